@@ -1,0 +1,77 @@
+using FluentValidation;
+using FollowUp.Rules;
+using FollowUp.Rules.Completeness;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers FollowUp.Rules with a service collection.</summary>
+public static class FollowUpRulesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the evaluator (<see cref="IFollowUpEvaluator"/>), the FluentValidation validators of the five steps and their
+    /// composite (<see cref="IValidator{T}"/> of <see cref="FollowUpRecord"/>), and the options, validated at start-up.
+    /// Safe to call more than once: services are added only when absent.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>A builder to configure FollowUp.Rules further.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    /// <remarks>
+    /// Bind the options from configuration with the host's usual call, for example
+    /// <c>services.Configure&lt;FollowUpRulesOptions&gt;(configuration.GetSection(FollowUpRulesOptions.SectionName))</c>.
+    /// When they change, the rule set is rebuilt; an invalid change is rejected and the last good rule set stays in force.
+    /// </remarks>
+    public static FollowUpRulesBuilder AddFollowUpRules(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<FollowUpRulesOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FollowUpRulesOptions>, FollowUpRulesOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FollowUpRulesProvider>();
+        services.TryAddSingleton<IFollowUpEvaluator>(sp =>
+            new MonitoredFollowUpEvaluator(sp.GetRequiredService<FollowUpRulesProvider>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddTransient<IValidator<FollowUpRecord>, FollowUpRecordValidator>();
+        services.TryAddTransient<FollowUpRecordValidator>();
+        services.TryAddTransient<BasicInfoValidator>();
+        services.TryAddTransient<NeedsValidator>();
+        services.TryAddTransient<CommunicationsValidator>();
+        services.TryAddTransient<ProgressValidator>();
+        services.TryAddTransient<AttachmentsAndRisksValidator>();
+        return new FollowUpRulesBuilder(services);
+    }
+
+    /// <summary>Registers FollowUp.Rules and configures its options in code.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Changes to the options; applied after any earlier configuration.</param>
+    /// <returns>A builder to configure FollowUp.Rules further.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    public static FollowUpRulesBuilder AddFollowUpRules(this IServiceCollection services, Action<FollowUpRulesOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return services.AddFollowUpRules().Configure(configure);
+    }
+}
+
+/// <summary>Configures FollowUp.Rules after <see cref="FollowUpRulesServiceCollectionExtensions.AddFollowUpRules(IServiceCollection)"/>.</summary>
+public sealed class FollowUpRulesBuilder
+{
+    internal FollowUpRulesBuilder(IServiceCollection services)
+    {
+        Services = services;
+    }
+
+    /// <summary>Gets the service collection FollowUp.Rules is registered with.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Changes the options in code.</summary>
+    /// <param name="configure">The changes; applied after any earlier configuration, such as configuration binding.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configure"/> is <see langword="null"/>.</exception>
+    public FollowUpRulesBuilder Configure(Action<FollowUpRulesOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
+        return this;
+    }
+}

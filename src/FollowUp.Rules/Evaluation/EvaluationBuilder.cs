@@ -1,0 +1,237 @@
+using FluentValidation;
+using FluentValidation.Results;
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Language;
+using FollowUp.Rules.Messages;
+using FollowUp.Rules.Profiles;
+using FollowUp.Rules.Risk;
+
+namespace FollowUp.Rules;
+
+/// <summary>Turns what an <see cref="Inspection"/> found into the immutable <see cref="FollowUpEvaluation"/>.</summary>
+internal static class EvaluationBuilder
+{
+    private static readonly int StepCount = Enum.GetValues<FollowUpStep>().Length;
+
+    public static FollowUpEvaluation Build(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile)
+    {
+        var completeness = BuildCompleteness(inspection, profile);
+        var risk = BuildRisk(inspection, rules, profile);
+        var score = Math.Round(completeness.Score, 1);
+        return new FollowUpEvaluation(
+            inspection.Record.Id,
+            profile.Name,
+            inspection.Now,
+            score,
+            rules.Grades.GradeOf(score),
+            completeness,
+            BuildClarity(inspection),
+            BuildVague(inspection),
+            risk,
+            [],
+            BuildFindings(inspection, rules.Messages, profile));
+    }
+
+    public static CompletenessResult BuildCompleteness(Inspection inspection, FollowUpProfile profile)
+    {
+        var earned = new double[StepCount];
+        var counts = new int[StepCount];
+        foreach (var check in inspection.Checks)
+        {
+            earned[(int)check.Step] += check.Credit;
+            counts[(int)check.Step]++;
+        }
+
+        var steps = new StepResult[StepCount];
+        double weighted = 0;
+        double totalWeight = 0;
+        for (var s = 0; s < StepCount; s++)
+        {
+            var step = (FollowUpStep)s;
+            var score = counts[s] == 0 ? 100 : Math.Round(100 * earned[s] / counts[s], 1);
+            steps[s] = new StepResult(step, score, Paths(inspection, step, FieldState.Missing), Paths(inspection, step, FieldState.Acknowledged));
+            weighted += profile.StepWeight(step) * score;
+            totalWeight += profile.StepWeight(step);
+        }
+
+        return new CompletenessResult(totalWeight == 0 ? 100 : Math.Round(weighted / totalWeight, 1), steps);
+    }
+
+    private static string[] Paths(Inspection inspection, FollowUpStep step, FieldState state)
+    {
+        var count = 0;
+        foreach (var check in inspection.Checks)
+        {
+            count += check.Step == step && check.State == state ? 1 : 0;
+        }
+
+        var unrecordedChange = step == FollowUpStep.Needs && state == FieldState.Missing
+            && inspection.Notes.Exists(n => n.Problem == Problem.ChangeHistoryMissing);
+        if (count == 0 && !unrecordedChange)
+        {
+            return [];
+        }
+
+        var paths = new string[count + (unrecordedChange ? 1 : 0)];
+        var i = 0;
+        foreach (var check in inspection.Checks)
+        {
+            if (check.Step == step && check.State == state)
+            {
+                paths[i++] = check.Path;
+            }
+        }
+
+        if (unrecordedChange)
+        {
+            paths[i] = FollowUpFields.NeedsChanges;
+        }
+
+        return paths;
+    }
+
+    private static FieldClarity[] BuildClarity(Inspection inspection)
+    {
+        if (inspection.Clarity.Count == 0)
+        {
+            return [];
+        }
+
+        var clarity = new FieldClarity[inspection.Clarity.Count];
+        for (var i = 0; i < clarity.Length; i++)
+        {
+            clarity[i] = new FieldClarity(inspection.Clarity[i].Path, inspection.Clarity[i].Level);
+        }
+
+        return clarity;
+    }
+
+    private static VagueMatch[] BuildVague(Inspection inspection)
+    {
+        if (inspection.Vague.Count == 0)
+        {
+            return [];
+        }
+
+        var vague = new VagueMatch[inspection.Vague.Count];
+        for (var i = 0; i < vague.Length; i++)
+        {
+            var hit = inspection.Vague[i];
+            vague[i] = new VagueMatch(hit.Path, (VagueCategory)hit.Category, hit.Source[hit.Start..hit.End], hit.Start, hit.End - hit.Start);
+        }
+
+        return vague;
+    }
+
+    private static RiskAssessment BuildRisk(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile)
+    {
+        var signals = new List<RiskSignal>(inspection.RiskHits.Count);
+        foreach (var hit in inspection.RiskHits)
+        {
+            var code = rules.SignalCodes[hit.Category];
+            var weight = profile.SignalWeight(code);
+            if (weight > 0)
+            {
+                signals.Add(new RiskSignal(code, hit.Path, hit.Source[hit.Start..hit.End], weight));
+            }
+        }
+
+        var score = RiskScore(signals);
+        return new RiskAssessment(score, rules.RiskLevels.LevelOf(score), signals);
+    }
+
+    /// <summary>A noisy-OR over the distinct codes, each at its highest weight: bounded by 100 and never lower when a signal is added.</summary>
+    internal static double RiskScore(IReadOnlyList<RiskSignal> signals)
+    {
+        var survival = 1.0;
+        for (var i = 0; i < signals.Count; i++)
+        {
+            var code = signals[i].Code;
+            var weight = signals[i].Weight;
+            var first = true;
+            for (var j = 0; j < signals.Count && first; j++)
+            {
+                if (j != i && string.Equals(signals[j].Code, code, StringComparison.Ordinal)
+                    && (signals[j].Weight > weight || (signals[j].Weight == weight && j < i)))
+                {
+                    first = false;
+                }
+            }
+
+            if (first)
+            {
+                survival *= 1 - Math.Clamp(weight, 0, 1);
+            }
+        }
+
+        return Math.Round(100 * (1 - survival), 1);
+    }
+
+    /// <summary>The step a field path belongs to, or <see langword="null"/> for record-level fields such as <c>scenario</c>.</summary>
+    internal static FollowUpStep? StepOf(string path, FollowUpProfile profile)
+    {
+        if (path.StartsWith("customer.", StringComparison.Ordinal))
+        {
+            return FollowUpStep.BasicInfo;
+        }
+
+        if (path.StartsWith("needs.", StringComparison.Ordinal))
+        {
+            return FollowUpStep.Needs;
+        }
+
+        if (path.StartsWith("communications", StringComparison.Ordinal))
+        {
+            return FollowUpStep.Communications;
+        }
+
+        if (path.StartsWith("progress.", StringComparison.Ordinal) || path == "owner")
+        {
+            return FollowUpStep.Progress;
+        }
+
+        if (path.StartsWith("attachments", StringComparison.Ordinal) || path.StartsWith("risks", StringComparison.Ordinal))
+        {
+            return FollowUpStep.AttachmentsAndRisks;
+        }
+
+        if (path.StartsWith(FollowUpFields.CustomPrefix, StringComparison.Ordinal))
+        {
+            var name = path.AsSpan(FollowUpFields.CustomPrefix.Length);
+            foreach (var (customName, step) in profile.CustomFields)
+            {
+                if (name.SequenceEqual(customName))
+                {
+                    return step;
+                }
+            }
+
+            return FollowUpStep.Progress;
+        }
+
+        return null;
+    }
+
+    private static ValidationFailure[] BuildFindings(Inspection inspection, MessageCatalog messages, FollowUpProfile profile)
+    {
+        if (inspection.Notes.Count == 0)
+        {
+            return [];
+        }
+
+        var findings = new ValidationFailure[inspection.Notes.Count];
+        for (var i = 0; i < findings.Length; i++)
+        {
+            var note = inspection.Notes[i];
+            findings[i] = new ValidationFailure(note.Path, FindingMessages.Format(messages, note), note.Value)
+            {
+                ErrorCode = FindingMessages.CodeOf(note.Problem),
+                Severity = FindingMessages.SeverityOf(note.Problem),
+                CustomState = StepOf(note.Path, profile),
+            };
+        }
+
+        return findings;
+    }
+}

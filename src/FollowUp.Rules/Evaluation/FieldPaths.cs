@@ -1,0 +1,49 @@
+namespace FollowUp.Rules;
+
+/// <summary>A member of each entry of a list, with the paths of the first entries built once.</summary>
+internal sealed class IndexedPath
+{
+    private const int Cached = 32;
+    private readonly string _list;
+    private readonly string _suffix;
+    private readonly string[] _paths;
+
+    /// <summary>Initializes a path for a member of each entry, or for the entries themselves when <paramref name="member"/> is null.</summary>
+    public IndexedPath(string list, string? member = null)
+    {
+        _list = list;
+        _suffix = member is null ? "" : "." + member;
+        Key = $"{list}[]{_suffix}";
+        _paths = new string[Cached];
+        for (var i = 0; i < Cached; i++)
+        {
+            _paths[i] = $"{list}[{i}]{_suffix}";
+        }
+    }
+
+    /// <summary>Gets the requirement key, such as <c>communications[].summary</c>.</summary>
+    public string Key { get; }
+
+    /// <summary>Gets the path of one entry's member, such as <c>communications[3].summary</c>.</summary>
+    public string this[int index] => index < Cached ? _paths[index] : $"{_list}[{index}]{_suffix}";
+}
+
+/// <summary>The indexed field paths of the record.</summary>
+internal static class FieldPaths
+{
+    public static readonly IndexedPath CommunicationAt = new("communications", "at");
+    public static readonly IndexedPath CommunicationChannel = new("communications", "channel");
+    public static readonly IndexedPath CommunicationContact = new("communications", "contact");
+    public static readonly IndexedPath CommunicationContactTitle = new("communications", "contactTitle");
+    public static readonly IndexedPath CommunicationContactRole = new("communications", "contactRole");
+    public static readonly IndexedPath CommunicationSummary = new("communications", "summary");
+    public static readonly IndexedPath CommunicationFeedback = new("communications", "feedback");
+    public static readonly IndexedPath CommunicationObjections = new("communications", "objections");
+    public static readonly IndexedPath PainPoint = new("needs.painPoints");
+    public static readonly IndexedPath Concern = new("needs.concerns");
+    public static readonly IndexedPath ChangeAt = new("needs.changes", "at");
+    public static readonly IndexedPath AttachmentKind = new("attachments", "kind");
+    public static readonly IndexedPath RiskKind = new("risks", "kind");
+    public static readonly IndexedPath RiskDescription = new("risks", "description");
+    public static readonly IndexedPath RiskCountermeasure = new("risks", "countermeasure");
+}

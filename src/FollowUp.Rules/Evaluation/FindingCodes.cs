@@ -1,0 +1,47 @@
+namespace FollowUp.Rules;
+
+/// <summary>The stable error codes of findings (<see cref="FluentValidation.Results.ValidationFailure.ErrorCode"/>).</summary>
+public static class FindingCodes
+{
+    /// <summary>A required field is missing. Severity Error.</summary>
+    public const string FieldMissing = "FieldMissing";
+
+    /// <summary>A required field is marked unknown, with a reason. Severity Warning.</summary>
+    public const string FieldAcknowledged = "FieldAcknowledged";
+
+    /// <summary>An enumeration value was not recognised and was kept as text. Severity Warning.</summary>
+    public const string UnknownValue = "UnknownValue";
+
+    /// <summary>A date could not be read. Severity Error.</summary>
+    public const string InvalidDate = "InvalidDate";
+
+    /// <summary>An open deal's next action is due before today. Severity Warning.</summary>
+    public const string NextActionDueInPast = "NextActionDueInPast";
+
+    /// <summary>The stage implies an attachment the record does not have. Severity Error.</summary>
+    public const string AttachmentMissing = "AttachmentMissing";
+
+    /// <summary>A noted risk has no countermeasure. Severity Error.</summary>
+    public const string CountermeasureMissing = "CountermeasureMissing";
+
+    /// <summary>The profile expects noted risk points and there are none. Severity Error.</summary>
+    public const string RiskPointsMissing = "RiskPointsMissing";
+
+    /// <summary>The needs summary mentions a change, but there is no change history. Severity Warning.</summary>
+    public const string ChangeHistoryMissing = "ChangeHistoryMissing";
+
+    /// <summary>The record names a scenario no profile is configured for; the default profile was used. Severity Warning.</summary>
+    public const string UnknownProfile = "UnknownProfile";
+
+    /// <summary>A free-text field holds a vague phrase. Severity Warning.</summary>
+    public const string VagueLanguage = "VagueLanguage";
+
+    /// <summary>A free-text field carries no business content. Severity Warning.</summary>
+    public const string NoContent = "NoContent";
+
+    /// <summary>A detected risk signal has no noted risk with a countermeasure. Severity Warning.</summary>
+    public const string RiskUnanswered = "RiskUnanswered";
+
+    /// <summary>Fields that risk detection reads are missing, so it cannot be told whether risks were handled. Severity Info.</summary>
+    public const string RiskNotAssessable = "RiskNotAssessable";
+}

@@ -1,0 +1,55 @@
+using FluentValidation;
+using FollowUp.Rules.Messages;
+
+namespace FollowUp.Rules;
+
+/// <summary>The code, severity and coaching message of each kind of finding.</summary>
+internal static class FindingMessages
+{
+    public static string CodeOf(Problem problem) => problem switch
+    {
+        Problem.FieldMissing => FindingCodes.FieldMissing,
+        Problem.FieldAcknowledged => FindingCodes.FieldAcknowledged,
+        Problem.InvalidDate => FindingCodes.InvalidDate,
+        Problem.UnknownValue => FindingCodes.UnknownValue,
+        Problem.NextActionDueInPast => FindingCodes.NextActionDueInPast,
+        Problem.AttachmentProposal or Problem.AttachmentContract or Problem.AttachmentAny or Problem.AttachmentStageUnknown => FindingCodes.AttachmentMissing,
+        Problem.CountermeasureMissing => FindingCodes.CountermeasureMissing,
+        Problem.RiskPointsMissing => FindingCodes.RiskPointsMissing,
+        Problem.ChangeHistoryMissing => FindingCodes.ChangeHistoryMissing,
+        Problem.UnknownProfile => FindingCodes.UnknownProfile,
+        Problem.VagueLanguage => FindingCodes.VagueLanguage,
+        Problem.NoContent => FindingCodes.NoContent,
+        Problem.RiskUnanswered => FindingCodes.RiskUnanswered,
+        _ => FindingCodes.RiskNotAssessable,
+    };
+
+    public static Severity SeverityOf(Problem problem) => problem switch
+    {
+        Problem.FieldMissing or Problem.InvalidDate or Problem.AttachmentProposal or Problem.AttachmentContract or Problem.AttachmentAny
+            or Problem.AttachmentStageUnknown or Problem.CountermeasureMissing or Problem.RiskPointsMissing => Severity.Error,
+        Problem.RiskNotAssessable => Severity.Info,
+        _ => Severity.Warning,
+    };
+
+    public static string Format(MessageCatalog messages, in Note note) => note.Problem switch
+    {
+        Problem.FieldMissing => messages.Format("FieldMissing", messages.FieldLabel(note.Key), messages.FieldAdvice(note.Key)),
+        Problem.FieldAcknowledged => messages.Format("FieldAcknowledged", messages.FieldLabel(note.Key), note.Value),
+        Problem.InvalidDate => messages.Format("InvalidDate", messages.FieldLabel(note.Key), note.Value),
+        Problem.UnknownValue => messages.Format("UnknownValue", messages.FieldLabel(note.Key), note.Value, note.Detail),
+        Problem.NextActionDueInPast => messages.Format("DueDateInPast", note.Value),
+        Problem.AttachmentProposal => messages.Format("AttachmentMissingProposal", messages.Stage(note.Detail ?? "")),
+        Problem.AttachmentContract => messages.Format("AttachmentMissingContract"),
+        Problem.AttachmentAny => messages.Format("AttachmentMissingAny"),
+        Problem.AttachmentStageUnknown => messages.Format("AttachmentStageUnknown"),
+        Problem.CountermeasureMissing => messages.Format("CountermeasureMissing", note.Detail),
+        Problem.RiskPointsMissing => messages.Format("RiskPointsMissing"),
+        Problem.ChangeHistoryMissing => messages.Format("ChangeHistoryMissing"),
+        Problem.UnknownProfile => messages.Format("UnknownProfile", note.Value, note.Detail),
+        Problem.VagueLanguage => messages.Format("Vague" + note.Detail, note.Value),
+        Problem.NoContent => messages.Format("NoContent", note.Value),
+        Problem.RiskUnanswered => messages.Format("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value),
+        _ => messages.Format("RiskNotAssessable", note.Detail),
+    };
+}

@@ -1,0 +1,80 @@
+using FluentValidation.Results;
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Language;
+using FollowUp.Rules.Risk;
+
+namespace FollowUp.Rules;
+
+/// <summary>
+/// Everything the evaluator says about one record (SPEC §8): completeness per step, clarity and vague phrases, risk
+/// signals, the quality grade with every deduction, and the findings. Immutable.
+/// </summary>
+public sealed class FollowUpEvaluation
+{
+    internal FollowUpEvaluation(
+        string? id,
+        string profile,
+        DateTimeOffset evaluatedAt,
+        double score,
+        Grade grade,
+        CompletenessResult completeness,
+        IReadOnlyList<FieldClarity> clarity,
+        IReadOnlyList<VagueMatch> vague,
+        RiskAssessment risk,
+        IReadOnlyList<Deduction> deductions,
+        IReadOnlyList<ValidationFailure> findings)
+    {
+        Id = id;
+        Profile = profile;
+        EvaluatedAt = evaluatedAt;
+        Score = score;
+        Grade = grade;
+        Completeness = completeness;
+        Clarity = clarity;
+        Vague = vague;
+        Risk = risk;
+        Deductions = deductions;
+        Findings = findings;
+    }
+
+    /// <summary>Gets the record's <see cref="FollowUpRecord.Id"/>.</summary>
+    public string? Id { get; }
+
+    /// <summary>Gets the name of the profile the record was evaluated with.</summary>
+    public string Profile { get; }
+
+    /// <summary>Gets "now" as the evaluator's <see cref="TimeProvider"/> gave it, in the configured offset.</summary>
+    public DateTimeOffset EvaluatedAt { get; }
+
+    /// <summary>Gets the quality score, 0 to 100: 100 minus the sum of <see cref="Deductions"/>.</summary>
+    public double Score { get; }
+
+    /// <summary>Gets the grade of <see cref="Score"/>.</summary>
+    public Grade Grade { get; }
+
+    /// <summary>Gets the completeness of the five steps.</summary>
+    public CompletenessResult Completeness { get; }
+
+    /// <summary>Gets the clarity of each scanned free-text field that has a value.</summary>
+    public IReadOnlyList<FieldClarity> Clarity { get; }
+
+    /// <summary>Gets the vague phrases found, in record order.</summary>
+    public IReadOnlyList<VagueMatch> Vague { get; }
+
+    /// <summary>Gets the risk signals and the risk score.</summary>
+    public RiskAssessment Risk { get; }
+
+    /// <summary>Gets every deduction from the score, each with its group among the article's five common errors.</summary>
+    public IReadOnlyList<Deduction> Deductions { get; }
+
+    /// <summary>
+    /// Gets the findings in FluentValidation's vocabulary: <see cref="ValidationFailure.ErrorCode"/> (see <see cref="FindingCodes"/>),
+    /// <see cref="ValidationFailure.Severity"/>, <see cref="ValidationFailure.PropertyName"/> (a field path),
+    /// <see cref="ValidationFailure.ErrorMessage"/> and <see cref="ValidationFailure.AttemptedValue"/>.
+    /// </summary>
+    public IReadOnlyList<ValidationFailure> Findings { get; }
+
+    /// <summary>Gets a value indicating whether any finding is an error.</summary>
+    public bool HasErrors => Findings.Any(f => f.Severity == FluentValidation.Severity.Error);
+}

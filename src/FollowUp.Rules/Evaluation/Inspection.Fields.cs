@@ -1,0 +1,212 @@
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Language;
+
+namespace FollowUp.Rules;
+
+/// <summary>How each kind of field is classified, and how checks and notes are recorded.</summary>
+internal sealed partial class Inspection
+{
+    private bool RequiredBit(string key) => _profile.Requires(RequirementCatalog.Bit(key));
+
+    private static FollowUpStep StepOf(string key) => RequirementCatalog.Keys[RequirementCatalog.Bit(key)].Step;
+
+    private static FieldState Best(FieldState a, FieldState b) => a > b ? a : b;
+
+    private FieldState Text(string key, string? value)
+    {
+        var required = RequiredBit(key);
+        var state = ClassifyOnly(value);
+        if (required)
+        {
+            AddCheck(StepOf(key), key, key, state, value);
+        }
+
+        return state;
+    }
+
+    private void IndexedText(IndexedPath path, int index, string? value, TextUse use, bool riskInput = false)
+    {
+        var required = RequiredBit(path.Key);
+        var state = Classify(value, path[index], use, required);
+        if (required)
+        {
+            AddCheck(StepOf(path.Key), path[index], path.Key, state, value, riskInput);
+        }
+    }
+
+    /// <summary>The state of a short value that is not read for language: missing, acknowledged or filled.</summary>
+    private FieldState ClassifyOnly(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || _rules.IsPlaceholder(value))
+        {
+            return FieldState.Missing;
+        }
+
+        var (hasContent, acknowledged) = _profile.Analyzer.Classify(value);
+        return !hasContent ? FieldState.Missing : acknowledged ? FieldState.Acknowledged : FieldState.Filled;
+    }
+
+    /// <summary>Classifies a free-text field and records what the analyses it takes part in found.</summary>
+    private FieldState Classify(string? value, string path, TextUse use, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return FieldState.Missing;
+        }
+
+        if (use == TextUse.None)
+        {
+            return ClassifyOnly(value);
+        }
+
+        _scan.Reset();
+        var analysis = _profile.Analyzer.Analyze(value, _scan);
+        var state = _scan.ContentChars == 0 || _rules.IsPlaceholder(value) ? FieldState.Missing
+            : analysis.Acknowledged ? FieldState.Acknowledged
+            : FieldState.Filled;
+
+        // Saying "not known yet" is what the article asks for; it earns partial credit, not a vagueness finding.
+        if ((use & TextUse.Clarity) != 0 && state != FieldState.Acknowledged)
+        {
+            Clarity.Add((path, analysis.Clarity));
+            for (var i = 0; i < _scan.VagueCount; i++)
+            {
+                var hit = _scan.Vague[i];
+                Vague.Add(new FieldHit(path, hit.Category, value, hit.Start, hit.End));
+                var noContent = hit.Category == (int)VagueCategory.NoContent;
+                if (!(noContent && required && state == FieldState.Missing))
+                {
+                    Notes.Add(new Note(noContent ? Problem.NoContent : Problem.VagueLanguage, path, path, value[hit.Start..hit.End],
+                        ((VagueCategory)hit.Category).ToString()));
+                }
+            }
+        }
+
+        if ((use & TextUse.Risk) != 0)
+        {
+            for (var i = 0; i < _scan.RiskCount; i++)
+            {
+                var hit = _scan.Risk[i];
+                RiskHits.Add(new FieldHit(path, hit.Category, value, hit.Start, hit.End));
+            }
+        }
+
+        if ((use & TextUse.ChangeMention) != 0)
+        {
+            ChangeMentioned |= _scan.ChangeMentioned;
+        }
+
+        return state;
+    }
+
+    private FieldState Choice<TEnum>(string path, string key, EnumValue<TEnum> value, TEnum? unknownMember, bool required, bool riskInput = false)
+        where TEnum : struct, Enum
+    {
+        FieldState state;
+        if (value.IsEmpty)
+        {
+            state = FieldState.Missing;
+        }
+        else if (value.IsKnown)
+        {
+            state = unknownMember is { } unknown && EqualityComparer<TEnum>.Default.Equals(value.Value!.Value, unknown)
+                ? FieldState.Acknowledged
+                : FieldState.Filled;
+        }
+        else
+        {
+            state = ClassifyOnly(value.Text);
+            if (state == FieldState.Filled)
+            {
+                Notes.Add(new Note(Problem.UnknownValue, path, key, value.Text, string.Join(", ", Enum.GetNames<TEnum>())));
+            }
+        }
+
+        if (required)
+        {
+            AddCheck(StepOf(key), path, key, state, value.Text, riskInput);
+        }
+
+        return state;
+    }
+
+    private (FieldState State, DateTimeOffset? Value) Date(
+        string path, string key, FollowUpStep step, Timestamp value, bool required, bool riskInput = false, bool reportDueInPast = false)
+    {
+        if (value.Resolve(_rules.DefaultUtcOffset) is { } resolved)
+        {
+            var overdue = reportDueInPast && resolved.Date < Now.ToOffset(resolved.Offset).Date;
+            if (overdue)
+            {
+                Notes.Add(new Note(Problem.NextActionDueInPast, path, key, value.ToString(), null));
+            }
+
+            if (required)
+            {
+                AddCheck(step, path, key, FieldState.Filled, value.Text, riskInput, credit: overdue ? _profile.AcknowledgedCredit : 1);
+            }
+
+            return (FieldState.Filled, resolved);
+        }
+
+        var state = ClassifyOnly(value.Text);
+        if (state == FieldState.Filled)
+        {
+            // Text that is neither a date nor a placeholder nor an acknowledgement: reported as unreadable, scored as missing.
+            state = FieldState.Missing;
+            Notes.Add(new Note(Problem.InvalidDate, path, key, value.Text, null));
+            if (required)
+            {
+                Checks.Add(new Check(step, path, state, 0, riskInput));
+            }
+
+            return (state, null);
+        }
+
+        if (required)
+        {
+            AddCheck(step, path, key, state, value.Text, riskInput);
+        }
+
+        return (state, null);
+    }
+
+    private void AddCheck(
+        FollowUpStep step, string path, string key, FieldState state, string? value, bool riskInput = false, double creditFactor = 1,
+        double? credit = null, Problem? note = null, string? detail = null)
+    {
+        var earned = credit ?? creditFactor * state switch
+        {
+            FieldState.Filled => 1,
+            FieldState.Acknowledged => _profile.AcknowledgedCredit,
+            _ => 0,
+        };
+        Checks.Add(new Check(step, path, state, earned, riskInput));
+        if (note is { } problem)
+        {
+            Notes.Add(new Note(problem, path, key, value, detail));
+        }
+        else if (state != FieldState.Filled)
+        {
+            Notes.Add(new Note(state == FieldState.Missing ? Problem.FieldMissing : Problem.FieldAcknowledged, path, key, value, detail));
+        }
+    }
+
+    private bool HasChangeHistory(IReadOnlyList<NeedsChange>? changes)
+    {
+        if (changes is null)
+        {
+            return false;
+        }
+
+        foreach (var change in changes)
+        {
+            if (change is not null && (ClassifyOnly(change.Description) != FieldState.Missing || change.At.IsValid))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

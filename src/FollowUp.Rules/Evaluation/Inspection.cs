@@ -1,0 +1,371 @@
+using FluentValidation;
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Language;
+using FollowUp.Rules.Profiles;
+
+namespace FollowUp.Rules;
+
+/// <summary>Which analyses a free-text field takes part in.</summary>
+[Flags]
+internal enum TextUse : byte
+{
+    None = 0,
+    Clarity = 1,
+    Risk = 2,
+    ChangeMention = 4,
+}
+
+/// <summary>Why a finding was raised; each maps to one of <see cref="FindingCodes"/> and one message.</summary>
+internal enum Problem : byte
+{
+    FieldMissing,
+    FieldAcknowledged,
+    InvalidDate,
+    UnknownValue,
+    NextActionDueInPast,
+    AttachmentProposal,
+    AttachmentContract,
+    AttachmentAny,
+    AttachmentStageUnknown,
+    CountermeasureMissing,
+    RiskPointsMissing,
+    ChangeHistoryMissing,
+    UnknownProfile,
+    VagueLanguage,
+    NoContent,
+    RiskUnanswered,
+    RiskNotAssessable,
+}
+
+/// <summary>One scored check of a step.</summary>
+internal readonly record struct Check(FollowUpStep Step, string Path, FieldState State, double Credit, bool RiskInput);
+
+/// <summary>One finding before its message is written.</summary>
+/// <param name="Problem">What is wrong.</param>
+/// <param name="Path">The field path.</param>
+/// <param name="Key">The requirement key whose label and advice the message uses.</param>
+/// <param name="Value">The value as received, if any.</param>
+/// <param name="Detail">Extra text for the message: a stage, a signal code, a category.</param>
+internal readonly record struct Note(Problem Problem, string Path, string Key, string? Value, string? Detail);
+
+/// <summary>A phrase found in a field: a vague category or a risk-signal index, with its span in <see cref="Source"/>.</summary>
+internal readonly record struct FieldHit(string Path, int Category, string Source, int Start, int End);
+
+/// <summary>
+/// Walks one record field by field, classifying each field once and reading each free-text field once for clarity,
+/// vague phrases, risk phrases and change mentions. One instance per thread, reused: its lists keep their capacity.
+/// </summary>
+internal sealed partial class Inspection
+{
+    [ThreadStatic]
+    private static Inspection? t_cached;
+
+    private FollowUpRuleSet _rules = null!;
+    private FollowUpProfile _profile = null!;
+    private TextScan _scan = null!;
+
+    public List<Check> Checks { get; } = new(64);
+
+    public List<Note> Notes { get; } = new(32);
+
+    public List<(string Path, ClarityLevel Level)> Clarity { get; } = new(16);
+
+    public List<FieldHit> Vague { get; } = new(16);
+
+    public List<FieldHit> RiskHits { get; } = new(16);
+
+    public FollowUpRecord Record { get; private set; } = null!;
+
+    public DateTimeOffset Now { get; private set; }
+
+    public bool ChangeMentioned { get; private set; }
+
+    /// <summary>Gets the stage when it is recognised.</summary>
+    public DealStage? Stage { get; private set; }
+
+    /// <summary>Gets the resolved due date of the next action, when readable.</summary>
+    public DateTimeOffset? NextActionDue { get; private set; }
+
+    public static Inspection Rent()
+    {
+        var inspection = t_cached ?? new Inspection();
+        t_cached = null;
+        return inspection;
+    }
+
+    public static void Return(Inspection inspection)
+    {
+        inspection.Record = null!;
+        t_cached = inspection;
+    }
+
+    public void Run(FollowUpRecord record, FollowUpRuleSet rules, FollowUpProfile profile, DateTimeOffset now, bool unknownProfile)
+    {
+        Record = record;
+        _rules = rules;
+        _profile = profile;
+        Now = now;
+        Checks.Clear();
+        Notes.Clear();
+        Clarity.Clear();
+        Vague.Clear();
+        RiskHits.Clear();
+        ChangeMentioned = false;
+        Stage = null;
+        NextActionDue = null;
+        _scan = TextScan.Rent();
+        try
+        {
+            if (unknownProfile)
+            {
+                Notes.Add(new Note(Problem.UnknownProfile, "scenario", "scenario", record.Scenario, profile.Name));
+            }
+
+            InspectCustomer(record.Customer);
+            InspectNeeds(record.Needs);
+            InspectCommunications(record.Communications);
+            InspectProgress(record.Progress, record.Owner);
+            InspectAttachments(record.Attachments);
+            InspectRisks(record.Risks);
+            InspectCustom(record.Custom);
+        }
+        finally
+        {
+            TextScan.Return(_scan);
+            _scan = null!;
+        }
+    }
+
+    /// <summary>Whether the stage is open (not Signed or Lost); unknown stages count as open, the stricter reading.</summary>
+    public bool IsOpenStage => Stage is not (DealStage.Signed or DealStage.Lost);
+
+    private void InspectCustomer(Customer? customer)
+    {
+        Text(FollowUpFields.CustomerCompany, customer?.Company);
+        Text(FollowUpFields.CustomerIndustry, customer?.Industry);
+        Text(FollowUpFields.CustomerCompanySize, customer?.CompanySize);
+        Text(FollowUpFields.CustomerName, customer?.Name);
+        Text(FollowUpFields.CustomerContactTitle, customer?.ContactTitle);
+        Choice(FollowUpFields.CustomerDecisionRole, FollowUpFields.CustomerDecisionRole, customer?.DecisionRole ?? default, DecisionRole.Unknown, RequiredBit(FollowUpFields.CustomerDecisionRole));
+        Text(FollowUpFields.CustomerSource, customer?.Source);
+        Text(FollowUpFields.CustomerLevel, customer?.Level);
+        var phone = Text(FollowUpFields.CustomerPhone, customer?.Phone);
+        var email = Text(FollowUpFields.CustomerEmail, customer?.Email);
+        var weChat = Text(FollowUpFields.CustomerWeChat, customer?.WeChat);
+        if (RequiredBit(FollowUpFields.CustomerContactMethod))
+        {
+            AddCheck(FollowUpStep.BasicInfo, FollowUpFields.CustomerPhone, FollowUpFields.CustomerContactMethod, Best(Best(phone, email), weChat), null);
+        }
+    }
+
+    private void InspectNeeds(CustomerNeeds? needs)
+    {
+        var summaryRequired = RequiredBit(FollowUpFields.NeedsSummary);
+        var summary = Classify(needs?.Summary, FollowUpFields.NeedsSummary, TextUse.Clarity | TextUse.Risk | TextUse.ChangeMention, summaryRequired);
+        var changeUnrecorded = ChangeMentioned && !HasChangeHistory(needs?.Changes);
+        if (summaryRequired)
+        {
+            // A summary that says the needs changed, with no history of the change, is only half complete.
+            AddCheck(FollowUpStep.Needs, FollowUpFields.NeedsSummary, FollowUpFields.NeedsSummary, summary, needs?.Summary, riskInput: true,
+                creditFactor: changeUnrecorded ? 0.5 : 1);
+        }
+
+        if (changeUnrecorded)
+        {
+            Notes.Add(new Note(Problem.ChangeHistoryMissing, FollowUpFields.NeedsChanges, FollowUpFields.NeedsChanges, null, null));
+        }
+
+        Text(FollowUpFields.NeedsQuantity, needs?.Quantity);
+        Text(FollowUpFields.NeedsBudget, needs?.Budget);
+
+        var points = FieldState.Missing;
+        points = Best(points, Items(needs?.PainPoints, FieldPaths.PainPoint));
+        points = Best(points, Items(needs?.Concerns, FieldPaths.Concern));
+        if (RequiredBit(FollowUpFields.NeedsPainPoints))
+        {
+            AddCheck(FollowUpStep.Needs, FollowUpFields.NeedsPainPoints, FollowUpFields.NeedsPainPoints, points, null);
+        }
+
+        if (needs?.Changes is { } changes)
+        {
+            for (var i = 0; i < changes.Count; i++)
+            {
+                Date(FieldPaths.ChangeAt[i], FieldPaths.ChangeAt.Key, FollowUpStep.Needs, changes[i]?.At ?? default, required: false);
+            }
+        }
+    }
+
+    private FieldState Items(IReadOnlyList<string>? items, IndexedPath path)
+    {
+        var best = FieldState.Missing;
+        if (items is null)
+        {
+            return best;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            best = Best(best, Classify(items[i], path[i], TextUse.Risk, required: false));
+        }
+
+        return best;
+    }
+
+    private void InspectCommunications(IReadOnlyList<Communication>? communications)
+    {
+        var count = communications?.Count ?? 0;
+        if (RequiredBit(FollowUpFields.Communications))
+        {
+            AddCheck(FollowUpStep.Communications, FollowUpFields.Communications, FollowUpFields.Communications,
+                count > 0 ? FieldState.Filled : FieldState.Missing, null, riskInput: true);
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var entry = communications![i] ?? new Communication();
+            var step = FollowUpStep.Communications;
+            Date(FieldPaths.CommunicationAt[i], FieldPaths.CommunicationAt.Key, step, entry.At, RequiredBit(FollowUpFields.CommunicationAt), riskInput: true);
+            Choice(FieldPaths.CommunicationChannel[i], FieldPaths.CommunicationChannel.Key, entry.Channel, null, RequiredBit(FollowUpFields.CommunicationChannel));
+            IndexedText(FieldPaths.CommunicationContact, i, entry.Contact, TextUse.None, riskInput: true);
+            IndexedText(FieldPaths.CommunicationContactTitle, i, entry.ContactTitle, TextUse.None);
+            Choice(FieldPaths.CommunicationContactRole[i], FieldPaths.CommunicationContactRole.Key, entry.ContactRole, DecisionRole.Unknown,
+                RequiredBit(FollowUpFields.CommunicationContactRole), riskInput: true);
+            IndexedText(FieldPaths.CommunicationSummary, i, entry.Summary, TextUse.Clarity | TextUse.Risk, riskInput: true);
+            Choice(FieldPaths.CommunicationFeedback[i], FieldPaths.CommunicationFeedback.Key, entry.Feedback, CustomerFeedback.Unknown,
+                RequiredBit(FollowUpFields.CommunicationFeedback), riskInput: true);
+            IndexedText(FieldPaths.CommunicationObjections, i, entry.Objections, TextUse.Clarity | TextUse.Risk);
+        }
+    }
+
+    private void InspectProgress(DealProgress? progress, string? recordOwner)
+    {
+        var step = FollowUpStep.Progress;
+        var stage = progress?.Stage ?? default;
+        Stage = stage.Value;
+        Choice(FollowUpFields.ProgressStage, FollowUpFields.ProgressStage, stage, null, RequiredBit(FollowUpFields.ProgressStage), riskInput: true);
+        Date(FollowUpFields.ProgressStageSince, FollowUpFields.ProgressStageSince, step, progress?.StageSince ?? default,
+            RequiredBit(FollowUpFields.ProgressStageSince));
+
+        var open = IsOpenStage;
+        var nextActionRequired = open && RequiredBit(FollowUpFields.ProgressNextAction);
+        var nextAction = Classify(progress?.NextAction, FollowUpFields.ProgressNextAction, TextUse.Clarity | TextUse.Risk, nextActionRequired);
+        if (nextActionRequired)
+        {
+            AddCheck(step, FollowUpFields.ProgressNextAction, FollowUpFields.ProgressNextAction, nextAction, progress?.NextAction, riskInput: true);
+        }
+
+        var dueRequired = open && RequiredBit(FollowUpFields.ProgressNextActionDue);
+        var (dueState, due) = Date(FollowUpFields.ProgressNextActionDue, FollowUpFields.ProgressNextActionDue, step,
+            progress?.NextActionDue ?? default, dueRequired, reportDueInPast: open);
+        NextActionDue = dueState == FieldState.Filled ? due : null;
+
+        if (RequiredBit(FollowUpFields.ProgressNextActionOwner))
+        {
+            var owner = Best(ClassifyOnly(progress?.NextActionOwner), ClassifyOnly(recordOwner));
+            AddCheck(step, FollowUpFields.ProgressNextActionOwner, FollowUpFields.ProgressNextActionOwner, owner, progress?.NextActionOwner ?? recordOwner);
+        }
+    }
+
+    private void InspectAttachments(IReadOnlyList<Attachment>? attachments)
+    {
+        var hasProposal = false;
+        var hasContract = false;
+        var hasAny = false;
+        for (var i = 0; i < (attachments?.Count ?? 0); i++)
+        {
+            var entry = attachments![i];
+            if (entry is null)
+            {
+                continue;
+            }
+
+            var kind = Choice(FieldPaths.AttachmentKind[i], FieldPaths.AttachmentKind.Key, entry.Kind, null, required: false);
+            hasAny |= kind == FieldState.Filled || !string.IsNullOrWhiteSpace(entry.Name) || !string.IsNullOrWhiteSpace(entry.Uri);
+            hasProposal |= entry.Kind.Value is AttachmentKind.Proposal or AttachmentKind.Quote;
+            hasContract |= entry.Kind.Value is AttachmentKind.Contract;
+        }
+
+        if (!RequiredBit(FollowUpFields.Attachments))
+        {
+            return;
+        }
+
+        if (Stage is not { } stage)
+        {
+            AddCheck(FollowUpStep.AttachmentsAndRisks, FollowUpFields.Attachments, FollowUpFields.Attachments, FieldState.Missing, null, note: Problem.AttachmentStageUnknown);
+            return;
+        }
+
+        var needsProposal = stage is DealStage.ProposalSent or DealStage.AwaitingFeedback or DealStage.Negotiation or DealStage.Signed;
+        var needsContract = stage is DealStage.Signed;
+        var needsAny = _profile.AttachmentsAtEveryStage;
+        var needed = (needsProposal ? 1 : 0) + (needsContract ? 1 : 0) + (needsAny ? 1 : 0);
+        var met = (needsProposal && hasProposal ? 1 : 0) + (needsContract && hasContract ? 1 : 0) + (needsAny && hasAny ? 1 : 0);
+        var state = met == needed ? FieldState.Filled : FieldState.Missing;
+        Checks.Add(new Check(FollowUpStep.AttachmentsAndRisks, FollowUpFields.Attachments, state, needed == 0 ? 1 : (double)met / needed, false));
+        if (needsProposal && !hasProposal)
+        {
+            Notes.Add(new Note(Problem.AttachmentProposal, FollowUpFields.Attachments, FollowUpFields.Attachments, null, stage.ToString()));
+        }
+
+        if (needsContract && !hasContract)
+        {
+            Notes.Add(new Note(Problem.AttachmentContract, FollowUpFields.Attachments, FollowUpFields.Attachments, null, stage.ToString()));
+        }
+
+        if (needsAny && !hasAny)
+        {
+            Notes.Add(new Note(Problem.AttachmentAny, FollowUpFields.Attachments, FollowUpFields.Attachments, null, stage.ToString()));
+        }
+    }
+
+    private void InspectRisks(IReadOnlyList<RiskNote>? risks)
+    {
+        var count = risks?.Count ?? 0;
+        var noted = false;
+        for (var i = 0; i < count; i++)
+        {
+            var entry = risks![i] ?? new RiskNote();
+            var description = Classify(entry.Description, FieldPaths.RiskDescription[i], TextUse.Clarity, required: false);
+            noted |= description != FieldState.Missing || !string.IsNullOrWhiteSpace(entry.Kind);
+            var countermeasure = Classify(entry.Countermeasure, FieldPaths.RiskCountermeasure[i], TextUse.Clarity,
+                RequiredBit(FollowUpFields.RisksCountermeasure));
+            if (RequiredBit(FollowUpFields.RisksCountermeasure))
+            {
+                AddCheck(FollowUpStep.AttachmentsAndRisks, FieldPaths.RiskCountermeasure[i], FieldPaths.RiskCountermeasure.Key, countermeasure,
+                    entry.Countermeasure, note: countermeasure == FieldState.Missing ? Problem.CountermeasureMissing : null, detail: entry.Kind ?? entry.Description);
+            }
+        }
+
+        if (RequiredBit(FollowUpFields.Risks))
+        {
+            AddCheck(FollowUpStep.AttachmentsAndRisks, FollowUpFields.Risks, FollowUpFields.Risks, noted ? FieldState.Filled : FieldState.Missing, null,
+                note: noted ? null : Problem.RiskPointsMissing);
+        }
+    }
+
+    private void InspectCustom(IReadOnlyDictionary<string, string?>? custom)
+    {
+        foreach (var (name, step) in _profile.CustomFields)
+        {
+            string? value = null;
+            custom?.TryGetValue(name, out value);
+            var key = FollowUpFields.CustomPrefix + name;
+            var state = Classify(value, key, TextUse.Clarity, required: true);
+            AddCheck(step, key, key, state, value);
+        }
+
+        if (custom is null)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in custom)
+        {
+            if (!_profile.CustomFields.Any(c => c.Name == name))
+            {
+                Classify(value, FollowUpFields.CustomPrefix + name, TextUse.Clarity, required: false);
+            }
+        }
+    }
+}

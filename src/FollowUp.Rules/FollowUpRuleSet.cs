@@ -1,0 +1,161 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Language;
+using FollowUp.Rules.Messages;
+using FollowUp.Rules.Profiles;
+using FollowUp.Rules.Risk;
+using Microsoft.Extensions.Options;
+
+namespace FollowUp.Rules;
+
+/// <summary>
+/// The immutable, validated form of <see cref="FollowUpRulesOptions"/>: every profile resolved with its compiled lexicon.
+/// Build it once (it reads the lexicon and compiles the automata) and share it; it is safe to use from many threads.
+/// </summary>
+public sealed class FollowUpRuleSet
+{
+    private static readonly Lazy<FollowUpRuleSet> LazyDefault = new(() => Create(new FollowUpRulesOptions()));
+
+    private readonly FrozenDictionary<string, FollowUpProfile> _profiles;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _placeholders;
+    private readonly int _longestPlaceholder;
+
+    private FollowUpRuleSet(
+        FrozenDictionary<string, FollowUpProfile> profiles, FollowUpProfile defaultProfile, CultureInfo culture, TimeSpan defaultUtcOffset,
+        FrozenSet<string> placeholders, GradeScale grades, RiskLevelScale riskLevels, string[] signalCodes)
+    {
+        _profiles = profiles;
+        DefaultProfile = defaultProfile;
+        Culture = culture;
+        DefaultUtcOffset = defaultUtcOffset;
+        _placeholders = placeholders.GetAlternateLookup<ReadOnlySpan<char>>();
+        _longestPlaceholder = placeholders.Count == 0 ? 0 : placeholders.Max(p => p.Length);
+        Grades = grades;
+        RiskLevels = riskLevels;
+        SignalCodes = signalCodes;
+        Messages = MessageCatalog.For(culture);
+    }
+
+    /// <summary>Gets the rule set of the default options: the four built-in profiles, ToB by default, messages in zh-CN.</summary>
+    public static FollowUpRuleSet Default => LazyDefault.Value;
+
+    /// <summary>Gets every profile, by name (case-insensitive).</summary>
+    public IReadOnlyDictionary<string, FollowUpProfile> Profiles => _profiles;
+
+    /// <summary>Gets the profile used for records that name none.</summary>
+    public FollowUpProfile DefaultProfile { get; }
+
+    /// <summary>Gets the culture of messages.</summary>
+    public CultureInfo Culture { get; }
+
+    /// <summary>Gets the UTC offset given to timestamps that carry none.</summary>
+    public TimeSpan DefaultUtcOffset { get; }
+
+    /// <summary>Gets the grade cut-offs.</summary>
+    public GradeScale Grades { get; }
+
+    /// <summary>Gets the risk-level cut-offs.</summary>
+    public RiskLevelScale RiskLevels { get; }
+
+    internal string[] SignalCodes { get; }
+
+    internal MessageCatalog Messages { get; }
+
+    /// <summary>Validates <paramref name="options"/> and builds a rule set from them.</summary>
+    /// <param name="options">The options; not changed, and not referenced after the call.</param>
+    /// <returns>The rule set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OptionsValidationException">The options are invalid; the message names every offending key.</exception>
+    public static FollowUpRuleSet Create(FollowUpRulesOptions options) => Create(options, []);
+
+    internal static FollowUpRuleSet Create(FollowUpRulesOptions options, IReadOnlyCollection<string> customSignalCodes)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string[] signalCodes = [.. RiskSignalCodes.TextSignals, .. RiskSignalCodes.StructuralSignals, .. customSignalCodes];
+        var validation = new FollowUpRulesOptionsValidator(signalCodes).Validate(Microsoft.Extensions.Options.Options.DefaultName, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(FollowUpRulesOptions), validation.Failures);
+        }
+
+        var analyzers = new Dictionary<string, TextAnalyzer>(StringComparer.Ordinal);
+        var names = BuiltInProfiles.Definitions.Keys.Concat(options.Profiles.Keys).Distinct(StringComparer.OrdinalIgnoreCase);
+        var profiles = names
+            .Select(name => ProfileResolver.Resolve(CanonicalName(name, options), options, (lexicon, competitors) => AnalyzerFor(lexicon, competitors)))
+            .ToFrozenDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+
+        var placeholders = options.PlaceholderValues.Select(TextFolding.FoldPhrase).ToFrozenSet(StringComparer.Ordinal);
+        var grades = new GradeScale(options.Grades.A, options.Grades.B, options.Grades.C);
+        var levels = new RiskLevelScale(options.RiskLevels.Medium, options.RiskLevels.High, options.RiskLevels.Critical);
+        return new FollowUpRuleSet(
+            profiles, profiles[options.DefaultProfile], CultureInfo.GetCultureInfo(options.Culture), options.DefaultUtcOffset, placeholders, grades,
+            levels, signalCodes);
+
+        TextAnalyzer AnalyzerFor(IReadOnlyList<LexiconOptions> lexicon, IReadOnlyList<string> competitors)
+        {
+            var key = string.Join(
+                '\u001f',
+                lexicon.SelectMany(l => l.Add.Select(a => $"+{a.Category}:{a.WholeText}:{a.Phrase}").Concat(l.Remove.Select(r => $"-{r}")))
+                    .Concat(competitors.Select(c => $"!{c}")));
+            if (!analyzers.TryGetValue(key, out var analyzer))
+            {
+                analyzer = new TextAnalyzer(LexiconBuilder.Build(lexicon, competitors, options.AcknowledgementPhrases, signalCodes));
+                analyzers[key] = analyzer;
+            }
+
+            return analyzer;
+        }
+    }
+
+    /// <summary>Gets a profile by name.</summary>
+    /// <param name="name">The profile's name (case-insensitive), or <see langword="null"/> for the default profile.</param>
+    /// <returns>The profile.</returns>
+    /// <exception cref="KeyNotFoundException">No profile has that name.</exception>
+    public FollowUpProfile GetProfile(string? name) =>
+        TryGetProfile(name, out var profile) ? profile : throw new KeyNotFoundException($"No follow-up profile is named '{name}'. Known profiles: {string.Join(", ", _profiles.Keys)}.");
+
+    /// <summary>Gets a profile by name.</summary>
+    /// <param name="name">The profile's name (case-insensitive), or <see langword="null"/> or blank for the default profile.</param>
+    /// <param name="profile">The profile, or the default profile when none has that name.</param>
+    /// <returns><see langword="true"/> when a profile has that name or no name was given.</returns>
+    public bool TryGetProfile(string? name, out FollowUpProfile profile)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            profile = DefaultProfile;
+            return true;
+        }
+
+        if (_profiles.TryGetValue(name.Trim(), out var found))
+        {
+            profile = found;
+            return true;
+        }
+
+        profile = DefaultProfile;
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="text"/> is, folded and trimmed, one of the configured placeholder values.</summary>
+    internal bool IsPlaceholder(ReadOnlySpan<char> text)
+    {
+        text = text.Trim();
+        if (text.Length == 0 || text.Length > _longestPlaceholder)
+        {
+            return text.Length == 0;
+        }
+
+        Span<char> folded = stackalloc char[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            folded[i] = TextFolding.Fold(text[i]);
+        }
+
+        return _placeholders.Contains(folded);
+    }
+
+    private static string CanonicalName(string name, FollowUpRulesOptions options) =>
+        BuiltInProfiles.Definitions.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))
+        ?? options.Profiles.Keys.First(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+}

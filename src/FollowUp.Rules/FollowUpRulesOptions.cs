@@ -1,0 +1,60 @@
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Language;
+using FollowUp.Rules.Profiles;
+using FollowUp.Rules.Risk;
+
+namespace FollowUp.Rules;
+
+/// <summary>
+/// Everything that configures FollowUp.Rules: the default profile, custom and changed profiles, the lexicon, and the
+/// cut-offs of grades and risk levels. Bind it from configuration (section <see cref="SectionName"/>) or set it in code;
+/// it is validated once, and an immutable <see cref="FollowUpRuleSet"/> is built from it.
+/// </summary>
+public sealed class FollowUpRulesOptions
+{
+    /// <summary>The configuration section the options are conventionally bound from: <c>FollowUpRules</c>.</summary>
+    public const string SectionName = "FollowUpRules";
+
+    /// <summary>Gets or sets the profile used for records that name none.</summary>
+    /// <value><c>ToB</c>.</value>
+    public string DefaultProfile { get; set; } = "ToB";
+
+    /// <summary>Gets or sets the culture of messages: <c>zh-CN</c> or <c>en</c>.</summary>
+    /// <value><c>zh-CN</c>.</value>
+    public string Culture { get; set; } = "zh-CN";
+
+    /// <summary>Gets or sets the UTC offset given to timestamps that carry none, such as <c>2026-11-20 15:00</c>.</summary>
+    /// <value>UTC+08:00 (China Standard Time).</value>
+    public TimeSpan DefaultUtcOffset { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Gets the phrases that mark a value as known to be unknown (<see cref="Completeness.FieldState.Acknowledged"/>).</summary>
+    /// <value>待补充, 暂未明确, 未透露, 待确认, "did not say", "not disclosed" and their kin; add to the list, or clear it to start over.</value>
+    public IList<string> AcknowledgementPhrases { get; } = [.. DefaultAcknowledgementPhrases];
+
+    /// <summary>Gets the bare placeholder values that count as missing when they are the whole value.</summary>
+    /// <value>-, --, /, 无, 没有, 暂无, N/A, NA, null, none, nil, 空, ?.</value>
+    public IList<string> PlaceholderValues { get; } = [.. DefaultPlaceholderValues];
+
+    /// <summary>Gets the phrase changes every profile makes to the shipped lexicon.</summary>
+    public LexiconOptions Lexicon { get; } = new();
+
+    /// <summary>Gets the configured profiles, by name (case-insensitive).</summary>
+    public IDictionary<string, ProfileOptions> Profiles { get; } = new Dictionary<string, ProfileOptions>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets the lowest scores of grades A, B and C.</summary>
+    public GradeScaleOptions Grades { get; } = new();
+
+    /// <summary>Gets the lowest risk scores of the Medium, High and Critical levels.</summary>
+    public RiskLevelOptions RiskLevels { get; } = new();
+
+    internal static readonly string[] DefaultAcknowledgementPhrases =
+    [
+        "待补充", "待补", "暂未明确", "未明确", "未透露", "不愿透露", "暂不清楚", "尚不清楚", "待确认", "待核实", "待了解", "暂未提供",
+        "未提供", "未告知", "暂未告知", "客户未说", "客户没说", "保密", "未知", "不详",
+        "to be confirmed", "to be determined", "unknown", "not disclosed", "not yet known", "did not say",
+        "didn't say", "not provided", "pending confirmation",
+    ];
+
+    internal static readonly string[] DefaultPlaceholderValues =
+        ["-", "--", "---", "/", "\\", "无", "没有", "暂无", "n/a", "na", "null", "none", "nil", "空", "?", "？", ".", "。", "…", "...", "——"];
+}

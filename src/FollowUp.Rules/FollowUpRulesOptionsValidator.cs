@@ -1,0 +1,313 @@
+using System.Globalization;
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Language;
+using FollowUp.Rules.Profiles;
+using FollowUp.Rules.Risk;
+using Microsoft.Extensions.Options;
+
+namespace FollowUp.Rules;
+
+/// <summary>
+/// Checks <see cref="FollowUpRulesOptions"/> and reports every problem at once, each naming its configuration key
+/// (<c>FollowUpRules:Profiles:KeyAccounts:StepWeights:Needs</c>), so a bad appsettings file fails at start-up with a
+/// message that says where to look.
+/// </summary>
+internal sealed class FollowUpRulesOptionsValidator(IReadOnlyCollection<string> signalCodes) : IValidateOptions<FollowUpRulesOptions>
+{
+    private const string Root = FollowUpRulesOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, FollowUpRulesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new ValidateOptionsResultBuilder();
+        var codes = signalCodes.ToArray();
+        var profileNames = new HashSet<string>(BuiltInProfiles.Definitions.Keys, StringComparer.OrdinalIgnoreCase);
+        profileNames.UnionWith(options.Profiles.Keys);
+
+        if (string.IsNullOrWhiteSpace(options.DefaultProfile) || !profileNames.Contains(options.DefaultProfile))
+        {
+            builder.AddError($"names no profile; known profiles: {string.Join(", ", profileNames.Order(StringComparer.Ordinal))}.", $"{Root}:DefaultProfile ('{options.DefaultProfile}')");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Culture) || !Messages.MessageCatalog.Supports(options.Culture) || !IsCulture(options.Culture))
+        {
+            builder.AddError("must be zh-CN or en.", $"{Root}:Culture ('{options.Culture}')");
+        }
+
+        if (options.DefaultUtcOffset < TimeSpan.FromHours(-14) || options.DefaultUtcOffset > TimeSpan.FromHours(14)
+            || options.DefaultUtcOffset.Ticks % TimeSpan.TicksPerMinute != 0)
+        {
+            builder.AddError("must be whole minutes between -14:00 and +14:00.", $"{Root}:DefaultUtcOffset ('{options.DefaultUtcOffset}')");
+        }
+
+        CheckPhrases(builder, options.AcknowledgementPhrases, $"{Root}:AcknowledgementPhrases");
+        CheckPhrases(builder, options.PlaceholderValues, $"{Root}:PlaceholderValues");
+        CheckLexicon(builder, options.Lexicon, $"{Root}:Lexicon", codes);
+
+        foreach (var (profileName, profile) in options.Profiles)
+        {
+            CheckProfile(builder, profileName, profile, options, codes);
+        }
+
+        var grades = options.Grades;
+        if (!(IsFinite(grades.A) && IsFinite(grades.B) && IsFinite(grades.C) && 0 <= grades.C && grades.C <= grades.B && grades.B <= grades.A
+            && grades.A <= 100))
+        {
+            builder.AddError("must satisfy 0 <= C <= B <= A <= 100.", $"{Root}:Grades (A={grades.A}, B={grades.B}, C={grades.C})");
+        }
+
+        var levels = options.RiskLevels;
+        if (!(IsFinite(levels.Medium) && IsFinite(levels.High) && IsFinite(levels.Critical) && 0 < levels.Medium && levels.Medium <= levels.High
+            && levels.High <= levels.Critical && levels.Critical <= 100))
+        {
+            builder.AddError(
+                "must satisfy 0 < Medium <= High <= Critical <= 100.",
+                $"{Root}:RiskLevels (Medium={levels.Medium}, High={levels.High}, Critical={levels.Critical})");
+        }
+
+        return builder.Build();
+    }
+
+    private static void CheckProfile(ValidateOptionsResultBuilder builder, string profileName, ProfileOptions profile, FollowUpRulesOptions options, string[] codes)
+    {
+        var key = $"{Root}:Profiles:{profileName}";
+        if (string.IsNullOrWhiteSpace(profileName))
+        {
+            builder.AddError("a profile needs a name.", key);
+        }
+
+        var resolvable = true;
+        if (profile.BasedOn is { } basedOn)
+        {
+            if (!BuiltInProfiles.Definitions.ContainsKey(basedOn) && !options.Profiles.ContainsKey(basedOn))
+            {
+                builder.AddError("names no built-in or configured profile.", $"{key}:BasedOn ('{basedOn}')");
+                resolvable = false;
+            }
+            else if (FormsCycle(profileName, options))
+            {
+                builder.AddError("forms a cycle of profiles based on each other.", $"{key}:BasedOn ('{basedOn}')");
+                resolvable = false;
+            }
+        }
+
+        CheckFieldKeys(builder, profile.RequiredFields, $"{key}:RequiredFields");
+        CheckFieldKeys(builder, profile.IgnoredFields, $"{key}:IgnoredFields");
+        foreach (var customName in profile.CustomFieldSteps.Keys)
+        {
+            if (!RequirementCatalog.IsCustomName(customName))
+            {
+                builder.AddError("is not a custom field name (letters, digits, _ or -).", $"{key}:CustomFieldSteps:{customName}");
+            }
+        }
+
+        foreach (var (step, weight) in profile.StepWeights)
+        {
+            if (!Enum.IsDefined(step) || !IsFinite(weight) || weight < 0)
+            {
+                builder.AddError("must be a finite number, 0 or more.", $"{key}:StepWeights:{step} ({weight})");
+            }
+        }
+
+        if (profile.AcknowledgedCredit is { } credit && !(credit is >= 0 and <= 1))
+        {
+            builder.AddError("must be between 0 and 1.", $"{key}:AcknowledgedCredit ({credit})");
+        }
+
+        if (profile.StaleAfterDays is < 1 or > 3650)
+        {
+            builder.AddError("must be between 1 and 3650 days.", $"{key}:StaleAfterDays ({profile.StaleAfterDays})");
+        }
+
+        if (profile.StalledStageAfterDays is < 1 or > 3650)
+        {
+            builder.AddError("must be between 1 and 3650 days.", $"{key}:StalledStageAfterDays ({profile.StalledStageAfterDays})");
+        }
+
+        foreach (var (code, weight) in profile.SignalWeights)
+        {
+            if (!codes.Contains(code, StringComparer.OrdinalIgnoreCase))
+            {
+                builder.AddError($"is not a risk signal; known signals: {string.Join(", ", codes)}.", $"{key}:SignalWeights:{code}");
+            }
+            else if (!(weight is >= 0 and <= 1))
+            {
+                builder.AddError("must be between 0 and 1.", $"{key}:SignalWeights:{code} ({weight})");
+            }
+        }
+
+        CheckPhrases(builder, profile.CompetitorNames, $"{key}:CompetitorNames");
+        CheckLexicon(builder, profile.Lexicon, $"{key}:Lexicon", codes);
+
+        foreach (var (component, points) in profile.ScoreWeights)
+        {
+            if (!Enum.IsDefined(component) || !IsFinite(points) || points < 0)
+            {
+                builder.AddError("must be a finite number, 0 or more.", $"{key}:ScoreWeights:{component} ({points})");
+            }
+        }
+
+        if (resolvable && !ChainResolves(profileName, options))
+        {
+            resolvable = false;
+        }
+
+        if (resolvable && profile.ScoreWeights.Count > 0 && ProfileResolver.EffectiveScoreWeights(profileName, options) is { } effective
+            && Math.Abs(effective.Sum() - 100) > 1e-6)
+        {
+            builder.AddError(
+                $"must add up to 100 points with the inherited ones; they add up to {effective.Sum().ToString(CultureInfo.InvariantCulture)}.",
+                $"{key}:ScoreWeights");
+        }
+
+        if (resolvable && profile.StepWeights.Count > 0 && ProfileResolver.EffectiveStepWeights(profileName, options) is { } steps && steps.Sum() <= 0)
+        {
+            builder.AddError("must give at least one step a positive weight.", $"{key}:StepWeights");
+        }
+    }
+
+    private static void CheckFieldKeys(ValidateOptionsResultBuilder builder, IList<string> keys, string key)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (!RequirementCatalog.TryGetBit(keys[i], out _) && !RequirementCatalog.IsCustomKey(keys[i]))
+            {
+                builder.AddError(
+                    "is not a field key; use one of FollowUpFields (such as customer.decisionRole, communications[].summary) or custom.<name>.",
+                    $"{key}:{i} ('{keys[i]}')");
+            }
+        }
+    }
+
+    private static void CheckPhrases(ValidateOptionsResultBuilder builder, IList<string> phrases, string key)
+    {
+        for (var i = 0; i < phrases.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(phrases[i]) || phrases[i].Length > LexiconEntry.MaxLength)
+            {
+                builder.AddError($"must have 1 to {LexiconEntry.MaxLength} characters.", $"{key}:{i} ('{phrases[i]}')");
+            }
+        }
+    }
+
+    private static void CheckLexicon(ValidateOptionsResultBuilder builder, LexiconOptions lexicon, string key, string[] codes)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < lexicon.Add.Count; i++)
+        {
+            var entry = lexicon.Add[i];
+            var entryKey = $"{key}:Add:{i} ('{entry.Phrase}')";
+            if (string.IsNullOrWhiteSpace(entry.Phrase) || entry.Phrase.Length > LexiconEntry.MaxLength)
+            {
+                builder.AddError($"must have 1 to {LexiconEntry.MaxLength} characters.", entryKey);
+                continue;
+            }
+
+            var gaps = entry.Phrase.Count(c => c == LexiconEntry.GapMarker);
+            if (gaps > 1 || entry.Phrase.Trim().StartsWith(LexiconEntry.GapMarker) || entry.Phrase.Trim().EndsWith(LexiconEntry.GapMarker)
+                || (gaps == 1 && entry.WholeText))
+            {
+                builder.AddError("may hold one gap (…) between two words, and no gap when WholeText is set.", entryKey);
+            }
+
+            if (!LexiconBuilder.TryResolveCategory(entry.Category, codes, out _, out _))
+            {
+                builder.AddError(
+                    $"has unknown category '{entry.Category}'; use a vague category ({string.Join(", ", Enum.GetNames<VagueCategory>())}) or a risk signal ({string.Join(", ", codes)}).",
+                    entryKey);
+            }
+
+            if (!seen.Add(TextFolding.FoldPhrase(entry.Phrase)))
+            {
+                builder.AddError("is a duplicate of an earlier entry.", entryKey);
+            }
+            else if (IsShippedInSameCategory(entry, codes))
+            {
+                builder.AddError("is already shipped in that category.", entryKey);
+            }
+        }
+
+        var shipped = lexicon.Remove.Count > 0 ? ShippedPhrases() : [];
+        for (var i = 0; i < lexicon.Remove.Count; i++)
+        {
+            var phrase = lexicon.Remove[i];
+            if (string.IsNullOrWhiteSpace(phrase) || !shipped.Contains(TextFolding.FoldPhrase(phrase)))
+            {
+                builder.AddError("is not a shipped vague-language or risk phrase.", $"{key}:Remove:{i} ('{phrase}')");
+            }
+        }
+    }
+
+    private static bool IsShippedInSameCategory(PhraseOptions entry, string[] codes)
+    {
+        if (!LexiconBuilder.TryResolveCategory(entry.Category, codes, out var role, out var category))
+        {
+            return false;
+        }
+
+        var folded = TextFolding.FoldPhrase(entry.Phrase);
+        var signalIndex = (string code) => Array.IndexOf(codes, code);
+        return ShippedLexicon.Entries(signalIndex).Any(e => e.Role == role && e.Category == category && TextFolding.FoldPhrase(e.Phrase) == folded);
+    }
+
+    private static HashSet<string> ShippedPhrases() =>
+        ShippedLexicon.Entries(_ => 0).Where(e => e.Role is PhraseRole.Vague or PhraseRole.Risk).Select(e => TextFolding.FoldPhrase(e.Phrase))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Whether every profile the chain passes through exists and no cycle is met, so effective values can be computed.</summary>
+    private static bool ChainResolves(string start, FollowUpRulesOptions options)
+    {
+        var current = start;
+        for (var hops = 0; hops <= options.Profiles.Count; hops++)
+        {
+            if (!options.Profiles.TryGetValue(current, out var profile) || profile.BasedOn is not { } next
+                || string.Equals(next, current, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (!options.Profiles.ContainsKey(next) && !BuiltInProfiles.Definitions.ContainsKey(next))
+            {
+                return false;
+            }
+
+            current = next;
+        }
+
+        return false;
+    }
+
+    private static bool FormsCycle(string start, FollowUpRulesOptions options)
+    {
+        var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { start };
+        var current = start;
+        while (options.Profiles.TryGetValue(current, out var profile) && profile.BasedOn is { } next
+            && !string.Equals(next, current, StringComparison.OrdinalIgnoreCase))
+        {
+            if (!visited.Add(next))
+            {
+                return true;
+            }
+
+            current = next;
+        }
+
+        return false;
+    }
+
+    private static bool IsCulture(string name)
+    {
+        try
+        {
+            _ = CultureInfo.GetCultureInfo(name);
+            return true;
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsFinite(double value) => double.IsFinite(value);
+}

@@ -1,0 +1,28 @@
+namespace FollowUp.Rules.Grading;
+
+/// <summary>The article's five common errors (常见错误), by which every deduction is grouped.</summary>
+public enum DeductionGroup
+{
+    /// <summary>Information missing (信息遗漏).</summary>
+    MissingInfo,
+
+    /// <summary>Vague description (描述模糊).</summary>
+    VagueDescription,
+
+    /// <summary>Unclear ownership (责任不清).</summary>
+    UnclearOwnership,
+
+    /// <summary>Missing attachments (附件缺失).</summary>
+    MissingAttachments,
+
+    /// <summary>Risk ignored (风险忽视).</summary>
+    RiskIgnored,
+}
+
+/// <summary>Points taken off a record's score, and why.</summary>
+/// <param name="Code">The deduction's stable code, such as <c>FieldMissing</c> or <c>RiskUnaddressed</c>.</param>
+/// <param name="Group">Which of the article's five common errors it belongs to.</param>
+/// <param name="Points">The points taken off, more than 0.</param>
+/// <param name="Field">The field it concerns.</param>
+/// <param name="Message">What to do about it, in the configured culture.</param>
+public sealed record Deduction(string Code, DeductionGroup Group, double Points, string Field, string Message);

@@ -1,0 +1,65 @@
+namespace FollowUp.Rules.Language;
+
+/// <summary>Which part of its entry a phrase of the automaton is.</summary>
+internal enum PhrasePartKind : byte
+{
+    Whole,
+    GapHead,
+    GapTail,
+}
+
+/// <summary>One phrase of the automaton: the whole entry, or one side of an entry's gap.</summary>
+internal readonly record struct PhrasePart(int Entry, PhrasePartKind Kind, int ContentLength);
+
+/// <summary>
+/// Every phrase a rule set looks for — vague language, risk signals, negation cues, clause breaks, facts and
+/// acknowledgements — compiled into one automaton, so each text is read once for all of them.
+/// </summary>
+internal sealed class CompiledLexicon
+{
+    private CompiledLexicon(PhraseAutomaton automaton, LexiconEntry[] entries, PhrasePart[] parts, string[] signalCodes)
+    {
+        Automaton = automaton;
+        Entries = entries;
+        Parts = parts;
+        SignalCodes = signalCodes;
+    }
+
+    public PhraseAutomaton Automaton { get; }
+
+    public LexiconEntry[] Entries { get; }
+
+    public PhrasePart[] Parts { get; }
+
+    /// <summary>The risk-signal codes, indexed by the <see cref="LexiconEntry.Category"/> of <see cref="PhraseRole.Risk"/> entries.</summary>
+    public string[] SignalCodes { get; }
+
+    public static CompiledLexicon Compile(IReadOnlyList<LexiconEntry> entries, string[] signalCodes)
+    {
+        var parts = new List<PhrasePart>(entries.Count + 16);
+        var phrases = new List<(string, int)>(entries.Count + 16);
+        for (var e = 0; e < entries.Count; e++)
+        {
+            var phrase = entries[e].Phrase;
+            var gap = phrase.IndexOf(LexiconEntry.GapMarker, StringComparison.Ordinal);
+            if (gap < 0)
+            {
+                Add(phrase, e, PhrasePartKind.Whole);
+            }
+            else
+            {
+                Add(phrase[..gap], e, PhrasePartKind.GapHead);
+                Add(phrase[(gap + 1)..], e, PhrasePartKind.GapTail);
+            }
+        }
+
+        return new CompiledLexicon(PhraseAutomaton.Build(phrases), [.. entries], [.. parts], signalCodes);
+
+        void Add(string text, int entry, PhrasePartKind kind)
+        {
+            var folded = TextFolding.FoldPhrase(text);
+            phrases.Add((folded, parts.Count));
+            parts.Add(new PhrasePart(entry, kind, folded.Count(TextFolding.IsContent)));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using FollowUp.Rules.Risk;
+
+namespace FollowUp.Rules.Language;
+
+/// <summary>Builds the compiled lexicon of one profile: the shipped phrases, changed by configuration.</summary>
+internal static class LexiconBuilder
+{
+    /// <summary>Resolves a configured category to a role and category number, or returns <see langword="false"/> when it names nothing known.</summary>
+    public static bool TryResolveCategory(string category, IReadOnlyList<string> signalCodes, out PhraseRole role, out int value)
+    {
+        if (Enum.TryParse<VagueCategory>(category, ignoreCase: true, out var vague) && Enum.IsDefined(vague) && !int.TryParse(category, out _))
+        {
+            role = PhraseRole.Vague;
+            value = (int)vague;
+            return true;
+        }
+
+        for (var i = 0; i < signalCodes.Count; i++)
+        {
+            if (string.Equals(signalCodes[i], category, StringComparison.OrdinalIgnoreCase))
+            {
+                role = PhraseRole.Risk;
+                value = i;
+                return true;
+            }
+        }
+
+        role = default;
+        value = 0;
+        return false;
+    }
+
+    public static CompiledLexicon Build(
+        IReadOnlyList<LexiconOptions> changes, IEnumerable<string> competitorNames, IEnumerable<string> acknowledgementPhrases,
+        string[] signalCodes)
+    {
+        var entries = ShippedLexicon.Entries(code => Array.IndexOf(signalCodes, code));
+        foreach (var change in changes)
+        {
+            foreach (var removed in change.Remove)
+            {
+                var folded = TextFolding.FoldPhrase(removed);
+                entries.RemoveAll(e => e.Role is PhraseRole.Vague or PhraseRole.Risk && TextFolding.FoldPhrase(e.Phrase) == folded);
+            }
+
+            foreach (var added in change.Add)
+            {
+                if (!TryResolveCategory(added.Category, signalCodes, out var role, out var category))
+                {
+                    continue;
+                }
+
+                var folded = TextFolding.FoldPhrase(added.Phrase);
+                entries.RemoveAll(e => e.Role is PhraseRole.Vague or PhraseRole.Risk && TextFolding.FoldPhrase(e.Phrase) == folded);
+                entries.Add(new LexiconEntry(role, category, added.Phrase, added.WholeText ? PhraseFlags.WholeText : PhraseFlags.None, "options"));
+            }
+        }
+
+        var competitor = Array.IndexOf(signalCodes, RiskSignalCodes.Competitor);
+        foreach (var name in competitorNames)
+        {
+            entries.Add(new LexiconEntry(PhraseRole.Risk, competitor, name, PhraseFlags.None, "competitorNames"));
+        }
+
+        foreach (var phrase in acknowledgementPhrases)
+        {
+            entries.Add(new LexiconEntry(PhraseRole.Acknowledgement, 0, phrase, PhraseFlags.None, "acknowledgementPhrases"));
+        }
+
+        return CompiledLexicon.Compile(entries, signalCodes);
+    }
+}

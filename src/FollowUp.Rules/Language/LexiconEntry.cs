@@ -1,0 +1,59 @@
+namespace FollowUp.Rules.Language;
+
+/// <summary>What a phrase of the shared automaton is for.</summary>
+internal enum PhraseRole : byte
+{
+    Vague,
+    Risk,
+    NegationCue,
+    NonCue,
+    ClauseBreak,
+    Fact,
+    Acknowledgement,
+    ChangeMention,
+}
+
+/// <summary>The kinds of concrete fact that soften a vague phrase beside them.</summary>
+internal enum FactKind : byte
+{
+    Date,
+    Time,
+    Amount,
+    Quantity,
+    Percentage,
+    Product,
+}
+
+/// <summary>Where a phrase may match, beyond its own characters.</summary>
+[Flags]
+internal enum PhraseFlags : byte
+{
+    None = 0,
+
+    /// <summary>Counts only when it is all the content of the text (punctuation and spaces aside).</summary>
+    WholeText = 1,
+
+    /// <summary>Counts only right after a number (digits or Chinese numerals): units such as 台, 万, %.</summary>
+    NumberBefore = 2,
+
+    /// <summary>Counts only right before a digit: currency signs.</summary>
+    NumberAfter = 4,
+}
+
+/// <summary>One phrase of a lexicon: its role, category and text as written.</summary>
+/// <param name="Role">What the phrase is for.</param>
+/// <param name="Category">A <see cref="VagueCategory"/>, a risk-signal index or a <see cref="FactKind"/>, by role.</param>
+/// <param name="Phrase">The phrase as written; one <c>…</c> marks a gap of up to <see cref="LexiconEntry.MaxGap"/> characters.</param>
+/// <param name="Flags">Where it may match.</param>
+/// <param name="Source">Where the phrase came from (a file name or an options key), for error messages.</param>
+internal sealed record LexiconEntry(PhraseRole Role, int Category, string Phrase, PhraseFlags Flags, string Source)
+{
+    /// <summary>The gap marker in a phrase.</summary>
+    public const char GapMarker = '…';
+
+    /// <summary>The most folded characters a gap may span.</summary>
+    public const int MaxGap = 8;
+
+    /// <summary>The longest phrase, in characters, a lexicon accepts.</summary>
+    public const int MaxLength = 40;
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+
+namespace FollowUp.Rules.Language;
+
+/// <summary>One embedded lexicon data file: the phrases of one kind, category and language.</summary>
+internal sealed class LexiconFile
+{
+    public string Kind { get; set; } = "";
+
+    public string Category { get; set; } = "";
+
+    public string Language { get; set; } = "";
+
+    public List<LexiconFileEntry> Entries { get; set; } = [];
+
+    public List<LexiconFileEntry> NonCues { get; set; } = [];
+}
+
+/// <summary>One phrase of a lexicon data file, with the examples a test checks it against.</summary>
+internal sealed class LexiconFileEntry
+{
+    public string Phrase { get; set; } = "";
+
+    public bool WholeText { get; set; }
+
+    public bool NumberBefore { get; set; }
+
+    public bool NumberAfter { get; set; }
+
+    public List<string> Matches { get; set; } = [];
+
+    public List<string> NonMatches { get; set; } = [];
+}
+
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip)]
+[JsonSerializable(typeof(LexiconFile))]
+internal sealed partial class LexiconJsonContext : JsonSerializerContext;

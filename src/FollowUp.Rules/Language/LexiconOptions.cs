@@ -1,0 +1,24 @@
+namespace FollowUp.Rules.Language;
+
+/// <summary>Changes to the shipped lexicon of vague-language and risk phrases, from code or configuration.</summary>
+public sealed class LexiconOptions
+{
+    /// <summary>Gets the phrases to add. A phrase already shipped under another category is moved to the new one.</summary>
+    public IList<PhraseOptions> Add { get; } = [];
+
+    /// <summary>Gets the shipped phrases to remove, as written (matching ignores case, width and Traditional/Simplified forms).</summary>
+    public IList<string> Remove { get; } = [];
+}
+
+/// <summary>One phrase to add to the lexicon.</summary>
+public sealed class PhraseOptions
+{
+    /// <summary>Gets or sets the phrase: literal text of 1 to 40 characters; one <c>…</c> stands for a gap of up to 8 characters in the same clause.</summary>
+    public string Phrase { get; set; } = "";
+
+    /// <summary>Gets or sets what the phrase signals: a <see cref="VagueCategory"/> name, or a risk-signal code such as <c>Competitor</c>.</summary>
+    public string Category { get; set; } = "";
+
+    /// <summary>Gets or sets whether the phrase counts only when it is the whole text (for fillers such as 略).</summary>
+    public bool WholeText { get; set; }
+}

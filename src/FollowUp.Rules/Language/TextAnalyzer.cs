@@ -1,0 +1,393 @@
+namespace FollowUp.Rules.Language;
+
+/// <summary>What one text says about its clarity, after a single scan.</summary>
+/// <param name="Clarity">The text's clarity level.</param>
+/// <param name="Acknowledged">Whether the text says a value is not known yet, with a reason (待补充, 客户暂未明确, TBD…).</param>
+internal readonly record struct TextAnalysis(ClarityLevel Clarity, bool Acknowledged);
+
+/// <summary>
+/// Reads a text once with the shared automaton and resolves what it found: vague phrases (longest wins), risk phrases
+/// (negation-aware, clause-scoped), concrete facts and the clarity level. Immutable and thread-safe; working memory
+/// comes from a per-thread <see cref="TextScan"/>.
+/// </summary>
+internal sealed class TextAnalyzer
+{
+    private const int CueWindow = 6;
+    private const int AsciiCueWindow = 16;
+    private const int PostCueWindow = 3;
+    private const double ShortTextUnits = 6;
+
+    public TextAnalyzer(CompiledLexicon lexicon)
+    {
+        Lexicon = lexicon;
+    }
+
+    public CompiledLexicon Lexicon { get; }
+
+    /// <summary>Analyses <paramref name="text"/> into <paramref name="scan"/>, which must have been reset.</summary>
+    public TextAnalysis Analyze(string text, TextScan scan)
+    {
+        var sink = new Sink(scan, Lexicon);
+        Lexicon.Automaton.Scan(text, ref sink);
+        scan.Finish();
+        JoinGaps(scan);
+        ResolveVague(scan);
+        ResolveRisk(scan);
+        var clarity = IsNoContent(text, scan) ? ClarityLevel.NoContent : Clarity(scan);
+        if (clarity == ClarityLevel.NoContent && !HasCategory(scan, VagueCategory.NoContent))
+        {
+            var (start, end) = Trimmed(text);
+            scan.AddVague(new ResolvedHit((int)VagueCategory.NoContent, start, end, -1));
+        }
+
+        return new TextAnalysis(clarity, scan.Acknowledged);
+    }
+
+    /// <summary>
+    /// Reads a short value only for what its field state needs: whether it has any content, and whether it says the
+    /// value is not known yet.
+    /// </summary>
+    public (bool HasContent, bool Acknowledged) Classify(string text)
+    {
+        var sink = new StateSink(Lexicon);
+        Lexicon.Automaton.Scan(text, ref sink);
+        return (sink.HasContent, sink.Acknowledged);
+    }
+
+    private void JoinGaps(TextScan scan)
+    {
+        var hits = scan.Hits;
+        for (var t = 0; t < scan.HitCount; t++)
+        {
+            var kind = Lexicon.Parts[hits[t].Part].Kind;
+            if (kind == PhrasePartKind.Whole)
+            {
+                continue;
+            }
+
+            hits[t].Dropped = true;
+            if (kind != PhrasePartKind.GapTail)
+            {
+                continue;
+            }
+
+            for (var h = t - 1; h >= 0; h--)
+            {
+                ref readonly var head = ref hits[h];
+                if (head.Entry == hits[t].Entry && Lexicon.Parts[head.Part].Kind == PhrasePartKind.GapHead && head.Clause == hits[t].Clause
+                    && head.FoldedEnd <= hits[t].FoldedStart && hits[t].FoldedStart - head.FoldedEnd <= LexiconEntry.MaxGap)
+                {
+                    hits[t].GapFrom = head.FoldedEnd;
+                    hits[t].GapTo = hits[t].FoldedStart;
+                    hits[t].Start = head.Start;
+                    hits[t].FoldedStart = head.FoldedStart;
+                    hits[t].Dropped = false;
+                    break;
+                }
+            }
+        }
+    }
+
+    private void ResolveVague(TextScan scan)
+    {
+        var hits = scan.Hits;
+        for (var i = 0; i < scan.HitCount; i++)
+        {
+            ref var hit = ref hits[i];
+            var entry = Lexicon.Entries[hit.Entry];
+            if (hit.Dropped || entry.Role != PhraseRole.Vague)
+            {
+                continue;
+            }
+
+            if ((entry.Flags & PhraseFlags.WholeText) != 0 && Lexicon.Parts[hit.Part].ContentLength != scan.ContentChars)
+            {
+                continue;
+            }
+
+            if (IsInsideLonger(scan, i, PhraseRole.Vague, sameCategoryOnly: false))
+            {
+                continue;
+            }
+
+            scan.AddVague(new ResolvedHit(entry.Category, hit.Start, hit.End, hit.Entry));
+        }
+    }
+
+    private void ResolveRisk(TextScan scan)
+    {
+        var hits = scan.Hits;
+        for (var i = 0; i < scan.HitCount; i++)
+        {
+            ref readonly var hit = ref hits[i];
+            var entry = Lexicon.Entries[hit.Entry];
+            if (hit.Dropped || entry.Role != PhraseRole.Risk || IsInsideLonger(scan, i, PhraseRole.Risk, sameCategoryOnly: true)
+                || IsNegated(scan, i))
+            {
+                continue;
+            }
+
+            scan.AddRisk(new ResolvedHit(entry.Category, hit.Start, hit.End, hit.Entry));
+        }
+    }
+
+    private bool IsInsideLonger(TextScan scan, int index, PhraseRole role, bool sameCategoryOnly)
+    {
+        ref readonly var hit = ref scan.Hits[index];
+        var category = Lexicon.Entries[hit.Entry].Category;
+        for (var j = 0; j < scan.HitCount; j++)
+        {
+            ref readonly var other = ref scan.Hits[j];
+            if (j == index || other.Dropped || Lexicon.Entries[other.Entry].Role != role
+                || (sameCategoryOnly && Lexicon.Entries[other.Entry].Category != category))
+            {
+                continue;
+            }
+
+            var contains = other.FoldedStart <= hit.FoldedStart && hit.FoldedEnd <= other.FoldedEnd;
+            var longer = other.FoldedEnd - other.FoldedStart > hit.FoldedEnd - hit.FoldedStart;
+            if (contains && (longer || j < index))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsNegated(TextScan scan, int index)
+    {
+        ref readonly var hit = ref scan.Hits[index];
+        for (var c = 0; c < scan.HitCount; c++)
+        {
+            ref readonly var cue = ref scan.Hits[c];
+            if (cue.Dropped || cue.Clause != hit.Clause || Lexicon.Entries[cue.Entry].Role != PhraseRole.NegationCue || IsVoidCue(scan, c))
+            {
+                continue;
+            }
+
+            var before = cue.FoldedEnd <= hit.FoldedStart
+                && hit.FoldedStart - cue.FoldedEnd <= (IsAscii(Lexicon.Entries[cue.Entry].Phrase) ? AsciiCueWindow : CueWindow);
+            var inGap = hit.GapTo > 0 && hit.GapFrom <= cue.FoldedStart && cue.FoldedEnd <= hit.GapTo;
+            var closingAfter = cue.AtClauseEnd && cue.FoldedStart >= hit.FoldedEnd && cue.FoldedStart - hit.FoldedEnd <= PostCueWindow;
+            if (before || inGap || closingAfter)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A cue inside a word that is not a negation (无论, 不仅) or inside a risk phrase (未回复) negates nothing else.</summary>
+    private bool IsVoidCue(TextScan scan, int cueIndex)
+    {
+        ref readonly var cue = ref scan.Hits[cueIndex];
+        for (var j = 0; j < scan.HitCount; j++)
+        {
+            ref readonly var other = ref scan.Hits[j];
+            var role = Lexicon.Entries[other.Entry].Role;
+            if (j != cueIndex && !other.Dropped && role is PhraseRole.NonCue or PhraseRole.Risk
+                && other.FoldedStart <= cue.FoldedStart && cue.FoldedEnd <= other.FoldedEnd)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ClarityLevel Clarity(TextScan scan)
+    {
+        var vague = 0;
+        for (var i = 0; i < scan.VagueCount; i++)
+        {
+            if (scan.Vague[i].Category != (int)VagueCategory.NoContent)
+            {
+                vague++;
+            }
+        }
+
+        var kinds = FactKinds(scan);
+        if (vague == 0)
+        {
+            var units = scan.ContentChars - scan.AsciiChars + (scan.AsciiChars / 3.0);
+            return kinds >= 1 ? ClarityLevel.Concrete : units < ShortTextUnits ? ClarityLevel.Vague : ClarityLevel.PartlyVague;
+        }
+
+        return kinds >= 2 && kinds >= vague ? ClarityLevel.Concrete : kinds >= 1 ? ClarityLevel.PartlyVague : ClarityLevel.Vague;
+    }
+
+    /// <summary>Counts the distinct kinds of fact that do not sit inside a vague phrase.</summary>
+    private static int FactKinds(TextScan scan)
+    {
+        var seen = 0;
+        for (var f = 0; f < scan.FactCount; f++)
+        {
+            var fact = scan.Facts[f];
+            var insideVague = false;
+            for (var v = 0; v < scan.VagueCount && !insideVague; v++)
+            {
+                insideVague = fact.Start < scan.Vague[v].End && scan.Vague[v].Start < fact.End;
+            }
+
+            if (!insideVague)
+            {
+                seen |= 1 << (int)fact.Kind;
+            }
+        }
+
+        return System.Numerics.BitOperations.PopCount((uint)seen);
+    }
+
+    private static bool IsNoContent(string text, TextScan scan)
+    {
+        if (scan.ContentChars == 0 || HasCategory(scan, VagueCategory.NoContent) || scan.DigitChars == scan.ContentChars
+            || (scan.SameContent && scan.ContentChars >= 2))
+        {
+            return true;
+        }
+
+        return (scan.AsciiChars == scan.ContentChars && IsKeyboardMash(text)) || (text.Contains('<', StringComparison.Ordinal) && IsEmptyMarkup(text));
+    }
+
+    private static bool HasCategory(TextScan scan, VagueCategory category)
+    {
+        for (var i = 0; i < scan.VagueCount; i++)
+        {
+            if (scan.Vague[i].Category == (int)category)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One short token typed along one keyboard row: asdf, qwer, jkl.</summary>
+    private static bool IsKeyboardMash(string text)
+    {
+        var word = text.AsSpan().Trim();
+        if (word.Length is < 3 or > 12)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<string> rows = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+        foreach (var row in rows)
+        {
+            var all = true;
+            foreach (var c in word)
+            {
+                all &= row.Contains(TextFolding.Fold(c), StringComparison.Ordinal);
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>HTML tags and entities around nothing: &lt;p&gt;&lt;/p&gt;, &lt;br/&gt;&amp;nbsp;.</summary>
+    private static bool IsEmptyMarkup(string text)
+    {
+        var inTag = false;
+        var inEntity = false;
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '<':
+                    inTag = true;
+                    break;
+                case '>' when inTag:
+                    inTag = false;
+                    break;
+                case '&' when !inTag:
+                    inEntity = true;
+                    break;
+                case ';' when inEntity:
+                    inEntity = false;
+                    break;
+                default:
+                    if (!inTag && !inEntity && TextFolding.IsContent(TextFolding.Fold(c)))
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+        }
+
+        return !inTag;
+    }
+
+    private static (int Start, int End) Trimmed(string text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && (TextFolding.IsWhitespace(text[start]) || TextFolding.IsIgnorable(text[start])))
+        {
+            start++;
+        }
+
+        while (end > start && (TextFolding.IsWhitespace(text[end - 1]) || TextFolding.IsIgnorable(text[end - 1])))
+        {
+            end--;
+        }
+
+        return (start, end);
+    }
+
+    private static bool IsAscii(string phrase) => phrase.Length > 0 && phrase[0] < '\u0080';
+
+    private struct StateSink(CompiledLexicon lexicon) : IPhraseSink
+    {
+        public bool HasContent;
+        public bool Acknowledged;
+
+        public void OnChar(char original, char folded, int start, int foldedPosition) => HasContent |= TextFolding.IsContent(folded);
+
+        public void OnMatch(in PhraseMatch match) =>
+            Acknowledged |= lexicon.Entries[lexicon.Parts[match.Payload].Entry].Role == PhraseRole.Acknowledgement;
+    }
+
+    private struct Sink(TextScan scan, CompiledLexicon lexicon) : IPhraseSink
+    {
+        public readonly void OnChar(char original, char folded, int start, int foldedPosition) => scan.OnChar(original, folded, start, foldedPosition);
+
+        public readonly void OnMatch(in PhraseMatch match)
+        {
+            var part = lexicon.Parts[match.Payload];
+            var entry = lexicon.Entries[part.Entry];
+            if (((entry.Flags & PhraseFlags.NumberBefore) != 0 && !scan.NumberEndsAt(match.FoldedStart))
+                || ((entry.Flags & PhraseFlags.NumberAfter) != 0 && !TextFolding.IsAsciiDigit(match.After)))
+            {
+                return;
+            }
+
+            switch (entry.Role)
+            {
+                case PhraseRole.ClauseBreak:
+                    scan.Clause++;
+                    break;
+                case PhraseRole.Fact:
+                    var start = (entry.Flags & PhraseFlags.NumberBefore) != 0 ? scan.NumberRunStart : match.Start;
+                    scan.AddFact((FactKind)entry.Category, start, match.End);
+                    break;
+                case PhraseRole.Acknowledgement:
+                    scan.Acknowledged = true;
+                    break;
+                case PhraseRole.ChangeMention:
+                    scan.ChangeMentioned = true;
+                    break;
+                default:
+                    scan.AddHit(part.Entry, match.Payload, match);
+                    break;
+            }
+        }
+    }
+}

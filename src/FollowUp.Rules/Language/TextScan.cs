@@ -1,0 +1,230 @@
+using System.Runtime.CompilerServices;
+
+namespace FollowUp.Rules.Language;
+
+/// <summary>A phrase found in a text, in original and folded coordinates, with its clause.</summary>
+internal struct TextHit
+{
+    public int Entry;
+    public int Part;
+    public int Start;
+    public int End;
+    public int FoldedStart;
+    public int FoldedEnd;
+    public int Clause;
+    public int GapFrom;
+    public int GapTo;
+    public bool AtClauseEnd;
+    public bool Dropped;
+}
+
+/// <summary>A phrase kept after resolution: a vague category or a risk-signal index, with its span in the original text.</summary>
+internal readonly record struct ResolvedHit(int Category, int Start, int End, int Entry);
+
+/// <summary>A concrete fact found in a text.</summary>
+internal readonly record struct FactSpan(FactKind Kind, int Start, int End);
+
+/// <summary>
+/// The reusable working memory of one text analysis: what the scan saw and what resolution kept. One per thread, so an
+/// analysis allocates nothing unless the caller keeps its results.
+/// </summary>
+internal sealed class TextScan
+{
+    [ThreadStatic]
+    private static TextScan? t_cached;
+
+    public TextHit[] Hits = new TextHit[32];
+    public int HitCount;
+    public FactSpan[] Facts = new FactSpan[16];
+    public int FactCount;
+    public ResolvedHit[] Vague = new ResolvedHit[8];
+    public int VagueCount;
+    public ResolvedHit[] Risk = new ResolvedHit[8];
+    public int RiskCount;
+
+    public int ContentChars;
+    public int DigitChars;
+    public int AsciiChars;
+    public char FirstContent;
+    public bool SameContent;
+    public int Clause;
+    public bool Acknowledged;
+    public bool ChangeMentioned;
+
+    private int _numberRunStart;
+    private int _numberRunLength;
+    private bool _numberRunIsOne;
+    private int _numberEnd;
+    private int _upperRunStart;
+    private int _upperRunEnd;
+    private int _upperRunLength;
+    private bool _upperRunAfterLetter;
+    private bool _previousWasLetter;
+
+    public static TextScan Rent()
+    {
+        var scan = t_cached ?? new TextScan();
+        t_cached = null;
+        scan.Reset();
+        return scan;
+    }
+
+    public static void Return(TextScan scan) => t_cached = scan;
+
+    public void Reset()
+    {
+        HitCount = 0;
+        FactCount = 0;
+        VagueCount = 0;
+        RiskCount = 0;
+        ContentChars = 0;
+        DigitChars = 0;
+        AsciiChars = 0;
+        FirstContent = '\0';
+        SameContent = true;
+        Clause = 0;
+        Acknowledged = false;
+        ChangeMentioned = false;
+        _numberEnd = -1;
+        _upperRunLength = 0;
+        _upperRunAfterLetter = false;
+        _previousWasLetter = false;
+    }
+
+    public int NumberRunStart => _numberRunStart;
+
+    /// <summary>
+    /// Whether a number ends right before <paramref name="foldedPosition"/>. A lone 一 does not count: it is mostly an
+    /// article (一个问题), not a quantity.
+    /// </summary>
+    public bool NumberEndsAt(int foldedPosition) => _numberEnd == foldedPosition && !(_numberRunIsOne && _numberRunLength == 1);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void OnChar(char original, char folded, int start, int foldedPosition)
+    {
+        if (TextFolding.IsClauseEnd(folded))
+        {
+            Clause++;
+        }
+
+        if (TextFolding.IsAsciiDigit(folded) || IsChineseNumeral(folded))
+        {
+            if (_numberEnd != foldedPosition)
+            {
+                _numberRunStart = start;
+                _numberRunLength = 0;
+                _numberRunIsOne = folded == '一';
+            }
+
+            _numberRunLength++;
+            _numberEnd = foldedPosition + 1;
+        }
+
+        if (TextFolding.IsContent(folded))
+        {
+            ContentChars++;
+            if (TextFolding.IsAsciiDigit(folded))
+            {
+                DigitChars++;
+            }
+
+            if (folded < '\u0080')
+            {
+                AsciiChars++;
+            }
+
+            if (ContentChars == 1)
+            {
+                FirstContent = folded;
+            }
+            else if (folded != FirstContent)
+            {
+                SameContent = false;
+            }
+        }
+
+        TrackUppercase(original, folded, start);
+    }
+
+    public void Finish() => TrackUppercase('\0', '\0', 0);
+
+    public void AddHit(int entry, int part, in PhraseMatch match)
+    {
+        if (HitCount == Hits.Length)
+        {
+            Array.Resize(ref Hits, Hits.Length * 2);
+        }
+
+        Hits[HitCount++] = new TextHit
+        {
+            Entry = entry,
+            Part = part,
+            Start = match.Start,
+            End = match.End,
+            FoldedStart = match.FoldedStart,
+            FoldedEnd = match.FoldedEnd,
+            Clause = Clause,
+            AtClauseEnd = match.After == '\0' || TextFolding.IsClauseEnd(match.After) || TextFolding.IsWhitespace(match.After),
+        };
+    }
+
+    public void AddVague(in ResolvedHit hit)
+    {
+        if (VagueCount == Vague.Length)
+        {
+            Array.Resize(ref Vague, Vague.Length * 2);
+        }
+
+        Vague[VagueCount++] = hit;
+    }
+
+    public void AddRisk(in ResolvedHit hit)
+    {
+        if (RiskCount == Risk.Length)
+        {
+            Array.Resize(ref Risk, Risk.Length * 2);
+        }
+
+        Risk[RiskCount++] = hit;
+    }
+
+    public void AddFact(FactKind kind, int start, int end)
+    {
+        if (FactCount == Facts.Length)
+        {
+            Array.Resize(ref Facts, Facts.Length * 2);
+        }
+
+        Facts[FactCount++] = new FactSpan(kind, start, end);
+    }
+
+    public static bool IsChineseNumeral(char folded) =>
+        folded is '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十' or '百' or '千' or '万' or '两' or '半' or '零';
+
+    private void TrackUppercase(char original, char folded, int start)
+    {
+        // Two or more capitals standing as a word (ERP, CRM, CFO) name a product, system or person.
+        if (original is >= 'A' and <= 'Z' or >= '\uFF21' and <= '\uFF3A')
+        {
+            if (_upperRunLength == 0)
+            {
+                _upperRunStart = start;
+                _upperRunAfterLetter = _previousWasLetter;
+            }
+
+            _upperRunLength++;
+            _upperRunEnd = start + 1;
+        }
+        else
+        {
+            if (_upperRunLength >= 2 && !_upperRunAfterLetter && !TextFolding.IsAsciiLetter(folded))
+            {
+                AddFact(FactKind.Product, _upperRunStart, _upperRunEnd);
+            }
+
+            _upperRunLength = 0;
+        }
+
+        _previousWasLetter = TextFolding.IsAsciiLetter(folded);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FollowUp.Rules.Messages;
+
+/// <summary>The coaching messages of one culture (zh-CN or en), read once from embedded data.</summary>
+internal sealed class MessageCatalog
+{
+    private static readonly Lazy<MessageCatalog> LazyChinese = new(() => Load("zh-CN"));
+    private static readonly Lazy<MessageCatalog> LazyEnglish = new(() => Load("en"));
+
+    private readonly FrozenDictionary<string, string> _templates;
+    private readonly FrozenDictionary<string, string[]> _fields;
+    private readonly FrozenDictionary<string, string> _stages;
+    private readonly FrozenDictionary<string, string> _signals;
+
+    private MessageCatalog(MessageFile file, CultureInfo culture)
+    {
+        _templates = file.Messages.ToFrozenDictionary(StringComparer.Ordinal);
+        _fields = file.Fields.ToFrozenDictionary(StringComparer.Ordinal);
+        _stages = file.Stages.ToFrozenDictionary(StringComparer.Ordinal);
+        _signals = file.Signals.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        Culture = culture;
+    }
+
+    public CultureInfo Culture { get; }
+
+    /// <summary>Gets the catalog for <paramref name="culture"/>: Chinese for any zh culture, English otherwise.</summary>
+    public static MessageCatalog For(CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "zh" ? LazyChinese.Value : LazyEnglish.Value;
+
+    /// <summary>Whether messages exist for <paramref name="culture"/>.</summary>
+    public static bool Supports(string culture) =>
+        culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase) || culture.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+
+    public string Format(string id, params ReadOnlySpan<object?> args) =>
+        string.Format(CultureInfo.InvariantCulture, _templates[id], args);
+
+    /// <summary>The label of a field key; custom fields without their own label fall back to their name.</summary>
+    public string FieldLabel(string key) =>
+        _fields.TryGetValue(key, out var field) ? field[0]
+        : key.StartsWith("custom.", StringComparison.Ordinal) ? key["custom.".Length..]
+        : key;
+
+    public string FieldAdvice(string key) =>
+        _fields.TryGetValue(key, out var field) ? field[1] : _fields["custom"][1];
+
+    public string Stage(string stage) => _stages.TryGetValue(stage, out var label) ? label : stage;
+
+    public string Signal(string code) => _signals.TryGetValue(code, out var label) ? label : code;
+
+    private static MessageCatalog Load(string culture)
+    {
+        var name = $"Messages.{culture}.json";
+        using var stream = typeof(MessageCatalog).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded message file '{name}' is missing from the assembly.");
+        var file = JsonSerializer.Deserialize(stream, MessageJsonContext.Default.MessageFile)
+            ?? throw new InvalidDataException($"The embedded message file '{name}' is empty.");
+        return new MessageCatalog(file, CultureInfo.GetCultureInfo(culture));
+    }
+}
+
+/// <summary>The shape of an embedded message file.</summary>
+internal sealed class MessageFile
+{
+    public Dictionary<string, string> Messages { get; set; } = [];
+
+    public Dictionary<string, string[]> Fields { get; set; } = [];
+
+    public Dictionary<string, string> Stages { get; set; } = [];
+
+    public Dictionary<string, string> Signals { get; set; } = [];
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(MessageFile))]
+internal sealed partial class MessageJsonContext : JsonSerializerContext;

@@ -1,0 +1,58 @@
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Language;
+
+namespace FollowUp.Rules.Profiles;
+
+/// <summary>
+/// A scenario profile as configured: what it inherits and what it changes. A profile named like a built-in one
+/// (<c>ToB</c>, <c>ToC</c>, <c>Project</c>, <c>ECommerce</c>) changes that profile; any other name defines a new one.
+/// Unset members inherit from <see cref="BasedOn"/>.
+/// </summary>
+public sealed class ProfileOptions
+{
+    /// <summary>Gets or sets the profile this one starts from.</summary>
+    /// <value>A built-in or another configured profile; <see langword="null"/> means the built-in profile of the same name, or <c>ToB</c>.</value>
+    public string? BasedOn { get; set; }
+
+    /// <summary>Gets the fields to require on top of the base profile, as keys of <see cref="FollowUpFields"/> or <c>custom.&lt;name&gt;</c>.</summary>
+    public IList<string> RequiredFields { get; } = [];
+
+    /// <summary>Gets the fields the base profile requires that this profile does not.</summary>
+    public IList<string> IgnoredFields { get; } = [];
+
+    /// <summary>Gets the step each required custom field counts toward, by custom field name.</summary>
+    /// <value>Custom fields not listed here count toward <see cref="FollowUpStep.Progress"/>.</value>
+    public IDictionary<string, FollowUpStep> CustomFieldSteps { get; } = new Dictionary<string, FollowUpStep>(StringComparer.Ordinal);
+
+    /// <summary>Gets the relative weight of each step in the completeness score; steps not listed keep the base weight.</summary>
+    public IDictionary<FollowUpStep, double> StepWeights { get; } = new Dictionary<FollowUpStep, double>();
+
+    /// <summary>Gets or sets the credit an acknowledged field earns, from 0 (none) to 1 (as if filled).</summary>
+    /// <value>Inherited when <see langword="null"/>; 0.5 in the built-in profiles.</value>
+    public double? AcknowledgedCredit { get; set; }
+
+    /// <summary>Gets or sets whether attachments are expected at every stage, not only from ProposalSent on.</summary>
+    /// <value>Inherited when <see langword="null"/>; <see langword="true"/> for <c>Project</c>.</value>
+    public bool? AttachmentsAtEveryStage { get; set; }
+
+    /// <summary>Gets or sets the days after the latest communication when a customer is stale.</summary>
+    /// <value>Inherited when <see langword="null"/>; 14, 3, 7 and 2 for ToB, ToC, Project and ECommerce.</value>
+    public int? StaleAfterDays { get; set; }
+
+    /// <summary>Gets or sets the days a deal may stay in one stage before it is stalled.</summary>
+    /// <value>Inherited when <see langword="null"/>; 30, 7, 21 and 3 for ToB, ToC, Project and ECommerce.</value>
+    public int? StalledStageAfterDays { get; set; }
+
+    /// <summary>Gets the weight (0 to 1) of each risk signal, by code; 0 turns a signal off. Signals not listed keep the base weight.</summary>
+    public IDictionary<string, double> SignalWeights { get; } = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets the names of competitors; a mention raises the <c>Competitor</c> signal.</summary>
+    public IList<string> CompetitorNames { get; } = [];
+
+    /// <summary>Gets the phrase changes this profile makes to the lexicon, after the global ones.</summary>
+    public LexiconOptions Lexicon { get; } = new();
+
+    /// <summary>Gets the points each part of the quality grade is worth; parts not listed keep the base points.</summary>
+    public IDictionary<GradeComponent, double> ScoreWeights { get; } = new Dictionary<GradeComponent, double>();
+}

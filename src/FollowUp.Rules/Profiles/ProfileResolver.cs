@@ -1,0 +1,168 @@
+using System.Collections.Frozen;
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Language;
+
+namespace FollowUp.Rules.Profiles;
+
+/// <summary>
+/// Resolves a profile's chain of <see cref="ProfileOptions.BasedOn"/> into the effective settings. Built-in profiles
+/// resolve against the shipped definitions; a configured profile named like a built-in one changes it.
+/// </summary>
+internal static class ProfileResolver
+{
+    /// <summary>The chain from the root definition down to <paramref name="name"/>, each with the lexicon scope it adds.</summary>
+    public static List<ProfileOptions> Chain(string name, FollowUpRulesOptions options)
+    {
+        var chain = new List<ProfileOptions>();
+        Collect(name, options, chain, userLayer: true);
+        chain.Reverse();
+        return chain;
+    }
+
+    public static double[]? EffectiveScoreWeights(string name, FollowUpRulesOptions options)
+    {
+        var weights = new double[Enum.GetValues<GradeComponent>().Length];
+        foreach (var layer in Chain(name, options))
+        {
+            foreach (var (component, points) in layer.ScoreWeights)
+            {
+                if (Enum.IsDefined(component))
+                {
+                    weights[(int)component] = points;
+                }
+            }
+        }
+
+        return weights;
+    }
+
+    public static double[] EffectiveStepWeights(string name, FollowUpRulesOptions options)
+    {
+        var weights = new double[Enum.GetValues<FollowUpStep>().Length];
+        foreach (var layer in Chain(name, options))
+        {
+            foreach (var (step, weight) in layer.StepWeights)
+            {
+                if (Enum.IsDefined(step))
+                {
+                    weights[(int)step] = weight;
+                }
+            }
+        }
+
+        return weights;
+    }
+
+    public static FollowUpProfile Resolve(
+        string name, FollowUpRulesOptions options, Func<IReadOnlyList<LexiconOptions>, IReadOnlyList<string>, TextAnalyzer> analyzerFor)
+    {
+        var chain = Chain(name, options);
+        ulong required = 0;
+        var customFields = new Dictionary<string, FollowUpStep>(StringComparer.Ordinal);
+        var customSteps = new Dictionary<string, FollowUpStep>(StringComparer.Ordinal);
+        double? credit = null;
+        bool? everyStage = null;
+        int? stale = null;
+        int? stalled = null;
+        var signalWeights = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        var competitors = new List<string>();
+        var lexicon = new List<LexiconOptions> { options.Lexicon };
+        foreach (var layer in chain)
+        {
+            foreach (var (customName, step) in layer.CustomFieldSteps)
+            {
+                customSteps[customName] = step;
+            }
+
+            foreach (var key in layer.RequiredFields)
+            {
+                if (RequirementCatalog.TryGetBit(key, out var bit))
+                {
+                    required |= 1UL << bit;
+                }
+                else
+                {
+                    customFields[key[FollowUpFields.CustomPrefix.Length..]] = FollowUpStep.Progress;
+                }
+            }
+
+            foreach (var key in layer.IgnoredFields)
+            {
+                if (RequirementCatalog.TryGetBit(key, out var bit))
+                {
+                    required &= ~(1UL << bit);
+                }
+                else
+                {
+                    customFields.Remove(key[FollowUpFields.CustomPrefix.Length..]);
+                }
+            }
+
+            credit = layer.AcknowledgedCredit ?? credit;
+            everyStage = layer.AttachmentsAtEveryStage ?? everyStage;
+            stale = layer.StaleAfterDays ?? stale;
+            stalled = layer.StalledStageAfterDays ?? stalled;
+            foreach (var (code, weight) in layer.SignalWeights)
+            {
+                signalWeights[code] = weight;
+            }
+
+            competitors.AddRange(layer.CompetitorNames);
+            lexicon.Add(layer.Lexicon);
+        }
+
+        var custom = customFields.Keys
+            .Select(n => (n, customSteps.TryGetValue(n, out var step) ? step : FollowUpStep.Progress))
+            .ToArray();
+        return new FollowUpProfile(
+            name,
+            required,
+            custom,
+            EffectiveStepWeights(name, options),
+            credit ?? 0.5,
+            everyStage ?? false,
+            stale ?? 14,
+            stalled ?? 30,
+            signalWeights.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+            competitors.Distinct(StringComparer.Ordinal).ToArray(),
+            EffectiveScoreWeights(name, options)!,
+            analyzerFor(lexicon, competitors));
+    }
+
+    private static void Collect(string name, FollowUpRulesOptions options, List<ProfileOptions> chain, bool userLayer)
+    {
+        if (chain.Count > options.Profiles.Count + BuiltInProfiles.Definitions.Count)
+        {
+            throw new InvalidOperationException($"Profile '{name}' is part of a cycle of profiles based on each other.");
+        }
+
+        if (userLayer && options.Profiles.TryGetValue(name, out var configured))
+        {
+            chain.Add(configured);
+            var basedOn = configured.BasedOn;
+            if (basedOn is not null && !string.Equals(basedOn, name, StringComparison.OrdinalIgnoreCase))
+            {
+                Collect(basedOn, options, chain, userLayer: true);
+            }
+            else if (BuiltInProfiles.Definitions.ContainsKey(name))
+            {
+                // A configured profile named like a built-in one changes the shipped definition.
+                Collect(name, options, chain, userLayer: false);
+            }
+            else
+            {
+                Collect(BuiltInProfiles.ToB, options, chain, userLayer: true);
+            }
+
+            return;
+        }
+
+        var builtIn = BuiltInProfiles.Definitions[name];
+        chain.Add(builtIn);
+        if (builtIn.BasedOn is { } builtInBase)
+        {
+            Collect(builtInBase, options, chain, userLayer: false);
+        }
+    }
+}

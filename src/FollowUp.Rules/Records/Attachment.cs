@@ -1,0 +1,14 @@
+namespace FollowUp.Rules;
+
+/// <summary>A document attached to the record (附件).</summary>
+public sealed record Attachment
+{
+    /// <summary>Gets what kind of document it is.</summary>
+    public EnumValue<AttachmentKind> Kind { get; init; }
+
+    /// <summary>Gets the file name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Gets where the document can be found.</summary>
+    public string? Uri { get; init; }
+}

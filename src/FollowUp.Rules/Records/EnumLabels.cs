@@ -1,0 +1,97 @@
+using System.Collections.Frozen;
+
+namespace FollowUp.Rules;
+
+/// <summary>The English names and Chinese labels by which each record enumeration is recognised.</summary>
+internal static class EnumLabels<TEnum>
+    where TEnum : struct, Enum
+{
+    private static readonly FrozenDictionary<string, TEnum> ByText = Build();
+    private static readonly FrozenDictionary<TEnum, string> Names =
+        Enum.GetValues<TEnum>().ToFrozenDictionary(v => v, v => v.ToString());
+
+    public static bool TryParse(string text, out TEnum value) => ByText.TryGetValue(text.Trim(), out value);
+
+    public static string NameOf(TEnum value) => Names.TryGetValue(value, out var name) ? name : value.ToString();
+
+    private static FrozenDictionary<string, TEnum> Build()
+    {
+        var map = new Dictionary<string, TEnum>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in Enum.GetValues<TEnum>())
+        {
+            map[value.ToString()] = value;
+        }
+
+        foreach (var (label, member) in EnumLabelCatalog.LabelsFor(typeof(TEnum)))
+        {
+            map[label] = Enum.Parse<TEnum>(member);
+        }
+
+        return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>Chinese labels (Simplified, Traditional and the synonyms CRMs store) for each enumeration member.</summary>
+internal static class EnumLabelCatalog
+{
+    private static readonly (string Label, string Member)[] DecisionRoles =
+    [
+        ("决策人", "DecisionMaker"), ("決策人", "DecisionMaker"), ("决策者", "DecisionMaker"), ("決策者", "DecisionMaker"),
+        ("拍板人", "DecisionMaker"), ("Decision Maker", "DecisionMaker"), ("Decision-Maker", "DecisionMaker"),
+        ("影响者", "Influencer"), ("影響者", "Influencer"), ("影响人", "Influencer"), ("影響人", "Influencer"),
+        ("使用者", "User"), ("使用人", "User"), ("用户", "User"), ("用戶", "User"),
+        ("把关人", "Gatekeeper"), ("把關人", "Gatekeeper"), ("守门人", "Gatekeeper"), ("守門人", "Gatekeeper"),
+        ("未知", "Unknown"), ("不明", "Unknown"),
+    ];
+
+    private static readonly (string Label, string Member)[] Channels =
+    [
+        ("电话", "Phone"), ("電話", "Phone"), ("手机", "Phone"), ("手機", "Phone"), ("Tel", "Phone"), ("Call", "Phone"),
+        ("微信", "WeChat"), ("企业微信", "WeChat"), ("企業微信", "WeChat"), ("Weixin", "WeChat"),
+        ("面谈", "Visit"), ("面談", "Visit"), ("拜访", "Visit"), ("拜訪", "Visit"), ("上门", "Visit"), ("上門", "Visit"),
+        ("面谈/拜访", "Visit"), ("面談/拜訪", "Visit"), ("当面", "Visit"), ("當面", "Visit"), ("In person", "Visit"),
+        ("邮件", "Email"), ("郵件", "Email"), ("电子邮件", "Email"), ("電子郵件", "Email"), ("E-mail", "Email"), ("Mail", "Email"),
+        ("会议", "Meeting"), ("會議", "Meeting"), ("视频会议", "Meeting"), ("視訊會議", "Meeting"), ("线上会议", "Meeting"),
+        ("線上會議", "Meeting"),
+        ("其他", "Other"), ("其它", "Other"),
+    ];
+
+    private static readonly (string Label, string Member)[] Feedback =
+    [
+        ("满意", "Satisfied"), ("滿意", "Satisfied"),
+        ("不满", "Dissatisfied"), ("不滿", "Dissatisfied"), ("不满意", "Dissatisfied"), ("不滿意", "Dissatisfied"),
+        ("待定", "Pending"), ("未定", "Pending"),
+        ("未知", "Unknown"),
+    ];
+
+    private static readonly (string Label, string Member)[] Stages =
+    [
+        ("初步沟通", "Initial"), ("初步溝通", "Initial"), ("初次沟通", "Initial"), ("初次溝通", "Initial"), ("初步接触", "Initial"),
+        ("初步接觸", "Initial"),
+        ("需求确认", "NeedsConfirmed"), ("需求確認", "NeedsConfirmed"), ("需求已确认", "NeedsConfirmed"), ("需求已確認", "NeedsConfirmed"),
+        ("方案已发", "ProposalSent"), ("方案已發", "ProposalSent"), ("已发方案", "ProposalSent"), ("已發方案", "ProposalSent"),
+        ("方案报价", "ProposalSent"), ("方案報價", "ProposalSent"),
+        ("等待反馈", "AwaitingFeedback"), ("等待反饋", "AwaitingFeedback"), ("待反馈", "AwaitingFeedback"), ("待反饋", "AwaitingFeedback"),
+        ("商务谈判", "Negotiation"), ("商務談判", "Negotiation"), ("谈判", "Negotiation"), ("談判", "Negotiation"),
+        ("已签约", "Signed"), ("已簽約", "Signed"), ("签约", "Signed"), ("簽約", "Signed"), ("成交", "Signed"), ("赢单", "Signed"),
+        ("贏單", "Signed"), ("Won", "Signed"),
+        ("已流失", "Lost"), ("流失", "Lost"), ("丢单", "Lost"), ("丟單", "Lost"), ("输单", "Lost"), ("輸單", "Lost"),
+    ];
+
+    private static readonly (string Label, string Member)[] AttachmentKinds =
+    [
+        ("报价单", "Quote"), ("報價單", "Quote"), ("报价", "Quote"), ("報價", "Quote"), ("Quotation", "Quote"),
+        ("方案", "Proposal"), ("技术方案", "Proposal"), ("技術方案", "Proposal"), ("解决方案", "Proposal"), ("解決方案", "Proposal"),
+        ("合同", "Contract"), ("合同草稿", "Contract"), ("合約", "Contract"), ("協議", "Contract"), ("协议", "Contract"),
+        ("邮件", "Email"), ("郵件", "Email"), ("E-mail", "Email"),
+        ("其他", "Other"), ("其它", "Other"),
+    ];
+
+    public static IEnumerable<(string Label, string Member)> LabelsFor(Type enumType) =>
+        enumType == typeof(DecisionRole) ? DecisionRoles
+        : enumType == typeof(ContactChannel) ? Channels
+        : enumType == typeof(CustomerFeedback) ? Feedback
+        : enumType == typeof(DealStage) ? Stages
+        : enumType == typeof(AttachmentKind) ? AttachmentKinds
+        : [];
+}

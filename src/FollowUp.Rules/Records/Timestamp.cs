@@ -1,0 +1,165 @@
+using System.Globalization;
+
+namespace FollowUp.Rules;
+
+/// <summary>
+/// A point in time as received: a clock reading with or without a UTC offset, or the original text when it could not
+/// be read as a date, or nothing.
+/// </summary>
+/// <remarks>
+/// A reading without an offset (<c>"2026-11-20 15:00"</c>, common in CRM exports) is placed in the configured default
+/// zone when it is evaluated (<see cref="FollowUpRulesOptions.DefaultUtcOffset"/>, UTC+08:00 unless changed).
+/// Unreadable text is kept, never rejected, so the evaluator can report it on its field.
+/// </remarks>
+public readonly struct Timestamp : IEquatable<Timestamp>
+{
+    private static readonly string[] OffsetFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mmK",
+        "yyyy-MM-ddK",
+    ];
+
+    private static readonly string[] LocalFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm", "yyyy-MM-dd",
+        "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d", "yyyy.M.d H:mm", "yyyy.M.d",
+        "yyyy年M月d日 H:mm:ss", "yyyy年M月d日 H:mm", "yyyy年M月d日H:mm", "yyyy年M月d日 H时m分", "yyyy年M月d日H时m分", "yyyy年M月d日",
+        "yyyy年M月d号", "yyyyMMdd",
+    ];
+
+    private readonly DateTime _clock;
+    private readonly TimeSpan _offset;
+    private readonly byte _kind;
+
+    /// <summary>Initializes a new instance of the <see cref="Timestamp"/> struct from an instant with its offset.</summary>
+    /// <param name="value">The instant.</param>
+    public Timestamp(DateTimeOffset value)
+    {
+        _clock = value.DateTime;
+        _offset = value.Offset;
+        _kind = KindWithOffset;
+    }
+
+    private Timestamp(DateTime clock, TimeSpan offset, byte kind, string? text)
+    {
+        _clock = clock;
+        _offset = offset;
+        _kind = kind;
+        Text = text;
+    }
+
+    private const byte KindWithOffset = 1;
+    private const byte KindLocal = 2;
+
+    /// <summary>Gets the text as received, or <see langword="null"/> when the value was not read from text.</summary>
+    public string? Text { get; }
+
+    /// <summary>Gets a value indicating whether there is no value at all (absent, empty or whitespace text).</summary>
+    public bool IsEmpty => _kind == 0 && string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>Gets a value indicating whether the value is a readable date and time.</summary>
+    public bool IsValid => _kind != 0;
+
+    /// <summary>Gets a value indicating whether there is text that could not be read as a date and time.</summary>
+    public bool IsInvalid => _kind == 0 && !string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>Gets a value indicating whether the value carries its own UTC offset.</summary>
+    public bool HasOffset => _kind == KindWithOffset;
+
+    /// <summary>Gets the clock reading (without offset), or <see langword="null"/> when the value is empty or invalid.</summary>
+    public DateTime? ClockTime => _kind == 0 ? null : _clock;
+
+    /// <summary>Gets the value's own UTC offset, or <see langword="null"/> when it has none.</summary>
+    public TimeSpan? Offset => _kind == KindWithOffset ? _offset : null;
+
+    /// <summary>Creates a value from a clock reading without offset, to be placed in the default zone when evaluated.</summary>
+    /// <param name="clockTime">The clock reading; its <see cref="DateTime.Kind"/> is ignored.</param>
+    /// <returns>The value.</returns>
+    public static Timestamp FromClockTime(DateTime clockTime) =>
+        new(DateTime.SpecifyKind(clockTime, DateTimeKind.Unspecified), TimeSpan.Zero, KindLocal, null);
+
+    /// <summary>Reads a value from text. Never throws.</summary>
+    /// <param name="text">
+    /// ISO 8601 with or without offset (<c>2026-11-20T15:00:00+08:00</c>, <c>2026-11-20 15:00</c>), or the layouts Chinese
+    /// CRM exports use (<c>2026/11/20 15:00</c>, <c>2026年11月20日</c>).
+    /// </param>
+    /// <returns>The value; <see cref="IsInvalid"/> is <see langword="true"/> when the text is not a readable date.</returns>
+    public static Timestamp Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new Timestamp(default, default, 0, text);
+        }
+
+        var trimmed = text.Trim();
+        if (DateTimeOffset.TryParseExact(trimmed, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
+            && EndsWithOffset(trimmed))
+        {
+            return new Timestamp(withOffset.DateTime, withOffset.Offset, KindWithOffset, text);
+        }
+
+        if (DateTime.TryParseExact(trimmed, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out var local))
+        {
+            return new Timestamp(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.Zero, KindLocal, text);
+        }
+
+        return new Timestamp(default, default, 0, text);
+    }
+
+    /// <summary>Places the value on the time line.</summary>
+    /// <param name="defaultOffset">The offset for a clock reading that has none.</param>
+    /// <returns>The instant, or <see langword="null"/> when the value is empty or invalid.</returns>
+    public DateTimeOffset? Resolve(TimeSpan defaultOffset) => _kind switch
+    {
+        KindWithOffset => new DateTimeOffset(_clock, _offset),
+        KindLocal => new DateTimeOffset(_clock, defaultOffset),
+        _ => null,
+    };
+
+    /// <summary>Converts an instant to a value.</summary>
+    /// <param name="value">The instant.</param>
+    public static implicit operator Timestamp(DateTimeOffset value) => new(value);
+
+    /// <summary>Creates a value from an instant.</summary>
+    /// <param name="value">The instant.</param>
+    /// <returns>The value.</returns>
+    public static Timestamp FromDateTimeOffset(DateTimeOffset value) => new(value);
+
+    /// <summary>Determines whether two values are equal.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when both are the same reading with the same offset, or the same invalid text.</returns>
+    public static bool operator ==(Timestamp left, Timestamp right) => left.Equals(right);
+
+    /// <summary>Determines whether two values differ.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when the values are not equal.</returns>
+    public static bool operator !=(Timestamp left, Timestamp right) => !left.Equals(right);
+
+    /// <inheritdoc />
+    public bool Equals(Timestamp other) => _kind == other._kind
+        && (_kind == 0 ? string.Equals(Text, other.Text, StringComparison.Ordinal) : _clock == other._clock && _offset == other._offset);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is Timestamp other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => _kind == 0 ? Text?.GetHashCode(StringComparison.Ordinal) ?? 0 : HashCode.Combine(_clock, _offset, _kind);
+
+    /// <summary>Returns the value in ISO 8601 (with offset when it has one), or the invalid text, or an empty string.</summary>
+    /// <returns>The value as text.</returns>
+    public override string ToString() => _kind switch
+    {
+        KindWithOffset => new DateTimeOffset(_clock, _offset).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
+        KindLocal => _clock.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        _ => Text ?? string.Empty,
+    };
+
+    private static bool EndsWithOffset(string text)
+    {
+        // The ISO date takes the first ten characters; a sign after it can only start an offset.
+        var last = text[^1];
+        return last is 'Z' or 'z' || text.LastIndexOfAny(['+', '-']) >= 10;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FollowUp.Rules.Serialization;
+
+/// <summary>Reads a string from a string, number or boolean token, because CRM exports send <c>"budget": 500000</c>.</summary>
+internal sealed class LenientStringConverter : JsonConverter<string>
+{
+    public override bool HandleNull => true;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        ReadScalar(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    internal static string? ReadScalar(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        _ => throw new JsonException($"Expected a text value but found {Describe(reader.TokenType)}."),
+    };
+
+    internal static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        _ => token.ToString(),
+    };
+}
+
+/// <summary>Reads a list of strings from an array of scalars, or from one scalar as a list of one.</summary>
+internal sealed class LenientStringListConverter : JsonConverter<IReadOnlyList<string>>
+{
+    public override IReadOnlyList<string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return LenientStringConverter.ReadScalar(ref reader) is { } single ? [single] : [];
+        }
+
+        var items = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (LenientStringConverter.ReadScalar(ref reader) is { } item)
+            {
+                items.Add(item);
+            }
+        }
+
+        return items;
+    }
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<string> value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        foreach (var item in value)
+        {
+            writer.WriteStringValue(item);
+        }
+
+        writer.WriteEndArray();
+    }
+}
+
+/// <summary>Reads an <see cref="EnumValue{TEnum}"/> from its English name or Chinese label; keeps unknown text.</summary>
+internal sealed class EnumValueConverter<TEnum> : JsonConverter<EnumValue<TEnum>>
+    where TEnum : struct, Enum
+{
+    public override bool HandleNull => true;
+
+    public override EnumValue<TEnum> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        EnumValue<TEnum>.Parse(LenientStringConverter.ReadScalar(ref reader));
+
+    public override void Write(Utf8JsonWriter writer, EnumValue<TEnum> value, JsonSerializerOptions options)
+    {
+        if (value.IsKnown || !value.IsEmpty)
+        {
+            writer.WriteStringValue(value.ToString());
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}
+
+/// <summary>Reads a <see cref="Timestamp"/> from text; keeps unreadable text.</summary>
+internal sealed class TimestampConverter : JsonConverter<Timestamp>
+{
+    public override bool HandleNull => true;
+
+    public override Timestamp Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Timestamp.Parse(LenientStringConverter.ReadScalar(ref reader));
+
+    public override void Write(Utf8JsonWriter writer, Timestamp value, JsonSerializerOptions options)
+    {
+        if (value.IsEmpty)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value.ToString());
+        }
+    }
+}
