@@ -13,15 +13,27 @@ namespace FollowUp.Rules;
 /// (<c>FollowUpRules:Profiles:KeyAccounts:StepWeights:Needs</c>), so a bad appsettings file fails at start-up with a
 /// message that says where to look.
 /// </summary>
-internal sealed class FollowUpRulesOptionsValidator(IReadOnlyCollection<string> signalCodes) : IValidateOptions<FollowUpRulesOptions>
+internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpRulesOptions>
 {
     private const string Root = FollowUpRulesOptions.SectionName;
+    private readonly string[] _signalCodes;
+
+    /// <summary>Initializes a validator that knows the built-in risk signals.</summary>
+    public FollowUpRulesOptionsValidator()
+        : this([.. RiskSignalCodes.TextSignals, .. RiskSignalCodes.StructuralSignals])
+    {
+    }
+
+    internal FollowUpRulesOptionsValidator(IReadOnlyCollection<string> signalCodes)
+    {
+        _signalCodes = [.. signalCodes];
+    }
 
     public ValidateOptionsResult Validate(string? name, FollowUpRulesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = new ValidateOptionsResultBuilder();
-        var codes = signalCodes.ToArray();
+        var codes = _signalCodes;
         var profileNames = new HashSet<string>(BuiltInProfiles.Definitions.Keys, StringComparer.OrdinalIgnoreCase);
         profileNames.UnionWith(options.Profiles.Keys);
 
