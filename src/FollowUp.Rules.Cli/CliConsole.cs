@@ -1,0 +1,40 @@
+namespace FollowUp.Rules.Cli;
+
+/// <summary>The streams a run of the tool reads and writes, so tests can run it in-process.</summary>
+/// <param name="OpenInput">Opens standard input (for the input <c>-</c>).</param>
+/// <param name="Output">Standard output.</param>
+/// <param name="Error">Standard error, for diagnostics and progress.</param>
+/// <param name="ErrorIsTerminal">Whether standard error is a terminal, where a progress bar may be drawn.</param>
+internal sealed record CliConsole(Func<Stream> OpenInput, Stream Output, TextWriter Error, bool ErrorIsTerminal)
+{
+    public static CliConsole FromSystem() =>
+        new(Console.OpenStandardInput, Console.OpenStandardOutput(), Console.Error, !Console.IsErrorRedirected);
+}
+
+/// <summary>The tool's exit codes.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Every record was read and evaluated.</summary>
+    public const int Done = 0;
+
+    /// <summary>The command line or the configuration is wrong; nothing was evaluated.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Done, but some rows could not be read; each was reported on standard error.</summary>
+    public const int UnreadableRows = 3;
+
+    /// <summary>Reading or writing failed part way (a disk full, a closed pipe).</summary>
+    public const int Failed = 1;
+
+    /// <summary>Cancelled by the user (Ctrl+C).</summary>
+    public const int Cancelled = 130;
+}
+
+/// <summary>A mistake in the command line or configuration, reported as one line and exit code 2.</summary>
+internal sealed class CliUsageException(string message) : Exception(message);
+
+/// <summary>A <see cref="TimeProvider"/> whose "now" is fixed by <c>--now</c>.</summary>
+internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+}

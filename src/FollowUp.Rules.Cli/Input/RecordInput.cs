@@ -1,0 +1,13 @@
+namespace FollowUp.Rules.Cli.Input;
+
+/// <summary>One row of an input: a record, or the reason it could not be read.</summary>
+/// <param name="Source">The input's name as given on the command line (<c>-</c> for standard input).</param>
+/// <param name="Row">The line number (JSON Lines) or element number (JSON array), from 1.</param>
+/// <param name="RowKind">What <paramref name="Row"/> counts: <c>line</c> or <c>element</c>.</param>
+/// <param name="Record">The record, when it could be read.</param>
+/// <param name="Error">Why it could not be read, when it could not.</param>
+internal readonly record struct RecordInput(string Source, long Row, string RowKind, FollowUpRecord? Record, string? Error)
+{
+    /// <summary>Gets where the row is, as <c>file:line 12</c>.</summary>
+    public string Location => $"{Source}:{RowKind} {Row}";
+}

@@ -1,0 +1,98 @@
+using System.Buffers;
+
+namespace FollowUp.Rules.Cli.Input;
+
+/// <summary>Reads a UTF-8 stream line by line into a pooled buffer, without decoding it, so JSON Lines parse straight from bytes.</summary>
+internal sealed class Utf8LineReader(Stream stream) : IDisposable
+{
+    private const int MaxLineBytes = 256 * 1024 * 1024;
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+    private int _start;
+    private int _end;
+    private bool _endOfStream;
+    private bool _atStart = true;
+
+    /// <summary>Reads the next line, without its line break; <see langword="false"/> at the end of the stream.</summary>
+    public async ValueTask<(bool Read, ReadOnlyMemory<byte> Line)> ReadLineAsync(CancellationToken cancellationToken)
+    {
+        var scanFrom = _start;
+        while (true)
+        {
+            var newline = Array.IndexOf(_buffer, (byte)'\n', scanFrom, _end - scanFrom);
+            if (newline >= 0)
+            {
+                var line = Line(_start, newline);
+                _start = newline + 1;
+                return (true, line);
+            }
+
+            if (_endOfStream)
+            {
+                if (_start == _end)
+                {
+                    return (false, default);
+                }
+
+                var last = Line(_start, _end);
+                _start = _end;
+                return (true, last);
+            }
+
+            scanFrom = _end - _start;
+            await FillAsync(cancellationToken).ConfigureAwait(false);
+            scanFrom += _start;
+        }
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+
+    private ReadOnlyMemory<byte> Line(int from, int to)
+    {
+        if (_atStart)
+        {
+            _atStart = false;
+            if (to - from >= 3 && _buffer[from] == 0xEF && _buffer[from + 1] == 0xBB && _buffer[from + 2] == 0xBF)
+            {
+                from += 3;
+            }
+        }
+
+        if (to > from && _buffer[to - 1] == (byte)'\r')
+        {
+            to--;
+        }
+
+        return _buffer.AsMemory(from, to - from);
+    }
+
+    private async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            if (_buffer.Length >= MaxLineBytes)
+            {
+                throw new InvalidDataException($"A line is longer than {MaxLineBytes / (1024 * 1024)} MB.");
+            }
+
+            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+
+        var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        _end += read;
+        _endOfStream = read == 0;
+    }
+}

@@ -1,0 +1,3 @@
+using FollowUp.Rules.Cli;
+
+return await FollowUpCli.RunAsync(args, CliConsole.FromSystem()).ConfigureAwait(false);
