@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Checks the FollowUp.Rules package: README, XML docs, symbols, and the three allowed dependencies only.
+set -euo pipefail
+dir=${1:-artifacts/packages}
+package=$(ls "$dir"/FollowUp.Rules.[0-9]*.nupkg | head -n 1)
+symbols=$(ls "$dir"/FollowUp.Rules.[0-9]*.snupkg | head -n 1)
+echo "checking $package"
+listing=$(unzip -l "$package")
+for expected in README.md lib/net10.0/FollowUp.Rules.dll lib/net10.0/FollowUp.Rules.xml; do
+  grep -q " $expected\$" <<<"$listing" || { echo "missing from package: $expected"; exit 1; }
+done
+[ -s "$symbols" ] || { echo "missing symbol package"; exit 1; }
+nuspec=$(unzip -p "$package" '*.nuspec')
+deps=$(grep -o '<dependency id="[^"]*"' <<<"$nuspec" | sed 's/<dependency id="//; s/"//' | sort -u | tr '\n' ' ')
+expected_deps="FluentValidation Microsoft.Extensions.DependencyInjection.Abstractions Microsoft.Extensions.Options "
+if [ "$deps" != "$expected_deps" ]; then
+  echo "unexpected dependencies: '$deps' (expected '$expected_deps')"; exit 1
+fi
+for field in '<license type="expression">MIT</license>' '<readme>README.md</readme>' '<repository ' '<releaseNotes>' '<tags>'; do
+  grep -q "$field" <<<"$nuspec" || { echo "nuspec lacks $field"; exit 1; }
+done
+tool=$(ls "$dir"/FollowUp.Rules.Cli.[0-9]*.nupkg | head -n 1)
+unzip -p "$tool" '*.nuspec' | grep -q '<packageType name="DotnetTool"' || { echo "$tool is not a .NET tool package"; exit 1; }
+echo "package OK: dependencies $deps"
