@@ -32,6 +32,17 @@ internal static class FindingMessages
         _ => Severity.Warning,
     };
 
+    /// <summary>The coaching message for a vague phrase of a category.</summary>
+    public static string Vague(MessageCatalog messages, Language.VagueCategory category, string phrase) => category switch
+    {
+        Language.VagueCategory.StatusOnly => messages.Format("VagueStatusOnly", phrase),
+        Language.VagueCategory.Waiting => messages.Format("VagueWaiting", phrase),
+        Language.VagueCategory.UnquantifiedIntent => messages.Format("VagueUnquantifiedIntent", phrase),
+        Language.VagueCategory.Hedge => messages.Format("VagueHedge", phrase),
+        Language.VagueCategory.VagueTime => messages.Format("VagueVagueTime", phrase),
+        _ => messages.Format("NoContent", phrase),
+    };
+
     public static string Format(MessageCatalog messages, in Note note) => note.Problem switch
     {
         Problem.FieldMissing => messages.Format("FieldMissing", messages.FieldLabel(note.Key), messages.FieldAdvice(note.Key)),
@@ -47,7 +58,7 @@ internal static class FindingMessages
         Problem.RiskPointsMissing => messages.Format("RiskPointsMissing"),
         Problem.ChangeHistoryMissing => messages.Format("ChangeHistoryMissing"),
         Problem.UnknownProfile => messages.Format("UnknownProfile", note.Value, note.Detail),
-        Problem.VagueLanguage => messages.Format("Vague" + note.Detail, note.Value),
+        Problem.VagueLanguage => Vague(messages, Enum.Parse<Language.VagueCategory>(note.Detail!), note.Value!),
         Problem.NoContent => messages.Format("NoContent", note.Value),
         Problem.RiskUnanswered => messages.Format("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value),
         _ => messages.Format("RiskNotAssessable", note.Detail),

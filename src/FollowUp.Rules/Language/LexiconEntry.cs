@@ -38,6 +38,9 @@ internal enum PhraseFlags : byte
 
     /// <summary>Counts only right before a digit: currency signs.</summary>
     NumberAfter = 4,
+
+    /// <summary>Counts only right after a four-digit number: the dash of an ISO date (2026-11-20), not of a range (20-30).</summary>
+    YearBefore = 8,
 }
 
 /// <summary>One phrase of a lexicon: its role, category and text as written.</summary>

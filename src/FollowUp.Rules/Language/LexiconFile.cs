@@ -27,6 +27,8 @@ internal sealed class LexiconFileEntry
 
     public bool NumberAfter { get; set; }
 
+    public bool YearBefore { get; set; }
+
     public List<string> Matches { get; set; } = [];
 
     public List<string> NonMatches { get; set; } = [];

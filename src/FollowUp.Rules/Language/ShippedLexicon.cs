@@ -42,7 +42,8 @@ internal static class ShippedLexicon
     public static PhraseFlags FlagsOf(LexiconFileEntry entry) =>
         (entry.WholeText ? PhraseFlags.WholeText : PhraseFlags.None)
         | (entry.NumberBefore ? PhraseFlags.NumberBefore : PhraseFlags.None)
-        | (entry.NumberAfter ? PhraseFlags.NumberAfter : PhraseFlags.None);
+        | (entry.NumberAfter ? PhraseFlags.NumberAfter : PhraseFlags.None)
+        | (entry.YearBefore ? PhraseFlags.YearBefore : PhraseFlags.None);
 
     private static PhraseRole RoleOf(string kind, string resource) => kind switch
     {

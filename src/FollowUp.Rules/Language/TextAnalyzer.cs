@@ -12,9 +12,11 @@ internal readonly record struct TextAnalysis(ClarityLevel Clarity, bool Acknowle
 /// </summary>
 internal sealed class TextAnalyzer
 {
-    private const int CueWindow = 6;
+    private const int RiskCueWindow = 6;
+    private const int VagueCueWindow = 2;
     private const int AsciiCueWindow = 16;
     private const int PostCueWindow = 3;
+    private const int AsciiMaxGap = 16;
     private const double ShortTextUnits = 6;
 
     public TextAnalyzer(CompiledLexicon lexicon)
@@ -74,8 +76,9 @@ internal sealed class TextAnalyzer
             for (var h = t - 1; h >= 0; h--)
             {
                 ref readonly var head = ref hits[h];
+                var maxGap = IsAscii(Lexicon.Entries[head.Entry].Phrase) ? AsciiMaxGap : LexiconEntry.MaxGap;
                 if (head.Entry == hits[t].Entry && Lexicon.Parts[head.Part].Kind == PhrasePartKind.GapHead && head.Clause == hits[t].Clause
-                    && head.FoldedEnd <= hits[t].FoldedStart && hits[t].FoldedStart - head.FoldedEnd <= LexiconEntry.MaxGap)
+                    && head.FoldedEnd <= hits[t].FoldedStart && hits[t].FoldedStart - head.FoldedEnd <= maxGap)
                 {
                     hits[t].GapFrom = head.FoldedEnd;
                     hits[t].GapTo = hits[t].FoldedStart;
@@ -105,7 +108,10 @@ internal sealed class TextAnalyzer
                 continue;
             }
 
-            if (IsInsideLonger(scan, i, PhraseRole.Vague, sameCategoryOnly: false))
+            // A negated vague phrase says something definite (不感兴趣 is no interest at all, 无需等客户回复 waits for nothing),
+            // and so does one inside a risk phrase (意向明显下降 is a decline, not an unmeasured intent).
+            if (IsInsideLonger(scan, i, PhraseRole.Vague, sameCategoryOnly: false) || IsInsideRisk(scan, i)
+                || (entry.Category != (int)VagueCategory.NoContent && IsNegated(scan, i, VagueCueWindow, allowClosingCue: false)))
             {
                 continue;
             }
@@ -122,13 +128,29 @@ internal sealed class TextAnalyzer
             ref readonly var hit = ref hits[i];
             var entry = Lexicon.Entries[hit.Entry];
             if (hit.Dropped || entry.Role != PhraseRole.Risk || IsInsideLonger(scan, i, PhraseRole.Risk, sameCategoryOnly: true)
-                || IsNegated(scan, i))
+                || IsNegated(scan, i, RiskCueWindow, allowClosingCue: true))
             {
                 continue;
             }
 
             scan.AddRisk(new ResolvedHit(entry.Category, hit.Start, hit.End, hit.Entry));
         }
+    }
+
+    private bool IsInsideRisk(TextScan scan, int index)
+    {
+        ref readonly var hit = ref scan.Hits[index];
+        for (var j = 0; j < scan.HitCount; j++)
+        {
+            ref readonly var other = ref scan.Hits[j];
+            if (!other.Dropped && Lexicon.Entries[other.Entry].Role == PhraseRole.Risk && other.FoldedStart <= hit.FoldedStart
+                && hit.FoldedEnd <= other.FoldedEnd && other.FoldedEnd - other.FoldedStart > hit.FoldedEnd - hit.FoldedStart)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsInsideLonger(TextScan scan, int index, PhraseRole role, bool sameCategoryOnly)
@@ -155,7 +177,11 @@ internal sealed class TextAnalyzer
         return false;
     }
 
-    private bool IsNegated(TextScan scan, int index)
+    /// <summary>
+    /// Whether a negation cue in the same clause cancels the phrase: one shortly before it, one inside its gap, or (for risk
+    /// phrases) one closing the clause right after it (竞争对手：无).
+    /// </summary>
+    private bool IsNegated(TextScan scan, int index, int window, bool allowClosingCue)
     {
         ref readonly var hit = ref scan.Hits[index];
         for (var c = 0; c < scan.HitCount; c++)
@@ -167,9 +193,10 @@ internal sealed class TextAnalyzer
             }
 
             var before = cue.FoldedEnd <= hit.FoldedStart
-                && hit.FoldedStart - cue.FoldedEnd <= (IsAscii(Lexicon.Entries[cue.Entry].Phrase) ? AsciiCueWindow : CueWindow);
+                && hit.FoldedStart - cue.FoldedEnd <= (IsAscii(Lexicon.Entries[cue.Entry].Phrase) ? AsciiCueWindow : window);
             var inGap = hit.GapTo > 0 && hit.GapFrom <= cue.FoldedStart && cue.FoldedEnd <= hit.GapTo;
-            var closingAfter = cue.AtClauseEnd && cue.FoldedStart >= hit.FoldedEnd && cue.FoldedStart - hit.FoldedEnd <= PostCueWindow;
+            var closingAfter = allowClosingCue && cue.AtClauseEnd && cue.FoldedStart >= hit.FoldedEnd
+                && cue.FoldedStart - hit.FoldedEnd <= PostCueWindow;
             if (before || inGap || closingAfter)
             {
                 return true;
@@ -179,7 +206,10 @@ internal sealed class TextAnalyzer
         return false;
     }
 
-    /// <summary>A cue inside a word that is not a negation (无论, 不仅) or inside a risk phrase (未回复) negates nothing else.</summary>
+    /// <summary>
+    /// A cue inside a word that is not a negation (无论, 不仅) or inside the words of a risk phrase (未回复) negates
+    /// nothing else. A cue in the gap of a risk phrase (预算没被砍) is not inside its words.
+    /// </summary>
     private bool IsVoidCue(TextScan scan, int cueIndex)
     {
         ref readonly var cue = ref scan.Hits[cueIndex];
@@ -187,8 +217,14 @@ internal sealed class TextAnalyzer
         {
             ref readonly var other = ref scan.Hits[j];
             var role = Lexicon.Entries[other.Entry].Role;
-            if (j != cueIndex && !other.Dropped && role is PhraseRole.NonCue or PhraseRole.Risk
-                && other.FoldedStart <= cue.FoldedStart && cue.FoldedEnd <= other.FoldedEnd)
+            if (j == cueIndex || other.Dropped || role is not (PhraseRole.NonCue or PhraseRole.Risk)
+                || !(other.FoldedStart <= cue.FoldedStart && cue.FoldedEnd <= other.FoldedEnd))
+            {
+                continue;
+            }
+
+            var inGap = other.GapTo > 0 && other.GapFrom <= cue.FoldedStart && cue.FoldedEnd <= other.GapTo;
+            if (!inGap)
             {
                 return true;
             }
@@ -363,7 +399,11 @@ internal sealed class TextAnalyzer
         {
             var part = lexicon.Parts[match.Payload];
             var entry = lexicon.Entries[part.Entry];
-            if (((entry.Flags & PhraseFlags.NumberBefore) != 0 && !scan.NumberEndsAt(match.FoldedStart))
+            var numberStart = match.Start;
+            var numberLength = 0;
+            if (((entry.Flags & (PhraseFlags.NumberBefore | PhraseFlags.YearBefore)) != 0
+                    && !scan.TryGetNumberBefore(match.FoldedStart, out numberStart, out numberLength))
+                || ((entry.Flags & PhraseFlags.YearBefore) != 0 && numberLength != 4)
                 || ((entry.Flags & PhraseFlags.NumberAfter) != 0 && !TextFolding.IsAsciiDigit(match.After)))
             {
                 return;
@@ -375,8 +415,7 @@ internal sealed class TextAnalyzer
                     scan.Clause++;
                     break;
                 case PhraseRole.Fact:
-                    var start = (entry.Flags & PhraseFlags.NumberBefore) != 0 ? scan.NumberRunStart : match.Start;
-                    scan.AddFact((FactKind)entry.Category, start, match.End);
+                    scan.AddFact((FactKind)entry.Category, numberStart, match.End);
                     break;
                 case PhraseRole.Acknowledgement:
                     scan.Acknowledged = true;

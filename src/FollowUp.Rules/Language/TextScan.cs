@@ -51,10 +51,11 @@ internal sealed class TextScan
     public bool Acknowledged;
     public bool ChangeMentioned;
 
-    private int _numberRunStart;
-    private int _numberRunLength;
-    private bool _numberRunIsOne;
-    private int _numberEnd;
+    private const int RingMask = PhraseAutomaton.MaxPhraseLength - 1;
+    private readonly int[] _numberStartAt = new int[PhraseAutomaton.MaxPhraseLength];
+    private readonly int[] _numberLengthAt = new int[PhraseAutomaton.MaxPhraseLength];
+    private readonly char[] _charAt = new char[PhraseAutomaton.MaxPhraseLength];
+    private int _position;
     private int _upperRunStart;
     private int _upperRunEnd;
     private int _upperRunLength;
@@ -85,19 +86,40 @@ internal sealed class TextScan
         Clause = 0;
         Acknowledged = false;
         ChangeMentioned = false;
-        _numberEnd = -1;
+        _position = 0;
         _upperRunLength = 0;
         _upperRunAfterLetter = false;
         _previousWasLetter = false;
     }
 
-    public int NumberRunStart => _numberRunStart;
-
     /// <summary>
-    /// Whether a number ends right before <paramref name="foldedPosition"/>. A lone 一 does not count: it is mostly an
-    /// article (一个问题), not a quantity.
+    /// Finds the number that ends right before <paramref name="foldedPosition"/>, perhaps with one space between (80 台,
+    /// 40 units). A lone 一 does not count: it is mostly an article (一个问题), not a quantity.
     /// </summary>
-    public bool NumberEndsAt(int foldedPosition) => _numberEnd == foldedPosition && !(_numberRunIsOne && _numberRunLength == 1);
+    public bool TryGetNumberBefore(int foldedPosition, out int numberStart, out int numberLength)
+    {
+        numberStart = -1;
+        numberLength = 0;
+        var last = foldedPosition - 1;
+        if (last >= 0 && last > _position - PhraseAutomaton.MaxPhraseLength && _charAt[last & RingMask] == ' ')
+        {
+            last--;
+        }
+
+        if (last < 0 || last <= _position - PhraseAutomaton.MaxPhraseLength || _numberStartAt[last & RingMask] < 0)
+        {
+            return false;
+        }
+
+        if (_numberLengthAt[last & RingMask] == 1 && _charAt[last & RingMask] == '一')
+        {
+            return false;
+        }
+
+        numberStart = _numberStartAt[last & RingMask];
+        numberLength = _numberLengthAt[last & RingMask];
+        return true;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnChar(char original, char folded, int start, int foldedPosition)
@@ -107,18 +129,21 @@ internal sealed class TextScan
             Clause++;
         }
 
+        var slot = foldedPosition & RingMask;
+        _charAt[slot] = folded;
         if (TextFolding.IsAsciiDigit(folded) || IsChineseNumeral(folded))
         {
-            if (_numberEnd != foldedPosition)
-            {
-                _numberRunStart = start;
-                _numberRunLength = 0;
-                _numberRunIsOne = folded == '一';
-            }
-
-            _numberRunLength++;
-            _numberEnd = foldedPosition + 1;
+            var previous = (foldedPosition - 1) & RingMask;
+            var continues = foldedPosition > 0 && _numberStartAt[previous] >= 0;
+            _numberStartAt[slot] = continues ? _numberStartAt[previous] : start;
+            _numberLengthAt[slot] = continues ? _numberLengthAt[previous] + 1 : 1;
         }
+        else
+        {
+            _numberStartAt[slot] = -1;
+        }
+
+        _position = foldedPosition + 1;
 
         if (TextFolding.IsContent(folded))
         {

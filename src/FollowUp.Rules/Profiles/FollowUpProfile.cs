@@ -27,7 +27,8 @@ public sealed class FollowUpProfile
         FrozenDictionary<string, double> signalWeights,
         IReadOnlyList<string> competitorNames,
         double[] scoreWeights,
-        TextAnalyzer analyzer)
+        TextAnalyzer analyzer,
+        Messages.MessageCatalog messages)
     {
         Name = name;
         _required = required;
@@ -41,6 +42,7 @@ public sealed class FollowUpProfile
         CompetitorNames = competitorNames;
         _scoreWeights = scoreWeights;
         Analyzer = analyzer;
+        VagueLanguage = new VagueLanguageDetector(analyzer, messages);
         RequiredFields =
         [
             .. RequirementCatalog.Keys.Where((_, bit) => (required & (1UL << bit)) != 0).Select(k => k.Key),
@@ -71,6 +73,9 @@ public sealed class FollowUpProfile
 
     /// <summary>Gets the configured competitor names.</summary>
     public IReadOnlyList<string> CompetitorNames { get; }
+
+    /// <summary>Gets the vague-language detector with this profile's lexicon.</summary>
+    public VagueLanguageDetector VagueLanguage { get; }
 
     internal IReadOnlyList<(string Name, FollowUpStep Step)> CustomFields { get; }
 

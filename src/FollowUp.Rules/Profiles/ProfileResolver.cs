@@ -127,7 +127,8 @@ internal static class ProfileResolver
             signalWeights.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
             competitors.Distinct(StringComparer.Ordinal).ToArray(),
             EffectiveScoreWeights(name, options)!,
-            analyzerFor(lexicon, competitors));
+            analyzerFor(lexicon, competitors),
+            Messages.MessageCatalog.For(System.Globalization.CultureInfo.GetCultureInfo(options.Culture)));
     }
 
     private static void Collect(string name, FollowUpRulesOptions options, List<ProfileOptions> chain, bool userLayer)

@@ -1,0 +1,51 @@
+using FluentValidation;
+using FluentValidation.Validators;
+
+namespace FollowUp.Rules.Language;
+
+/// <summary>
+/// A FluentValidation property validator that fails when a text holds vague language of the chosen categories.
+/// Use it through <see cref="VagueLanguageRuleBuilderExtensions.NotVague{T}(IRuleBuilder{T, string}, VagueCategory[])"/>.
+/// </summary>
+/// <typeparam name="T">The validated object.</typeparam>
+public sealed class NotVagueValidator<T> : PropertyValidator<T, string?>
+{
+    private readonly VagueLanguageDetector _detector;
+    private readonly VagueCategory[] _categories;
+
+    /// <summary>Initializes a new instance of the <see cref="NotVagueValidator{T}"/> class.</summary>
+    /// <param name="detector">The detector to use.</param>
+    /// <param name="categories">The categories that count; all of them when empty.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="categories"/> is <see langword="null"/>.</exception>
+    public NotVagueValidator(VagueLanguageDetector detector, IEnumerable<VagueCategory> categories)
+    {
+        ArgumentNullException.ThrowIfNull(detector);
+        ArgumentNullException.ThrowIfNull(categories);
+        _detector = detector;
+        _categories = [.. categories];
+    }
+
+    /// <summary>Gets the validator's name, which is also its default error code: <c>VagueLanguage</c>.</summary>
+    public override string Name => FindingCodes.VagueLanguage;
+
+    /// <inheritdoc />
+    public override bool IsValid(ValidationContext<T> context, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var phrase in _detector.Detect(value).Phrases)
+        {
+            if (_categories.Length == 0 || Array.IndexOf(_categories, phrase.Category) >= 0)
+            {
+                context.MessageFormatter.AppendArgument("Phrase", phrase.Text);
+                context.MessageFormatter.AppendArgument("Category", phrase.Category.ToString());
+                context.MessageFormatter.AppendArgument("Advice", _detector.Advice(phrase));
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    protected override string GetDefaultMessageTemplate(string errorCode) => "{PropertyName}: {Advice}";
+}
