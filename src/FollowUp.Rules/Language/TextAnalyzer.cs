@@ -423,6 +423,9 @@ internal sealed class TextAnalyzer
                 case PhraseRole.ChangeMention:
                     scan.ChangeMentioned = true;
                     break;
+                case PhraseRole.NegationCue when match.FoldedEnd - match.FoldedStart == 1 && match.Before == match.After && match.Before != '\0':
+                    // 成不成, 有没有, 要不要: a question between two halves of one word, not a negation.
+                    break;
                 default:
                     scan.AddHit(part.Entry, match.Payload, match);
                     break;

@@ -1,0 +1,48 @@
+using FluentValidation;
+using FollowUp.Rules.Language;
+
+namespace FollowUp.Rules.Tests.Language;
+
+public sealed class NotVagueValidatorTests
+{
+    [Fact]
+    public void NotVague_VagueNote_FailsWithCodeAndCoachingMessage()
+    {
+        var result = new NoteValidator().Validate(new Note("跟进中"));
+        var failure = Assert.Single(result.Errors);
+        Assert.Equal("VagueLanguage", failure.ErrorCode);
+        Assert.Equal(nameof(Note.Text), failure.PropertyName);
+        Assert.Contains("写明本次沟通的结果和下一步", failure.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("上门拜访采购部李工，确认首批 80 台，12 月 10 日前交付")]
+    [InlineData(null)]
+    [InlineData("")]
+    public void NotVague_ConcreteOrEmptyNote_Passes(string? text) =>
+        Assert.True(new NoteValidator().Validate(new Note(text)).IsValid);
+
+    [Fact]
+    public void NotVague_WithCategories_CountsOnlyThose()
+    {
+        var validator = new InlineValidator<Note>();
+        validator.RuleFor(n => n.Text).NotVague(VagueCategory.Waiting);
+        Assert.True(validator.Validate(new Note("可能下周下单")).IsValid);
+        Assert.False(validator.Validate(new Note("等客户回复")).IsValid);
+    }
+
+    [Fact]
+    public void NotVague_WithSeverity_KeepsFluentValidationChaining()
+    {
+        var validator = new InlineValidator<Note>();
+        validator.RuleFor(n => n.Text).NotVague().WithSeverity(Severity.Warning);
+        Assert.Equal(Severity.Warning, Assert.Single(validator.Validate(new Note("等通知")).Errors).Severity);
+    }
+
+    public sealed record Note(string? Text);
+
+    private sealed class NoteValidator : AbstractValidator<Note>
+    {
+        public NoteValidator() => RuleFor(n => n.Text).NotVague();
+    }
+}

@@ -1,0 +1,88 @@
+using FollowUp.Rules.Language;
+
+namespace FollowUp.Rules.Tests.Language;
+
+public sealed class VagueLanguageDetectorTests
+{
+    private static readonly VagueLanguageDetector Detector = VagueLanguageDetector.Default;
+
+    [Theory]
+    [InlineData("跟进中", VagueCategory.StatusOnly)]
+    [InlineData("等客户回复", VagueCategory.Waiting)]
+    [InlineData("客户有意向", VagueCategory.UnquantifiedIntent)]
+    [InlineData("可能下单", VagueCategory.Hedge)]
+    [InlineData("尽快处理", VagueCategory.VagueTime)]
+    [InlineData("同上", VagueCategory.NoContent)]
+    [InlineData("In progress.", VagueCategory.StatusOnly)]
+    [InlineData("Waiting for reply", VagueCategory.Waiting)]
+    [InlineData("Customer seems interested", VagueCategory.UnquantifiedIntent)]
+    [InlineData("Maybe next quarter", VagueCategory.Hedge)]
+    [InlineData("Will call soon", VagueCategory.VagueTime)]
+    public void Detect_SeedPhrase_ReportsItsCategory(string text, VagueCategory category) =>
+        Assert.Contains(Detector.Detect(text).Phrases, p => p.Category == category);
+
+    [Theory]
+    [InlineData("跟進中，等客戶回覆")]
+    [InlineData("ＦＯＬＬＯＷＩＮＧ ＵＰ")]
+    [InlineData("跟 进 中")]
+    [InlineData("跟\u200B进\u200D中")]
+    [InlineData("FoLLoWiNg Up")]
+    public void Detect_FullWidthMixedCaseTraditionalSpacesAndZeroWidth_StillMatches(string text) =>
+        Assert.Contains(Detector.Detect(text).Phrases, p => p.Category == VagueCategory.StatusOnly);
+
+    [Fact]
+    public void Detect_FoldedMatch_OffsetsPointIntoTheOriginalText()
+    {
+        const string text = "电话沟通，ＳＴＡＴＵＳ：跟 進\u200B中。";
+        var phrase = Assert.Single(Detector.Detect(text).Phrases);
+        Assert.Equal("跟 進\u200B中", text.Substring(phrase.Start, phrase.Length));
+        Assert.Equal(text.Substring(phrase.Start, phrase.Length), phrase.Text);
+    }
+
+    [Theory]
+    [InlineData("客户有意向", ClarityLevel.Vague)]
+    [InlineData("电话沟通 30 分钟，客户有 ERP 替换意向，约周四上门", ClarityLevel.Concrete)]
+    [InlineData("客户有意向，12 月 5 日前给报价", ClarityLevel.PartlyVague)]
+    [InlineData("上门拜访采购部李工，确认首批 80 台，12 月 10 日前交付，预算 36 万已批", ClarityLevel.Concrete)]
+    [InlineData("。。。", ClarityLevel.NoContent)]
+    [InlineData("哈哈哈", ClarityLevel.NoContent)]
+    [InlineData("1234", ClarityLevel.NoContent)]
+    [InlineData("asdf", ClarityLevel.NoContent)]
+    [InlineData("<p>&nbsp;</p>", ClarityLevel.NoContent)]
+    [InlineData("略", ClarityLevel.NoContent)]
+    public void Detect_Clarity_FollowsTheFactsBesideTheVaguePhrases(string text, ClarityLevel expected) =>
+        Assert.Equal(expected, Detector.Detect(text).Clarity);
+
+    [Theory]
+    [InlineData("客户对新方案不感兴趣")]
+    [InlineData("无需等客户回复，现场已确认")]
+    [InlineData("Not interested anymore.")]
+    public void Detect_NegatedVaguePhrase_IsNotVague(string text) =>
+        Assert.DoesNotContain(Detector.Detect(text).Phrases, p => p.Category is VagueCategory.UnquantifiedIntent or VagueCategory.Waiting);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Detect_NoText_IsNoContentWithoutPhrases(string? text)
+    {
+        var result = Detector.Detect(text);
+        Assert.Equal(ClarityLevel.NoContent, result.Clarity);
+        Assert.Empty(result.Phrases);
+    }
+
+    [Fact]
+    public void Advice_Waiting_CoachesWhoWhatWhen()
+    {
+        var phrase = Assert.Single(Detector.Detect("等客户回复").Phrases);
+        Assert.Contains("写明等谁、等什么、最晚何时", Detector.Advice(phrase), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Advice_EnglishRuleSet_CoachesInEnglish()
+    {
+        var detector = FollowUpRuleSet.Create(new FollowUpRulesOptions { Culture = "en" }).DefaultProfile.VagueLanguage;
+        var phrase = Assert.Single(detector.Detect("客户有意向").Phrases);
+        Assert.Contains("product, quantity, budget or timing", detector.Advice(phrase), StringComparison.Ordinal);
+    }
+}
