@@ -11,6 +11,9 @@ internal enum PhraseRole : byte
     Fact,
     Acknowledgement,
     ChangeMention,
+
+    /// <summary>A longer phrase that contains a vague or risk phrase without meaning it (投诉管理模块, 沟通中发现): it voids the hits it covers.</summary>
+    Exception,
 }
 
 /// <summary>The kinds of concrete fact that soften a vague phrase beside them.</summary>
@@ -41,15 +44,25 @@ internal enum PhraseFlags : byte
 
     /// <summary>Counts only right after a four-digit number: the dash of an ISO date (2026-11-20), not of a range (20-30).</summary>
     YearBefore = 8,
+
+    /// <summary>Does not count right before a number: 不满 1 年 means "less than a year", not dissatisfaction.</summary>
+    NotBeforeNumber = 16,
+
+    /// <summary>With <see cref="NumberBefore"/>: only after ASCII digits, for generic units (3 个, not 两个方案).</summary>
+    DigitsBefore = 32,
 }
 
 /// <summary>One phrase of a lexicon: its role, category and text as written.</summary>
 /// <param name="Role">What the phrase is for.</param>
-/// <param name="Category">A <see cref="VagueCategory"/>, a risk-signal index or a <see cref="FactKind"/>, by role.</param>
+/// <param name="Category">
+/// A <see cref="VagueCategory"/>, a risk-signal index or a <see cref="FactKind"/>, by role; for an
+/// <see cref="PhraseRole.Exception"/>, the category of the hits it voids.
+/// </param>
 /// <param name="Phrase">The phrase as written; one <c>…</c> marks a gap of up to <see cref="LexiconEntry.MaxGap"/> characters.</param>
 /// <param name="Flags">Where it may match.</param>
 /// <param name="Source">Where the phrase came from (a file name or an options key), for error messages.</param>
-internal sealed record LexiconEntry(PhraseRole Role, int Category, string Phrase, PhraseFlags Flags, string Source)
+/// <param name="ExceptionTo">For an <see cref="PhraseRole.Exception"/>, the role of the hits it voids.</param>
+internal sealed record LexiconEntry(PhraseRole Role, int Category, string Phrase, PhraseFlags Flags, string Source, PhraseRole ExceptionTo = PhraseRole.Vague)
 {
     /// <summary>The gap marker in a phrase.</summary>
     public const char GapMarker = '…';

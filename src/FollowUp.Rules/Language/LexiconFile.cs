@@ -14,6 +14,8 @@ internal sealed class LexiconFile
     public List<LexiconFileEntry> Entries { get; set; } = [];
 
     public List<LexiconFileEntry> NonCues { get; set; } = [];
+
+    public List<LexiconFileEntry> Exceptions { get; set; } = [];
 }
 
 /// <summary>One phrase of a lexicon data file, with the examples a test checks it against.</summary>
@@ -28,6 +30,10 @@ internal sealed class LexiconFileEntry
     public bool NumberAfter { get; set; }
 
     public bool YearBefore { get; set; }
+
+    public bool NotBeforeNumber { get; set; }
+
+    public bool DigitsBefore { get; set; }
 
     public List<string> Matches { get; set; } = [];
 

@@ -10,7 +10,8 @@ namespace FollowUp.Rules.Language;
 /// <param name="FoldedEnd">The position just past the last matched character in the folded text.</param>
 /// <param name="Before">The folded character before the match, or <c>'\0'</c> at the start of the text.</param>
 /// <param name="After">The folded character after the match (a space for white space), or <c>'\0'</c> at the end.</param>
-internal readonly record struct PhraseMatch(int Payload, int Start, int End, int FoldedStart, int FoldedEnd, char Before, char After);
+/// <param name="Next">The folded character after the match and any white space, or <c>'\0'</c> at the end.</param>
+internal readonly record struct PhraseMatch(int Payload, int Start, int End, int FoldedStart, int FoldedEnd, char Before, char After, char Next);
 
 /// <summary>Receives what <see cref="PhraseAutomaton.Scan{TSink}"/> sees. Implemented by structs so calls inline.</summary>
 internal interface IPhraseSink
@@ -226,7 +227,8 @@ internal sealed class PhraseAutomaton
         int from, int to, int index, int position, ReadOnlySpan<char> text, ReadOnlySpan<int> ringStart, ReadOnlySpan<char> ringChar, ref TSink sink)
         where TSink : struct, IPhraseSink
     {
-        var after = PeekFolded(text, index + 1);
+        var after = PeekFolded(text, index + 1, skipWhitespace: false);
+        var next = after == ' ' ? PeekFolded(text, index + 1, skipWhitespace: true) : after;
         for (var o = from; o < to; o++)
         {
             var phrase = _phrases[_outputs[o]];
@@ -237,7 +239,7 @@ internal sealed class PhraseAutomaton
                 continue;
             }
 
-            sink.OnMatch(new PhraseMatch(phrase.Payload, ringStart[foldedStart & RingMask], index + 1, foldedStart, position + 1, before, after));
+            sink.OnMatch(new PhraseMatch(phrase.Payload, ringStart[foldedStart & RingMask], index + 1, foldedStart, position + 1, before, after, next));
         }
     }
 
@@ -270,12 +272,12 @@ internal sealed class PhraseAutomaton
         }
     }
 
-    private static char PeekFolded(ReadOnlySpan<char> text, int from)
+    private static char PeekFolded(ReadOnlySpan<char> text, int from, bool skipWhitespace)
     {
         for (var i = from; i < text.Length; i++)
         {
             var c = text[i];
-            if (TextFolding.IsIgnorable(c))
+            if (TextFolding.IsIgnorable(c) || (skipWhitespace && TextFolding.IsWhitespace(c) && !TextFolding.IsClauseEnd(c)))
             {
                 continue;
             }

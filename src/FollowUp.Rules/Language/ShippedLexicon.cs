@@ -34,6 +34,11 @@ internal static class ShippedLexicon
             {
                 entries.Add(new LexiconEntry(PhraseRole.NonCue, 0, nonCue.Phrase, FlagsOf(nonCue), name));
             }
+
+            foreach (var exception in file.Exceptions)
+            {
+                entries.Add(new LexiconEntry(PhraseRole.Exception, category, exception.Phrase, FlagsOf(exception), name, role));
+            }
         }
 
         return entries;
@@ -43,7 +48,9 @@ internal static class ShippedLexicon
         (entry.WholeText ? PhraseFlags.WholeText : PhraseFlags.None)
         | (entry.NumberBefore ? PhraseFlags.NumberBefore : PhraseFlags.None)
         | (entry.NumberAfter ? PhraseFlags.NumberAfter : PhraseFlags.None)
-        | (entry.YearBefore ? PhraseFlags.YearBefore : PhraseFlags.None);
+        | (entry.YearBefore ? PhraseFlags.YearBefore : PhraseFlags.None)
+        | (entry.NotBeforeNumber ? PhraseFlags.NotBeforeNumber : PhraseFlags.None)
+        | (entry.DigitsBefore ? PhraseFlags.DigitsBefore : PhraseFlags.None);
 
     private static PhraseRole RoleOf(string kind, string resource) => kind switch
     {

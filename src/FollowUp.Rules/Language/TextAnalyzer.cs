@@ -110,7 +110,7 @@ internal sealed class TextAnalyzer
 
             // A negated vague phrase says something definite (不感兴趣 is no interest at all, 无需等客户回复 waits for nothing),
             // and so does one inside a risk phrase (意向明显下降 is a decline, not an unmeasured intent).
-            if (IsInsideLonger(scan, i, PhraseRole.Vague, sameCategoryOnly: false) || IsInsideRisk(scan, i)
+            if (IsInsideLonger(scan, i, PhraseRole.Vague, sameCategoryOnly: false) || IsInsideRisk(scan, i) || IsExcepted(scan, i)
                 || (entry.Category != (int)VagueCategory.NoContent && IsNegated(scan, i, VagueCueWindow, allowClosingCue: false)))
             {
                 continue;
@@ -127,7 +127,7 @@ internal sealed class TextAnalyzer
         {
             ref readonly var hit = ref hits[i];
             var entry = Lexicon.Entries[hit.Entry];
-            if (hit.Dropped || entry.Role != PhraseRole.Risk || IsInsideLonger(scan, i, PhraseRole.Risk, sameCategoryOnly: true)
+            if (hit.Dropped || entry.Role != PhraseRole.Risk || IsInsideLonger(scan, i, PhraseRole.Risk, sameCategoryOnly: true) || IsExcepted(scan, i)
                 || IsNegated(scan, i, RiskCueWindow, allowClosingCue: true))
             {
                 continue;
@@ -137,6 +137,26 @@ internal sealed class TextAnalyzer
         }
     }
 
+    /// <summary>Whether an exception of the hit's role and category covers it (投诉管理模块 covers 投诉).</summary>
+    private bool IsExcepted(TextScan scan, int index)
+    {
+        ref readonly var hit = ref scan.Hits[index];
+        var entry = Lexicon.Entries[hit.Entry];
+        for (var j = 0; j < scan.HitCount; j++)
+        {
+            ref readonly var other = ref scan.Hits[j];
+            var exception = Lexicon.Entries[other.Entry];
+            if (exception.Role == PhraseRole.Exception && exception.ExceptionTo == entry.Role && exception.Category == entry.Category
+                && other.FoldedStart <= hit.FoldedStart && hit.FoldedEnd <= other.FoldedEnd)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the hit lies inside the words of a longer risk phrase; the gap of a risk phrase is not its words.</summary>
     private bool IsInsideRisk(TextScan scan, int index)
     {
         ref readonly var hit = ref scan.Hits[index];
@@ -144,7 +164,8 @@ internal sealed class TextAnalyzer
         {
             ref readonly var other = ref scan.Hits[j];
             if (!other.Dropped && Lexicon.Entries[other.Entry].Role == PhraseRole.Risk && other.FoldedStart <= hit.FoldedStart
-                && hit.FoldedEnd <= other.FoldedEnd && other.FoldedEnd - other.FoldedStart > hit.FoldedEnd - hit.FoldedStart)
+                && hit.FoldedEnd <= other.FoldedEnd && other.FoldedEnd - other.FoldedStart > hit.FoldedEnd - hit.FoldedStart
+                && !(other.GapTo > 0 && other.GapFrom <= hit.FoldedStart && hit.FoldedEnd <= other.GapTo))
             {
                 return true;
             }
@@ -261,13 +282,19 @@ internal sealed class TextAnalyzer
         for (var f = 0; f < scan.FactCount; f++)
         {
             var fact = scan.Facts[f];
-            var insideVague = false;
-            for (var v = 0; v < scan.VagueCount && !insideVague; v++)
+            var ignored = false;
+            for (var v = 0; v < scan.VagueCount && !ignored; v++)
             {
-                insideVague = fact.Start < scan.Vague[v].End && scan.Vague[v].Start < fact.End;
+                ignored = fact.Start < scan.Vague[v].End && scan.Vague[v].Start < fact.End;
             }
 
-            if (!insideVague)
+            for (var g = 0; g < scan.FactCount && !ignored; g++)
+            {
+                var other = scan.Facts[g];
+                ignored = g != f && other.Start <= fact.Start && fact.End <= other.End && other.End - other.Start > fact.End - fact.Start;
+            }
+
+            if (!ignored)
             {
                 seen |= 1 << (int)fact.Kind;
             }
@@ -401,10 +428,12 @@ internal sealed class TextAnalyzer
             var entry = lexicon.Entries[part.Entry];
             var numberStart = match.Start;
             var numberLength = 0;
-            if (((entry.Flags & (PhraseFlags.NumberBefore | PhraseFlags.YearBefore)) != 0
-                    && !scan.TryGetNumberBefore(match.FoldedStart, out numberStart, out numberLength))
-                || ((entry.Flags & PhraseFlags.YearBefore) != 0 && numberLength != 4)
-                || ((entry.Flags & PhraseFlags.NumberAfter) != 0 && !TextFolding.IsAsciiDigit(match.After)))
+            var flags = entry.Flags;
+            if (((flags & (PhraseFlags.NumberBefore | PhraseFlags.YearBefore)) != 0
+                    && !scan.TryGetNumberBefore(match.FoldedStart, (flags & PhraseFlags.DigitsBefore) != 0, out numberStart, out numberLength))
+                || ((flags & PhraseFlags.YearBefore) != 0 && numberLength != 4)
+                || ((flags & PhraseFlags.NumberAfter) != 0 && !TextFolding.IsAsciiDigit(match.After))
+                || ((flags & PhraseFlags.NotBeforeNumber) != 0 && (TextFolding.IsAsciiDigit(match.Next) || TextScan.IsChineseNumeral(match.Next))))
             {
                 return;
             }

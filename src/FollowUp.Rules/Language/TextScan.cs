@@ -93,15 +93,19 @@ internal sealed class TextScan
     }
 
     /// <summary>
-    /// Finds the number that ends right before <paramref name="foldedPosition"/>, perhaps with one space between (80 台,
-    /// 40 units). A lone 一 does not count: it is mostly an article (一个问题), not a quantity.
+    /// Finds the number that ends right before <paramref name="foldedPosition"/>, perhaps with one space or dash between
+    /// (80 台, 40 units, 5-ton). A lone 一 does not count: it is mostly an article (一个问题), not a quantity.
     /// </summary>
-    public bool TryGetNumberBefore(int foldedPosition, out int numberStart, out int numberLength)
+    public bool TryGetNumberBefore(int foldedPosition, out int numberStart, out int numberLength) =>
+        TryGetNumberBefore(foldedPosition, digitsOnly: false, out numberStart, out numberLength);
+
+    /// <summary>As <see cref="TryGetNumberBefore(int, out int, out int)"/>, optionally only for ASCII digits (3 个, not 两个).</summary>
+    public bool TryGetNumberBefore(int foldedPosition, bool digitsOnly, out int numberStart, out int numberLength)
     {
         numberStart = -1;
         numberLength = 0;
         var last = foldedPosition - 1;
-        if (last >= 0 && last > _position - PhraseAutomaton.MaxPhraseLength && _charAt[last & RingMask] == ' ')
+        if (last >= 0 && last > _position - PhraseAutomaton.MaxPhraseLength && _charAt[last & RingMask] is ' ' or '-')
         {
             last--;
         }
@@ -111,7 +115,8 @@ internal sealed class TextScan
             return false;
         }
 
-        if (_numberLengthAt[last & RingMask] == 1 && _charAt[last & RingMask] == '一')
+        if ((_numberLengthAt[last & RingMask] == 1 && _charAt[last & RingMask] == '一')
+            || (digitsOnly && !TextFolding.IsAsciiDigit(_charAt[last & RingMask])))
         {
             return false;
         }

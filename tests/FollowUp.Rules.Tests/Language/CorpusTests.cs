@@ -32,6 +32,18 @@ public sealed class CorpusTests(ITestOutputHelper output)
         Assert.True(below.Count == 0, string.Join(Environment.NewLine, below));
     }
 
+    [Theory]
+    [InlineData("Vague")]
+    [InlineData("Risk")]
+    public void HoldoutCorpus_OverallRecallAndFalseAlarmsMeetTargets(string kind)
+    {
+        var score = Score("notes.holdout.jsonl");
+        var tallies = score.Categories.Where(c => c.Key.Kind == kind).Select(c => c.Value).ToList();
+        var recall = (double)tallies.Sum(t => t.Found) / tallies.Sum(t => t.Positives);
+        var falseAlarms = (double)tallies.Sum(t => t.FalseAlarms) / tallies.Sum(t => t.Negatives);
+        Assert.True(recall >= MinimumRecall && falseAlarms <= MaximumFalseAlarms, $"{kind}: recall {recall:P1}, false alarms {falseAlarms:P1}");
+    }
+
     [Fact]
     public void ProjectCorpus_ClarityLevelsAreAcceptable()
     {
