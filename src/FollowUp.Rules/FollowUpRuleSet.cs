@@ -21,9 +21,11 @@ public sealed class FollowUpRuleSet
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _placeholders;
     private readonly int _longestPlaceholder;
 
+    private readonly FrozenDictionary<string, RiskSignalDefinition> _signals;
+
     private FollowUpRuleSet(
         FrozenDictionary<string, FollowUpProfile> profiles, FollowUpProfile defaultProfile, CultureInfo culture, TimeSpan defaultUtcOffset,
-        FrozenSet<string> placeholders, GradeScale grades, RiskLevelScale riskLevels, string[] signalCodes)
+        FrozenSet<string> placeholders, GradeScale grades, RiskLevelScale riskLevels, RiskSignalDefinition[] signals, IRiskSignalDetector[] detectors)
     {
         _profiles = profiles;
         DefaultProfile = defaultProfile;
@@ -33,7 +35,10 @@ public sealed class FollowUpRuleSet
         _longestPlaceholder = placeholders.Count == 0 ? 0 : placeholders.Max(p => p.Length);
         Grades = grades;
         RiskLevels = riskLevels;
-        SignalCodes = signalCodes;
+        SignalCodes = [.. signals.Select(s => s.Code)];
+        _signals = signals.ToFrozenDictionary(s => s.Code, StringComparer.OrdinalIgnoreCase);
+        Signals = signals;
+        Detectors = detectors;
         Messages = MessageCatalog.For(culture);
     }
 
@@ -58,7 +63,12 @@ public sealed class FollowUpRuleSet
     /// <summary>Gets the risk-level cut-offs.</summary>
     public RiskLevelScale RiskLevels { get; }
 
+    /// <summary>Gets every risk signal the rule set can raise: the text signals, the structural ones and any custom ones.</summary>
+    public IReadOnlyList<RiskSignalDefinition> Signals { get; }
+
     internal string[] SignalCodes { get; }
+
+    internal IRiskSignalDetector[] Detectors { get; }
 
     internal MessageCatalog Messages { get; }
 
@@ -69,10 +79,20 @@ public sealed class FollowUpRuleSet
     /// <exception cref="OptionsValidationException">The options are invalid; the message names every offending key.</exception>
     public static FollowUpRuleSet Create(FollowUpRulesOptions options) => Create(options, []);
 
-    internal static FollowUpRuleSet Create(FollowUpRulesOptions options, IReadOnlyCollection<string> customSignalCodes)
+    /// <summary>Validates <paramref name="options"/> and builds a rule set that also runs custom risk-signal detectors.</summary>
+    /// <param name="options">The options; not changed, and not referenced after the call.</param>
+    /// <param name="customDetectors">Detectors of custom signals, run after the built-in ones; their codes may be weighted in profiles.</param>
+    /// <returns>The rule set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="customDetectors"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A custom signal's code is empty, not letters and digits, or already taken.</exception>
+    /// <exception cref="OptionsValidationException">The options are invalid; the message names every offending key.</exception>
+    public static FollowUpRuleSet Create(FollowUpRulesOptions options, IEnumerable<IRiskSignalDetector> customDetectors)
     {
         ArgumentNullException.ThrowIfNull(options);
-        string[] signalCodes = [.. RiskSignalCodes.TextSignals, .. RiskSignalCodes.StructuralSignals, .. customSignalCodes];
+        ArgumentNullException.ThrowIfNull(customDetectors);
+        IRiskSignalDetector[] detectors = [.. BuiltInRiskSignals.Detectors, .. customDetectors];
+        var signals = SignalDefinitions(detectors);
+        string[] signalCodes = [.. signals.Select(s => s.Code)];
         var validation = new FollowUpRulesOptionsValidator(signalCodes).Validate(Microsoft.Extensions.Options.Options.DefaultName, options);
         if (validation.Failed)
         {
@@ -82,7 +102,7 @@ public sealed class FollowUpRuleSet
         var analyzers = new Dictionary<string, TextAnalyzer>(StringComparer.Ordinal);
         var names = BuiltInProfiles.Definitions.Keys.Concat(options.Profiles.Keys).Distinct(StringComparer.OrdinalIgnoreCase);
         var profiles = names
-            .Select(name => ProfileResolver.Resolve(CanonicalName(name, options), options, (lexicon, competitors) => AnalyzerFor(lexicon, competitors)))
+            .Select(name => ProfileResolver.Resolve(CanonicalName(name, options), options, signals, (lexicon, competitors) => AnalyzerFor(lexicon, competitors)))
             .ToFrozenDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
 
         var placeholders = options.PlaceholderValues.Select(TextFolding.FoldPhrase).ToFrozenSet(StringComparer.Ordinal);
@@ -90,7 +110,7 @@ public sealed class FollowUpRuleSet
         var levels = new RiskLevelScale(options.RiskLevels.Medium, options.RiskLevels.High, options.RiskLevels.Critical);
         return new FollowUpRuleSet(
             profiles, profiles[options.DefaultProfile], CultureInfo.GetCultureInfo(options.Culture), options.DefaultUtcOffset, placeholders, grades,
-            levels, signalCodes);
+            levels, signals, detectors);
 
         TextAnalyzer AnalyzerFor(IReadOnlyList<LexiconOptions> lexicon, IReadOnlyList<string> competitors)
         {
@@ -137,6 +157,9 @@ public sealed class FollowUpRuleSet
         return false;
     }
 
+    /// <summary>Whether a signal must be answered by a noted risk with a countermeasure.</summary>
+    internal bool RequiresCountermeasure(string code) => _signals.TryGetValue(code, out var signal) && signal.RequiresCountermeasure;
+
     /// <summary>Whether <paramref name="text"/> is, folded and trimmed, one of the configured placeholder values.</summary>
     internal bool IsPlaceholder(ReadOnlySpan<char> text)
     {
@@ -153,6 +176,35 @@ public sealed class FollowUpRuleSet
         }
 
         return _placeholders.Contains(folded);
+    }
+
+    private static RiskSignalDefinition[] SignalDefinitions(IRiskSignalDetector[] detectors)
+    {
+        var signals = new List<RiskSignalDefinition>(BuiltInRiskSignals.TextSignals);
+        foreach (var detector in detectors)
+        {
+            foreach (var signal in detector.Signals)
+            {
+                if (string.IsNullOrEmpty(signal.Code) || !signal.Code.All(char.IsAsciiLetterOrDigit))
+                {
+                    throw new ArgumentException($"Risk signal code '{signal.Code}' of {detector.GetType().Name} must be ASCII letters and digits.", nameof(detectors));
+                }
+
+                if (signals.Any(s => string.Equals(s.Code, signal.Code, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new ArgumentException($"Risk signal code '{signal.Code}' of {detector.GetType().Name} is already taken.", nameof(detectors));
+                }
+
+                if (!(signal.DefaultWeight is >= 0 and <= 1))
+                {
+                    throw new ArgumentException($"Risk signal '{signal.Code}' of {detector.GetType().Name} has default weight {signal.DefaultWeight}; it must be between 0 and 1.", nameof(detectors));
+                }
+
+                signals.Add(signal);
+            }
+        }
+
+        return [.. signals];
     }
 
     private static string CanonicalName(string name, FollowUpRulesOptions options) =>

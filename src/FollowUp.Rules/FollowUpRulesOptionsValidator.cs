@@ -18,9 +18,9 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
     private const string Root = FollowUpRulesOptions.SectionName;
     private readonly string[] _signalCodes;
 
-    /// <summary>Initializes a validator that knows the built-in risk signals.</summary>
-    public FollowUpRulesOptionsValidator()
-        : this([.. RiskSignalCodes.TextSignals, .. RiskSignalCodes.StructuralSignals])
+    /// <summary>Initializes a validator that knows the built-in risk signals and those of the registered custom detectors.</summary>
+    public FollowUpRulesOptionsValidator(IEnumerable<IRiskSignalDetector> customDetectors)
+        : this([.. RiskSignalCodes.TextSignals, .. RiskSignalCodes.StructuralSignals, .. customDetectors.SelectMany(d => d.Signals).Select(s => s.Code)])
     {
     }
 

@@ -1,3 +1,4 @@
+using FollowUp.Rules.Risk;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
@@ -10,22 +11,16 @@ namespace FollowUp.Rules;
 internal sealed class FollowUpRulesProvider : IDisposable
 {
     private readonly IOptionsFactory<FollowUpRulesOptions> _factory;
-    private readonly IReadOnlyCollection<string> _customSignalCodes;
+    private readonly IRiskSignalDetector[] _customDetectors;
     private readonly List<IDisposable> _subscriptions = [];
     private volatile FollowUpRuleSet _current;
 
     public FollowUpRulesProvider(
-        IOptionsFactory<FollowUpRulesOptions> factory, IEnumerable<IOptionsChangeTokenSource<FollowUpRulesOptions>> changeSources)
-        : this(factory, changeSources, [])
-    {
-    }
-
-    internal FollowUpRulesProvider(
         IOptionsFactory<FollowUpRulesOptions> factory, IEnumerable<IOptionsChangeTokenSource<FollowUpRulesOptions>> changeSources,
-        IReadOnlyCollection<string> customSignalCodes)
+        IEnumerable<IRiskSignalDetector> customDetectors)
     {
         _factory = factory;
-        _customSignalCodes = customSignalCodes;
+        _customDetectors = [.. customDetectors];
         _current = Build();
         foreach (var source in changeSources)
         {
@@ -50,7 +45,7 @@ internal sealed class FollowUpRulesProvider : IDisposable
         }
     }
 
-    private FollowUpRuleSet Build() => FollowUpRuleSet.Create(_factory.Create(Options.DefaultName), _customSignalCodes);
+    private FollowUpRuleSet Build() => FollowUpRuleSet.Create(_factory.Create(Options.DefaultName), _customDetectors);
 
     private void Reload()
     {

@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using FluentValidation;
 using FollowUp.Rules;
 using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Risk;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -72,6 +74,19 @@ public sealed class FollowUpRulesBuilder
     {
         ArgumentNullException.ThrowIfNull(configure);
         Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a custom risk-signal detector. It runs after the built-in ones in every evaluation; its signals can be weighted
+    /// per profile in <c>SignalWeights</c> and answered in <c>risks</c> like the built-in ones. Adding the same type twice adds it once.
+    /// </summary>
+    /// <typeparam name="TDetector">The detector; created once by the container, so it must be thread-safe.</typeparam>
+    /// <returns>This builder.</returns>
+    public FollowUpRulesBuilder AddRiskSignal<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TDetector>()
+        where TDetector : class, IRiskSignalDetector
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRiskSignalDetector, TDetector>());
         return this;
     }
 }

@@ -5,6 +5,7 @@ using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
 using FollowUp.Rules.Messages;
 using FollowUp.Rules.Profiles;
+using FollowUp.Rules.Reminders;
 using FollowUp.Rules.Risk;
 
 namespace FollowUp.Rules;
@@ -16,9 +17,11 @@ internal static class EvaluationBuilder
 
     public static FollowUpEvaluation Build(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile)
     {
+        var signals = RiskStage.Assess(inspection, rules, profile);
         var completeness = BuildCompleteness(inspection, profile);
-        var risk = BuildRisk(inspection, rules, profile);
-        var score = Math.Round(completeness.Score, 1);
+        var riskScore = RiskScore(signals);
+        var risk = new RiskAssessment(riskScore, rules.RiskLevels.LevelOf(riskScore), signals);
+        var (score, deductions) = Grader.Grade(inspection, rules, profile, signals);
         return new FollowUpEvaluation(
             inspection.Record.Id,
             profile.Name,
@@ -29,8 +32,9 @@ internal static class EvaluationBuilder
             BuildClarity(inspection),
             BuildVague(inspection),
             risk,
-            [],
-            BuildFindings(inspection, rules.Messages, profile));
+            deductions,
+            BuildFindings(inspection, rules.Messages, profile),
+            ReminderStage.Build(inspection, rules, signals));
     }
 
     public static CompletenessResult BuildCompleteness(Inspection inspection, FollowUpProfile profile)
@@ -122,23 +126,6 @@ internal static class EvaluationBuilder
         }
 
         return vague;
-    }
-
-    private static RiskAssessment BuildRisk(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile)
-    {
-        var signals = new List<RiskSignal>(inspection.RiskHits.Count);
-        foreach (var hit in inspection.RiskHits)
-        {
-            var code = rules.SignalCodes[hit.Category];
-            var weight = profile.SignalWeight(code);
-            if (weight > 0)
-            {
-                signals.Add(new RiskSignal(code, hit.Path, hit.Source[hit.Start..hit.End], weight));
-            }
-        }
-
-        var score = RiskScore(signals);
-        return new RiskAssessment(score, rules.RiskLevels.LevelOf(score), signals);
     }
 
     /// <summary>A noisy-OR over the distinct codes, each at its highest weight: bounded by 100 and never lower when a signal is added.</summary>

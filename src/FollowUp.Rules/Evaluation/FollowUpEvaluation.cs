@@ -2,6 +2,7 @@ using FluentValidation.Results;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
+using FollowUp.Rules.Reminders;
 using FollowUp.Rules.Risk;
 
 namespace FollowUp.Rules;
@@ -23,7 +24,8 @@ public sealed class FollowUpEvaluation
         IReadOnlyList<VagueMatch> vague,
         RiskAssessment risk,
         IReadOnlyList<Deduction> deductions,
-        IReadOnlyList<ValidationFailure> findings)
+        IReadOnlyList<ValidationFailure> findings,
+        IReadOnlyList<FollowUpReminder> reminders)
     {
         Id = id;
         Profile = profile;
@@ -36,6 +38,7 @@ public sealed class FollowUpEvaluation
         Risk = risk;
         Deductions = deductions;
         Findings = findings;
+        Reminders = reminders;
     }
 
     /// <summary>Gets the record's <see cref="FollowUpRecord.Id"/>.</summary>
@@ -74,6 +77,12 @@ public sealed class FollowUpEvaluation
     /// <see cref="ValidationFailure.ErrorMessage"/> and <see cref="ValidationFailure.AttemptedValue"/>.
     /// </summary>
     public IReadOnlyList<ValidationFailure> Findings { get; }
+
+    /// <summary>
+    /// Gets what needs follow-up now (overdue, due today, unanswered, stale), as of <see cref="EvaluatedAt"/>. Not part of the
+    /// SPEC §8 JSON; collect across records with <see cref="FollowUpReminders.Collect"/>.
+    /// </summary>
+    public IReadOnlyList<FollowUpReminder> Reminders { get; }
 
     /// <summary>Gets a value indicating whether any finding is an error.</summary>
     public bool HasErrors => Findings.Any(f => f.Severity == FluentValidation.Severity.Error);

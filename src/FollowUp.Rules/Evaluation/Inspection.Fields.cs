@@ -35,6 +35,8 @@ internal sealed partial class Inspection
     }
 
     /// <summary>The state of a short value that is not read for language: missing, acknowledged or filled.</summary>
+    public FieldState StateOf(string? value) => ClassifyOnly(value);
+
     private FieldState ClassifyOnly(string? value)
     {
         if (string.IsNullOrWhiteSpace(value) || _rules.IsPlaceholder(value))
@@ -51,6 +53,11 @@ internal sealed partial class Inspection
     {
         if (string.IsNullOrWhiteSpace(value))
         {
+            if (required && (use & TextUse.Clarity) != 0)
+            {
+                MissingTexts.Add(path);
+            }
+
             return FieldState.Missing;
         }
 
@@ -68,7 +75,7 @@ internal sealed partial class Inspection
         // Saying "not known yet" is what the article asks for; it earns partial credit, not a vagueness finding.
         if ((use & TextUse.Clarity) != 0 && state != FieldState.Acknowledged)
         {
-            Clarity.Add((path, analysis.Clarity));
+            Clarity.Add((path, analysis.Clarity, value));
             for (var i = 0; i < _scan.VagueCount; i++)
             {
                 var hit = _scan.Vague[i];
@@ -88,6 +95,14 @@ internal sealed partial class Inspection
             {
                 var hit = _scan.Risk[i];
                 RiskHits.Add(new FieldHit(path, hit.Category, value, hit.Start, hit.End));
+            }
+        }
+
+        if ((use & TextUse.RiskAnswer) != 0)
+        {
+            for (var i = 0; i < _scan.RiskCount; i++)
+            {
+                AnsweredSignals.Add(_scan.Risk[i].Category);
             }
         }
 
@@ -136,14 +151,14 @@ internal sealed partial class Inspection
         if (value.Resolve(_rules.DefaultUtcOffset) is { } resolved)
         {
             var overdue = reportDueInPast && resolved.Date < Now.ToOffset(resolved.Offset).Date;
-            if (overdue)
-            {
-                Notes.Add(new Note(Problem.NextActionDueInPast, path, key, value.ToString(), null));
-            }
-
             if (required)
             {
-                AddCheck(step, path, key, FieldState.Filled, value.Text, riskInput, credit: overdue ? _profile.AcknowledgedCredit : 1);
+                AddCheck(step, path, key, FieldState.Filled, value.ToString(), riskInput, credit: overdue ? _profile.AcknowledgedCredit : 1,
+                    note: overdue ? Problem.NextActionDueInPast : null);
+            }
+            else if (overdue)
+            {
+                Notes.Add(new Note(Problem.NextActionDueInPast, path, key, value.ToString(), null));
             }
 
             return (FieldState.Filled, resolved);
@@ -157,7 +172,7 @@ internal sealed partial class Inspection
             Notes.Add(new Note(Problem.InvalidDate, path, key, value.Text, null));
             if (required)
             {
-                Checks.Add(new Check(step, path, state, 0, riskInput));
+                Checks.Add(new Check(step, path, state, 0, riskInput, Notes.Count - 1));
             }
 
             return (state, null);
@@ -173,7 +188,7 @@ internal sealed partial class Inspection
 
     private void AddCheck(
         FollowUpStep step, string path, string key, FieldState state, string? value, bool riskInput = false, double creditFactor = 1,
-        double? credit = null, Problem? note = null, string? detail = null)
+        double? credit = null, Problem? note = null, string? detail = null, int linkedNote = -1)
     {
         var earned = credit ?? creditFactor * state switch
         {
@@ -181,15 +196,19 @@ internal sealed partial class Inspection
             FieldState.Acknowledged => _profile.AcknowledgedCredit,
             _ => 0,
         };
-        Checks.Add(new Check(step, path, state, earned, riskInput));
+        var noteIndex = linkedNote;
         if (note is { } problem)
         {
+            noteIndex = Notes.Count;
             Notes.Add(new Note(problem, path, key, value, detail));
         }
         else if (state != FieldState.Filled)
         {
+            noteIndex = Notes.Count;
             Notes.Add(new Note(state == FieldState.Missing ? Problem.FieldMissing : Problem.FieldAcknowledged, path, key, value, detail));
         }
+
+        Checks.Add(new Check(step, path, state, earned, riskInput, noteIndex));
     }
 
     private bool HasChangeHistory(IReadOnlyList<NeedsChange>? changes)

@@ -13,6 +13,9 @@ internal enum TextUse : byte
     Clarity = 1,
     Risk = 2,
     ChangeMention = 4,
+
+    /// <summary>The text of a noted risk: the risk phrases in it name the signals the note answers.</summary>
+    RiskAnswer = 8,
 }
 
 /// <summary>Why a finding was raised; each maps to one of <see cref="FindingCodes"/> and one message.</summary>
@@ -38,7 +41,13 @@ internal enum Problem : byte
 }
 
 /// <summary>One scored check of a step.</summary>
-internal readonly record struct Check(FollowUpStep Step, string Path, FieldState State, double Credit, bool RiskInput);
+/// <param name="Step">The step it counts toward.</param>
+/// <param name="Path">The field path it concerns.</param>
+/// <param name="State">The field's state.</param>
+/// <param name="Credit">The credit earned, 0 to 1.</param>
+/// <param name="RiskInput">Whether risk detection reads the field, so that its absence hides risks.</param>
+/// <param name="Note">The index in <see cref="Inspection.Notes"/> of the finding that explains a shortfall, or -1.</param>
+internal readonly record struct Check(FollowUpStep Step, string Path, FieldState State, double Credit, bool RiskInput, int Note = -1);
 
 /// <summary>One finding before its message is written.</summary>
 /// <param name="Problem">What is wrong.</param>
@@ -68,11 +77,20 @@ internal sealed partial class Inspection
 
     public List<Note> Notes { get; } = new(32);
 
-    public List<(string Path, ClarityLevel Level)> Clarity { get; } = new(16);
+    public List<(string Path, ClarityLevel Level, string Source)> Clarity { get; } = new(16);
 
     public List<FieldHit> Vague { get; } = new(16);
 
+    /// <summary>Gets the paths of required free-text fields that are empty (not even a placeholder to read).</summary>
+    public List<string> MissingTexts { get; } = new(8);
+
     public List<FieldHit> RiskHits { get; } = new(16);
+
+    /// <summary>Gets the signal indices the noted risks answer with a countermeasure.</summary>
+    public HashSet<int> AnsweredSignals { get; } = [];
+
+    /// <summary>Gets the signal codes the noted risks name in their <c>kind</c> and answer with a countermeasure.</summary>
+    public HashSet<string> AnsweredKinds { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public FollowUpRecord Record { get; private set; } = null!;
 
@@ -85,6 +103,12 @@ internal sealed partial class Inspection
 
     /// <summary>Gets the resolved due date of the next action, when readable.</summary>
     public DateTimeOffset? NextActionDue { get; private set; }
+
+    /// <summary>Gets the state of the next action.</summary>
+    public FieldState NextActionState { get; private set; }
+
+    /// <summary>Gets the state of the next action's owner: the next-action owner, or else the record's owner.</summary>
+    public FieldState OwnerState { get; private set; }
 
     public static Inspection Rent()
     {
@@ -109,7 +133,10 @@ internal sealed partial class Inspection
         Notes.Clear();
         Clarity.Clear();
         Vague.Clear();
+        MissingTexts.Clear();
         RiskHits.Clear();
+        AnsweredSignals.Clear();
+        AnsweredKinds.Clear();
         ChangeMentioned = false;
         Stage = null;
         NextActionDue = null;
@@ -163,16 +190,18 @@ internal sealed partial class Inspection
         var summaryRequired = RequiredBit(FollowUpFields.NeedsSummary);
         var summary = Classify(needs?.Summary, FollowUpFields.NeedsSummary, TextUse.Clarity | TextUse.Risk | TextUse.ChangeMention, summaryRequired);
         var changeUnrecorded = ChangeMentioned && !HasChangeHistory(needs?.Changes);
+        var changeNote = -1;
+        if (changeUnrecorded)
+        {
+            changeNote = Notes.Count;
+            Notes.Add(new Note(Problem.ChangeHistoryMissing, FollowUpFields.NeedsChanges, FollowUpFields.NeedsChanges, null, null));
+        }
+
         if (summaryRequired)
         {
             // A summary that says the needs changed, with no history of the change, is only half complete.
             AddCheck(FollowUpStep.Needs, FollowUpFields.NeedsSummary, FollowUpFields.NeedsSummary, summary, needs?.Summary, riskInput: true,
-                creditFactor: changeUnrecorded ? 0.5 : 1);
-        }
-
-        if (changeUnrecorded)
-        {
-            Notes.Add(new Note(Problem.ChangeHistoryMissing, FollowUpFields.NeedsChanges, FollowUpFields.NeedsChanges, null, null));
+                creditFactor: changeUnrecorded ? 0.5 : 1, linkedNote: summary == FieldState.Filled ? changeNote : -1);
         }
 
         Text(FollowUpFields.NeedsQuantity, needs?.Quantity);
@@ -249,6 +278,7 @@ internal sealed partial class Inspection
         var open = IsOpenStage;
         var nextActionRequired = open && RequiredBit(FollowUpFields.ProgressNextAction);
         var nextAction = Classify(progress?.NextAction, FollowUpFields.ProgressNextAction, TextUse.Clarity | TextUse.Risk, nextActionRequired);
+        NextActionState = nextAction;
         if (nextActionRequired)
         {
             AddCheck(step, FollowUpFields.ProgressNextAction, FollowUpFields.ProgressNextAction, nextAction, progress?.NextAction, riskInput: true);
@@ -259,9 +289,10 @@ internal sealed partial class Inspection
             progress?.NextActionDue ?? default, dueRequired, reportDueInPast: open);
         NextActionDue = dueState == FieldState.Filled ? due : null;
 
+        var owner = Best(ClassifyOnly(progress?.NextActionOwner), ClassifyOnly(recordOwner));
+        OwnerState = owner;
         if (RequiredBit(FollowUpFields.ProgressNextActionOwner))
         {
-            var owner = Best(ClassifyOnly(progress?.NextActionOwner), ClassifyOnly(recordOwner));
             AddCheck(step, FollowUpFields.ProgressNextActionOwner, FollowUpFields.ProgressNextActionOwner, owner, progress?.NextActionOwner ?? recordOwner);
         }
     }
@@ -302,7 +333,8 @@ internal sealed partial class Inspection
         var needed = (needsProposal ? 1 : 0) + (needsContract ? 1 : 0) + (needsAny ? 1 : 0);
         var met = (needsProposal && hasProposal ? 1 : 0) + (needsContract && hasContract ? 1 : 0) + (needsAny && hasAny ? 1 : 0);
         var state = met == needed ? FieldState.Filled : FieldState.Missing;
-        Checks.Add(new Check(FollowUpStep.AttachmentsAndRisks, FollowUpFields.Attachments, state, needed == 0 ? 1 : (double)met / needed, false));
+        Checks.Add(new Check(FollowUpStep.AttachmentsAndRisks, FollowUpFields.Attachments, state, needed == 0 ? 1 : (double)met / needed, false,
+            state == FieldState.Filled ? -1 : Notes.Count));
         if (needsProposal && !hasProposal)
         {
             Notes.Add(new Note(Problem.AttachmentProposal, FollowUpFields.Attachments, FollowUpFields.Attachments, null, stage.ToString()));
@@ -323,14 +355,21 @@ internal sealed partial class Inspection
     {
         var count = risks?.Count ?? 0;
         var noted = false;
+        var countermeasureRequired = RequiredBit(FollowUpFields.RisksCountermeasure);
         for (var i = 0; i < count; i++)
         {
             var entry = risks![i] ?? new RiskNote();
-            var description = Classify(entry.Description, FieldPaths.RiskDescription[i], TextUse.Clarity, required: false);
+            var countermeasure = Classify(entry.Countermeasure, FieldPaths.RiskCountermeasure[i], TextUse.Clarity, countermeasureRequired);
+            var answers = countermeasure == FieldState.Filled ? TextUse.RiskAnswer : TextUse.None;
+            var description = Classify(entry.Description, FieldPaths.RiskDescription[i], TextUse.Clarity | answers, required: false);
+            if (answers != TextUse.None && !string.IsNullOrWhiteSpace(entry.Kind))
+            {
+                AnsweredKinds.Add(entry.Kind.Trim());
+                Classify(entry.Kind, FieldPaths.RiskKind[i], answers, required: false);
+            }
+
             noted |= description != FieldState.Missing || !string.IsNullOrWhiteSpace(entry.Kind);
-            var countermeasure = Classify(entry.Countermeasure, FieldPaths.RiskCountermeasure[i], TextUse.Clarity,
-                RequiredBit(FollowUpFields.RisksCountermeasure));
-            if (RequiredBit(FollowUpFields.RisksCountermeasure))
+            if (countermeasureRequired)
             {
                 AddCheck(FollowUpStep.AttachmentsAndRisks, FieldPaths.RiskCountermeasure[i], FieldPaths.RiskCountermeasure.Key, countermeasure,
                     entry.Countermeasure, note: countermeasure == FieldState.Missing ? Problem.CountermeasureMissing : null, detail: entry.Kind ?? entry.Description);

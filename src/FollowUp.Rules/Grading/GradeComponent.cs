@@ -3,7 +3,7 @@ namespace FollowUp.Rules.Grading;
 /// <summary>The parts of the quality grade, each worth a number of the 100 points.</summary>
 public enum GradeComponent
 {
-    /// <summary>Completeness of the five steps, weighted by step. 50 points by default.</summary>
+    /// <summary>Completeness of the five steps, weighted by step. 40 points by default.</summary>
     Completeness,
 
     /// <summary>Clarity of the free text. 20 points by default.</summary>
@@ -15,6 +15,6 @@ public enum GradeComponent
     /// <summary>The record written within 24 hours of the latest communication. 5 points by default.</summary>
     Timeliness,
 
-    /// <summary>Every detected risk answered by a noted risk with a countermeasure. 10 points by default.</summary>
+    /// <summary>Every detected risk answered by a noted risk with a countermeasure. 20 points by default.</summary>
     RiskHandling,
 }

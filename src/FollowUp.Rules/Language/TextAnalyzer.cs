@@ -36,9 +36,8 @@ internal sealed class TextAnalyzer
         ResolveVague(scan);
         ResolveRisk(scan);
         var clarity = IsNoContent(text, scan) ? ClarityLevel.NoContent : Clarity(scan);
-        if (clarity == ClarityLevel.NoContent && !HasCategory(scan, VagueCategory.NoContent))
+        if (clarity == ClarityLevel.NoContent && !HasCategory(scan, VagueCategory.NoContent) && Trimmed(text) is var (start, end) && end > start)
         {
-            var (start, end) = Trimmed(text);
             scan.AddVague(new ResolvedHit((int)VagueCategory.NoContent, start, end, -1));
         }
 

@@ -55,7 +55,8 @@ internal static class ProfileResolver
     }
 
     public static FollowUpProfile Resolve(
-        string name, FollowUpRulesOptions options, Func<IReadOnlyList<LexiconOptions>, IReadOnlyList<string>, TextAnalyzer> analyzerFor)
+        string name, FollowUpRulesOptions options, IReadOnlyList<Risk.RiskSignalDefinition> signals,
+        Func<IReadOnlyList<LexiconOptions>, IReadOnlyList<string>, TextAnalyzer> analyzerFor)
     {
         var chain = Chain(name, options);
         ulong required = 0;
@@ -65,7 +66,7 @@ internal static class ProfileResolver
         bool? everyStage = null;
         int? stale = null;
         int? stalled = null;
-        var signalWeights = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        var signalWeights = signals.ToDictionary(s => s.Code, s => s.DefaultWeight, StringComparer.OrdinalIgnoreCase);
         var competitors = new List<string>();
         var lexicon = new List<LexiconOptions> { options.Lexicon };
         foreach (var layer in chain)

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FollowUp.Rules.Cli.Input;
+using FollowUp.Rules.Cli.Output;
+using FollowUp.Rules.Reminders;
+
+namespace FollowUp.Rules.Cli.Commands;
+
+/// <summary><c>followup remind</c>: what needs follow-up now, most urgent first.</summary>
+internal static class RemindCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "table: one aligned line per reminder (default). jsonl: one JSON object per reminder.",
+            DefaultValueFactory = _ => "table",
+            HelpName = "table|jsonl",
+        };
+        format.AcceptOnlyFromAmong("table", "jsonl");
+        var owner = new Option<string?>("--owner")
+        {
+            Description = "Only reminders for this owner (the next action's owner, else the record's owner).",
+            HelpName = "name",
+        };
+
+        var command = new Command(
+            "remind",
+            """
+            List what needs follow-up now, most urgent first: overdue next actions, next actions due today, contacts the
+            customer left unanswered, and customers not contacted for longer than their profile allows.
+            Use --now to see the list as of another time. Exit codes as for evaluate.
+
+            Examples:
+              followup remind samples/data/follow-ups.jsonl
+              followup remind --owner 李明 --now 2026-11-26T09:00:00+08:00 records.jsonl
+            """);
+        common.AddTo(command);
+        command.Options.Add(format);
+        command.Options.Add(owner);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, common, format, owner, console, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        ParseResult parse, CommonOptions common, Option<string> format, Option<string?> owner, CliConsole console, CancellationToken cancellationToken)
+    {
+        var inputs = parse.GetValue(common.Inputs) ?? [];
+        RecordSources.CheckInputs(inputs);
+        var (evaluator, profile) = common.CreateEvaluator(parse);
+        var ownerFilter = parse.GetValue(owner);
+        var reminders = new List<FollowUpReminder>();
+        var unreadable = 0L;
+        await foreach (var row in RecordSources.ReadAsync(inputs, console, cancellationToken).ConfigureAwait(false))
+        {
+            if (row.Record is null)
+            {
+                unreadable++;
+                await console.Error.WriteLineAsync($"{row.Location}: unreadable record: {row.Error}").ConfigureAwait(false);
+                continue;
+            }
+
+            var evaluation = profile is null ? evaluator.Evaluate(row.Record) : evaluator.Evaluate(row.Record, profile);
+            reminders.AddRange(FollowUpReminders.Collect([evaluation], ownerFilter));
+        }
+
+        reminders.Sort(FollowUpReminders.MostUrgentFirst);
+        var output = common.OpenOutput(parse, console);
+        await using (output.ConfigureAwait(false))
+        {
+            if (parse.GetValue(format) == "jsonl")
+            {
+                WriteJsonLines(output, reminders);
+            }
+            else
+            {
+                await WriteTableAsync(output, reminders).ConfigureAwait(false);
+            }
+        }
+
+        return unreadable > 0 ? ExitCodes.UnreadableRows : ExitCodes.Done;
+    }
+
+    private static async Task WriteTableAsync(Stream output, List<FollowUpReminder> reminders)
+    {
+        var table = new TextTable(("KIND", 10), ("LATE", 6), ("ID", 12), ("CUSTOMER", 18), ("OWNER", 8), ("REASON", 80));
+        var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        await using (writer.ConfigureAwait(false))
+        {
+            await writer.WriteLineAsync(table.Header()).ConfigureAwait(false);
+            foreach (var reminder in reminders)
+            {
+                await writer.WriteLineAsync(table.Row(
+                    reminder.Kind.ToString(), Late(reminder.Late), reminder.RecordId ?? "-", reminder.Customer ?? "-", reminder.Owner ?? "-",
+                    reminder.Reason)).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static void WriteJsonLines(Stream output, List<FollowUpReminder> reminders)
+    {
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        foreach (var reminder in reminders)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", reminder.RecordId);
+            writer.WriteString("customer", reminder.Customer);
+            writer.WriteString("owner", reminder.Owner);
+            writer.WriteString("kind", reminder.Kind.ToString());
+            writer.WriteNumber("lateHours", Math.Round(reminder.Late.TotalHours, 1));
+            if (reminder.Due is { } due)
+            {
+                writer.WriteString("due", due);
+            }
+            else
+            {
+                writer.WriteNull("due");
+            }
+
+            writer.WriteString("reason", reminder.Reason);
+            writer.WriteEndObject();
+            writer.Flush();
+            writer.Reset();
+            output.WriteByte((byte)'\n');
+        }
+    }
+
+    private static string Late(TimeSpan late) => late <= TimeSpan.Zero ? "-"
+        : late.TotalHours < 48 ? $"{Math.Floor(late.TotalHours).ToString(CultureInfo.InvariantCulture)}h"
+        : $"{Math.Floor(late.TotalDays).ToString(CultureInfo.InvariantCulture)}d";
+}

@@ -1,0 +1,294 @@
+using System.Globalization;
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Language;
+using FollowUp.Rules.Messages;
+using FollowUp.Rules.Profiles;
+using FollowUp.Rules.Risk;
+
+namespace FollowUp.Rules.Grading;
+
+/// <summary>
+/// Builds the quality grade (SPEC §7) as a list of deductions from 100, one part of the profile's score weights at a time:
+/// completeness, clarity, actionability, timeliness and risk handling. Every deduction is rounded to 0.01 and each part is
+/// capped at its points, so the deductions add up to exactly 100 minus the score.
+/// </summary>
+/// <remarks>
+/// A missing field always costs at least as much as any value in it could: a missing required text is charged as if it had
+/// no content, a missing due date more than an overdue one, and missing fields that risk detection reads cost the whole
+/// risk-handling part. So filling a missing required field never lowers the score.
+/// </remarks>
+internal static class Grader
+{
+    /// <summary>The clarity points a field with no content (or a missing required text) costs.</summary>
+    public const double NoContentPoints = 6;
+
+    /// <summary>The clarity points a vague field costs.</summary>
+    public const double VaguePoints = 4;
+
+    /// <summary>The clarity points a partly vague field costs.</summary>
+    public const double PartlyVaguePoints = 1.5;
+
+    private static readonly TimeSpan OnTime = TimeSpan.FromHours(24);
+    private static readonly TimeSpan VeryLate = TimeSpan.FromHours(72);
+
+    public static (double Score, Deduction[] Deductions) Grade(
+        Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, IReadOnlyList<RiskSignal> signals)
+    {
+        var messages = rules.Messages;
+        var deductions = new List<Deduction>();
+        Completeness(inspection, profile, messages, deductions);
+        Clarity(inspection, profile, messages, deductions);
+        Actionability(inspection, profile, messages, deductions);
+        Timeliness(inspection, rules, profile, messages, deductions);
+        RiskHandling(inspection, rules, profile, signals, messages, deductions);
+
+        var lost = 0m;
+        foreach (var deduction in deductions)
+        {
+            lost += (decimal)deduction.Points;
+        }
+
+        return ((double)Math.Max(0, 100 - lost), [.. deductions]);
+    }
+
+    /// <summary>The group of a deduction: by code, except that missing next steps and owners are unclear ownership (责任不清).</summary>
+    public static DeductionGroup GroupOf(string code, string field) => code switch
+    {
+        DeductionCodes.FieldMissing or DeductionCodes.FieldAcknowledged when field is FollowUpFields.ProgressNextAction
+            or FollowUpFields.ProgressNextActionDue or FollowUpFields.ProgressNextActionOwner => DeductionGroup.UnclearOwnership,
+        DeductionCodes.VagueText or DeductionCodes.NoContent or DeductionCodes.VagueNextAction => DeductionGroup.VagueDescription,
+        DeductionCodes.NextActionDueInPast or DeductionCodes.NoNextAction or DeductionCodes.NoDueDate or DeductionCodes.NextActionOverdue
+            or DeductionCodes.NoOwner or DeductionCodes.OwnerNotConfirmed => DeductionGroup.UnclearOwnership,
+        DeductionCodes.AttachmentMissing => DeductionGroup.MissingAttachments,
+        DeductionCodes.CountermeasureMissing or DeductionCodes.RiskPointsMissing or DeductionCodes.RiskUnaddressed
+            or DeductionCodes.RiskNotAssessable => DeductionGroup.RiskIgnored,
+        _ => DeductionGroup.MissingInfo,
+    };
+
+    private static void Completeness(Inspection inspection, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
+    {
+        var budget = profile.ScoreWeight(GradeComponent.Completeness);
+        var steps = Enum.GetValues<FollowUpStep>();
+        var totalWeight = steps.Sum(profile.StepWeight);
+        if (budget <= 0 || totalWeight <= 0)
+        {
+            return;
+        }
+
+        Span<int> counts = stackalloc int[steps.Length];
+        foreach (var check in inspection.Checks)
+        {
+            counts[(int)check.Step]++;
+        }
+
+        var part = new Part(budget);
+        foreach (var check in inspection.Checks)
+        {
+            if (check.Credit >= 1)
+            {
+                continue;
+            }
+
+            var stepBudget = budget * profile.StepWeight(check.Step) / totalWeight;
+            var points = stepBudget * (1 - check.Credit) / counts[(int)check.Step];
+            if (check.Note >= 0)
+            {
+                var note = inspection.Notes[check.Note];
+                part.Add(deductions, CodeOf(note.Problem), check.Path, points, FindingMessages.Format(messages, note));
+            }
+            else
+            {
+                part.Add(deductions, DeductionCodes.FieldMissing, check.Path, points, messages.Format("FieldMissing", messages.FieldLabel(check.Path), messages.FieldAdvice(check.Path)));
+            }
+        }
+    }
+
+    private static void Clarity(Inspection inspection, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
+    {
+        // The next action's clarity is graded under actionability, once.
+        var part = new Part(profile.ScoreWeight(GradeComponent.Clarity));
+        foreach (var (path, level, source) in inspection.Clarity)
+        {
+            if (path == FollowUpFields.ProgressNextAction)
+            {
+                continue;
+            }
+
+            var hit = FirstVagueHit(inspection, path);
+            switch (level)
+            {
+                case ClarityLevel.NoContent:
+                    part.Add(deductions, DeductionCodes.NoContent, path, NoContentPoints, messages.Format("NoContent", Excerpt(source)));
+                    break;
+                case ClarityLevel.Vague:
+                    part.Add(deductions, DeductionCodes.VagueText, path, VaguePoints, VagueAdvice(messages, hit, source));
+                    break;
+                case ClarityLevel.PartlyVague when hit is not null:
+                    // Only vague phrases cost points here; plain text without facts is partly vague but not vague language.
+                    part.Add(deductions, DeductionCodes.VagueText, path, PartlyVaguePoints, VagueAdvice(messages, hit, source));
+                    break;
+            }
+        }
+
+        foreach (var path in inspection.MissingTexts)
+        {
+            if (path == FollowUpFields.ProgressNextAction)
+            {
+                continue;
+            }
+
+            var key = KeyOf(path);
+            part.Add(deductions, DeductionCodes.TextMissing, path, NoContentPoints, messages.Format("TextMissing", messages.FieldLabel(key), messages.FieldAdvice(key)));
+        }
+    }
+
+    private static void Actionability(Inspection inspection, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
+    {
+        var budget = profile.ScoreWeight(GradeComponent.Actionability);
+        if (!inspection.IsOpenStage || budget <= 0)
+        {
+            return;
+        }
+
+        var share = budget / 3;
+        var part = new Part(budget);
+        if (inspection.NextActionState != FieldState.Filled)
+        {
+            part.Add(deductions, DeductionCodes.NoNextAction, FollowUpFields.ProgressNextAction, share, messages.Format("NoNextAction"));
+        }
+        else if (inspection.Clarity.Find(c => c.Path == FollowUpFields.ProgressNextAction) is { Source: not null } action
+            && action.Level is ClarityLevel.Vague or ClarityLevel.NoContent)
+        {
+            part.Add(deductions, DeductionCodes.VagueNextAction, FollowUpFields.ProgressNextAction, share / 2, messages.Format("VagueNextAction", Excerpt(action.Source)));
+        }
+
+        if (inspection.NextActionDue is not { } due)
+        {
+            part.Add(deductions, DeductionCodes.NoDueDate, FollowUpFields.ProgressNextActionDue, share, messages.Format("NoDueDate"));
+        }
+        else if (due < inspection.Now)
+        {
+            part.Add(deductions, DeductionCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue, share / 2,
+                messages.Format("NextActionOverdue", due.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+        }
+
+        if (inspection.OwnerState == FieldState.Missing)
+        {
+            part.Add(deductions, DeductionCodes.NoOwner, FollowUpFields.ProgressNextActionOwner, share, messages.Format("NoOwner"));
+        }
+        else if (inspection.OwnerState == FieldState.Acknowledged)
+        {
+            part.Add(deductions, DeductionCodes.OwnerNotConfirmed, FollowUpFields.ProgressNextActionOwner, share / 2,
+                messages.Format("OwnerNotConfirmed", inspection.Record.Progress?.NextActionOwner ?? inspection.Record.Owner));
+        }
+    }
+
+    private static void Timeliness(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
+    {
+        var budget = profile.ScoreWeight(GradeComponent.Timeliness);
+        var part = new Part(budget);
+        var recorded = inspection.Record.RecordedAt.Resolve(rules.DefaultUtcOffset);
+        var latest = LatestContact.Of(inspection.Record, rules.DefaultUtcOffset).At;
+        if (recorded is null)
+        {
+            part.Add(deductions, DeductionCodes.RecordTimeMissing, "recordedAt", budget, messages.Format("RecordTimeMissing"));
+        }
+        else if (latest is null)
+        {
+            part.Add(deductions, DeductionCodes.ContactTimeMissing, FollowUpFields.CommunicationAt, budget, messages.Format("ContactTimeMissing"));
+        }
+        else if (recorded.Value - latest.Value > OnTime)
+        {
+            var late = recorded.Value - latest.Value;
+            part.Add(deductions, DeductionCodes.LateRecord, "recordedAt", late > VeryLate ? budget : budget / 2,
+                messages.Format("LateRecord", latest.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    recorded.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Math.Floor(late.TotalHours).ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private static void RiskHandling(
+        Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, IReadOnlyList<RiskSignal> signals, MessageCatalog messages,
+        List<Deduction> deductions)
+    {
+        var budget = profile.ScoreWeight(GradeComponent.RiskHandling);
+        var part = new Part(budget);
+        var charged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var signal in signals)
+        {
+            if (!rules.RequiresCountermeasure(signal.Code) || RiskStage.IsAnswered(inspection, rules, signal.Code) || !charged.Add(signal.Code))
+            {
+                continue;
+            }
+
+            var weight = signals.Where(s => s.Code == signal.Code).Max(s => s.Weight);
+            part.Add(deductions, DeductionCodes.RiskUnaddressed, signal.Field, budget * weight,
+                messages.Format("RiskUnanswered", messages.Signal(signal.Code), signal.Evidence));
+        }
+
+        var unassessable = RiskStage.UnassessableInputs(inspection);
+        if (unassessable.Count > 0)
+        {
+            part.Add(deductions, DeductionCodes.RiskNotAssessable, FollowUpFields.Risks, budget,
+                messages.Format("RiskNotAssessable", string.Join(", ", unassessable.Take(3)) + (unassessable.Count > 3 ? ", …" : "")));
+        }
+    }
+
+    private static string CodeOf(Problem problem) => problem switch
+    {
+        Problem.FieldAcknowledged => DeductionCodes.FieldAcknowledged,
+        Problem.InvalidDate => DeductionCodes.InvalidDate,
+        Problem.ChangeHistoryMissing => DeductionCodes.ChangeHistoryMissing,
+        Problem.NextActionDueInPast => DeductionCodes.NextActionDueInPast,
+        Problem.AttachmentProposal or Problem.AttachmentContract or Problem.AttachmentAny or Problem.AttachmentStageUnknown => DeductionCodes.AttachmentMissing,
+        Problem.CountermeasureMissing => DeductionCodes.CountermeasureMissing,
+        Problem.RiskPointsMissing => DeductionCodes.RiskPointsMissing,
+        Problem.RiskUnanswered or Problem.RiskNotAssessable => DeductionCodes.RiskUnaddressed,
+        _ => DeductionCodes.FieldMissing,
+    };
+
+    private static FieldHit? FirstVagueHit(Inspection inspection, string path)
+    {
+        foreach (var hit in inspection.Vague)
+        {
+            if (ReferenceEquals(hit.Path, path) || hit.Path == path)
+            {
+                return hit;
+            }
+        }
+
+        return null;
+    }
+
+    private static string VagueAdvice(MessageCatalog messages, FieldHit? hit, string source) => hit is { } found
+        ? FindingMessages.Vague(messages, (VagueCategory)found.Category, found.Source[found.Start..found.End])
+        : messages.Format("VagueTextNoFacts", Excerpt(source));
+
+    /// <summary>The requirement key of a field path: <c>communications[2].summary</c> is <c>communications[].summary</c>.</summary>
+    private static string KeyOf(string path)
+    {
+        var open = path.IndexOf('[', StringComparison.Ordinal);
+        var close = path.IndexOf(']', StringComparison.Ordinal);
+        return open < 0 || close < open ? path : string.Concat(path.AsSpan(0, open + 1), path.AsSpan(close));
+    }
+
+    private static string Excerpt(string text) => text.Length <= 30 ? text : string.Concat(text.AsSpan(0, 30), "…");
+
+    /// <summary>One part of the grade: rounds each deduction to 0.01 and stops at the part's points.</summary>
+    private sealed class Part(double budget)
+    {
+        private readonly decimal _budget = Math.Round((decimal)Math.Max(0, budget), 2);
+        private decimal _used;
+
+        public void Add(List<Deduction> deductions, string code, string field, double points, string message)
+        {
+            var rounded = Math.Min(Math.Round((decimal)points, 2, MidpointRounding.AwayFromZero), _budget - _used);
+            if (rounded <= 0)
+            {
+                return;
+            }
+
+            _used += rounded;
+            deductions.Add(new Deduction(code, GroupOf(code, field), (double)rounded, field, message));
+        }
+    }
+}

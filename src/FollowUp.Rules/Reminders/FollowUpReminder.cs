@@ -1,0 +1,27 @@
+namespace FollowUp.Rules.Reminders;
+
+/// <summary>Why a record needs follow-up now, most urgent first.</summary>
+public enum ReminderKind
+{
+    /// <summary>The next action is past its due time.</summary>
+    Overdue,
+
+    /// <summary>The next action is due later today.</summary>
+    DueToday,
+
+    /// <summary>The latest contact went unanswered by the customer (联系不上, 已读不回).</summary>
+    Unanswered,
+
+    /// <summary>No contact for longer than the profile allows.</summary>
+    Stale,
+}
+
+/// <summary>Something that needs follow-up now (未跟进提醒).</summary>
+/// <param name="RecordId">The record's id.</param>
+/// <param name="Customer">The customer: company, else contact name.</param>
+/// <param name="Owner">Who should act: the next action's owner, else the record's owner.</param>
+/// <param name="Kind">Why.</param>
+/// <param name="Late">How late: past the due time (Overdue), since the unanswered contact (Unanswered) or since the latest contact (Stale); zero when due today.</param>
+/// <param name="Due">The next action's due time, when it has one.</param>
+/// <param name="Reason">What to do, in the configured culture.</param>
+public sealed record FollowUpReminder(string? RecordId, string? Customer, string? Owner, ReminderKind Kind, TimeSpan Late, DateTimeOffset? Due, string Reason);

@@ -1,0 +1,55 @@
+namespace FollowUp.Rules.Reminders;
+
+/// <summary>Collects what needs follow-up now across records (每天定时推送"未跟进订单"), most urgent first.</summary>
+public static class FollowUpReminders
+{
+    /// <summary>Gets the order of urgency: overdue, due today, unanswered, stale; within a kind, the latest first; then by record id.</summary>
+    public static IComparer<FollowUpReminder> MostUrgentFirst { get; } = Comparer<FollowUpReminder>.Create((x, y) =>
+    {
+        var byKind = x.Kind.CompareTo(y.Kind);
+        if (byKind != 0)
+        {
+            return byKind;
+        }
+
+        var byLate = y.Late.CompareTo(x.Late);
+        return byLate != 0 ? byLate : string.CompareOrdinal(x.RecordId, y.RecordId);
+    });
+
+    /// <summary>Collects the reminders of evaluations, most urgent first.</summary>
+    /// <param name="evaluations">The evaluations.</param>
+    /// <param name="owner">Keep only reminders for this owner (case-insensitive), or all when <see langword="null"/>.</param>
+    /// <returns>The reminders.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="evaluations"/> is <see langword="null"/>.</exception>
+    public static IReadOnlyList<FollowUpReminder> Collect(IEnumerable<FollowUpEvaluation> evaluations, string? owner = null)
+    {
+        ArgumentNullException.ThrowIfNull(evaluations);
+        var reminders = new List<FollowUpReminder>();
+        foreach (var evaluation in evaluations)
+        {
+            foreach (var reminder in evaluation.Reminders)
+            {
+                if (owner is null || string.Equals(reminder.Owner?.Trim(), owner.Trim(), StringComparison.OrdinalIgnoreCase))
+                {
+                    reminders.Add(reminder);
+                }
+            }
+        }
+
+        reminders.Sort(MostUrgentFirst);
+        return reminders;
+    }
+
+    /// <summary>Evaluates records with "now" from the evaluator's <see cref="TimeProvider"/> and lists what needs follow-up now, most urgent first.</summary>
+    /// <param name="evaluator">The evaluator.</param>
+    /// <param name="records">The records.</param>
+    /// <param name="owner">Keep only reminders for this owner (case-insensitive), or all when <see langword="null"/>.</param>
+    /// <returns>The reminders.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="evaluator"/> or <paramref name="records"/> is <see langword="null"/>.</exception>
+    public static IReadOnlyList<FollowUpReminder> Remind(this IFollowUpEvaluator evaluator, IEnumerable<FollowUpRecord> records, string? owner = null)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(records);
+        return Collect(records.Select(evaluator.Evaluate), owner);
+    }
+}

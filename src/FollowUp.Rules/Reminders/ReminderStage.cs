@@ -1,0 +1,70 @@
+using System.Globalization;
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Risk;
+
+namespace FollowUp.Rules.Reminders;
+
+/// <summary>Derives a record's reminders from its inspection and risk signals.</summary>
+internal static class ReminderStage
+{
+    public static FollowUpReminder[] Build(Inspection inspection, FollowUpRuleSet rules, IReadOnlyList<RiskSignal> signals)
+    {
+        var record = inspection.Record;
+        var messages = rules.Messages;
+        var now = inspection.Now;
+        var owner = inspection.StateOf(record.Progress?.NextActionOwner) == FieldState.Filled ? record.Progress!.NextActionOwner!.Trim()
+            : inspection.StateOf(record.Owner) == FieldState.Filled ? record.Owner!.Trim()
+            : null;
+        var customer = inspection.StateOf(record.Customer?.Company) == FieldState.Filled ? record.Customer!.Company
+            : inspection.StateOf(record.Customer?.Name) == FieldState.Filled ? record.Customer!.Name
+            : null;
+        var action = record.Progress?.NextAction ?? "";
+        var reminders = new List<FollowUpReminder>(2);
+
+        if (inspection.IsOpenStage && inspection.NextActionDue is { } due)
+        {
+            if (due < now)
+            {
+                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Overdue, now - due, due,
+                    messages.Format("ReminderOverdue", action, Hours(now - due), Time(due))));
+            }
+            else if (due.ToOffset(now.Offset).Date == now.Date)
+            {
+                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.DueToday, TimeSpan.Zero, due,
+                    messages.Format("ReminderDueToday", action, due.ToOffset(now.Offset).ToString("HH:mm", CultureInfo.InvariantCulture))));
+            }
+        }
+
+        var (latestIndex, latestAt) = LatestContact.Of(record, rules.DefaultUtcOffset);
+        foreach (var signal in signals)
+        {
+            if (signal.Code == RiskSignalCodes.NoResponse && latestIndex >= 0
+                && (signal.Field == FieldPaths.CommunicationSummary[latestIndex] || signal.Field == FieldPaths.CommunicationObjections[latestIndex]))
+            {
+                var since = latestAt is { } at ? now - at : TimeSpan.Zero;
+                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Unanswered, since, null,
+                    messages.Format("ReminderUnanswered", signal.Evidence)));
+                break;
+            }
+        }
+
+        foreach (var signal in signals)
+        {
+            if (signal.Code == RiskSignalCodes.Stale)
+            {
+                var since = latestAt is { } at ? now - at : record.RecordedAt.Resolve(rules.DefaultUtcOffset) is { } recorded ? now - recorded : TimeSpan.Zero;
+                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Stale, since, null,
+                    messages.Format("ReminderStale", signal.Evidence)));
+                break;
+            }
+        }
+
+        return [.. reminders];
+    }
+
+    private static string Hours(TimeSpan late) => late.TotalHours < 48
+        ? $"{Math.Floor(late.TotalHours).ToString(CultureInfo.InvariantCulture)}h"
+        : $"{Math.Floor(late.TotalDays).ToString(CultureInfo.InvariantCulture)}d";
+
+    private static string Time(DateTimeOffset value) => value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}

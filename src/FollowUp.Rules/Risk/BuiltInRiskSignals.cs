@@ -1,0 +1,162 @@
+using System.Globalization;
+using FollowUp.Rules.Completeness;
+
+namespace FollowUp.Rules.Risk;
+
+/// <summary>The built-in signals: the text signals of the lexicon, and detectors for the ones the record's structure shows.</summary>
+internal static class BuiltInRiskSignals
+{
+    /// <summary>The text signals, found by the shared automaton during the inspection.</summary>
+    public static readonly RiskSignalDefinition[] TextSignals =
+        [.. RiskSignalCodes.TextSignals.Select(code => new RiskSignalDefinition(code, 0.3))];
+
+    /// <summary>The structural detectors, in the order their signals are reported.</summary>
+    public static readonly IRiskSignalDetector[] Detectors =
+    [
+        new StaleDetector(), new NextActionDetector(), new OwnerDetector(), new DecisionChainDetector(), new StalledStageDetector(),
+        new LastFeedbackDetector(),
+    ];
+
+    internal static (int Index, DateTimeOffset? At) Latest(RiskDetectionContext context) =>
+        LatestContact.Of(context.Record, context.DefaultUtcOffset);
+
+    private static string Days(TimeSpan span) => span.TotalDays < 10
+        ? (Math.Floor(span.TotalDays * 10) / 10).ToString("0.#", CultureInfo.InvariantCulture)
+        : Math.Floor(span.TotalDays).ToString(CultureInfo.InvariantCulture);
+
+    private static string Date(DateTimeOffset value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The latest communication is older than the profile's limit.</summary>
+    private sealed class StaleDetector : IRiskSignalDetector
+    {
+        public IReadOnlyList<RiskSignalDefinition> Signals { get; } = [new(RiskSignalCodes.Stale, 0.3)];
+
+        public void Detect(RiskDetectionContext context)
+        {
+            var (index, at) = Latest(context);
+            if (at is { } latest && context.Now - latest > context.Profile.StaleAfter)
+            {
+                context.Report(RiskSignalCodes.Stale, FieldPaths.CommunicationAt[index],
+                    context.Messages.Format("EvidenceStale", Date(latest), Days(context.Now - latest), Days(context.Profile.StaleAfter)));
+            }
+            else if (index < 0 && context.Resolve(context.Record.RecordedAt) is { } recorded && context.Now - recorded > context.Profile.StaleAfter)
+            {
+                context.Report(RiskSignalCodes.Stale, FollowUpFields.Communications, context.Messages.Format("EvidenceNeverContacted", Date(recorded)));
+            }
+        }
+    }
+
+    /// <summary>An open deal with no next action, or one past its due time.</summary>
+    private sealed class NextActionDetector : IRiskSignalDetector
+    {
+        public IReadOnlyList<RiskSignalDefinition> Signals { get; } =
+        [
+            new(RiskSignalCodes.NextActionOverdue, 0.25, RequiresCountermeasure: false),
+            new(RiskSignalCodes.NoNextAction, 0.25, RequiresCountermeasure: false),
+        ];
+
+        public void Detect(RiskDetectionContext context)
+        {
+            if (!context.IsOpenStage)
+            {
+                return;
+            }
+
+            var progress = context.Record.Progress;
+            if (context.StateOf(progress?.NextAction) != FieldState.Filled)
+            {
+                context.Report(RiskSignalCodes.NoNextAction, FollowUpFields.ProgressNextAction,
+                    context.Messages.Format("EvidenceNoNextAction", context.Messages.Stage(context.Stage?.ToString() ?? "?")));
+            }
+
+            if (progress is not null && context.Resolve(progress.NextActionDue) is { } due && due < context.Now)
+            {
+                context.Report(RiskSignalCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue,
+                    context.Messages.Format("EvidenceOverdue", Date(due), Days(context.Now - due)));
+            }
+        }
+    }
+
+    /// <summary>Nobody is responsible: no next-action owner and no record owner.</summary>
+    private sealed class OwnerDetector : IRiskSignalDetector
+    {
+        public IReadOnlyList<RiskSignalDefinition> Signals { get; } = [new(RiskSignalCodes.NoOwner, 0.2, RequiresCountermeasure: false)];
+
+        public void Detect(RiskDetectionContext context)
+        {
+            if (context.StateOf(context.Record.Progress?.NextActionOwner) != FieldState.Filled && context.StateOf(context.Record.Owner) != FieldState.Filled)
+            {
+                context.Report(RiskSignalCodes.NoOwner, FollowUpFields.ProgressNextActionOwner, context.Messages.Format("EvidenceNoOwner"));
+            }
+        }
+    }
+
+    /// <summary>The decision chain (决策链): no decision maker reached late in the deal, or only one person ever spoken to.</summary>
+    private sealed class DecisionChainDetector : IRiskSignalDetector
+    {
+        public IReadOnlyList<RiskSignalDefinition> Signals { get; } =
+        [
+            new(RiskSignalCodes.NoDecisionMaker, 0.25),
+            new(RiskSignalCodes.SingleThreaded, 0.2),
+        ];
+
+        public void Detect(RiskDetectionContext context)
+        {
+            var communications = context.Record.Communications ?? [];
+            if (context.Stage is DealStage.ProposalSent or DealStage.AwaitingFeedback or DealStage.Negotiation
+                && context.Record.Customer?.DecisionRole.Value != DecisionRole.DecisionMaker
+                && !communications.Any(c => c?.ContactRole.Value == DecisionRole.DecisionMaker))
+            {
+                context.Report(RiskSignalCodes.NoDecisionMaker, FollowUpFields.Communications,
+                    context.Messages.Format("EvidenceNoDecisionMaker", context.Messages.Stage(context.Stage.Value.ToString())));
+            }
+
+            if (communications.Count >= 2)
+            {
+                var contacts = communications
+                    .Select(c => c?.Contact?.Trim())
+                    .Where(name => context.StateOf(name) == FieldState.Filled)
+                    .Distinct(StringComparer.OrdinalIgnoreCase)
+                    .ToList();
+                if (contacts.Count == 1)
+                {
+                    context.Report(RiskSignalCodes.SingleThreaded, FollowUpFields.Communications,
+                        context.Messages.Format("EvidenceSingleThreaded", communications.Count.ToString(CultureInfo.InvariantCulture), contacts[0]));
+                }
+            }
+        }
+    }
+
+    /// <summary>An open deal that has not moved stage for longer than the profile's limit.</summary>
+    private sealed class StalledStageDetector : IRiskSignalDetector
+    {
+        public IReadOnlyList<RiskSignalDefinition> Signals { get; } = [new(RiskSignalCodes.StalledStage, 0.25)];
+
+        public void Detect(RiskDetectionContext context)
+        {
+            if (context.IsOpenStage && context.Record.Progress is { } progress && context.Resolve(progress.StageSince) is { } since
+                && context.Now - since > context.Profile.StalledStageAfter)
+            {
+                context.Report(RiskSignalCodes.StalledStage, FollowUpFields.ProgressStageSince,
+                    context.Messages.Format("EvidenceStalledStage", Date(since), context.Messages.Stage(context.Stage?.ToString() ?? "?"),
+                        Days(context.Now - since), Days(context.Profile.StalledStageAfter)));
+            }
+        }
+    }
+
+    /// <summary>The latest communication left the customer dissatisfied.</summary>
+    private sealed class LastFeedbackDetector : IRiskSignalDetector
+    {
+        public IReadOnlyList<RiskSignalDefinition> Signals { get; } = [new(RiskSignalCodes.NegativeLastFeedback, 0.35)];
+
+        public void Detect(RiskDetectionContext context)
+        {
+            var (index, _) = Latest(context);
+            if (index >= 0 && context.Record.Communications![index]?.Feedback.Value == CustomerFeedback.Dissatisfied)
+            {
+                context.Report(RiskSignalCodes.NegativeLastFeedback, FieldPaths.CommunicationFeedback[index],
+                    context.Messages.Format("EvidenceNegativeLastFeedback", context.Record.Communications[index]!.Contact ?? "?"));
+            }
+        }
+    }
+}

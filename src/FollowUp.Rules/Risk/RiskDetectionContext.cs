@@ -1,0 +1,86 @@
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Profiles;
+
+namespace FollowUp.Rules.Risk;
+
+/// <summary>What a <see cref="IRiskSignalDetector"/> sees of one evaluation, and where it reports what it finds.</summary>
+public sealed class RiskDetectionContext
+{
+    private readonly Inspection _inspection;
+    private readonly FollowUpRuleSet _rules;
+    private readonly List<RiskSignal> _signals;
+    private IRiskSignalDetector? _detector;
+
+    internal RiskDetectionContext(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, List<RiskSignal> signals)
+    {
+        _inspection = inspection;
+        _rules = rules;
+        Profile = profile;
+        _signals = signals;
+    }
+
+    /// <summary>Gets the record.</summary>
+    public FollowUpRecord Record => _inspection.Record;
+
+    /// <summary>Gets the profile the record is evaluated with.</summary>
+    public FollowUpProfile Profile { get; }
+
+    /// <summary>Gets "now", from the evaluator's <see cref="TimeProvider"/>.</summary>
+    public DateTimeOffset Now => _inspection.Now;
+
+    /// <summary>Gets the stage when it is recognised.</summary>
+    public DealStage? Stage => _inspection.Stage;
+
+    /// <summary>Gets a value indicating whether the deal is open: not Signed or Lost (an unknown stage counts as open).</summary>
+    public bool IsOpenStage => _inspection.IsOpenStage;
+
+    /// <summary>Places a timestamp on the time line, giving one without offset the configured default offset.</summary>
+    /// <param name="timestamp">The timestamp.</param>
+    /// <returns>The instant, or <see langword="null"/> when the timestamp is empty or unreadable.</returns>
+    public DateTimeOffset? Resolve(Timestamp timestamp) => timestamp.Resolve(_rules.DefaultUtcOffset);
+
+    /// <summary>Classifies a value as the completeness checks do: missing, acknowledged (待补充…) or filled.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>Its state.</returns>
+    public FieldState StateOf(string? value) => _inspection.StateOf(value);
+
+    /// <summary>Reports a signal.</summary>
+    /// <param name="code">A code the detector declared in <see cref="IRiskSignalDetector.Signals"/>.</param>
+    /// <param name="field">The field it concerns, in path notation such as <c>communications[0].summary</c>.</param>
+    /// <param name="evidence">The matched text or the fact that raised it.</param>
+    /// <exception cref="ArgumentException">The detector did not declare <paramref name="code"/>.</exception>
+    public void Report(string code, string field, string evidence)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (_detector is not null && !_detector.Signals.Any(s => string.Equals(s.Code, code, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"{_detector.GetType().Name} reported '{code}', which it does not declare in Signals.", nameof(code));
+        }
+
+        var weight = Profile.SignalWeight(code);
+        if (weight > 0)
+        {
+            _signals.Add(new RiskSignal(code, field, evidence, weight));
+        }
+    }
+
+    internal Inspection Inspection => _inspection;
+
+    internal Messages.MessageCatalog Messages => _rules.Messages;
+
+    internal TimeSpan DefaultUtcOffset => _rules.DefaultUtcOffset;
+
+    internal void RunDetector(IRiskSignalDetector detector)
+    {
+        _detector = detector;
+        try
+        {
+            detector.Detect(this);
+        }
+        finally
+        {
+            _detector = null;
+        }
+    }
+}

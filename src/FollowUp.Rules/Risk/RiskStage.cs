@@ -1,0 +1,91 @@
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Profiles;
+
+namespace FollowUp.Rules.Risk;
+
+/// <summary>
+/// Turns an inspection's risk phrases and the record's structure into signals, and checks that every signal that needs a
+/// countermeasure is answered by a noted risk (SPEC §3 step 5).
+/// </summary>
+internal static class RiskStage
+{
+    public static List<RiskSignal> Assess(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile)
+    {
+        var signals = new List<RiskSignal>(inspection.RiskHits.Count + 4);
+        foreach (var hit in inspection.RiskHits)
+        {
+            var code = rules.SignalCodes[hit.Category];
+            var weight = profile.SignalWeight(code);
+            if (weight > 0)
+            {
+                signals.Add(new RiskSignal(code, hit.Path, hit.Source[hit.Start..hit.End], weight));
+            }
+        }
+
+        var context = new RiskDetectionContext(inspection, rules, profile, signals);
+        foreach (var detector in rules.Detectors)
+        {
+            context.RunDetector(detector);
+        }
+
+        CheckAnswered(inspection, rules, profile, signals);
+        return signals;
+    }
+
+    /// <summary>Whether a noted risk with a countermeasure answers a signal: by naming its code, or by describing it.</summary>
+    public static bool IsAnswered(Inspection inspection, FollowUpRuleSet rules, string code) =>
+        inspection.AnsweredKinds.Contains(code) || inspection.AnsweredSignals.Contains(Array.IndexOf(rules.SignalCodes, code));
+
+    /// <summary>The required fields risk detection reads that are missing, so that handling cannot be shown.</summary>
+    public static List<string> UnassessableInputs(Inspection inspection)
+    {
+        var missing = new List<string>();
+        foreach (var check in inspection.Checks)
+        {
+            if (check.RiskInput && check.State == FieldState.Missing)
+            {
+                missing.Add(check.Path);
+            }
+        }
+
+        return missing;
+    }
+
+    private static void CheckAnswered(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, List<RiskSignal> signals)
+    {
+        var unanswered = 0;
+        var firstNote = -1;
+        HashSet<string>? reported = null;
+        foreach (var signal in signals)
+        {
+            if (!rules.RequiresCountermeasure(signal.Code) || IsAnswered(inspection, rules, signal.Code))
+            {
+                continue;
+            }
+
+            unanswered++;
+            if ((reported ??= new HashSet<string>(StringComparer.Ordinal)).Add(signal.Code))
+            {
+                firstNote = firstNote < 0 ? inspection.Notes.Count : firstNote;
+                inspection.Notes.Add(new Note(Problem.RiskUnanswered, FollowUpFields.Risks, FollowUpFields.Risks, signal.Evidence, signal.Code));
+            }
+        }
+
+        if (!profile.Requires(RequirementCatalog.Bit(FollowUpFields.RisksCountermeasure)))
+        {
+            return;
+        }
+
+        var unassessable = UnassessableInputs(inspection);
+        if (unassessable.Count > 0)
+        {
+            firstNote = firstNote < 0 ? inspection.Notes.Count : firstNote;
+            inspection.Notes.Add(new Note(Problem.RiskNotAssessable, FollowUpFields.Risks, FollowUpFields.Risks, null,
+                string.Join(", ", unassessable.Take(3)) + (unassessable.Count > 3 ? ", …" : "")));
+        }
+
+        var state = unanswered == 0 && unassessable.Count == 0 ? FieldState.Filled : FieldState.Missing;
+        inspection.Checks.Add(new Check(FollowUpStep.AttachmentsAndRisks, FollowUpFields.Risks, state, state == FieldState.Filled ? 1 : 0, false,
+            state == FieldState.Filled ? -1 : firstNote));
+    }
+}
