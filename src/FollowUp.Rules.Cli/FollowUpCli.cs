@@ -14,12 +14,13 @@ internal static class FollowUpCli
             Run 'followup <command> --help' for the options of a command.
             """);
         root.Subcommands.Add(EvaluateCommand.Create(console));
+        root.Subcommands.Add(RemindCommand.Create(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             var command = parse.CommandResult.Command == root ? "followup" : $"followup {parse.CommandResult.Command.Name}";
-            await console.Error.WriteLineAsync($"followup: {parse.Errors[0].Message} Run '{command} --help' for usage.").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"followup: {OneLine(parse.Errors[0].Message)} Run '{command} --help' for usage.").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
 
@@ -35,7 +36,7 @@ internal static class FollowUpCli
         }
         catch (CliUsageException usage)
         {
-            await console.Error.WriteLineAsync($"followup: {usage.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"followup: {OneLine(usage.Message)}").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
         catch (OperationCanceledException)
@@ -45,8 +46,12 @@ internal static class FollowUpCli
         }
         catch (IOException io)
         {
-            await console.Error.WriteLineAsync($"followup: {io.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"followup: {OneLine(io.Message)}").ConfigureAwait(false);
             return ExitCodes.Failed;
         }
     }
+
+    /// <summary>Joins a multi-line message (System.CommandLine lists allowed values one per line) into the one line a failure gets.</summary>
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
