@@ -1,0 +1,217 @@
+using System.Runtime.CompilerServices;
+
+namespace FollowUp.Rules;
+
+/// <summary>How a batch of records is evaluated.</summary>
+public sealed class BatchEvaluationOptions
+{
+    /// <summary>Gets or sets how many records are evaluated at once.</summary>
+    /// <value><see cref="Environment.ProcessorCount"/>. 1 evaluates one record at a time.</value>
+    public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Gets or sets the profile to evaluate every record with, whatever its scenario says, or <see langword="null"/> to follow each record's scenario.</summary>
+    public string? Profile { get; set; }
+
+    /// <summary>Gets or sets where progress is reported, or <see langword="null"/> for none.</summary>
+    public IProgress<BatchProgress>? Progress { get; set; }
+
+    /// <summary>Gets or sets how many evaluations pass between progress reports; a last report follows the last record.</summary>
+    /// <value>1000.</value>
+    public int ProgressInterval { get; set; } = 1000;
+}
+
+/// <summary>How far a batch has come.</summary>
+/// <param name="Evaluated">The number of rows handed back so far, in input order.</param>
+public readonly record struct BatchProgress(long Evaluated);
+
+/// <summary>One row of a batch: the caller's item and its evaluation, or <see langword="null"/> when the item had no record.</summary>
+/// <typeparam name="TItem">The caller's row type, such as an imported row with its line number.</typeparam>
+/// <param name="Item">The item as given.</param>
+/// <param name="Evaluation">Its evaluation, or <see langword="null"/> when the item carried no record.</param>
+public readonly record struct BatchResult<TItem>(TItem Item, FollowUpEvaluation? Evaluation);
+
+/// <summary>
+/// Evaluates many records with bounded parallelism, handing results back in input order as soon as they are ready, so a
+/// stream of any length is evaluated in flat memory. Cancellation stops between chunks.
+/// </summary>
+public static class BatchEvaluation
+{
+    private const int RowsPerWorker = 64;
+
+    /// <summary>Evaluates records in input order.</summary>
+    /// <param name="evaluator">The evaluator.</param>
+    /// <param name="records">The records.</param>
+    /// <param name="options">The batch options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Stops the batch.</param>
+    /// <returns>One evaluation per record, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="evaluator"/> or <paramref name="records"/> is <see langword="null"/>, or a record is.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is below 1.</exception>
+    /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
+    public static IEnumerable<FollowUpEvaluation> EvaluateMany(
+        this IFollowUpEvaluator evaluator, IEnumerable<FollowUpRecord> records, BatchEvaluationOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return evaluator.EvaluateRows(records, record => record ?? throw new ArgumentNullException(nameof(records), "A record is null."), options, cancellationToken)
+            .Select(result => result.Evaluation!);
+    }
+
+    /// <summary>Evaluates rows that carry their own context (a line number, a source row), in input order.</summary>
+    /// <typeparam name="TItem">The row type.</typeparam>
+    /// <param name="evaluator">The evaluator.</param>
+    /// <param name="items">The rows.</param>
+    /// <param name="recordOf">Gives a row's record, or <see langword="null"/> when it has none (an unreadable row), which is handed back unevaluated.</param>
+    /// <param name="options">The batch options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Stops the batch.</param>
+    /// <returns>One result per row, in input order.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is below 1.</exception>
+    /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
+    public static IEnumerable<BatchResult<TItem>> EvaluateRows<TItem>(
+        this IFollowUpEvaluator evaluator, IEnumerable<TItem> items, Func<TItem, FollowUpRecord?> recordOf, BatchEvaluationOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(recordOf);
+        var settings = Validate(options);
+        return Run(evaluator, items, recordOf, settings, cancellationToken);
+    }
+
+    /// <summary>Evaluates an asynchronous stream of records in input order.</summary>
+    /// <param name="evaluator">The evaluator.</param>
+    /// <param name="records">The records.</param>
+    /// <param name="options">The batch options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Stops the batch.</param>
+    /// <returns>One evaluation per record, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="evaluator"/> or <paramref name="records"/> is <see langword="null"/>, or a record is.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is below 1.</exception>
+    /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
+    public static async IAsyncEnumerable<FollowUpEvaluation> EvaluateManyAsync(
+        this IFollowUpEvaluator evaluator, IAsyncEnumerable<FollowUpRecord> records, BatchEvaluationOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var results = evaluator.EvaluateRowsAsync(records, record => record ?? throw new ArgumentNullException(nameof(records), "A record is null."), options, cancellationToken);
+        await foreach (var result in results.ConfigureAwait(false))
+        {
+            yield return result.Evaluation!;
+        }
+    }
+
+    /// <summary>Evaluates an asynchronous stream of rows that carry their own context, in input order.</summary>
+    /// <typeparam name="TItem">The row type.</typeparam>
+    /// <param name="evaluator">The evaluator.</param>
+    /// <param name="items">The rows.</param>
+    /// <param name="recordOf">Gives a row's record, or <see langword="null"/> when it has none, which is handed back unevaluated.</param>
+    /// <param name="options">The batch options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Stops the batch.</param>
+    /// <returns>One result per row, in input order.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is below 1.</exception>
+    /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
+    public static async IAsyncEnumerable<BatchResult<TItem>> EvaluateRowsAsync<TItem>(
+        this IFollowUpEvaluator evaluator, IAsyncEnumerable<TItem> items, Func<TItem, FollowUpRecord?> recordOf, BatchEvaluationOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(recordOf);
+        var settings = Validate(options);
+        var chunk = new List<TItem>(ChunkSize(settings));
+        var results = new BatchResult<TItem>[chunk.Capacity];
+        long handed = 0;
+        await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            chunk.Add(item);
+            if (chunk.Count == chunk.Capacity)
+            {
+                Evaluate(evaluator, chunk, recordOf, results, settings, cancellationToken);
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    yield return results[i];
+                    Report(settings, ++handed, last: false);
+                }
+
+                chunk.Clear();
+            }
+        }
+
+        Evaluate(evaluator, chunk, recordOf, results, settings, cancellationToken);
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            yield return results[i];
+            Report(settings, ++handed, last: false);
+        }
+
+        Report(settings, handed, last: true);
+    }
+
+    private static IEnumerable<BatchResult<TItem>> Run<TItem>(
+        IFollowUpEvaluator evaluator, IEnumerable<TItem> items, Func<TItem, FollowUpRecord?> recordOf, BatchEvaluationOptions settings,
+        CancellationToken cancellationToken)
+    {
+        var chunk = new List<TItem>(ChunkSize(settings));
+        var results = new BatchResult<TItem>[chunk.Capacity];
+        long handed = 0;
+        using var enumerator = items.GetEnumerator();
+        var more = true;
+        while (more)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            chunk.Clear();
+            while (chunk.Count < chunk.Capacity && (more = enumerator.MoveNext()))
+            {
+                chunk.Add(enumerator.Current);
+            }
+
+            Evaluate(evaluator, chunk, recordOf, results, settings, cancellationToken);
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                yield return results[i];
+                Report(settings, ++handed, last: false);
+            }
+        }
+
+        Report(settings, handed, last: true);
+    }
+
+    private static void Evaluate<TItem>(
+        IFollowUpEvaluator evaluator, List<TItem> chunk, Func<TItem, FollowUpRecord?> recordOf, BatchResult<TItem>[] results,
+        BatchEvaluationOptions settings, CancellationToken cancellationToken)
+    {
+        if (chunk.Count == 0)
+        {
+            return;
+        }
+
+        var profile = settings.Profile;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        Parallel.For(0, chunk.Count, parallel, i =>
+        {
+            var item = chunk[i];
+            var record = recordOf(item);
+            var evaluation = record is null ? null : profile is null ? evaluator.Evaluate(record) : evaluator.Evaluate(record, profile);
+            results[i] = new BatchResult<TItem>(item, evaluation);
+        });
+    }
+
+    private static void Report(BatchEvaluationOptions settings, long handed, bool last)
+    {
+        var due = last ? handed % settings.ProgressInterval != 0 || handed == 0 : handed % settings.ProgressInterval == 0;
+        if (settings.Progress is { } progress && due)
+        {
+            progress.Report(new BatchProgress(handed));
+        }
+    }
+
+    private static int ChunkSize(BatchEvaluationOptions settings) => Math.Max(1, settings.MaxDegreeOfParallelism * RowsPerWorker);
+
+    private static BatchEvaluationOptions Validate(BatchEvaluationOptions? options)
+    {
+        options ??= new BatchEvaluationOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ProgressInterval, 1, nameof(options));
+        return options;
+    }
+}
