@@ -23,6 +23,9 @@ internal static class ExitCodes
     /// <summary>Done, but some rows could not be read; each was reported on standard error.</summary>
     public const int UnreadableRows = 3;
 
+    /// <summary>Done, but a record graded below <c>--fail-under</c>.</summary>
+    public const int BelowGrade = 4;
+
     /// <summary>Reading or writing failed part way (a disk full, a closed pipe).</summary>
     public const int Failed = 1;
 
