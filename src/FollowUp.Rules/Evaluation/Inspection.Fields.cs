@@ -27,10 +27,10 @@ internal sealed partial class Inspection
     private void IndexedText(IndexedPath path, int index, string? value, TextUse use, bool riskInput = false)
     {
         var required = RequiredBit(path.Key);
-        var state = Classify(value, path[index], use, required);
+        var state = Classify(value, path[index], use, required, out var credit);
         if (required)
         {
-            AddCheck(StepOf(path.Key), path[index], path.Key, state, value, riskInput);
+            AddCheck(StepOf(path.Key), path[index], path.Key, state, value, riskInput, creditFactor: credit);
         }
     }
 
@@ -48,9 +48,16 @@ internal sealed partial class Inspection
         return !hasContent ? FieldState.Missing : acknowledged ? FieldState.Acknowledged : FieldState.Filled;
     }
 
-    /// <summary>Classifies a free-text field and records what the analyses it takes part in found.</summary>
-    private FieldState Classify(string? value, string path, TextUse use, bool required)
+    private FieldState Classify(string? value, string path, TextUse use, bool required) => Classify(value, path, use, required, out _);
+
+    /// <summary>
+    /// Classifies a free-text field and records what the analyses it take part in found. A text with no business content
+    /// counts as missing, and a vague one earns only the acknowledged credit (<paramref name="credit"/>): a status word is
+    /// no more a filled field than 待补充 is.
+    /// </summary>
+    private FieldState Classify(string? value, string path, TextUse use, bool required, out double credit)
     {
+        credit = 1;
         if (string.IsNullOrWhiteSpace(value))
         {
             if (required && (use & TextUse.Clarity) != 0)
@@ -68,15 +75,21 @@ internal sealed partial class Inspection
 
         _scan.Reset();
         var analysis = _profile.Analyzer.Analyze(value, _scan);
-        var state = _scan.ContentChars == 0 || _rules.IsPlaceholder(value) ? FieldState.Missing
+        var graded = (use & TextUse.Clarity) != 0;
+        var state = _scan.ContentChars == 0 || _rules.IsPlaceholder(value) || (graded && analysis.Clarity == ClarityLevel.NoContent) ? FieldState.Missing
             : analysis.Acknowledged ? FieldState.Acknowledged
             : FieldState.Filled;
-
-        // Saying "not known yet" is what the article asks for; it earns partial credit, not a vagueness finding.
-        if ((use & TextUse.Clarity) != 0 && state != FieldState.Acknowledged)
+        if (graded && state == FieldState.Filled && analysis.Clarity == ClarityLevel.Vague)
         {
-            Clarity.Add((path, analysis.Clarity, value));
-            for (var i = 0; i < _scan.VagueCount; i++)
+            credit = _profile.AcknowledgedCredit;
+        }
+
+        if ((use & TextUse.Clarity) != 0)
+        {
+            // Saying "not known yet" is what the article asks for: it is no vagueness finding, but it is no clear text either.
+            var acknowledged = state == FieldState.Acknowledged;
+            Clarity.Add((path, acknowledged && analysis.Clarity > ClarityLevel.Vague ? ClarityLevel.Vague : analysis.Clarity, value, required, acknowledged));
+            for (var i = 0; i < _scan.VagueCount && !acknowledged; i++)
             {
                 var hit = _scan.Vague[i];
                 Vague.Add(new FieldHit(path, hit.Category, value, hit.Start, hit.End));

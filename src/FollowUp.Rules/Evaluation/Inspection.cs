@@ -77,7 +77,8 @@ internal sealed partial class Inspection
 
     public List<Note> Notes { get; } = new(32);
 
-    public List<(string Path, ClarityLevel Level, string Source)> Clarity { get; } = new(16);
+    /// <summary>Gets the clarity of each free-text field with a value, whether the profile requires it, and whether it only acknowledges a gap.</summary>
+    public List<(string Path, ClarityLevel Level, string Source, bool Required, bool Acknowledged)> Clarity { get; } = new(16);
 
     public List<FieldHit> Vague { get; } = new(16);
 
@@ -188,7 +189,7 @@ internal sealed partial class Inspection
     private void InspectNeeds(CustomerNeeds? needs)
     {
         var summaryRequired = RequiredBit(FollowUpFields.NeedsSummary);
-        var summary = Classify(needs?.Summary, FollowUpFields.NeedsSummary, TextUse.Clarity | TextUse.Risk | TextUse.ChangeMention, summaryRequired);
+        var summary = Classify(needs?.Summary, FollowUpFields.NeedsSummary, TextUse.Clarity | TextUse.Risk | TextUse.ChangeMention, summaryRequired, out var summaryCredit);
         var changeUnrecorded = ChangeMentioned && !HasChangeHistory(needs?.Changes);
         var changeNote = -1;
         if (changeUnrecorded)
@@ -201,7 +202,7 @@ internal sealed partial class Inspection
         {
             // A summary that says the needs changed, with no history of the change, is only half complete.
             AddCheck(FollowUpStep.Needs, FollowUpFields.NeedsSummary, FollowUpFields.NeedsSummary, summary, needs?.Summary, riskInput: true,
-                creditFactor: changeUnrecorded ? 0.5 : 1, linkedNote: summary == FieldState.Filled ? changeNote : -1);
+                creditFactor: summaryCredit * (changeUnrecorded ? 0.5 : 1), linkedNote: summary == FieldState.Filled ? changeNote : -1);
         }
 
         Text(FollowUpFields.NeedsQuantity, needs?.Quantity);
@@ -251,19 +252,29 @@ internal sealed partial class Inspection
 
         for (var i = 0; i < count; i++)
         {
-            var entry = communications![i] ?? new Communication();
-            var step = FollowUpStep.Communications;
-            Date(FieldPaths.CommunicationAt[i], FieldPaths.CommunicationAt.Key, step, entry.At, RequiredBit(FollowUpFields.CommunicationAt), riskInput: true);
-            Choice(FieldPaths.CommunicationChannel[i], FieldPaths.CommunicationChannel.Key, entry.Channel, null, RequiredBit(FollowUpFields.CommunicationChannel));
-            IndexedText(FieldPaths.CommunicationContact, i, entry.Contact, TextUse.None, riskInput: true);
-            IndexedText(FieldPaths.CommunicationContactTitle, i, entry.ContactTitle, TextUse.None);
-            Choice(FieldPaths.CommunicationContactRole[i], FieldPaths.CommunicationContactRole.Key, entry.ContactRole, DecisionRole.Unknown,
-                RequiredBit(FollowUpFields.CommunicationContactRole), riskInput: true);
-            IndexedText(FieldPaths.CommunicationSummary, i, entry.Summary, TextUse.Clarity | TextUse.Risk, riskInput: true);
-            Choice(FieldPaths.CommunicationFeedback[i], FieldPaths.CommunicationFeedback.Key, entry.Feedback, CustomerFeedback.Unknown,
-                RequiredBit(FollowUpFields.CommunicationFeedback), riskInput: true);
-            IndexedText(FieldPaths.CommunicationObjections, i, entry.Objections, TextUse.Clarity | TextUse.Risk);
+            InspectCommunication(i, communications![i] ?? new Communication());
         }
+
+        // An empty log is missing every field of its first entry: adding an empty entry must not look like progress.
+        if (count == 0 && RequiredBit(FollowUpFields.Communications))
+        {
+            InspectCommunication(0, new Communication());
+        }
+    }
+
+    private void InspectCommunication(int i, Communication entry)
+    {
+        var step = FollowUpStep.Communications;
+        Date(FieldPaths.CommunicationAt[i], FieldPaths.CommunicationAt.Key, step, entry.At, RequiredBit(FollowUpFields.CommunicationAt), riskInput: true);
+        Choice(FieldPaths.CommunicationChannel[i], FieldPaths.CommunicationChannel.Key, entry.Channel, null, RequiredBit(FollowUpFields.CommunicationChannel));
+        IndexedText(FieldPaths.CommunicationContact, i, entry.Contact, TextUse.None, riskInput: true);
+        IndexedText(FieldPaths.CommunicationContactTitle, i, entry.ContactTitle, TextUse.None);
+        Choice(FieldPaths.CommunicationContactRole[i], FieldPaths.CommunicationContactRole.Key, entry.ContactRole, DecisionRole.Unknown,
+            RequiredBit(FollowUpFields.CommunicationContactRole), riskInput: true);
+        IndexedText(FieldPaths.CommunicationSummary, i, entry.Summary, TextUse.Clarity | TextUse.Risk, riskInput: true);
+        Choice(FieldPaths.CommunicationFeedback[i], FieldPaths.CommunicationFeedback.Key, entry.Feedback, CustomerFeedback.Unknown,
+            RequiredBit(FollowUpFields.CommunicationFeedback), riskInput: true);
+        IndexedText(FieldPaths.CommunicationObjections, i, entry.Objections, TextUse.Clarity | TextUse.Risk);
     }
 
     private void InspectProgress(DealProgress? progress, string? recordOwner)
@@ -277,11 +288,12 @@ internal sealed partial class Inspection
 
         var open = IsOpenStage;
         var nextActionRequired = open && RequiredBit(FollowUpFields.ProgressNextAction);
-        var nextAction = Classify(progress?.NextAction, FollowUpFields.ProgressNextAction, TextUse.Clarity | TextUse.Risk, nextActionRequired);
+        var nextAction = Classify(progress?.NextAction, FollowUpFields.ProgressNextAction, TextUse.Clarity | TextUse.Risk, nextActionRequired, out var nextActionCredit);
         NextActionState = nextAction;
         if (nextActionRequired)
         {
-            AddCheck(step, FollowUpFields.ProgressNextAction, FollowUpFields.ProgressNextAction, nextAction, progress?.NextAction, riskInput: true);
+            AddCheck(step, FollowUpFields.ProgressNextAction, FollowUpFields.ProgressNextAction, nextAction, progress?.NextAction, riskInput: true,
+                creditFactor: nextActionCredit);
         }
 
         var dueRequired = open && RequiredBit(FollowUpFields.ProgressNextActionDue);
@@ -359,7 +371,7 @@ internal sealed partial class Inspection
         for (var i = 0; i < count; i++)
         {
             var entry = risks![i] ?? new RiskNote();
-            var countermeasure = Classify(entry.Countermeasure, FieldPaths.RiskCountermeasure[i], TextUse.Clarity, countermeasureRequired);
+            var countermeasure = Classify(entry.Countermeasure, FieldPaths.RiskCountermeasure[i], TextUse.Clarity, countermeasureRequired, out var countermeasureCredit);
             var answers = countermeasure == FieldState.Filled ? TextUse.RiskAnswer : TextUse.None;
             var description = Classify(entry.Description, FieldPaths.RiskDescription[i], TextUse.Clarity | answers, required: false);
             if (answers != TextUse.None && !string.IsNullOrWhiteSpace(entry.Kind))
@@ -372,7 +384,8 @@ internal sealed partial class Inspection
             if (countermeasureRequired)
             {
                 AddCheck(FollowUpStep.AttachmentsAndRisks, FieldPaths.RiskCountermeasure[i], FieldPaths.RiskCountermeasure.Key, countermeasure,
-                    entry.Countermeasure, note: countermeasure == FieldState.Missing ? Problem.CountermeasureMissing : null, detail: entry.Kind ?? entry.Description);
+                    entry.Countermeasure, creditFactor: countermeasureCredit,
+                    note: countermeasure == FieldState.Missing ? Problem.CountermeasureMissing : null, detail: entry.Kind ?? entry.Description);
             }
         }
 
@@ -390,8 +403,8 @@ internal sealed partial class Inspection
             string? value = null;
             custom?.TryGetValue(name, out value);
             var key = FollowUpFields.CustomPrefix + name;
-            var state = Classify(value, key, TextUse.Clarity, required: true);
-            AddCheck(step, key, key, state, value);
+            var state = Classify(value, key, TextUse.Clarity, required: true, out var credit);
+            AddCheck(step, key, key, state, value, creditFactor: credit);
         }
 
         if (custom is null)

@@ -96,6 +96,11 @@ internal static class Grader
                 var note = inspection.Notes[check.Note];
                 part.Add(deductions, CodeOf(note.Problem), check.Path, points, FindingMessages.Format(messages, note));
             }
+            else if (check.State == FieldState.Filled && inspection.Notes.FindIndex(n => n.Problem == Problem.VagueLanguage && n.Path == check.Path) is >= 0 and var vague)
+            {
+                // A vague text earns only part of the credit: the shortfall is the vagueness, not a gap.
+                part.Add(deductions, DeductionCodes.VagueText, check.Path, points, FindingMessages.Format(messages, inspection.Notes[vague]));
+            }
             else
             {
                 part.Add(deductions, DeductionCodes.FieldMissing, check.Path, points, messages.Format("FieldMissing", messages.FieldLabel(check.Path), messages.FieldAdvice(check.Path)));
@@ -105,12 +110,20 @@ internal static class Grader
 
     private static void Clarity(Inspection inspection, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
     {
-        // The next action's clarity is graded under actionability, once.
+        // Only the free text the profile requires is graded; the next action's clarity is graded under actionability, once.
         var part = new Part(profile.ScoreWeight(GradeComponent.Clarity));
-        foreach (var (path, level, source) in inspection.Clarity)
+        foreach (var (path, level, source, required, acknowledged) in inspection.Clarity)
         {
-            if (path == FollowUpFields.ProgressNextAction)
+            if (!required || path == FollowUpFields.ProgressNextAction)
             {
+                continue;
+            }
+
+            if (acknowledged)
+            {
+                var key = KeyOf(path);
+                part.Add(deductions, DeductionCodes.VagueText, path, level == ClarityLevel.NoContent ? NoContentPoints : VaguePoints,
+                    messages.Format("FieldAcknowledged", messages.FieldLabel(key), Excerpt(source)));
                 continue;
             }
 
@@ -152,12 +165,17 @@ internal static class Grader
 
         var share = budget / 3;
         var part = new Part(budget);
+        // A vague next action is no more actionable than none; a concrete one with a vague phrase in it is half way.
+        var action = inspection.Clarity.Find(c => c.Path == FollowUpFields.ProgressNextAction);
         if (inspection.NextActionState != FieldState.Filled)
         {
             part.Add(deductions, DeductionCodes.NoNextAction, FollowUpFields.ProgressNextAction, share, messages.Format("NoNextAction"));
         }
-        else if (inspection.Clarity.Find(c => c.Path == FollowUpFields.ProgressNextAction) is { Source: not null } action
-            && action.Level is ClarityLevel.Vague or ClarityLevel.NoContent)
+        else if (action.Source is not null && action.Level is ClarityLevel.Vague or ClarityLevel.NoContent)
+        {
+            part.Add(deductions, DeductionCodes.VagueNextAction, FollowUpFields.ProgressNextAction, share, messages.Format("VagueNextAction", Excerpt(action.Source)));
+        }
+        else if (action.Source is not null && action.Level == ClarityLevel.PartlyVague && FirstVagueHit(inspection, FollowUpFields.ProgressNextAction) is not null)
         {
             part.Add(deductions, DeductionCodes.VagueNextAction, FollowUpFields.ProgressNextAction, share / 2, messages.Format("VagueNextAction", Excerpt(action.Source)));
         }

@@ -9,7 +9,11 @@ internal enum PhrasePartKind : byte
 }
 
 /// <summary>One phrase of the automaton: the whole entry, or one side of an entry's gap.</summary>
-internal readonly record struct PhrasePart(int Entry, PhrasePartKind Kind, int ContentLength);
+/// <param name="Entry">The index of its entry.</param>
+/// <param name="Kind">Which part of the entry it is.</param>
+/// <param name="ContentLength">Its letters and digits.</param>
+/// <param name="ContentUnits">Its length in content units: a Chinese character is one, an ASCII letter or digit a third.</param>
+internal readonly record struct PhrasePart(int Entry, PhrasePartKind Kind, int ContentLength, double ContentUnits);
 
 /// <summary>
 /// Every phrase a rule set looks for — vague language, risk signals, negation cues, clause breaks, facts and
@@ -59,7 +63,7 @@ internal sealed class CompiledLexicon
         {
             var folded = TextFolding.FoldPhrase(text);
             phrases.Add((folded, parts.Count));
-            parts.Add(new PhrasePart(entry, kind, folded.Count(TextFolding.IsContent)));
+            parts.Add(new PhrasePart(entry, kind, folded.Count(TextFolding.IsContent), TextFolding.ContentUnits(folded)));
         }
     }
 }

@@ -2,7 +2,10 @@ namespace FollowUp.Rules.Language;
 
 /// <summary>What one text says about its clarity, after a single scan.</summary>
 /// <param name="Clarity">The text's clarity level.</param>
-/// <param name="Acknowledged">Whether the text says a value is not known yet, with a reason (待补充, 客户暂未明确, TBD…).</param>
+/// <param name="Acknowledged">
+/// Whether the text says a value is not known yet (待补充, 客户暂未明确, TBD - customer did not say): it holds an
+/// acknowledgement phrase and little else. A longer note that mentions one open point is not an acknowledgement.
+/// </param>
 internal readonly record struct TextAnalysis(ClarityLevel Clarity, bool Acknowledged);
 
 /// <summary>
@@ -41,7 +44,7 @@ internal sealed class TextAnalyzer
             scan.AddVague(new ResolvedHit((int)VagueCategory.NoContent, start, end, -1));
         }
 
-        return new TextAnalysis(clarity, scan.Acknowledged);
+        return new TextAnalysis(clarity, IsAcknowledgement(scan.AcknowledgedUnits, scan.ContentChars, scan.AsciiChars));
     }
 
     /// <summary>
@@ -52,8 +55,14 @@ internal sealed class TextAnalyzer
     {
         var sink = new StateSink(Lexicon);
         Lexicon.Automaton.Scan(text, ref sink);
-        return (sink.HasContent, sink.Acknowledged);
+        return (sink.ContentChars > 0, IsAcknowledgement(sink.AcknowledgedUnits, sink.ContentChars, sink.AsciiChars));
     }
+
+    /// <summary>How much besides its acknowledgement phrases a text may say and still be an acknowledgement.</summary>
+    private const double AcknowledgementSlack = 6;
+
+    private static bool IsAcknowledgement(double acknowledgedUnits, int contentChars, int asciiChars) =>
+        acknowledgedUnits > 0 && TextFolding.ContentUnits(contentChars, asciiChars) - acknowledgedUnits <= AcknowledgementSlack;
 
     private void JoinGaps(TextScan scan)
     {
@@ -267,7 +276,7 @@ internal sealed class TextAnalyzer
         var kinds = FactKinds(scan);
         if (vague == 0)
         {
-            var units = scan.ContentChars - scan.AsciiChars + (scan.AsciiChars / 3.0);
+            var units = TextFolding.ContentUnits(scan.ContentChars, scan.AsciiChars);
             return kinds >= 1 ? ClarityLevel.Concrete : units < ShortTextUnits ? ClarityLevel.Vague : ClarityLevel.PartlyVague;
         }
 
@@ -408,13 +417,27 @@ internal sealed class TextAnalyzer
 
     private struct StateSink(CompiledLexicon lexicon) : IPhraseSink
     {
-        public bool HasContent;
-        public bool Acknowledged;
+        public int ContentChars;
+        public int AsciiChars;
+        public double AcknowledgedUnits;
 
-        public void OnChar(char original, char folded, int start, int foldedPosition) => HasContent |= TextFolding.IsContent(folded);
+        public void OnChar(char original, char folded, int start, int foldedPosition)
+        {
+            if (TextFolding.IsContent(folded))
+            {
+                ContentChars++;
+                AsciiChars += folded < '\u0080' ? 1 : 0;
+            }
+        }
 
-        public void OnMatch(in PhraseMatch match) =>
-            Acknowledged |= lexicon.Entries[lexicon.Parts[match.Payload].Entry].Role == PhraseRole.Acknowledgement;
+        public void OnMatch(in PhraseMatch match)
+        {
+            var part = lexicon.Parts[match.Payload];
+            if (lexicon.Entries[part.Entry].Role == PhraseRole.Acknowledgement)
+            {
+                AcknowledgedUnits += part.ContentUnits;
+            }
+        }
     }
 
     private struct Sink(TextScan scan, CompiledLexicon lexicon) : IPhraseSink
@@ -446,7 +469,7 @@ internal sealed class TextAnalyzer
                     scan.AddFact((FactKind)entry.Category, numberStart, match.End);
                     break;
                 case PhraseRole.Acknowledgement:
-                    scan.Acknowledged = true;
+                    scan.AcknowledgedUnits += part.ContentUnits;
                     break;
                 case PhraseRole.ChangeMention:
                     scan.ChangeMentioned = true;

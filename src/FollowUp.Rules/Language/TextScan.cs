@@ -48,7 +48,7 @@ internal sealed class TextScan
     public char FirstContent;
     public bool SameContent;
     public int Clause;
-    public bool Acknowledged;
+    public double AcknowledgedUnits;
     public bool ChangeMentioned;
 
     private const int RingMask = PhraseAutomaton.MaxPhraseLength - 1;
@@ -84,7 +84,7 @@ internal sealed class TextScan
         FirstContent = '\0';
         SameContent = true;
         Clause = 0;
-        Acknowledged = false;
+        AcknowledgedUnits = 0;
         ChangeMentioned = false;
         _position = 0;
         _upperRunLength = 0;

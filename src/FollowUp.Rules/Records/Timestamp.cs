@@ -9,7 +9,8 @@ namespace FollowUp.Rules;
 /// <remarks>
 /// A reading without an offset (<c>"2026-11-20 15:00"</c>, common in CRM exports) is placed in the configured default
 /// zone when it is evaluated (<see cref="FollowUpRulesOptions.DefaultUtcOffset"/>, UTC+08:00 unless changed).
-/// Unreadable text is kept, never rejected, so the evaluator can report it on its field.
+/// Unreadable text is kept, never rejected, so the evaluator can report it on its field; so is a date outside the years
+/// 1900 to 2200, which no follow-up record means.
 /// </remarks>
 public readonly struct Timestamp : IEquatable<Timestamp>
 {
@@ -31,10 +32,22 @@ public readonly struct Timestamp : IEquatable<Timestamp>
     private readonly TimeSpan _offset;
     private readonly byte _kind;
 
+    /// <summary>The earliest year read as a date: anything earlier is unreadable in a follow-up record.</summary>
+    public const int MinYear = 1900;
+
+    /// <summary>The latest year read as a date: anything later is unreadable in a follow-up record.</summary>
+    public const int MaxYear = 2200;
+
     /// <summary>Initializes a new instance of the <see cref="Timestamp"/> struct from an instant with its offset.</summary>
-    /// <param name="value">The instant.</param>
+    /// <param name="value">The instant; outside the years <see cref="MinYear"/> to <see cref="MaxYear"/> it is kept as unreadable text.</param>
     public Timestamp(DateTimeOffset value)
     {
+        if (value.Year is < MinYear or > MaxYear)
+        {
+            Text = value.ToString("O", CultureInfo.InvariantCulture);
+            return;
+        }
+
         _clock = value.DateTime;
         _offset = value.Offset;
         _kind = KindWithOffset;
@@ -75,8 +88,9 @@ public readonly struct Timestamp : IEquatable<Timestamp>
     /// <summary>Creates a value from a clock reading without offset, to be placed in the default zone when evaluated.</summary>
     /// <param name="clockTime">The clock reading; its <see cref="DateTime.Kind"/> is ignored.</param>
     /// <returns>The value.</returns>
-    public static Timestamp FromClockTime(DateTime clockTime) =>
-        new(DateTime.SpecifyKind(clockTime, DateTimeKind.Unspecified), TimeSpan.Zero, KindLocal, null);
+    public static Timestamp FromClockTime(DateTime clockTime) => clockTime.Year is < MinYear or > MaxYear
+        ? new Timestamp(default, default, 0, clockTime.ToString("O", CultureInfo.InvariantCulture))
+        : new Timestamp(DateTime.SpecifyKind(clockTime, DateTimeKind.Unspecified), TimeSpan.Zero, KindLocal, null);
 
     /// <summary>Reads a value from text. Never throws.</summary>
     /// <param name="text">
@@ -93,12 +107,13 @@ public readonly struct Timestamp : IEquatable<Timestamp>
 
         var trimmed = text.Trim();
         if (DateTimeOffset.TryParseExact(trimmed, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
-            && EndsWithOffset(trimmed))
+            && EndsWithOffset(trimmed) && withOffset.Year is >= MinYear and <= MaxYear)
         {
             return new Timestamp(withOffset.DateTime, withOffset.Offset, KindWithOffset, text);
         }
 
-        if (DateTime.TryParseExact(trimmed, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out var local))
+        if (DateTime.TryParseExact(trimmed, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out var local)
+            && local.Year is >= MinYear and <= MaxYear)
         {
             return new Timestamp(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.Zero, KindLocal, text);
         }

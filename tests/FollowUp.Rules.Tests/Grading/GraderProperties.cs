@@ -1,0 +1,140 @@
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Language;
+using FollowUp.Rules.Risk;
+using FollowUp.Rules.Tests.Generators;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FollowUp.Rules.Tests.Grading;
+
+/// <summary>The invariants of the quality grade (SPEC §7, issue 5), over generated records.</summary>
+public sealed class GraderProperties
+{
+    private static readonly FollowUpEvaluator Evaluator = new(FollowUpRuleSet.Default, new FakeTimeProvider(RecordGen.Now));
+
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
+    public Property Score_IsBoundedAndExplainedExactlyByTheDeductions(FollowUpRecord record)
+    {
+        var evaluation = Evaluator.Evaluate(record);
+        var lost = evaluation.Deductions.Sum(d => (decimal)d.Points);
+        return (evaluation.Score is >= 0 and <= 100 && (decimal)evaluation.Score == 100 - lost && evaluation.Deductions.All(d => d.Points > 0))
+            .Label($"score {evaluation.Score}, deductions {lost}");
+    }
+
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
+    public Property FillingAMissingRequiredField_NeverLowersTheScoreOrAStepScore(FollowUpRecord record, Fill fill)
+    {
+        var before = Evaluator.Evaluate(record);
+        var missing = before.Completeness.Steps.SelectMany(s => s.Missing).Where(p => p is not "risks").ToList();
+        if (missing.Count == 0)
+        {
+            return true.ToProperty();
+        }
+
+        var path = missing[fill.Index % missing.Count];
+        if (RecordEditor.Fill(record, path, fill.Text, fill.Time, fill.Index) is not { } filled)
+        {
+            return true.ToProperty();
+        }
+
+        var after = Evaluator.Evaluate(filled);
+        var stepsHold = before.Completeness.Steps.Zip(after.Completeness.Steps).All(p => p.Second.Score >= p.First.Score);
+        return (after.Score >= before.Score && stepsHold)
+            .Label($"{path} := '{fill.Text}'/{fill.Time:O}: score {before.Score} -> {after.Score}; steps "
+                + string.Join(", ", before.Completeness.Steps.Zip(after.Completeness.Steps).Select(p => $"{p.First.Score}->{p.Second.Score}")));
+    }
+
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
+    public Property AddingAVaguePhrase_NeverRaisesTheScore(FollowUpRecord record, VaguePhraseChoice choice)
+    {
+        var before = Evaluator.Evaluate(record);
+        var changed = choice.AppendTo(record);
+        if (changed is null)
+        {
+            return true.ToProperty();
+        }
+
+        var after = Evaluator.Evaluate(changed);
+        return (after.Score <= before.Score).Label(
+            $"'{choice.Phrase}' in {choice.Field}: {before.Score} -> {after.Score} for {Serialization.FollowUpJson.Serialize(record)}");
+    }
+
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
+    public Property AnsweringADetectedRisk_NeverLowersTheScore(FollowUpRecord record, int pick)
+    {
+        var before = Evaluator.Evaluate(record);
+        var codes = before.Risk.Signals.Select(s => s.Code).Where(c => FollowUpRuleSet.Default.Signals.Single(d => d.Code == c).RequiresCountermeasure).Distinct().ToList();
+        if (codes.Count == 0)
+        {
+            return true.ToProperty();
+        }
+
+        var code = codes[Math.Abs(pick) % codes.Count];
+        var answered = record with
+        {
+            Risks = [.. record.Risks ?? [], new RiskNote { Kind = code, Countermeasure = "12 月 5 日前由李明上门演示差异化方案，附报价对比" }],
+        };
+        var after = Evaluator.Evaluate(answered);
+        return (after.Score >= before.Score).Label($"answering {code}: {before.Score} -> {after.Score}");
+    }
+
+    [Property(MaxTest = 500)]
+    public bool GradeOf_IsMonotoneInScore(double first, double second)
+    {
+        var scale = FollowUpRuleSet.Default.Grades;
+        var (low, high) = first <= second ? (first, second) : (second, first);
+        return !double.IsFinite(low) || !double.IsFinite(high) || scale.GradeOf(high) <= scale.GradeOf(low);
+    }
+
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 200)]
+    public bool Evaluate_IsDeterministicForAFixedClock(FollowUpRecord record) =>
+        Serialization.FollowUpJson.Serialize(Evaluator.Evaluate(record)) == Serialization.FollowUpJson.Serialize(Evaluator.Evaluate(record));
+
+    /// <summary>A value to fill a missing field with: text (any kind, vague or risky included), a time, and an enum choice.</summary>
+    public sealed record Fill(string Text, DateTimeOffset Time, int Index);
+
+    /// <summary>A vague phrase to append, at a clause boundary, to a free-text field that already has content.</summary>
+    public sealed record VaguePhraseChoice(string Phrase, string Field)
+    {
+        public FollowUpRecord? AppendTo(FollowUpRecord record)
+        {
+            static bool HasContent(string? text) => VagueLanguageDetector.Default.Detect(text).Clarity != ClarityLevel.NoContent;
+            string Append(string text) => $"{text}，{Phrase}。";
+            return Field switch
+            {
+                "needs.summary" when HasContent(record.Needs?.Summary) => record with { Needs = record.Needs! with { Summary = Append(record.Needs!.Summary!) } },
+                "progress.nextAction" when HasContent(record.Progress?.NextAction) =>
+                    record with { Progress = record.Progress! with { NextAction = Append(record.Progress!.NextAction!) } },
+                "communications[0].summary" when record.Communications is [{ } first, ..] && HasContent(first.Summary) =>
+                    record with { Communications = [first with { Summary = Append(first.Summary!) }, .. record.Communications.Skip(1)] },
+                _ => null,
+            };
+        }
+    }
+
+    public static class Arbitraries
+    {
+        private static readonly string[] VaguePhrases = ShippedLexicon.Files
+            .Where(f => f.File.Kind == "Vague" && f.File.Category != nameof(VagueCategory.NoContent))
+            .SelectMany(f => f.File.Entries)
+            .Where(e => !e.WholeText && !e.Phrase.Contains(LexiconEntry.GapMarker, StringComparison.Ordinal))
+            .Select(e => e.Phrase)
+            .ToArray();
+
+        public static Arbitrary<FollowUpRecord> Record() => RecordGen.Record.ToArbitrary();
+
+        public static Arbitrary<Fill> Fill() =>
+            (from text in Gen.Elements("跟进中", "客户有意向", "客户说价格太贵了，别家便宜两成", "待补充", "确认首批 80 台，12 月 10 日前交付", "-", "x",
+                "Customer unhappy, filed a complaint", "打了三次电话都无人接听", "数量从100套增至200套")
+             from hours in Gen.Choose(-90 * 24, 30 * 24)
+             from index in Gen.Choose(0, 1000)
+             select new Fill(text, RecordGen.Now.AddHours(hours), index)).ToArbitrary();
+
+        public static Arbitrary<VaguePhraseChoice> VaguePhraseChoice() =>
+            (from phrase in Gen.Elements(VaguePhrases)
+             from field in Gen.Elements("needs.summary", "progress.nextAction", "communications[0].summary")
+             select new VaguePhraseChoice(phrase, field)).ToArbitrary();
+    }
+}
