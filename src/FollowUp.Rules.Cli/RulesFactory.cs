@@ -61,8 +61,27 @@ internal static class RulesFactory
         }
         catch (Exception exception) when (exception is InvalidOperationException or FormatException or InvalidDataException)
         {
-            var reason = exception.InnerException is { } inner ? $"{exception.Message} {inner.Message}" : exception.Message;
-            throw new CliUsageException($"cannot use --config '{configPath}': {reason.ReplaceLineEndings(" ")}");
+            throw new CliUsageException($"cannot use --config '{configPath}': {Reasons(exception)}");
         }
+    }
+
+    /// <summary>
+    /// The messages of an exception and all its inner ones, each once. The configuration binder and the JSON provider put
+    /// the useful part one or two levels under a generic message: the key whose value failed to convert
+    /// (<c>'FollowUpRules:Profiles:K:StaleAfterDays'</c>), the value no enum knows (<c>'Nope'</c>), where the JSON broke.
+    /// </summary>
+    private static string Reasons(Exception exception)
+    {
+        var reasons = new List<string>();
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            var reason = current.Message.ReplaceLineEndings(" ").Trim();
+            if (reason.Length > 0 && !reasons.Contains(reason, StringComparer.Ordinal))
+            {
+                reasons.Add(reason);
+            }
+        }
+
+        return string.Join(" ", reasons);
     }
 }

@@ -72,23 +72,27 @@ internal static class RecordSources
     private static async IAsyncEnumerable<RecordInput> ReadJsonArrayAsync(
         string source, Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var elements = JsonSerializer.DeserializeAsyncEnumerable(stream, FollowUpCliJsonContext.Default.JsonElement, cancellationToken)
-            .GetAsyncEnumerator(cancellationToken);
-        await using var _ = elements.ConfigureAwait(false);
+        // Element by element as raw bytes, not JsonSerializer.DeserializeAsyncEnumerable: that one parses a whole read
+        // buffer before it yields, so a syntax error drops the good elements parsed before it in the same buffer.
+        using var reader = new JsonArrayReader(stream);
         long number = 0;
         while (true)
         {
+            (bool Read, ReadOnlyMemory<byte> Element) next;
             string? brokenArray = null;
             try
             {
-                if (!await elements.MoveNextAsync().ConfigureAwait(false))
-                {
-                    yield break;
-                }
+                next = await reader.ReadElementAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (JsonException exception)
             {
+                next = default;
                 brokenArray = $"{OneLine(exception.Message)} The rest of this JSON array cannot be read.";
+            }
+
+            if (brokenArray is null && !next.Read)
+            {
+                yield break;
             }
 
             number++;
@@ -98,17 +102,22 @@ internal static class RecordSources
                 yield break;
             }
 
-            yield return Parse(source, number, "element", elements.Current);
+            yield return Parse(source, number, "element", next.Element.Span);
         }
     }
 
     private static RecordInput Parse(string source, long number, string kind, ReadOnlySpan<byte> json)
     {
+        if (NotAnObject(FirstSignificant(json)) is { } what)
+        {
+            return new RecordInput(source, number, kind, null, $"the {kind} is {what}, not a JSON object.");
+        }
+
         try
         {
             return FollowUpJson.DeserializeRecord(json) is { } record
                 ? new RecordInput(source, number, kind, record, null)
-                : new RecordInput(source, number, kind, null, "the row is null, not a JSON object.");
+                : new RecordInput(source, number, kind, null, $"the {kind} is null, not a JSON object.");
         }
         catch (Exception exception) when (exception is JsonException or NotSupportedException)
         {
@@ -116,22 +125,15 @@ internal static class RecordSources
         }
     }
 
-    private static RecordInput Parse(string source, long number, string kind, JsonElement element)
+    /// <summary>Names a JSON value that is well-formed but not an object, from its first byte; <see langword="null"/> for anything else.</summary>
+    private static string? NotAnObject(byte first) => first switch
     {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            return new RecordInput(source, number, kind, null, $"the element is {element.ValueKind}, not a JSON object.");
-        }
-
-        try
-        {
-            return new RecordInput(source, number, kind, element.Deserialize(FollowUpJson.Record), null);
-        }
-        catch (Exception exception) when (exception is JsonException or NotSupportedException)
-        {
-            return new RecordInput(source, number, kind, null, OneLine(exception.Message));
-        }
-    }
+        (byte)'[' => "an array",
+        (byte)'"' => "a string",
+        (byte)'t' or (byte)'f' => "true or false",
+        (byte)'-' or (>= (byte)'0' and <= (byte)'9') => "a number",
+        _ => null,
+    };
 
     private static async ValueTask<(byte First, byte[] Prefix)> PeekAsync(Stream stream, CancellationToken cancellationToken)
     {

@@ -1,0 +1,254 @@
+using System.Text.Json;
+using FollowUp.Rules.Cli.Tests.Infrastructure;
+
+namespace FollowUp.Rules.Cli.Tests.Commands;
+
+/// <summary><c>followup evaluate</c> end to end, in-process: output shape and the options that change it.</summary>
+public sealed class EvaluateCommandTests : IDisposable
+{
+    private static readonly string[] TopLevelKeys =
+        ["id", "profile", "evaluatedAt", "score", "grade", "completeness", "clarity", "vague", "risk", "deductions", "findings"];
+
+    private static readonly string[] Steps = ["BasicInfo", "Needs", "Communications", "Progress", "AttachmentsAndRisks"];
+
+    private static readonly string[] Grades = ["A", "B", "C", "D"];
+
+    // A ToB record that gives a phone but no email: complete for ToB's contact rule, not for a profile that requires the email.
+    private static readonly string PhoneOnlyRecord = SampleData.Record(
+        "K-1",
+        """
+        "scenario":"ToB","customer":{"name":"张伟","company":"宏图建筑设计院","phone":"13800000000"}
+        """);
+
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Evaluate_ValidJsonLinesFile_WritesOneSpecObjectPerRecordInInputOrder()
+    {
+        var run = await CliRunner.SampleEvaluationAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("", run.Error);
+        Assert.EndsWith("\n", run.Output, StringComparison.Ordinal);
+        Assert.Equal(SampleData.FollowUpIds, run.Ids);
+        foreach (var evaluation in run.Evaluations)
+        {
+            Assert.Equal(JsonValueKind.Object, evaluation.ValueKind);
+            Assert.Equal(TopLevelKeys, evaluation.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(CliRunner.Now, evaluation.GetProperty("evaluatedAt").GetString());
+            Assert.InRange(evaluation.GetProperty("score").GetDouble(), 0, 100);
+            Assert.Contains(evaluation.GetProperty("grade").GetString(), Grades);
+
+            var completeness = evaluation.GetProperty("completeness");
+            Assert.InRange(completeness.GetProperty("score").GetDouble(), 0, 100);
+            var steps = completeness.GetProperty("steps").EnumerateArray().ToList();
+            Assert.Equal(Steps, steps.Select(s => s.GetProperty("step").GetString()));
+            Assert.All(steps, step =>
+            {
+                Assert.InRange(step.GetProperty("score").GetDouble(), 0, 100);
+                Assert.Equal(JsonValueKind.Array, step.GetProperty("missing").ValueKind);
+                Assert.Equal(JsonValueKind.Array, step.GetProperty("acknowledged").ValueKind);
+            });
+
+            Assert.Equal(JsonValueKind.Array, evaluation.GetProperty("clarity").ValueKind);
+            Assert.Equal(JsonValueKind.Array, evaluation.GetProperty("vague").ValueKind);
+            Assert.Equal(JsonValueKind.Array, evaluation.GetProperty("risk").GetProperty("signals").ValueKind);
+            Assert.Equal(JsonValueKind.Array, evaluation.GetProperty("deductions").ValueKind);
+            Assert.Equal(JsonValueKind.Array, evaluation.GetProperty("findings").ValueKind);
+        }
+    }
+
+    [Fact]
+    public async Task Evaluate_SampleFile_UsesEachRecordsScenarioAsItsProfile()
+    {
+        var run = await CliRunner.SampleEvaluationAsync();
+
+        var profiles = run.Evaluations.Select(e => e.GetProperty("profile").GetString()).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(["ECommerce", "Project", "ToB", "ToC"], profiles);
+    }
+
+    [Fact]
+    public async Task Evaluate_SeveralInputs_EvaluatesThemInCommandLineOrder()
+    {
+        var lines = _temp.Write("first.jsonl", SampleData.Record("A-1") + "\n" + SampleData.Record("A-2") + "\n");
+        var array = _temp.Write("second.json", $"[{SampleData.Record("B-1")}, {SampleData.Record("B-2")}]");
+
+        var run = await CliRunner.RunWithInputAsync(SampleData.Record("S-1"), "evaluate", "--now", CliRunner.Now, lines, "-", array, lines);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["A-1", "A-2", "S-1", "B-1", "B-2", "A-1", "A-2"], run.Ids);
+    }
+
+    [Fact]
+    public async Task Evaluate_FixedNow_IsByteIdenticalBetweenRuns()
+    {
+        // Two separate runs at different moments of the wall clock: the shared one, and this one.
+        var earlier = await CliRunner.SampleEvaluationAsync();
+        var now = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+
+        Assert.Equal(0, now.ExitCode);
+        Assert.NotEmpty(now.OutputBytes);
+        Assert.Equal(earlier.OutputBytes, now.OutputBytes);
+    }
+
+    [Fact]
+    public async Task Evaluate_FixedNow_ChangesTimeDependentResults()
+    {
+        // A year later the sample's next actions are all overdue: "now" really comes from --now.
+        var now = await CliRunner.SampleEvaluationAsync();
+        var later = await CliRunner.RunAsync("evaluate", "--now", "2027-11-26T12:00:00+08:00", SampleData.FollowUpsPath);
+
+        Assert.All(later.Evaluations, e => Assert.Equal("2027-11-26T12:00:00+08:00", e.GetProperty("evaluatedAt").GetString()));
+        Assert.True(later.Evaluations.Sum(Findings) > now.Evaluations.Sum(Findings), "a year later should find overdue next actions");
+
+        static int Findings(JsonElement evaluation) => evaluation.GetProperty("findings").GetArrayLength();
+    }
+
+    [Fact]
+    public async Task Evaluate_CultureEn_WritesEnglishMessages()
+    {
+        var input = _temp.Write("sparse.jsonl", SampleData.Record("E-1", "\"scenario\":\"ToB\""));
+
+        var chinese = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+        var english = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "--culture", "en", input);
+
+        var chineseMessages = Messages(Assert.Single(chinese.Evaluations));
+        var englishMessages = Messages(Assert.Single(english.Evaluations));
+        Assert.NotEmpty(englishMessages);
+        Assert.Equal(chineseMessages.Count, englishMessages.Count);
+        Assert.All(chineseMessages, message => Assert.True(Json.HasChinese(message), message));
+        Assert.All(englishMessages, message => Assert.False(Json.HasChinese(message), message));
+
+        static List<string> Messages(JsonElement evaluation) =>
+        [
+            .. evaluation.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("message").GetString()!),
+            .. evaluation.GetProperty("deductions").EnumerateArray().Select(d => d.GetProperty("message").GetString()!),
+        ];
+    }
+
+    [Fact]
+    public async Task Evaluate_ProfileOption_ForcesTheProfileOfEveryRecord()
+    {
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "--profile", "ToC", SampleData.FollowUpsPath);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(SampleData.FollowUpIds.Count, run.Evaluations.Count);
+        Assert.All(run.Evaluations, e => Assert.Equal("ToC", e.GetProperty("profile").GetString()));
+    }
+
+    [Fact]
+    public async Task Evaluate_ProfileOption_ChangesWhatIsRequired()
+    {
+        // ToC shrinks the basics to name + one contact channel + source: the industry ToB asks for is not missing under ToC.
+        var input = _temp.Write("record.jsonl", PhoneOnlyRecord);
+
+        var asToB = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+        var asToC = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "--profile", "ToC", input);
+
+        Assert.Contains("customer.industry", Missing(Assert.Single(asToB.Evaluations), "BasicInfo"));
+        Assert.DoesNotContain("customer.industry", Missing(Assert.Single(asToC.Evaluations), "BasicInfo"));
+    }
+
+    [Fact]
+    public async Task Evaluate_ConfigWithCustomProfile_HonoursTheProfile()
+    {
+        var config = _temp.Write("rules.json", """
+            {
+              "FollowUpRules": {
+                "Profiles": {
+                  "KeyAccounts": { "BasedOn": "ToB", "RequiredFields": [ "customer.email" ], "StaleAfterDays": 7 }
+                }
+              }
+            }
+            """);
+        var input = _temp.Write("record.jsonl", PhoneOnlyRecord);
+
+        var plain = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+        var custom = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "--config", config, "--profile", "KeyAccounts", input);
+
+        Assert.True(custom.ExitCode == 0, custom.ToString());
+        var evaluation = Assert.Single(custom.Evaluations);
+        Assert.Equal("KeyAccounts", evaluation.GetProperty("profile").GetString());
+        Assert.Contains("customer.email", Missing(evaluation, "BasicInfo"));
+        Assert.DoesNotContain("customer.email", Missing(Assert.Single(plain.Evaluations), "BasicInfo"));
+    }
+
+    [Fact]
+    public async Task Evaluate_ConfigWithCustomProfile_AppliesToRecordsWhoseScenarioNamesIt()
+    {
+        var config = _temp.Write("rules.json", """
+            { "FollowUpRules": { "Profiles": { "KeyAccounts": { "BasedOn": "ToB", "RequiredFields": [ "customer.email" ] } } } }
+            """);
+        var input = _temp.Write(
+            "records.jsonl",
+            SampleData.Record("K-1", "\"scenario\":\"KeyAccounts\"") + "\n" + SampleData.Record("K-2", "\"scenario\":\"ToC\"") + "\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "--config", config, input);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["KeyAccounts", "ToC"], run.Evaluations.Select(e => e.GetProperty("profile").GetString()));
+    }
+
+    [Fact]
+    public async Task Evaluate_ConfigWithoutSectionName_IsReadAsTheSection()
+    {
+        var config = _temp.Write("rules.json", """
+            { "Culture": "en", "Profiles": { "KeyAccounts": { "BasedOn": "ToB" } } }
+            """);
+        var input = _temp.Write("record.jsonl", PhoneOnlyRecord);
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "--config", config, "--profile", "KeyAccounts", input);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var evaluation = Assert.Single(run.Evaluations);
+        Assert.Equal("KeyAccounts", evaluation.GetProperty("profile").GetString());
+        Assert.All(evaluation.GetProperty("findings").EnumerateArray(), f => Assert.False(Json.HasChinese(f.GetProperty("message").GetString()!)));
+    }
+
+    [Fact]
+    public async Task Evaluate_OutputOption_WritesTheFileAndNothingToStandardOutput()
+    {
+        var outputPath = _temp.File("evaluations.jsonl");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "--output", outputPath, SampleData.FollowUpsPath);
+        var toStandardOutput = await CliRunner.SampleEvaluationAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Empty(run.OutputBytes);
+        Assert.Equal("", run.Error);
+        Assert.Equal(toStandardOutput.OutputBytes, await File.ReadAllBytesAsync(outputPath));
+    }
+
+    [Fact]
+    public async Task Evaluate_FormatTable_PrintsAHeaderAndOneLinePerRecord()
+    {
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "--format", "table", SampleData.FollowUpsPath);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.OutputLines;
+        Assert.Equal(2 + SampleData.FollowUpIds.Count, lines.Count);
+        Assert.Equal(["ID", "PROFILE", "GRADE", "SCORE", "RISK", "TOP", "ISSUES"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches("^[- ]+$", lines[1]);
+        Assert.Equal(SampleData.FollowUpIds, lines.Skip(2).Select(line => line.Split(' ', 2)[0]));
+        Assert.All(lines.Skip(2), line => Assert.Matches(@"^\S+\s+(ToB|ToC|Project|ECommerce)\s+[ABCD]\s+\d+(\.\d)?\s+(Low|Medium|High|Critical)\b", line));
+    }
+
+    [Fact]
+    public async Task Evaluate_FormatTable_AgreesWithJsonLines()
+    {
+        var table = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "-f", "table", SampleData.FollowUpsPath);
+        var jsonLines = await CliRunner.SampleEvaluationAsync();
+
+        var fromTable = table.OutputLines.Skip(2).Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(c => $"{c[0]} {c[2]} {c[4]}");
+        var fromJson = jsonLines.Evaluations.Select(e =>
+            $"{e.GetProperty("id").GetString()} {e.GetProperty("grade").GetString()} {e.GetProperty("risk").GetProperty("level").GetString()}");
+        Assert.Equal(fromJson, fromTable);
+    }
+
+    private static IReadOnlyList<string> Missing(JsonElement evaluation, string step) =>
+        evaluation.GetProperty("completeness").GetProperty("steps").EnumerateArray()
+            .Single(s => s.GetProperty("step").GetString() == step)
+            .GetProperty("missing").Strings();
+}

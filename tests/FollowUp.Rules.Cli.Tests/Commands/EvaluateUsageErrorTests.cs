@@ -1,0 +1,98 @@
+using FollowUp.Rules.Cli.Tests.Infrastructure;
+
+namespace FollowUp.Rules.Cli.Tests.Commands;
+
+/// <summary>
+/// Usage and configuration mistakes of <c>followup evaluate</c>: exit code 2, exactly one line on standard error that starts
+/// with "followup:", and nothing on standard output, because nothing was evaluated.
+/// </summary>
+public sealed class EvaluateUsageErrorTests : IDisposable
+{
+    private const string Sample = "{sample}";
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("--profile 'Nope' names no profile", "evaluate", "--profile", "Nope", Sample)]
+    [InlineData("'missing.jsonl': no such file", "evaluate", "missing.jsonl")]
+    [InlineData("'missing.jsonl': no such file", "evaluate", Sample, "missing.jsonl")]
+    [InlineData("--now 'yesterday'", "evaluate", "--now", "yesterday", Sample)]
+    [InlineData("--now '2026-13-45T99:00:00+08:00'", "evaluate", "--now", "2026-13-45T99:00:00+08:00", Sample)]
+    [InlineData("'xml' not recognized. Must be one of: 'jsonl' 'table'", "evaluate", "--format", "xml", Sample)]
+    [InlineData("Culture ('fr')", "evaluate", "--culture", "fr", Sample)]
+    [InlineData("evaluate", "evaluate")]
+    [InlineData("evaluate", "evaluate", "--now", CliRunner.Now)]
+    [InlineData("command", "")]
+    [InlineData("--config 'missing.json': no such file", "evaluate", "--config", "missing.json", Sample)]
+    public async Task Evaluate_BadCommandLine_ExitsTwoWithOneLine(string expected, params string[] args)
+    {
+        var run = await CliRunner.RunAsync([.. args.Where(a => a.Length > 0).Select(a => a == Sample ? SampleData.FollowUpsPath : a)]);
+
+        AssertUsageError(run, expected);
+    }
+
+    [Theory]
+    [InlineData("unknown key", """{ "FollowUpRules": { "Bogus": 1 } }""", "Bogus")]
+    [InlineData("unknown profile key", """{ "FollowUpRules": { "Profiles": { "K": { "BasedOn": "ToB", "Bogus": 1 } } } }""", "Bogus")]
+    [InlineData("bad value", """{ "FollowUpRules": { "Profiles": { "K": { "StaleAfterDays": "often" } } } }""", "FollowUpRules:Profiles:K:StaleAfterDays")]
+    [InlineData("unknown step", """{ "FollowUpRules": { "Profiles": { "K": { "StepWeights": { "Nope": 1 } } } } }""", "'Nope'")]
+    [InlineData("invalid JSON", """{ "FollowUpRules": { "Profiles": """, "JSON")]
+    [InlineData("negative step weight", """{ "FollowUpRules": { "Profiles": { "K": { "BasedOn": "ToB", "StepWeights": { "Needs": -1 } } } } }""", "FollowUpRules:Profiles:K:StepWeights:Needs")]
+    [InlineData("out of range", """{ "FollowUpRules": { "Profiles": { "K": { "StaleAfterDays": 0 } } } }""", "FollowUpRules:Profiles:K:StaleAfterDays")]
+    [InlineData("unknown base profile", """{ "FollowUpRules": { "Profiles": { "K": { "BasedOn": "Nope" } } } }""", "FollowUpRules:Profiles:K:BasedOn")]
+    [InlineData("unknown default profile", """{ "FollowUpRules": { "DefaultProfile": "Nope" } }""", "FollowUpRules:DefaultProfile")]
+    public async Task Evaluate_InvalidConfig_ExitsTwoWithOneLineNamingTheKey(string scenario, string config, string expected)
+    {
+        var path = _temp.Write($"{scenario.Replace(' ', '-')}.json", config);
+
+        var run = await CliRunner.RunAsync("evaluate", "--config", path, SampleData.FollowUpsPath);
+
+        AssertUsageError(run, expected);
+        Assert.Contains(path, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_InvalidConfig_ReportsEveryProblemAtOnce()
+    {
+        var path = _temp.Write("rules.json", """
+            { "FollowUpRules": { "Culture": "fr", "Profiles": { "K": { "StepWeights": { "Needs": -1 }, "AcknowledgedCredit": 2 } } } }
+            """);
+
+        var run = await CliRunner.RunAsync("evaluate", "--config", path, SampleData.FollowUpsPath);
+
+        AssertUsageError(run, "FollowUpRules:Culture");
+        Assert.Contains("FollowUpRules:Profiles:K:StepWeights:Needs", run.Error, StringComparison.Ordinal);
+        Assert.Contains("FollowUpRules:Profiles:K:AcknowledgedCredit", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_OutputInMissingDirectory_ExitsTwoWithOneLine()
+    {
+        var run = await CliRunner.RunAsync("evaluate", "--output", _temp.File(Path.Combine("no-such-dir", "out.jsonl")), SampleData.FollowUpsPath);
+
+        AssertUsageError(run, "--output");
+    }
+
+    [Fact]
+    public async Task Evaluate_UsageError_DoesNotCreateTheOutputFile()
+    {
+        var output = _temp.File("out.jsonl");
+
+        var run = await CliRunner.RunAsync("evaluate", "--output", output, "--profile", "Nope", SampleData.FollowUpsPath);
+
+        AssertUsageError(run, "Nope");
+        Assert.False(File.Exists(output));
+    }
+
+    private static void AssertUsageError(CliRun run, string expected)
+    {
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Empty(run.OutputBytes);
+        Assert.EndsWith("\n", run.Error, StringComparison.Ordinal);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.DoesNotContain('\r', line);
+        Assert.StartsWith("followup: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,260 @@
+using System.Text;
+using FollowUp.Rules.Cli.Tests.Infrastructure;
+
+namespace FollowUp.Rules.Cli.Tests.Input;
+
+/// <summary>
+/// How <c>followup evaluate</c> reads its inputs (RecordSources): JSON Lines, JSON arrays and standard input; a row that cannot
+/// be read is reported with its number and reason, and every other row is still evaluated.
+/// </summary>
+public sealed class RecordSourcesTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task JsonLines_MixedValidAndBrokenLines_ReportsEachBrokenLineAndEvaluatesTheRest()
+    {
+        string[] lines =
+        [
+            SampleData.Record("M-01", "\"scenario\":\"ToB\""),                          // 1 valid
+            """{"id":"M-02","scenario":"ToB",""",                                       // 2 broken JSON
+            SampleData.Record("M-03", "\"scenario\":\"ToC\""),                          // 3 valid
+            $"[{SampleData.Record("M-04")}]",                                            // 4 an array where an object belongs
+            "null",                                                                      // 5 null
+            "",                                                                          // 6 empty: ignored
+            SampleData.Record("M-07", "\"communications\":\"x\""),                      // 7 wrong-shaped member
+            "  \t ",                                                                     // 8 whitespace only: ignored
+            SampleData.Record("M-09", "\"recordedAt\":\"not a date\",\"customer\":{\"decisionRole\":\"大老板\"}"), // 9 valid: lenient values are findings
+            SampleData.Record("M-10", "\"customer\":\"x\"") + "\r",                     // 10 wrong-shaped member, CRLF line end
+            "",                                                                          // 11 empty: ignored
+            SampleData.Record("M-12", "\"scenario\":\"Project\"") + "\r",               // 12 valid, CRLF line end
+            "12345",                                                                     // 13 a number
+            SampleData.Record("M-14"),                                                   // 14 valid, last line without a line break
+        ];
+        var input = _temp.Write("mixed.jsonl", string.Join("\n", lines));
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["M-01", "M-03", "M-09", "M-12", "M-14"], run.Ids);
+        Assert.Equal(5, run.Evaluations.Count);
+
+        var errors = run.ErrorLines;
+        Assert.Equal(6, errors.Count);
+        int[] brokenLines = [2, 4, 5, 7, 10, 13];
+        for (var i = 0; i < brokenLines.Length; i++)
+        {
+            var prefix = $"{input}:line {brokenLines[i]}: unreadable record: ";
+            Assert.StartsWith(prefix, errors[i], StringComparison.Ordinal);
+            Assert.True(errors[i].Length > prefix.Length + 10, $"no reason given: {errors[i]}");
+        }
+
+        Assert.EndsWith("the line is an array, not a JSON object.", errors[1], StringComparison.Ordinal);
+        Assert.EndsWith("the line is null, not a JSON object.", errors[2], StringComparison.Ordinal);
+        Assert.Contains("communications", errors[3], StringComparison.Ordinal);
+        Assert.Contains("customer", errors[4], StringComparison.Ordinal);
+        Assert.EndsWith("the line is a number, not a JSON object.", errors[5], StringComparison.Ordinal);
+        string[] blankLines = [":line 6:", ":line 8:", ":line 11:"];
+        Assert.DoesNotContain(errors, e => blankLines.Any(blank => e.Contains(blank, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task JsonLines_OnlyBlankLines_EvaluatesNothingAndSucceeds()
+    {
+        var input = _temp.Write("blank.jsonl", "\n\n   \n\r\n\t\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Empty(run.OutputBytes);
+        Assert.Equal("", run.Error);
+    }
+
+    [Fact]
+    public async Task JsonLines_ByteOrderMark_IsSkipped()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SampleData.Record("BOM-1") + "\n")).ToArray();
+        var input = _temp.File("bom.jsonl");
+        await File.WriteAllBytesAsync(input, bytes);
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["BOM-1"], run.Ids);
+    }
+
+    [Fact]
+    public async Task JsonArray_WithBadElements_ReportsElementNumbersAndEvaluatesTheOthers()
+    {
+        var input = _temp.Write("records.json", $"""
+            [
+              {SampleData.Record("A-1", "\"scenario\":\"ToB\"")},
+              {SampleData.Record("A-2", "\"customer\":\"x\"")},
+              42,
+              null,
+              {SampleData.Record("A-5", "\"scenario\":\"ECommerce\"")},
+              [ {SampleData.Record("A-6")} ],
+              {SampleData.Record("A-7")}
+            ]
+            """);
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["A-1", "A-5", "A-7"], run.Ids);
+        var errors = run.ErrorLines;
+        Assert.Equal(4, errors.Count);
+        Assert.StartsWith($"{input}:element 2: unreadable record: ", errors[0], StringComparison.Ordinal);
+        Assert.Contains("customer", errors[0], StringComparison.Ordinal);
+        Assert.Equal($"{input}:element 3: unreadable record: the element is a number, not a JSON object.", errors[1]);
+        Assert.Equal($"{input}:element 4: unreadable record: the element is null, not a JSON object.", errors[2]);
+        Assert.Equal($"{input}:element 6: unreadable record: the element is an array, not a JSON object.", errors[3]);
+    }
+
+    [Fact]
+    public async Task JsonArray_BrokenSyntax_EvaluatesTheElementsBeforeItAndReportsWhereItBroke()
+    {
+        var input = _temp.Write("broken.json", $$"""
+            [ {{SampleData.Record("A-1")}}, {"id": , {{SampleData.Record("A-3")}} ]
+            """);
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["A-1"], run.Ids);
+        var error = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"{input}:element 2: unreadable record: ", error, StringComparison.Ordinal);
+        Assert.EndsWith("The rest of this JSON array cannot be read.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JsonArray_AndJsonLinesOfTheSameRecords_GiveTheSameOutput()
+    {
+        var jsonLines = await File.ReadAllLinesAsync(SampleData.FollowUpsPath);
+        var array = _temp.Write("follow-ups.json", "[\n" + string.Join(",\n", jsonLines.Where(l => l.Length > 0)) + "\n]\n");
+
+        var fromLines = await CliRunner.SampleEvaluationAsync();
+        var fromArray = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, array);
+
+        Assert.True(fromArray.ExitCode == 0, fromArray.ToString());
+        Assert.Equal(fromLines.OutputBytes, fromArray.OutputBytes);
+    }
+
+    [Theory]
+    [InlineData("[]", "", "")]
+    [InlineData(" \n [ \n ] \n ", "", "")]
+    [InlineData("[{\"id\":\"A-1\"},]", "A-1", "")]
+    [InlineData("[{\"id\":\"A]1\",\"needs\":{\"painPoints\":[\"x]\",\"y}\"]}} , /* note */ {\"id\":\"A-2\"}]", "A]1 A-2", "")]
+    [InlineData("[{\"id\":\"A-1\"}", "A-1", "element 2")]
+    [InlineData("[{\"id\":\"A-1\"},{\"id\":\"A-", "A-1", "element 2")]
+    [InlineData("[{\"id\":\"A-1\"} {\"id\":\"A-2\"}]", "A-1", "element 2")]
+    [InlineData("[{\"id\":\"A-1\"}] trailing", "A-1", "element 2")]
+    [InlineData("[{\"id\":\"A-1\"}, 7]", "A-1", "element 2")]
+    public async Task JsonArray_EdgeCases_EvaluateEveryElementBeforeABreak(string json, string ids, string brokenElement)
+    {
+        var input = _temp.Write("edge.json", json);
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.Equal(ids.Split(' ', StringSplitOptions.RemoveEmptyEntries), run.Ids);
+        if (brokenElement.Length == 0)
+        {
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Equal("", run.Error);
+        }
+        else
+        {
+            Assert.True(run.ExitCode == 3, run.ToString());
+            Assert.StartsWith($"{input}:{brokenElement}: unreadable record: ", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task LargeRecords_LongerThanTheReadBuffer_AreReadWhole()
+    {
+        // About 160 KB in an attachment name, a field no rule scans, so the test measures the reading, not the text analysis.
+        var name = string.Concat(Enumerable.Repeat("现场调研纪要-", 8_000)) + ".docx";
+        var big = SampleData.Record("BIG-1", $"\"attachments\":[{{\"kind\":\"Other\",\"name\":\"{name}\"}}]");
+        var lines = _temp.Write("big.jsonl", $"{SampleData.Record("S-1")}\n{big}\n{SampleData.Record("S-3")}\n");
+        var array = _temp.Write("big.json", $"[{SampleData.Record("S-1")},{big},{big},{SampleData.Record("S-3")}]");
+
+        var fromLines = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, lines);
+        var fromArray = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, array);
+
+        Assert.True(fromLines.ExitCode == 0, fromLines.Error);
+        Assert.True(fromArray.ExitCode == 0, fromArray.Error);
+        Assert.Equal(["S-1", "BIG-1", "S-3"], fromLines.Ids);
+        Assert.Equal(["S-1", "BIG-1", "BIG-1", "S-3"], fromArray.Ids);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(4093)]
+    public async Task StandardInput_SlowPipe_ReadsEveryRecordAcrossReadBoundaries(int bytesPerRead)
+    {
+        var lines = await File.ReadAllBytesAsync(SampleData.FollowUpsPath);
+        var jsonLines = await File.ReadAllLinesAsync(SampleData.FollowUpsPath);
+        var array = Encoding.UTF8.GetBytes("[\n" + string.Join(",\n", jsonLines.Where(l => l.Length > 0)) + "\n]\n");
+        var expected = await CliRunner.SampleEvaluationAsync();
+
+        var fromLines = await CliRunner.RunWithInputAsync(() => new TrickleStream(lines, bytesPerRead), "evaluate", "--now", CliRunner.Now, "-");
+        var fromArray = await CliRunner.RunWithInputAsync(() => new TrickleStream(array, bytesPerRead), "evaluate", "--now", CliRunner.Now, "-");
+
+        Assert.True(fromLines.ExitCode == 0, fromLines.ToString());
+        Assert.True(fromArray.ExitCode == 0, fromArray.ToString());
+        Assert.Equal(expected.OutputBytes, fromLines.OutputBytes);
+        Assert.Equal(expected.OutputBytes, fromArray.OutputBytes);
+    }
+
+    [Fact]
+    public async Task StandardInput_Dash_ReadsJsonLinesLikeAFile()
+    {
+        var bytes = await File.ReadAllBytesAsync(SampleData.FollowUpsPath);
+
+        var fromStandardInput = await CliRunner.RunWithInputAsync(bytes, "evaluate", "--now", CliRunner.Now, "-");
+        var fromFile = await CliRunner.SampleEvaluationAsync();
+
+        Assert.True(fromStandardInput.ExitCode == 0, fromStandardInput.ToString());
+        Assert.Equal(SampleData.FollowUpIds, fromStandardInput.Ids);
+        Assert.Equal(fromFile.OutputBytes, fromStandardInput.OutputBytes);
+    }
+
+    [Fact]
+    public async Task StandardInput_JsonArray_IsRecognised()
+    {
+        var run = await CliRunner.RunWithInputAsync(
+            $"  \n[{SampleData.Record("S-1")},{SampleData.Record("S-2")}]", "evaluate", "--now", CliRunner.Now, "-");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["S-1", "S-2"], run.Ids);
+    }
+
+    [Fact]
+    public async Task StandardInput_BrokenLine_IsReportedAsDashWithItsLineNumber()
+    {
+        var run = await CliRunner.RunWithInputAsync(
+            $"{SampleData.Record("S-1")}\n{{oops\n{SampleData.Record("S-3")}\n", "evaluate", "--now", CliRunner.Now, "-");
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["S-1", "S-3"], run.Ids);
+        Assert.StartsWith("-:line 2: unreadable record: ", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeveralInputs_BrokenRows_AreNumberedWithinTheirOwnInput()
+    {
+        var first = _temp.Write("first.jsonl", $"{SampleData.Record("F-1")}\nnull\n");
+        var second = _temp.Write("second.jsonl", $"null\n{SampleData.Record("S-2")}\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, first, second);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["F-1", "S-2"], run.Ids);
+        Assert.Equal(2, run.ErrorLines.Count);
+        Assert.StartsWith($"{first}:line 2: ", run.ErrorLines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{second}:line 1: ", run.ErrorLines[1], StringComparison.Ordinal);
+    }
+}
