@@ -131,25 +131,16 @@ internal static class EvaluationBuilder
     /// <summary>A noisy-OR over the distinct codes, each at its highest weight: bounded by 100 and never lower when a signal is added.</summary>
     internal static double RiskScore(IReadOnlyList<RiskSignal> signals)
     {
-        var survival = 1.0;
-        for (var i = 0; i < signals.Count; i++)
+        var heaviest = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var signal in signals)
         {
-            var code = signals[i].Code;
-            var weight = signals[i].Weight;
-            var first = true;
-            for (var j = 0; j < signals.Count && first; j++)
-            {
-                if (j != i && string.Equals(signals[j].Code, code, StringComparison.Ordinal)
-                    && (signals[j].Weight > weight || (signals[j].Weight == weight && j < i)))
-                {
-                    first = false;
-                }
-            }
+            heaviest[signal.Code] = heaviest.TryGetValue(signal.Code, out var weight) ? Math.Max(weight, signal.Weight) : signal.Weight;
+        }
 
-            if (first)
-            {
-                survival *= 1 - Math.Clamp(weight, 0, 1);
-            }
+        var survival = 1.0;
+        foreach (var weight in heaviest.Values)
+        {
+            survival *= 1 - Math.Clamp(weight, 0, 1);
         }
 
         return Math.Round(100 * (1 - survival), 1);

@@ -230,17 +230,31 @@ internal static class Grader
     {
         var budget = profile.ScoreWeight(GradeComponent.RiskHandling);
         var part = new Part(budget);
-        var charged = new HashSet<string>(StringComparer.Ordinal);
+        // One deduction per unanswered code, at its heaviest weight, on its first field.
+        var heaviest = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unanswered = new List<(RiskSignal First, double Weight)>();
         foreach (var signal in signals)
         {
-            if (!rules.RequiresCountermeasure(signal.Code) || RiskStage.IsAnswered(inspection, rules, signal.Code) || !charged.Add(signal.Code))
+            if (!rules.RequiresCountermeasure(signal.Code) || RiskStage.IsAnswered(inspection, rules, signal.Code))
             {
                 continue;
             }
 
-            var weight = signals.Where(s => s.Code == signal.Code).Max(s => s.Weight);
-            part.Add(deductions, DeductionCodes.RiskUnaddressed, signal.Field, budget * weight,
-                messages.Format("RiskUnanswered", messages.Signal(signal.Code), signal.Evidence));
+            if (heaviest.TryGetValue(signal.Code, out var at))
+            {
+                unanswered[at] = (unanswered[at].First, Math.Max(unanswered[at].Weight, signal.Weight));
+            }
+            else
+            {
+                heaviest[signal.Code] = unanswered.Count;
+                unanswered.Add((signal, signal.Weight));
+            }
+        }
+
+        foreach (var (first, weight) in unanswered)
+        {
+            part.Add(deductions, DeductionCodes.RiskUnaddressed, first.Field, budget * weight,
+                messages.Format("RiskUnanswered", messages.Signal(first.Code), first.Evidence));
         }
 
         var unassessable = RiskStage.UnassessableInputs(inspection);

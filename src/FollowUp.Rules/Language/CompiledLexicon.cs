@@ -27,7 +27,15 @@ internal sealed class CompiledLexicon
         Entries = entries;
         Parts = parts;
         SignalCodes = signalCodes;
+        EntryContentUnits = new double[entries.Length];
+        foreach (var part in parts)
+        {
+            EntryContentUnits[part.Entry] += part.ContentUnits;
+        }
     }
+
+    /// <summary>The content units of each entry, its gap parts together (see <see cref="TextFolding.ContentUnits(string)"/>).</summary>
+    public double[] EntryContentUnits { get; }
 
     public PhraseAutomaton Automaton { get; }
 

@@ -20,6 +20,12 @@ internal sealed class TextAnalyzer
     private const int AsciiCueWindow = 16;
     private const int PostCueWindow = 3;
     private const int AsciiMaxGap = 16;
+
+    /// <summary>
+    /// How far, in folded characters, hits can bear on each other: the longest phrase, its gap and a cue window. Hits are
+    /// ordered by where they end, so each hit looks only at its neighbours and a long text is resolved in linear time.
+    /// </summary>
+    private const int Reach = PhraseAutomaton.MaxPhraseLength + AsciiMaxGap + AsciiCueWindow + 8;
     private const double ShortTextUnits = 6;
 
     public TextAnalyzer(CompiledLexicon lexicon)
@@ -81,7 +87,7 @@ internal sealed class TextAnalyzer
                 continue;
             }
 
-            for (var h = t - 1; h >= 0; h--)
+            for (var h = t - 1; h >= 0 && hits[h].FoldedEnd >= hits[t].FoldedStart - AsciiMaxGap; h--)
             {
                 ref readonly var head = ref hits[h];
                 var maxGap = IsAscii(Lexicon.Entries[head.Entry].Phrase) ? AsciiMaxGap : LexiconEntry.MaxGap;
@@ -145,12 +151,32 @@ internal sealed class TextAnalyzer
         }
     }
 
+    /// <summary>The range of hits that end within <see cref="Reach"/> of the hit's span: the only ones that can bear on it.</summary>
+    private static (int From, int To) Neighbours(TextScan scan, int index)
+    {
+        ref readonly var hit = ref scan.Hits[index];
+        var from = index;
+        while (from > 0 && scan.Hits[from - 1].FoldedEnd >= hit.FoldedStart - Reach)
+        {
+            from--;
+        }
+
+        var to = index;
+        while (to + 1 < scan.HitCount && scan.Hits[to + 1].FoldedEnd <= hit.FoldedEnd + Reach)
+        {
+            to++;
+        }
+
+        return (from, to);
+    }
+
     /// <summary>Whether an exception of the hit's role and category covers it (投诉管理模块 covers 投诉).</summary>
     private bool IsExcepted(TextScan scan, int index)
     {
         ref readonly var hit = ref scan.Hits[index];
         var entry = Lexicon.Entries[hit.Entry];
-        for (var j = 0; j < scan.HitCount; j++)
+        var (from, to) = Neighbours(scan, index);
+        for (var j = from; j <= to; j++)
         {
             ref readonly var other = ref scan.Hits[j];
             var exception = Lexicon.Entries[other.Entry];
@@ -168,7 +194,8 @@ internal sealed class TextAnalyzer
     private bool IsInsideRisk(TextScan scan, int index)
     {
         ref readonly var hit = ref scan.Hits[index];
-        for (var j = 0; j < scan.HitCount; j++)
+        var (from, to) = Neighbours(scan, index);
+        for (var j = from; j <= to; j++)
         {
             ref readonly var other = ref scan.Hits[j];
             if (!other.Dropped && Lexicon.Entries[other.Entry].Role == PhraseRole.Risk && other.FoldedStart <= hit.FoldedStart
@@ -186,7 +213,8 @@ internal sealed class TextAnalyzer
     {
         ref readonly var hit = ref scan.Hits[index];
         var category = Lexicon.Entries[hit.Entry].Category;
-        for (var j = 0; j < scan.HitCount; j++)
+        var (from, to) = Neighbours(scan, index);
+        for (var j = from; j <= to; j++)
         {
             ref readonly var other = ref scan.Hits[j];
             if (j == index || other.Dropped || Lexicon.Entries[other.Entry].Role != role
@@ -213,7 +241,8 @@ internal sealed class TextAnalyzer
     private bool IsNegated(TextScan scan, int index, int window, bool allowClosingCue)
     {
         ref readonly var hit = ref scan.Hits[index];
-        for (var c = 0; c < scan.HitCount; c++)
+        var (from, to) = Neighbours(scan, index);
+        for (var c = from; c <= to; c++)
         {
             ref readonly var cue = ref scan.Hits[c];
             if (cue.Dropped || cue.Clause != hit.Clause || Lexicon.Entries[cue.Entry].Role != PhraseRole.NegationCue || IsVoidCue(scan, c))
@@ -242,7 +271,8 @@ internal sealed class TextAnalyzer
     private bool IsVoidCue(TextScan scan, int cueIndex)
     {
         ref readonly var cue = ref scan.Hits[cueIndex];
-        for (var j = 0; j < scan.HitCount; j++)
+        var (from, to) = Neighbours(scan, cueIndex);
+        for (var j = from; j <= to; j++)
         {
             ref readonly var other = ref scan.Hits[j];
             var role = Lexicon.Entries[other.Entry].Role;
@@ -283,23 +313,34 @@ internal sealed class TextAnalyzer
         return kinds >= 2 && kinds >= vague ? ClarityLevel.Concrete : kinds >= 1 ? ClarityLevel.PartlyVague : ClarityLevel.Vague;
     }
 
-    /// <summary>Counts the distinct kinds of fact that do not sit inside a vague phrase.</summary>
+    /// <summary>
+    /// Counts the distinct kinds of fact that do not sit inside a vague phrase or a longer fact. Facts and vague phrases are
+    /// both ordered by where they end, so each fact looks only at those ending near it.
+    /// </summary>
     private static int FactKinds(TextScan scan)
     {
+        const int all = (1 << 6) - 1;
+        const int span = 512;
         var seen = 0;
-        for (var f = 0; f < scan.FactCount; f++)
+        for (var f = 0; f < scan.FactCount && seen != all; f++)
         {
             var fact = scan.Facts[f];
             var ignored = false;
-            for (var v = 0; v < scan.VagueCount && !ignored; v++)
+            for (var v = FirstEndingAfter(scan.Vague, scan.VagueCount, fact.Start); v < scan.VagueCount && !ignored && scan.Vague[v].End <= fact.End + span; v++)
             {
-                ignored = fact.Start < scan.Vague[v].End && scan.Vague[v].Start < fact.End;
+                ignored = scan.Vague[v].Start < fact.End;
             }
 
-            for (var g = 0; g < scan.FactCount && !ignored; g++)
+            for (var g = f + 1; g < scan.FactCount && !ignored && scan.Facts[g].End <= fact.End + PhraseAutomaton.MaxPhraseLength; g++)
             {
                 var other = scan.Facts[g];
-                ignored = g != f && other.Start <= fact.Start && fact.End <= other.End && other.End - other.Start > fact.End - fact.Start;
+                ignored = other.Start <= fact.Start && fact.End <= other.End;
+            }
+
+            for (var g = f - 1; g >= 0 && !ignored && scan.Facts[g].End == fact.End; g--)
+            {
+                var other = scan.Facts[g];
+                ignored = other.Start < fact.Start;
             }
 
             if (!ignored)
@@ -311,15 +352,51 @@ internal sealed class TextAnalyzer
         return System.Numerics.BitOperations.PopCount((uint)seen);
     }
 
-    private static bool IsNoContent(string text, TextScan scan)
+    /// <summary>The index of the first hit, in a list ordered by end, that ends after <paramref name="offset"/>.</summary>
+    private static int FirstEndingAfter(ResolvedHit[] hits, int count, int offset)
     {
-        if (scan.ContentChars == 0 || HasCategory(scan, VagueCategory.NoContent) || scan.DigitChars == scan.ContentChars
-            || (scan.SameContent && scan.ContentChars >= 2))
+        var low = 0;
+        var high = count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (hits[middle].End <= offset)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    private bool IsNoContent(string text, TextScan scan)
+    {
+        if (scan.ContentChars == 0 || FillerCoversText(scan) || scan.DigitChars == scan.ContentChars || (scan.SameContent && scan.ContentChars >= 2))
         {
             return true;
         }
 
         return (scan.AsciiChars == scan.ContentChars && IsKeyboardMash(text)) || (text.Contains('<', StringComparison.Ordinal) && IsEmptyMarkup(text));
+    }
+
+    /// <summary>Whether filler phrases (同上, 此处省略, asdf) are all the text says; inside a real note they are only phrases.</summary>
+    private bool FillerCoversText(TextScan scan)
+    {
+        var covered = 0.0;
+        for (var i = 0; i < scan.VagueCount; i++)
+        {
+            var hit = scan.Vague[i];
+            if (hit.Category == (int)VagueCategory.NoContent && hit.Entry >= 0)
+            {
+                covered += Lexicon.EntryContentUnits[hit.Entry];
+            }
+        }
+
+        return covered > 0 && TextFolding.ContentUnits(scan.ContentChars, scan.AsciiChars) - covered <= 2;
     }
 
     private static bool HasCategory(TextScan scan, VagueCategory category)
