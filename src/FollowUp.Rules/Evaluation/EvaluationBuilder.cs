@@ -20,7 +20,7 @@ internal static class EvaluationBuilder
         var signals = RiskStage.Assess(inspection, rules, profile);
         var completeness = BuildCompleteness(inspection, profile);
         var riskScore = RiskScore(signals);
-        var risk = new RiskAssessment(riskScore, rules.RiskLevels.LevelOf(riskScore), signals);
+        var risk = new RiskAssessment(riskScore, rules.RiskLevels.LevelOf(riskScore), signals.Count == 0 ? [] : [.. signals]);
         var (score, deductions) = Grader.Grade(inspection, rules, profile, signals);
         return new FollowUpEvaluation(
             inspection.Record.Id,
@@ -39,8 +39,8 @@ internal static class EvaluationBuilder
 
     public static CompletenessResult BuildCompleteness(Inspection inspection, FollowUpProfile profile)
     {
-        var earned = new double[StepCount];
-        var counts = new int[StepCount];
+        Span<double> earned = stackalloc double[StepCount];
+        Span<int> counts = stackalloc int[StepCount];
         foreach (var check in inspection.Checks)
         {
             earned[(int)check.Step] += check.Credit;

@@ -166,7 +166,7 @@ internal sealed partial class Inspection
             var overdue = reportDueInPast && resolved.Date < Now.ToOffset(resolved.Offset).Date;
             if (required)
             {
-                AddCheck(step, path, key, FieldState.Filled, value.ToString(), riskInput, credit: overdue ? _profile.AcknowledgedCredit : 1,
+                AddCheck(step, path, key, FieldState.Filled, overdue ? value.ToString() : value.Text, riskInput, credit: overdue ? _profile.AcknowledgedCredit : 1,
                     note: overdue ? Problem.NextActionDueInPast : null);
             }
             else if (overdue)

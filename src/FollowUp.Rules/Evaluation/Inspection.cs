@@ -87,6 +87,15 @@ internal sealed partial class Inspection
 
     public List<FieldHit> RiskHits { get; } = new(16);
 
+    /// <summary>Gets the risk signals of the evaluation under way (copied into the result).</summary>
+    public List<Risk.RiskSignal> Signals { get; } = new(16);
+
+    /// <summary>Gets the deductions of the evaluation under way (copied into the result).</summary>
+    public List<Grading.Deduction> Deductions { get; } = new(32);
+
+    /// <summary>Gets the required fields risk detection reads that are missing.</summary>
+    public List<string> UnassessableInputs { get; } = new(8);
+
     /// <summary>Gets the signal indices the noted risks answer with a countermeasure.</summary>
     public HashSet<int> AnsweredSignals { get; } = [];
 
@@ -110,6 +119,12 @@ internal sealed partial class Inspection
 
     /// <summary>Gets the state of the next action's owner: the next-action owner, or else the record's owner.</summary>
     public FieldState OwnerState { get; private set; }
+
+    /// <summary>Gets the risk-detection context of this inspection, ready for one evaluation.</summary>
+    public Risk.RiskDetectionContext RiskContext(FollowUpRuleSet rules, FollowUpProfile profile) =>
+        (_riskContext ??= new Risk.RiskDetectionContext(this)).For(rules, profile);
+
+    private Risk.RiskDetectionContext? _riskContext;
 
     public static Inspection Rent()
     {
@@ -190,7 +205,7 @@ internal sealed partial class Inspection
     {
         var summaryRequired = RequiredBit(FollowUpFields.NeedsSummary);
         var summary = Classify(needs?.Summary, FollowUpFields.NeedsSummary, TextUse.Clarity | TextUse.Risk | TextUse.ChangeMention, summaryRequired, out var summaryCredit);
-        var changeUnrecorded = ChangeMentioned && !HasChangeHistory(needs?.Changes);
+        var changeUnrecorded = RequiredBit(FollowUpFields.NeedsChanges) && ChangeMentioned && !HasChangeHistory(needs?.Changes);
         var changeNote = -1;
         if (changeUnrecorded)
         {
@@ -213,7 +228,7 @@ internal sealed partial class Inspection
         points = Best(points, Items(needs?.Concerns, FieldPaths.Concern));
         if (RequiredBit(FollowUpFields.NeedsPainPoints))
         {
-            AddCheck(FollowUpStep.Needs, FollowUpFields.NeedsPainPoints, FollowUpFields.NeedsPainPoints, points, null);
+            AddCheck(FollowUpStep.Needs, FollowUpFields.NeedsPainPoints, FollowUpFields.NeedsPainPoints, points, null, riskInput: true);
         }
 
         if (needs?.Changes is { } changes)
@@ -396,6 +411,19 @@ internal sealed partial class Inspection
         }
     }
 
+    private bool IsRequiredCustom(string name)
+    {
+        foreach (var (customName, _) in _profile.CustomFields)
+        {
+            if (customName == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void InspectCustom(IReadOnlyDictionary<string, string?>? custom)
     {
         foreach (var (name, step) in _profile.CustomFields)
@@ -414,7 +442,7 @@ internal sealed partial class Inspection
 
         foreach (var (name, value) in custom)
         {
-            if (!_profile.CustomFields.Any(c => c.Name == name))
+            if (!IsRequiredCustom(name))
             {
                 Classify(value, FollowUpFields.CustomPrefix + name, TextUse.Clarity, required: false);
             }

@@ -35,7 +35,8 @@ internal static class Grader
         Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, IReadOnlyList<RiskSignal> signals)
     {
         var messages = rules.Messages;
-        var deductions = new List<Deduction>();
+        var deductions = inspection.Deductions;
+        deductions.Clear();
         Completeness(inspection, profile, messages, deductions);
         Clarity(inspection, profile, messages, deductions);
         Actionability(inspection, profile, messages, deductions);
@@ -48,7 +49,7 @@ internal static class Grader
             lost += (decimal)deduction.Points;
         }
 
-        return ((double)Math.Max(0, 100 - lost), [.. deductions]);
+        return ((double)Math.Max(0, 100 - lost), deductions.Count == 0 ? [] : [.. deductions]);
     }
 
     /// <summary>The group of a deduction: by code, except that missing next steps and owners are unclear ownership (责任不清).</summary>
@@ -68,14 +69,18 @@ internal static class Grader
     private static void Completeness(Inspection inspection, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
     {
         var budget = profile.ScoreWeight(GradeComponent.Completeness);
-        var steps = Enum.GetValues<FollowUpStep>();
-        var totalWeight = steps.Sum(profile.StepWeight);
+        var totalWeight = 0.0;
+        for (var step = 0; step < StepCount; step++)
+        {
+            totalWeight += profile.StepWeight((FollowUpStep)step);
+        }
+
         if (budget <= 0 || totalWeight <= 0)
         {
             return;
         }
 
-        Span<int> counts = stackalloc int[steps.Length];
+        Span<int> counts = stackalloc int[StepCount];
         foreach (var check in inspection.Checks)
         {
             counts[(int)check.Step]++;
@@ -96,14 +101,14 @@ internal static class Grader
                 var note = inspection.Notes[check.Note];
                 part.Add(deductions, CodeOf(note.Problem), check.Path, points, FindingMessages.Format(messages, note));
             }
-            else if (check.State == FieldState.Filled && inspection.Notes.FindIndex(n => n.Problem == Problem.VagueLanguage && n.Path == check.Path) is >= 0 and var vague)
+            else if (check.State == FieldState.Filled && FirstVagueNote(inspection, check.Path) is >= 0 and var vague)
             {
                 // A vague text earns only part of the credit: the shortfall is the vagueness, not a gap.
                 part.Add(deductions, DeductionCodes.VagueText, check.Path, points, FindingMessages.Format(messages, inspection.Notes[vague]));
             }
             else
             {
-                part.Add(deductions, DeductionCodes.FieldMissing, check.Path, points, messages.Format("FieldMissing", messages.FieldLabel(check.Path), messages.FieldAdvice(check.Path)));
+                part.Add(deductions, DeductionCodes.FieldMissing, check.Path, points, messages.ForField("FieldMissing", check.Path));
             }
         }
     }
@@ -151,7 +156,7 @@ internal static class Grader
             }
 
             var key = KeyOf(path);
-            part.Add(deductions, DeductionCodes.TextMissing, path, NoContentPoints, messages.Format("TextMissing", messages.FieldLabel(key), messages.FieldAdvice(key)));
+            part.Add(deductions, DeductionCodes.TextMissing, path, NoContentPoints, messages.ForField("TextMissing", key));
         }
     }
 
@@ -166,10 +171,10 @@ internal static class Grader
         var share = budget / 3;
         var part = new Part(budget);
         // A vague next action is no more actionable than none; a concrete one with a vague phrase in it is half way.
-        var action = inspection.Clarity.Find(c => c.Path == FollowUpFields.ProgressNextAction);
+        var action = ClarityOf(inspection, FollowUpFields.ProgressNextAction);
         if (inspection.NextActionState != FieldState.Filled)
         {
-            part.Add(deductions, DeductionCodes.NoNextAction, FollowUpFields.ProgressNextAction, share, messages.Format("NoNextAction"));
+            part.Add(deductions, DeductionCodes.NoNextAction, FollowUpFields.ProgressNextAction, share, messages.Fixed("NoNextAction"));
         }
         else if (action.Source is not null && action.Level is ClarityLevel.Vague or ClarityLevel.NoContent)
         {
@@ -182,7 +187,7 @@ internal static class Grader
 
         if (inspection.NextActionDue is not { } due)
         {
-            part.Add(deductions, DeductionCodes.NoDueDate, FollowUpFields.ProgressNextActionDue, share, messages.Format("NoDueDate"));
+            part.Add(deductions, DeductionCodes.NoDueDate, FollowUpFields.ProgressNextActionDue, share, messages.Fixed("NoDueDate"));
         }
         else if (due < inspection.Now)
         {
@@ -192,7 +197,7 @@ internal static class Grader
 
         if (inspection.OwnerState == FieldState.Missing)
         {
-            part.Add(deductions, DeductionCodes.NoOwner, FollowUpFields.ProgressNextActionOwner, share, messages.Format("NoOwner"));
+            part.Add(deductions, DeductionCodes.NoOwner, FollowUpFields.ProgressNextActionOwner, share, messages.Fixed("NoOwner"));
         }
         else if (inspection.OwnerState == FieldState.Acknowledged)
         {
@@ -209,11 +214,11 @@ internal static class Grader
         var latest = LatestContact.Of(inspection.Record, rules.DefaultUtcOffset).At;
         if (recorded is null)
         {
-            part.Add(deductions, DeductionCodes.RecordTimeMissing, "recordedAt", budget, messages.Format("RecordTimeMissing"));
+            part.Add(deductions, DeductionCodes.RecordTimeMissing, "recordedAt", budget, messages.Fixed("RecordTimeMissing"));
         }
         else if (latest is null)
         {
-            part.Add(deductions, DeductionCodes.ContactTimeMissing, FollowUpFields.CommunicationAt, budget, messages.Format("ContactTimeMissing"));
+            part.Add(deductions, DeductionCodes.ContactTimeMissing, FollowUpFields.CommunicationAt, budget, messages.Fixed("ContactTimeMissing"));
         }
         else if (recorded.Value - latest.Value > OnTime)
         {
@@ -257,7 +262,7 @@ internal static class Grader
                 messages.Format("RiskUnanswered", messages.Signal(first.Code), first.Evidence));
         }
 
-        var unassessable = RiskStage.UnassessableInputs(inspection);
+        var unassessable = inspection.UnassessableInputs;
         if (unassessable.Count > 0)
         {
             part.Add(deductions, DeductionCodes.RiskNotAssessable, FollowUpFields.Risks, budget,
@@ -277,6 +282,34 @@ internal static class Grader
         Problem.RiskUnanswered or Problem.RiskNotAssessable => DeductionCodes.RiskUnaddressed,
         _ => DeductionCodes.FieldMissing,
     };
+
+    private static readonly int StepCount = Enum.GetValues<FollowUpStep>().Length;
+
+    private static int FirstVagueNote(Inspection inspection, string path)
+    {
+        for (var i = 0; i < inspection.Notes.Count; i++)
+        {
+            if (inspection.Notes[i].Problem == Problem.VagueLanguage && inspection.Notes[i].Path == path)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static (string Path, ClarityLevel Level, string Source, bool Required, bool Acknowledged) ClarityOf(Inspection inspection, string path)
+    {
+        foreach (var clarity in inspection.Clarity)
+        {
+            if (clarity.Path == path)
+            {
+                return clarity;
+            }
+        }
+
+        return default;
+    }
 
     private static FieldHit? FirstVagueHit(Inspection inspection, string path)
     {
@@ -306,7 +339,7 @@ internal static class Grader
     private static string Excerpt(string text) => text.Length <= 30 ? text : string.Concat(text.AsSpan(0, 30), "…");
 
     /// <summary>One part of the grade: rounds each deduction to 0.01 and stops at the part's points.</summary>
-    private sealed class Part(double budget)
+    private struct Part(double budget)
     {
         private readonly decimal _budget = Math.Round((decimal)Math.Max(0, budget), 2);
         private decimal _used;

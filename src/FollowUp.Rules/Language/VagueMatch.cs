@@ -6,9 +6,9 @@ namespace FollowUp.Rules.Language;
 /// <param name="Text">The phrase exactly as written in the field.</param>
 /// <param name="Start">Its UTF-16 offset in the field's text.</param>
 /// <param name="Length">Its length in UTF-16 code units.</param>
-public sealed record VagueMatch(string Field, VagueCategory Category, string Text, int Start, int Length);
+public readonly record struct VagueMatch(string Field, VagueCategory Category, string Text, int Start, int Length);
 
 /// <summary>The clarity of one free-text field.</summary>
 /// <param name="Field">The field's path.</param>
 /// <param name="Level">How clear it is.</param>
-public sealed record FieldClarity(string Field, ClarityLevel Level);
+public readonly record struct FieldClarity(string Field, ClarityLevel Level);

@@ -15,6 +15,7 @@ internal sealed class MessageCatalog
     private readonly FrozenDictionary<string, string[]> _fields;
     private readonly FrozenDictionary<string, string> _stages;
     private readonly FrozenDictionary<string, string> _signals;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, string Key), string> _fieldMessages = new();
 
     private MessageCatalog(MessageFile file, CultureInfo culture)
     {
@@ -37,6 +38,16 @@ internal sealed class MessageCatalog
 
     public string Format(string id, params ReadOnlySpan<object?> args) =>
         string.Format(CultureInfo.InvariantCulture, _templates[id], args);
+
+    /// <summary>
+    /// A message about a field that depends on nothing but the field's key (缺少决策权…), formatted once per key, so the
+    /// findings and deductions of many records share one string.
+    /// </summary>
+    public string ForField(string id, string key) =>
+        _fieldMessages.GetOrAdd((id, key), static (k, catalog) => catalog.Format(k.Id, catalog.FieldLabel(k.Key), catalog.FieldAdvice(k.Key)), this);
+
+    /// <summary>A message without arguments, formatted once.</summary>
+    public string Fixed(string id) => _fieldMessages.GetOrAdd((id, ""), static (k, catalog) => catalog.Format(k.Id), this);
 
     /// <summary>The label of a field key; custom fields without their own label fall back to their name.</summary>
     public string FieldLabel(string key) =>

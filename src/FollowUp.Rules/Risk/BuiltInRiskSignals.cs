@@ -105,25 +105,56 @@ internal static class BuiltInRiskSignals
             var communications = context.Record.Communications ?? [];
             if (context.Stage is DealStage.ProposalSent or DealStage.AwaitingFeedback or DealStage.Negotiation
                 && context.Record.Customer?.DecisionRole.Value != DecisionRole.DecisionMaker
-                && !communications.Any(c => c?.ContactRole.Value == DecisionRole.DecisionMaker))
+                && !ReachedDecisionMaker(communications))
             {
                 context.Report(RiskSignalCodes.NoDecisionMaker, FollowUpFields.Communications,
                     context.Messages.Format("EvidenceNoDecisionMaker", context.Messages.Stage(context.Stage.Value.ToString())));
             }
 
-            if (communications.Count >= 2)
+            if (communications.Count >= 2 && OnlyContact(context, communications) is { } only)
             {
-                var contacts = communications
-                    .Select(c => c?.Contact?.Trim())
-                    .Where(name => context.StateOf(name) == FieldState.Filled)
-                    .Distinct(StringComparer.OrdinalIgnoreCase)
-                    .ToList();
-                if (contacts.Count == 1)
+                context.Report(RiskSignalCodes.SingleThreaded, FollowUpFields.Communications,
+                    context.Messages.Format("EvidenceSingleThreaded", communications.Count.ToString(CultureInfo.InvariantCulture), only));
+            }
+        }
+
+        private static bool ReachedDecisionMaker(IReadOnlyList<Communication?> communications)
+        {
+            foreach (var communication in communications)
+            {
+                if (communication?.ContactRole.Value == DecisionRole.DecisionMaker)
                 {
-                    context.Report(RiskSignalCodes.SingleThreaded, FollowUpFields.Communications,
-                        context.Messages.Format("EvidenceSingleThreaded", communications.Count.ToString(CultureInfo.InvariantCulture), contacts[0]));
+                    return true;
                 }
             }
+
+            return false;
+        }
+
+        /// <summary>The one person every named contact was with, or <see langword="null"/> when there were several or none named.</summary>
+        private static string? OnlyContact(RiskDetectionContext context, IReadOnlyList<Communication?> communications)
+        {
+            string? only = null;
+            foreach (var communication in communications)
+            {
+                var name = communication?.Contact;
+                if (context.StateOf(name) != FieldState.Filled)
+                {
+                    continue;
+                }
+
+                var trimmed = name!.AsSpan().Trim();
+                if (only is null)
+                {
+                    only = trimmed.ToString();
+                }
+                else if (!trimmed.Equals(only, StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+            }
+
+            return only;
         }
     }
 

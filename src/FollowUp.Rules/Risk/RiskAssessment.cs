@@ -5,7 +5,7 @@ namespace FollowUp.Rules.Risk;
 /// <param name="Field">Where it was found, such as <c>communications[0].summary</c> or <c>progress.nextActionDue</c>.</param>
 /// <param name="Evidence">The matched text, or the fact that raised it.</param>
 /// <param name="Weight">Its weight, 0 to 1, from the profile.</param>
-public sealed record RiskSignal(string Code, string Field, string Evidence, double Weight);
+public readonly record struct RiskSignal(string Code, string Field, string Evidence, double Weight);
 
 /// <summary>The risk a record carries.</summary>
 public sealed class RiskAssessment

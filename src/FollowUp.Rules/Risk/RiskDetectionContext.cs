@@ -7,23 +7,19 @@ namespace FollowUp.Rules.Risk;
 public sealed class RiskDetectionContext
 {
     private readonly Inspection _inspection;
-    private readonly FollowUpRuleSet _rules;
-    private readonly List<RiskSignal> _signals;
+    private FollowUpRuleSet _rules = null!;
     private IRiskSignalDetector? _detector;
 
-    internal RiskDetectionContext(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, List<RiskSignal> signals)
+    internal RiskDetectionContext(Inspection inspection)
     {
         _inspection = inspection;
-        _rules = rules;
-        Profile = profile;
-        _signals = signals;
     }
 
     /// <summary>Gets the record.</summary>
     public FollowUpRecord Record => _inspection.Record;
 
     /// <summary>Gets the profile the record is evaluated with.</summary>
-    public FollowUpProfile Profile { get; }
+    public FollowUpProfile Profile { get; private set; } = null!;
 
     /// <summary>Gets "now", from the evaluator's <see cref="TimeProvider"/>.</summary>
     public DateTimeOffset Now => _inspection.Now;
@@ -53,7 +49,7 @@ public sealed class RiskDetectionContext
     {
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(evidence);
-        if (_detector is not null && !_detector.Signals.Any(s => string.Equals(s.Code, code, StringComparison.Ordinal)))
+        if (_detector is not null && !Declares(_detector, code))
         {
             throw new ArgumentException($"{_detector.GetType().Name} reported '{code}', which it does not declare in Signals.", nameof(code));
         }
@@ -61,7 +57,7 @@ public sealed class RiskDetectionContext
         var weight = Profile.SignalWeight(code);
         if (weight > 0)
         {
-            _signals.Add(new RiskSignal(code, field, evidence, weight));
+            _inspection.Signals.Add(new RiskSignal(code, field, evidence, weight));
         }
     }
 
@@ -70,6 +66,27 @@ public sealed class RiskDetectionContext
     internal Messages.MessageCatalog Messages => _rules.Messages;
 
     internal TimeSpan DefaultUtcOffset => _rules.DefaultUtcOffset;
+
+    /// <summary>Prepares the context, reused by its inspection, for one evaluation.</summary>
+    internal RiskDetectionContext For(FollowUpRuleSet rules, FollowUpProfile profile)
+    {
+        _rules = rules;
+        Profile = profile;
+        return this;
+    }
+
+    private static bool Declares(IRiskSignalDetector detector, string code)
+    {
+        foreach (var signal in detector.Signals)
+        {
+            if (string.Equals(signal.Code, code, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     internal void RunDetector(IRiskSignalDetector detector)
     {

@@ -11,7 +11,8 @@ internal static class RiskStage
 {
     public static List<RiskSignal> Assess(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile)
     {
-        var signals = new List<RiskSignal>(inspection.RiskHits.Count + 4);
+        var signals = inspection.Signals;
+        signals.Clear();
         foreach (var hit in inspection.RiskHits)
         {
             var code = rules.SignalCodes[hit.Category];
@@ -22,12 +23,13 @@ internal static class RiskStage
             }
         }
 
-        var context = new RiskDetectionContext(inspection, rules, profile, signals);
+        var context = inspection.RiskContext(rules, profile);
         foreach (var detector in rules.Detectors)
         {
             context.RunDetector(detector);
         }
 
+        CollectUnassessableInputs(inspection);
         CheckAnswered(inspection, rules, profile, signals);
         return signals;
     }
@@ -36,10 +38,11 @@ internal static class RiskStage
     public static bool IsAnswered(Inspection inspection, FollowUpRuleSet rules, string code) =>
         inspection.AnsweredKinds.Contains(code) || inspection.AnsweredSignals.Contains(Array.IndexOf(rules.SignalCodes, code));
 
-    /// <summary>The required fields risk detection reads that are missing, so that handling cannot be shown.</summary>
-    public static List<string> UnassessableInputs(Inspection inspection)
+    /// <summary>Collects the required fields risk detection reads that are missing, so that handling cannot be shown.</summary>
+    private static void CollectUnassessableInputs(Inspection inspection)
     {
-        var missing = new List<string>();
+        var missing = inspection.UnassessableInputs;
+        missing.Clear();
         foreach (var check in inspection.Checks)
         {
             if (check.RiskInput && check.State == FieldState.Missing)
@@ -47,8 +50,6 @@ internal static class RiskStage
                 missing.Add(check.Path);
             }
         }
-
-        return missing;
     }
 
     private static void CheckAnswered(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, List<RiskSignal> signals)
@@ -76,7 +77,7 @@ internal static class RiskStage
             return;
         }
 
-        var unassessable = UnassessableInputs(inspection);
+        var unassessable = inspection.UnassessableInputs;
         if (unassessable.Count > 0)
         {
             firstNote = firstNote < 0 ? inspection.Notes.Count : firstNote;

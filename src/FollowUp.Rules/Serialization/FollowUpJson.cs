@@ -13,6 +13,15 @@ public static class FollowUpJson
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The record options with Chinese written as is, not as \uXXXX escapes, so exported files read like the CRM's own.</summary>
+    private static readonly JsonSerializerOptions ReadableOptions = new(FollowUpJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = FollowUpJsonContext.Default,
+    };
+
+    private static readonly JsonTypeInfo<FollowUpRecord> ReadableRecord = (JsonTypeInfo<FollowUpRecord>)ReadableOptions.GetTypeInfo(typeof(FollowUpRecord));
+
     /// <summary>Gets the serialization metadata of <see cref="FollowUpRecord"/>, for use with <see cref="JsonSerializer"/>.</summary>
     public static JsonTypeInfo<FollowUpRecord> Record => FollowUpJsonContext.Default.FollowUpRecord;
 
@@ -34,7 +43,7 @@ public static class FollowUpJson
     /// <summary>Writes a record as JSON.</summary>
     /// <param name="record">The record.</param>
     /// <returns>The JSON.</returns>
-    public static string Serialize(FollowUpRecord record) => JsonSerializer.Serialize(record, Record);
+    public static string Serialize(FollowUpRecord record) => JsonSerializer.Serialize(record, ReadableRecord);
 
     /// <summary>Writes an evaluation as the JSON object of SPEC §8.</summary>
     /// <param name="evaluation">The evaluation.</param>
