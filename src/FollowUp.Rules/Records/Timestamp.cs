@@ -162,12 +162,12 @@ public readonly struct Timestamp : IEquatable<Timestamp>
     /// <inheritdoc />
     public override int GetHashCode() => _kind == 0 ? Text?.GetHashCode(StringComparison.Ordinal) ?? 0 : HashCode.Combine(_clock, _offset, _kind);
 
-    /// <summary>Returns the value in ISO 8601 (with offset when it has one), or the invalid text, or an empty string.</summary>
+    /// <summary>Returns the value in ISO 8601 (with fractional seconds when it has them, with offset when it has one), or the invalid text, or an empty string.</summary>
     /// <returns>The value as text.</returns>
     public override string ToString() => _kind switch
     {
-        KindWithOffset => new DateTimeOffset(_clock, _offset).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
-        KindLocal => _clock.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        KindWithOffset => new DateTimeOffset(_clock, _offset).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture),
+        KindLocal => _clock.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         _ => Text ?? string.Empty,
     };
 

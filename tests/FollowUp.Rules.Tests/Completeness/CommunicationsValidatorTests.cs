@@ -1,0 +1,112 @@
+using FluentValidation;
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Tests.TestData;
+
+namespace FollowUp.Rules.Tests.Completeness;
+
+public class CommunicationsValidatorTests
+{
+    private static readonly CommunicationsValidator Validator = new(TestClock.Evaluator());
+
+    [Fact]
+    public void Step_IsCommunications() => Assert.Equal(FollowUpStep.Communications, Validator.Step);
+
+    [Fact]
+    public void Validate_CompleteRecord_IsValid() => Assert.True(Validator.Validate(SampleRecords.CompleteToB()).IsValid);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Validate_NoCommunication_ReportsTheLogAndEveryFieldOfItsFirstEntry(bool emptyList)
+    {
+        var record = SampleRecords.CompleteToB() with { Communications = emptyList ? [] : null };
+
+        var result = Validator.Validate(record);
+
+        // An empty log is as incomplete as a log with one empty entry, so adding an empty entry is no progress.
+        Assert.Equal(
+            [
+                "communications", "communications[0].at", "communications[0].channel", "communications[0].contact",
+                "communications[0].contactTitle", "communications[0].contactRole", "communications[0].summary", "communications[0].feedback",
+            ],
+            result.Errors.Select(e => e.PropertyName));
+        Assert.All(result.Errors, e => Assert.Equal((FindingCodes.FieldMissing, Severity.Error), (e.ErrorCode, e.Severity)));
+        Assert.Equal(0, TestClock.Evaluator().Evaluate(record).Step(FollowUpStep.Communications).Score);
+    }
+
+    [Fact]
+    public void Validate_ToBEntryWithOnlyASummary_ReportsEveryOtherRequiredMember()
+    {
+        var record = SampleRecords.CompleteToB() with { Communications = [new Communication { Summary = "电话沟通 20 分钟，确认 12 月 2 日前交付报价单" }] };
+
+        var result = Validator.Validate(record);
+
+        Assert.Equal(
+            [
+                "communications[0].at", "communications[0].channel", "communications[0].contact", "communications[0].contactTitle",
+                "communications[0].contactRole", "communications[0].feedback",
+            ],
+            result.Errors.Select(e => e.PropertyName));
+        Assert.All(result.Errors, e => Assert.Equal(FindingCodes.FieldMissing, e.ErrorCode));
+    }
+
+    [Fact]
+    public void Validate_ToCEntry_NeedsNoContactNameTitleOrRole()
+    {
+        var record = SampleRecords.CompleteToC().WithCommunications(c => c with { Contact = null, ContactTitle = null, ContactRole = default });
+
+        Assert.True(Validator.Validate(record).IsValid);
+    }
+
+    [Fact]
+    public void Validate_EachEntry_IsCheckedOnItsOwnIndex()
+    {
+        var record = SampleRecords.CompleteToB();
+        record = record with { Communications = [record.Communications![0], record.Communications[1] with { Feedback = default, At = default }] };
+
+        var result = Validator.Validate(record);
+
+        Assert.Equal(["communications[1].at", "communications[1].feedback"], result.Errors.Select(e => e.PropertyName));
+    }
+
+    [Fact]
+    public void Validate_NullEntry_IsAnEntryWithEverythingMissing()
+    {
+        var record = SampleRecords.CompleteToB() with { Communications = [SampleRecords.CompleteToB().Communications![0], null!] };
+
+        var result = Validator.Validate(record);
+
+        Assert.Equal(7, result.Errors.Count);
+        Assert.All(result.Errors, e => Assert.StartsWith("communications[1].", e.PropertyName, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_UnknownFeedbackAndRole_AreAcknowledged()
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Feedback = CustomerFeedback.Unknown, ContactRole = EnumValue<DecisionRole>.Parse("未知") });
+
+        var result = Validator.Validate(record);
+
+        Assert.Equal(4, result.Errors.Count);
+        Assert.All(result.Errors, e => Assert.Equal((FindingCodes.FieldAcknowledged, Severity.Warning), (e.ErrorCode, e.Severity)));
+    }
+
+    [Fact]
+    public void Validate_NoObjections_IsNotAFinding()
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Objections = null });
+
+        Assert.True(Validator.Validate(record).IsValid);
+    }
+
+    [Fact]
+    public void Validate_UnreadableDate_IsAnInvalidDateOnTheEntry()
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { At = Timestamp.Parse("周三下午") });
+
+        var result = Validator.Validate(record);
+
+        Assert.Equal(["communications[0].at", "communications[1].at"], result.Errors.Select(e => e.PropertyName));
+        Assert.All(result.Errors, e => Assert.Equal(FindingCodes.InvalidDate, e.ErrorCode));
+    }
+}

@@ -1,0 +1,185 @@
+using FluentValidation;
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Tests.TestData;
+
+namespace FollowUp.Rules.Tests.Completeness;
+
+public class ProgressValidatorTests
+{
+    private static readonly ProgressValidator Validator = new(TestClock.Evaluator());
+
+    [Fact]
+    public void Step_IsProgress() => Assert.Equal(FollowUpStep.Progress, Validator.Step);
+
+    [Fact]
+    public void Validate_CompleteRecord_IsValid() => Assert.True(Validator.Validate(SampleRecords.CompleteToB()).IsValid);
+
+    [Fact]
+    public void Validate_EmptyRecord_ReportsStageNextActionDueAndOwner()
+    {
+        var result = Validator.Validate(new FollowUpRecord());
+
+        Assert.Equal(
+            ["progress.stage", "progress.nextAction", "progress.nextActionDue", "progress.nextActionOwner"],
+            result.Errors.Select(e => e.PropertyName));
+        Assert.All(result.Errors, e => Assert.Equal(FindingCodes.FieldMissing, e.ErrorCode));
+        Assert.All(result.Errors, e => Assert.Equal(FollowUpStep.Progress, e.CustomState));
+    }
+
+    [Theory]
+    [InlineData(DealStage.Signed)]
+    [InlineData(DealStage.Lost)]
+    public void Validate_ClosedStage_DoesNotNeedNextActionOrDueDate(DealStage stage)
+    {
+        var record = SampleRecords.CompleteToB()
+            .WithAttachments(AttachmentKind.Proposal, AttachmentKind.Contract)
+            .WithProgress(p => p with { Stage = stage, NextAction = null, NextActionDue = default });
+
+        var result = Validator.Validate(record);
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(100, evaluation.Step(FollowUpStep.Progress).Score);
+    }
+
+    [Theory]
+    [InlineData(DealStage.Initial)]
+    [InlineData(DealStage.NeedsConfirmed)]
+    [InlineData(DealStage.ProposalSent)]
+    [InlineData(DealStage.AwaitingFeedback)]
+    [InlineData(DealStage.Negotiation)]
+    public void Validate_OpenStage_NeedsNextActionAndDueDate(DealStage stage)
+    {
+        var record = SampleRecords.CompleteToB()
+            .WithAttachments(AttachmentKind.Quote)
+            .WithProgress(p => p with { Stage = stage, NextAction = null, NextActionDue = default });
+
+        var result = Validator.Validate(record);
+
+        Assert.Equal(["progress.nextAction", "progress.nextActionDue"], result.Errors.Select(e => e.PropertyName));
+        Assert.All(result.Errors, e => Assert.Equal(Severity.Error, e.Severity));
+    }
+
+    [Theory]
+    [InlineData(DealStage.Initial)]
+    [InlineData(DealStage.ProposalSent)]
+    [InlineData(DealStage.Negotiation)]
+    public void Validate_OpenStageWithPastDueDate_WarnsNextActionDueInPast(DealStage stage)
+    {
+        var due = new DateTimeOffset(2026, 11, 25, 18, 0, 0, TestClock.ChinaOffset);
+        var record = SampleRecords.CompleteToB()
+            .WithAttachments(AttachmentKind.Quote)
+            .WithProgress(p => p with { Stage = stage, NextActionDue = due });
+
+        var result = Validator.Validate(record);
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+
+        var failure = Assert.Single(result.Errors);
+        Assert.Equal(FindingCodes.NextActionDueInPast, failure.ErrorCode);
+        Assert.Equal(Severity.Warning, failure.Severity);
+        Assert.Equal("progress.nextActionDue", failure.PropertyName);
+        Assert.Contains("2026-11-25T18:00:00+08:00", failure.ErrorMessage, StringComparison.Ordinal);
+
+        // A stale due date earns the acknowledged credit: three of four checks filled and one at 0.5.
+        Assert.Equal(100 * 3.5 / 4, evaluation.Step(FollowUpStep.Progress).Score);
+        Assert.Empty(evaluation.Step(FollowUpStep.Progress).Missing);
+    }
+
+    [Theory]
+    [InlineData(DealStage.Signed)]
+    [InlineData(DealStage.Lost)]
+    public void Validate_ClosedStageWithPastDueDate_IsNotReported(DealStage stage)
+    {
+        var record = SampleRecords.CompleteToB()
+            .WithAttachments(AttachmentKind.Proposal, AttachmentKind.Contract)
+            .WithProgress(p => p with { Stage = stage, NextActionDue = TestClock.DaysFromNow(-30) });
+
+        Assert.True(Validator.Validate(record).IsValid);
+    }
+
+    [Theory]
+    [InlineData("2026-11-26T00:00:00+08:00")]
+    [InlineData("2026-11-26T09:00:00+08:00")]
+    [InlineData("2026-11-26 09:00")]
+    [InlineData("2026-11-26T01:00:00Z")]
+    [InlineData("2026-11-27T08:00:00+08:00")]
+    public void Validate_DueEarlierTodayOrLater_IsNotInThePast(string due)
+    {
+        // Now is 2026-11-26 12:00 at UTC+08:00; a due date today is still "today or later" even when its hour has passed.
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse(due) });
+
+        Assert.True(Validator.Validate(record).IsValid);
+    }
+
+    [Fact]
+    public void Validate_DueYesterdayWithoutOffset_IsInThePastInTheDefaultOffset()
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse("2026/11/25 23:00") });
+
+        var failure = Assert.Single(Validator.Validate(record).Errors);
+
+        Assert.Equal(FindingCodes.NextActionDueInPast, failure.ErrorCode);
+    }
+
+    [Fact]
+    public void Validate_DueWithoutOffset_IsResolvedInTheConfiguredOffset()
+    {
+        // 2026-11-25 23:00 at UTC-08:00 is 2026-11-26 07:00 UTC; now at UTC-08:00 is 2026-11-25 20:00, the same day.
+        var validator = new ProgressValidator(TestClock.Evaluator(o => o.DefaultUtcOffset = TimeSpan.FromHours(-8)));
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse("2026/11/25 23:00") });
+
+        Assert.True(validator.Validate(record).IsValid);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("-")]
+    public void Validate_NoNextActionOwner_FallsBackToTheRecordOwner(string? nextActionOwner)
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionOwner = nextActionOwner }) with { Owner = "陈晓东" };
+
+        Assert.True(Validator.Validate(record).IsValid);
+    }
+
+    [Fact]
+    public void Validate_NextActionOwnerWithoutRecordOwner_IsEnough()
+    {
+        var record = SampleRecords.CompleteToB() with { Owner = null };
+
+        Assert.True(Validator.Validate(record).IsValid);
+    }
+
+    [Fact]
+    public void Validate_NoOwnerAtAll_ReportsTheNextActionOwner()
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionOwner = " " }) with { Owner = "无" };
+
+        var failure = Assert.Single(Validator.Validate(record).Errors);
+
+        Assert.Equal(("progress.nextActionOwner", FindingCodes.FieldMissing), (failure.PropertyName, failure.ErrorCode));
+    }
+
+    [Fact]
+    public void Validate_UnrecognisedStage_IsReportedAndTreatedAsOpen()
+    {
+        var record = SampleRecords.CompleteToB()
+            .WithProgress(p => p with { Stage = EnumValue<DealStage>.Parse("方案演示"), NextAction = null });
+
+        var result = Validator.Validate(record);
+
+        Assert.Equal(
+            [("progress.stage", FindingCodes.UnknownValue), ("progress.nextAction", FindingCodes.FieldMissing)],
+            result.Errors.Select(e => (e.PropertyName, e.ErrorCode)));
+        Assert.Contains("方案演示", result.Errors[0].ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_OnlyReportsProgressFindings()
+    {
+        var result = Validator.Validate(new FollowUpRecord { Scenario = "Wholesale", Customer = new Customer { Company = "-" } });
+
+        Assert.NotEmpty(result.Errors);
+        Assert.All(result.Errors, e => Assert.StartsWith("progress.", e.PropertyName, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,264 @@
+using System.Diagnostics;
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Profiles;
+using FollowUp.Rules.Serialization;
+using FollowUp.Rules.Tests.TestData;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace FollowUp.Rules.Tests.DependencyInjection;
+
+/// <summary>Reloading: a valid change of the options swaps in a new rule set; an invalid one keeps the last good rule set.</summary>
+public sealed class FollowUpRulesProviderTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "followup-rules-tests-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private static ServiceProvider BuildWithConfiguration(IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(TestClock.Create());
+        services.AddFollowUpRules();
+        services.Configure<FollowUpRulesOptions>(configuration.GetSection(FollowUpRulesOptions.SectionName));
+        return services.BuildServiceProvider();
+    }
+
+    private static FollowUpRecord WholesaleRecord() => SampleRecords.CompleteToB() with { Scenario = "Wholesale" };
+
+    [Fact]
+    public void Reload_ValidMemoryConfigurationChange_SwapsInTheNewRuleSet()
+    {
+        var configuration = new ConfigurationBuilder().Add(new MemoryConfigurationSource()).Build();
+        using var provider = BuildWithConfiguration(configuration);
+        var evaluator = provider.GetRequiredService<IFollowUpEvaluator>();
+        var before = evaluator.Rules;
+        Assert.Contains(evaluator.Evaluate(WholesaleRecord()).Findings, f => f.ErrorCode == FindingCodes.UnknownProfile);
+
+        configuration["FollowUpRules:Profiles:Wholesale:BasedOn"] = "ToC";
+        configuration["FollowUpRules:Profiles:Wholesale:StaleAfterDays"] = "5";
+        configuration.Reload();
+
+        Assert.NotSame(before, evaluator.Rules);
+        Assert.Equal(TimeSpan.FromDays(5), evaluator.Rules.GetProfile("Wholesale").StaleAfter);
+        var evaluation = evaluator.Evaluate(WholesaleRecord());
+        Assert.Equal("Wholesale", evaluation.Profile);
+        Assert.DoesNotContain(evaluation.Findings, f => f.ErrorCode == FindingCodes.UnknownProfile);
+    }
+
+    [Fact]
+    public void Reload_InvalidMemoryConfigurationChange_KeepsTheLastGoodRuleSet()
+    {
+        var configuration = new ConfigurationBuilder()
+            .Add(new MemoryConfigurationSource { InitialData = [new("FollowUpRules:Profiles:Wholesale:BasedOn", "ToC")] })
+            .Build();
+        using var provider = BuildWithConfiguration(configuration);
+        var evaluator = provider.GetRequiredService<IFollowUpEvaluator>();
+        var rulesProvider = provider.GetRequiredService<FollowUpRulesProvider>();
+        var good = evaluator.Rules;
+        var goodResult = FollowUpJson.Serialize(evaluator.Evaluate(WholesaleRecord()));
+
+        configuration["FollowUpRules:Profiles:Wholesale:BasedOn"] = "Enterprise";
+        configuration["FollowUpRules:Culture"] = "fr";
+        configuration.Reload();
+
+        Assert.Same(good, evaluator.Rules);
+        Assert.Equal(goodResult, FollowUpJson.Serialize(evaluator.Evaluate(WholesaleRecord())));
+        var rejected = Assert.IsType<OptionsValidationException>(rulesProvider.LastRejectedChange);
+        Assert.Contains(rejected.Failures, f => f.Contains("FollowUpRules:Profiles:Wholesale:BasedOn ('Enterprise')", StringComparison.Ordinal));
+        Assert.Contains(rejected.Failures, f => f.Contains("FollowUpRules:Culture ('fr')", StringComparison.Ordinal));
+
+        // A later valid change is applied again and clears the rejection.
+        configuration["FollowUpRules:Profiles:Wholesale:BasedOn"] = "ECommerce";
+        configuration["FollowUpRules:Culture"] = "en";
+        configuration.Reload();
+
+        Assert.NotSame(good, evaluator.Rules);
+        Assert.Equal("en", evaluator.Rules.Culture.Name);
+        Assert.True(evaluator.Rules.GetProfile("Wholesale").Requires("custom.orderStatus"));
+        Assert.Null(rulesProvider.LastRejectedChange);
+    }
+
+    [Fact]
+    public void Reload_ValidatorsResolvedBeforeTheChange_FollowIt()
+    {
+        var configuration = new ConfigurationBuilder().Add(new MemoryConfigurationSource()).Build();
+        using var provider = BuildWithConfiguration(configuration);
+        var validator = provider.GetRequiredService<BasicInfoValidator>();
+        var record = SampleRecords.CompleteToB().WithCustomer(c => c with { Company = null });
+        Assert.StartsWith("缺少", Assert.Single(validator.Validate(record).Errors).ErrorMessage, StringComparison.Ordinal);
+
+        configuration["FollowUpRules:Culture"] = "en";
+        configuration.Reload();
+
+        Assert.StartsWith("Missing", Assert.Single(validator.Validate(record).Errors).ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Current_WithoutAChange_IsTheSameRuleSet()
+    {
+        using var provider = BuildWithConfiguration(new ConfigurationBuilder().Add(new MemoryConfigurationSource()).Build());
+        var evaluator = provider.GetRequiredService<IFollowUpEvaluator>();
+
+        var first = evaluator.Rules;
+        evaluator.Evaluate(new FollowUpRecord());
+
+        Assert.Same(first, evaluator.Rules);
+    }
+
+    [Fact]
+    public async Task Reload_JsonFileWithReloadOnChange_AppliesValidChangesAndRejectsInvalidOnes()
+    {
+        Directory.CreateDirectory(_directory);
+        var path = Path.Combine(_directory, "appsettings.json");
+        await File.WriteAllTextAsync(path, """{ "FollowUpRules": { "DefaultProfile": "ToB" } }""");
+        var configuration = new ConfigurationBuilder().AddJsonFile(path, optional: false, reloadOnChange: true).Build();
+        try
+        {
+            using var provider = BuildWithConfiguration(configuration);
+            var evaluator = provider.GetRequiredService<IFollowUpEvaluator>();
+            var rulesProvider = provider.GetRequiredService<FollowUpRulesProvider>();
+            Assert.False(evaluator.Rules.TryGetProfile("Wholesale", out _));
+
+            await ReplaceFile(path, """{ "FollowUpRules": { "Profiles": { "Wholesale": { "BasedOn": "ToC" } } } }""");
+            await WaitUntil(() => evaluator.Rules.TryGetProfile("Wholesale", out _));
+            var good = evaluator.Rules;
+
+            await ReplaceFile(path, """{ "FollowUpRules": { "Profiles": { "Wholesale": { "BasedOn": "Nowhere" } } } }""");
+            await WaitUntil(() => rulesProvider.LastRejectedChange is not null);
+
+            Assert.Same(good, evaluator.Rules);
+            Assert.Equal("Wholesale", evaluator.Evaluate(WholesaleRecord()).Profile);
+            Assert.Contains(rulesProvider.LastRejectedChange!.Failures, f => f.Contains("Profiles:Wholesale:BasedOn ('Nowhere')", StringComparison.Ordinal));
+        }
+        finally
+        {
+            (configuration as IDisposable)?.Dispose();
+        }
+    }
+
+    [Fact]
+    public void Reload_CustomChangeTokenSource_RebuildsOnEachSignal()
+    {
+        var settings = new MutableSettings();
+        using var changes = new ManualChangeTokenSource();
+        var services = new ServiceCollection();
+        services.AddSingleton<IOptionsChangeTokenSource<FollowUpRulesOptions>>(changes);
+        services.AddFollowUpRules(o =>
+        {
+            o.Culture = settings.Culture;
+            if (settings.ExtraProfile is { } name)
+            {
+                o.Profiles[name] = new ProfileOptions { BasedOn = "Project" };
+            }
+        });
+        using var provider = services.BuildServiceProvider();
+        var evaluator = provider.GetRequiredService<IFollowUpEvaluator>();
+        var first = evaluator.Rules;
+
+        settings.ExtraProfile = "Wholesale";
+        Assert.Same(first, evaluator.Rules);
+        changes.Trigger();
+        var second = evaluator.Rules;
+
+        Assert.NotSame(first, second);
+        Assert.True(second.GetProfile("Wholesale").AttachmentsAtEveryStage);
+
+        settings.Culture = "fr";
+        changes.Trigger();
+
+        Assert.Same(second, evaluator.Rules);
+        Assert.Equal("zh-CN", evaluator.Rules.Culture.Name);
+
+        settings.Culture = "en";
+        changes.Trigger();
+
+        Assert.Equal("en", evaluator.Rules.Culture.Name);
+        Assert.True(evaluator.Rules.TryGetProfile("Wholesale", out _));
+    }
+
+    [Fact]
+    public void Reload_ChangeOfAnotherNamedOptionsInstance_IsIgnored()
+    {
+        var settings = new MutableSettings();
+        using var otherChanges = new ManualChangeTokenSource("other");
+        var services = new ServiceCollection();
+        services.AddSingleton<IOptionsChangeTokenSource<FollowUpRulesOptions>>(otherChanges);
+        services.AddFollowUpRules(o => o.Culture = settings.Culture);
+        using var provider = services.BuildServiceProvider();
+        var evaluator = provider.GetRequiredService<IFollowUpEvaluator>();
+        var first = evaluator.Rules;
+
+        settings.Culture = "en";
+        otherChanges.Trigger();
+
+        Assert.Same(first, evaluator.Rules);
+    }
+
+    [Fact]
+    public void Dispose_StopsListeningForChanges()
+    {
+        var configuration = new ConfigurationBuilder().Add(new MemoryConfigurationSource()).Build();
+        var provider = BuildWithConfiguration(configuration);
+        var rulesProvider = provider.GetRequiredService<FollowUpRulesProvider>();
+        var before = rulesProvider.Current;
+
+        provider.Dispose();
+        configuration["FollowUpRules:Culture"] = "en";
+        configuration.Reload();
+
+        Assert.Same(before, rulesProvider.Current);
+    }
+
+    /// <summary>Replaces the file in one step, as an editor saving it does, so the watcher never reads half a file.</summary>
+    private static async Task ReplaceFile(string path, string content)
+    {
+        var temporary = path + ".tmp";
+        await File.WriteAllTextAsync(temporary, content);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), "The configuration file change was not picked up within 20 seconds.");
+            await Task.Delay(50);
+        }
+    }
+
+    private sealed class MutableSettings
+    {
+        public string Culture { get; set; } = "zh-CN";
+
+        public string? ExtraProfile { get; set; }
+    }
+
+    private sealed class ManualChangeTokenSource(string name = "") : IOptionsChangeTokenSource<FollowUpRulesOptions>, IDisposable
+    {
+        private CancellationTokenSource _source = new();
+
+        public string Name { get; } = name;
+
+        public IChangeToken GetChangeToken() => new CancellationChangeToken(_source.Token);
+
+        public void Trigger()
+        {
+            var fired = Interlocked.Exchange(ref _source, new CancellationTokenSource());
+            fired.Cancel();
+            fired.Dispose();
+        }
+
+        public void Dispose() => _source.Dispose();
+    }
+}

@@ -1,0 +1,210 @@
+using FluentValidation;
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Serialization;
+using FollowUp.Rules.Tests.TestData;
+
+// The types under test live in namespace FollowUp.Rules (src/FollowUp.Rules/Evaluation/), so their tests live in FollowUp.Rules.Tests.
+namespace FollowUp.Rules.Tests;
+
+public class FollowUpEvaluatorTests
+{
+    [Fact]
+    public void Constructor_NullRules_Throws() => Assert.Throws<ArgumentNullException>(() => new FollowUpEvaluator(null!));
+
+    [Fact]
+    public void Create_WithoutConfiguration_UsesTheDefaultRuleSet() => Assert.Same(FollowUpRuleSet.Default, FollowUpEvaluator.Create().Rules);
+
+    [Fact]
+    public void Create_WithConfiguration_BuildsANewRuleSet()
+    {
+        var evaluator = FollowUpEvaluator.Create(o => o.Culture = "en");
+
+        Assert.NotSame(FollowUpRuleSet.Default, evaluator.Rules);
+        Assert.Equal("en", evaluator.Rules.Culture.Name);
+    }
+
+    [Fact]
+    public void Create_InvalidConfiguration_ThrowsOptionsValidationException() =>
+        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => FollowUpEvaluator.Create(o => o.DefaultProfile = "Nope"));
+
+    [Fact]
+    public void Evaluate_NullRecord_Throws()
+    {
+        var evaluator = TestClock.Evaluator();
+
+        Assert.Throws<ArgumentNullException>(() => evaluator.Evaluate(null!));
+        Assert.Throws<ArgumentNullException>(() => evaluator.Evaluate(null!, "ToB"));
+    }
+
+    [Fact]
+    public void Evaluate_EchoesIdAndTakesNowFromTheTimeProviderInTheDefaultOffset()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 4, 0, 0, TimeSpan.Zero));
+        var evaluator = new FollowUpEvaluator(FollowUpRuleSet.Default, clock);
+
+        var first = evaluator.Evaluate(new FollowUpRecord { Id = "FU-42" });
+        clock.Advance(TimeSpan.FromHours(30));
+        var second = evaluator.Evaluate(new FollowUpRecord { Id = "FU-43" });
+
+        Assert.Equal("FU-42", first.Id);
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.FromHours(8)), first.EvaluatedAt);
+        Assert.Equal(TimeSpan.FromHours(8), first.EvaluatedAt.Offset);
+        Assert.Equal(first.EvaluatedAt.AddHours(30), second.EvaluatedAt);
+        Assert.Equal("FU-43", second.Id);
+    }
+
+    [Fact]
+    public void Evaluate_FixedClockChangesTheOutcomeOfDueDates()
+    {
+        var clock = TestClock.Create();
+        var evaluator = new FollowUpEvaluator(FollowUpRuleSet.Default, clock);
+        var record = SampleRecords.CompleteToB();
+
+        var before = evaluator.Evaluate(record);
+        clock.Advance(TimeSpan.FromDays(7));
+        var after = evaluator.Evaluate(record);
+
+        Assert.DoesNotContain(before.Findings, f => f.ErrorCode == FindingCodes.NextActionDueInPast);
+        Assert.Contains(after.Findings, f => f.ErrorCode == FindingCodes.NextActionDueInPast);
+    }
+
+    [Theory]
+    [InlineData("ToC", "ToC")]
+    [InlineData("toc", "ToC")]
+    [InlineData(" ECommerce ", "ECommerce")]
+    [InlineData(null, "ToB")]
+    [InlineData("", "ToB")]
+    public void Evaluate_ScenarioNamesTheProfile(string? scenario, string expected)
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(new FollowUpRecord { Scenario = scenario });
+
+        Assert.Equal(expected, evaluation.Profile);
+        Assert.DoesNotContain(evaluation.Findings, f => f.ErrorCode == FindingCodes.UnknownProfile);
+    }
+
+    [Fact]
+    public void Evaluate_UnknownScenario_WarnsAndUsesTheDefaultProfile()
+    {
+        var record = SampleRecords.CompleteToC() with { Scenario = "Wholesale" };
+
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+
+        Assert.Equal("ToB", evaluation.Profile);
+        var finding = Assert.Single(evaluation.FindingsWithCode(FindingCodes.UnknownProfile));
+        Assert.Equal(("scenario", Severity.Warning), (finding.PropertyName, finding.Severity));
+        Assert.Null(finding.CustomState);
+        Assert.Equal("Wholesale", finding.AttemptedValue);
+        Assert.Contains("Wholesale", finding.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("ToB", finding.ErrorMessage, StringComparison.Ordinal);
+
+        // ToB asks for the company details a ToC record leaves out.
+        Assert.Contains("customer.company", evaluation.Step(FollowUpStep.BasicInfo).Missing);
+    }
+
+    [Fact]
+    public void Evaluate_UnknownScenarioWithAnotherDefault_UsesThatDefault()
+    {
+        var evaluation = TestClock.Evaluator(o => o.DefaultProfile = "ToC").Evaluate(SampleRecords.CompleteToC() with { Scenario = "Wholesale" });
+
+        Assert.Equal("ToC", evaluation.Profile);
+        Assert.Equal([FindingCodes.UnknownProfile], evaluation.CompletenessFindings().Select(f => f.ErrorCode));
+    }
+
+    [Fact]
+    public void Evaluate_WithProfileName_OverridesTheScenario()
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(SampleRecords.CompleteToC() with { Scenario = "Wholesale" }, "ToC");
+
+        Assert.Equal("ToC", evaluation.Profile);
+        Assert.Empty(evaluation.CompletenessFindings());
+    }
+
+    [Fact]
+    public void Evaluate_WithUnknownProfileName_ThrowsKeyNotFoundException() =>
+        Assert.Throws<KeyNotFoundException>(() => TestClock.Evaluator().Evaluate(new FollowUpRecord(), "Wholesale"));
+
+    [Fact]
+    public void Findings_CarryTheirStepAsCustomState()
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(new FollowUpRecord
+        {
+            Scenario = "Project",
+            Communications = [new Communication { Channel = EnumValue<ContactChannel>.Parse("飞书") }],
+            Risks = [new RiskNote { Kind = "Delay" }],
+        });
+
+        Assert.All(evaluation.Findings, f => Assert.Equal(ExpectedStep(f.PropertyName), f.CustomState));
+        Assert.Equal(Enum.GetValues<FollowUpStep>(), evaluation.Findings.Select(f => f.CustomState).OfType<FollowUpStep>().Distinct().Order());
+
+        static FollowUpStep ExpectedStep(string path) => path switch
+        {
+            _ when path.StartsWith("customer.", StringComparison.Ordinal) => FollowUpStep.BasicInfo,
+            _ when path.StartsWith("needs.", StringComparison.Ordinal) => FollowUpStep.Needs,
+            _ when path.StartsWith("communications", StringComparison.Ordinal) => FollowUpStep.Communications,
+            _ when path.StartsWith("progress.", StringComparison.Ordinal) || path == "custom.milestones" => FollowUpStep.Progress,
+            _ when path.StartsWith("attachments", StringComparison.Ordinal) || path.StartsWith("risks", StringComparison.Ordinal) => FollowUpStep.AttachmentsAndRisks,
+            _ => throw new InvalidOperationException($"Unexpected finding path {path}."),
+        };
+    }
+
+    [Fact]
+    public void Findings_MessagesAreChineseByDefault()
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(SampleRecords.CompleteToB().WithCustomer(c => c with { Company = null, Industry = "待补充" }));
+
+        var missing = Assert.Single(evaluation.FindingsOn("customer.company"));
+        var acknowledged = Assert.Single(evaluation.FindingsOn("customer.industry"));
+
+        Assert.StartsWith("缺少企业名称。", missing.ErrorMessage, StringComparison.Ordinal);
+        Assert.StartsWith("行业暂未明确（“待补充”）", acknowledged.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("en-US")]
+    public void Findings_MessagesAreEnglishWithAnEnglishCulture(string culture)
+    {
+        var evaluator = TestClock.Evaluator(o => o.Culture = culture);
+
+        var evaluation = evaluator.Evaluate(SampleRecords.CompleteToB().WithCustomer(c => c with { Company = null, Industry = "待补充" }));
+
+        Assert.StartsWith("Missing company.", Assert.Single(evaluation.FindingsOn("customer.company")).ErrorMessage, StringComparison.Ordinal);
+        Assert.StartsWith("industry is not known yet", Assert.Single(evaluation.FindingsOn("customer.industry")).ErrorMessage, StringComparison.OrdinalIgnoreCase);
+        Assert.All(evaluation.Findings, f => Assert.DoesNotContain("缺少", f.ErrorMessage, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Findings_AttemptedValueIsTheValueAsReceived()
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse("下周三") }));
+
+        Assert.Equal("下周三", Assert.Single(evaluation.FindingsOn("progress.nextActionDue")).AttemptedValue);
+    }
+
+    [Fact]
+    public void HasErrors_IsTrueOnlyWithAnErrorFinding()
+    {
+        var evaluator = TestClock.Evaluator();
+
+        Assert.False(evaluator.Evaluate(SampleRecords.CompleteToB()).HasErrors);
+        Assert.False(evaluator.Evaluate(SampleRecords.CompleteToB().WithNeeds(n => n with { Budget = "待补充" })).HasErrors);
+        Assert.True(evaluator.Evaluate(SampleRecords.CompleteToB().WithNeeds(n => n with { Budget = null })).HasErrors);
+    }
+
+    [Fact]
+    public void Evaluate_ManyThreadsSharingOneEvaluator_GiveTheSameResultsAsOneThread()
+    {
+        var evaluator = TestClock.Evaluator();
+        FollowUpRecord[] records =
+        [
+            SampleRecords.CompleteToB(), SampleRecords.CompleteToC(), SampleRecords.CompleteProject(), SampleRecords.CompleteECommerce(),
+            new FollowUpRecord(), SampleRecords.CompleteToB().WithNeeds(n => n with { Summary = "数量从100套增至200套", Budget = "待补充" }),
+        ];
+        var expected = records.Select(r => FollowUpJson.Serialize(evaluator.Evaluate(r))).ToArray();
+
+        var actual = new string[records.Length * 50];
+        Parallel.For(0, actual.Length, i => actual[i] = FollowUpJson.Serialize(evaluator.Evaluate(records[i % records.Length])));
+
+        Assert.All(Enumerable.Range(0, actual.Length), i => Assert.Equal(expected[i % records.Length], actual[i]));
+    }
+}

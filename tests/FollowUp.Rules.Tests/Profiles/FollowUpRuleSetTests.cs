@@ -1,0 +1,104 @@
+using FollowUp.Rules.Profiles;
+using Microsoft.Extensions.Options;
+
+namespace FollowUp.Rules.Tests.Profiles;
+
+public class FollowUpRuleSetTests
+{
+    [Fact]
+    public void Default_HasTheFourBuiltInProfilesToBFirstChoiceAndChineseMessages()
+    {
+        var rules = FollowUpRuleSet.Default;
+
+        Assert.Equal(["ECommerce", "Project", "ToB", "ToC"], rules.Profiles.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("ToB", rules.DefaultProfile.Name);
+        Assert.Equal("zh-CN", rules.Culture.Name);
+        Assert.Equal(TimeSpan.FromHours(8), rules.DefaultUtcOffset);
+        Assert.Same(rules, FollowUpRuleSet.Default);
+    }
+
+    [Fact]
+    public void Create_NullOptions_ThrowsArgumentNullException() =>
+        Assert.Throws<ArgumentNullException>(() => FollowUpRuleSet.Create(null!));
+
+    [Fact]
+    public void Create_InvalidOptions_ThrowsOptionsValidationException() =>
+        Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(new FollowUpRulesOptions { DefaultProfile = "Nope" }));
+
+    [Fact]
+    public void Create_DoesNotKeepTheOptions()
+    {
+        var options = new FollowUpRulesOptions();
+        options.Profiles["KeyAccounts"] = new ProfileOptions { StaleAfterDays = 7 };
+        var rules = FollowUpRuleSet.Create(options);
+
+        options.Profiles["KeyAccounts"].StaleAfterDays = 1;
+        options.Profiles["Later"] = new ProfileOptions();
+        options.AcknowledgementPhrases.Clear();
+
+        Assert.Equal(TimeSpan.FromDays(7), rules.GetProfile("KeyAccounts").StaleAfter);
+        Assert.False(rules.TryGetProfile("Later", out _));
+    }
+
+    [Fact]
+    public void Create_CustomDefaultProfile_IsUsedForRecordsWithoutScenario()
+    {
+        var options = new FollowUpRulesOptions { DefaultProfile = "ECommerce", Culture = "en" };
+
+        var rules = FollowUpRuleSet.Create(options);
+
+        Assert.Equal("ECommerce", rules.DefaultProfile.Name);
+        Assert.Same(rules.DefaultProfile, rules.GetProfile(null));
+        Assert.Equal("en", rules.Culture.Name);
+    }
+
+    [Theory]
+    [InlineData("ToC", "ToC")]
+    [InlineData("toc", "ToC")]
+    [InlineData("ECOMMERCE", "ECommerce")]
+    [InlineData("  Project ", "Project")]
+    public void GetProfile_NameInAnyCase_FindsTheProfile(string name, string expected)
+    {
+        Assert.Equal(expected, FollowUpRuleSet.Default.GetProfile(name).Name);
+        Assert.True(FollowUpRuleSet.Default.TryGetProfile(name, out var profile));
+        Assert.Equal(expected, profile.Name);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void TryGetProfile_NoName_IsTheDefaultProfile(string? name)
+    {
+        Assert.True(FollowUpRuleSet.Default.TryGetProfile(name, out var profile));
+        Assert.Same(FollowUpRuleSet.Default.DefaultProfile, profile);
+    }
+
+    [Fact]
+    public void TryGetProfile_UnknownName_IsFalseWithTheDefaultProfile()
+    {
+        Assert.False(FollowUpRuleSet.Default.TryGetProfile("Wholesale", out var profile));
+        Assert.Same(FollowUpRuleSet.Default.DefaultProfile, profile);
+    }
+
+    [Fact]
+    public void GetProfile_UnknownName_ThrowsKeyNotFoundExceptionNamingTheKnownProfiles()
+    {
+        var exception = Assert.Throws<KeyNotFoundException>(() => FollowUpRuleSet.Default.GetProfile("Wholesale"));
+
+        Assert.Contains("Wholesale", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("ECommerce", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Profiles_IncludeConfiguredProfilesByTheirConfiguredName()
+    {
+        var options = new FollowUpRulesOptions();
+        options.Profiles["keyAccounts"] = new ProfileOptions();
+
+        var rules = FollowUpRuleSet.Create(options);
+
+        Assert.Equal(5, rules.Profiles.Count);
+        Assert.Equal("keyAccounts", rules.GetProfile("KEYACCOUNTS").Name);
+    }
+}

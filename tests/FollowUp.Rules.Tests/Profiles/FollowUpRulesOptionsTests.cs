@@ -1,0 +1,209 @@
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Language;
+using FollowUp.Rules.Profiles;
+using Microsoft.Extensions.Options;
+
+namespace FollowUp.Rules.Tests.Profiles;
+
+public class FollowUpRulesOptionsTests
+{
+    [Fact]
+    public void Defaults_MatchTheSpecification()
+    {
+        var options = new FollowUpRulesOptions();
+
+        Assert.Equal("FollowUpRules", FollowUpRulesOptions.SectionName);
+        Assert.Equal("ToB", options.DefaultProfile);
+        Assert.Equal("zh-CN", options.Culture);
+        Assert.Equal(TimeSpan.FromHours(8), options.DefaultUtcOffset);
+        Assert.Empty(options.Profiles);
+        Assert.Empty(options.Lexicon.Add);
+        Assert.Empty(options.Lexicon.Remove);
+        Assert.Equal((85, 70, 60), (options.Grades.A, options.Grades.B, options.Grades.C));
+        Assert.Equal((25, 50, 75), (options.RiskLevels.Medium, options.RiskLevels.High, options.RiskLevels.Critical));
+    }
+
+    [Fact]
+    public void AcknowledgementPhrases_IncludeTheArticlesPhrases()
+    {
+        var phrases = new FollowUpRulesOptions().AcknowledgementPhrases;
+
+        Assert.Contains("待补充", phrases);
+        Assert.Contains("暂未明确", phrases);
+        Assert.Contains("未透露", phrases);
+        Assert.Contains("did not say", phrases);
+    }
+
+    [Fact]
+    public void PlaceholderValues_IncludeTheSpecsPlaceholders()
+    {
+        var placeholders = new FollowUpRulesOptions().PlaceholderValues;
+
+        Assert.All(new[] { "-", "/", "无", "n/a", "null" }, p => Assert.Contains(p, placeholders, StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Lists_AreIndependentPerInstance()
+    {
+        var first = new FollowUpRulesOptions();
+        first.AcknowledgementPhrases.Clear();
+        first.PlaceholderValues.Add("未填");
+
+        var second = new FollowUpRulesOptions();
+
+        Assert.NotEmpty(second.AcknowledgementPhrases);
+        Assert.DoesNotContain("未填", second.PlaceholderValues);
+    }
+
+    [Fact]
+    public void Profiles_AreKeyedCaseInsensitively()
+    {
+        var options = new FollowUpRulesOptions();
+        options.Profiles["KeyAccounts"] = new ProfileOptions();
+
+        Assert.True(options.Profiles.ContainsKey("keyaccounts"));
+    }
+
+    [Fact]
+    public void Create_ManyInvalidValues_ReportsEveryOffendingKeyInOneException()
+    {
+        var options = new FollowUpRulesOptions { Culture = "fr", DefaultProfile = "Wholesale" };
+        options.Grades.A = 50;
+        options.Lexicon.Remove.Add("这不是词库里的词");
+        options.Profiles["KeyAccounts"] = new ProfileOptions { BasedOn = "Enterprise" };
+        options.Profiles["Loop1"] = new ProfileOptions { BasedOn = "Loop2" };
+        options.Profiles["Loop2"] = new ProfileOptions { BasedOn = "Loop1" };
+        var bad = new ProfileOptions { BasedOn = "ToB", AcknowledgedCredit = 2, StaleAfterDays = 0 };
+        bad.RequiredFields.Add("customer.shoeSize");
+        bad.IgnoredFields.Add("needs");
+        bad.StepWeights[FollowUpStep.Needs] = -5;
+        bad.SignalWeights["Weather"] = 0.5;
+        bad.ScoreWeights[GradeComponent.Clarity] = 30;
+        bad.Lexicon.Add.Add(new PhraseOptions { Phrase = " ", Category = "Waiting" });
+        bad.Lexicon.Add.Add(new PhraseOptions { Phrase = "看缘分", Category = "Mood" });
+        options.Profiles["Bad"] = bad;
+
+        var exception = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(options));
+
+        string[] keys =
+        [
+            "FollowUpRules:Culture ('fr')",
+            "FollowUpRules:DefaultProfile ('Wholesale')",
+            "FollowUpRules:Grades",
+            "FollowUpRules:Lexicon:Remove:0",
+            "FollowUpRules:Profiles:KeyAccounts:BasedOn ('Enterprise')",
+            "FollowUpRules:Profiles:Loop1:BasedOn ('Loop2')",
+            "FollowUpRules:Profiles:Loop2:BasedOn ('Loop1')",
+            "FollowUpRules:Profiles:Bad:AcknowledgedCredit",
+            "FollowUpRules:Profiles:Bad:StaleAfterDays",
+            "FollowUpRules:Profiles:Bad:RequiredFields:0 ('customer.shoeSize')",
+            "FollowUpRules:Profiles:Bad:IgnoredFields:0 ('needs')",
+            "FollowUpRules:Profiles:Bad:StepWeights:Needs",
+            "FollowUpRules:Profiles:Bad:SignalWeights:Weather",
+            "FollowUpRules:Profiles:Bad:ScoreWeights",
+            "FollowUpRules:Profiles:Bad:Lexicon:Add:0",
+            "FollowUpRules:Profiles:Bad:Lexicon:Add:1",
+        ];
+        Assert.All(keys, key => Assert.Contains(exception.Failures, f => f.Contains(key, StringComparison.Ordinal)));
+        Assert.All(keys, key => Assert.Contains(key, exception.Message, StringComparison.Ordinal));
+        Assert.Equal(typeof(FollowUpRulesOptions), exception.OptionsType);
+    }
+
+    [Theory]
+    [InlineData("Culture", "FollowUpRules:Culture")]
+    [InlineData("DefaultProfile", "FollowUpRules:DefaultProfile")]
+    [InlineData("DefaultUtcOffset", "FollowUpRules:DefaultUtcOffset")]
+    [InlineData("AcknowledgementPhrases", "FollowUpRules:AcknowledgementPhrases:")]
+    [InlineData("PlaceholderValues", "FollowUpRules:PlaceholderValues:")]
+    [InlineData("Grades", "FollowUpRules:Grades")]
+    [InlineData("RiskLevels", "FollowUpRules:RiskLevels")]
+    [InlineData("BasedOn", "FollowUpRules:Profiles:Custom:BasedOn")]
+    [InlineData("Cycle", "FollowUpRules:Profiles:Custom:BasedOn")]
+    [InlineData("RequiredFields", "FollowUpRules:Profiles:Custom:RequiredFields:0")]
+    [InlineData("CustomFieldSteps", "FollowUpRules:Profiles:Custom:CustomFieldSteps:order status")]
+    [InlineData("StepWeights", "FollowUpRules:Profiles:Custom:StepWeights:Progress")]
+    [InlineData("AllStepWeightsZero", "FollowUpRules:Profiles:Custom:StepWeights")]
+    [InlineData("AcknowledgedCredit", "FollowUpRules:Profiles:Custom:AcknowledgedCredit")]
+    [InlineData("StalledStageAfterDays", "FollowUpRules:Profiles:Custom:StalledStageAfterDays")]
+    [InlineData("SignalWeights", "FollowUpRules:Profiles:Custom:SignalWeights:Weather")]
+    [InlineData("SignalWeightRange", "FollowUpRules:Profiles:Custom:SignalWeights:competitor (1.5)")]
+    [InlineData("ScoreWeights", "FollowUpRules:Profiles:Custom:ScoreWeights")]
+    [InlineData("CompetitorNames", "FollowUpRules:Profiles:Custom:CompetitorNames:0")]
+    [InlineData("LexiconCategory", "FollowUpRules:Profiles:Custom:Lexicon:Add:0")]
+    [InlineData("LexiconGap", "FollowUpRules:Profiles:Custom:Lexicon:Add:0")]
+    [InlineData("LexiconDuplicate", "FollowUpRules:Lexicon:Add:1")]
+    [InlineData("LexiconRemove", "FollowUpRules:Lexicon:Remove:0")]
+    public void Create_OneInvalidValue_NamesItsKey(string problem, string key)
+    {
+        var options = new FollowUpRulesOptions();
+        var custom = new ProfileOptions { BasedOn = "ToB" };
+        options.Profiles["Custom"] = custom;
+        switch (problem)
+        {
+            case "Culture": options.Culture = "xx-Nowhere"; break;
+            case "DefaultProfile": options.DefaultProfile = ""; break;
+            case "DefaultUtcOffset": options.DefaultUtcOffset = TimeSpan.FromHours(15); break;
+            case "AcknowledgementPhrases": options.AcknowledgementPhrases.Add(" "); break;
+            case "PlaceholderValues": options.PlaceholderValues.Add(""); break;
+            case "Grades": options.Grades.C = 90; break;
+            case "RiskLevels": options.RiskLevels.Medium = 0; break;
+            case "BasedOn": custom.BasedOn = "Enterprise"; break;
+            case "Cycle": options.Profiles["Other"] = new ProfileOptions { BasedOn = "Custom" }; custom.BasedOn = "Other"; break;
+            case "RequiredFields": custom.RequiredFields.Add("custom."); break;
+            case "CustomFieldSteps": custom.CustomFieldSteps["order status"] = FollowUpStep.Progress; break;
+            case "StepWeights": custom.StepWeights[FollowUpStep.Progress] = double.NaN; break;
+            case "AllStepWeightsZero":
+                foreach (var step in Enum.GetValues<FollowUpStep>())
+                {
+                    custom.StepWeights[step] = 0;
+                }
+
+                break;
+            case "AcknowledgedCredit": custom.AcknowledgedCredit = -0.1; break;
+            case "StalledStageAfterDays": custom.StalledStageAfterDays = 5000; break;
+            case "SignalWeights": custom.SignalWeights["Weather"] = 0.2; break;
+            case "SignalWeightRange": custom.SignalWeights["competitor"] = 1.5; break;
+            case "ScoreWeights": custom.ScoreWeights[GradeComponent.Timeliness] = 0; break;
+            case "CompetitorNames": custom.CompetitorNames.Add(new string('友', 200)); break;
+            case "LexiconCategory": custom.Lexicon.Add.Add(new PhraseOptions { Phrase = "看缘分", Category = "Mood" }); break;
+            case "LexiconGap": custom.Lexicon.Add.Add(new PhraseOptions { Phrase = "…等…", Category = "Waiting" }); break;
+            case "LexiconDuplicate":
+                options.Lexicon.Add.Add(new PhraseOptions { Phrase = "wait and see lah", Category = "Hedge" });
+                options.Lexicon.Add.Add(new PhraseOptions { Phrase = "WAIT AND SEE LAH", Category = "Hedge" });
+                break;
+            case "LexiconRemove": options.Lexicon.Remove.Add("这不是词库里的词"); break;
+            default: throw new ArgumentOutOfRangeException(nameof(problem), problem, null);
+        }
+
+        var exception = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(options));
+
+        Assert.Contains(exception.Failures, f => f.Contains(key, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Create_ValidLexiconChanges_AreAccepted()
+    {
+        var options = new FollowUpRulesOptions();
+        options.Lexicon.Add.Add(new PhraseOptions { Phrase = "看黄历再定", Category = "Hedge" });
+        options.Lexicon.Add.Add(new PhraseOptions { Phrase = "金蝶", Category = "Competitor" });
+        options.Lexicon.Add.Add(new PhraseOptions { Phrase = "略略", Category = "NoContent", WholeText = true });
+        options.Lexicon.Remove.Add("尽快");
+
+        var rules = FollowUpRuleSet.Create(options);
+
+        Assert.Equal(4, rules.Profiles.Count);
+    }
+
+    [Fact]
+    public void Create_ValidOffsetsAndCultures_AreAccepted()
+    {
+        foreach (var (culture, offset) in new[] { ("en", TimeSpan.FromHours(-14)), ("zh-CN", TimeSpan.FromHours(14)), ("en-US", TimeSpan.FromMinutes(330)) })
+        {
+            var rules = FollowUpRuleSet.Create(new FollowUpRulesOptions { Culture = culture, DefaultUtcOffset = offset });
+
+            Assert.Equal(culture, rules.Culture.Name);
+            Assert.Equal(offset, rules.DefaultUtcOffset);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+// The types under test live in namespace FollowUp.Rules (src/FollowUp.Rules/Records/), so their tests live in FollowUp.Rules.Tests.
+namespace FollowUp.Rules.Tests;
+
+public class EnumValueTests
+{
+    [Theory]
+    [InlineData("Phone", ContactChannel.Phone)]
+    [InlineData("phone", ContactChannel.Phone)]
+    [InlineData("PHONE", ContactChannel.Phone)]
+    [InlineData("wechat", ContactChannel.WeChat)]
+    [InlineData("  Meeting\t", ContactChannel.Meeting)]
+    [InlineData("电话", ContactChannel.Phone)]
+    [InlineData("電話", ContactChannel.Phone)]
+    [InlineData("微信", ContactChannel.WeChat)]
+    [InlineData("面谈", ContactChannel.Visit)]
+    [InlineData("面談", ContactChannel.Visit)]
+    [InlineData("拜访", ContactChannel.Visit)]
+    [InlineData("邮件", ContactChannel.Email)]
+    [InlineData("郵件", ContactChannel.Email)]
+    [InlineData("会议", ContactChannel.Meeting)]
+    [InlineData("會議", ContactChannel.Meeting)]
+    [InlineData("其他", ContactChannel.Other)]
+    public void Parse_ContactChannelNameOrLabel_IsRecognised(string text, ContactChannel expected)
+    {
+        var value = EnumValue<ContactChannel>.Parse(text);
+
+        Assert.True(value.IsKnown);
+        Assert.Equal(expected, value.Value);
+        Assert.False(value.IsEmpty);
+        Assert.False(value.IsUnrecognised);
+        Assert.Equal(text, value.Text);
+    }
+
+    [Theory]
+    [InlineData("决策人", DecisionRole.DecisionMaker)]
+    [InlineData("決策人", DecisionRole.DecisionMaker)]
+    [InlineData("decisionmaker", DecisionRole.DecisionMaker)]
+    [InlineData("影响者", DecisionRole.Influencer)]
+    [InlineData("影響者", DecisionRole.Influencer)]
+    [InlineData("使用者", DecisionRole.User)]
+    [InlineData("把关人", DecisionRole.Gatekeeper)]
+    [InlineData("把關人", DecisionRole.Gatekeeper)]
+    [InlineData("未知", DecisionRole.Unknown)]
+    public void Parse_DecisionRoleNameOrLabel_IsRecognised(string text, DecisionRole expected) =>
+        Assert.Equal(expected, EnumValue<DecisionRole>.Parse(text).Value);
+
+    [Theory]
+    [InlineData("满意", CustomerFeedback.Satisfied)]
+    [InlineData("滿意", CustomerFeedback.Satisfied)]
+    [InlineData("不满", CustomerFeedback.Dissatisfied)]
+    [InlineData("不滿", CustomerFeedback.Dissatisfied)]
+    [InlineData("待定", CustomerFeedback.Pending)]
+    [InlineData("未知", CustomerFeedback.Unknown)]
+    [InlineData("PENDING", CustomerFeedback.Pending)]
+    public void Parse_FeedbackNameOrLabel_IsRecognised(string text, CustomerFeedback expected) =>
+        Assert.Equal(expected, EnumValue<CustomerFeedback>.Parse(text).Value);
+
+    [Theory]
+    [InlineData("初步沟通", DealStage.Initial)]
+    [InlineData("初步溝通", DealStage.Initial)]
+    [InlineData("需求确认", DealStage.NeedsConfirmed)]
+    [InlineData("需求確認", DealStage.NeedsConfirmed)]
+    [InlineData("方案已发", DealStage.ProposalSent)]
+    [InlineData("方案已發", DealStage.ProposalSent)]
+    [InlineData("等待反馈", DealStage.AwaitingFeedback)]
+    [InlineData("等待反饋", DealStage.AwaitingFeedback)]
+    [InlineData("商务谈判", DealStage.Negotiation)]
+    [InlineData("商務談判", DealStage.Negotiation)]
+    [InlineData("已签约", DealStage.Signed)]
+    [InlineData("已簽約", DealStage.Signed)]
+    [InlineData("已流失", DealStage.Lost)]
+    [InlineData("proposalsent", DealStage.ProposalSent)]
+    public void Parse_StageNameOrLabel_IsRecognised(string text, DealStage expected) =>
+        Assert.Equal(expected, EnumValue<DealStage>.Parse(text).Value);
+
+    [Theory]
+    [InlineData("报价单", AttachmentKind.Quote)]
+    [InlineData("報價單", AttachmentKind.Quote)]
+    [InlineData("方案", AttachmentKind.Proposal)]
+    [InlineData("合同", AttachmentKind.Contract)]
+    [InlineData("合約", AttachmentKind.Contract)]
+    [InlineData("邮件", AttachmentKind.Email)]
+    [InlineData("其他", AttachmentKind.Other)]
+    [InlineData("quote", AttachmentKind.Quote)]
+    public void Parse_AttachmentKindNameOrLabel_IsRecognised(string text, AttachmentKind expected) =>
+        Assert.Equal(expected, EnumValue<AttachmentKind>.Parse(text).Value);
+
+    [Theory]
+    [InlineData("进行中")]
+    [InlineData("Phoned")]
+    [InlineData("电话 微信")]
+    [InlineData("\u0000")]
+    public void Parse_UnknownText_IsKeptAndUnrecognised(string text)
+    {
+        var value = EnumValue<ContactChannel>.Parse(text);
+
+        Assert.False(value.IsKnown);
+        Assert.True(value.IsUnrecognised);
+        Assert.False(value.IsEmpty);
+        Assert.Null(value.Value);
+        Assert.Equal(text, value.Text);
+        Assert.Equal(text, value.ToString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Parse_NullOrBlank_IsEmpty(string? text)
+    {
+        var value = EnumValue<DealStage>.Parse(text);
+
+        Assert.True(value.IsEmpty);
+        Assert.False(value.IsKnown);
+        Assert.False(value.IsUnrecognised);
+        Assert.Null(value.Value);
+        Assert.Equal(text, value.Text);
+    }
+
+    [Fact]
+    public void Default_IsEmpty()
+    {
+        EnumValue<DealStage> value = default;
+
+        Assert.True(value.IsEmpty);
+        Assert.Null(value.Text);
+        Assert.Equal(string.Empty, value.ToString());
+    }
+
+    [Fact]
+    public void ImplicitConversion_FromMember_IsKnownWithoutText()
+    {
+        EnumValue<DealStage> value = DealStage.Signed;
+
+        Assert.True(value.IsKnown);
+        Assert.Equal(DealStage.Signed, value.Value);
+        Assert.Null(value.Text);
+        Assert.Equal(EnumValue<DealStage>.FromEnum(DealStage.Signed), value);
+    }
+
+    [Fact]
+    public void ToString_KnownFromChineseLabel_IsEnglishName() =>
+        Assert.Equal("Signed", EnumValue<DealStage>.Parse("已签约").ToString());
+
+    [Fact]
+    public void Equals_SameMemberFromDifferentTexts_AreEqual()
+    {
+        var fromLabel = EnumValue<DealStage>.Parse("已簽約");
+        var fromName = EnumValue<DealStage>.Parse("signed");
+
+        Assert.Equal(fromLabel, fromName);
+        Assert.True(fromLabel == fromName);
+        Assert.Equal(fromLabel.GetHashCode(), fromName.GetHashCode());
+    }
+
+    [Fact]
+    public void Equals_UnrecognisedTexts_CompareOrdinally()
+    {
+        Assert.Equal(EnumValue<DealStage>.Parse("进行中"), EnumValue<DealStage>.Parse("进行中"));
+        Assert.True(EnumValue<DealStage>.Parse("abc") != EnumValue<DealStage>.Parse("ABC"));
+        Assert.NotEqual(EnumValue<DealStage>.Parse("Signed"), EnumValue<DealStage>.Parse("Signd"));
+    }
+
+    [Fact]
+    public void Equals_KnownAndUnrecognised_AreNotEqual() =>
+        Assert.NotEqual(EnumValue<DealStage>.FromEnum(DealStage.Lost), EnumValue<DealStage>.Parse("Lost!"));
+}

@@ -1,0 +1,331 @@
+using System.Text;
+using System.Text.Json;
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Serialization;
+using FollowUp.Rules.Tests.TestData;
+
+// Not FollowUp.Rules.Tests.Serialization: that namespace would hide FollowUp.Rules.Serialization from test code that writes
+// Serialization.FollowUpJson (Grading/GraderProperties.cs does).
+namespace FollowUp.Rules.Tests;
+
+public class FollowUpJsonTests
+{
+    private const string SpecExample = """
+        {
+          "id": "FU-0001",
+          "scenario": "ToB",
+          "recordedAt": "2026-11-20T18:00:00+08:00",
+          "owner": "李明",
+          "customer": {
+            "name": "张伟", "company": "宏图建筑设计院", "industry": "建筑设计", "companySize": "500-1000人",
+            "contactTitle": "采购经理", "decisionRole": "Influencer", "source": "线上咨询", "level": "A",
+            "phone": "13800000000", "email": "zw@example.com", "wechat": "zhangwei"
+          },
+          "needs": {
+            "summary": "替换现有ERP，解决多仓库存不准", "quantity": "200 套", "budget": "50万",
+            "painPoints": ["库存不准", "月结慢"], "concerns": ["价格", "交期"],
+            "changes": [{ "at": "2026-11-10T10:00:00+08:00", "description": "数量从100套增至200套" }]
+          },
+          "communications": [{
+            "at": "2026-11-20T15:00:00+08:00", "channel": "Phone", "contact": "张伟", "contactTitle": "采购经理",
+            "contactRole": "Influencer", "summary": "电话沟通 30 分钟，客户关注交期，要求 12 月 5 日前给出报价",
+            "feedback": "Pending", "objections": "价格高于预期 10%"
+          }],
+          "progress": {
+            "stage": "ProposalSent", "stageSince": "2026-11-18T00:00:00+08:00",
+            "nextAction": "发送正式报价单并约技术交流", "nextActionDue": "2026-12-05T18:00:00+08:00", "nextActionOwner": "李明"
+          },
+          "attachments": [{ "kind": "Proposal", "name": "ERP方案V2.pdf", "uri": "https://crm.example.com/erp-v2.pdf" }],
+          "risks": [{ "kind": "Competitor", "description": "友商已报价", "countermeasure": "周三前提交差异化方案" }],
+          "custom": { "orderStatus": "已发货" }
+        }
+        """;
+
+    [Fact]
+    public void DeserializeRecord_SpecExample_ReadsEveryMember()
+    {
+        var record = FollowUpJson.DeserializeRecord(SpecExample);
+
+        Assert.NotNull(record);
+        Assert.Equal("FU-0001", record.Id);
+        Assert.Equal("ToB", record.Scenario);
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 18, 0, 0, TimeSpan.FromHours(8)), record.RecordedAt.Resolve(TimeSpan.Zero));
+        Assert.Equal("李明", record.Owner);
+
+        var customer = Assert.IsType<Customer>(record.Customer);
+        Assert.Equal(("张伟", "宏图建筑设计院", "建筑设计", "500-1000人"), (customer.Name, customer.Company, customer.Industry, customer.CompanySize));
+        Assert.Equal(("采购经理", "线上咨询", "A"), (customer.ContactTitle, customer.Source, customer.Level));
+        Assert.Equal(DecisionRole.Influencer, customer.DecisionRole.Value);
+        Assert.Equal(("13800000000", "zw@example.com", "zhangwei"), (customer.Phone, customer.Email, customer.WeChat));
+
+        var needs = Assert.IsType<CustomerNeeds>(record.Needs);
+        Assert.Equal(("替换现有ERP，解决多仓库存不准", "200 套", "50万"), (needs.Summary, needs.Quantity, needs.Budget));
+        Assert.Equal(["库存不准", "月结慢"], needs.PainPoints);
+        Assert.Equal(["价格", "交期"], needs.Concerns);
+        var change = Assert.Single(needs.Changes!);
+        Assert.Equal("数量从100套增至200套", change.Description);
+        Assert.True(change.At.HasOffset);
+
+        var communication = Assert.Single(record.Communications!);
+        Assert.Equal(ContactChannel.Phone, communication.Channel.Value);
+        Assert.Equal(DecisionRole.Influencer, communication.ContactRole.Value);
+        Assert.Equal(CustomerFeedback.Pending, communication.Feedback.Value);
+        Assert.Equal(("张伟", "采购经理", "价格高于预期 10%"), (communication.Contact, communication.ContactTitle, communication.Objections));
+
+        var progress = Assert.IsType<DealProgress>(record.Progress);
+        Assert.Equal(DealStage.ProposalSent, progress.Stage.Value);
+        Assert.Equal(new DateTime(2026, 12, 5, 18, 0, 0), progress.NextActionDue.ClockTime);
+        Assert.Equal(("发送正式报价单并约技术交流", "李明"), (progress.NextAction, progress.NextActionOwner));
+
+        Assert.Equal(AttachmentKind.Proposal, Assert.Single(record.Attachments!).Kind.Value);
+        Assert.Equal(("Competitor", "周三前提交差异化方案"), (Assert.Single(record.Risks!).Kind, record.Risks![0].Countermeasure));
+        Assert.Equal("已发货", record.Custom!["orderStatus"]);
+    }
+
+    [Fact]
+    public void DeserializeRecord_Utf8Overload_ReadsTheSameRecord()
+    {
+        var fromText = FollowUpJson.DeserializeRecord(SpecExample)!;
+        var fromUtf8 = FollowUpJson.DeserializeRecord(Encoding.UTF8.GetBytes(SpecExample))!;
+
+        Assert.Equal(FollowUpJson.Serialize(fromText), FollowUpJson.Serialize(fromUtf8));
+    }
+
+    [Fact]
+    public void DeserializeRecord_PropertyNamesInAnyCase_AreRead()
+    {
+        var record = FollowUpJson.DeserializeRecord("""{ "ID": "x1", "Owner": "李明", "CUSTOMER": { "NAME": "张伟", "WeChat": "zw" }, "Progress": { "NextActionOwner": "王五" } }""")!;
+
+        Assert.Equal("x1", record.Id);
+        Assert.Equal("李明", record.Owner);
+        Assert.Equal("张伟", record.Customer!.Name);
+        Assert.Equal("zw", record.Customer.WeChat);
+        Assert.Equal("王五", record.Progress!.NextActionOwner);
+    }
+
+    [Fact]
+    public void DeserializeRecord_WechatPropertyName_IsTheWeChatId() =>
+        Assert.Equal("zhangwei", FollowUpJson.DeserializeRecord("""{ "customer": { "wechat": "zhangwei" } }""")!.Customer!.WeChat);
+
+    [Fact]
+    public void DeserializeRecord_NumbersAndBooleansWhereTextBelongs_AreReadAsTheirText()
+    {
+        var record = FollowUpJson.DeserializeRecord("""
+            { "id": 1001, "customer": { "phone": 13800000000, "level": true }, "needs": { "budget": 500000.50, "quantity": 200 },
+              "custom": { "orderCount": 3 } }
+            """)!;
+
+        Assert.Equal("1001", record.Id);
+        Assert.Equal("13800000000", record.Customer!.Phone);
+        Assert.Equal("true", record.Customer.Level);
+        Assert.Equal("500000.50", record.Needs!.Budget);
+        Assert.Equal("200", record.Needs.Quantity);
+        Assert.Equal("3", record.Custom!["orderCount"]);
+    }
+
+    [Fact]
+    public void DeserializeRecord_SingleValueWhereAListBelongs_IsAListOfOne()
+    {
+        var record = FollowUpJson.DeserializeRecord("""{ "needs": { "painPoints": "库存不准", "concerns": 42 } }""")!;
+
+        Assert.Equal(["库存不准"], record.Needs!.PainPoints);
+        Assert.Equal(["42"], record.Needs.Concerns);
+    }
+
+    [Fact]
+    public void DeserializeRecord_NullEntriesInLists_AreKeptForRecordListsAndDroppedFromTextLists()
+    {
+        var record = FollowUpJson.DeserializeRecord("""
+            { "needs": { "painPoints": [null, "库存不准"], "changes": [null] },
+              "communications": [null, { "summary": "电话沟通 10 分钟" }], "attachments": [null], "risks": [null] }
+            """)!;
+
+        Assert.Equal(["库存不准"], record.Needs!.PainPoints);
+        Assert.Equal(2, record.Communications!.Count);
+        Assert.Null(record.Communications[0]);
+        Assert.Null(Assert.Single(record.Attachments!));
+        Assert.Null(Assert.Single(record.Risks!));
+        Assert.Null(Assert.Single(record.Needs.Changes!));
+    }
+
+    [Fact]
+    public void DeserializeRecord_ChineseAndMixedCaseEnumText_IsRecognised()
+    {
+        var record = FollowUpJson.DeserializeRecord("""
+            { "customer": { "decisionRole": "決策人" }, "communications": [{ "channel": "微信", "contactRole": "gatekeeper", "feedback": "不满" }],
+              "progress": { "stage": "已簽約" }, "attachments": [{ "kind": "合同" }] }
+            """)!;
+
+        Assert.Equal(DecisionRole.DecisionMaker, record.Customer!.DecisionRole.Value);
+        Assert.Equal(ContactChannel.WeChat, record.Communications![0].Channel.Value);
+        Assert.Equal(DecisionRole.Gatekeeper, record.Communications[0].ContactRole.Value);
+        Assert.Equal(CustomerFeedback.Dissatisfied, record.Communications[0].Feedback.Value);
+        Assert.Equal(DealStage.Signed, record.Progress!.Stage.Value);
+        Assert.Equal(AttachmentKind.Contract, record.Attachments![0].Kind.Value);
+    }
+
+    [Fact]
+    public void DeserializeRecord_UnknownEnumTextAndUnreadableDate_AreKeptWithoutThrowing()
+    {
+        var record = FollowUpJson.DeserializeRecord("""
+            { "progress": { "stage": "进行中", "nextActionDue": "下周三" }, "communications": [{ "channel": 7, "at": "昨天" }] }
+            """)!;
+
+        Assert.True(record.Progress!.Stage.IsUnrecognised);
+        Assert.Equal("进行中", record.Progress.Stage.Text);
+        Assert.True(record.Progress.NextActionDue.IsInvalid);
+        Assert.Equal("下周三", record.Progress.NextActionDue.Text);
+        Assert.True(record.Communications![0].Channel.IsUnrecognised);
+        Assert.Equal("7", record.Communications[0].Channel.Text);
+        Assert.True(record.Communications[0].At.IsInvalid);
+    }
+
+    [Fact]
+    public void DeserializeRecord_NullsAndMissingMembers_AreEmpty()
+    {
+        var record = FollowUpJson.DeserializeRecord("""{ "owner": null, "progress": { "stage": null, "nextActionDue": null } }""")!;
+
+        Assert.Null(record.Owner);
+        Assert.Null(record.Customer);
+        Assert.True(record.Progress!.Stage.IsEmpty);
+        Assert.True(record.Progress.NextActionDue.IsEmpty);
+        Assert.True(record.RecordedAt.IsEmpty);
+    }
+
+    [Fact]
+    public void DeserializeRecord_CommentsTrailingCommasAndUnknownMembers_AreAccepted()
+    {
+        var record = FollowUpJson.DeserializeRecord("""
+            {
+              // exported by CRM v3
+              "id": "FU-9", "crmInternalId": { "a": 1 }, "owner": "李明",
+            }
+            """)!;
+
+        Assert.Equal(("FU-9", "李明"), (record.Id, record.Owner));
+    }
+
+    [Fact]
+    public void DeserializeRecord_JsonNull_IsNull() => Assert.Null(FollowUpJson.DeserializeRecord("null"));
+
+    [Theory]
+    [InlineData("""{ "needs": { "budget": { "amount": 50 } } }""")]
+    [InlineData("""{ "needs": { "budget": [50] } }""")]
+    [InlineData("""{ "owner": { "name": "李明" } }""")]
+    [InlineData("""{ "needs": { "painPoints": [{ "text": "库存不准" }] } }""")]
+    [InlineData("""{ "progress": { "stage": { "name": "Signed" } } }""")]
+    [InlineData("""{ "progress": { "nextActionDue": ["2026-12-05"] } }""")]
+    [InlineData("""{ "custom": { "orderStatus": { "code": 3 } } }""")]
+    [InlineData("""{ "id": "FU-1", """)]
+    public void DeserializeRecord_WrongShapeOrBrokenJson_ThrowsJsonException(string json) =>
+        Assert.ThrowsAny<JsonException>(() => FollowUpJson.DeserializeRecord(json));
+
+    [Fact]
+    public void Serialize_CompleteRecord_RoundTripsToAnEqualRecord()
+    {
+        var original = SampleRecords.CompleteProject();
+
+        var json = FollowUpJson.Serialize(original);
+        var read = FollowUpJson.DeserializeRecord(json)!;
+
+        Assert.Equal(json, FollowUpJson.Serialize(read));
+        Assert.Equal(original.Customer, read.Customer);
+        Assert.Equal(original.Progress, read.Progress);
+        Assert.Equal(original.RecordedAt, read.RecordedAt);
+        Assert.Equal(original.Communications, read.Communications);
+        Assert.Equal(original.Attachments, read.Attachments);
+        Assert.Equal(original.Risks, read.Risks);
+        Assert.Equal(original.Needs!.PainPoints, read.Needs!.PainPoints);
+        Assert.Equal(original.Custom, read.Custom);
+    }
+
+    [Fact]
+    public void Serialize_CamelCaseNamesAndWechat_AreWritten()
+    {
+        using var document = JsonDocument.Parse(FollowUpJson.Serialize(SampleRecords.CompleteToB()));
+        var root = document.RootElement;
+
+        Assert.True(root.TryGetProperty("recordedAt", out _));
+        Assert.True(root.GetProperty("customer").TryGetProperty("companySize", out _));
+        Assert.Equal("zlq_qiheng", root.GetProperty("customer").GetProperty("wechat").GetString());
+        Assert.Equal("ProposalSent", root.GetProperty("progress").GetProperty("stage").GetString());
+        Assert.Equal("2026-12-02T18:00:00+08:00", root.GetProperty("progress").GetProperty("nextActionDue").GetString());
+    }
+
+    [Fact]
+    public void Serialize_ValuesAsReceived_RoundTripWithTheirMeaning()
+    {
+        var original = new FollowUpRecord
+        {
+            RecordedAt = Timestamp.Parse("2026/11/20 15:00"),
+            Customer = new Customer { DecisionRole = EnumValue<DecisionRole>.Parse("決策人") },
+            Communications = [new Communication { Channel = EnumValue<ContactChannel>.Parse("飞书"), At = Timestamp.Parse("昨天下午") }],
+            Progress = new DealProgress { Stage = EnumValue<DealStage>.Parse("  "), NextActionDue = Timestamp.Parse("2026-12-05T18:00:00.125+08:00") },
+        };
+
+        var read = FollowUpJson.DeserializeRecord(FollowUpJson.Serialize(original))!;
+
+        // A clock reading stays a clock reading, a label becomes its member, unknown text and unreadable dates stay as written.
+        Assert.Equal(original.RecordedAt, read.RecordedAt);
+        Assert.False(read.RecordedAt.HasOffset);
+        Assert.Equal(DecisionRole.DecisionMaker, read.Customer!.DecisionRole.Value);
+        Assert.Equal("飞书", read.Communications![0].Channel.Text);
+        Assert.True(read.Communications[0].Channel.IsUnrecognised);
+        Assert.Equal("昨天下午", read.Communications[0].At.Text);
+        Assert.True(read.Progress!.Stage.IsEmpty);
+        Assert.Equal(original.Progress.NextActionDue, read.Progress.NextActionDue);
+    }
+
+    [Fact]
+    public void Record_TypeInfo_WorksWithJsonSerializer()
+    {
+        var record = JsonSerializer.Deserialize("""{ "customer": { "wechat": "w1" } }""", FollowUpJson.Record);
+
+        Assert.Equal("w1", record!.Customer!.WeChat);
+        Assert.True(FollowUpJson.Options.PropertyNameCaseInsensitive);
+    }
+
+    [Fact]
+    public void Serialize_Evaluation_WritesTheSpecShape()
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(new FollowUpRecord { Id = "FU-1", Scenario = "ToC" });
+
+        using var document = JsonDocument.Parse(FollowUpJson.Serialize(evaluation));
+        var root = document.RootElement;
+
+        Assert.Equal("FU-1", root.GetProperty("id").GetString());
+        Assert.Equal("ToC", root.GetProperty("profile").GetString());
+        Assert.Equal(TestClock.Now, root.GetProperty("evaluatedAt").GetDateTimeOffset());
+        Assert.Equal(evaluation.Score, root.GetProperty("score").GetDouble());
+        Assert.Equal(evaluation.Grade.ToString(), root.GetProperty("grade").GetString());
+        var steps = root.GetProperty("completeness").GetProperty("steps");
+        Assert.Equal(["BasicInfo", "Needs", "Communications", "Progress", "AttachmentsAndRisks"], steps.EnumerateArray().Select(s => s.GetProperty("step").GetString()));
+        Assert.Equal(evaluation.Completeness[FollowUpStep.BasicInfo].Missing, steps[0].GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+        foreach (var name in new[] { "clarity", "vague", "deductions", "findings" })
+        {
+            Assert.Equal(JsonValueKind.Array, root.GetProperty(name).ValueKind);
+        }
+
+        Assert.Equal(JsonValueKind.Object, root.GetProperty("risk").ValueKind);
+        var finding = root.GetProperty("findings")[0];
+        Assert.Equal(evaluation.Findings[0].ErrorCode, finding.GetProperty("code").GetString());
+        Assert.Equal(evaluation.Findings[0].Severity.ToString(), finding.GetProperty("severity").GetString());
+        Assert.Equal(evaluation.Findings[0].PropertyName, finding.GetProperty("field").GetString());
+        Assert.Equal(evaluation.Findings[0].ErrorMessage, finding.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void Serialize_Evaluation_KeepsChineseReadable()
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(new FollowUpRecord());
+
+        var json = FollowUpJson.Serialize(evaluation);
+
+        Assert.Contains("缺少", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serialize_NullEvaluation_ThrowsArgumentNullException() =>
+        Assert.Throws<ArgumentNullException>(() => FollowUpJson.Serialize((FollowUpEvaluation)null!));
+}
