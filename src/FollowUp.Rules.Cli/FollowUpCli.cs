@@ -20,7 +20,10 @@ internal static class FollowUpCli
         if (parse.Errors.Count > 0)
         {
             var command = parse.CommandResult.Command == root ? "followup" : $"followup {parse.CommandResult.Command.Name}";
-            await console.Error.WriteLineAsync($"followup: {OneLine(parse.Errors[0].Message)} Run '{command} --help' for usage.").ConfigureAwait(false);
+            var error = parse.CommandResult.Command == root && args.Length > 0 && !args[0].StartsWith('-')
+                ? $"unknown command '{args[0]}'; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))}."
+                : OneLine(parse.Errors[0].Message);
+            await console.Error.WriteLineAsync($"followup: {error} Run '{command} --help' for usage.").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
 

@@ -48,7 +48,7 @@ internal static class EvaluateCommand
         ParseResult parse, CommonOptions common, Option<string> format, Option<string?> failUnder, CliConsole console, CancellationToken cancellationToken)
     {
         var inputs = parse.GetValue(common.Inputs) ?? [];
-        RecordSources.CheckInputs(inputs);
+        RecordSources.CheckInputs(inputs, parse.GetValue(common.Output));
         var (evaluator, profile) = common.CreateEvaluator(parse);
         var threshold = parse.GetValue(failUnder) is { } grade ? Enum.Parse<Grading.Grade>(grade, ignoreCase: true) : (Grading.Grade?)null;
         var output = common.OpenOutput(parse, console);

@@ -50,7 +50,7 @@ internal static class RemindCommand
         ParseResult parse, CommonOptions common, Option<string> format, Option<string?> owner, CliConsole console, CancellationToken cancellationToken)
     {
         var inputs = parse.GetValue(common.Inputs) ?? [];
-        RecordSources.CheckInputs(inputs);
+        RecordSources.CheckInputs(inputs, parse.GetValue(common.Output));
         var (evaluator, profile) = common.CreateEvaluator(parse);
         var ownerFilter = parse.GetValue(owner);
         var reminders = new List<FollowUpReminder>();

@@ -20,7 +20,8 @@ internal static class RecordSources
             {
                 var (first, prefix) = await PeekAsync(stream, cancellationToken).ConfigureAwait(false);
                 var source = new PrefixedStream(prefix, stream);
-                var rows = first == (byte)'['
+                // A .jsonl file is JSON Lines whatever its first line holds; otherwise a leading '[' means a JSON array.
+                var rows = first == (byte)'[' && !IsJsonLinesName(input)
                     ? ReadJsonArrayAsync(input, source, cancellationToken)
                     : ReadJsonLinesAsync(input, source, cancellationToken);
                 await foreach (var row in rows.ConfigureAwait(false))
@@ -32,16 +33,26 @@ internal static class RecordSources
     }
 
     /// <summary>Checks that every input can be opened before anything is evaluated, so a typo is a usage error, not a half run.</summary>
-    public static void CheckInputs(IReadOnlyList<string> inputs)
+    public static void CheckInputs(IReadOnlyList<string> inputs, string? output = null)
     {
         foreach (var input in inputs)
         {
             if (input != "-" && !File.Exists(input))
             {
-                throw new CliUsageException($"cannot read input '{input}': no such file.");
+                throw new CliUsageException(input.StartsWith('-')
+                    ? $"unknown option '{input}'."
+                    : $"cannot read input '{input}': no such file.");
+            }
+
+            if (output is not null && input != "-" && string.Equals(Path.GetFullPath(input), Path.GetFullPath(output), StringComparison.Ordinal))
+            {
+                throw new CliUsageException($"--output '{output}' is also an input; writing it would destroy the records before they are read.");
             }
         }
     }
+
+    private static bool IsJsonLinesName(string input) =>
+        input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
 
     private static Stream Open(string input, CliConsole console) =>
         input == "-" ? console.OpenInput() : new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
