@@ -25,6 +25,8 @@ public sealed class EvaluateUsageErrorTests : IDisposable
     [InlineData("evaluate", "evaluate", "--now", CliRunner.Now)]
     [InlineData("command", "")]
     [InlineData("--config 'missing.json': no such file", "evaluate", "--config", "missing.json", Sample)]
+    [InlineData("unknown option '--bogus'", "evaluate", "--bogus", Sample)]
+    [InlineData("unknown command 'grade'", "grade", Sample)]
     public async Task Evaluate_BadCommandLine_ExitsTwoWithOneLine(string expected, params string[] args)
     {
         var run = await CliRunner.RunAsync([.. args.Where(a => a.Length > 0).Select(a => a == Sample ? SampleData.FollowUpsPath : a)]);
@@ -50,6 +52,18 @@ public sealed class EvaluateUsageErrorTests : IDisposable
 
         AssertUsageError(run, expected);
         Assert.Contains(path, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_OutputIsAnInput_ExitsTwoAndLeavesTheInputIntact()
+    {
+        var input = _temp.Write("records.jsonl", File.ReadAllText(SampleData.FollowUpsPath));
+        var before = File.ReadAllText(input);
+
+        var run = await CliRunner.RunAsync("evaluate", "--output", input, input);
+
+        AssertUsageError(run, "is also an input");
+        Assert.Equal(before, File.ReadAllText(input));
     }
 
     [Fact]
