@@ -15,7 +15,7 @@ internal sealed class ProgressLine(TextWriter error) : IProgress<BatchProgress>,
         lock (_gate)
         {
             var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
-            error.Write(string.Create(CultureInfo.InvariantCulture, $"\\r  evaluated {value.Evaluated:N0} records ({value.Evaluated / seconds:N0}/s)   "));
+            error.Write(string.Create(CultureInfo.InvariantCulture, $"\r  evaluated {value.Evaluated:N0} records ({value.Evaluated / seconds:N0}/s)   "));
             _drawn = true;
         }
     }

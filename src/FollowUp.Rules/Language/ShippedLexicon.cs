@@ -67,9 +67,10 @@ internal static class ShippedLexicon
     {
         var assembly = typeof(ShippedLexicon).Assembly;
         var files = new List<(string, LexiconFile)>();
+        string[] kinds = ["Vague.", "Risk.", "Negation.", "Fact.", "ClauseBreak.", "ChangeMention."];
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
-            if (name.StartsWith("BuiltInProfiles", StringComparison.Ordinal) || name.StartsWith("Messages.", StringComparison.Ordinal))
+            if (!kinds.Any(kind => name.StartsWith(kind, StringComparison.Ordinal)))
             {
                 continue;
             }

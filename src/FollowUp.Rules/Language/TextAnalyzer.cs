@@ -245,7 +245,7 @@ internal sealed class TextAnalyzer
         for (var c = from; c <= to; c++)
         {
             ref readonly var cue = ref scan.Hits[c];
-            if (cue.Dropped || cue.Clause != hit.Clause || Lexicon.Entries[cue.Entry].Role != PhraseRole.NegationCue || IsVoidCue(scan, c))
+            if (cue.Dropped || cue.Clause != hit.Clause || Lexicon.Entries[cue.Entry].Role != PhraseRole.NegationCue || IsVoidCue(scan, c, index))
             {
                 continue;
             }
@@ -266,11 +266,13 @@ internal sealed class TextAnalyzer
 
     /// <summary>
     /// A cue inside a word that is not a negation (无论, 不仅) or inside the words of a risk phrase (未回复) negates
-    /// nothing else. A cue in the gap of a risk phrase (预算没被砍) is not inside its words.
+    /// nothing else. A cue in the gap of a risk phrase (预算没被砍) is not inside its words, and a risk phrase that overlaps
+    /// the negated one is a rival reading of the same words (没有预算 in 没有预算不足), not another phrase.
     /// </summary>
-    private bool IsVoidCue(TextScan scan, int cueIndex)
+    private bool IsVoidCue(TextScan scan, int cueIndex, int negatedIndex)
     {
         ref readonly var cue = ref scan.Hits[cueIndex];
+        ref readonly var negated = ref scan.Hits[negatedIndex];
         var (from, to) = Neighbours(scan, cueIndex);
         for (var j = from; j <= to; j++)
         {
@@ -283,7 +285,8 @@ internal sealed class TextAnalyzer
             }
 
             var inGap = other.GapTo > 0 && other.GapFrom <= cue.FoldedStart && cue.FoldedEnd <= other.GapTo;
-            if (!inGap)
+            var rival = role == PhraseRole.Risk && other.FoldedStart < negated.FoldedEnd && negated.FoldedStart < other.FoldedEnd;
+            if (!inGap && !rival)
             {
                 return true;
             }

@@ -55,6 +55,7 @@ internal sealed class TextScan
     private readonly int[] _numberStartAt = new int[PhraseAutomaton.MaxPhraseLength];
     private readonly int[] _numberLengthAt = new int[PhraseAutomaton.MaxPhraseLength];
     private readonly char[] _charAt = new char[PhraseAutomaton.MaxPhraseLength];
+    private readonly int[] _clauseAt = new int[PhraseAutomaton.MaxPhraseLength];
     private int _position;
     private int _upperRunStart;
     private int _upperRunEnd;
@@ -136,6 +137,7 @@ internal sealed class TextScan
 
         var slot = foldedPosition & RingMask;
         _charAt[slot] = folded;
+        _clauseAt[slot] = Clause;
         if (TextFolding.IsAsciiDigit(folded) || IsChineseNumeral(folded))
         {
             var previous = (foldedPosition - 1) & RingMask;
@@ -193,7 +195,9 @@ internal sealed class TextScan
             End = match.End,
             FoldedStart = match.FoldedStart,
             FoldedEnd = match.FoldedEnd,
-            Clause = Clause,
+
+            // The clause a phrase starts in: a clause break inside it (read but no reply) does not split it.
+            Clause = _clauseAt[match.FoldedStart & RingMask],
             AtClauseEnd = match.After == '\0' || TextFolding.IsClauseEnd(match.After) || TextFolding.IsWhitespace(match.After),
         };
     }

@@ -13,11 +13,13 @@ internal static class RiskStage
     {
         var signals = inspection.Signals;
         signals.Clear();
-        foreach (var hit in inspection.RiskHits)
+        var hits = inspection.RiskHits;
+        for (var i = 0; i < hits.Count; i++)
         {
+            var hit = hits[i];
             var code = rules.SignalCodes[hit.Category];
             var weight = profile.SignalWeight(code);
-            if (weight > 0)
+            if (weight > 0 && !SameCodeEarlierInField(hits, i))
             {
                 signals.Add(new RiskSignal(code, hit.Path, hit.Source[hit.Start..hit.End], weight));
             }
@@ -32,6 +34,21 @@ internal static class RiskStage
         CollectUnassessableInputs(inspection);
         CheckAnswered(inspection, rules, profile, signals);
         return signals;
+    }
+
+    /// <summary>One signal per code and field: 客户嫌价格太贵 is one price objection, however many phrases say so.</summary>
+    private static bool SameCodeEarlierInField(List<FieldHit> hits, int index)
+    {
+        var hit = hits[index];
+        for (var j = index - 1; j >= 0 && ReferenceEquals(hits[j].Source, hit.Source); j--)
+        {
+            if (hits[j].Category == hit.Category && hits[j].Path == hit.Path)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a noted risk with a countermeasure answers a signal: by naming its code, or by describing it.</summary>

@@ -1,0 +1,113 @@
+using FollowUp.Rules.Risk;
+using FollowUp.Rules.Tests.TestData;
+
+namespace FollowUp.Rules.Tests.Risk;
+
+/// <summary>The signals the record's structure raises (SPEC §6), each from one change to a complete record.</summary>
+public sealed class StructuralSignalTests
+{
+    private static readonly FollowUpEvaluator Evaluator = TestClock.Evaluator();
+
+    private static IEnumerable<string> Codes(FollowUpRecord record) => Evaluator.Evaluate(record).Risk.Signals.Select(s => s.Code);
+
+    [Fact]
+    public void CompleteRecord_RaisesNoSignal() => Assert.Empty(Codes(SampleRecords.CompleteToB()));
+
+    [Theory]
+    [InlineData(13, false)]
+    [InlineData(15, true)]
+    public void Stale_FollowsTheProfileLimit(int daysSinceContact, bool stale)
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { At = TestClock.DaysFromNow(-daysSinceContact) });
+        Assert.Equal(stale, Codes(record).Contains(RiskSignalCodes.Stale));
+    }
+
+    [Fact]
+    public void Stale_ToCLimitIsThreeDays()
+    {
+        var record = SampleRecords.CompleteToC().WithCommunications(c => c with { At = TestClock.DaysFromNow(-4) });
+        var signal = Assert.Single(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.Stale);
+        Assert.Equal("communications[0].at", signal.Field);
+        Assert.Contains("超过 3 天", signal.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NextActionOverdue_OpenStageWithPastDue_IsRaisedOnTheDueDate()
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(-2) });
+        var signal = Assert.Single(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.NextActionOverdue);
+        Assert.Equal("progress.nextActionDue", signal.Field);
+    }
+
+    [Theory]
+    [InlineData(DealStage.Signed)]
+    [InlineData(DealStage.Lost)]
+    public void NextActionSignals_ClosedStage_AreNotRaised(DealStage stage)
+    {
+        var record = SampleRecords.CompleteToB().WithAttachments(AttachmentKind.Contract, AttachmentKind.Proposal)
+            .WithProgress(p => p with { Stage = stage, NextAction = null, NextActionDue = TestClock.DaysFromNow(-5) });
+        Assert.DoesNotContain(Codes(record), c => c is RiskSignalCodes.NextActionOverdue or RiskSignalCodes.NoNextAction);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("待补充")]
+    [InlineData("-")]
+    public void NoNextAction_OpenStageWithoutARealAction_IsRaised(string? action)
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextAction = action });
+        Assert.Contains(RiskSignalCodes.NoNextAction, Codes(record));
+    }
+
+    [Fact]
+    public void NoOwner_NeitherOwnerNorNextActionOwner_IsRaised()
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionOwner = null }) with { Owner = " " };
+        Assert.Contains(RiskSignalCodes.NoOwner, Codes(record));
+        Assert.DoesNotContain(RiskSignalCodes.NoOwner, Codes(record with { Owner = "陈晓东" }));
+    }
+
+    [Fact]
+    public void NoDecisionMaker_ProposalSentWithoutDecisionMaker_IsRaisedForToBOnly()
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { ContactRole = DecisionRole.Influencer });
+        Assert.Contains(RiskSignalCodes.NoDecisionMaker, Codes(record.WithProgress(p => p with { Stage = DealStage.Negotiation })));
+        var reached = record.WithCommunications(c => c with { ContactRole = DecisionRole.DecisionMaker }).WithProgress(p => p with { Stage = DealStage.Negotiation });
+        Assert.DoesNotContain(RiskSignalCodes.NoDecisionMaker, Codes(reached));
+        Assert.DoesNotContain(RiskSignalCodes.NoDecisionMaker, Codes(record.WithProgress(p => p with { Stage = DealStage.NeedsConfirmed })));
+    }
+
+    [Fact]
+    public void SingleThreaded_AllContactsWithOnePerson_IsRaisedForToBButNotToC()
+    {
+        var one = new Communication
+        {
+            At = TestClock.DaysFromNow(-3), Channel = ContactChannel.Phone, Contact = "周立群", ContactTitle = "采购经理",
+            ContactRole = DecisionRole.Influencer, Summary = "电话沟通 20 分钟，确认 40 台手持终端的型号", Feedback = CustomerFeedback.Satisfied,
+        };
+        var toB = SampleRecords.CompleteToB() with { Communications = [one, one with { At = TestClock.DaysFromNow(-1), Contact = " 周立群 " }] };
+        Assert.Contains(RiskSignalCodes.SingleThreaded, Codes(toB));
+        Assert.DoesNotContain(RiskSignalCodes.SingleThreaded, Codes(toB with { Scenario = "ToC" }));
+        var twoPeople = toB with { Communications = [one, one with { Contact = "王总" }] };
+        Assert.DoesNotContain(RiskSignalCodes.SingleThreaded, Codes(twoPeople));
+    }
+
+    [Fact]
+    public void StalledStage_StageOlderThanTheLimit_IsRaised()
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { StageSince = TestClock.DaysFromNow(-31) });
+        Assert.Contains(RiskSignalCodes.StalledStage, Codes(record));
+        Assert.DoesNotContain(RiskSignalCodes.StalledStage, Codes(record.WithProgress(p => p with { StageSince = TestClock.DaysFromNow(-29) })));
+    }
+
+    [Fact]
+    public void NegativeLastFeedback_LatestContactDissatisfied_IsRaisedOnItsFeedback()
+    {
+        var older = new Communication { At = TestClock.DaysFromNow(-9), Contact = "王总", Feedback = CustomerFeedback.Satisfied };
+        var latest = new Communication { At = TestClock.DaysFromNow(-1), Contact = "周立群", Feedback = CustomerFeedback.Dissatisfied };
+        var record = SampleRecords.CompleteToB() with { Communications = [latest, older] };
+        var signal = Assert.Single(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.NegativeLastFeedback);
+        Assert.Equal("communications[0].feedback", signal.Field);
+        Assert.DoesNotContain(RiskSignalCodes.NegativeLastFeedback, Codes(record with { Communications = [latest with { At = TestClock.DaysFromNow(-10) }, older] }));
+    }
+}

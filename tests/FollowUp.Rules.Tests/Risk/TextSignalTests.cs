@@ -1,0 +1,146 @@
+using FollowUp.Rules.Language;
+using FollowUp.Rules.Risk;
+using FollowUp.Rules.Tests.Language;
+using FollowUp.Rules.Tests.TestData;
+
+namespace FollowUp.Rules.Tests.Risk;
+
+/// <summary>The signals found in text: every code in each language, negation scoped to the clause, and answering a signal.</summary>
+public sealed class TextSignalTests
+{
+    private static readonly FollowUpEvaluator Evaluator = TestClock.Evaluator();
+
+    [Theory]
+    [InlineData("友商已报价", RiskSignalCodes.Competitor)]
+    [InlineData("客户还在犹豫", RiskSignalCodes.Hesitation)]
+    [InlineData("客户嫌价格太贵", RiskSignalCodes.PriceObjection)]
+    [InlineData("今年预算不足", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("项目暂缓到明年", RiskSignalCodes.Delay)]
+    [InlineData("电话一直无人接听", RiskSignalCodes.NoResponse)]
+    [InlineData("客户已经投诉到总部", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("原对接人已离职", RiskSignalCodes.ContactChange)]
+    [InlineData("客户表示暂不考虑", RiskSignalCodes.IntentDecline)]
+    [InlineData("客戶預算不足", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("They are comparing quotes from other vendors.", RiskSignalCodes.Competitor)]
+    [InlineData("Customer left a complaint on the portal.", RiskSignalCodes.NegativeFeedback)]
+    public void Signal_PhraseInACommunication_IsRaisedWithItsEvidence(string summary, string code)
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Summary = summary });
+        var signal = Assert.Single(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == code && s.Field == "communications[0].summary");
+        Assert.Contains(signal.Evidence, summary, StringComparison.Ordinal);
+        Assert.Equal(FollowUpRuleSet.Default.DefaultProfile.SignalWeights[code], signal.Weight);
+    }
+
+    [Theory]
+    [InlineData("暂无竞争对手介入", RiskSignalCodes.Competitor)]
+    [InlineData("客户没有犹豫", RiskSignalCodes.Hesitation)]
+    [InlineData("对价格没有异议", RiskSignalCodes.PriceObjection)]
+    [InlineData("no competitor involved", RiskSignalCodes.Competitor)]
+    [InlineData("不存在投诉", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("竞争对手：无", RiskSignalCodes.Competitor)]
+    public void Signal_NegatedPhrase_RaisesNothing(string text, string code) => Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
+
+    [Theory]
+    [InlineData("未回复", RiskSignalCodes.NoResponse)]
+    [InlineData("客户不满", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("已读不回", RiskSignalCodes.NoResponse)]
+    [InlineData("没有竞争对手报价，但客户犹豫", RiskSignalCodes.Hesitation)]
+    public void Signal_PhraseThatIsItselfNegative_OrNegationInAnotherClause_IsRaised(string text, string code) =>
+        Assert.Contains(code, TextProbe.Of(text).Risk);
+
+    [Theory]
+    [InlineData("Competitive pricing agreed, order of 200 units.")]
+    [InlineData("价格达成一致，下周签合同")]
+    [InlineData("客户采购投诉管理模块，80 坐席")]
+    [InlineData("保单生效不满 1 年退保")]
+    public void Signal_LookAlike_RaisesNothing(string text) => Assert.Empty(TextProbe.Of(text).Risk);
+
+    /// <summary>For each risk phrase of the shipped lexicon, its negated forms must not raise its code on the phrase itself.</summary>
+    [Fact]
+    public void EveryShippedPhrase_NegatedForms_RaiseNothingOnThePhrase()
+    {
+        var analyzer = FollowUpRuleSet.Default.DefaultProfile.Analyzer;
+        var cues = ShippedLexicon.Files.Where(f => f.File.Kind == "Negation").SelectMany(f => f.File.Entries).Select(e => TextFolding.FoldPhrase(e.Phrase)).ToHashSet();
+        var failures = new List<string>();
+        var checkedForms = 0;
+        foreach (var (name, file) in ShippedLexicon.Files.Where(f => f.File.Kind == "Risk"))
+        {
+            foreach (var entry in file.Entries)
+            {
+                var folded = TextFolding.FoldPhrase(entry.Phrase);
+                if (entry.Phrase.Contains(LexiconEntry.GapMarker, StringComparison.Ordinal) || entry.NotBeforeNumber
+                    || cues.Any(cue => folded.StartsWith(cue, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                string[] forms = file.Language == "en" ? [$"no {entry.Phrase}", $"without {entry.Phrase}"] : [$"没有{entry.Phrase}", $"暂无{entry.Phrase}", $"不存在{entry.Phrase}"];
+                foreach (var form in forms)
+                {
+                    checkedForms++;
+                    var phraseStart = form.Length - entry.Phrase.Length;
+                    if (RaisesOn(analyzer, form, phraseStart, file.Category))
+                    {
+                        failures.Add($"{name}: \"{form}\" still raises {file.Category}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(checkedForms > 500, $"only {checkedForms} negated forms were checked");
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public void Answered_RiskEntryWithCountermeasureNamingTheCode_ClearsTheFinding()
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Summary = "友商已报价，低 5%" });
+        Assert.Contains(Evaluator.Evaluate(record).Findings, f => f.ErrorCode == FindingCodes.RiskUnanswered);
+
+        foreach (var answer in new[]
+        {
+            new RiskNote { Kind = "Competitor", Countermeasure = "周三前提交差异化方案" },
+            new RiskNote { Kind = "竞争对手", Countermeasure = "周三前提交差异化方案" },
+            new RiskNote { Description = "友商低价竞争", Countermeasure = "周三前提交差异化方案" },
+        })
+        {
+            var answered = Evaluator.Evaluate(record with { Risks = [answer] });
+            Assert.DoesNotContain(answered.Findings, f => f.ErrorCode == FindingCodes.RiskUnanswered);
+        }
+
+        var notAnswered = Evaluator.Evaluate(record with { Risks = [new RiskNote { Kind = "Competitor", Countermeasure = "待补充" }] });
+        Assert.Contains(notAnswered.Findings, f => f.ErrorCode == FindingCodes.RiskUnanswered);
+    }
+
+    [Fact]
+    public void CompetitorNames_ConfiguredPerProfile_RaiseCompetitor()
+    {
+        var evaluator = TestClock.Evaluator(options => options.Profiles["ToB"] = new FollowUp.Rules.Profiles.ProfileOptions { CompetitorNames = { "金蝶" } });
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Summary = "客户同时在谈金蝶的方案" });
+        Assert.Contains(evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.Competitor && s.Evidence == "金蝶");
+        Assert.DoesNotContain(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.Competitor);
+    }
+
+    private static bool RaisesOn(TextAnalyzer analyzer, string text, int phraseStart, string code)
+    {
+        var scan = TextScan.Rent();
+        try
+        {
+            scan.Reset();
+            analyzer.Analyze(text, scan);
+            for (var i = 0; i < scan.RiskCount; i++)
+            {
+                if (FollowUpRuleSet.Default.SignalCodes[scan.Risk[i].Category] == code && scan.Risk[i].Start >= phraseStart)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            TextScan.Return(scan);
+        }
+    }
+}
