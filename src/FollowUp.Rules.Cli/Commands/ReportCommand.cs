@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Text;
+using FollowUp.Rules.Cli.Input;
+using FollowUp.Rules.Cli.Output;
+using FollowUp.Rules.Reporting;
+
+namespace FollowUp.Rules.Cli.Commands;
+
+/// <summary><c>followup report</c>: the team's picture over all records, as text, Markdown, JSON or one HTML page.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "text: for a terminal (default). markdown: for a wiki or chat. json: one object for other tools. "
+                + "html: one self-contained page with charts (no external assets), to open in a browser.",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|markdown|json|html",
+        };
+        format.AcceptOnlyFromAmong("text", "markdown", "json", "html");
+
+        var command = new Command(
+            "report",
+            """
+            Report on the whole team (团队复盘): grade distribution, average score per owner, missing rate per step, the
+            article's five common errors, the most frequent vague phrases, risk levels and signals, the stage funnel, and the
+            records that need attention first. Records are read and evaluated one at a time, so any input size fits in memory.
+            Labels follow --culture; deduction messages too. Unreadable rows are reported on standard error with their line
+            number and left out of the report.
+            Exit codes: 0 done, 2 usage or configuration error, 3 done but some rows were unreadable.
+
+            Examples:
+              followup report samples/data/follow-ups.jsonl
+              followup report --format html --output team-review.html --now 2026-11-26T12:00:00+08:00 records.jsonl
+              followup report --format markdown --culture en week-47.jsonl week-48.json > review.md
+              cat records.jsonl | followup report --format json -
+            """);
+        common.AddTo(command);
+        command.Options.Add(format);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, common, format, console, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CommonOptions common, Option<string> format, CliConsole console, CancellationToken cancellationToken)
+    {
+        var inputs = parse.GetValue(common.Inputs) ?? [];
+        RecordSources.CheckInputs(inputs, parse.GetValue(common.Output));
+        var (evaluator, profile) = common.CreateEvaluator(parse);
+        var reportFormat = parse.GetValue(format) switch
+        {
+            "markdown" => TeamReportFormat.Markdown,
+            "json" => TeamReportFormat.Json,
+            "html" => TeamReportFormat.Html,
+            _ => TeamReportFormat.Text,
+        };
+
+        // Evaluated in parallel, added in input order on this thread: the builder keeps only tallies and the worst few records.
+        // The output is opened first, so a bad --output is a usage error before anything is evaluated.
+        var builder = new TeamReportBuilder();
+        var unreadable = 0L;
+        var output = common.OpenOutput(parse, console);
+        await using (output.ConfigureAwait(false))
+        {
+            using (var progress = console.ErrorIsTerminal ? new ProgressLine(console.Error) : null)
+            {
+                var batch = new BatchEvaluationOptions { Profile = profile, Progress = progress };
+                var rows = RecordSources.ReadAsync(inputs, console, cancellationToken);
+                await foreach (var (row, evaluation) in evaluator.EvaluateRowsAsync(rows, r => r.Record, batch, cancellationToken).ConfigureAwait(false))
+                {
+                    if (evaluation is null)
+                    {
+                        unreadable++;
+                        progress?.Clear();
+                        await console.Error.WriteLineAsync($"{row.Location}: unreadable record: {row.Error}").ConfigureAwait(false);
+                        continue;
+                    }
+
+                    builder.Add(row.Record!, evaluation);
+                }
+
+                progress?.Finish();
+            }
+
+            var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+            await using (writer.ConfigureAwait(false))
+            {
+                builder.Build().Write(writer, reportFormat, evaluator.Rules.Culture);
+            }
+        }
+
+        return unreadable > 0 ? ExitCodes.UnreadableRows : ExitCodes.Done;
+    }
+}

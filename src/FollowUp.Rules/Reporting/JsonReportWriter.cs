@@ -1,0 +1,190 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Risk;
+
+namespace FollowUp.Rules.Reporting;
+
+/// <summary>
+/// Writes the report as one indented JSON object: camelCase names, codes instead of labels, rates from 0 to 1, scores and
+/// points rounded to 0.01, and Chinese text readable as it is (not <c>\uXXXX</c>-escaped).
+/// </summary>
+internal static class JsonReportWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = true,
+        NewLine = "\n",
+    };
+
+    public static void Write(TeamReport report, TextWriter writer)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            Write(report, json);
+        }
+
+        writer.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        writer.Write('\n');
+    }
+
+    private static void Write(TeamReport report, Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("recordCount", report.RecordCount);
+        if (report.EvaluatedAt is { } evaluatedAt)
+        {
+            json.WriteString("evaluatedAt", evaluatedAt);
+        }
+        else
+        {
+            json.WriteNull("evaluatedAt");
+        }
+
+        if (report.AverageScore is { } average)
+        {
+            json.WriteNumber("averageScore", Round(average));
+        }
+        else
+        {
+            json.WriteNull("averageScore");
+        }
+
+        json.WriteStartObject("grades");
+        foreach (var grade in Enum.GetValues<Grade>())
+        {
+            json.WriteNumber(grade.ToString(), report.Grades[grade]);
+        }
+
+        json.WriteEndObject();
+
+        json.WriteStartArray("owners");
+        foreach (var owner in report.Owners)
+        {
+            json.WriteStartObject();
+            json.WriteString("owner", owner.Owner);
+            json.WriteNumber("recordCount", owner.RecordCount);
+            json.WriteNumber("averageScore", Round(owner.AverageScore));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("steps");
+        foreach (var step in report.Steps)
+        {
+            json.WriteStartObject();
+            json.WriteString("step", step.Step.ToString());
+            json.WriteNumber("recordsMissing", step.RecordsMissing);
+            json.WriteNumber("missingRate", Math.Round(step.MissingRate, 4));
+            json.WriteNumber("averageScore", Round(step.AverageScore));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("deductionGroups");
+        foreach (var group in report.DeductionGroups)
+        {
+            json.WriteStartObject();
+            json.WriteString("group", group.Group.ToString());
+            json.WriteNumber("count", group.Count);
+            json.WriteNumber("points", Round(group.Points));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("vaguePhrases");
+        foreach (var phrase in report.VaguePhrases)
+        {
+            json.WriteStartObject();
+            json.WriteString("phrase", phrase.Phrase);
+            json.WriteString("category", phrase.Category.ToString());
+            json.WriteNumber("count", phrase.Count);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartObject("riskLevels");
+        foreach (var level in Enum.GetValues<RiskLevel>())
+        {
+            json.WriteNumber(level.ToString(), report.RiskLevels[level]);
+        }
+
+        json.WriteEndObject();
+
+        json.WriteStartArray("riskSignals");
+        foreach (var signal in report.RiskSignals)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", signal.Code);
+            json.WriteNumber("recordCount", signal.RecordCount);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("stages");
+        foreach (var stage in report.Stages)
+        {
+            json.WriteStartObject();
+            if (stage.Stage is { } known)
+            {
+                json.WriteString("stage", known.ToString());
+            }
+            else
+            {
+                json.WriteNull("stage");
+            }
+
+            json.WriteNumber("count", stage.Count);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("needsAttention");
+        foreach (var item in report.NeedsAttention)
+        {
+            WriteAttention(item, json);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteAttention(AttentionItem item, Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", item.Id);
+        json.WriteString("customer", item.Customer);
+        json.WriteString("owner", item.Owner);
+        json.WriteString("grade", item.Grade.ToString());
+        json.WriteNumber("score", Round(item.Score));
+        json.WriteString("riskLevel", item.RiskLevel.ToString());
+        json.WriteNumber("riskScore", Round(item.RiskScore));
+        json.WriteNumber("overdueHours", Math.Round(item.Overdue.TotalHours, 1));
+        json.WriteStartArray("topDeductions");
+        foreach (var deduction in item.TopDeductions)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", deduction.Code);
+            json.WriteString("group", deduction.Group.ToString());
+            json.WriteNumber("points", Round(deduction.Points));
+            json.WriteString("field", deduction.Field);
+            json.WriteString("message", deduction.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static double Round(double value) => Math.Round(value, 2);
+}

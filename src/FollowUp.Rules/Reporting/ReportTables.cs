@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Risk;
+
+namespace FollowUp.Rules.Reporting;
+
+/// <summary>The report as titled tables of display strings, shared by the text and Markdown writers.</summary>
+internal static class ReportTables
+{
+    public static IEnumerable<ReportTable> Of(TeamReport report, ReportText text)
+    {
+        var total = report.RecordCount;
+
+        yield return new ReportTable(
+            text["section.grades"], null,
+            [new(text["column.grade"]), new(text["column.count"], true), new(text["column.share"], true)],
+            [.. Enum.GetValues<Grade>().Select(g => Row(Share(report.Grades[g], total), $"{g} {text.Grade(g)}", Count(report.Grades[g]), Percent(report.Grades[g], total)))]);
+
+        yield return new ReportTable(
+            text["section.owners"], null,
+            [new(text["column.owner"]), new(text["column.records"], true), new(text["column.averageScore"], true)],
+            [.. report.Owners.Select(o => Row(o.AverageScore / 100, text.Owner(o.Owner), Count(o.RecordCount), Score(o.AverageScore)))]);
+
+        yield return new ReportTable(
+            text["section.steps"], text["note.steps"],
+            [new(text["column.step"]), new(text["column.recordsMissing"], true), new(text["column.missingRate"], true), new(text["column.stepScore"], true)],
+            [.. report.Steps.Select(s => Row(s.MissingRate, text.Step(s.Step), Count(s.RecordsMissing), Percent(s.MissingRate), Score(s.AverageScore)))]);
+
+        var mostPoints = report.DeductionGroups.Count == 0 ? 0 : report.DeductionGroups.Max(g => g.Points);
+        yield return new ReportTable(
+            text["section.deductions"], null,
+            [new(text["column.group"]), new(text["column.deductions"], true), new(text["column.pointsLost"], true)],
+            [.. report.DeductionGroups.Select(g => Row(mostPoints > 0 ? g.Points / mostPoints : 0, text.Group(g.Group), Count(g.Count), Points(g.Points)))]);
+
+        var mostPhrase = report.VaguePhrases.Count == 0 ? 0 : report.VaguePhrases.Max(p => p.Count);
+        yield return new ReportTable(
+            text["section.vague"], null,
+            [new(text["column.phrase"]), new(text["column.category"]), new(text["column.count"], true)],
+            [.. report.VaguePhrases.Select(p => Row(Share(p.Count, mostPhrase), p.Phrase, text.Category(p.Category), Count(p.Count)))]);
+
+        yield return new ReportTable(
+            text["section.riskLevels"], null,
+            [new(text["column.riskLevel"]), new(text["column.count"], true), new(text["column.share"], true)],
+            [.. Enum.GetValues<RiskLevel>().Select(l => Row(Share(report.RiskLevels[l], total), text.RiskLevel(l), Count(report.RiskLevels[l]), Percent(report.RiskLevels[l], total)))]);
+
+        yield return new ReportTable(
+            text["section.riskSignals"], text["note.signals"],
+            [new(text["column.signal"]), new(text["column.records"], true), new(text["column.share"], true)],
+            [.. report.RiskSignals.Select(s => Row(Share(s.RecordCount, total), $"{text.Signal(s.Code)} ({s.Code})", Count(s.RecordCount), Percent(s.RecordCount, total)))]);
+
+        yield return new ReportTable(
+            text["section.stages"], null,
+            [new(text["column.stage"]), new(text["column.count"], true), new(text["column.share"], true)],
+            [.. report.Stages.Where(s => s.Stage is not null || s.Count > 0).Select(s => Row(Share(s.Count, total), text.Stage(s.Stage), Count(s.Count), Percent(s.Count, total)))]);
+
+        yield return new ReportTable(
+            text["section.attention"], text["note.attention"],
+            [
+                new(text["column.rank"], true), new(text["column.id"]), new(text["column.customer"]), new(text["column.owner"]),
+                new(text["column.grade"]), new(text["column.score"], true), new(text["column.risk"]), new(text["column.overdue"], true),
+            ],
+            [
+                .. report.NeedsAttention.Select((item, i) => new ReportRow(
+                    [
+                        Count(i + 1), item.Id ?? "-", item.Customer ?? "-", text.Owner(item.Owner), item.Grade.ToString(), Score(item.Score),
+                        text.RiskLevel(item.RiskLevel), Overdue(item.Overdue, text),
+                    ],
+                    null,
+                    [.. item.TopDeductions.Select(d => Deduction(d, text))])),
+            ],
+            text["empty.attention"]);
+    }
+
+    public static string Count(long count) => count.ToString(CultureInfo.InvariantCulture);
+
+    public static string Score(double score) => score.ToString("0.0", CultureInfo.InvariantCulture);
+
+    public static string Points(double points) => points.ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string Percent(double rate) => (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    public static string Percent(long count, long total) => Percent(Share(count, total));
+
+    public static double Share(long count, long total) => total == 0 ? 0 : (double)count / total;
+
+    public static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+
+    public static string Overdue(TimeSpan overdue, ReportText text) =>
+        overdue <= TimeSpan.Zero ? "-"
+        : overdue.TotalHours < 48 ? text.Format("overdue.hours", Math.Floor(overdue.TotalHours))
+        : text.Format("overdue.days", Math.Floor(overdue.TotalDays));
+
+    /// <summary>A deduction in one line: its group, points, field and message.</summary>
+    public static string Deduction(Deduction deduction, ReportText text) =>
+        $"{text.Group(deduction.Group)} -{Points(deduction.Points)} · {deduction.Field} · {deduction.Message}";
+
+    /// <summary>The headline numbers: records, average score, evaluation time.</summary>
+    public static string Headline(TeamReport report, ReportText text)
+    {
+        var line = new StringBuilder()
+            .Append(text["records"]).Append(' ').Append(Count(report.RecordCount))
+            .Append(" · ").Append(text["averageScore"]).Append(' ').Append(report.AverageScore is { } average ? Score(average) : "-")
+            .Append(" · ").Append(text["evaluatedAt"]).Append(' ').Append(report.EvaluatedAt is { } at ? Time(at) : text["notEvaluated"]);
+        return line.ToString();
+    }
+
+    private static ReportRow Row(double bar, params string[] cells) => new(cells, Math.Clamp(bar, 0, 1), []);
+}
+
+/// <summary>A column of a <see cref="ReportTable"/>.</summary>
+internal readonly record struct ReportColumn(string Header, bool AlignRight = false);
+
+/// <summary>A row of a <see cref="ReportTable"/>: its cells, an optional bar length (0 to 1) and detail lines shown below it.</summary>
+internal sealed record ReportRow(string[] Cells, double? Bar, string[] Details);
+
+/// <summary>One section of the report as a table.</summary>
+internal sealed record ReportTable(string Title, string? Note, ReportColumn[] Columns, ReportRow[] Rows, string? Empty = null);

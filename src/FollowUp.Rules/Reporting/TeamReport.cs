@@ -1,0 +1,140 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Risk;
+
+namespace FollowUp.Rules.Reporting;
+
+/// <summary>
+/// The team's picture (团队复盘) over many evaluated records: grades, scores per owner, missing steps, the five common errors,
+/// vague phrases, risk, the stage funnel and the records to fix first. Immutable; build it with <see cref="TeamReportBuilder"/>
+/// and write it with <see cref="Write"/>.
+/// </summary>
+public sealed class TeamReport
+{
+    /// <summary>The owner of records that name nobody responsible: <c>(none)</c>.</summary>
+    public const string NoOwner = "(none)";
+
+    /// <summary>The most records <see cref="NeedsAttention"/> lists: 10.</summary>
+    public const int AttentionLimit = 10;
+
+    /// <summary>The most entries <see cref="VaguePhrases"/> and <see cref="RiskSignals"/> list: 10.</summary>
+    public const int TopLimit = 10;
+
+    internal TeamReport(
+        long recordCount,
+        DateTimeOffset? evaluatedAt,
+        double? averageScore,
+        Dictionary<Grade, long> grades,
+        OwnerSummary[] owners,
+        StepSummary[] steps,
+        DeductionGroupSummary[] deductionGroups,
+        VaguePhraseSummary[] vaguePhrases,
+        Dictionary<RiskLevel, long> riskLevels,
+        RiskSignalSummary[] riskSignals,
+        StageCount[] stages,
+        AttentionItem[] needsAttention)
+    {
+        RecordCount = recordCount;
+        EvaluatedAt = evaluatedAt;
+        AverageScore = averageScore;
+        Grades = new ReadOnlyDictionary<Grade, long>(grades);
+        Owners = Array.AsReadOnly(owners);
+        Steps = Array.AsReadOnly(steps);
+        DeductionGroups = Array.AsReadOnly(deductionGroups);
+        VaguePhrases = Array.AsReadOnly(vaguePhrases);
+        RiskLevels = new ReadOnlyDictionary<RiskLevel, long>(riskLevels);
+        RiskSignals = Array.AsReadOnly(riskSignals);
+        Stages = Array.AsReadOnly(stages);
+        NeedsAttention = Array.AsReadOnly(needsAttention);
+    }
+
+    /// <summary>Gets how many records the report covers.</summary>
+    public long RecordCount { get; }
+
+    /// <summary>Gets when the records were evaluated: the latest <see cref="FollowUpEvaluation.EvaluatedAt"/>, or <see langword="null"/> when there are none.</summary>
+    public DateTimeOffset? EvaluatedAt { get; }
+
+    /// <summary>Gets the average quality score, 0 to 100, or <see langword="null"/> when there are no records.</summary>
+    public double? AverageScore { get; }
+
+    /// <summary>Gets how many records got each grade; every grade is present, with 0 when no record got it.</summary>
+    public IReadOnlyDictionary<Grade, long> Grades { get; }
+
+    /// <summary>Gets the average score of each owner, highest first (ties: more records first, then by name).</summary>
+    public IReadOnlyList<OwnerSummary> Owners { get; }
+
+    /// <summary>Gets the missing rate and average score of each of the five steps, in step order.</summary>
+    public IReadOnlyList<StepSummary> Steps { get; }
+
+    /// <summary>Gets the deductions counted and points lost for each of the article's five common errors, in <see cref="DeductionGroup"/> order.</summary>
+    public IReadOnlyList<DeductionGroupSummary> DeductionGroups { get; }
+
+    /// <summary>Gets the most frequent vague phrases, at most <see cref="TopLimit"/>, most frequent first (ties by phrase).</summary>
+    public IReadOnlyList<VaguePhraseSummary> VaguePhrases { get; }
+
+    /// <summary>Gets how many records are at each risk level; every level is present, with 0 when no record is at it.</summary>
+    public IReadOnlyDictionary<RiskLevel, long> RiskLevels { get; }
+
+    /// <summary>Gets the risk signals raised by the most records, at most <see cref="TopLimit"/>, most frequent first (ties by code).</summary>
+    public IReadOnlyList<RiskSignalSummary> RiskSignals { get; }
+
+    /// <summary>Gets how many records are at each stage, in <see cref="DealStage"/> order, then the records whose stage is unknown.</summary>
+    public IReadOnlyList<StageCount> Stages { get; }
+
+    /// <summary>
+    /// Gets the records that need attention first, at most <see cref="AttentionLimit"/>: grade D first, then lower score, higher
+    /// risk score and longer overdue, then input order. Only records below grade A, at high risk or worse, or with an overdue next
+    /// action are listed.
+    /// </summary>
+    public IReadOnlyList<AttentionItem> NeedsAttention { get; }
+
+    /// <summary>Writes the report.</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="culture">
+    /// The language of the labels: Chinese for any <c>zh</c> culture, English otherwise; zh-CN when <see langword="null"/>.
+    /// Numbers are always written with <see cref="CultureInfo.InvariantCulture"/>, and <see cref="TeamReportFormat.Json"/> has no
+    /// labels. Deduction messages keep the language the records were evaluated in.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a <see cref="TeamReportFormat"/>.</exception>
+    public void Write(TextWriter writer, TeamReportFormat format, CultureInfo? culture = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var text = ReportText.For(culture ?? ReportText.DefaultCulture);
+        switch (format)
+        {
+            case TeamReportFormat.Text:
+                new TextReportWriter(this, text, writer).Write();
+                break;
+            case TeamReportFormat.Markdown:
+                new MarkdownReportWriter(this, text, writer).Write();
+                break;
+            case TeamReportFormat.Json:
+                JsonReportWriter.Write(this, writer);
+                break;
+            case TeamReportFormat.Html:
+                new HtmlReportWriter(this, text, writer).Write();
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format.");
+        }
+    }
+
+    /// <summary>Writes the report to a string.</summary>
+    /// <param name="format">The format.</param>
+    /// <param name="culture">The language of the labels, as for <see cref="Write"/>.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a <see cref="TeamReportFormat"/>.</exception>
+    public string ToString(TeamReportFormat format, CultureInfo? culture = null)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Write(writer, format, culture);
+        return writer.ToString();
+    }
+
+    /// <summary>Returns the report as plain text in Chinese.</summary>
+    /// <returns>The report.</returns>
+    public override string ToString() => ToString(TeamReportFormat.Text);
+}

@@ -1,0 +1,411 @@
+using System.Collections.Frozen;
+using System.Runtime.InteropServices;
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Language;
+using FollowUp.Rules.Reminders;
+using FollowUp.Rules.Risk;
+
+namespace FollowUp.Rules.Reporting;
+
+/// <summary>
+/// Builds a <see cref="TeamReport"/> (团队复盘) from evaluated records, one at a time, so a report over millions of records
+/// takes no more memory than a few records: it keeps only tallies per owner, stage, vague phrase and risk signal, and the
+/// <see cref="TeamReport.AttentionLimit"/> records that need attention most.
+/// </summary>
+/// <remarks>
+/// A builder is mutable and <b>not thread-safe</b>: call <see cref="Add"/> from one thread at a time (evaluate in parallel
+/// if you like, then add the results in order). <see cref="Build"/> may be called at any time, and more than once; each call
+/// returns an immutable snapshot of what was added so far, and adding more later does not change it.
+/// </remarks>
+/// <example>
+/// <code>
+/// var builder = new TeamReportBuilder();
+/// foreach (var record in records)
+/// {
+///     builder.Add(record, evaluator.Evaluate(record));
+/// }
+///
+/// builder.Build().Write(Console.Out, TeamReportFormat.Text);
+/// </code>
+/// </example>
+public sealed class TeamReportBuilder
+{
+    /// <summary>Values longer than this are never placeholders: the longest default placeholder is 4 characters.</summary>
+    private const int PlaceholderLimit = 8;
+
+    private static readonly FrozenSet<string> Placeholders =
+        FollowUpRulesOptions.DefaultPlaceholderValues.Select(TextFolding.FoldPhrase).ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceholdersBySpan = Placeholders.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Comparer<Candidate> AttentionOrder = Comparer<Candidate>.Create((x, y) => CompareAttention(x.Key, y.Key));
+    private static readonly int StepCount = Enum.GetValues<FollowUpStep>().Length;
+    private static readonly int GroupCount = Enum.GetValues<DeductionGroup>().Length;
+    private static readonly int StageSlots = Enum.GetValues<DealStage>().Length + 1;
+
+    private readonly long[] _grades = new long[Enum.GetValues<Grade>().Length];
+    private readonly long[] _riskLevels = new long[Enum.GetValues<RiskLevel>().Length];
+    private readonly long[] _stepRecords = new long[StepCount];
+    private readonly long[] _stepMissing = new long[StepCount];
+    private readonly double[] _stepScores = new double[StepCount];
+    private readonly long[] _groupCounts = new long[GroupCount];
+    private readonly decimal[] _groupPoints = new decimal[GroupCount];
+    private readonly long[] _stages = new long[StageSlots];
+    private readonly Dictionary<string, OwnerTally> _owners = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, PhraseTally> _phrases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _signals = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, OwnerTally>.AlternateLookup<ReadOnlySpan<char>> _ownersBySpan;
+    private readonly Dictionary<string, PhraseTally>.AlternateLookup<ReadOnlySpan<char>> _phrasesBySpan;
+    private readonly List<Candidate> _attention = new(TeamReport.AttentionLimit + 1);
+
+    private long _count;
+    private double _scoreSum;
+    private DateTimeOffset? _evaluatedAt;
+
+    /// <summary>Initializes a new instance of the <see cref="TeamReportBuilder"/> class, with nothing added.</summary>
+    public TeamReportBuilder()
+    {
+        _ownersBySpan = _owners.GetAlternateLookup<ReadOnlySpan<char>>();
+        _phrasesBySpan = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Gets how many records have been added.</summary>
+    public long Count => _count;
+
+    /// <summary>Adds an evaluated record to the report.</summary>
+    /// <param name="record">The record, for its owner, customer and stage.</param>
+    /// <param name="evaluation">The record's evaluation, for everything else.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> or <paramref name="evaluation"/> is <see langword="null"/>.</exception>
+    public void Add(FollowUpRecord record, FollowUpEvaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(evaluation);
+
+        var sequence = _count++;
+        _scoreSum += evaluation.Score;
+        _grades[(int)evaluation.Grade]++;
+        _riskLevels[(int)evaluation.Risk.Level]++;
+        if (_evaluatedAt is not { } latest || evaluation.EvaluatedAt > latest)
+        {
+            _evaluatedAt = evaluation.EvaluatedAt;
+        }
+
+        // Indexed loops and span lookups: adding a record allocates nothing once its owner and phrases have been seen.
+        var owner = OwnerTallyOf(record);
+        owner.Records++;
+        owner.ScoreSum += evaluation.Score;
+
+        var steps = evaluation.Completeness.Steps;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var index = (int)steps[i].Step;
+            _stepRecords[index]++;
+            _stepScores[index] += steps[i].Score;
+            if (steps[i].Missing.Count > 0)
+            {
+                _stepMissing[index]++;
+            }
+        }
+
+        var deductions = evaluation.Deductions;
+        for (var i = 0; i < deductions.Count; i++)
+        {
+            _groupCounts[(int)deductions[i].Group]++;
+            _groupPoints[(int)deductions[i].Group] += (decimal)deductions[i].Points;
+        }
+
+        var vague = evaluation.Vague;
+        for (var i = 0; i < vague.Count; i++)
+        {
+            CountPhrase(vague[i]);
+        }
+
+        CountSignals(evaluation.Risk.Signals);
+        _stages[record.Progress?.Stage.Value is { } stage ? (int)stage : StageSlots - 1]++;
+        ConsiderForAttention(record, evaluation, owner.Name, sequence);
+    }
+
+    /// <summary>Builds the report of the records added so far. The builder can go on adding; the report does not change.</summary>
+    /// <returns>An immutable report.</returns>
+    public TeamReport Build()
+    {
+        var grades = Enum.GetValues<Grade>().ToDictionary(g => g, g => _grades[(int)g]);
+        var riskLevels = Enum.GetValues<RiskLevel>().ToDictionary(l => l, l => _riskLevels[(int)l]);
+
+        var owners = _owners.Values
+            .Select(o => new OwnerSummary(o.Name, o.Records, o.ScoreSum / o.Records))
+            .OrderByDescending(o => o.AverageScore)
+            .ThenByDescending(o => o.RecordCount)
+            .ThenBy(o => o.Owner, StringComparer.Ordinal)
+            .ToArray();
+
+        var steps = Enum.GetValues<FollowUpStep>()
+            .Select(s => (int)s)
+            .Select(i => new StepSummary(
+                (FollowUpStep)i,
+                _stepMissing[i],
+                _stepRecords[i] == 0 ? 0 : (double)_stepMissing[i] / _stepRecords[i],
+                _stepRecords[i] == 0 ? 0 : _stepScores[i] / _stepRecords[i]))
+            .ToArray();
+
+        var groups = Enum.GetValues<DeductionGroup>()
+            .Select(g => new DeductionGroupSummary(g, _groupCounts[(int)g], (double)_groupPoints[(int)g]))
+            .ToArray();
+
+        var phrases = _phrases
+            .OrderByDescending(p => p.Value.Count)
+            .ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Take(TeamReport.TopLimit)
+            .Select(p => new VaguePhraseSummary(p.Key, p.Value.Category, p.Value.Count))
+            .ToArray();
+
+        var signals = _signals
+            .OrderByDescending(s => s.Value)
+            .ThenBy(s => s.Key, StringComparer.Ordinal)
+            .Take(TeamReport.TopLimit)
+            .Select(s => new RiskSignalSummary(s.Key, s.Value))
+            .ToArray();
+
+        var stages = Enumerable.Range(0, StageSlots)
+            .Select(i => new StageCount(i < StageSlots - 1 ? (DealStage)i : null, _stages[i]))
+            .ToArray();
+
+        return new TeamReport(
+            _count,
+            _evaluatedAt,
+            _count == 0 ? null : _scoreSum / _count,
+            grades,
+            owners,
+            steps,
+            groups,
+            phrases,
+            riskLevels,
+            signals,
+            stages,
+            [.. _attention.Select(c => c.Item)]);
+    }
+
+    /// <summary>
+    /// Folds text the way <see cref="TextFolding.FoldPhrase"/> does (ignorable characters dropped, full-width forms, case and
+    /// Traditional characters folded, white space kept only as one space between ASCII words), into a buffer.
+    /// </summary>
+    /// <returns>The length written; <paramref name="destination"/> must be at least as long as <paramref name="text"/>.</returns>
+    internal static int Fold(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var length = 0;
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (TextFolding.IsIgnorable(c))
+            {
+                continue;
+            }
+
+            if (TextFolding.IsWhitespace(c))
+            {
+                pendingSpace = length > 0;
+                continue;
+            }
+
+            var folded = TextFolding.Fold(c);
+            if (pendingSpace && TextFolding.IsAsciiWordChar(destination[length - 1]) && TextFolding.IsAsciiWordChar(folded))
+            {
+                destination[length++] = ' ';
+            }
+
+            pendingSpace = false;
+            destination[length++] = folded;
+        }
+
+        return length;
+    }
+
+    /// <summary>The trimmed value, or an empty span when it is blank or a bare placeholder such as <c>-</c> or <c>无</c>.</summary>
+    private static ReadOnlySpan<char> Filled(string? value)
+    {
+        var trimmed = value.AsSpan().Trim();
+        if (trimmed.Length is 0 or > PlaceholderLimit)
+        {
+            return trimmed;
+        }
+
+        Span<char> folded = stackalloc char[PlaceholderLimit];
+        return PlaceholdersBySpan.Contains(folded[..Fold(trimmed, folded)]) ? [] : trimmed;
+    }
+
+    private static string? CustomerOf(FollowUpRecord record) =>
+        Filled(record.Customer?.Company) is { Length: > 0 } company ? company.ToString()
+        : Filled(record.Customer?.Name) is { Length: > 0 } name ? name.ToString()
+        : null;
+
+    /// <summary>Whether a record belongs on the attention list at all: below grade A, high risk or worse, or overdue.</summary>
+    private static bool NeedsAttention(FollowUpEvaluation evaluation, TimeSpan overdue) =>
+        evaluation.Grade != Grade.A || evaluation.Risk.Level >= RiskLevel.High || overdue > TimeSpan.Zero;
+
+    /// <summary>The attention order: grade D first, then lower score, higher risk score, longer overdue, then input order.</summary>
+    private static int CompareAttention(in AttentionKey x, in AttentionKey y)
+    {
+        var byGrade = (y.Grade == Grade.D).CompareTo(x.Grade == Grade.D);
+        if (byGrade != 0)
+        {
+            return byGrade;
+        }
+
+        var byScore = x.Score.CompareTo(y.Score);
+        if (byScore != 0)
+        {
+            return byScore;
+        }
+
+        var byRisk = y.RiskScore.CompareTo(x.RiskScore);
+        if (byRisk != 0)
+        {
+            return byRisk;
+        }
+
+        var byOverdue = y.Overdue.CompareTo(x.Overdue);
+        return byOverdue != 0 ? byOverdue : x.Sequence.CompareTo(y.Sequence);
+    }
+
+    private static TimeSpan OverdueOf(FollowUpEvaluation evaluation)
+    {
+        var overdue = TimeSpan.Zero;
+        var reminders = evaluation.Reminders;
+        for (var i = 0; i < reminders.Count; i++)
+        {
+            if (reminders[i].Kind == ReminderKind.Overdue && reminders[i].Late > overdue)
+            {
+                overdue = reminders[i].Late;
+            }
+        }
+
+        return overdue;
+    }
+
+    private static Deduction[] TopDeductions(IReadOnlyList<Deduction> deductions)
+    {
+        Deduction? first = null;
+        Deduction? second = null;
+        foreach (var deduction in deductions)
+        {
+            if (first is null || deduction.Points > first.Points)
+            {
+                second = first;
+                first = deduction;
+            }
+            else if (second is null || deduction.Points > second.Points)
+            {
+                second = deduction;
+            }
+        }
+
+        return first is null ? [] : second is null ? [first] : [first, second];
+    }
+
+    /// <summary>The tally of a record's owner: the next action's owner, else the record's owner, else <see cref="TeamReport.NoOwner"/>.</summary>
+    private OwnerTally OwnerTallyOf(FollowUpRecord record)
+    {
+        var owner = Filled(record.Progress?.NextActionOwner);
+        if (owner.IsEmpty)
+        {
+            owner = Filled(record.Owner);
+        }
+
+        if (owner.IsEmpty)
+        {
+            owner = TeamReport.NoOwner;
+        }
+
+        if (!_ownersBySpan.TryGetValue(owner, out var tally))
+        {
+            tally = new OwnerTally(owner.ToString());
+            _owners.Add(tally.Name, tally);
+        }
+
+        return tally;
+    }
+
+    private void CountPhrase(VagueMatch match)
+    {
+        const int StackLimit = 256;
+        Span<char> buffer = match.Text.Length <= StackLimit ? stackalloc char[StackLimit] : new char[match.Text.Length];
+        var phrase = buffer[..Fold(match.Text, buffer)];
+        if (phrase.IsEmpty)
+        {
+            return;
+        }
+
+        if (_phrasesBySpan.TryGetValue(phrase, out var tally))
+        {
+            tally.Count++;
+        }
+        else
+        {
+            _phrases.Add(phrase.ToString(), new PhraseTally(match.Category));
+        }
+    }
+
+    private void CountSignals(IReadOnlyList<RiskSignal> signals)
+    {
+        for (var i = 0; i < signals.Count; i++)
+        {
+            var code = signals[i].Code;
+            var seen = false;
+            for (var j = 0; j < i && !seen; j++)
+            {
+                seen = string.Equals(signals[j].Code, code, StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (!seen)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(_signals, code, out _)++;
+            }
+        }
+    }
+
+    private void ConsiderForAttention(FollowUpRecord record, FollowUpEvaluation evaluation, string owner, long sequence)
+    {
+        var overdue = OverdueOf(evaluation);
+        if (!NeedsAttention(evaluation, overdue))
+        {
+            return;
+        }
+
+        var key = new AttentionKey(evaluation.Grade, evaluation.Score, evaluation.Risk.Score, overdue, sequence);
+        if (_attention.Count == TeamReport.AttentionLimit && CompareAttention(key, _attention[^1].Key) >= 0)
+        {
+            return;
+        }
+
+        var candidate = new Candidate(key, new AttentionItem(
+            evaluation.Id, CustomerOf(record), owner, evaluation.Grade, evaluation.Score, evaluation.Risk.Level, evaluation.Risk.Score, overdue,
+            Array.AsReadOnly(TopDeductions(evaluation.Deductions))));
+        var index = _attention.BinarySearch(candidate, AttentionOrder);
+        _attention.Insert(index < 0 ? ~index : index, candidate);
+        if (_attention.Count > TeamReport.AttentionLimit)
+        {
+            _attention.RemoveAt(_attention.Count - 1);
+        }
+    }
+
+    private sealed class OwnerTally(string name)
+    {
+        public string Name { get; } = name;
+
+        public long Records { get; set; }
+
+        public double ScoreSum { get; set; }
+    }
+
+    private sealed class PhraseTally(VagueCategory category)
+    {
+        public VagueCategory Category { get; } = category;
+
+        public long Count { get; set; } = 1;
+    }
+
+    /// <summary>What the attention order compares, kept as a value so a record that does not make the list allocates nothing.</summary>
+    private readonly record struct AttentionKey(Grade Grade, double Score, double RiskScore, TimeSpan Overdue, long Sequence);
+
+    private sealed record Candidate(AttentionKey Key, AttentionItem Item);
+}

@@ -1,0 +1,61 @@
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Language;
+using FollowUp.Rules.Risk;
+
+namespace FollowUp.Rules.Reporting;
+
+/// <summary>The records of one owner in a <see cref="TeamReport"/>.</summary>
+/// <param name="Owner">
+/// Who is responsible: the next action's owner, else the record's owner, trimmed; <see cref="TeamReport.NoOwner"/> when neither
+/// is filled. Owners that differ only in case are one owner, spelled as first seen.
+/// </param>
+/// <param name="RecordCount">How many records the owner has, at least 1.</param>
+/// <param name="AverageScore">The average quality score of those records, 0 to 100.</param>
+public sealed record OwnerSummary(string Owner, long RecordCount, double AverageScore);
+
+/// <summary>How complete one of the five steps is across the records of a <see cref="TeamReport"/>.</summary>
+/// <param name="Step">The step.</param>
+/// <param name="RecordsMissing">How many records miss at least one required field of the step.</param>
+/// <param name="MissingRate">The share of records that miss at least one required field of the step, 0 to 1.</param>
+/// <param name="AverageScore">The average score of the step, 0 to 100.</param>
+public sealed record StepSummary(FollowUpStep Step, long RecordsMissing, double MissingRate, double AverageScore);
+
+/// <summary>The deductions of one of the article's five common errors across the records of a <see cref="TeamReport"/>.</summary>
+/// <param name="Group">The common error.</param>
+/// <param name="Count">How many deductions belong to it.</param>
+/// <param name="Points">The points they took off, summed over all records.</param>
+public sealed record DeductionGroupSummary(DeductionGroup Group, long Count, double Points);
+
+/// <summary>A vague phrase and how often the team wrote it.</summary>
+/// <param name="Phrase">
+/// The phrase, folded the way the detector matches it: full-width forms as ASCII, lower case, Traditional characters as
+/// Simplified, stray white space removed. So <c>跟 進中</c> and <c>跟进中</c> count as one phrase.
+/// </param>
+/// <param name="Category">The phrase's category, as the detector first reported it.</param>
+/// <param name="Count">How many times it was found, over all scanned fields of all records.</param>
+public sealed record VaguePhraseSummary(string Phrase, VagueCategory Category, long Count);
+
+/// <summary>A risk signal and how many records raise it.</summary>
+/// <param name="Code">The signal's code, such as <c>Competitor</c> (see <see cref="RiskSignalCodes"/>).</param>
+/// <param name="RecordCount">How many records raise it at least once.</param>
+public sealed record RiskSignalSummary(string Code, long RecordCount);
+
+/// <summary>How many records are at one stage of the deal.</summary>
+/// <param name="Stage">The stage, or <see langword="null"/> for records whose stage is missing or not recognised.</param>
+/// <param name="Count">How many records are at it.</param>
+public sealed record StageCount(DealStage? Stage, long Count);
+
+/// <summary>A record that needs attention first: what it is, who owns it and what costs it most.</summary>
+/// <param name="Id">The record's id.</param>
+/// <param name="Customer">The customer's company, else the contact's name, when the record gives one.</param>
+/// <param name="Owner">Who is responsible, as in <see cref="OwnerSummary.Owner"/>.</param>
+/// <param name="Grade">The record's grade.</param>
+/// <param name="Score">The record's quality score.</param>
+/// <param name="RiskLevel">The record's risk level.</param>
+/// <param name="RiskScore">The record's risk score.</param>
+/// <param name="Overdue">How long the next action is past its due time; <see cref="TimeSpan.Zero"/> when it is not overdue.</param>
+/// <param name="TopDeductions">The record's largest deductions, at most two, largest first (ties in record order).</param>
+public sealed record AttentionItem(
+    string? Id, string? Customer, string Owner, Grade Grade, double Score, RiskLevel RiskLevel, double RiskScore, TimeSpan Overdue,
+    IReadOnlyList<Deduction> TopDeductions);

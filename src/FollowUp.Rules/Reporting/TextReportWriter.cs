@@ -1,0 +1,113 @@
+using System.Text;
+
+namespace FollowUp.Rules.Reporting;
+
+/// <summary>Writes the report as plain text: a headline, then each section as aligned columns with a bar, for a terminal.</summary>
+internal sealed class TextReportWriter(TeamReport report, ReportText text, TextWriter writer)
+{
+    private const int BarWidth = 24;
+
+    public void Write()
+    {
+        var title = text["title"];
+        writer.Write(title);
+        writer.Write('\n');
+        writer.Write(new string('=', DisplayWidth(title)));
+        writer.Write('\n');
+        writer.Write(ReportTables.Headline(report, text));
+        writer.Write('\n');
+
+        foreach (var table in ReportTables.Of(report, text))
+        {
+            writer.Write('\n');
+            WriteTable(table);
+        }
+    }
+
+    /// <summary>Terminal cells a string takes: two for East Asian wide characters, one for the rest.</summary>
+    public static int DisplayWidth(string value)
+    {
+        var width = 0;
+        foreach (var rune in value.EnumerateRunes())
+        {
+            width += rune.Value switch
+            {
+                >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3 or >= 0xF900 and <= 0xFAFF
+                    or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x20000 and <= 0x3FFFD => 2,
+                < 0x20 => 0,
+                _ => 1,
+            };
+        }
+
+        return width;
+    }
+
+    private static string Clean(string value) => value.ReplaceLineEndings(" ").Replace('\t', ' ');
+
+    private void WriteTable(ReportTable table)
+    {
+        writer.Write(table.Title);
+        writer.Write('\n');
+        writer.Write(new string('-', DisplayWidth(table.Title)));
+        writer.Write('\n');
+        if (table.Note is not null)
+        {
+            writer.Write(table.Note);
+            writer.Write('\n');
+        }
+
+        if (table.Rows.Length == 0)
+        {
+            writer.Write("  ");
+            writer.Write(table.Empty ?? text["empty"]);
+            writer.Write('\n');
+            return;
+        }
+
+        var rows = table.Rows.Select(r => r.Cells.Select(Clean).ToArray()).ToArray();
+        var widths = new int[table.Columns.Length];
+        for (var c = 0; c < widths.Length; c++)
+        {
+            widths[c] = Math.Max(DisplayWidth(table.Columns[c].Header), rows.Max(r => DisplayWidth(r[c])));
+        }
+
+        WriteLine(table.Columns.Select(c => c.Header).ToArray(), table.Columns, widths, null);
+        for (var r = 0; r < rows.Length; r++)
+        {
+            WriteLine(rows[r], table.Columns, widths, table.Rows[r].Bar);
+            foreach (var detail in table.Rows[r].Details)
+            {
+                writer.Write("      - ");
+                writer.Write(Clean(detail));
+                writer.Write('\n');
+            }
+        }
+    }
+
+    private void WriteLine(string[] cells, ReportColumn[] columns, int[] widths, double? bar)
+    {
+        var line = new StringBuilder("  ");
+        for (var c = 0; c < cells.Length; c++)
+        {
+            var padding = new string(' ', widths[c] - DisplayWidth(cells[c]));
+            if (columns[c].AlignRight)
+            {
+                line.Append(padding).Append(cells[c]);
+            }
+            else
+            {
+                line.Append(cells[c]).Append(padding);
+            }
+
+            line.Append("  ");
+        }
+
+        if (bar is { } length)
+        {
+            line.Append('█', (int)Math.Round(length * BarWidth));
+        }
+
+        writer.Write(line.ToString().TrimEnd());
+        writer.Write('\n');
+    }
+}

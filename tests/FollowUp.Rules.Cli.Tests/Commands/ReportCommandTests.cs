@@ -1,0 +1,177 @@
+using System.Text.Json;
+using FollowUp.Rules.Cli.Tests.Infrastructure;
+
+namespace FollowUp.Rules.Cli.Tests.Commands;
+
+/// <summary><c>followup report</c> end to end, in-process: formats, options, unreadable rows and usage errors.</summary>
+public sealed class ReportCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Report_SampleFile_WritesTheChineseTextReportByDefault()
+    {
+        var run = await CliRunner.RunAsync("report", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("", run.Error);
+        Assert.StartsWith("跟进记录团队复盘\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"记录数 {SampleData.FollowUpIds.Count} · 平均分 ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("评估时间 2026-11-26 12:00 +08:00", run.Output, StringComparison.Ordinal);
+        foreach (var section in (string[])["等级分布", "各责任人平均分", "各步骤缺失率", "五类常见错误", "高频模糊用语", "风险等级", "阶段漏斗", "优先处理的记录"])
+        {
+            Assert.Contains(section, run.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Report_FormatJson_CountsEveryRecordAndAgreesWithEvaluate()
+    {
+        var run = await CliRunner.RunAsync("report", "--format", "json", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+        var evaluate = await CliRunner.SampleEvaluationAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var report = Json.Parse(run.Output);
+        var evaluations = evaluate.Evaluations;
+        Assert.Equal(evaluations.Count, report.GetProperty("recordCount").GetInt64());
+        Assert.Equal(CliRunner.Now, report.GetProperty("evaluatedAt").GetString());
+        Assert.Equal(Math.Round(evaluations.Average(e => e.GetProperty("score").GetDouble()), 2), report.GetProperty("averageScore").GetDouble());
+        foreach (var grade in (string[])["A", "B", "C", "D"])
+        {
+            Assert.Equal(evaluations.Count(e => e.GetProperty("grade").GetString() == grade), report.GetProperty("grades").GetProperty(grade).GetInt64());
+        }
+
+        var deductions = evaluations.SelectMany(e => e.GetProperty("deductions").EnumerateArray()).ToList();
+        Assert.Equal(deductions.Count, report.GetProperty("deductionGroups").EnumerateArray().Sum(g => g.GetProperty("count").GetInt64()));
+
+        // The attention list: at most ten ids of evaluated records, lowest-scoring grade D first.
+        var attention = report.GetProperty("needsAttention").EnumerateArray().ToList();
+        Assert.InRange(attention.Count, 1, 10);
+        Assert.All(attention, a => Assert.Contains(a.GetProperty("id").GetString(), SampleData.FollowUpIds));
+        var worstD = evaluations.Where(e => e.GetProperty("grade").GetString() == "D").MinBy(e => e.GetProperty("score").GetDouble());
+        Assert.Equal(worstD.GetProperty("id").GetString(), attention[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Report_FormatHtmlWithOutput_WritesOneSelfContainedPageToTheFile()
+    {
+        var path = _temp.File("team-review.html");
+
+        var run = await CliRunner.RunAsync("report", "--format", "html", "--output", path, "--now", CliRunner.Now, SampleData.FollowUpsPath);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Empty(run.OutputBytes);
+        var html = await File.ReadAllTextAsync(path);
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Contains("data-chart=\"grades\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-chart=\"owners\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-chart=\"steps\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-chart=\"stages\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEqual(0xEF, (await File.ReadAllBytesAsync(path))[0]);
+    }
+
+    [Fact]
+    public async Task Report_FormatMarkdownCultureEn_WritesEnglishLabelsAndMessages()
+    {
+        var run = await CliRunner.RunAsync("report", "--format", "markdown", "--culture", "en", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith("# Follow-up team review\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains("## Records that need attention first", run.Output, StringComparison.Ordinal);
+        Assert.Contains("| Grade | Count | Share |", run.Output, StringComparison.Ordinal);
+        var attentionRows = run.OutputLines.SkipWhile(l => !l.StartsWith("## Records that need attention first", StringComparison.Ordinal))
+            .Where(l => l.StartsWith("| 1 |", StringComparison.Ordinal)).ToList();
+        var row = Assert.Single(attentionRows);
+        var topDeductions = row.Split(" | ")[^1];
+        Assert.Contains(topDeductions.Split("<br>"), d => d.StartsWith("Risk ignored -", StringComparison.Ordinal) || d.StartsWith("Missing information -", StringComparison.Ordinal));
+        Assert.DoesNotContain("。", topDeductions, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_OwnerThatIsAScript_IsEncodedInTheHtml()
+    {
+        var input = _temp.Write("hostile.jsonl", SampleData.Record("X-1", "\"owner\":\"<script>alert(1)</script>\",\"scenario\":\"ToB\"") + "\n");
+
+        var run = await CliRunner.RunAsync("report", "--format", "html", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("<script", run.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_StandardInputAndFiles_ReportsOnAllRecords()
+    {
+        var file = _temp.Write("more.json", $"[{SampleData.Record("B-1")}, {SampleData.Record("B-2")}]");
+
+        var run = await CliRunner.RunWithInputAsync(SampleData.Record("S-1") + "\n", "report", "--format", "json", "--now", CliRunner.Now, "-", file);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var report = Json.Parse(run.Output);
+        Assert.Equal(3, report.GetProperty("recordCount").GetInt64());
+        Assert.Equal(3, report.GetProperty("owners").EnumerateArray().Single(o => o.GetProperty("owner").GetString() == "(none)").GetProperty("recordCount").GetInt64());
+    }
+
+    [Fact]
+    public async Task Report_UnreadableRows_AreReportedWithTheirLineAndLeftOut()
+    {
+        var input = _temp.Write("mixed.jsonl", string.Join('\n', SampleData.Record("G-1"), "{not json", SampleData.Record("G-2"), "[1,2]", "") + "\n");
+
+        var run = await CliRunner.RunAsync("report", "--format", "json", "--now", CliRunner.Now, input);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal(2, run.ErrorLines.Count);
+        Assert.StartsWith($"{input}:line 2: unreadable record:", run.ErrorLines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{input}:line 4: unreadable record:", run.ErrorLines[1], StringComparison.Ordinal);
+        Assert.Equal(2, Json.Parse(run.Output).GetProperty("recordCount").GetInt64());
+    }
+
+    [Fact]
+    public async Task Report_ProfileOption_EvaluatesEveryRecordWithIt()
+    {
+        var asToB = await CliRunner.RunAsync("report", "--format", "json", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+        var asToC = await CliRunner.RunAsync("report", "--format", "json", "--profile", "ToC", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+
+        Assert.True(asToC.ExitCode == 0, asToC.ToString());
+        Assert.NotEqual(
+            Json.Parse(asToB.Output).GetProperty("averageScore").GetDouble(),
+            Json.Parse(asToC.Output).GetProperty("averageScore").GetDouble());
+    }
+
+    [Fact]
+    public async Task Report_Help_DescribesFormatsAndShowsExamples()
+    {
+        var run = await CliRunner.RunAsync("report", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("text|markdown|json|html", run.Output, StringComparison.Ordinal);
+        Assert.Contains("followup report --format html --output team-review.html", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 done, 2 usage or configuration error, 3 done but some rows were unreadable.", run.Output, StringComparison.Ordinal);
+        foreach (var option in (string[])["--profile", "--config", "--now", "--culture", "--output", "--format"])
+        {
+            Assert.Contains(option, run.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("'pdf' not recognized", "report", "--format", "pdf", "{sample}")]
+    [InlineData("'missing.jsonl': no such file", "report", "missing.jsonl")]
+    [InlineData("--now 'yesterday'", "report", "--now", "yesterday", "{sample}")]
+    [InlineData("--profile 'Nope' names no profile", "report", "--profile", "Nope", "{sample}")]
+    [InlineData("Culture ('fr')", "report", "--culture", "fr", "{sample}")]
+    [InlineData("report", "report")]
+    [InlineData("cannot write --output", "report", "--output", "/nonexistent-directory/team-review.html", "{sample}")]
+    public async Task Report_BadCommandLine_ExitsTwoWithOneLineAndNoReport(string expected, params string[] args)
+    {
+        var run = await CliRunner.RunAsync([.. args.Select(a => a == "{sample}" ? SampleData.FollowUpsPath : a)]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.OutputBytes);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("followup: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+}

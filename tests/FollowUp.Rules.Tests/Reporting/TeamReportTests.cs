@@ -1,0 +1,309 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Reporting;
+using FollowUp.Rules.Risk;
+using static FollowUp.Rules.Tests.Reporting.ReportFixtures;
+
+namespace FollowUp.Rules.Tests.Reporting;
+
+public sealed partial class TeamReportTests
+{
+    private const string Hostile = "<script>alert(1)</script>";
+
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    private static readonly Lazy<TeamReport> Sample = new(SampleReport);
+
+    [Fact]
+    public void Write_NullWriter_Throws() =>
+        Assert.Throws<ArgumentNullException>("writer", () => Sample.Value.Write(null!, TeamReportFormat.Text));
+
+    [Fact]
+    public void Write_UnknownFormat_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>("format", () => Sample.Value.Write(TextWriter.Null, (TeamReportFormat)42));
+
+    [Fact]
+    public void Write_ChineseAndEnglishLabels_DefineTheSameKeys()
+    {
+        var chinese = ReportText.For(CultureInfo.GetCultureInfo("zh-CN")).Keys.Order(StringComparer.Ordinal);
+        var english = ReportText.For(English).Keys.Order(StringComparer.Ordinal);
+
+        Assert.Equal(chinese, english);
+    }
+
+    [Fact]
+    public void Write_TextWithoutCulture_IsInChinese()
+    {
+        var text = Sample.Value.ToString(TeamReportFormat.Text);
+
+        Assert.StartsWith("跟进记录团队复盘\n", text, StringComparison.Ordinal);
+        Assert.Contains($"记录数 {Sample.Value.RecordCount} · 平均分 ", text, StringComparison.Ordinal);
+        Assert.Contains("评估时间 2026-11-26 12:00 +08:00", text, StringComparison.Ordinal);
+        Assert.Contains("五类常见错误", text, StringComparison.Ordinal);
+        Assert.Equal(text, Sample.Value.ToString());
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("en-US")]
+    [InlineData("fr-FR")]
+    public void Write_TextInANonChineseCulture_IsInEnglish(string culture)
+    {
+        var text = Sample.Value.ToString(TeamReportFormat.Text, CultureInfo.GetCultureInfo(culture));
+
+        Assert.StartsWith("Follow-up team review\n", text, StringComparison.Ordinal);
+        Assert.Contains("Missing rate per step", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("记录数", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_TextInACommaDecimalCulture_WritesNumbersInvariantly()
+    {
+        var report = Report(Evaluated("1", 72.6), Evaluated("2", 60));
+
+        var text = report.ToString(TeamReportFormat.Text, CultureInfo.GetCultureInfo("de-DE"));
+
+        Assert.Contains("Average score 66.3", text, StringComparison.Ordinal);
+        Assert.Contains("50.0%", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_TextTables_AlignColumnsForChineseCharacters()
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(owner: "欧阳娜娜"), Evaluated("1", 90));
+        builder.Add(Record(owner: "Li"), Evaluated("2", 80));
+        var lines = builder.Build().ToString(TeamReportFormat.Text).Split('\n');
+
+        var header = Array.FindIndex(lines, l => l.StartsWith("  责任人", StringComparison.Ordinal));
+        var table = lines[header..(header + 3)];
+
+        // The average column is right-aligned, so it ends at the same terminal cell on every line, before the bar.
+        Assert.Contains("欧阳娜娜", table[1], StringComparison.Ordinal);
+        Assert.Contains("Li", table[2], StringComparison.Ordinal);
+        Assert.Single(table.Select(l => Cells(l.TrimEnd('█').TrimEnd())).Distinct());
+    }
+
+    [Fact]
+    public void Write_TextWithNoRecords_SaysSoInsteadOfEmptyTables()
+    {
+        var text = new TeamReportBuilder().Build().ToString(TeamReportFormat.Text);
+
+        Assert.Contains("记录数 0 · 平均分 - · 评估时间 尚无评估", text, StringComparison.Ordinal);
+        Assert.Contains("没有需要优先处理的记录。", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_Markdown_HasAHeadingAndATablePerSection()
+    {
+        var markdown = Sample.Value.ToString(TeamReportFormat.Markdown);
+
+        Assert.StartsWith("# 跟进记录团队复盘\n", markdown, StringComparison.Ordinal);
+        Assert.Equal(9, markdown.Split('\n').Count(l => l.StartsWith("## ", StringComparison.Ordinal)));
+        Assert.Contains("| 等级 | 数量 | 占比 |\n| --- | ---: | ---: |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 主要扣分项 |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_Markdown_EscapesRecordTextSoItCannotBreakTablesOrInjectHtml()
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(owner: "a|b " + Hostile), Evaluated("FU|1", 40, deductions: [Deduction(DeductionGroup.MissingInfo, 5, field: "x|y")]));
+
+        var markdown = builder.Build().ToString(TeamReportFormat.Markdown);
+
+        Assert.DoesNotContain("<script>", markdown, StringComparison.Ordinal);
+        Assert.Contains(@"a\|b &lt;script&gt;alert(1)&lt;/script&gt;", markdown, StringComparison.Ordinal);
+        Assert.Contains(@"FU\|1", markdown, StringComparison.Ordinal);
+        var attentionRow = markdown.Split('\n').Single(l => l.StartsWith("| 1 |", StringComparison.Ordinal));
+        Assert.Equal(10, UnescapedPipes().Count(attentionRow));
+    }
+
+    [Fact]
+    public void Write_Json_HasTheDocumentedShapeInCamelCase()
+    {
+        using var json = JsonDocument.Parse(Sample.Value.ToString(TeamReportFormat.Json));
+        var root = json.RootElement;
+
+        Assert.Equal(
+            ["recordCount", "evaluatedAt", "averageScore", "grades", "owners", "steps", "deductionGroups", "vaguePhrases", "riskLevels", "riskSignals",
+                "stages", "needsAttention"],
+            root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(Sample.Value.RecordCount, root.GetProperty("recordCount").GetInt64());
+        Assert.Equal("2026-11-26T12:00:00+08:00", root.GetProperty("evaluatedAt").GetString());
+        Assert.Equal(["A", "B", "C", "D"], root.GetProperty("grades").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["Low", "Medium", "High", "Critical"], root.GetProperty("riskLevels").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["owner", "recordCount", "averageScore"], root.GetProperty("owners")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["step", "recordsMissing", "missingRate", "averageScore"], root.GetProperty("steps")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["group", "count", "points"], root.GetProperty("deductionGroups")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["phrase", "category", "count"], root.GetProperty("vaguePhrases")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["code", "recordCount"], root.GetProperty("riskSignals")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["stage", "count"], root.GetProperty("stages")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("stages")[7].GetProperty("stage").ValueKind);
+        var attention = root.GetProperty("needsAttention")[0];
+        Assert.Equal(
+            ["id", "customer", "owner", "grade", "score", "riskLevel", "riskScore", "overdueHours", "topDeductions"],
+            attention.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["code", "group", "points", "field", "message"], attention.GetProperty("topDeductions")[0].EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Write_Json_CarriesTheReportsNumbers()
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(owner: "李明", stage: DealStage.Negotiation), Evaluated("FU-1", 45.5, risk: RiskLevel.High, overdue: TimeSpan.FromHours(12.26)));
+        builder.Add(Record(owner: "李明", stage: DealStage.Negotiation), Evaluated("FU-2", 90));
+
+        using var json = JsonDocument.Parse(builder.Build().ToString(TeamReportFormat.Json));
+        var root = json.RootElement;
+
+        Assert.Equal(67.75, root.GetProperty("averageScore").GetDouble());
+        Assert.Equal(1, root.GetProperty("grades").GetProperty("D").GetInt64());
+        Assert.Equal(2, root.GetProperty("stages")[(int)DealStage.Negotiation].GetProperty("count").GetInt64());
+        Assert.Equal(12.3, root.GetProperty("needsAttention")[0].GetProperty("overdueHours").GetDouble());
+        Assert.Equal("High", root.GetProperty("needsAttention")[0].GetProperty("riskLevel").GetString());
+    }
+
+    [Fact]
+    public void Write_Json_KeepsChineseReadableAndIgnoresCulture()
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(owner: "李明"), Evaluated("FU-1", 45, vague: ["跟进中"]));
+        var report = builder.Build();
+
+        var chinese = report.ToString(TeamReportFormat.Json);
+        var english = report.ToString(TeamReportFormat.Json, English);
+
+        Assert.Contains("\"owner\": \"李明\"", chinese, StringComparison.Ordinal);
+        Assert.Contains("\"phrase\": \"跟进中\"", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", chinese, StringComparison.Ordinal);
+        Assert.Equal(chinese, english);
+    }
+
+    [Fact]
+    public void Write_JsonOfNoRecords_HasNullAverageAndTime()
+    {
+        using var json = JsonDocument.Parse(new TeamReportBuilder().Build().ToString(TeamReportFormat.Json));
+
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("averageScore").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("evaluatedAt").ValueKind);
+        Assert.Equal(0, json.RootElement.GetProperty("needsAttention").GetArrayLength());
+    }
+
+    [Fact]
+    public void Write_Html_EncodesAnOwnerThatIsAScript()
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(owner: Hostile, company: "\"><img src=x onerror=alert(2)>"), Evaluated("<b>FU-1</b>", 40, vague: ["<i>跟进中</i>"],
+            deductions: [new Deduction("Code", DeductionGroup.MissingInfo, 5, "<u>field</u>", "<svg onload=alert(3)>")]));
+
+        var html = builder.Build().ToString(TeamReportFormat.Html);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>FU-1", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<i>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<u>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg onload", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;FU-1&lt;/b&gt;", html, StringComparison.Ordinal);
+
+        // In full in the owner chart's tooltip and in the attention table; the chart's label is cut short, and encoded too.
+        Assert.Equal(2, CountOf(html, WebUtility.HtmlEncode(Hostile)));
+        Assert.Contains("&lt;script&gt;alert(1)&lt;…", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_Html_IsOneSelfContainedPageWithoutScriptsOrExternalAssets()
+    {
+        var html = Sample.Value.ToString(TeamReportFormat.Html);
+
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("url(", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@font-face", html, StringComparison.OrdinalIgnoreCase);
+        var links = Urls().Matches(html).Select(m => m.Value).Distinct().ToList();
+        Assert.Equal(["http://www.w3.org/2000/svg"], links);
+    }
+
+    [Fact]
+    public void Write_Html_DrawsTheFourChartsAsInlineSvg()
+    {
+        var html = Sample.Value.ToString(TeamReportFormat.Html);
+
+        var charts = Charts().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["grades", "steps", "owners", "stages", "risk"], charts);
+        Assert.Equal(Sample.Value.Owners.Count, CountOf(SvgOf(html, "owners"), "<rect"));
+        Assert.Equal(4, CountOf(SvgOf(html, "grades"), "<rect"));
+        Assert.Equal(5, CountOf(SvgOf(html, "steps"), "<rect"));
+        Assert.All(Sample.Value.Steps, step => Assert.Contains($">{ReportTables.Percent(step.MissingRate)}<", SvgOf(html, "steps"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Write_HtmlInEnglish_HasEnglishLabelsAndLanguage()
+    {
+        var html = Sample.Value.ToString(TeamReportFormat.Html, English);
+
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Grade distribution</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("Proposal sent", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("等级分布", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_HtmlOfNoRecords_StillRendersEveryChart()
+    {
+        var html = new TeamReportBuilder().Build().ToString(TeamReportFormat.Html);
+
+        Assert.Equal(5, Charts().Count(html));
+        Assert.Contains("没有需要优先处理的记录。", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infinity", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_NoOwner_IsLabelledInTheReportsLanguage()
+    {
+        var report = Report(Evaluated("1", 40));
+
+        Assert.Contains("（未指定）", report.ToString(TeamReportFormat.Text), StringComparison.Ordinal);
+        Assert.Contains("(none)", report.ToString(TeamReportFormat.Text, English), StringComparison.Ordinal);
+        Assert.Contains("\"owner\": \"(none)\"", report.ToString(TeamReportFormat.Json), StringComparison.Ordinal);
+    }
+
+    private static int Cells(string text) => text.Sum(c => c >= '\u2E80' ? 2 : 1);
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static string SvgOf(string html, string chart)
+    {
+        var start = html.IndexOf($"data-chart=\"{chart}\"", StringComparison.Ordinal);
+        return html[start..html.IndexOf("</svg>", start, StringComparison.Ordinal)];
+    }
+
+    [GeneratedRegex("""https?://[^\s"'<>)]+""")]
+    private static partial Regex Urls();
+
+    [GeneratedRegex("""<svg class="chart" data-chart="(\w+)" """)]
+    private static partial Regex Charts();
+
+    [GeneratedRegex(@"(?<!\\)\|")]
+    private static partial Regex UnescapedPipes();
+}
