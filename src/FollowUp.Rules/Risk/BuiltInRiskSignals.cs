@@ -65,8 +65,9 @@ internal static class BuiltInRiskSignals
             var progress = context.Record.Progress;
             if (context.StateOf(progress?.NextAction) != FieldState.Filled)
             {
-                context.Report(RiskSignalCodes.NoNextAction, FollowUpFields.ProgressNextAction,
-                    context.Messages.Format("EvidenceNoNextAction", context.Messages.Stage(context.Stage?.ToString() ?? "?")));
+                context.Report(RiskSignalCodes.NoNextAction, FollowUpFields.ProgressNextAction, context.Stage is { } stage
+                    ? context.Messages.Format("EvidenceNoNextAction", context.Messages.Stage(stage.ToString()))
+                    : context.Messages.Format("EvidenceNoNextActionNoStage"));
             }
 
             if (progress is not null && context.Resolve(progress.NextActionDue) is { } due && due < context.Now)
@@ -169,7 +170,7 @@ internal static class BuiltInRiskSignals
                 && context.Now - since > context.Profile.StalledStageAfter)
             {
                 context.Report(RiskSignalCodes.StalledStage, FollowUpFields.ProgressStageSince,
-                    context.Messages.Format("EvidenceStalledStage", Date(since), context.Messages.Stage(context.Stage?.ToString() ?? "?"),
+                    context.Messages.Format("EvidenceStalledStage", Date(since), context.Messages.Stage(context.Stage?.ToString() ?? ""),
                         Days(context.Now - since), Days(context.Profile.StalledStageAfter)));
             }
         }

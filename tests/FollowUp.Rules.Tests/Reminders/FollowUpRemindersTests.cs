@@ -1,0 +1,62 @@
+using FollowUp.Rules.Reminders;
+using FollowUp.Rules.Tests.TestData;
+
+namespace FollowUp.Rules.Tests.Reminders;
+
+public sealed class FollowUpRemindersTests
+{
+    private static readonly FollowUpEvaluator Evaluator = TestClock.Evaluator();
+
+    [Fact]
+    public void Remind_CompleteRecord_NeedsNothing() => Assert.Empty(Evaluator.Remind([SampleRecords.CompleteToB()]));
+
+    [Fact]
+    public void Remind_OverdueNextAction_SaysHowLateAndWho()
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(-3), NextActionOwner = "李明" });
+        var reminder = Assert.Single(Evaluator.Remind([record]));
+        Assert.Equal(ReminderKind.Overdue, reminder.Kind);
+        Assert.Equal(TimeSpan.FromDays(3), reminder.Late);
+        Assert.Equal("李明", reminder.Owner);
+        Assert.Equal(record.Id, reminder.RecordId);
+        Assert.Equal("苏州启衡精密机械有限公司", reminder.Customer);
+    }
+
+    [Fact]
+    public void Remind_DueLaterToday_IsDueToday()
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.Now.AddHours(4) });
+        Assert.Equal(ReminderKind.DueToday, Assert.Single(Evaluator.Remind([record])).Kind);
+    }
+
+    [Fact]
+    public void Remind_UnansweredLatestContact_AndStaleCustomer_AreListed()
+    {
+        var unanswered = SampleRecords.CompleteToB().WithCommunications(c => c with { At = TestClock.DaysFromNow(-1), Summary = "打了三次电话都无人接听" });
+        Assert.Contains(Evaluator.Remind([unanswered]), r => r.Kind == ReminderKind.Unanswered);
+        var stale = SampleRecords.CompleteToB().WithCommunications(c => c with { At = TestClock.DaysFromNow(-20) });
+        var reminder = Assert.Single(Evaluator.Remind([stale]), r => r.Kind == ReminderKind.Stale);
+        Assert.Equal(TimeSpan.FromDays(20), reminder.Late);
+    }
+
+    [Fact]
+    public void Remind_ManyRecords_AreMostUrgentFirstAndFilterableByOwner()
+    {
+        FollowUpRecord Overdue(string id, int days, string owner) =>
+            SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(-days), NextActionOwner = owner }) with { Id = id };
+        var stale = SampleRecords.CompleteToB().WithCommunications(c => c with { At = TestClock.DaysFromNow(-40) }) with { Id = "S" };
+        var records = new[] { stale, Overdue("A", 1, "李明"), Overdue("B", 5, "王芳"), Overdue("C", 2, "李明") };
+
+        var all = Evaluator.Remind(records);
+        Assert.Equal(["B", "C", "A", "S"], all.Select(r => r.RecordId));
+        Assert.Equal(["C", "A"], Evaluator.Remind(records, owner: " 李明 ").Select(r => r.RecordId));
+    }
+
+    [Fact]
+    public void Collect_UsesTheRemindersOfEachEvaluation()
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(-1) });
+        var evaluation = Evaluator.Evaluate(record);
+        Assert.Equal(evaluation.Reminders, FollowUpReminders.Collect([evaluation]));
+    }
+}
