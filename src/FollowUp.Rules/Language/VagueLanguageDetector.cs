@@ -26,6 +26,9 @@ public sealed record VagueTextResult(ClarityLevel Clarity, IReadOnlyList<VaguePh
 /// </remarks>
 public sealed class VagueLanguageDetector
 {
+    /// <summary>The results of texts with no vague phrase, one per level, shared so such a text allocates nothing.</summary>
+    private static readonly VagueTextResult[] PhraseFree = [.. Enum.GetValues<ClarityLevel>().Select(level => new VagueTextResult(level, []))];
+
     private readonly TextAnalyzer _analyzer;
     private readonly MessageCatalog _messages;
 
@@ -40,12 +43,12 @@ public sealed class VagueLanguageDetector
 
     /// <summary>Finds the vague phrases of a text and rates its clarity.</summary>
     /// <param name="text">The text; <see langword="null"/> or white space is <see cref="ClarityLevel.NoContent"/> with no phrases.</param>
-    /// <returns>The result. A text with no vague phrase allocates only the result.</returns>
+    /// <returns>The result. A text with no vague phrase allocates nothing.</returns>
     public VagueTextResult Detect(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new VagueTextResult(ClarityLevel.NoContent, []);
+            return PhraseFree[(int)ClarityLevel.NoContent];
         }
 
         var scan = TextScan.Rent();
@@ -54,7 +57,7 @@ public sealed class VagueLanguageDetector
             var analysis = _analyzer.Analyze(text, scan);
             if (scan.VagueCount == 0)
             {
-                return new VagueTextResult(analysis.Clarity, []);
+                return PhraseFree[(int)analysis.Clarity];
             }
 
             var phrases = new VaguePhrase[scan.VagueCount];

@@ -1,0 +1,56 @@
+using FollowUp.Rules.Cli.Tests.Infrastructure;
+
+namespace FollowUp.Rules.Cli.Tests.Commands;
+
+/// <summary><c>followup remind</c>: what needs follow-up now, most urgent first, as a table or JSON Lines.</summary>
+public sealed class RemindCommandTests
+{
+    private static readonly string[] Kinds = ["Overdue", "DueToday", "Unanswered", "Stale"];
+
+    [Fact]
+    public async Task Remind_JsonLines_AreMostUrgentFirst()
+    {
+        var run = await CliRunner.RunAsync("remind", "--format", "jsonl", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+
+        Assert.Equal(0, run.ExitCode);
+        var reminders = run.Evaluations;
+        Assert.NotEmpty(reminders);
+        var order = reminders.Select(r => (Kind: Array.IndexOf(Kinds, r.GetProperty("kind").GetString()), Late: r.GetProperty("lateHours").GetDouble())).ToList();
+        Assert.All(order, o => Assert.True(o.Kind >= 0));
+        Assert.Equal(order.OrderBy(o => o.Kind).ThenByDescending(o => o.Late), order);
+        Assert.All(reminders, r => Assert.False(string.IsNullOrEmpty(r.GetProperty("reason").GetString())));
+    }
+
+    [Fact]
+    public async Task Remind_Owner_KeepsOnlyThatOwner()
+    {
+        var all = await CliRunner.RunAsync("remind", "--format", "jsonl", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+        var owner = all.Evaluations.Select(r => r.GetProperty("owner").GetString()).First(o => o is not null)!;
+
+        var run = await CliRunner.RunAsync("remind", "--format", "jsonl", "--owner", owner, "--now", CliRunner.Now, SampleData.FollowUpsPath);
+
+        Assert.NotEmpty(run.Evaluations);
+        Assert.All(run.Evaluations, r => Assert.Equal(owner, r.GetProperty("owner").GetString()));
+    }
+
+    [Fact]
+    public async Task Remind_Table_HasAHeaderAndOneLinePerReminder()
+    {
+        var jsonl = await CliRunner.RunAsync("remind", "--format", "jsonl", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+        var table = await CliRunner.RunAsync("remind", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+
+        Assert.StartsWith("KIND", table.OutputLines[0], StringComparison.Ordinal);
+        Assert.Equal(jsonl.Evaluations.Count + 2, table.OutputLines.Count);
+    }
+
+    [Fact]
+    public async Task Remind_LaterNow_OnlyAddsReminders()
+    {
+        var now = await CliRunner.RunAsync("remind", "--format", "jsonl", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+        var later = await CliRunner.RunAsync("remind", "--format", "jsonl", "--now", "2027-01-26T12:00:00+08:00", SampleData.FollowUpsPath);
+
+        static HashSet<string> Keys(CliRun run) =>
+            [.. run.Evaluations.Where(r => r.GetProperty("kind").GetString() is "Overdue" or "Stale").Select(r => $"{r.GetProperty("id")}:{r.GetProperty("kind")}")];
+        Assert.Subset(Keys(later), Keys(now));
+    }
+}
