@@ -20,13 +20,13 @@ namespace FollowUp.Rules.Grading;
 internal static class Grader
 {
     /// <summary>The clarity points a field with no content (or a missing required text) costs.</summary>
-    public const double NoContentPoints = 6;
+    public const double NoContentPoints = 10;
 
     /// <summary>The clarity points a vague field costs.</summary>
-    public const double VaguePoints = 4;
+    public const double VaguePoints = 8;
 
     /// <summary>The clarity points a partly vague field costs.</summary>
-    public const double PartlyVaguePoints = 1.5;
+    public const double PartlyVaguePoints = 3;
 
     private static readonly TimeSpan OnTime = TimeSpan.FromHours(24);
     private static readonly TimeSpan VeryLate = TimeSpan.FromHours(72);

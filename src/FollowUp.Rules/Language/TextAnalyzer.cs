@@ -309,8 +309,13 @@ internal sealed class TextAnalyzer
         var kinds = FactKinds(scan);
         if (vague == 0)
         {
+            // Without a vague phrase a text is concrete, unless it is too short to act on (张经理-电话) or leaves a point
+            // open in so many words (暂未透露需求).
             var units = TextFolding.ContentUnits(scan.ContentChars, scan.AsciiChars);
-            return kinds >= 1 ? ClarityLevel.Concrete : units < ShortTextUnits ? ClarityLevel.Vague : ClarityLevel.PartlyVague;
+            return kinds >= 1 ? ClarityLevel.Concrete
+                : units < ShortTextUnits ? ClarityLevel.Vague
+                : scan.AcknowledgedUnits > 0 ? ClarityLevel.PartlyVague
+                : ClarityLevel.Concrete;
         }
 
         return kinds >= 2 && kinds >= vague ? ClarityLevel.Concrete : kinds >= 1 ? ClarityLevel.PartlyVague : ClarityLevel.Vague;
