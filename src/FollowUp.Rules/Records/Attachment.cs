@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using FollowUp.Rules.Serialization;
+
 namespace FollowUp.Rules;
 
 /// <summary>A document attached to the record (附件).</summary>
@@ -7,8 +10,10 @@ public sealed record Attachment
     public EnumValue<AttachmentKind> Kind { get; init; }
 
     /// <summary>Gets the file name.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Name { get; init; }
 
     /// <summary>Gets where the document can be found.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Uri { get; init; }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using FollowUp.Rules.Serialization;
+
 namespace FollowUp.Rules;
 
 /// <summary>One contact with the customer (沟通节点).</summary>
@@ -10,20 +13,24 @@ public sealed record Communication
     public EnumValue<ContactChannel> Channel { get; init; }
 
     /// <summary>Gets the name of the person spoken to (沟通对象).</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Contact { get; init; }
 
     /// <summary>Gets that person's job title.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? ContactTitle { get; init; }
 
     /// <summary>Gets that person's role in the decision.</summary>
     public EnumValue<DecisionRole> ContactRole { get; init; }
 
     /// <summary>Gets the summary of what was said (沟通内容摘要).</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Summary { get; init; }
 
     /// <summary>Gets the customer's reaction (客户反馈).</summary>
     public EnumValue<CustomerFeedback> Feedback { get; init; }
 
     /// <summary>Gets the customer's objections (异议), if any.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Objections { get; init; }
 }

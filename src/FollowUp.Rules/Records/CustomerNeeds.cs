@@ -1,21 +1,29 @@
+using System.Text.Json.Serialization;
+using FollowUp.Rules.Serialization;
+
 namespace FollowUp.Rules;
 
 /// <summary>The customer's needs and pain points (需求与痛点).</summary>
 public sealed record CustomerNeeds
 {
     /// <summary>Gets the need in the customer's terms (需求).</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Summary { get; init; }
 
     /// <summary>Gets the quantity, as free text such as "200 套".</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Quantity { get; init; }
 
     /// <summary>Gets the budget, as free text such as "50万".</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Budget { get; init; }
 
     /// <summary>Gets the pain points (痛点).</summary>
+    [JsonConverter(typeof(LenientStringListConverter))]
     public IReadOnlyList<string>? PainPoints { get; init; }
 
     /// <summary>Gets what the customer cares about (关注点), such as price or delivery time.</summary>
+    [JsonConverter(typeof(LenientStringListConverter))]
     public IReadOnlyList<string>? Concerns { get; init; }
 
     /// <summary>Gets the history of changes to the needs (需求变更历史).</summary>
@@ -29,5 +37,6 @@ public sealed record NeedsChange
     public Timestamp At { get; init; }
 
     /// <summary>Gets what changed, such as "数量从100套增至200套".</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Description { get; init; }
 }

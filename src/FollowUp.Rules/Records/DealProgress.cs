@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using FollowUp.Rules.Serialization;
+
 namespace FollowUp.Rules;
 
 /// <summary>The deal's progress and next step (进度与下一步).</summary>
@@ -10,11 +13,13 @@ public sealed record DealProgress
     public Timestamp StageSince { get; init; }
 
     /// <summary>Gets the next action (下一步行动).</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? NextAction { get; init; }
 
     /// <summary>Gets when the next action is due.</summary>
     public Timestamp NextActionDue { get; init; }
 
     /// <summary>Gets who does the next action. When empty, the record's <see cref="FollowUpRecord.Owner"/> is responsible.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? NextActionOwner { get; init; }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+using FollowUp.Rules.Serialization;
 
 namespace FollowUp.Rules;
 
@@ -12,6 +14,7 @@ namespace FollowUp.Rules;
 /// whatever their CRM stores. Unrecognised text is kept, never rejected, so the evaluator can report it.
 /// </remarks>
 /// <typeparam name="TEnum">One of the record's enumerations.</typeparam>
+[JsonConverter(typeof(EnumValueConverterFactory))]
 public readonly struct EnumValue<TEnum> : IEquatable<EnumValue<TEnum>>
     where TEnum : struct, Enum
 {

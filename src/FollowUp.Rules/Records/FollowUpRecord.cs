@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using FollowUp.Rules.Serialization;
+
 namespace FollowUp.Rules;
 
 /// <summary>
@@ -10,16 +13,19 @@ namespace FollowUp.Rules;
 public sealed record FollowUpRecord
 {
     /// <summary>Gets the caller's identifier, echoed in every output.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Id { get; init; }
 
     /// <summary>Gets the name of the scenario profile to evaluate with (ToB, ToC, Project, ECommerce or a custom one).</summary>
     /// <value>When <see langword="null"/>, the configured default profile is used.</value>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Scenario { get; init; }
 
     /// <summary>Gets when this record was written.</summary>
     public Timestamp RecordedAt { get; init; }
 
     /// <summary>Gets who is responsible for the record and its next step (责任人).</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Owner { get; init; }
 
     /// <summary>Gets the customer's basic information (step 1, 客户基础信息).</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using FollowUp.Rules.Serialization;
 using System.Globalization;
 
 namespace FollowUp.Rules;
@@ -12,6 +14,7 @@ namespace FollowUp.Rules;
 /// Unreadable text is kept, never rejected, so the evaluator can report it on its field; so is a date outside the years
 /// 1900 to 2200, which no follow-up record means.
 /// </remarks>
+[JsonConverter(typeof(TimestampConverter))]
 public readonly struct Timestamp : IEquatable<Timestamp>
 {
     private static readonly string[] OffsetFormats =

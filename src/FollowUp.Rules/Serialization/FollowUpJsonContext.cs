@@ -3,23 +3,16 @@ using System.Text.Json.Serialization;
 
 namespace FollowUp.Rules.Serialization;
 
-/// <summary>Source-generated serialization metadata for the record model.</summary>
+/// <summary>
+/// Source-generated serialization metadata for the record model. The record's own [JsonConverter] attributes make it
+/// lenient; the option-level string converter extends that to the values of <see cref="FollowUpRecord.Custom"/>.
+/// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     ReadCommentHandling = JsonCommentHandling.Skip,
     AllowTrailingCommas = true,
-    Converters =
-    [
-        typeof(LenientStringConverter),
-        typeof(LenientStringListConverter),
-        typeof(TimestampConverter),
-        typeof(EnumValueConverter<DecisionRole>),
-        typeof(EnumValueConverter<ContactChannel>),
-        typeof(EnumValueConverter<CustomerFeedback>),
-        typeof(EnumValueConverter<DealStage>),
-        typeof(EnumValueConverter<AttachmentKind>),
-    ])]
+    Converters = [typeof(LenientStringConverter)])]
 [JsonSerializable(typeof(FollowUpRecord))]
 [JsonSerializable(typeof(List<FollowUpRecord>))]
 internal sealed partial class FollowUpJsonContext : JsonSerializerContext;

@@ -5,18 +5,33 @@ using System.Text.Json.Serialization;
 namespace FollowUp.Rules.Serialization;
 
 /// <summary>Reads a string from a string, number or boolean token, because CRM exports send <c>"budget": 500000</c>.</summary>
-internal sealed class LenientStringConverter : JsonConverter<string>
+/// <remarks>Applied to the record's text properties, so any <see cref="JsonSerializer"/> options read records as leniently as <see cref="FollowUpJson"/>.</remarks>
+public sealed class LenientStringConverter : JsonConverter<string>
 {
+    /// <inheritdoc/>
     public override bool HandleNull => true;
 
+    /// <inheritdoc/>
+    /// <exception cref="JsonException">The token is an object or an array.</exception>
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         ReadScalar(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value);
+    }
 
+    /// <inheritdoc/>
     public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString()!;
 
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
+    /// <inheritdoc/>
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WritePropertyName(value);
+    }
 
     internal static string? ReadScalar(ref Utf8JsonReader reader) => reader.TokenType switch
     {
@@ -37,8 +52,10 @@ internal sealed class LenientStringConverter : JsonConverter<string>
 }
 
 /// <summary>Reads a list of strings from an array of scalars, or from one scalar as a list of one.</summary>
-internal sealed class LenientStringListConverter : JsonConverter<IReadOnlyList<string>>
+public sealed class LenientStringListConverter : JsonConverter<IReadOnlyList<string>>
 {
+    /// <inheritdoc/>
+    /// <exception cref="JsonException">An item is an object or an array.</exception>
     public override IReadOnlyList<string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -63,8 +80,11 @@ internal sealed class LenientStringListConverter : JsonConverter<IReadOnlyList<s
         return items;
     }
 
+    /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, IReadOnlyList<string> value, JsonSerializerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartArray();
         foreach (var item in value)
         {
@@ -73,6 +93,26 @@ internal sealed class LenientStringListConverter : JsonConverter<IReadOnlyList<s
 
         writer.WriteEndArray();
     }
+}
+
+/// <summary>Creates the converters of <see cref="EnumValue{TEnum}"/> for the record's enumerations, without reflection.</summary>
+public sealed class EnumValueConverterFactory : JsonConverterFactory
+{
+    /// <inheritdoc/>
+    public override bool CanConvert(Type typeToConvert) => CreateFor(typeToConvert) is not null;
+
+    /// <inheritdoc/>
+    /// <exception cref="NotSupportedException"><paramref name="typeToConvert"/> is not an <see cref="EnumValue{TEnum}"/> of the record's enumerations.</exception>
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        CreateFor(typeToConvert) ?? throw new NotSupportedException($"{typeToConvert} is not an EnumValue of a follow-up record enumeration.");
+
+    private static JsonConverter? CreateFor(Type type) =>
+        type == typeof(EnumValue<DecisionRole>) ? new EnumValueConverter<DecisionRole>()
+        : type == typeof(EnumValue<ContactChannel>) ? new EnumValueConverter<ContactChannel>()
+        : type == typeof(EnumValue<CustomerFeedback>) ? new EnumValueConverter<CustomerFeedback>()
+        : type == typeof(EnumValue<DealStage>) ? new EnumValueConverter<DealStage>()
+        : type == typeof(EnumValue<AttachmentKind>) ? new EnumValueConverter<AttachmentKind>()
+        : null;
 }
 
 /// <summary>Reads an <see cref="EnumValue{TEnum}"/> from its English name or Chinese label; keeps unknown text.</summary>
@@ -98,15 +138,20 @@ internal sealed class EnumValueConverter<TEnum> : JsonConverter<EnumValue<TEnum>
 }
 
 /// <summary>Reads a <see cref="Timestamp"/> from text; keeps unreadable text.</summary>
-internal sealed class TimestampConverter : JsonConverter<Timestamp>
+public sealed class TimestampConverter : JsonConverter<Timestamp>
 {
+    /// <inheritdoc/>
     public override bool HandleNull => true;
 
+    /// <inheritdoc/>
+    /// <exception cref="JsonException">The token is an object or an array.</exception>
     public override Timestamp Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         Timestamp.Parse(LenientStringConverter.ReadScalar(ref reader));
 
+    /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, Timestamp value, JsonSerializerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         if (value.IsEmpty)
         {
             writer.WriteNullValue();

@@ -10,6 +10,9 @@ namespace FollowUp.Rules.Tests;
 
 public class FollowUpJsonTests
 {
+    /// <summary>What ASP.NET Core model binding uses for a FollowUpRecord parameter: web defaults, reflection-based metadata.</summary>
+    private static readonly JsonSerializerOptions HostOptions = new(JsonSerializerDefaults.Web);
+
     private const string SpecExample = """
         {
           "id": "FU-0001",
@@ -283,6 +286,34 @@ public class FollowUpJsonTests
 
         Assert.Equal("w1", record!.Customer!.WeChat);
         Assert.True(FollowUpJson.Options.PropertyNameCaseInsensitive);
+    }
+
+    [Fact]
+    public void HostSerializerWithWebDefaults_ReadsRecordsAsLenientlyAsFollowUpJson()
+    {
+        const string json = """
+            { "id": 1001, "recordedAt": "2026-11-20 18:00",
+              "customer": { "decisionRole": "决策人", "phone": 13800000000 },
+              "needs": { "budget": 500000, "painPoints": "库存不准" },
+              "communications": [{ "channel": "電話", "feedback": "maybe later" }],
+              "progress": { "stage": "ProposalSent", "nextActionDue": "下周" },
+              "attachments": [{ "kind": "方案" }] }
+            """;
+
+        var record = JsonSerializer.Deserialize<FollowUpRecord>(json, HostOptions)!;
+
+        Assert.Equal("1001", record.Id);
+        Assert.True(record.RecordedAt.IsValid);
+        Assert.Equal(DecisionRole.DecisionMaker, record.Customer!.DecisionRole.Value);
+        Assert.Equal("13800000000", record.Customer.Phone);
+        Assert.Equal("500000", record.Needs!.Budget);
+        Assert.Equal(["库存不准"], record.Needs.PainPoints);
+        Assert.Equal(ContactChannel.Phone, record.Communications![0].Channel.Value);
+        Assert.Equal("maybe later", record.Communications[0].Feedback.Text);
+        Assert.Equal(DealStage.ProposalSent, record.Progress!.Stage.Value);
+        Assert.Equal("下周", record.Progress.NextActionDue.Text);
+        Assert.Equal(AttachmentKind.Proposal, record.Attachments![0].Kind.Value);
+        Assert.Equal(FollowUpJson.Serialize(FollowUpJson.DeserializeRecord(json)!), FollowUpJson.Serialize(record));
     }
 
     [Fact]
