@@ -9,7 +9,8 @@ namespace FollowUp.Rules.Completeness;
 /// </summary>
 /// <remarks>
 /// Each failure's <see cref="ValidationFailure.CustomState"/> is the <see cref="FollowUpStep"/> it belongs to.
-/// The validator evaluates with the evaluator's current rule set, so it follows configuration reloads.
+/// The validator evaluates with the evaluator's current rule set, so it follows configuration reloads. Validators run on
+/// one context share one evaluation, which <see cref="FollowUpValidationContext.GetFollowUpEvaluation"/> returns.
 /// </remarks>
 public abstract class FollowUpStepValidator : AbstractValidator<FollowUpRecord>
 {
@@ -23,7 +24,7 @@ public abstract class FollowUpStepValidator : AbstractValidator<FollowUpRecord>
         Step = step;
         RuleFor(record => record).Custom((record, context) =>
         {
-            foreach (var finding in evaluator.Evaluate(record).Findings)
+            foreach (var finding in FollowUpValidationContext.Evaluate(evaluator, record, context).Findings)
             {
                 if (finding.CustomState is FollowUpStep findingStep && findingStep == step)
                 {
@@ -61,6 +62,11 @@ public sealed class AttachmentsAndRisksValidator(IFollowUpEvaluator evaluator) :
 /// Validates a whole record: every finding of every step, plus the record-level ones (such as an unknown scenario), from
 /// one evaluation. Registered as <see cref="IValidator{T}"/> of <see cref="FollowUpRecord"/>.
 /// </summary>
+/// <remarks>
+/// <see cref="ValidationResult.IsValid"/> is <see langword="false"/> for Warnings too (vague wording, an acknowledged
+/// "待补充"); to accept records that only have warnings, check for failures of <see cref="Severity.Error"/>. The evaluation
+/// behind the findings (score, grade, risk) is kept on the context: see <see cref="FollowUpValidationContext"/>.
+/// </remarks>
 public sealed class FollowUpRecordValidator : AbstractValidator<FollowUpRecord>
 {
     /// <summary>Initializes a new instance of the <see cref="FollowUpRecordValidator"/> class.</summary>
@@ -71,7 +77,7 @@ public sealed class FollowUpRecordValidator : AbstractValidator<FollowUpRecord>
         ArgumentNullException.ThrowIfNull(evaluator);
         RuleFor(record => record).Custom((record, context) =>
         {
-            foreach (var finding in evaluator.Evaluate(record).Findings)
+            foreach (var finding in FollowUpValidationContext.Evaluate(evaluator, record, context).Findings)
             {
                 context.AddFailure(finding);
             }
