@@ -96,7 +96,13 @@ internal static class Grader
 
             var stepBudget = budget * profile.StepWeight(check.Step) / totalWeight;
             var points = stepBudget * (1 - check.Credit) / counts[(int)check.Step];
-            if (check.Note >= 0)
+            if (check.Note >= 0 && inspection.Notes[check.Note].Problem == Problem.RiskUnanswered)
+            {
+                // The risk section answers all the signals or none: name them all, not the first signal's finding.
+                part.Add(deductions, DeductionCodes.RiskUnaddressed, check.Path, points,
+                    messages.Format("RisksUnanswered", UnansweredSignals(inspection, messages)));
+            }
+            else if (check.Note >= 0)
             {
                 var note = inspection.Notes[check.Note];
                 part.Add(deductions, CodeOf(note.Problem), check.Path, points, FindingMessages.Format(messages, note));
@@ -284,6 +290,10 @@ internal static class Grader
     };
 
     private static readonly int StepCount = Enum.GetValues<FollowUpStep>().Length;
+
+    private static string UnansweredSignals(Inspection inspection, MessageCatalog messages) => string.Join(
+        messages.Format("ListSeparator"),
+        inspection.Notes.Where(note => note.Problem == Problem.RiskUnanswered).Select(note => messages.Signal(note.Detail ?? "")));
 
     private static int FirstVagueNote(Inspection inspection, string path)
     {
