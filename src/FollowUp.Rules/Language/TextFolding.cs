@@ -94,9 +94,20 @@ internal static class TextFolding
     /// <summary>Folds a phrase the way the scanner folds text: ignorable characters dropped, white space kept only between ASCII words.</summary>
     public static string FoldPhrase(string phrase)
     {
-        var builder = new System.Text.StringBuilder(phrase.Length);
+        var buffer = phrase.Length <= 256 ? stackalloc char[phrase.Length] : new char[phrase.Length];
+        return new string(buffer[..FoldInto(phrase, buffer)]);
+    }
+
+    /// <summary>
+    /// Folds text as <see cref="FoldPhrase"/> does (ignorable characters dropped, full-width forms, case and Traditional
+    /// characters folded, white space kept only as one space between ASCII words), into a buffer.
+    /// </summary>
+    /// <returns>The length written; <paramref name="destination"/> must be at least as long as <paramref name="text"/>.</returns>
+    public static int FoldInto(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var length = 0;
         var pendingSpace = false;
-        foreach (var c in phrase)
+        foreach (var c in text)
         {
             if (IsIgnorable(c))
             {
@@ -105,21 +116,21 @@ internal static class TextFolding
 
             if (IsWhitespace(c))
             {
-                pendingSpace = builder.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
             var folded = Fold(c);
-            if (pendingSpace && IsAsciiWordChar(builder[^1]) && IsAsciiWordChar(folded))
+            if (pendingSpace && IsAsciiWordChar(destination[length - 1]) && IsAsciiWordChar(folded))
             {
-                builder.Append(' ');
+                destination[length++] = ' ';
             }
 
             pendingSpace = false;
-            builder.Append(folded);
+            destination[length++] = folded;
         }
 
-        return builder.ToString();
+        return length;
     }
 
     private static char FoldWithoutChinese(char c)

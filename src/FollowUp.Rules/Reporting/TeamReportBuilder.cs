@@ -185,41 +185,6 @@ public sealed class TeamReportBuilder
             [.. _attention.Select(c => c.Item)]);
     }
 
-    /// <summary>
-    /// Folds text the way <see cref="TextFolding.FoldPhrase"/> does (ignorable characters dropped, full-width forms, case and
-    /// Traditional characters folded, white space kept only as one space between ASCII words), into a buffer.
-    /// </summary>
-    /// <returns>The length written; <paramref name="destination"/> must be at least as long as <paramref name="text"/>.</returns>
-    internal static int Fold(ReadOnlySpan<char> text, Span<char> destination)
-    {
-        var length = 0;
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            if (TextFolding.IsIgnorable(c))
-            {
-                continue;
-            }
-
-            if (TextFolding.IsWhitespace(c))
-            {
-                pendingSpace = length > 0;
-                continue;
-            }
-
-            var folded = TextFolding.Fold(c);
-            if (pendingSpace && TextFolding.IsAsciiWordChar(destination[length - 1]) && TextFolding.IsAsciiWordChar(folded))
-            {
-                destination[length++] = ' ';
-            }
-
-            pendingSpace = false;
-            destination[length++] = folded;
-        }
-
-        return length;
-    }
-
     /// <summary>The trimmed value, or an empty span when it is blank or a bare placeholder such as <c>-</c> or <c>无</c>.</summary>
     private static ReadOnlySpan<char> Filled(string? value)
     {
@@ -230,7 +195,7 @@ public sealed class TeamReportBuilder
         }
 
         Span<char> folded = stackalloc char[PlaceholderLimit];
-        return PlaceholdersBySpan.Contains(folded[..Fold(trimmed, folded)]) ? [] : trimmed;
+        return PlaceholdersBySpan.Contains(folded[..TextFolding.FoldInto(trimmed, folded)]) ? [] : trimmed;
     }
 
     private static string? CustomerOf(FollowUpRecord record) =>
@@ -329,7 +294,7 @@ public sealed class TeamReportBuilder
     {
         const int StackLimit = 256;
         Span<char> buffer = match.Text.Length <= StackLimit ? stackalloc char[StackLimit] : new char[match.Text.Length];
-        var phrase = buffer[..Fold(match.Text, buffer)];
+        var phrase = buffer[..TextFolding.FoldInto(match.Text, buffer)];
         if (phrase.IsEmpty)
         {
             return;

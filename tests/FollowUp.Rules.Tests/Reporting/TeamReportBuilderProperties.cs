@@ -15,15 +15,6 @@ public sealed class TeamReportBuilderProperties
 {
     private static readonly string[] Owners = ["李明", "王芳", "Chen Yu", "chen yu", " 李明 ", "-", "", "無"];
 
-    [Property(MaxTest = 500)]
-    public Property Fold_AnyText_FoldsLikeTheDetector(string? text)
-    {
-        text ??= "";
-        var buffer = new char[text.Length];
-        var folded = new string(buffer, 0, TeamReportBuilder.Fold(text, buffer));
-        return (folded == TextFolding.FoldPhrase(text)).Label($"'{text}' -> '{folded}' vs '{TextFolding.FoldPhrase(text)}'");
-    }
-
     [Property(MaxTest = 200)]
     public Property Build_AnyBatch_CountsAddUpAndRatesStayInRange(byte[] data)
     {
