@@ -22,7 +22,8 @@ public enum DeductionGroup
 /// <summary>Points taken off a record's score, and why.</summary>
 /// <param name="Code">The deduction's stable code, such as <c>FieldMissing</c> or <c>RiskUnaddressed</c>.</param>
 /// <param name="Group">Which of the article's five common errors it belongs to.</param>
+/// <param name="Component">The part of the grade whose points it takes; a part never loses more than its weight.</param>
 /// <param name="Points">The points taken off, more than 0.</param>
 /// <param name="Field">The field it concerns.</param>
 /// <param name="Message">What to do about it, in the configured culture.</param>
-public sealed record Deduction(string Code, DeductionGroup Group, double Points, string Field, string Message);
+public sealed record Deduction(string Code, DeductionGroup Group, GradeComponent Component, double Points, string Field, string Message);

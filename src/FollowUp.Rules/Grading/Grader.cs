@@ -86,7 +86,7 @@ internal static class Grader
             counts[(int)check.Step]++;
         }
 
-        var part = new Part(budget);
+        var part = new Part(GradeComponent.Completeness, budget);
         foreach (var check in inspection.Checks)
         {
             if (check.Credit >= 1)
@@ -104,8 +104,9 @@ internal static class Grader
             }
             else if (check.Note >= 0)
             {
+                // On the note's field, which the finding names too: a missing change log costs the summary's credit but is about needs.changes.
                 var note = inspection.Notes[check.Note];
-                part.Add(deductions, CodeOf(note.Problem), check.Path, points, FindingMessages.Format(messages, note));
+                part.Add(deductions, CodeOf(note.Problem), note.Path, points, FindingMessages.Format(messages, note));
             }
             else if (check.State == FieldState.Filled && FirstVagueNote(inspection, check.Path) is >= 0 and var vague)
             {
@@ -122,7 +123,7 @@ internal static class Grader
     private static void Clarity(Inspection inspection, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
     {
         // Only the free text the profile requires is graded; the next action's clarity is graded under actionability, once.
-        var part = new Part(profile.ScoreWeight(GradeComponent.Clarity));
+        var part = new Part(GradeComponent.Clarity, profile.ScoreWeight(GradeComponent.Clarity));
         foreach (var (path, level, source, required, acknowledged) in inspection.Clarity)
         {
             if (!required || path == FollowUpFields.ProgressNextAction)
@@ -175,7 +176,7 @@ internal static class Grader
         }
 
         var share = budget / 3;
-        var part = new Part(budget);
+        var part = new Part(GradeComponent.Actionability, budget);
         // A vague next action is no more actionable than none; a concrete one with a vague phrase in it is half way.
         var action = ClarityOf(inspection, FollowUpFields.ProgressNextAction);
         if (inspection.NextActionState != FieldState.Filled)
@@ -215,7 +216,7 @@ internal static class Grader
     private static void Timeliness(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
     {
         var budget = profile.ScoreWeight(GradeComponent.Timeliness);
-        var part = new Part(budget);
+        var part = new Part(GradeComponent.Timeliness, budget);
         var recorded = inspection.Record.RecordedAt.Resolve(rules.DefaultUtcOffset);
         var latest = LatestContact.Of(inspection.Record, rules.DefaultUtcOffset).At;
         if (recorded is null)
@@ -224,7 +225,8 @@ internal static class Grader
         }
         else if (latest is null)
         {
-            part.Add(deductions, DeductionCodes.ContactTimeMissing, FollowUpFields.CommunicationAt, budget, messages.Fixed("ContactTimeMissing"));
+            // No entry has a readable time: the first entry's is the one to write (an empty log is missing it too).
+            part.Add(deductions, DeductionCodes.ContactTimeMissing, FieldPaths.CommunicationAt[0], budget, messages.Fixed("ContactTimeMissing"));
         }
         else if (recorded.Value - latest.Value > OnTime)
         {
@@ -240,7 +242,7 @@ internal static class Grader
         List<Deduction> deductions)
     {
         var budget = profile.ScoreWeight(GradeComponent.RiskHandling);
-        var part = new Part(budget);
+        var part = new Part(GradeComponent.RiskHandling, budget);
         // One deduction per unanswered code, at its heaviest weight, on its first field.
         var heaviest = new Dictionary<string, int>(StringComparer.Ordinal);
         var unanswered = new List<(RiskSignal First, double Weight)>();
@@ -285,7 +287,8 @@ internal static class Grader
         Problem.AttachmentProposal or Problem.AttachmentContract or Problem.AttachmentAny or Problem.AttachmentStageUnknown => DeductionCodes.AttachmentMissing,
         Problem.CountermeasureMissing => DeductionCodes.CountermeasureMissing,
         Problem.RiskPointsMissing => DeductionCodes.RiskPointsMissing,
-        Problem.RiskUnanswered or Problem.RiskNotAssessable => DeductionCodes.RiskUnaddressed,
+        Problem.RiskUnanswered => DeductionCodes.RiskUnaddressed,
+        Problem.RiskNotAssessable => DeductionCodes.RiskNotAssessable,
         _ => DeductionCodes.FieldMissing,
     };
 
@@ -349,7 +352,7 @@ internal static class Grader
     private static string Excerpt(string text) => text.Length <= 30 ? text : string.Concat(text.AsSpan(0, 30), "…");
 
     /// <summary>One part of the grade: rounds each deduction to 0.01 and stops at the part's points.</summary>
-    private struct Part(double budget)
+    private struct Part(GradeComponent component, double budget)
     {
         private readonly decimal _budget = Math.Round((decimal)Math.Max(0, budget), 2);
         private decimal _used;
@@ -363,7 +366,7 @@ internal static class Grader
             }
 
             _used += rounded;
-            deductions.Add(new Deduction(code, GroupOf(code, field), (double)rounded, field, message));
+            deductions.Add(new Deduction(code, GroupOf(code, field), component, (double)rounded, field, message));
         }
     }
 }

@@ -65,7 +65,7 @@ internal static class ReportFixtures
     }
 
     public static Deduction Deduction(DeductionGroup group, double points, string code = "Code", string field = "field") =>
-        new(code, group, points, field, $"{code} message");
+        new(code, group, GradeComponent.Completeness, points, field, $"{code} message");
 
     public static VagueMatch Phrase(string text, VagueCategory category = VagueCategory.StatusOnly) =>
         new("communications[0].summary", category, text, 0, text.Length);

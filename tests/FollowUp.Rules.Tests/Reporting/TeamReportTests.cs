@@ -198,7 +198,7 @@ public sealed partial class TeamReportTests
     {
         var builder = new TeamReportBuilder();
         builder.Add(Record(owner: Hostile, company: "\"><img src=x onerror=alert(2)>"), Evaluated("<b>FU-1</b>", 40, vague: ["<i>跟进中</i>"],
-            deductions: [new Deduction("Code", DeductionGroup.MissingInfo, 5, "<u>field</u>", "<svg onload=alert(3)>")]));
+            deductions: [new Deduction("Code", DeductionGroup.MissingInfo, GradeComponent.Completeness, 5, "<u>field</u>", "<svg onload=alert(3)>")]));
 
         var html = builder.Build().ToString(TeamReportFormat.Html);
 

@@ -1,0 +1,250 @@
+using System.Reflection;
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Tests.TestData;
+
+namespace FollowUp.Rules.Tests.Grading;
+
+/// <summary>Worked examples of the quality grade (SPEC §7): one smallest flaw per deduction code, and how the points add up.</summary>
+public class GraderTests
+{
+    private const string Competitor = "沈总确认预算 80 万，友商已报价 72 万";
+
+    private const string CompetitorAndPrice = "友商已报价 72 万，客户嫌贵";
+
+    private static readonly FollowUpEvaluator Evaluator = TestClock.Evaluator();
+
+    private static readonly Dictionary<string, Example> Examples = new()
+    {
+        [DeductionCodes.FieldMissing] = new(
+            SampleRecords.CompleteToB().WithCustomer(c => c with { Industry = null }), "customer.industry", DeductionGroup.MissingInfo, "缺少行业"),
+        [$"{DeductionCodes.FieldMissing}/owner"] = new(
+            SampleRecords.CompleteToB().WithProgress(p => p with { NextActionOwner = null }) with { Owner = null },
+            "progress.nextActionOwner", DeductionGroup.UnclearOwnership, "缺少责任人"),
+        [DeductionCodes.FieldAcknowledged] = new(
+            SampleRecords.CompleteToB().WithCustomer(c => c with { Level = "待补充" }), "customer.level", DeductionGroup.MissingInfo, "客户等级暂未明确（“待补充”）"),
+        [DeductionCodes.InvalidDate] = new(
+            WithCommunication(SampleRecords.CompleteToB(), 0, c => c with { At = Timestamp.Parse("上周三") }),
+            "communications[0].at", DeductionGroup.MissingInfo, "沟通时间“上周三”不是可识别的日期时间"),
+        [DeductionCodes.ChangeHistoryMissing] = new(
+            SampleRecords.CompleteToB().WithNeeds(n => n with { Summary = n.Summary + "，手持终端数量从 40 台增至 60 台" }),
+            "needs.changes", DeductionGroup.MissingInfo, "没有需求变更记录"),
+        [DeductionCodes.NextActionDueInPast] = new(
+            SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(-1) }),
+            "progress.nextActionDue", DeductionGroup.UnclearOwnership, "截止时间（2026-11-25"),
+        [DeductionCodes.AttachmentMissing] = new(
+            SampleRecords.CompleteToB() with { Attachments = null }, "attachments", DeductionGroup.MissingAttachments, "当前阶段为方案已发，应关联方案或报价单"),
+        [$"{DeductionCodes.AttachmentMissing}/any"] = new(
+            SampleRecords.CompleteProject().WithProgress(p => p with { Stage = DealStage.NeedsConfirmed }) with { Attachments = null },
+            "attachments", DeductionGroup.MissingAttachments, "项目型跟进每个阶段都应关联附件"),
+        [DeductionCodes.CountermeasureMissing] = new(
+            SampleRecords.CompleteToB() with { Risks = [new RiskNote { Kind = "机房改造", Description = "客户机房 12 月 10 日才能完成改造" }] },
+            "risks[0].countermeasure", DeductionGroup.RiskIgnored, "风险“机房改造”没有应对建议"),
+        [DeductionCodes.RiskPointsMissing] = new(
+            SampleRecords.CompleteProject() with { Risks = null }, "risks", DeductionGroup.RiskIgnored, "项目型跟进应记录风险点"),
+        [DeductionCodes.RiskUnaddressed] = new(
+            WithSummary(SampleRecords.CompleteToB(), 1, Competitor),
+            "risks", DeductionGroup.RiskIgnored, "没有回应检测到的风险信号：竞争对手介入"),
+        [$"{DeductionCodes.RiskUnaddressed}/signal"] = new(
+            WithSummary(SampleRecords.CompleteToB(), 1, Competitor),
+            "communications[1].summary", DeductionGroup.RiskIgnored, "检测到风险信号“竞争对手介入”（友商"),
+        [DeductionCodes.RiskNotAssessable] = new(
+            SampleRecords.CompleteToB().WithNeeds(n => n with { PainPoints = null, Concerns = null }),
+            "risks", DeductionGroup.RiskIgnored, "关键内容缺失（needs.painPoints）"),
+        [DeductionCodes.TextMissing] = new(
+            SampleRecords.CompleteToB().WithNeeds(n => n with { Summary = null }), "needs.summary", DeductionGroup.MissingInfo, "需求描述是空的"),
+        [DeductionCodes.VagueText] = new(
+            SampleRecords.CompleteToB().WithNeeds(n => n with { Summary = "客户有意向" }), "needs.summary", DeductionGroup.VagueDescription, "意向”无法衡量"),
+        [DeductionCodes.NoContent] = new(
+            WithSummary(SampleRecords.CompleteToB(), 0, "哈哈哈"), "communications[0].summary", DeductionGroup.VagueDescription, "“哈哈哈”没有业务内容"),
+        [DeductionCodes.NoNextAction] = new(
+            SampleRecords.CompleteToB().WithProgress(p => p with { NextAction = null }), "progress.nextAction", DeductionGroup.UnclearOwnership, "没有下一步行动"),
+        [DeductionCodes.VagueNextAction] = new(
+            SampleRecords.CompleteToB().WithProgress(p => p with { NextAction = "尽快跟进" }),
+            "progress.nextAction", DeductionGroup.VagueDescription, "下一步行动“尽快跟进”不够具体"),
+        [DeductionCodes.NoDueDate] = new(
+            SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = default }),
+            "progress.nextActionDue", DeductionGroup.UnclearOwnership, "下一步没有截止时间"),
+        [DeductionCodes.NextActionOverdue] = new(
+            SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.Now.AddHours(-2) }),
+            "progress.nextActionDue", DeductionGroup.UnclearOwnership, "下一步已逾期（截止 2026-11-26 10:00）"),
+        [DeductionCodes.NoOwner] = new(
+            SampleRecords.CompleteToB().WithProgress(p => p with { NextActionOwner = null }) with { Owner = null },
+            "progress.nextActionOwner", DeductionGroup.UnclearOwnership, "没有责任人"),
+        [DeductionCodes.OwnerNotConfirmed] = new(
+            SampleRecords.CompleteToB().WithProgress(p => p with { NextActionOwner = "待确认" }) with { Owner = null },
+            "progress.nextActionOwner", DeductionGroup.UnclearOwnership, "责任人暂未明确（“待确认”）"),
+        [DeductionCodes.RecordTimeMissing] = new(
+            SampleRecords.CompleteToB() with { RecordedAt = default }, "recordedAt", DeductionGroup.MissingInfo, "没有可识别的记录时间"),
+        [DeductionCodes.ContactTimeMissing] = new(
+            SampleRecords.CompleteToB().WithCommunications(c => c with { At = default }),
+            "communications[0].at", DeductionGroup.MissingInfo, "沟通记录都没有可识别的时间"),
+        [DeductionCodes.LateRecord] = new(
+            SampleRecords.CompleteToB() with { RecordedAt = new DateTimeOffset(2026, 11, 27, 15, 0, 0, TestClock.ChinaOffset) },
+            "recordedAt", DeductionGroup.MissingInfo, "记录不及时：最近一次沟通在 2026-11-25 15:00，记录在 2026-11-27 15:00，晚了 48 小时"),
+    };
+
+    public static TheoryData<string> ExampleNames => new(Examples.Keys);
+
+    [Fact]
+    public void Examples_CoverEveryDeductionCode()
+    {
+        var codes = typeof(DeductionCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!);
+
+        Assert.Empty(codes.Except(Examples.Keys.Select(CodeOf)));
+    }
+
+    [Theory]
+    [MemberData(nameof(ExampleNames))]
+    public void Evaluate_SmallestFlaw_DeductsItsCodeOnItsFieldInItsGroup(string name)
+    {
+        var example = Examples[name];
+
+        var evaluation = Evaluator.Evaluate(example.Record);
+
+        var deductions = evaluation.Deductions.Where(d => d.Code == CodeOf(name) && d.Field == example.Field).ToList();
+        Assert.NotEmpty(deductions);
+        Assert.All(deductions, d => Assert.Equal(example.Group, d.Group));
+        Assert.All(deductions, d => Assert.True(d.Points > 0, $"{d.Points}"));
+        Assert.All(deductions, d => Assert.Contains(example.Fragment, d.Message, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("ToB")]
+    [InlineData("ToC")]
+    [InlineData("Project")]
+    [InlineData("ECommerce")]
+    public void Evaluate_CompleteRecord_ScoresFullMarksWithoutDeductions(string profile)
+    {
+        var evaluation = Evaluator.Evaluate(SampleRecords.CompleteFor(profile));
+
+        Assert.Empty(evaluation.Deductions);
+        Assert.Equal(100, evaluation.Score);
+        Assert.Equal(Grade.A, evaluation.Grade);
+    }
+
+    [Theory]
+    [InlineData("FieldMissing/owner")]
+    [InlineData("RiskUnaddressed")]
+    [InlineData("NextActionDueInPast")]
+    [InlineData("Clarity")]
+    [InlineData("Empty")]
+    public void Evaluate_FlawedRecord_ScoresOneHundredMinusItsDeductionsRoundedToCents(string name)
+    {
+        var record = name switch
+        {
+            "Clarity" => Flawed(GradeComponent.Clarity),
+            "Empty" => new FollowUpRecord { Scenario = "ToB" },
+            _ => Examples[name].Record,
+        };
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        Assert.NotEmpty(evaluation.Deductions);
+        Assert.All(evaluation.Deductions, d => Assert.Equal(Math.Round(d.Points, 2), d.Points));
+        Assert.Equal(100 - evaluation.Deductions.Sum(d => (decimal)d.Points), (decimal)evaluation.Score);
+        Assert.Equal(Evaluator.Rules.Grades.GradeOf(evaluation.Score), evaluation.Grade);
+    }
+
+    [Theory]
+    [InlineData(100, Grade.A)]
+    [InlineData(85, Grade.A)]
+    [InlineData(84.99, Grade.B)]
+    [InlineData(70, Grade.B)]
+    [InlineData(69.99, Grade.C)]
+    [InlineData(60, Grade.C)]
+    [InlineData(59.99, Grade.D)]
+    [InlineData(0, Grade.D)]
+    public void GradeOf_DefaultScale_FollowsTheSpecThresholds(double score, Grade expected) =>
+        Assert.Equal(expected, FollowUpRuleSet.Default.Grades.GradeOf(score));
+
+    [Fact]
+    public void Evaluate_ConfiguredScale_GradesTheSameScoreLower()
+    {
+        var record = WithSummary(SampleRecords.CompleteToB(), 1, CompetitorAndPrice);
+
+        var byDefault = Evaluator.Evaluate(record);
+        var strict = TestClock.Evaluator(o => o.Grades.A = 90).Evaluate(record);
+
+        Assert.InRange(byDefault.Score, 85, 89.99);
+        Assert.Equal(byDefault.Score, strict.Score);
+        Assert.Equal(Grade.A, byDefault.Grade);
+        Assert.Equal(Grade.B, strict.Grade);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "竞争对手介入、价格异议")]
+    [InlineData("en", "competitor involved, price objection")]
+    public void Evaluate_TwoUnansweredSignals_RisksDeductionNamesBoth(string culture, string labels)
+    {
+        var record = WithSummary(SampleRecords.CompleteToB(), 1, CompetitorAndPrice) with { Risks = [] };
+
+        var evaluation = TestClock.Evaluator(o => o.Culture = culture).Evaluate(record);
+
+        var deduction = Assert.Single(evaluation.Deductions, d => d.Field == "risks");
+        Assert.Equal((DeductionCodes.RiskUnaddressed, DeductionGroup.RiskIgnored), (deduction.Code, deduction.Group));
+        Assert.Contains(labels, deduction.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(GradeComponent.Completeness)]
+    [InlineData(GradeComponent.Clarity)]
+    [InlineData(GradeComponent.Actionability)]
+    [InlineData(GradeComponent.Timeliness)]
+    [InlineData(GradeComponent.RiskHandling)]
+    public void Evaluate_ManyFlawsInOnePart_TakeNoMoreThanThatPartsWeight(GradeComponent component)
+    {
+        var weight = (decimal)Evaluator.Rules.GetProfile("ToB").ScoreWeight(component);
+
+        var evaluation = Evaluator.Evaluate(Flawed(component));
+
+        var part = evaluation.Deductions.Where(d => d.Component == component).ToList();
+        Assert.All(part, d => Assert.InRange((decimal)d.Points, 0.01m, weight));
+        Assert.Equal(weight, part.Sum(d => (decimal)d.Points));
+    }
+
+    [Fact]
+    public void Evaluate_VagueSummary_CostsMoreThanPartlyVagueAndLessThanEmpty()
+    {
+        const string field = "communications[1].summary";
+        var record = SampleRecords.CompleteToB();
+        (double Score, decimal OnField) Cost(string? summary)
+        {
+            var evaluation = Evaluator.Evaluate(WithSummary(record, 1, summary));
+            return (evaluation.Score, evaluation.Deductions.Where(d => d.Field == field).Sum(d => (decimal)d.Points));
+        }
+
+        var partlyVague = Cost("沈总确认预算 80 万，等客户回复");
+        var vague = Cost("跟进中");
+        var empty = Cost(null);
+
+        Assert.True(100 > partlyVague.Score && partlyVague.Score > vague.Score && vague.Score > empty.Score,
+            $"100 > {partlyVague.Score} > {vague.Score} > {empty.Score}");
+        Assert.True(0 < partlyVague.OnField && partlyVague.OnField < vague.OnField && vague.OnField < empty.OnField,
+            $"0 < {partlyVague.OnField} < {vague.OnField} < {empty.OnField}");
+    }
+
+    /// <summary>A ToB record with more flaws in one part than the part has points for.</summary>
+    private static FollowUpRecord Flawed(GradeComponent component)
+    {
+        var record = SampleRecords.CompleteToB();
+        return component switch
+        {
+            GradeComponent.Completeness => new FollowUpRecord { Scenario = "ToB" },
+            GradeComponent.Clarity => WithSummary(WithSummary(record, 0, "同上"), 1, null).WithNeeds(n => n with { Summary = null }),
+            GradeComponent.Actionability =>
+                record.WithProgress(p => p with { NextAction = "尽快跟进", NextActionDue = default, NextActionOwner = null }) with { Owner = null },
+            GradeComponent.Timeliness => record.WithCommunications(c => c with { At = default }) with { RecordedAt = default },
+            _ => WithSummary(record, 1, "友商已报价 72 万，客户嫌贵，预算不足，项目推迟到明年，对接人已离职"),
+        };
+    }
+
+    private static string CodeOf(string name) => name.Split('/')[0];
+
+    private static FollowUpRecord WithCommunication(FollowUpRecord record, int index, Func<Communication, Communication> change) =>
+        record with { Communications = [.. record.Communications!.Select((c, i) => i == index ? change(c) : c)] };
+
+    private static FollowUpRecord WithSummary(FollowUpRecord record, int index, string? summary) =>
+        WithCommunication(record, index, c => c with { Summary = summary });
+
+    private sealed record Example(FollowUpRecord Record, string Field, DeductionGroup Group, string Fragment);
+}
