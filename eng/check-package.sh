@@ -21,4 +21,12 @@ for field in '<license type="expression">MIT</license>' '<readme>README.md</read
 done
 tool=$(ls "$dir"/FollowUp.Rules.Cli.[0-9]*.nupkg | head -n 1)
 unzip -p "$tool" '*.nuspec' | grep -q '<packageType name="DotnetTool"' || { echo "$tool is not a .NET tool package"; exit 1; }
-echo "package OK: dependencies $deps"
+# The import layer (CSV/xlsx, with Sep and MiniExcel) ships inside the tool, not as a package of its own.
+tool_listing=$(unzip -l "$tool")
+for expected in FollowUp.Rules.Import.dll Sep.dll MiniExcel.dll; do
+  grep -q "/$expected\$" <<<"$tool_listing" || { echo "missing from the tool package: $expected"; exit 1; }
+done
+if ls "$dir"/FollowUp.Rules.Import.[0-9]*.nupkg >/dev/null 2>&1; then
+  echo "FollowUp.Rules.Import must not be packed: the only library package is FollowUp.Rules"; exit 1
+fi
+echo "package OK: dependencies $deps; the tool carries the import layer"

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Adds every public symbol the PublicApiAnalyzers report as undeclared (RS0016) to PublicAPI.Unshipped.txt,
-and drops declared symbols that no longer exist (RS0017). Run after changing the public surface, then review the diff."""
+and drops declared symbols that no longer exist (RS0017). Run after changing the public surface, then review the diff.
+Usage: eng/update-public-api.py [project folder, default src/FollowUp.Rules]"""
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-project = Path(__file__).resolve().parent.parent / "src" / "FollowUp.Rules"
+project = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "src" / "FollowUp.Rules"
 unshipped = project / "PublicAPI.Unshipped.txt"
 
 for _ in range(3):

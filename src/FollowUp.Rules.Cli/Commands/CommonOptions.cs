@@ -1,4 +1,6 @@
 using System.CommandLine;
+using FollowUp.Rules.Cli.Input;
+using FollowUp.Rules.Import;
 
 namespace FollowUp.Rules.Cli.Commands;
 
@@ -7,7 +9,8 @@ internal sealed class CommonOptions
 {
     public Argument<string[]> Inputs { get; } = new("input")
     {
-        Description = "Records to read: JSON Lines (.jsonl) or a JSON array (.json); '-' reads standard input. Several inputs are read in order.",
+        Description = "Records to read: JSON Lines (.jsonl) or a JSON array (.json), and CRM exports as CSV (.csv), TSV (.tsv) or Excel (.xlsx) " +
+            "read with --map; '-' reads JSON from standard input. Several inputs are read in order.",
         Arity = ArgumentArity.OneOrMore,
     };
 
@@ -41,6 +44,27 @@ internal sealed class CommonOptions
         HelpName = "file",
     };
 
+    public Option<string?> Map { get; } = new("--map")
+    {
+        Description = "Column map for .csv, .tsv and .xlsx inputs: a JSON file that turns the export's columns into record fields, or a bundled map: " +
+            "followup-zh (中文 CRM 跟进记录: 关联客户, 跟进时间, 跟进方式, 跟进内容, 下次跟进时间 …) or followup-en. " +
+            "Without it, only columns named like field paths (customer.company, communications[0].summary) are read. " +
+            "The map format: samples/data/maps/README.md in the repository.",
+        HelpName = "file|name",
+    };
+
+    public Option<string?> Sheet { get; } = new("--sheet")
+    {
+        Description = "Worksheet to read from .xlsx inputs. Default: the map's sheet, else the first sheet.",
+        HelpName = "name",
+    };
+
+    public Option<string?> Encoding { get; } = new("--encoding")
+    {
+        Description = "Text encoding of .csv and .tsv inputs, such as utf-8, gb18030, gbk or big5. Default: detected (a byte order mark, else UTF-8 if valid, else GB18030).",
+        HelpName = "name",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Inputs);
@@ -49,6 +73,9 @@ internal sealed class CommonOptions
         command.Options.Add(Now);
         command.Options.Add(Culture);
         command.Options.Add(Output);
+        command.Options.Add(Map);
+        command.Options.Add(Sheet);
+        command.Options.Add(Encoding);
     }
 
     /// <summary>Builds the evaluator of a run from the parsed options; a mistake throws <see cref="CliUsageException"/>.</summary>
@@ -64,6 +91,59 @@ internal sealed class CommonOptions
         var now = RulesFactory.ParseNow(parse.GetValue(Now));
         TimeProvider time = now is { } fixedNow ? new FixedTimeProvider(fixedNow) : TimeProvider.System;
         return (new FollowUpEvaluator(rules, time), profile);
+    }
+
+    /// <summary>Reads --map, --sheet and --encoding; a map that cannot be loaded or an unknown encoding throws <see cref="CliUsageException"/>.</summary>
+    public TableInput CreateTableInput(ParseResult parse)
+    {
+        var mapName = parse.GetValue(Map);
+        var sheet = parse.GetValue(Sheet);
+        var encodingName = parse.GetValue(Encoding);
+        if (mapName is null && sheet is null && encodingName is null)
+        {
+            return TableInput.Default;
+        }
+
+        return new TableInput(LoadMap(mapName), new TableReadOptions { Sheet = sheet, Encoding = ResolveEncoding(encodingName) }, Given: true);
+    }
+
+    private static ColumnMap LoadMap(string? name)
+    {
+        if (name is null)
+        {
+            return ColumnMap.Empty;
+        }
+
+        try
+        {
+            if (File.Exists(name))
+            {
+                return ColumnMap.Load(name);
+            }
+
+            if (ColumnMap.BuiltInNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                return ColumnMap.GetBuiltIn(name);
+            }
+        }
+        catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"--map: {exception.Message}");
+        }
+
+        throw new CliUsageException($"--map '{name}' is neither a file nor a bundled map; the bundled maps are {string.Join(", ", ColumnMap.BuiltInNames)}.");
+    }
+
+    private static System.Text.Encoding? ResolveEncoding(string? name)
+    {
+        try
+        {
+            return name is null ? null : TableEncodings.GetEncoding(name);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new CliUsageException($"--encoding: {exception.Message.Split(" (Parameter", 2)[0]}");
+        }
     }
 
     public Stream OpenOutput(ParseResult parse, CliConsole console)

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
+using System.Text;
 using FollowUp.Rules.Cli.Input;
+using FollowUp.Rules.Import;
 using FollowUp.Rules.Cli.Output;
 
 namespace FollowUp.Rules.Cli.Commands;
@@ -12,11 +15,13 @@ internal static class EvaluateCommand
         var common = new CommonOptions();
         var format = new Option<string>("--format", "-f")
         {
-            Description = "jsonl: one JSON object per record, as in the specification (default). table: one aligned line per record.",
+            Description = "jsonl: one JSON object per record, as in the specification (default). table: one aligned line per record. " +
+                "csv or xlsx: a spreadsheet, one row per record with grade, score, risk and the three largest deductions " +
+                "(xlsx needs --output; csv written to a file gets the byte order mark Excel needs for Chinese).",
             DefaultValueFactory = _ => "jsonl",
-            HelpName = "jsonl|table",
+            HelpName = "jsonl|table|csv|xlsx",
         };
-        format.AcceptOnlyFromAmong("jsonl", "table");
+        format.AcceptOnlyFromAmong("jsonl", "table", "csv", "xlsx");
         var failUnder = new Option<string?>("--fail-under")
         {
             Description = "Exit with code 4 when any record grades below this grade (A, B or C), so an import job can gate on quality.",
@@ -28,7 +33,9 @@ internal static class EvaluateCommand
             "evaluate",
             """
             Evaluate every record: completeness of the five steps, vague language, risk signals, grade and findings.
-            Unreadable rows are reported on standard error with their line number; the rest are still evaluated.
+            Reads JSON Lines and JSON arrays, and CSV or Excel exports of a CRM with a column map (--map).
+            Unreadable rows are reported on standard error with their line or row number (and column, for CSV and
+            Excel); the rest are still evaluated.
             Exit codes: 0 done, 2 usage or configuration error, 3 done but some rows were unreadable,
             4 done but a record graded below --fail-under.
 
@@ -36,6 +43,8 @@ internal static class EvaluateCommand
               followup evaluate samples/data/follow-ups.jsonl
               followup evaluate --format table --now 2026-11-26T12:00:00+08:00 records.jsonl
               cat records.jsonl | followup evaluate --profile ToC --culture en -
+              followup evaluate --map followup-zh --format table samples/data/crm-export.csv
+              followup evaluate --map my-crm-map.json --sheet 跟进记录 --format xlsx --output graded.xlsx export.xlsx
             """);
         common.AddTo(command);
         command.Options.Add(format);
@@ -48,7 +57,15 @@ internal static class EvaluateCommand
         ParseResult parse, CommonOptions common, Option<string> format, Option<string?> failUnder, CliConsole console, CancellationToken cancellationToken)
     {
         var inputs = parse.GetValue(common.Inputs) ?? [];
-        RecordSources.CheckInputs(inputs, parse.GetValue(common.Output));
+        var formatName = parse.GetValue(format);
+        var outputPath = parse.GetValue(common.Output);
+        if (formatName == "xlsx" && outputPath is null)
+        {
+            throw new CliUsageException("--format xlsx writes a workbook, which cannot go to standard output: add --output FILE.xlsx.");
+        }
+
+        var tables = common.CreateTableInput(parse);
+        RecordSources.CheckInputs(inputs, outputPath, tables);
         var (evaluator, profile) = common.CreateEvaluator(parse);
         var threshold = parse.GetValue(failUnder) is { } grade ? Enum.Parse<Grading.Grade>(grade, ignoreCase: true) : (Grading.Grade?)null;
         var output = common.OpenOutput(parse, console);
@@ -56,25 +73,54 @@ internal static class EvaluateCommand
         var belowThreshold = 0L;
         using var progress = console.ErrorIsTerminal ? new ProgressLine(console.Error) : null;
         var batch = new BatchEvaluationOptions { Profile = profile, Progress = progress };
+
+        // Evaluations in input order; an unreadable row is reported on standard error where it stood and counted.
+        async IAsyncEnumerable<FollowUpEvaluation> EvaluateAsync([EnumeratorCancellation] CancellationToken token = default)
+        {
+            var rows = RecordSources.ReadAsync(inputs, console, tables, token);
+            await foreach (var (row, evaluation) in evaluator.EvaluateRowsAsync(rows, r => r.Record, batch, token).ConfigureAwait(false))
+            {
+                if (evaluation is null)
+                {
+                    unreadable++;
+                    progress?.Clear();
+                    await console.Error.WriteLineAsync($"{row.Location}: unreadable record: {row.Error}").ConfigureAwait(false);
+                    continue;
+                }
+
+                belowThreshold += evaluation.Grade > threshold ? 1 : 0;
+                yield return evaluation;
+            }
+        }
+
         await using (output.ConfigureAwait(false))
         {
-            IEvaluationWriter writer = parse.GetValue(format) == "table" ? new TableEvaluationWriter(output) : new JsonLinesEvaluationWriter(output);
-            await using (writer.ConfigureAwait(false))
+            switch (formatName)
             {
-                var rows = RecordSources.ReadAsync(inputs, console, cancellationToken);
-                await foreach (var (row, evaluation) in evaluator.EvaluateRowsAsync(rows, r => r.Record, batch, cancellationToken).ConfigureAwait(false))
-                {
-                    if (evaluation is null)
+                case "csv":
+                    // A file is for Excel, which needs the byte order mark to read UTF-8; a pipe is for tools, which do not want it.
+                    var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: outputPath is not null);
+                    await EvaluationTableWriter.WriteCsvAsync(output, EvaluateAsync(cancellationToken), encoding, cancellationToken).ConfigureAwait(false);
+                    break;
+                case "xlsx":
+                    // MiniExcel pulls rows synchronously: it runs on a thread of its own while the evaluations are made in parallel.
+                    await Task.Factory.StartNew(
+                        () => EvaluationTableWriter.WriteXlsx(output, EvaluateAsync(cancellationToken).ToBlockingEnumerable(cancellationToken)),
+                        cancellationToken,
+                        TaskCreationOptions.LongRunning,
+                        TaskScheduler.Default).ConfigureAwait(false);
+                    break;
+                default:
+                    IEvaluationWriter writer = formatName == "table" ? new TableEvaluationWriter(output) : new JsonLinesEvaluationWriter(output);
+                    await using (writer.ConfigureAwait(false))
                     {
-                        unreadable++;
-                        progress?.Clear();
-                        await console.Error.WriteLineAsync($"{row.Location}: unreadable record: {row.Error}").ConfigureAwait(false);
-                        continue;
+                        await foreach (var evaluation in EvaluateAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            writer.Write(evaluation);
+                        }
                     }
 
-                    writer.Write(evaluation);
-                    belowThreshold += evaluation.Grade > threshold ? 1 : 0;
-                }
+                    break;
             }
         }
 

@@ -50,12 +50,13 @@ internal static class RemindCommand
         ParseResult parse, CommonOptions common, Option<string> format, Option<string?> owner, CliConsole console, CancellationToken cancellationToken)
     {
         var inputs = parse.GetValue(common.Inputs) ?? [];
-        RecordSources.CheckInputs(inputs, parse.GetValue(common.Output));
+        var tables = common.CreateTableInput(parse);
+        RecordSources.CheckInputs(inputs, parse.GetValue(common.Output), tables);
         var (evaluator, profile) = common.CreateEvaluator(parse);
         var ownerFilter = parse.GetValue(owner);
         var reminders = new List<FollowUpReminder>();
         var unreadable = 0L;
-        await foreach (var row in RecordSources.ReadAsync(inputs, console, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in RecordSources.ReadAsync(inputs, console, tables, cancellationToken).ConfigureAwait(false))
         {
             if (row.Record is null)
             {

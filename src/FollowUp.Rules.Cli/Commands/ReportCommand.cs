@@ -28,7 +28,7 @@ internal static class ReportCommand
             article's five common errors, the most frequent vague phrases, risk levels and signals, the stage funnel, and the
             records that need attention first. Records are read and evaluated one at a time, so any input size fits in memory.
             Labels follow --culture; deduction messages too. Unreadable rows are reported on standard error with their line
-            number and left out of the report.
+            or row number and left out of the report.
             Exit codes: 0 done, 2 usage or configuration error, 3 done but some rows were unreadable.
 
             Examples:
@@ -46,7 +46,8 @@ internal static class ReportCommand
     private static async Task<int> RunAsync(ParseResult parse, CommonOptions common, Option<string> format, CliConsole console, CancellationToken cancellationToken)
     {
         var inputs = parse.GetValue(common.Inputs) ?? [];
-        RecordSources.CheckInputs(inputs, parse.GetValue(common.Output));
+        var tables = common.CreateTableInput(parse);
+        RecordSources.CheckInputs(inputs, parse.GetValue(common.Output), tables);
         var (evaluator, profile) = common.CreateEvaluator(parse);
         var reportFormat = parse.GetValue(format) switch
         {
@@ -66,7 +67,7 @@ internal static class ReportCommand
             using (var progress = console.ErrorIsTerminal ? new ProgressLine(console.Error) : null)
             {
                 var batch = new BatchEvaluationOptions { Profile = profile, Progress = progress };
-                var rows = RecordSources.ReadAsync(inputs, console, cancellationToken);
+                var rows = RecordSources.ReadAsync(inputs, console, tables, cancellationToken);
                 await foreach (var (row, evaluation) in evaluator.EvaluateRowsAsync(rows, r => r.Record, batch, cancellationToken).ConfigureAwait(false))
                 {
                     if (evaluation is null)

@@ -2,8 +2,8 @@ namespace FollowUp.Rules.Cli.Input;
 
 /// <summary>One row of an input: a record, or the reason it could not be read.</summary>
 /// <param name="Source">The input's name as given on the command line (<c>-</c> for standard input).</param>
-/// <param name="Row">The line number (JSON Lines) or element number (JSON array), from 1.</param>
-/// <param name="RowKind">What <paramref name="Row"/> counts: <c>line</c> or <c>element</c>.</param>
+/// <param name="Row">The line number (JSON Lines), element number (JSON array) or row number (CSV, .xlsx: the header is row 1), from 1.</param>
+/// <param name="RowKind">What <paramref name="Row"/> counts: <c>line</c>, <c>element</c> or <c>row</c>.</param>
 /// <param name="Record">The record, when it could be read.</param>
 /// <param name="Error">Why it could not be read, when it could not.</param>
 internal readonly record struct RecordInput(string Source, long Row, string RowKind, FollowUpRecord? Record, string? Error)

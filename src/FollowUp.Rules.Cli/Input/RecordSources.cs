@@ -1,20 +1,37 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using FollowUp.Rules.Import;
+using FollowUp.Rules.Import.Reading;
 using FollowUp.Rules.Serialization;
 
 namespace FollowUp.Rules.Cli.Input;
 
 /// <summary>
 /// Reads records from the inputs of a command, one at a time, so memory stays flat whatever the input size. A row that
-/// cannot be read becomes a <see cref="RecordInput"/> with its reason; the rows around it are still read.
+/// cannot be read becomes a <see cref="RecordInput"/> with its reason; the rows around it are still read. CSV, TSV and
+/// .xlsx files (by extension) are read with FollowUp.Rules.Import and the column map of <see cref="TableInput"/>.
 /// </summary>
 internal static class RecordSources
 {
+    public static IAsyncEnumerable<RecordInput> ReadAsync(IReadOnlyList<string> inputs, CliConsole console, CancellationToken cancellationToken) =>
+        ReadAsync(inputs, console, TableInput.Default, cancellationToken);
+
     public static async IAsyncEnumerable<RecordInput> ReadAsync(
-        IReadOnlyList<string> inputs, CliConsole console, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IReadOnlyList<string> inputs, CliConsole console, TableInput tables, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var input in inputs)
         {
+            if (input != "-" && FollowUpTableReader.GetFormat(input) is not null)
+            {
+                foreach (var row in ReadTable(input, tables))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return row;
+                }
+
+                continue;
+            }
+
             var stream = Open(input, console);
             await using (stream.ConfigureAwait(false))
             {
@@ -32,9 +49,18 @@ internal static class RecordSources
         }
     }
 
-    /// <summary>Checks that every input can be opened before anything is evaluated, so a typo is a usage error, not a half run.</summary>
-    public static void CheckInputs(IReadOnlyList<string> inputs, string? output = null)
+    /// <summary>
+    /// Checks that every input can be opened before anything is evaluated, so a typo is a usage error, not a half run; the
+    /// header of each table must be readable with the column map.
+    /// </summary>
+    public static void CheckInputs(IReadOnlyList<string> inputs, string? output = null, TableInput? tables = null)
     {
+        tables ??= TableInput.Default;
+        if (tables.Given && !inputs.Any(input => input != "-" && FollowUpTableReader.GetFormat(input) is not null))
+        {
+            throw new CliUsageException("--map, --sheet and --encoding apply to .csv, .tsv and .xlsx inputs, and no input is one.");
+        }
+
         foreach (var input in inputs)
         {
             if (input != "-" && !File.Exists(input))
@@ -47,6 +73,48 @@ internal static class RecordSources
             if (output is not null && input != "-" && string.Equals(Path.GetFullPath(input), Path.GetFullPath(output), StringComparison.Ordinal))
             {
                 throw new CliUsageException($"--output '{output}' is also an input; writing it would destroy the records before they are read.");
+            }
+
+            if (input != "-" && FollowUpTableReader.GetFormat(input) is not null)
+            {
+                try
+                {
+                    using var reader = FollowUpTableReader.Open(input, tables.Map, tables.Options);
+                }
+                catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
+                {
+                    throw new CliUsageException($"cannot read input '{input}': {exception.Message}");
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads a CSV, TSV or .xlsx file: one row per record (or per group of rows), or the row, column and reason it cannot be read.</summary>
+    private static IEnumerable<RecordInput> ReadTable(string input, TableInput tables)
+    {
+        FollowUpTableReader reader;
+        try
+        {
+            reader = FollowUpTableReader.Open(input, tables.Map, tables.Options);
+        }
+        catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
+        {
+            // Checked before the run; only a file changed since then gets here.
+            return [new RecordInput(input, 1, "row", null, OneLine(exception.Message))];
+        }
+
+        return Rows(reader);
+
+        IEnumerable<RecordInput> Rows(FollowUpTableReader table)
+        {
+            using (table)
+            {
+                foreach (var result in table.ReadRecords())
+                {
+                    yield return result.IsRecord
+                        ? new RecordInput(input, result.Row, "row", result.Record, null)
+                        : new RecordInput(input, result.Row, "row", null, result.Column is null ? result.Error : $"column '{result.Column}': {result.Error}");
+                }
             }
         }
     }

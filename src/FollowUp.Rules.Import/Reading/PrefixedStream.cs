@@ -1,4 +1,4 @@
-namespace FollowUp.Rules.Cli.Input;
+namespace FollowUp.Rules.Import.Reading;
 
 /// <summary>A read-only stream that first returns bytes already read from another stream, then the rest of it.</summary>
 internal sealed class PrefixedStream(byte[] prefix, Stream inner) : Stream

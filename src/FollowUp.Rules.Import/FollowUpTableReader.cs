@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using FollowUp.Rules.Import.Mapping;
+using FollowUp.Rules.Import.Reading;
+using FollowUp.Rules.Serialization;
+
+namespace FollowUp.Rules.Import;
+
+/// <summary>
+/// Reads follow-up records from a CSV, TSV or .xlsx table, one row at a time: each row's mapped cells are written into a
+/// JSON object at their field paths and read with <see cref="FollowUpJson"/>, so the same lenient parsing applies as to
+/// JSON input (enumerations by English name or Chinese label, dates in the layouts CRMs export).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Opening reads the header (the first row that is not blank) and checks it against the <see cref="ColumnMap"/>; a header
+/// the map cannot read is a <see cref="FormatException"/> before any record. Then <see cref="ReadRecords"/> yields one
+/// <see cref="ImportedRecord"/> per row: a record, or the row number, column and reason it could not be read. Blank rows
+/// are skipped, but keep their numbers, so row numbers match the spreadsheet. Nothing else is dropped: the rows read equal
+/// the rows in records plus the unreadable rows.
+/// </para>
+/// <para>
+/// Memory does not grow with the table: CSV is read row by row from the stream and .xlsx with MiniExcel's streaming reader.
+/// The exceptions: a map with <see cref="ColumnMap.GroupBy"/> holds each group's rows until the table ends (groups are
+/// yielded last, after the unreadable rows), and an .xlsx stream that cannot seek is first copied into memory.
+/// </para>
+/// <para>
+/// When no column fills <c>id</c>, a record's id is its group key when rows are grouped, and <c>row N</c> otherwise, so
+/// every result can be traced to its place in the table. Not thread-safe; read it once.
+/// </para>
+/// </remarks>
+public sealed class FollowUpTableReader : IDisposable
+{
+    private readonly TableSource _source;
+    private readonly TablePlan _plan;
+    private bool _read;
+
+    private FollowUpTableReader(TableSource source, ColumnMap map)
+    {
+        _source = source;
+        try
+        {
+            var header = ReadHeader(source);
+            var names = header.Cells.Select(c => TablePlan.Text(c, FieldKind.Text)?.Trim() ?? "").ToArray();
+            source.HeaderWidth = names.Length;
+            _plan = TablePlan.Create(map, names);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Gets the header's column names, trimmed, as read from the table.</summary>
+    public IReadOnlyList<string> Header => _plan.Header;
+
+    /// <summary>Gets the header columns that fill a record field.</summary>
+    public IReadOnlyList<string> MappedColumns => _plan.MappedColumns;
+
+    /// <summary>Gets the named header columns that fill no record field, and are not read (the group column aside).</summary>
+    public IReadOnlyList<string> IgnoredColumns => _plan.IgnoredColumns;
+
+    /// <summary>Gets the text encoding a CSV or TSV table is read with, detected or given.</summary>
+    /// <value><see langword="null"/> for an .xlsx workbook.</value>
+    public Encoding? Encoding => (_source as CsvSource)?.Encoding;
+
+    /// <summary>Gets the worksheet an .xlsx workbook is read from.</summary>
+    /// <value><see langword="null"/> for CSV and TSV.</value>
+    public string? Sheet => (_source as XlsxSource)?.Sheet;
+
+    /// <summary>Gets the table format of a file from its extension: <c>.csv</c>, <c>.tsv</c> (or <c>.tab</c>) or <c>.xlsx</c>.</summary>
+    /// <param name="path">The file's path or name.</param>
+    /// <returns>The format, or <see langword="null"/> when the extension is none of them.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    public static TableFormat? GetFormat(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Path.GetExtension(path).ToUpperInvariant() switch
+        {
+            ".CSV" => TableFormat.Csv,
+            ".TSV" or ".TAB" => TableFormat.Tsv,
+            ".XLSX" => TableFormat.Xlsx,
+            _ => null,
+        };
+    }
+
+    /// <summary>Opens a table file, choosing the format by its extension (see <see cref="GetFormat"/>).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="map">The column map; <see langword="null"/> for <see cref="ColumnMap.Empty"/> (columns named like field paths).</param>
+    /// <param name="options">How to read it; <see langword="null"/> for the defaults.</param>
+    /// <returns>The reader, positioned after the header.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The extension is not one of a table.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <exception cref="FormatException">The header cannot be read with the map, or the workbook or sheet is not there; the message says why.</exception>
+    public static FollowUpTableReader Open(string path, ColumnMap? map = null, TableReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var format = GetFormat(path) ?? throw new ArgumentException($"'{path}' is not a .csv, .tsv or .xlsx file.", nameof(path));
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return OpenStream(stream, format, map, options, leaveOpen: false);
+    }
+
+    /// <summary>Opens a table from a stream.</summary>
+    /// <param name="stream">The table's bytes. An .xlsx stream that cannot seek is copied into memory first.</param>
+    /// <param name="format">The table's format.</param>
+    /// <param name="map">The column map; <see langword="null"/> for <see cref="ColumnMap.Empty"/> (columns named like field paths).</param>
+    /// <param name="options">How to read it; <see langword="null"/> for the defaults.</param>
+    /// <param name="leaveOpen">Whether disposing the reader leaves <paramref name="stream"/> open.</param>
+    /// <returns>The reader, positioned after the header.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FormatException">The header cannot be read with the map, or the workbook or sheet is not there; the message says why.</exception>
+    public static FollowUpTableReader OpenStream(Stream stream, TableFormat format, ColumnMap? map = null, TableReadOptions? options = null, bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        map ??= ColumnMap.Empty;
+        options ??= new TableReadOptions();
+        TableSource source;
+        try
+        {
+            source = format switch
+            {
+                TableFormat.Xlsx => new XlsxSource(stream, options.Sheet ?? map.Sheet, leaveOpen),
+                TableFormat.Tsv => new CsvSource(stream, options.Separator ?? '\t', options.Encoding, leaveOpen),
+                _ => new CsvSource(stream, options.Separator ?? ',', options.Encoding, leaveOpen),
+            };
+        }
+        catch
+        {
+            if (!leaveOpen)
+            {
+                stream.Dispose();
+            }
+
+            throw;
+        }
+
+        return new FollowUpTableReader(source, map);
+    }
+
+    /// <summary>Reads the rows after the header as records, or as the reasons rows could not be read.</summary>
+    /// <returns>
+    /// One result per row (per group when the map groups rows), lazily, in file order; with grouping, unreadable rows come
+    /// as they are met and the grouped records after the last row.
+    /// </returns>
+    /// <exception cref="InvalidOperationException">The rows were already read.</exception>
+    public IEnumerable<ImportedRecord> ReadRecords()
+    {
+        if (_read)
+        {
+            throw new InvalidOperationException("The rows of this table were already read; open it again to read them again.");
+        }
+
+        _read = true;
+        return Read();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _source.Dispose();
+
+    private IEnumerable<ImportedRecord> Read()
+    {
+        var groups = _plan.Groups ? new RecordGroups() : null;
+        while (_source.TryRead(out var row))
+        {
+            if (row.Problem is { } problem)
+            {
+                yield return ImportedRecord.Failure(row.Number, ColumnName(row.ProblemColumn), problem);
+                continue;
+            }
+
+            if (row.IsBlank)
+            {
+                continue;
+            }
+
+            var built = _plan.Build(row);
+            if (built.Json is null)
+            {
+                yield return ImportedRecord.Failure(row.Number, built.Column, built.Error!);
+                continue;
+            }
+
+            if (groups is not null)
+            {
+                groups.Add(built.GroupKey!, row.Number, built.Json);
+                continue;
+            }
+
+            built.Json["id"] ??= string.Create(CultureInfo.InvariantCulture, $"row {row.Number}");
+            yield return ToRecord(built.Json, [row.Number]);
+        }
+
+        if (groups is not null)
+        {
+            foreach (var (json, rows) in groups.Merge())
+            {
+                yield return ToRecord(json, rows);
+            }
+        }
+    }
+
+    private static ImportedRecord ToRecord(System.Text.Json.Nodes.JsonObject json, IReadOnlyList<long> rows)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, FollowUpJson.Record) is { } record
+                ? ImportedRecord.Success(record, rows)
+                : ImportedRecord.Failure(rows, null, "the row makes no record.");
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException)
+        {
+            return ImportedRecord.Failure(rows, null, exception.Message.ReplaceLineEndings(" "));
+        }
+    }
+
+    private string? ColumnName(int? column) => column switch
+    {
+        null => null,
+        { } c when c < _plan.Header.Count && _plan.Header[c].Length > 0 => _plan.Header[c],
+        { } c => TableSource.ColumnLetter(c),
+    };
+
+    private static SourceRow ReadHeader(TableSource source)
+    {
+        while (source.TryRead(out var row))
+        {
+            if (row.Problem is { } problem)
+            {
+                throw new FormatException($"row {row.Number.ToString(CultureInfo.InvariantCulture)}, the header: {problem}");
+            }
+
+            if (!row.IsBlank)
+            {
+                return row;
+            }
+        }
+
+        throw new FormatException("the table is empty: it has no header row.");
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+
+namespace FollowUp.Rules.Import.Mapping;
+
+/// <summary>
+/// Joins the rows that share a group key into one record's JSON: lists (communications, attachments, risks, needs changes,
+/// pain points, concerns) are concatenated; every other field takes the value of the most recent row that has one.
+/// Holds the rows of every group until the table ends, since a CRM export need not sort rows by customer.
+/// </summary>
+internal sealed class RecordGroups
+{
+    private readonly Dictionary<string, Group> _byKey = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Group> _order = [];
+
+    /// <summary>Adds a row to its group.</summary>
+    public void Add(string key, long row, JsonObject json)
+    {
+        if (!_byKey.TryGetValue(key, out var group))
+        {
+            group = new Group(key);
+            _byKey[key] = group;
+            _order.Add(group);
+        }
+
+        group.Rows.Add((row, json, LatestContact(json)));
+    }
+
+    /// <summary>Gets each group's merged JSON and its rows, in order of each group's first row.</summary>
+    public IEnumerable<(JsonObject Json, IReadOnlyList<long> Rows)> Merge()
+    {
+        foreach (var group in _order)
+        {
+            // The most recent row wins, by its contact time when every row has a readable one, else by file order.
+            var rows = group.Rows.All(r => r.At is not null)
+                ? [.. group.Rows.OrderBy(r => r.At)]
+                : group.Rows;
+            var merged = new JsonObject();
+            foreach (var (_, json, _) in rows)
+            {
+                MergeInto(merged, json);
+            }
+
+            merged["id"] ??= group.Key;
+            yield return (merged, group.Rows.Select(r => r.Row).ToList().AsReadOnly());
+        }
+    }
+
+    private static void MergeInto(JsonObject target, JsonObject source)
+    {
+        foreach (var (name, value) in source)
+        {
+            switch (value)
+            {
+                case JsonArray items:
+                    if (target[name] is not JsonArray list)
+                    {
+                        list = [];
+                        target[name] = list;
+                    }
+
+                    foreach (var item in items)
+                    {
+                        // Text lists (pain points, concerns) keep one copy of a repeated item; object lists keep every entry.
+                        if (item is JsonValue text && list.Any(existing => existing is JsonValue other && JsonNode.DeepEquals(other, text)))
+                        {
+                            continue;
+                        }
+
+                        list.Add(item?.DeepClone());
+                    }
+
+                    break;
+                case JsonObject child:
+                    if (target[name] is not JsonObject into)
+                    {
+                        into = [];
+                        target[name] = into;
+                    }
+
+                    MergeInto(into, child);
+                    break;
+                default:
+                    target[name] = value?.DeepClone();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Gets the latest readable contact time of a row, to order the rows of a group.</summary>
+    private static DateTimeOffset? LatestContact(JsonObject json)
+    {
+        DateTimeOffset? latest = null;
+        if (json["communications"] is JsonArray communications)
+        {
+            foreach (var communication in communications)
+            {
+                if (communication?["at"] is JsonValue at && at.TryGetValue<string>(out var text)
+                    && Timestamp.Parse(text).Resolve(TimeSpan.Zero) is { } when && (latest is null || when > latest))
+                {
+                    latest = when;
+                }
+            }
+        }
+
+        return latest;
+    }
+
+    private sealed class Group(string key)
+    {
+        public string Key { get; } = key;
+
+        public List<(long Row, JsonObject Json, DateTimeOffset? At)> Rows { get; } = [];
+    }
+}

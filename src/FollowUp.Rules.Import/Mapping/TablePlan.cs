@@ -1,0 +1,351 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FollowUp.Rules.Import.Reading;
+
+namespace FollowUp.Rules.Import.Mapping;
+
+/// <summary>
+/// How the cells of one table become a record: which header columns fill which field, in which order of preference, and
+/// which column or field groups rows. Made once from the header and the column map; a mistake in either is a
+/// <see cref="FormatException"/> before any row is read.
+/// </summary>
+internal sealed class TablePlan
+{
+    private static readonly char[] ListSeparators = [';', '；', '、', '|', '\n', '\r'];
+
+    private static readonly HashSet<string> SpreadsheetErrors = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA",
+    };
+
+    private readonly Target[] _targets;
+    private readonly int? _groupColumn;
+    private readonly Target? _groupTarget;
+    private readonly bool[] _mapped;
+
+    private TablePlan(IReadOnlyList<string> header, Target[] targets, int? groupColumn, Target? groupTarget, bool[] mapped)
+    {
+        Header = header;
+        _targets = targets;
+        _groupColumn = groupColumn;
+        _groupTarget = groupTarget;
+        _mapped = mapped;
+    }
+
+    /// <summary>Gets the header's column names, trimmed.</summary>
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>Gets whether rows are joined into records by a column or field.</summary>
+    public bool Groups => _groupColumn is not null || _groupTarget is not null;
+
+    /// <summary>Gets the names of the header columns that fill a field.</summary>
+    public IReadOnlyList<string> MappedColumns => [.. Header.Where((_, i) => _mapped[i])];
+
+    /// <summary>Gets the names of the header columns that fill no field and are not read.</summary>
+    public IReadOnlyList<string> IgnoredColumns => [.. Header.Where((name, i) => !_mapped[i] && i != _groupColumn && name.Length > 0)];
+
+    /// <summary>Makes the plan of a header.</summary>
+    /// <exception cref="FormatException">No column fills a field, a mapped column appears twice, or the group column is absent.</exception>
+    public static TablePlan Create(ColumnMap map, IReadOnlyList<string> header)
+    {
+        var byField = new Dictionary<string, (FieldPath Field, List<(int Order, int Column)> Columns)>(StringComparer.Ordinal);
+        var mapped = new bool[header.Count];
+        for (var column = 0; column < header.Count; column++)
+        {
+            var name = header[column];
+            if (name.Length == 0)
+            {
+                continue;
+            }
+
+            var listed = false;
+            for (var entry = 0; entry < map.Columns.Count; entry++)
+            {
+                if (ColumnMap.SameColumn(map.Columns[entry].Column, name))
+                {
+                    listed = true;
+                    Add(byField, map.Fields[entry], entry, column);
+                }
+            }
+
+            // A column named like a field path fills that field, unless the map says otherwise.
+            if (!listed && FieldPath.TryParse(name, out var identity, out _))
+            {
+                listed = true;
+                Add(byField, identity, map.Columns.Count + column, column);
+            }
+
+            if (listed)
+            {
+                var first = IndexOfName(header, name);
+                if (first != column)
+                {
+                    throw new FormatException(
+                        $"the header has the column '{name}' twice ({TableSource.ColumnLetter(first)} and {TableSource.ColumnLetter(column)}), and the map reads it: rename one of them.");
+                }
+
+                mapped[column] = true;
+            }
+        }
+
+        if (byField.Count == 0)
+        {
+            throw new FormatException(NothingMapped(map, header));
+        }
+
+        var targets = byField.Values
+            .OrderBy(t => t.Columns.Min(c => c.Order))
+            .Select(t => new Target(t.Field, [.. t.Columns.OrderBy(c => c.Order).Select(c => c.Column)]))
+            .ToArray();
+
+        int? groupColumn = null;
+        Target? groupTarget = null;
+        if (map.GroupBy is { } groupBy)
+        {
+            var index = IndexOfName(header, groupBy);
+            if (index >= 0)
+            {
+                groupColumn = index;
+            }
+            else if (FieldPath.TryParse(groupBy, out var groupField, out _))
+            {
+                groupTarget = targets.FirstOrDefault(t => t.Field.Text == groupField.Text)
+                    ?? throw new FormatException(
+                        $"the map groups rows by {groupField.Text}, but no column of the header fills it; the header is {Describe(header)}.");
+            }
+            else
+            {
+                throw new FormatException($"the map groups rows by the column '{groupBy}', which the header lacks; the header is {Describe(header)}.");
+            }
+        }
+
+        return new TablePlan(header, targets, groupColumn, groupTarget, mapped);
+    }
+
+    /// <summary>Builds the JSON of one row: the mapped cells written at their field paths.</summary>
+    /// <returns>The JSON and the row's group key, or the column and reason it cannot be read.</returns>
+    public RowJson Build(SourceRow row)
+    {
+        string? Cell(int column) => column < row.Cells.Length ? Text(row.Cells[column], FieldKind.Text) : null;
+
+        foreach (var target in _targets)
+        {
+            foreach (var column in target.Columns)
+            {
+                if (Cell(column) is { } text && SpreadsheetErrors.Contains(text.Trim()))
+                {
+                    return RowJson.Failed(Header[column], $"the cell holds the spreadsheet error {text.Trim()}, not a value; fix the formula or type the value.");
+                }
+            }
+        }
+
+        var json = new JsonObject();
+        string? groupKey = null;
+        var written = 0;
+        foreach (var target in _targets)
+        {
+            foreach (var column in target.Columns)
+            {
+                if (column >= row.Cells.Length || Text(row.Cells[column], target.Field.Kind) is not { } value || string.IsNullOrWhiteSpace(value))
+                {
+                    continue;
+                }
+
+                Write(json, target.Field, value);
+                written++;
+                if (ReferenceEquals(target, _groupTarget))
+                {
+                    groupKey = value.Trim();
+                }
+
+                break;
+            }
+        }
+
+        if (written == 0)
+        {
+            var elsewhere = row.Cells.Select((cell, i) => (cell, i))
+                .Where(c => !string.IsNullOrWhiteSpace(Text(c.cell, FieldKind.Text)) && c.i < Header.Count && !_mapped[c.i])
+                .Select(c => Header[c.i].Length > 0 ? Header[c.i] : TableSource.ColumnLetter(c.i))
+                .ToList();
+            return RowJson.Failed(
+                null,
+                elsewhere.Count == 0
+                    ? "no mapped column has a value in this row."
+                    : $"no mapped column has a value in this row; its values are in columns the map does not read: {string.Join(", ", elsewhere)}.");
+        }
+
+        if (_groupColumn is { } groupColumn)
+        {
+            groupKey = Cell(groupColumn)?.Trim();
+        }
+
+        if (Groups && string.IsNullOrEmpty(groupKey))
+        {
+            var column = _groupColumn is { } c ? Header[c] : string.Join(" / ", _groupTarget!.Columns.Select(i => Header[i]));
+            return RowJson.Failed(column, "the cell that joins rows into one record is empty, so the row belongs to no record; fill it in.");
+        }
+
+        Compact(json);
+        return new RowJson(json, groupKey, null, null);
+    }
+
+    /// <summary>Turns a cell into the text the record's JSON holds: dates as ISO 8601, numbers as invariant text.</summary>
+    internal static string? Text(object? cell, FieldKind kind) => cell switch
+    {
+        null => null,
+        string text => text,
+        DateTime date => Iso(date),
+        DateTimeOffset date => date.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture),
+        // A date field holding a bare number is a date cell without a date format: Excel's serial day number.
+        double serial when kind == FieldKind.Date && serial is >= 1 and < 2958466 => Iso(DateTime.FromOADate(serial)),
+        double number => number.ToString("G15", CultureInfo.InvariantCulture),
+        bool flag => flag ? "true" : "false",
+        TimeSpan time => time.ToString("c", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => cell.ToString(),
+    };
+
+    private static string Iso(DateTime date) => date.TimeOfDay == TimeSpan.Zero
+        ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : date.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    private static void Write(JsonObject root, FieldPath field, string value)
+    {
+        var node = root;
+        for (var i = 0; i < field.Steps.Count - 1; i++)
+        {
+            var step = field.Steps[i];
+            if (step.Index is not { } index)
+            {
+                if (node[step.Name] is not JsonObject child)
+                {
+                    child = [];
+                    node[step.Name] = child;
+                }
+
+                node = child;
+                continue;
+            }
+
+            if (node[step.Name] is not JsonArray list)
+            {
+                list = [];
+                node[step.Name] = list;
+            }
+
+            while (list.Count <= index)
+            {
+                list.Add(null);
+            }
+
+            if (list[index] is not JsonObject element)
+            {
+                element = [];
+                list[index] = element;
+            }
+
+            node = element;
+        }
+
+        var last = field.Steps[^1];
+        if (field.Kind != FieldKind.TextList)
+        {
+            node[last.Name] = value;
+            return;
+        }
+
+        if (node[last.Name] is not JsonArray items)
+        {
+            items = [];
+            node[last.Name] = items;
+        }
+
+        var parts = last.Index is null ? value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [value.Trim()];
+        foreach (var part in parts)
+        {
+            items.Add(part);
+        }
+    }
+
+    /// <summary>Removes the holes a sparse list index left (a map that reads communications[1] but not [0]).</summary>
+    private static void Compact(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                {
+                    Compact(child);
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = array.Count - 1; i >= 0; i--)
+                {
+                    if (array[i] is null)
+                    {
+                        array.RemoveAt(i);
+                    }
+                    else
+                    {
+                        Compact(array[i]);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static void Add(Dictionary<string, (FieldPath Field, List<(int Order, int Column)> Columns)> byField, FieldPath field, int order, int column)
+    {
+        if (!byField.TryGetValue(field.Text, out var entry))
+        {
+            entry = (field, []);
+            byField[field.Text] = entry;
+        }
+
+        entry.Columns.Add((order, column));
+    }
+
+    private static int IndexOfName(IReadOnlyList<string> header, string name)
+    {
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (ColumnMap.SameColumn(header[i], name))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string NothingMapped(ColumnMap map, IReadOnlyList<string> header)
+    {
+        var message = $"no column of the header is in the column map or named like a record field (such as customer.company); the header is {Describe(header)}.";
+        var best = ColumnMap.BuiltInNames
+            .Select(name => (Name: name, Hits: header.Count(h => ColumnMap.GetBuiltIn(name).Columns.Any(c => ColumnMap.SameColumn(c.Column, h)))))
+            .Where(m => m.Hits > 0)
+            .OrderByDescending(m => m.Hits)
+            .FirstOrDefault();
+        return best.Name is null
+            ? message + (map.Columns.Count == 0 ? " Give a column map." : " Check the column names of the map against the header.")
+            : message + $" The bundled column map '{best.Name}' reads {best.Hits} of these columns.";
+    }
+
+    private static string Describe(IReadOnlyList<string> header)
+    {
+        var names = header.Where(h => h.Length > 0).Take(12).Select(h => $"'{h}'").ToList();
+        return names.Count == 0 ? "empty" : string.Join(", ", names) + (header.Count(h => h.Length > 0) > 12 ? ", …" : "");
+    }
+
+    /// <summary>A field and the header columns that fill it, in order of preference.</summary>
+    private sealed record Target(FieldPath Field, int[] Columns);
+}
+
+/// <summary>One row as JSON with its group key, or the column and reason it cannot be read.</summary>
+internal readonly record struct RowJson(JsonObject? Json, string? GroupKey, string? Column, string? Error)
+{
+    public static RowJson Failed(string? column, string error) => new(null, null, column, error);
+}

@@ -1,0 +1,62 @@
+namespace FollowUp.Rules.Import.Reading;
+
+/// <summary>One physical row of a table: its number (header = 1), its cells, and a problem the format itself found.</summary>
+/// <param name="Number">The row number as a spreadsheet shows it, from 1.</param>
+/// <param name="Cells">The cells: <see cref="string"/> from CSV; <see cref="string"/>, <see cref="double"/>, <see cref="DateTime"/> or <see cref="bool"/> from .xlsx; <see langword="null"/> for empty.</param>
+/// <param name="Problem">Why the row cannot be read, when the format says so (an unclosed quote, cells past the header).</param>
+/// <param name="ProblemColumn">The zero-based column of <paramref name="Problem"/>, when it is in one.</param>
+internal readonly record struct SourceRow(long Number, object?[] Cells, string? Problem = null, int? ProblemColumn = null)
+{
+    /// <summary>Gets whether every cell is empty or white space.</summary>
+    public bool IsBlank => Problem is null && Cells.All(c => c is null || c is string s && string.IsNullOrWhiteSpace(s));
+}
+
+/// <summary>Reads the physical rows of one table format, one at a time.</summary>
+internal abstract class TableSource : IDisposable
+{
+    /// <summary>Gets the number of cells in the header, once it has been read; formats that check row widths use it.</summary>
+    public int? HeaderWidth { get; set; }
+
+    /// <summary>Reads the next row.</summary>
+    /// <returns><see langword="false"/> at the end of the table.</returns>
+    public abstract bool TryRead(out SourceRow row);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the source's reader and, unless told to leave it open, its stream.</summary>
+    protected abstract void Dispose(bool disposing);
+
+    /// <summary>Gets a column's letter as a spreadsheet shows it: 0 → A, 25 → Z, 26 → AA.</summary>
+    public static string ColumnLetter(int index)
+    {
+        var letters = new System.Text.StringBuilder();
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            letters.Insert(0, (char)('A' + ((n - 1) % 26)));
+        }
+
+        return letters.ToString();
+    }
+
+    /// <summary>Gets a column's zero-based index from its letters: A → 0, AA → 26; -1 when the text is not column letters.</summary>
+    public static int ColumnIndex(string letters)
+    {
+        var index = 0;
+        foreach (var c in letters)
+        {
+            if (c is < 'A' or > 'Z')
+            {
+                return -1;
+            }
+
+            index = (index * 26) + (c - 'A' + 1);
+        }
+
+        return index - 1;
+    }
+}

@@ -1,0 +1,120 @@
+using MiniExcelLibs;
+
+namespace FollowUp.Rules.Import.Reading;
+
+/// <summary>
+/// Reads one worksheet of an .xlsx workbook with MiniExcel's streaming reader: rows come one at a time from the sheet's XML,
+/// with empty rows in between kept, so row numbers match the spreadsheet.
+/// </summary>
+internal sealed class XlsxSource : TableSource
+{
+    private readonly Stream _stream;
+    private readonly bool _leaveOpen;
+    private readonly IEnumerator<object> _rows;
+    private long _number;
+    private bool _failed;
+
+    public XlsxSource(Stream stream, string? sheet, bool leaveOpen)
+    {
+        _leaveOpen = leaveOpen;
+        if (!stream.CanSeek)
+        {
+            // A workbook is a zip archive, read from its end: a pipe is first copied into memory.
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            if (!leaveOpen)
+            {
+                stream.Dispose();
+            }
+
+            stream = copy;
+            _leaveOpen = false;
+        }
+
+        _stream = stream;
+        var start = stream.Position;
+        List<string> sheets;
+        try
+        {
+            sheets = MiniExcel.GetSheetNames(stream);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or System.Xml.XmlException)
+        {
+            throw new FormatException($"not an .xlsx workbook: {exception.Message}", exception);
+        }
+
+        stream.Position = start;
+        if (sheets.Count == 0)
+        {
+            throw new FormatException("the workbook has no worksheet.");
+        }
+
+        Sheet = sheet is null
+            ? sheets[0]
+            : sheets.FirstOrDefault(s => string.Equals(s, sheet, StringComparison.Ordinal))
+                ?? sheets.FirstOrDefault(s => string.Equals(s.Trim(), sheet.Trim(), StringComparison.OrdinalIgnoreCase))
+                ?? throw new FormatException($"the workbook has no sheet named '{sheet}'; its sheets are {string.Join(", ", sheets.Select(s => $"'{s}'"))}.");
+        _rows = MiniExcel.Query(stream, useHeaderRow: false, sheetName: Sheet, excelType: ExcelType.XLSX).GetEnumerator();
+    }
+
+    /// <summary>Gets the name of the worksheet being read.</summary>
+    public string Sheet { get; }
+
+    public override bool TryRead(out SourceRow row)
+    {
+        row = default;
+        if (_failed)
+        {
+            return false;
+        }
+
+        try
+        {
+            if (!_rows.MoveNext())
+            {
+                return false;
+            }
+        }
+        catch (Exception exception) when (exception is System.Xml.XmlException or InvalidDataException or InvalidOperationException or FormatException)
+        {
+            // A damaged sheet: what was read stands; the rest is reported as one unreadable row, not dropped.
+            _failed = true;
+            row = new SourceRow(_number + 1, [], $"the worksheet cannot be read from here on: {exception.Message.ReplaceLineEndings(" ")}");
+            return true;
+        }
+
+        _number++;
+        var cells = (IDictionary<string, object?>)_rows.Current;
+        var width = 0;
+        foreach (var key in cells.Keys)
+        {
+            width = Math.Max(width, ColumnIndex(key) + 1);
+        }
+
+        var values = new object?[width];
+        foreach (var (key, value) in cells)
+        {
+            var index = ColumnIndex(key);
+            if (index >= 0)
+            {
+                values[index] = value;
+            }
+        }
+
+        row = new SourceRow(_number, values);
+        return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _rows.Dispose();
+            if (!_leaveOpen)
+            {
+                _stream.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text;
+
+namespace FollowUp.Rules.Import;
+
+/// <summary>How <see cref="FollowUpTableReader"/> reads a table. Every member is optional.</summary>
+public sealed record TableReadOptions
+{
+    /// <summary>Gets the text encoding of a CSV or TSV file (see <see cref="TableEncodings.GetEncoding"/> for names such as <c>gbk</c>).</summary>
+    /// <value>
+    /// <see langword="null"/> (the default) detects it: a byte order mark decides; otherwise the file is UTF-8 when every byte
+    /// of it is valid UTF-8, and GB18030 (a superset of GBK and GB2312, what Chinese Excel saves as "CSV") when not. A byte
+    /// order mark always wins over this setting.
+    /// </value>
+    public Encoding? Encoding { get; init; }
+
+    /// <summary>Gets the worksheet to read from an .xlsx file, overriding the column map's <see cref="ColumnMap.Sheet"/>.</summary>
+    /// <value><see langword="null"/> (the default) for the map's sheet, or the first sheet.</value>
+    public string? Sheet { get; init; }
+
+    /// <summary>Gets the character between cells of a CSV or TSV file.</summary>
+    /// <value><see langword="null"/> (the default) for a comma in CSV and a tab in TSV.</value>
+    public char? Separator { get; init; }
+}

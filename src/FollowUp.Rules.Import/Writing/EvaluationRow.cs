@@ -1,0 +1,107 @@
+using System.Globalization;
+using MiniExcelLibs.Attributes;
+
+namespace FollowUp.Rules.Import.Writing;
+
+/// <summary>One evaluation as a spreadsheet row: id, profile, grade, score, risk, and the three largest deductions.</summary>
+internal sealed class EvaluationRow
+{
+    /// <summary>How many deductions a row lists, largest first.</summary>
+    public const int TopDeductions = 3;
+
+    /// <summary>The column names, in order, shared by the CSV and .xlsx writers.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "id", "profile", "grade", "score", "riskLevel", "riskScore",
+        "deduction1Code", "deduction1Field", "deduction1Points",
+        "deduction2Code", "deduction2Field", "deduction2Points",
+        "deduction3Code", "deduction3Field", "deduction3Points",
+    ];
+
+    [ExcelColumnName("id")]
+    public string Id { get; init; } = "";
+
+    [ExcelColumnName("profile")]
+    public string Profile { get; init; } = "";
+
+    [ExcelColumnName("grade")]
+    public string Grade { get; init; } = "";
+
+    [ExcelColumnName("score")]
+    public double Score { get; init; }
+
+    [ExcelColumnName("riskLevel")]
+    public string RiskLevel { get; init; } = "";
+
+    [ExcelColumnName("riskScore")]
+    public double RiskScore { get; init; }
+
+    [ExcelColumnName("deduction1Code")]
+    public string Deduction1Code { get; init; } = "";
+
+    [ExcelColumnName("deduction1Field")]
+    public string Deduction1Field { get; init; } = "";
+
+    [ExcelColumnName("deduction1Points")]
+    public double? Deduction1Points { get; init; }
+
+    [ExcelColumnName("deduction2Code")]
+    public string Deduction2Code { get; init; } = "";
+
+    [ExcelColumnName("deduction2Field")]
+    public string Deduction2Field { get; init; } = "";
+
+    [ExcelColumnName("deduction2Points")]
+    public double? Deduction2Points { get; init; }
+
+    [ExcelColumnName("deduction3Code")]
+    public string Deduction3Code { get; init; } = "";
+
+    [ExcelColumnName("deduction3Field")]
+    public string Deduction3Field { get; init; } = "";
+
+    [ExcelColumnName("deduction3Points")]
+    public double? Deduction3Points { get; init; }
+
+    /// <summary>Makes the row of an evaluation, every text cell neutralised against formulas.</summary>
+    public static EvaluationRow From(FollowUpEvaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        var top = evaluation.Deductions
+            .Select((deduction, index) => (deduction, index))
+            .OrderByDescending(d => d.deduction.Points)
+            .ThenBy(d => d.index)
+            .Take(TopDeductions)
+            .Select(d => d.deduction)
+            .ToArray();
+        return new EvaluationRow
+        {
+            Id = SpreadsheetText.Neutralize(evaluation.Id),
+            Profile = SpreadsheetText.Neutralize(evaluation.Profile),
+            Grade = evaluation.Grade.ToString(),
+            Score = Math.Round(evaluation.Score, 2),
+            RiskLevel = evaluation.Risk.Level.ToString(),
+            RiskScore = Math.Round(evaluation.Risk.Score, 2),
+            Deduction1Code = SpreadsheetText.Neutralize(top.ElementAtOrDefault(0)?.Code),
+            Deduction1Field = SpreadsheetText.Neutralize(top.ElementAtOrDefault(0)?.Field),
+            Deduction1Points = top.ElementAtOrDefault(0) is { } first ? Math.Round(first.Points, 2) : null,
+            Deduction2Code = SpreadsheetText.Neutralize(top.ElementAtOrDefault(1)?.Code),
+            Deduction2Field = SpreadsheetText.Neutralize(top.ElementAtOrDefault(1)?.Field),
+            Deduction2Points = top.ElementAtOrDefault(1) is { } second ? Math.Round(second.Points, 2) : null,
+            Deduction3Code = SpreadsheetText.Neutralize(top.ElementAtOrDefault(2)?.Code),
+            Deduction3Field = SpreadsheetText.Neutralize(top.ElementAtOrDefault(2)?.Field),
+            Deduction3Points = top.ElementAtOrDefault(2) is { } third ? Math.Round(third.Points, 2) : null,
+        };
+    }
+
+    /// <summary>Gets the cells as CSV text, in <see cref="Columns"/> order.</summary>
+    public string[] ToTexts() =>
+    [
+        Id, Profile, Grade, Number(Score), RiskLevel, Number(RiskScore),
+        Deduction1Code, Deduction1Field, Number(Deduction1Points),
+        Deduction2Code, Deduction2Field, Number(Deduction2Points),
+        Deduction3Code, Deduction3Field, Number(Deduction3Points),
+    ];
+
+    private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
+}

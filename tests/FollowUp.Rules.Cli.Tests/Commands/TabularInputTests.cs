@@ -1,0 +1,257 @@
+using System.Text;
+using FollowUp.Rules.Cli.Tests.Infrastructure;
+using FollowUp.Rules.Import;
+using MiniExcelLibs;
+
+namespace FollowUp.Rules.Cli.Tests.Commands;
+
+/// <summary>
+/// CSV and Excel inputs end to end: <c>--map</c>, <c>--sheet</c>, <c>--encoding</c>, unreadable rows reported with their row
+/// and column, and <c>evaluate --format csv|xlsx</c> with formulas neutralised.
+/// </summary>
+public sealed class TabularInputTests : IDisposable
+{
+    private const string Formula = "=HYPERLINK(\"http://evil.example/\",\"点我\")";
+
+    private static readonly string SampleExport = Path.Combine(RepositoryRoot(), "samples", "data", "crm-export.csv");
+    private static readonly string SampleExportGb18030 = Path.Combine(RepositoryRoot(), "samples", "data", "crm-export.gb18030.csv");
+
+    private static readonly string[] Grades = ["A", "B", "C", "D"];
+
+    private static readonly string[] SampleCustomers =
+        ["宏图建筑设计院", "蓝海物流", "陈女士（个人）", "华远制造", "佳禾食品", "优品家居旗舰店", "瑞丰医疗器械", "启明教育", "新源科技"];
+
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Evaluate_SampleExportWithBundledMap_EvaluatesEveryCustomerAndReportsEachBrokenRow()
+    {
+        var run = await CliRunner.RunAsync("evaluate", "--map", "followup-zh", "--now", CliRunner.Now, SampleExport);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(SampleCustomers, run.Ids);
+        string[] expected =
+        [
+            $"{SampleExport}:row 7: unreadable record: column 'AE': the row has 31 cells but the header has 30",
+            $"{SampleExport}:row 11: unreadable record: column '公司规模': the row has 6 cells but the header has 30",
+            $"{SampleExport}:row 15: unreadable record: column '关联客户': the cell that joins rows into one record is empty",
+            $"{SampleExport}:row 21: unreadable record: column '下次跟进时间': the cell holds the spreadsheet error #REF!",
+        ];
+        Assert.Equal(expected.Length, run.ErrorLines.Count);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.StartsWith(expected[i], run.ErrorLines[i], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Evaluate_Gb18030Export_IsDetectedAndEvaluatesLikeTheUtf8One()
+    {
+        var utf8 = await CliRunner.RunAsync("evaluate", "--map", "followup-zh", "--now", CliRunner.Now, SampleExport);
+
+        var gb18030 = await CliRunner.RunAsync("evaluate", "--map", "followup-zh", "--now", CliRunner.Now, SampleExportGb18030);
+
+        Assert.Equal(utf8.ExitCode, gb18030.ExitCode);
+        Assert.Equal(utf8.Output, gb18030.Output);
+        Assert.Equal(utf8.Error.Replace(SampleExport, "", StringComparison.Ordinal), gb18030.Error.Replace(SampleExportGb18030, "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Evaluate_ForcedEncoding_ReadsTheFileWithIt()
+    {
+        var csv = _temp.File("big5.csv");
+        File.WriteAllBytes(csv, TableEncodings.GetEncoding("big5").GetBytes("id,customer.company,communications[0].summary\r\nT-1,宏圖建築設計院,電話溝通 30 分鐘\r\n"));
+
+        var run = await CliRunner.RunAsync("evaluate", "--encoding", "big5", "--now", CliRunner.Now, csv);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["T-1"], run.Ids);
+    }
+
+    [Fact]
+    public async Task Evaluate_CsvWithoutMap_ReadsColumnsNamedLikeFieldPaths()
+    {
+        var csv = _temp.Write("plain.csv", "id,scenario,customer.company,communications[0].summary\nP-1,ToC,宏图,\"电话沟通, 30 分钟\"\nP-2,ToB,蓝海,跟进中\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, csv);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["P-1", "P-2"], run.Ids);
+        Assert.Equal(["ToC", "ToB"], run.Evaluations.Select(e => e.GetProperty("profile").GetString()));
+    }
+
+    [Fact]
+    public async Task Evaluate_XlsxWithSheetAndMapFile_ReadsThatSheet()
+    {
+        var map = _temp.Write("map.json", """{"columns": {"客户": "customer.company", "内容": "communications[0].summary", "时间": "communications[0].at"}, "groupBy": "客户"}""");
+        var workbook = WriteWorkbook("export.xlsx", ("说明", [["导出说明"]]), ("跟进记录",
+        [
+            ["客户", "时间", "内容"],
+            ["宏图", new DateTime(2026, 11, 20, 15, 0, 0), "第一次电话"],
+            ["宏图", new DateTime(2026, 11, 21, 10, 0, 0), "第二次拜访"],
+            [null, null, null],
+            ["蓝海", new DateTime(2026, 11, 22), "#N/A"],
+        ]));
+
+        var run = await CliRunner.RunAsync("evaluate", "--map", map, "--sheet", "跟进记录", "--now", CliRunner.Now, workbook);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["宏图"], run.Ids);
+        Assert.Equal($"{workbook}:row 5: unreadable record: column '内容': the cell holds the spreadsheet error #N/A, not a value; fix the formula or type the value.", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public async Task Evaluate_FormatCsv_WritesOneRowPerRecordWithFormulasNeutralised()
+    {
+        var input = _temp.Write("hostile.csv", $"id,customer.company\n\"{Formula.Replace("\"", "\"\"", StringComparison.Ordinal)}\",+宏图\nN-2,蓝海\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--format", "csv", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.False(run.OutputBytes.AsSpan().StartsWith(Encoding.UTF8.Preamble), "standard output gets no byte order mark");
+        var lines = run.OutputLines.Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(string.Join(',', EvaluationTableWriter.Columns), lines[0]);
+        Assert.StartsWith("\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"点我\"\")\",ToB,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("N-2,ToB,", lines[2], StringComparison.Ordinal);
+        Assert.Equal(3, lines.Count);
+    }
+
+    [Fact]
+    public async Task Evaluate_FormatCsvToAFile_StartsWithTheByteOrderMarkExcelNeeds()
+    {
+        var output = _temp.File("graded.csv");
+
+        var run = await CliRunner.RunAsync("evaluate", "--map", "followup-zh", "--format", "csv", "--output", output, "--now", CliRunner.Now, SampleExport);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        var bytes = await File.ReadAllBytesAsync(output);
+        Assert.True(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble));
+        Assert.Equal(1 + SampleCustomers.Length, Encoding.UTF8.GetString(bytes).TrimEnd().Split("\r\n").Length);
+    }
+
+    [Fact]
+    public async Task Evaluate_FormatXlsx_WritesAWorkbookWithFormulasNeutralised()
+    {
+        var input = _temp.Write("hostile.csv", $"id,customer.company\n\"{Formula.Replace("\"", "\"\"", StringComparison.Ordinal)}\",宏图\n");
+        var output = _temp.File("graded.xlsx");
+
+        var run = await CliRunner.RunAsync("evaluate", "--format", "xlsx", "--output", output, "--now", CliRunner.Now, input, SampleData.FollowUpsPath);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("", run.Output);
+        var rows = MiniExcel.Query(output, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(["'" + Formula, .. SampleData.FollowUpIds], rows.Select(r => r["id"]?.ToString()));
+        Assert.All(rows, row => Assert.Contains(row["grade"]?.ToString(), Grades));
+    }
+
+    [Fact]
+    public async Task Evaluate_FormatXlsxWithoutOutput_IsAUsageError()
+    {
+        var run = await CliRunner.RunAsync("evaluate", "--format", "xlsx", SampleData.FollowUpsPath);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal("", run.Output);
+        Assert.Equal("followup: --format xlsx writes a workbook, which cannot go to standard output: add --output FILE.xlsx.", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public async Task Evaluate_HeaderTheMapCannotRead_IsAUsageErrorThatSuggestsTheBundledMap()
+    {
+        var run = await CliRunner.RunAsync("evaluate", SampleExport);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal("", run.Output);
+        var error = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"followup: cannot read input '{SampleExport}': no column of the header is in the column map", error, StringComparison.Ordinal);
+        Assert.Contains("'followup-zh'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_InvalidMapFile_IsAUsageErrorNamingTheEntry()
+    {
+        var map = _temp.Write("bad-map.json", """{"columns": {"下次联系时间": "progress.nextDue"}}""");
+
+        var run = await CliRunner.RunAsync("evaluate", "--map", map, SampleExport);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        var error = Assert.Single(run.ErrorLines);
+        Assert.Contains("columns.\"下次联系时间\" → \"progress.nextDue\": progress has no field 'nextDue'", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--map", "salesforce" }, "--map 'salesforce' is neither a file nor a bundled map; the bundled maps are followup-en, followup-zh.")]
+    [InlineData(new[] { "--encoding", "klingon" }, "--encoding: No text encoding is named 'klingon'")]
+    [InlineData(new[] { "--sheet", "客户" }, "--map, --sheet and --encoding apply to .csv, .tsv and .xlsx inputs, and no input is one.")]
+    public async Task Evaluate_BadTableOption_IsAUsageError(string[] option, string expected)
+    {
+        var run = await CliRunner.RunAsync(["evaluate", .. option, SampleData.FollowUpsPath]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.StartsWith("followup: " + expected, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_SheetThatIsNotThere_IsAUsageErrorListingTheSheets()
+    {
+        var workbook = WriteWorkbook("export.xlsx", ("跟进记录", [["customer.company"], ["宏图"]]));
+
+        var run = await CliRunner.RunAsync("evaluate", "--sheet", "客户", workbook);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.EndsWith("has no sheet named '客户'; its sheets are '跟进记录'.", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportAndRemind_ReadTheSampleExportWithTheMap()
+    {
+        var report = await CliRunner.RunAsync("report", "--map", "followup-zh", "--format", "json", "--now", CliRunner.Now, SampleExport);
+        var remind = await CliRunner.RunAsync("remind", "--map", "followup-zh", "--format", "jsonl", "--now", CliRunner.Now, SampleExport);
+
+        Assert.True(report.ExitCode == 3, report.ToString());
+        Assert.Equal(SampleCustomers.Length, Json.Parse(report.Output).GetProperty("recordCount").GetInt32());
+        Assert.Equal(4, report.ErrorLines.Count);
+        Assert.True(remind.ExitCode == 3, remind.ToString());
+        Assert.Contains(remind.Evaluations, r => r.GetProperty("id").GetString() == "蓝海物流");
+    }
+
+    [Fact]
+    public async Task EvaluateHelp_ExplainsTheTableOptionsAndFormats()
+    {
+        var run = await CliRunner.RunAsync("evaluate", "--help");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        foreach (var text in new[] { "--map", "--sheet", "--encoding", "followup-zh", "jsonl|table|csv|xlsx", ".xlsx", "followup evaluate --map followup-zh" })
+        {
+            Assert.Contains(text, run.Output, StringComparison.Ordinal);
+        }
+    }
+
+    private string WriteWorkbook(string name, params (string Sheet, object?[][] Rows)[] sheets)
+    {
+        var path = _temp.File(name);
+        var workbook = new Dictionary<string, object>();
+        foreach (var (sheet, rows) in sheets)
+        {
+            var width = rows.Max(r => r.Length);
+            workbook[sheet] = rows.Select(row => Enumerable.Range(0, width).ToDictionary(i => ((char)('A' + i)).ToString(), i => i < row.Length ? row[i] : null)).ToList();
+        }
+
+        MiniExcel.SaveAs(path, workbook, printHeader: false);
+        return path;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "FollowUp.Rules.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (FollowUp.Rules.sln) is not above the test output folder.");
+    }
+}

@@ -1,0 +1,312 @@
+using System.Text;
+using FollowUp.Rules.Import.Tests.Infrastructure;
+
+namespace FollowUp.Rules.Import.Tests;
+
+/// <summary>Reading CSV and TSV: encodings, RFC 4180 quoting, column maps and the rows that cannot be read.</summary>
+public sealed class FollowUpTableReaderCsvTests
+{
+    private const string ChineseCsv =
+        "关联客户,跟进时间,跟进方式,跟进内容,下次联系时间,客户级别\r\n" +
+        "宏图建筑设计院,2026-11-20 15:00,电话,电话沟通 30 分钟，客户关注交期,2026-12-05 18:00,A\r\n" +
+        "蓝海物流,2026/11/21 10:00,微信,等客户回复,,B\r\n";
+
+    private static readonly ColumnMap ChineseMap = ColumnMap.Parse("""
+        {"columns": {
+          "关联客户": "customer.company", "跟进时间": "communications[0].at", "跟进方式": "communications[0].channel",
+          "跟进内容": "communications[0].summary", "下次联系时间": "progress.nextActionDue", "客户级别": "customer.level"}}
+        """);
+
+    public static TheoryData<string, bool> Encodings => new()
+    {
+        { "utf-8", false },
+        { "utf-8", true },
+        { "gb18030", false },
+        { "gbk", false },
+        { "utf-16", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public void Read_ChineseCsvInEachEncoding_DetectsItAndReadsTheSameRecords(string encodingName, bool byteOrderMark)
+    {
+        var encoding = TableEncodings.GetEncoding(encodingName);
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv(ChineseCsv, encoding, byteOrderMark), TableFormat.Csv, ChineseMap);
+
+        var records = reader.ReadRecords().Select(r => r.Record!).ToList();
+
+        Assert.Equal(encoding.CodePage is 936 ? 54936 : encoding.CodePage, reader.Encoding!.CodePage);
+        Assert.Equal(["宏图建筑设计院", "蓝海物流"], records.Select(r => r.Customer!.Company));
+        Assert.Equal(ContactChannel.Phone, records[0].Communications![0].Channel.Value);
+        Assert.Equal("电话沟通 30 分钟，客户关注交期", records[0].Communications![0].Summary);
+        Assert.Equal(new DateTime(2026, 11, 21, 10, 0, 0), records[1].Communications![0].At.ClockTime);
+        Assert.True(records[1].Progress is null || records[1].Progress!.NextActionDue.IsEmpty);
+    }
+
+    [Fact]
+    public void Read_Gb18030FromAPipe_DecidesOnTheFirstBytesAndReadsChinese()
+    {
+        var bytes = TableEncodings.GB18030.GetBytes(ChineseCsv);
+
+        using var reader = FollowUpTableReader.OpenStream(Tables.Pipe(bytes), TableFormat.Csv, ChineseMap);
+
+        Assert.Equal(54936, reader.Encoding!.CodePage);
+        Assert.Equal("宏图建筑设计院", reader.ReadRecords().First().Record!.Customer!.Company);
+    }
+
+    [Fact]
+    public void Read_ForcedEncoding_OverridesDetection()
+    {
+        // Big5 bytes are mostly invalid UTF-8 and would be read as GB18030 (wrongly) without the caller's word.
+        var big5 = TableEncodings.GetEncoding("big5");
+        var csv = "customer.company,communications[0].summary\r\n宏圖建築設計院,電話溝通\r\n";
+
+        using var reader = FollowUpTableReader.OpenStream(
+            Tables.Csv(csv, big5), TableFormat.Csv, options: new TableReadOptions { Encoding = big5 });
+
+        Assert.Equal("宏圖建築設計院", reader.ReadRecords().Single().Record!.Customer!.Company);
+    }
+
+    [Fact]
+    public void Read_ByteOrderMark_WinsOverAForcedEncoding()
+    {
+        using var reader = FollowUpTableReader.OpenStream(
+            Tables.Csv(ChineseCsv, new UTF8Encoding(true), byteOrderMark: true), TableFormat.Csv, ChineseMap, new TableReadOptions { Encoding = TableEncodings.GB18030 });
+
+        Assert.Equal("宏图建筑设计院", reader.ReadRecords().First().Record!.Customer!.Company);
+    }
+
+    [Fact]
+    public void Read_Rfc4180QuotedCells_KeepCommasQuotesAndLineBreaks()
+    {
+        var csv = "customer.company,communications[0].summary,progress.nextAction\r\n" +
+                  "\"宏图, 建筑设计院\",\"第一行\r\n第二行, 含逗号\",\"发送\"\"正式\"\"报价单\"\r\n" +
+                  "蓝海物流,\"\",\r\n";
+
+        var results = Tables.ReadCsv(csv);
+
+        var first = results[0].Record!;
+        Assert.Equal("宏图, 建筑设计院", first.Customer!.Company);
+        Assert.Equal("第一行\r\n第二行, 含逗号", first.Communications![0].Summary);
+        Assert.Equal("发送\"正式\"报价单", first.Progress!.NextAction);
+        Assert.Equal(2, results[0].Row);
+        Assert.Equal(3, results[1].Row);
+        Assert.Null(results[1].Record!.Communications);
+    }
+
+    [Fact]
+    public void Read_Tsv_SplitsOnTabs()
+    {
+        var tsv = "customer.company\tcommunications[0].summary\r\n宏图, 建筑设计院\t电话沟通\r\n";
+
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv(tsv), TableFormat.Tsv);
+
+        Assert.Equal("宏图, 建筑设计院", reader.ReadRecords().Single().Record!.Customer!.Company);
+    }
+
+    [Fact]
+    public void Read_NoMap_ColumnsNamedLikeFieldPathsMapToThemselves_OthersAreIgnored()
+    {
+        var csv = "id,Customer.Company,communications[1].summary,custom.orderStatus,备注\r\nFU-1,宏图,第二次沟通,已发货,内部备注\r\n";
+
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv(csv), TableFormat.Csv);
+        var record = reader.ReadRecords().Single().Record!;
+
+        Assert.Equal("FU-1", record.Id);
+        Assert.Equal("宏图", record.Customer!.Company);
+        Assert.Equal("第二次沟通", Assert.Single(record.Communications!).Summary);
+        Assert.Equal("已发货", record.Custom!["orderStatus"]);
+        Assert.Equal(["备注"], reader.IgnoredColumns);
+        Assert.Equal(["id", "Customer.Company", "communications[1].summary", "custom.orderStatus"], reader.MappedColumns);
+    }
+
+    [Fact]
+    public void Read_EnumLabelsAndUnknownText_AreReadLeniently()
+    {
+        var csv = "communications[0].channel,communications[0].feedback,progress.stage,customer.decisionRole\r\n拜访,不满意,赢单,老板娘\r\n";
+
+        var record = Tables.ReadCsv(csv).Single().Record!;
+
+        Assert.Equal(ContactChannel.Visit, record.Communications![0].Channel.Value);
+        Assert.Equal(CustomerFeedback.Dissatisfied, record.Communications[0].Feedback.Value);
+        Assert.Equal(DealStage.Signed, record.Progress!.Stage.Value);
+        Assert.False(record.Customer!.DecisionRole.IsKnown);
+        Assert.Equal("老板娘", record.Customer.DecisionRole.ToString());
+    }
+
+    [Fact]
+    public void Read_AliasesAndSeveralTargets_FirstColumnOfTheMapWithAValueWins()
+    {
+        var map = ColumnMap.Parse("""
+            {"columns": {
+              "关联客户": "customer.company", "客户名称": "customer.company",
+              "联系人": ["customer.name", "communications[0].contact"],
+              "痛点": "needs.painPoints"}}
+            """);
+        var csv = "客户名称,关联客户,联系人,痛点\r\n名称列,关联列,张伟,库存不准、月结慢；报表难\r\n只有名称,,李娜,\r\n";
+
+        var records = Tables.ReadCsv(csv, map).Select(r => r.Record!).ToList();
+
+        Assert.Equal(["关联列", "只有名称"], records.Select(r => r.Customer!.Company));
+        Assert.Equal("张伟", records[0].Customer!.Name);
+        Assert.Equal("张伟", records[0].Communications![0].Contact);
+        Assert.Equal(["库存不准", "月结慢", "报表难"], records[0].Needs!.PainPoints);
+    }
+
+    [Fact]
+    public void Read_NoIdColumn_IdIsTheRowNumber()
+    {
+        var records = Tables.ReadCsv("customer.company\r\n宏图\r\n\r\n蓝海\r\n");
+
+        Assert.Equal(["row 2", "row 4"], records.Select(r => r.Record!.Id));
+    }
+
+    [Fact]
+    public void Read_BlankRowsAndLeadingBlankLines_AreSkippedButKeepTheirNumbers()
+    {
+        var csv = "\r\n,,\r\ncustomer.company,owner,id\r\nA,李明,1\r\n,,\r\n\r\nB,王芳,2\r\n";
+
+        var results = Tables.ReadCsv(csv);
+
+        Assert.Equal([4L, 7L], results.Select(r => r.Row));
+    }
+
+    [Fact]
+    public void Read_RowWithMoreCellsThanTheHeader_IsReportedWithItsRowAndFirstExtraColumn()
+    {
+        var csv = "customer.company,communications[0].summary,owner\r\n宏图,客户说价格偏高,还要比较,李明\r\n蓝海,电话沟通,王芳\r\n";
+
+        var results = Tables.ReadCsv(csv);
+
+        var error = results[0];
+        Assert.False(error.IsRecord);
+        Assert.Equal(2, error.Row);
+        Assert.Equal("D", error.Column);
+        Assert.Contains("4 cells but the header has 3", error.Error, StringComparison.Ordinal);
+        Assert.Equal("蓝海", results[1].Record!.Customer!.Company);
+    }
+
+    [Fact]
+    public void Read_RowWithFewerCellsThanTheHeader_NamesTheFirstMissingColumn()
+    {
+        var results = Tables.ReadCsv("customer.company,owner,progress.nextAction\r\n宏图,李明\r\n");
+
+        Assert.Equal((2L, "progress.nextAction"), (results[0].Row, results[0].Column));
+        Assert.Contains("cells are missing", results[0].Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_QuoteNeverClosed_IsReportedAndSwallowsNothingSilently()
+    {
+        var csv = "customer.company,communications[0].summary\r\n宏图,\"客户说\r\n蓝海,电话\r\n";
+
+        var results = Tables.ReadCsv(csv);
+
+        var error = Assert.Single(results);
+        Assert.Equal((2L, "communications[0].summary"), (error.Row, error.Column));
+        Assert.Contains("never closed", error.Error, StringComparison.Ordinal);
+        Assert.Contains("opens on line 2", error.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SpreadsheetErrorInAMappedCell_IsReportedWithItsColumn()
+    {
+        var results = Tables.ReadCsv(ChineseCsv.Replace("2026-12-05 18:00", "#REF!", StringComparison.Ordinal), ChineseMap);
+
+        Assert.Equal((2L, "下次联系时间"), (results[0].Row, results[0].Column));
+        Assert.Contains("#REF!", results[0].Error, StringComparison.Ordinal);
+        Assert.True(results[1].IsRecord);
+    }
+
+    [Fact]
+    public void Read_RowWithValuesOnlyInUnmappedColumns_IsReportedNamingThem()
+    {
+        var results = Tables.ReadCsv("customer.company,备注\r\n,只写了备注\r\n");
+
+        Assert.Null(results[0].Column);
+        Assert.Contains("columns the map does not read: 备注", results[0].Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_HeaderWithNoMappedColumn_FailsAndSuggestsTheBundledMapThatFits()
+    {
+        var csv = "关联客户,跟进时间,跟进方式,跟进内容,下次跟进时间\r\n宏图,2026-11-20,电话,沟通,2026-12-01\r\n";
+
+        var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(Tables.Csv(csv), TableFormat.Csv));
+
+        Assert.Contains("no column of the header is in the column map", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'关联客户', '跟进时间'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("The bundled column map 'followup-zh' reads 5 of these columns", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_MappedColumnTwiceInTheHeader_FailsNamingBothLetters()
+    {
+        var error = Assert.Throws<FormatException>(() =>
+            FollowUpTableReader.OpenStream(Tables.Csv("跟进内容,关联客户,跟进内容\r\n"), TableFormat.Csv, ChineseMap));
+
+        Assert.Contains("'跟进内容' twice (A and C)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_EmptyFile_FailsSayingSo()
+    {
+        var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(Tables.Csv("\r\n\r\n"), TableFormat.Csv));
+
+        Assert.Contains("no header row", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadRecords_Twice_Throws()
+    {
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv(ChineseCsv), TableFormat.Csv, ChineseMap);
+        _ = reader.ReadRecords().ToList();
+
+        Assert.Throws<InvalidOperationException>(() => reader.ReadRecords());
+    }
+
+    [Fact]
+    public void OpenStream_LeaveOpen_DisposingTheReaderLeavesTheStreamOpen()
+    {
+        var stream = Tables.Csv(ChineseCsv);
+        using (FollowUpTableReader.OpenStream(stream, TableFormat.Csv, ChineseMap, leaveOpen: true))
+        {
+        }
+
+        Assert.True(stream.CanRead);
+        stream.Position = 0;
+        using (FollowUpTableReader.OpenStream(stream, TableFormat.Csv, ChineseMap))
+        {
+        }
+
+        Assert.False(stream.CanRead);
+    }
+
+    [Theory]
+    [InlineData("export.CSV", TableFormat.Csv)]
+    [InlineData("export.tsv", TableFormat.Tsv)]
+    [InlineData("/data/跟进记录.xlsx", TableFormat.Xlsx)]
+    [InlineData("records.jsonl", null)]
+    [InlineData("export.xls", null)]
+    public void GetFormat_ByExtension(string path, TableFormat? expected) =>
+        Assert.Equal(expected, FollowUpTableReader.GetFormat(path));
+
+    [Theory]
+    [InlineData("UTF-8", 65001)]
+    [InlineData("gb18030", 54936)]
+    [InlineData("GBK", 936)]
+    [InlineData("gb2312", 936)]
+    [InlineData("big5", 950)]
+    [InlineData("936", 936)]
+    [InlineData("utf-16", 1200)]
+    public void GetEncoding_KnowsTheChineseCodePagesWithoutAGlobalProvider(string name, int codePage) =>
+        Assert.Equal(codePage, TableEncodings.GetEncoding(name).CodePage);
+
+    [Fact]
+    public void GetEncoding_UnknownName_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() => TableEncodings.GetEncoding("klingon"));
+
+        Assert.Contains("'klingon'", error.Message, StringComparison.Ordinal);
+    }
+}
