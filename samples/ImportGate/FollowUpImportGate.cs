@@ -1,0 +1,206 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Results;
+using FollowUp.Rules.Import;
+using FollowUp.Rules.Serialization;
+
+namespace FollowUp.Rules.Samples.ImportGate;
+
+/// <summary>
+/// Reads a CRM export, evaluates every record, and writes each result to SQLite: a record with no Error finding to
+/// <c>accepted</c>, a record with one or more to <c>quarantined</c> with its findings, and a row the reader could not read to
+/// <c>quarantined</c> with its row number, column and reason. One transaction per batch; running the same file again adds
+/// nothing. Thread-safe: every <see cref="Run"/> opens its own file and connection.
+/// </summary>
+/// <param name="evaluator">Evaluates the records.</param>
+/// <param name="timeProvider">Stamps the rows written (<c>imported_at</c>) and the runs in <c>imports</c>.</param>
+public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvider timeProvider)
+{
+    /// <summary>The finding code of a row the reader could not read, in a quarantined row's <c>findings_json</c>.</summary>
+    public const string UnreadableRowCode = "UnreadableRow";
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Imports one export into the database.</summary>
+    /// <param name="job">What to read and where to write it.</param>
+    /// <param name="cancellationToken">Stops the run between batches; the batches committed before stay, and a new run resumes after them.</param>
+    /// <returns>What the run did.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="job"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="ImportJob.BatchSize"/> is below 1.</exception>
+    /// <exception cref="ArgumentException">The input is not a <c>.csv</c>, <c>.tsv</c> or <c>.xlsx</c> file.</exception>
+    /// <exception cref="IOException">The input cannot be read.</exception>
+    /// <exception cref="FormatException">The export's header cannot be read with the column map; nothing was written.</exception>
+    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The database cannot be opened or written.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public ImportSummary Run(ImportJob job, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentOutOfRangeException.ThrowIfLessThan(job.BatchSize, 1, nameof(job));
+        var format = FollowUpTableReader.GetFormat(job.InputPath)
+            ?? throw new ArgumentException($"'{job.InputPath}' is not a .csv, .tsv or .xlsx file.", nameof(job));
+
+        // Hash and read the same open file, so the key is the hash of exactly the bytes that were imported.
+        using var file = new FileStream(job.InputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(file));
+        file.Position = 0;
+
+        // Opening reads the header: a map that does not fit fails here, before the database is touched.
+        using var reader = FollowUpTableReader.OpenStream(file, format, job.Map, job.ReadOptions, leaveOpen: true);
+        using var database = GateDatabase.Open(job.DatabasePath);
+        var fileName = Path.GetFileName(job.InputPath);
+        database.BeginImport(sha256, fileName, file.Length, job.MapName, timeProvider.GetUtcNow());
+
+        var tally = new Tally();
+        var results = evaluator.EvaluateRows(reader.ReadRecords(), item => item.IsRecord ? item.Record : null, cancellationToken: cancellationToken);
+        foreach (var chunk in results.Chunk(job.BatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var importedAt = timeProvider.GetUtcNow();
+            using var batch = database.BeginBatch();
+            foreach (var (item, evaluation) in chunk)
+            {
+                var key = GateKey.Of(sha256, item.Rows);
+                bool accepted, added;
+                if (item.IsRecord && evaluation is not null)
+                {
+                    // The gate: any Error finding quarantines the record. Warnings (vague wording, "待补充") do not.
+                    accepted = !evaluation.HasErrors;
+                    var recordJson = FollowUpJson.Serialize(item.Record);
+                    var evaluationJson = FollowUpJson.Serialize(evaluation);
+                    added = accepted
+                        ? batch.Accept(
+                            key, item.Record.Id, evaluation.Grade.ToString(), evaluation.Score, evaluation.Risk.Level.ToString(),
+                            recordJson, evaluationJson, importedAt)
+                        : batch.Quarantine(
+                            key, item.Record.Id, "errors", sourceColumn: null, ErrorSummary(evaluation.Findings),
+                            FindingsJson(evaluation.Findings), recordJson, evaluationJson, importedAt);
+                }
+                else
+                {
+                    // A row the reader could not read (wrong cell count, an open quote, #REF!, an empty group cell).
+                    accepted = false;
+                    added = batch.Quarantine(
+                        key, recordId: null, "unreadable", item.Column, item.Error ?? "the row could not be read.",
+                        UnreadableJson(item.Column, item.Error), recordJson: null, evaluationJson: null, importedAt);
+                }
+
+                tally.Add(item, accepted, added);
+            }
+
+            batch.Commit();
+            tally.Batches++;
+        }
+
+        database.CompleteImport(sha256, tally.RowsRead, timeProvider.GetUtcNow());
+        return new ImportSummary(
+            fileName, sha256, tally.RowsRead, tally.Accepted, tally.Quarantined, tally.Added, tally.AlreadyImported,
+            tally.Records, tally.UnreadableRows, tally.Batches);
+    }
+
+    /// <summary>One line naming the fields in error, such as <c>3 errors: customer.decisionRole, needs.budget, progress.nextActionDue</c>.</summary>
+    private static string ErrorSummary(IReadOnlyList<ValidationFailure> findings)
+    {
+        var fields = findings.Where(f => f.Severity == Severity.Error).Select(f => f.PropertyName).Distinct(StringComparer.Ordinal).ToList();
+        var count = findings.Count(f => f.Severity == Severity.Error);
+        return string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "error" : "errors")}: {string.Join(", ", fields)}");
+    }
+
+    /// <summary>Every finding, of every severity, as the <c>findings</c> array of SPEC §8: code, severity, field, message.</summary>
+    private static string FindingsJson(IReadOnlyList<ValidationFailure> findings) => WriteJson(writer =>
+    {
+        writer.WriteStartArray();
+        foreach (var finding in findings)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", finding.ErrorCode);
+            writer.WriteString("severity", finding.Severity.ToString());
+            writer.WriteString("field", finding.PropertyName);
+            writer.WriteString("message", finding.ErrorMessage);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    });
+
+    /// <summary>An unreadable row as a one-finding array of the same shape, naming the export's column instead of a field.</summary>
+    private static string UnreadableJson(string? column, string? error) => WriteJson(writer =>
+    {
+        writer.WriteStartArray();
+        writer.WriteStartObject();
+        writer.WriteString("code", UnreadableRowCode);
+        writer.WriteString("severity", nameof(Severity.Error));
+        writer.WriteNull("field");
+        writer.WriteString("column", column);
+        writer.WriteString("message", error);
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+    });
+
+    private static string WriteJson(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The counts of a run, in source rows (see <see cref="ImportSummary"/>).</summary>
+    private sealed class Tally
+    {
+        public long RowsRead { get; private set; }
+
+        public long Accepted { get; private set; }
+
+        public long Quarantined { get; private set; }
+
+        public long Added { get; private set; }
+
+        public long AlreadyImported { get; private set; }
+
+        public int Records { get; private set; }
+
+        public int UnreadableRows { get; private set; }
+
+        public int Batches { get; set; }
+
+        public void Add(ImportedRecord item, bool accepted, bool added)
+        {
+            var rows = item.Rows.Count;
+            RowsRead += rows;
+            if (item.IsRecord)
+            {
+                Records++;
+            }
+            else
+            {
+                UnreadableRows++;
+            }
+
+            if (accepted)
+            {
+                Accepted += rows;
+            }
+            else
+            {
+                Quarantined += rows;
+            }
+
+            if (added)
+            {
+                Added += rows;
+            }
+            else
+            {
+                AlreadyImported += rows;
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Encodings.Web;
+using FluentValidation;
+using FluentValidation.Results;
+using FollowUp.Rules;
+using FollowUp.Rules.Samples.WebApi;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// 1. Register FollowUp.Rules and bind its options from appsettings.json (section "FollowUpRules", which defines the
+//    custom profile "KeyAccounts"). Invalid rules stop the host at start-up with a message naming the offending key.
+builder.Services.AddFollowUpRules();
+builder.Services.Configure<FollowUpRulesOptions>(builder.Configuration.GetSection(FollowUpRulesOptions.SectionName));
+
+// 2. Errors as RFC 9457 problem details, with Chinese messages written as is rather than as \uXXXX escapes.
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+builder.Services.AddSingleton<FollowUpStore>();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+// 3. Evaluate one record and answer with the SPEC §8 evaluation JSON. The body is read with the library's lenient JSON
+//    (FollowUpJson.Record), so "决策人", "电话" and "budget": 500000 are read as an integrator's CRM sends them.
+app.MapPost("/follow-ups/evaluate", async (HttpRequest request, IFollowUpEvaluator evaluator, CancellationToken cancellationToken) =>
+{
+    var body = await RecordBody.ReadAsync(request, cancellationToken);
+    return body.Record is { } record ? new EvaluationJsonResult(evaluator.Evaluate(record)) : body.Problem;
+});
+
+// 4. Store a record only when it has no Error findings, using the rules as a FluentValidation IValidator<T>.
+app.MapPost("/follow-ups", async (
+    HttpRequest request, IValidator<FollowUpRecord> validator, IFollowUpEvaluator evaluator, FollowUpStore store,
+    CancellationToken cancellationToken) =>
+{
+    var body = await RecordBody.ReadAsync(request, cancellationToken);
+    if (body.Record is not { } record)
+    {
+        return body.Problem;
+    }
+
+    // ValidationResult.IsValid is false for Warnings too (vague wording, an acknowledged "待补充"), so gate on Severity.Error:
+    // warnings coach the author but do not block the record.
+    var result = await validator.ValidateAsync(record, cancellationToken);
+    var warnings = ByField(result.Errors, Severity.Warning);
+    if (result.Errors.Any(failure => failure.Severity == Severity.Error))
+    {
+        return TypedResults.ValidationProblem(
+            ByField(result.Errors, Severity.Error),
+            title: "The follow-up record has errors and was not stored.",
+            extensions: new Dictionary<string, object?> { ["recordId"] = record.Id, ["warnings"] = warnings });
+    }
+
+    // The validator reports findings only; the grade comes from the evaluator.
+    var evaluation = evaluator.Evaluate(record);
+    var stored = store.Add(record, evaluation);
+    return TypedResults.Created(
+        $"/follow-ups/{stored.Id}",
+        new StoredFollowUpResponse(stored.Id, record.Id, evaluation.Grade.ToString(), evaluation.Score, warnings));
+});
+
+// 5. Read a stored record back, in the record JSON of SPEC §1.
+app.MapGet("/follow-ups/{id}", (string id, FollowUpStore store) =>
+    store.Find(id) is { } stored ? Results.Text(stored.Json, "application/json", System.Text.Encoding.UTF8) : Results.NotFound());
+
+app.Run();
+
+// Failures of one severity as problem-details errors: messages keyed by field path, such as "customer.decisionRole".
+static Dictionary<string, string[]> ByField(IEnumerable<ValidationFailure> failures, Severity severity) => failures
+    .Where(failure => failure.Severity == severity)
+    .GroupBy(failure => failure.PropertyName, StringComparer.Ordinal)
+    .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).ToArray(), StringComparer.Ordinal);
+
+/// <summary>The sample's entry point, visible to its end-to-end tests (WebApplicationFactory&lt;Program&gt;).</summary>
+public partial class Program;

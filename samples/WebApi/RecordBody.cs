@@ -1,0 +1,45 @@
+using System.Text.Json;
+using FollowUp.Rules.Serialization;
+
+namespace FollowUp.Rules.Samples.WebApi;
+
+/// <summary>
+/// A request body read as one follow-up record: the record, or (when <see cref="Record"/> is <see langword="null"/>)
+/// the problem details that say why it cannot be read.
+/// </summary>
+internal readonly record struct RecordBody(FollowUpRecord? Record, IResult Problem)
+{
+    /// <summary>
+    /// Reads the body with the library's lenient JSON (<see cref="FollowUpJson.Record"/>), not the host's JSON options:
+    /// English names and Chinese labels of enumerations, numbers where text belongs, comments and trailing commas.
+    /// Invalid JSON or a wrong-shaped member (an object where text belongs) is a 400 that says where.
+    /// </summary>
+    public static async Task<RecordBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return Fail(StatusCodes.Status415UnsupportedMediaType, "Send the record as application/json.");
+        }
+
+        try
+        {
+            var record = await JsonSerializer.DeserializeAsync(request.Body, FollowUpJson.Record, cancellationToken);
+            return record is null
+                ? Fail(StatusCodes.Status400BadRequest, "The body is null; send one record as a JSON object.")
+                : new(record, Results.Empty);
+        }
+        catch (JsonException exception)
+        {
+            // Path is the JSON path of the member that could not be read ("$.customer.name"): the SPEC §1 field path after "$.".
+            return Fail(StatusCodes.Status400BadRequest, exception.Message, new Dictionary<string, object?>
+            {
+                ["field"] = exception.Path is ['$', '.', .. var field] ? field : null,
+                ["line"] = exception.LineNumber + 1,
+                ["bytePositionInLine"] = exception.BytePositionInLine,
+            });
+        }
+    }
+
+    private static RecordBody Fail(int status, string detail, IDictionary<string, object?>? extensions = null) =>
+        new(null, TypedResults.Problem(detail, statusCode: status, title: "The body is not a readable follow-up record.", extensions: extensions));
+}

@@ -1,0 +1,250 @@
+extern alias ImportGate;
+
+using System.Text.Json;
+using FollowUp.Rules.Import;
+using FollowUp.Rules.Profiles;
+using ImportGate::FollowUp.Rules.Samples.ImportGate;
+using MiniExcelLibs;
+
+namespace FollowUp.Rules.Samples.Tests.ImportGate;
+
+/// <summary>
+/// The ImportGate sample end to end: a CRM export in, SQLite rows out, through the Import reader, the evaluator and the
+/// gate rule. The invariants: accepted + quarantined = rows read, and a second run of the same file adds nothing.
+/// </summary>
+public sealed class ImportGateTests : IDisposable
+{
+    /// <summary>The header of samples/data/crm-export.csv, read with the bundled map followup-zh.</summary>
+    private const string Header =
+        "跟进时间,关联客户,业务场景,客户级别,客户来源,所属行业,公司规模,联系人,联系人职务,决策角色,手机,微信,跟进方式,跟进内容,客户反馈,客户异议," +
+        "跟进人,跟进阶段,下次跟进内容,下次跟进时间,客户需求,预算,需求数量,痛点,附件名称,附件类型,风险描述,应对措施,订单状态,创建时间";
+
+    /// <summary>Two follow-ups of one ToC customer from the sample export: one record, with no Error finding.</summary>
+    private static readonly string[] CompleteCustomerRows =
+    [
+        "2026-11-24 19:30,陈女士（个人）,ToC,B,抖音,,,陈女士,,,,chen_home,微信,客户对 89 平米全屋装修套餐很感兴趣，询问 12 月能否开工，预算 15 万以内," +
+            "满意,,孙丽,需求确认,11 月 28 日上门量房并出报价,2026-11-28 10:00,89 平米两居室全屋装修,15万,,,,,,,,2026-11-24 20:00",
+        "2026-11-25 20:10,陈女士（个人）,ToC,B,抖音,,,陈女士,,,,chen_home,微信,客户确认 11 月 28 日上午 10 点量房，发送了设计案例 3 套," +
+            "满意,,孙丽,需求确认,上门量房并出初步报价,2026-11-28 10:00,,,,,,,,,,2026-11-25 20:15",
+    ];
+
+    /// <summary>An unquoted comma in 跟进内容 ("价格偏高,还要"): 31 cells under a 30-column header.</summary>
+    private const string UnquotedCommaRow =
+        "2026-11-23 10:00,蓝海物流,ToB,B,展会,物流,100-500人,赵强,IT 主管,使用者,13900000002,,电话,客户说价格偏高,还要和别家比较,待定,,王芳," +
+        "初步沟通,发送报价对比,2026-11-30,,,,,,,,,,2026-11-23 10:10";
+
+    /// <summary>A readable row whose 下次跟进时间 is no date: the record is built, and the evaluation reports InvalidDate.</summary>
+    private const string InvalidDateRow =
+        "2026-11-19 14:00,瑞丰医疗器械,ToB,A,招投标,医疗器械,500-1000人,黄主任,设备科主任,决策人,13300000006,,面谈," +
+        "与黄主任面谈 45 分钟，确认采购 20 台监护仪，预算 80 万，要求 12 月 10 日前完成投标文件,满意,,钱伟,方案已发," +
+        "12 月 3 日前提交投标文件初稿给黄主任预审,2026-13-45,采购 20 台病人监护仪,80万,20 台,现有设备老化、报修多,监护仪技术方案.pdf,方案,,,,2026-11-19 16:00";
+
+    private static readonly ColumnMap ChineseCrm = ColumnMap.GetBuiltIn("followup-zh");
+
+    private readonly GateWorkspace _workspace = new();
+
+    private static string SampleExport => GateWorkspace.RepositoryFile("samples", "data", "crm-export.csv");
+
+    public void Dispose() => _workspace.Dispose();
+
+    [Fact]
+    public void Run_SampleExport_AcceptedPlusQuarantinedEqualsRowsRead()
+    {
+        var summary = _workspace.Run(SampleExport, ChineseCrm);
+
+        // 22 data rows, one of them blank (row 18): the reader skips it and keeps the numbering.
+        Assert.Equal(21, summary.RowsRead);
+        Assert.Equal(summary.RowsRead, summary.Accepted + summary.Quarantined);
+        Assert.True(summary.Accepted > 0, "the sample export has records with no Error finding");
+        Assert.True(summary.Quarantined > 0, "the sample export has unreadable rows and records with Error findings");
+        Assert.Equal(summary.RowsRead, summary.Added);
+        Assert.Equal(0, summary.AlreadyImported);
+
+        var counts = _workspace.Counts();
+        Assert.Equal(summary.Accepted, counts.AcceptedRows);
+        Assert.Equal(summary.Quarantined, counts.QuarantinedRows);
+        Assert.Equal(summary.Records + summary.UnreadableRows, counts.Accepted + counts.Quarantined);
+        Assert.Equal(1, counts.Imports);
+    }
+
+    [Fact]
+    public void Run_SampleExport_StoresEverySourceRowExactlyOnce()
+    {
+        _workspace.Run(SampleExport, ChineseCrm);
+
+        var rows = _workspace.Query("SELECT source_rows FROM accepted UNION ALL SELECT source_rows FROM quarantined")
+            .SelectMany(row => ((string)row["source_rows"]!).Split(',').Select(long.Parse))
+            .Order()
+            .ToList();
+        long[] expected = [.. Enumerable.Range(2, 22).Select(row => (long)row).Where(row => row != 18)];
+        Assert.Equal(expected, rows);
+    }
+
+    [Fact]
+    public void Run_SampleExportTwice_SecondRunAddsNothingAndReportsEveryRowAsAlreadyImported()
+    {
+        var first = _workspace.Run(SampleExport, ChineseCrm);
+        var before = _workspace.Counts();
+
+        var second = _workspace.Run(SampleExport, ChineseCrm);
+
+        Assert.Equal(first.RowsRead, second.RowsRead);
+        Assert.Equal(first.Accepted, second.Accepted);
+        Assert.Equal(first.Quarantined, second.Quarantined);
+        Assert.Equal(0, second.Added);
+        Assert.Equal(second.RowsRead, second.AlreadyImported);
+        Assert.Equal(before, _workspace.Counts());
+        Assert.Equal(2, _workspace.Scalar("SELECT runs FROM imports"));
+        Assert.Equal(first.FileSha256, second.FileSha256);
+    }
+
+    [Fact]
+    public void Run_SameFileAfterTheRulesChanged_KeepsTheFirstVerdictAndAddsNothing()
+    {
+        var first = _workspace.Run(SampleExport, ChineseCrm);
+        var before = _workspace.Counts();
+
+        // A stricter ToB profile: an email is now required, which the sample's ToB records lack, so some verdicts flip.
+        var second = _workspace.Run(SampleExport, ChineseCrm, rules: options =>
+        {
+            var toB = new ProfileOptions();
+            toB.RequiredFields.Add("customer.email");
+            options.Profiles["ToB"] = toB;
+        });
+
+        Assert.True(second.Accepted < first.Accepted, "the stricter rules quarantine a record the first run accepted");
+        Assert.Equal(0, second.Added);
+        Assert.Equal(second.RowsRead, second.AlreadyImported);
+        Assert.Equal(before, _workspace.Counts());
+        Assert.Equal(0, _workspace.Scalar(
+            "SELECT COUNT(*) FROM accepted a JOIN quarantined q ON q.file_sha256 = a.file_sha256 AND q.source_rows = a.source_rows"));
+    }
+
+    [Fact]
+    public void Run_ChangedFile_IsANewImport()
+    {
+        var original = _workspace.WriteFile("export.csv", string.Join('\n', [Header, .. CompleteCustomerRows]) + "\n");
+        _workspace.Run(original, ChineseCrm);
+
+        // The same rows with one more appended: a new file hash, so its rows are new results, and the first import stays.
+        var changed = _workspace.WriteFile("export.csv", string.Join('\n', [Header, .. CompleteCustomerRows, InvalidDateRow]) + "\n");
+        var summary = _workspace.Run(changed, ChineseCrm);
+
+        Assert.Equal(3, summary.Added);
+        Assert.Equal(2, _workspace.Counts().Imports);
+    }
+
+    [Fact]
+    public void Run_UnquotedComma_QuarantinesThatRowWithItsNumberColumnAndReason_AndReadsTheOthers()
+    {
+        var path = _workspace.WriteFile("broken.csv", string.Join('\n', [Header, .. CompleteCustomerRows, UnquotedCommaRow, InvalidDateRow]) + "\n");
+
+        var summary = _workspace.Run(path, ChineseCrm);
+
+        Assert.Equal(4, summary.RowsRead);
+        Assert.Equal(2, summary.Accepted);
+        Assert.Equal(2, summary.Quarantined);
+        Assert.Equal(1, summary.UnreadableRows);
+
+        var unreadable = Assert.Single(_workspace.Query("SELECT * FROM quarantined WHERE reason = 'unreadable'"));
+        Assert.Equal("4", unreadable["source_rows"]);
+        Assert.Equal(4L, unreadable["first_row"]);
+        Assert.Equal("AE", unreadable["source_column"]);
+        Assert.Contains("31 cells", (string)unreadable["message"]!, StringComparison.Ordinal);
+        Assert.Null(unreadable["record_json"]);
+        using var findings = JsonDocument.Parse((string)unreadable["findings_json"]!);
+        var finding = Assert.Single(findings.RootElement.EnumerateArray());
+        Assert.Equal(FollowUpImportGate.UnreadableRowCode, finding.GetProperty("code").GetString());
+        Assert.Equal("Error", finding.GetProperty("severity").GetString());
+        Assert.Equal("AE", finding.GetProperty("column").GetString());
+
+        var accepted = Assert.Single(_workspace.Query("SELECT * FROM accepted"));
+        Assert.Equal("2,3", accepted["source_rows"]);
+        Assert.Equal("陈女士（个人）", accepted["record_id"]);
+    }
+
+    [Fact]
+    public void Run_InvalidDate_QuarantinesTheRecordWithTheInvalidDateFindingAndItsJson()
+    {
+        var path = _workspace.WriteFile("broken.csv", string.Join('\n', [Header, .. CompleteCustomerRows, UnquotedCommaRow, InvalidDateRow]) + "\n");
+
+        _workspace.Run(path, ChineseCrm);
+
+        var quarantined = Assert.Single(_workspace.Query("SELECT * FROM quarantined WHERE reason = 'errors'"));
+        Assert.Equal("5", quarantined["source_rows"]);
+        Assert.Equal("瑞丰医疗器械", quarantined["record_id"]);
+        Assert.Contains("progress.nextActionDue", (string)quarantined["message"]!, StringComparison.Ordinal);
+        using var findings = JsonDocument.Parse((string)quarantined["findings_json"]!);
+        Assert.Contains(findings.RootElement.EnumerateArray(), finding =>
+            finding.GetProperty("code").GetString() == FindingCodes.InvalidDate
+            && finding.GetProperty("severity").GetString() == "Error"
+            && finding.GetProperty("field").GetString() == "progress.nextActionDue");
+        using var evaluation = JsonDocument.Parse((string)quarantined["evaluation_json"]!);
+        Assert.Equal("瑞丰医疗器械", evaluation.RootElement.GetProperty("id").GetString());
+        Assert.Equal(GateWorkspace.Now, evaluation.RootElement.GetProperty("evaluatedAt").GetDateTimeOffset());
+        using var record = JsonDocument.Parse((string)quarantined["record_json"]!);
+        Assert.Equal("瑞丰医疗器械", record.RootElement.GetProperty("customer").GetProperty("company").GetString());
+    }
+
+    [Fact]
+    public void Run_Xlsx_IsGatedLikeCsv()
+    {
+        var columns = Header.Split(',');
+        var emptyGroupCell = CompleteCustomerRows[0].Replace("陈女士（个人）,ToC", ",ToC", StringComparison.Ordinal);
+        var rows = new[] { CompleteCustomerRows[0], CompleteCustomerRows[1], emptyGroupCell }
+            .Select(line => columns.Zip(line.Split(',')).ToDictionary(cell => cell.First, cell => (object)cell.Second, StringComparer.Ordinal))
+            .ToList();
+        var path = Path.Combine(_workspace.Directory, "export.xlsx");
+        MiniExcel.SaveAs(path, rows);
+
+        var summary = _workspace.Run(path, ChineseCrm);
+
+        Assert.Equal(3, summary.RowsRead);
+        Assert.Equal(2, summary.Accepted);
+        Assert.Equal(1, summary.Quarantined);
+        var unreadable = Assert.Single(_workspace.Query("SELECT * FROM quarantined"));
+        Assert.Equal("4", unreadable["source_rows"]);
+        Assert.Equal("关联客户", unreadable["source_column"]);
+        Assert.Equal("unreadable", unreadable["reason"]);
+    }
+
+    [Fact]
+    public void Run_BatchSizeOne_CommitsOneTransactionPerResultAndStoresTheSame()
+    {
+        using var oneBatch = new GateWorkspace();
+        var whole = oneBatch.Run(SampleExport, ChineseCrm);
+
+        var batched = _workspace.Run(SampleExport, ChineseCrm, batchSize: 1);
+
+        Assert.Equal(1, whole.Batches);
+        Assert.Equal(batched.Records + batched.UnreadableRows, batched.Batches);
+        Assert.Equal(whole with { Batches = 0 }, batched with { Batches = 0 });
+        const string Results = "SELECT 'accepted:' || source_rows || ':' || grade AS result FROM accepted " +
+            "UNION ALL SELECT 'quarantined:' || source_rows || ':' || message FROM quarantined ORDER BY 1";
+        Assert.Equal(oneBatch.Query(Results).Select(r => r["result"]), _workspace.Query(Results).Select(r => r["result"]));
+    }
+
+    [Fact]
+    public void Run_HeaderTheMapCannotRead_ThrowsBeforeWritingAnything()
+    {
+        var exception = Assert.Throws<FormatException>(() => _workspace.Run(SampleExport, map: null));
+
+        Assert.Contains("followup-zh", exception.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(_workspace.DatabasePath));
+    }
+
+    [Fact]
+    public void Run_BatchSizeBelowOne_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => _workspace.Run(SampleExport, ChineseCrm, batchSize: 0));
+
+    [Fact]
+    public void Summary_ToString_IsOneLineWithTheFourCounts()
+    {
+        _workspace.Run(SampleExport, ChineseCrm);
+        var line = _workspace.Run(SampleExport, ChineseCrm).ToString();
+
+        Assert.DoesNotContain('\n', line);
+        Assert.StartsWith("crm-export.csv: 21 rows read, ", line, StringComparison.Ordinal);
+        Assert.Contains(" quarantined, 21 skipped as already imported", line, StringComparison.Ordinal);
+    }
+}
