@@ -10,7 +10,20 @@ internal static class EnumLabels<TEnum>
     private static readonly FrozenDictionary<TEnum, string> Names =
         Enum.GetValues<TEnum>().ToFrozenDictionary(v => v, v => v.ToString());
 
-    public static bool TryParse(string text, out TEnum value) => ByText.TryGetValue(text.Trim(), out value);
+    private static readonly System.Buffers.SearchValues<char> WordSeparators = System.Buffers.SearchValues.Create(" _-");
+
+    /// <summary>Recognises a name or label; an English name may be written in words (Proposal Sent, closed_won, Closed-Lost).</summary>
+    public static bool TryParse(string text, out TEnum value)
+    {
+        var trimmed = text.Trim();
+        if (ByText.TryGetValue(trimmed, out value))
+        {
+            return true;
+        }
+
+        return trimmed.AsSpan().ContainsAny(WordSeparators)
+            && ByText.TryGetValue(string.Concat(trimmed.Split([' ', '_', '-'], StringSplitOptions.RemoveEmptyEntries)), out value);
+    }
 
     public static string NameOf(TEnum value) => Names.TryGetValue(value, out var name) ? name : value.ToString();
 
@@ -76,6 +89,10 @@ internal static class EnumLabelCatalog
         ("已签约", "Signed"), ("已簽約", "Signed"), ("签约", "Signed"), ("簽約", "Signed"), ("成交", "Signed"), ("赢单", "Signed"),
         ("贏單", "Signed"), ("Won", "Signed"),
         ("已流失", "Lost"), ("流失", "Lost"), ("丢单", "Lost"), ("丟單", "Lost"), ("输单", "Lost"), ("輸單", "Lost"),
+
+        // English CRM stage names, written without spaces: "Closed Won" and "closed_won" are looked up as ClosedWon.
+        ("Prospecting", "Initial"), ("Qualification", "Initial"), ("NeedsAnalysis", "NeedsConfirmed"),
+        ("Proposal", "ProposalSent"), ("Quoted", "ProposalSent"), ("ClosedWon", "Signed"), ("ClosedLost", "Lost"),
     ];
 
     private static readonly (string Label, string Member)[] AttachmentKinds =

@@ -32,6 +32,30 @@ public class EnumValueTests
     }
 
     [Theory]
+    [InlineData("Proposal Sent", DealStage.ProposalSent)]
+    [InlineData("proposal_sent", DealStage.ProposalSent)]
+    [InlineData(" Needs-Confirmed ", DealStage.NeedsConfirmed)]
+    [InlineData("Awaiting  Feedback", DealStage.AwaitingFeedback)]
+    [InlineData("Closed Won", DealStage.Signed)]
+    [InlineData("CLOSED_LOST", DealStage.Lost)]
+    [InlineData("Needs Analysis", DealStage.NeedsConfirmed)]
+    [InlineData("Prospecting", DealStage.Initial)]
+    public void Parse_EnglishNameWrittenInWordsOrACrmStageName_IsRecognised(string text, DealStage expected)
+    {
+        var value = EnumValue<DealStage>.Parse(text);
+
+        Assert.Equal(expected, value.Value);
+        Assert.Equal(text, value.Text);
+    }
+
+    [Theory]
+    [InlineData("Proposal Sent Later")]
+    [InlineData("- _")]
+    [InlineData("方案 已发 了")]
+    public void Parse_WordsThatAreNoMember_StayUnrecognised(string text) =>
+        Assert.True(EnumValue<DealStage>.Parse(text).IsUnrecognised);
+
+    [Theory]
     [InlineData("决策人", DecisionRole.DecisionMaker)]
     [InlineData("決策人", DecisionRole.DecisionMaker)]
     [InlineData("decisionmaker", DecisionRole.DecisionMaker)]
