@@ -15,6 +15,10 @@ internal static class EvaluationBuilder
 {
     private static readonly int StepCount = Enum.GetValues<FollowUpStep>().Length;
 
+    /// <summary>The result every complete record shares: immutable, so one instance serves all (read-only even if cast).</summary>
+    private static readonly CompletenessResult Complete = new(
+        100, Array.AsReadOnly(Enum.GetValues<FollowUpStep>().Select(step => new StepResult(step, 100, [], [])).ToArray()));
+
     public static FollowUpEvaluation Build(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile)
     {
         var signals = RiskStage.Assess(inspection, rules, profile);
@@ -45,6 +49,17 @@ internal static class EvaluationBuilder
         {
             earned[(int)check.Step] += check.Credit;
             counts[(int)check.Step]++;
+        }
+
+        var complete = true;
+        for (var s = 0; s < StepCount && complete; s++)
+        {
+            complete = counts[s] == 0 || earned[s] >= counts[s];
+        }
+
+        if (complete && !inspection.Notes.Exists(n => n.Problem == Problem.ChangeHistoryMissing))
+        {
+            return Complete;
         }
 
         var steps = new StepResult[StepCount];
@@ -131,19 +146,42 @@ internal static class EvaluationBuilder
     /// <summary>A noisy-OR over the distinct codes, each at its highest weight: bounded by 100 and never lower when a signal is added.</summary>
     internal static double RiskScore(IReadOnlyList<RiskSignal> signals)
     {
-        var heaviest = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var signal in signals)
-        {
-            heaviest[signal.Code] = heaviest.TryGetValue(signal.Code, out var weight) ? Math.Max(weight, signal.Weight) : signal.Weight;
-        }
-
+        // A record has a handful of signals: a quadratic scan for each code's first occurrence allocates nothing.
         var survival = 1.0;
-        foreach (var weight in heaviest.Values)
+        for (var i = 0; i < signals.Count; i++)
         {
+            var code = signals[i].Code;
+            if (FirstIndexOf(signals, code) != i)
+            {
+                continue;
+            }
+
+            var weight = signals[i].Weight;
+            for (var j = i + 1; j < signals.Count; j++)
+            {
+                if (signals[j].Code == code)
+                {
+                    weight = Math.Max(weight, signals[j].Weight);
+                }
+            }
+
             survival *= 1 - Math.Clamp(weight, 0, 1);
         }
 
         return Math.Round(100 * (1 - survival), 1);
+    }
+
+    private static int FirstIndexOf(IReadOnlyList<RiskSignal> signals, string code)
+    {
+        for (var i = 0; i < signals.Count; i++)
+        {
+            if (signals[i].Code == code)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The step a field path belongs to, or <see langword="null"/> for record-level fields such as <c>scenario</c>.</summary>

@@ -243,9 +243,8 @@ internal static class Grader
     {
         var budget = profile.ScoreWeight(GradeComponent.RiskHandling);
         var part = new Part(GradeComponent.RiskHandling, budget);
-        // One deduction per unanswered code, at its heaviest weight, on its first field.
-        var heaviest = new Dictionary<string, int>(StringComparer.Ordinal);
-        var unanswered = new List<(RiskSignal First, double Weight)>();
+        // One deduction per unanswered code, at its heaviest weight, on its first field; allocated only when there is one.
+        List<(RiskSignal First, double Weight)>? unanswered = null;
         foreach (var signal in signals)
         {
             if (!rules.RequiresCountermeasure(signal.Code) || RiskStage.IsAnswered(inspection, rules, signal.Code))
@@ -253,19 +252,21 @@ internal static class Grader
                 continue;
             }
 
-            if (heaviest.TryGetValue(signal.Code, out var at))
+            unanswered ??= [];
+            var at = unanswered.FindIndex(entry => entry.First.Code == signal.Code);
+            if (at >= 0)
             {
                 unanswered[at] = (unanswered[at].First, Math.Max(unanswered[at].Weight, signal.Weight));
             }
             else
             {
-                heaviest[signal.Code] = unanswered.Count;
                 unanswered.Add((signal, signal.Weight));
             }
         }
 
-        foreach (var (first, weight) in unanswered)
+        for (var i = 0; i < (unanswered?.Count ?? 0); i++)
         {
+            var (first, weight) = unanswered![i];
             part.Add(deductions, DeductionCodes.RiskUnaddressed, first.Field, budget * weight,
                 messages.Format("RiskUnanswered", messages.Signal(first.Code), first.Evidence));
         }

@@ -28,6 +28,20 @@ public class FollowUpEvaluatorTests
         Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => FollowUpEvaluator.Create(o => o.DefaultProfile = "Nope"));
 
     [Fact]
+    public void Evaluate_CompleteRecords_ShareAReadOnlyCompletenessResult()
+    {
+        var evaluator = TestClock.Evaluator();
+
+        var first = evaluator.Evaluate(SampleRecords.CompleteToB()).Completeness;
+        var second = evaluator.Evaluate(SampleRecords.CompleteToB() with { Id = "other" }).Completeness;
+
+        Assert.Same(first, second);
+        Assert.Equal(100, first.Score);
+        Assert.All(first.Steps, step => Assert.Equal((100.0, 0, 0), (step.Score, step.Missing.Count, step.Acknowledged.Count)));
+        Assert.Throws<NotSupportedException>(() => ((IList<StepResult>)first.Steps)[0] = first.Steps[1]);
+    }
+
+    [Fact]
     public void Evaluate_NullRecord_Throws()
     {
         var evaluator = TestClock.Evaluator();
