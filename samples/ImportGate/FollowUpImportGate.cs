@@ -13,8 +13,9 @@ namespace FollowUp.Rules.Samples.ImportGate;
 
 /// <summary>
 /// Reads a CRM export, evaluates every record, and writes each result to SQLite: a record with no Error finding to
-/// <c>accepted</c>, a record with one or more to <c>quarantined</c> with its findings, and a row the reader could not read to
-/// <c>quarantined</c> with its row number, column and reason. One transaction per batch; running the same file again adds
+/// <c>accepted</c>, a record with one or more to <c>quarantined</c> with its findings, a grouped record with a row of its
+/// customer that could not be read to <c>quarantined</c> as incomplete, naming that row, and a row the reader could not read
+/// to <c>quarantined</c> with its row number, column and reason. One transaction per batch; running the same file again adds
 /// nothing. Thread-safe: every <see cref="Run"/> opens its own file and connection.
 /// </summary>
 /// <param name="evaluator">Evaluates the records.</param>
@@ -23,6 +24,12 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
 {
     /// <summary>The finding code of a row the reader could not read, in a quarantined row's <c>findings_json</c>.</summary>
     public const string UnreadableRowCode = "UnreadableRow";
+
+    /// <summary>
+    /// The finding code of a grouped record that lacks rows of its customer the reader could not read, first in its
+    /// quarantined row's <c>findings_json</c>, with the numbers of those rows.
+    /// </summary>
+    public const string IncompleteRecordCode = "IncompleteRecord";
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -68,17 +75,32 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
                 bool accepted, added;
                 if (item.IsRecord && evaluation is not null)
                 {
-                    // The gate: any Error finding quarantines the record. Warnings (vague wording, "待补充") do not.
-                    accepted = !evaluation.HasErrors;
+                    // The gate: a record that lacks an unreadable row of its customer is partial, whatever its grade; else any
+                    // Error finding quarantines the record. Warnings (vague wording, "待补充") do not.
+                    var incomplete = item.UnreadableRows.Count > 0;
+                    accepted = !incomplete && !evaluation.HasErrors;
                     var recordJson = FollowUpJson.Serialize(item.Record);
                     var evaluationJson = FollowUpJson.Serialize(evaluation);
-                    added = accepted
-                        ? batch.Accept(
+                    if (accepted)
+                    {
+                        added = batch.Accept(
                             key, item.Record.Id, evaluation.Grade.ToString(), evaluation.Score, evaluation.Risk.Level.ToString(),
-                            recordJson, evaluationJson, importedAt)
-                        : batch.Quarantine(
+                            recordJson, evaluationJson, importedAt);
+                    }
+                    else if (incomplete)
+                    {
+                        var message = IncompleteMessage(item.UnreadableRows);
+                        added = batch.Quarantine(
+                            key, item.Record.Id, "incomplete", sourceColumn: null,
+                            evaluation.HasErrors ? $"{message}; also {ErrorSummary(evaluation.Findings)}" : message,
+                            FindingsJson(evaluation.Findings, (item.UnreadableRows, message)), recordJson, evaluationJson, importedAt);
+                    }
+                    else
+                    {
+                        added = batch.Quarantine(
                             key, item.Record.Id, "errors", sourceColumn: null, ErrorSummary(evaluation.Findings),
                             FindingsJson(evaluation.Findings), recordJson, evaluationJson, importedAt);
+                    }
                 }
                 else
                 {
@@ -86,7 +108,7 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
                     accepted = false;
                     added = batch.Quarantine(
                         key, recordId: null, "unreadable", item.Column, item.Error ?? "the row could not be read.",
-                        UnreadableJson(item.Column, item.Error), recordJson: null, evaluationJson: null, importedAt);
+                        UnreadableJson(item.Column, item.Error, item.GroupKey), recordJson: null, evaluationJson: null, importedAt);
                 }
 
                 tally.Add(item, accepted, added);
@@ -99,7 +121,7 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
         database.CompleteImport(sha256, tally.RowsRead, timeProvider.GetUtcNow());
         return new ImportSummary(
             fileName, sha256, tally.RowsRead, tally.Accepted, tally.Quarantined, tally.Added, tally.AlreadyImported,
-            tally.Records, tally.UnreadableRows, tally.Batches);
+            tally.Records, tally.IncompleteRecords, tally.UnreadableRows, tally.Batches);
     }
 
     /// <summary>One line naming the fields in error, such as <c>3 errors: customer.decisionRole, needs.budget, progress.nextActionDue</c>.</summary>
@@ -110,10 +132,38 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
         return string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "error" : "errors")}: {string.Join(", ", fields)}");
     }
 
-    /// <summary>Every finding, of every severity, as the <c>findings</c> array of SPEC §8: code, severity, field, message.</summary>
-    private static string FindingsJson(IReadOnlyList<ValidationFailure> findings) => WriteJson(writer =>
+    /// <summary>
+    /// One line naming the unreadable rows a record lacks, such as <c>row 11 of this customer could not be read, so the record
+    /// is incomplete without it: fix the row and import the corrected file</c>.
+    /// </summary>
+    private static string IncompleteMessage(IReadOnlyList<long> rows) => rows.Count == 1
+        ? string.Create(CultureInfo.InvariantCulture, $"row {rows[0]} of this customer could not be read, so the record is incomplete without it: fix the row and import the corrected file")
+        : string.Create(CultureInfo.InvariantCulture, $"rows {string.Join(", ", rows)} of this customer could not be read, so the record is incomplete without them: fix the rows and import the corrected file");
+
+    /// <summary>
+    /// Every finding, of every severity, as the <c>findings</c> array of SPEC §8: code, severity, field, message; after the
+    /// gate's own Error finding for the unreadable rows an incomplete record lacks, when it has one.
+    /// </summary>
+    private static string FindingsJson(IReadOnlyList<ValidationFailure> findings, (IReadOnlyList<long> Rows, string Message)? incomplete = null) => WriteJson(writer =>
     {
         writer.WriteStartArray();
+        if (incomplete is { } gap)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", IncompleteRecordCode);
+            writer.WriteString("severity", nameof(Severity.Error));
+            writer.WriteNull("field");
+            writer.WriteStartArray("rows");
+            foreach (var row in gap.Rows)
+            {
+                writer.WriteNumberValue(row);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("message", gap.Message);
+            writer.WriteEndObject();
+        }
+
         foreach (var finding in findings)
         {
             writer.WriteStartObject();
@@ -127,8 +177,11 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
         writer.WriteEndArray();
     });
 
-    /// <summary>An unreadable row as a one-finding array of the same shape, naming the export's column instead of a field.</summary>
-    private static string UnreadableJson(string? column, string? error) => WriteJson(writer =>
+    /// <summary>
+    /// An unreadable row as a one-finding array of the same shape, naming the export's column instead of a field, and the
+    /// customer (group key) the row belongs to when the map groups rows and its group cell could be read.
+    /// </summary>
+    private static string UnreadableJson(string? column, string? error, string? groupKey) => WriteJson(writer =>
     {
         writer.WriteStartArray();
         writer.WriteStartObject();
@@ -136,6 +189,7 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
         writer.WriteString("severity", nameof(Severity.Error));
         writer.WriteNull("field");
         writer.WriteString("column", column);
+        writer.WriteString("groupKey", groupKey);
         writer.WriteString("message", error);
         writer.WriteEndObject();
         writer.WriteEndArray();
@@ -167,6 +221,8 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
 
         public int Records { get; private set; }
 
+        public int IncompleteRecords { get; private set; }
+
         public int UnreadableRows { get; private set; }
 
         public int Batches { get; set; }
@@ -178,6 +234,7 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
             if (item.IsRecord)
             {
                 Records++;
+                IncompleteRecords += item.UnreadableRows.Count > 0 ? 1 : 0;
             }
             else
             {

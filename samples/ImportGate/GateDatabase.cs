@@ -41,6 +41,15 @@ internal sealed class GateDatabase : IDisposable
             UNIQUE (file_sha256, source_rows)
         );
 
+        """ + QuarantinedTable + """
+        ;
+        """;
+
+    /// <summary>
+    /// The <c>quarantined</c> table. Its <c>reason</c> gained <c>incomplete</c> after databases were made with the older
+    /// check, which SQLite cannot alter: <see cref="Open"/> rebuilds such a table with this definition, keeping its rows.
+    /// </summary>
+    private const string QuarantinedTable = """
         CREATE TABLE IF NOT EXISTS quarantined (
             id              INTEGER PRIMARY KEY,
             file_sha256     TEXT    NOT NULL REFERENCES imports (file_sha256),
@@ -48,7 +57,7 @@ internal sealed class GateDatabase : IDisposable
             first_row       INTEGER NOT NULL,
             row_count       INTEGER NOT NULL,
             record_id       TEXT,
-            reason          TEXT    NOT NULL CHECK (reason IN ('unreadable', 'errors')),
+            reason          TEXT    NOT NULL CHECK (reason IN ('unreadable', 'errors', 'incomplete')),
             source_column   TEXT,
             message         TEXT    NOT NULL,
             findings_json   TEXT    NOT NULL,
@@ -56,7 +65,7 @@ internal sealed class GateDatabase : IDisposable
             evaluation_json TEXT,
             imported_at     TEXT    NOT NULL,
             UNIQUE (file_sha256, source_rows)
-        );
+        )
         """;
 
     // One statement per verdict. ON CONFLICT skips a result this table already has; NOT EXISTS skips one the other table has
@@ -114,6 +123,7 @@ internal sealed class GateDatabase : IDisposable
             using var schema = connection.CreateCommand();
             schema.CommandText = Schema;
             schema.ExecuteNonQuery();
+            AllowIncomplete(connection);
             return new GateDatabase(connection);
         }
         catch
@@ -121,6 +131,31 @@ internal sealed class GateDatabase : IDisposable
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Rebuilds a <c>quarantined</c> table made before <c>incomplete</c> was a reason, whose check would refuse it, in one
+    /// transaction: its rows are copied as they are (same columns, same order), so their keys still skip a second import.
+    /// </summary>
+    private static void AllowIncomplete(SqliteConnection connection)
+    {
+        using var check = connection.CreateCommand();
+        check.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'quarantined'";
+        if (check.ExecuteScalar() is not string sql || sql.Contains("'incomplete'", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        using var transaction = connection.BeginTransaction();
+        using var rebuild = connection.CreateCommand();
+        rebuild.Transaction = transaction;
+        rebuild.CommandText = "ALTER TABLE quarantined RENAME TO quarantined_before_incomplete;\n" + QuarantinedTable + """
+            ;
+            INSERT INTO quarantined SELECT * FROM quarantined_before_incomplete;
+            DROP TABLE quarantined_before_incomplete;
+            """;
+        rebuild.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     /// <summary>Records a run of a file in <c>imports</c>: a new row the first time, one more run after that.</summary>

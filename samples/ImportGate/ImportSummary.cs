@@ -3,8 +3,8 @@ using System.Globalization;
 namespace FollowUp.Rules.Samples.ImportGate;
 
 /// <summary>
-/// What one run of the gate did. Every count except <see cref="Records"/>, <see cref="UnreadableRows"/> and
-/// <see cref="Batches"/> is in the export's data rows, so that two partitions hold exactly:
+/// What one run of the gate did. Every count except <see cref="Records"/>, <see cref="IncompleteRecords"/>,
+/// <see cref="UnreadableRows"/> and <see cref="Batches"/> is in the export's data rows, so that two partitions hold exactly:
 /// <c>Accepted + Quarantined == RowsRead</c> (the gate's verdict) and <c>Added + AlreadyImported == RowsRead</c> (what the
 /// database gained). A record grouped from three rows counts three.
 /// </summary>
@@ -16,6 +16,7 @@ namespace FollowUp.Rules.Samples.ImportGate;
 /// <param name="Added">The rows whose result this run inserted.</param>
 /// <param name="AlreadyImported">The rows whose result an earlier run of the same file had inserted, so this run did not.</param>
 /// <param name="Records">The records the rows made (one per customer when the map groups rows).</param>
+/// <param name="IncompleteRecords">The grouped records that lack a row of their customer the reader could not read, each quarantined as incomplete (also counted in <see cref="Records"/>).</param>
 /// <param name="UnreadableRows">The results that are rows the reader could not read (each also counted in <see cref="Quarantined"/>).</param>
 /// <param name="Batches">The transactions committed.</param>
 public sealed record ImportSummary(
@@ -27,15 +28,17 @@ public sealed record ImportSummary(
     long Added,
     long AlreadyImported,
     int Records,
+    int IncompleteRecords,
     int UnreadableRows,
     int Batches)
 {
-    /// <summary>Returns the summary as one line, such as <c>crm-export.csv: 21 rows read, 9 accepted, 12 quarantined, 0 skipped as already imported (…)</c>.</summary>
+    /// <summary>Returns the summary as one line, such as <c>crm-export.csv: 21 rows read, 7 accepted, 14 quarantined, 0 skipped as already imported (…)</c>.</summary>
     /// <returns>The line.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
         $"{FileName}: {RowsRead} rows read, {Accepted} accepted, {Quarantined} quarantined, {AlreadyImported} skipped as already imported " +
-        $"({Added} added; {Count(Records, "record")}, {Count(UnreadableRows, "unreadable row")}, {Count(Batches, "batch")}; sha256 {FileSha256[..12]})");
+        $"({Added} added; {Count(Records, "record")}{(IncompleteRecords > 0 ? $" ({IncompleteRecords} incomplete)" : "")}, {Count(UnreadableRows, "unreadable row")}, " +
+        $"{Count(Batches, "batch")}; sha256 {FileSha256[..12]})");
 
     private static string Count(long count, string noun) => string.Create(
         CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : noun.EndsWith("ch", StringComparison.Ordinal) ? "es" : "s")}");

@@ -21,9 +21,22 @@ namespace FollowUp.Rules.Import;
 /// the rows in records plus the unreadable rows.
 /// </para>
 /// <para>
+/// With <see cref="ColumnMap.GroupBy"/>, an unreadable row whose group cell can be read carries that key
+/// (<see cref="ImportedRecord.GroupKey"/>), and the record of its group lists it in
+/// <see cref="ImportedRecord.UnreadableRows"/>: the record was built without it, so it is incomplete.
+/// </para>
+/// <para>
+/// A CSV quote that never closes runs to the end of the file. It makes one unreadable result, in the column it opens in,
+/// whose <see cref="ImportedRecord.Rows"/> are its own row and the rows the later lines hold, read as if the quote had
+/// closed at the end of the line it opens on: one row per line, blank lines skipped but numbered. Where the quote was meant
+/// to close cannot be known (a quoted cell may hold line breaks), so the message names the lines it spans, from the row it
+/// opens in to the last line. The swallowed rows' group cells are read the same way, so their groups' records are marked.
+/// </para>
+/// <para>
 /// Memory does not grow with the table: CSV is read row by row from the stream and .xlsx with MiniExcel's streaming reader.
 /// The exceptions: a map with <see cref="ColumnMap.GroupBy"/> holds each group's rows until the table ends (groups are
-/// yielded last, after the unreadable rows), and an .xlsx stream that cannot seek is first copied into memory.
+/// yielded last, after the unreadable rows, whose numbers it notes by group key), a CSV quote that never closes makes the
+/// rest of the file one row, which is held whole, and an .xlsx stream that cannot seek is first copied into memory.
 /// </para>
 /// <para>
 /// When no column fills <c>id</c>, a record's id is its group key when rows are grouped, and <c>row N</c> otherwise, so
@@ -45,6 +58,7 @@ public sealed class FollowUpTableReader : IDisposable
             var names = header.Cells.Select(c => TablePlan.Text(c, FieldKind.Text)?.Trim() ?? "").ToArray();
             source.HeaderWidth = names.Length;
             _plan = TablePlan.Create(map, names);
+            source.KeyColumns = _plan.KeyColumns;
         }
         catch
         {
@@ -143,7 +157,7 @@ public sealed class FollowUpTableReader : IDisposable
     /// <summary>Reads the rows after the header as records, or as the reasons rows could not be read.</summary>
     /// <returns>
     /// One result per row (per group when the map groups rows), lazily, in file order; with grouping, unreadable rows come
-    /// as they are met and the grouped records after the last row.
+    /// as they are met and the grouped records after the last row, each naming the unreadable rows of its group.
     /// </returns>
     /// <exception cref="InvalidOperationException">The rows were already read.</exception>
     public IEnumerable<ImportedRecord> ReadRecords()
@@ -167,7 +181,22 @@ public sealed class FollowUpTableReader : IDisposable
         {
             if (row.Problem is { } problem)
             {
-                yield return ImportedRecord.Failure(row.Number, ColumnName(row.ProblemColumn), problem);
+                var key = Unreadable(groups, row);
+                if (row.Swallowed.Count == 0)
+                {
+                    yield return ImportedRecord.Failure([row.Number], ColumnName(row.ProblemColumn), problem, key);
+                    continue;
+                }
+
+                // An unclosed quote: one failure covers its row and the rows it swallowed, each noted in its own group.
+                var rows = new List<long>(row.Swallowed.Count + 1) { row.Number };
+                foreach (var swallowed in row.Swallowed)
+                {
+                    rows.Add(swallowed.Number);
+                    Unreadable(groups, swallowed);
+                }
+
+                yield return ImportedRecord.Failure(rows.AsReadOnly(), ColumnName(row.ProblemColumn), problem, key);
                 continue;
             }
 
@@ -179,7 +208,7 @@ public sealed class FollowUpTableReader : IDisposable
             var built = _plan.Build(row);
             if (built.Json is null)
             {
-                yield return ImportedRecord.Failure(row.Number, built.Column, built.Error!);
+                yield return ImportedRecord.Failure([row.Number], built.Column, built.Error!, Unreadable(groups, row));
                 continue;
             }
 
@@ -190,29 +219,41 @@ public sealed class FollowUpTableReader : IDisposable
             }
 
             built.Json["id"] ??= string.Create(CultureInfo.InvariantCulture, $"row {row.Number}");
-            yield return ToRecord(built.Json, [row.Number]);
+            yield return ToRecord(built.Json, [row.Number], null, []);
         }
 
         if (groups is not null)
         {
-            foreach (var (json, rows) in groups.Merge())
+            foreach (var (json, key, rows, unreadable) in groups.Merge())
             {
-                yield return ToRecord(json, rows);
+                yield return ToRecord(json, rows, key, unreadable);
             }
         }
     }
 
-    private static ImportedRecord ToRecord(System.Text.Json.Nodes.JsonObject json, IReadOnlyList<long> rows)
+    /// <summary>Gets the group key of a row that cannot be read, when it has one, and notes the row in its group.</summary>
+    private string? Unreadable(RecordGroups? groups, SourceRow row)
+    {
+        if (groups is null || _plan.GroupKeyOf(row) is not { } key)
+        {
+            return null;
+        }
+
+        groups.AddUnreadable(key, row.Number);
+        return key;
+    }
+
+    private static ImportedRecord ToRecord(System.Text.Json.Nodes.JsonObject json, IReadOnlyList<long> rows, string? groupKey, IReadOnlyList<long> unreadableRows)
     {
         try
         {
             return JsonSerializer.Deserialize(json, FollowUpJson.Record) is { } record
-                ? ImportedRecord.Success(record, rows)
-                : ImportedRecord.Failure(rows, null, "the row makes no record.");
+                ? ImportedRecord.Success(record, rows, groupKey, unreadableRows)
+                : ImportedRecord.Failure(rows, null, "the row makes no record.", groupKey, unreadableRows);
         }
         catch (Exception exception) when (exception is JsonException or NotSupportedException)
         {
-            return ImportedRecord.Failure(rows, null, exception.Message.ReplaceLineEndings(" "));
+            return ImportedRecord.Failure(rows, null, exception.Message.ReplaceLineEndings(" "), groupKey, unreadableRows);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 
 namespace FollowUp.Rules.Import;
 
@@ -7,20 +8,35 @@ namespace FollowUp.Rules.Import;
 /// reason and the column. Every data row of the table is in exactly one result, so the rows read always equal the sum of
 /// <see cref="Rows"/> over the results.
 /// </summary>
+/// <remarks>
+/// When the map groups rows (<see cref="ColumnMap.GroupBy"/>), a row that cannot be read is still its own result, but when
+/// its group cell can be read it carries its <see cref="GroupKey"/>, and the record of that group lists it in
+/// <see cref="UnreadableRows"/>: such a record was built without it, so it is incomplete. Check
+/// <see cref="UnreadableRows"/> before accepting a grouped record.
+/// </remarks>
 public sealed class ImportedRecord
 {
-    private ImportedRecord(IReadOnlyList<long> rows, FollowUpRecord? record, string? column, string? error)
+    private ImportedRecord(
+        IReadOnlyList<long> rows, FollowUpRecord? record, string? column, string? error, string? groupKey, IReadOnlyList<long> unreadableRows)
     {
         Rows = rows;
         Record = record;
         Column = column;
         Error = error;
+        GroupKey = groupKey;
+        UnreadableRows = unreadableRows;
     }
 
     /// <summary>Gets the row number of the (first) row, as a spreadsheet numbers it: the header is row 1.</summary>
     public long Row => Rows[0];
 
     /// <summary>Gets the numbers of every row this result covers, in file order: one, unless rows were grouped into a record.</summary>
+    /// <remarks>
+    /// A failure can cover several rows too: the rows of a group whose merged record cannot be read, or the rows a quote
+    /// that never closes swallowed. Such a quote runs to the end of the file; the rows it covers are the row it opens in and
+    /// the rows the later lines hold when read as if the quote had closed at the end of its first line. Which quote was
+    /// meant to close where cannot be known (a quoted cell may hold line breaks), so <see cref="Error"/> names the lines.
+    /// </remarks>
     public IReadOnlyList<long> Rows { get; }
 
     /// <summary>Gets the record, when the row or rows could be read.</summary>
@@ -39,18 +55,47 @@ public sealed class ImportedRecord
     /// <value><see langword="null"/> for a record.</value>
     public string? Error { get; }
 
+    /// <summary>
+    /// Gets the group key that joins rows into one record (the value of the map's <see cref="ColumnMap.GroupBy"/> column or
+    /// field, trimmed), so a row that could not be read can be matched to the record of its group.
+    /// </summary>
+    /// <value>
+    /// For a grouped record (or a group whose merged rows make no record), the group's key, as its first row has it. For a
+    /// row that could not be read, its group cell's value when that cell can be read: not empty, no spreadsheet error, and
+    /// before the quote that never closed. A row of the wrong width is read as if its cells stood in their columns up to
+    /// the shift the reader cannot locate, usually after a customer column, which CRM exports put first. Keys are matched
+    /// ignoring case. <see langword="null"/> when the map does not group rows, or the group cell cannot be read.
+    /// </value>
+    public string? GroupKey { get; }
+
+    /// <summary>
+    /// Gets the rows that could not be read but belong to this record's group by their <see cref="GroupKey"/>: the record
+    /// was built without them, so it is incomplete. They are not in <see cref="Rows"/>; each is in the
+    /// <see cref="Rows"/> of a failure result, its own or that of the unclosed quote that swallowed it.
+    /// </summary>
+    /// <value>The row numbers in ascending order; empty when none, and for every result that is not a group's.</value>
+    public IReadOnlyList<long> UnreadableRows { get; }
+
     /// <summary>Creates a result that is a record.</summary>
-    internal static ImportedRecord Success(FollowUpRecord record, IReadOnlyList<long> rows) => new(rows, record, null, null);
+    internal static ImportedRecord Success(FollowUpRecord record, IReadOnlyList<long> rows, string? groupKey = null, IReadOnlyList<long>? unreadableRows = null) =>
+        new(rows, record, null, null, groupKey, unreadableRows ?? []);
 
-    /// <summary>Creates a result that is an unreadable row.</summary>
-    internal static ImportedRecord Failure(long row, string? column, string error) => new([row], null, column, error);
+    /// <summary>Creates a result for rows that could not be read: one row, or the rows its problem swallowed with it.</summary>
+    internal static ImportedRecord Failure(IReadOnlyList<long> rows, string? column, string error, string? groupKey = null, IReadOnlyList<long>? unreadableRows = null) =>
+        new(rows, null, column, error, groupKey, unreadableRows ?? []);
 
-    /// <summary>Creates a result for rows that together could not make a record.</summary>
-    internal static ImportedRecord Failure(IReadOnlyList<long> rows, string? column, string error) => new(rows, null, column, error);
-
-    /// <summary>Returns the result as one line: the row and the record's id, or the row, column and reason.</summary>
+    /// <summary>Returns the result as one line: the row and the record's id, or the row, column and reason; and the unreadable rows of its group.</summary>
     /// <returns>The line.</returns>
-    public override string ToString() => IsRecord
-        ? $"row {Row}{(Rows.Count > 1 ? $" (+{Rows.Count - 1} grouped)" : "")}: record {Record.Id}"
-        : $"row {Row}{(Column is null ? "" : $", column {Column}")}: {Error}";
+    public override string ToString()
+    {
+        var head = string.Create(
+            CultureInfo.InvariantCulture,
+            $"row {Row}{(Rows.Count > 1 ? $" (+{Rows.Count - 1} {(IsRecord ? "grouped" : "more")})" : "")}");
+        var without = UnreadableRows.Count == 0
+            ? ""
+            : $", incomplete without unreadable row{(UnreadableRows.Count == 1 ? "" : "s")} {string.Join(", ", UnreadableRows.Select(r => r.ToString(CultureInfo.InvariantCulture)))}";
+        return IsRecord
+            ? $"{head}: record {Record.Id}{without}"
+            : $"{head}{(Column is null ? "" : $", column {Column}")}: {Error}{without}";
+    }
 }

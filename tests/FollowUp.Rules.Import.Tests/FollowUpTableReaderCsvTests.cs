@@ -204,8 +204,62 @@ public sealed class FollowUpTableReaderCsvTests
 
         var error = Assert.Single(results);
         Assert.Equal((2L, "communications[0].summary"), (error.Row, error.Column));
+        Assert.Equal([2L, 3L], error.Rows);
         Assert.Contains("never closed", error.Error, StringComparison.Ordinal);
-        Assert.Contains("opens on line 2", error.Error, StringComparison.Ordinal);
+        Assert.Contains("opens on line 2, in row 2,", error.Error, StringComparison.Ordinal);
+        Assert.Contains("runs from row 2 to line 3, the end of the file", error.Error, StringComparison.Ordinal);
+        Assert.Contains("they hold row 3,", error.Error, StringComparison.Ordinal);
+        Assert.Null(error.GroupKey);
+    }
+
+    [Fact]
+    public void Read_QuoteNeverClosed_CoversEveryLaterRowThatIsNotBlank_NumberedOnePerLine()
+    {
+        // Row 2 holds a quoted line break, so rows and lines part: row 3 is on line 4. Its stray quote (27") never closes
+        // and swallows lines 5 to 8: a row, a blank line (row 5, skipped but numbered), and two rows, one of them quoted.
+        var csv = "customer.company,communications[0].summary\r\n" +
+                  "宏图,\"第一行\r\n第二行\"\r\n" +
+                  "蓝海,27\" 显示器\r\n" +
+                  "佳禾,邮件\r\n" +
+                  "\r\n" +
+                  "\"瑞丰, 医疗\",拜访\r\n" +
+                  "新源,会议\r\n";
+
+        var results = Tables.ReadCsv(csv);
+
+        Assert.Equal(2, results.Count);
+        Assert.Equal("宏图", results[0].Record!.Customer!.Company);
+        Assert.Equal([2L], results[0].Rows);
+        var error = results[1];
+        Assert.False(error.IsRecord);
+        Assert.Equal([3L, 4L, 6L, 7L], error.Rows);
+        Assert.Equal("communications[0].summary", error.Column);
+        Assert.Contains("opens on line 4, in row 3,", error.Error, StringComparison.Ordinal);
+        Assert.Contains("runs from row 3 to line 8, the end of the file", error.Error, StringComparison.Ordinal);
+        Assert.Contains("as if the quote closed at the end of line 4, they hold rows 4 to 7 (3 rows)", error.Error, StringComparison.Ordinal);
+        // Rows 2, 3, 4, 6 and 7 are not blank: each is in exactly one result.
+        Assert.Equal(5, results.Sum(r => r.Rows.Count));
+    }
+
+    [Fact]
+    public void Read_QuoteNeverClosedOnTheLastLine_CoversItsOwnRowOnly()
+    {
+        var results = Tables.ReadCsv("customer.company,communications[0].summary\r\n宏图,电话\r\n蓝海,\"没有闭合\r\n");
+
+        var error = results[1];
+        Assert.Equal([3L], error.Rows);
+        Assert.Contains("opens on line 3, in row 3, and is never closed, so the quote runs from row 3 to line 3, the end of the file.", error.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("they hold", error.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_QuoteNeverClosedBeforeOnlyBlankLines_SaysTheLinesHoldNoOtherRow()
+    {
+        var results = Tables.ReadCsv("customer.company,communications[0].summary\n蓝海,\"没有闭合\n\n   \n");
+
+        var error = Assert.Single(results);
+        Assert.Equal([2L], error.Rows);
+        Assert.Contains("runs from row 2 to line 4, the end of the file, taking the lines after line 2 as its text; they hold no other row.", error.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,6 +69,143 @@ public sealed class GroupingTests
     }
 
     [Fact]
+    public void Read_GroupedRecord_HasItsGroupKeyAndNoUnreadableRows()
+    {
+        var results = Tables.ReadCsv(Rows, ByColumn);
+
+        Assert.Equal(["宏图", "蓝海"], results.Where(r => r.IsRecord).Select(r => r.GroupKey));
+        Assert.All(results.Where(r => r.IsRecord), r => Assert.Empty(r.UnreadableRows));
+        // Row 5's group cell is empty: it belongs to no group.
+        Assert.Null(results.Single(r => !r.IsRecord).GroupKey);
+    }
+
+    [Fact]
+    public void Read_UnreadableRowWithAReadableGroupCell_CarriesItsKey_AndItsGroupsRecordListsIt()
+    {
+        // 华远's row 3 is cut short and its row 5 holds #REF!: both are still 华远's, and its record is built from rows 2 and 4 only.
+        var csv = "关联客户,跟进时间,跟进内容,跟进阶段,下次联系时间\r\n" +
+                  "华远,2026-11-03 09:30,线上会议演示排产模块,需求确认,2026-11-10\r\n" +
+                  "华远,2026-11-24 15:00\r\n" +
+                  "华远,2026-11-21 10:00,新对接人周经理,方案已发,2026-12-01\r\n" +
+                  "蓝海,2026-11-12 11:00,微信沟通,初步沟通,2026-11-15\r\n" +
+                  "华远,2026-11-25 10:00,电话回访,方案已发,#REF!\r\n";
+
+        var results = Tables.ReadCsv(csv, ByColumn);
+
+        var failures = results.Where(r => !r.IsRecord).ToList();
+        Assert.Equal([(3L, "华远", "跟进内容"), (6L, "华远", "下次联系时间")], failures.Select(f => (f.Row, f.GroupKey, f.Column)));
+        var huayuan = results.Single(r => r.Record?.Id == "华远");
+        Assert.Equal("华远", huayuan.GroupKey);
+        Assert.Equal([2L, 4L], huayuan.Rows);
+        Assert.Equal([3L, 6L], huayuan.UnreadableRows);
+        Assert.Equal("row 2 (+1 grouped): record 华远, incomplete without unreadable rows 3, 6", huayuan.ToString());
+        var lanhai = results.Single(r => r.Record?.Id == "蓝海");
+        Assert.Equal([5L], lanhai.Rows);
+        Assert.Empty(lanhai.UnreadableRows);
+        // Still one result per row: the unreadable rows are in their own results, not in the record's Rows.
+        Assert.Equal(5, results.Sum(r => r.Rows.Count));
+    }
+
+    [Fact]
+    public void Read_UnreadableRowBeforeItsGroupsFirstRow_MatchesItIgnoringCaseAndSpaces_ByGroupField()
+    {
+        var map = ColumnMap.Parse("""
+            {"groupBy": "customer.company", "columns": {
+              "Company": "customer.company", "Account": "customer.company", "Summary": "communications[0].summary", "Stage": "progress.stage"}}
+            """);
+        // Row 2 has an unquoted comma after the company; row 3 names the same company in other case, in the alias column.
+        var csv = "Company,Account,Summary,Stage\r\n" +
+                  " ACME Ltd ,,Called, then emailed,Proposal Sent\r\n" +
+                  ",acme ltd,Visited,Negotiation\r\n";
+
+        var results = Tables.ReadCsv(csv, map);
+
+        var failure = results[0];
+        Assert.Equal((2L, "ACME Ltd", "E"), (failure.Row, failure.GroupKey, failure.Column));
+        var record = results[1];
+        Assert.Equal("acme ltd", record.GroupKey);
+        Assert.Equal([3L], record.Rows);
+        Assert.Equal([2L], record.UnreadableRows);
+    }
+
+    [Fact]
+    public void Read_UnreadableGroupCell_GivesNoKeyAndMarksNoRecord()
+    {
+        // Row 3: #REF! in the group cell itself. Row 4: a quote that opens before the group column and never closes.
+        var csv = "跟进内容,关联客户,跟进阶段\r\n" +
+                  "第一次电话,宏图,需求确认\r\n" +
+                  "第二次电话,#REF!,需求确认\r\n" +
+                  "\"第三次,宏图,方案已发\r\n";
+
+        var results = Tables.ReadCsv(csv, ByColumn);
+
+        Assert.Equal(
+            [(3L, (string?)null, "关联客户"), (4L, null, "跟进内容")],
+            results.Where(r => !r.IsRecord).Select(r => (r.Row, r.GroupKey, r.Column)));
+        Assert.Contains("#REF!", results.Single(r => r.Row == 3).Error, StringComparison.Ordinal);
+        var record = results.Single(r => r.IsRecord);
+        Assert.Equal("宏图", record.GroupKey);
+        Assert.Empty(record.UnreadableRows);
+    }
+
+    [Fact]
+    public void Read_UnclosedQuote_ItsRowAndEveryRowItSwallowedAreNotedInTheirGroups()
+    {
+        var csv = "关联客户,跟进时间,跟进内容\r\n" +
+                  "宏图,2026-11-10,电话\r\n" +
+                  "佳禾,2026-10-28,介绍考勤系统\r\n" +
+                  "\"瑞丰, 医疗\",2026-11-19,面谈\r\n" +
+                  "蓝海,2026-11-05,客户说要 27\" 的显示器\r\n" +
+                  "佳禾,2026-11-06,电话未接通\r\n" +
+                  "\r\n" +
+                  "\"瑞丰, 医疗\",2026-11-24,拜访\r\n" +
+                  "新源,2026-11-14,会议\r\n";
+
+        var results = Tables.ReadCsv(csv, ByColumn);
+
+        var failure = results[0];
+        Assert.False(failure.IsRecord);
+        Assert.Equal([5L, 6L, 8L, 9L], failure.Rows);
+        Assert.Equal(("蓝海", "跟进内容"), (failure.GroupKey, failure.Column));
+        Assert.Equal(
+            [("宏图", [2L], []), ("佳禾", [3L], [6L]), ("瑞丰, 医疗", [4L], [8L])],
+            results.Skip(1).Select(r => (r.GroupKey!, (long[])[.. r.Rows], (long[])[.. r.UnreadableRows])));
+        // 蓝海 and 新源 have no readable row, so no record; every row that is not blank is in one result.
+        Assert.Equal(7, results.Sum(r => r.Rows.Count));
+    }
+
+    [Fact]
+    public void Read_Ungrouped_NoResultHasAGroupKeyOrUnreadableRows()
+    {
+        var map = ColumnMap.Parse("""{"columns": {"关联客户": "customer.company", "跟进内容": "communications[0].summary"}}""");
+
+        var results = Tables.ReadCsv("关联客户,跟进内容\r\n宏图,电话\r\n宏图\r\n", map);
+
+        Assert.Equal([true, false], results.Select(r => r.IsRecord));
+        Assert.All(results, r => Assert.Null(r.GroupKey));
+        Assert.All(results, r => Assert.Empty(r.UnreadableRows));
+    }
+
+    [Fact]
+    public void Read_XlsxGroupedSheet_SpreadsheetErrorRowIsNotedOnItsGroupsRecord()
+    {
+        using var workbook = Tables.Xlsx(("跟进记录",
+        [
+            ["关联客户", "跟进时间", "跟进内容", "下次联系时间"],
+            ["瑞丰", "2026-11-19 14:00", "面谈 45 分钟", "2026-12-03"],
+            [null, null, null, null],
+            ["瑞丰", "2026-11-24 09:00", "技术交流", "#REF!"],
+        ]));
+        using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, ByColumn);
+
+        var results = reader.ReadRecords().ToList();
+
+        Assert.Equal((4L, "瑞丰"), (results[0].Row, results[0].GroupKey));
+        Assert.Equal([2L], results[1].Rows);
+        Assert.Equal([4L], results[1].UnreadableRows);
+    }
+
+    [Fact]
     public void Open_GroupColumnMissingFromTheHeader_Fails()
     {
         var error = Assert.Throws<FormatException>(() =>

@@ -50,6 +50,40 @@ public sealed class RowConservationProperties
         return results.SelectMany(r => r.Rows).Order().SequenceEqual(expected).Label(string.Join(" | ", results));
     }
 
+    [Property(MaxTest = 200, Arbitrary = [typeof(Arbitraries)])]
+    public Property ReadCsv_StrayQuote_OneFailureCoversItsRowAndEveryLaterRowThatIsNotBlank(Table table, NonNegativeInt at, bool grouped)
+    {
+        if (table.Rows.Count == 0)
+        {
+            return true.ToProperty();
+        }
+
+        // A stray quote (27") ends one row, so it never closes. From that row on no cell holds a line break: a quoted one
+        // after it would close the stray quote and end what it swallowed there, and one before it in its row would make the
+        // quote open on an earlier line than the stray one (the reader counts rows as if the quote closed at that line's end).
+        var stray = at.Get % table.Rows.Count;
+        var rows = table.Rows
+            .Select((row, i) => i < stray ? row : [.. row.Select(c => c.Contains('\n', StringComparison.Ordinal) || c.Contains('\r', StringComparison.Ordinal) ? "-" : c)])
+            .ToList();
+        var text = new StringBuilder(string.Join(',', Header)).Append("\r\n");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            text.AppendJoin(',', rows[i].Select(Table.Quote)).Append(i == stray ? " 27\"" : "").Append("\r\n");
+        }
+
+        var notBlank = rows.Select((row, i) => (row, Row: i + 2L)).Where(x => x.Row == stray + 2 || !Table.IsBlank(x.row)).Select(x => x.Row).ToList();
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv(text.ToString()), TableFormat.Csv, grouped ? Grouped : Ungrouped);
+
+        var results = reader.ReadRecords().ToList();
+
+        var failure = results.SingleOrDefault(r => r.Rows.Contains(stray + 2));
+        return (results.SelectMany(r => r.Rows).Order().SequenceEqual(notBlank)
+                && failure is { IsRecord: false }
+                && failure.Rows.SequenceEqual(notBlank.Where(row => row >= stray + 2))
+                && failure.Error.Contains("never closed", StringComparison.Ordinal))
+            .Label($"{text.ToString().Replace("\r\n", "⏎", StringComparison.Ordinal)}: stray quote in row {stray + 2}; expected rows {string.Join(",", notBlank)}; got {string.Join(" | ", results)}");
+    }
+
     /// <summary>Rows of cells drawn from the awkward ones CRM exports hold; some rows a cell short or long.</summary>
     public sealed record Table(IReadOnlyList<string[]> Rows)
     {
@@ -74,7 +108,7 @@ public sealed class RowConservationProperties
 
         public override string ToString() => string.Join(" / ", Rows.Select(r => string.Join("|", r)));
 
-        private static string Quote(string cell) =>
+        public static string Quote(string cell) =>
             cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
     }
 

@@ -26,6 +26,23 @@ public sealed class SampleExportTests
     }
 
     [Fact]
+    public void Read_SampleExport_UnreadableRowsCarryTheirCustomer_AndTheirCustomersRecordsListThem()
+    {
+        var results = Read(Utf8Path);
+
+        // Row 15 has no customer; the others do, though row 7 has a stray comma, row 11 is cut short and row 21 holds #REF!.
+        Assert.Equal(
+            [(7L, "蓝海物流"), (11L, "华远制造"), (15L, null), (21L, "启明教育")],
+            results.Where(r => !r.IsRecord).Select(r => (r.Row, r.GroupKey)));
+        var huayuan = results.Single(r => r.GroupKey == "华远制造" && r.IsRecord);
+        Assert.Equal([10L, 12L], huayuan.Rows);
+        Assert.Equal([11L], huayuan.UnreadableRows);
+        Assert.Equal(
+            [("蓝海物流", 7L), ("华远制造", 11L), ("启明教育", 21L)],
+            results.Where(r => r.IsRecord).SelectMany(r => r.UnreadableRows.Select(row => (r.GroupKey!, row))));
+    }
+
+    [Fact]
     public void Read_SampleExport_BuildsTheCommunicationLogOfEachCustomer()
     {
         var hongtu = Read(Utf8Path).Single(r => r.Record?.Id == "宏图建筑设计院");

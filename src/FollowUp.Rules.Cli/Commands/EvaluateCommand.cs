@@ -88,6 +88,12 @@ internal static class EvaluateCommand
                     continue;
                 }
 
+                if (row.Warning is not null)
+                {
+                    progress?.Clear();
+                    await console.Error.WriteLineAsync($"{row.Location}: warning: {row.Warning}").ConfigureAwait(false);
+                }
+
                 belowThreshold += evaluation.Grade > threshold ? 1 : 0;
                 yield return evaluation;
             }

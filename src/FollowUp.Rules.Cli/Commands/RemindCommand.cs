@@ -65,6 +65,11 @@ internal static class RemindCommand
                 continue;
             }
 
+            if (row.Warning is not null)
+            {
+                await console.Error.WriteLineAsync($"{row.Location}: warning: {row.Warning}").ConfigureAwait(false);
+            }
+
             var evaluation = profile is null ? evaluator.Evaluate(row.Record) : evaluator.Evaluate(row.Record, profile);
             reminders.AddRange(FollowUpReminders.Collect([evaluation], ownerFilter));
         }

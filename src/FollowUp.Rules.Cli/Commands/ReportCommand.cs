@@ -78,6 +78,12 @@ internal static class ReportCommand
                         continue;
                     }
 
+                    if (row.Warning is not null)
+                    {
+                        progress?.Clear();
+                        await console.Error.WriteLineAsync($"{row.Location}: warning: {row.Warning}").ConfigureAwait(false);
+                    }
+
                     builder.Add(row.Record!, evaluation);
                 }
 

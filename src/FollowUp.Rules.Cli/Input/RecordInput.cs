@@ -6,7 +6,8 @@ namespace FollowUp.Rules.Cli.Input;
 /// <param name="RowKind">What <paramref name="Row"/> counts: <c>line</c>, <c>element</c> or <c>row</c>.</param>
 /// <param name="Record">The record, when it could be read.</param>
 /// <param name="Error">Why it could not be read, when it could not.</param>
-internal readonly record struct RecordInput(string Source, long Row, string RowKind, FollowUpRecord? Record, string? Error)
+/// <param name="Warning">What is wrong with a record that could be read, such as rows of its group that could not.</param>
+internal readonly record struct RecordInput(string Source, long Row, string RowKind, FollowUpRecord? Record, string? Error, string? Warning = null)
 {
     /// <summary>Gets where the row is, as <c>file:line 12</c>.</summary>
     public string Location => $"{Source}:{RowKind} {Row}";

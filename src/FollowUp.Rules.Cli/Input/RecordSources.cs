@@ -112,7 +112,7 @@ internal static class RecordSources
                 foreach (var result in table.ReadRecords())
                 {
                     yield return result.IsRecord
-                        ? new RecordInput(input, result.Row, "row", result.Record, null)
+                        ? new RecordInput(input, result.Row, "row", result.Record, null, IncompleteWarning(result))
                         : new RecordInput(input, result.Row, "row", null, result.Column is null ? result.Error : $"column '{result.Column}': {result.Error}");
                 }
             }
@@ -256,6 +256,13 @@ internal static class RecordSources
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t\r"u8).IsEmpty;
+
+    /// <summary>Says that a grouped record was built without rows of its group that could not be read, or nothing.</summary>
+    private static string? IncompleteWarning(ImportedRecord result) => result.UnreadableRows.Count == 0
+        ? null
+        : string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"the record of '{result.GroupKey}' is incomplete: it was built without unreadable row(s) {string.Join(", ", result.UnreadableRows)} of its group.");
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

@@ -5,12 +5,17 @@ namespace FollowUp.Rules.Import.Mapping;
 /// <summary>
 /// Joins the rows that share a group key into one record's JSON: lists (communications, attachments, risks, needs changes,
 /// pain points, concerns) are concatenated; every other field takes the value of the most recent row that has one.
-/// Holds the rows of every group until the table ends, since a CRM export need not sort rows by customer.
+/// Holds the rows of every group until the table ends, since a CRM export need not sort rows by customer; so it also
+/// notes the rows that could not be read but whose group key could, wherever they come, and names them on their group's
+/// record, which is incomplete without them.
 /// </summary>
 internal sealed class RecordGroups
 {
     private readonly Dictionary<string, Group> _byKey = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Group> _order = [];
+
+    // Only the numbers of unreadable rows, by key: a group may get its first readable row after them, or none at all.
+    private readonly Dictionary<string, List<long>> _unreadable = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Adds a row to its group.</summary>
     public void Add(string key, long row, JsonObject json)
@@ -25,8 +30,23 @@ internal sealed class RecordGroups
         group.Rows.Add((row, json, LatestContact(json)));
     }
 
-    /// <summary>Gets each group's merged JSON and its rows, in order of each group's first row.</summary>
-    public IEnumerable<(JsonObject Json, IReadOnlyList<long> Rows)> Merge()
+    /// <summary>Notes a row that could not be read but belongs to a group by its group key.</summary>
+    public void AddUnreadable(string key, long row)
+    {
+        if (!_unreadable.TryGetValue(key, out var rows))
+        {
+            rows = [];
+            _unreadable[key] = rows;
+        }
+
+        rows.Add(row);
+    }
+
+    /// <summary>
+    /// Gets each group's merged JSON, its key (as its first row has it), its rows, and the unreadable rows that share its
+    /// key, in order of each group's first row. The unreadable rows of a key no readable row has make no record.
+    /// </summary>
+    public IEnumerable<(JsonObject Json, string Key, IReadOnlyList<long> Rows, IReadOnlyList<long> UnreadableRows)> Merge()
     {
         foreach (var group in _order)
         {
@@ -41,7 +61,8 @@ internal sealed class RecordGroups
             }
 
             merged["id"] ??= group.Key;
-            yield return (merged, group.Rows.Select(r => r.Row).ToList().AsReadOnly());
+            IReadOnlyList<long> unreadable = _unreadable.TryGetValue(group.Key, out var missing) ? [.. missing.Order()] : [];
+            yield return (merged, group.Key, group.Rows.Select(r => r.Row).ToList().AsReadOnly(), unreadable);
         }
     }
 

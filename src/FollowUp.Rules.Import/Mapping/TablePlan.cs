@@ -38,6 +38,9 @@ internal sealed class TablePlan
     /// <summary>Gets whether rows are joined into records by a column or field.</summary>
     public bool Groups => _groupColumn is not null || _groupTarget is not null;
 
+    /// <summary>Gets the zero-based columns a row's group key is read from: the group column, or the columns of the group field in order of preference.</summary>
+    public IReadOnlyList<int> KeyColumns => _groupColumn is { } column ? [column] : _groupTarget?.Columns ?? [];
+
     /// <summary>Gets the names of the header columns that fill a field.</summary>
     public IReadOnlyList<string> MappedColumns => [.. Header.Where((_, i) => _mapped[i])];
 
@@ -178,6 +181,11 @@ internal sealed class TablePlan
         if (_groupColumn is { } groupColumn)
         {
             groupKey = Cell(groupColumn)?.Trim();
+            if (groupKey is not null && SpreadsheetErrors.Contains(groupKey))
+            {
+                // The group column need not be mapped, so the check above may not have seen it.
+                return RowJson.Failed(Header[groupColumn], $"the cell that joins rows into one record holds the spreadsheet error {groupKey}, not a value; fix the formula or type the value.");
+            }
         }
 
         if (Groups && string.IsNullOrEmpty(groupKey))
@@ -188,6 +196,36 @@ internal sealed class TablePlan
 
         Compact(json);
         return new RowJson(json, groupKey, null, null);
+    }
+
+    /// <summary>
+    /// Gets the group key of a row that cannot be read, when its group cell can: the same cell <see cref="Build"/> would
+    /// take the key from, among the cells that stand in their own columns (<see cref="SourceRow.CellsInPlace"/>).
+    /// </summary>
+    /// <returns>
+    /// The trimmed key; <see langword="null"/> when rows are not grouped, or the group cell is empty, holds a spreadsheet
+    /// error, or is not known (an unclosed quote before it, or a preferred alias column past the cells in place).
+    /// </returns>
+    public string? GroupKeyOf(SourceRow row)
+    {
+        var kind = _groupTarget?.Field.Kind ?? FieldKind.Text;
+        foreach (var column in KeyColumns)
+        {
+            if (column >= row.CellsInPlace)
+            {
+                return null;
+            }
+
+            var text = column < row.Cells.Length ? Text(row.Cells[column], kind)?.Trim() : null;
+            if (string.IsNullOrEmpty(text))
+            {
+                continue;
+            }
+
+            return SpreadsheetErrors.Contains(text) ? null : text;
+        }
+
+        return null;
     }
 
     /// <summary>Turns a cell into the text the record's JSON holds: dates as ISO 8601, numbers as invariant text.</summary>

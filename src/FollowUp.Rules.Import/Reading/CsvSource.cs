@@ -10,6 +10,7 @@ namespace FollowUp.Rules.Import.Reading;
 /// </summary>
 internal sealed class CsvSource : TableSource
 {
+    private readonly char _separator;
     private readonly StreamReader _text;
     private readonly SepReader _reader;
     private readonly bool _leaveOpen;
@@ -17,22 +18,25 @@ internal sealed class CsvSource : TableSource
 
     public CsvSource(Stream stream, char separator, Encoding? forcedEncoding, bool leaveOpen)
     {
+        _separator = separator;
         _leaveOpen = leaveOpen;
         (Encoding, var text) = EncodingDetector.Detect(stream, forcedEncoding);
         // A byte order mark is skipped (and wins over the encoding, which the detector already made it do).
         _text = new StreamReader(text, Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        _reader = Sep.Reader(o => o with
-        {
-            Sep = new Sep(separator),
-            HasHeader = false,
-            Unescape = true,
-            DisableColCountCheck = true,
-            CultureInfo = CultureInfo.InvariantCulture,
-        }).From(_text);
+        _reader = Sep.Reader(ReaderOptions).From(_text);
     }
 
     /// <summary>Gets the encoding the text is read with.</summary>
     public Encoding Encoding { get; }
+
+    private SepReaderOptions ReaderOptions(SepReaderOptions options) => options with
+    {
+        Sep = new Sep(_separator),
+        HasHeader = false,
+        Unescape = true,
+        DisableColCountCheck = true,
+        CultureInfo = CultureInfo.InvariantCulture,
+    };
 
     public override bool TryRead(out SourceRow row)
     {
@@ -52,11 +56,13 @@ internal sealed class CsvSource : TableSource
 
             var current = _reader.Current;
             number = current.RowIndex + 1;
-            // In RFC 4180 quotes come in pairs (open and close, or doubled inside); an odd count means a quote never closed,
-            // which swallowed the line breaks after it. Counted on the raw row, before unescaping changes it.
-            var unclosed = current.Span.Count('"') % 2 == 1;
-            var lineFrom = current.LineNumberFrom;
-            var lineTo = current.LineNumberToExcl - 1;
+            // In RFC 4180 quotes come in pairs (open and close, or doubled inside), and Sep pairs them wherever they are; an
+            // odd count means a quote never closed, which swallowed the line breaks after it, to the end of the file. The raw
+            // row is copied before its cells are read, since unescaping rewrites the row's span in place.
+            var unclosed = current.Span.Count('"') % 2 == 1 ? current.Span.ToString() : null;
+            // Sep 0.17.1 gives the first row (RowIndex 0) a LineNumberFrom equal to its LineNumberToExcl; it starts on line 1.
+            var lineFrom = current.RowIndex == 0 ? 1 : current.LineNumberFrom;
+            var lineToExcl = current.LineNumberToExcl;
             var cells = new object?[current.ColCount];
             for (var i = 0; i < cells.Length; i++)
             {
@@ -64,15 +70,9 @@ internal sealed class CsvSource : TableSource
             }
 
             row = new SourceRow(number, cells);
-            if (unclosed)
+            if (unclosed is not null)
             {
-                row = row with
-                {
-                    Problem = string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"a quoted cell that opens on line {lineFrom} is never closed, so the lines after it (through line {lineTo}) were read as its text. Close the quote, and double a quote inside a quoted cell (\"\")."),
-                    ProblemColumn = cells.Length - 1,
-                };
+                row = Unclosed(row, unclosed, lineFrom, lineToExcl);
             }
             else if (HeaderWidth is { } width && cells.Length != width && !row.IsBlank)
             {
@@ -82,6 +82,7 @@ internal sealed class CsvSource : TableSource
                         ? string.Create(CultureInfo.InvariantCulture, $"the row has {cells.Length} cells but the header has {width}: an unquoted separator in a cell shifts every cell after it. Quote a cell that holds a separator.")
                         : string.Create(CultureInfo.InvariantCulture, $"the row has {cells.Length} cells but the header has {width}: cells are missing, so the cells cannot be matched to their columns."),
                     ProblemColumn = Math.Min(cells.Length, width),
+                    CellsInPlace = cells.Length,
                 };
             }
 
@@ -97,6 +98,120 @@ internal sealed class CsvSource : TableSource
                 $"the file stops being valid {Encoding.WebName} here ({exception.Message}); the rest of it cannot be read. Name its encoding (for example gb18030).");
             return true;
         }
+    }
+
+    /// <summary>
+    /// Gets the column of the quote that is still open at the end of a row's first line, and where its second line starts.
+    /// No line break comes before a row's first quote (it would have ended the row), so that quote opens on the first line.
+    /// </summary>
+    private (int Column, int SecondLine) OpenQuote(string raw)
+    {
+        var quoted = false;
+        var column = 0;
+        var opened = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c == '"')
+            {
+                quoted = !quoted;
+                if (quoted)
+                {
+                    opened = column;
+                }
+            }
+            else if (c == _separator && !quoted)
+            {
+                column++;
+            }
+            else if (c is '\r' or '\n')
+            {
+                return (opened, i + (c == '\r' && i + 1 < raw.Length && raw[i + 1] == '\n' ? 2 : 1));
+            }
+        }
+
+        return (opened, raw.Length);
+    }
+
+    /// <summary>
+    /// Reports a row whose quote never closed: the quote opens on the row's first line and runs to the end of the file.
+    /// The lines after the first are read again as rows, as if the quote had closed at the end of the first line; those
+    /// rows are <see cref="SourceRow.Swallowed"/>, so the rows they hold are counted and not lost. Where the quote was meant
+    /// to close cannot be known (the row's own cell may have been meant to hold a line break or two), so this is the reading
+    /// the message names, with the lines Sep reports.
+    /// </summary>
+    private SourceRow Unclosed(SourceRow row, string raw, int lineFrom, int lineToExcl)
+    {
+        var (column, secondLine) = OpenQuote(raw);
+        // Sep's range counts the empty line after a final line break; the quote's last line is the one before it.
+        var lineTo = Math.Max(lineFrom, lineToExcl - 1 - (raw.Length > 0 && raw[^1] is '\r' or '\n' ? 1 : 0));
+        var swallowed = Swallow(raw[secondLine..], row.Number + 1);
+        var runs = string.Create(
+            CultureInfo.InvariantCulture,
+            $"a quoted cell opens on line {lineFrom}, in row {row.Number}, and is never closed, so the quote runs from row {row.Number} to line {lineTo}, the end of the file");
+        var rest = swallowed.Count switch
+        {
+            0 when lineTo == lineFrom => "",
+            0 => string.Create(CultureInfo.InvariantCulture, $", taking the lines after line {lineFrom} as its text; they hold no other row"),
+            1 => string.Create(
+                CultureInfo.InvariantCulture,
+                $", taking the lines after line {lineFrom} as its text: counted as if the quote closed at the end of line {lineFrom}, they hold row {swallowed[0].Number}, which cannot be read either and is reported with this row"),
+            var count => string.Create(
+                CultureInfo.InvariantCulture,
+                $", taking the lines after line {lineFrom} as its text: counted as if the quote closed at the end of line {lineFrom}, they hold rows {swallowed[0].Number} to {swallowed[^1].Number} ({count} rows), which cannot be read either and are reported with this row"),
+        };
+        return row with
+        {
+            Problem = runs + rest + ". Close the quote, and double a quote inside a quoted cell (\"\").",
+            ProblemColumn = column,
+            CellsInPlace = column,
+            Swallowed = swallowed,
+        };
+    }
+
+    /// <summary>
+    /// Reads the text an unclosed quote swallowed as rows, numbered on from <paramref name="firstNumber"/>, keeping of
+    /// each row that is not blank its number and the cells of <see cref="TableSource.KeyColumns"/>. Sep was inside the quote
+    /// at every line break of this text, and reading it again from outside a quote flips that state at every point, so each
+    /// line is one row here (a quoted cell in it may still hold a separator or a doubled quote).
+    /// </summary>
+    private List<SourceRow> Swallow(string text, long firstNumber)
+    {
+        var rows = new List<SourceRow>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return rows;
+        }
+
+        var width = KeyColumns.Count == 0 ? 0 : KeyColumns.Max() + 1;
+        using var reader = Sep.Reader(ReaderOptions).FromText(text);
+        while (reader.MoveNext())
+        {
+            var current = reader.Current;
+            var blank = true;
+            for (var i = 0; i < current.ColCount && blank; i++)
+            {
+                blank = current[i].Span.IsWhiteSpace();
+            }
+
+            if (blank)
+            {
+                continue;
+            }
+
+            var kept = new object?[Math.Min(width, current.ColCount)];
+            foreach (var column in KeyColumns)
+            {
+                if (column < kept.Length)
+                {
+                    kept[column] = current[column].ToString();
+                }
+            }
+
+            rows.Add(new SourceRow(firstNumber + current.RowIndex, kept) { CellsInPlace = current.ColCount });
+        }
+
+        return rows;
     }
 
     protected override void Dispose(bool disposing)

@@ -9,6 +9,19 @@ internal readonly record struct SourceRow(long Number, object?[] Cells, string? 
 {
     /// <summary>Gets whether every cell is empty or white space.</summary>
     public bool IsBlank => Problem is null && Cells.All(c => c is null || c is string s && string.IsNullOrWhiteSpace(s));
+
+    /// <summary>
+    /// Gets how many leading cells of a row with a <see cref="Problem"/> stand in their own columns: all of them (the
+    /// default) for a row of the wrong width, whose shift the format cannot locate; those before the quote that never
+    /// closed for an unclosed quote. Cells at or past it are not known; cells past the end of a row without a problem are empty.
+    /// </summary>
+    public int CellsInPlace { get; init; } = int.MaxValue;
+
+    /// <summary>
+    /// Gets the later data rows (blank ones left out) that this row's problem swallowed: the rows an unclosed quote took as
+    /// its text. Each keeps its number and, of its cells, only those of <see cref="TableSource.KeyColumns"/>.
+    /// </summary>
+    public IReadOnlyList<SourceRow> Swallowed { get; init; } = [];
 }
 
 /// <summary>Reads the physical rows of one table format, one at a time.</summary>
@@ -16,6 +29,12 @@ internal abstract class TableSource : IDisposable
 {
     /// <summary>Gets the number of cells in the header, once it has been read; formats that check row widths use it.</summary>
     public int? HeaderWidth { get; set; }
+
+    /// <summary>
+    /// Gets or sets the zero-based columns that give a row its group: a row swallowed by another row's problem keeps only
+    /// these cells, so its group is known without holding the rest of its text. Empty when rows are not grouped.
+    /// </summary>
+    public IReadOnlyList<int> KeyColumns { get; set; } = [];
 
     /// <summary>Reads the next row.</summary>
     /// <returns><see langword="false"/> at the end of the table.</returns>

@@ -80,6 +80,21 @@ internal sealed class GateWorkspace : IDisposable
         return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Runs SQL that writes, creating the database file when it is not there.</summary>
+    public void Execute(string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Reads the rows of a query, each as column name → value (<see langword="null"/> for SQL NULL).</summary>
     public List<Dictionary<string, object?>> Query(string sql)
     {

@@ -164,6 +164,108 @@ public sealed class ImportGateTests : IDisposable
     }
 
     [Fact]
+    public void Run_SampleExport_QuarantinesEveryCustomerWithAnUnreadableRowAsIncomplete()
+    {
+        var summary = _workspace.Run(SampleExport, ChineseCrm);
+
+        // 华远制造 (rows 10 and 12) lacks row 11, which is cut short: it is not accepted on the two rows that could be read.
+        Assert.Equal(3, summary.IncompleteRecords);
+        Assert.Empty(_workspace.Query("SELECT * FROM accepted WHERE record_id = '华远制造'"));
+        var incomplete = _workspace.Query("SELECT * FROM quarantined WHERE reason = 'incomplete' ORDER BY first_row");
+        Assert.Equal(["5,6", "10,12", "20"], incomplete.Select(r => r["source_rows"]));
+        Assert.Equal(["蓝海物流", "华远制造", "启明教育"], incomplete.Select(r => r["record_id"]));
+        var huayuan = incomplete[1];
+        Assert.Equal(
+            "row 11 of this customer could not be read, so the record is incomplete without it: fix the row and import the corrected file",
+            huayuan["message"]);
+        Assert.NotNull(huayuan["record_json"]);
+        using (var findings = JsonDocument.Parse((string)huayuan["findings_json"]!))
+        {
+            var first = findings.RootElement[0];
+            Assert.Equal(FollowUpImportGate.IncompleteRecordCode, first.GetProperty("code").GetString());
+            Assert.Equal("Error", first.GetProperty("severity").GetString());
+            Assert.Equal([11L], first.GetProperty("rows").EnumerateArray().Select(r => r.GetInt64()));
+        }
+
+        // A record that also has Error findings names both.
+        Assert.StartsWith("row 7 of this customer could not be read", (string)incomplete[0]["message"]!, StringComparison.Ordinal);
+        Assert.Contains("; also 4 errors: needs.summary", (string)incomplete[0]["message"]!, StringComparison.Ordinal);
+
+        // The unreadable row itself stays quarantined on its own, naming its customer.
+        var row11 = Assert.Single(_workspace.Query("SELECT * FROM quarantined WHERE source_rows = '11'"));
+        Assert.Equal("unreadable", row11["reason"]);
+        using var rowFindings = JsonDocument.Parse((string)row11["findings_json"]!);
+        Assert.Equal("华远制造", rowFindings.RootElement[0].GetProperty("groupKey").GetString());
+        Assert.Equal(summary.RowsRead, summary.Accepted + summary.Quarantined);
+        Assert.Equal(7, summary.Accepted);
+    }
+
+    [Fact]
+    public void Run_CustomerWithOneRowCutShort_IsQuarantinedAsIncomplete_NotAcceptedOnItsOtherRows()
+    {
+        var cutShort = string.Join(',', CompleteCustomerRows[1].Split(',').Take(6));
+        var path = _workspace.WriteFile("export.csv", string.Join('\n', [Header, CompleteCustomerRows[0], cutShort, CompleteCustomerRows[1]]) + "\n");
+
+        var summary = _workspace.Run(path, ChineseCrm);
+
+        Assert.Equal((3L, 0L, 3L), (summary.RowsRead, summary.Accepted, summary.Quarantined));
+        Assert.Equal((1, 1, 1), (summary.Records, summary.IncompleteRecords, summary.UnreadableRows));
+        var record = Assert.Single(_workspace.Query("SELECT * FROM quarantined WHERE reason = 'incomplete'"));
+        Assert.Equal("2,4", record["source_rows"]);
+        Assert.Equal("陈女士（个人）", record["record_id"]);
+        Assert.Contains("row 3 of this customer could not be read", (string)record["message"]!, StringComparison.Ordinal);
+        Assert.Contains("(1 incomplete)", summary.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_UnclosedQuote_CoversEveryRowItSwallowed_AndQuarantinesTheCustomersOfThoseRows()
+    {
+        // Row 3 (瑞丰医疗器械) has a stray quote in its 下次跟进时间 cell; it runs to the end of the file and takes row 4, the
+        // second follow-up of 陈女士（个人）, whose first row (row 2) is readable.
+        var strayQuote = InvalidDateRow.Replace("2026-13-45", "12\" 前", StringComparison.Ordinal);
+        var path = _workspace.WriteFile("export.csv", string.Join('\n', [Header, CompleteCustomerRows[0], strayQuote, CompleteCustomerRows[1]]) + "\n");
+
+        var summary = _workspace.Run(path, ChineseCrm);
+
+        Assert.Equal((3L, 0L, 3L), (summary.RowsRead, summary.Accepted, summary.Quarantined));
+        var unreadable = Assert.Single(_workspace.Query("SELECT * FROM quarantined WHERE reason = 'unreadable'"));
+        Assert.Equal("3,4", unreadable["source_rows"]);
+        Assert.Equal(2L, unreadable["row_count"]);
+        Assert.Equal("下次跟进时间", unreadable["source_column"]);
+        Assert.Contains("runs from row 3 to line 4, the end of the file", (string)unreadable["message"]!, StringComparison.Ordinal);
+        var record = Assert.Single(_workspace.Query("SELECT * FROM quarantined WHERE reason = 'incomplete'"));
+        Assert.Equal("2", record["source_rows"]);
+        Assert.Contains("row 4 of this customer could not be read", (string)record["message"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_DatabaseMadeBeforeIncompleteWasAReason_IsRebuiltKeepingItsRows()
+    {
+        // The quarantined table as the sample first made it, whose check refuses 'incomplete', with one earlier result.
+        _workspace.Execute("""
+            CREATE TABLE imports (
+                file_sha256 TEXT NOT NULL PRIMARY KEY, file_name TEXT NOT NULL, file_bytes INTEGER NOT NULL, map TEXT,
+                first_imported_at TEXT NOT NULL, last_run_at TEXT NOT NULL, runs INTEGER NOT NULL, rows_read INTEGER, completed_at TEXT);
+            CREATE TABLE quarantined (
+                id INTEGER PRIMARY KEY, file_sha256 TEXT NOT NULL REFERENCES imports (file_sha256), source_rows TEXT NOT NULL,
+                first_row INTEGER NOT NULL, row_count INTEGER NOT NULL, record_id TEXT,
+                reason TEXT NOT NULL CHECK (reason IN ('unreadable', 'errors')), source_column TEXT, message TEXT NOT NULL,
+                findings_json TEXT NOT NULL, record_json TEXT, evaluation_json TEXT, imported_at TEXT NOT NULL,
+                UNIQUE (file_sha256, source_rows));
+            INSERT INTO imports VALUES ('0ld', 'old.csv', 1, NULL, '2026-11-01', '2026-11-01', 1, 1, '2026-11-01');
+            INSERT INTO quarantined (file_sha256, source_rows, first_row, row_count, reason, message, findings_json, imported_at)
+            VALUES ('0ld', '2', 2, 1, 'unreadable', 'an older result', '[]', '2026-11-01');
+            """);
+
+        var summary = _workspace.Run(SampleExport, ChineseCrm);
+
+        Assert.Equal(3, summary.IncompleteRecords);
+        Assert.Equal(3, _workspace.Scalar("SELECT COUNT(*) FROM quarantined WHERE reason = 'incomplete'"));
+        Assert.Equal("an older result", Assert.Single(_workspace.Query("SELECT message FROM quarantined WHERE file_sha256 = '0ld'"))["message"]);
+        Assert.Equal(0, _workspace.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'quarantined_before_incomplete'"));
+    }
+
+    [Fact]
     public void Run_InvalidDate_QuarantinesTheRecordWithTheInvalidDateFindingAndItsJson()
     {
         var path = _workspace.WriteFile("broken.csv", string.Join('\n', [Header, .. CompleteCustomerRows, UnquotedCommaRow, InvalidDateRow]) + "\n");
