@@ -15,6 +15,9 @@ internal static class EvaluationBuilder
 {
     private static readonly int StepCount = Enum.GetValues<FollowUpStep>().Length;
 
+    /// <summary>Each step boxed once, for <see cref="FluentValidation.Results.ValidationFailure.CustomState"/>.</summary>
+    private static readonly object[] BoxedSteps = [.. Enum.GetValues<FollowUpStep>().Cast<object>()];
+
     /// <summary>The result every complete record shares: immutable, so one instance serves all (read-only even if cast).</summary>
     private static readonly CompletenessResult Complete = new(
         100, Array.AsReadOnly(Enum.GetValues<FollowUpStep>().Select(step => new StepResult(step, 100, [], [])).ToArray()));
@@ -240,11 +243,11 @@ internal static class EvaluationBuilder
         for (var i = 0; i < findings.Length; i++)
         {
             var note = inspection.Notes[i];
-            findings[i] = new ValidationFailure(note.Path, FindingMessages.Format(messages, note), note.Value)
+            findings[i] = new ValidationFailure(note.Path, inspection.NoteMessage(i, messages), note.Value)
             {
                 ErrorCode = FindingMessages.CodeOf(note.Problem),
                 Severity = FindingMessages.SeverityOf(note.Problem),
-                CustomState = StepOf(note.Path, profile),
+                CustomState = StepOf(note.Path, profile) is { } step ? BoxedSteps[(int)step] : null,
             };
         }
 

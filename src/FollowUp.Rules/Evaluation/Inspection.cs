@@ -1,6 +1,7 @@
 using FluentValidation;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Language;
+using FollowUp.Rules.Messages;
 using FollowUp.Rules.Profiles;
 
 namespace FollowUp.Rules;
@@ -77,6 +78,9 @@ internal sealed partial class Inspection
 
     public List<Note> Notes { get; } = new(32);
 
+    /// <summary>The message of each note once formatted, so a finding and the deduction it causes share one string.</summary>
+    private readonly List<string?> _noteMessages = new(32);
+
     /// <summary>Gets the clarity of each free-text field with a value, whether the profile requires it, and whether it only acknowledges a gap.</summary>
     public List<(string Path, ClarityLevel Level, string Source, bool Required, bool Acknowledged)> Clarity { get; } = new(16);
 
@@ -139,6 +143,17 @@ internal sealed partial class Inspection
         t_cached = inspection;
     }
 
+    /// <summary>The message of note <paramref name="index"/>, formatted on first use.</summary>
+    public string NoteMessage(int index, MessageCatalog messages)
+    {
+        while (_noteMessages.Count <= index)
+        {
+            _noteMessages.Add(null);
+        }
+
+        return _noteMessages[index] ??= FindingMessages.Format(messages, Notes[index]);
+    }
+
     public void Run(FollowUpRecord record, FollowUpRuleSet rules, FollowUpProfile profile, DateTimeOffset now, bool unknownProfile)
     {
         Record = record;
@@ -147,6 +162,7 @@ internal sealed partial class Inspection
         Now = now;
         Checks.Clear();
         Notes.Clear();
+        _noteMessages.Clear();
         Clarity.Clear();
         Vague.Clear();
         MissingTexts.Clear();

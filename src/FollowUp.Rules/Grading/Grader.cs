@@ -32,7 +32,7 @@ internal static class Grader
     private static readonly TimeSpan VeryLate = TimeSpan.FromHours(72);
 
     public static (double Score, Deduction[] Deductions) Grade(
-        Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, IReadOnlyList<RiskSignal> signals)
+        Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, List<RiskSignal> signals)
     {
         var messages = rules.Messages;
         var deductions = inspection.Deductions;
@@ -106,12 +106,12 @@ internal static class Grader
             {
                 // On the note's field, which the finding names too: a missing change log costs the summary's credit but is about needs.changes.
                 var note = inspection.Notes[check.Note];
-                part.Add(deductions, CodeOf(note.Problem), note.Path, points, FindingMessages.Format(messages, note));
+                part.Add(deductions, CodeOf(note.Problem), note.Path, points, inspection.NoteMessage(check.Note, messages));
             }
             else if (check.State == FieldState.Filled && FirstVagueNote(inspection, check.Path) is >= 0 and var vague)
             {
                 // A vague text earns only part of the credit: the shortfall is the vagueness, not a gap.
-                part.Add(deductions, DeductionCodes.VagueText, check.Path, points, FindingMessages.Format(messages, inspection.Notes[vague]));
+                part.Add(deductions, DeductionCodes.VagueText, check.Path, points, inspection.NoteMessage(vague, messages));
             }
             else
             {
@@ -238,7 +238,7 @@ internal static class Grader
     }
 
     private static void RiskHandling(
-        Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, IReadOnlyList<RiskSignal> signals, MessageCatalog messages,
+        Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, List<RiskSignal> signals, MessageCatalog messages,
         List<Deduction> deductions)
     {
         var budget = profile.ScoreWeight(GradeComponent.RiskHandling);

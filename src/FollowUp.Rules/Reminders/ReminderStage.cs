@@ -7,7 +7,7 @@ namespace FollowUp.Rules.Reminders;
 /// <summary>Derives a record's reminders from its inspection and risk signals.</summary>
 internal static class ReminderStage
 {
-    public static FollowUpReminder[] Build(Inspection inspection, FollowUpRuleSet rules, IReadOnlyList<RiskSignal> signals)
+    public static FollowUpReminder[] Build(Inspection inspection, FollowUpRuleSet rules, List<RiskSignal> signals)
     {
         var record = inspection.Record;
         var messages = rules.Messages;

@@ -51,6 +51,20 @@ internal static class RiskStage
         return false;
     }
 
+    /// <summary>Whether an unanswered-risk note for the code was added since <paramref name="from"/>: a handful of notes, scanned without allocating.</summary>
+    private static bool Reported(List<Note> notes, int from, string code)
+    {
+        for (var i = from; i < notes.Count; i++)
+        {
+            if (notes[i].Problem == Problem.RiskUnanswered && notes[i].Detail == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a noted risk with a countermeasure answers a signal: by naming its code, or by describing it.</summary>
     public static bool IsAnswered(Inspection inspection, FollowUpRuleSet rules, string code) =>
         inspection.AnsweredKinds.Contains(code) || inspection.AnsweredSignals.Contains(Array.IndexOf(rules.SignalCodes, code));
@@ -73,7 +87,6 @@ internal static class RiskStage
     {
         var unanswered = 0;
         var firstNote = -1;
-        HashSet<string>? reported = null;
         foreach (var signal in signals)
         {
             if (!rules.RequiresCountermeasure(signal.Code) || IsAnswered(inspection, rules, signal.Code))
@@ -82,7 +95,7 @@ internal static class RiskStage
             }
 
             unanswered++;
-            if ((reported ??= new HashSet<string>(StringComparer.Ordinal)).Add(signal.Code))
+            if (firstNote < 0 || !Reported(inspection.Notes, firstNote, signal.Code))
             {
                 firstNote = firstNote < 0 ? inspection.Notes.Count : firstNote;
                 inspection.Notes.Add(new Note(Problem.RiskUnanswered, FollowUpFields.Risks, FollowUpFields.Risks, signal.Evidence, signal.Code));
