@@ -100,7 +100,7 @@ internal static class Grader
             {
                 // The risk section answers all the signals or none: name them all, not the first signal's finding.
                 part.Add(deductions, DeductionCodes.RiskUnaddressed, check.Path, points,
-                    messages.Format("RisksUnanswered", UnansweredSignals(inspection, messages)));
+                    messages.ForArgument("RisksUnanswered", UnansweredSignals(inspection, messages)));
             }
             else if (check.Note >= 0)
             {
@@ -253,7 +253,7 @@ internal static class Grader
             }
 
             unanswered ??= [];
-            var at = unanswered.FindIndex(entry => entry.First.Code == signal.Code);
+            var at = IndexOfCode(unanswered, signal.Code);
             if (at >= 0)
             {
                 unanswered[at] = (unanswered[at].First, Math.Max(unanswered[at].Weight, signal.Weight));
@@ -267,8 +267,10 @@ internal static class Grader
         for (var i = 0; i < (unanswered?.Count ?? 0); i++)
         {
             var (first, weight) = unanswered![i];
+            // The same words as the code's finding, so the two share one string.
+            var note = UnansweredNote(inspection, first.Code);
             part.Add(deductions, DeductionCodes.RiskUnaddressed, first.Field, budget * weight,
-                messages.Format("RiskUnanswered", messages.Signal(first.Code), first.Evidence));
+                note >= 0 ? inspection.NoteMessage(note, messages) : messages.Format("RiskUnanswered", messages.Signal(first.Code), first.Evidence));
         }
 
         var unassessable = inspection.UnassessableInputs;
@@ -295,9 +297,57 @@ internal static class Grader
 
     private static readonly int StepCount = Enum.GetValues<FollowUpStep>().Length;
 
-    private static string UnansweredSignals(Inspection inspection, MessageCatalog messages) => string.Join(
-        messages.Format("ListSeparator"),
-        inspection.Notes.Where(note => note.Problem == Problem.RiskUnanswered).Select(note => messages.Signal(note.Detail ?? "")));
+    /// <summary>The labels of the unanswered signals, in note order; one label, the usual case, without allocating.</summary>
+    private static string UnansweredSignals(Inspection inspection, MessageCatalog messages)
+    {
+        string? first = null;
+        System.Text.StringBuilder? list = null;
+        foreach (var note in inspection.Notes)
+        {
+            if (note.Problem != Problem.RiskUnanswered)
+            {
+                continue;
+            }
+
+            var label = messages.Signal(note.Detail ?? "");
+            if (first is null)
+            {
+                first = label;
+            }
+            else
+            {
+                (list ??= new System.Text.StringBuilder(first)).Append(messages.Fixed("ListSeparator")).Append(label);
+            }
+        }
+
+        return list?.ToString() ?? first ?? "";
+    }
+
+    private static int IndexOfCode(List<(RiskSignal First, double Weight)> unanswered, string code)
+    {
+        for (var i = 0; i < unanswered.Count; i++)
+        {
+            if (unanswered[i].First.Code == code)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int UnansweredNote(Inspection inspection, string code)
+    {
+        for (var i = 0; i < inspection.Notes.Count; i++)
+        {
+            if (inspection.Notes[i].Problem == Problem.RiskUnanswered && inspection.Notes[i].Detail == code)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static int FirstVagueNote(Inspection inspection, string path)
     {

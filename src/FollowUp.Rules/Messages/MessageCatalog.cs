@@ -46,6 +46,10 @@ internal sealed class MessageCatalog
     public string ForField(string id, string key) =>
         _fieldMessages.GetOrAdd((id, key), static (k, catalog) => catalog.Format(k.Id, catalog.FieldLabel(k.Key), catalog.FieldAdvice(k.Key)), this);
 
+    /// <summary>A message with one argument from a small set (a signal label, a list of them), formatted once per argument.</summary>
+    public string ForArgument(string id, string argument) =>
+        _fieldMessages.GetOrAdd((id, argument), static (k, catalog) => catalog.Format(k.Id, k.Key), this);
+
     /// <summary>A message without arguments, formatted once.</summary>
     public string Fixed(string id) => _fieldMessages.GetOrAdd((id, ""), static (k, catalog) => catalog.Format(k.Id), this);
 
