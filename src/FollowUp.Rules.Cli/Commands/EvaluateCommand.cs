@@ -80,18 +80,11 @@ internal static class EvaluateCommand
             var rows = RecordSources.ReadAsync(inputs, console, tables, token);
             await foreach (var (row, evaluation) in evaluator.EvaluateRowsAsync(rows, r => r.Record, batch, token).ConfigureAwait(false))
             {
+                await RowDiagnostics.ReportAsync(row, console.Error, progress).ConfigureAwait(false);
                 if (evaluation is null)
                 {
                     unreadable++;
-                    progress?.Clear();
-                    await console.Error.WriteLineAsync($"{row.Location}: unreadable record: {row.Error}").ConfigureAwait(false);
                     continue;
-                }
-
-                if (row.Warning is not null)
-                {
-                    progress?.Clear();
-                    await console.Error.WriteLineAsync($"{row.Location}: warning: {row.Warning}").ConfigureAwait(false);
                 }
 
                 belowThreshold += evaluation.Grade > threshold ? 1 : 0;

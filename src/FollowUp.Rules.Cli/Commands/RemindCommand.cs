@@ -58,16 +58,11 @@ internal static class RemindCommand
         var unreadable = 0L;
         await foreach (var row in RecordSources.ReadAsync(inputs, console, tables, cancellationToken).ConfigureAwait(false))
         {
+            await RowDiagnostics.ReportAsync(row, console.Error, progress: null).ConfigureAwait(false);
             if (row.Record is null)
             {
                 unreadable++;
-                await console.Error.WriteLineAsync($"{row.Location}: unreadable record: {row.Error}").ConfigureAwait(false);
                 continue;
-            }
-
-            if (row.Warning is not null)
-            {
-                await console.Error.WriteLineAsync($"{row.Location}: warning: {row.Warning}").ConfigureAwait(false);
             }
 
             var evaluation = profile is null ? evaluator.Evaluate(row.Record) : evaluator.Evaluate(row.Record, profile);

@@ -70,18 +70,11 @@ internal static class ReportCommand
                 var rows = RecordSources.ReadAsync(inputs, console, tables, cancellationToken);
                 await foreach (var (row, evaluation) in evaluator.EvaluateRowsAsync(rows, r => r.Record, batch, cancellationToken).ConfigureAwait(false))
                 {
+                    await RowDiagnostics.ReportAsync(row, console.Error, progress).ConfigureAwait(false);
                     if (evaluation is null)
                     {
                         unreadable++;
-                        progress?.Clear();
-                        await console.Error.WriteLineAsync($"{row.Location}: unreadable record: {row.Error}").ConfigureAwait(false);
                         continue;
-                    }
-
-                    if (row.Warning is not null)
-                    {
-                        progress?.Clear();
-                        await console.Error.WriteLineAsync($"{row.Location}: warning: {row.Warning}").ConfigureAwait(false);
                     }
 
                     builder.Add(row.Record!, evaluation);
