@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Serialization;
+using FollowUp.Rules.Tests.Generators;
 using FollowUp.Rules.Tests.TestData;
 
 // The types under test live in namespace FollowUp.Rules (src/FollowUp.Rules/Evaluation/), so their tests live in FollowUp.Rules.Tests.
@@ -137,108 +138,8 @@ public class FollowUpEvaluatorPropertyTests
             "每周三下午与客户 IT 对齐实施排期", "Sent the signed order form to Ms Wang on 3 Dec",
         ];
 
-        public static FollowUpRecord Fill(FollowUpRecord record, string path, Filling with)
-        {
-            var customer = record.Customer ?? new Customer();
-            var needs = record.Needs ?? new CustomerNeeds();
-            var progress = record.Progress ?? new DealProgress();
-            var text = with.Text;
-            Timestamp date = with.Date;
-
-            if (path.StartsWith("communications[", StringComparison.Ordinal))
-            {
-                var close = path.IndexOf(']', StringComparison.Ordinal);
-                var index = int.Parse(path.AsSpan(15, close - 15), System.Globalization.CultureInfo.InvariantCulture);
-                var member = path[(close + 2)..];
-                // An empty log is reported as missing the fields of its first entry: filling one of them starts the log.
-                var entries = (record.Communications ?? []).ToList();
-                while (entries.Count <= index)
-                {
-                    entries.Add(new Communication());
-                }
-
-                var entry = entries[index] ?? new Communication();
-                entries[index] = member switch
-                {
-                    "at" => entry with { At = date },
-                    "channel" => entry with { Channel = MemberOf<ContactChannel>(with.Member) },
-                    "contact" => entry with { Contact = text },
-                    "contactTitle" => entry with { ContactTitle = text },
-                    "contactRole" => entry with { ContactRole = MemberOf<DecisionRole>(with.Member) },
-                    "summary" => entry with { Summary = text },
-                    "feedback" => entry with { Feedback = MemberOf<CustomerFeedback>(with.Member) },
-                    _ => throw new InvalidOperationException($"No filling for {path}."),
-                };
-                return record with { Communications = entries };
-            }
-
-            if (path.StartsWith("risks[", StringComparison.Ordinal))
-            {
-                var close = path.IndexOf(']', StringComparison.Ordinal);
-                var index = int.Parse(path.AsSpan(6, close - 6), System.Globalization.CultureInfo.InvariantCulture);
-                var risks = (record.Risks ?? []).ToArray();
-                risks[index] = (risks[index] ?? new RiskNote()) with { Countermeasure = ConcreteRisk.Countermeasure };
-                return record with { Risks = risks };
-            }
-
-            if (path.StartsWith(FollowUpFields.CustomPrefix, StringComparison.Ordinal))
-            {
-                return record.WithCustom(path[FollowUpFields.CustomPrefix.Length..], text);
-            }
-
-            return path switch
-            {
-                FollowUpFields.CustomerCompany => record with { Customer = customer with { Company = text } },
-                FollowUpFields.CustomerIndustry => record with { Customer = customer with { Industry = text } },
-                FollowUpFields.CustomerCompanySize => record with { Customer = customer with { CompanySize = text } },
-                FollowUpFields.CustomerName => record with { Customer = customer with { Name = text } },
-                FollowUpFields.CustomerContactTitle => record with { Customer = customer with { ContactTitle = text } },
-                FollowUpFields.CustomerDecisionRole => record with { Customer = customer with { DecisionRole = MemberOf<DecisionRole>(with.Member) } },
-                FollowUpFields.CustomerSource => record with { Customer = customer with { Source = text } },
-                FollowUpFields.CustomerLevel => record with { Customer = customer with { Level = text } },
-                FollowUpFields.CustomerPhone => record with { Customer = customer with { Phone = text } },
-                FollowUpFields.CustomerEmail => record with { Customer = customer with { Email = text } },
-                FollowUpFields.CustomerWeChat => record with { Customer = customer with { WeChat = text } },
-                FollowUpFields.NeedsSummary => record with { Needs = needs with { Summary = text } },
-                FollowUpFields.NeedsQuantity => record with { Needs = needs with { Quantity = text } },
-                FollowUpFields.NeedsBudget => record with { Needs = needs with { Budget = text } },
-                FollowUpFields.NeedsPainPoints => record with { Needs = needs with { PainPoints = [text] } },
-                FollowUpFields.NeedsChanges => record with
-                {
-                    Needs = needs with { Changes = [.. needs.Changes ?? [], new NeedsChange { At = date, Description = text }] },
-                },
-                FollowUpFields.Communications => record with { Communications = [new Communication { Summary = text, At = date }] },
-                FollowUpFields.ProgressStage => record with { Progress = progress with { Stage = MemberOf<DealStage>(with.Member) } },
-                FollowUpFields.ProgressStageSince => record with { Progress = progress with { StageSince = date } },
-                FollowUpFields.ProgressNextAction => record with { Progress = progress with { NextAction = text } },
-                FollowUpFields.ProgressNextActionDue => record with { Progress = progress with { NextActionDue = date } },
-                FollowUpFields.ProgressNextActionOwner => record with { Progress = progress with { NextActionOwner = text } },
-                FollowUpFields.Attachments => record with
-                {
-                    Attachments =
-                    [
-                        .. record.Attachments ?? [],
-                        new Attachment { Kind = AttachmentKind.Proposal, Name = text },
-                        new Attachment { Kind = AttachmentKind.Contract, Name = text },
-                    ],
-                },
-                FollowUpFields.Risks => record with
-                {
-                    Risks = [.. record.Risks ?? [], ConcreteRisk],
-                },
-                _ => throw new InvalidOperationException($"No filling for {path}."),
-            };
-        }
-
-        /// <summary>A complete noted risk, so a new entry adds no missing field of its own.</summary>
-        private static RiskNote ConcreteRisk => SampleRecords.CompleteProject().Risks![0];
-
-        private static EnumValue<TEnum> MemberOf<TEnum>(int member)
-            where TEnum : struct, Enum
-        {
-            var members = Enum.GetValues<TEnum>();
-            return members[member % members.Length];
-        }
+        public static FollowUpRecord Fill(FollowUpRecord record, string path, Filling with) =>
+            RecordEditor.Fill(record, path, with.Text, with.Date, with.Member) ?? throw new InvalidOperationException($"No filling for {path}.");
     }
 
     /// <summary>Generators of hostile records: every member may be null, blank, a placeholder, garbage or huge.</summary>

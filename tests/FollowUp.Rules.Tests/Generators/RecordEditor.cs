@@ -1,11 +1,21 @@
 using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Tests.TestData;
 
 namespace FollowUp.Rules.Tests.Generators;
 
 /// <summary>Fills a missing field of a record, given its path in the output notation, with a value of the field's kind.</summary>
+/// <remarks>
+/// A filled value completes what the field asks for: a noted risk gets a full entry with a countermeasure, the attachments
+/// a proposal and a contract, an empty communication log one entry with a summary and a time.
+/// </remarks>
 internal static class RecordEditor
 {
     /// <summary>Fills <paramref name="path"/>, or returns <see langword="null"/> when the path is not a field one can fill by itself.</summary>
+    /// <param name="record">The record.</param>
+    /// <param name="path">A path from <see cref="StepResult.Missing"/>, such as <c>communications[0].summary</c>.</param>
+    /// <param name="text">The text for a text field.</param>
+    /// <param name="time">The time for a time field.</param>
+    /// <param name="choice">Which member an enumeration field gets (any integer).</param>
     public static FollowUpRecord? Fill(FollowUpRecord record, string path, string text, DateTimeOffset time, int choice)
     {
         var customer = record.Customer ?? new Customer();
@@ -13,14 +23,15 @@ internal static class RecordEditor
         var progress = record.Progress ?? new DealProgress();
         if (TryIndex(path, "communications[", out var index, out var member))
         {
-            var list = (record.Communications ?? []).ToList();
-            while (list.Count <= index)
+            // An empty log is reported as missing the fields of its first entry: filling one of them starts the log.
+            var entries = (record.Communications ?? []).ToList();
+            while (entries.Count <= index)
             {
-                list.Add(new Communication());
+                entries.Add(new Communication());
             }
 
-            var entry = list[index] ?? new Communication();
-            entry = member switch
+            var entry = entries[index] ?? new Communication();
+            entries[index] = member switch
             {
                 "at" => entry with { At = time },
                 "channel" => entry with { Channel = Pick<ContactChannel>(choice) },
@@ -31,15 +42,19 @@ internal static class RecordEditor
                 "feedback" => entry with { Feedback = Pick<CustomerFeedback>(choice) },
                 _ => entry,
             };
-            list[index] = entry;
-            return record with { Communications = list };
+            return record with { Communications = entries };
         }
 
-        if (TryIndex(path, "risks[", out index, out member) && member == "countermeasure")
+        if (TryIndex(path, "risks[", out index, out _))
         {
-            var risks = record.Risks!.ToList();
-            risks[index] = (risks[index] ?? new RiskNote()) with { Countermeasure = text };
+            var risks = (record.Risks ?? []).ToArray();
+            risks[index] = (risks[index] ?? new RiskNote()) with { Countermeasure = ConcreteRisk.Countermeasure };
             return record with { Risks = risks };
+        }
+
+        if (path.StartsWith(FollowUpFields.CustomPrefix, StringComparison.Ordinal))
+        {
+            return record.WithCustom(path[FollowUpFields.CustomPrefix.Length..], text);
         }
 
         return path switch
@@ -54,33 +69,43 @@ internal static class RecordEditor
             FollowUpFields.CustomerLevel => record with { Customer = customer with { Level = text } },
             FollowUpFields.CustomerPhone => record with { Customer = customer with { Phone = text } },
             FollowUpFields.CustomerEmail => record with { Customer = customer with { Email = text } },
+            FollowUpFields.CustomerWeChat => record with { Customer = customer with { WeChat = text } },
             FollowUpFields.NeedsSummary => record with { Needs = needs with { Summary = text } },
             FollowUpFields.NeedsQuantity => record with { Needs = needs with { Quantity = text } },
             FollowUpFields.NeedsBudget => record with { Needs = needs with { Budget = text } },
             FollowUpFields.NeedsPainPoints => record with { Needs = needs with { PainPoints = [text] } },
-            FollowUpFields.NeedsChanges => record with { Needs = needs with { Changes = [new NeedsChange { At = time, Description = text }] } },
-            FollowUpFields.Communications => record with { Communications = [new Communication()] },
+            FollowUpFields.NeedsChanges => record with
+            {
+                Needs = needs with { Changes = [.. needs.Changes ?? [], new NeedsChange { At = time, Description = text }] },
+            },
+            FollowUpFields.Communications => record with { Communications = [new Communication { Summary = text, At = time }] },
             FollowUpFields.ProgressStage => record with { Progress = progress with { Stage = Pick<DealStage>(choice) } },
+            FollowUpFields.ProgressStageSince => record with { Progress = progress with { StageSince = time } },
             FollowUpFields.ProgressNextAction => record with { Progress = progress with { NextAction = text } },
             FollowUpFields.ProgressNextActionDue => record with { Progress = progress with { NextActionDue = time } },
             FollowUpFields.ProgressNextActionOwner => record with { Progress = progress with { NextActionOwner = text } },
             FollowUpFields.Attachments => record with
             {
-                Attachments = [.. record.Attachments ?? [], new Attachment { Kind = Pick<AttachmentKind>(choice), Name = text }],
+                Attachments =
+                [
+                    .. record.Attachments ?? [],
+                    new Attachment { Kind = AttachmentKind.Proposal, Name = text },
+                    new Attachment { Kind = AttachmentKind.Contract, Name = text },
+                ],
             },
-            _ when path.StartsWith(FollowUpFields.CustomPrefix, StringComparison.Ordinal) => record with
-            {
-                Custom = new Dictionary<string, string?>(record.Custom ?? new Dictionary<string, string?>()) { [path[FollowUpFields.CustomPrefix.Length..]] = text },
-            },
+            FollowUpFields.Risks => record with { Risks = [.. record.Risks ?? [], ConcreteRisk] },
             _ => null,
         };
     }
+
+    /// <summary>A complete noted risk, so a new entry adds no missing field of its own.</summary>
+    private static RiskNote ConcreteRisk => SampleRecords.CompleteProject().Risks![0];
 
     private static EnumValue<T> Pick<T>(int choice)
         where T : struct, Enum
     {
         var values = Enum.GetValues<T>();
-        return values[Math.Abs(choice) % values.Length];
+        return values[Math.Abs(choice % values.Length)];
     }
 
     private static bool TryIndex(string path, string prefix, out int index, out string member)
