@@ -146,10 +146,7 @@ internal sealed class JsonArrayReader(Stream stream) : IDisposable
                     throw new JsonException($"An element of the JSON array is longer than {MaxElementBytes / (1024 * 1024)} MB.");
                 }
 
-                var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-                Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
-                ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = larger;
+                PooledBuffer.Double(ref _buffer, _end);
             }
 
             var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);

@@ -85,10 +85,7 @@ internal sealed class Utf8LineReader(Stream stream) : IDisposable
                 throw new InvalidDataException($"A line is longer than {MaxLineBytes / (1024 * 1024)} MB.");
             }
 
-            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
+            PooledBuffer.Double(ref _buffer, _end);
         }
 
         var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
