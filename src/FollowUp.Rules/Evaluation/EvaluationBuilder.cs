@@ -18,9 +18,14 @@ internal static class EvaluationBuilder
     /// <summary>Each step boxed once, for <see cref="FluentValidation.Results.ValidationFailure.CustomState"/>.</summary>
     private static readonly object[] BoxedSteps = [.. Enum.GetValues<FollowUpStep>().Cast<object>()];
 
-    /// <summary>The result every complete record shares: immutable, so one instance serves all (read-only even if cast).</summary>
-    private static readonly CompletenessResult Complete = new(
-        100, Array.AsReadOnly(Enum.GetValues<FollowUpStep>().Select(step => new StepResult(step, 100, [], [])).ToArray()));
+    /// <summary>The result of each step with nothing missing, shared by every record: immutable, so one instance serves all.</summary>
+    private static readonly StepResult[] CompleteSteps = [.. Enum.GetValues<FollowUpStep>().Select(step => new StepResult(step, 100, [], []))];
+
+    /// <summary>Single paths as read-only lists, shared: one missing field is the common case. Bounded like the paths themselves.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> SinglePaths = new(StringComparer.Ordinal);
+
+    /// <summary>The result every complete record shares (read-only even if cast).</summary>
+    private static readonly CompletenessResult Complete = new(100, Array.AsReadOnly(CompleteSteps));
 
     public static FollowUpEvaluation Build(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile)
     {
@@ -72,7 +77,11 @@ internal static class EvaluationBuilder
         {
             var step = (FollowUpStep)s;
             var score = counts[s] == 0 ? 100 : Math.Round(100 * earned[s] / counts[s], 1);
-            steps[s] = new StepResult(step, score, Paths(inspection, step, FieldState.Missing), Paths(inspection, step, FieldState.Acknowledged));
+            var missing = Paths(inspection, step, FieldState.Missing);
+            var acknowledged = Paths(inspection, step, FieldState.Acknowledged);
+            steps[s] = score == 100 && missing.Count == 0 && acknowledged.Count == 0
+                ? CompleteSteps[s]
+                : new StepResult(step, score, missing, acknowledged);
             weighted += profile.StepWeight(step) * score;
             totalWeight += profile.StepWeight(step);
         }
@@ -80,22 +89,38 @@ internal static class EvaluationBuilder
         return new CompletenessResult(totalWeight == 0 ? 100 : Math.Round(weighted / totalWeight, 1), steps);
     }
 
-    private static string[] Paths(Inspection inspection, FollowUpStep step, FieldState state)
+    private static IReadOnlyList<string> OnePath(string path) =>
+        SinglePaths.Count < 4096 ? SinglePaths.GetOrAdd(path, static p => Array.AsReadOnly([p])) : [path];
+
+    private static IReadOnlyList<string> Paths(Inspection inspection, FollowUpStep step, FieldState state)
     {
         var count = 0;
+        string? only = null;
         foreach (var check in inspection.Checks)
         {
-            count += check.Step == step && check.State == state ? 1 : 0;
+            if (check.Step == step && check.State == state)
+            {
+                count++;
+                only = check.Path;
+            }
         }
 
         var unrecordedChange = step == FollowUpStep.Needs && state == FieldState.Missing
             && inspection.Notes.Exists(n => n.Problem == Problem.ChangeHistoryMissing);
-        if (count == 0 && !unrecordedChange)
+        if (!unrecordedChange)
         {
-            return [];
+            return count == 0 ? [] : count == 1 ? OnePath(only!) : PathsOf(inspection, step, state, count, count);
         }
 
-        var paths = new string[count + (unrecordedChange ? 1 : 0)];
+        var paths = PathsOf(inspection, step, state, count, count + 1);
+        paths[count] = FollowUpFields.NeedsChanges;
+        return paths;
+    }
+
+    /// <summary>The <paramref name="count"/> paths of the step's checks in that state, in an array of <paramref name="length"/>.</summary>
+    private static string[] PathsOf(Inspection inspection, FollowUpStep step, FieldState state, int count, int length)
+    {
+        var paths = new string[length];
         var i = 0;
         foreach (var check in inspection.Checks)
         {
@@ -103,11 +128,6 @@ internal static class EvaluationBuilder
             {
                 paths[i++] = check.Path;
             }
-        }
-
-        if (unrecordedChange)
-        {
-            paths[i] = FollowUpFields.NeedsChanges;
         }
 
         return paths;
@@ -140,7 +160,7 @@ internal static class EvaluationBuilder
         for (var i = 0; i < vague.Length; i++)
         {
             var hit = inspection.Vague[i];
-            vague[i] = new VagueMatch(hit.Path, (VagueCategory)hit.Category, hit.Source[hit.Start..hit.End], hit.Start, hit.End - hit.Start);
+            vague[i] = new VagueMatch(hit.Path, (VagueCategory)hit.Category, MatchedText.Of(hit.Source, hit.Start, hit.End), hit.Start, hit.End - hit.Start);
         }
 
         return vague;

@@ -243,8 +243,9 @@ internal static class Grader
     {
         var budget = profile.ScoreWeight(GradeComponent.RiskHandling);
         var part = new Part(GradeComponent.RiskHandling, budget);
-        // One deduction per unanswered code, at its heaviest weight, on its first field; allocated only when there is one.
-        List<(RiskSignal First, double Weight)>? unanswered = null;
+        // One deduction per unanswered code, at its heaviest weight, on its first field.
+        var unanswered = inspection.Unanswered;
+        unanswered.Clear();
         foreach (var signal in signals)
         {
             if (!rules.RequiresCountermeasure(signal.Code) || RiskStage.IsAnswered(inspection, rules, signal.Code))
@@ -252,7 +253,6 @@ internal static class Grader
                 continue;
             }
 
-            unanswered ??= [];
             var at = IndexOfCode(unanswered, signal.Code);
             if (at >= 0)
             {
@@ -264,9 +264,8 @@ internal static class Grader
             }
         }
 
-        for (var i = 0; i < (unanswered?.Count ?? 0); i++)
+        foreach (var (first, weight) in unanswered)
         {
-            var (first, weight) = unanswered![i];
             // The same words as the code's finding, so the two share one string.
             var note = UnansweredNote(inspection, first.Code);
             part.Add(deductions, DeductionCodes.RiskUnaddressed, first.Field, budget * weight,
@@ -389,7 +388,7 @@ internal static class Grader
     }
 
     private static string VagueAdvice(MessageCatalog messages, FieldHit? hit, string source) => hit is { } found
-        ? FindingMessages.Vague(messages, (VagueCategory)found.Category, found.Source[found.Start..found.End])
+        ? FindingMessages.Vague(messages, (VagueCategory)found.Category, MatchedText.Of(found.Source, found.Start, found.End))
         : messages.Format("VagueTextNoFacts", Excerpt(source));
 
     /// <summary>The requirement key of a field path: <c>communications[2].summary</c> is <c>communications[].summary</c>.</summary>

@@ -1,4 +1,5 @@
 using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Language;
 using FollowUp.Rules.Profiles;
 
 namespace FollowUp.Rules.Risk;
@@ -21,7 +22,7 @@ internal static class RiskStage
             var weight = profile.SignalWeight(code);
             if (weight > 0 && !SameCodeEarlierInField(hits, i))
             {
-                signals.Add(new RiskSignal(code, hit.Path, hit.Source[hit.Start..hit.End], weight));
+                signals.Add(new RiskSignal(code, hit.Path, MatchedText.Of(hit.Source, hit.Start, hit.End), weight));
             }
         }
 
