@@ -118,30 +118,66 @@ public static class BatchEvaluation
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(recordOf);
         var settings = Validate(options);
-        var chunk = new List<TItem>(ChunkSize(settings));
-        var results = new BatchResult<TItem>[chunk.Capacity];
+
+        // Double-buffered: while one chunk is evaluated in parallel, the next is read and the one before is handed out, so
+        // reading, evaluating and the caller's writing overlap instead of taking turns.
+        var size = ChunkSize(settings);
+        var chunk = new List<TItem>(size);
+        var results = new BatchResult<TItem>[size];
+        var nextChunk = new List<TItem>(size);
+        var nextResults = new BatchResult<TItem>[size];
+        Task? evaluating = null;
         long handed = 0;
-        await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
+        try
         {
-            chunk.Add(item);
-            if (chunk.Count == chunk.Capacity)
+            await using var enumerator = items.GetAsyncEnumerator(cancellationToken);
+            var more = true;
+            while (more)
             {
-                Evaluate(evaluator, chunk, recordOf, results, settings, cancellationToken);
-                for (var i = 0; i < chunk.Count; i++)
+                nextChunk.Clear();
+                while (nextChunk.Count < size && (more = await enumerator.MoveNextAsync().ConfigureAwait(false)))
                 {
-                    yield return results[i];
-                    Report(settings, ++handed, last: false);
+                    nextChunk.Add(enumerator.Current);
                 }
 
-                chunk.Clear();
+                if (evaluating is not null)
+                {
+                    await evaluating.ConfigureAwait(false);
+                }
+
+                (chunk, nextChunk, results, nextResults) = (nextChunk, chunk, nextResults, results);
+                var (toEvaluate, into) = (chunk, results);
+                evaluating = chunk.Count == 0
+                    ? null
+                    : Task.Run(() => Evaluate(evaluator, toEvaluate, recordOf, into, settings, cancellationToken), cancellationToken);
+
+                // nextChunk and nextResults now hold the chunk evaluated in the previous round: hand it out while this one runs.
+                for (var i = 0; i < nextChunk.Count; i++)
+                {
+                    yield return nextResults[i];
+                    Report(settings, ++handed, last: false);
+                }
+            }
+
+            if (evaluating is not null)
+            {
+                await evaluating.ConfigureAwait(false);
+                evaluating = null;
+            }
+
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                yield return results[i];
+                Report(settings, ++handed, last: false);
             }
         }
-
-        Evaluate(evaluator, chunk, recordOf, results, settings, cancellationToken);
-        for (var i = 0; i < chunk.Count; i++)
+        finally
         {
-            yield return results[i];
-            Report(settings, ++handed, last: false);
+            // A caller that stops early leaves a chunk in evaluation: let it finish before the buffers are dropped.
+            if (evaluating is not null)
+            {
+                await evaluating.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
 
         Report(settings, handed, last: true);

@@ -36,6 +36,73 @@ public sealed class BatchEvaluationTests
         Assert.All(results.Where(r => r.Evaluation is not null), r => Assert.Equal($"L{r.Item.Line}", r.Evaluation!.Id));
     }
 
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(1, 1)]
+    [InlineData(2, 1000)]
+    [InlineData(3, 1001)]
+    public async Task EvaluateManyAsync_OverManyChunks_KeepsInputOrderAndMatchesOneByOne(int parallelism, int count)
+    {
+        var records = Records(count);
+        var options = new BatchEvaluationOptions { MaxDegreeOfParallelism = parallelism };
+
+        var evaluations = new List<FollowUpEvaluation>();
+        await foreach (var evaluation in Evaluator.EvaluateManyAsync(records.ToAsyncEnumerable(), options))
+        {
+            evaluations.Add(evaluation);
+        }
+
+        Assert.Equal(records.Select(r => r.Id), evaluations.Select(e => e.Id));
+        Assert.Equal(records.Select(r => Evaluator.Evaluate(r).Score), evaluations.Select(e => e.Score));
+    }
+
+    [Fact]
+    public async Task EvaluateManyAsync_CallerStopsEarly_EndsWithoutError()
+    {
+        var seen = 0;
+        await foreach (var evaluation in Evaluator.EvaluateManyAsync(Records(2000).ToAsyncEnumerable()))
+        {
+            if (++seen == 150)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(150, seen);
+    }
+
+    [Fact]
+    public async Task EvaluateManyAsync_CancelledMidway_Throws()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var seen = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var evaluation in Evaluator.EvaluateManyAsync(Records(3000).ToAsyncEnumerable(), null, cancellation.Token))
+            {
+                if (++seen == 100)
+                {
+                    await cancellation.CancelAsync();
+                }
+            }
+        });
+        Assert.InRange(seen, 100, 2999);
+    }
+
+    [Fact]
+    public async Task EvaluateManyAsync_Progress_IsReportedEveryIntervalAndAtTheEnd()
+    {
+        var reports = new List<long>();
+        var options = new BatchEvaluationOptions { ProgressInterval = 100, Progress = new SyncProgress(p => reports.Add(p.Evaluated)) };
+
+        await foreach (var evaluation in Evaluator.EvaluateManyAsync(Records(250).ToAsyncEnumerable(), options))
+        {
+        }
+
+        Assert.Equal([100, 200, 250], reports);
+    }
+
     [Fact]
     public void EvaluateMany_Progress_IsReportedEveryIntervalAndAtTheEnd()
     {
