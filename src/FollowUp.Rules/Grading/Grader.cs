@@ -108,7 +108,7 @@ internal static class Grader
                 var note = inspection.Notes[check.Note];
                 part.Add(deductions, CodeOf(note.Problem), note.Path, points, inspection.NoteMessage(check.Note, messages));
             }
-            else if (check.State == FieldState.Filled && FirstVagueNote(inspection, check.Path) is >= 0 and var vague)
+            else if (check.State == FieldState.Filled && FirstNote(inspection, Problem.VagueLanguage, path: check.Path) is >= 0 and var vague)
             {
                 // A vague text earns only part of the credit: the shortfall is the vagueness, not a gap.
                 part.Add(deductions, DeductionCodes.VagueText, check.Path, points, inspection.NoteMessage(vague, messages));
@@ -267,7 +267,7 @@ internal static class Grader
         foreach (var (first, weight) in unanswered)
         {
             // The same words as the code's finding, so the two share one string.
-            var note = UnansweredNote(inspection, first.Code);
+            var note = FirstNote(inspection, Problem.RiskUnanswered, detail: first.Code);
             part.Add(deductions, DeductionCodes.RiskUnaddressed, first.Field, budget * weight,
                 note >= 0 ? inspection.NoteMessage(note, messages) : messages.Format("RiskUnanswered", messages.Signal(first.Code), first.Evidence));
         }
@@ -276,7 +276,9 @@ internal static class Grader
         if (unassessable.Count > 0)
         {
             part.Add(deductions, DeductionCodes.RiskNotAssessable, FollowUpFields.Risks, budget,
-                messages.Format("RiskNotAssessable", string.Join(", ", unassessable.Take(3)) + (unassessable.Count > 3 ? ", …" : "")));
+                FirstNote(inspection, Problem.RiskNotAssessable) is >= 0 and var note
+                    ? inspection.NoteMessage(note, messages)
+                    : messages.Format("RiskNotAssessable", RiskStage.DescribeUnassessable(unassessable)));
         }
     }
 
@@ -335,24 +337,13 @@ internal static class Grader
         return -1;
     }
 
-    private static int UnansweredNote(Inspection inspection, string code)
+    /// <summary>The first note of <paramref name="problem"/>, on <paramref name="path"/> and with <paramref name="detail"/> when given; -1 if none.</summary>
+    private static int FirstNote(Inspection inspection, Problem problem, string? path = null, string? detail = null)
     {
         for (var i = 0; i < inspection.Notes.Count; i++)
         {
-            if (inspection.Notes[i].Problem == Problem.RiskUnanswered && inspection.Notes[i].Detail == code)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private static int FirstVagueNote(Inspection inspection, string path)
-    {
-        for (var i = 0; i < inspection.Notes.Count; i++)
-        {
-            if (inspection.Notes[i].Problem == Problem.VagueLanguage && inspection.Notes[i].Path == path)
+            var note = inspection.Notes[i];
+            if (note.Problem == problem && (path is null || note.Path == path) && (detail is null || note.Detail == detail))
             {
                 return i;
             }

@@ -52,6 +52,10 @@ internal static class RiskStage
         return false;
     }
 
+    /// <summary>The first three missing risk inputs, for a message: "communications[0].summary, needs.summary, …".</summary>
+    public static string DescribeUnassessable(List<string> unassessable) =>
+        string.Join(", ", unassessable.Take(3)) + (unassessable.Count > 3 ? ", …" : "");
+
     /// <summary>Whether an unanswered-risk note for the code was added since <paramref name="from"/>: a handful of notes, scanned without allocating.</summary>
     private static bool Reported(List<Note> notes, int from, string code)
     {
@@ -112,8 +116,7 @@ internal static class RiskStage
         if (unassessable.Count > 0)
         {
             firstNote = firstNote < 0 ? inspection.Notes.Count : firstNote;
-            inspection.Notes.Add(new Note(Problem.RiskNotAssessable, FollowUpFields.Risks, FollowUpFields.Risks, null,
-                string.Join(", ", unassessable.Take(3)) + (unassessable.Count > 3 ? ", …" : "")));
+            inspection.Notes.Add(new Note(Problem.RiskNotAssessable, FollowUpFields.Risks, FollowUpFields.Risks, null, DescribeUnassessable(unassessable)));
         }
 
         var state = unanswered == 0 && unassessable.Count == 0 ? FieldState.Filled : FieldState.Missing;
