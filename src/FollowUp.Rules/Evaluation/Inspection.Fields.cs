@@ -97,7 +97,7 @@ internal sealed partial class Inspection
                 if (!(noContent && required && state == FieldState.Missing))
                 {
                     Notes.Add(new Note(noContent ? Problem.NoContent : Problem.VagueLanguage, path, path, MatchedText.Of(value, hit.Start, hit.End),
-                        ((VagueCategory)hit.Category).ToString()));
+                        EnumLabels<VagueCategory>.NameOf((VagueCategory)hit.Category)));
                 }
             }
         }
@@ -146,7 +146,7 @@ internal sealed partial class Inspection
             state = ClassifyOnly(value.Text);
             if (state == FieldState.Filled)
             {
-                Notes.Add(new Note(Problem.UnknownValue, path, key, value.Text, string.Join(", ", Enum.GetNames<TEnum>())));
+                Notes.Add(new Note(Problem.UnknownValue, path, key, value.Text, EnumLabels<TEnum>.NameList));
             }
         }
 

@@ -67,6 +67,12 @@ internal readonly record struct FieldHit(string Path, int Category, string Sourc
 /// </summary>
 internal sealed partial class Inspection
 {
+    /// <summary>Stands in for a null or absent entry: immutable, so one instance serves every record.</summary>
+    private static readonly Communication EmptyCommunication = new();
+
+    /// <summary>Stands in for a null risk entry.</summary>
+    private static readonly RiskNote EmptyRiskNote = new();
+
     [ThreadStatic]
     private static Inspection? t_cached;
 
@@ -286,13 +292,13 @@ internal sealed partial class Inspection
 
         for (var i = 0; i < count; i++)
         {
-            InspectCommunication(i, communications![i] ?? new Communication());
+            InspectCommunication(i, communications![i] ?? EmptyCommunication);
         }
 
         // An empty log is missing every field of its first entry: adding an empty entry must not look like progress.
         if (count == 0 && RequiredBit(FollowUpFields.Communications))
         {
-            InspectCommunication(0, new Communication());
+            InspectCommunication(0, EmptyCommunication);
         }
     }
 
@@ -383,17 +389,17 @@ internal sealed partial class Inspection
             state == FieldState.Filled ? -1 : Notes.Count));
         if (needsProposal && !hasProposal)
         {
-            Notes.Add(new Note(Problem.AttachmentProposal, FollowUpFields.Attachments, FollowUpFields.Attachments, null, stage.ToString()));
+            Notes.Add(new Note(Problem.AttachmentProposal, FollowUpFields.Attachments, FollowUpFields.Attachments, null, EnumLabels<DealStage>.NameOf(stage)));
         }
 
         if (needsContract && !hasContract)
         {
-            Notes.Add(new Note(Problem.AttachmentContract, FollowUpFields.Attachments, FollowUpFields.Attachments, null, stage.ToString()));
+            Notes.Add(new Note(Problem.AttachmentContract, FollowUpFields.Attachments, FollowUpFields.Attachments, null, EnumLabels<DealStage>.NameOf(stage)));
         }
 
         if (needsAny && !hasAny)
         {
-            Notes.Add(new Note(Problem.AttachmentAny, FollowUpFields.Attachments, FollowUpFields.Attachments, null, stage.ToString()));
+            Notes.Add(new Note(Problem.AttachmentAny, FollowUpFields.Attachments, FollowUpFields.Attachments, null, EnumLabels<DealStage>.NameOf(stage)));
         }
     }
 
@@ -404,7 +410,7 @@ internal sealed partial class Inspection
         var countermeasureRequired = RequiredBit(FollowUpFields.RisksCountermeasure);
         for (var i = 0; i < count; i++)
         {
-            var entry = risks![i] ?? new RiskNote();
+            var entry = risks![i] ?? EmptyRiskNote;
             var countermeasure = Classify(entry.Countermeasure, FieldPaths.RiskCountermeasure[i], TextUse.Clarity, countermeasureRequired, out var countermeasureCredit);
             var answers = countermeasure == FieldState.Filled ? TextUse.RiskAnswer : TextUse.None;
             var description = Classify(entry.Description, FieldPaths.RiskDescription[i], TextUse.Clarity | answers, required: false);

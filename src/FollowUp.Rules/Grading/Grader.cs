@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Language;
@@ -27,6 +28,12 @@ internal static class Grader
 
     /// <summary>The clarity points a partly vague field costs.</summary>
     public const double PartlyVaguePoints = 3;
+
+    /// <summary>How many indexed paths keep their key in <see cref="KeysOfIndexedPaths"/>: a list's first entries, for every field.</summary>
+    private const int MaxIndexedPaths = 4096;
+
+    /// <summary>The requirement key of each indexed path seen, so that grading a record does not build it again.</summary>
+    private static readonly ConcurrentDictionary<string, string> KeysOfIndexedPaths = new(StringComparer.Ordinal);
 
     private static readonly TimeSpan OnTime = TimeSpan.FromHours(24);
     private static readonly TimeSpan VeryLate = TimeSpan.FromHours(72);
@@ -387,7 +394,18 @@ internal static class Grader
     {
         var open = path.IndexOf('[', StringComparison.Ordinal);
         var close = path.IndexOf(']', StringComparison.Ordinal);
-        return open < 0 || close < open ? path : string.Concat(path.AsSpan(0, open + 1), path.AsSpan(close));
+        if (open < 0 || close < open)
+        {
+            return path;
+        }
+
+        if (KeysOfIndexedPaths.TryGetValue(path, out var key))
+        {
+            return key;
+        }
+
+        key = string.Concat(path.AsSpan(0, open + 1), path.AsSpan(close));
+        return KeysOfIndexedPaths.Count < MaxIndexedPaths ? KeysOfIndexedPaths.GetOrAdd(path, key) : key;
     }
 
     private static string Excerpt(string text) => text.Length <= 30 ? text : string.Concat(text.AsSpan(0, 30), "…");

@@ -27,6 +27,9 @@ internal static class EnumLabels<TEnum>
 
     public static string NameOf(TEnum value) => Names.TryGetValue(value, out var name) ? name : value.ToString();
 
+    /// <summary>Gets every member's name, comma-separated, for messages that list the known values.</summary>
+    public static string NameList { get; } = string.Join(", ", Enum.GetNames<TEnum>());
+
     private static FrozenDictionary<string, TEnum> Build()
     {
         var map = new Dictionary<string, TEnum>(StringComparer.OrdinalIgnoreCase);

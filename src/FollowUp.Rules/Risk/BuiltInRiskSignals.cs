@@ -66,7 +66,7 @@ internal static class BuiltInRiskSignals
             if (context.StateOf(progress?.NextAction) != FieldState.Filled)
             {
                 context.Report(RiskSignalCodes.NoNextAction, FollowUpFields.ProgressNextAction, context.Stage is { } stage
-                    ? context.Messages.Format("EvidenceNoNextAction", context.Messages.Stage(stage.ToString()))
+                    ? context.Messages.Format("EvidenceNoNextAction", context.Messages.Stage(EnumLabels<DealStage>.NameOf(stage)))
                     : context.Messages.Format("EvidenceNoNextActionNoStage"));
             }
 
@@ -109,7 +109,7 @@ internal static class BuiltInRiskSignals
                 && !ReachedDecisionMaker(communications))
             {
                 context.Report(RiskSignalCodes.NoDecisionMaker, FollowUpFields.Communications,
-                    context.Messages.Format("EvidenceNoDecisionMaker", context.Messages.Stage(context.Stage.Value.ToString())));
+                    context.Messages.Format("EvidenceNoDecisionMaker", context.Messages.Stage(EnumLabels<DealStage>.NameOf(context.Stage.Value))));
             }
 
             if (communications.Count >= 2 && OnlyContact(context, communications) is { } only)
@@ -119,11 +119,12 @@ internal static class BuiltInRiskSignals
             }
         }
 
+        // Indexed loops: a foreach over the IReadOnlyList would box its enumerator on every record.
         private static bool ReachedDecisionMaker(IReadOnlyList<Communication?> communications)
         {
-            foreach (var communication in communications)
+            for (var i = 0; i < communications.Count; i++)
             {
-                if (communication?.ContactRole.Value == DecisionRole.DecisionMaker)
+                if (communications[i]?.ContactRole.Value == DecisionRole.DecisionMaker)
                 {
                     return true;
                 }
@@ -136,18 +137,18 @@ internal static class BuiltInRiskSignals
         private static string? OnlyContact(RiskDetectionContext context, IReadOnlyList<Communication?> communications)
         {
             string? only = null;
-            foreach (var communication in communications)
+            for (var i = 0; i < communications.Count; i++)
             {
-                var name = communication?.Contact;
-                if (context.StateOf(name) != FieldState.Filled)
+                var name = communications[i]?.Contact;
+                if (name is null || context.StateOf(name) != FieldState.Filled)
                 {
                     continue;
                 }
 
-                var trimmed = name!.AsSpan().Trim();
+                var trimmed = name.AsSpan().Trim();
                 if (only is null)
                 {
-                    only = trimmed.ToString();
+                    only = trimmed.Length == name.Length ? name : trimmed.ToString();
                 }
                 else if (!trimmed.Equals(only, StringComparison.OrdinalIgnoreCase))
                 {
@@ -170,7 +171,7 @@ internal static class BuiltInRiskSignals
                 && context.Now - since > context.Profile.StalledStageAfter)
             {
                 context.Report(RiskSignalCodes.StalledStage, FollowUpFields.ProgressStageSince,
-                    context.Messages.Format("EvidenceStalledStage", Date(since), context.Messages.Stage(context.Stage?.ToString() ?? ""),
+                    context.Messages.Format("EvidenceStalledStage", Date(since), context.Messages.Stage(context.Stage is { } stage ? EnumLabels<DealStage>.NameOf(stage) : ""),
                         Days(context.Now - since), Days(context.Profile.StalledStageAfter)));
             }
         }

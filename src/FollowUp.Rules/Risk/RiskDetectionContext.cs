@@ -77,9 +77,11 @@ public sealed class RiskDetectionContext
 
     private static bool Declares(IRiskSignalDetector detector, string code)
     {
-        foreach (var signal in detector.Signals)
+        // Indexed: a foreach over the IReadOnlyList would box its enumerator on every report.
+        var signals = detector.Signals;
+        for (var i = 0; i < signals.Count; i++)
         {
-            if (string.Equals(signal.Code, code, StringComparison.Ordinal))
+            if (string.Equals(signals[i].Code, code, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -53,8 +53,9 @@ internal static class RiskStage
     }
 
     /// <summary>The first three missing risk inputs, for a message: "communications[0].summary, needs.summary, …".</summary>
-    public static string DescribeUnassessable(List<string> unassessable) =>
-        string.Join(", ", unassessable.Take(3)) + (unassessable.Count > 3 ? ", …" : "");
+    public static string DescribeUnassessable(List<string> unassessable) => unassessable.Count > 3
+        ? string.Join(", ", unassessable[0], unassessable[1], unassessable[2], "…")
+        : string.Join(", ", System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unassessable));
 
     /// <summary>Whether an unanswered-risk note for the code was added since <paramref name="from"/>: a handful of notes, scanned without allocating.</summary>
     private static bool Reported(List<Note> notes, int from, string code)
