@@ -32,34 +32,35 @@ internal static class FindingMessages
         _ => Severity.Warning,
     };
 
-    /// <summary>The coaching message for a vague phrase of a category.</summary>
+    /// <summary>The coaching message for a vague phrase of a category, shared by every record with that phrase.</summary>
     public static string Vague(MessageCatalog messages, Language.VagueCategory category, string phrase) => category switch
     {
-        Language.VagueCategory.StatusOnly => messages.Format("VagueStatusOnly", phrase),
-        Language.VagueCategory.Waiting => messages.Format("VagueWaiting", phrase),
-        Language.VagueCategory.UnquantifiedIntent => messages.Format("VagueUnquantifiedIntent", phrase),
-        Language.VagueCategory.Hedge => messages.Format("VagueHedge", phrase),
-        Language.VagueCategory.VagueTime => messages.Format("VagueVagueTime", phrase),
-        _ => messages.Format("NoContent", phrase),
+        Language.VagueCategory.StatusOnly => messages.Quoting("VagueStatusOnly", phrase),
+        Language.VagueCategory.Waiting => messages.Quoting("VagueWaiting", phrase),
+        Language.VagueCategory.UnquantifiedIntent => messages.Quoting("VagueUnquantifiedIntent", phrase),
+        Language.VagueCategory.Hedge => messages.Quoting("VagueHedge", phrase),
+        Language.VagueCategory.VagueTime => messages.Quoting("VagueVagueTime", phrase),
+        _ => messages.Quoting("NoContent", phrase),
     };
 
     public static string Format(MessageCatalog messages, in Note note) => note.Problem switch
     {
         Problem.FieldMissing => messages.ForField("FieldMissing", note.Key),
-        Problem.FieldAcknowledged => messages.Format("FieldAcknowledged", messages.FieldLabel(note.Key), note.Value),
+        Problem.FieldAcknowledged => messages.Quoting("FieldAcknowledged", messages.FieldLabel(note.Key), note.Value),
         Problem.InvalidDate => messages.Format("InvalidDate", messages.FieldLabel(note.Key), note.Value),
         Problem.UnknownValue => messages.Format("UnknownValue", messages.FieldLabel(note.Key), note.Value, note.Detail),
         Problem.NextActionDueInPast => messages.Format("DueDateInPast", note.Value),
-        Problem.AttachmentProposal => messages.Format("AttachmentMissingProposal", messages.Stage(note.Detail ?? "")),
+        Problem.AttachmentProposal => messages.ForArgument("AttachmentMissingProposal", messages.Stage(note.Detail ?? "")),
         Problem.AttachmentContract => messages.Fixed("AttachmentMissingContract"),
         Problem.AttachmentAny => messages.Fixed("AttachmentMissingAny"),
         Problem.AttachmentStageUnknown => messages.Fixed("AttachmentStageUnknown"),
-        Problem.CountermeasureMissing => messages.Format("CountermeasureMissing", note.Detail),
+        Problem.CountermeasureMissing => messages.Quoting("CountermeasureMissing", note.Detail ?? ""),
         Problem.RiskPointsMissing => messages.Fixed("RiskPointsMissing"),
         Problem.ChangeHistoryMissing => messages.Fixed("ChangeHistoryMissing"),
         Problem.UnknownProfile => messages.Format("UnknownProfile", note.Value, note.Detail),
         Problem.VagueLanguage => Vague(messages, Enum.Parse<Language.VagueCategory>(note.Detail!), note.Value!),
-        Problem.NoContent => messages.Format("NoContent", note.Value),
+        Problem.NoContent => messages.Quoting("NoContent", note.Value!),
+        Problem.RiskUnanswered when note.QuotesPhrase => messages.Quoting("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value),
         Problem.RiskUnanswered => messages.Format("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value),
         _ => messages.Format("RiskNotAssessable", note.Detail),
     };

@@ -56,7 +56,11 @@ internal readonly record struct Check(FollowUpStep Step, string Path, FieldState
 /// <param name="Key">The requirement key whose label and advice the message uses.</param>
 /// <param name="Value">The value as received, if any.</param>
 /// <param name="Detail">Extra text for the message: a stage, a signal code, a category.</param>
-internal readonly record struct Note(Problem Problem, string Path, string Key, string? Value, string? Detail);
+/// <param name="QuotesPhrase">
+/// Whether <paramref name="Value"/> is a phrase the lexicon matched, one of a bounded set, so that the message quoting it can be
+/// shared between records.
+/// </param>
+internal readonly record struct Note(Problem Problem, string Path, string Key, string? Value, string? Detail, bool QuotesPhrase = false);
 
 /// <summary>A phrase found in a field: a vague category or a risk-signal index, with its span in <see cref="Source"/>.</summary>
 internal readonly record struct FieldHit(string Path, int Category, string Source, int Start, int End);

@@ -142,7 +142,7 @@ internal static class Grader
             {
                 var key = KeyOf(path);
                 part.Add(deductions, DeductionCodes.VagueText, path, level == ClarityLevel.NoContent ? NoContentPoints : VaguePoints,
-                    messages.Format("FieldAcknowledged", messages.FieldLabel(key), Excerpt(source)));
+                    messages.Quoting("FieldAcknowledged", messages.FieldLabel(key), Excerpt(source)));
                 continue;
             }
 
@@ -150,7 +150,7 @@ internal static class Grader
             switch (level)
             {
                 case ClarityLevel.NoContent:
-                    part.Add(deductions, DeductionCodes.NoContent, path, NoContentPoints, messages.Format("NoContent", Excerpt(source)));
+                    part.Add(deductions, DeductionCodes.NoContent, path, NoContentPoints, messages.Quoting("NoContent", Excerpt(source)));
                     break;
                 case ClarityLevel.Vague:
                     part.Add(deductions, DeductionCodes.VagueText, path, VaguePoints, VagueAdvice(messages, hit, source));
@@ -192,11 +192,11 @@ internal static class Grader
         }
         else if (action.Source is not null && action.Level is ClarityLevel.Vague or ClarityLevel.NoContent)
         {
-            part.Add(deductions, DeductionCodes.VagueNextAction, FollowUpFields.ProgressNextAction, share, messages.Format("VagueNextAction", Excerpt(action.Source)));
+            part.Add(deductions, DeductionCodes.VagueNextAction, FollowUpFields.ProgressNextAction, share, messages.Quoting("VagueNextAction", Excerpt(action.Source)));
         }
         else if (action.Source is not null && action.Level == ClarityLevel.PartlyVague && FirstVagueHit(inspection, FollowUpFields.ProgressNextAction) is not null)
         {
-            part.Add(deductions, DeductionCodes.VagueNextAction, FollowUpFields.ProgressNextAction, share / 2, messages.Format("VagueNextAction", Excerpt(action.Source)));
+            part.Add(deductions, DeductionCodes.VagueNextAction, FollowUpFields.ProgressNextAction, share / 2, messages.Quoting("VagueNextAction", Excerpt(action.Source)));
         }
 
         if (inspection.NextActionDue is not { } due)
@@ -387,7 +387,7 @@ internal static class Grader
 
     private static string VagueAdvice(MessageCatalog messages, FieldHit? hit, string source) => hit is { } found
         ? FindingMessages.Vague(messages, (VagueCategory)found.Category, MatchedText.Of(found.Source, found.Start, found.End))
-        : messages.Format("VagueTextNoFacts", Excerpt(source));
+        : messages.Quoting("VagueTextNoFacts", Excerpt(source));
 
     /// <summary>The requirement key of a field path: <c>communications[2].summary</c> is <c>communications[].summary</c>.</summary>
     private static string KeyOf(string path)

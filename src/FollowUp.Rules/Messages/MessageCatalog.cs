@@ -15,7 +15,18 @@ internal sealed class MessageCatalog
     private readonly FrozenDictionary<string, string[]> _fields;
     private readonly FrozenDictionary<string, string> _stages;
     private readonly FrozenDictionary<string, string> _signals;
+    /// <summary>How many messages quoting values <see cref="Quoting"/> keeps: every lexicon phrase in each of its messages, and then some.</summary>
+    private const int MaxQuotingMessages = 8192;
+
+    /// <summary>
+    /// The longest value <see cref="Quoting"/> keeps a message for, as long as an excerpt's text: phrases and short notes repeat,
+    /// long free text does not.
+    /// </summary>
+    private const int MaxQuotedLength = 30;
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, string Key), string> _fieldMessages = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, string First, string? Second), string> _quotingMessages = new();
+    private int _quotingCount;
 
     private MessageCatalog(MessageFile file, CultureInfo culture)
     {
@@ -49,6 +60,32 @@ internal sealed class MessageCatalog
     /// <summary>A message with one argument from a small set (a signal label, a list of them), formatted once per argument.</summary>
     public string ForArgument(string id, string argument) =>
         _fieldMessages.GetOrAdd((id, argument), static (k, catalog) => catalog.Format(k.Id, k.Key), this);
+
+    /// <summary>
+    /// A message quoting one or two short values that repeat across records (a matched phrase, a field label with 待确认),
+    /// formatted once per values and shared. Bounded: beyond <see cref="MaxQuotingMessages"/> messages, or for a value longer
+    /// than <see cref="MaxQuotedLength"/>, the message is formatted as usual.
+    /// </summary>
+    public string Quoting(string id, string first, string? second = null)
+    {
+        if (first.Length > MaxQuotedLength || second?.Length > MaxQuotedLength)
+        {
+            return Format(id, first, second);
+        }
+
+        if (_quotingMessages.TryGetValue((id, first, second), out var message))
+        {
+            return message;
+        }
+
+        message = Format(id, first, second);
+        if (_quotingCount < MaxQuotingMessages && _quotingMessages.TryAdd((id, first, second), message))
+        {
+            Interlocked.Increment(ref _quotingCount);
+        }
+
+        return message;
+    }
 
     /// <summary>A message without arguments, formatted once.</summary>
     public string Fixed(string id) => _fieldMessages.GetOrAdd((id, ""), static (k, catalog) => catalog.Format(k.Id), this);

@@ -26,6 +26,7 @@ internal static class RiskStage
             }
         }
 
+        var phraseSignals = signals.Count;
         var context = inspection.RiskContext(rules, profile);
         foreach (var detector in rules.Detectors)
         {
@@ -33,7 +34,7 @@ internal static class RiskStage
         }
 
         CollectUnassessableInputs(inspection);
-        CheckAnswered(inspection, rules, profile, signals);
+        CheckAnswered(inspection, rules, profile, signals, phraseSignals);
         return signals;
     }
 
@@ -89,12 +90,14 @@ internal static class RiskStage
         }
     }
 
-    private static void CheckAnswered(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, List<RiskSignal> signals)
+    /// <summary>Notes the unanswered signals; the first <paramref name="phraseSignals"/> were found in text, with a matched phrase as evidence.</summary>
+    private static void CheckAnswered(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, List<RiskSignal> signals, int phraseSignals)
     {
         var unanswered = 0;
         var firstNote = -1;
-        foreach (var signal in signals)
+        for (var i = 0; i < signals.Count; i++)
         {
+            var signal = signals[i];
             if (!rules.RequiresCountermeasure(signal.Code) || IsAnswered(inspection, rules, signal.Code))
             {
                 continue;
@@ -104,7 +107,8 @@ internal static class RiskStage
             if (firstNote < 0 || !Reported(inspection.Notes, firstNote, signal.Code))
             {
                 firstNote = firstNote < 0 ? inspection.Notes.Count : firstNote;
-                inspection.Notes.Add(new Note(Problem.RiskUnanswered, FollowUpFields.Risks, FollowUpFields.Risks, signal.Evidence, signal.Code));
+                inspection.Notes.Add(new Note(Problem.RiskUnanswered, FollowUpFields.Risks, FollowUpFields.Risks, signal.Evidence, signal.Code,
+                    QuotesPhrase: i < phraseSignals));
             }
         }
 
