@@ -35,6 +35,17 @@ internal static class Grader
     /// <summary>The requirement key of each indexed path seen, so that grading a record does not build it again.</summary>
     private static readonly ConcurrentDictionary<string, string> KeysOfIndexedPaths = new(StringComparer.Ordinal);
 
+    /// <summary>How many deductions <see cref="SharedDeductions"/> keeps: each field's few codes, point values and messages.</summary>
+    private const int MaxSharedDeductions = 8192;
+
+    /// <summary>
+    /// The deductions records repeat (缺少决策权 on the same field for the same points), shared: a <see cref="Deduction"/> is
+    /// immutable, so one instance serves every evaluation.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Code, GradeComponent Component, double Points, string Field, string Message), Deduction> SharedDeductions = new();
+
+    private static int s_sharedDeductionCount;
+
     private static readonly TimeSpan OnTime = TimeSpan.FromHours(24);
     private static readonly TimeSpan VeryLate = TimeSpan.FromHours(72);
 
@@ -425,7 +436,29 @@ internal static class Grader
             }
 
             _used += rounded;
-            deductions.Add(new Deduction(code, GroupOf(code, field), component, (double)rounded, field, message));
+            deductions.Add(Shared(code, component, (double)rounded, field, message));
+        }
+
+        /// <summary>
+        /// The deduction from <see cref="SharedDeductions"/>, or a new one, kept there while it has room. Only a message the
+        /// catalog shares (the very same string) shares its deduction: one formatted for this record alone (a date, an
+        /// evidence) makes a new deduction each time, as it would for every new record.
+        /// </summary>
+        private static Deduction Shared(string code, GradeComponent component, double points, string field, string message)
+        {
+            var key = (code, component, points, field, message);
+            if (SharedDeductions.TryGetValue(key, out var deduction))
+            {
+                return ReferenceEquals(deduction.Message, message) ? deduction : new Deduction(code, GroupOf(code, field), component, points, field, message);
+            }
+
+            deduction = new Deduction(code, GroupOf(code, field), component, points, field, message);
+            if (s_sharedDeductionCount < MaxSharedDeductions && SharedDeductions.TryAdd(key, deduction))
+            {
+                Interlocked.Increment(ref s_sharedDeductionCount);
+            }
+
+            return deduction;
         }
     }
 }
