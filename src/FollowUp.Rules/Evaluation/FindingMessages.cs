@@ -62,6 +62,6 @@ internal static class FindingMessages
         Problem.NoContent => messages.Quoting("NoContent", note.Value!),
         Problem.RiskUnanswered when note.QuotesPhrase => messages.Quoting("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value),
         Problem.RiskUnanswered => messages.Format("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value),
-        _ => messages.Format("RiskNotAssessable", note.Detail),
+        _ => messages.ForArgument("RiskNotAssessable", note.Detail ?? ""),
     };
 }

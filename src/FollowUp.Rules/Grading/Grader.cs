@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Language;
 using FollowUp.Rules.Messages;
@@ -296,7 +297,7 @@ internal static class Grader
             part.Add(deductions, DeductionCodes.RiskNotAssessable, FollowUpFields.Risks, budget,
                 FirstNote(inspection, Problem.RiskNotAssessable) is >= 0 and var note
                     ? inspection.NoteMessage(note, messages)
-                    : messages.Format("RiskNotAssessable", RiskStage.DescribeUnassessable(unassessable)));
+                    : messages.ForArgument("RiskNotAssessable", RiskStage.DescribeUnassessable(unassessable)));
         }
     }
 
@@ -316,11 +317,11 @@ internal static class Grader
 
     private static readonly int StepCount = Enum.GetValues<FollowUpStep>().Length;
 
-    /// <summary>The labels of the unanswered signals, in note order; one label, the usual case, without allocating.</summary>
+    /// <summary>The labels of the unanswered signals, in note order, as text shared between records.</summary>
     private static string UnansweredSignals(Inspection inspection, MessageCatalog messages)
     {
-        string? first = null;
-        System.Text.StringBuilder? list = null;
+        var list = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[128]);
+        var listed = false;
         foreach (var note in inspection.Notes)
         {
             if (note.Problem != Problem.RiskUnanswered)
@@ -328,18 +329,16 @@ internal static class Grader
                 continue;
             }
 
-            var label = messages.Signal(note.Detail ?? "");
-            if (first is null)
+            if (listed)
             {
-                first = label;
+                list.AppendFormatted(messages.Fixed("ListSeparator"));
             }
-            else
-            {
-                (list ??= new System.Text.StringBuilder(first)).Append(messages.Fixed("ListSeparator")).Append(label);
-            }
+
+            list.AppendFormatted(messages.Signal(note.Detail ?? ""));
+            listed = true;
         }
 
-        return list?.ToString() ?? first ?? "";
+        return SharedText.Of(ref list);
     }
 
     private static int IndexOfCode(List<(RiskSignal First, double Weight)> unanswered, string code)

@@ -15,8 +15,11 @@ internal sealed class MessageCatalog
     private readonly FrozenDictionary<string, string[]> _fields;
     private readonly FrozenDictionary<string, string> _stages;
     private readonly FrozenDictionary<string, string> _signals;
-    /// <summary>How many messages quoting values <see cref="Quoting"/> keeps: every lexicon phrase in each of its messages, and then some.</summary>
-    private const int MaxQuotingMessages = 8192;
+    /// <summary>
+    /// How many messages with arguments <see cref="ForArgument"/> and <see cref="Quoting"/> keep: every lexicon phrase in each of
+    /// its messages, and then some.
+    /// </summary>
+    private const int MaxArgumentMessages = 8192;
 
     /// <summary>
     /// The longest value <see cref="Quoting"/> keeps a message for, as long as an excerpt's text: phrases and short notes repeat,
@@ -25,8 +28,8 @@ internal sealed class MessageCatalog
     private const int MaxQuotedLength = 30;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, string Key), string> _fieldMessages = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, string First, string? Second), string> _quotingMessages = new();
-    private int _quotingCount;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, string First, string? Second), string> _argumentMessages = new();
+    private int _argumentMessageCount;
 
     private MessageCatalog(MessageFile file, CultureInfo culture)
     {
@@ -57,31 +60,32 @@ internal sealed class MessageCatalog
     public string ForField(string id, string key) =>
         _fieldMessages.GetOrAdd((id, key), static (k, catalog) => catalog.Format(k.Id, catalog.FieldLabel(k.Key), catalog.FieldAdvice(k.Key)), this);
 
-    /// <summary>A message with one argument from a small set (a signal label, a list of them), formatted once per argument.</summary>
-    public string ForArgument(string id, string argument) =>
-        _fieldMessages.GetOrAdd((id, argument), static (k, catalog) => catalog.Format(k.Id, k.Key), this);
+    /// <summary>
+    /// A message with one argument from a small set (a stage, a list of signal labels or field paths), formatted once per
+    /// argument; bounded like <see cref="Quoting"/>.
+    /// </summary>
+    public string ForArgument(string id, string argument) => Shared(id, argument, null);
 
     /// <summary>
     /// A message quoting one or two short values that repeat across records (a matched phrase, a field label with 待确认),
-    /// formatted once per values and shared. Bounded: beyond <see cref="MaxQuotingMessages"/> messages, or for a value longer
+    /// formatted once per values and shared. Bounded: beyond <see cref="MaxArgumentMessages"/> messages, or for a value longer
     /// than <see cref="MaxQuotedLength"/>, the message is formatted as usual.
     /// </summary>
-    public string Quoting(string id, string first, string? second = null)
-    {
-        if (first.Length > MaxQuotedLength || second?.Length > MaxQuotedLength)
-        {
-            return Format(id, first, second);
-        }
+    public string Quoting(string id, string first, string? second = null) =>
+        first.Length > MaxQuotedLength || second?.Length > MaxQuotedLength ? Format(id, first, second) : Shared(id, first, second);
 
-        if (_quotingMessages.TryGetValue((id, first, second), out var message))
+    /// <summary>The message from the bounded cache of messages with arguments, formatted and kept there while it has room.</summary>
+    private string Shared(string id, string first, string? second)
+    {
+        if (_argumentMessages.TryGetValue((id, first, second), out var message))
         {
             return message;
         }
 
         message = Format(id, first, second);
-        if (_quotingCount < MaxQuotingMessages && _quotingMessages.TryAdd((id, first, second), message))
+        if (_argumentMessageCount < MaxArgumentMessages && _argumentMessages.TryAdd((id, first, second), message))
         {
-            Interlocked.Increment(ref _quotingCount);
+            Interlocked.Increment(ref _argumentMessageCount);
         }
 
         return message;

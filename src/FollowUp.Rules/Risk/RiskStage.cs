@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Language;
+using FollowUp.Rules.Messages;
 using FollowUp.Rules.Profiles;
 
 namespace FollowUp.Rules.Risk;
@@ -53,10 +56,27 @@ internal static class RiskStage
         return false;
     }
 
-    /// <summary>The first three missing risk inputs, for a message: "communications[0].summary, needs.summary, …".</summary>
-    public static string DescribeUnassessable(List<string> unassessable) => unassessable.Count > 3
-        ? string.Join(", ", unassessable[0], unassessable[1], unassessable[2], "…")
-        : string.Join(", ", System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unassessable));
+    /// <summary>The first three missing risk inputs, for a message: "communications[0].summary, needs.summary, …"; shared between records.</summary>
+    public static string DescribeUnassessable(List<string> unassessable)
+    {
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[128]);
+        for (var i = 0; i < Math.Min(3, unassessable.Count); i++)
+        {
+            if (i > 0)
+            {
+                text.AppendLiteral(", ");
+            }
+
+            text.AppendFormatted(unassessable[i]);
+        }
+
+        if (unassessable.Count > 3)
+        {
+            text.AppendLiteral(", …");
+        }
+
+        return SharedText.Of(ref text);
+    }
 
     /// <summary>Whether an unanswered-risk note for the code was added since <paramref name="from"/>: a handful of notes, scanned without allocating.</summary>
     private static bool Reported(List<Note> notes, int from, string code)
