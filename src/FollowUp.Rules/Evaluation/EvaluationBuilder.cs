@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using FluentValidation;
 using FluentValidation.Results;
 using FollowUp.Rules.Completeness;
@@ -21,8 +24,24 @@ internal static class EvaluationBuilder
     /// <summary>The result of each step with nothing missing, shared by every record: immutable, so one instance serves all.</summary>
     private static readonly StepResult[] CompleteSteps = [.. Enum.GetValues<FollowUpStep>().Select(step => new StepResult(step, 100, [], []))];
 
-    /// <summary>Single paths as read-only lists, shared: one missing field is the common case. Bounded like the paths themselves.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> SinglePaths = new(StringComparer.Ordinal);
+    /// <summary>How many lists of paths <see cref="SharedPaths"/> keeps, and how many step results <see cref="SharedSteps"/> keeps.</summary>
+    private const int MaxShared = 4096;
+
+    /// <summary>
+    /// Lists of missing or acknowledged paths as read-only lists, shared: records miss the same few fields of a step. Keyed by
+    /// the paths, one a line, so that a list is found without building it.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> SharedPaths = new(StringComparer.Ordinal);
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>>.AlternateLookup<ReadOnlySpan<char>> SharedPathsByText =
+        SharedPaths.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static int s_sharedPathsCount;
+
+    /// <summary>The results of steps with something missing that records repeat, shared: immutable, with shared path lists.</summary>
+    private static readonly ConcurrentDictionary<(FollowUpStep Step, double Score, IReadOnlyList<string> Missing, IReadOnlyList<string> Acknowledged), StepResult> SharedSteps = new();
+
+    private static int s_sharedStepsCount;
 
     /// <summary>The result every complete record shares (read-only even if cast).</summary>
     private static readonly CompletenessResult Complete = new(100, Array.AsReadOnly(CompleteSteps));
@@ -77,10 +96,10 @@ internal static class EvaluationBuilder
         {
             var step = (FollowUpStep)s;
             var score = counts[s] == 0 ? 100 : Math.Round(100 * earned[s] / counts[s], 1);
-            var missing = Paths(inspection, step, FieldState.Missing);
-            var acknowledged = Paths(inspection, step, FieldState.Acknowledged);
-            steps[s] = score == 100 && missing.Count == 0 && acknowledged.Count == 0
-                ? CompleteSteps[s]
+            var (missing, missingShared) = Paths(inspection, step, FieldState.Missing);
+            var (acknowledged, acknowledgedShared) = Paths(inspection, step, FieldState.Acknowledged);
+            steps[s] = score == 100 && missing.Count == 0 && acknowledged.Count == 0 ? CompleteSteps[s]
+                : missingShared && acknowledgedShared ? SharedStep(step, score, missing, acknowledged)
                 : new StepResult(step, score, missing, acknowledged);
             weighted += profile.StepWeight(step) * score;
             totalWeight += profile.StepWeight(step);
@@ -89,32 +108,79 @@ internal static class EvaluationBuilder
         return new CompletenessResult(totalWeight == 0 ? 100 : Math.Round(weighted / totalWeight, 1), steps);
     }
 
-    private static IReadOnlyList<string> OnePath(string path) =>
-        SinglePaths.Count < 4096 ? SinglePaths.GetOrAdd(path, static p => Array.AsReadOnly([p])) : [path];
-
-    private static IReadOnlyList<string> Paths(Inspection inspection, FollowUpStep step, FieldState state)
+    private static StepResult SharedStep(FollowUpStep step, double score, IReadOnlyList<string> missing, IReadOnlyList<string> acknowledged)
     {
+        if (SharedSteps.TryGetValue((step, score, missing, acknowledged), out var result))
+        {
+            return result;
+        }
+
+        result = new StepResult(step, score, missing, acknowledged);
+        if (s_sharedStepsCount < MaxShared && SharedSteps.TryAdd((step, score, missing, acknowledged), result))
+        {
+            Interlocked.Increment(ref s_sharedStepsCount);
+        }
+
+        return result;
+    }
+
+    /// <summary>The paths of the step's checks in <paramref name="state"/>, and whether the list is a shared one.</summary>
+    private static (IReadOnlyList<string> Paths, bool Shared) Paths(Inspection inspection, FollowUpStep step, FieldState state)
+    {
+        var unrecordedChange = step == FollowUpStep.Needs && state == FieldState.Missing
+            && inspection.Notes.Exists(n => n.Problem == Problem.ChangeHistoryMissing);
+        var lines = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
         var count = 0;
-        string? only = null;
         foreach (var check in inspection.Checks)
         {
             if (check.Step == step && check.State == state)
             {
-                count++;
-                only = check.Path;
+                AppendLine(ref lines, check.Path, count++);
             }
         }
 
-        var unrecordedChange = step == FollowUpStep.Needs && state == FieldState.Missing
-            && inspection.Notes.Exists(n => n.Problem == Problem.ChangeHistoryMissing);
-        if (!unrecordedChange)
+        if (unrecordedChange)
         {
-            return count == 0 ? [] : count == 1 ? OnePath(only!) : PathsOf(inspection, step, state, count, count);
+            AppendLine(ref lines, FollowUpFields.NeedsChanges, count);
         }
 
-        var paths = PathsOf(inspection, step, state, count, count + 1);
-        paths[count] = FollowUpFields.NeedsChanges;
-        return paths;
+        if (count == 0 && !unrecordedChange)
+        {
+            lines.Clear();
+            return ([], true);
+        }
+
+        if (SharedPathsByText.TryGetValue(lines.Text, out var shared))
+        {
+            lines.Clear();
+            return (shared, true);
+        }
+
+        var key = lines.ToStringAndClear();
+        var paths = PathsOf(inspection, step, state, count, unrecordedChange ? count + 1 : count);
+        if (unrecordedChange)
+        {
+            paths[count] = FollowUpFields.NeedsChanges;
+        }
+
+        var list = Array.AsReadOnly(paths);
+        if (s_sharedPathsCount < MaxShared && SharedPaths.TryAdd(key, list))
+        {
+            Interlocked.Increment(ref s_sharedPathsCount);
+            return (list, true);
+        }
+
+        return (list, false);
+    }
+
+    private static void AppendLine(ref DefaultInterpolatedStringHandler lines, string path, int index)
+    {
+        if (index > 0)
+        {
+            lines.AppendLiteral("\n");
+        }
+
+        lines.AppendFormatted(path);
     }
 
     /// <summary>The <paramref name="count"/> paths of the step's checks in that state, in an array of <paramref name="length"/>.</summary>
