@@ -218,7 +218,7 @@ internal static class Grader
         else if (due < inspection.Now)
         {
             part.Add(deductions, DeductionCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue, share / 2,
-                messages.Format("NextActionOverdue", due.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+                messages.Format("NextActionOverdue", TimeText.Minute(due)));
         }
 
         if (inspection.OwnerState == FieldState.Missing)
@@ -251,8 +251,7 @@ internal static class Grader
         {
             var late = recorded.Value - latest.Value;
             part.Add(deductions, DeductionCodes.LateRecord, "recordedAt", late > VeryLate ? budget : budget / 2,
-                messages.Format("LateRecord", latest.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                    recorded.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Math.Floor(late.TotalHours).ToString(CultureInfo.InvariantCulture)));
+                messages.Format("LateRecord", TimeText.Minute(latest.Value), TimeText.Minute(recorded.Value), Math.Floor(late.TotalHours)));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,7 +12,7 @@ internal sealed class MessageCatalog
     private static readonly Lazy<MessageCatalog> LazyChinese = new(() => Load("zh-CN"));
     private static readonly Lazy<MessageCatalog> LazyEnglish = new(() => Load("en"));
 
-    private readonly FrozenDictionary<string, string> _templates;
+    private readonly FrozenDictionary<string, CompositeFormat> _templates;
     private readonly FrozenDictionary<string, string[]> _fields;
     private readonly FrozenDictionary<string, string> _stages;
     private readonly FrozenDictionary<string, string> _signals;
@@ -33,7 +34,7 @@ internal sealed class MessageCatalog
 
     private MessageCatalog(MessageFile file, CultureInfo culture)
     {
-        _templates = file.Messages.ToFrozenDictionary(StringComparer.Ordinal);
+        _templates = file.Messages.ToFrozenDictionary(m => m.Key, m => CompositeFormat.Parse(m.Value), StringComparer.Ordinal);
         _fields = file.Fields.ToFrozenDictionary(StringComparer.Ordinal);
         _stages = file.Stages.ToFrozenDictionary(StringComparer.Ordinal);
         _signals = file.Signals.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
@@ -52,6 +53,17 @@ internal sealed class MessageCatalog
 
     public string Format(string id, params ReadOnlySpan<object?> args) =>
         string.Format(CultureInfo.InvariantCulture, _templates[id], args);
+
+    // Typed arguments are written straight into the message: a date or a number (TimeText, DaysText) is neither boxed nor
+    // made a string of its own first.
+    public string Format<T0>(string id, T0 arg0) =>
+        string.Format(CultureInfo.InvariantCulture, _templates[id], arg0);
+
+    public string Format<T0, T1>(string id, T0 arg0, T1 arg1) =>
+        string.Format(CultureInfo.InvariantCulture, _templates[id], arg0, arg1);
+
+    public string Format<T0, T1, T2>(string id, T0 arg0, T1 arg1, T2 arg2) =>
+        string.Format(CultureInfo.InvariantCulture, _templates[id], arg0, arg1, arg2);
 
     /// <summary>
     /// A message about a field that depends on nothing but the field's key (缺少决策权…), formatted once per key, so the

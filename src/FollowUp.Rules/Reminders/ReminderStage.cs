@@ -1,5 +1,5 @@
-using System.Globalization;
 using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Messages;
 using FollowUp.Rules.Risk;
 
 namespace FollowUp.Rules.Reminders;
@@ -26,12 +26,12 @@ internal static class ReminderStage
             if (due < now)
             {
                 (reminders ??= []).Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Overdue, now - due, due,
-                    messages.Format("ReminderOverdue", action, Hours(now - due), Time(due))));
+                    messages.Format("ReminderOverdue", action, new LatenessText(now - due), TimeText.Minute(due))));
             }
             else if (due.ToOffset(now.Offset).Date == now.Date)
             {
                 (reminders ??= []).Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.DueToday, TimeSpan.Zero, due,
-                    messages.Format("ReminderDueToday", action, due.ToOffset(now.Offset).ToString("HH:mm", CultureInfo.InvariantCulture))));
+                    messages.Format("ReminderDueToday", action, TimeText.Clock(due.ToOffset(now.Offset)))));
             }
         }
 
@@ -61,10 +61,4 @@ internal static class ReminderStage
 
         return reminders is null ? [] : [.. reminders];
     }
-
-    private static string Hours(TimeSpan late) => late.TotalHours < 48
-        ? $"{Math.Floor(late.TotalHours).ToString(CultureInfo.InvariantCulture)}h"
-        : $"{Math.Floor(late.TotalDays).ToString(CultureInfo.InvariantCulture)}d";
-
-    private static string Time(DateTimeOffset value) => value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

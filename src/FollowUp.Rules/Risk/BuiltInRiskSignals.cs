@@ -1,5 +1,5 @@
-using System.Globalization;
 using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Messages;
 
 namespace FollowUp.Rules.Risk;
 
@@ -20,11 +20,9 @@ internal static class BuiltInRiskSignals
     internal static (int Index, DateTimeOffset? At) Latest(RiskDetectionContext context) =>
         LatestContact.Of(context.Record, context.DefaultUtcOffset);
 
-    private static string Days(TimeSpan span) => span.TotalDays < 10
-        ? (Math.Floor(span.TotalDays * 10) / 10).ToString("0.#", CultureInfo.InvariantCulture)
-        : Math.Floor(span.TotalDays).ToString(CultureInfo.InvariantCulture);
+    private static DaysText Days(TimeSpan span) => new(span);
 
-    private static string Date(DateTimeOffset value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static TimeText Date(DateTimeOffset value) => TimeText.Date(value);
 
     /// <summary>The latest communication is older than the profile's limit.</summary>
     private sealed class StaleDetector : IRiskSignalDetector
@@ -66,8 +64,8 @@ internal static class BuiltInRiskSignals
             if (context.StateOf(progress?.NextAction) != FieldState.Filled)
             {
                 context.Report(RiskSignalCodes.NoNextAction, FollowUpFields.ProgressNextAction, context.Stage is { } stage
-                    ? context.Messages.Format("EvidenceNoNextAction", context.Messages.Stage(EnumLabels<DealStage>.NameOf(stage)))
-                    : context.Messages.Format("EvidenceNoNextActionNoStage"));
+                    ? context.Messages.ForArgument("EvidenceNoNextAction", context.Messages.Stage(EnumLabels<DealStage>.NameOf(stage)))
+                    : context.Messages.Fixed("EvidenceNoNextActionNoStage"));
             }
 
             if (progress is not null && context.Resolve(progress.NextActionDue) is { } due && due < context.Now)
@@ -87,7 +85,7 @@ internal static class BuiltInRiskSignals
         {
             if (context.StateOf(context.Record.Progress?.NextActionOwner) != FieldState.Filled && context.StateOf(context.Record.Owner) != FieldState.Filled)
             {
-                context.Report(RiskSignalCodes.NoOwner, FollowUpFields.ProgressNextActionOwner, context.Messages.Format("EvidenceNoOwner"));
+                context.Report(RiskSignalCodes.NoOwner, FollowUpFields.ProgressNextActionOwner, context.Messages.Fixed("EvidenceNoOwner"));
             }
         }
     }
@@ -109,13 +107,13 @@ internal static class BuiltInRiskSignals
                 && !ReachedDecisionMaker(communications))
             {
                 context.Report(RiskSignalCodes.NoDecisionMaker, FollowUpFields.Communications,
-                    context.Messages.Format("EvidenceNoDecisionMaker", context.Messages.Stage(EnumLabels<DealStage>.NameOf(context.Stage.Value))));
+                    context.Messages.ForArgument("EvidenceNoDecisionMaker", context.Messages.Stage(EnumLabels<DealStage>.NameOf(context.Stage.Value))));
             }
 
             if (communications.Count >= 2 && OnlyContact(context, communications) is { } only)
             {
                 context.Report(RiskSignalCodes.SingleThreaded, FollowUpFields.Communications,
-                    context.Messages.Format("EvidenceSingleThreaded", communications.Count.ToString(CultureInfo.InvariantCulture), only));
+                    context.Messages.Format("EvidenceSingleThreaded", communications.Count, only));
             }
         }
 

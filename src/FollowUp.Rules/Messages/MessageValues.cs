@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace FollowUp.Rules.Messages;
+
+/// <summary>
+/// An instant in a fixed invariant pattern (2026-11-20, 2026-11-20 15:00), written straight into the message that shows it
+/// instead of into a string of its own first.
+/// </summary>
+internal readonly struct TimeText(DateTimeOffset value, string pattern) : ISpanFormattable
+{
+    /// <summary>The date: 2026-11-20.</summary>
+    public static TimeText Date(DateTimeOffset value) => new(value, "yyyy-MM-dd");
+
+    /// <summary>The date and time to the minute: 2026-11-20 15:00.</summary>
+    public static TimeText Minute(DateTimeOffset value) => new(value, "yyyy-MM-dd HH:mm");
+
+    /// <summary>The time of day: 15:00.</summary>
+    public static TimeText Clock(DateTimeOffset value) => new(value, "HH:mm");
+
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        value.TryFormat(destination, out charsWritten, pattern, CultureInfo.InvariantCulture);
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    public override string ToString() => value.ToString(pattern, CultureInfo.InvariantCulture);
+}
+
+/// <summary>A number of days as messages show it: to a tenth below ten days (2.5), whole days from ten (12), rounded down.</summary>
+internal readonly struct DaysText(TimeSpan span) : ISpanFormattable
+{
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) => span.TotalDays < 10
+        ? (Math.Floor(span.TotalDays * 10) / 10).TryFormat(destination, out charsWritten, "0.#", CultureInfo.InvariantCulture)
+        : Math.Floor(span.TotalDays).TryFormat(destination, out charsWritten, default, CultureInfo.InvariantCulture);
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    public override string ToString() => span.TotalDays < 10
+        ? (Math.Floor(span.TotalDays * 10) / 10).ToString("0.#", CultureInfo.InvariantCulture)
+        : Math.Floor(span.TotalDays).ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>How late something is, as reminders show it: whole hours below two days (30h), else whole days (3d).</summary>
+internal readonly struct LatenessText(TimeSpan late) : ISpanFormattable
+{
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) => late.TotalHours < 48
+        ? destination.TryWrite(CultureInfo.InvariantCulture, $"{Math.Floor(late.TotalHours)}h", out charsWritten)
+        : destination.TryWrite(CultureInfo.InvariantCulture, $"{Math.Floor(late.TotalDays)}d", out charsWritten);
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    public override string ToString() => late.TotalHours < 48
+        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(late.TotalHours)}h")
+        : string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(late.TotalDays)}d");
+}
