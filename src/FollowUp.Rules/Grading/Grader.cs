@@ -41,9 +41,10 @@ internal static class Grader
 
     /// <summary>
     /// The deductions records repeat (缺少决策权 on the same field for the same points), shared: a <see cref="Deduction"/> is
-    /// immutable, so one instance serves every evaluation.
+    /// immutable, so one instance serves every evaluation. Only deductions with a message the catalog shares are kept, so
+    /// the message is compared by reference.
     /// </summary>
-    private static readonly ConcurrentDictionary<(string Code, GradeComponent Component, double Points, string Field, string Message), Deduction> SharedDeductions = new();
+    private static readonly ConcurrentDictionary<DeductionKey, Deduction> SharedDeductions = new(DeductionKeyComparer.Instance);
 
     private static int s_sharedDeductionCount;
 
@@ -105,7 +106,7 @@ internal static class Grader
             counts[(int)check.Step]++;
         }
 
-        var part = new Part(GradeComponent.Completeness, budget);
+        var part = new Part(GradeComponent.Completeness, budget, messages);
         foreach (var check in inspection.Checks)
         {
             if (check.Credit >= 1)
@@ -142,7 +143,7 @@ internal static class Grader
     private static void Clarity(Inspection inspection, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
     {
         // Only the free text the profile requires is graded; the next action's clarity is graded under actionability, once.
-        var part = new Part(GradeComponent.Clarity, profile.ScoreWeight(GradeComponent.Clarity));
+        var part = new Part(GradeComponent.Clarity, profile.ScoreWeight(GradeComponent.Clarity), messages);
         foreach (var (path, level, source, required, acknowledged) in inspection.Clarity)
         {
             if (!required || path == FollowUpFields.ProgressNextAction)
@@ -195,7 +196,7 @@ internal static class Grader
         }
 
         var share = budget / 3;
-        var part = new Part(GradeComponent.Actionability, budget);
+        var part = new Part(GradeComponent.Actionability, budget, messages);
         // A vague next action is no more actionable than none; a concrete one with a vague phrase in it is half way.
         var action = ClarityOf(inspection, FollowUpFields.ProgressNextAction);
         if (inspection.NextActionState != FieldState.Filled)
@@ -235,7 +236,7 @@ internal static class Grader
     private static void Timeliness(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
     {
         var budget = profile.ScoreWeight(GradeComponent.Timeliness);
-        var part = new Part(GradeComponent.Timeliness, budget);
+        var part = new Part(GradeComponent.Timeliness, budget, messages);
         var recorded = inspection.Record.RecordedAt.Resolve(rules.DefaultUtcOffset);
         var latest = LatestContact.Of(inspection.Record, rules.DefaultUtcOffset).At;
         if (recorded is null)
@@ -260,7 +261,7 @@ internal static class Grader
         List<Deduction> deductions)
     {
         var budget = profile.ScoreWeight(GradeComponent.RiskHandling);
-        var part = new Part(GradeComponent.RiskHandling, budget);
+        var part = new Part(GradeComponent.RiskHandling, budget, messages);
         // One deduction per unanswered code, at its heaviest weight, on its first field.
         var unanswered = inspection.Unanswered;
         unanswered.Clear();
@@ -419,8 +420,22 @@ internal static class Grader
 
     private static string Excerpt(string text) => text.Length <= 30 ? text : string.Concat(text.AsSpan(0, 30), "…");
 
+    /// <summary>What makes a deduction: its group follows from the code and field.</summary>
+    private readonly record struct DeductionKey(string Code, GradeComponent Component, double Points, string Field, string Message);
+
+    /// <summary>Compares the keys of <see cref="SharedDeductions"/>, whose messages are shared strings, by reference.</summary>
+    private sealed class DeductionKeyComparer : IEqualityComparer<DeductionKey>
+    {
+        public static readonly DeductionKeyComparer Instance = new();
+
+        public bool Equals(DeductionKey x, DeductionKey y) => ReferenceEquals(x.Message, y.Message) && x.Points == y.Points
+            && x.Component == y.Component && string.Equals(x.Code, y.Code, StringComparison.Ordinal) && string.Equals(x.Field, y.Field, StringComparison.Ordinal);
+
+        public int GetHashCode(DeductionKey key) => HashCode.Combine(RuntimeHelpers.GetHashCode(key.Message), key.Points, key.Component, key.Field.Length);
+    }
+
     /// <summary>One part of the grade: rounds each deduction to 0.01 and stops at the part's points.</summary>
-    private struct Part(GradeComponent component, double budget)
+    private struct Part(GradeComponent component, double budget, MessageCatalog messages)
     {
         private readonly decimal _budget = Math.Round((decimal)Math.Max(0, budget), 2);
         private decimal _used;
@@ -434,23 +449,23 @@ internal static class Grader
             }
 
             _used += rounded;
-            deductions.Add(Shared(code, component, (double)rounded, field, message));
+            deductions.Add(messages.IsShared(message)
+                ? Shared(new DeductionKey(code, component, (double)rounded, field, message))
+                : new Deduction(code, GroupOf(code, field), component, (double)rounded, field, message));
         }
 
         /// <summary>
-        /// The deduction from <see cref="SharedDeductions"/>, or a new one, kept there while it has room. Only a message the
-        /// catalog shares (the very same string) shares its deduction: one formatted for this record alone (a date, an
-        /// evidence) makes a new deduction each time, as it would for every new record.
+        /// The deduction from <see cref="SharedDeductions"/>, or a new one, kept there while it has room. A message formatted
+        /// for this record alone (a date, an evidence) never gets here: its deduction is new each time, as for every new record.
         /// </summary>
-        private static Deduction Shared(string code, GradeComponent component, double points, string field, string message)
+        private static Deduction Shared(DeductionKey key)
         {
-            var key = (code, component, points, field, message);
             if (SharedDeductions.TryGetValue(key, out var deduction))
             {
-                return ReferenceEquals(deduction.Message, message) ? deduction : new Deduction(code, GroupOf(code, field), component, points, field, message);
+                return deduction;
             }
 
-            deduction = new Deduction(code, GroupOf(code, field), component, points, field, message);
+            deduction = new Deduction(key.Code, GroupOf(key.Code, key.Field), key.Component, key.Points, key.Field, key.Message);
             if (s_sharedDeductionCount < MaxSharedDeductions && SharedDeductions.TryAdd(key, deduction))
             {
                 Interlocked.Increment(ref s_sharedDeductionCount);

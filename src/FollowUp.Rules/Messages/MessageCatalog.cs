@@ -32,6 +32,9 @@ internal sealed class MessageCatalog
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, string First, string? Second), string> _argumentMessages = new();
     private int _argumentMessageCount;
 
+    /// <summary>Every message the caches above share, by reference: what may be kept by whatever quotes it (<see cref="IsShared"/>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _sharedMessages = new(ReferenceEqualityComparer.Instance);
+
     private MessageCatalog(MessageFile file, CultureInfo culture)
     {
         _templates = file.Messages.ToFrozenDictionary(m => m.Key, m => CompositeFormat.Parse(m.Value), StringComparer.Ordinal);
@@ -70,7 +73,7 @@ internal sealed class MessageCatalog
     /// findings and deductions of many records share one string.
     /// </summary>
     public string ForField(string id, string key) =>
-        _fieldMessages.GetOrAdd((id, key), static (k, catalog) => catalog.Format(k.Id, catalog.FieldLabel(k.Key), catalog.FieldAdvice(k.Key)), this);
+        _fieldMessages.GetOrAdd((id, key), static (k, catalog) => catalog.Share(catalog.Format(k.Id, catalog.FieldLabel(k.Key), catalog.FieldAdvice(k.Key))), this);
 
     /// <summary>
     /// A message with one argument from a small set (a stage, a list of signal labels or field paths), formatted once per
@@ -98,13 +101,26 @@ internal sealed class MessageCatalog
         if (_argumentMessageCount < MaxArgumentMessages && _argumentMessages.TryAdd((id, first, second), message))
         {
             Interlocked.Increment(ref _argumentMessageCount);
+            Share(message);
         }
 
         return message;
     }
 
+    private string Share(string message)
+    {
+        _sharedMessages.TryAdd(message, true);
+        return message;
+    }
+
     /// <summary>A message without arguments, formatted once.</summary>
-    public string Fixed(string id) => _fieldMessages.GetOrAdd((id, ""), static (k, catalog) => catalog.Format(k.Id), this);
+    public string Fixed(string id) => _fieldMessages.GetOrAdd((id, ""), static (k, catalog) => catalog.Share(catalog.Format(k.Id)), this);
+
+    /// <summary>
+    /// Whether <paramref name="message"/> is one the catalog shares between records, this very string: then so may anything
+    /// made of it and other shared values, such as a deduction.
+    /// </summary>
+    public bool IsShared(string message) => _sharedMessages.ContainsKey(message);
 
     /// <summary>The label of a field key; custom fields without their own label fall back to their name.</summary>
     public string FieldLabel(string key) =>
