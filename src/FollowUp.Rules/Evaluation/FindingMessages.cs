@@ -60,7 +60,8 @@ internal static class FindingMessages
         Problem.UnknownProfile => messages.Format("UnknownProfile", note.Value, note.Detail),
         Problem.VagueLanguage => Vague(messages, Enum.Parse<Language.VagueCategory>(note.Detail!), note.Value!),
         Problem.NoContent => messages.Quoting("NoContent", note.Value!),
-        Problem.RiskUnanswered when note.QuotesPhrase => messages.Quoting("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value),
+        Problem.RiskUnanswered when note.QuotesPhrase || messages.IsShared(note.Value!) =>
+            messages.ForArguments("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value!),
         Problem.RiskUnanswered => messages.Format("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value),
         _ => messages.ForArgument("RiskNotAssessable", note.Detail ?? ""),
     };

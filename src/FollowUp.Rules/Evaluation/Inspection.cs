@@ -107,6 +107,9 @@ internal sealed partial class Inspection
     /// <summary>Gets the deductions of the evaluation under way (copied into the result).</summary>
     public List<Grading.Deduction> Deductions { get; } = new(32);
 
+    /// <summary>Gets the reminders of the evaluation under way (copied into the result).</summary>
+    public List<Reminders.FollowUpReminder> Reminders { get; } = new(4);
+
     /// <summary>Gets the required fields risk detection reads that are missing.</summary>
     public List<string> UnassessableInputs { get; } = new(8);
 

@@ -81,6 +81,9 @@ internal sealed class MessageCatalog
     /// </summary>
     public string ForArgument(string id, string argument) => Shared(id, argument, null);
 
+    /// <summary>A message with two arguments from small sets (a signal label and a matched phrase or shared evidence), like <see cref="ForArgument"/>.</summary>
+    public string ForArguments(string id, string first, string second) => Shared(id, first, second);
+
     /// <summary>
     /// A message quoting one or two short values that repeat across records (a matched phrase, a field label with 待确认),
     /// formatted once per values and shared. Bounded: beyond <see cref="MaxArgumentMessages"/> messages, or for a value longer

@@ -19,18 +19,19 @@ internal static class ReminderStage
             : inspection.StateOf(record.Customer?.Name) == FieldState.Filled ? record.Customer!.Name
             : null;
         var action = record.Progress?.NextAction ?? "";
-        List<FollowUpReminder>? reminders = null;
+        var reminders = inspection.Reminders;
+        reminders.Clear();
 
         if (inspection.IsOpenStage && inspection.NextActionDue is { } due)
         {
             if (due < now)
             {
-                (reminders ??= []).Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Overdue, now - due, due,
+                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Overdue, now - due, due,
                     messages.Format("ReminderOverdue", action, new LatenessText(now - due), TimeText.Minute(due))));
             }
             else if (due.ToOffset(now.Offset).Date == now.Date)
             {
-                (reminders ??= []).Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.DueToday, TimeSpan.Zero, due,
+                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.DueToday, TimeSpan.Zero, due,
                     messages.Format("ReminderDueToday", action, TimeText.Clock(due.ToOffset(now.Offset)))));
             }
         }
@@ -42,7 +43,7 @@ internal static class ReminderStage
                 && (signal.Field == FieldPaths.CommunicationSummary[latestIndex] || signal.Field == FieldPaths.CommunicationObjections[latestIndex]))
             {
                 var since = latestAt is { } at ? now - at : TimeSpan.Zero;
-                (reminders ??= []).Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Unanswered, since, null,
+                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Unanswered, since, null,
                     messages.Format("ReminderUnanswered", signal.Evidence)));
                 break;
             }
@@ -53,12 +54,12 @@ internal static class ReminderStage
             if (signal.Code == RiskSignalCodes.Stale)
             {
                 var since = latestAt is { } at ? now - at : record.RecordedAt.Resolve(rules.DefaultUtcOffset) is { } recorded ? now - recorded : TimeSpan.Zero;
-                (reminders ??= []).Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Stale, since, null,
+                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Stale, since, null,
                     messages.Format("ReminderStale", signal.Evidence)));
                 break;
             }
         }
 
-        return reminders is null ? [] : [.. reminders];
+        return reminders.Count == 0 ? [] : [.. reminders];
     }
 }
