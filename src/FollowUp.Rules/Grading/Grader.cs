@@ -36,6 +36,8 @@ internal static class Grader
     /// <summary>The requirement key of each indexed path seen, so that grading a record does not build it again.</summary>
     private static readonly ConcurrentDictionary<string, string> KeysOfIndexedPaths = new(StringComparer.Ordinal);
 
+    private static int s_indexedPathCount;
+
     /// <summary>How many deductions <see cref="SharedDeductions"/> keeps: each field's few codes, point values and messages.</summary>
     private const int MaxSharedDeductions = 8192;
 
@@ -415,7 +417,12 @@ internal static class Grader
         }
 
         key = string.Concat(path.AsSpan(0, open + 1), path.AsSpan(close));
-        return KeysOfIndexedPaths.Count < MaxIndexedPaths ? KeysOfIndexedPaths.GetOrAdd(path, key) : key;
+        if (s_indexedPathCount < MaxIndexedPaths && KeysOfIndexedPaths.TryAdd(path, key))
+        {
+            Interlocked.Increment(ref s_indexedPathCount);
+        }
+
+        return key;
     }
 
     private static string Excerpt(string text) => text.Length <= 30 ? text : string.Concat(text.AsSpan(0, 30), "…");

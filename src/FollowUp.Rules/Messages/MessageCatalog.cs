@@ -16,6 +16,7 @@ internal sealed class MessageCatalog
     private readonly FrozenDictionary<string, string[]> _fields;
     private readonly FrozenDictionary<string, string> _stages;
     private readonly FrozenDictionary<string, string> _signals;
+
     /// <summary>
     /// How many messages with arguments <see cref="ForArgument"/> and <see cref="Quoting"/> keep: every lexicon phrase in each of
     /// its messages, and then some.
