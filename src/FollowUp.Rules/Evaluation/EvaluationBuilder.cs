@@ -31,17 +31,14 @@ internal static class EvaluationBuilder
     /// Lists of missing or acknowledged paths as read-only lists, shared: records miss the same few fields of a step. Keyed by
     /// the paths, one a line, so that a list is found without building it.
     /// </summary>
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> SharedPaths = new(StringComparer.Ordinal);
+    private static readonly BoundedCache<string, IReadOnlyList<string>> SharedPaths = new(MaxShared, StringComparer.Ordinal);
 
     private static readonly ConcurrentDictionary<string, IReadOnlyList<string>>.AlternateLookup<ReadOnlySpan<char>> SharedPathsByText =
         SharedPaths.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static int s_sharedPathsCount;
-
     /// <summary>The results of steps with something missing that records repeat, shared: immutable, with shared path lists.</summary>
-    private static readonly ConcurrentDictionary<(FollowUpStep Step, double Score, IReadOnlyList<string> Missing, IReadOnlyList<string> Acknowledged), StepResult> SharedSteps = new();
-
-    private static int s_sharedStepsCount;
+    private static readonly BoundedCache<(FollowUpStep Step, double Score, IReadOnlyList<string> Missing, IReadOnlyList<string> Acknowledged), StepResult> SharedSteps =
+        new(MaxShared);
 
     /// <summary>The result every complete record shares (read-only even if cast).</summary>
     private static readonly CompletenessResult Complete = new(100, Array.AsReadOnly(CompleteSteps));
@@ -108,21 +105,8 @@ internal static class EvaluationBuilder
         return new CompletenessResult(totalWeight == 0 ? 100 : Math.Round(weighted / totalWeight, 1), steps);
     }
 
-    private static StepResult SharedStep(FollowUpStep step, double score, IReadOnlyList<string> missing, IReadOnlyList<string> acknowledged)
-    {
-        if (SharedSteps.TryGetValue((step, score, missing, acknowledged), out var result))
-        {
-            return result;
-        }
-
-        result = new StepResult(step, score, missing, acknowledged);
-        if (s_sharedStepsCount < MaxShared && SharedSteps.TryAdd((step, score, missing, acknowledged), result))
-        {
-            Interlocked.Increment(ref s_sharedStepsCount);
-        }
-
-        return result;
-    }
+    private static StepResult SharedStep(FollowUpStep step, double score, IReadOnlyList<string> missing, IReadOnlyList<string> acknowledged) =>
+        SharedSteps.GetOrCreate((step, score, missing, acknowledged), static (key, _) => new StepResult(key.Step, key.Score, key.Missing, key.Acknowledged), 0);
 
     /// <summary>The paths of the step's checks in <paramref name="state"/>, and whether the list is a shared one.</summary>
     private static (IReadOnlyList<string> Paths, bool Shared) Paths(Inspection inspection, FollowUpStep step, FieldState state)
@@ -164,13 +148,7 @@ internal static class EvaluationBuilder
         }
 
         var list = Array.AsReadOnly(paths);
-        if (s_sharedPathsCount < MaxShared && SharedPaths.TryAdd(key, list))
-        {
-            Interlocked.Increment(ref s_sharedPathsCount);
-            return (list, true);
-        }
-
-        return (list, false);
+        return (list, SharedPaths.TryKeep(key, list));
     }
 
     private static void AppendLine(ref DefaultInterpolatedStringHandler lines, string path, int index)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using FollowUp.Rules.Completeness;
@@ -30,25 +29,18 @@ internal static class Grader
     /// <summary>The clarity points a partly vague field costs.</summary>
     public const double PartlyVaguePoints = 3;
 
-    /// <summary>How many indexed paths keep their key in <see cref="KeysOfIndexedPaths"/>: a list's first entries, for every field.</summary>
-    private const int MaxIndexedPaths = 4096;
-
-    /// <summary>The requirement key of each indexed path seen, so that grading a record does not build it again.</summary>
-    private static readonly ConcurrentDictionary<string, string> KeysOfIndexedPaths = new(StringComparer.Ordinal);
-
-    private static int s_indexedPathCount;
-
-    /// <summary>How many deductions <see cref="SharedDeductions"/> keeps: each field's few codes, point values and messages.</summary>
-    private const int MaxSharedDeductions = 8192;
+    /// <summary>
+    /// The requirement key of each indexed path seen, so that grading a record does not build it again; a list's first
+    /// entries, for every field.
+    /// </summary>
+    private static readonly BoundedCache<string, string> KeysOfIndexedPaths = new(4096, StringComparer.Ordinal);
 
     /// <summary>
     /// The deductions records repeat (缺少决策权 on the same field for the same points), shared: a <see cref="Deduction"/> is
     /// immutable, so one instance serves every evaluation. Only deductions with a message the catalog shares are kept, so
-    /// the message is compared by reference.
+    /// the message is compared by reference. Room for each field's few codes, point values and messages.
     /// </summary>
-    private static readonly ConcurrentDictionary<DeductionKey, Deduction> SharedDeductions = new(DeductionKeyComparer.Instance);
-
-    private static int s_sharedDeductionCount;
+    private static readonly BoundedCache<DeductionKey, Deduction> SharedDeductions = new(8192, DeductionKeyComparer.Instance);
 
     private static readonly TimeSpan OnTime = TimeSpan.FromHours(24);
     private static readonly TimeSpan VeryLate = TimeSpan.FromHours(72);
@@ -411,18 +403,7 @@ internal static class Grader
             return path;
         }
 
-        if (KeysOfIndexedPaths.TryGetValue(path, out var key))
-        {
-            return key;
-        }
-
-        key = string.Concat(path.AsSpan(0, open + 1), path.AsSpan(close));
-        if (s_indexedPathCount < MaxIndexedPaths && KeysOfIndexedPaths.TryAdd(path, key))
-        {
-            Interlocked.Increment(ref s_indexedPathCount);
-        }
-
-        return key;
+        return KeysOfIndexedPaths.GetOrCreate(path, static (p, at) => string.Concat(p.AsSpan(0, at.Open + 1), p.AsSpan(at.Close)), (Open: open, Close: close));
     }
 
     private static string Excerpt(string text) => text.Length <= 30 ? text : string.Concat(text.AsSpan(0, 30), "…");
@@ -465,20 +446,7 @@ internal static class Grader
         /// The deduction from <see cref="SharedDeductions"/>, or a new one, kept there while it has room. A message formatted
         /// for this record alone (a date, an evidence) never gets here: its deduction is new each time, as for every new record.
         /// </summary>
-        private static Deduction Shared(DeductionKey key)
-        {
-            if (SharedDeductions.TryGetValue(key, out var deduction))
-            {
-                return deduction;
-            }
-
-            deduction = new Deduction(key.Code, GroupOf(key.Code, key.Field), key.Component, key.Points, key.Field, key.Message);
-            if (s_sharedDeductionCount < MaxSharedDeductions && SharedDeductions.TryAdd(key, deduction))
-            {
-                Interlocked.Increment(ref s_sharedDeductionCount);
-            }
-
-            return deduction;
-        }
+        private static Deduction Shared(DeductionKey key) => SharedDeductions.GetOrCreate(
+            key, static (k, _) => new Deduction(k.Code, GroupOf(k.Code, k.Field), k.Component, k.Points, k.Field, k.Message), 0);
     }
 }

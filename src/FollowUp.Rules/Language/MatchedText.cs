@@ -11,7 +11,7 @@ internal static class MatchedText
     /// <summary>Enough for every phrase of a lexicon in the spellings people type; beyond it, text is allocated as usual.</summary>
     private const int Capacity = 8192;
 
-    private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
+    private static readonly BoundedCache<string, string> Texts = new(Capacity, StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan =
         Texts.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -25,6 +25,7 @@ internal static class MatchedText
         }
 
         text = span.ToString();
-        return Texts.Count < Capacity ? Texts.GetOrAdd(text, text) : text;
+        Texts.TryKeep(text, text);
+        return text;
     }
 }

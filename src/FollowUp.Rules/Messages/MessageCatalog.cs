@@ -29,9 +29,11 @@ internal sealed class MessageCatalog
     /// </summary>
     private const int MaxQuotedLength = 30;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, string Key), string> _fieldMessages = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, string First, string? Second), string> _argumentMessages = new();
-    private int _argumentMessageCount;
+    /// <summary>How many messages <see cref="ForField"/> and <see cref="Fixed"/> keep: every field's, with room for indexed paths.</summary>
+    private const int MaxFieldMessages = 4096;
+
+    private readonly BoundedCache<(string Id, string Key), string> _fieldMessages = new(MaxFieldMessages);
+    private readonly BoundedCache<(string Id, string First, string? Second), string> _argumentMessages = new(MaxArgumentMessages);
 
     /// <summary>Every message the caches above share, by reference: what may be kept by whatever quotes it (<see cref="IsShared"/>).</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _sharedMessages = new(ReferenceEqualityComparer.Instance);
@@ -73,8 +75,9 @@ internal sealed class MessageCatalog
     /// A message about a field that depends on nothing but the field's key (缺少决策权…), formatted once per key, so the
     /// findings and deductions of many records share one string.
     /// </summary>
-    public string ForField(string id, string key) =>
-        _fieldMessages.GetOrAdd((id, key), static (k, catalog) => catalog.Share(catalog.Format(k.Id, catalog.FieldLabel(k.Key), catalog.FieldAdvice(k.Key))), this);
+    public string ForField(string id, string key) => _fieldMessages.TryGetValue((id, key), out var message)
+        ? message
+        : Keep(_fieldMessages, (id, key), Format(id, FieldLabel(key), FieldAdvice(key)));
 
     /// <summary>
     /// A message with one argument from a small set (a stage, a list of signal labels or field paths), formatted once per
@@ -101,24 +104,23 @@ internal sealed class MessageCatalog
             return message;
         }
 
-        message = Format(id, first, second);
-        if (_argumentMessageCount < MaxArgumentMessages && _argumentMessages.TryAdd((id, first, second), message))
+        return Keep(_argumentMessages, (id, first, second), Format(id, first, second));
+    }
+
+    /// <summary>Keeps <paramref name="message"/> in <paramref name="cache"/> if it has room, and then counts it as shared.</summary>
+    private string Keep<TKey>(BoundedCache<TKey, string> cache, TKey key, string message)
+        where TKey : notnull
+    {
+        if (cache.TryKeep(key, message))
         {
-            Interlocked.Increment(ref _argumentMessageCount);
-            Share(message);
+            _sharedMessages.TryAdd(message, true);
         }
 
         return message;
     }
 
-    private string Share(string message)
-    {
-        _sharedMessages.TryAdd(message, true);
-        return message;
-    }
-
     /// <summary>A message without arguments, formatted once.</summary>
-    public string Fixed(string id) => _fieldMessages.GetOrAdd((id, ""), static (k, catalog) => catalog.Share(catalog.Format(k.Id)), this);
+    public string Fixed(string id) => _fieldMessages.TryGetValue((id, ""), out var message) ? message : Keep(_fieldMessages, (id, ""), Format(id));
 
     /// <summary>
     /// Whether <paramref name="message"/> is one the catalog shares between records, this very string: then so may anything

@@ -12,11 +12,9 @@ internal static class SharedText
     /// <summary>Enough for the lists records make of the first few paths or labels; beyond it, text is allocated as usual.</summary>
     private const int Capacity = 4096;
 
-    private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
+    private static readonly BoundedCache<string, string> Texts = new(Capacity, StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan =
         Texts.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static int s_count;
 
     /// <summary>Returns the text <paramref name="builder"/> holds, shared when seen before, and clears the builder.</summary>
     public static string Of(ref DefaultInterpolatedStringHandler builder)
@@ -28,11 +26,7 @@ internal static class SharedText
         }
 
         text = builder.ToStringAndClear();
-        if (s_count < Capacity && Texts.TryAdd(text, text))
-        {
-            Interlocked.Increment(ref s_count);
-        }
-
+        Texts.TryKeep(text, text);
         return text;
     }
 }

@@ -42,6 +42,22 @@ public class FollowUpEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_RecordsMissingTheSameFields_ShareImmutableDeductionsAndSteps()
+    {
+        var evaluator = TestClock.Evaluator();
+
+        var first = evaluator.Evaluate(new FollowUpRecord { Id = "a", Scenario = "ToB" });
+        var second = evaluator.Evaluate(new FollowUpRecord { Id = "b", Scenario = "ToB" });
+
+        var missing = first.Deductions.Where(d => d.Code == FollowUp.Rules.Grading.DeductionCodes.FieldMissing).ToList();
+        Assert.NotEmpty(missing);
+        Assert.All(missing, d => Assert.Contains(second.Deductions, other => ReferenceEquals(other, d)));
+        var step = first.Completeness.Steps.First(s => s.Missing.Count > 1);
+        Assert.Same(step, second.Completeness.Steps[(int)step.Step]);
+        Assert.Throws<NotSupportedException>(() => ((IList<string>)step.Missing)[0] = "changed");
+    }
+
+    [Fact]
     public void Evaluate_NullRecord_Throws()
     {
         var evaluator = TestClock.Evaluator();
