@@ -204,7 +204,7 @@ internal static class EvaluationBuilder
         for (var i = 0; i < vague.Length; i++)
         {
             var hit = inspection.Vague[i];
-            vague[i] = new VagueMatch(hit.Path, (VagueCategory)hit.Category, MatchedText.Of(hit.Source, hit.Start, hit.End), hit.Start, hit.End - hit.Start);
+            vague[i] = new VagueMatch(hit.Path, (VagueCategory)hit.Category, SharedText.Of(hit.Source, hit.Start, hit.End), hit.Start, hit.End - hit.Start);
         }
 
         return vague;

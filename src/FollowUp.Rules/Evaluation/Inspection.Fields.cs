@@ -96,7 +96,7 @@ internal sealed partial class Inspection
                 var noContent = hit.Category == (int)VagueCategory.NoContent;
                 if (!(noContent && required && state == FieldState.Missing))
                 {
-                    Notes.Add(new Note(noContent ? Problem.NoContent : Problem.VagueLanguage, path, path, MatchedText.Of(value, hit.Start, hit.End),
+                    Notes.Add(new Note(noContent ? Problem.NoContent : Problem.VagueLanguage, path, path, SharedText.Of(value, hit.Start, hit.End),
                         EnumLabels<VagueCategory>.NameOf((VagueCategory)hit.Category)));
                 }
             }

@@ -390,7 +390,7 @@ internal static class Grader
     }
 
     private static string VagueAdvice(MessageCatalog messages, FieldHit? hit, string source) => hit is { } found
-        ? FindingMessages.Vague(messages, (VagueCategory)found.Category, MatchedText.Of(found.Source, found.Start, found.End))
+        ? FindingMessages.Vague(messages, (VagueCategory)found.Category, SharedText.Of(found.Source, found.Start, found.End))
         : messages.Quoting("VagueTextNoFacts", Excerpt(source));
 
     /// <summary>The requirement key of a field path: <c>communications[2].summary</c> is <c>communications[].summary</c>.</summary>

@@ -64,7 +64,7 @@ public sealed class VagueLanguageDetector
             for (var i = 0; i < phrases.Length; i++)
             {
                 var hit = scan.Vague[i];
-                phrases[i] = new VaguePhrase((VagueCategory)hit.Category, MatchedText.Of(text, hit.Start, hit.End), hit.Start, hit.End - hit.Start);
+                phrases[i] = new VaguePhrase((VagueCategory)hit.Category, SharedText.Of(text, hit.Start, hit.End), hit.Start, hit.End - hit.Start);
             }
 
             return new VagueTextResult(analysis.Clarity, phrases);

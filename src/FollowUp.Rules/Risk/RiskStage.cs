@@ -25,7 +25,7 @@ internal static class RiskStage
             var weight = profile.SignalWeight(code);
             if (weight > 0 && !SameCodeEarlierInField(hits, i))
             {
-                signals.Add(new RiskSignal(code, hit.Path, MatchedText.Of(hit.Source, hit.Start, hit.End), weight));
+                signals.Add(new RiskSignal(code, hit.Path, SharedText.Of(hit.Source, hit.Start, hit.End), weight));
             }
         }
 
