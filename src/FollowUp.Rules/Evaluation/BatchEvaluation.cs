@@ -32,7 +32,8 @@ public readonly record struct BatchResult<TItem>(TItem Item, FollowUpEvaluation?
 
 /// <summary>
 /// Evaluates many records with bounded parallelism, handing results back in input order as soon as they are ready, so a
-/// stream of any length is evaluated in flat memory. Cancellation stops between chunks.
+/// stream of any length is evaluated in flat memory. One chunk is evaluated while the next is read and the one before is
+/// consumed, in the synchronous forms as in the asynchronous ones. Cancellation stops between chunks.
 /// </summary>
 public static class BatchEvaluation
 {
@@ -118,15 +119,7 @@ public static class BatchEvaluation
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(recordOf);
         var settings = Validate(options);
-
-        // Double-buffered: while one chunk is evaluated in parallel, the next is read and the one before is handed out, so
-        // reading, evaluating and the caller's writing overlap instead of taking turns.
-        var size = ChunkSize(settings);
-        var chunk = new List<TItem>(size);
-        var results = new BatchResult<TItem>[size];
-        var nextChunk = new List<TItem>(size);
-        var nextResults = new BatchResult<TItem>[size];
-        Task? evaluating = null;
+        var chunks = new Chunks<TItem>(evaluator, recordOf, settings, ChunkSize(settings), cancellationToken);
         long handed = 0;
         try
         {
@@ -134,49 +127,42 @@ public static class BatchEvaluation
             var more = true;
             while (more)
             {
-                nextChunk.Clear();
-                while (nextChunk.Count < size && (more = await enumerator.MoveNextAsync().ConfigureAwait(false)))
+                chunks.Read.Clear();
+                while (chunks.Read.Count < chunks.Size && (more = await enumerator.MoveNextAsync().ConfigureAwait(false)))
                 {
-                    nextChunk.Add(enumerator.Current);
+                    chunks.Read.Add(enumerator.Current);
                 }
 
-                if (evaluating is not null)
+                if (chunks.Evaluating is { } evaluating)
                 {
                     await evaluating.ConfigureAwait(false);
                 }
 
-                (chunk, nextChunk, results, nextResults) = (nextChunk, chunk, nextResults, results);
-                var (toEvaluate, into) = (chunk, results);
-                evaluating = chunk.Count == 0
-                    ? null
-                    : Task.Run(() => Evaluate(evaluator, toEvaluate, recordOf, into, settings, cancellationToken), cancellationToken);
-
-                // nextChunk and nextResults now hold the chunk evaluated in the previous round: hand it out while this one runs.
-                for (var i = 0; i < nextChunk.Count; i++)
+                chunks.EvaluateRead();
+                for (var i = 0; i < chunks.Read.Count; i++)
                 {
-                    yield return nextResults[i];
+                    yield return chunks.ReadResults[i];
                     Report(settings, ++handed, last: false);
                 }
             }
 
-            if (evaluating is not null)
+            if (chunks.Evaluating is { } last)
             {
-                await evaluating.ConfigureAwait(false);
-                evaluating = null;
+                await last.ConfigureAwait(false);
             }
 
-            for (var i = 0; i < chunk.Count; i++)
+            for (var i = 0; i < chunks.Evaluated.Count; i++)
             {
-                yield return results[i];
+                yield return chunks.EvaluatedResults[i];
                 Report(settings, ++handed, last: false);
             }
         }
         finally
         {
             // A caller that stops early leaves a chunk in evaluation: let it finish before the buffers are dropped.
-            if (evaluating is not null)
+            if (chunks.Evaluating is { } unfinished)
             {
-                await evaluating.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await unfinished.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
 
@@ -187,26 +173,42 @@ public static class BatchEvaluation
         IFollowUpEvaluator evaluator, IEnumerable<TItem> items, Func<TItem, FollowUpRecord?> recordOf, BatchEvaluationOptions settings,
         CancellationToken cancellationToken)
     {
-        var chunk = new List<TItem>(ChunkSize(settings));
-        var results = new BatchResult<TItem>[chunk.Capacity];
+        // As EvaluateRowsAsync, waiting instead of awaiting: the caller's thread reads the next chunk and consumes the one
+        // before while the current one is evaluated.
+        var chunks = new Chunks<TItem>(evaluator, recordOf, settings, ChunkSize(settings), cancellationToken);
         long handed = 0;
-        using var enumerator = items.GetEnumerator();
-        var more = true;
-        while (more)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            chunk.Clear();
-            while (chunk.Count < chunk.Capacity && (more = enumerator.MoveNext()))
+            using var enumerator = items.GetEnumerator();
+            var more = true;
+            while (more)
             {
-                chunk.Add(enumerator.Current);
+                cancellationToken.ThrowIfCancellationRequested();
+                chunks.Read.Clear();
+                while (chunks.Read.Count < chunks.Size && (more = enumerator.MoveNext()))
+                {
+                    chunks.Read.Add(enumerator.Current);
+                }
+
+                chunks.Evaluating?.GetAwaiter().GetResult();
+                chunks.EvaluateRead();
+                for (var i = 0; i < chunks.Read.Count; i++)
+                {
+                    yield return chunks.ReadResults[i];
+                    Report(settings, ++handed, last: false);
+                }
             }
 
-            Evaluate(evaluator, chunk, recordOf, results, settings, cancellationToken);
-            for (var i = 0; i < chunk.Count; i++)
+            chunks.Evaluating?.GetAwaiter().GetResult();
+            for (var i = 0; i < chunks.Evaluated.Count; i++)
             {
-                yield return results[i];
+                yield return chunks.EvaluatedResults[i];
                 Report(settings, ++handed, last: false);
             }
+        }
+        finally
+        {
+            chunks.Evaluating?.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
         }
 
         Report(settings, handed, last: true);
@@ -230,6 +232,41 @@ public static class BatchEvaluation
             var evaluation = record is null ? null : profile is null ? evaluator.Evaluate(record) : evaluator.Evaluate(record, profile);
             results[i] = new BatchResult<TItem>(item, evaluation);
         });
+    }
+
+    /// <summary>
+    /// The two chunks of a batch, double-buffered: while one is evaluated in parallel, the other is read and then handed
+    /// out, so reading, evaluating and the caller's consuming overlap instead of taking turns.
+    /// </summary>
+    private sealed class Chunks<TItem>(
+        IFollowUpEvaluator evaluator, Func<TItem, FollowUpRecord?> recordOf, BatchEvaluationOptions settings, int size,
+        CancellationToken cancellationToken)
+    {
+        public int Size => size;
+
+        /// <summary>Gets the chunk being read; after <see cref="EvaluateRead"/>, the chunk evaluated before, to hand out.</summary>
+        public List<TItem> Read { get; private set; } = new(size);
+
+        public BatchResult<TItem>[] ReadResults { get; private set; } = new BatchResult<TItem>[size];
+
+        /// <summary>Gets the chunk in evaluation, or the last one evaluated.</summary>
+        public List<TItem> Evaluated { get; private set; } = new(size);
+
+        public BatchResult<TItem>[] EvaluatedResults { get; private set; } = new BatchResult<TItem>[size];
+
+        /// <summary>Gets the evaluation under way, if any.</summary>
+        public Task? Evaluating { get; private set; }
+
+        /// <summary>Once the evaluation before has finished: starts evaluating the chunk just read, and swaps the chunks.</summary>
+        public void EvaluateRead()
+        {
+            (Read, Evaluated) = (Evaluated, Read);
+            (ReadResults, EvaluatedResults) = (EvaluatedResults, ReadResults);
+            var (chunk, results) = (Evaluated, EvaluatedResults);
+            Evaluating = chunk.Count == 0
+                ? null
+                : Task.Run(() => Evaluate(evaluator, chunk, recordOf, results, settings, cancellationToken), cancellationToken);
+        }
     }
 
     private static void Report(BatchEvaluationOptions settings, long handed, bool last)

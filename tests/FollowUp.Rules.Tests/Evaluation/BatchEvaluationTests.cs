@@ -56,6 +56,62 @@ public sealed class BatchEvaluationTests
         Assert.Equal(records.Select(r => Evaluator.Evaluate(r).Score), evaluations.Select(e => e.Score));
     }
 
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(1, 64)]
+    [InlineData(2, 1000)]
+    [InlineData(3, 1001)]
+    public void EvaluateMany_OverManyChunks_KeepsInputOrderAndMatchesOneByOne(int parallelism, int count)
+    {
+        var records = Records(count);
+
+        var evaluations = Evaluator.EvaluateMany(records, new BatchEvaluationOptions { MaxDegreeOfParallelism = parallelism }).ToList();
+
+        Assert.Equal(records.Select(r => r.Id), evaluations.Select(e => e.Id));
+        Assert.Equal(records.Select(r => Evaluator.Evaluate(r).Score), evaluations.Select(e => e.Score));
+    }
+
+    [Fact]
+    public void EvaluateMany_CallerStopsEarly_EndsWithoutErrorAndDisposesTheSource()
+    {
+        var source = new DisposalTrackingSource(Records(2000));
+
+        var seen = Evaluator.EvaluateMany(source).Take(150).Count();
+
+        Assert.Equal(150, seen);
+        Assert.True(source.Disposed);
+    }
+
+    [Fact]
+    public void EvaluateMany_ReadsTheNextChunkWhileTheCurrentOneIsEvaluated()
+    {
+        // Chunks are 64 records with one worker. The evaluator holds the first chunk until the source has handed out the
+        // first record of the second: that only happens if reading goes on during the evaluation.
+        var gate = new GatedEvaluator(Evaluator, releaseAfterReading: 65);
+        var options = new BatchEvaluationOptions { MaxDegreeOfParallelism = 1 };
+
+        var evaluations = gate.EvaluateMany(gate.Count(Records(200)), options).ToList();
+
+        Assert.Equal(200, evaluations.Count);
+        Assert.False(gate.TimedOut, "The first chunk was evaluated before the second was read.");
+    }
+
+    [Fact]
+    public async Task EvaluateManyAsync_ReadsTheNextChunkWhileTheCurrentOneIsEvaluated()
+    {
+        var gate = new GatedEvaluator(Evaluator, releaseAfterReading: 65);
+        var options = new BatchEvaluationOptions { MaxDegreeOfParallelism = 1 };
+
+        var count = 0;
+        await foreach (var evaluation in gate.EvaluateManyAsync(gate.Count(Records(200)).ToAsyncEnumerable(), options))
+        {
+            count++;
+        }
+
+        Assert.Equal(200, count);
+        Assert.False(gate.TimedOut, "The first chunk was evaluated before the second was read.");
+    }
+
     [Fact]
     public async Task EvaluateManyAsync_CallerStopsEarly_EndsWithoutError()
     {
@@ -133,6 +189,65 @@ public sealed class BatchEvaluationTests
     public void EvaluateMany_OptionBelowOne_Throws(int parallelism, int interval) =>
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             Evaluator.EvaluateMany(Records(1), new BatchEvaluationOptions { MaxDegreeOfParallelism = parallelism, ProgressInterval = interval }));
+
+    /// <summary>An evaluator that holds its evaluations until the source has handed out a given number of records.</summary>
+    private sealed class GatedEvaluator(IFollowUpEvaluator inner, int releaseAfterReading) : IFollowUpEvaluator
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _read;
+
+        public bool TimedOut { get; private set; }
+
+        public FollowUpRuleSet Rules => inner.Rules;
+
+        public IEnumerable<FollowUpRecord> Count(IEnumerable<FollowUpRecord> records)
+        {
+            foreach (var record in records)
+            {
+                if (Interlocked.Increment(ref _read) == releaseAfterReading)
+                {
+                    _released.TrySetResult();
+                }
+
+                yield return record;
+            }
+        }
+
+        public FollowUpEvaluation Evaluate(FollowUpRecord record)
+        {
+            if (!_released.Task.Wait(TimeSpan.FromSeconds(10)))
+            {
+                TimedOut = true;
+                _released.TrySetResult();
+            }
+
+            return inner.Evaluate(record);
+        }
+
+        public FollowUpEvaluation Evaluate(FollowUpRecord record, string profile) => Evaluate(record);
+    }
+
+    private sealed class DisposalTrackingSource(IEnumerable<FollowUpRecord> records) : IEnumerable<FollowUpRecord>
+    {
+        public bool Disposed { get; private set; }
+
+        public IEnumerator<FollowUpRecord> GetEnumerator()
+        {
+            try
+            {
+                foreach (var record in records)
+                {
+                    yield return record;
+                }
+            }
+            finally
+            {
+                Disposed = true;
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     private sealed class SyncProgress(Action<BatchProgress> report) : IProgress<BatchProgress>
     {
