@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 
 namespace FollowUp.Rules;
 
@@ -225,13 +226,21 @@ public static class BatchEvaluation
 
         var profile = settings.Profile;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(0, chunk.Count, parallel, i =>
+        try
         {
-            var item = chunk[i];
-            var record = recordOf(item);
-            var evaluation = record is null ? null : profile is null ? evaluator.Evaluate(record) : evaluator.Evaluate(record, profile);
-            results[i] = new BatchResult<TItem>(item, evaluation);
-        });
+            Parallel.For(0, chunk.Count, parallel, i =>
+            {
+                var item = chunk[i];
+                var record = recordOf(item);
+                var evaluation = record is null ? null : profile is null ? evaluator.Evaluate(record) : evaluator.Evaluate(record, profile);
+                results[i] = new BatchResult<TItem>(item, evaluation);
+            });
+        }
+        catch (AggregateException failed)
+        {
+            // The caller sees what went wrong (a null record, a failing custom detector), as one evaluation would throw it.
+            ExceptionDispatchInfo.Throw(failed.InnerExceptions[0]);
+        }
     }
 
     /// <summary>

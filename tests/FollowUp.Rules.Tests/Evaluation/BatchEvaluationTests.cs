@@ -72,6 +72,27 @@ public sealed class BatchEvaluationTests
     }
 
     [Fact]
+    public void EvaluateMany_NullRecord_ThrowsArgumentNullException()
+    {
+        FollowUpRecord[] records = [.. Records(100), null!];
+
+        Assert.Throws<ArgumentNullException>(() => Evaluator.EvaluateMany(records).ToList());
+    }
+
+    [Fact]
+    public async Task EvaluateManyAsync_NullRecord_ThrowsArgumentNullException()
+    {
+        FollowUpRecord[] records = [.. Records(100), null!];
+
+        await Assert.ThrowsAsync<ArgumentNullException>(async () =>
+        {
+            await foreach (var evaluation in Evaluator.EvaluateManyAsync(records.ToAsyncEnumerable()))
+            {
+            }
+        });
+    }
+
+    [Fact]
     public void EvaluateMany_CallerStopsEarly_EndsWithoutErrorAndDisposesTheSource()
     {
         var source = new DisposalTrackingSource(Records(2000));
