@@ -40,4 +40,4 @@ var answered = evaluator.Evaluate(record with
 {
     Risks = [new RiskNote { Kind = TenderProcessSignal.Code, Countermeasure = "2 月前拿到招标文件，提前备好资质和案例" }],
 });
-Console.WriteLine($"unanswered before: {evaluation.Findings.Count(f => f.ErrorCode == FindingCodes.RiskUnanswered)}, after: {answered.Findings.Count(f => f.ErrorCode == FindingCodes.RiskUnanswered)}");
+Console.WriteLine($"unanswered before: {evaluation.Findings.Count(f => f.Code == FindingCodes.RiskUnanswered)}, after: {answered.Findings.Count(f => f.Code == FindingCodes.RiskUnanswered)}");

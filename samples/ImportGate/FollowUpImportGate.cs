@@ -125,9 +125,9 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
     }
 
     /// <summary>One line naming the fields in error, such as <c>3 errors: customer.decisionRole, needs.budget, progress.nextActionDue</c>.</summary>
-    private static string ErrorSummary(IReadOnlyList<ValidationFailure> findings)
+    private static string ErrorSummary(IReadOnlyList<Finding> findings)
     {
-        var fields = findings.Where(f => f.Severity == Severity.Error).Select(f => f.PropertyName).Distinct(StringComparer.Ordinal).ToList();
+        var fields = findings.Where(f => f.Severity == Severity.Error).Select(f => f.Field).Distinct(StringComparer.Ordinal).ToList();
         var count = findings.Count(f => f.Severity == Severity.Error);
         return string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "error" : "errors")}: {string.Join(", ", fields)}");
     }
@@ -144,7 +144,7 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
     /// Every finding, of every severity, as the <c>findings</c> array of SPEC §8: code, severity, field, message; after the
     /// gate's own Error finding for the unreadable rows an incomplete record lacks, when it has one.
     /// </summary>
-    private static string FindingsJson(IReadOnlyList<ValidationFailure> findings, (IReadOnlyList<long> Rows, string Message)? incomplete = null) => WriteJson(writer =>
+    private static string FindingsJson(IReadOnlyList<Finding> findings, (IReadOnlyList<long> Rows, string Message)? incomplete = null) => WriteJson(writer =>
     {
         writer.WriteStartArray();
         if (incomplete is { } gap)
@@ -167,10 +167,10 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
         foreach (var finding in findings)
         {
             writer.WriteStartObject();
-            writer.WriteString("code", finding.ErrorCode);
+            writer.WriteString("code", finding.Code);
             writer.WriteString("severity", finding.Severity.ToString());
-            writer.WriteString("field", finding.PropertyName);
-            writer.WriteString("message", finding.ErrorMessage);
+            writer.WriteString("field", finding.Field);
+            writer.WriteString("message", finding.Message);
             writer.WriteEndObject();
         }
 

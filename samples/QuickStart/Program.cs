@@ -46,7 +46,7 @@ foreach (var step in evaluation.Completeness.Steps)
 
 foreach (var finding in evaluation.Findings)
 {
-    Console.WriteLine($"  [{finding.Severity}] {finding.ErrorCode} {finding.PropertyName}: {finding.ErrorMessage}");
+    Console.WriteLine($"  [{finding.Severity}] {finding.Code} {finding.Field}: {finding.Message}");
 }
 
 // 4. Or use the same rules as a FluentValidation validator in your own pipeline.

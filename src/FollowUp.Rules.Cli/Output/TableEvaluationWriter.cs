@@ -33,7 +33,7 @@ internal sealed class TableEvaluationWriter : IEvaluationWriter
     {
         var issues = evaluation.Deductions.Count > 0
             ? evaluation.Deductions.OrderByDescending(d => d.Points).Take(3).Select(d => $"{d.Code} {d.Field} (-{d.Points.ToString("0.#", CultureInfo.InvariantCulture)})")
-            : evaluation.Findings.Where(f => f.Severity == Severity.Error).Take(3).Select(f => $"{f.ErrorCode} {f.PropertyName}");
+            : evaluation.Findings.Where(f => f.Severity == Severity.Error).Take(3).Select(f => $"{f.Code} {f.Field}");
         return string.Join("; ", issues);
     }
 }

@@ -26,9 +26,9 @@ public abstract class FollowUpStepValidator : AbstractValidator<FollowUpRecord>
         {
             foreach (var finding in FollowUpValidationContext.Evaluate(evaluator, record, context).Findings)
             {
-                if (finding.CustomState is FollowUpStep findingStep && findingStep == step)
+                if (finding.Step == step)
                 {
-                    context.AddFailure(finding);
+                    context.AddFailure(finding.ToValidationFailure());
                 }
             }
         });
@@ -79,7 +79,7 @@ public sealed class FollowUpRecordValidator : AbstractValidator<FollowUpRecord>
         {
             foreach (var finding in FollowUpValidationContext.Evaluate(evaluator, record, context).Findings)
             {
-                context.AddFailure(finding);
+                context.AddFailure(finding.ToValidationFailure());
             }
         });
     }

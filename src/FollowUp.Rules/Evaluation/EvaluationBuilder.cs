@@ -18,9 +18,6 @@ internal static class EvaluationBuilder
 {
     private static readonly int StepCount = Enum.GetValues<FollowUpStep>().Length;
 
-    /// <summary>Each step boxed once, for <see cref="FluentValidation.Results.ValidationFailure.CustomState"/>.</summary>
-    private static readonly object[] BoxedSteps = [.. Enum.GetValues<FollowUpStep>().Cast<object>()];
-
     /// <summary>The result of each step with nothing missing, shared by every record: immutable, so one instance serves all.</summary>
     private static readonly StepResult[] CompleteSteps = [.. Enum.GetValues<FollowUpStep>().Select(step => new StepResult(step, 100, [], []))];
 
@@ -39,6 +36,15 @@ internal static class EvaluationBuilder
     /// <summary>The results of steps with something missing that records repeat, shared: immutable, with shared path lists.</summary>
     private static readonly BoundedCache<(FollowUpStep Step, double Score, IReadOnlyList<string> Missing, IReadOnlyList<string> Acknowledged), StepResult> SharedSteps =
         new(MaxShared);
+
+    /// <summary>
+    /// Findings whose message is shared (a missing field, a vague phrase, a fixed advice) as records repeat them: immutable, so one
+    /// instance serves every evaluation. A finding quoting text of its record alone (a date, an unknown value) is new each time.
+    /// </summary>
+    private static readonly BoundedCache<FindingKey, Finding> SharedFindings = new(8192, FindingKeyComparer.Instance);
+
+    /// <summary>The longest value a shared finding keeps, so that the cache never holds long record text.</summary>
+    private const int MaxSharedValueLength = 64;
 
     /// <summary>The result every complete record shares (read-only even if cast).</summary>
     private static readonly CompletenessResult Complete = new(100, Array.AsReadOnly(CompleteSteps));
@@ -296,25 +302,41 @@ internal static class EvaluationBuilder
         return null;
     }
 
-    private static ValidationFailure[] BuildFindings(Inspection inspection, MessageCatalog messages, FollowUpProfile profile)
+    private static Finding[] BuildFindings(Inspection inspection, MessageCatalog messages, FollowUpProfile profile)
     {
         if (inspection.Notes.Count == 0)
         {
             return [];
         }
 
-        var findings = new ValidationFailure[inspection.Notes.Count];
+        var findings = new Finding[inspection.Notes.Count];
         for (var i = 0; i < findings.Length; i++)
         {
             var note = inspection.Notes[i];
-            findings[i] = new ValidationFailure(note.Path, inspection.NoteMessage(i, messages), note.Value)
-            {
-                ErrorCode = FindingMessages.CodeOf(note.Problem),
-                Severity = FindingMessages.SeverityOf(note.Problem),
-                CustomState = StepOf(note.Path, profile) is { } step ? BoxedSteps[(int)step] : null,
-            };
+            var message = inspection.NoteMessage(i, messages);
+            var step = StepOf(note.Path, profile);
+            findings[i] = messages.IsShared(message) && (note.Value is null || note.Value.Length <= MaxSharedValueLength)
+                ? SharedFindings.GetOrCreate(new FindingKey(note.Problem, note.Path, message, note.Value, step), static (key, _) => NewFinding(key), 0)
+                : NewFinding(new FindingKey(note.Problem, note.Path, message, note.Value, step));
         }
 
         return findings;
+    }
+
+    private static Finding NewFinding(in FindingKey key) =>
+        new(FindingMessages.CodeOf(key.Problem), FindingMessages.SeverityOf(key.Problem), key.Path, key.Message, key.Value, key.Step);
+
+    /// <summary>What a finding is made of; its message is a shared string when the finding is kept in <see cref="SharedFindings"/>.</summary>
+    private readonly record struct FindingKey(Problem Problem, string Path, string Message, string? Value, FollowUpStep? Step);
+
+    /// <summary>Compares the keys of <see cref="SharedFindings"/>, whose messages are shared strings, by reference.</summary>
+    private sealed class FindingKeyComparer : IEqualityComparer<FindingKey>
+    {
+        public static readonly FindingKeyComparer Instance = new();
+
+        public bool Equals(FindingKey x, FindingKey y) => ReferenceEquals(x.Message, y.Message) && x.Problem == y.Problem && x.Step == y.Step
+            && string.Equals(x.Path, y.Path, StringComparison.Ordinal) && string.Equals(x.Value, y.Value, StringComparison.Ordinal);
+
+        public int GetHashCode(FindingKey key) => HashCode.Combine(RuntimeHelpers.GetHashCode(key.Message), key.Problem, key.Path.Length, key.Value?.Length);
     }
 }

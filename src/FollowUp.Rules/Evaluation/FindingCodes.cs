@@ -1,6 +1,6 @@
 namespace FollowUp.Rules;
 
-/// <summary>The stable error codes of findings (<see cref="FluentValidation.Results.ValidationFailure.ErrorCode"/>).</summary>
+/// <summary>The stable error codes of findings (<see cref="Finding.Code"/>, and <see cref="FluentValidation.Results.ValidationFailure.ErrorCode"/> of the validators).</summary>
 public static class FindingCodes
 {
     /// <summary>A required field is missing. Severity Error.</summary>

@@ -24,7 +24,7 @@ public sealed class FollowUpEvaluation
         IReadOnlyList<VagueMatch> vague,
         RiskAssessment risk,
         IReadOnlyList<Deduction> deductions,
-        IReadOnlyList<ValidationFailure> findings,
+        IReadOnlyList<Finding> findings,
         IReadOnlyList<FollowUpReminder> reminders)
     {
         Id = id;
@@ -72,11 +72,10 @@ public sealed class FollowUpEvaluation
     public IReadOnlyList<Deduction> Deductions { get; }
 
     /// <summary>
-    /// Gets the findings in FluentValidation's vocabulary: <see cref="ValidationFailure.ErrorCode"/> (see <see cref="FindingCodes"/>),
-    /// <see cref="ValidationFailure.Severity"/>, <see cref="ValidationFailure.PropertyName"/> (a field path),
-    /// <see cref="ValidationFailure.ErrorMessage"/> and <see cref="ValidationFailure.AttemptedValue"/>.
+    /// Gets the findings in FluentValidation's vocabulary: code (see <see cref="FindingCodes"/>), severity, field path and message.
+    /// <see cref="ToValidationResult"/> gives them as a FluentValidation <see cref="ValidationResult"/>.
     /// </summary>
-    public IReadOnlyList<ValidationFailure> Findings { get; }
+    public IReadOnlyList<Finding> Findings { get; }
 
     /// <summary>
     /// Gets what needs follow-up now (overdue, due today, unanswered, stale), as of <see cref="EvaluatedAt"/>. Not part of the
@@ -85,5 +84,35 @@ public sealed class FollowUpEvaluation
     public IReadOnlyList<FollowUpReminder> Reminders { get; }
 
     /// <summary>Gets a value indicating whether any finding is an error.</summary>
-    public bool HasErrors => Findings.Any(f => f.Severity == FluentValidation.Severity.Error);
+    public bool HasErrors
+    {
+        get
+        {
+            foreach (var finding in Findings)
+            {
+                if (finding.Severity == FluentValidation.Severity.Error)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Creates a FluentValidation result holding a new failure for each of <see cref="Findings"/>, in order (see
+    /// <see cref="Finding.ToValidationFailure"/>), for hosts that report through FluentValidation.
+    /// </summary>
+    /// <returns>A result the caller owns. Like FluentValidation's own, it is invalid if any finding is present, warnings included.</returns>
+    public ValidationResult ToValidationResult()
+    {
+        var failures = new List<ValidationFailure>(Findings.Count);
+        foreach (var finding in Findings)
+        {
+            failures.Add(finding.ToValidationFailure());
+        }
+
+        return new ValidationResult(failures);
+    }
 }

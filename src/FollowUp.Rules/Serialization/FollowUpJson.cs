@@ -159,10 +159,10 @@ public static class FollowUpJson
         foreach (var finding in evaluation.Findings)
         {
             writer.WriteStartObject();
-            writer.WriteString("code", finding.ErrorCode);
+            writer.WriteString("code", finding.Code);
             writer.WriteString("severity", finding.Severity.ToString());
-            writer.WriteString("field", finding.PropertyName);
-            writer.WriteString("message", finding.ErrorMessage);
+            writer.WriteString("field", finding.Field);
+            writer.WriteString("message", finding.Message);
             writer.WriteEndObject();
         }
 

@@ -47,10 +47,10 @@ public class FieldStateTests
         Assert.Empty(needs.Missing);
         Assert.Equal(100 * (3 + 0.5) / 4, needs.Score);
         var finding = Assert.Single(evaluation.FindingsOn("needs.budget"));
-        Assert.Equal(FindingCodes.FieldAcknowledged, finding.ErrorCode);
+        Assert.Equal(FindingCodes.FieldAcknowledged, finding.Code);
         Assert.Equal(Severity.Warning, finding.Severity);
-        Assert.Equal(budget, finding.AttemptedValue);
-        Assert.Contains(budget, finding.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(budget, finding.Value);
+        Assert.Contains(budget, finding.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -82,7 +82,7 @@ public class FieldStateTests
         Assert.Empty(needs.Acknowledged);
         Assert.Equal(75, needs.Score);
         var finding = Assert.Single(evaluation.FindingsOn("needs.budget"));
-        Assert.Equal(FindingCodes.FieldMissing, finding.ErrorCode);
+        Assert.Equal(FindingCodes.FieldMissing, finding.Code);
         Assert.Equal(Severity.Error, finding.Severity);
     }
 
@@ -175,9 +175,9 @@ public class FieldStateTests
 
         Assert.Equal(["progress.nextActionDue"], evaluation.Step(FollowUpStep.Progress).Missing);
         var finding = Assert.Single(evaluation.FindingsOn("progress.nextActionDue"));
-        Assert.Equal(FindingCodes.InvalidDate, finding.ErrorCode);
+        Assert.Equal(FindingCodes.InvalidDate, finding.Code);
         Assert.Equal(Severity.Error, finding.Severity);
-        Assert.Contains("下周三下午", finding.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("下周三下午", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -189,9 +189,9 @@ public class FieldStateTests
 
         Assert.Equal(100, evaluation.Step(FollowUpStep.Communications).Score);
         var findings = evaluation.FindingsWithCode(FindingCodes.UnknownValue).ToList();
-        Assert.Equal(["communications[0].channel", "communications[1].channel"], findings.Select(f => f.PropertyName));
+        Assert.Equal(["communications[0].channel", "communications[1].channel"], findings.Select(f => f.Field));
         Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
-        Assert.All(findings, f => Assert.Contains("飞书", f.ErrorMessage, StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.Contains("飞书", f.Message, StringComparison.Ordinal));
     }
 
     [Fact]

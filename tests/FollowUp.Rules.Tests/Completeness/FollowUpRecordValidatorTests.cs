@@ -31,7 +31,7 @@ public class FollowUpRecordValidatorTests
         var evaluation = Evaluator.Evaluate(record);
 
         Assert.Equal(
-            evaluation.Findings.Select(f => (f.PropertyName, f.ErrorCode, f.Severity, f.ErrorMessage)),
+            evaluation.Findings.Select(f => (f.Field, f.Code, f.Severity, f.Message)),
             result.Errors.Select(f => (f.PropertyName, f.ErrorCode, f.Severity, f.ErrorMessage)));
     }
 

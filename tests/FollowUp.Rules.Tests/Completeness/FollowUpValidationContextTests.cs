@@ -18,7 +18,7 @@ public class FollowUpValidationContextTests
         new ProgressValidator(evaluator).Validate(context);
 
         Assert.Equal(1, evaluator.Evaluations);
-        Assert.Contains(context.GetFollowUpEvaluation()!.Findings, f => f.PropertyName == "needs.budget");
+        Assert.Contains(context.GetFollowUpEvaluation()!.Findings, f => f.Field == "needs.budget");
     }
 
     [Fact]
@@ -33,8 +33,25 @@ public class FollowUpValidationContextTests
 
         Assert.NotNull(evaluation);
         Assert.Same(evaluation, context.RootContextData[FollowUpValidationContext.EvaluationKey]);
-        Assert.Equal(evaluation.Findings.Select(f => f.ErrorCode), result.Errors.Select(f => f.ErrorCode));
+        Assert.Equal(evaluation.Findings.Select(f => f.Code), result.Errors.Select(f => f.ErrorCode));
         Assert.Equal(evaluator.Evaluate(record).Score, evaluation.Score);
+    }
+
+    [Fact]
+    public void ChangingAValidatorsFailure_LeavesTheEvaluationOnTheContextAsItWas()
+    {
+        var record = SampleRecords.CompleteToB().WithCustomer(c => c with { Company = null });
+        var context = new ValidationContext<FollowUpRecord>(record);
+
+        var failure = new BasicInfoValidator(TestClock.Evaluator()).Validate(context).Errors.Single(f => f.PropertyName == "customer.company");
+        var message = failure.ErrorMessage;
+        failure.ErrorMessage = "changed by the host";
+        failure.Severity = Severity.Info;
+
+        var finding = context.GetFollowUpEvaluation()!.Findings.Single(f => f.Field == "customer.company");
+        Assert.Equal(message, finding.Message);
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Equal(FollowUpStep.BasicInfo, failure.CustomState);
     }
 
     [Fact]

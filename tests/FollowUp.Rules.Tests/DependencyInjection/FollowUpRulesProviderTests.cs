@@ -42,7 +42,7 @@ public sealed class FollowUpRulesProviderTests : IDisposable
         using var provider = BuildWithConfiguration(configuration);
         var evaluator = provider.GetRequiredService<IFollowUpEvaluator>();
         var before = evaluator.Rules;
-        Assert.Contains(evaluator.Evaluate(WholesaleRecord()).Findings, f => f.ErrorCode == FindingCodes.UnknownProfile);
+        Assert.Contains(evaluator.Evaluate(WholesaleRecord()).Findings, f => f.Code == FindingCodes.UnknownProfile);
 
         configuration["FollowUpRules:Profiles:Wholesale:BasedOn"] = "ToC";
         configuration["FollowUpRules:Profiles:Wholesale:StaleAfterDays"] = "5";
@@ -52,7 +52,7 @@ public sealed class FollowUpRulesProviderTests : IDisposable
         Assert.Equal(TimeSpan.FromDays(5), evaluator.Rules.GetProfile("Wholesale").StaleAfter);
         var evaluation = evaluator.Evaluate(WholesaleRecord());
         Assert.Equal("Wholesale", evaluation.Profile);
-        Assert.DoesNotContain(evaluation.Findings, f => f.ErrorCode == FindingCodes.UnknownProfile);
+        Assert.DoesNotContain(evaluation.Findings, f => f.Code == FindingCodes.UnknownProfile);
     }
 
     [Fact]

@@ -183,8 +183,8 @@ public class FollowUpRulesServiceCollectionExtensionsTests
 
         Assert.Equal("KeyAccounts", evaluation.Profile);
         var finding = Assert.Single(evaluation.CompletenessFindings());
-        Assert.Equal("customer.email", finding.PropertyName);
-        Assert.StartsWith("Missing", finding.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal("customer.email", finding.Field);
+        Assert.StartsWith("Missing", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class FollowUpEvaluatorPropertyTests
 
         Assert.Equal(record.Id, evaluation.Id);
         Assert.NotEmpty(json);
-        Assert.All(evaluation.Findings, f => Assert.False(string.IsNullOrEmpty(f.ErrorMessage)));
+        Assert.All(evaluation.Findings, f => Assert.False(string.IsNullOrEmpty(f.Message)));
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)])]

@@ -58,6 +58,61 @@ public class FollowUpEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_RecordsWithTheSameFindings_ShareTheFindingsButNotThoseQuotingTheirOwnText()
+    {
+        var evaluator = TestClock.Evaluator();
+        var longBlank = new string(' ', 100);
+
+        var first = evaluator.Evaluate(new FollowUpRecord
+        {
+            Scenario = "ToB",
+            Communications = [new Communication { Channel = EnumValue<ContactChannel>.Parse("钉钉"), Summary = "跟进中" }],
+            Customer = new Customer { Company = longBlank },
+        });
+        var second = evaluator.Evaluate(new FollowUpRecord
+        {
+            Scenario = "ToB",
+            Communications = [new Communication { Channel = EnumValue<ContactChannel>.Parse("钉钉"), Summary = "跟进中" }],
+            Customer = new Customer { Company = longBlank },
+        });
+
+        Assert.Equal(first.Findings, second.Findings);
+        Assert.Same(first.FindingsWithCode(FindingCodes.VagueLanguage).Single(), second.FindingsWithCode(FindingCodes.VagueLanguage).Single());
+        Assert.Same(first.FindingsOn("customer.decisionRole").Single(), second.FindingsOn("customer.decisionRole").Single());
+        Assert.NotSame(first.FindingsWithCode(FindingCodes.UnknownValue).Single(), second.FindingsWithCode(FindingCodes.UnknownValue).Single());
+        var blank = first.FindingsOn("customer.company").Single();
+        Assert.Equal((FindingCodes.FieldMissing, longBlank), (blank.Code, blank.Value));
+        Assert.Same(blank.Message, second.FindingsOn("customer.company").Single().Message);
+        Assert.NotSame(blank, second.FindingsOn("customer.company").Single());
+    }
+
+    [Fact]
+    public void ToValidationResult_GivesNewFailuresThatDoNotChangeTheEvaluation()
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(new FollowUpRecord
+        {
+            Scenario = "ToB",
+            Communications = [new Communication { Channel = EnumValue<ContactChannel>.Parse("钉钉"), Summary = "跟进中" }],
+        });
+
+        var result = evaluation.ToValidationResult();
+        var unknown = result.Errors.Single(f => f.ErrorCode == FindingCodes.UnknownValue);
+        unknown.ErrorMessage = "changed";
+        unknown.PropertyName = "changed";
+
+        Assert.False(result.IsValid);
+        Assert.Equal(
+            evaluation.Findings.Select(f => (f.Code, f.Severity, f.Field, f.Value, (object?)f.Step)),
+            evaluation.ToValidationResult().Errors.Select(f => (f.ErrorCode, f.Severity, f.PropertyName, (string?)f.AttemptedValue, (object?)f.CustomState)));
+        var finding = evaluation.FindingsWithCode(FindingCodes.UnknownValue).Single();
+        Assert.Equal("communications[0].channel", finding.Field);
+        Assert.Equal("钉钉", finding.Value);
+        Assert.Equal(FollowUpStep.Communications, finding.Step);
+        Assert.Contains("钉钉", finding.Message, StringComparison.Ordinal);
+        Assert.NotSame(evaluation.ToValidationResult().Errors[0], evaluation.ToValidationResult().Errors[0]);
+    }
+
+    [Fact]
     public void Evaluate_NullRecord_Throws()
     {
         var evaluator = TestClock.Evaluator();
@@ -94,8 +149,8 @@ public class FollowUpEvaluatorTests
         clock.Advance(TimeSpan.FromDays(7));
         var after = evaluator.Evaluate(record);
 
-        Assert.DoesNotContain(before.Findings, f => f.ErrorCode == FindingCodes.NextActionDueInPast);
-        Assert.Contains(after.Findings, f => f.ErrorCode == FindingCodes.NextActionDueInPast);
+        Assert.DoesNotContain(before.Findings, f => f.Code == FindingCodes.NextActionDueInPast);
+        Assert.Contains(after.Findings, f => f.Code == FindingCodes.NextActionDueInPast);
     }
 
     [Theory]
@@ -109,7 +164,7 @@ public class FollowUpEvaluatorTests
         var evaluation = TestClock.Evaluator().Evaluate(new FollowUpRecord { Scenario = scenario });
 
         Assert.Equal(expected, evaluation.Profile);
-        Assert.DoesNotContain(evaluation.Findings, f => f.ErrorCode == FindingCodes.UnknownProfile);
+        Assert.DoesNotContain(evaluation.Findings, f => f.Code == FindingCodes.UnknownProfile);
     }
 
     [Fact]
@@ -121,11 +176,11 @@ public class FollowUpEvaluatorTests
 
         Assert.Equal("ToB", evaluation.Profile);
         var finding = Assert.Single(evaluation.FindingsWithCode(FindingCodes.UnknownProfile));
-        Assert.Equal(("scenario", Severity.Warning), (finding.PropertyName, finding.Severity));
-        Assert.Null(finding.CustomState);
-        Assert.Equal("Wholesale", finding.AttemptedValue);
-        Assert.Contains("Wholesale", finding.ErrorMessage, StringComparison.Ordinal);
-        Assert.Contains("ToB", finding.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(("scenario", Severity.Warning), (finding.Field, finding.Severity));
+        Assert.Null(finding.Step);
+        Assert.Equal("Wholesale", finding.Value);
+        Assert.Contains("Wholesale", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("ToB", finding.Message, StringComparison.Ordinal);
 
         // ToB asks for the company details a ToC record leaves out.
         Assert.Contains("customer.company", evaluation.Step(FollowUpStep.BasicInfo).Missing);
@@ -137,7 +192,7 @@ public class FollowUpEvaluatorTests
         var evaluation = TestClock.Evaluator(o => o.DefaultProfile = "ToC").Evaluate(SampleRecords.CompleteToC() with { Scenario = "Wholesale" });
 
         Assert.Equal("ToC", evaluation.Profile);
-        Assert.Equal([FindingCodes.UnknownProfile], evaluation.CompletenessFindings().Select(f => f.ErrorCode));
+        Assert.Equal([FindingCodes.UnknownProfile], evaluation.CompletenessFindings().Select(f => f.Code));
     }
 
     [Fact]
@@ -163,8 +218,8 @@ public class FollowUpEvaluatorTests
             Risks = [new RiskNote { Kind = "Delay" }],
         });
 
-        Assert.All(evaluation.Findings, f => Assert.Equal(ExpectedStep(f.PropertyName), f.CustomState));
-        Assert.Equal(Enum.GetValues<FollowUpStep>(), evaluation.Findings.Select(f => f.CustomState).OfType<FollowUpStep>().Distinct().Order());
+        Assert.All(evaluation.Findings, f => Assert.Equal(ExpectedStep(f.Field), f.Step));
+        Assert.Equal(Enum.GetValues<FollowUpStep>(), evaluation.Findings.Select(f => f.Step).OfType<FollowUpStep>().Distinct().Order());
 
         static FollowUpStep ExpectedStep(string path) => path switch
         {
@@ -185,8 +240,8 @@ public class FollowUpEvaluatorTests
         var missing = Assert.Single(evaluation.FindingsOn("customer.company"));
         var acknowledged = Assert.Single(evaluation.FindingsOn("customer.industry"));
 
-        Assert.StartsWith("缺少企业名称。", missing.ErrorMessage, StringComparison.Ordinal);
-        Assert.StartsWith("行业暂未明确（“待补充”）", acknowledged.ErrorMessage, StringComparison.Ordinal);
+        Assert.StartsWith("缺少企业名称。", missing.Message, StringComparison.Ordinal);
+        Assert.StartsWith("行业暂未明确（“待补充”）", acknowledged.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -198,9 +253,9 @@ public class FollowUpEvaluatorTests
 
         var evaluation = evaluator.Evaluate(SampleRecords.CompleteToB().WithCustomer(c => c with { Company = null, Industry = "待补充" }));
 
-        Assert.StartsWith("Missing company.", Assert.Single(evaluation.FindingsOn("customer.company")).ErrorMessage, StringComparison.Ordinal);
-        Assert.StartsWith("industry is not known yet", Assert.Single(evaluation.FindingsOn("customer.industry")).ErrorMessage, StringComparison.OrdinalIgnoreCase);
-        Assert.All(evaluation.Findings, f => Assert.DoesNotContain("缺少", f.ErrorMessage, StringComparison.Ordinal));
+        Assert.StartsWith("Missing company.", Assert.Single(evaluation.FindingsOn("customer.company")).Message, StringComparison.Ordinal);
+        Assert.StartsWith("industry is not known yet", Assert.Single(evaluation.FindingsOn("customer.industry")).Message, StringComparison.OrdinalIgnoreCase);
+        Assert.All(evaluation.Findings, f => Assert.DoesNotContain("缺少", f.Message, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -208,7 +263,7 @@ public class FollowUpEvaluatorTests
     {
         var evaluation = TestClock.Evaluator().Evaluate(SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse("下周三") }));
 
-        Assert.Equal("下周三", Assert.Single(evaluation.FindingsOn("progress.nextActionDue")).AttemptedValue);
+        Assert.Equal("下周三", Assert.Single(evaluation.FindingsOn("progress.nextActionDue")).Value);
     }
 
     [Fact]

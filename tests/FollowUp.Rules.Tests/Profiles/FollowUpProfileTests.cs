@@ -101,7 +101,7 @@ public class FollowUpProfileTests
         var asToC = TestClock.Evaluator().Evaluate(record, "ToC");
 
         Assert.Equal(100, asToC.Step(FollowUpStep.Needs).Score);
-        Assert.DoesNotContain(asToC.Findings, f => f.PropertyName.StartsWith("needs.", StringComparison.Ordinal));
+        Assert.DoesNotContain(asToC.Findings, f => f.Field.StartsWith("needs.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public class FollowUpProfileTests
         var evaluation = evaluator.Evaluate(record);
 
         var finding = Assert.Single(evaluation.CompletenessFindings());
-        Assert.Equal((path, FindingCodes.FieldMissing, Severity.Error), (finding.PropertyName, finding.ErrorCode, finding.Severity));
+        Assert.Equal((path, FindingCodes.FieldMissing, Severity.Error), (finding.Field, finding.Code, finding.Severity));
         Assert.Contains(path, evaluation.Completeness.Steps.SelectMany(s => s.Missing));
         Assert.Empty(evaluator.Evaluate(record, "ToC").CompletenessFindings());
     }
@@ -139,7 +139,7 @@ public class FollowUpProfileTests
 
         var finding = Assert.Single(TestClock.Evaluator().Evaluate(record).CompletenessFindings());
 
-        Assert.Equal(("custom.orderStatus", FindingCodes.FieldAcknowledged), (finding.PropertyName, finding.ErrorCode));
+        Assert.Equal(("custom.orderStatus", FindingCodes.FieldAcknowledged), (finding.Field, finding.Code));
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public class FollowUpProfileTests
 
         var finding = Assert.Single(TestClock.Evaluator().Evaluate(record).CompletenessFindings());
 
-        Assert.Equal(("custom.milestones", FindingCodes.FieldMissing), (finding.PropertyName, finding.ErrorCode));
+        Assert.Equal(("custom.milestones", FindingCodes.FieldMissing), (finding.Field, finding.Code));
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public class FollowUpProfileTests
         var evaluation = TestClock.Evaluator().Evaluate(record);
 
         var finding = Assert.Single(evaluation.CompletenessFindings());
-        Assert.Equal(("risks", FindingCodes.RiskPointsMissing, Severity.Error), (finding.PropertyName, finding.ErrorCode, finding.Severity));
+        Assert.Equal(("risks", FindingCodes.RiskPointsMissing, Severity.Error), (finding.Field, finding.Code, finding.Severity));
         Assert.Equal(["risks"], evaluation.Step(FollowUpStep.AttachmentsAndRisks).Missing);
         Assert.Empty(TestClock.Evaluator().Evaluate(record, "ToB").CompletenessFindings());
     }
@@ -178,7 +178,7 @@ public class FollowUpProfileTests
         var withMinutes = evaluator.Evaluate(record.WithAttachments(AttachmentKind.Other));
 
         var finding = Assert.Single(asProject.CompletenessFindings());
-        Assert.Equal(("attachments", FindingCodes.AttachmentMissing), (finding.PropertyName, finding.ErrorCode));
+        Assert.Equal(("attachments", FindingCodes.AttachmentMissing), (finding.Field, finding.Code));
         Assert.Empty(withMinutes.CompletenessFindings());
         Assert.Empty(evaluator.Evaluate(record, "ToB").CompletenessFindings());
     }
@@ -193,7 +193,7 @@ public class FollowUpProfileTests
         var withNothing = evaluator.Evaluate(record.WithAttachments()).Step(FollowUpStep.AttachmentsAndRisks).Score;
         var withMinutes = evaluation.Step(FollowUpStep.AttachmentsAndRisks).Score;
 
-        Assert.Equal(FindingCodes.AttachmentMissing, Assert.Single(evaluation.CompletenessFindings()).ErrorCode);
+        Assert.Equal(FindingCodes.AttachmentMissing, Assert.Single(evaluation.CompletenessFindings()).Code);
 
         // Any document meets one of the two needs: part of the credit, not all of it.
         Assert.True(withNothing < withMinutes && withMinutes < 100, $"{withNothing} < {withMinutes} < 100");

@@ -136,7 +136,7 @@ public class ProfileOptionsTests
         Assert.Equal("KeyAccounts", evaluation.Profile);
         Assert.Equal(["customer.email"], evaluation.Step(FollowUpStep.BasicInfo).Missing);
         Assert.Equal(["custom.contractNo"], evaluation.Step(FollowUpStep.AttachmentsAndRisks).Missing);
-        Assert.Equal(FollowUpStep.AttachmentsAndRisks, Assert.Single(evaluation.FindingsOn("custom.contractNo")).CustomState);
+        Assert.Equal(FollowUpStep.AttachmentsAndRisks, Assert.Single(evaluation.FindingsOn("custom.contractNo")).Step);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public class ProfileOptionsTests
         var evaluation = evaluator.Evaluate(SampleRecords.CompleteToB() with { Scenario = "Regional" });
 
         Assert.Equal(["custom.region"], evaluation.Step(FollowUpStep.Progress).Missing);
-        Assert.Equal(FollowUpStep.Progress, Assert.Single(evaluation.FindingsOn("custom.region")).CustomState);
+        Assert.Equal(FollowUpStep.Progress, Assert.Single(evaluation.FindingsOn("custom.region")).Step);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ internal static class ReportFixtures
             [.. (vague ?? []).Select(text => Phrase(text))],
             new RiskAssessment(riskScore, risk, [.. (signals ?? []).Select(code => new RiskSignal(code, "communications[0].summary", code, 0.3))]),
             [.. deductions ?? []],
-            Array.Empty<ValidationFailure>(),
+            Array.Empty<Finding>(),
             reminders);
     }
 

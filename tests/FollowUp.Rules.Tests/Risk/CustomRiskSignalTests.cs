@@ -25,7 +25,7 @@ public sealed class CustomRiskSignalTests
 
         var signal = Assert.Single(evaluation.Risk.Signals, s => s.Code == "Tender" && s.Field == "communications[0].summary");
         Assert.Equal(0.4, signal.Weight);
-        Assert.Contains(evaluation.Findings, f => f.ErrorCode == FindingCodes.RiskUnanswered);
+        Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.RiskUnanswered);
         Assert.Contains(provider.GetRequiredService<IFollowUpEvaluator>().Rules.Signals, s => s.Code == "Tender");
     }
 
@@ -37,7 +37,7 @@ public sealed class CustomRiskSignalTests
         Assert.Equal(0.2, Assert.Single(evaluator.Evaluate(TenderRecord()).Risk.Signals, s => s.Code == "Tender" && s.Field == "communications[0].summary").Weight);
 
         var answered = evaluator.Evaluate(TenderRecord() with { Risks = [new RiskNote { Kind = "Tender", Countermeasure = "2 月前拿到招标文件并备好资质" }] });
-        Assert.DoesNotContain(answered.Findings, f => f.ErrorCode == FindingCodes.RiskUnanswered);
+        Assert.DoesNotContain(answered.Findings, f => f.Code == FindingCodes.RiskUnanswered);
     }
 
     [Fact]

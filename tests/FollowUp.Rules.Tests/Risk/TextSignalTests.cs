@@ -95,7 +95,7 @@ public sealed class TextSignalTests
     public void Answered_RiskEntryWithCountermeasureNamingTheCode_ClearsTheFinding()
     {
         var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Summary = "友商已报价，低 5%" });
-        Assert.Contains(Evaluator.Evaluate(record).Findings, f => f.ErrorCode == FindingCodes.RiskUnanswered);
+        Assert.Contains(Evaluator.Evaluate(record).Findings, f => f.Code == FindingCodes.RiskUnanswered);
 
         foreach (var answer in new[]
         {
@@ -105,11 +105,11 @@ public sealed class TextSignalTests
         })
         {
             var answered = Evaluator.Evaluate(record with { Risks = [answer] });
-            Assert.DoesNotContain(answered.Findings, f => f.ErrorCode == FindingCodes.RiskUnanswered);
+            Assert.DoesNotContain(answered.Findings, f => f.Code == FindingCodes.RiskUnanswered);
         }
 
         var notAnswered = Evaluator.Evaluate(record with { Risks = [new RiskNote { Kind = "Competitor", Countermeasure = "待补充" }] });
-        Assert.Contains(notAnswered.Findings, f => f.ErrorCode == FindingCodes.RiskUnanswered);
+        Assert.Contains(notAnswered.Findings, f => f.Code == FindingCodes.RiskUnanswered);
     }
 
     [Fact]

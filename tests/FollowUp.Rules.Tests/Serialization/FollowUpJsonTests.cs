@@ -339,10 +339,10 @@ public class FollowUpJsonTests
 
         Assert.Equal(JsonValueKind.Object, root.GetProperty("risk").ValueKind);
         var finding = root.GetProperty("findings")[0];
-        Assert.Equal(evaluation.Findings[0].ErrorCode, finding.GetProperty("code").GetString());
+        Assert.Equal(evaluation.Findings[0].Code, finding.GetProperty("code").GetString());
         Assert.Equal(evaluation.Findings[0].Severity.ToString(), finding.GetProperty("severity").GetString());
-        Assert.Equal(evaluation.Findings[0].PropertyName, finding.GetProperty("field").GetString());
-        Assert.Equal(evaluation.Findings[0].ErrorMessage, finding.GetProperty("message").GetString());
+        Assert.Equal(evaluation.Findings[0].Field, finding.GetProperty("field").GetString());
+        Assert.Equal(evaluation.Findings[0].Message, finding.GetProperty("message").GetString());
     }
 
     [Fact]

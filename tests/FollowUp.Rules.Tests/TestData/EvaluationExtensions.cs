@@ -1,4 +1,3 @@
-using FluentValidation.Results;
 using FollowUp.Rules.Completeness;
 
 namespace FollowUp.Rules.Tests.TestData;
@@ -16,16 +15,16 @@ internal static class EvaluationExtensions
     public static StepResult Step(this FollowUpEvaluation evaluation, FollowUpStep step) => evaluation.Completeness[step];
 
     /// <summary>The findings of the completeness walk (missing, acknowledged, unreadable values, stage rules, profile).</summary>
-    public static IEnumerable<ValidationFailure> CompletenessFindings(this FollowUpEvaluation evaluation) =>
-        evaluation.Findings.Where(f => CompletenessCodes.Contains(f.ErrorCode));
+    public static IEnumerable<Finding> CompletenessFindings(this FollowUpEvaluation evaluation) =>
+        evaluation.Findings.Where(f => CompletenessCodes.Contains(f.Code));
 
-    public static IEnumerable<ValidationFailure> FindingsWithCode(this FollowUpEvaluation evaluation, string code) =>
-        evaluation.Findings.Where(f => f.ErrorCode == code);
+    public static IEnumerable<Finding> FindingsWithCode(this FollowUpEvaluation evaluation, string code) =>
+        evaluation.Findings.Where(f => f.Code == code);
 
-    public static IEnumerable<ValidationFailure> FindingsOn(this FollowUpEvaluation evaluation, string path) =>
-        evaluation.Findings.Where(f => f.PropertyName == path);
+    public static IEnumerable<Finding> FindingsOn(this FollowUpEvaluation evaluation, string path) =>
+        evaluation.Findings.Where(f => f.Field == path);
 
     /// <summary>"path:code" of every completeness finding, for readable assertion failures.</summary>
     public static string[] CompletenessSummary(this FollowUpEvaluation evaluation) =>
-        [.. evaluation.CompletenessFindings().Select(f => $"{f.PropertyName}:{f.ErrorCode}")];
+        [.. evaluation.CompletenessFindings().Select(f => $"{f.Field}:{f.Code}")];
 }

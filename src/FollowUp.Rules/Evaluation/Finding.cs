@@ -1,0 +1,36 @@
+using FluentValidation;
+using FluentValidation.Results;
+using FollowUp.Rules.Completeness;
+
+namespace FollowUp.Rules;
+
+/// <summary>
+/// One finding of an evaluation, in FluentValidation's vocabulary (SPEC §8): an error code, a severity, the field path and a
+/// message. Immutable, so evaluations can share one instance; <see cref="ToValidationFailure"/> gives a FluentValidation
+/// failure of one's own.
+/// </summary>
+/// <param name="Code">The stable code, one of <see cref="FindingCodes"/>.</param>
+/// <param name="Severity">How serious it is: an <see cref="Severity.Error"/> blocks an import, a warning or note does not.</param>
+/// <param name="Field">The field path it concerns, such as <c>customer.decisionRole</c> or <c>communications[0].summary</c>.</param>
+/// <param name="Message">What is wrong and what to do about it, in the configured culture.</param>
+/// <param name="Value">The text of the record it is about, if any: the value as received, the vague phrase, the risk evidence.</param>
+/// <param name="Step">The step of the five whose field it concerns; <see langword="null"/> for a finding on the whole record.</param>
+public sealed record Finding(string Code, Severity Severity, string Field, string Message, string? Value, FollowUpStep? Step)
+{
+    /// <summary>Each step boxed once, for <see cref="ValidationFailure.CustomState"/>.</summary>
+    private static readonly object[] BoxedSteps = [.. Enum.GetValues<FollowUpStep>().Cast<object>()];
+
+    /// <summary>
+    /// Creates a new FluentValidation failure with this finding's <see cref="ValidationFailure.ErrorCode"/>,
+    /// <see cref="ValidationFailure.Severity"/>, <see cref="ValidationFailure.PropertyName"/> (<see cref="Field"/>),
+    /// <see cref="ValidationFailure.ErrorMessage"/>, <see cref="ValidationFailure.AttemptedValue"/> (<see cref="Value"/>) and, as
+    /// <see cref="ValidationFailure.CustomState"/>, its <see cref="Step"/>.
+    /// </summary>
+    /// <returns>A failure the caller owns: changing it does not change this finding.</returns>
+    public ValidationFailure ToValidationFailure() => new(Field, Message, Value)
+    {
+        ErrorCode = Code,
+        Severity = Severity,
+        CustomState = Step is { } step ? BoxedSteps[(int)step] : null,
+    };
+}
