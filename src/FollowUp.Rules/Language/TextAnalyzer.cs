@@ -250,8 +250,7 @@ internal sealed class TextAnalyzer
                 continue;
             }
 
-            var before = cue.FoldedEnd <= hit.FoldedStart
-                && hit.FoldedStart - cue.FoldedEnd <= (IsAscii(Lexicon.Entries[cue.Entry].Phrase) ? AsciiCueWindow : window);
+            var before = cue.FoldedEnd <= hit.FoldedStart && hit.FoldedStart - cue.FoldedEnd <= CueWindow(cue, hit, window);
             var inGap = hit.GapTo > 0 && hit.GapFrom <= cue.FoldedStart && cue.FoldedEnd <= hit.GapTo;
             var closingAfter = allowClosingCue && cue.AtClauseEnd && cue.FoldedStart >= hit.FoldedEnd
                 && cue.FoldedStart - hit.FoldedEnd <= PostCueWindow;
@@ -263,6 +262,14 @@ internal sealed class TextAnalyzer
 
         return false;
     }
+
+    /// <summary>
+    /// How far before a phrase a cue reaches, in folded characters. An English cue reaches over English words (no budget
+    /// approved yet), but a Chinese phrase only right after it (no 预算): "no budget 跟进中" does not negate 跟进中.
+    /// </summary>
+    private int CueWindow(in TextHit cue, in TextHit hit, int window) => IsAscii(Lexicon.Entries[cue.Entry].Phrase)
+        ? (IsAscii(Lexicon.Entries[hit.Entry].Phrase) ? AsciiCueWindow : 0)
+        : window;
 
     /// <summary>
     /// A cue inside a word that is not a negation (无论, 不仅) or inside the words of a risk phrase (未回复) negates

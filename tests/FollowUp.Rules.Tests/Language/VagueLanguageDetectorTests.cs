@@ -61,6 +61,13 @@ public sealed class VagueLanguageDetectorTests
         Assert.DoesNotContain(Detector.Detect(text).Phrases, p => p.Category is VagueCategory.UnquantifiedIntent or VagueCategory.Waiting);
 
     [Theory]
+    [InlineData("No rush 客户有意向", "客户有意向")]
+    [InlineData("no worries 等客户回复", "等客户回复")]
+    [InlineData("Not today 跟进中", "跟进中")]
+    public void Detect_NegationCueBeforeOtherWords_DoesNotReachAPhraseInTheOtherLanguage(string text, string phrase) =>
+        Assert.Contains(Detector.Detect(text).Phrases, p => p.Text == phrase);
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]

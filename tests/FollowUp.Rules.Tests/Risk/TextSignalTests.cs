@@ -38,6 +38,7 @@ public sealed class TextSignalTests
     [InlineData("no competitor involved", RiskSignalCodes.Competitor)]
     [InlineData("不存在投诉", RiskSignalCodes.NegativeFeedback)]
     [InlineData("竞争对手：无", RiskSignalCodes.Competitor)]
+    [InlineData("no 竞争对手介入", RiskSignalCodes.Competitor)]
     public void Signal_NegatedPhrase_RaisesNothing(string text, string code) => Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
 
     [Theory]
@@ -45,6 +46,7 @@ public sealed class TextSignalTests
     [InlineData("客户不满", RiskSignalCodes.NegativeFeedback)]
     [InlineData("已读不回", RiskSignalCodes.NoResponse)]
     [InlineData("没有竞争对手报价，但客户犹豫", RiskSignalCodes.Hesitation)]
+    [InlineData("no budget issue 客户犹豫", RiskSignalCodes.Hesitation)]
     public void Signal_PhraseThatIsItselfNegative_OrNegationInAnotherClause_IsRaised(string text, string code) =>
         Assert.Contains(code, TextProbe.Of(text).Risk);
 
