@@ -54,7 +54,7 @@ internal static class EvaluationBuilder
         var signals = RiskStage.Assess(inspection, rules, profile);
         var completeness = BuildCompleteness(inspection, profile);
         var riskScore = RiskScore(signals);
-        var risk = new RiskAssessment(riskScore, rules.RiskLevels.LevelOf(riskScore), signals.Count == 0 ? [] : [.. signals]);
+        var risk = new RiskAssessment(riskScore, rules.RiskLevels.LevelOf(riskScore), signals.Count == 0 ? [] : signals.ToArray());
         var (score, deductions) = Grader.Grade(inspection, rules, profile, signals);
         return new FollowUpEvaluation(
             inspection.Record.Id,

@@ -47,8 +47,8 @@ internal static class FindingMessages
     {
         Problem.FieldMissing => messages.ForField("FieldMissing", note.Key),
         Problem.FieldAcknowledged => messages.Quoting("FieldAcknowledged", messages.FieldLabel(note.Key), note.Value),
-        Problem.InvalidDate => messages.Format("InvalidDate", messages.FieldLabel(note.Key), note.Value),
-        Problem.UnknownValue => messages.Format("UnknownValue", messages.FieldLabel(note.Key), note.Value, note.Detail),
+        Problem.InvalidDate => messages.ForFieldValue("InvalidDate", note.Key, note.Value ?? ""),
+        Problem.UnknownValue => messages.ForFieldValue("UnknownValue", note.Key, note.Value ?? "", note.Detail),
         Problem.NextActionDueInPast => messages.Format("DueDateInPast", note.Value),
         Problem.AttachmentProposal => messages.ForArgument("AttachmentMissingProposal", messages.Stage(note.Detail ?? "")),
         Problem.AttachmentContract => messages.Fixed("AttachmentMissingContract"),

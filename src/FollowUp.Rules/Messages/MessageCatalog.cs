@@ -96,6 +96,24 @@ internal sealed class MessageCatalog
     public string Quoting(string id, string first, string? second = null) =>
         first.Length > MaxQuotedLength || second?.Length > MaxQuotedLength ? Format(id, first, second) : Shared(id, first, second);
 
+    /// <summary>
+    /// A message quoting a field's label and a short value received for it (an unknown enumeration text such as 钉钉, an
+    /// unreadable date such as 下周三), which CRM exports repeat across records: formatted once per field and value and shared,
+    /// bounded like <see cref="Quoting"/>. <paramref name="detail"/> must depend on the field alone (the names an enumeration
+    /// accepts).
+    /// </summary>
+    public string ForFieldValue(string id, string key, string value, string? detail = null)
+    {
+        if (value.Length > MaxQuotedLength)
+        {
+            return Format(id, FieldLabel(key), value, detail);
+        }
+
+        return _argumentMessages.TryGetValue((id, key, value), out var message)
+            ? message
+            : Keep(_argumentMessages, (id, key, value), Format(id, FieldLabel(key), value, detail));
+    }
+
     /// <summary>The message from the bounded cache of messages with arguments, formatted and kept there while it has room.</summary>
     private string Shared(string id, string first, string? second)
     {

@@ -62,24 +62,36 @@ public class FollowUpEvaluatorTests
     {
         var evaluator = TestClock.Evaluator();
         var longBlank = new string(' ', 100);
+        var longChannel = "企业微信群里的语音会议（由渠道伙伴发起，客户方三人参加，持续四十分钟）";
 
         var first = evaluator.Evaluate(new FollowUpRecord
         {
             Scenario = "ToB",
-            Communications = [new Communication { Channel = EnumValue<ContactChannel>.Parse("钉钉"), Summary = "跟进中" }],
+            Communications =
+            [
+                new Communication { Channel = EnumValue<ContactChannel>.Parse("钉钉"), Summary = "跟进中" },
+                new Communication { Channel = EnumValue<ContactChannel>.Parse(longChannel) },
+            ],
             Customer = new Customer { Company = longBlank },
         });
         var second = evaluator.Evaluate(new FollowUpRecord
         {
             Scenario = "ToB",
-            Communications = [new Communication { Channel = EnumValue<ContactChannel>.Parse("钉钉"), Summary = "跟进中" }],
+            Communications =
+            [
+                new Communication { Channel = EnumValue<ContactChannel>.Parse("钉钉"), Summary = "跟进中" },
+                new Communication { Channel = EnumValue<ContactChannel>.Parse(longChannel) },
+            ],
             Customer = new Customer { Company = longBlank },
         });
 
         Assert.Equal(first.Findings, second.Findings);
         Assert.Same(first.FindingsWithCode(FindingCodes.VagueLanguage).Single(), second.FindingsWithCode(FindingCodes.VagueLanguage).Single());
         Assert.Same(first.FindingsOn("customer.decisionRole").Single(), second.FindingsOn("customer.decisionRole").Single());
-        Assert.NotSame(first.FindingsWithCode(FindingCodes.UnknownValue).Single(), second.FindingsWithCode(FindingCodes.UnknownValue).Single());
+        Assert.Same(first.FindingsOn("communications[0].channel").Single(), second.FindingsOn("communications[0].channel").Single());
+        var unknownLong = first.FindingsOn("communications[1].channel").Single();
+        Assert.Equal((FindingCodes.UnknownValue, longChannel), (unknownLong.Code, unknownLong.Value));
+        Assert.NotSame(unknownLong, second.FindingsOn("communications[1].channel").Single());
         var blank = first.FindingsOn("customer.company").Single();
         Assert.Equal((FindingCodes.FieldMissing, longBlank), (blank.Code, blank.Value));
         Assert.Same(blank.Message, second.FindingsOn("customer.company").Single().Message);
