@@ -242,6 +242,45 @@ public sealed class FollowUpTableReaderCsvTests
     }
 
     [Fact]
+    public void Read_StrayQuotesPairedAcrossLines_ReportTheMergedRowsAndKeepLaterRowNumbers()
+    {
+        // Two inch marks (27", 32") pair up, so Sep reads lines 2 to 4 as one row of two cells, the header's width: without a
+        // check rows 3 and 4 would vanish into a cell of row 2.
+        var csv = "customer.company,communications[0].summary\r\n" +
+                  "宏图,27\" 显示器 100 台\r\n" +
+                  "蓝海,电话\r\n" +
+                  "佳禾,32\" 显示器\r\n" +
+                  "新源,会议\r\n";
+
+        var results = Tables.ReadCsv(csv);
+
+        Assert.Equal(2, results.Count);
+        var error = results[0];
+        Assert.False(error.IsRecord);
+        Assert.Equal([2L, 3L, 4L], error.Rows);
+        Assert.Equal((2L, "communications[0].summary"), (error.Row, error.Column));
+        Assert.Contains("a quote inside the text of a cell on line 2, in row 2, pairs with a quote on line 4, so lines 2 to 4 read as one row", error.Error, StringComparison.Ordinal);
+        Assert.Contains("they hold rows 3 to 4 (2 rows)", error.Error, StringComparison.Ordinal);
+        Assert.Equal([5L], results[1].Rows);
+        Assert.Equal("新源", results[1].Record!.Customer!.Company);
+    }
+
+    [Fact]
+    public void Read_QuotedCellsWithLineBreaks_AreNotStrayQuotes()
+    {
+        var csv = "customer.company,communications[0].summary\r\n" +
+                  "宏图,\"第一行\r\n第二行\"\r\n" +
+                  "蓝海, \"缩进的\r\n引号\"\r\n" +
+                  "佳禾,邮件\r\n";
+
+        var results = Tables.ReadCsv(csv);
+
+        Assert.All(results, r => Assert.True(r.IsRecord, r.Error));
+        Assert.Equal(["宏图", "蓝海", "佳禾"], results.Select(r => r.Record!.Customer!.Company));
+        Assert.Equal([[2L], [3L], [4L]], results.Select(r => r.Rows));
+    }
+
+    [Fact]
     public void Read_QuoteNeverClosedOnTheLastLine_CoversItsOwnRowOnly()
     {
         var results = Tables.ReadCsv("customer.company,communications[0].summary\r\n宏图,电话\r\n蓝海,\"没有闭合\r\n");

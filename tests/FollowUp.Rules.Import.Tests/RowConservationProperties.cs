@@ -84,6 +84,38 @@ public sealed class RowConservationProperties
             .Label($"{text.ToString().Replace("\r\n", "⏎", StringComparison.Ordinal)}: stray quote in row {stray + 2}; expected rows {string.Join(",", notBlank)}; got {string.Join(" | ", results)}");
     }
 
+    [Property(MaxTest = 200, Arbitrary = [typeof(Arbitraries)])]
+    public Property ReadCsv_TwoStrayQuotes_OneFailureCoversTheRowsBetweenThemAndLaterRowsReadAsUsual(Table table, NonNegativeInt at, NonNegativeInt span, bool grouped)
+    {
+        if (table.Rows.Count < 2)
+        {
+            return true.ToProperty();
+        }
+
+        // Two inch marks (27", 32") in rows first < last pair up across the lines between them. No cell is quoted, so no other
+        // quote can pair with them.
+        var first = at.Get % (table.Rows.Count - 1);
+        var last = first + 1 + (span.Get % (table.Rows.Count - first - 1));
+        var rows = table.Rows.Select(row => row.Select(c => c.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "-" : c).ToArray()).ToList();
+        var text = new StringBuilder(string.Join(',', Header)).Append("\r\n");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            text.AppendJoin(',', rows[i]).Append(i == first ? " 27\"" : i == last ? " 32\"" : "").Append("\r\n");
+        }
+
+        var notBlank = rows.Select((row, i) => (row, Row: i + 2L)).Where(x => x.Row == first + 2 || x.Row == last + 2 || !Table.IsBlank(x.row)).Select(x => x.Row).ToList();
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv(text.ToString()), TableFormat.Csv, grouped ? Grouped : Ungrouped);
+
+        var results = reader.ReadRecords().ToList();
+
+        var failure = results.SingleOrDefault(r => r.Rows.Contains(first + 2));
+        return (results.SelectMany(r => r.Rows).Order().SequenceEqual(notBlank)
+                && failure is { IsRecord: false }
+                && failure.Rows.SequenceEqual(notBlank.Where(row => row >= first + 2 && row <= last + 2))
+                && failure.Error.Contains("pairs with a quote on line", StringComparison.Ordinal))
+            .Label($"{text.ToString().Replace("\r\n", "⏎", StringComparison.Ordinal)}: stray quotes in rows {first + 2} and {last + 2}; expected rows {string.Join(",", notBlank)}; got {string.Join(" | ", results)}");
+    }
+
     /// <summary>Rows of cells drawn from the awkward ones CRM exports hold; some rows a cell short or long.</summary>
     public sealed record Table(IReadOnlyList<string[]> Rows)
     {

@@ -16,6 +16,9 @@ internal sealed class CsvSource : TableSource
     private readonly bool _leaveOpen;
     private bool _failed;
 
+    /// <summary>How many rows the lines that stray quotes merged into earlier rows hold, so later rows keep their numbers.</summary>
+    private long _mergedRows;
+
     public CsvSource(Stream stream, char separator, Encoding? forcedEncoding, bool leaveOpen)
     {
         _separator = separator;
@@ -55,11 +58,14 @@ internal sealed class CsvSource : TableSource
             }
 
             var current = _reader.Current;
-            number = current.RowIndex + 1;
+            number = current.RowIndex + 1 + _mergedRows;
             // In RFC 4180 quotes come in pairs (open and close, or doubled inside), and Sep pairs them wherever they are; an
             // odd count means a quote never closed, which swallowed the line breaks after it, to the end of the file. The raw
             // row is copied before its cells are read, since unescaping rewrites the row's span in place.
             var unclosed = current.Span.Count('"') % 2 == 1 ? current.Span.ToString() : null;
+            // A quote inside a cell's unquoted text (27" 显示器) is not RFC 4180's, but Sep pairs it all the same: with a second
+            // one on a later line, the lines between become one row, which can even have the header's width.
+            var multiLine = unclosed is null && current.Span.IndexOfAny('\r', '\n') >= 0 ? current.Span.ToString() : null;
             // Sep 0.17.1 gives the first row (RowIndex 0) a LineNumberFrom equal to its LineNumberToExcl; it starts on line 1.
             var lineFrom = current.RowIndex == 0 ? 1 : current.LineNumberFrom;
             var lineToExcl = current.LineNumberToExcl;
@@ -73,6 +79,10 @@ internal sealed class CsvSource : TableSource
             if (unclosed is not null)
             {
                 row = Unclosed(row, unclosed, lineFrom, lineToExcl);
+            }
+            else if (multiLine is not null && OpenQuote(multiLine) is { InsideCell: true } stray)
+            {
+                row = Merged(row, multiLine, stray, lineFrom, lineToExcl);
             }
             else if (HeaderWidth is { } width && cells.Length != width && !row.IsBlank)
             {
@@ -101,14 +111,17 @@ internal sealed class CsvSource : TableSource
     }
 
     /// <summary>
-    /// Gets the column of the quote that is still open at the end of a row's first line, and where its second line starts.
-    /// No line break comes before a row's first quote (it would have ended the row), so that quote opens on the first line.
+    /// Gets the column of the quote that is still open at the end of a row's first line, whether it opens inside the cell's
+    /// text rather than at its start (after nothing but white space), and where the second line starts. No line break comes
+    /// before a row's first quote (it would have ended the row), so that quote opens on the first line.
     /// </summary>
-    private (int Column, int SecondLine) OpenQuote(string raw)
+    private (int Column, bool InsideCell, int SecondLine) OpenQuote(string raw)
     {
         var quoted = false;
         var column = 0;
         var opened = 0;
+        var insideCell = false;
+        var cellText = false;
         for (var i = 0; i < raw.Length; i++)
         {
             var c = raw[i];
@@ -118,19 +131,27 @@ internal sealed class CsvSource : TableSource
                 if (quoted)
                 {
                     opened = column;
+                    insideCell = cellText;
                 }
+
+                cellText = true;
             }
             else if (c == _separator && !quoted)
             {
                 column++;
+                cellText = false;
             }
             else if (c is '\r' or '\n')
             {
-                return (opened, i + (c == '\r' && i + 1 < raw.Length && raw[i + 1] == '\n' ? 2 : 1));
+                return (opened, insideCell, i + (c == '\r' && i + 1 < raw.Length && raw[i + 1] == '\n' ? 2 : 1));
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                cellText = true;
             }
         }
 
-        return (opened, raw.Length);
+        return (opened, insideCell, raw.Length);
     }
 
     /// <summary>
@@ -142,7 +163,7 @@ internal sealed class CsvSource : TableSource
     /// </summary>
     private SourceRow Unclosed(SourceRow row, string raw, int lineFrom, int lineToExcl)
     {
-        var (column, secondLine) = OpenQuote(raw);
+        var (column, _, secondLine) = OpenQuote(raw);
         // Sep's range counts the empty line after a final line break; the quote's last line is the one before it.
         var lineTo = Math.Max(lineFrom, lineToExcl - 1 - (raw.Length > 0 && raw[^1] is '\r' or '\n' ? 1 : 0));
         var swallowed = Swallow(raw[secondLine..], row.Number + 1);
@@ -152,13 +173,10 @@ internal sealed class CsvSource : TableSource
         var rest = swallowed.Count switch
         {
             0 when lineTo == lineFrom => "",
-            0 => string.Create(CultureInfo.InvariantCulture, $", taking the lines after line {lineFrom} as its text; they hold no other row"),
-            1 => string.Create(
+            0 => string.Create(CultureInfo.InvariantCulture, $", taking the lines after line {lineFrom} as its text; {Held(swallowed)}"),
+            _ => string.Create(
                 CultureInfo.InvariantCulture,
-                $", taking the lines after line {lineFrom} as its text: counted as if the quote closed at the end of line {lineFrom}, they hold row {swallowed[0].Number}, which cannot be read either and is reported with this row"),
-            var count => string.Create(
-                CultureInfo.InvariantCulture,
-                $", taking the lines after line {lineFrom} as its text: counted as if the quote closed at the end of line {lineFrom}, they hold rows {swallowed[0].Number} to {swallowed[^1].Number} ({count} rows), which cannot be read either and are reported with this row"),
+                $", taking the lines after line {lineFrom} as its text: counted as if the quote closed at the end of line {lineFrom}, {Held(swallowed)}"),
         };
         return row with
         {
@@ -170,14 +188,52 @@ internal sealed class CsvSource : TableSource
     }
 
     /// <summary>
+    /// Reports a row that a quote inside a cell's text merged with the lines after it, up to the line of the quote Sep paired it
+    /// with. As for a quote that never closes, the lines after the first are read again as rows, as if the quote had closed at
+    /// the end of the first line, and are <see cref="SourceRow.Swallowed"/>; the rows after them keep their numbers.
+    /// </summary>
+    private SourceRow Merged(SourceRow row, string raw, (int Column, bool InsideCell, int SecondLine) quote, int lineFrom, int lineToExcl)
+    {
+        var lineTo = lineToExcl - 1;
+        var swallowed = Swallow(raw[quote.SecondLine..], row.Number + 1, out var lines);
+        _mergedRows += lines;
+        return row with
+        {
+            Problem = string.Create(
+                CultureInfo.InvariantCulture,
+                $"a quote inside the text of a cell on line {lineFrom}, in row {row.Number}, pairs with a quote on line {lineTo}, so lines {lineFrom} to {lineTo} read as one row; counted as if the quote closed at the end of line {lineFrom}, {Held(swallowed)}. Quote the whole cell and double a quote inside it (\"\")."),
+            ProblemColumn = quote.Column,
+            CellsInPlace = quote.Column,
+            Swallowed = swallowed,
+        };
+    }
+
+    /// <summary>Says which rows the lines a quote swallowed hold.</summary>
+    private static string Held(List<SourceRow> swallowed) => swallowed.Count switch
+    {
+        0 => "they hold no other row",
+        1 => string.Create(CultureInfo.InvariantCulture, $"they hold row {swallowed[0].Number}, which cannot be read either and is reported with this row"),
+        var count => string.Create(
+            CultureInfo.InvariantCulture,
+            $"they hold rows {swallowed[0].Number} to {swallowed[^1].Number} ({count} rows), which cannot be read either and are reported with this row"),
+    };
+
+    /// <summary>
     /// Reads the text an unclosed quote swallowed as rows, numbered on from <paramref name="firstNumber"/>, keeping of
     /// each row that is not blank its number and the cells of <see cref="TableSource.KeyColumns"/>. Sep was inside the quote
     /// at every line break of this text, and reading it again from outside a quote flips that state at every point, so each
     /// line is one row here (a quoted cell in it may still hold a separator or a doubled quote).
     /// </summary>
-    private List<SourceRow> Swallow(string text, long firstNumber)
+    private List<SourceRow> Swallow(string text, long firstNumber) => Swallow(text, firstNumber, out _);
+
+    /// <inheritdoc cref="Swallow(string, long)"/>
+    /// <param name="text">The text the quote swallowed.</param>
+    /// <param name="firstNumber">The number of its first row.</param>
+    /// <param name="rowCount">How many rows the text holds, blank ones included.</param>
+    private List<SourceRow> Swallow(string text, long firstNumber, out int rowCount)
     {
         var rows = new List<SourceRow>();
+        rowCount = 0;
         if (string.IsNullOrWhiteSpace(text))
         {
             return rows;
@@ -188,6 +244,7 @@ internal sealed class CsvSource : TableSource
         while (reader.MoveNext())
         {
             var current = reader.Current;
+            rowCount = current.RowIndex + 1;
             var blank = true;
             for (var i = 0; i < current.ColCount && blank; i++)
             {
