@@ -321,6 +321,12 @@ internal sealed partial class Inspection
         IndexedText(FieldPaths.CommunicationSummary, i, entry.Summary, TextUse.Clarity | TextUse.Risk, riskInput: true);
         Choice(FieldPaths.CommunicationFeedback[i], FieldPaths.CommunicationFeedback.Key, entry.Feedback, CustomerFeedback.Unknown,
             RequiredBit(FollowUpFields.CommunicationFeedback), riskInput: true);
+        if (entry.Feedback is { IsKnown: false, IsEmpty: false } words)
+        {
+            // A CRM's 客户反馈 column often holds words rather than one of the feedback values (客户觉得价格太高，要再考虑):
+            // what they say is communication text, read for risk signals like the summary.
+            Classify(words.Text, FieldPaths.CommunicationFeedback[i], TextUse.Risk, required: false);
+        }
         IndexedText(FieldPaths.CommunicationObjections, i, entry.Objections, TextUse.Clarity | TextUse.Risk);
     }
 

@@ -50,6 +50,30 @@ public sealed class TextSignalTests
     public void Signal_PhraseThatIsItselfNegative_OrNegationInAnotherClause_IsRaised(string text, string code) =>
         Assert.Contains(code, TextProbe.Of(text).Risk);
 
+    [Fact]
+    public void Signal_InFeedbackWrittenInWords_IsRaisedOnTheFeedbackAndTheValueStaysUnknown()
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Feedback = EnumValue<CustomerFeedback>.Parse("客户觉得价格太高，还要再考虑") });
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        var onFeedback = evaluation.Risk.Signals.Where(s => s.Field == "communications[0].feedback").Select(s => s.Code).Order();
+        Assert.Equal([RiskSignalCodes.Hesitation, RiskSignalCodes.PriceObjection], onFeedback);
+        Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.UnknownValue && f.Field == "communications[0].feedback");
+        Assert.DoesNotContain(evaluation.Vague, v => v.Field == "communications[0].feedback");
+    }
+
+    [Theory]
+    [InlineData("价格没有异议")]
+    [InlineData("满意")]
+    [InlineData("Dissatisfied")]
+    public void Signal_InFeedbackThatIsAValueOrNegated_IsNotRaisedAsText(string feedback)
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Feedback = EnumValue<CustomerFeedback>.Parse(feedback) });
+
+        Assert.DoesNotContain(Evaluator.Evaluate(record).Risk.Signals, s => s.Field == "communications[0].feedback" && s.Code != RiskSignalCodes.NegativeLastFeedback);
+    }
+
     [Theory]
     [InlineData("Competitive pricing agreed, order of 200 units.")]
     [InlineData("价格达成一致，下周签合同")]
