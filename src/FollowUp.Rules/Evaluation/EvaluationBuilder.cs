@@ -39,7 +39,7 @@ internal static class EvaluationBuilder
 
     /// <summary>
     /// Findings whose message is shared (a missing field, a vague phrase, a fixed advice) as records repeat them: immutable, so one
-    /// instance serves every evaluation. A finding quoting text of its record alone (a date, an unknown value) is new each time.
+    /// instance serves every evaluation. A finding quoting text of its record alone (a date, a name, a long value) is new each time.
     /// </summary>
     private static readonly BoundedCache<FindingKey, Finding> SharedFindings = new(8192, FindingKeyComparer.Instance);
 
