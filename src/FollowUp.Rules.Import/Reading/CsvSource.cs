@@ -62,10 +62,10 @@ internal sealed class CsvSource : TableSource
             // In RFC 4180 quotes come in pairs (open and close, or doubled inside), and Sep pairs them wherever they are; an
             // odd count means a quote never closed, which swallowed the line breaks after it, to the end of the file. The raw
             // row is copied before its cells are read, since unescaping rewrites the row's span in place.
-            var unclosed = current.Span.Count('"') % 2 == 1 ? current.Span.ToString() : null;
-            // A quote inside a cell's unquoted text (27" 显示器) is not RFC 4180's, but Sep pairs it all the same: with a second
-            // one on a later line, the lines between become one row, which can even have the header's width.
-            var multiLine = unclosed is null && current.Span.IndexOfAny('\r', '\n') >= 0 ? current.Span.ToString() : null;
+            // A quote inside a cell's unquoted text (27" 显示器) is not RFC 4180's, but Sep pairs it all the same: with a
+            // second one on a later line, the lines between become one row, which can even have the header's width.
+            var unclosed = current.Span.Count('"') % 2 == 1;
+            var raw = unclosed || current.Span.IndexOfAny('\r', '\n') >= 0 ? current.Span.ToString() : null;
             // Sep 0.17.1 gives the first row (RowIndex 0) a LineNumberFrom equal to its LineNumberToExcl; it starts on line 1.
             var lineFrom = current.RowIndex == 0 ? 1 : current.LineNumberFrom;
             var lineToExcl = current.LineNumberToExcl;
@@ -76,13 +76,13 @@ internal sealed class CsvSource : TableSource
             }
 
             row = new SourceRow(number, cells);
-            if (unclosed is not null)
+            if (unclosed)
             {
-                row = Unclosed(row, unclosed, lineFrom, lineToExcl);
+                row = Unclosed(row, raw!, lineFrom, lineToExcl);
             }
-            else if (multiLine is not null && OpenQuote(multiLine) is { InsideCell: true } stray)
+            else if (raw is not null && OpenQuote(raw) is { InsideCell: true } stray)
             {
-                row = Merged(row, multiLine, stray, lineFrom, lineToExcl);
+                row = Merged(row, raw, stray, lineFrom, lineToExcl);
             }
             else if (HeaderWidth is { } width && cells.Length != width && !row.IsBlank)
             {
@@ -166,7 +166,7 @@ internal sealed class CsvSource : TableSource
         var (column, _, secondLine) = OpenQuote(raw);
         // Sep's range counts the empty line after a final line break; the quote's last line is the one before it.
         var lineTo = Math.Max(lineFrom, lineToExcl - 1 - (raw.Length > 0 && raw[^1] is '\r' or '\n' ? 1 : 0));
-        var swallowed = Swallow(raw[secondLine..], row.Number + 1);
+        var swallowed = Swallow(raw[secondLine..], row.Number + 1, out _);
         var runs = string.Create(
             CultureInfo.InvariantCulture,
             $"a quoted cell opens on line {lineFrom}, in row {row.Number}, and is never closed, so the quote runs from row {row.Number} to line {lineTo}, the end of the file");
@@ -219,14 +219,12 @@ internal sealed class CsvSource : TableSource
     };
 
     /// <summary>
-    /// Reads the text an unclosed quote swallowed as rows, numbered on from <paramref name="firstNumber"/>, keeping of
-    /// each row that is not blank its number and the cells of <see cref="TableSource.KeyColumns"/>. Sep was inside the quote
+    /// Reads the text a quote swallowed (one never closed, or one paired across lines) as rows, numbered on from
+    /// <paramref name="firstNumber"/>, keeping of each row that is not blank its number and the cells of
+    /// <see cref="TableSource.KeyColumns"/>. Sep was inside the quote
     /// at every line break of this text, and reading it again from outside a quote flips that state at every point, so each
     /// line is one row here (a quoted cell in it may still hold a separator or a doubled quote).
     /// </summary>
-    private List<SourceRow> Swallow(string text, long firstNumber) => Swallow(text, firstNumber, out _);
-
-    /// <inheritdoc cref="Swallow(string, long)"/>
     /// <param name="text">The text the quote swallowed.</param>
     /// <param name="firstNumber">The number of its first row.</param>
     /// <param name="rowCount">How many rows the text holds, blank ones included.</param>
