@@ -122,10 +122,12 @@ internal static class Grader
                 var note = inspection.Notes[check.Note];
                 part.Add(deductions, CodeOf(note.Problem), note.Path, points, inspection.NoteMessage(check.Note, messages));
             }
-            else if (check.State == FieldState.Filled && FirstNote(inspection, Problem.VagueLanguage, path: check.Path) is >= 0 and var vague)
+            else if (check.State == FieldState.Filled)
             {
-                // A vague text earns only part of the credit: the shortfall is the vagueness, not a gap.
-                part.Add(deductions, DeductionCodes.VagueText, check.Path, points, inspection.NoteMessage(vague, messages));
+                // A filled field falls short only as a vague text: the shortfall is the vagueness (a vague phrase, or no facts
+                // at all: 联系客户), not a gap, and the advice is the clarity deduction's.
+                part.Add(deductions, DeductionCodes.VagueText, check.Path, points,
+                    VagueAdvice(messages, FirstVagueHit(inspection, check.Path), ClarityOf(inspection, check.Path).Source));
             }
             else
             {
@@ -348,13 +350,13 @@ internal static class Grader
         return -1;
     }
 
-    /// <summary>The first note of <paramref name="problem"/>, on <paramref name="path"/> and with <paramref name="detail"/> when given; -1 if none.</summary>
-    private static int FirstNote(Inspection inspection, Problem problem, string? path = null, string? detail = null)
+    /// <summary>The first note of <paramref name="problem"/>, with <paramref name="detail"/> when given; -1 if none.</summary>
+    private static int FirstNote(Inspection inspection, Problem problem, string? detail = null)
     {
         for (var i = 0; i < inspection.Notes.Count; i++)
         {
             var note = inspection.Notes[i];
-            if (note.Problem == problem && (path is null || note.Path == path) && (detail is null || note.Detail == detail))
+            if (note.Problem == problem && (detail is null || note.Detail == detail))
             {
                 return i;
             }

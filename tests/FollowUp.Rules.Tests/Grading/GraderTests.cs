@@ -109,6 +109,19 @@ public class GraderTests
     }
 
     [Theory]
+    [InlineData("联系客户")]
+    [InlineData("张经理电话")]
+    public void Evaluate_FilledSummaryWithoutFactsOrVaguePhrase_LosesCompletenessAsVagueTextNotAsMissing(string summary)
+    {
+        var evaluation = Evaluator.Evaluate(WithSummary(SampleRecords.CompleteToB(), 0, summary));
+
+        var onSummary = evaluation.Deductions.Where(d => d.Field == "communications[0].summary").ToList();
+        Assert.Contains(onSummary, d => d.Component == GradeComponent.Completeness);
+        Assert.All(onSummary, d => Assert.Equal(DeductionCodes.VagueText, d.Code));
+        Assert.All(onSummary, d => Assert.Contains(summary, d.Message, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("ToB")]
     [InlineData("ToC")]
     [InlineData("Project")]
