@@ -60,15 +60,17 @@ internal static class BuiltInRiskSignals
                 return;
             }
 
-            var progress = context.Record.Progress;
-            if (context.StateOf(progress?.NextAction) != FieldState.Filled)
+            // The inspection's own reading of the next action and its due date, so the signal agrees with the grade: a next action
+            // with no content (好的) is missing for both.
+            var inspection = context.Inspection;
+            if (inspection.NextActionState != FieldState.Filled)
             {
                 context.Report(RiskSignalCodes.NoNextAction, FollowUpFields.ProgressNextAction, context.Stage is { } stage
                     ? context.Messages.ForArgument("EvidenceNoNextAction", context.Messages.Stage(EnumLabels<DealStage>.NameOf(stage)))
                     : context.Messages.Fixed("EvidenceNoNextActionNoStage"));
             }
 
-            if (progress is not null && context.Resolve(progress.NextActionDue) is { } due && due < context.Now)
+            if (inspection.NextActionDue is { } due && due < context.Now)
             {
                 context.Report(RiskSignalCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue,
                     context.Messages.Format("EvidenceOverdue", Date(due), Days(context.Now - due)));
@@ -83,7 +85,7 @@ internal static class BuiltInRiskSignals
 
         public void Detect(RiskDetectionContext context)
         {
-            if (context.StateOf(context.Record.Progress?.NextActionOwner) != FieldState.Filled && context.StateOf(context.Record.Owner) != FieldState.Filled)
+            if (context.Inspection.OwnerState != FieldState.Filled)
             {
                 context.Report(RiskSignalCodes.NoOwner, FollowUpFields.ProgressNextActionOwner, context.Messages.Fixed("EvidenceNoOwner"));
             }

@@ -53,10 +53,16 @@ public sealed class StructuralSignalTests
     [InlineData(null)]
     [InlineData("待补充")]
     [InlineData("-")]
-    public void NoNextAction_OpenStageWithoutARealAction_IsRaised(string? action)
+    [InlineData("好的")]
+    [InlineData("1")]
+    public void NoNextAction_OpenStageWithoutARealAction_IsRaisedAndGradedAlike(string? action)
     {
         var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextAction = action });
-        Assert.Contains(RiskSignalCodes.NoNextAction, Codes(record));
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        Assert.Contains(RiskSignalCodes.NoNextAction, evaluation.Risk.Signals.Select(s => s.Code));
+        Assert.Contains(evaluation.Deductions, d => d.Code == FollowUp.Rules.Grading.DeductionCodes.NoNextAction);
     }
 
     [Fact]
