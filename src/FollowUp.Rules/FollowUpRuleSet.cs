@@ -21,6 +21,9 @@ public sealed class FollowUpRuleSet
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _placeholders;
     private readonly int _longestPlaceholder;
 
+    /// <summary>How many characters of the text, spaces and zero-width ones included, a placeholder may take per character it folds to.</summary>
+    private const int PlaceholderPadding = 4;
+
     private readonly FrozenDictionary<string, RiskSignalDefinition> _signals;
 
     private FollowUpRuleSet(
@@ -160,22 +163,21 @@ public sealed class FollowUpRuleSet
     /// <summary>Whether a signal must be answered by a noted risk with a countermeasure.</summary>
     internal bool RequiresCountermeasure(string code) => _signals.TryGetValue(code, out var signal) && signal.RequiresCountermeasure;
 
-    /// <summary>Whether <paramref name="text"/> is, folded and trimmed, one of the configured placeholder values.</summary>
+    /// <summary>
+    /// Whether <paramref name="text"/>, folded as the placeholders were (<see cref="TextFolding.FoldInto"/>: zero-width
+    /// characters dropped, spaces collapsed, so 无\u200B and "n / a" count), is one of the configured placeholder values.
+    /// </summary>
     internal bool IsPlaceholder(ReadOnlySpan<char> text)
     {
         text = text.Trim();
-        if (text.Length == 0 || text.Length > _longestPlaceholder)
+        if (text.Length == 0 || text.Length > PlaceholderPadding * _longestPlaceholder)
         {
             return text.Length == 0;
         }
 
         Span<char> folded = stackalloc char[text.Length];
-        for (var i = 0; i < text.Length; i++)
-        {
-            folded[i] = TextFolding.Fold(text[i]);
-        }
-
-        return _placeholders.Contains(folded);
+        var length = TextFolding.FoldInto(text, folded);
+        return length == 0 || _placeholders.Contains(folded[..length]);
     }
 
     private static RiskSignalDefinition[] SignalDefinitions(IRiskSignalDetector[] detectors)

@@ -68,7 +68,9 @@ internal static class EvaluationBuilder
             risk,
             deductions,
             BuildFindings(inspection, rules.Messages, profile),
-            ReminderStage.Build(inspection, rules, signals));
+            ReminderStage.Build(inspection, rules, signals),
+            inspection.Owner,
+            inspection.Customer);
     }
 
     public static CompletenessResult BuildCompleteness(Inspection inspection, FollowUpProfile profile)

@@ -25,7 +25,9 @@ public sealed class FollowUpEvaluation
         RiskAssessment risk,
         IReadOnlyList<Deduction> deductions,
         IReadOnlyList<Finding> findings,
-        IReadOnlyList<FollowUpReminder> reminders)
+        IReadOnlyList<FollowUpReminder> reminders,
+        string? owner,
+        string? customer)
     {
         Id = id;
         Profile = profile;
@@ -39,6 +41,8 @@ public sealed class FollowUpEvaluation
         Deductions = deductions;
         Findings = findings;
         Reminders = reminders;
+        Owner = owner;
+        Customer = customer;
     }
 
     /// <summary>Gets the record's <see cref="FollowUpRecord.Id"/>.</summary>
@@ -82,6 +86,16 @@ public sealed class FollowUpEvaluation
     /// SPEC §8 JSON; collect across records with <see cref="FollowUpReminders.Collect"/>.
     /// </summary>
     public IReadOnlyList<FollowUpReminder> Reminders { get; }
+
+    /// <summary>
+    /// Gets who owns the record's next step, as the rules read it: the next action's owner, else the record's owner, trimmed;
+    /// <see langword="null"/> when neither is filled (blank, a placeholder such as 无, or 待确认), as the <c>NoOwner</c> signal
+    /// says. Not part of the SPEC §8 JSON; the team report groups by it.
+    /// </summary>
+    public string? Owner { get; }
+
+    /// <summary>Gets who the customer is: the company, else the contact's name, when filled. Not part of the SPEC §8 JSON.</summary>
+    public string? Customer { get; }
 
     /// <summary>Gets a value indicating whether any finding is an error.</summary>
     public bool HasErrors

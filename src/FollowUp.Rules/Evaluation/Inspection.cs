@@ -140,6 +140,12 @@ internal sealed partial class Inspection
     /// <summary>Gets the state of the next action's owner: the next-action owner, or else the record's owner.</summary>
     public FieldState OwnerState { get; private set; }
 
+    /// <summary>Gets who owns the next step, trimmed: the next action's owner, else the record's owner, when filled.</summary>
+    public string? Owner { get; private set; }
+
+    /// <summary>Gets who the customer is: the company, else the contact's name, when filled.</summary>
+    public string? Customer { get; private set; }
+
     /// <summary>Gets the risk-detection context of this inspection, ready for one evaluation.</summary>
     public Risk.RiskDetectionContext RiskContext(FollowUpRuleSet rules, FollowUpProfile profile) =>
         (_riskContext ??= new Risk.RiskDetectionContext(this)).For(rules, profile);
@@ -188,6 +194,8 @@ internal sealed partial class Inspection
         ChangeMentioned = false;
         Stage = null;
         NextActionDue = null;
+        Owner = null;
+        Customer = null;
         _scan = TextScan.Rent();
         try
         {
@@ -216,10 +224,11 @@ internal sealed partial class Inspection
 
     private void InspectCustomer(Customer? customer)
     {
-        Text(FollowUpFields.CustomerCompany, customer?.Company);
+        var company = Text(FollowUpFields.CustomerCompany, customer?.Company);
         Text(FollowUpFields.CustomerIndustry, customer?.Industry);
         Text(FollowUpFields.CustomerCompanySize, customer?.CompanySize);
-        Text(FollowUpFields.CustomerName, customer?.Name);
+        var name = Text(FollowUpFields.CustomerName, customer?.Name);
+        Customer = company == FieldState.Filled ? customer!.Company : name == FieldState.Filled ? customer!.Name : null;
         Text(FollowUpFields.CustomerContactTitle, customer?.ContactTitle);
         Choice(FollowUpFields.CustomerDecisionRole, FollowUpFields.CustomerDecisionRole, customer?.DecisionRole ?? default, DecisionRole.Unknown, RequiredBit(FollowUpFields.CustomerDecisionRole));
         Text(FollowUpFields.CustomerSource, customer?.Source);
@@ -354,8 +363,11 @@ internal sealed partial class Inspection
             progress?.NextActionDue ?? default, dueRequired, reportDueInPast: open);
         NextActionDue = dueState == FieldState.Filled ? due : null;
 
-        var owner = Best(ClassifyOnly(progress?.NextActionOwner), ClassifyOnly(recordOwner));
+        var actionOwner = ClassifyOnly(progress?.NextActionOwner);
+        var ownerOfRecord = ClassifyOnly(recordOwner);
+        var owner = Best(actionOwner, ownerOfRecord);
         OwnerState = owner;
+        Owner = actionOwner == FieldState.Filled ? progress!.NextActionOwner!.Trim() : ownerOfRecord == FieldState.Filled ? recordOwner!.Trim() : null;
         if (RequiredBit(FollowUpFields.ProgressNextActionOwner))
         {
             AddCheck(step, FollowUpFields.ProgressNextActionOwner, FollowUpFields.ProgressNextActionOwner, owner, progress?.NextActionOwner ?? recordOwner);

@@ -12,12 +12,8 @@ internal static class ReminderStage
         var record = inspection.Record;
         var messages = rules.Messages;
         var now = inspection.Now;
-        var owner = inspection.StateOf(record.Progress?.NextActionOwner) == FieldState.Filled ? record.Progress!.NextActionOwner!.Trim()
-            : inspection.StateOf(record.Owner) == FieldState.Filled ? record.Owner!.Trim()
-            : null;
-        var customer = inspection.StateOf(record.Customer?.Company) == FieldState.Filled ? record.Customer!.Company
-            : inspection.StateOf(record.Customer?.Name) == FieldState.Filled ? record.Customer!.Name
-            : null;
+        var owner = inspection.Owner;
+        var customer = inspection.Customer;
         var action = record.Progress?.NextAction ?? "";
         var reminders = inspection.Reminders;
         reminders.Clear();

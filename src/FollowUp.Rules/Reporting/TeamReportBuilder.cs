@@ -31,13 +31,6 @@ namespace FollowUp.Rules.Reporting;
 /// </example>
 public sealed class TeamReportBuilder
 {
-    /// <summary>Values longer than this are never placeholders: the longest default placeholder is 4 characters.</summary>
-    private const int PlaceholderLimit = 8;
-
-    private static readonly FrozenSet<string> Placeholders =
-        FollowUpRulesOptions.DefaultPlaceholderValues.Select(TextFolding.FoldPhrase).ToFrozenSet(StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceholdersBySpan = Placeholders.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly Comparer<Candidate> AttentionOrder = Comparer<Candidate>.Create((x, y) => CompareAttention(x.Key, y.Key));
     private static readonly int StepCount = Enum.GetValues<FollowUpStep>().Length;
     private static readonly int GroupCount = Enum.GetValues<DeductionGroup>().Length;
@@ -54,7 +47,6 @@ public sealed class TeamReportBuilder
     private readonly Dictionary<string, OwnerTally> _owners = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, PhraseTally> _phrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _signals = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, OwnerTally>.AlternateLookup<ReadOnlySpan<char>> _ownersBySpan;
     private readonly Dictionary<string, PhraseTally>.AlternateLookup<ReadOnlySpan<char>> _phrasesBySpan;
     private readonly List<Candidate> _attention = new(TeamReport.AttentionLimit + 1);
 
@@ -65,7 +57,6 @@ public sealed class TeamReportBuilder
     /// <summary>Initializes a new instance of the <see cref="TeamReportBuilder"/> class, with nothing added.</summary>
     public TeamReportBuilder()
     {
-        _ownersBySpan = _owners.GetAlternateLookup<ReadOnlySpan<char>>();
         _phrasesBySpan = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -73,8 +64,9 @@ public sealed class TeamReportBuilder
     public long Count => _count;
 
     /// <summary>Adds an evaluated record to the report.</summary>
-    /// <param name="record">The record, for its owner, customer and stage.</param>
-    /// <param name="evaluation">The record's evaluation, for everything else.</param>
+    /// <param name="record">The record, for its stage.</param>
+    /// <param name="evaluation">The record's evaluation, for everything else (its <see cref="FollowUpEvaluation.Owner"/> and
+    /// <see cref="FollowUpEvaluation.Customer"/> included, so the report and the <c>NoOwner</c> signal agree).</param>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> or <paramref name="evaluation"/> is <see langword="null"/>.</exception>
     public void Add(FollowUpRecord record, FollowUpEvaluation evaluation)
     {
@@ -91,7 +83,7 @@ public sealed class TeamReportBuilder
         }
 
         // Indexed loops and span lookups: adding a record allocates nothing once its owner and phrases have been seen.
-        var owner = OwnerTallyOf(record);
+        var owner = OwnerTallyOf(evaluation.Owner ?? TeamReport.NoOwner);
         owner.Records++;
         owner.ScoreSum += evaluation.Score;
 
@@ -122,7 +114,7 @@ public sealed class TeamReportBuilder
 
         CountSignals(evaluation.Risk.Signals);
         _stages[record.Progress?.Stage.Value is { } stage ? (int)stage : StageSlots - 1]++;
-        ConsiderForAttention(record, evaluation, owner.Name, sequence);
+        ConsiderForAttention(evaluation, owner.Name, sequence);
     }
 
     /// <summary>Builds the report of the records added so far. The builder can go on adding; the report does not change.</summary>
@@ -184,24 +176,6 @@ public sealed class TeamReportBuilder
             stages,
             [.. _attention.Select(c => c.Item)]);
     }
-
-    /// <summary>The trimmed value, or an empty span when it is blank or a bare placeholder such as <c>-</c> or <c>无</c>.</summary>
-    private static ReadOnlySpan<char> Filled(string? value)
-    {
-        var trimmed = value.AsSpan().Trim();
-        if (trimmed.Length is 0 or > PlaceholderLimit)
-        {
-            return trimmed;
-        }
-
-        Span<char> folded = stackalloc char[PlaceholderLimit];
-        return PlaceholdersBySpan.Contains(folded[..TextFolding.FoldInto(trimmed, folded)]) ? [] : trimmed;
-    }
-
-    private static string? CustomerOf(FollowUpRecord record) =>
-        Filled(record.Customer?.Company) is { Length: > 0 } company ? company.ToString()
-        : Filled(record.Customer?.Name) is { Length: > 0 } name ? name.ToString()
-        : null;
 
     /// <summary>Whether a record belongs on the attention list at all: below grade A, high risk or worse, or overdue.</summary>
     private static bool NeedsAttention(FollowUpEvaluation evaluation, TimeSpan overdue) =>
@@ -267,24 +241,13 @@ public sealed class TeamReportBuilder
         return first is null ? [] : second is null ? [first] : [first, second];
     }
 
-    /// <summary>The tally of a record's owner: the next action's owner, else the record's owner, else <see cref="TeamReport.NoOwner"/>.</summary>
-    private OwnerTally OwnerTallyOf(FollowUpRecord record)
+    /// <summary>The tally of an owner (<see cref="FollowUpEvaluation.Owner"/>, or <see cref="TeamReport.NoOwner"/>), case-insensitively.</summary>
+    private OwnerTally OwnerTallyOf(string owner)
     {
-        var owner = Filled(record.Progress?.NextActionOwner);
-        if (owner.IsEmpty)
+        if (!_owners.TryGetValue(owner, out var tally))
         {
-            owner = Filled(record.Owner);
-        }
-
-        if (owner.IsEmpty)
-        {
-            owner = TeamReport.NoOwner;
-        }
-
-        if (!_ownersBySpan.TryGetValue(owner, out var tally))
-        {
-            tally = new OwnerTally(owner.ToString());
-            _owners.Add(tally.Name, tally);
+            tally = new OwnerTally(owner);
+            _owners.Add(owner, tally);
         }
 
         return tally;
@@ -328,7 +291,7 @@ public sealed class TeamReportBuilder
         }
     }
 
-    private void ConsiderForAttention(FollowUpRecord record, FollowUpEvaluation evaluation, string owner, long sequence)
+    private void ConsiderForAttention(FollowUpEvaluation evaluation, string owner, long sequence)
     {
         var overdue = OverdueOf(evaluation);
         if (!NeedsAttention(evaluation, overdue))
@@ -343,7 +306,7 @@ public sealed class TeamReportBuilder
         }
 
         var candidate = new Candidate(key, new AttentionItem(
-            evaluation.Id, CustomerOf(record), owner, evaluation.Grade, evaluation.Score, evaluation.Risk.Level, evaluation.Risk.Score, overdue,
+            evaluation.Id, evaluation.Customer, owner, evaluation.Grade, evaluation.Score, evaluation.Risk.Level, evaluation.Risk.Score, overdue,
             Array.AsReadOnly(TopDeductions(evaluation.Deductions))));
         var index = _attention.BinarySearch(candidate, AttentionOrder);
         _attention.Insert(index < 0 ? ~index : index, candidate);

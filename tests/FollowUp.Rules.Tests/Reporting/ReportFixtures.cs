@@ -17,6 +17,8 @@ internal static class ReportFixtures
 
     private static readonly GradeScale Grades = new(85, 70, 60);
 
+    private static readonly FollowUpEvaluator Evaluator = new(FollowUpRuleSet.Default, new FakeTimeProvider(Now));
+
     public static string SampleDataPath { get; } = Path.Combine(AppContext.BaseDirectory, "SampleData", "follow-ups.jsonl");
 
     public static FollowUpRecord Record(
@@ -26,6 +28,10 @@ internal static class ReportFixtures
             Customer = company is null && name is null ? null : new Customer { Company = company, Name = name },
             Progress = new DealProgress { Stage = stage, NextActionOwner = nextActionOwner },
         };
+
+    /// <summary>Adds <paramref name="record"/> with the evaluation <paramref name="evaluated"/> makes of it (pass it as <c>of</c>).</summary>
+    public static void Add(this TeamReportBuilder builder, FollowUpRecord record, Func<FollowUpRecord, FollowUpEvaluation> evaluated) =>
+        builder.Add(record, evaluated(record));
 
     /// <summary>An evaluation as the evaluator would give it, with only what the test sets; everything else empty.</summary>
     public static FollowUpEvaluation Evaluated(
@@ -40,8 +46,11 @@ internal static class ReportFixtures
         IEnumerable<string>? vague = null,
         IEnumerable<string>? signals = null,
         TimeSpan? overdue = null,
-        DateTimeOffset? evaluatedAt = null)
+        DateTimeOffset? evaluatedAt = null,
+        FollowUpRecord? of = null)
     {
+        // The owner and customer are read from the record by the evaluator's rules, as in a real evaluation.
+        var read = of is null ? null : Evaluator.Evaluate(of);
         var missing = (missingSteps ?? []).ToHashSet();
         var steps = Enum.GetValues<FollowUpStep>()
             .Select(step => new StepResult(step, stepScore, missing.Contains(step) ? ["some.field"] : [], []))
@@ -61,7 +70,9 @@ internal static class ReportFixtures
             new RiskAssessment(riskScore, risk, [.. (signals ?? []).Select(code => new RiskSignal(code, "communications[0].summary", code, 0.3))]),
             [.. deductions ?? []],
             Array.Empty<Finding>(),
-            reminders);
+            reminders,
+            read?.Owner,
+            read?.Customer);
     }
 
     public static Deduction Deduction(DeductionGroup group, double points, string code = "Code", string field = "field") =>

@@ -3,6 +3,7 @@ using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
 using FollowUp.Rules.Reporting;
 using FollowUp.Rules.Risk;
+using FollowUp.Rules.Tests.TestData;
 using static FollowUp.Rules.Tests.Reporting.ReportFixtures;
 
 namespace FollowUp.Rules.Tests.Reporting;
@@ -64,11 +65,11 @@ public sealed class TeamReportBuilderTests
     public void Build_Owners_UseTheNextActionOwnerElseTheRecordOwnerElseNone()
     {
         var builder = new TeamReportBuilder();
-        builder.Add(Record(owner: "李明", nextActionOwner: "王芳"), Evaluated("1", 90));
-        builder.Add(Record(owner: "李明"), Evaluated("2", 70));
-        builder.Add(Record(owner: " 李明 ", nextActionOwner: "  "), Evaluated("3", 50));
-        builder.Add(Record(owner: "-", nextActionOwner: "无"), Evaluated("4", 20));
-        builder.Add(Record(), Evaluated("5", 40));
+        builder.Add(Record(owner: "李明", nextActionOwner: "王芳"), r => Evaluated("1", 90, of: r));
+        builder.Add(Record(owner: "李明"), r => Evaluated("2", 70, of: r));
+        builder.Add(Record(owner: " 李明 ", nextActionOwner: "  "), r => Evaluated("3", 50, of: r));
+        builder.Add(Record(owner: "-", nextActionOwner: "无"), r => Evaluated("4", 20, of: r));
+        builder.Add(Record(), r => Evaluated("5", 40, of: r));
 
         var owners = builder.Build().Owners.ToDictionary(o => o.Owner);
 
@@ -78,12 +79,26 @@ public sealed class TeamReportBuilderTests
         Assert.Equal(new OwnerSummary(TeamReport.NoOwner, 2, 30), owners[TeamReport.NoOwner]);
     }
 
+    [Theory]
+    [InlineData("待确认")]
+    [InlineData("无\u200B")]
+    [InlineData("n / a")]
+    public void Build_OwnerTheRulesDoNotCountAsFilled_IsNoOwner_AsTheNoOwnerSignalSays(string owner)
+    {
+        var record = Record(owner: owner, stage: DealStage.Negotiation);
+        var builder = new TeamReportBuilder();
+        builder.Add(record, r => Evaluated("1", 50, of: r));
+
+        Assert.Equal([TeamReport.NoOwner], builder.Build().Owners.Select(o => o.Owner));
+        Assert.Contains(RiskSignalCodes.NoOwner, TestClock.Evaluator().Evaluate(record).Risk.Signals.Select(s => s.Code));
+    }
+
     [Fact]
     public void Build_OwnersDifferingOnlyInCase_AreOneOwnerSpelledAsFirstSeen()
     {
         var builder = new TeamReportBuilder();
-        builder.Add(Record(owner: "Chen Yu"), Evaluated("1", 80));
-        builder.Add(Record(owner: "chen yu"), Evaluated("2", 60));
+        builder.Add(Record(owner: "Chen Yu"), r => Evaluated("1", 80, of: r));
+        builder.Add(Record(owner: "chen yu"), r => Evaluated("2", 60, of: r));
 
         var owner = Assert.Single(builder.Build().Owners);
 
@@ -94,11 +109,11 @@ public sealed class TeamReportBuilderTests
     public void Build_Owners_AreOrderedByAverageScoreThenRecordCountThenName()
     {
         var builder = new TeamReportBuilder();
-        builder.Add(Record(owner: "乙"), Evaluated("1", 60));
-        builder.Add(Record(owner: "甲"), Evaluated("2", 90));
-        builder.Add(Record(owner: "丙"), Evaluated("3", 90));
-        builder.Add(Record(owner: "丁"), Evaluated("4", 90));
-        builder.Add(Record(owner: "丁"), Evaluated("5", 90));
+        builder.Add(Record(owner: "乙"), r => Evaluated("1", 60, of: r));
+        builder.Add(Record(owner: "甲"), r => Evaluated("2", 90, of: r));
+        builder.Add(Record(owner: "丙"), r => Evaluated("3", 90, of: r));
+        builder.Add(Record(owner: "丁"), r => Evaluated("4", 90, of: r));
+        builder.Add(Record(owner: "丁"), r => Evaluated("5", 90, of: r));
 
         Assert.Equal(["丁", "丙", "甲", "乙"], builder.Build().Owners.Select(o => o.Owner));
     }
@@ -184,11 +199,11 @@ public sealed class TeamReportBuilderTests
     public void Build_Stages_AreInStageOrderWithUnknownAndUnrecognisedLast()
     {
         var builder = new TeamReportBuilder();
-        builder.Add(Record(stage: DealStage.Signed), Evaluated("1", 90));
-        builder.Add(Record(stage: EnumValue<DealStage>.Parse("方案已发")), Evaluated("2", 90));
-        builder.Add(Record(stage: DealStage.ProposalSent), Evaluated("3", 90));
-        builder.Add(Record(stage: EnumValue<DealStage>.Parse("谈恋爱")), Evaluated("4", 90));
-        builder.Add(Record(), Evaluated("5", 90));
+        builder.Add(Record(stage: DealStage.Signed), r => Evaluated("1", 90, of: r));
+        builder.Add(Record(stage: EnumValue<DealStage>.Parse("方案已发")), r => Evaluated("2", 90, of: r));
+        builder.Add(Record(stage: DealStage.ProposalSent), r => Evaluated("3", 90, of: r));
+        builder.Add(Record(stage: EnumValue<DealStage>.Parse("谈恋爱")), r => Evaluated("4", 90, of: r));
+        builder.Add(Record(), r => Evaluated("5", 90, of: r));
 
         var stages = builder.Build().Stages;
 
@@ -245,7 +260,7 @@ public sealed class TeamReportBuilderTests
         var builder = new TeamReportBuilder();
         foreach (var (score, i) in scores.Select((s, i) => (s, i)))
         {
-            builder.Add(Record(), Evaluated($"R{i}", score));
+            builder.Add(Record(), r => Evaluated($"R{i}", score, of: r));
         }
 
         var attention = builder.Build().NeedsAttention;
@@ -275,7 +290,7 @@ public sealed class TeamReportBuilderTests
         var builder = new TeamReportBuilder();
         builder.Add(
             Record(owner: "李明", company: "宏图建筑设计院", name: "张伟"),
-            Evaluated("FU-1", 45, risk: RiskLevel.Critical, riskScore: 88, deductions: deductions, overdue: TimeSpan.FromHours(30)));
+            r => Evaluated("FU-1", 45, risk: RiskLevel.Critical, riskScore: 88, deductions: deductions, overdue: TimeSpan.FromHours(30), of: r));
 
         var item = Assert.Single(builder.Build().NeedsAttention);
 
@@ -294,8 +309,8 @@ public sealed class TeamReportBuilderTests
     public void Build_NeedsAttention_CustomerFallsBackToTheContactName()
     {
         var builder = new TeamReportBuilder();
-        builder.Add(Record(company: "  ", name: "张伟"), Evaluated("FU-1", 45));
-        builder.Add(Record(), Evaluated("FU-2", 45));
+        builder.Add(Record(company: "  ", name: "张伟"), r => Evaluated("FU-1", 45, of: r));
+        builder.Add(Record(), r => Evaluated("FU-2", 45, of: r));
 
         Assert.Equal(["张伟", null], builder.Build().NeedsAttention.Select(a => a.Customer));
     }
@@ -304,10 +319,10 @@ public sealed class TeamReportBuilderTests
     public void Build_CalledAgainAfterMoreAdds_LeavesTheEarlierReportUnchanged()
     {
         var builder = new TeamReportBuilder();
-        builder.Add(Record(owner: "李明"), Evaluated("1", 40, vague: ["跟进中"]));
+        builder.Add(Record(owner: "李明"), r => Evaluated("1", 40, vague: ["跟进中"], of: r));
         var first = builder.Build();
 
-        builder.Add(Record(owner: "李明"), Evaluated("2", 20, vague: ["跟进中"]));
+        builder.Add(Record(owner: "李明"), r => Evaluated("2", 20, vague: ["跟进中"], of: r));
         var second = builder.Build();
 
         Assert.Equal(1, first.RecordCount);

@@ -74,8 +74,8 @@ public sealed partial class TeamReportTests
     public void Write_TextTables_AlignColumnsForChineseCharacters()
     {
         var builder = new TeamReportBuilder();
-        builder.Add(Record(owner: "欧阳娜娜"), Evaluated("1", 90));
-        builder.Add(Record(owner: "Li"), Evaluated("2", 80));
+        builder.Add(Record(owner: "欧阳娜娜"), r => Evaluated("1", 90, of: r));
+        builder.Add(Record(owner: "Li"), r => Evaluated("2", 80, of: r));
         var lines = builder.Build().ToString(TeamReportFormat.Text).Split('\n');
 
         var header = Array.FindIndex(lines, l => l.StartsWith("  责任人", StringComparison.Ordinal));
@@ -111,7 +111,7 @@ public sealed partial class TeamReportTests
     public void Write_Markdown_EscapesRecordTextSoItCannotBreakTablesOrInjectHtml()
     {
         var builder = new TeamReportBuilder();
-        builder.Add(Record(owner: "a|b " + Hostile), Evaluated("FU|1", 40, deductions: [Deduction(DeductionGroup.MissingInfo, 5, field: "x|y")]));
+        builder.Add(Record(owner: "a|b " + Hostile), r => Evaluated("FU|1", 40, deductions: [Deduction(DeductionGroup.MissingInfo, 5, field: "x|y")], of: r));
 
         var markdown = builder.Build().ToString(TeamReportFormat.Markdown);
 
@@ -154,8 +154,8 @@ public sealed partial class TeamReportTests
     public void Write_Json_CarriesTheReportsNumbers()
     {
         var builder = new TeamReportBuilder();
-        builder.Add(Record(owner: "李明", stage: DealStage.Negotiation), Evaluated("FU-1", 45.5, risk: RiskLevel.High, overdue: TimeSpan.FromHours(12.26)));
-        builder.Add(Record(owner: "李明", stage: DealStage.Negotiation), Evaluated("FU-2", 90));
+        builder.Add(Record(owner: "李明", stage: DealStage.Negotiation), r => Evaluated("FU-1", 45.5, risk: RiskLevel.High, overdue: TimeSpan.FromHours(12.26), of: r));
+        builder.Add(Record(owner: "李明", stage: DealStage.Negotiation), r => Evaluated("FU-2", 90, of: r));
 
         using var json = JsonDocument.Parse(builder.Build().ToString(TeamReportFormat.Json));
         var root = json.RootElement;
@@ -171,7 +171,7 @@ public sealed partial class TeamReportTests
     public void Write_Json_KeepsChineseReadableAndIgnoresCulture()
     {
         var builder = new TeamReportBuilder();
-        builder.Add(Record(owner: "李明"), Evaluated("FU-1", 45, vague: ["跟进中"]));
+        builder.Add(Record(owner: "李明"), r => Evaluated("FU-1", 45, vague: ["跟进中"], of: r));
         var report = builder.Build();
 
         var chinese = report.ToString(TeamReportFormat.Json);
@@ -197,8 +197,8 @@ public sealed partial class TeamReportTests
     public void Write_Html_EncodesAnOwnerThatIsAScript()
     {
         var builder = new TeamReportBuilder();
-        builder.Add(Record(owner: Hostile, company: "\"><img src=x onerror=alert(2)>"), Evaluated("<b>FU-1</b>", 40, vague: ["<i>跟进中</i>"],
-            deductions: [new Deduction("Code", DeductionGroup.MissingInfo, GradeComponent.Completeness, 5, "<u>field</u>", "<svg onload=alert(3)>")]));
+        builder.Add(Record(owner: Hostile, company: "\"><img src=x onerror=alert(2)>"), r => Evaluated("<b>FU-1</b>", 40, vague: ["<i>跟进中</i>"],
+            deductions: [new Deduction("Code", DeductionGroup.MissingInfo, GradeComponent.Completeness, 5, "<u>field</u>", "<svg onload=alert(3)>")], of: r));
 
         var html = builder.Build().ToString(TeamReportFormat.Html);
 
