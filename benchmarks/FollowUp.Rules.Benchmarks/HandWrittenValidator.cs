@@ -31,7 +31,7 @@ internal sealed class HandWrittenValidator : AbstractValidator<FollowUpRecord>
     public HandWrittenValidator(TimeProvider timeProvider)
     {
         var entries = FollowUpRuleSet.Default.DefaultProfile.Analyzer.Lexicon.Entries;
-        var codes = FollowUpRuleSet.Default.DefaultProfile.Analyzer.Lexicon.SignalCodes;
+        var codes = FollowUpRuleSet.Default.SignalCodes;
         var vague = entries.Where(e => e.Role == PhraseRole.Vague).ToList();
         _vague = Alternation(vague.Where(e => (e.Flags & PhraseFlags.WholeText) == 0).Select(e => e.Phrase));
         _fillers = new HashSet<string>(vague.Where(e => (e.Flags & PhraseFlags.WholeText) != 0).Select(e => e.Phrase), StringComparer.OrdinalIgnoreCase);

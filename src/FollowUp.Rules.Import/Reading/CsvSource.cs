@@ -64,8 +64,10 @@ internal sealed class CsvSource : TableSource
             // row is copied before its cells are read, since unescaping rewrites the row's span in place.
             // A quote inside a cell's unquoted text (27" 显示器) is not RFC 4180's, but Sep pairs it all the same: with a
             // second one on a later line, the lines between become one row, which can even have the header's width.
-            var unclosed = current.Span.Count('"') % 2 == 1;
-            var raw = unclosed || current.Span.IndexOfAny('\r', '\n') >= 0 ? current.Span.ToString() : null;
+            // Outside quotes a line break ends the row, so only a row with quotes can hold one.
+            var quotes = current.Span.Count('"');
+            var unclosed = quotes % 2 == 1;
+            var raw = unclosed || (quotes > 0 && current.Span.IndexOfAny('\r', '\n') >= 0) ? current.Span.ToString() : null;
             // Sep 0.17.1 gives the first row (RowIndex 0) a LineNumberFrom equal to its LineNumberToExcl; it starts on line 1.
             var lineFrom = current.RowIndex == 0 ? 1 : current.LineNumberFrom;
             var lineToExcl = current.LineNumberToExcl;

@@ -131,7 +131,7 @@ internal static class Grader
             }
             else
             {
-                part.Add(deductions, DeductionCodes.FieldMissing, check.Path, points, messages.ForField("FieldMissing", check.Path));
+                part.Add(deductions, DeductionCodes.FieldMissing, check.Path, points, messages.ForField("FieldMissing", KeyOf(check.Path)));
             }
         }
     }

@@ -21,12 +21,11 @@ internal readonly record struct PhrasePart(int Entry, PhrasePartKind Kind, int C
 /// </summary>
 internal sealed class CompiledLexicon
 {
-    private CompiledLexicon(PhraseAutomaton automaton, LexiconEntry[] entries, PhrasePart[] parts, string[] signalCodes)
+    private CompiledLexicon(PhraseAutomaton automaton, LexiconEntry[] entries, PhrasePart[] parts)
     {
         Automaton = automaton;
         Entries = entries;
         Parts = parts;
-        SignalCodes = signalCodes;
         EntryContentUnits = new double[entries.Length];
         foreach (var part in parts)
         {
@@ -43,10 +42,7 @@ internal sealed class CompiledLexicon
 
     public PhrasePart[] Parts { get; }
 
-    /// <summary>The risk-signal codes, indexed by the <see cref="LexiconEntry.Category"/> of <see cref="PhraseRole.Risk"/> entries.</summary>
-    public string[] SignalCodes { get; }
-
-    public static CompiledLexicon Compile(IReadOnlyList<LexiconEntry> entries, string[] signalCodes)
+    public static CompiledLexicon Compile(IReadOnlyList<LexiconEntry> entries)
     {
         var parts = new List<PhrasePart>(entries.Count + 16);
         var phrases = new List<(string, int)>(entries.Count + 16);
@@ -65,7 +61,7 @@ internal sealed class CompiledLexicon
             }
         }
 
-        return new CompiledLexicon(PhraseAutomaton.Build(phrases), [.. entries], [.. parts], signalCodes);
+        return new CompiledLexicon(PhraseAutomaton.Build(phrases), [.. entries], [.. parts]);
 
         void Add(string text, int entry, PhrasePartKind kind)
         {

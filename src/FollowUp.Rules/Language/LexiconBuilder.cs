@@ -52,21 +52,21 @@ internal static class LexiconBuilder
 
                 var folded = TextFolding.FoldPhrase(added.Phrase);
                 entries.RemoveAll(e => e.Role is PhraseRole.Vague or PhraseRole.Risk && TextFolding.FoldPhrase(e.Phrase) == folded);
-                entries.Add(new LexiconEntry(role, category, added.Phrase, added.WholeText ? PhraseFlags.WholeText : PhraseFlags.None, "options"));
+                entries.Add(new LexiconEntry(role, category, added.Phrase, added.WholeText ? PhraseFlags.WholeText : PhraseFlags.None));
             }
         }
 
         var competitor = Array.IndexOf(signalCodes, RiskSignalCodes.Competitor);
         foreach (var name in competitorNames)
         {
-            entries.Add(new LexiconEntry(PhraseRole.Risk, competitor, name, PhraseFlags.None, "competitorNames"));
+            entries.Add(new LexiconEntry(PhraseRole.Risk, competitor, name, PhraseFlags.None));
         }
 
         foreach (var phrase in acknowledgementPhrases)
         {
-            entries.Add(new LexiconEntry(PhraseRole.Acknowledgement, 0, phrase, PhraseFlags.None, "acknowledgementPhrases"));
+            entries.Add(new LexiconEntry(PhraseRole.Acknowledgement, 0, phrase, PhraseFlags.None));
         }
 
-        return CompiledLexicon.Compile(entries, signalCodes);
+        return CompiledLexicon.Compile(entries);
     }
 }

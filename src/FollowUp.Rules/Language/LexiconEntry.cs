@@ -60,9 +60,8 @@ internal enum PhraseFlags : byte
 /// </param>
 /// <param name="Phrase">The phrase as written; one <c>…</c> marks a gap of up to <see cref="LexiconEntry.MaxGap"/> characters.</param>
 /// <param name="Flags">Where it may match.</param>
-/// <param name="Source">Where the phrase came from (a file name or an options key), for error messages.</param>
 /// <param name="ExceptionTo">For an <see cref="PhraseRole.Exception"/>, the role of the hits it voids.</param>
-internal sealed record LexiconEntry(PhraseRole Role, int Category, string Phrase, PhraseFlags Flags, string Source, PhraseRole ExceptionTo = PhraseRole.Vague)
+internal sealed record LexiconEntry(PhraseRole Role, int Category, string Phrase, PhraseFlags Flags, PhraseRole ExceptionTo = PhraseRole.Vague)
 {
     /// <summary>The gap marker in a phrase.</summary>
     public const char GapMarker = '…';

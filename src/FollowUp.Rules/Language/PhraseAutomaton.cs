@@ -87,9 +87,6 @@ internal sealed class PhraseAutomaton
         _phrases = phrases;
     }
 
-    /// <summary>Gets the number of phrases.</summary>
-    public int Count => _phrases.Length;
-
     /// <summary>Builds an automaton.</summary>
     /// <param name="phrases">Each phrase, already folded with <see cref="TextFolding.FoldPhrase"/>, with its payload.</param>
     public static PhraseAutomaton Build(IReadOnlyList<(string Folded, int Payload)> phrases)

@@ -27,17 +27,17 @@ internal static class ShippedLexicon
 
             foreach (var entry in file.Entries)
             {
-                entries.Add(new LexiconEntry(role, category, entry.Phrase, FlagsOf(entry), name));
+                entries.Add(new LexiconEntry(role, category, entry.Phrase, FlagsOf(entry)));
             }
 
             foreach (var nonCue in file.NonCues)
             {
-                entries.Add(new LexiconEntry(PhraseRole.NonCue, 0, nonCue.Phrase, FlagsOf(nonCue), name));
+                entries.Add(new LexiconEntry(PhraseRole.NonCue, 0, nonCue.Phrase, FlagsOf(nonCue)));
             }
 
             foreach (var exception in file.Exceptions)
             {
-                entries.Add(new LexiconEntry(PhraseRole.Exception, category, exception.Phrase, FlagsOf(exception), name, role));
+                entries.Add(new LexiconEntry(PhraseRole.Exception, category, exception.Phrase, FlagsOf(exception), role));
             }
         }
 

@@ -245,7 +245,7 @@ internal sealed class TextAnalyzer
         for (var c = from; c <= to; c++)
         {
             ref readonly var cue = ref scan.Hits[c];
-            if (cue.Dropped || cue.Clause != hit.Clause || Lexicon.Entries[cue.Entry].Role != PhraseRole.NegationCue || IsVoidCue(scan, c, index))
+            if (cue.Dropped || cue.Clause != hit.Clause || Lexicon.Entries[cue.Entry].Role != PhraseRole.NegationCue)
             {
                 continue;
             }
@@ -254,7 +254,8 @@ internal sealed class TextAnalyzer
             var inGap = hit.GapTo > 0 && hit.GapFrom <= cue.FoldedStart && cue.FoldedEnd <= hit.GapTo;
             var closingAfter = allowClosingCue && cue.AtClauseEnd && cue.FoldedStart >= hit.FoldedEnd
                 && cue.FoldedStart - hit.FoldedEnd <= PostCueWindow;
-            if (before || inGap || closingAfter)
+            // Whether the cue is void costs a search of its neighbours: only for a cue placed to negate.
+            if ((before || inGap || closingAfter) && !IsVoidCue(scan, c, index))
             {
                 return true;
             }

@@ -95,12 +95,9 @@ internal sealed class TextScan
 
     /// <summary>
     /// Finds the number that ends right before <paramref name="foldedPosition"/>, perhaps with one space or dash between
-    /// (80 台, 40 units, 5-ton). A lone 一 does not count: it is mostly an article (一个问题), not a quantity.
+    /// (80 台, 40 units, 5-ton), optionally only one of ASCII digits (3 个, not 两个). A lone 一 does not count: it is mostly
+    /// an article (一个问题), not a quantity.
     /// </summary>
-    public bool TryGetNumberBefore(int foldedPosition, out int numberStart, out int numberLength) =>
-        TryGetNumberBefore(foldedPosition, digitsOnly: false, out numberStart, out numberLength);
-
-    /// <summary>As <see cref="TryGetNumberBefore(int, out int, out int)"/>, optionally only for ASCII digits (3 个, not 两个).</summary>
     public bool TryGetNumberBefore(int foldedPosition, bool digitsOnly, out int numberStart, out int numberLength)
     {
         numberStart = -1;

@@ -18,8 +18,8 @@ internal sealed class MessageCatalog
     private readonly FrozenDictionary<string, string> _signals;
 
     /// <summary>
-    /// How many messages with arguments <see cref="ForArgument"/> and <see cref="Quoting"/> keep: every lexicon phrase in each of
-    /// its messages, and then some.
+    /// How many messages with arguments <see cref="ForArgument"/>, <see cref="ForArguments"/>, <see cref="Quoting"/> and
+    /// <see cref="ForFieldValue"/> keep together: every lexicon phrase in each of its messages, and then some.
     /// </summary>
     private const int MaxArgumentMessages = 8192;
 
@@ -29,7 +29,7 @@ internal sealed class MessageCatalog
     /// </summary>
     private const int MaxQuotedLength = 30;
 
-    /// <summary>How many messages <see cref="ForField"/> and <see cref="Fixed"/> keep: every field's, with room for indexed paths.</summary>
+    /// <summary>How many messages <see cref="ForField"/> and <see cref="Fixed"/> keep: every field's, custom fields' included, and then some.</summary>
     private const int MaxFieldMessages = 4096;
 
     private readonly BoundedCache<(string Id, string Key), string> _fieldMessages = new(MaxFieldMessages);
@@ -38,16 +38,13 @@ internal sealed class MessageCatalog
     /// <summary>Every message the caches above share, by reference: what may be kept by whatever quotes it (<see cref="IsShared"/>).</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _sharedMessages = new(ReferenceEqualityComparer.Instance);
 
-    private MessageCatalog(MessageFile file, CultureInfo culture)
+    private MessageCatalog(MessageFile file)
     {
         _templates = file.Messages.ToFrozenDictionary(m => m.Key, m => CompositeFormat.Parse(m.Value), StringComparer.Ordinal);
         _fields = file.Fields.ToFrozenDictionary(StringComparer.Ordinal);
         _stages = file.Stages.ToFrozenDictionary(StringComparer.Ordinal);
         _signals = file.Signals.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        Culture = culture;
     }
-
-    public CultureInfo Culture { get; }
 
     /// <summary>Gets the catalog for <paramref name="culture"/>: Chinese for any zh culture, English otherwise.</summary>
     public static MessageCatalog For(CultureInfo culture) =>
@@ -166,7 +163,7 @@ internal sealed class MessageCatalog
             ?? throw new InvalidOperationException($"The embedded message file '{name}' is missing from the assembly.");
         var file = JsonSerializer.Deserialize(stream, MessageJsonContext.Default.MessageFile)
             ?? throw new InvalidDataException($"The embedded message file '{name}' is empty.");
-        return new MessageCatalog(file, CultureInfo.GetCultureInfo(culture));
+        return new MessageCatalog(file);
     }
 }
 
