@@ -65,7 +65,7 @@ internal static class EvaluateCommand
         }
 
         var tables = common.CreateTableInput(parse);
-        RecordSources.CheckInputs(inputs, outputPath, tables);
+        using var checkedInputs = RecordSources.CheckInputs(inputs, outputPath, tables);
         var (evaluator, profile) = common.CreateEvaluator(parse);
         var threshold = parse.GetValue(failUnder) is { } grade ? Enum.Parse<Grading.Grade>(grade, ignoreCase: true) : (Grading.Grade?)null;
         var output = common.OpenOutput(parse, console);
@@ -77,7 +77,7 @@ internal static class EvaluateCommand
         // Evaluations in input order; an unreadable row is reported on standard error where it stood and counted.
         async IAsyncEnumerable<FollowUpEvaluation> EvaluateAsync([EnumeratorCancellation] CancellationToken token = default)
         {
-            var rows = RecordSources.ReadAsync(inputs, console, tables, token);
+            var rows = RecordSources.ReadAsync(checkedInputs, console, token);
             await foreach (var (row, evaluation) in evaluator.EvaluateRowsAsync(rows, r => r.Record, batch, token).ConfigureAwait(false))
             {
                 await RowDiagnostics.ReportAsync(row, console.Error, progress).ConfigureAwait(false);

@@ -51,28 +51,30 @@ internal static class RemindCommand
     {
         var inputs = parse.GetValue(common.Inputs) ?? [];
         var tables = common.CreateTableInput(parse);
-        RecordSources.CheckInputs(inputs, parse.GetValue(common.Output), tables);
+        using var checkedInputs = RecordSources.CheckInputs(inputs, parse.GetValue(common.Output), tables);
         var (evaluator, profile) = common.CreateEvaluator(parse);
         var ownerFilter = parse.GetValue(owner);
         var reminders = new List<FollowUpReminder>();
         var unreadable = 0L;
-        await foreach (var row in RecordSources.ReadAsync(inputs, console, tables, cancellationToken).ConfigureAwait(false))
-        {
-            await RowDiagnostics.ReportAsync(row, console.Error, progress: null).ConfigureAwait(false);
-            if (row.Record is null)
-            {
-                unreadable++;
-                continue;
-            }
-
-            var evaluation = profile is null ? evaluator.Evaluate(row.Record) : evaluator.Evaluate(row.Record, profile);
-            reminders.AddRange(FollowUpReminders.Collect([evaluation], ownerFilter));
-        }
-
-        reminders.Sort(FollowUpReminders.MostUrgentFirst);
+        // The output is opened first, so a bad --output is a usage error before anything is evaluated.
         var output = common.OpenOutput(parse, console);
         await using (output.ConfigureAwait(false))
         {
+            var batch = new BatchEvaluationOptions { Profile = profile };
+            var rows = RecordSources.ReadAsync(checkedInputs, console, cancellationToken);
+            await foreach (var (row, evaluation) in evaluator.EvaluateRowsAsync(rows, r => r.Record, batch, cancellationToken).ConfigureAwait(false))
+            {
+                await RowDiagnostics.ReportAsync(row, console.Error, progress: null).ConfigureAwait(false);
+                if (evaluation is null)
+                {
+                    unreadable++;
+                    continue;
+                }
+
+                reminders.AddRange(FollowUpReminders.Collect([evaluation], ownerFilter));
+            }
+
+            reminders.Sort(FollowUpReminders.MostUrgentFirst);
             if (parse.GetValue(format) == "jsonl")
             {
                 WriteJsonLines(output, reminders);

@@ -47,7 +47,7 @@ internal static class ReportCommand
     {
         var inputs = parse.GetValue(common.Inputs) ?? [];
         var tables = common.CreateTableInput(parse);
-        RecordSources.CheckInputs(inputs, parse.GetValue(common.Output), tables);
+        using var checkedInputs = RecordSources.CheckInputs(inputs, parse.GetValue(common.Output), tables);
         var (evaluator, profile) = common.CreateEvaluator(parse);
         var reportFormat = parse.GetValue(format) switch
         {
@@ -67,7 +67,7 @@ internal static class ReportCommand
             using (var progress = console.ErrorIsTerminal ? new ProgressLine(console.Error) : null)
             {
                 var batch = new BatchEvaluationOptions { Profile = profile, Progress = progress };
-                var rows = RecordSources.ReadAsync(inputs, console, tables, cancellationToken);
+                var rows = RecordSources.ReadAsync(checkedInputs, console, cancellationToken);
                 await foreach (var (row, evaluation) in evaluator.EvaluateRowsAsync(rows, r => r.Record, batch, cancellationToken).ConfigureAwait(false))
                 {
                     await RowDiagnostics.ReportAsync(row, console.Error, progress).ConfigureAwait(false);

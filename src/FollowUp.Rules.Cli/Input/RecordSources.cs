@@ -13,17 +13,16 @@ namespace FollowUp.Rules.Cli.Input;
 /// </summary>
 internal static class RecordSources
 {
-    public static IAsyncEnumerable<RecordInput> ReadAsync(IReadOnlyList<string> inputs, CliConsole console, CancellationToken cancellationToken) =>
-        ReadAsync(inputs, console, TableInput.Default, cancellationToken);
-
+    /// <summary>Reads every input in order; each table is read with the reader <see cref="CheckInputs"/> opened for it.</summary>
     public static async IAsyncEnumerable<RecordInput> ReadAsync(
-        IReadOnlyList<string> inputs, CliConsole console, TableInput tables, [EnumeratorCancellation] CancellationToken cancellationToken)
+        CheckedInputs inputs, CliConsole console, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var input in inputs)
+        for (var i = 0; i < inputs.Count; i++)
         {
-            if (input != "-" && FollowUpTableReader.GetFormat(input) is not null)
+            var input = inputs.Name(i);
+            if (inputs.TakeTable(i) is { } table)
             {
-                foreach (var row in ReadTable(input, tables))
+                foreach (var row in ReadTable(input, table))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     yield return row;
@@ -51,17 +50,33 @@ internal static class RecordSources
 
     /// <summary>
     /// Checks that every input can be opened before anything is evaluated, so a typo is a usage error, not a half run; the
-    /// header of each table must be readable with the column map.
+    /// header of each table must be readable with the column map. The tables stay open for <see cref="ReadAsync"/>, so each
+    /// is opened (and its encoding detected) once.
     /// </summary>
-    public static void CheckInputs(IReadOnlyList<string> inputs, string? output = null, TableInput? tables = null)
+    public static CheckedInputs CheckInputs(IReadOnlyList<string> inputs, string? output, TableInput tables)
     {
-        tables ??= TableInput.Default;
         if (tables.Given && !inputs.Any(input => input != "-" && FollowUpTableReader.GetFormat(input) is not null))
         {
             throw new CliUsageException("--map, --sheet and --encoding apply to .csv, .tsv and .xlsx inputs, and no input is one.");
         }
 
-        foreach (var input in inputs)
+        var checkedInputs = new CheckedInputs(inputs);
+        try
+        {
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                Check(inputs[i], i);
+            }
+        }
+        catch
+        {
+            checkedInputs.Dispose();
+            throw;
+        }
+
+        return checkedInputs;
+
+        void Check(string input, int index)
         {
             if (input != "-" && !File.Exists(input))
             {
@@ -79,7 +94,7 @@ internal static class RecordSources
             {
                 try
                 {
-                    using var reader = FollowUpTableReader.Open(input, tables.Map, tables.Options);
+                    checkedInputs.SetTable(index, FollowUpTableReader.Open(input, tables.Map, tables.Options));
                 }
                 catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
                 {
@@ -90,31 +105,15 @@ internal static class RecordSources
     }
 
     /// <summary>Reads a CSV, TSV or .xlsx file: one row per record (or per group of rows), or the row, column and reason it cannot be read.</summary>
-    private static IEnumerable<RecordInput> ReadTable(string input, TableInput tables)
+    private static IEnumerable<RecordInput> ReadTable(string input, FollowUpTableReader table)
     {
-        FollowUpTableReader reader;
-        try
+        using (table)
         {
-            reader = FollowUpTableReader.Open(input, tables.Map, tables.Options);
-        }
-        catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
-        {
-            // Checked before the run; only a file changed since then gets here.
-            return [new RecordInput(input, 1, "row", null, OneLine(exception.Message))];
-        }
-
-        return Rows(reader);
-
-        IEnumerable<RecordInput> Rows(FollowUpTableReader table)
-        {
-            using (table)
+            foreach (var result in table.ReadRecords())
             {
-                foreach (var result in table.ReadRecords())
-                {
-                    yield return result.IsRecord
-                        ? new RecordInput(input, result.Row, "row", result.Record, null, IncompleteWarning(result))
-                        : new RecordInput(input, result.Row, "row", null, result.Column is null ? result.Error : $"column '{result.Column}': {result.Error}");
-                }
+                yield return result.IsRecord
+                    ? new RecordInput(input, result.Row, "row", result.Record, null, IncompleteWarning(result))
+                    : new RecordInput(input, result.Row, "row", null, result.Column is null ? result.Error : $"column '{result.Column}': {result.Error}");
             }
         }
     }

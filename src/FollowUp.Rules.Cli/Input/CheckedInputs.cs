@@ -1,0 +1,37 @@
+using FollowUp.Rules.Import;
+
+namespace FollowUp.Rules.Cli.Input;
+
+/// <summary>
+/// The inputs of a command once <see cref="RecordSources.CheckInputs"/> has checked them, with a reader already open for each
+/// table. <see cref="RecordSources.ReadAsync"/> takes each reader over; those never read are closed on disposal.
+/// </summary>
+internal sealed class CheckedInputs(IReadOnlyList<string> inputs) : IDisposable
+{
+    private readonly FollowUpTableReader?[] _tables = new FollowUpTableReader?[inputs.Count];
+
+    /// <summary>Gets the number of inputs.</summary>
+    public int Count => inputs.Count;
+
+    /// <summary>Gets the name of input <paramref name="index"/>: a path, or <c>-</c> for standard input.</summary>
+    public string Name(int index) => inputs[index];
+
+    /// <summary>Keeps the reader opened for input <paramref name="index"/>.</summary>
+    public void SetTable(int index, FollowUpTableReader reader) => _tables[index] = reader;
+
+    /// <summary>Hands over the reader of input <paramref name="index"/>, or <see langword="null"/> when it is not a table.</summary>
+    public FollowUpTableReader? TakeTable(int index)
+    {
+        var reader = _tables[index];
+        _tables[index] = null;
+        return reader;
+    }
+
+    public void Dispose()
+    {
+        for (var i = 0; i < _tables.Length; i++)
+        {
+            TakeTable(i)?.Dispose();
+        }
+    }
+}
