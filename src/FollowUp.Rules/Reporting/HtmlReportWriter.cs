@@ -108,30 +108,6 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
 
     private static string Num(double value, string format = "0.#") => value.ToString(format, CultureInfo.InvariantCulture);
 
-    /// <summary>Cuts text to about <paramref name="cells"/> terminal cells (Chinese counts two), with an ellipsis.</summary>
-    private static string Cut(string value, int cells)
-    {
-        if (TextReportWriter.DisplayWidth(value) <= cells)
-        {
-            return value;
-        }
-
-        var cut = new System.Text.StringBuilder();
-        var used = 0;
-        foreach (var rune in value.EnumerateRunes())
-        {
-            var width = TextReportWriter.DisplayWidth(rune.ToString());
-            if (used + width > cells - 1)
-            {
-                break;
-            }
-
-            cut.Append(rune.ToString());
-            used += width;
-        }
-
-        return cut.Append('…').ToString();
-    }
 
     /// <summary>Splits a label into at most two lines at a space near the middle, for English labels under narrow bars.</summary>
     private static string[] Wrap(string label, int cells)
@@ -329,7 +305,7 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
             var owner = owners[i];
             var y = top + (i * row);
             var name = text.Owner(owner.Owner);
-            SvgText(labelWidth - 10, y + 19, Cut(name, 18), "end");
+            SvgText(labelWidth - 10, y + 19, TextReportWriter.Cut(name, 18), "end");
             var color = owner.Owner == TeamReport.NoOwner ? "#9aa5b1" : "#1565c0";
             Rect(labelWidth, y + 6, plot * Math.Clamp(owner.AverageScore, 0, 100) / 100, row - 12, color,
                 $"{name}: {ReportTables.Score(owner.AverageScore)} ({ReportTables.Count(owner.RecordCount)})");

@@ -24,22 +24,50 @@ internal sealed class TextReportWriter(TeamReport report, ReportText text, TextW
         }
     }
 
-    /// <summary>Terminal cells a string takes: two for East Asian wide characters, one for the rest.</summary>
+    /// <summary>Terminal cells a character takes: two for East Asian wide characters, none for control characters, one for the rest.</summary>
+    public static int CellsOf(Rune rune) => rune.Value switch
+    {
+        >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3 or >= 0xF900 and <= 0xFAFF
+            or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x20000 and <= 0x3FFFD => 2,
+        < 0x20 => 0,
+        _ => 1,
+    };
+
+    /// <summary>Terminal cells a string takes (see <see cref="CellsOf"/>).</summary>
     public static int DisplayWidth(string value)
     {
         var width = 0;
         foreach (var rune in value.EnumerateRunes())
         {
-            width += rune.Value switch
-            {
-                >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3 or >= 0xF900 and <= 0xFAFF
-                    or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x20000 and <= 0x3FFFD => 2,
-                < 0x20 => 0,
-                _ => 1,
-            };
+            width += CellsOf(rune);
         }
 
         return width;
+    }
+
+    /// <summary>The text cut to at most <paramref name="cells"/> terminal cells, ending with an ellipsis when it had to be cut.</summary>
+    public static string Cut(string value, int cells)
+    {
+        if (DisplayWidth(value) <= cells)
+        {
+            return value;
+        }
+
+        var used = 0;
+        var length = 0;
+        foreach (var rune in value.EnumerateRunes())
+        {
+            var width = CellsOf(rune);
+            if (used + width > cells - 1)
+            {
+                break;
+            }
+
+            used += width;
+            length += rune.Utf16SequenceLength;
+        }
+
+        return string.Concat(value.AsSpan(0, length), "…");
     }
 
     private static string Clean(string value) => value.ReplaceLineEndings(" ").Replace('\t', ' ');
