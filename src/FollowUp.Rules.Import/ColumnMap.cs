@@ -143,18 +143,6 @@ public sealed class ColumnMap
         return reader.ReadToEnd();
     }
 
-    /// <summary>Resolves the targets a header column maps to, in map order; empty when the map does not list the column.</summary>
-    internal IEnumerable<FieldPath> FieldsOf(string column)
-    {
-        for (var i = 0; i < Columns.Count; i++)
-        {
-            if (SameColumn(Columns[i].Column, column))
-            {
-                yield return Fields[i];
-            }
-        }
-    }
-
     /// <summary>Gets whether two column names are the same: ignoring case and surrounding spaces.</summary>
     internal static bool SameColumn(string a, string b) =>
         string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);

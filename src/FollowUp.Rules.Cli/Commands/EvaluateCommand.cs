@@ -123,7 +123,7 @@ internal static class EvaluateCommand
             }
         }
 
-        progress?.Finish();
+        progress?.Clear();
         if (belowThreshold > 0)
         {
             await console.Error.WriteLineAsync($"followup: {belowThreshold} record(s) graded below {threshold}.").ConfigureAwait(false);

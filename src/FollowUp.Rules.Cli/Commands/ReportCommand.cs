@@ -80,7 +80,7 @@ internal static class ReportCommand
                     builder.Add(row.Record!, evaluation);
                 }
 
-                progress?.Finish();
+                progress?.Clear();
             }
 
             var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true) { NewLine = "\n" };

@@ -33,7 +33,5 @@ internal sealed class ProgressLine(TextWriter error) : IProgress<BatchProgress>,
         }
     }
 
-    public void Finish() => Clear();
-
     public void Dispose() => Clear();
 }

@@ -135,7 +135,8 @@ internal sealed class TablePlan
         {
             foreach (var column in target.Columns)
             {
-                if (Cell(column) is { } text && SpreadsheetErrors.Contains(text.Trim()))
+                // Every spreadsheet error starts with '#': long free text is never hashed.
+                if (Cell(column) is { } text && text.AsSpan().TrimStart().StartsWith('#') && SpreadsheetErrors.Contains(text.Trim()))
                 {
                     return RowJson.Failed(Header[column], $"the cell holds the spreadsheet error {text.Trim()}, not a value; fix the formula or type the value.");
                 }

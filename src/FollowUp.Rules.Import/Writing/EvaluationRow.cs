@@ -67,13 +67,7 @@ internal sealed class EvaluationRow
     public static EvaluationRow From(FollowUpEvaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        var top = evaluation.Deductions
-            .Select((deduction, index) => (deduction, index))
-            .OrderByDescending(d => d.deduction.Points)
-            .ThenBy(d => d.index)
-            .Take(TopDeductions)
-            .Select(d => d.deduction)
-            .ToArray();
+        var top = evaluation.TopDeductions(TopDeductions);
         return new EvaluationRow
         {
             Id = SpreadsheetText.Neutralize(evaluation.Id),

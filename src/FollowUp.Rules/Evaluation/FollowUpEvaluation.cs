@@ -114,6 +114,38 @@ public sealed class FollowUpEvaluation
         }
     }
 
+    /// <summary>Gets the largest deductions, the points a record would gain first if it fixed them.</summary>
+    /// <param name="count">How many to return at most.</param>
+    /// <returns>At most <paramref name="count"/> deductions, largest first; equal ones in the order of <see cref="Deductions"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public IReadOnlyList<Deduction> TopDeductions(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var top = new Deduction[Math.Min(count, Deductions.Count)];
+        var filled = 0;
+        foreach (var deduction in Deductions)
+        {
+            // Insertion into the few kept: a later deduction passes only strictly smaller ones, so ties keep their order.
+            var at = filled;
+            while (at > 0 && top[at - 1].Points < deduction.Points)
+            {
+                at--;
+            }
+
+            if (at == top.Length)
+            {
+                continue;
+            }
+
+            var last = Math.Min(filled, top.Length - 1);
+            Array.Copy(top, at, top, at + 1, last - at);
+            top[at] = deduction;
+            filled = Math.Min(filled + 1, top.Length);
+        }
+
+        return Array.AsReadOnly(top);
+    }
+
     /// <summary>
     /// Creates a FluentValidation result holding a new failure for each of <see cref="Findings"/>, in order (see
     /// <see cref="Finding.ToValidationFailure"/>), for hosts that report through FluentValidation.

@@ -221,26 +221,6 @@ public sealed class TeamReportBuilder
         return overdue;
     }
 
-    private static Deduction[] TopDeductions(IReadOnlyList<Deduction> deductions)
-    {
-        Deduction? first = null;
-        Deduction? second = null;
-        foreach (var deduction in deductions)
-        {
-            if (first is null || deduction.Points > first.Points)
-            {
-                second = first;
-                first = deduction;
-            }
-            else if (second is null || deduction.Points > second.Points)
-            {
-                second = deduction;
-            }
-        }
-
-        return first is null ? [] : second is null ? [first] : [first, second];
-    }
-
     /// <summary>The tally of an owner (<see cref="FollowUpEvaluation.Owner"/>, or <see cref="TeamReport.NoOwner"/>), case-insensitively.</summary>
     private OwnerTally OwnerTallyOf(string owner)
     {
@@ -307,7 +287,7 @@ public sealed class TeamReportBuilder
 
         var candidate = new Candidate(key, new AttentionItem(
             evaluation.Id, evaluation.Customer, owner, evaluation.Grade, evaluation.Score, evaluation.Risk.Level, evaluation.Risk.Score, overdue,
-            Array.AsReadOnly(TopDeductions(evaluation.Deductions))));
+            evaluation.TopDeductions(2)));
         var index = _attention.BinarySearch(candidate, AttentionOrder);
         _attention.Insert(index < 0 ? ~index : index, candidate);
         if (_attention.Count > TeamReport.AttentionLimit)

@@ -28,6 +28,15 @@ public class FollowUpEvaluatorPropertyTests
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)])]
+    public void TopDeductions_AnyRecord_AreTheLargestInStableOrder(GeneratedRecord generated, byte count)
+    {
+        var evaluation = Evaluator.Evaluate(generated.Record);
+        var take = count % 6;
+
+        Assert.Equal(evaluation.Deductions.OrderByDescending(d => d.Points).Take(take), evaluation.TopDeductions(take));
+    }
+
+    [Property(Arbitrary = [typeof(Arbitraries)])]
     public void Evaluate_AnyRecord_ScoresAreBetween0And100(GeneratedRecord generated)
     {
         foreach (var profile in new[] { "ToB", "ToC", "Project", "ECommerce" })
