@@ -59,20 +59,13 @@ root.SetAction(parse =>
     var mapName = parse.GetValue(mapOption);
     try
     {
-        if (mapName is not null && File.Exists(mapName))
-        {
-            map = ColumnMap.Load(mapName);
-        }
-        else if (mapName is not null && ColumnMap.BuiltInNames.Contains(mapName, StringComparer.OrdinalIgnoreCase))
-        {
-            map = ColumnMap.GetBuiltIn(mapName);
-        }
-        else if (mapName is not null)
-        {
-            return Fail(2, $"--map '{mapName}' is neither a file nor a bundled map; the bundled maps are {string.Join(", ", ColumnMap.BuiltInNames)}.");
-        }
+        map = mapName is null ? null : ColumnMap.Resolve(mapName);
     }
-    catch (Exception exception) when (exception is FormatException or IOException)
+    catch (ArgumentException exception)
+    {
+        return Fail(2, $"--map {exception.Message}");
+    }
+    catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
     {
         return Fail(2, $"--map: {exception.Message}");
     }

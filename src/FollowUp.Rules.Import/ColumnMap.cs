@@ -134,6 +134,27 @@ public sealed class ColumnMap
         return Parse(ReadBuiltInText(match), $"bundled column map '{match}'");
     }
 
+    /// <summary>Gets the map a user names, as a command's <c>--map</c> option takes it: a map file when one is there, else a bundled map.</summary>
+    /// <param name="fileOrName">A path to a JSON map, or one of <see cref="BuiltInNames"/> (ignoring case).</param>
+    /// <returns>The map.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="fileOrName"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">It is neither a file nor a bundled map; the message lists the bundled names.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    /// <exception cref="FormatException">The file is not a valid map; the message names the file and the offending entry.</exception>
+    public static ColumnMap Resolve(string fileOrName)
+    {
+        ArgumentNullException.ThrowIfNull(fileOrName);
+        if (File.Exists(fileOrName))
+        {
+            return Load(fileOrName);
+        }
+
+        var match = BuiltInNames.FirstOrDefault(n => string.Equals(n, fileOrName, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"'{fileOrName}' is neither a file nor a bundled map; the bundled maps are {string.Join(", ", BuiltInNames)}.");
+        return Parse(ReadBuiltInText(match), $"bundled column map '{match}'");
+    }
+
     /// <summary>Reads the JSON text of a bundled map, as shipped.</summary>
     internal static string ReadBuiltInText(string name)
     {

@@ -136,6 +136,24 @@ public sealed partial class ColumnMapTests
         Assert.Contains("followup-en, followup-zh", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Resolve_TakesAFileWhenThereIsOneElseABundledMapByName()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"followup-map-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{"columns": {"公司": "customer.company"}}""");
+        try
+        {
+            Assert.Equal("公司", Assert.Single(ColumnMap.Resolve(path).Columns).Column);
+            Assert.Equal(ColumnMap.GetBuiltIn("followup-zh").Columns, ColumnMap.Resolve("FOLLOWUP-ZH").Columns);
+            var error = Assert.Throws<ArgumentException>(() => ColumnMap.Resolve("salesforce"));
+            Assert.Equal("'salesforce' is neither a file nor a bundled map; the bundled maps are followup-en, followup-zh.", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("followup-zh", new[] { "关联客户", "跟进时间", "跟进方式", "跟进内容", "跟进人", "下次跟进时间", "客户级别", "客户来源", "联系人", "客户名称", "跟进阶段", "客户反馈" })]
     [InlineData("followup-en", new[] { "Company", "Contact", "Follow-up Date", "Channel", "Notes", "Owner", "Next Step", "Next Step Date", "Stage" })]

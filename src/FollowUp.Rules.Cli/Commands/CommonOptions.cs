@@ -116,22 +116,16 @@ internal sealed class CommonOptions
 
         try
         {
-            if (File.Exists(name))
-            {
-                return ColumnMap.Load(name);
-            }
-
-            if (ColumnMap.BuiltInNames.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                return ColumnMap.GetBuiltIn(name);
-            }
+            return ColumnMap.Resolve(name);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new CliUsageException($"--map {exception.Message}");
         }
         catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
         {
             throw new CliUsageException($"--map: {exception.Message}");
         }
-
-        throw new CliUsageException($"--map '{name}' is neither a file nor a bundled map; the bundled maps are {string.Join(", ", ColumnMap.BuiltInNames)}.");
     }
 
     private static System.Text.Encoding? ResolveEncoding(string? name)
