@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FollowUp.Rules.Grading;
 using FollowUp.Rules.Risk;
+using FollowUp.Rules.Serialization;
 
 namespace FollowUp.Rules.Reporting;
 
@@ -173,13 +174,7 @@ internal static class JsonReportWriter
         json.WriteStartArray("topDeductions");
         foreach (var deduction in item.TopDeductions)
         {
-            json.WriteStartObject();
-            json.WriteString("code", deduction.Code);
-            json.WriteString("group", deduction.Group.ToString());
-            json.WriteNumber("points", Round(deduction.Points));
-            json.WriteString("field", deduction.Field);
-            json.WriteString("message", deduction.Message);
-            json.WriteEndObject();
+            FollowUpJson.WriteDeduction(json, deduction, Round(deduction.Points));
         }
 
         json.WriteEndArray();

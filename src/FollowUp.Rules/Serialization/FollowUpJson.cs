@@ -71,98 +71,92 @@ public static class FollowUpJson
         writer.WriteStartObject();
         if (evaluation.Id is null)
         {
-            writer.WriteNull("id");
+            writer.WriteNull(Names.Id);
         }
         else
         {
-            writer.WriteString("id", evaluation.Id);
+            writer.WriteString(Names.Id, evaluation.Id);
         }
 
-        writer.WriteString("profile", evaluation.Profile);
-        writer.WriteString("evaluatedAt", evaluation.EvaluatedAt);
-        writer.WriteNumber("score", evaluation.Score);
-        writer.WriteString("grade", evaluation.Grade.ToString());
+        writer.WriteString(Names.Profile, evaluation.Profile);
+        writer.WriteString(Names.EvaluatedAt, evaluation.EvaluatedAt);
+        writer.WriteNumber(Names.Score, evaluation.Score);
+        writer.WriteString(Names.Grade, evaluation.Grade.ToString());
 
-        writer.WriteStartObject("completeness");
-        writer.WriteNumber("score", evaluation.Completeness.Score);
-        writer.WriteStartArray("steps");
+        writer.WriteStartObject(Names.Completeness);
+        writer.WriteNumber(Names.Score, evaluation.Completeness.Score);
+        writer.WriteStartArray(Names.Steps);
         foreach (var step in evaluation.Completeness.Steps)
         {
             writer.WriteStartObject();
-            writer.WriteString("step", StepName(step.Step));
-            writer.WriteNumber("score", step.Score);
-            WriteStrings(writer, "missing", step.Missing);
-            WriteStrings(writer, "acknowledged", step.Acknowledged);
+            writer.WriteString(Names.Step, step.Step.ToString());
+            writer.WriteNumber(Names.Score, step.Score);
+            WriteStrings(writer, Names.Missing, step.Missing);
+            WriteStrings(writer, Names.Acknowledged, step.Acknowledged);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
 
-        writer.WriteStartArray("clarity");
+        writer.WriteStartArray(Names.Clarity);
         foreach (var clarity in evaluation.Clarity)
         {
             writer.WriteStartObject();
-            writer.WriteString("field", clarity.Field);
-            writer.WriteString("level", clarity.Level.ToString());
+            writer.WriteString(Names.Field, clarity.Field);
+            writer.WriteString(Names.Level, clarity.Level.ToString());
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
 
-        writer.WriteStartArray("vague");
+        writer.WriteStartArray(Names.Vague);
         foreach (var vague in evaluation.Vague)
         {
             writer.WriteStartObject();
-            writer.WriteString("field", vague.Field);
-            writer.WriteString("category", vague.Category.ToString());
-            writer.WriteString("text", vague.Text);
-            writer.WriteNumber("start", vague.Start);
-            writer.WriteNumber("length", vague.Length);
+            writer.WriteString(Names.Field, vague.Field);
+            writer.WriteString(Names.Category, vague.Category.ToString());
+            writer.WriteString(Names.Text, vague.Text);
+            writer.WriteNumber(Names.Start, vague.Start);
+            writer.WriteNumber(Names.Length, vague.Length);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
 
-        writer.WriteStartObject("risk");
-        writer.WriteNumber("score", evaluation.Risk.Score);
-        writer.WriteString("level", evaluation.Risk.Level.ToString());
-        writer.WriteStartArray("signals");
+        writer.WriteStartObject(Names.Risk);
+        writer.WriteNumber(Names.Score, evaluation.Risk.Score);
+        writer.WriteString(Names.Level, evaluation.Risk.Level.ToString());
+        writer.WriteStartArray(Names.Signals);
         foreach (var signal in evaluation.Risk.Signals)
         {
             writer.WriteStartObject();
-            writer.WriteString("code", signal.Code);
-            writer.WriteString("field", signal.Field);
-            writer.WriteString("evidence", signal.Evidence);
-            writer.WriteNumber("weight", signal.Weight);
+            writer.WriteString(Names.Code, signal.Code);
+            writer.WriteString(Names.Field, signal.Field);
+            writer.WriteString(Names.Evidence, signal.Evidence);
+            writer.WriteNumber(Names.Weight, signal.Weight);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
 
-        writer.WriteStartArray("deductions");
+        writer.WriteStartArray(Names.Deductions);
         foreach (var deduction in evaluation.Deductions)
         {
-            writer.WriteStartObject();
-            writer.WriteString("code", deduction.Code);
-            writer.WriteString("group", deduction.Group.ToString());
-            writer.WriteNumber("points", deduction.Points);
-            writer.WriteString("field", deduction.Field);
-            writer.WriteString("message", deduction.Message);
-            writer.WriteEndObject();
+            WriteDeduction(writer, deduction, deduction.Points);
         }
 
         writer.WriteEndArray();
 
-        writer.WriteStartArray("findings");
+        writer.WriteStartArray(Names.Findings);
         foreach (var finding in evaluation.Findings)
         {
             writer.WriteStartObject();
-            writer.WriteString("code", finding.Code);
-            writer.WriteString("severity", finding.Severity.ToString());
-            writer.WriteString("field", finding.Field);
-            writer.WriteString("message", finding.Message);
+            writer.WriteString(Names.Code, finding.Code);
+            writer.WriteString(Names.Severity, finding.Severity.ToString());
+            writer.WriteString(Names.Field, finding.Field);
+            writer.WriteString(Names.Message, finding.Message);
             writer.WriteEndObject();
         }
 
@@ -170,7 +164,19 @@ public static class FollowUpJson
         writer.WriteEndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    /// <summary>Writes a deduction object (code, group, points, field, message), with its points as given (the report rounds them).</summary>
+    internal static void WriteDeduction(Utf8JsonWriter writer, Grading.Deduction deduction, double points)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Names.Code, deduction.Code);
+        writer.WriteString(Names.Group, deduction.Group.ToString());
+        writer.WriteNumber(Names.Points, points);
+        writer.WriteString(Names.Field, deduction.Field);
+        writer.WriteString(Names.Message, deduction.Message);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string> values)
     {
         writer.WriteStartArray(name);
         foreach (var value in values)
@@ -181,12 +187,37 @@ public static class FollowUpJson
         writer.WriteEndArray();
     }
 
-    private static string StepName(FollowUpStep step) => step switch
+    /// <summary>The property names of SPEC §8, encoded once rather than on every record.</summary>
+    private static class Names
     {
-        FollowUpStep.BasicInfo => nameof(FollowUpStep.BasicInfo),
-        FollowUpStep.Needs => nameof(FollowUpStep.Needs),
-        FollowUpStep.Communications => nameof(FollowUpStep.Communications),
-        FollowUpStep.Progress => nameof(FollowUpStep.Progress),
-        _ => nameof(FollowUpStep.AttachmentsAndRisks),
-    };
+        public static readonly JsonEncodedText Acknowledged = JsonEncodedText.Encode("acknowledged");
+        public static readonly JsonEncodedText Category = JsonEncodedText.Encode("category");
+        public static readonly JsonEncodedText Clarity = JsonEncodedText.Encode("clarity");
+        public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+        public static readonly JsonEncodedText Completeness = JsonEncodedText.Encode("completeness");
+        public static readonly JsonEncodedText Deductions = JsonEncodedText.Encode("deductions");
+        public static readonly JsonEncodedText EvaluatedAt = JsonEncodedText.Encode("evaluatedAt");
+        public static readonly JsonEncodedText Evidence = JsonEncodedText.Encode("evidence");
+        public static readonly JsonEncodedText Field = JsonEncodedText.Encode("field");
+        public static readonly JsonEncodedText Findings = JsonEncodedText.Encode("findings");
+        public static readonly JsonEncodedText Grade = JsonEncodedText.Encode("grade");
+        public static readonly JsonEncodedText Group = JsonEncodedText.Encode("group");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Length = JsonEncodedText.Encode("length");
+        public static readonly JsonEncodedText Level = JsonEncodedText.Encode("level");
+        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+        public static readonly JsonEncodedText Missing = JsonEncodedText.Encode("missing");
+        public static readonly JsonEncodedText Points = JsonEncodedText.Encode("points");
+        public static readonly JsonEncodedText Profile = JsonEncodedText.Encode("profile");
+        public static readonly JsonEncodedText Risk = JsonEncodedText.Encode("risk");
+        public static readonly JsonEncodedText Score = JsonEncodedText.Encode("score");
+        public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+        public static readonly JsonEncodedText Signals = JsonEncodedText.Encode("signals");
+        public static readonly JsonEncodedText Start = JsonEncodedText.Encode("start");
+        public static readonly JsonEncodedText Step = JsonEncodedText.Encode("step");
+        public static readonly JsonEncodedText Steps = JsonEncodedText.Encode("steps");
+        public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+        public static readonly JsonEncodedText Vague = JsonEncodedText.Encode("vague");
+        public static readonly JsonEncodedText Weight = JsonEncodedText.Encode("weight");
+    }
 }
