@@ -89,7 +89,7 @@ internal static class EvaluationBuilder
             complete = counts[s] == 0 || earned[s] >= counts[s];
         }
 
-        if (complete && !inspection.Notes.Exists(n => n.Problem == Problem.ChangeHistoryMissing))
+        if (complete && !inspection.ChangeUnrecorded)
         {
             return Complete;
         }
@@ -119,8 +119,7 @@ internal static class EvaluationBuilder
     /// <summary>The paths of the step's checks in <paramref name="state"/>, and whether the list is a shared one.</summary>
     private static (IReadOnlyList<string> Paths, bool Shared) Paths(Inspection inspection, FollowUpStep step, FieldState state)
     {
-        var unrecordedChange = step == FollowUpStep.Needs && state == FieldState.Missing
-            && inspection.Notes.Exists(n => n.Problem == Problem.ChangeHistoryMissing);
+        var unrecordedChange = step == FollowUpStep.Needs && state == FieldState.Missing && inspection.ChangeUnrecorded;
         var lines = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
         var count = 0;
         foreach (var check in inspection.Checks)
@@ -277,7 +276,7 @@ internal static class EvaluationBuilder
             return FollowUpStep.Communications;
         }
 
-        if (path.StartsWith("progress.", StringComparison.Ordinal) || path == "owner")
+        if (path.StartsWith("progress.", StringComparison.Ordinal))
         {
             return FollowUpStep.Progress;
         }

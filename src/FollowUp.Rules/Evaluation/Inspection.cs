@@ -140,6 +140,12 @@ internal sealed partial class Inspection
     /// <summary>Gets the state of the next action's owner: the next-action owner, or else the record's owner.</summary>
     public FieldState OwnerState { get; private set; }
 
+    /// <summary>Gets the latest communication (see <see cref="Rules.LatestContact"/>): its index, -1 when there is none, and its time.</summary>
+    public (int Index, DateTimeOffset? At) LatestContact { get; private set; }
+
+    /// <summary>Gets whether the needs say they changed with no history of the change (a ChangeHistoryMissing note).</summary>
+    public bool ChangeUnrecorded { get; private set; }
+
     /// <summary>Gets who owns the next step, trimmed: the next action's owner, else the record's owner, when filled.</summary>
     public string? Owner { get; private set; }
 
@@ -196,6 +202,7 @@ internal sealed partial class Inspection
         NextActionDue = null;
         Owner = null;
         Customer = null;
+        ChangeUnrecorded = false;
         _scan = TextScan.Rent();
         try
         {
@@ -207,6 +214,7 @@ internal sealed partial class Inspection
             InspectCustomer(record.Customer);
             InspectNeeds(record.Needs);
             InspectCommunications(record.Communications);
+            LatestContact = Rules.LatestContact.Of(record, _rules.DefaultUtcOffset);
             InspectProgress(record.Progress, record.Owner);
             InspectAttachments(record.Attachments);
             InspectRisks(record.Risks);
@@ -247,6 +255,7 @@ internal sealed partial class Inspection
         var summaryRequired = RequiredBit(FollowUpFields.NeedsSummary);
         var summary = Classify(needs?.Summary, FollowUpFields.NeedsSummary, TextUse.Clarity | TextUse.Risk | TextUse.ChangeMention, summaryRequired, out var summaryCredit);
         var changeUnrecorded = RequiredBit(FollowUpFields.NeedsChanges) && ChangeMentioned && !HasChangeHistory(needs?.Changes);
+        ChangeUnrecorded = changeUnrecorded;
         var changeNote = -1;
         if (changeUnrecorded)
         {

@@ -234,7 +234,7 @@ internal static class Grader
         var budget = profile.ScoreWeight(GradeComponent.Timeliness);
         var part = new Part(GradeComponent.Timeliness, budget, messages);
         var recorded = inspection.Record.RecordedAt.Resolve(rules.DefaultUtcOffset);
-        var latest = LatestContact.Of(inspection.Record, rules.DefaultUtcOffset).At;
+        var latest = inspection.LatestContact.At;
         if (recorded is null)
         {
             part.Add(deductions, DeductionCodes.RecordTimeMissing, "recordedAt", budget, messages.Fixed("RecordTimeMissing"));

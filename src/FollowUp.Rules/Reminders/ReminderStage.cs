@@ -32,7 +32,7 @@ internal static class ReminderStage
             }
         }
 
-        var (latestIndex, latestAt) = LatestContact.Of(record, rules.DefaultUtcOffset);
+        var (latestIndex, latestAt) = inspection.LatestContact;
         foreach (var signal in signals)
         {
             if (signal.Code == RiskSignalCodes.NoResponse && latestIndex >= 0

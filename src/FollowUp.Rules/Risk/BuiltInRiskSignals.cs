@@ -17,9 +17,6 @@ internal static class BuiltInRiskSignals
         new LastFeedbackDetector(),
     ];
 
-    internal static (int Index, DateTimeOffset? At) Latest(RiskDetectionContext context) =>
-        LatestContact.Of(context.Record, context.DefaultUtcOffset);
-
     private static DaysText Days(TimeSpan span) => new(span);
 
     private static TimeText Date(DateTimeOffset value) => TimeText.Date(value);
@@ -31,7 +28,7 @@ internal static class BuiltInRiskSignals
 
         public void Detect(RiskDetectionContext context)
         {
-            var (index, at) = Latest(context);
+            var (index, at) = context.Inspection.LatestContact;
             if (at is { } latest && context.Now - latest > context.Profile.StaleAfter)
             {
                 context.Report(RiskSignalCodes.Stale, FieldPaths.CommunicationAt[index],
@@ -184,7 +181,7 @@ internal static class BuiltInRiskSignals
 
         public void Detect(RiskDetectionContext context)
         {
-            var (index, _) = Latest(context);
+            var (index, _) = context.Inspection.LatestContact;
             if (index >= 0 && context.Record.Communications![index]?.Feedback.Value == CustomerFeedback.Dissatisfied)
             {
                 context.Report(RiskSignalCodes.NegativeLastFeedback, FieldPaths.CommunicationFeedback[index],
