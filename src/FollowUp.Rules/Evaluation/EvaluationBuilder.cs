@@ -55,7 +55,7 @@ internal static class EvaluationBuilder
         var completeness = BuildCompleteness(inspection, profile);
         var riskScore = RiskScore(signals);
         var risk = new RiskAssessment(riskScore, rules.RiskLevels.LevelOf(riskScore), signals.Count == 0 ? [] : signals.ToArray());
-        var (score, deductions) = Grader.Grade(inspection, rules, profile, signals);
+        var (score, deductions) = Grader.Grade(inspection, rules, profile);
         return new FollowUpEvaluation(
             inspection.Record.Id,
             profile.Name,

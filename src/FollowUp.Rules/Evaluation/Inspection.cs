@@ -119,8 +119,8 @@ internal sealed partial class Inspection
     /// <summary>Gets the signal codes the noted risks name in their <c>kind</c> and answer with a countermeasure.</summary>
     public HashSet<string> AnsweredKinds { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The grader's working list of unanswered signal codes, each with its heaviest weight; reused.</summary>
-    public List<(Risk.RiskSignal First, double Weight)> Unanswered { get; } = new(8);
+    /// <summary>The unanswered signal codes, each with its first signal, its heaviest weight and its RiskUnanswered note (filled by RiskStage); reused.</summary>
+    public List<(Risk.RiskSignal First, double Weight, int Note)> Unanswered { get; } = new(8);
 
     public FollowUpRecord Record { get; private set; } = null!;
 

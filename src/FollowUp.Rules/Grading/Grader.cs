@@ -45,8 +45,7 @@ internal static class Grader
     private static readonly TimeSpan OnTime = TimeSpan.FromHours(24);
     private static readonly TimeSpan VeryLate = TimeSpan.FromHours(72);
 
-    public static (double Score, Deduction[] Deductions) Grade(
-        Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, List<RiskSignal> signals)
+    public static (double Score, Deduction[] Deductions) Grade(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile)
     {
         var messages = rules.Messages;
         var deductions = inspection.Deductions;
@@ -55,7 +54,7 @@ internal static class Grader
         Clarity(inspection, profile, messages, deductions);
         Actionability(inspection, profile, messages, deductions);
         Timeliness(inspection, rules, profile, messages, deductions);
-        RiskHandling(inspection, rules, profile, signals, messages, deductions);
+        RiskHandling(inspection, profile, messages, deductions);
 
         var lost = 0m;
         foreach (var deduction in deductions)
@@ -252,39 +251,14 @@ internal static class Grader
         }
     }
 
-    private static void RiskHandling(
-        Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, List<RiskSignal> signals, MessageCatalog messages,
-        List<Deduction> deductions)
+    private static void RiskHandling(Inspection inspection, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
     {
         var budget = profile.ScoreWeight(GradeComponent.RiskHandling);
         var part = new Part(GradeComponent.RiskHandling, budget, messages);
-        // One deduction per unanswered code, at its heaviest weight, on its first field.
-        var unanswered = inspection.Unanswered;
-        unanswered.Clear();
-        foreach (var signal in signals)
+        // One deduction per unanswered code, at its heaviest weight, on its first field, in the same words as its finding (one string).
+        foreach (var (first, weight, note) in inspection.Unanswered)
         {
-            if (!rules.RequiresCountermeasure(signal.Code) || RiskStage.IsAnswered(inspection, rules, signal.Code))
-            {
-                continue;
-            }
-
-            var at = IndexOfCode(unanswered, signal.Code);
-            if (at >= 0)
-            {
-                unanswered[at] = (unanswered[at].First, Math.Max(unanswered[at].Weight, signal.Weight));
-            }
-            else
-            {
-                unanswered.Add((signal, signal.Weight));
-            }
-        }
-
-        foreach (var (first, weight) in unanswered)
-        {
-            // The same words as the code's finding, so the two share one string.
-            var note = FirstNote(inspection, Problem.RiskUnanswered, detail: first.Code);
-            part.Add(deductions, DeductionCodes.RiskUnaddressed, first.Field, budget * weight,
-                note >= 0 ? inspection.NoteMessage(note, messages) : messages.Format("RiskUnanswered", messages.Signal(first.Code), first.Evidence));
+            part.Add(deductions, DeductionCodes.RiskUnaddressed, first.Field, budget * weight, inspection.NoteMessage(note, messages));
         }
 
         var unassessable = inspection.UnassessableInputs;
@@ -335,19 +309,6 @@ internal static class Grader
         }
 
         return SharedText.Of(ref list);
-    }
-
-    private static int IndexOfCode(List<(RiskSignal First, double Weight)> unanswered, string code)
-    {
-        for (var i = 0; i < unanswered.Count; i++)
-        {
-            if (unanswered[i].First.Code == code)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>The first note of <paramref name="problem"/>, with <paramref name="detail"/> when given; -1 if none.</summary>

@@ -78,22 +78,22 @@ internal static class RiskStage
         return SharedText.Of(ref text);
     }
 
-    /// <summary>Whether an unanswered-risk note for the code was added since <paramref name="from"/>: a handful of notes, scanned without allocating.</summary>
-    private static bool Reported(List<Note> notes, int from, string code)
+    /// <summary>Where <paramref name="code"/> is among the unanswered codes so far, or -1: a handful, scanned without allocating.</summary>
+    private static int IndexOfCode(List<(RiskSignal First, double Weight, int Note)> unanswered, string code)
     {
-        for (var i = from; i < notes.Count; i++)
+        for (var i = 0; i < unanswered.Count; i++)
         {
-            if (notes[i].Problem == Problem.RiskUnanswered && notes[i].Detail == code)
+            if (unanswered[i].First.Code == code)
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 
     /// <summary>Whether a noted risk with a countermeasure answers a signal: by naming its code, or by describing it.</summary>
-    public static bool IsAnswered(Inspection inspection, FollowUpRuleSet rules, string code) =>
+    private static bool IsAnswered(Inspection inspection, FollowUpRuleSet rules, string code) =>
         inspection.AnsweredKinds.Contains(code) || inspection.AnsweredSignals.Contains(Array.IndexOf(rules.SignalCodes, code));
 
     /// <summary>Collects the required fields risk detection reads that are missing, so that handling cannot be shown.</summary>
@@ -110,11 +110,15 @@ internal static class RiskStage
         }
     }
 
-    /// <summary>Notes the unanswered signals; the first <paramref name="phraseSignals"/> were found in text, with a matched phrase as evidence.</summary>
+    /// <summary>
+    /// Lists the unanswered codes in <see cref="Inspection.Unanswered"/> (each with its first signal, its heaviest weight and its
+    /// note) and notes each once; the first <paramref name="phraseSignals"/> signals were found in text, with a matched phrase
+    /// as evidence.
+    /// </summary>
     private static void CheckAnswered(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, List<RiskSignal> signals, int phraseSignals)
     {
-        var unanswered = 0;
-        var firstNote = -1;
+        var unanswered = inspection.Unanswered;
+        unanswered.Clear();
         for (var i = 0; i < signals.Count; i++)
         {
             var signal = signals[i];
@@ -123,14 +127,19 @@ internal static class RiskStage
                 continue;
             }
 
-            unanswered++;
-            if (firstNote < 0 || !Reported(inspection.Notes, firstNote, signal.Code))
+            var at = IndexOfCode(unanswered, signal.Code);
+            if (at >= 0)
             {
-                firstNote = firstNote < 0 ? inspection.Notes.Count : firstNote;
-                inspection.Notes.Add(new Note(Problem.RiskUnanswered, FollowUpFields.Risks, FollowUpFields.Risks, signal.Evidence, signal.Code,
-                    QuotesPhrase: i < phraseSignals));
+                unanswered[at] = (unanswered[at].First, Math.Max(unanswered[at].Weight, signal.Weight), unanswered[at].Note);
+                continue;
             }
+
+            unanswered.Add((signal, signal.Weight, inspection.Notes.Count));
+            inspection.Notes.Add(new Note(Problem.RiskUnanswered, FollowUpFields.Risks, FollowUpFields.Risks, signal.Evidence, signal.Code,
+                QuotesPhrase: i < phraseSignals));
         }
+
+        var firstNote = unanswered.Count > 0 ? unanswered[0].Note : -1;
 
         if (!profile.Requires(RequirementCatalog.Bit(FollowUpFields.RisksCountermeasure)))
         {
@@ -144,7 +153,7 @@ internal static class RiskStage
             inspection.Notes.Add(new Note(Problem.RiskNotAssessable, FollowUpFields.Risks, FollowUpFields.Risks, null, DescribeUnassessable(unassessable)));
         }
 
-        var state = unanswered == 0 && unassessable.Count == 0 ? FieldState.Filled : FieldState.Missing;
+        var state = unanswered.Count == 0 && unassessable.Count == 0 ? FieldState.Filled : FieldState.Missing;
         inspection.Checks.Add(new Check(FollowUpStep.AttachmentsAndRisks, FollowUpFields.Risks, state, state == FieldState.Filled ? 1 : 0, false,
             state == FieldState.Filled ? -1 : firstNote));
     }
