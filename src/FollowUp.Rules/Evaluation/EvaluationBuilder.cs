@@ -288,12 +288,11 @@ internal static class EvaluationBuilder
 
         if (path.StartsWith(FollowUpFields.CustomPrefix, StringComparison.Ordinal))
         {
-            var name = path.AsSpan(FollowUpFields.CustomPrefix.Length);
-            foreach (var (customName, step) in profile.CustomFields)
+            foreach (var field in profile.CustomFields)
             {
-                if (name.SequenceEqual(customName))
+                if (path == field.Key)
                 {
-                    return step;
+                    return field.Step;
                 }
             }
 

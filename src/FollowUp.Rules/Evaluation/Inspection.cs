@@ -472,9 +472,9 @@ internal sealed partial class Inspection
 
     private bool IsRequiredCustom(string name)
     {
-        foreach (var (customName, _) in _profile.CustomFields)
+        foreach (var field in _profile.CustomFields)
         {
-            if (customName == name)
+            if (field.Name == name)
             {
                 return true;
             }
@@ -485,13 +485,12 @@ internal sealed partial class Inspection
 
     private void InspectCustom(IReadOnlyDictionary<string, string?>? custom)
     {
-        foreach (var (name, step) in _profile.CustomFields)
+        foreach (var field in _profile.CustomFields)
         {
             string? value = null;
-            custom?.TryGetValue(name, out value);
-            var key = FollowUpFields.CustomPrefix + name;
-            var state = Classify(value, key, TextUse.Clarity, required: true, out var credit);
-            AddCheck(step, key, key, state, value, creditFactor: credit);
+            custom?.TryGetValue(field.Name, out value);
+            var state = Classify(value, field.Key, TextUse.Clarity, required: true, out var credit);
+            AddCheck(field.Step, field.Key, field.Key, state, value, creditFactor: credit);
         }
 
         if (custom is null)

@@ -18,7 +18,7 @@ public sealed class FollowUpProfile
     internal FollowUpProfile(
         string name,
         ulong required,
-        IReadOnlyList<(string Name, FollowUpStep Step)> customFields,
+        CustomField[] customFields,
         double[] stepWeights,
         double acknowledgedCredit,
         bool attachmentsAtEveryStage,
@@ -77,7 +77,8 @@ public sealed class FollowUpProfile
     /// <summary>Gets the vague-language detector with this profile's lexicon.</summary>
     public VagueLanguageDetector VagueLanguage { get; }
 
-    internal IReadOnlyList<(string Name, FollowUpStep Step)> CustomFields { get; }
+    /// <summary>The custom fields the profile requires, each with its key (<c>custom.</c> and its name) made once.</summary>
+    internal CustomField[] CustomFields { get; }
 
     internal TextAnalyzer Analyzer { get; }
 
@@ -95,7 +96,7 @@ public sealed class FollowUpProfile
     /// <param name="key">A key of <see cref="FollowUpFields"/> or <c>custom.&lt;name&gt;</c>.</param>
     /// <returns><see langword="true"/> when the field is required.</returns>
     public bool Requires(string key) =>
-        RequirementCatalog.TryGetBit(key, out var bit) ? Requires(bit) : CustomFields.Any(c => FollowUpFields.CustomPrefix + c.Name == key);
+        RequirementCatalog.TryGetBit(key, out var bit) ? Requires(bit) : Array.Exists(CustomFields, c => c.Key == key);
 
     /// <summary>Gets the weight of a signal, 0 when the signal is off or unknown.</summary>
     internal double SignalWeight(string code) => SignalWeights.TryGetValue(code, out var weight) ? weight : 0;
@@ -104,4 +105,11 @@ public sealed class FollowUpProfile
 
     /// <inheritdoc />
     public override string ToString() => Name;
+}
+
+/// <summary>A custom field a profile requires: its name in <see cref="FollowUpRecord.Custom"/>, its key and the step it counts toward.</summary>
+internal sealed record CustomField(string Name, FollowUpStep Step)
+{
+    /// <summary>Gets the field's key and path: <c>custom.</c> and its name.</summary>
+    public string Key { get; } = FollowUpFields.CustomPrefix + Name;
 }

@@ -114,7 +114,7 @@ internal static class ProfileResolver
         }
 
         var custom = customFields.Keys
-            .Select(n => (n, customSteps.TryGetValue(n, out var step) ? step : FollowUpStep.Progress))
+            .Select(n => new CustomField(n, customSteps.TryGetValue(n, out var step) ? step : FollowUpStep.Progress))
             .ToArray();
         return new FollowUpProfile(
             name,
