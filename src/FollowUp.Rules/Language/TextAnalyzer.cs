@@ -124,8 +124,9 @@ internal sealed class TextAnalyzer
 
             // A negated vague phrase says something definite (不感兴趣 is no interest at all, 无需等客户回复 waits for nothing),
             // and so does one inside a risk phrase (意向明显下降 is a decline, not an unmeasured intent).
-            if (IsInsideLonger(scan, i, PhraseRole.Vague, sameCategoryOnly: false) || IsInsideRisk(scan, i) || IsExcepted(scan, i)
-                || (entry.Category != (int)VagueCategory.NoContent && IsNegated(scan, i, VagueCueWindow, allowClosingCue: false)))
+            var near = Neighbours(scan, i);
+            if (IsInsideLonger(scan, i, near, PhraseRole.Vague, sameCategoryOnly: false) || IsInsideRisk(scan, i, near) || IsExcepted(scan, i, near)
+                || (entry.Category != (int)VagueCategory.NoContent && IsNegated(scan, i, near, VagueCueWindow, allowClosingCue: false)))
             {
                 continue;
             }
@@ -141,8 +142,14 @@ internal sealed class TextAnalyzer
         {
             ref readonly var hit = ref hits[i];
             var entry = Lexicon.Entries[hit.Entry];
-            if (hit.Dropped || entry.Role != PhraseRole.Risk || IsInsideLonger(scan, i, PhraseRole.Risk, sameCategoryOnly: true) || IsExcepted(scan, i)
-                || IsNegated(scan, i, RiskCueWindow, allowClosingCue: true))
+            if (hit.Dropped || entry.Role != PhraseRole.Risk)
+            {
+                continue;
+            }
+
+            var near = Neighbours(scan, i);
+            if (IsInsideLonger(scan, i, near, PhraseRole.Risk, sameCategoryOnly: true) || IsExcepted(scan, i, near)
+                || IsNegated(scan, i, near, RiskCueWindow, allowClosingCue: true))
             {
                 continue;
             }
@@ -171,11 +178,11 @@ internal sealed class TextAnalyzer
     }
 
     /// <summary>Whether an exception of the hit's role and category covers it (投诉管理模块 covers 投诉).</summary>
-    private bool IsExcepted(TextScan scan, int index)
+    private bool IsExcepted(TextScan scan, int index, (int From, int To) near)
     {
         ref readonly var hit = ref scan.Hits[index];
         var entry = Lexicon.Entries[hit.Entry];
-        var (from, to) = Neighbours(scan, index);
+        var (from, to) = near;
         for (var j = from; j <= to; j++)
         {
             ref readonly var other = ref scan.Hits[j];
@@ -191,10 +198,10 @@ internal sealed class TextAnalyzer
     }
 
     /// <summary>Whether the hit lies inside the words of a longer risk phrase; the gap of a risk phrase is not its words.</summary>
-    private bool IsInsideRisk(TextScan scan, int index)
+    private bool IsInsideRisk(TextScan scan, int index, (int From, int To) near)
     {
         ref readonly var hit = ref scan.Hits[index];
-        var (from, to) = Neighbours(scan, index);
+        var (from, to) = near;
         for (var j = from; j <= to; j++)
         {
             ref readonly var other = ref scan.Hits[j];
@@ -209,11 +216,11 @@ internal sealed class TextAnalyzer
         return false;
     }
 
-    private bool IsInsideLonger(TextScan scan, int index, PhraseRole role, bool sameCategoryOnly)
+    private bool IsInsideLonger(TextScan scan, int index, (int From, int To) near, PhraseRole role, bool sameCategoryOnly)
     {
         ref readonly var hit = ref scan.Hits[index];
         var category = Lexicon.Entries[hit.Entry].Category;
-        var (from, to) = Neighbours(scan, index);
+        var (from, to) = near;
         for (var j = from; j <= to; j++)
         {
             ref readonly var other = ref scan.Hits[j];
@@ -238,10 +245,10 @@ internal sealed class TextAnalyzer
     /// Whether a negation cue in the same clause cancels the phrase: one shortly before it, one inside its gap, or (for risk
     /// phrases) one closing the clause right after it (竞争对手：无).
     /// </summary>
-    private bool IsNegated(TextScan scan, int index, int window, bool allowClosingCue)
+    private bool IsNegated(TextScan scan, int index, (int From, int To) near, int window, bool allowClosingCue)
     {
         ref readonly var hit = ref scan.Hits[index];
-        var (from, to) = Neighbours(scan, index);
+        var (from, to) = near;
         for (var c = from; c <= to; c++)
         {
             ref readonly var cue = ref scan.Hits[c];
