@@ -326,7 +326,7 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
         const int top = 8;
         const int labelWidth = 110;
         const int right = 100;
-        var stages = report.Stages.Where(s => s.Stage is not null || s.Count > 0).ToList();
+        var stages = ReportTables.VisibleStages(report).ToList();
         var height = top + (stages.Count * row) + 8;
         var max = Math.Max(1, stages.Max(s => s.Count));
         var plot = ChartWidth - labelWidth - right;
@@ -434,7 +434,7 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
 
     private void DeductionTable()
     {
-        var most = report.DeductionGroups.Count == 0 ? 0 : report.DeductionGroups.Max(g => g.Points);
+        var most = ReportTables.MostPointsLost(report);
         W("<table>\n<thead><tr>");
         Th(text["column.group"]);
         Th(text["column.deductions"], true);

@@ -8,6 +8,12 @@ namespace FollowUp.Rules.Reporting;
 /// <summary>The report as titled tables of display strings, shared by the text and Markdown writers.</summary>
 internal static class ReportTables
 {
+    /// <summary>The stages a report shows: every known stage, and the unknown one only when records have it.</summary>
+    public static IEnumerable<StageCount> VisibleStages(TeamReport report) => report.Stages.Where(s => s.Stage is not null || s.Count > 0);
+
+    /// <summary>The most points any group of deductions lost, the scale of the bars; 0 with none.</summary>
+    public static double MostPointsLost(TeamReport report) => report.DeductionGroups.Count == 0 ? 0 : report.DeductionGroups.Max(g => g.Points);
+
     public static IEnumerable<ReportTable> Of(TeamReport report, ReportText text)
     {
         var total = report.RecordCount;
@@ -27,7 +33,7 @@ internal static class ReportTables
             [new(text["column.step"]), new(text["column.recordsMissing"], true), new(text["column.missingRate"], true), new(text["column.stepScore"], true)],
             [.. report.Steps.Select(s => Row(s.MissingRate, text.Step(s.Step), Count(s.RecordsMissing), Percent(s.MissingRate), Score(s.AverageScore)))]);
 
-        var mostPoints = report.DeductionGroups.Count == 0 ? 0 : report.DeductionGroups.Max(g => g.Points);
+        var mostPoints = MostPointsLost(report);
         yield return new ReportTable(
             text["section.deductions"], null,
             [new(text["column.group"]), new(text["column.deductions"], true), new(text["column.pointsLost"], true)],
@@ -52,7 +58,7 @@ internal static class ReportTables
         yield return new ReportTable(
             text["section.stages"], null,
             [new(text["column.stage"]), new(text["column.count"], true), new(text["column.share"], true)],
-            [.. report.Stages.Where(s => s.Stage is not null || s.Count > 0).Select(s => Row(Share(s.Count, total), text.Stage(s.Stage), Count(s.Count), Percent(s.Count, total)))]);
+            [.. VisibleStages(report).Select(s => Row(Share(s.Count, total), text.Stage(s.Stage), Count(s.Count), Percent(s.Count, total)))]);
 
         yield return new ReportTable(
             text["section.attention"], text["note.attention"],
