@@ -165,15 +165,15 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             resolvable = false;
         }
 
-        if (resolvable && profile.ScoreWeights.Count > 0 && ProfileResolver.EffectiveScoreWeights(profileName, options) is { } effective
-            && Math.Abs(effective.Sum() - 100) > 1e-6)
+        if (resolvable && profile.ScoreWeights.Count > 0 && ProfileResolver.EffectiveScoreWeights(profileName, options).Sum() is var total
+            && Math.Abs(total - 100) > 1e-6)
         {
             builder.AddError(
-                $"must add up to 100 points with the inherited ones; they add up to {effective.Sum().ToString(CultureInfo.InvariantCulture)}.",
+                $"must add up to 100 points with the inherited ones; they add up to {total.ToString(CultureInfo.InvariantCulture)}.",
                 $"{key}:ScoreWeights");
         }
 
-        if (resolvable && profile.StepWeights.Count > 0 && ProfileResolver.EffectiveStepWeights(profileName, options) is { } steps && steps.Sum() <= 0)
+        if (resolvable && profile.StepWeights.Count > 0 && ProfileResolver.EffectiveStepWeights(profileName, options).Sum() <= 0)
         {
             builder.AddError("must give at least one step a positive weight.", $"{key}:StepWeights");
         }

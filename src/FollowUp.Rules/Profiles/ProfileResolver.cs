@@ -20,33 +20,23 @@ internal static class ProfileResolver
         return chain;
     }
 
-    public static double[]? EffectiveScoreWeights(string name, FollowUpRulesOptions options)
-    {
-        var weights = new double[Enum.GetValues<GradeComponent>().Length];
-        foreach (var layer in Chain(name, options))
-        {
-            foreach (var (component, points) in layer.ScoreWeights)
-            {
-                if (Enum.IsDefined(component))
-                {
-                    weights[(int)component] = points;
-                }
-            }
-        }
+    /// <summary>The points of each part of the grade, each layer of the profile's chain overriding the ones before.</summary>
+    public static double[] EffectiveScoreWeights(string name, FollowUpRulesOptions options) => Effective(Chain(name, options), layer => layer.ScoreWeights);
 
-        return weights;
-    }
+    /// <summary>The weight of each step, each layer of the profile's chain overriding the ones before.</summary>
+    public static double[] EffectiveStepWeights(string name, FollowUpRulesOptions options) => Effective(Chain(name, options), layer => layer.StepWeights);
 
-    public static double[] EffectiveStepWeights(string name, FollowUpRulesOptions options)
+    private static double[] Effective<TKey>(List<ProfileOptions> chain, Func<ProfileOptions, IDictionary<TKey, double>> weightsOf)
+        where TKey : struct, Enum
     {
-        var weights = new double[Enum.GetValues<FollowUpStep>().Length];
-        foreach (var layer in Chain(name, options))
+        var weights = new double[Enum.GetValues<TKey>().Length];
+        foreach (var layer in chain)
         {
-            foreach (var (step, weight) in layer.StepWeights)
+            foreach (var (key, weight) in weightsOf(layer))
             {
-                if (Enum.IsDefined(step))
+                if (Enum.IsDefined(key))
                 {
-                    weights[(int)step] = weight;
+                    weights[Convert.ToInt32(key, System.Globalization.CultureInfo.InvariantCulture)] = weight;
                 }
             }
         }
@@ -120,14 +110,14 @@ internal static class ProfileResolver
             name,
             required,
             custom,
-            EffectiveStepWeights(name, options),
+            Effective(chain, layer => layer.StepWeights),
             credit ?? 0.5,
             everyStage ?? false,
             stale ?? 14,
             stalled ?? 30,
             signalWeights.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
             competitors.Distinct(StringComparer.Ordinal).ToArray(),
-            EffectiveScoreWeights(name, options)!,
+            Effective(chain, layer => layer.ScoreWeights),
             analyzerFor(lexicon, competitors),
             Messages.MessageCatalog.For(System.Globalization.CultureInfo.GetCultureInfo(options.Culture)));
     }
