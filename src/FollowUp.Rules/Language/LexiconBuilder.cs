@@ -30,6 +30,13 @@ internal static class LexiconBuilder
         return false;
     }
 
+    /// <summary>Removes the vague and risk entries that fold to the same text as <paramref name="phrase"/>.</summary>
+    private static void RemovePhrase(List<LexiconEntry> entries, string phrase)
+    {
+        var folded = TextFolding.FoldPhrase(phrase);
+        entries.RemoveAll(e => e.Role is PhraseRole.Vague or PhraseRole.Risk && TextFolding.FoldPhrase(e.Phrase) == folded);
+    }
+
     public static CompiledLexicon Build(
         IReadOnlyList<LexiconOptions> changes, IEnumerable<string> competitorNames, IEnumerable<string> acknowledgementPhrases,
         string[] signalCodes)
@@ -39,8 +46,7 @@ internal static class LexiconBuilder
         {
             foreach (var removed in change.Remove)
             {
-                var folded = TextFolding.FoldPhrase(removed);
-                entries.RemoveAll(e => e.Role is PhraseRole.Vague or PhraseRole.Risk && TextFolding.FoldPhrase(e.Phrase) == folded);
+                RemovePhrase(entries, removed);
             }
 
             foreach (var added in change.Add)
@@ -50,8 +56,8 @@ internal static class LexiconBuilder
                     continue;
                 }
 
-                var folded = TextFolding.FoldPhrase(added.Phrase);
-                entries.RemoveAll(e => e.Role is PhraseRole.Vague or PhraseRole.Risk && TextFolding.FoldPhrase(e.Phrase) == folded);
+                // Added again, a phrase takes its new category: the shipped one goes.
+                RemovePhrase(entries, added.Phrase);
                 entries.Add(new LexiconEntry(role, category, added.Phrase, added.WholeText ? PhraseFlags.WholeText : PhraseFlags.None));
             }
         }
