@@ -69,24 +69,15 @@ internal static class EvaluateCommand
         var (evaluator, profile) = common.CreateEvaluator(parse);
         var threshold = parse.GetValue(failUnder) is { } grade ? Enum.Parse<Grading.Grade>(grade, ignoreCase: true) : (Grading.Grade?)null;
         var output = common.OpenOutput(parse, console);
-        var unreadable = 0L;
         var belowThreshold = 0L;
         using var progress = console.ErrorIsTerminal ? new ProgressLine(console.Error) : null;
         var batch = new BatchEvaluationOptions { Profile = profile, Progress = progress };
 
-        // Evaluations in input order; an unreadable row is reported on standard error where it stood and counted.
+        // Evaluations in input order, counted when below the threshold.
         async IAsyncEnumerable<FollowUpEvaluation> EvaluateAsync([EnumeratorCancellation] CancellationToken token = default)
         {
-            var rows = RecordSources.ReadAsync(checkedInputs, console, token);
-            await foreach (var (row, evaluation) in evaluator.EvaluateRowsAsync(rows, r => r.Record, batch, token).ConfigureAwait(false))
+            await foreach (var (_, evaluation) in RecordSources.EvaluateAsync(checkedInputs, evaluator, batch, console, progress, token).ConfigureAwait(false))
             {
-                await RowDiagnostics.ReportAsync(row, console.Error, progress).ConfigureAwait(false);
-                if (evaluation is null)
-                {
-                    unreadable++;
-                    continue;
-                }
-
                 belowThreshold += evaluation.Grade > threshold ? 1 : 0;
                 yield return evaluation;
             }
@@ -129,6 +120,6 @@ internal static class EvaluateCommand
             await console.Error.WriteLineAsync($"followup: {belowThreshold} record(s) graded below {threshold}.").ConfigureAwait(false);
         }
 
-        return unreadable > 0 ? ExitCodes.UnreadableRows : belowThreshold > 0 ? ExitCodes.BelowGrade : ExitCodes.Done;
+        return checkedInputs.Unreadable > 0 ? ExitCodes.UnreadableRows : belowThreshold > 0 ? ExitCodes.BelowGrade : ExitCodes.Done;
     }
 }

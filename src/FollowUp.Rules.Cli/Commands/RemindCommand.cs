@@ -55,22 +55,13 @@ internal static class RemindCommand
         var (evaluator, profile) = common.CreateEvaluator(parse);
         var ownerFilter = parse.GetValue(owner);
         var reminders = new List<FollowUpReminder>();
-        var unreadable = 0L;
         // The output is opened first, so a bad --output is a usage error before anything is evaluated.
         var output = common.OpenOutput(parse, console);
         await using (output.ConfigureAwait(false))
         {
             var batch = new BatchEvaluationOptions { Profile = profile };
-            var rows = RecordSources.ReadAsync(checkedInputs, console, cancellationToken);
-            await foreach (var (row, evaluation) in evaluator.EvaluateRowsAsync(rows, r => r.Record, batch, cancellationToken).ConfigureAwait(false))
+            await foreach (var (_, evaluation) in RecordSources.EvaluateAsync(checkedInputs, evaluator, batch, console, progress: null, cancellationToken).ConfigureAwait(false))
             {
-                await RowDiagnostics.ReportAsync(row, console.Error, progress: null).ConfigureAwait(false);
-                if (evaluation is null)
-                {
-                    unreadable++;
-                    continue;
-                }
-
                 reminders.AddRange(FollowUpReminders.Collect([evaluation], ownerFilter));
             }
 
@@ -85,7 +76,7 @@ internal static class RemindCommand
             }
         }
 
-        return unreadable > 0 ? ExitCodes.UnreadableRows : ExitCodes.Done;
+        return checkedInputs.Unreadable > 0 ? ExitCodes.UnreadableRows : ExitCodes.Done;
     }
 
     private static async Task WriteTableAsync(Stream output, List<FollowUpReminder> reminders)

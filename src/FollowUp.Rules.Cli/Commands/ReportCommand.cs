@@ -60,23 +60,14 @@ internal static class ReportCommand
         // Evaluated in parallel, added in input order on this thread: the builder keeps only tallies and the worst few records.
         // The output is opened first, so a bad --output is a usage error before anything is evaluated.
         var builder = new TeamReportBuilder();
-        var unreadable = 0L;
         var output = common.OpenOutput(parse, console);
         await using (output.ConfigureAwait(false))
         {
             using (var progress = console.ErrorIsTerminal ? new ProgressLine(console.Error) : null)
             {
                 var batch = new BatchEvaluationOptions { Profile = profile, Progress = progress };
-                var rows = RecordSources.ReadAsync(checkedInputs, console, cancellationToken);
-                await foreach (var (row, evaluation) in evaluator.EvaluateRowsAsync(rows, r => r.Record, batch, cancellationToken).ConfigureAwait(false))
+                await foreach (var (row, evaluation) in RecordSources.EvaluateAsync(checkedInputs, evaluator, batch, console, progress, cancellationToken).ConfigureAwait(false))
                 {
-                    await RowDiagnostics.ReportAsync(row, console.Error, progress).ConfigureAwait(false);
-                    if (evaluation is null)
-                    {
-                        unreadable++;
-                        continue;
-                    }
-
                     builder.Add(row.Record!, evaluation);
                 }
 
@@ -90,6 +81,6 @@ internal static class ReportCommand
             }
         }
 
-        return unreadable > 0 ? ExitCodes.UnreadableRows : ExitCodes.Done;
+        return checkedInputs.Unreadable > 0 ? ExitCodes.UnreadableRows : ExitCodes.Done;
     }
 }

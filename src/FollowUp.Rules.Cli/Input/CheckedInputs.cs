@@ -10,6 +10,9 @@ internal sealed class CheckedInputs(IReadOnlyList<string> inputs) : IDisposable
 {
     private readonly FollowUpTableReader?[] _tables = new FollowUpTableReader?[inputs.Count];
 
+    /// <summary>Gets how many rows <see cref="RecordSources.EvaluateAsync"/> found unreadable so far.</summary>
+    public long Unreadable { get; set; }
+
     /// <summary>Gets the number of inputs.</summary>
     public int Count => inputs.Count;
 

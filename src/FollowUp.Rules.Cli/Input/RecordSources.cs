@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using FollowUp.Rules.Cli.Output;
 using FollowUp.Rules.Import;
 using FollowUp.Rules.Import.Reading;
 using FollowUp.Rules.Serialization;
@@ -45,6 +46,28 @@ internal static class RecordSources
                     yield return row;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Evaluates every readable record of the inputs in parallel, yielding them in input order with their rows; an unreadable
+    /// row is reported on standard error where it stood and counted in <see cref="CheckedInputs.Unreadable"/>.
+    /// </summary>
+    public static async IAsyncEnumerable<(RecordInput Row, FollowUpEvaluation Evaluation)> EvaluateAsync(
+        CheckedInputs inputs, IFollowUpEvaluator evaluator, BatchEvaluationOptions batch, CliConsole console, ProgressLine? progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = ReadAsync(inputs, console, cancellationToken);
+        await foreach (var (row, evaluation) in evaluator.EvaluateRowsAsync(rows, r => r.Record, batch, cancellationToken).ConfigureAwait(false))
+        {
+            await RowDiagnostics.ReportAsync(row, console.Error, progress).ConfigureAwait(false);
+            if (evaluation is null)
+            {
+                inputs.Unreadable++;
+                continue;
+            }
+
+            yield return (row, evaluation);
         }
     }
 
