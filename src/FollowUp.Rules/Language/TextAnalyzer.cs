@@ -28,6 +28,9 @@ internal sealed class TextAnalyzer
     private const int Reach = PhraseAutomaton.MaxPhraseLength + AsciiMaxGap + AsciiCueWindow + 8;
     private const double ShortTextUnits = 6;
 
+    /// <summary>The longest text, in content characters, that can be read as a run of whole-text fillers.</summary>
+    private const int MaxTiledFillerChars = 24;
+
     public TextAnalyzer(CompiledLexicon lexicon)
     {
         Lexicon = lexicon;
@@ -42,7 +45,7 @@ internal sealed class TextAnalyzer
         Lexicon.Automaton.Scan(text, ref sink);
         scan.Finish();
         JoinGaps(scan);
-        ResolveVague(scan);
+        ResolveVague(text, scan);
         ResolveRisk(scan);
         var clarity = IsNoContent(text, scan) ? ClarityLevel.NoContent : Clarity(scan);
         if (clarity == ClarityLevel.NoContent && !HasCategory(scan, VagueCategory.NoContent) && Trimmed(text) is var (start, end) && end > start)
@@ -96,6 +99,8 @@ internal sealed class TextAnalyzer
                 {
                     hits[t].GapFrom = head.FoldedEnd;
                     hits[t].GapTo = hits[t].FoldedStart;
+                    hits[t].GapStart = head.End;
+                    hits[t].GapEnd = hits[t].Start;
                     hits[t].Start = head.Start;
                     hits[t].FoldedStart = head.FoldedStart;
                     hits[t].Dropped = false;
@@ -105,9 +110,10 @@ internal sealed class TextAnalyzer
         }
     }
 
-    private void ResolveVague(TextScan scan)
+    private void ResolveVague(string text, TextScan scan)
     {
         var hits = scan.Hits;
+        var fillersOnly = FillersTileText(text, scan);
         for (var i = 0; i < scan.HitCount; i++)
         {
             ref var hit = ref hits[i];
@@ -117,7 +123,13 @@ internal sealed class TextAnalyzer
                 continue;
             }
 
-            if ((entry.Flags & PhraseFlags.WholeText) != 0 && Lexicon.Parts[hit.Part].ContentLength != scan.ContentChars)
+            if ((entry.Flags & PhraseFlags.WholeText) != 0 && Lexicon.Parts[hit.Part].ContentLength != scan.ContentChars && !fillersOnly)
+            {
+                continue;
+            }
+
+            // A date or time in the gap makes the phrase definite: 等客户12月3日前回复 is a wait with a deadline.
+            if (hit.GapTo > 0 && HasDateOrTimeWithin(scan, hit.GapStart, hit.GapEnd))
             {
                 continue;
             }
@@ -420,6 +432,67 @@ internal sealed class TextAnalyzer
         }
 
         return covered > 0 && TextFolding.ContentUnits(scan.ContentChars, scan.AsciiChars) - covered <= 2;
+    }
+
+    /// <summary>
+    /// Whether whole-text fillers, one after another, are all a short text says (好的，收到; ok 收到; 测试123): each alone
+    /// would be the whole text, so together they say no more.
+    /// </summary>
+    private bool FillersTileText(string text, TextScan scan)
+    {
+        if (scan.ContentChars > MaxTiledFillerChars)
+        {
+            return false;
+        }
+
+        var tiles = 0;
+        var at = 0;
+        while (true)
+        {
+            while (at < text.Length && !TextFolding.IsContent(TextFolding.Fold(text[at])))
+            {
+                at++;
+            }
+
+            if (at == text.Length)
+            {
+                return tiles > 1;
+            }
+
+            var next = -1;
+            for (var i = 0; i < scan.HitCount; i++)
+            {
+                ref readonly var hit = ref scan.Hits[i];
+                var entry = Lexicon.Entries[hit.Entry];
+                if (hit.Start == at && hit.End > next && entry.Role == PhraseRole.Vague && entry.Category == (int)VagueCategory.NoContent
+                    && (entry.Flags & PhraseFlags.WholeText) != 0)
+                {
+                    next = hit.End;
+                }
+            }
+
+            if (next < 0)
+            {
+                return false;
+            }
+
+            at = next;
+            tiles++;
+        }
+    }
+
+    private static bool HasDateOrTimeWithin(TextScan scan, int start, int end)
+    {
+        for (var f = 0; f < scan.FactCount; f++)
+        {
+            var fact = scan.Facts[f];
+            if (fact.Kind is FactKind.Date or FactKind.Time && start <= fact.Start && fact.End <= end)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasCategory(TextScan scan, VagueCategory category)

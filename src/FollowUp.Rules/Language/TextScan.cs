@@ -14,6 +14,8 @@ internal struct TextHit
     public int Clause;
     public int GapFrom;
     public int GapTo;
+    public int GapStart;
+    public int GapEnd;
     public bool AtClauseEnd;
     public bool Dropped;
 }

@@ -54,6 +54,31 @@ public sealed class VagueLanguageDetectorTests
         Assert.Equal(expected, Detector.Detect(text).Clarity);
 
     [Theory]
+    [InlineData("好的，收到")]
+    [InlineData("嗯，好的")]
+    [InlineData("ok 收到")]
+    [InlineData("测试123")]
+    [InlineData("同上。无")]
+    public void Detect_OnlyWholeTextFillersOneAfterAnother_IsNoContent(string text) =>
+        Assert.Equal(ClarityLevel.NoContent, Detector.Detect(text).Clarity);
+
+    [Theory]
+    [InlineData("好的，明天 10 点上门演示")]
+    [InlineData("收到，报价 3.5 万已发采购部王经理")]
+    public void Detect_FillerBesideRealContent_IsNotNoContent(string text) =>
+        Assert.NotEqual(ClarityLevel.NoContent, Detector.Detect(text).Clarity);
+
+    [Fact]
+    public void Detect_DateInTheGapOfAPhrase_MakesItDefinite()
+    {
+        var dated = Detector.Detect("等客户12月3日前回复报价确认");
+        Assert.DoesNotContain(dated.Phrases, p => p.Category == VagueCategory.Waiting);
+        Assert.Equal(ClarityLevel.Concrete, dated.Clarity);
+
+        Assert.Contains(Detector.Detect("等客户下周回复").Phrases, p => p.Category == VagueCategory.Waiting);
+    }
+
+    [Theory]
     [InlineData("客户对新方案不感兴趣")]
     [InlineData("无需等客户回复，现场已确认")]
     [InlineData("Not interested anymore.")]
