@@ -8,7 +8,9 @@ namespace FollowUp.Rules.Completeness;
 /// acknowledged fields, unreadable values, vague phrases), with the stable codes of <see cref="FindingCodes"/>.
 /// </summary>
 /// <remarks>
-/// Each failure's <see cref="ValidationFailure.CustomState"/> is the <see cref="FollowUpStep"/> it belongs to.
+/// Each failure's <see cref="ValidationFailure.CustomState"/> is the <see cref="FollowUpStep"/> it belongs to; its
+/// <see cref="ValidationFailure.PropertyName"/> is the field path, under the parent's path when the validator is nested
+/// (<c>Records[1].customer.company</c> with <c>RuleForEach(x =&gt; x.Records).SetValidator(...)</c>).
 /// The validator evaluates with the evaluator's current rule set, so it follows configuration reloads. Validators run on
 /// one context share one evaluation, which <see cref="FollowUpValidationContext.GetFollowUpEvaluation"/> returns.
 /// </remarks>
@@ -28,7 +30,7 @@ public abstract class FollowUpStepValidator : AbstractValidator<FollowUpRecord>
             {
                 if (finding.Step == step)
                 {
-                    context.AddFailure(finding.ToValidationFailure());
+                    context.AddFailure(finding.ToValidationFailureAt(context.PropertyChain.BuildPropertyName(finding.Field)));
                 }
             }
         });
@@ -79,7 +81,7 @@ public sealed class FollowUpRecordValidator : AbstractValidator<FollowUpRecord>
         {
             foreach (var finding in FollowUpValidationContext.Evaluate(evaluator, record, context).Findings)
             {
-                context.AddFailure(finding.ToValidationFailure());
+                context.AddFailure(finding.ToValidationFailureAt(context.PropertyChain.BuildPropertyName(finding.Field)));
             }
         });
     }

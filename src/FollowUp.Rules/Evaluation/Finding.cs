@@ -27,7 +27,10 @@ public sealed record Finding(string Code, Severity Severity, string Field, strin
     /// <see cref="ValidationFailure.CustomState"/>, its <see cref="Step"/>.
     /// </summary>
     /// <returns>A failure the caller owns: changing it does not change this finding.</returns>
-    public ValidationFailure ToValidationFailure() => new(Field, Message, Value)
+    public ValidationFailure ToValidationFailure() => ToValidationFailureAt(Field);
+
+    /// <summary>The same failure under another property name: <see cref="Field"/> under the path of a parent validator.</summary>
+    internal ValidationFailure ToValidationFailureAt(string propertyName) => new(propertyName, Message, Value)
     {
         ErrorCode = Code,
         Severity = Severity,

@@ -36,6 +36,31 @@ public class FollowUpRecordValidatorTests
     }
 
     [Fact]
+    public void Validate_NestedInAHostValidator_PutsEachFieldUnderItsParentPath()
+    {
+        var import = new Import(FlawedRecord(), [SampleRecords.CompleteToB(), FlawedRecord()]);
+
+        var failures = new ImportValidator(Evaluator).Validate(import).Errors;
+
+        var fields = Evaluator.Evaluate(FlawedRecord()).Findings.Select(f => f.Field).ToList();
+        var basicInfoFields = Evaluator.Evaluate(FlawedRecord()).Findings.Where(f => f.Step == FollowUpStep.BasicInfo).Select(f => f.Field);
+        Assert.Equal(
+            [.. fields.Select(f => "Record." + f), .. basicInfoFields.Select(f => "Records[1]." + f)],
+            failures.Select(f => f.PropertyName));
+    }
+
+    private sealed record Import(FollowUpRecord Record, IReadOnlyList<FollowUpRecord> Records);
+
+    private sealed class ImportValidator : AbstractValidator<Import>
+    {
+        public ImportValidator(IFollowUpEvaluator evaluator)
+        {
+            RuleFor(x => x.Record).SetValidator(new FollowUpRecordValidator(evaluator));
+            RuleForEach(x => x.Records).SetValidator(new BasicInfoValidator(evaluator));
+        }
+    }
+
+    [Fact]
     public void Validate_IsTheFiveStepValidatorsPlusRecordLevelFindings()
     {
         var record = FlawedRecord();
