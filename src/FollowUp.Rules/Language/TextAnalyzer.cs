@@ -28,9 +28,6 @@ internal sealed class TextAnalyzer
     private const int Reach = PhraseAutomaton.MaxPhraseLength + AsciiMaxGap + AsciiCueWindow + 8;
     private const double ShortTextUnits = 6;
 
-    /// <summary>The longest text, in content characters, that can be read as a run of whole-text fillers.</summary>
-    private const int MaxTiledFillerChars = 24;
-
     public TextAnalyzer(CompiledLexicon lexicon)
     {
         Lexicon = lexicon;
@@ -45,9 +42,9 @@ internal sealed class TextAnalyzer
         Lexicon.Automaton.Scan(text, ref sink);
         scan.Finish();
         JoinGaps(scan);
-        ResolveVague(text, scan);
+        var fillersOnly = ResolveVague(text, scan);
         ResolveRisk(scan);
-        var clarity = IsNoContent(text, scan) ? ClarityLevel.NoContent : Clarity(scan);
+        var clarity = fillersOnly || IsNoContent(text, scan) ? ClarityLevel.NoContent : Clarity(scan);
         if (clarity == ClarityLevel.NoContent && !HasCategory(scan, VagueCategory.NoContent) && Trimmed(text) is var (start, end) && end > start)
         {
             scan.AddVague(new ResolvedHit((int)VagueCategory.NoContent, start, end, -1));
@@ -110,7 +107,8 @@ internal sealed class TextAnalyzer
         }
     }
 
-    private void ResolveVague(string text, TextScan scan)
+    /// <summary>Keeps the vague hits that count; returns whether the text says nothing but fillers and vague phrases.</summary>
+    private bool ResolveVague(string text, TextScan scan)
     {
         var hits = scan.Hits;
         var fillersOnly = FillersTileText(text, scan);
@@ -145,6 +143,8 @@ internal sealed class TextAnalyzer
 
             scan.AddVague(new ResolvedHit(entry.Category, hit.Start, hit.End, hit.Entry));
         }
+
+        return fillersOnly;
     }
 
     private void ResolveRisk(TextScan scan)
@@ -435,18 +435,22 @@ internal sealed class TextAnalyzer
     }
 
     /// <summary>
-    /// Whether whole-text fillers, one after another, are all a short text says (好的，收到; ok 收到; 测试123): each alone
-    /// would be the whole text, so together they say no more.
+    /// Whether a text is nothing but fillers (同上, 好的, 收到, ok, digits), one after another, and vague phrases: 好的，收到
+    /// and 测试123 say no more than each filler alone, and a vague phrase added to a filler (同上，跟进中) adds no content, so
+    /// such a text is <see cref="ClarityLevel.NoContent"/> however many it strings together.
     /// </summary>
     private bool FillersTileText(string text, TextScan scan)
     {
-        if (scan.ContentChars > MaxTiledFillerChars)
+        if (scan.DigitChars == 0 && !HasFillerHit(scan))
         {
             return false;
         }
 
+        var hits = scan.Hits;
         var tiles = 0;
+        var fillers = 0;
         var at = 0;
+        var first = 0;
         while (true)
         {
             while (at < text.Length && !TextFolding.IsContent(TextFolding.Fold(text[at])))
@@ -456,19 +460,41 @@ internal sealed class TextAnalyzer
 
             if (at == text.Length)
             {
-                return tiles > 1;
+                return fillers > 0 && tiles > 1;
+            }
+
+            // Hits are ordered by where they end, so those starting here lie within one phrase's reach of the first that ends after it.
+            while (first < scan.HitCount && hits[first].End <= at)
+            {
+                first++;
             }
 
             var next = -1;
-            for (var i = 0; i < scan.HitCount; i++)
+            var filler = false;
+            for (var i = first; i < scan.HitCount && hits[i].End <= at + Reach; i++)
             {
-                ref readonly var hit = ref scan.Hits[i];
+                ref readonly var hit = ref hits[i];
                 var entry = Lexicon.Entries[hit.Entry];
-                if (hit.Start == at && hit.End > next && entry.Role == PhraseRole.Vague && entry.Category == (int)VagueCategory.NoContent
-                    && (entry.Flags & PhraseFlags.WholeText) != 0)
+                if (hit.Start != at || hit.Dropped || hit.GapTo > 0 || entry.Role != PhraseRole.Vague || hit.End < next)
                 {
-                    next = hit.End;
+                    continue;
                 }
+
+                var isFiller = entry.Category == (int)VagueCategory.NoContent;
+                filler = hit.End > next ? isFiller : filler || isFiller;
+                next = hit.End;
+            }
+
+            if (next < 0 && TextFolding.IsAsciiDigit(TextFolding.Fold(text[at])))
+            {
+                // Digits alone are no content either (1234), so a run of them is a filler too.
+                next = at + 1;
+                while (next < text.Length && TextFolding.IsAsciiDigit(TextFolding.Fold(text[next])))
+                {
+                    next++;
+                }
+
+                filler = true;
             }
 
             if (next < 0)
@@ -478,7 +504,22 @@ internal sealed class TextAnalyzer
 
             at = next;
             tiles++;
+            fillers += filler ? 1 : 0;
         }
+    }
+
+    private bool HasFillerHit(TextScan scan)
+    {
+        for (var i = 0; i < scan.HitCount; i++)
+        {
+            var entry = Lexicon.Entries[scan.Hits[i].Entry];
+            if (entry.Role == PhraseRole.Vague && entry.Category == (int)VagueCategory.NoContent)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasDateOrTimeWithin(TextScan scan, int start, int end)

@@ -95,12 +95,15 @@ public sealed class GraderProperties
     /// <summary>A value to fill a missing field with: text (any kind, vague or risky included), a time, and an enum choice.</summary>
     public sealed record Fill(string Text, DateTimeOffset Time, int Index);
 
-    /// <summary>A vague phrase to append, at a clause boundary, to a free-text field that already has content.</summary>
+    /// <summary>
+    /// A vague phrase to append, at a clause boundary, to a free-text field that is filled (with business content or only a
+    /// filler such as 同上: an empty field gains its completeness credit, which SPEC §7 allows).
+    /// </summary>
     public sealed record VaguePhraseChoice(string Phrase, string Field)
     {
         public FollowUpRecord? AppendTo(FollowUpRecord record)
         {
-            static bool HasContent(string? text) => VagueLanguageDetector.Default.Detect(text).Clarity != ClarityLevel.NoContent;
+            static bool HasContent(string? text) => text is not null && text.Any(char.IsLetterOrDigit);
             string Append(string text) => $"{text}，{Phrase}。";
             return Field switch
             {

@@ -63,6 +63,25 @@ public sealed class VagueLanguageDetectorTests
         Assert.Equal(ClarityLevel.NoContent, Detector.Detect(text).Clarity);
 
     [Theory]
+    [InlineData("同上，跟进中", VagueCategory.StatusOnly)]
+    [InlineData("无，可能", VagueCategory.Hedge)]
+    [InlineData("test maybe", VagueCategory.Hedge)]
+    [InlineData("哈哈哈，客户有意向", VagueCategory.UnquantifiedIntent)]
+    [InlineData("5678 跟进中", VagueCategory.StatusOnly)]
+    public void Detect_VaguePhraseAddedToAFiller_StaysNoContentAndReportsThePhrase(string text, VagueCategory category)
+    {
+        var result = Detector.Detect(text);
+        Assert.Equal(ClarityLevel.NoContent, result.Clarity);
+        Assert.Contains(result.Phrases, p => p.Category == category);
+    }
+
+    [Theory]
+    [InlineData("跟进中，等客户回复")]
+    [InlineData("客户有意向")]
+    public void Detect_VaguePhrasesWithoutAFiller_AreVagueNotNoContent(string text) =>
+        Assert.Equal(ClarityLevel.Vague, Detector.Detect(text).Clarity);
+
+    [Theory]
     [InlineData("好的，明天 10 点上门演示")]
     [InlineData("收到，报价 3.5 万已发采购部王经理")]
     public void Detect_FillerBesideRealContent_IsNotNoContent(string text) =>
