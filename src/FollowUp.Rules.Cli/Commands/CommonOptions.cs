@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FollowUp.Rules.Cli.Input;
+using FollowUp.Rules.Cli.Output;
 using FollowUp.Rules.Import;
 
 namespace FollowUp.Rules.Cli.Commands;
@@ -150,7 +151,7 @@ internal sealed class CommonOptions
 
         try
         {
-            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+            return OutputFile.Open(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

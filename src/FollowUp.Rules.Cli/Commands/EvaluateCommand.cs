@@ -112,6 +112,8 @@ internal static class EvaluateCommand
 
                     break;
             }
+
+            OutputFile.Complete(output);
         }
 
         progress?.Clear();

@@ -74,6 +74,8 @@ internal static class RemindCommand
             {
                 await WriteTableAsync(output, reminders).ConfigureAwait(false);
             }
+
+            OutputFile.Complete(output);
         }
 
         return checkedInputs.Unreadable > 0 ? ExitCodes.UnreadableRows : ExitCodes.Done;

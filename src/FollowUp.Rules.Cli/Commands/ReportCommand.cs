@@ -79,6 +79,8 @@ internal static class ReportCommand
             {
                 builder.Build().Write(writer, reportFormat, evaluator.Rules.Culture);
             }
+
+            OutputFile.Complete(output);
         }
 
         return checkedInputs.Unreadable > 0 ? ExitCodes.UnreadableRows : ExitCodes.Done;

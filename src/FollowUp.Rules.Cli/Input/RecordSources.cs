@@ -108,7 +108,7 @@ internal static class RecordSources
                     : $"cannot read input '{input}': no such file.");
             }
 
-            if (output is not null && input != "-" && string.Equals(Path.GetFullPath(input), Path.GetFullPath(output), StringComparison.Ordinal))
+            if (output is not null && input != "-" && OutputFile.IsSameFile(input, output))
             {
                 throw new CliUsageException($"--output '{output}' is also an input; writing it would destroy the records before they are read.");
             }

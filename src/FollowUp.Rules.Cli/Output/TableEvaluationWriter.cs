@@ -12,7 +12,7 @@ internal sealed class TableEvaluationWriter : IEvaluationWriter
 
     public TableEvaluationWriter(Stream output)
     {
-        _writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { NewLine = "\n" };
+        _writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         _writer.WriteLine(_table.Header());
     }
 

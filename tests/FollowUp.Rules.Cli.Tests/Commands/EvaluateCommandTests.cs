@@ -222,6 +222,19 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_OutputIsTheFileOnStandardInput_ReadsItWholeBeforeReplacingIt()
+    {
+        var path = _temp.Write("records.jsonl", File.ReadAllText(SampleData.FollowUpsPath));
+
+        var run = await CliRunner.RunWithInputAsync(() => File.OpenRead(path), "evaluate", "--now", CliRunner.Now, "--output", path, "-");
+        var toStandardOutput = await CliRunner.SampleEvaluationAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(toStandardOutput.OutputBytes, await File.ReadAllBytesAsync(path));
+        Assert.Equal([path], Directory.GetFiles(_temp.Path));
+    }
+
+    [Fact]
     public async Task Evaluate_FormatTable_PrintsAHeaderAndOneLinePerRecord()
     {
         var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "--format", "table", SampleData.FollowUpsPath);

@@ -67,6 +67,20 @@ public sealed class EvaluateUsageErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_OutputIsALinkToAnInput_ExitsTwoAndLeavesTheInputIntact()
+    {
+        var input = _temp.Write("records.jsonl", File.ReadAllText(SampleData.FollowUpsPath));
+        var link = _temp.File("link.jsonl");
+        File.CreateSymbolicLink(link, input);
+        var before = File.ReadAllText(input);
+
+        var run = await CliRunner.RunAsync("evaluate", "--output", link, input);
+
+        AssertUsageError(run, "is also an input");
+        Assert.Equal(before, File.ReadAllText(input));
+    }
+
+    [Fact]
     public async Task Evaluate_InvalidConfig_ReportsEveryProblemAtOnce()
     {
         var path = _temp.Write("rules.json", """
