@@ -33,16 +33,22 @@ internal static class RulesFactory
         }
     }
 
-    public static DateTimeOffset? ParseNow(string? now)
+    public static DateTimeOffset? ParseNow(string? now, TimeSpan defaultUtcOffset)
     {
         if (now is null)
         {
             return null;
         }
 
-        return DateTimeOffset.TryParse(now, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-            ? parsed
-            : throw new CliUsageException($"--now '{now}' is not an ISO-8601 date and time, such as 2026-11-26T12:00:00+08:00.");
+        if (!DateTime.TryParse(now, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
+        {
+            throw new CliUsageException($"--now '{now}' is not an ISO-8601 date and time, such as 2026-11-26T12:00:00+08:00.");
+        }
+
+        // Without an offset it is read as the records' times are: in the rules' DefaultUtcOffset, not in UTC.
+        return parsed.Kind == DateTimeKind.Unspecified
+            ? new DateTimeOffset(parsed, defaultUtcOffset)
+            : DateTimeOffset.Parse(now, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
     }
 
     private static void Bind(string configPath, FollowUpRulesOptions options)

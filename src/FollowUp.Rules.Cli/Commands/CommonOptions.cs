@@ -29,7 +29,8 @@ internal sealed class CommonOptions
 
     public Option<string?> Now { get; } = new("--now")
     {
-        Description = "Evaluate as if it were this time (ISO-8601, e.g. 2026-11-26T12:00:00+08:00), for reproducible results. Default: the clock.",
+        Description = "Evaluate as if it were this time (ISO-8601, e.g. 2026-11-26T12:00:00+08:00; without an offset, in the rules' " +
+            "DefaultUtcOffset, UTC+08:00 unless configured), for reproducible results. Default: the clock.",
         HelpName = "time",
     };
 
@@ -89,7 +90,7 @@ internal sealed class CommonOptions
             throw new CliUsageException($"--profile '{profile}' names no profile; known profiles: {string.Join(", ", rules.Profiles.Keys.Order(StringComparer.Ordinal))}.");
         }
 
-        var now = RulesFactory.ParseNow(parse.GetValue(Now));
+        var now = RulesFactory.ParseNow(parse.GetValue(Now), rules.DefaultUtcOffset);
         TimeProvider time = now is { } fixedNow ? new FixedTimeProvider(fixedNow) : TimeProvider.System;
         return (new FollowUpEvaluator(rules, time), profile);
     }

@@ -81,6 +81,19 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(["A-1", "A-2", "S-1", "B-1", "B-2", "A-1", "A-2"], run.Ids);
     }
 
+    [Theory]
+    [InlineData("2026-11-26 12:00", "2026-11-26T12:00:00+08:00")]
+    [InlineData("2026-11-26T12:00:00", "2026-11-26T12:00:00+08:00")]
+    [InlineData("2026-11-26T04:00:00Z", "2026-11-26T12:00:00+08:00")]
+    [InlineData("2026-11-26T12:00:00+09:00", "2026-11-26T11:00:00+08:00")]
+    public async Task Evaluate_NowWithoutAnOffset_IsInTheDefaultOffsetLikeTheRecords(string now, string evaluatedAt)
+    {
+        var run = await CliRunner.RunAsync("evaluate", "--now", now, SampleData.FollowUpsPath);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.All(run.Evaluations, e => Assert.Equal(evaluatedAt, e.GetProperty("evaluatedAt").GetString()));
+    }
+
     [Fact]
     public async Task Evaluate_FixedNow_IsByteIdenticalBetweenRuns()
     {
