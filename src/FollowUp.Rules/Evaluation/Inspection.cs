@@ -134,6 +134,13 @@ internal sealed partial class Inspection
     /// <summary>Gets the resolved due date of the next action, when readable.</summary>
     public DateTimeOffset? NextActionDue { get; private set; }
 
+    /// <summary>Gets whether the due date gave a day without a time (2026-11-26): due by the end of that day.</summary>
+    public bool NextActionDueIsDateOnly { get; private set; }
+
+    /// <summary>Gets the instant from which the next action is overdue: the due time, or the end of a due day.</summary>
+    public DateTimeOffset? NextActionDeadline =>
+        NextActionDue is { } due && NextActionDueIsDateOnly ? new DateTimeOffset(due.Date.AddDays(1), due.Offset) : NextActionDue;
+
     /// <summary>Gets the state of the next action.</summary>
     public FieldState NextActionState { get; private set; }
 
@@ -200,6 +207,7 @@ internal sealed partial class Inspection
         ChangeMentioned = false;
         Stage = null;
         NextActionDue = null;
+        NextActionDueIsDateOnly = false;
         Owner = null;
         Customer = null;
         ChangeUnrecorded = false;
@@ -371,6 +379,7 @@ internal sealed partial class Inspection
         var (dueState, due) = Date(FollowUpFields.ProgressNextActionDue, FollowUpFields.ProgressNextActionDue, step,
             progress?.NextActionDue ?? default, dueRequired, reportDueInPast: open);
         NextActionDue = dueState == FieldState.Filled ? due : null;
+        NextActionDueIsDateOnly = progress?.NextActionDue.IsDateOnly ?? false;
 
         var actionOwner = ClassifyOnly(progress?.NextActionOwner);
         var ownerOfRecord = ClassifyOnly(recordOwner);

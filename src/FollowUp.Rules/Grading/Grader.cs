@@ -211,10 +211,10 @@ internal static class Grader
         {
             part.Add(deductions, DeductionCodes.NoDueDate, FollowUpFields.ProgressNextActionDue, share, messages.Fixed("NoDueDate"));
         }
-        else if (due < inspection.Now)
+        else if (inspection.NextActionDeadline < inspection.Now)
         {
             part.Add(deductions, DeductionCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue, share / 2,
-                messages.Format("NextActionOverdue", TimeText.Minute(due)));
+                messages.Format("NextActionOverdue", inspection.NextActionDueIsDateOnly ? TimeText.Date(due) : TimeText.Minute(due)));
         }
 
         if (inspection.OwnerState == FieldState.Missing)

@@ -39,16 +39,22 @@ internal readonly struct DaysText(TimeSpan span) : ISpanFormattable
         : Math.Floor(span.TotalDays).ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>How late something is, as reminders show it: whole hours below two days (30h), else whole days (3d).</summary>
-internal readonly struct LatenessText(TimeSpan late) : ISpanFormattable
+/// <summary>
+/// How late something is, as reminders show it: whole hours below two days, else whole days, in the message's language
+/// (30h, 3d; 30 小时, 3 天).
+/// </summary>
+internal readonly struct LatenessText(TimeSpan late, CultureInfo culture) : ISpanFormattable
 {
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) => late.TotalHours < 48
-        ? destination.TryWrite(CultureInfo.InvariantCulture, $"{Math.Floor(late.TotalHours)}h", out charsWritten)
-        : destination.TryWrite(CultureInfo.InvariantCulture, $"{Math.Floor(late.TotalDays)}d", out charsWritten);
+    private bool InHours => late.TotalHours < 48;
+
+    private double Count => Math.Floor(InHours ? late.TotalHours : late.TotalDays);
+
+    private string Unit => culture.TwoLetterISOLanguageName == "zh" ? (InHours ? " 小时" : " 天") : (InHours ? "h" : "d");
+
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        destination.TryWrite(CultureInfo.InvariantCulture, $"{Count}{Unit}", out charsWritten);
 
     public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
 
-    public override string ToString() => late.TotalHours < 48
-        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(late.TotalHours)}h")
-        : string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(late.TotalDays)}d");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Count}{Unit}");
 }

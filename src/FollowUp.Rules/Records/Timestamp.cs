@@ -31,9 +31,12 @@ public readonly struct Timestamp : IEquatable<Timestamp>
         "yyyy年M月d号", "yyyyMMdd",
     ];
 
+    private static readonly string[] DateOnlyFormats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyy年M月d号", "yyyyMMdd"];
+
     private readonly DateTime _clock;
     private readonly TimeSpan _offset;
     private readonly byte _kind;
+    private readonly bool _dateOnly;
 
     /// <summary>The earliest year read as a date: anything earlier is unreadable in a follow-up record.</summary>
     public const int MinYear = 1900;
@@ -56,11 +59,12 @@ public readonly struct Timestamp : IEquatable<Timestamp>
         _kind = KindWithOffset;
     }
 
-    private Timestamp(DateTime clock, TimeSpan offset, byte kind, string? text)
+    private Timestamp(DateTime clock, TimeSpan offset, byte kind, string? text, bool dateOnly = false)
     {
         _clock = clock;
         _offset = offset;
         _kind = kind;
+        _dateOnly = dateOnly;
         Text = text;
     }
 
@@ -118,11 +122,18 @@ public readonly struct Timestamp : IEquatable<Timestamp>
         if (DateTime.TryParseExact(trimmed, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out var local)
             && local.Year is >= MinYear and <= MaxYear)
         {
-            return new Timestamp(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.Zero, KindLocal, text);
+            var dateOnly = DateTime.TryParseExact(trimmed, DateOnlyFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out _);
+            return new Timestamp(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.Zero, KindLocal, text, dateOnly);
         }
 
         return new Timestamp(default, default, 0, text);
     }
+
+    /// <summary>
+    /// Gets a value indicating whether the text gave a day without a time of day (<c>2026-11-20</c>, <c>2026年11月20日</c>): a
+    /// next action due that day is due by its end, not at midnight when it begins.
+    /// </summary>
+    public bool IsDateOnly => _dateOnly;
 
     /// <summary>Places the value on the time line.</summary>
     /// <param name="defaultOffset">The offset for a clock reading that has none.</param>
@@ -157,7 +168,7 @@ public readonly struct Timestamp : IEquatable<Timestamp>
 
     /// <inheritdoc />
     public bool Equals(Timestamp other) => _kind == other._kind
-        && (_kind == 0 ? string.Equals(Text, other.Text, StringComparison.Ordinal) : _clock == other._clock && _offset == other._offset);
+        && (_kind == 0 ? string.Equals(Text, other.Text, StringComparison.Ordinal) : _clock == other._clock && _offset == other._offset && _dateOnly == other._dateOnly);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is Timestamp other && Equals(other);
@@ -170,7 +181,7 @@ public readonly struct Timestamp : IEquatable<Timestamp>
     public override string ToString() => _kind switch
     {
         KindWithOffset => new DateTimeOffset(_clock, _offset).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture),
-        KindLocal => _clock.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+        KindLocal => _clock.ToString(_dateOnly ? "yyyy-MM-dd" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         _ => Text ?? string.Empty,
     };
 

@@ -18,17 +18,19 @@ internal static class ReminderStage
         var reminders = inspection.Reminders;
         reminders.Clear();
 
-        if (inspection.IsOpenStage && inspection.NextActionDue is { } due)
+        if (inspection.IsOpenStage && inspection.NextActionDue is { } due && inspection.NextActionDeadline is { } deadline)
         {
-            if (due < now)
+            var dateOnly = inspection.NextActionDueIsDateOnly;
+            if (deadline < now)
             {
-                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Overdue, now - due, due,
-                    messages.Format("ReminderOverdue", action, new LatenessText(now - due), TimeText.Minute(due))));
+                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Overdue, now - deadline, due,
+                    messages.Format("ReminderOverdue", action, new LatenessText(now - deadline, rules.Culture), dateOnly ? TimeText.Date(due) : TimeText.Minute(due))));
             }
-            else if (due.ToOffset(now.Offset).Date == now.Date)
+            else if (dateOnly ? due.Date == now.ToOffset(due.Offset).Date : due.ToOffset(now.Offset).Date == now.Date)
             {
-                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.DueToday, TimeSpan.Zero, due,
-                    messages.Format("ReminderDueToday", action, TimeText.Clock(due.ToOffset(now.Offset)))));
+                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.DueToday, TimeSpan.Zero, due, dateOnly
+                    ? messages.Format("ReminderDueTodayAnyTime", action)
+                    : messages.Format("ReminderDueToday", action, TimeText.Clock(due.ToOffset(now.Offset)))));
             }
         }
 

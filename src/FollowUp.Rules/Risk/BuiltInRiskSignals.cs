@@ -67,10 +67,10 @@ internal static class BuiltInRiskSignals
                     : context.Messages.Fixed("EvidenceNoNextActionNoStage"));
             }
 
-            if (inspection.NextActionDue is { } due && due < context.Now)
+            if (inspection.NextActionDue is { } due && inspection.NextActionDeadline is { } deadline && deadline < context.Now)
             {
                 context.Report(RiskSignalCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue,
-                    context.Messages.Format("EvidenceOverdue", Date(due), Days(context.Now - due)));
+                    context.Messages.Format("EvidenceOverdue", Date(due), Days(context.Now - deadline)));
             }
         }
     }

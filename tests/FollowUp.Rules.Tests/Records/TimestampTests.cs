@@ -178,7 +178,7 @@ public class TimestampTests
     [InlineData("2026-11-20T15:00+08:00", "2026-11-20T15:00:00+08:00")]
     [InlineData("2026-11-20T07:00:00Z", "2026-11-20T07:00:00+00:00")]
     [InlineData("2026/11/20 15:00", "2026-11-20T15:00:00")]
-    [InlineData("2026年11月20日", "2026-11-20T00:00:00")]
+    [InlineData("2026年11月20日", "2026-11-20")]
     [InlineData("2026-11-20T15:00:00.25+08:00", "2026-11-20T15:00:00.25+08:00")]
     [InlineData("2026-11-20 15:00:00.5", "2026-11-20T15:00:00.5")]
     public void ToString_ValidValue_IsIso8601ThatParsesBackToTheSameValue(string text, string expected)
@@ -188,6 +188,18 @@ public class TimestampTests
         Assert.Equal(expected, value.ToString());
         Assert.Equal(value, Timestamp.Parse(value.ToString()));
     }
+
+    [Theory]
+    [InlineData("2026-11-20", true)]
+    [InlineData("2026/11/20", true)]
+    [InlineData("2026年11月20日", true)]
+    [InlineData("2026年11月20号", true)]
+    [InlineData("20261120", true)]
+    [InlineData("2026-11-20 00:00", false)]
+    [InlineData("2026-11-20T15:00:00", false)]
+    [InlineData("2026-11-20T00:00:00+08:00", false)]
+    public void IsDateOnly_IsTrueForADayWithoutATimeOfDay(string text, bool dateOnly) =>
+        Assert.Equal(dateOnly, Timestamp.Parse(text).IsDateOnly);
 
     [Fact]
     public void Equals_SameClockWithAndWithoutOffset_AreNotEqual()

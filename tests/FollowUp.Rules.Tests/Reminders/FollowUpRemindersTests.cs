@@ -30,6 +30,35 @@ public sealed class FollowUpRemindersTests
     }
 
     [Fact]
+    public void Remind_DueTodayWithoutATime_IsDueTodayNotOverdue()
+    {
+        var today = TestClock.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse(today) });
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        var reminder = Assert.Single(evaluation.Reminders);
+        Assert.Equal(ReminderKind.DueToday, reminder.Kind);
+        Assert.Equal("下一步“" + record.Progress!.NextAction + "”今天到期。", reminder.Reason);
+        Assert.DoesNotContain(evaluation.Risk.Signals, s => s.Code == FollowUp.Rules.Risk.RiskSignalCodes.NextActionOverdue);
+        Assert.DoesNotContain(evaluation.Deductions, d => d.Code == FollowUp.Rules.Grading.DeductionCodes.NextActionOverdue);
+    }
+
+    [Fact]
+    public void Remind_DueYesterdayWithoutATime_IsOverdueFromTheEndOfThatDay()
+    {
+        var yesterday = TestClock.Now.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse(yesterday) });
+
+        var reminder = Assert.Single(Evaluator.Remind([record]));
+
+        Assert.Equal(ReminderKind.Overdue, reminder.Kind);
+        Assert.Equal(TestClock.Now - new DateTimeOffset(TestClock.Now.Date, TestClock.Now.Offset), reminder.Late);
+        Assert.Contains($"（截止 {yesterday}）", reminder.Reason, StringComparison.Ordinal);
+        Assert.Contains(" 小时", reminder.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Remind_UnansweredLatestContact_AndStaleCustomer_AreListed()
     {
         var unanswered = SampleRecords.CompleteToB().WithCommunications(c => c with { At = TestClock.DaysFromNow(-1), Summary = "打了三次电话都无人接听" });
