@@ -219,6 +219,12 @@ internal sealed partial class Inspection
                 Notes.Add(new Note(Problem.UnknownProfile, "scenario", "scenario", record.Scenario, profile.Name));
             }
 
+            // The record time only feeds timeliness, but text that is not a time is reported on its field like any other.
+            if (record.RecordedAt.IsInvalid && ClassifyOnly(record.RecordedAt.Text) == FieldState.Filled)
+            {
+                Notes.Add(new Note(Problem.InvalidDate, "recordedAt", "recordedAt", record.RecordedAt.Text, null));
+            }
+
             InspectCustomer(record.Customer);
             InspectNeeds(record.Needs);
             InspectCommunications(record.Communications);

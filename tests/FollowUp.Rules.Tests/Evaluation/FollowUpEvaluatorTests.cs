@@ -23,6 +23,25 @@ public class FollowUpEvaluatorTests
         Assert.Equal("en", evaluator.Rules.Culture.Name);
     }
 
+    [Theory]
+    [InlineData("not a date")]
+    [InlineData("2026-02-30T10:00:00")]
+    public void Evaluate_UnreadableRecordTime_IsAnInvalidDateOnTheRecord(string recordedAt)
+    {
+        var record = SampleRecords.CompleteToB() with { RecordedAt = Timestamp.Parse(recordedAt) };
+
+        var finding = Assert.Single(TestClock.Evaluator().Evaluate(record).Findings, f => f.Code == FindingCodes.InvalidDate);
+
+        Assert.Equal(("recordedAt", recordedAt, (FollowUpStep?)null), (finding.Field, finding.Value, finding.Step));
+        Assert.StartsWith($"记录时间“{recordedAt}”不是可识别的日期时间", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_RecordTimeAcknowledged_IsNotAnInvalidDate() =>
+        Assert.DoesNotContain(
+            TestClock.Evaluator().Evaluate(SampleRecords.CompleteToB() with { RecordedAt = Timestamp.Parse("待补充") }).Findings,
+            f => f.Code == FindingCodes.InvalidDate);
+
     [Fact]
     public void Create_InvalidConfiguration_ThrowsOptionsValidationException() =>
         Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => FollowUpEvaluator.Create(o => o.DefaultProfile = "Nope"));
