@@ -74,7 +74,8 @@ root.SetAction(parse =>
     //    The host gets no args: the command line above is the program's own.
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
     builder.Services.AddFollowUpRules();
-    builder.Services.Configure<FollowUpRulesOptions>(builder.Configuration.GetSection(FollowUpRulesOptions.SectionName));
+    builder.Services.Configure<FollowUpRulesOptions>(
+        builder.Configuration.GetSection(FollowUpRulesOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true);
     if (parse.GetValue(nowOption) is { } now)
     {
         builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(now));

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Hosting;
 // 1. Register FollowUp.Rules and bind its options from appsettings.json (section "FollowUpRules").
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddFollowUpRules();
-builder.Services.Configure<FollowUpRulesOptions>(builder.Configuration.GetSection(FollowUpRulesOptions.SectionName));
+builder.Services.Configure<FollowUpRulesOptions>(
+    builder.Configuration.GetSection(FollowUpRulesOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true);
 using var host = builder.Build();
 
 // 2. Resolve the evaluator: built once, immutable, thread-safe.

@@ -9,7 +9,8 @@ var builder = WebApplication.CreateBuilder(args);
 // 1. Register FollowUp.Rules and bind its options from appsettings.json (section "FollowUpRules", which defines the
 //    custom profile "KeyAccounts"). Invalid rules stop the host at start-up with a message naming the offending key.
 builder.Services.AddFollowUpRules();
-builder.Services.Configure<FollowUpRulesOptions>(builder.Configuration.GetSection(FollowUpRulesOptions.SectionName));
+builder.Services.Configure<FollowUpRulesOptions>(
+    builder.Configuration.GetSection(FollowUpRulesOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true);
 
 // 2. Errors as RFC 9457 problem details, with Chinese messages written as is rather than as \uXXXX escapes.
 builder.Services.AddProblemDetails();

@@ -205,4 +205,35 @@ public class FollowUpRulesServiceCollectionExtensionsTests
         Assert.Contains(exception.Failures, f => f.Contains("FollowUpRules:Profiles:KeyAccounts:StepWeights:Needs", StringComparison.Ordinal));
         Assert.Contains(exception.Failures, f => f.Contains("FollowUpRules:Grades", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("FollowUpRules:Profiles:KeyAccounts:StaleAfterDays", "seven")]
+    [InlineData("FollowUpRules:Profiles:KeyAccounts:StaleAfterDay", "7")]
+    [InlineData("FollowUpRules:DefaultProfle", "ToB")]
+    public async Task Host_BoundAsTheReadmeSays_MisspeltKeyOrUnconvertibleValueFailsAtStartNamingIt(string key, string value)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FollowUpRules:Profiles:KeyAccounts:BasedOn"] = "ToB",
+            [key] = value,
+        });
+        builder.Services.AddFollowUpRules();
+        builder.Services.Configure<FollowUpRulesOptions>(
+            builder.Configuration.GetSection(FollowUpRulesOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true);
+        using var host = builder.Build();
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        var messages = string.Join(" | ", Messages(exception));
+        Assert.Contains(key.Split(':')[^1], messages, StringComparison.Ordinal);
+
+        static IEnumerable<string> Messages(Exception? e)
+        {
+            for (; e is not null; e = e.InnerException)
+            {
+                yield return e.Message;
+            }
+        }
+    }
 }
