@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using FluentValidation.Validators;
 
@@ -12,17 +13,30 @@ public sealed class NotVagueValidator<T> : PropertyValidator<T, string?>
 {
     private readonly VagueLanguageDetector _detector;
     private readonly VagueCategory[] _categories;
+    private readonly bool _followHostCulture;
 
     /// <summary>Initializes a new instance of the <see cref="NotVagueValidator{T}"/> class.</summary>
     /// <param name="detector">The detector to use.</param>
     /// <param name="categories">The categories that count; all of them when empty.</param>
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="categories"/> is <see langword="null"/>.</exception>
     public NotVagueValidator(VagueLanguageDetector detector, IEnumerable<VagueCategory> categories)
+        : this(detector, categories, followHostCulture: false)
+    {
+    }
+
+    /// <param name="detector">The detector to use.</param>
+    /// <param name="categories">The categories that count; all of them when empty.</param>
+    /// <param name="followHostCulture">
+    /// Whether the advice follows FluentValidation's culture (<c>ValidatorOptions.Global.LanguageManager.Culture</c>, else the
+    /// current UI culture) when it is Chinese or English, instead of the detector's own culture.
+    /// </param>
+    internal NotVagueValidator(VagueLanguageDetector detector, IEnumerable<VagueCategory> categories, bool followHostCulture)
     {
         ArgumentNullException.ThrowIfNull(detector);
         ArgumentNullException.ThrowIfNull(categories);
         _detector = detector;
         _categories = [.. categories];
+        _followHostCulture = followHostCulture;
     }
 
     /// <summary>Gets the validator's name, which is also its default error code: <c>VagueLanguage</c>.</summary>
@@ -38,7 +52,9 @@ public sealed class NotVagueValidator<T> : PropertyValidator<T, string?>
             {
                 context.MessageFormatter.AppendArgument("Phrase", phrase.Text);
                 context.MessageFormatter.AppendArgument("Category", phrase.Category.ToString());
-                context.MessageFormatter.AppendArgument("Advice", _detector.Advice(phrase));
+                context.MessageFormatter.AppendArgument("Advice", _followHostCulture && HostCulture() is { } culture
+                    ? VagueLanguageDetector.AdviceIn(phrase, culture)
+                    : _detector.Advice(phrase));
                 return false;
             }
         }
@@ -48,4 +64,11 @@ public sealed class NotVagueValidator<T> : PropertyValidator<T, string?>
 
     /// <inheritdoc />
     protected override string GetDefaultMessageTemplate(string errorCode) => "{PropertyName}: {Advice}";
+
+    /// <summary>FluentValidation's culture, or else the UI culture, when its language has messages (zh, en).</summary>
+    private static CultureInfo? HostCulture()
+    {
+        var culture = ValidatorOptions.Global.LanguageManager.Culture ?? CultureInfo.CurrentUICulture;
+        return culture.TwoLetterISOLanguageName is "zh" or "en" ? culture : null;
+    }
 }

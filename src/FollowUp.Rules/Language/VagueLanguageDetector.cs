@@ -84,4 +84,8 @@ public sealed class VagueLanguageDetector
         ArgumentNullException.ThrowIfNull(phrase);
         return FindingMessages.Vague(_messages, phrase.Category, phrase.Text);
     }
+
+    /// <summary>The coaching message in another culture's language (zh or en), for rules that follow the host's culture.</summary>
+    internal static string AdviceIn(VaguePhrase phrase, System.Globalization.CultureInfo culture) =>
+        FindingMessages.Vague(MessageCatalog.For(culture), phrase.Category, phrase.Text);
 }

@@ -9,13 +9,20 @@ public static class VagueLanguageRuleBuilderExtensions
     /// Fails when the text holds vague language (跟进中, 等客户回复, 客户有意向, soon…), with a message that says what to
     /// write instead. <see langword="null"/> and empty text pass: combine with <c>NotEmpty()</c> to require a value.
     /// </summary>
+    /// <remarks>
+    /// The message follows FluentValidation's culture (<c>ValidatorOptions.Global.LanguageManager.Culture</c>, else the current UI
+    /// culture) when it is Chinese or English, and is in zh-CN otherwise.
+    /// </remarks>
     /// <typeparam name="T">The validated object.</typeparam>
     /// <param name="ruleBuilder">The rule builder of a string property.</param>
     /// <param name="categories">The categories that count; all of them when none are given.</param>
     /// <returns>The rule builder, to chain <c>WithSeverity</c>, <c>WithMessage</c> and the like. The error code is <c>VagueLanguage</c>.</returns>
     /// <example><code>RuleFor(x => x.Note).NotVague(VagueCategory.StatusOnly, VagueCategory.Waiting);</code></example>
-    public static IRuleBuilderOptions<T, string?> NotVague<T>(this IRuleBuilder<T, string?> ruleBuilder, params VagueCategory[] categories) =>
-        ruleBuilder.NotVague(VagueLanguageDetector.Default, categories);
+    public static IRuleBuilderOptions<T, string?> NotVague<T>(this IRuleBuilder<T, string?> ruleBuilder, params VagueCategory[] categories)
+    {
+        ArgumentNullException.ThrowIfNull(ruleBuilder);
+        return ruleBuilder.SetValidator(new NotVagueValidator<T>(VagueLanguageDetector.Default, categories, followHostCulture: true));
+    }
 
     /// <summary>Fails when the text holds vague language, as found by a given detector (such as a profile's configured one).</summary>
     /// <typeparam name="T">The validated object.</typeparam>

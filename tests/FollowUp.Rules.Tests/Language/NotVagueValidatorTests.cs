@@ -39,6 +39,24 @@ public sealed class NotVagueValidatorTests
         Assert.Equal(Severity.Warning, Assert.Single(validator.Validate(new Note("等通知")).Errors).Severity);
     }
 
+    [Theory]
+    [InlineData("en-US", "Write the result of this contact")]
+    [InlineData("zh-CN", "写明本次沟通的结果和下一步")]
+    [InlineData("fr-FR", "写明本次沟通的结果和下一步")]
+    public void NotVague_FollowsTheUICultureWhenItIsChineseOrEnglish(string culture, string advice)
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            Assert.Contains(advice, Assert.Single(new NoteValidator().Validate(new Note("跟进中")).Errors).ErrorMessage, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
     public sealed record Note(string? Text);
 
     private sealed class NoteValidator : AbstractValidator<Note>
