@@ -34,7 +34,9 @@ public readonly record struct BatchResult<TItem>(TItem Item, FollowUpEvaluation?
 /// <summary>
 /// Evaluates many records with bounded parallelism, handing results back in input order as soon as they are ready, so a
 /// stream of any length is evaluated in flat memory. One chunk is evaluated while the next is read and the one before is
-/// consumed, in the synchronous forms as in the asynchronous ones. Cancellation stops between chunks.
+/// consumed, in the synchronous forms as in the asynchronous ones. Cancellation stops between chunks. When the source
+/// throws, every row read before the failure is still evaluated and handed back, in order, and then the source's exception
+/// is rethrown as it was, so an import knows where it stopped.
 /// </summary>
 public static class BatchEvaluation
 {
@@ -128,12 +130,7 @@ public static class BatchEvaluation
             var more = true;
             while (more)
             {
-                chunks.Read.Clear();
-                while (chunks.Read.Count < chunks.Size && (more = await enumerator.MoveNextAsync().ConfigureAwait(false)))
-                {
-                    chunks.Read.Add(enumerator.Current);
-                }
-
+                more = await chunks.ReadNextAsync(enumerator).ConfigureAwait(false);
                 if (chunks.Evaluating is { } evaluating)
                 {
                     await evaluating.ConfigureAwait(false);
@@ -157,6 +154,8 @@ public static class BatchEvaluation
                 yield return chunks.EvaluatedResults[i];
                 Report(settings, ++handed, last: false);
             }
+
+            chunks.SourceFailure?.Throw();
         }
         finally
         {
@@ -185,12 +184,7 @@ public static class BatchEvaluation
             while (more)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                chunks.Read.Clear();
-                while (chunks.Read.Count < chunks.Size && (more = enumerator.MoveNext()))
-                {
-                    chunks.Read.Add(enumerator.Current);
-                }
-
+                more = chunks.ReadNext(enumerator);
                 chunks.Evaluating?.GetAwaiter().GetResult();
                 chunks.EvaluateRead();
                 for (var i = 0; i < chunks.Read.Count; i++)
@@ -206,6 +200,8 @@ public static class BatchEvaluation
                 yield return chunks.EvaluatedResults[i];
                 Report(settings, ++handed, last: false);
             }
+
+            chunks.SourceFailure?.Throw();
         }
         finally
         {
@@ -251,8 +247,6 @@ public static class BatchEvaluation
         IFollowUpEvaluator evaluator, Func<TItem, FollowUpRecord?> recordOf, BatchEvaluationOptions settings, int size,
         CancellationToken cancellationToken)
     {
-        public int Size => size;
-
         /// <summary>Gets the chunk being read; after <see cref="EvaluateRead"/>, the chunk evaluated before, to hand out.</summary>
         public List<TItem> Read { get; private set; } = new(size);
 
@@ -265,6 +259,62 @@ public static class BatchEvaluation
 
         /// <summary>Gets the evaluation under way, if any.</summary>
         public Task? Evaluating { get; private set; }
+
+        /// <summary>Gets what the source threw, to rethrow once every row read before it has been handed out.</summary>
+        public ExceptionDispatchInfo? SourceFailure { get; private set; }
+
+        /// <summary>Reads the next chunk into <see cref="Read"/>.</summary>
+        /// <returns>Whether the source may hold more rows: <see langword="false"/> once it is exhausted or has thrown.</returns>
+        public bool ReadNext(IEnumerator<TItem> source)
+        {
+            Read.Clear();
+            try
+            {
+                while (Read.Count < size)
+                {
+                    if (!source.MoveNext())
+                    {
+                        return false;
+                    }
+
+                    Read.Add(source.Current);
+                }
+
+                return true;
+            }
+            catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A cancelled batch stops at once, as it always has; any other failure ends the reading, and the rows read
+                // before it are still evaluated and handed out, so the caller learns where the source stopped.
+                SourceFailure = ExceptionDispatchInfo.Capture(failure);
+                return false;
+            }
+        }
+
+        /// <summary>As <see cref="ReadNext"/>, from an asynchronous source.</summary>
+        public async ValueTask<bool> ReadNextAsync(IAsyncEnumerator<TItem> source)
+        {
+            Read.Clear();
+            try
+            {
+                while (Read.Count < size)
+                {
+                    if (!await source.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        return false;
+                    }
+
+                    Read.Add(source.Current);
+                }
+
+                return true;
+            }
+            catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
+            {
+                SourceFailure = ExceptionDispatchInfo.Capture(failure);
+                return false;
+            }
+        }
 
         /// <summary>Once the evaluation before has finished: starts evaluating the chunk just read, and swaps the chunks.</summary>
         public void EvaluateRead()

@@ -211,6 +211,107 @@ public sealed class BatchEvaluationTests
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             Evaluator.EvaluateMany(Records(1), new BatchEvaluationOptions { MaxDegreeOfParallelism = parallelism, ProgressInterval = interval }));
 
+    [Theory]
+    [InlineData(1, 10)]
+    [InlineData(1, 64)]
+    [InlineData(1, 200)]
+    [InlineData(3, 500)]
+    public void EvaluateMany_SourceFailsMidway_HandsBackEveryRecordReadThenThrowsTheSourcesException(int parallelism, int readBeforeFailure)
+    {
+        var records = Records(readBeforeFailure);
+        var evaluations = new List<FollowUpEvaluation>();
+
+        var thrown = Assert.Throws<IOException>(() =>
+        {
+            foreach (var evaluation in Evaluator.EvaluateMany(FailingAfter(records), new BatchEvaluationOptions { MaxDegreeOfParallelism = parallelism }))
+            {
+                evaluations.Add(evaluation);
+            }
+        });
+
+        Assert.Equal("disk gone", thrown.Message);
+        Assert.Equal(records.Select(r => r.Id), evaluations.Select(e => e.Id));
+    }
+
+    [Theory]
+    [InlineData(1, 10)]
+    [InlineData(1, 64)]
+    [InlineData(1, 200)]
+    [InlineData(3, 500)]
+    public async Task EvaluateManyAsync_SourceFailsMidway_HandsBackEveryRecordReadThenThrowsTheSourcesException(int parallelism, int readBeforeFailure)
+    {
+        var records = Records(readBeforeFailure);
+        var evaluations = new List<FollowUpEvaluation>();
+
+        var thrown = await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            var options = new BatchEvaluationOptions { MaxDegreeOfParallelism = parallelism };
+            await foreach (var evaluation in Evaluator.EvaluateManyAsync(FailingAfter(records).ToAsyncEnumerable(), options))
+            {
+                evaluations.Add(evaluation);
+            }
+        });
+
+        Assert.Equal("disk gone", thrown.Message);
+        Assert.Equal(records.Select(r => r.Id), evaluations.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void EvaluateRows_SourceFailsMidway_HandsBackEveryRowReadThenThrowsTheSourcesException()
+    {
+        var records = Records(100);
+        var lines = new List<int>();
+
+        Assert.Throws<IOException>(() =>
+        {
+            foreach (var result in Evaluator.EvaluateRows(FailingAfter(records).Select((record, i) => (Line: i + 1, Record: record)), row => row.Record))
+            {
+                lines.Add(result.Item.Line);
+            }
+        });
+
+        Assert.Equal(Enumerable.Range(1, 100), lines);
+    }
+
+    [Fact]
+    public async Task EvaluateRowsAsync_SourceFailsMidway_HandsBackEveryRowReadThenThrowsTheSourcesException()
+    {
+        var records = Records(100);
+        var lines = new List<int>();
+
+        await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            var rows = FailingAfter(records).Select((record, i) => (Line: i + 1, Record: record)).ToAsyncEnumerable();
+            await foreach (var result in Evaluator.EvaluateRowsAsync(rows, row => row.Record))
+            {
+                lines.Add(result.Item.Line);
+            }
+        });
+
+        Assert.Equal(Enumerable.Range(1, 100), lines);
+    }
+
+    [Fact]
+    public void EvaluateMany_SourceFailsMidway_ReportsEveryIntervalButNoFinalCount()
+    {
+        var reports = new List<long>();
+        var options = new BatchEvaluationOptions { ProgressInterval = 50, Progress = new SyncProgress(p => reports.Add(p.Evaluated)) };
+
+        Assert.Throws<IOException>(() => Evaluator.EvaluateMany(FailingAfter(Records(120)), options).ToList());
+
+        Assert.Equal([50, 100], reports);
+    }
+
+    private static IEnumerable<FollowUpRecord> FailingAfter(IEnumerable<FollowUpRecord> records)
+    {
+        foreach (var record in records)
+        {
+            yield return record;
+        }
+
+        throw new IOException("disk gone");
+    }
+
     /// <summary>An evaluator that holds its evaluations until the source has handed out a given number of records.</summary>
     private sealed class GatedEvaluator(IFollowUpEvaluator inner, int releaseAfterReading) : IFollowUpEvaluator
     {
