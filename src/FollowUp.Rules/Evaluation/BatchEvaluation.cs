@@ -91,16 +91,13 @@ public static class BatchEvaluation
     /// <exception cref="ArgumentNullException"><paramref name="evaluator"/> or <paramref name="records"/> is <see langword="null"/>, or a record is.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is below 1.</exception>
     /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
-    public static async IAsyncEnumerable<FollowUpEvaluation> EvaluateManyAsync(
+    public static IAsyncEnumerable<FollowUpEvaluation> EvaluateManyAsync(
         this IFollowUpEvaluator evaluator, IAsyncEnumerable<FollowUpRecord> records, BatchEvaluationOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var results = evaluator.EvaluateRowsAsync(records, record => record ?? throw new ArgumentNullException(nameof(records), "A record is null."), options, cancellationToken);
-        await foreach (var result in results.ConfigureAwait(false))
-        {
-            yield return result.Evaluation!;
-        }
+        return evaluator.EvaluateRowsAsync(records, record => record ?? throw new ArgumentNullException(nameof(records), "A record is null."), options, cancellationToken)
+            .Select(result => result.Evaluation!);
     }
 
     /// <summary>Evaluates an asynchronous stream of rows that carry their own context, in input order.</summary>
@@ -114,14 +111,22 @@ public static class BatchEvaluation
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is below 1.</exception>
     /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
-    public static async IAsyncEnumerable<BatchResult<TItem>> EvaluateRowsAsync<TItem>(
+    public static IAsyncEnumerable<BatchResult<TItem>> EvaluateRowsAsync<TItem>(
         this IFollowUpEvaluator evaluator, IAsyncEnumerable<TItem> items, Func<TItem, FollowUpRecord?> recordOf, BatchEvaluationOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
+        // Checked here rather than in the iterator, which would only throw on the first MoveNextAsync.
         ArgumentNullException.ThrowIfNull(evaluator);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(recordOf);
         var settings = Validate(options);
+        return RunAsync(evaluator, items, recordOf, settings, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<BatchResult<TItem>> RunAsync<TItem>(
+        IFollowUpEvaluator evaluator, IAsyncEnumerable<TItem> items, Func<TItem, FollowUpRecord?> recordOf, BatchEvaluationOptions settings,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var chunks = new Chunks<TItem>(evaluator, recordOf, settings, ChunkSize(settings), cancellationToken);
         long handed = 0;
         try
@@ -173,7 +178,7 @@ public static class BatchEvaluation
         IFollowUpEvaluator evaluator, IEnumerable<TItem> items, Func<TItem, FollowUpRecord?> recordOf, BatchEvaluationOptions settings,
         CancellationToken cancellationToken)
     {
-        // As EvaluateRowsAsync, waiting instead of awaiting: the caller's thread reads the next chunk and consumes the one
+        // As RunAsync, waiting instead of awaiting: the caller's thread reads the next chunk and consumes the one
         // before while the current one is evaluated.
         var chunks = new Chunks<TItem>(evaluator, recordOf, settings, ChunkSize(settings), cancellationToken);
         long handed = 0;

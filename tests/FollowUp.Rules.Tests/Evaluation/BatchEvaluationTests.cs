@@ -168,6 +168,25 @@ public sealed class BatchEvaluationTests
     }
 
     [Fact]
+    public async Task EvaluateManyAsync_CancelledThroughWithCancellation_Throws()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var seen = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var evaluation in Evaluator.EvaluateManyAsync(Records(3000).ToAsyncEnumerable()).WithCancellation(cancellation.Token))
+            {
+                if (++seen == 100)
+                {
+                    await cancellation.CancelAsync();
+                }
+            }
+        });
+        Assert.InRange(seen, 100, 2999);
+    }
+
+    [Fact]
     public async Task EvaluateManyAsync_Progress_IsReportedEveryIntervalAndAtTheEnd()
     {
         var reports = new List<long>();
@@ -210,6 +229,34 @@ public sealed class BatchEvaluationTests
     public void EvaluateMany_OptionBelowOne_Throws(int parallelism, int interval) =>
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             Evaluator.EvaluateMany(Records(1), new BatchEvaluationOptions { MaxDegreeOfParallelism = parallelism, ProgressInterval = interval }));
+
+    [Theory]
+    [InlineData(0, 1000)]
+    [InlineData(2, 0)]
+    public void EvaluateRowsAsync_OptionBelowOne_ThrowsAtTheCall(int parallelism, int interval) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Evaluator.EvaluateRowsAsync(Records(1).ToAsyncEnumerable(), r => r, new BatchEvaluationOptions { MaxDegreeOfParallelism = parallelism, ProgressInterval = interval }));
+
+    [Fact]
+    public void EvaluateManyAsync_OptionBelowOne_ThrowsAtTheCall() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Evaluator.EvaluateManyAsync(Records(1).ToAsyncEnumerable(), new BatchEvaluationOptions { MaxDegreeOfParallelism = 0 }));
+
+    [Fact]
+    public void EvaluateManyAsync_NullArgument_ThrowsAtTheCall()
+    {
+        Assert.Throws<ArgumentNullException>("records", () => Evaluator.EvaluateManyAsync(null!));
+        Assert.Throws<ArgumentNullException>("evaluator", () => ((IFollowUpEvaluator)null!).EvaluateManyAsync(Records(1).ToAsyncEnumerable()));
+    }
+
+    [Fact]
+    public void EvaluateRowsAsync_NullArgument_ThrowsAtTheCall()
+    {
+        var rows = Records(1).ToAsyncEnumerable();
+        Assert.Throws<ArgumentNullException>("items", () => Evaluator.EvaluateRowsAsync<FollowUpRecord>(null!, r => r));
+        Assert.Throws<ArgumentNullException>("recordOf", () => Evaluator.EvaluateRowsAsync(rows, null!));
+        Assert.Throws<ArgumentNullException>("evaluator", () => ((IFollowUpEvaluator)null!).EvaluateRowsAsync(rows, r => r));
+    }
 
     [Theory]
     [InlineData(1, 10)]
