@@ -49,7 +49,7 @@ public static class BatchEvaluation
     /// <param name="cancellationToken">Stops the batch.</param>
     /// <returns>One evaluation per record, in input order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="evaluator"/> or <paramref name="records"/> is <see langword="null"/>, or a record is.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="BatchEvaluationOptions.MaxDegreeOfParallelism"/> or <see cref="BatchEvaluationOptions.ProgressInterval"/> is below 1.</exception>
     /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
     public static IEnumerable<FollowUpEvaluation> EvaluateMany(
         this IFollowUpEvaluator evaluator, IEnumerable<FollowUpRecord> records, BatchEvaluationOptions? options = null,
@@ -69,7 +69,7 @@ public static class BatchEvaluation
     /// <param name="cancellationToken">Stops the batch.</param>
     /// <returns>One result per row, in input order.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="BatchEvaluationOptions.MaxDegreeOfParallelism"/> or <see cref="BatchEvaluationOptions.ProgressInterval"/> is below 1.</exception>
     /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
     public static IEnumerable<BatchResult<TItem>> EvaluateRows<TItem>(
         this IFollowUpEvaluator evaluator, IEnumerable<TItem> items, Func<TItem, FollowUpRecord?> recordOf, BatchEvaluationOptions? options = null,
@@ -89,7 +89,7 @@ public static class BatchEvaluation
     /// <param name="cancellationToken">Stops the batch.</param>
     /// <returns>One evaluation per record, in input order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="evaluator"/> or <paramref name="records"/> is <see langword="null"/>, or a record is.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="BatchEvaluationOptions.MaxDegreeOfParallelism"/> or <see cref="BatchEvaluationOptions.ProgressInterval"/> is below 1.</exception>
     /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
     public static IAsyncEnumerable<FollowUpEvaluation> EvaluateManyAsync(
         this IFollowUpEvaluator evaluator, IAsyncEnumerable<FollowUpRecord> records, BatchEvaluationOptions? options = null,
@@ -109,7 +109,7 @@ public static class BatchEvaluation
     /// <param name="cancellationToken">Stops the batch.</param>
     /// <returns>One result per row, in input order.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="BatchEvaluationOptions.MaxDegreeOfParallelism"/> or <see cref="BatchEvaluationOptions.ProgressInterval"/> is below 1.</exception>
     /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
     public static IAsyncEnumerable<BatchResult<TItem>> EvaluateRowsAsync<TItem>(
         this IFollowUpEvaluator evaluator, IAsyncEnumerable<TItem> items, Func<TItem, FollowUpRecord?> recordOf, BatchEvaluationOptions? options = null,
@@ -347,8 +347,20 @@ public static class BatchEvaluation
     private static BatchEvaluationOptions Validate(BatchEvaluationOptions? options)
     {
         options ??= new BatchEvaluationOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.ProgressInterval, 1, nameof(options));
+
+        // The parameter is the whole options object, so the message names the property that is wrong.
+        if (options.MaxDegreeOfParallelism < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.MaxDegreeOfParallelism, $"{nameof(BatchEvaluationOptions)}.{nameof(BatchEvaluationOptions.MaxDegreeOfParallelism)} must be 1 or more.");
+        }
+
+        if (options.ProgressInterval < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.ProgressInterval, $"{nameof(BatchEvaluationOptions)}.{nameof(BatchEvaluationOptions.ProgressInterval)} must be 1 or more.");
+        }
+
         return options;
     }
 }

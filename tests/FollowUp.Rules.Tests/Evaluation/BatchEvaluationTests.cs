@@ -231,6 +231,18 @@ public sealed class BatchEvaluationTests
             Evaluator.EvaluateMany(Records(1), new BatchEvaluationOptions { MaxDegreeOfParallelism = parallelism, ProgressInterval = interval }));
 
     [Theory]
+    [InlineData(0, 1000, "BatchEvaluationOptions.MaxDegreeOfParallelism")]
+    [InlineData(2, 0, "BatchEvaluationOptions.ProgressInterval")]
+    public void EvaluateMany_OptionBelowOne_NamesTheOption(int parallelism, int interval, string option)
+    {
+        var thrown = Assert.Throws<ArgumentOutOfRangeException>("options", () =>
+            Evaluator.EvaluateMany(Records(1), new BatchEvaluationOptions { MaxDegreeOfParallelism = parallelism, ProgressInterval = interval }));
+
+        Assert.Contains(option, thrown.Message, StringComparison.Ordinal);
+        Assert.Equal(0, thrown.ActualValue);
+    }
+
+    [Theory]
     [InlineData(0, 1000)]
     [InlineData(2, 0)]
     public void EvaluateRowsAsync_OptionBelowOne_ThrowsAtTheCall(int parallelism, int interval) =>
