@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FollowUp.Rules.Grading;
 
 /// <summary>The quality grades.</summary>
@@ -17,11 +19,48 @@ public enum Grade
 }
 
 /// <summary>The lowest score of grades A, B and C; below <see cref="C"/> is D.</summary>
-/// <param name="A">The lowest score graded A.</param>
-/// <param name="B">The lowest score graded B.</param>
-/// <param name="C">The lowest score graded C.</param>
-public sealed record GradeScale(double A, double B, double C)
+public sealed record GradeScale
 {
+    /// <summary>Initializes a scale from the lowest score of each grade.</summary>
+    /// <param name="A">The lowest score graded A.</param>
+    /// <param name="B">The lowest score graded B.</param>
+    /// <param name="C">The lowest score graded C.</param>
+    /// <exception cref="ArgumentException">The cut-offs do not satisfy 0 &lt;= C &lt;= B &lt;= A &lt;= 100, as <see cref="GradeScaleOptions"/> must.
+    /// Equal cut-offs are allowed: the lower of the two grades is then never given.</exception>
+    public GradeScale(double A, double B, double C)
+    {
+        // Out of order, the scale would grade silently wrong (with C above A, 75 is an A), so it is refused as the options are.
+        var outOfOrder = !(double.IsFinite(C) && C >= 0) ? nameof(C)
+            : !(double.IsFinite(B) && B >= C) ? nameof(B)
+            : !(double.IsFinite(A) && A >= B && A <= 100) ? nameof(A)
+            : null;
+        if (outOfOrder is not null)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Grade cut-offs must satisfy 0 <= C <= B <= A <= 100; got A={A}, B={B}, C={C}."), outOfOrder);
+        }
+
+        this.A = A;
+        this.B = B;
+        this.C = C;
+    }
+
+    // Get-only rather than init, so a with-expression cannot put the cut-offs out of order either.
+    /// <summary>Gets the lowest score graded A.</summary>
+    public double A { get; }
+
+    /// <summary>Gets the lowest score graded B.</summary>
+    public double B { get; }
+
+    /// <summary>Gets the lowest score graded C.</summary>
+    public double C { get; }
+
+    /// <summary>Gives the cut-offs.</summary>
+    /// <param name="A">The lowest score graded A.</param>
+    /// <param name="B">The lowest score graded B.</param>
+    /// <param name="C">The lowest score graded C.</param>
+    public void Deconstruct(out double A, out double B, out double C) => (A, B, C) = (this.A, this.B, this.C);
+
     /// <summary>Grades a score.</summary>
     /// <param name="score">A score from 0 to 100.</param>
     /// <returns>The grade: higher scores never get a lower grade.</returns>
