@@ -19,7 +19,11 @@ public sealed class FollowUpRulesOptions
     /// <value><c>ToB</c>.</value>
     public string DefaultProfile { get; set; } = "ToB";
 
-    /// <summary>Gets or sets the culture of messages: <c>zh-CN</c> or <c>en</c>.</summary>
+    /// <summary>
+    /// Gets or sets the culture of messages: any Chinese culture (<c>zh</c>, <c>zh-CN</c>, <c>zh-TW</c>…) or English one
+    /// (<c>en</c>, <c>en-US</c>, <c>en-GB</c>…). Messages exist in Simplified Chinese and English only, so every Chinese
+    /// culture, <c>zh-TW</c> and <c>zh-Hant</c> included, gets the Simplified Chinese ones.
+    /// </summary>
     /// <value><c>zh-CN</c>.</value>
     public string Culture { get; set; } = "zh-CN";
 

@@ -42,9 +42,11 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             builder.AddError($"names no profile; known profiles: {string.Join(", ", profileNames.Order(StringComparer.Ordinal))}.", $"{Root}:DefaultProfile ('{options.DefaultProfile}')");
         }
 
-        if (string.IsNullOrWhiteSpace(options.Culture) || !Messages.MessageCatalog.Supports(options.Culture) || !IsCulture(options.Culture))
+        if (!IsChineseOrEnglish(options.Culture))
         {
-            builder.AddError("must be zh-CN or en.", $"{Root}:Culture ('{options.Culture}')");
+            builder.AddError(
+                "must be a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture; messages are in Simplified Chinese for every Chinese culture and in English for every English one.",
+                $"{Root}:Culture ('{options.Culture}')");
         }
 
         if (options.DefaultUtcOffset < TimeSpan.FromHours(-14) || options.DefaultUtcOffset > TimeSpan.FromHours(14)
@@ -308,12 +310,18 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         return false;
     }
 
-    private static bool IsCulture(string name)
+    // By language, as the message catalog is chosen: ICU accepts any well-formed tag, so a prefix test let through
+    // "english" or "zha" (Zhuang), which then got English messages.
+    private static bool IsChineseOrEnglish(string? name)
     {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return false;
+        }
+
         try
         {
-            _ = CultureInfo.GetCultureInfo(name);
-            return true;
+            return CultureInfo.GetCultureInfo(name).TwoLetterISOLanguageName is "zh" or "en";
         }
         catch (CultureNotFoundException)
         {

@@ -195,6 +195,37 @@ public class FollowUpRulesOptionsTests
         Assert.Equal(4, rules.Profiles.Count);
     }
 
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("zh-CN")]
+    [InlineData("zh-TW")]
+    [InlineData("zh-Hant")]
+    [InlineData("EN")]
+    [InlineData("en-US")]
+    [InlineData("en-GB")]
+    public void Create_AnyChineseOrEnglishCulture_IsAccepted(string culture)
+    {
+        var rules = FollowUpRuleSet.Create(new FollowUpRulesOptions { Culture = culture });
+
+        Assert.Contains(rules.Culture.TwoLetterISOLanguageName, new[] { "zh", "en" });
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("zha")]
+    [InlineData("enx")]
+    [InlineData("english")]
+    [InlineData("xx-Nowhere")]
+    [InlineData(" ")]
+    public void Create_CultureOfAnotherLanguage_SaysWhatIsAccepted(string culture)
+    {
+        var exception = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(new FollowUpRulesOptions { Culture = culture }));
+
+        var failure = Assert.Single(exception.Failures, f => f.Contains("FollowUpRules:Culture", StringComparison.Ordinal));
+        Assert.Contains("must be a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture", failure, StringComparison.Ordinal);
+        Assert.Contains("Simplified Chinese", failure, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Create_ValidOffsetsAndCultures_AreAccepted()
     {
