@@ -32,11 +32,23 @@ public sealed class FollowUpRulesOptions
     public TimeSpan DefaultUtcOffset { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>Gets the phrases that mark a value as known to be unknown (<see cref="Completeness.FieldState.Acknowledged"/>).</summary>
-    /// <value>待补充, 暂未明确, 未透露, 待确认, "did not say", "not disclosed" and their kin; add to the list, or clear it to start over.</value>
+    /// <value>29 built-in phrases: 待补充, 暂未明确, 未透露, 待确认, "did not say", "not disclosed" and their kin.</value>
+    /// <remarks>
+    /// Phrases bound from configuration are added after the built-in ones, as the configuration binder adds to a list it
+    /// finds filled: <c>FollowUpRules:AcknowledgementPhrases:0</c> is entry 29. To replace the built-in phrases, clear the
+    /// list in a configure action registered before the one that binds configuration, such as
+    /// <c>services.AddFollowUpRules(options =&gt; options.AcknowledgementPhrases.Clear())</c> followed by
+    /// <c>services.Configure&lt;FollowUpRulesOptions&gt;(configuration.GetSection(FollowUpRulesOptions.SectionName))</c>.
+    /// </remarks>
     public IList<string> AcknowledgementPhrases { get; } = [.. DefaultAcknowledgementPhrases];
 
     /// <summary>Gets the bare placeholder values that count as missing when they are the whole value.</summary>
-    /// <value>-, --, /, 无, 没有, 暂无, N/A, NA, null, none, nil, 空, ?.</value>
+    /// <value>21 built-in placeholders: -, --, ---, /, \, 无, 没有, 暂无, n/a, na, null, none, nil, 空, ?, ？, ., 。, …, ..., ——.</value>
+    /// <remarks>
+    /// Values bound from configuration are added after the built-in ones: <c>FollowUpRules:PlaceholderValues:0</c> is
+    /// entry 21. To replace the built-in values, clear the list in a configure action registered before the one that binds
+    /// configuration, as for <see cref="AcknowledgementPhrases"/>.
+    /// </remarks>
     public IList<string> PlaceholderValues { get; } = [.. DefaultPlaceholderValues];
 
     /// <summary>Gets the phrase changes every profile makes to the shipped lexicon.</summary>

@@ -55,8 +55,8 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             builder.AddError("must be whole minutes between -14:00 and +14:00.", $"{Root}:DefaultUtcOffset ('{options.DefaultUtcOffset}')");
         }
 
-        CheckPhrases(builder, options.AcknowledgementPhrases, $"{Root}:AcknowledgementPhrases");
-        CheckPhrases(builder, options.PlaceholderValues, $"{Root}:PlaceholderValues");
+        CheckPhrases(builder, options.AcknowledgementPhrases, $"{Root}:AcknowledgementPhrases", FollowUpRulesOptions.DefaultAcknowledgementPhrases);
+        CheckPhrases(builder, options.PlaceholderValues, $"{Root}:PlaceholderValues", FollowUpRulesOptions.DefaultPlaceholderValues);
         CheckLexicon(builder, options.Lexicon, $"{Root}:Lexicon", codes);
 
         foreach (var (profileName, profile) in options.Profiles)
@@ -194,13 +194,20 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         }
     }
 
-    private static void CheckPhrases(ValidateOptionsResultBuilder builder, IList<string> phrases, string key)
+    private static void CheckPhrases(ValidateOptionsResultBuilder builder, IList<string> phrases, string key, string[]? builtIn = null)
     {
+        // Configuration binding appends to a list that starts with the built-in entries, so the first configured entry
+        // (key :0) sits after them. While the list still starts with them (all valid, so never reported), entries are named by
+        // their configuration key.
+        var builtInFirst = builtIn is not null && phrases.Take(builtIn.Length).SequenceEqual(builtIn) ? builtIn.Length : 0;
         for (var i = 0; i < phrases.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(phrases[i]) || phrases[i].Length > LexiconEntry.MaxLength)
             {
-                builder.AddError($"must have 1 to {LexiconEntry.MaxLength} characters.", $"{key}:{i} ('{phrases[i]}')");
+                var entry = builtInFirst > 0
+                    ? $"{key}:{i - builtInFirst} ('{phrases[i]}'; configured entries follow the {builtInFirst} built-in ones, so this is list index {i})"
+                    : $"{key}:{i} ('{phrases[i]}')";
+                builder.AddError($"must have 1 to {LexiconEntry.MaxLength} characters.", entry);
             }
         }
     }

@@ -1,7 +1,10 @@
+using System.Text;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
 using FollowUp.Rules.Profiles;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace FollowUp.Rules.Tests.Profiles;
@@ -55,6 +58,55 @@ public class FollowUpRulesOptionsTests
         Assert.NotEmpty(second.AcknowledgementPhrases);
         Assert.DoesNotContain("未填", second.PlaceholderValues);
     }
+
+    [Theory]
+    [InlineData("AcknowledgementPhrases", 29)]
+    [InlineData("PlaceholderValues", 21)]
+    public void Create_InvalidEntryBoundFromConfiguration_NamesItsConfigurationKeyAndTheBuiltInEntriesBeforeIt(string list, int builtIn)
+    {
+        var options = new FollowUpRulesOptions();
+        Configuration($$"""{ "FollowUpRules": { "{{list}}": [ "未填写", "" ] } }""").GetSection(FollowUpRulesOptions.SectionName).Bind(options);
+
+        var exception = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(options));
+
+        var failure = Assert.Single(exception.Failures);
+        Assert.Contains(
+            $"FollowUpRules:{list}:1 (''; configured entries follow the {builtIn} built-in ones, so this is list index {builtIn + 1})",
+            failure,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_InvalidEntryInAReplacedList_NamesItsIndex()
+    {
+        var options = new FollowUpRulesOptions();
+        options.AcknowledgementPhrases.Clear();
+        options.AcknowledgementPhrases.Add("客户保密");
+        options.AcknowledgementPhrases.Add(" ");
+
+        var exception = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(options));
+
+        var failure = Assert.Single(exception.Failures);
+        Assert.Contains("FollowUpRules:AcknowledgementPhrases:1 (' '):", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AcknowledgementPhrases_ClearedBeforeConfigurationIsBound_HoldOnlyTheConfiguredOnes()
+    {
+        // What the XML docs advise to replace the built-in phrases: configure actions run in the order they are added.
+        var services = new ServiceCollection();
+        services.AddFollowUpRules(options => options.AcknowledgementPhrases.Clear());
+        services.Configure<FollowUpRulesOptions>(Configuration("""{ "FollowUpRules": { "AcknowledgementPhrases": [ "客户保密" ] } }""")
+            .GetSection(FollowUpRulesOptions.SectionName));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<FollowUpRulesOptions>>().Value;
+
+        Assert.Equal(["客户保密"], options.AcknowledgementPhrases);
+    }
+
+    private static IConfiguration Configuration(string json) =>
+        new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
 
     [Fact]
     public void Profiles_AreKeyedCaseInsensitively()
