@@ -50,10 +50,6 @@ internal sealed class MessageCatalog
     public static MessageCatalog For(CultureInfo culture) =>
         culture.TwoLetterISOLanguageName == "zh" ? LazyChinese.Value : LazyEnglish.Value;
 
-    /// <summary>Whether messages exist for <paramref name="culture"/>.</summary>
-    public static bool Supports(string culture) =>
-        culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase) || culture.StartsWith("en", StringComparison.OrdinalIgnoreCase);
-
     public string Format(string id, params ReadOnlySpan<object?> args) =>
         string.Format(CultureInfo.InvariantCulture, _templates[id], args);
 
