@@ -2,7 +2,10 @@ using System.Buffers;
 
 namespace FollowUp.Rules.Cli.Input;
 
-/// <summary>Reads a UTF-8 stream line by line into a pooled buffer, without decoding it, so JSON Lines parse straight from bytes.</summary>
+/// <summary>
+/// Reads a UTF-8 stream line by line into a pooled buffer, without decoding it, so JSON Lines parse straight from bytes.
+/// CR, LF and CRLF each end a line, as they do in CSV: a file saved with old Mac line ends still holds one record a line.
+/// </summary>
 internal sealed class Utf8LineReader(Stream stream) : IDisposable
 {
     private const int MaxLineBytes = 256 * 1024 * 1024;
@@ -12,23 +15,45 @@ internal sealed class Utf8LineReader(Stream stream) : IDisposable
     private bool _endOfStream;
     private bool _atStart = true;
 
+    /// <summary>Whether the last line ended with CR, so an LF right after it is the rest of that line break, not an empty line.</summary>
+    private bool _afterCarriageReturn;
+
     /// <summary>Reads the next line, without its line break; <see langword="false"/> at the end of the stream.</summary>
     public async ValueTask<(bool Read, ReadOnlyMemory<byte> Line)> ReadLineAsync(CancellationToken cancellationToken)
     {
-        var scanFrom = _start;
+        // How many bytes after _start were already searched for a line break.
+        var scanned = 0;
         while (true)
         {
-            var newline = Array.IndexOf(_buffer, (byte)'\n', scanFrom, _end - scanFrom);
-            if (newline >= 0)
+            if (_afterCarriageReturn)
             {
-                var line = Line(_start, newline);
-                _start = newline + 1;
+                if (_start == _end && !_endOfStream)
+                {
+                    await FillAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                _afterCarriageReturn = false;
+                if (_start < _end && _buffer[_start] == (byte)'\n')
+                {
+                    _start++;
+                }
+            }
+
+            var pending = _buffer.AsSpan(_start, _end - _start);
+            var lineBreak = pending[scanned..].IndexOfAny((byte)'\r', (byte)'\n');
+            if (lineBreak >= 0)
+            {
+                lineBreak += scanned;
+                var line = Line(_start, _start + lineBreak);
+                _afterCarriageReturn = pending[lineBreak] == (byte)'\r';
+                _start += lineBreak + 1;
                 return (true, line);
             }
 
             if (_endOfStream)
             {
-                if (_start == _end)
+                if (pending.IsEmpty)
                 {
                     return (false, default);
                 }
@@ -38,9 +63,8 @@ internal sealed class Utf8LineReader(Stream stream) : IDisposable
                 return (true, last);
             }
 
-            scanFrom = _end - _start;
+            scanned = pending.Length;
             await FillAsync(cancellationToken).ConfigureAwait(false);
-            scanFrom += _start;
         }
     }
 
@@ -59,11 +83,6 @@ internal sealed class Utf8LineReader(Stream stream) : IDisposable
             {
                 from += 3;
             }
-        }
-
-        if (to > from && _buffer[to - 1] == (byte)'\r')
-        {
-            to--;
         }
 
         return _buffer.AsMemory(from, to - from);

@@ -61,6 +61,18 @@ public sealed class RecordSourcesTests : IDisposable
     }
 
     [Fact]
+    public async Task JsonLines_LoneCarriageReturns_EndLinesLikeLineFeeds()
+    {
+        var input = _temp.Write("mac.jsonl", $"{SampleData.Record("C-1")}\n{SampleData.Record("C-2")}\r{SampleData.Record("C-3")}\r\nnull\r{SampleData.Record("C-5")}");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["C-1", "C-2", "C-3", "C-5"], run.Ids);
+        Assert.StartsWith($"{input}:line 4: unreadable record: the line is null", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task JsonLines_OnlyBlankLines_EvaluatesNothingAndSucceeds()
     {
         var input = _temp.Write("blank.jsonl", "\n\n   \n\r\n\t\n");
