@@ -40,7 +40,7 @@ internal static class RecordSources
                 // A .jsonl file is JSON Lines whatever its first line holds; otherwise a leading '[' means a JSON array.
                 var rows = first == (byte)'[' && !IsJsonLinesName(input)
                     ? ReadJsonArrayAsync(input, source, cancellationToken)
-                    : ReadJsonLinesAsync(input, source, cancellationToken);
+                    : ReadJsonLinesAsync(input, source, Utf8LineReader.DefaultMaxLineBytes, cancellationToken);
                 await foreach (var row in rows.ConfigureAwait(false))
                 {
                     yield return row;
@@ -147,20 +147,31 @@ internal static class RecordSources
     private static Stream Open(string input, CliConsole console) =>
         input == "-" ? console.OpenInput() : new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
 
-    private static async IAsyncEnumerable<RecordInput> ReadJsonLinesAsync(
-        string source, Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Reads JSON Lines: a record per line, or the line's number and why it cannot be read.</summary>
+    /// <param name="source">The input's name.</param>
+    /// <param name="stream">The UTF-8 text.</param>
+    /// <param name="maxLineBytes">The most bytes a line may hold; a longer line is reported and the reading goes on after it.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    internal static async IAsyncEnumerable<RecordInput> ReadJsonLinesAsync(
+        string source, Stream stream, int maxLineBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = new Utf8LineReader(stream);
+        using var reader = new Utf8LineReader(stream, maxLineBytes);
         long number = 0;
         while (true)
         {
-            var (read, line) = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            var (read, line, tooLong) = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
             if (!read)
             {
                 yield break;
             }
 
             number++;
+            if (tooLong)
+            {
+                yield return new RecordInput(source, number, "line", null, $"the line is longer than {SizeText(maxLineBytes)}, more than a record may hold.");
+                continue;
+            }
+
             if (IsBlank(line.Span))
             {
                 continue;
@@ -285,6 +296,9 @@ internal static class RecordSources
         : string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
             $"the record of '{result.GroupKey}' is incomplete: it was built without unreadable row(s) {string.Join(", ", result.UnreadableRows)} of its group.");
+
+    /// <summary>Says a size as a user thinks of it: 256 MB.</summary>
+    private static string SizeText(int bytes) => bytes >= 1 << 20 ? $"{bytes >> 20} MB" : $"{bytes} bytes";
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using FollowUp.Rules.Cli.Input;
 using FollowUp.Rules.Cli.Tests.Infrastructure;
 
 namespace FollowUp.Rules.Cli.Tests.Input;
@@ -70,6 +71,20 @@ public sealed class RecordSourcesTests : IDisposable
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Equal(["C-1", "C-2", "C-3", "C-5"], run.Ids);
         Assert.StartsWith($"{input}:line 4: unreadable record: the line is null", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JsonLines_LineOverTheLimit_IsReportedWithItsNumberAndTheLinesAroundItAreRead()
+    {
+        // The limit is 256 MB in a run; 64 bytes here, so the test does not need the memory.
+        var longLine = SampleData.Record("L-2", $"\"custom\":{{\"note\":\"{new string('x', 100)}\"}}");
+        var text = $"{{\"id\":\"L-1\"}}\n{longLine}\n{{\"id\":\"L-3\"}}\n";
+
+        var rows = await RecordSources.ReadJsonLinesAsync("long.jsonl", new MemoryStream(Encoding.UTF8.GetBytes(text)), 64, CancellationToken.None).ToListAsync();
+
+        Assert.Equal(["L-1", null, "L-3"], rows.Select(r => r.Record?.Id));
+        Assert.Equal([1L, 2L, 3L], rows.Select(r => r.Row));
+        Assert.Equal("the line is longer than 64 bytes, more than a record may hold.", rows[1].Error);
     }
 
     [Fact]

@@ -7,6 +7,9 @@ namespace FollowUp.Rules.Cli.Tests.Input;
 /// <summary>How the JSON Lines reader splits a stream into lines, whatever the line ends and however the bytes arrive.</summary>
 public sealed class Utf8LineReaderTests
 {
+    /// <summary>Stands for a line the reader skipped as too long.</summary>
+    private const string TooLong = "(too long)";
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -25,13 +28,37 @@ public sealed class Utf8LineReaderTests
         Assert.Equal(["a", "b"], await ReadLinesAsync("a\r\nb\r", 4096));
     }
 
-    private static async Task<List<string>> ReadLinesAsync(string text, int bytesPerRead)
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4096)]
+    public async Task ReadLineAsync_LinesOfTheLimitOrLonger_AreSkippedToTheirLineBreakAndTheRestIsRead(int bytesPerRead)
     {
-        using var reader = new Utf8LineReader(new TrickleStream(Encoding.UTF8.GetBytes(text), bytesPerRead));
+        // With a limit of 8 bytes: 7 bytes fit, 8 do not; a long line may end with CRLF, CR or the end of the stream.
+        var text = $"1234567\n12345678\nok\n{new string('x', 100)}\r\nafter\r{new string('y', 20)}\rlast\n{new string('z', 30)}";
+
+        var lines = await ReadLinesAsync(text, bytesPerRead, maxLineBytes: 8);
+
+        Assert.Equal(["1234567", TooLong, "ok", TooLong, "after", TooLong, "last", TooLong], lines);
+    }
+
+    [Fact]
+    public async Task ReadLineAsync_ByteOrderMarkThenALongFirstLine_SkipsBoth()
+    {
+        var bytes = "\uFEFF"u8.ToArray().Concat(Encoding.UTF8.GetBytes(new string('x', 50) + "\nok")).ToArray();
+        using var reader = new Utf8LineReader(new MemoryStream(bytes), maxLineBytes: 8);
+
+        Assert.True((await reader.ReadLineAsync(CancellationToken.None)).TooLong);
+        Assert.Equal("ok", Encoding.UTF8.GetString((await reader.ReadLineAsync(CancellationToken.None)).Line.Span));
+    }
+
+    private static async Task<List<string>> ReadLinesAsync(string text, int bytesPerRead, int maxLineBytes = Utf8LineReader.DefaultMaxLineBytes)
+    {
+        using var reader = new Utf8LineReader(new TrickleStream(Encoding.UTF8.GetBytes(text), bytesPerRead), maxLineBytes);
         var lines = new List<string>();
-        while (await reader.ReadLineAsync(CancellationToken.None) is (true, var line))
+        while (await reader.ReadLineAsync(CancellationToken.None) is (true, var line, var tooLong))
         {
-            lines.Add(Encoding.UTF8.GetString(line.Span));
+            lines.Add(tooLong ? TooLong : Encoding.UTF8.GetString(line.Span));
         }
 
         return lines;
