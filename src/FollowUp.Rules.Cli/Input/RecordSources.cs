@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using FollowUp.Rules.Cli.Output;
 using FollowUp.Rules.Import;
@@ -35,15 +36,19 @@ internal static class RecordSources
             var stream = Open(input, console);
             await using (stream.ConfigureAwait(false))
             {
-                var (first, prefix) = await PeekAsync(stream, cancellationToken).ConfigureAwait(false);
-                var source = new PrefixedStream(prefix, stream);
-                // A .jsonl file is JSON Lines whatever its first line holds; otherwise a leading '[' means a JSON array.
-                var rows = first == (byte)'[' && !IsJsonLinesName(input)
-                    ? ReadJsonArrayAsync(input, source, cancellationToken)
-                    : ReadJsonLinesAsync(input, source, Utf8LineReader.DefaultMaxLineBytes, cancellationToken);
-                await foreach (var row in rows.ConfigureAwait(false))
+                var text = await Utf8TextAsync(stream, cancellationToken).ConfigureAwait(false);
+                await using (text.ConfigureAwait(false))
                 {
-                    yield return row;
+                    var (first, prefix) = await PeekAsync(text, cancellationToken).ConfigureAwait(false);
+                    var source = new PrefixedStream(prefix, text);
+                    // A .jsonl file is JSON Lines whatever its first line holds; otherwise a leading '[' means a JSON array.
+                    var rows = first == (byte)'[' && !IsJsonLinesName(input)
+                        ? ReadJsonArrayAsync(input, source, cancellationToken)
+                        : ReadJsonLinesAsync(input, source, Utf8LineReader.DefaultMaxLineBytes, cancellationToken);
+                    await foreach (var row in rows.ConfigureAwait(false))
+                    {
+                        yield return row;
+                    }
                 }
             }
         }
@@ -179,6 +184,24 @@ internal static class RecordSources
 
             yield return Parse(source, number, "line", line.Span);
         }
+    }
+
+    /// <summary>
+    /// Gets the input as UTF-8, which the JSON readers parse: as it is, or transcoded when a byte order mark says UTF-16, as
+    /// Windows PowerShell's <c>&gt;</c> and <c>Out-File</c> write it.
+    /// </summary>
+    private static async ValueTask<Stream> Utf8TextAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var head = new byte[2];
+        var length = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        Stream text = new PrefixedStream(head[..length], stream);
+        Encoding? utf16 = head switch
+        {
+            [0xFF, 0xFE] => Encoding.Unicode,
+            [0xFE, 0xFF] => Encoding.BigEndianUnicode,
+            _ => null,
+        };
+        return utf16 is null ? text : Encoding.CreateTranscodingStream(text, utf16, Encoding.UTF8);
     }
 
     private static async IAsyncEnumerable<RecordInput> ReadJsonArrayAsync(

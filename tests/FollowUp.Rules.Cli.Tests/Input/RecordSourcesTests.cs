@@ -113,6 +113,37 @@ public sealed class RecordSourcesTests : IDisposable
     }
 
     [Fact]
+    public async Task JsonLines_Utf16WithByteOrderMark_IsReadLikeUtf8()
+    {
+        // What Windows PowerShell's '>' writes: UTF-16 LE with a byte order mark, CRLF line ends.
+        var text = $"{SampleData.Record("U-1", "\"customer\":{\"company\":\"宏图建筑\"}")}\r\nnull\r\n{SampleData.Record("U-3")}\r\n";
+        var input = _temp.File("powershell.jsonl");
+        await File.WriteAllBytesAsync(input, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)]);
+        var utf8 = _temp.Write("utf8.jsonl", text);
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+        var expected = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, utf8);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(expected.Output, run.Output);
+        Assert.Equal($"{input}:line 2: unreadable record: the line is null, not a JSON object.", Assert.Single(run.ErrorLines));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4096)]
+    public async Task StandardInput_Utf16BigEndianJsonArray_IsRecognisedAndRead(int bytesPerRead)
+    {
+        var text = $" [{SampleData.Record("S-1")},{SampleData.Record("S-2")}]";
+        byte[] bytes = [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes(text)];
+
+        var run = await CliRunner.RunWithInputAsync(() => new TrickleStream(bytes, bytesPerRead), "evaluate", "--now", CliRunner.Now, "-");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["S-1", "S-2"], run.Ids);
+    }
+
+    [Fact]
     public async Task JsonArray_WithBadElements_ReportsElementNumbersAndEvaluatesTheOthers()
     {
         var input = _temp.Write("records.json", $"""
