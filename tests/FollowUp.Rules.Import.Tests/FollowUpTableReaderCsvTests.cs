@@ -342,6 +342,38 @@ public sealed class FollowUpTableReaderCsvTests
     }
 
     [Fact]
+    public void Read_RowLongerThanTheCsvReaderCanHold_ReportsItAndTheRestOfTheFileAfterTheRowsBeforeIt()
+    {
+        // Sep holds at most 16,777,216 characters of a row: a quote that never closes in a large export gets there.
+        var csv = $"id,customer.company\r\nr1,宏图建筑\r\nr2,\"{new string('x', 17_000_000)}\r\nr4,蓝海物流\r\n";
+
+        var results = Tables.ReadCsv(csv);
+
+        Assert.Equal(2, results.Count);
+        Assert.Equal("宏图建筑", results[0].Record!.Customer!.Company);
+        Assert.Equal([3L], results[1].Rows);
+        Assert.Contains("longer than the 16,777,216 characters", results[1].Error, StringComparison.Ordinal);
+        Assert.Contains("this row and the rest of the file cannot be read", results[1].Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_PipeThatStopsBeingUtf8AfterItsFirstMebibyte_NumbersTheRowWhereReadingStopped()
+    {
+        // A pipe's encoding is decided on its first mebibyte; an invalid byte after it ends the reading.
+        var rows = string.Concat(Enumerable.Range(1, 40_000).Select(i => $"r{i},宏图建筑设计院\r\n"));
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("id,customer.company\r\n" + rows), .. "r0,ok"u8, 0xFF, .. "\r\n"u8];
+
+        using var reader = FollowUpTableReader.OpenStream(Tables.Pipe(bytes), TableFormat.Csv);
+        var results = reader.ReadRecords().ToList();
+
+        var failure = results[^1];
+        Assert.False(failure.IsRecord);
+        Assert.Contains("stops being valid utf-8", failure.Error, StringComparison.Ordinal);
+        Assert.Equal(results.Count + 1, failure.Row);
+        Assert.All(results[..^1], r => Assert.True(r.IsRecord));
+    }
+
+    [Fact]
     public void Open_EmptyFile_FailsSayingSo()
     {
         var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(Tables.Csv("\r\n\r\n"), TableFormat.Csv));

@@ -10,6 +10,9 @@ namespace FollowUp.Rules.Import.Reading;
 /// </summary>
 internal sealed class CsvSource : TableSource
 {
+    /// <summary>The most characters Sep 0.17.1 holds for one row; it cannot read a longer one, nor anything after it.</summary>
+    private const int SepMaxRowChars = 16_777_216;
+
     private readonly char _separator;
     private readonly StreamReader _text;
     private readonly SepReader _reader;
@@ -18,6 +21,9 @@ internal sealed class CsvSource : TableSource
 
     /// <summary>How many rows the lines that stray quotes merged into earlier rows hold, so later rows keep their numbers.</summary>
     private long _mergedRows;
+
+    /// <summary>Sep's index of the last row read (-1 before any), so a failure while reading the next one can say where reading stopped.</summary>
+    private long _lastRowIndex = -1;
 
     public CsvSource(Stream stream, char separator, Encoding? forcedEncoding, bool leaveOpen)
     {
@@ -49,67 +55,78 @@ internal sealed class CsvSource : TableSource
             return false;
         }
 
-        long number = 0;
         try
         {
             if (!_reader.MoveNext())
             {
                 return false;
             }
-
-            var current = _reader.Current;
-            number = current.RowIndex + 1 + _mergedRows;
-            // In RFC 4180 quotes come in pairs (open and close, or doubled inside), and Sep pairs them wherever they are; an
-            // odd count means a quote never closed, which swallowed the line breaks after it, to the end of the file. The raw
-            // row is copied before its cells are read, since unescaping rewrites the row's span in place.
-            // A quote inside a cell's unquoted text (27" 显示器) is not RFC 4180's, but Sep pairs it all the same: with a
-            // second one on a later line, the lines between become one row, which can even have the header's width.
-            // Outside quotes a line break ends the row, so only a row with quotes can hold one.
-            var quotes = current.Span.Count('"');
-            var unclosed = quotes % 2 == 1;
-            var raw = unclosed || (quotes > 0 && current.Span.IndexOfAny('\r', '\n') >= 0) ? current.Span.ToString() : null;
-            // Sep 0.17.1 gives the first row (RowIndex 0) a LineNumberFrom equal to its LineNumberToExcl; it starts on line 1.
-            var lineFrom = current.RowIndex == 0 ? 1 : current.LineNumberFrom;
-            var lineToExcl = current.LineNumberToExcl;
-            var cells = new object?[current.ColCount];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = current[i].ToString();
-            }
-
-            row = new SourceRow(number, cells);
-            if (unclosed)
-            {
-                row = Unclosed(row, raw!, lineFrom, lineToExcl);
-            }
-            else if (raw is not null && OpenQuote(raw) is { InsideCell: true } stray)
-            {
-                row = Merged(row, raw, stray, lineFrom, lineToExcl);
-            }
-            else if (HeaderWidth is { } width && cells.Length != width && !row.IsBlank)
-            {
-                row = row with
-                {
-                    Problem = cells.Length > width
-                        ? string.Create(CultureInfo.InvariantCulture, $"the row has {cells.Length} cells but the header has {width}: an unquoted separator in a cell shifts every cell after it. Quote a cell that holds a separator.")
-                        : string.Create(CultureInfo.InvariantCulture, $"the row has {cells.Length} cells but the header has {width}: cells are missing, so the cells cannot be matched to their columns."),
-                    ProblemColumn = Math.Min(cells.Length, width),
-                    CellsInPlace = cells.Length,
-                };
-            }
-
-            return true;
         }
         catch (DecoderFallbackException exception)
         {
             // The text stopped being valid in the chosen encoding (only a pipe, whose start alone decided it, can do this).
-            _failed = true;
-            row = new SourceRow(
-                number == 0 ? 0 : number + 1,
-                [],
-                $"the file stops being valid {Encoding.WebName} here ({exception.Message}); the rest of it cannot be read. Name its encoding (for example gb18030).");
+            row = Failed($"the file stops being valid {Encoding.WebName} at or after this row ({exception.Message}); the rest of it cannot be read. Name its encoding (for example gb18030).");
             return true;
         }
+        catch (NotSupportedException)
+        {
+            // Sep's buffer is full before the row ends, and it cannot go on past it; the rows before it were all read.
+            row = Failed(string.Create(
+                CultureInfo.InvariantCulture,
+                $"the row is longer than the {SepMaxRowChars:N0} characters the CSV reader can hold, most likely because a quote in it never closes and takes the rest of the file as its text; this row and the rest of the file cannot be read. Close the quote, and double a quote inside a quoted cell (\"\")."));
+            return true;
+        }
+
+        var current = _reader.Current;
+        var number = current.RowIndex + 1 + _mergedRows;
+        _lastRowIndex = current.RowIndex;
+        // In RFC 4180 quotes come in pairs (open and close, or doubled inside), and Sep pairs them wherever they are; an
+        // odd count means a quote never closed, which swallowed the line breaks after it, to the end of the file. The raw
+        // row is copied before its cells are read, since unescaping rewrites the row's span in place.
+        // A quote inside a cell's unquoted text (27" 显示器) is not RFC 4180's, but Sep pairs it all the same: with a
+        // second one on a later line, the lines between become one row, which can even have the header's width.
+        // Outside quotes a line break ends the row, so only a row with quotes can hold one.
+        var quotes = current.Span.Count('"');
+        var unclosed = quotes % 2 == 1;
+        var raw = unclosed || (quotes > 0 && current.Span.IndexOfAny('\r', '\n') >= 0) ? current.Span.ToString() : null;
+        // Sep 0.17.1 gives the first row (RowIndex 0) a LineNumberFrom equal to its LineNumberToExcl; it starts on line 1.
+        var lineFrom = current.RowIndex == 0 ? 1 : current.LineNumberFrom;
+        var lineToExcl = current.LineNumberToExcl;
+        var cells = new object?[current.ColCount];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            cells[i] = current[i].ToString();
+        }
+
+        row = new SourceRow(number, cells);
+        if (unclosed)
+        {
+            row = Unclosed(row, raw!, lineFrom, lineToExcl);
+        }
+        else if (raw is not null && OpenQuote(raw) is { InsideCell: true } stray)
+        {
+            row = Merged(row, raw, stray, lineFrom, lineToExcl);
+        }
+        else if (HeaderWidth is { } width && cells.Length != width && !row.IsBlank)
+        {
+            row = row with
+            {
+                Problem = cells.Length > width
+                    ? string.Create(CultureInfo.InvariantCulture, $"the row has {cells.Length} cells but the header has {width}: an unquoted separator in a cell shifts every cell after it. Quote a cell that holds a separator.")
+                    : string.Create(CultureInfo.InvariantCulture, $"the row has {cells.Length} cells but the header has {width}: cells are missing, so the cells cannot be matched to their columns."),
+                ProblemColumn = Math.Min(cells.Length, width),
+                CellsInPlace = cells.Length,
+            };
+        }
+
+        return true;
+    }
+
+    /// <summary>Ends the reading with the row after the last one read (and the lines it merged), which carries why nothing more can be read.</summary>
+    private SourceRow Failed(string problem)
+    {
+        _failed = true;
+        return new SourceRow(_lastRowIndex + 2 + _mergedRows, [], problem);
     }
 
     /// <summary>

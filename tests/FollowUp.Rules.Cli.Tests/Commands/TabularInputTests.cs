@@ -71,6 +71,21 @@ public sealed class TabularInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_CsvRowLongerThanTheCsvReaderCanHold_EvaluatesTheRowsBeforeItAndReportsTheRest()
+    {
+        // A quote that never closes, then more than the 16,777,216 characters Sep holds for one row.
+        var csv = _temp.Write("runaway.csv", $"id,customer.company\nT-1,宏图建筑\nT-2,\"{new string('x', 17_000_000)}\nT-4,蓝海物流\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, csv);
+
+        Assert.True(run.ExitCode == 3, run.ToString()[..Math.Min(2000, run.ToString().Length)]);
+        Assert.Equal(["T-1"], run.Ids);
+        var error = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"{csv}:row 3: unreadable record: the row is longer than", error, StringComparison.Ordinal);
+        Assert.Contains("the rest of the file cannot be read", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_ForcedEncoding_ReadsTheFileWithIt()
     {
         var csv = _temp.File("big5.csv");
