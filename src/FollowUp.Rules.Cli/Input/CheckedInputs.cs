@@ -9,6 +9,8 @@ namespace FollowUp.Rules.Cli.Input;
 internal sealed class CheckedInputs(IReadOnlyList<string> inputs) : IDisposable
 {
     private readonly FollowUpTableReader?[] _tables = new FollowUpTableReader?[inputs.Count];
+    private readonly bool[] _blank = new bool[inputs.Count];
+    private readonly List<string> _notices = [];
 
     /// <summary>Gets how many rows <see cref="RecordSources.EvaluateAsync"/> found unreadable so far.</summary>
     public long Unreadable { get; set; }
@@ -18,6 +20,19 @@ internal sealed class CheckedInputs(IReadOnlyList<string> inputs) : IDisposable
 
     /// <summary>Gets the name of input <paramref name="index"/>: a path, or <c>-</c> for standard input.</summary>
     public string Name(int index) => inputs[index];
+
+    /// <summary>Gets what the user is told about the inputs before any row, such as a table that holds no text.</summary>
+    public IReadOnlyList<string> Notices => _notices;
+
+    /// <summary>Notes that input <paramref name="index"/> holds no text, so it has no rows to read.</summary>
+    public void SetBlank(int index, string notice)
+    {
+        _blank[index] = true;
+        _notices.Add(notice);
+    }
+
+    /// <summary>Gets whether input <paramref name="index"/> holds no text, so it has no rows to read.</summary>
+    public bool IsBlank(int index) => _blank[index];
 
     /// <summary>Keeps the reader opened for input <paramref name="index"/>.</summary>
     public void SetTable(int index, FollowUpTableReader reader) => _tables[index] = reader;

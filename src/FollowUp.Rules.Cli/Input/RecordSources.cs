@@ -15,13 +15,26 @@ namespace FollowUp.Rules.Cli.Input;
 /// </summary>
 internal static class RecordSources
 {
-    /// <summary>Reads every input in order; each table is read with the reader <see cref="CheckInputs"/> opened for it.</summary>
+    /// <summary>
+    /// Reads every input in order, after telling what <see cref="CheckInputs"/> noticed about them; each table is read with
+    /// the reader <see cref="CheckInputs"/> opened for it.
+    /// </summary>
     public static async IAsyncEnumerable<RecordInput> ReadAsync(
         CheckedInputs inputs, CliConsole console, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        foreach (var notice in inputs.Notices)
+        {
+            await console.Error.WriteLineAsync(notice).ConfigureAwait(false);
+        }
+
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs.Name(i);
+            if (inputs.IsBlank(i))
+            {
+                continue;
+            }
+
             if (inputs.TakeTable(i) is { } table)
             {
                 foreach (var row in ReadTable(input, table))
@@ -122,6 +135,13 @@ internal static class RecordSources
             {
                 try
                 {
+                    // An empty export is a table of no rows, as an empty JSON Lines file is, not a reason to stop the run.
+                    if (IsBlankFile(input))
+                    {
+                        checkedInputs.SetBlank(index, $"{input}: warning: the file is empty, so it holds no rows.");
+                        return;
+                    }
+
                     checkedInputs.SetTable(index, FollowUpTableReader.Open(input, tables.Map, tables.Options));
                 }
                 catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
@@ -144,6 +164,31 @@ internal static class RecordSources
                     : new RecordInput(input, result.Row, "row", null, result.Column is null ? result.Error : $"column '{result.Column}': {result.Error}");
             }
         }
+    }
+
+    /// <summary>Gets whether a file holds nothing but a UTF-8 byte order mark and white space, reading only up to its first text.</summary>
+    private static bool IsBlankFile(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        var buffer = new byte[4096];
+        var atStart = true;
+        int read;
+        while ((read = file.Read(buffer)) > 0)
+        {
+            var bytes = buffer.AsSpan(0, read);
+            if (atStart && bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                bytes = bytes[3..];
+            }
+
+            atStart = false;
+            if (bytes.IndexOfAnyExcept(" \t\r\n"u8) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsJsonLinesName(string input) =>

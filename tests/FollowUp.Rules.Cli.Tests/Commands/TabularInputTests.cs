@@ -86,6 +86,24 @@ public sealed class TabularInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_EmptyTablesAmongOtherInputs_AreWarnedAboutAndTheOtherInputsAreEvaluated()
+    {
+        var empty = _temp.Write("empty.csv", "");
+        var blank = _temp.File("blank.tsv");
+        File.WriteAllBytes(blank, [.. Encoding.UTF8.Preamble, .. "\r\n \r\n"u8]);
+        var records = _temp.Write("records.jsonl", SampleData.Record("J-1") + "\n");
+        var table = _temp.Write("table.csv", "id,customer.company\nT-1,宏图建筑\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, empty, records, blank, table);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["J-1", "T-1"], run.Ids);
+        Assert.Equal(
+            [$"{empty}: warning: the file is empty, so it holds no rows.", $"{blank}: warning: the file is empty, so it holds no rows."],
+            run.ErrorLines);
+    }
+
+    [Fact]
     public async Task Evaluate_ForcedEncoding_ReadsTheFileWithIt()
     {
         var csv = _temp.File("big5.csv");
