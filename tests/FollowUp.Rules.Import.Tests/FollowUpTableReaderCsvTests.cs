@@ -55,6 +55,40 @@ public sealed class FollowUpTableReaderCsvTests
     }
 
     [Fact]
+    public void Read_Utf8WithAStrayInvalidByte_StaysUtf8AndReportsTheRowAndColumnOfTheByte()
+    {
+        byte[] bytes =
+        [
+            .. "id,customer.company,communications[0].summary,owner\nr1,宏图建筑,客户有意向,李明\nr2,蓝海物流,跟进中,王芳\nr3,佳禾,ok"u8,
+            0xFF,
+            .. ",赵四\n"u8,
+        ];
+
+        foreach (var stream in new[] { new MemoryStream(bytes), Tables.Pipe(bytes) })
+        {
+            using var reader = FollowUpTableReader.OpenStream(stream, TableFormat.Csv);
+            var results = reader.ReadRecords().ToList();
+
+            Assert.Equal(65001, reader.Encoding!.CodePage);
+            Assert.Equal(["宏图建筑", "蓝海物流"], results.Take(2).Select(r => r.Record!.Customer!.Company));
+            Assert.Equal(4, results[2].Row);
+            Assert.Equal("communications[0].summary", results[2].Column);
+            Assert.StartsWith("the cell holds bytes that are not valid UTF-8", results[2].Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("id,customer.company\nr1,ok\xFF\n")] // 0xFF is invalid in GB18030 too
+    [InlineData("id,customer.company\nr1,x\xE9\xE9\nr2,\xE5\xAE\x8F\xE5\x9B\xBE\n")] // GB18030 reads \xE9\xE9, but UTF-8 reads 宏图
+    public void Read_BytesNoLessUtf8ThanGb18030_AreReadAsUtf8(string bytesAsChars)
+    {
+        using var reader = FollowUpTableReader.OpenStream(new MemoryStream(Encoding.Latin1.GetBytes(bytesAsChars)), TableFormat.Csv);
+
+        Assert.Equal(65001, reader.Encoding!.CodePage);
+        Assert.Contains(reader.ReadRecords(), r => r.Error?.StartsWith("the cell holds bytes that are not valid UTF-8", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public void Read_ForcedEncoding_OverridesDetection()
     {
         // Big5 bytes are mostly invalid UTF-8 and would be read as GB18030 (wrongly) without the caller's word.

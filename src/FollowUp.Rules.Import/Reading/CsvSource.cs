@@ -17,6 +17,10 @@ internal sealed class CsvSource : TableSource
     private readonly StreamReader _text;
     private readonly SepReader _reader;
     private readonly bool _leaveOpen;
+
+    /// <summary>Whether the text is UTF-8 but for some bytes, read as U+FFFD, so the rows that hold one are reported.</summary>
+    private readonly bool _invalidUtf8;
+
     private bool _failed;
 
     /// <summary>How many rows the lines that stray quotes merged into earlier rows hold, so later rows keep their numbers.</summary>
@@ -29,7 +33,7 @@ internal sealed class CsvSource : TableSource
     {
         _separator = separator;
         _leaveOpen = leaveOpen;
-        (Encoding, var text) = EncodingDetector.Detect(stream, forcedEncoding);
+        (Encoding, var text, _invalidUtf8) = EncodingDetector.Detect(stream, forcedEncoding);
         // A byte order mark is skipped (and wins over the encoding, which the detector already made it do).
         _text = new StreamReader(text, Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         _reader = Sep.Reader(ReaderOptions).From(_text);
@@ -106,6 +110,14 @@ internal sealed class CsvSource : TableSource
         else if (raw is not null && OpenQuote(raw) is { InsideCell: true } stray)
         {
             row = Merged(row, raw, stray, lineFrom, lineToExcl);
+        }
+        else if (_invalidUtf8 && Array.FindIndex(cells, c => ((string)c!).Contains('\uFFFD', StringComparison.Ordinal)) is >= 0 and var column)
+        {
+            row = row with
+            {
+                Problem = "the cell holds bytes that are not valid UTF-8, in a file that is otherwise UTF-8. Correct them, or name the file's encoding if it is not UTF-8.",
+                ProblemColumn = column,
+            };
         }
         else if (HeaderWidth is { } width && cells.Length != width && !row.IsBlank)
         {

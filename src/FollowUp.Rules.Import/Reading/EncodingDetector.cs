@@ -5,8 +5,12 @@ using System.Text.Unicode;
 namespace FollowUp.Rules.Import.Reading;
 
 /// <summary>
-/// Decides the encoding of a CSV file: a byte order mark decides; otherwise UTF-8 when every byte is valid UTF-8, else
-/// GB18030. A seekable stream is checked whole and rewound; a pipe is checked on its first mebibyte, kept for the reader.
+/// Decides the encoding of a CSV file: a byte order mark decides, then the caller's word. Otherwise UTF-8 when every byte
+/// is valid UTF-8. When some are not, the bytes are weighed: Chinese Excel saves CSV as GB18030 (GBK), whose text is
+/// mostly invalid UTF-8, while a UTF-8 export with a stray bad byte is mostly valid multi-byte UTF-8. So GB18030 only when
+/// the invalid UTF-8 sequences outnumber the valid multi-byte ones and GB18030 fits the bytes better (fewer invalid
+/// sequences); else UTF-8, whose invalid bytes are then read as U+FFFD so their rows can be reported. A seekable stream is
+/// checked whole and rewound; a pipe is checked on its first mebibyte, kept for the reader.
 /// </summary>
 internal static class EncodingDetector
 {
@@ -15,20 +19,37 @@ internal static class EncodingDetector
 
     private const int ChunkLength = 1 << 16;
 
+    /// <summary>UTF-8 that reads an invalid byte as U+FFFD, for a file that is UTF-8 but for a few bytes.</summary>
+    private static readonly Encoding ReplacingUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
     /// <summary>Decides the encoding and returns the stream to read the text from, positioned at its start.</summary>
-    public static (Encoding Encoding, Stream Text) Detect(Stream stream, Encoding? forced)
+    /// <returns>
+    /// The encoding; the text; and whether the text is UTF-8 with invalid bytes, read as U+FFFD, which the rows that hold
+    /// them should be reported for.
+    /// </returns>
+    public static (Encoding Encoding, Stream Text, bool InvalidUtf8) Detect(Stream stream, Encoding? forced)
     {
         if (stream.CanSeek)
         {
             var start = stream.Position;
-            var encoding = FromByteOrderMark(stream) ?? forced ?? (IsUtf8(stream) ? TableEncodings.StrictUtf8 : TableEncodings.GB18030);
+            var decided = FromByteOrderMark(stream) ?? forced;
             stream.Position = start;
-            return (encoding, stream);
+            if (decided is null && !IsUtf8(stream))
+            {
+                stream.Position = start;
+                decided = Weigh(stream);
+            }
+
+            stream.Position = start;
+            return Result(decided ?? TableEncodings.StrictUtf8, stream);
         }
 
         var prefix = ReadPrefix(stream);
-        var chosen = FromByteOrderMark(prefix) ?? forced ?? (IsUtf8(prefix, isFinalBlock: prefix.Length < PipePrefixLength) ? TableEncodings.StrictUtf8 : TableEncodings.GB18030);
-        return (chosen, new PrefixedStream(prefix, stream));
+        var isFinal = prefix.Length < PipePrefixLength;
+        var chosen = FromByteOrderMark(prefix) ?? forced ?? (IsUtf8(prefix, isFinal) ? TableEncodings.StrictUtf8 : Weigh(prefix, isFinal));
+        return Result(chosen, new PrefixedStream(prefix, stream));
+
+        static (Encoding, Stream, bool) Result(Encoding encoding, Stream text) => (encoding, text, ReferenceEquals(encoding, ReplacingUtf8));
     }
 
     private static Encoding? FromByteOrderMark(Stream stream)
@@ -92,6 +113,44 @@ internal static class EncodingDetector
     private static bool IsUtf8(ReadOnlySpan<byte> bytes, bool isFinalBlock) =>
         Utf8.IsValid(isFinalBlock ? bytes : bytes[..CompleteLength(bytes)]);
 
+    /// <summary>Weighs a stream that is not valid UTF-8 as UTF-8 against GB18030, chunk by chunk.</summary>
+    private static Encoding Weigh(Stream stream)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkLength + 4);
+        var tally = new Tally();
+        try
+        {
+            var carried = 0;
+            while (true)
+            {
+                var read = stream.Read(buffer, carried, ChunkLength);
+                var length = carried + read;
+                tally.AddGb18030(buffer.AsSpan(carried, read), isFinalBlock: read == 0);
+                var counted = tally.AddUtf8(buffer.AsSpan(0, length), isFinalBlock: read == 0);
+                if (read == 0)
+                {
+                    return tally.Choose();
+                }
+
+                carried = length - counted;
+                buffer.AsSpan(counted, carried).CopyTo(buffer);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Weighs the first bytes of a pipe that are not valid UTF-8 as UTF-8 against GB18030.</summary>
+    private static Encoding Weigh(ReadOnlySpan<byte> bytes, bool isFinalBlock)
+    {
+        var tally = new Tally();
+        tally.AddGb18030(bytes, isFinalBlock);
+        tally.AddUtf8(bytes, isFinalBlock);
+        return tally.Choose();
+    }
+
     /// <summary>Gets the length of the bytes without a multi-byte sequence that the end cuts short.</summary>
     private static int CompleteLength(ReadOnlySpan<byte> bytes)
     {
@@ -126,5 +185,99 @@ internal static class EncodingDetector
         }
 
         return length == buffer.Length ? buffer : buffer[..length];
+    }
+
+    /// <summary>Counts how well the bytes read as UTF-8 and as GB18030: the sequences of each that are valid or not.</summary>
+    private sealed class Tally
+    {
+        private long _utf8MultiByte;
+        private long _utf8Invalid;
+        private long _gb18030Invalid;
+
+        /// <summary>Where the GB18030 reading stands: at a character's start, or after its first, second or third byte.</summary>
+        private int _gb18030Position;
+
+        /// <summary>
+        /// Gets GB18030 when the invalid UTF-8 sequences outnumber the valid multi-byte ones and GB18030 has fewer invalid
+        /// sequences; else UTF-8 that reads the invalid bytes as U+FFFD: a stray byte in a UTF-8 file does not make it
+        /// GB18030, nor does a byte invalid in both. Asked only of bytes that are not all valid UTF-8.
+        /// </summary>
+        public Encoding Choose()
+        {
+            var mostlyUtf8 = _utf8MultiByte >= _utf8Invalid;
+            var gb18030FitsBetter = _gb18030Invalid < _utf8Invalid;
+            return !mostlyUtf8 && gb18030FitsBetter ? TableEncodings.GB18030 : ReplacingUtf8;
+        }
+
+        /// <summary>Counts UTF-8 sequences; returns how many bytes were counted, short of a sequence the end cuts when not final.</summary>
+        public int AddUtf8(ReadOnlySpan<byte> bytes, bool isFinalBlock)
+        {
+            var chars = ArrayPool<char>.Shared.Rent(bytes.Length);
+            try
+            {
+                var counted = 0;
+                while (true)
+                {
+                    var rest = bytes[counted..];
+                    var status = Utf8.ToUtf16(rest, chars, out var read, out _, replaceInvalidSequences: false, isFinalBlock);
+                    _utf8MultiByte += LeadBytes(rest[..read]);
+                    counted += read;
+                    if (status != OperationStatus.InvalidData)
+                    {
+                        return counted;
+                    }
+
+                    _ = Rune.DecodeFromUtf8(bytes[counted..], out _, out var invalid);
+                    _utf8Invalid++;
+                    counted += invalid;
+                }
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
+        }
+
+        /// <summary>
+        /// Counts invalid GB18030 sequences, carrying a character cut by the end of the bytes into the next call. A character
+        /// is one byte up to 0x7F; or a lead byte 0x81–0xFE then 0x40–0x7E or 0x80–0xFE; or four bytes: lead, 0x30–0x39, lead, 0x30–0x39.
+        /// </summary>
+        public void AddGb18030(ReadOnlySpan<byte> bytes, bool isFinalBlock)
+        {
+            foreach (var b in bytes)
+            {
+                var lead = b is >= 0x81 and <= 0xFE;
+                var digit = b is >= 0x30 and <= 0x39;
+                (_gb18030Position, var valid) = _gb18030Position switch
+                {
+                    1 when b is (>= 0x40 and <= 0x7E) or (>= 0x80 and <= 0xFE) => (0, true),
+                    1 when digit => (2, true),
+                    2 when lead => (3, true),
+                    3 when digit => (0, true),
+                    0 => (lead ? 1 : 0, b <= 0x7F || lead),
+                    _ => (lead ? 1 : 0, false),
+                };
+                _gb18030Invalid += valid ? 0 : 1;
+            }
+
+            if (isFinalBlock && _gb18030Position != 0)
+            {
+                _gb18030Invalid++;
+            }
+        }
+
+        /// <summary>Counts the lead bytes of valid UTF-8, one per multi-byte sequence.</summary>
+        private static long LeadBytes(ReadOnlySpan<byte> validUtf8)
+        {
+            long count = 0;
+            int at;
+            while ((at = validUtf8.IndexOfAnyInRange((byte)0xC0, (byte)0xFF)) >= 0)
+            {
+                count++;
+                validUtf8 = validUtf8[(at + 1)..];
+            }
+
+            return count;
+        }
     }
 }
