@@ -21,15 +21,14 @@ internal sealed class CheckedInputs(IReadOnlyList<string> inputs) : IDisposable
     /// <summary>Gets the name of input <paramref name="index"/>: a path, or <c>-</c> for standard input.</summary>
     public string Name(int index) => inputs[index];
 
-    /// <summary>Gets what the user is told about the inputs before any row, such as a table that holds no text.</summary>
+    /// <summary>Gets what the user is told about the inputs before any row: a table that holds no text, a guessed encoding.</summary>
     public IReadOnlyList<string> Notices => _notices;
 
+    /// <summary>Adds a line to tell the user about the inputs before any row.</summary>
+    public void AddNotice(string notice) => _notices.Add(notice);
+
     /// <summary>Notes that input <paramref name="index"/> holds no text, so it has no rows to read.</summary>
-    public void SetBlank(int index, string notice)
-    {
-        _blank[index] = true;
-        _notices.Add(notice);
-    }
+    public void SetBlank(int index) => _blank[index] = true;
 
     /// <summary>Gets whether input <paramref name="index"/> holds no text, so it has no rows to read.</summary>
     public bool IsBlank(int index) => _blank[index];

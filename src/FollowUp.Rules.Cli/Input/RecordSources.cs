@@ -138,11 +138,17 @@ internal static class RecordSources
                     // An empty export is a table of no rows, as an empty JSON Lines file is, not a reason to stop the run.
                     if (IsBlankFile(input))
                     {
-                        checkedInputs.SetBlank(index, $"{input}: warning: the file is empty, so it holds no rows.");
+                        checkedInputs.SetBlank(index);
+                        checkedInputs.AddNotice($"{input}: warning: the file is empty, so it holds no rows.");
                         return;
                     }
 
-                    checkedInputs.SetTable(index, FollowUpTableReader.Open(input, tables.Map, tables.Options));
+                    var table = FollowUpTableReader.Open(input, tables.Map, tables.Options);
+                    checkedInputs.SetTable(index, table);
+                    if (tables.Options.Encoding is null && EncodingNotice(table.Encoding) is { } notice)
+                    {
+                        checkedInputs.AddNotice($"{input}: note: {notice}");
+                    }
                 }
                 catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
                 {
@@ -165,6 +171,18 @@ internal static class RecordSources
             }
         }
     }
+
+    /// <summary>
+    /// Says which encoding a table nobody named the encoding of is read with, when it is not UTF-8, so text that reads wrong
+    /// can be traced to it; nothing for UTF-8 and .xlsx. Only a byte order mark leads to UTF-16, and only the detector's
+    /// weighing of the bytes to GB18030.
+    /// </summary>
+    private static string? EncodingNotice(Encoding? encoding) => encoding switch
+    {
+        null or { CodePage: 65001 } => null,
+        { CodePage: 54936 } => "read as GB18030, as Chinese Excel saves CSV, since the file is not UTF-8. If its text reads wrong, name its encoding with --encoding (for example big5).",
+        _ => $"read as {encoding.WebName}, as its byte order mark says.",
+    };
 
     /// <summary>Gets whether a file holds nothing but a UTF-8 byte order mark and white space, reading only up to its first text.</summary>
     private static bool IsBlankFile(string path)
