@@ -26,17 +26,25 @@ internal readonly struct TimeText(DateTimeOffset value, string pattern) : ISpanF
 }
 
 /// <summary>A number of days as messages show it: to a tenth below ten days (2.5), whole days from ten (12), rounded down.</summary>
-internal readonly struct DaysText(TimeSpan span) : ISpanFormattable
+internal readonly struct DaysText(TimeSpan span, bool roundUp = false) : ISpanFormattable
 {
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) => span.TotalDays < 10
-        ? (Math.Floor(span.TotalDays * 10) / 10).TryFormat(destination, out charsWritten, "0.#", CultureInfo.InvariantCulture)
-        : Math.Floor(span.TotalDays).TryFormat(destination, out charsWritten, default, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A span past a limit, shown so that it reads as past it: whole days when they already exceed the limit (16 over 14),
+    /// else to the tenth above (14.1 over 14, not "14 days, more than 14").
+    /// </summary>
+    public static DaysText Beyond(TimeSpan span, TimeSpan limit) =>
+        Math.Floor(span.TotalDays) > limit.TotalDays ? new(span) : new(span, roundUp: true);
+
+    private double Value => roundUp ? Math.Ceiling(span.TotalDays * 10) / 10
+        : span.TotalDays < 10 ? Math.Floor(span.TotalDays * 10) / 10
+        : Math.Floor(span.TotalDays);
+
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        Value.TryFormat(destination, out charsWritten, "0.#", CultureInfo.InvariantCulture);
 
     public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
 
-    public override string ToString() => span.TotalDays < 10
-        ? (Math.Floor(span.TotalDays * 10) / 10).ToString("0.#", CultureInfo.InvariantCulture)
-        : Math.Floor(span.TotalDays).ToString(CultureInfo.InvariantCulture);
+    public override string ToString() => Value.ToString("0.#", CultureInfo.InvariantCulture);
 }
 
 /// <summary>

@@ -32,7 +32,7 @@ internal static class BuiltInRiskSignals
             if (at is { } latest && context.Now - latest > context.Profile.StaleAfter)
             {
                 context.Report(RiskSignalCodes.Stale, FieldPaths.CommunicationAt[index],
-                    context.Messages.Format("EvidenceStale", Date(latest), Days(context.Now - latest), Days(context.Profile.StaleAfter)));
+                    context.Messages.Format("EvidenceStale", Date(latest), DaysText.Beyond(context.Now - latest, context.Profile.StaleAfter), Days(context.Profile.StaleAfter)));
             }
             else if (index < 0 && context.Resolve(context.Record.RecordedAt) is { } recorded && context.Now - recorded > context.Profile.StaleAfter)
             {
@@ -169,7 +169,7 @@ internal static class BuiltInRiskSignals
             {
                 context.Report(RiskSignalCodes.StalledStage, FollowUpFields.ProgressStageSince,
                     context.Messages.Format("EvidenceStalledStage", Date(since), context.Messages.Stage(context.Stage is { } stage ? EnumLabels<DealStage>.NameOf(stage) : ""),
-                        Days(context.Now - since), Days(context.Profile.StalledStageAfter)));
+                        DaysText.Beyond(context.Now - since, context.Profile.StalledStageAfter), Days(context.Profile.StalledStageAfter)));
             }
         }
     }

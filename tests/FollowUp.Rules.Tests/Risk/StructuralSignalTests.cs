@@ -31,6 +31,17 @@ public sealed class StructuralSignalTests
         Assert.Contains("超过 3 天", signal.Evidence, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(14.3, "已 14.3 天未跟进（超过 14 天）")]
+    [InlineData(14.02, "已 14.1 天未跟进（超过 14 天）")]
+    [InlineData(16.7, "已 16 天未跟进（超过 14 天）")]
+    public void Stale_JustPastTheLimit_SaysADayCountPastIt(double daysSinceContact, string evidence)
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { At = TestClock.DaysFromNow(-daysSinceContact) });
+        var signal = Assert.Single(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.Stale);
+        Assert.EndsWith(evidence, signal.Evidence, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void NextActionOverdue_OpenStageWithPastDue_IsRaisedOnTheDueDate()
     {
