@@ -13,9 +13,10 @@ namespace FollowUp.Rules.Import;
 /// <c>deduction1Points</c> … <c>deduction3Points</c>), as CSV or as an .xlsx workbook.
 /// </summary>
 /// <remarks>
-/// A text cell that begins with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> (or a tab or carriage return) is written with a
+/// In CSV, a text cell that begins with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> (or a tab or carriage return) is written with a
 /// leading single quote (<c>'=HYPERLINK(…)</c>), so opening the file in Excel or WPS shows it as text and can never run it
-/// as a formula: a record's id or field comes from whoever typed it into the CRM.
+/// as a formula: a record's id or field comes from whoever typed it into the CRM. An .xlsx text cell is never a formula, so
+/// the workbook keeps every value exactly as it is.
 /// </remarks>
 public static class EvaluationTableWriter
 {

@@ -63,39 +63,44 @@ internal sealed class EvaluationRow
     [ExcelColumnName("deduction3Points")]
     public double? Deduction3Points { get; init; }
 
-    /// <summary>Makes the row of an evaluation, every text cell neutralised against formulas.</summary>
+    /// <summary>Makes the row of an evaluation, with its values as they are.</summary>
     public static EvaluationRow From(FollowUpEvaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         var top = evaluation.TopDeductions(TopDeductions);
         return new EvaluationRow
         {
-            Id = SpreadsheetText.Neutralize(evaluation.Id),
-            Profile = SpreadsheetText.Neutralize(evaluation.Profile),
+            Id = evaluation.Id ?? "",
+            Profile = evaluation.Profile,
             Grade = evaluation.Grade.ToString(),
             Score = Math.Round(evaluation.Score, 2),
             RiskLevel = evaluation.Risk.Level.ToString(),
             RiskScore = Math.Round(evaluation.Risk.Score, 2),
-            Deduction1Code = SpreadsheetText.Neutralize(top.ElementAtOrDefault(0)?.Code),
-            Deduction1Field = SpreadsheetText.Neutralize(top.ElementAtOrDefault(0)?.Field),
+            Deduction1Code = top.ElementAtOrDefault(0)?.Code ?? "",
+            Deduction1Field = top.ElementAtOrDefault(0)?.Field ?? "",
             Deduction1Points = top.ElementAtOrDefault(0) is { } first ? Math.Round(first.Points, 2) : null,
-            Deduction2Code = SpreadsheetText.Neutralize(top.ElementAtOrDefault(1)?.Code),
-            Deduction2Field = SpreadsheetText.Neutralize(top.ElementAtOrDefault(1)?.Field),
+            Deduction2Code = top.ElementAtOrDefault(1)?.Code ?? "",
+            Deduction2Field = top.ElementAtOrDefault(1)?.Field ?? "",
             Deduction2Points = top.ElementAtOrDefault(1) is { } second ? Math.Round(second.Points, 2) : null,
-            Deduction3Code = SpreadsheetText.Neutralize(top.ElementAtOrDefault(2)?.Code),
-            Deduction3Field = SpreadsheetText.Neutralize(top.ElementAtOrDefault(2)?.Field),
+            Deduction3Code = top.ElementAtOrDefault(2)?.Code ?? "",
+            Deduction3Field = top.ElementAtOrDefault(2)?.Field ?? "",
             Deduction3Points = top.ElementAtOrDefault(2) is { } third ? Math.Round(third.Points, 2) : null,
         };
     }
 
-    /// <summary>Gets the cells as CSV text, in <see cref="Columns"/> order.</summary>
+    /// <summary>
+    /// Gets the cells as CSV text, in <see cref="Columns"/> order, each text cell neutralised: a CSV cell that starts like a
+    /// formula is run as one when Excel opens the file. An .xlsx text cell never is, so the workbook keeps the values as they are.
+    /// </summary>
     public string[] ToTexts() =>
     [
-        Id, Profile, Grade, Number(Score), RiskLevel, Number(RiskScore),
-        Deduction1Code, Deduction1Field, Number(Deduction1Points),
-        Deduction2Code, Deduction2Field, Number(Deduction2Points),
-        Deduction3Code, Deduction3Field, Number(Deduction3Points),
+        Text(Id), Text(Profile), Grade, Number(Score), RiskLevel, Number(RiskScore),
+        Text(Deduction1Code), Text(Deduction1Field), Number(Deduction1Points),
+        Text(Deduction2Code), Text(Deduction2Field), Number(Deduction2Points),
+        Text(Deduction3Code), Text(Deduction3Field), Number(Deduction3Points),
     ];
+
+    private static string Text(string value) => SpreadsheetText.Neutralize(value);
 
     private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
 }
