@@ -13,7 +13,7 @@ internal sealed class TextTable(params (string Header, int Width)[] columns)
         var line = new StringBuilder();
         for (var i = 0; i < columns.Length; i++)
         {
-            var cell = TextReportWriter.Cut((cells.Length > i ? cells[i] : "").ReplaceLineEndings(" "), columns[i].Width);
+            var cell = TextReportWriter.Cut(TextReportWriter.Clean(cells.Length > i ? cells[i] : ""), columns[i].Width);
             line.Append(cell);
             if (i < columns.Length - 1)
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace FollowUp.Rules.Reporting;
@@ -24,14 +25,35 @@ internal sealed class TextReportWriter(TeamReport report, ReportText text, TextW
         }
     }
 
-    /// <summary>Terminal cells a character takes: two for East Asian wide characters, none for control characters, one for the rest.</summary>
+    /// <summary>
+    /// Terminal cells a character takes: two for East Asian wide characters and emoji, none for control characters, combining
+    /// marks, zero-width characters and variation selectors, one for the rest.
+    /// </summary>
     public static int CellsOf(Rune rune) => rune.Value switch
     {
         >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3 or >= 0xF900 and <= 0xFAFF
-            or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x20000 and <= 0x3FFFD => 2,
-        < 0x20 => 0,
-        _ => 1,
+            or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x1F300 and <= 0x1F64F
+            or >= 0x1F900 and <= 0x1FAFF or >= 0x20000 and <= 0x3FFFD => 2,
+        < 0x20 or >= 0x7F and <= 0x9F or >= 0x200B and <= 0x200F or >= 0xFE00 and <= 0xFE0F => 0,
+        _ => Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark ? 0 : 1,
     };
+
+    /// <summary>A cell's text on one line: every control character (line breaks, tabs, terminal escapes) becomes a space.</summary>
+    public static string Clean(string value)
+    {
+        if (!value.AsSpan().ContainsAnyInRange('\0', '\x1F') && !value.AsSpan().ContainsAnyInRange('\x7F', '\x9F'))
+        {
+            return value;
+        }
+
+        return string.Create(value.Length, value, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+            }
+        });
+    }
 
     /// <summary>Terminal cells a string takes (see <see cref="CellsOf"/>).</summary>
     public static int DisplayWidth(string value)
@@ -70,7 +92,6 @@ internal sealed class TextReportWriter(TeamReport report, ReportText text, TextW
         return string.Concat(value.AsSpan(0, length), "…");
     }
 
-    private static string Clean(string value) => value.ReplaceLineEndings(" ").Replace('\t', ' ');
 
     private void WriteTable(ReportTable table)
     {
