@@ -67,7 +67,7 @@ internal static class JsonReportWriter
         foreach (var owner in report.Owners)
         {
             json.WriteStartObject();
-            json.WriteString("owner", owner.Owner);
+            WriteOwner(json, owner.Owner);
             json.WriteNumber("recordCount", owner.RecordCount);
             json.WriteNumber("averageScore", Round(owner.AverageScore));
             json.WriteEndObject();
@@ -82,7 +82,14 @@ internal static class JsonReportWriter
             json.WriteString("step", step.Step.ToString());
             json.WriteNumber("recordsMissing", step.RecordsMissing);
             json.WriteNumber("missingRate", Math.Round(step.MissingRate, 4));
-            json.WriteNumber("averageScore", Round(step.AverageScore));
+            if (report.RecordCount > 0)
+            {
+                json.WriteNumber("averageScore", Round(step.AverageScore));
+            }
+            else
+            {
+                json.WriteNull("averageScore");
+            }
             json.WriteEndObject();
         }
 
@@ -165,7 +172,7 @@ internal static class JsonReportWriter
         json.WriteStartObject();
         json.WriteString("id", item.Id);
         json.WriteString("customer", item.Customer);
-        json.WriteString("owner", item.Owner);
+        WriteOwner(json, item.Owner);
         json.WriteString("grade", item.Grade.ToString());
         json.WriteNumber("score", Round(item.Score));
         json.WriteString("riskLevel", item.RiskLevel.ToString());
@@ -182,4 +189,17 @@ internal static class JsonReportWriter
     }
 
     private static double Round(double value) => Math.Round(value, 2);
+
+    /// <summary>An owner, or <see langword="null"/> for records that name nobody, so no real name can be mistaken for the placeholder.</summary>
+    private static void WriteOwner(Utf8JsonWriter json, string owner)
+    {
+        if (owner == TeamReport.NoOwner)
+        {
+            json.WriteNull("owner");
+        }
+        else
+        {
+            json.WriteString("owner", owner);
+        }
+    }
 }

@@ -9,7 +9,10 @@ public enum TeamReportFormat
     /// <summary>Markdown with headings and tables, for a wiki page or a chat message.</summary>
     Markdown,
 
-    /// <summary>One JSON object with camelCase names and codes instead of labels, for other tools.</summary>
+    /// <summary>
+    /// One JSON object with camelCase names and codes instead of labels, for other tools; records that name nobody
+    /// responsible have a <see langword="null"/> owner (not <see cref="TeamReport.NoOwner"/>).
+    /// </summary>
     Json,
 
     /// <summary>One self-contained HTML page (inline CSS, charts as inline SVG, no scripts and no external assets).</summary>

@@ -191,6 +191,7 @@ public sealed partial class TeamReportTests
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("averageScore").ValueKind);
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("evaluatedAt").ValueKind);
         Assert.Equal(0, json.RootElement.GetProperty("needsAttention").GetArrayLength());
+        Assert.All(json.RootElement.GetProperty("steps").EnumerateArray(), step => Assert.Equal(JsonValueKind.Null, step.GetProperty("averageScore").ValueKind));
     }
 
     [Fact]
@@ -270,13 +271,15 @@ public sealed partial class TeamReportTests
     }
 
     [Fact]
-    public void Write_NoOwner_IsLabelledInTheReportsLanguage()
+    public void Write_NoOwner_IsLabelledInTheReportsLanguage_AndNullInJson()
     {
         var report = Report(Evaluated("1", 40));
 
         Assert.Contains("（未指定）", report.ToString(TeamReportFormat.Text), StringComparison.Ordinal);
         Assert.Contains("(none)", report.ToString(TeamReportFormat.Text, English), StringComparison.Ordinal);
-        Assert.Contains("\"owner\": \"(none)\"", report.ToString(TeamReportFormat.Json), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(report.ToString(TeamReportFormat.Json));
+        Assert.Equal(JsonValueKind.Null, Assert.Single(json.RootElement.GetProperty("owners").EnumerateArray()).GetProperty("owner").ValueKind);
+        Assert.Equal(JsonValueKind.Null, Assert.Single(json.RootElement.GetProperty("needsAttention").EnumerateArray()).GetProperty("owner").ValueKind);
     }
 
     private static int Cells(string text) => text.Sum(c => c >= '\u2E80' ? 2 : 1);
