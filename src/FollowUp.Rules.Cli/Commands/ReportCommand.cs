@@ -28,7 +28,7 @@ internal static class ReportCommand
             article's five common errors, the most frequent vague phrases, risk levels and signals, the stage funnel, and the
             records that need attention first. Records are read and evaluated one at a time, so any input size fits in memory.
             Labels follow --culture; deduction messages too. Unreadable rows are reported on standard error with their line
-            or row number and left out of the report.
+            or row number and left out of the report, which says how many it left out.
             Exit codes: 0 done, 2 usage or configuration error, 3 done but some rows were unreadable.
 
             Examples:
@@ -70,6 +70,8 @@ internal static class ReportCommand
                 {
                     builder.Add(row.Record!, evaluation);
                 }
+
+                builder.AddUnreadable(checkedInputs.Unreadable);
 
                 progress?.Clear();
             }

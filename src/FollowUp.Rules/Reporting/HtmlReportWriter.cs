@@ -149,6 +149,11 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
         var highRisk = report.RiskLevels[RiskLevel.High] + report.RiskLevels[RiskLevel.Critical];
         W("<section class=\"kpis\">\n");
         Kpi(text["records"], ReportTables.Count(total), "");
+        if (report.UnreadableRows > 0)
+        {
+            Kpi(text["unreadableRows"], ReportTables.Count(report.UnreadableRows), "bad");
+        }
+
         Kpi(text["averageScore"], report.AverageScore is { } average ? ReportTables.Score(average) : "-", "");
         Kpi(text["shareOfA"], ReportTables.Percent(report.Grades[Grade.A], total), "good");
         Kpi(text["gradeDRecords"], ReportTables.Count(report.Grades[Grade.D]), report.Grades[Grade.D] > 0 ? "bad" : "good");

@@ -37,6 +37,7 @@ internal static class JsonReportWriter
     {
         json.WriteStartObject();
         json.WriteNumber("recordCount", report.RecordCount);
+        json.WriteNumber("unreadableRows", report.UnreadableRows);
         if (report.EvaluatedAt is { } evaluatedAt)
         {
             json.WriteString("evaluatedAt", evaluatedAt);

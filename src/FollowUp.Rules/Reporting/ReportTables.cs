@@ -101,11 +101,12 @@ internal static class ReportTables
     public static string Deduction(Deduction deduction, ReportText text) =>
         $"{text.Group(deduction.Group)} -{Points(deduction.Points)} · {deduction.Field} · {deduction.Message}";
 
-    /// <summary>The headline numbers: records, average score, evaluation time.</summary>
+    /// <summary>The headline numbers: records, unreadable rows left out (if any), average score, evaluation time.</summary>
     public static string Headline(TeamReport report, ReportText text)
     {
         var line = new StringBuilder()
             .Append(text["records"]).Append(' ').Append(Count(report.RecordCount))
+            .Append(report.UnreadableRows > 0 ? $" · {text["unreadableRows"]} {Count(report.UnreadableRows)}" : "")
             .Append(" · ").Append(text["averageScore"]).Append(' ').Append(report.AverageScore is { } average ? Score(average) : "-")
             .Append(" · ").Append(text["evaluatedAt"]).Append(' ').Append(report.EvaluatedAt is { } at ? Time(at) : text["notEvaluated"]);
         return line.ToString();

@@ -23,6 +23,7 @@ public sealed class TeamReport
 
     internal TeamReport(
         long recordCount,
+        long unreadableRows,
         DateTimeOffset? evaluatedAt,
         double? averageScore,
         Dictionary<Grade, long> grades,
@@ -36,6 +37,7 @@ public sealed class TeamReport
         AttentionItem[] needsAttention)
     {
         RecordCount = recordCount;
+        UnreadableRows = unreadableRows;
         EvaluatedAt = evaluatedAt;
         AverageScore = averageScore;
         Grades = new ReadOnlyDictionary<Grade, long>(grades);
@@ -51,6 +53,9 @@ public sealed class TeamReport
 
     /// <summary>Gets how many records the report covers.</summary>
     public long RecordCount { get; }
+
+    /// <summary>Gets how many input rows could not be read as records and are not in the report (<see cref="TeamReportBuilder.AddUnreadable"/>).</summary>
+    public long UnreadableRows { get; }
 
     /// <summary>Gets when the records were evaluated: the latest <see cref="FollowUpEvaluation.EvaluatedAt"/>, or <see langword="null"/> when there are none.</summary>
     public DateTimeOffset? EvaluatedAt { get; }

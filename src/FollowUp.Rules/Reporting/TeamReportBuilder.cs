@@ -51,6 +51,7 @@ public sealed class TeamReportBuilder
     private readonly List<Candidate> _attention = new(TeamReport.AttentionLimit + 1);
 
     private long _count;
+    private long _unreadable;
     private double _scoreSum;
     private DateTimeOffset? _evaluatedAt;
 
@@ -62,6 +63,18 @@ public sealed class TeamReportBuilder
 
     /// <summary>Gets how many records have been added.</summary>
     public long Count => _count;
+
+    /// <summary>
+    /// Counts rows of the input that could not be read as records, so the report says what it leaves out: a report mailed
+    /// on its own should not look complete when part of the export was unreadable.
+    /// </summary>
+    /// <param name="rows">How many rows; 0 or more.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rows"/> is negative.</exception>
+    public void AddUnreadable(long rows = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        _unreadable += rows;
+    }
 
     /// <summary>Adds an evaluated record to the report.</summary>
     /// <param name="record">The record, for its stage.</param>
@@ -164,6 +177,7 @@ public sealed class TeamReportBuilder
 
         return new TeamReport(
             _count,
+            _unreadable,
             _evaluatedAt,
             _count == 0 ? null : _scoreSum / _count,
             grades,

@@ -276,6 +276,7 @@ public sealed class TabularInputTests : IDisposable
 
         Assert.True(report.ExitCode == 3, report.ToString());
         Assert.Equal(SampleCustomers.Length, Json.Parse(report.Output).GetProperty("recordCount").GetInt32());
+        Assert.Equal(4, Json.Parse(report.Output).GetProperty("unreadableRows").GetInt32());
         Assert.Equal(4, report.ErrorLines.Count(line => line.Contains(": unreadable record: ", StringComparison.Ordinal)));
         Assert.Equal(3, report.ErrorLines.Count(line => line.Contains(": warning: ", StringComparison.Ordinal)));
         Assert.True(remind.ExitCode == 3, remind.ToString());

@@ -129,7 +129,7 @@ public sealed partial class TeamReportTests
         var root = json.RootElement;
 
         Assert.Equal(
-            ["recordCount", "evaluatedAt", "averageScore", "grades", "owners", "steps", "deductionGroups", "vaguePhrases", "riskLevels", "riskSignals",
+            ["recordCount", "unreadableRows", "evaluatedAt", "averageScore", "grades", "owners", "steps", "deductionGroups", "vaguePhrases", "riskLevels", "riskSignals",
                 "stages", "needsAttention"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(Sample.Value.RecordCount, root.GetProperty("recordCount").GetInt64());
@@ -181,6 +181,25 @@ public sealed partial class TeamReportTests
         Assert.Contains("\"phrase\": \"跟进中\"", chinese, StringComparison.Ordinal);
         Assert.DoesNotContain("\\u", chinese, StringComparison.Ordinal);
         Assert.Equal(chinese, english);
+    }
+
+    [Fact]
+    public void Write_UnreadableRows_AreNamedInEveryFormatSoTheReportDoesNotLookComplete()
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(owner: "李明"), r => Evaluated("FU-1", 80, of: r));
+        builder.AddUnreadable(3);
+        builder.AddUnreadable();
+        var report = builder.Build();
+
+        Assert.Equal(4, report.UnreadableRows);
+        Assert.Contains("无法读取、未计入的行 4", report.ToString(TeamReportFormat.Text), StringComparison.Ordinal);
+        Assert.Contains("Unreadable rows left out 4", report.ToString(TeamReportFormat.Markdown, English), StringComparison.Ordinal);
+        Assert.Contains("无法读取、未计入的行", report.ToString(TeamReportFormat.Html), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(report.ToString(TeamReportFormat.Json));
+        Assert.Equal(4, json.RootElement.GetProperty("unreadableRows").GetInt64());
+        Assert.DoesNotContain("无法读取", Report(Evaluated("1", 40)).ToString(TeamReportFormat.Text), StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.AddUnreadable(-1));
     }
 
     [Fact]
