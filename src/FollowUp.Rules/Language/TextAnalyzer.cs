@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace FollowUp.Rules.Language;
 
 /// <summary>What one text says about its clarity, after a single scan.</summary>
@@ -19,6 +21,18 @@ internal sealed class TextAnalyzer
     private const int VagueCueWindow = 2;
     private const int AsciiCueWindow = 16;
     private const int PostCueWindow = 3;
+
+    /// <summary>How close before a cue another cue must be to negate it (不是没有, 不能说没有).</summary>
+    private const int DoubleNegativeWindow = 2;
+
+    /// <summary>Where a question or topic ends before its answer.</summary>
+    private static readonly SearchValues<char> AnswerBreaks = SearchValues.Create("?？,，:：;；。\n");
+
+    /// <summary>Words that make a risk phrase the topic of the clause (竞争对手方面), folded.</summary>
+    private static readonly string[] TopicMarkers = ["方面", "这块", "这边", "情况", "呢", "吗", "的话"];
+
+    /// <summary>Who may be named before a bare answer (客户说没有), folded.</summary>
+    private static readonly string[] Answerers = ["客户说", "他说", "她说", "对方说", "客户表示", "客户回复", "回复", "答复", "客户答复", "答", "回答", "客户回答"];
     private const int AsciiMaxGap = 16;
 
     /// <summary>
@@ -43,7 +57,7 @@ internal sealed class TextAnalyzer
         scan.Finish();
         JoinGaps(scan);
         var fillersOnly = ResolveVague(text, scan);
-        ResolveRisk(scan);
+        ResolveRisk(text, scan);
         var clarity = fillersOnly || IsNoContent(text, scan) ? ClarityLevel.NoContent : Clarity(scan);
         if (clarity == ClarityLevel.NoContent && !HasCategory(scan, VagueCategory.NoContent) && Trimmed(text) is var (start, end) && end > start)
         {
@@ -136,7 +150,7 @@ internal sealed class TextAnalyzer
             // and so does one inside a risk phrase (意向明显下降 is a decline, not an unmeasured intent).
             var near = Neighbours(scan, i);
             if (IsInsideLonger(scan, i, near, PhraseRole.Vague, sameCategoryOnly: false) || IsInsideRisk(scan, i, near) || IsExcepted(scan, i, near)
-                || (entry.Category != (int)VagueCategory.NoContent && IsNegated(scan, i, near, VagueCueWindow, allowClosingCue: false)))
+                || (entry.Category != (int)VagueCategory.NoContent && IsNegated(text, scan, i, near, VagueCueWindow, allowClosingCue: false)))
             {
                 continue;
             }
@@ -147,7 +161,7 @@ internal sealed class TextAnalyzer
         return fillersOnly;
     }
 
-    private void ResolveRisk(TextScan scan)
+    private void ResolveRisk(string text, TextScan scan)
     {
         var hits = scan.Hits;
         for (var i = 0; i < scan.HitCount; i++)
@@ -161,7 +175,7 @@ internal sealed class TextAnalyzer
 
             var near = Neighbours(scan, i);
             if (IsInsideLonger(scan, i, near, PhraseRole.Risk, sameCategoryOnly: true) || IsExcepted(scan, i, near)
-                || IsNegated(scan, i, near, RiskCueWindow, allowClosingCue: true))
+                || IsNegated(text, scan, i, near, RiskCueWindow, allowClosingCue: true))
             {
                 continue;
             }
@@ -257,15 +271,32 @@ internal sealed class TextAnalyzer
     /// Whether a negation cue in the same clause cancels the phrase: one shortly before it, one inside its gap, or (for risk
     /// phrases) one closing the clause right after it (竞争对手：无).
     /// </summary>
-    private bool IsNegated(TextScan scan, int index, (int From, int To) near, int window, bool allowClosingCue)
+    /// <summary>
+    /// Whether a cue negates the hit: the nearest cue shortly before it in its clause (unless that cue is itself negated: 并不是
+    /// 没有竞争对手 affirms), a cue in its gap, for risks a cue closing the clause after it (竞争对手：无), or a bare negative
+    /// answer in the next clause to a risk named as a question or topic (有没有竞争对手？客户说没有; 竞争对手方面，暂无).
+    /// </summary>
+    private bool IsNegated(string text, TextScan scan, int index, (int From, int To) near, int window, bool allowClosingCue)
     {
         ref readonly var hit = ref scan.Hits[index];
         var (from, to) = near;
+        var nearestBefore = -1;
         for (var c = from; c <= to; c++)
         {
             ref readonly var cue = ref scan.Hits[c];
-            if (cue.Dropped || cue.Clause != hit.Clause || Lexicon.Entries[cue.Entry].Role != PhraseRole.NegationCue)
+            if (cue.Dropped || Lexicon.Entries[cue.Entry].Role != PhraseRole.NegationCue)
             {
+                continue;
+            }
+
+            if (cue.Clause != hit.Clause)
+            {
+                if (allowClosingCue && cue.Clause == hit.Clause + 1 && cue.AtClauseEnd && cue.FoldedStart >= hit.FoldedEnd
+                    && IsBareAnswer(text, hit.End, cue.Start) && !IsVoidCue(scan, c, index))
+                {
+                    return true;
+                }
+
                 continue;
             }
 
@@ -274,13 +305,88 @@ internal sealed class TextAnalyzer
             var closingAfter = allowClosingCue && cue.AtClauseEnd && cue.FoldedStart >= hit.FoldedEnd
                 && cue.FoldedStart - hit.FoldedEnd <= PostCueWindow;
             // Whether the cue is void costs a search of its neighbours: only for a cue placed to negate.
-            if ((before || inGap || closingAfter) && !IsVoidCue(scan, c, index))
+            if (before && !inGap)
+            {
+                if ((nearestBefore < 0 || IsNearer(cue, scan.Hits[nearestBefore])) && !IsVoidCue(scan, c, index))
+                {
+                    nearestBefore = c;
+                }
+            }
+            else if ((inGap || closingAfter) && !IsVoidCue(scan, c, index))
+            {
+                return true;
+            }
+        }
+
+        return nearestBefore >= 0 && !IsCueNegated(scan, nearestBefore, index);
+
+        // Nearer the phrase: ending later; at the same end, the longer cue (没有 over 没).
+        static bool IsNearer(in TextHit cue, in TextHit other) =>
+            cue.FoldedEnd > other.FoldedEnd || (cue.FoldedEnd == other.FoldedEnd && cue.FoldedStart < other.FoldedStart);
+    }
+
+    /// <summary>Whether another cue right before a cue negates it (不是没有, 不能说没有), so the two affirm.</summary>
+    private bool IsCueNegated(TextScan scan, int cueIndex, int negatedIndex)
+    {
+        ref readonly var cue = ref scan.Hits[cueIndex];
+        var (from, to) = Neighbours(scan, cueIndex);
+        for (var j = from; j <= to; j++)
+        {
+            ref readonly var other = ref scan.Hits[j];
+            if (j != cueIndex && !other.Dropped && other.Clause == cue.Clause && Lexicon.Entries[other.Entry].Role == PhraseRole.NegationCue
+                && other.FoldedEnd <= cue.FoldedStart && cue.FoldedStart - other.FoldedEnd <= DoubleNegativeWindow
+                && !IsAscii(Lexicon.Entries[other.Entry].Phrase) && !IsVoidCue(scan, j, negatedIndex))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the text between a risk phrase and a cue is a question or topic ending its clause and, after the break, at
+    /// most who answered: 有没有竞争对手？(客户说)没有, 竞争对手方面，暂无.
+    /// </summary>
+    private static bool IsBareAnswer(string text, int phraseEnd, int cueStart)
+    {
+        var between = text.AsSpan(phraseEnd, cueStart - phraseEnd);
+        var clauseEnd = between.IndexOfAny(AnswerBreaks);
+        if (clauseEnd < 0)
+        {
+            return false;
+        }
+
+        var asked = between[..clauseEnd].Trim();
+        var question = between[clauseEnd] is '?' or '？';
+        return (asked.IsEmpty || IsOneOf(asked, TopicMarkers)) && (question || !asked.IsEmpty || between[clauseEnd] is ':' or '：')
+            && (between[(clauseEnd + 1)..].Trim() is var answeredBy && (answeredBy.IsEmpty || IsOneOf(answeredBy, Answerers)));
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> text, string[] folded)
+    {
+        foreach (var candidate in folded)
+        {
+            if (text.Length == candidate.Length && FoldsTo(text, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool FoldsTo(ReadOnlySpan<char> text, string folded)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (TextFolding.Fold(text[i]) != folded[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>

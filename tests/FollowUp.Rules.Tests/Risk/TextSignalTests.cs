@@ -39,7 +39,19 @@ public sealed class TextSignalTests
     [InlineData("不存在投诉", RiskSignalCodes.NegativeFeedback)]
     [InlineData("竞争对手：无", RiskSignalCodes.Competitor)]
     [InlineData("no 竞争对手介入", RiskSignalCodes.Competitor)]
+    [InlineData("有没有竞争对手？客户说没有", RiskSignalCodes.Competitor)]
+    [InlineData("有没有竞争对手？没有。", RiskSignalCodes.Competitor)]
+    [InlineData("竞争对手方面，暂无", RiskSignalCodes.Competitor)]
+    [InlineData("友商方面，客戶說沒有", RiskSignalCodes.Competitor)]
     public void Signal_NegatedPhrase_RaisesNothing(string text, string code) => Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
+
+    [Theory]
+    [InlineData("并不是没有竞争对手，只是客户更信任我们", RiskSignalCodes.Competitor)]
+    [InlineData("不能说没有竞争对手，只是目前我们领先", RiskSignalCodes.Competitor)]
+    [InlineData("不是没有友商在接触", RiskSignalCodes.Competitor)]
+    [InlineData("客户在看竞争对手，没有下单", RiskSignalCodes.Competitor)]
+    [InlineData("友商报价更低，客户说还没有决定", RiskSignalCodes.Competitor)]
+    public void Signal_DoubleNegativeOrNegationOfSomethingElse_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
 
     [Theory]
     [InlineData("未回复", RiskSignalCodes.NoResponse)]
