@@ -261,12 +261,13 @@ internal static class EvaluationBuilder
     /// <summary>The step a field path belongs to, or <see langword="null"/> for record-level fields such as <c>scenario</c>.</summary>
     internal static FollowUpStep? StepOf(string path, FollowUpProfile profile)
     {
-        if (path.StartsWith("customer.", StringComparison.Ordinal))
+        // The objects themselves belong to their step too: a wrong-shaped "customer" is a gap in the basic information.
+        if (path.StartsWith("customer.", StringComparison.Ordinal) || path == "customer")
         {
             return FollowUpStep.BasicInfo;
         }
 
-        if (path.StartsWith("needs.", StringComparison.Ordinal))
+        if (path.StartsWith("needs.", StringComparison.Ordinal) || path == "needs")
         {
             return FollowUpStep.Needs;
         }
@@ -276,7 +277,7 @@ internal static class EvaluationBuilder
             return FollowUpStep.Communications;
         }
 
-        if (path.StartsWith("progress.", StringComparison.Ordinal))
+        if (path.StartsWith("progress.", StringComparison.Ordinal) || path == "progress")
         {
             return FollowUpStep.Progress;
         }

@@ -46,4 +46,28 @@ internal static class FieldPaths
     public static readonly IndexedPath RiskKind = new("risks", "kind");
     public static readonly IndexedPath RiskDescription = new("risks", "description");
     public static readonly IndexedPath RiskCountermeasure = new("risks", "countermeasure");
+
+    /// <summary>The requirement key of a path, its indices left out: <c>risks[0].description</c> is <c>risks[].description</c>.</summary>
+    public static string KeyOf(string path)
+    {
+        if (!path.Contains('[', StringComparison.Ordinal))
+        {
+            return path;
+        }
+
+        var key = new System.Text.StringBuilder(path.Length);
+        var inIndex = false;
+        foreach (var c in path)
+        {
+            inIndex &= c != ']';
+            if (!inIndex)
+            {
+                key.Append(c);
+            }
+
+            inIndex |= c == '[';
+        }
+
+        return key.ToString();
+    }
 }

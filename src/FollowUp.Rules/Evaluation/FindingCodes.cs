@@ -12,6 +12,13 @@ public static class FindingCodes
     /// <summary>An enumeration value was not recognised and was kept as text. Severity Warning.</summary>
     public const string UnknownValue = "UnknownValue";
 
+    /// <summary>
+    /// A value had the wrong shape for its field (text where the customer object belongs, a list where text belongs) and was read
+    /// as absent; the finding's value is the JSON received. Severity Error.
+    /// </summary>
+    /// <seealso cref="FollowUpRecord.InvalidValues"/>
+    public const string InvalidValue = "InvalidValue";
+
     /// <summary>A date could not be read. Severity Error.</summary>
     public const string InvalidDate = "InvalidDate";
 

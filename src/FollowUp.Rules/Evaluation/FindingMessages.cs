@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation;
 using FollowUp.Rules.Messages;
 
@@ -21,13 +22,14 @@ internal static class FindingMessages
         Problem.VagueLanguage => FindingCodes.VagueLanguage,
         Problem.NoContent => FindingCodes.NoContent,
         Problem.RiskUnanswered => FindingCodes.RiskUnanswered,
+        Problem.InvalidValue => FindingCodes.InvalidValue,
         _ => FindingCodes.RiskNotAssessable,
     };
 
     public static Severity SeverityOf(Problem problem) => problem switch
     {
         Problem.FieldMissing or Problem.InvalidDate or Problem.AttachmentProposal or Problem.AttachmentContract or Problem.AttachmentAny
-            or Problem.AttachmentStageUnknown or Problem.CountermeasureMissing or Problem.RiskPointsMissing => Severity.Error,
+            or Problem.AttachmentStageUnknown or Problem.CountermeasureMissing or Problem.RiskPointsMissing or Problem.InvalidValue => Severity.Error,
         Problem.RiskNotAssessable => Severity.Info,
         _ => Severity.Warning,
     };
@@ -42,6 +44,31 @@ internal static class FindingMessages
         Language.VagueCategory.VagueTime => messages.Quoting("VagueVagueTime", phrase),
         _ => messages.Quoting("NoContent", phrase),
     };
+
+    /// <summary>The message of a wrong-shaped value: the field, the shape it takes, and what came instead, as received.</summary>
+    private static string InvalidValue(MessageCatalog messages, in Note note)
+    {
+        var kinds = (note.Detail ?? "").Split('/');
+        var expected = Enum.TryParse<JsonValueKind>(kinds[0], out var e) ? e : JsonValueKind.Undefined;
+        var found = kinds.Length > 1 && Enum.TryParse<JsonValueKind>(kinds[1], out var f) ? f : JsonValueKind.Undefined;
+        var shape = messages.Fixed(expected switch
+        {
+            JsonValueKind.Object => "ShapeObject",
+            JsonValueKind.Array => "ShapeList",
+            _ => "ShapeText",
+        });
+        var value = messages.Format(
+            found switch
+            {
+                JsonValueKind.Object => "FoundObject",
+                JsonValueKind.Array => "FoundList",
+                JsonValueKind.String => "FoundText",
+                JsonValueKind.Number => "FoundNumber",
+                _ => "FoundValue",
+            },
+            note.Value);
+        return messages.Format("InvalidValue", messages.LabelOrPath(note.Key, note.Path), shape, value);
+    }
 
     public static string Format(MessageCatalog messages, in Note note) => note.Problem switch
     {
@@ -63,6 +90,7 @@ internal static class FindingMessages
         Problem.RiskUnanswered when note.QuotesPhrase || messages.IsShared(note.Value!) =>
             messages.ForArguments("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value!),
         Problem.RiskUnanswered => messages.Format("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value),
+        Problem.InvalidValue => InvalidValue(messages, note),
         _ => messages.ForArgument("RiskNotAssessable", note.Detail ?? ""),
     };
 }

@@ -39,6 +39,7 @@ internal enum Problem : byte
     NoContent,
     RiskUnanswered,
     RiskNotAssessable,
+    InvalidValue,
 }
 
 /// <summary>One scored check of a step.</summary>
@@ -217,6 +218,14 @@ internal sealed partial class Inspection
             if (unknownProfile)
             {
                 Notes.Add(new Note(Problem.UnknownProfile, "scenario", "scenario", record.Scenario, profile.Name));
+            }
+
+            // Indexed: a foreach over the interface may allocate an enumerator, and this runs for every record.
+            for (var i = 0; i < record.InvalidValues.Count; i++)
+            {
+                // Both kinds ride in Detail, as "Object/String", for the message; the value itself is read as absent below.
+                var invalid = record.InvalidValues[i];
+                Notes.Add(new Note(Problem.InvalidValue, invalid.Path, FieldPaths.KeyOf(invalid.Path), invalid.Json, $"{invalid.Expected}/{invalid.Found}"));
             }
 
             // The record time only feeds timeliness, but text that is not a time is reported on its field like any other.

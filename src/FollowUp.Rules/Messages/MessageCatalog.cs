@@ -145,6 +145,9 @@ internal sealed class MessageCatalog
         : key.StartsWith("custom.", StringComparison.Ordinal) ? key["custom.".Length..]
         : key;
 
+    /// <summary>The label of a field key when it has one, else the field's path: a key with no label of its own is best named as received.</summary>
+    public string LabelOrPath(string key, string path) => _fields.TryGetValue(key, out var field) ? field[0] : path;
+
     public string FieldAdvice(string key) =>
         _fields.TryGetValue(key, out var field) ? field[1] : _fields["custom"][1];
 

@@ -48,4 +48,12 @@ public sealed record FollowUpRecord
 
     /// <summary>Gets scenario-specific fields, such as <c>orderStatus</c> and <c>afterSales</c> for e-commerce.</summary>
     public IReadOnlyDictionary<string, string?>? Custom { get; init; }
+
+    /// <summary>
+    /// Gets the values of the record's JSON that had the wrong shape for their field and were read as absent; the evaluation
+    /// reports each as a finding on its field.
+    /// </summary>
+    /// <value>Empty unless <see cref="Serialization.FollowUpJson.DeserializeRecord(string)"/> found such values, or the host set them.</value>
+    [JsonIgnore]
+    public IReadOnlyList<InvalidValue> InvalidValues { get; init; } = [];
 }

@@ -29,16 +29,45 @@ public static class FollowUpJson
     public static JsonSerializerOptions Options => FollowUpJsonContext.Default.Options;
 
     /// <summary>Reads one record.</summary>
+    /// <remarks>
+    /// A value of the wrong shape for its field (text where the customer object belongs, a list where text belongs) does not
+    /// make the record unreadable: the record is read as if the field were absent, and the value is listed in
+    /// <see cref="FollowUpRecord.InvalidValues"/>, which the evaluation reports as findings. <see cref="JsonSerializer"/> with
+    /// <see cref="Record"/> is stricter: it throws on such a value.
+    /// </remarks>
     /// <param name="json">The record's JSON object.</param>
     /// <returns>The record, or <see langword="null"/> when the JSON is <c>null</c>.</returns>
-    /// <exception cref="JsonException">The text is not JSON, or a member has the wrong shape (an object where text belongs).</exception>
-    public static FollowUpRecord? DeserializeRecord(string json) => JsonSerializer.Deserialize(json, Record);
+    /// <exception cref="JsonException">The text is not well-formed JSON, or not a JSON object.</exception>
+    public static FollowUpRecord? DeserializeRecord(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, Record);
+        }
+
+        // A filter, so that when the record cannot be read around its bad values the serializer's own error goes on unchanged.
+        catch (JsonException) when (InvalidValueReader.TryRead(json, Record, out var record))
+        {
+            return record;
+        }
+    }
 
     /// <summary>Reads one record from UTF-8.</summary>
+    /// <remarks>Reads wrong-shaped values as <see cref="DeserializeRecord(string)"/> does.</remarks>
     /// <param name="utf8Json">The record's JSON object in UTF-8.</param>
     /// <returns>The record, or <see langword="null"/> when the JSON is <c>null</c>.</returns>
-    /// <exception cref="JsonException">The text is not JSON, or a member has the wrong shape.</exception>
-    public static FollowUpRecord? DeserializeRecord(ReadOnlySpan<byte> utf8Json) => JsonSerializer.Deserialize(utf8Json, Record);
+    /// <exception cref="JsonException">The text is not well-formed JSON, or not a JSON object.</exception>
+    public static FollowUpRecord? DeserializeRecord(ReadOnlySpan<byte> utf8Json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(utf8Json, Record);
+        }
+        catch (JsonException) when (InvalidValueReader.TryRead(utf8Json, Record, out var record))
+        {
+            return record;
+        }
+    }
 
     /// <summary>Writes a record as JSON.</summary>
     /// <param name="record">The record.</param>

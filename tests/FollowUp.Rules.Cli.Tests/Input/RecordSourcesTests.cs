@@ -25,10 +25,10 @@ public sealed class RecordSourcesTests : IDisposable
             $"[{SampleData.Record("M-04")}]",                                            // 4 an array where an object belongs
             "null",                                                                      // 5 null
             "",                                                                          // 6 empty: ignored
-            SampleData.Record("M-07", "\"communications\":\"x\""),                      // 7 wrong-shaped member
+            SampleData.Record("M-07", "\"communications\":\"x\""),                      // 7 wrong-shaped member: read without it
             "  \t ",                                                                     // 8 whitespace only: ignored
             SampleData.Record("M-09", "\"recordedAt\":\"not a date\",\"customer\":{\"decisionRole\":\"大老板\"}"), // 9 valid: lenient values are findings
-            SampleData.Record("M-10", "\"customer\":\"x\"") + "\r",                     // 10 wrong-shaped member, CRLF line end
+            SampleData.Record("M-10", "\"customer\":\"x\"") + "\r",                     // 10 wrong-shaped member, CRLF line end: read without it
             "",                                                                          // 11 empty: ignored
             SampleData.Record("M-12", "\"scenario\":\"Project\"") + "\r",               // 12 valid, CRLF line end
             "12345",                                                                     // 13 a number
@@ -39,12 +39,12 @@ public sealed class RecordSourcesTests : IDisposable
         var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
 
         Assert.True(run.ExitCode == 3, run.ToString());
-        Assert.Equal(["M-01", "M-03", "M-09", "M-12", "M-14"], run.Ids);
-        Assert.Equal(5, run.Evaluations.Count);
+        Assert.Equal(["M-01", "M-03", "M-07", "M-09", "M-10", "M-12", "M-14"], run.Ids);
+        Assert.Equal(7, run.Evaluations.Count);
 
         var errors = run.ErrorLines;
-        Assert.Equal(6, errors.Count);
-        int[] brokenLines = [2, 4, 5, 7, 10, 13];
+        Assert.Equal(4, errors.Count);
+        int[] brokenLines = [2, 4, 5, 13];
         for (var i = 0; i < brokenLines.Length; i++)
         {
             var prefix = $"{input}:line {brokenLines[i]}: unreadable record: ";
@@ -54,9 +54,7 @@ public sealed class RecordSourcesTests : IDisposable
 
         Assert.EndsWith("the line is an array, not a JSON object.", errors[1], StringComparison.Ordinal);
         Assert.EndsWith("the line is null, not a JSON object.", errors[2], StringComparison.Ordinal);
-        Assert.Contains("communications", errors[3], StringComparison.Ordinal);
-        Assert.Contains("customer", errors[4], StringComparison.Ordinal);
-        Assert.EndsWith("the line is a number, not a JSON object.", errors[5], StringComparison.Ordinal);
+        Assert.EndsWith("the line is a number, not a JSON object.", errors[3], StringComparison.Ordinal);
         string[] blankLines = [":line 6:", ":line 8:", ":line 11:"];
         Assert.DoesNotContain(errors, e => blankLines.Any(blank => e.Contains(blank, StringComparison.Ordinal)));
     }
@@ -161,14 +159,12 @@ public sealed class RecordSourcesTests : IDisposable
         var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
 
         Assert.True(run.ExitCode == 3, run.ToString());
-        Assert.Equal(["A-1", "A-5", "A-7"], run.Ids);
+        Assert.Equal(["A-1", "A-2", "A-5", "A-7"], run.Ids);
         var errors = run.ErrorLines;
-        Assert.Equal(4, errors.Count);
-        Assert.StartsWith($"{input}:element 2: unreadable record: ", errors[0], StringComparison.Ordinal);
-        Assert.Contains("customer", errors[0], StringComparison.Ordinal);
-        Assert.Equal($"{input}:element 3: unreadable record: the element is a number, not a JSON object.", errors[1]);
-        Assert.Equal($"{input}:element 4: unreadable record: the element is null, not a JSON object.", errors[2]);
-        Assert.Equal($"{input}:element 6: unreadable record: the element is an array, not a JSON object.", errors[3]);
+        Assert.Equal(3, errors.Count);
+        Assert.Equal($"{input}:element 3: unreadable record: the element is a number, not a JSON object.", errors[0]);
+        Assert.Equal($"{input}:element 4: unreadable record: the element is null, not a JSON object.", errors[1]);
+        Assert.Equal($"{input}:element 6: unreadable record: the element is an array, not a JSON object.", errors[2]);
     }
 
     [Fact]

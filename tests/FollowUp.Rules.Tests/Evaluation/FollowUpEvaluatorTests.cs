@@ -317,4 +317,66 @@ public class FollowUpEvaluatorTests
 
         Assert.All(Enumerable.Range(0, actual.Length), i => Assert.Equal(expected[i % records.Length], actual[i]));
     }
+
+    [Theory]
+    [InlineData("zh-CN", "“客户”的值形状不对：应为字段对象，实际是文本 \"张伟\"。该值未参与评估。")]
+    [InlineData("en", "The value of customer has the wrong shape: expected an object with fields, found text \"张伟\". It was left out of the evaluation.")]
+    public void Evaluate_WrongShapedValue_IsAnInvalidValueErrorOnItsPath(string culture, string message)
+    {
+        var record = FollowUpJson.DeserializeRecord(FollowUpJson.Serialize(SampleRecords.CompleteToB()).Replace(
+            "\"customer\":{", "\"customer\":\"张伟\",\"unused\":{", StringComparison.Ordinal))!;
+
+        var finding = Assert.Single(TestClock.Evaluator(o => o.Culture = culture).Evaluate(record).Findings, f => f.Code == FindingCodes.InvalidValue);
+
+        Assert.Equal((Severity.Error, "customer", "\"张伟\"", (FollowUpStep?)FollowUpStep.BasicInfo), (finding.Severity, finding.Field, finding.Value, finding.Step));
+        Assert.Equal(message, finding.Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "needs": { "summary": ["a", "b"] } }""", "needs.summary", "The value of needs summary has the wrong shape: expected text, found a list [\"a\",\"b\"].")]
+    [InlineData("""{ "owner": { "name": "x" } }""", "owner", "The value of record owner has the wrong shape: expected text, found an object {\"name\":\"x\"}.")]
+    [InlineData("""{ "custom": { "d": ["x"] } }""", "custom.d", "The value of custom.d has the wrong shape: expected text, found a list [\"x\"].")]
+    [InlineData("""{ "risks": [{ "description": ["a", "b"] }] }""", "risks[0].description", "The value of risk description has the wrong shape: expected text, found a list [\"a\",\"b\"].")]
+    [InlineData("""{ "risks": [7] }""", "risks[0]", "The value of risks[0] has the wrong shape: expected an object with fields, found the number 7.")]
+    [InlineData("""{ "attachments": "ERP方案V2.pdf" }""", "attachments", "The value of attachments has the wrong shape: expected a list, found text \"ERP方案V2.pdf\".")]
+    [InlineData("""{ "needs": { "changes": "需求变了" } }""", "needs.changes", "The value of change history has the wrong shape: expected a list, found text \"需求变了\".")]
+    [InlineData("""{ "progress": { "nextAction": true, "stage": false, "stageSince": [true] } }""", "progress.stageSince", "The value of stage start has the wrong shape: expected text, found a list [true].")]
+    public void Evaluate_WrongShapedValue_NamesTheFieldTheShapeAndTheValueReceived(string json, string path, string message)
+    {
+        var evaluation = TestClock.Evaluator(o => o.Culture = "en").Evaluate(FollowUpJson.DeserializeRecord(json)!);
+
+        var finding = Assert.Single(evaluation.Findings, f => f.Code == FindingCodes.InvalidValue);
+        Assert.Equal(path, finding.Field);
+        Assert.StartsWith(message, finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_WrongShapedValues_LeaveTheOtherFieldsEvaluated()
+    {
+        var complete = FollowUpJson.Serialize(SampleRecords.CompleteToB());
+        var record = FollowUpJson.DeserializeRecord(complete
+            .Replace("\"customer\":{", "\"customer\":\"张伟\",\"unused\":{", StringComparison.Ordinal)
+            .Replace("\"attachments\":[", "\"attachments\":\"ERP方案V2.pdf\",\"unused2\":[", StringComparison.Ordinal))!;
+
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+        var expected = TestClock.Evaluator().Evaluate(SampleRecords.CompleteToB() with { Customer = null, Attachments = null });
+
+        Assert.Equal(["customer", "attachments"], evaluation.Findings.Where(f => f.Code == FindingCodes.InvalidValue).Select(f => f.Field));
+        Assert.Equal(expected.Completeness.Steps.Select(Summary), evaluation.Completeness.Steps.Select(Summary));
+        Assert.Equal(100, evaluation.Completeness[FollowUpStep.Communications].Score);
+        Assert.Equal(expected.Score, evaluation.Score);
+        Assert.Equal(expected.Findings.Select(f => (f.Code, f.Field)), evaluation.Findings.Where(f => f.Code != FindingCodes.InvalidValue).Select(f => (f.Code, f.Field)));
+    }
+
+    private static string Summary(StepResult step) => $"{step.Step} {step.Score}: {string.Join(", ", step.Missing)} / {string.Join(", ", step.Acknowledged)}";
+
+    [Fact]
+    public void Validate_WrongShapedCustomer_IsAFailureOfTheBasicInfoValidator()
+    {
+        var record = FollowUpJson.DeserializeRecord("""{ "customer": "张伟" }""")!;
+
+        var failures = new BasicInfoValidator(TestClock.Evaluator()).Validate(record).Errors;
+
+        Assert.Contains(failures, f => (f.ErrorCode, f.PropertyName, f.AttemptedValue as string) == (FindingCodes.InvalidValue, "customer", "\"张伟\""));
+    }
 }

@@ -212,16 +212,118 @@ public class FollowUpJsonTests
     public void DeserializeRecord_JsonNull_IsNull() => Assert.Null(FollowUpJson.DeserializeRecord("null"));
 
     [Theory]
-    [InlineData("""{ "needs": { "budget": { "amount": 50 } } }""")]
-    [InlineData("""{ "needs": { "budget": [50] } }""")]
-    [InlineData("""{ "owner": { "name": "李明" } }""")]
-    [InlineData("""{ "needs": { "painPoints": [{ "text": "库存不准" }] } }""")]
-    [InlineData("""{ "progress": { "stage": { "name": "Signed" } } }""")]
-    [InlineData("""{ "progress": { "nextActionDue": ["2026-12-05"] } }""")]
-    [InlineData("""{ "custom": { "orderStatus": { "code": 3 } } }""")]
     [InlineData("""{ "id": "FU-1", """)]
-    public void DeserializeRecord_WrongShapeOrBrokenJson_ThrowsJsonException(string json) =>
+    [InlineData("""{ "id": "FU-1", x }""")]
+    [InlineData("""{ "id": "FU-1" } trailing""")]
+    [InlineData("""{ "customer": "张伟", "id": }""")]
+    public void DeserializeRecord_BrokenJson_ThrowsJsonException(string json)
+    {
         Assert.ThrowsAny<JsonException>(() => FollowUpJson.DeserializeRecord(json));
+        Assert.ThrowsAny<JsonException>(() => FollowUpJson.DeserializeRecord(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Theory]
+    [InlineData("""{ "customer": "张伟" }""", "customer", JsonValueKind.Object, JsonValueKind.String, "\"张伟\"")]
+    [InlineData("""{ "owner": { "name": "x" } }""", "owner", JsonValueKind.String, JsonValueKind.Object, """{"name":"x"}""")]
+    [InlineData("""{ "needs": { "summary": ["a", "b"] } }""", "needs.summary", JsonValueKind.String, JsonValueKind.Array, """["a","b"]""")]
+    [InlineData("""{ "needs": { "budget": { "amount": 50 } } }""", "needs.budget", JsonValueKind.String, JsonValueKind.Object, """{"amount":50}""")]
+    [InlineData("""{ "needs": { "changes": "需求变了" } }""", "needs.changes", JsonValueKind.Array, JsonValueKind.String, "\"需求变了\"")]
+    [InlineData("""{ "needs": { "painPoints": { "text": "库存不准" } } }""", "needs.painPoints", JsonValueKind.Array, JsonValueKind.Object, """{"text":"库存不准"}""")]
+    [InlineData("""{ "custom": { "d": ["x"] } }""", "custom.d", JsonValueKind.String, JsonValueKind.Array, """["x"]""")]
+    [InlineData("""{ "custom": "已发货" }""", "custom", JsonValueKind.Object, JsonValueKind.String, "\"已发货\"")]
+    [InlineData("""{ "risks": [{ "description": ["a", "b"] }] }""", "risks[0].description", JsonValueKind.String, JsonValueKind.Array, """["a","b"]""")]
+    [InlineData("""{ "attachments": "ERP方案V2.pdf" }""", "attachments", JsonValueKind.Array, JsonValueKind.String, "\"ERP方案V2.pdf\"")]
+    [InlineData("""{ "communications": { "summary": "电话沟通" } }""", "communications", JsonValueKind.Array, JsonValueKind.Object, """{"summary":"电话沟通"}""")]
+    [InlineData("""{ "progress": { "stage": { "name": "Signed" } } }""", "progress.stage", JsonValueKind.String, JsonValueKind.Object, """{"name":"Signed"}""")]
+    [InlineData("""{ "progress": { "nextActionDue": ["2026-12-05"] } }""", "progress.nextActionDue", JsonValueKind.String, JsonValueKind.Array, """["2026-12-05"]""")]
+    [InlineData("""{ "progress": 3 }""", "progress", JsonValueKind.Object, JsonValueKind.Number, "3")]
+    [InlineData("""{ "recordedAt": true, "customer": { "wechat": {} } }""", "customer.wechat", JsonValueKind.String, JsonValueKind.Object, "{}")]
+    [InlineData("""{ "CUSTOMER": { "Name": ["张伟"] } }""", "customer.name", JsonValueKind.String, JsonValueKind.Array, """["张伟"]""")]
+    public void DeserializeRecord_WrongShapedValue_IsReadAsAbsentAndListedOnItsPath(string json, string path, JsonValueKind expected, JsonValueKind found, string value)
+    {
+        var fromText = FollowUpJson.DeserializeRecord(json)!;
+        var fromUtf8 = FollowUpJson.DeserializeRecord(Encoding.UTF8.GetBytes(json))!;
+
+        Assert.Equal(new InvalidValue(path, expected, found, value), Assert.Single(fromText.InvalidValues));
+        Assert.Equal(fromText.InvalidValues, fromUtf8.InvalidValues);
+        Assert.Equal(FollowUpJson.Serialize(fromText), FollowUpJson.Serialize(fromUtf8));
+    }
+
+    [Fact]
+    public void DeserializeRecord_WrongShapedValues_LeaveEveryOtherFieldRead()
+    {
+        var record = FollowUpJson.DeserializeRecord("""
+            {
+              // exported by CRM v3, with comments and a trailing comma
+              "id": "FU-7", "customer": "张伟", "owner": { "name": "x" },
+              "needs": { "summary": ["a", "b"], "budget": "50万", "painPoints": ["库存不准", { "x": 1 }, "月结慢"], "changes": "需求变了" },
+              "progress": { "stage": "方案已发", "nextAction": "发送正式报价单" },
+              "custom": { "d": ["x"], "orderStatus": "已发货" },
+            }
+            """)!;
+
+        Assert.Equal(["customer", "owner", "needs.summary", "needs.painPoints[1]", "needs.changes", "custom.d"], record.InvalidValues.Select(v => v.Path));
+        Assert.Equal("FU-7", record.Id);
+        Assert.Null(record.Customer);
+        Assert.Null(record.Owner);
+        Assert.Null(record.Needs!.Summary);
+        Assert.Null(record.Needs.Changes);
+        Assert.Equal("50万", record.Needs.Budget);
+        Assert.Equal(["库存不准", "月结慢"], record.Needs.PainPoints);
+        Assert.Equal(DealStage.ProposalSent, record.Progress!.Stage.Value);
+        Assert.Equal("发送正式报价单", record.Progress.NextAction);
+        Assert.Null(record.Custom!["d"]);
+        Assert.Equal("已发货", record.Custom["orderStatus"]);
+    }
+
+    [Fact]
+    public void DeserializeRecord_WrongShapedListEntry_IsAnAbsentEntryAndTheOthersKeepTheirIndex()
+    {
+        var record = FollowUpJson.DeserializeRecord("""
+            { "risks": ["友商已报价", { "kind": "Competitor", "countermeasure": "周三前提交差异化方案" }],
+              "attachments": [7, { "kind": "方案", "name": "ERP方案V2.pdf" }] }
+            """)!;
+
+        Assert.Equal(["risks[0]", "attachments[0]"], record.InvalidValues.Select(v => v.Path));
+        Assert.Null(record.Risks![0]);
+        Assert.Equal("周三前提交差异化方案", record.Risks[1].Countermeasure);
+        Assert.Null(record.Attachments![0]);
+        Assert.Equal(AttachmentKind.Proposal, record.Attachments[1].Kind.Value);
+    }
+
+    [Fact]
+    public void DeserializeRecord_LongWrongShapedValue_IsKeptShortened()
+    {
+        var items = string.Join(",", Enumerable.Range(0, 100).Select(i => $"\"痛点{i}\""));
+
+        var invalid = Assert.Single(FollowUpJson.DeserializeRecord($$"""{ "needs": { "summary": [{{items}}] } }""")!.InvalidValues);
+
+        Assert.Equal(InvalidValue.MaxJsonLength, invalid.Json.Length);
+        Assert.StartsWith("[\"痛点0\",\"痛点1\"", invalid.Json, StringComparison.Ordinal);
+        Assert.EndsWith("…", invalid.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeserializeRecord_ValidRecord_HasNoInvalidValues() =>
+        Assert.Empty(FollowUpJson.DeserializeRecord(SpecExample)!.InvalidValues);
+
+    [Fact]
+    public void DeserializeRecord_JsonThatIsNotAnObject_ThrowsJsonException()
+    {
+        Assert.ThrowsAny<JsonException>(() => FollowUpJson.DeserializeRecord("""["x"]"""));
+        Assert.ThrowsAny<JsonException>(() => FollowUpJson.DeserializeRecord("\"张伟\""));
+    }
+
+    [Fact]
+    public void Serialize_RecordWithInvalidValues_DoesNotWriteThem()
+    {
+        var record = FollowUpJson.DeserializeRecord("""{ "id": "FU-1", "customer": "张伟" }""")!;
+
+        var json = FollowUpJson.Serialize(record);
+
+        Assert.DoesNotContain("张伟", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("invalid", json, StringComparison.OrdinalIgnoreCase);
+    }
 
     [Fact]
     public void Serialize_CompleteRecord_RoundTripsToAnEqualRecord()
