@@ -55,7 +55,7 @@ internal static class RulesFactory
     {
         if (!File.Exists(configPath))
         {
-            throw new CliUsageException($"cannot read --config '{configPath}': no such file.");
+            throw new CliUsageException($"cannot read --config '{configPath}': {(Directory.Exists(configPath) ? "it is a directory, not a file" : "no such file")}.");
         }
 
         try

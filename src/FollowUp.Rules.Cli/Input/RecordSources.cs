@@ -123,7 +123,7 @@ internal static class RecordSources
             {
                 throw new CliUsageException(input.StartsWith('-')
                     ? $"unknown option '{input}'."
-                    : $"cannot read input '{input}': no such file.");
+                    : $"cannot read input '{input}': {(Directory.Exists(input) ? "it is a directory; name the files in it" : "no such file")}.");
             }
 
             if (output is not null && input != "-" && OutputFile.IsSameFile(input, output))

@@ -34,6 +34,22 @@ public sealed class EvaluateUsageErrorTests : IDisposable
         AssertUsageError(run, expected);
     }
 
+    [Fact]
+    public async Task Evaluate_DirectoryAsInput_SaysItIsADirectory()
+    {
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, _temp.Path);
+
+        AssertUsageError(run, $"cannot read input '{_temp.Path}': it is a directory; name the files in it.");
+    }
+
+    [Fact]
+    public async Task Evaluate_DirectoryAsConfig_SaysItIsADirectory()
+    {
+        var run = await CliRunner.RunAsync("evaluate", "--config", _temp.Path, SampleData.FollowUpsPath);
+
+        AssertUsageError(run, $"cannot read --config '{_temp.Path}': it is a directory, not a file.");
+    }
+
     [Theory]
     [InlineData("unknown key", """{ "FollowUpRules": { "Bogus": 1 } }""", "Bogus")]
     [InlineData("unknown profile key", """{ "FollowUpRules": { "Profiles": { "K": { "BasedOn": "ToB", "Bogus": 1 } } } }""", "Bogus")]
