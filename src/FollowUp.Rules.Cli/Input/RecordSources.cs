@@ -285,7 +285,7 @@ internal static class RecordSources
             catch (JsonException exception)
             {
                 next = default;
-                brokenArray = $"{OneLine(exception.Message)} The rest of this JSON array cannot be read.";
+                brokenArray = $"{ReasonOf(exception, "element")} The rest of this JSON array cannot be read.";
             }
 
             if (brokenArray is null && !next.Read)
@@ -317,10 +317,35 @@ internal static class RecordSources
                 ? new RecordInput(source, number, kind, record, null)
                 : new RecordInput(source, number, kind, null, $"the {kind} is null, not a JSON object.");
         }
-        catch (Exception exception) when (exception is JsonException or NotSupportedException)
+        catch (JsonException exception)
+        {
+            return new RecordInput(source, number, kind, null, ReasonOf(exception, kind));
+        }
+        catch (NotSupportedException exception)
         {
             return new RecordInput(source, number, kind, null, OneLine(exception.Message));
         }
+    }
+
+    /// <summary>
+    /// The reader's reason without its "Path: $ | LineNumber: 0 | BytePositionInLine: 12." tail, whose zero-based numbers count
+    /// within the row and contradict the row's own number: where in the row it broke, as a user counts, instead.
+    /// </summary>
+    private static string ReasonOf(JsonException exception, string kind)
+    {
+        var reason = OneLine(exception.Message);
+        var tail = reason.IndexOf(" Path: ", StringComparison.Ordinal) is >= 0 and var path ? path : reason.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        if (tail >= 0)
+        {
+            reason = reason[..tail].TrimEnd();
+        }
+
+        return exception switch
+        {
+            { BytePositionInLine: { } position, LineNumber: 0 or null } => $"byte {position + 1} of the {kind}: {reason}",
+            { BytePositionInLine: { } position, LineNumber: { } line } => $"line {line + 1}, byte {position + 1} of the {kind}: {reason}",
+            _ => reason,
+        };
     }
 
     /// <summary>Names a JSON value that is well-formed but not an object, from its first byte; <see langword="null"/> for anything else.</summary>

@@ -60,6 +60,35 @@ public sealed class RecordSourcesTests : IDisposable
     }
 
     [Fact]
+    public async Task JsonLines_SyntaxError_SaysWhereInTheLineItBrokeWithoutTheReadersInternals()
+    {
+        var input = _temp.Write("syntax.jsonl", $"{SampleData.Record("S-1")}\n{{\"id\":\"S-2\", x}}\n{SampleData.Record("S-3")} junk\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["S-1"], run.Ids);
+        Assert.Equal(2, run.ErrorLines.Count);
+        Assert.StartsWith($"{input}:line 2: unreadable record: byte 14 of the line: 'x' is an invalid start of a property name.", run.ErrorLines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{input}:line 3: unreadable record: byte 14 of the line: 'j' is invalid after a single JSON value.", run.ErrorLines[1], StringComparison.Ordinal);
+        Assert.All(run.ErrorLines, line => Assert.DoesNotMatch("Path: |LineNumber|BytePositionInLine", line));
+    }
+
+    [Fact]
+    public async Task JsonArray_SyntaxErrorInAnElementOfSeveralLines_SaysWhichLineOfTheElement()
+    {
+        var input = _temp.Write("syntax.json", $"[{SampleData.Record("E-1")},\n {{\"id\":\"E-2\",\n  \"x\": y}}]");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["E-1"], run.Ids);
+        var error = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"{input}:element 2: unreadable record: line 2, byte 8 of the element: 'y' is an invalid start of a value.", error, StringComparison.Ordinal);
+        Assert.DoesNotMatch("Path: |LineNumber|BytePositionInLine", error);
+    }
+
+    [Fact]
     public async Task JsonLines_LoneCarriageReturns_EndLinesLikeLineFeeds()
     {
         var input = _temp.Write("mac.jsonl", $"{SampleData.Record("C-1")}\n{SampleData.Record("C-2")}\r{SampleData.Record("C-3")}\r\nnull\r{SampleData.Record("C-5")}");
