@@ -314,7 +314,7 @@ internal static class RecordSources
         try
         {
             return FollowUpJson.DeserializeRecord(json) is { } record
-                ? new RecordInput(source, number, kind, record, null)
+                ? new RecordInput(source, number, kind, record, null, InvalidValuesWarning(record))
                 : new RecordInput(source, number, kind, null, $"the {kind} is null, not a JSON object.");
         }
         catch (JsonException exception)
@@ -326,6 +326,21 @@ internal static class RecordSources
             return new RecordInput(source, number, kind, null, OneLine(exception.Message));
         }
     }
+
+    /// <summary>
+    /// Says which values of a record were read as absent for their wrong shape, or nothing. Their findings are in the
+    /// evaluation, but a table shows only the top deductions, and data left out must never go unsaid (SPEC §9).
+    /// </summary>
+    private static string? InvalidValuesWarning(FollowUpRecord record) => record.InvalidValues.Count == 0
+        ? null
+        : $"values of the wrong shape were read as absent: {string.Join("; ", record.InvalidValues.Select(v => $"{v.Path} = {v.Json} (expected {ShapeName(v.Expected)})"))}.";
+
+    private static string ShapeName(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object with fields",
+        JsonValueKind.Array => "a list",
+        _ => "text",
+    };
 
     /// <summary>
     /// The reader's reason without its "Path: $ | LineNumber: 0 | BytePositionInLine: 12." tail, whose zero-based numbers count

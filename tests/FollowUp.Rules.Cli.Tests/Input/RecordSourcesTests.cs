@@ -43,20 +43,68 @@ public sealed class RecordSourcesTests : IDisposable
         Assert.Equal(7, run.Evaluations.Count);
 
         var errors = run.ErrorLines;
-        Assert.Equal(4, errors.Count);
-        int[] brokenLines = [2, 4, 5, 13];
-        for (var i = 0; i < brokenLines.Length; i++)
+        Assert.Equal(6, errors.Count);
+        (int Line, string Kind)[] reported = [(2, "unreadable record"), (4, "unreadable record"), (5, "unreadable record"), (7, "warning"), (10, "warning"), (13, "unreadable record")];
+        for (var i = 0; i < reported.Length; i++)
         {
-            var prefix = $"{input}:line {brokenLines[i]}: unreadable record: ";
+            var prefix = $"{input}:line {reported[i].Line}: {reported[i].Kind}: ";
             Assert.StartsWith(prefix, errors[i], StringComparison.Ordinal);
             Assert.True(errors[i].Length > prefix.Length + 10, $"no reason given: {errors[i]}");
         }
 
         Assert.EndsWith("the line is an array, not a JSON object.", errors[1], StringComparison.Ordinal);
         Assert.EndsWith("the line is null, not a JSON object.", errors[2], StringComparison.Ordinal);
-        Assert.EndsWith("the line is a number, not a JSON object.", errors[3], StringComparison.Ordinal);
+        Assert.Contains("communications = \"x\"", errors[3], StringComparison.Ordinal);
+        Assert.Contains("customer = \"x\"", errors[4], StringComparison.Ordinal);
+        Assert.EndsWith("the line is a number, not a JSON object.", errors[5], StringComparison.Ordinal);
         string[] blankLines = [":line 6:", ":line 8:", ":line 11:"];
         Assert.DoesNotContain(errors, e => blankLines.Any(blank => e.Contains(blank, StringComparison.Ordinal)));
+    }
+
+    /// <summary>The members every record of the wrong-shape tests has besides its wrong one: a vague next action and a price objection.</summary>
+    private const string EvaluableMembers =
+        "\"progress\":{\"stage\":\"方案已发\",\"nextAction\":\"等客户回复\"},\"communications\":[{\"at\":\"2026-11-25 10:00\",\"summary\":\"客户说价格太贵了\"}]";
+
+    [Theory]
+    [InlineData("\"customer\":\"张伟\"", "customer")]
+    [InlineData("\"owner\":{\"name\":\"x\"}", "owner")]
+    [InlineData("\"needs\":{\"summary\":[\"a\",\"b\"]}", "needs.summary")]
+    [InlineData("\"custom\":{\"d\":[\"x\"]}", "custom.d")]
+    [InlineData("\"risks\":[{\"description\":[\"a\",\"b\"]}]", "risks[0].description")]
+    [InlineData("\"attachments\":\"ERP方案V2.pdf\"", "attachments")]
+    [InlineData("\"needs\":{\"changes\":\"需求变了\"}", "needs.changes")]
+    public async Task JsonLines_WrongShapedValue_IsAFindingOnItsPathAndTheOtherFieldsAreEvaluated(string member, string path)
+    {
+        var input = _temp.Write("shapes.jsonl", $"{SampleData.Record("W-1", $"{member},{EvaluableMembers}")}\n{SampleData.Record("W-2")}\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "--culture", "en", input);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["W-1", "W-2"], run.Ids);
+        var findings = run.Evaluations[0].GetProperty("findings").EnumerateArray().ToList();
+        var invalid = Assert.Single(findings, f => f.GetProperty("code").GetString() == "InvalidValue");
+        Assert.Equal(("Error", path), (invalid.GetProperty("severity").GetString(), invalid.GetProperty("field").GetString()));
+        Assert.Contains("has the wrong shape: expected ", invalid.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(findings, f => (f.GetProperty("code").GetString(), f.GetProperty("field").GetString()) == ("VagueLanguage", "progress.nextAction"));
+        Assert.Contains(
+            run.Evaluations[0].GetProperty("risk").GetProperty("signals").EnumerateArray(),
+            s => (s.GetProperty("code").GetString(), s.GetProperty("field").GetString()) == ("PriceObjection", "communications[0].summary"));
+        var warning = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"{input}:line 1: warning: values of the wrong shape were read as absent: {path} = ", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JsonLines_WrongShapedValuesInATable_AreReadAndNamedOnStandardError()
+    {
+        var input = _temp.Write("shapes.jsonl", SampleData.Record("W-1", $"\"customer\":\"张伟\",\"needs\":{{\"summary\":[\"a\",\"b\"]}},{EvaluableMembers}") + "\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "-f", "table", input);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(run.OutputLines, line => line.StartsWith("W-1 ", StringComparison.Ordinal));
+        Assert.Equal(
+            $"{input}:line 1: warning: values of the wrong shape were read as absent: customer = \"张伟\" (expected an object with fields); needs.summary = [\"a\",\"b\"] (expected text).",
+            Assert.Single(run.ErrorLines));
     }
 
     [Fact]
@@ -190,10 +238,12 @@ public sealed class RecordSourcesTests : IDisposable
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Equal(["A-1", "A-2", "A-5", "A-7"], run.Ids);
         var errors = run.ErrorLines;
-        Assert.Equal(3, errors.Count);
-        Assert.Equal($"{input}:element 3: unreadable record: the element is a number, not a JSON object.", errors[0]);
-        Assert.Equal($"{input}:element 4: unreadable record: the element is null, not a JSON object.", errors[1]);
-        Assert.Equal($"{input}:element 6: unreadable record: the element is an array, not a JSON object.", errors[2]);
+        Assert.Equal(4, errors.Count);
+        Assert.StartsWith($"{input}:element 2: warning: ", errors[0], StringComparison.Ordinal);
+        Assert.Contains("customer = \"x\"", errors[0], StringComparison.Ordinal);
+        Assert.Equal($"{input}:element 3: unreadable record: the element is a number, not a JSON object.", errors[1]);
+        Assert.Equal($"{input}:element 4: unreadable record: the element is null, not a JSON object.", errors[2]);
+        Assert.Equal($"{input}:element 6: unreadable record: the element is an array, not a JSON object.", errors[3]);
     }
 
     [Fact]
