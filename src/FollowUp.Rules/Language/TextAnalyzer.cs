@@ -213,7 +213,8 @@ internal sealed class TextAnalyzer
         {
             ref readonly var other = ref scan.Hits[j];
             var exception = Lexicon.Entries[other.Entry];
-            if (exception.Role == PhraseRole.Exception && exception.ExceptionTo == entry.Role && exception.Category == entry.Category
+            // A part of a gapped exception that found no other part (可能性 without 评估…) excepts nothing.
+            if (!other.Dropped && exception.Role == PhraseRole.Exception && exception.ExceptionTo == entry.Role && exception.Category == entry.Category
                 && other.FoldedStart <= hit.FoldedStart && hit.FoldedEnd <= other.FoldedEnd)
             {
                 return true;
