@@ -215,6 +215,11 @@ internal sealed partial class Inspection
             noteIndex = Notes.Count;
             Notes.Add(new Note(problem, path, key, value, detail));
         }
+        else if (state == FieldState.Missing && linkedNote < 0 && InvalidValueNoteOf(path) is var invalid and >= 0)
+        {
+            // Missing because its value had the wrong shape: one finding, the InvalidValue one, not a second "missing" beside it.
+            noteIndex = invalid;
+        }
         else if (state != FieldState.Filled)
         {
             noteIndex = Notes.Count;
@@ -222,6 +227,21 @@ internal sealed partial class Inspection
         }
 
         Checks.Add(new Check(step, path, state, earned, riskInput, noteIndex));
+    }
+
+    /// <summary>The InvalidValue note on this path or on a value holding it (customer for customer.company), or -1.</summary>
+    private int InvalidValueNoteOf(string path)
+    {
+        for (var n = _invalidValueNotes.From; n < _invalidValueNotes.To; n++)
+        {
+            var invalid = Notes[n].Path;
+            if (path.StartsWith(invalid, StringComparison.Ordinal) && (path.Length == invalid.Length || path[invalid.Length] is '.' or '['))
+            {
+                return n;
+            }
+        }
+
+        return -1;
     }
 
     private bool HasChangeHistory(IReadOnlyList<NeedsChange>? changes)

@@ -92,6 +92,9 @@ internal sealed partial class Inspection
     /// <summary>The message of each note once formatted, so a finding and the deduction it causes share one string.</summary>
     private readonly List<string?> _noteMessages = new(32);
 
+    /// <summary>Where the record's InvalidValue notes lie in <see cref="Notes"/>.</summary>
+    private (int From, int To) _invalidValueNotes;
+
     /// <summary>Gets the clarity of each free-text field with a value, whether the profile requires it, and whether it only acknowledges a gap.</summary>
     public List<(string Path, ClarityLevel Level, string Source, bool Required, bool Acknowledged)> Clarity { get; } = new(16);
 
@@ -198,6 +201,7 @@ internal sealed partial class Inspection
         Now = now;
         Checks.Clear();
         Notes.Clear();
+        _invalidValueNotes = default;
         _noteMessages.Clear();
         Clarity.Clear();
         Vague.Clear();
@@ -221,6 +225,7 @@ internal sealed partial class Inspection
             }
 
             // Indexed: a foreach over the interface may allocate an enumerator, and this runs for every record.
+            _invalidValueNotes = (Notes.Count, Notes.Count + record.InvalidValues.Count);
             for (var i = 0; i < record.InvalidValues.Count; i++)
             {
                 // Both kinds ride in Detail, as "Object/String", for the message; the value itself is read as absent below.

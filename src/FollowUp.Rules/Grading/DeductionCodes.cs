@@ -12,6 +12,12 @@ public static class DeductionCodes
     /// <summary>A required date is unreadable (completeness). <see cref="DeductionGroup.MissingInfo"/>.</summary>
     public const string InvalidDate = "InvalidDate";
 
+    /// <summary>
+    /// A required field's value had the wrong shape (text where an object belongs) and was read as absent (completeness).
+    /// <see cref="DeductionGroup.MissingInfo"/>.
+    /// </summary>
+    public const string InvalidValue = "InvalidValue";
+
     /// <summary>The needs changed with no change history (completeness). <see cref="DeductionGroup.MissingInfo"/>.</summary>
     public const string ChangeHistoryMissing = "ChangeHistoryMissing";
 

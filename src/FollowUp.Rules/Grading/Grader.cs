@@ -275,6 +275,7 @@ internal static class Grader
     {
         Problem.FieldAcknowledged => DeductionCodes.FieldAcknowledged,
         Problem.InvalidDate => DeductionCodes.InvalidDate,
+        Problem.InvalidValue => DeductionCodes.InvalidValue,
         Problem.ChangeHistoryMissing => DeductionCodes.ChangeHistoryMissing,
         Problem.NextActionDueInPast => DeductionCodes.NextActionDueInPast,
         Problem.AttachmentProposal or Problem.AttachmentContract or Problem.AttachmentAny or Problem.AttachmentStageUnknown => DeductionCodes.AttachmentMissing,

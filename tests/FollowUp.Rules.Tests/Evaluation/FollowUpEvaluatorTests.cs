@@ -365,7 +365,14 @@ public class FollowUpEvaluatorTests
         Assert.Equal(expected.Completeness.Steps.Select(Summary), evaluation.Completeness.Steps.Select(Summary));
         Assert.Equal(100, evaluation.Completeness[FollowUpStep.Communications].Score);
         Assert.Equal(expected.Score, evaluation.Score);
-        Assert.Equal(expected.Findings.Select(f => (f.Code, f.Field)), evaluation.Findings.Where(f => f.Code != FindingCodes.InvalidValue).Select(f => (f.Code, f.Field)));
+        // The fields the wrong-shaped values held are missing once, as the InvalidValue finding, not again as FieldMissing.
+        static bool UnderAnInvalidValue(Finding f) => f.Field.StartsWith("customer", StringComparison.Ordinal) || f.Field.StartsWith("attachments", StringComparison.Ordinal);
+        Assert.Contains(expected.Findings, f => f.Code == FindingCodes.FieldMissing && UnderAnInvalidValue(f));
+        Assert.Equal(
+            expected.Findings.Where(f => !(f.Code == FindingCodes.FieldMissing && UnderAnInvalidValue(f))).Select(f => (f.Code, f.Field)),
+            evaluation.Findings.Where(f => f.Code != FindingCodes.InvalidValue).Select(f => (f.Code, f.Field)));
+        Assert.DoesNotContain(evaluation.Deductions, d => d.Code == FollowUp.Rules.Grading.DeductionCodes.FieldMissing && d.Field.StartsWith("customer", StringComparison.Ordinal));
+        Assert.Contains(evaluation.Deductions, d => d.Code == FollowUp.Rules.Grading.DeductionCodes.InvalidValue && d.Field == "customer");
     }
 
     private static string Summary(StepResult step) => $"{step.Step} {step.Score}: {string.Join(", ", step.Missing)} / {string.Join(", ", step.Acknowledged)}";

@@ -25,6 +25,12 @@ public class GraderTests
         [DeductionCodes.InvalidDate] = new(
             WithCommunication(SampleRecords.CompleteToB(), 0, c => c with { At = Timestamp.Parse("上周三") }),
             "communications[0].at", DeductionGroup.MissingInfo, "沟通时间“上周三”不是可识别的日期时间"),
+        [DeductionCodes.InvalidValue] = new(
+            SampleRecords.CompleteToB().WithNeeds(n => n with { Summary = null }) with
+            {
+                InvalidValues = [new InvalidValue("needs.summary", System.Text.Json.JsonValueKind.String, System.Text.Json.JsonValueKind.Array, "[\"ERP\",\"WMS\"]")],
+            },
+            "needs.summary", DeductionGroup.MissingInfo, "的值形状不对"),
         [DeductionCodes.ChangeHistoryMissing] = new(
             SampleRecords.CompleteToB().WithNeeds(n => n with { Summary = n.Summary + "，手持终端数量从 40 台增至 60 台" }),
             "needs.changes", DeductionGroup.MissingInfo, "没有需求变更记录"),
