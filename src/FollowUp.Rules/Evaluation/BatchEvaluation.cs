@@ -34,7 +34,8 @@ public readonly record struct BatchResult<TItem>(TItem Item, FollowUpEvaluation?
 /// <summary>
 /// Evaluates many records with bounded parallelism, handing results back in input order as soon as they are ready, so a
 /// stream of any length is evaluated in flat memory. One chunk is evaluated while the next is read and the one before is
-/// consumed, in the synchronous forms as in the asynchronous ones. Cancellation stops between chunks. When the source
+/// consumed, in the synchronous forms as in the asynchronous ones. Cancellation is checked before each record is read and
+/// before each result is handed back, so it stops within one record (after the chunk in evaluation, if any, finishes). When the source
 /// throws, every row read before the failure is still evaluated and handed back, in order, and then the source's exception
 /// is rethrown as it was, so an import knows where it stopped.
 /// </summary>
@@ -144,6 +145,7 @@ public static class BatchEvaluation
                 chunks.EvaluateRead();
                 for (var i = 0; i < chunks.Read.Count; i++)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     yield return chunks.ReadResults[i];
                     Report(settings, ++handed, last: false);
                 }
@@ -156,6 +158,7 @@ public static class BatchEvaluation
 
             for (var i = 0; i < chunks.Evaluated.Count; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return chunks.EvaluatedResults[i];
                 Report(settings, ++handed, last: false);
             }
@@ -194,6 +197,7 @@ public static class BatchEvaluation
                 chunks.EvaluateRead();
                 for (var i = 0; i < chunks.Read.Count; i++)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     yield return chunks.ReadResults[i];
                     Report(settings, ++handed, last: false);
                 }
@@ -202,6 +206,7 @@ public static class BatchEvaluation
             chunks.Evaluating?.GetAwaiter().GetResult();
             for (var i = 0; i < chunks.Evaluated.Count; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return chunks.EvaluatedResults[i];
                 Report(settings, ++handed, last: false);
             }
@@ -277,6 +282,7 @@ public static class BatchEvaluation
             {
                 while (Read.Count < size)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     if (!source.MoveNext())
                     {
                         return false;
@@ -304,6 +310,7 @@ public static class BatchEvaluation
             {
                 while (Read.Count < size)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     if (!await source.MoveNextAsync().ConfigureAwait(false))
                     {
                         return false;

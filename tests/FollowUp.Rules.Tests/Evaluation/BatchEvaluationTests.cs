@@ -164,7 +164,7 @@ public sealed class BatchEvaluationTests
                 }
             }
         });
-        Assert.InRange(seen, 100, 2999);
+        Assert.Equal(100, seen);
     }
 
     [Fact]
@@ -206,6 +206,28 @@ public sealed class BatchEvaluationTests
         var options = new BatchEvaluationOptions { ProgressInterval = 100, Progress = new SyncProgress(p => reports.Add(p.Evaluated)) };
         _ = Evaluator.EvaluateMany(Records(250), options).ToList();
         Assert.Equal([100, 200, 250], reports);
+    }
+
+    [Fact]
+    public void EvaluateMany_CancelledWhileTheSourceIsRead_StopsReadingAtOnce()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var read = 0;
+        IEnumerable<FollowUpRecord> Source()
+        {
+            foreach (var record in Records(3000))
+            {
+                if (++read == 10)
+                {
+                    cancellation.Cancel();
+                }
+
+                yield return record;
+            }
+        }
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Evaluator.EvaluateMany(Source(), new BatchEvaluationOptions { MaxDegreeOfParallelism = 4 }, cancellation.Token).ToList());
+        Assert.Equal(10, read);
     }
 
     [Fact]
