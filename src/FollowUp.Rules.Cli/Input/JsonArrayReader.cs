@@ -5,10 +5,11 @@ namespace FollowUp.Rules.Cli.Input;
 
 /// <summary>
 /// Reads the elements of a top-level JSON array one at a time, as raw UTF-8 into a pooled buffer, handing each on as soon as
-/// it is complete. Memory holds one element, whatever the array's size. When the array's syntax breaks, reading stops there
-/// with a <see cref="JsonException"/>, and every element before the break has already been handed on.
+/// it is complete; or, with <c>values</c>, top-level JSON values one after another (pretty-printed objects, one per record).
+/// Memory holds one element, whatever the array's size. When the syntax breaks, reading stops there with a
+/// <see cref="JsonException"/>, and every element before the break has already been handed on.
 /// </summary>
-internal sealed class JsonArrayReader(Stream stream) : IDisposable
+internal sealed class JsonArrayReader(Stream stream, bool values = false) : IDisposable
 {
     private const int MaxElementBytes = 256 * 1024 * 1024;
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip };
@@ -16,7 +17,7 @@ internal sealed class JsonArrayReader(Stream stream) : IDisposable
     private int _start;
     private int _end;
     private bool _endOfStream;
-    private Position _position;
+    private Position _position = values ? Position.BetweenValues : Position.BeforeArray;
 
     private enum Position
     {
@@ -25,6 +26,7 @@ internal sealed class JsonArrayReader(Stream stream) : IDisposable
         AfterElement,
         BeforeElement,
         AfterArray,
+        BetweenValues,
     }
 
     /// <summary>
@@ -45,7 +47,7 @@ internal sealed class JsonArrayReader(Stream stream) : IDisposable
                 default:
                     if (_endOfStream)
                     {
-                        throw new JsonException("The JSON array ends before its closing ']'.");
+                        throw new JsonException(values ? "The input ends inside a JSON value." : "The JSON array ends before its closing ']'.");
                     }
 
                     // At least as many new bytes as are pending, so a long element arriving in small reads is re-scanned
@@ -67,7 +69,7 @@ internal sealed class JsonArrayReader(Stream stream) : IDisposable
         while (true)
         {
             var span = _buffer.AsSpan(_start, _end - _start);
-            if (_position == Position.BeforeArray && span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            if (_position is Position.BeforeArray or Position.BetweenValues && span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             {
                 _start += 3;
                 continue;
@@ -77,7 +79,7 @@ internal sealed class JsonArrayReader(Stream stream) : IDisposable
             if (i < 0)
             {
                 _start = _end;
-                return (_position == Position.AfterArray && _endOfStream ? StepResult.End : StepResult.NeedMore, default);
+                return (_position is Position.AfterArray or Position.BetweenValues && _endOfStream ? StepResult.End : StepResult.NeedMore, default);
             }
 
             _start += i;
@@ -120,7 +122,7 @@ internal sealed class JsonArrayReader(Stream stream) : IDisposable
                     var length = (int)reader.BytesConsumed;
                     var element = _buffer.AsMemory(_start, length);
                     _start += length;
-                    _position = Position.AfterElement;
+                    _position = values ? Position.BetweenValues : Position.AfterElement;
                     return (StepResult.Element, element);
             }
         }
@@ -143,7 +145,7 @@ internal sealed class JsonArrayReader(Stream stream) : IDisposable
             {
                 if (_buffer.Length >= MaxElementBytes)
                 {
-                    throw new JsonException($"An element of the JSON array is longer than {MaxElementBytes / (1024 * 1024)} MB.");
+                    throw new JsonException($"A JSON {(values ? "value" : "array element")} is longer than {MaxElementBytes / (1024 * 1024)} MB.");
                 }
 
                 PooledBuffer.Double(ref _buffer, _end);

@@ -54,9 +54,11 @@ internal static class RecordSources
                 {
                     var (first, prefix) = await PeekAsync(text, cancellationToken).ConfigureAwait(false);
                     var source = new PrefixedStream(prefix, text);
-                    // A .jsonl file is JSON Lines whatever its first line holds; otherwise a leading '[' means a JSON array.
-                    var rows = first == (byte)'[' && !IsJsonLinesName(input)
-                        ? ReadJsonArrayAsync(input, source, cancellationToken)
+                    // A .jsonl file is JSON Lines whatever its first line holds; otherwise a leading '[' means a JSON array, and
+                    // a first line that is only '{' means objects written over several lines each (one pretty-printed record).
+                    var rows = IsJsonLinesName(input) ? ReadJsonLinesAsync(input, source, Utf8LineReader.DefaultMaxLineBytes, cancellationToken)
+                        : first == (byte)'[' ? ReadJsonArrayAsync(input, source, values: false, cancellationToken)
+                        : OpensAnObjectAlone(prefix) ? ReadJsonArrayAsync(input, source, values: true, cancellationToken)
                         : ReadJsonLinesAsync(input, source, Utf8LineReader.DefaultMaxLineBytes, cancellationToken);
                     await foreach (var row in rows.ConfigureAwait(false))
                     {
@@ -267,12 +269,22 @@ internal static class RecordSources
         return utf16 is null ? text : Encoding.CreateTranscodingStream(text, utf16, Encoding.UTF8);
     }
 
+    /// <summary>Whether the first line holds only an opening brace (after a byte order mark and white space).</summary>
+    private static bool OpensAnObjectAlone(byte[] prefix)
+    {
+        var text = prefix.AsSpan();
+        text = text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? text[3..] : text;
+        var lineEnd = text.IndexOfAny((byte)'\n', (byte)'\r');
+        return lineEnd >= 0 && text[..lineEnd].Trim(" \t"u8).SequenceEqual("{"u8);
+    }
+
     private static async IAsyncEnumerable<RecordInput> ReadJsonArrayAsync(
-        string source, Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string source, Stream stream, bool values, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Element by element as raw bytes, not JsonSerializer.DeserializeAsyncEnumerable: that one parses a whole read
         // buffer before it yields, so a syntax error drops the good elements parsed before it in the same buffer.
-        using var reader = new JsonArrayReader(stream);
+        using var reader = new JsonArrayReader(stream, values);
+        var kind = values ? "record" : "element";
         long number = 0;
         while (true)
         {
@@ -285,7 +297,7 @@ internal static class RecordSources
             catch (JsonException exception)
             {
                 next = default;
-                brokenArray = $"{ReasonOf(exception, "element")} The rest of this JSON array cannot be read.";
+                brokenArray = $"{ReasonOf(exception, kind)} The rest of this {(values ? "file" : "JSON array")} cannot be read.";
             }
 
             if (brokenArray is null && !next.Read)
@@ -296,11 +308,11 @@ internal static class RecordSources
             number++;
             if (brokenArray is not null)
             {
-                yield return new RecordInput(source, number, "element", null, brokenArray);
+                yield return new RecordInput(source, number, kind, null, brokenArray);
                 yield break;
             }
 
-            yield return Parse(source, number, "element", next.Element.Span);
+            yield return Parse(source, number, kind, next.Element.Span);
         }
     }
 

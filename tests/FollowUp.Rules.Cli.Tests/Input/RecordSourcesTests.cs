@@ -219,6 +219,31 @@ public sealed class RecordSourcesTests : IDisposable
     }
 
     [Fact]
+    public async Task JsonFile_PrettyPrintedObjects_AreReadOneRecordEach()
+    {
+        var input = _temp.Write("records.json", "{\n  \"id\": \"P-1\",\n  \"owner\": \"李明\"\n}\n{\n  \"id\": \"P-2\"\n}\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["P-1", "P-2"], run.Ids);
+    }
+
+    [Fact]
+    public async Task JsonFile_PrettyPrintedObjectsBrokenMidway_EvaluatesThoseBeforeAndSaysTheRestCannotBeRead()
+    {
+        var input = _temp.Write("records.json", "{\n  \"id\": \"P-1\"\n}\n{\n  \"id\":\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["P-1"], run.Ids);
+        var error = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"{input}:record 2: unreadable record: ", error, StringComparison.Ordinal);
+        Assert.EndsWith("The rest of this file cannot be read.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task JsonArray_WithBadElements_ReportsElementNumbersAndEvaluatesTheOthers()
     {
         var input = _temp.Write("records.json", $"""
