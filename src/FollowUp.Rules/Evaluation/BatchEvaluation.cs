@@ -163,7 +163,12 @@ public static class BatchEvaluation
                 Report(settings, ++handed, last: false);
             }
 
-            chunks.SourceFailure?.Throw();
+            if (chunks.SourceFailure is { } failure)
+            {
+                // What was handed back is reported as for a finished batch, before the source's exception.
+                Report(settings, handed, last: true);
+                failure.Throw();
+            }
         }
         finally
         {
@@ -211,7 +216,12 @@ public static class BatchEvaluation
                 Report(settings, ++handed, last: false);
             }
 
-            chunks.SourceFailure?.Throw();
+            if (chunks.SourceFailure is { } failure)
+            {
+                // What was handed back is reported as for a finished batch, before the source's exception.
+                Report(settings, handed, last: true);
+                failure.Throw();
+            }
         }
         finally
         {

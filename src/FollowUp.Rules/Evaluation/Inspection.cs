@@ -141,9 +141,9 @@ internal sealed partial class Inspection
     /// <summary>Gets whether the due date gave a day without a time (2026-11-26): due by the end of that day.</summary>
     public bool NextActionDueIsDateOnly { get; private set; }
 
-    /// <summary>Gets the instant from which the next action is overdue: the due time, or the end of a due day.</summary>
+    /// <summary>Gets the last instant the next action is on time: the due time, or the last moment of a due day.</summary>
     public DateTimeOffset? NextActionDeadline =>
-        NextActionDue is { } due && NextActionDueIsDateOnly ? new DateTimeOffset(due.Date.AddDays(1), due.Offset) : NextActionDue;
+        NextActionDue is { } due && NextActionDueIsDateOnly ? new DateTimeOffset(due.Date.AddDays(1).AddTicks(-1), due.Offset) : NextActionDue;
 
     /// <summary>Gets the state of the next action.</summary>
     public FieldState NextActionState { get; private set; }

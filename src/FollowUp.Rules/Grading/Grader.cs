@@ -100,6 +100,11 @@ internal static class Grader
         }
 
         var part = new Part(GradeComponent.Completeness, budget, messages);
+
+        // The fields a wrong-shaped value held (customer.company, customer.industry… under "customer") share its one note:
+        // their points are one deduction on it, as it is one finding.
+        var invalidNote = -1;
+        var invalidPoints = 0.0;
         foreach (var check in inspection.Checks)
         {
             if (check.Credit >= 1)
@@ -109,7 +114,17 @@ internal static class Grader
 
             var stepBudget = budget * profile.StepWeight(check.Step) / totalWeight;
             var points = stepBudget * (1 - check.Credit) / counts[(int)check.Step];
-            if (check.Note >= 0 && inspection.Notes[check.Note].Problem == Problem.RiskUnanswered)
+            if (check.Note >= 0 && inspection.Notes[check.Note].Problem == Problem.InvalidValue)
+            {
+                if (check.Note != invalidNote)
+                {
+                    AddInvalidValue(ref part);
+                    invalidNote = check.Note;
+                }
+
+                invalidPoints += points;
+            }
+            else if (check.Note >= 0 && inspection.Notes[check.Note].Problem == Problem.RiskUnanswered)
             {
                 // The risk section answers all the signals or none: name them all, not the first signal's finding.
                 part.Add(deductions, DeductionCodes.RiskUnaddressed, check.Path, points,
@@ -131,6 +146,18 @@ internal static class Grader
             else
             {
                 part.Add(deductions, DeductionCodes.FieldMissing, check.Path, points, messages.ForField("FieldMissing", KeyOf(check.Path)));
+            }
+        }
+
+        AddInvalidValue(ref part);
+
+        void AddInvalidValue(ref Part part)
+        {
+            if (invalidNote >= 0)
+            {
+                part.Add(deductions, DeductionCodes.InvalidValue, inspection.Notes[invalidNote].Path, invalidPoints, inspection.NoteMessage(invalidNote, messages));
+                invalidNote = -1;
+                invalidPoints = 0;
             }
         }
     }

@@ -22,6 +22,9 @@ internal sealed class TextAnalyzer
     private const int AsciiCueWindow = 16;
     private const int PostCueWindow = 3;
 
+    /// <summary>The longest run of digits read as filler beside other fillers (测试123); longer is a phone or order number.</summary>
+    private const int MaxFillerDigits = 6;
+
     /// <summary>How close before a cue another cue must be to negate it (不是没有, 不能说没有).</summary>
     private const int DoubleNegativeWindow = 2;
 
@@ -135,7 +138,7 @@ internal sealed class TextAnalyzer
                 continue;
             }
 
-            if ((entry.Flags & PhraseFlags.WholeText) != 0 && Lexicon.Parts[hit.Part].ContentLength != scan.ContentChars && !fillersOnly)
+            if ((entry.Flags & PhraseFlags.WholeText) != 0 && Lexicon.Parts[hit.Part].ContentLength != scan.ContentChars)
             {
                 continue;
             }
@@ -269,10 +272,6 @@ internal sealed class TextAnalyzer
     }
 
     /// <summary>
-    /// Whether a negation cue in the same clause cancels the phrase: one shortly before it, one inside its gap, or (for risk
-    /// phrases) one closing the clause right after it (竞争对手：无).
-    /// </summary>
-    /// <summary>
     /// Whether a cue negates the hit: the nearest cue shortly before it in its clause (unless that cue is itself negated: 并不是
     /// 没有竞争对手 affirms), a cue in its gap, for risks a cue closing the clause after it (竞争对手：无), or a bare negative
     /// answer in the next clause to a risk named as a question or topic (有没有竞争对手？客户说没有; 竞争对手方面，暂无).
@@ -361,7 +360,7 @@ internal sealed class TextAnalyzer
         var asked = between[..clauseEnd].Trim();
         var question = between[clauseEnd] is '?' or '？';
         return (asked.IsEmpty || IsOneOf(asked, TopicMarkers)) && (question || !asked.IsEmpty || between[clauseEnd] is ':' or '：')
-            && (between[(clauseEnd + 1)..].Trim() is var answeredBy && (answeredBy.IsEmpty || IsOneOf(answeredBy, Answerers)));
+            && (between[(clauseEnd + 1)..].Trim().TrimEnd(":：") is var answeredBy && (answeredBy.IsEmpty || IsOneOf(answeredBy, Answerers)));
     }
 
     private static bool IsOneOf(ReadOnlySpan<char> text, string[] folded)
@@ -548,7 +547,8 @@ internal sealed class TextAnalyzer
     /// </summary>
     private bool FillersTileText(string text, TextScan scan)
     {
-        if (scan.DigitChars == 0 && !HasFillerHit(scan))
+        // Digits alone are no content already (IsNoContent).
+        if (scan.DigitChars == scan.ContentChars || (scan.DigitChars == 0 && !HasFillerHit(scan)))
         {
             return false;
         }
@@ -594,14 +594,19 @@ internal sealed class TextAnalyzer
 
             if (next < 0 && TextFolding.IsAsciiDigit(TextFolding.Fold(text[at])))
             {
-                // Digits alone are no content either (1234), so a run of them is a filler too.
+                // A short run of digits says no more than 1234 alone; a long one is a phone or order number, which is content.
                 next = at + 1;
                 while (next < text.Length && TextFolding.IsAsciiDigit(TextFolding.Fold(text[next])))
                 {
                     next++;
                 }
 
-                filler = true;
+                // Digits of a fact (收到，2025-12-03 14:30) are content.
+                filler = next - at <= MaxFillerDigits && !HasFactOverlapping(scan, at, next);
+                if (!filler)
+                {
+                    return false;
+                }
             }
 
             if (next < 0)
@@ -629,18 +634,53 @@ internal sealed class TextAnalyzer
         return false;
     }
 
+    /// <summary>Whether a date or time lies within the span; facts are ordered by end, so only those ending inside it are read.</summary>
     private static bool HasDateOrTimeWithin(TextScan scan, int start, int end)
     {
-        for (var f = 0; f < scan.FactCount; f++)
+        for (var f = FirstFactEndingAfter(scan, start); f < scan.FactCount && scan.Facts[f].End <= end; f++)
         {
             var fact = scan.Facts[f];
-            if (fact.Kind is FactKind.Date or FactKind.Time && start <= fact.Start && fact.End <= end)
+            if (fact.Kind is FactKind.Date or FactKind.Time && start <= fact.Start)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Whether any fact overlaps the span; a fact is never longer than a phrase, so the search ends a phrase past it.</summary>
+    private static bool HasFactOverlapping(TextScan scan, int start, int end)
+    {
+        for (var f = FirstFactEndingAfter(scan, start); f < scan.FactCount && scan.Facts[f].End <= end + Reach; f++)
+        {
+            if (scan.Facts[f].Start < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int FirstFactEndingAfter(TextScan scan, int offset)
+    {
+        var low = 0;
+        var high = scan.FactCount;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (scan.Facts[middle].End <= offset)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     private static bool HasCategory(TextScan scan, VagueCategory category)

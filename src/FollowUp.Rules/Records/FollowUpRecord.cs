@@ -55,5 +55,5 @@ public sealed record FollowUpRecord
     /// </summary>
     /// <value>Empty unless <see cref="Serialization.FollowUpJson.DeserializeRecord(string)"/> found such values, or the host set them.</value>
     [JsonIgnore]
-    public IReadOnlyList<InvalidValue> InvalidValues { get; init; } = [];
+    public IReadOnlyList<InvalidValue> InvalidValues { get; init => field = value ?? []; } = [];
 }

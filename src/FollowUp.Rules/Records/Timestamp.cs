@@ -20,7 +20,7 @@ public readonly struct Timestamp : IEquatable<Timestamp>
     private static readonly string[] OffsetFormats =
     [
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mmK",
-        "yyyy-MM-ddK",
+        DateOnlyOffsetFormat,
     ];
 
     private static readonly string[] LocalFormats =
@@ -30,6 +30,8 @@ public readonly struct Timestamp : IEquatable<Timestamp>
         "yyyy年M月d日 H:mm:ss", "yyyy年M月d日 H:mm", "yyyy年M月d日H:mm", "yyyy年M月d日 H时m分", "yyyy年M月d日H时m分", "yyyy年M月d日",
         "yyyy年M月d号", "yyyyMMdd",
     ];
+
+    private const string DateOnlyOffsetFormat = "yyyy-MM-ddK";
 
     private static readonly string[] DateOnlyFormats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyy年M月d号", "yyyyMMdd"];
 
@@ -116,7 +118,8 @@ public readonly struct Timestamp : IEquatable<Timestamp>
         if (DateTimeOffset.TryParseExact(trimmed, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
             && EndsWithOffset(trimmed) && withOffset.Year is >= MinYear and <= MaxYear)
         {
-            return new Timestamp(withOffset.DateTime, withOffset.Offset, KindWithOffset, text);
+            var dateOnlyWithOffset = DateTimeOffset.TryParseExact(trimmed, DateOnlyOffsetFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+            return new Timestamp(withOffset.DateTime, withOffset.Offset, KindWithOffset, text, dateOnlyWithOffset);
         }
 
         if (DateTime.TryParseExact(trimmed, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out var local)
@@ -180,7 +183,7 @@ public readonly struct Timestamp : IEquatable<Timestamp>
     /// <returns>The value as text.</returns>
     public override string ToString() => _kind switch
     {
-        KindWithOffset => new DateTimeOffset(_clock, _offset).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture),
+        KindWithOffset => new DateTimeOffset(_clock, _offset).ToString(_dateOnly ? DateOnlyOffsetFormat : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture),
         KindLocal => _clock.ToString(_dateOnly ? "yyyy-MM-dd" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         _ => Text ?? string.Empty,
     };

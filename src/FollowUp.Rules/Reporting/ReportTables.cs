@@ -31,7 +31,7 @@ internal static class ReportTables
         yield return new ReportTable(
             text["section.steps"], text["note.steps"],
             [new(text["column.step"]), new(text["column.recordsMissing"], true), new(text["column.missingRate"], true), new(text["column.stepScore"], true)],
-            [.. report.Steps.Select(s => Row(s.MissingRate, text.Step(s.Step), Count(s.RecordsMissing), Percent(s.MissingRate), Score(s.AverageScore)))]);
+            [.. report.Steps.Select(s => Row(s.MissingRate, text.Step(s.Step), Count(s.RecordsMissing), Percent(s.MissingRate), report.RecordCount > 0 ? Score(s.AverageScore) : "-"))]);
 
         var mostPoints = MostPointsLost(report);
         yield return new ReportTable(

@@ -373,14 +373,14 @@ public sealed class BatchEvaluationTests
     }
 
     [Fact]
-    public void EvaluateMany_SourceFailsMidway_ReportsEveryIntervalButNoFinalCount()
+    public void EvaluateMany_SourceFailsMidway_ReportsEveryIntervalAndWhatWasHandedBackBeforeRethrowing()
     {
         var reports = new List<long>();
         var options = new BatchEvaluationOptions { ProgressInterval = 50, Progress = new SyncProgress(p => reports.Add(p.Evaluated)) };
 
         Assert.Throws<IOException>(() => Evaluator.EvaluateMany(FailingAfter(Records(120)), options).ToList());
 
-        Assert.Equal([50, 100], reports);
+        Assert.Equal([50, 100, 120], reports);
     }
 
     private static IEnumerable<FollowUpRecord> FailingAfter(IEnumerable<FollowUpRecord> records)

@@ -337,7 +337,7 @@ public class FollowUpEvaluatorTests
     [InlineData("""{ "owner": { "name": "x" } }""", "owner", "The value of record owner has the wrong shape: expected text, found an object {\"name\":\"x\"}.")]
     [InlineData("""{ "custom": { "d": ["x"] } }""", "custom.d", "The value of custom.d has the wrong shape: expected text, found a list [\"x\"].")]
     [InlineData("""{ "risks": [{ "description": ["a", "b"] }] }""", "risks[0].description", "The value of risk description has the wrong shape: expected text, found a list [\"a\",\"b\"].")]
-    [InlineData("""{ "risks": [7] }""", "risks[0]", "The value of risks[0] has the wrong shape: expected an object with fields, found the number 7.")]
+    [InlineData("""{ "risks": [7] }""", "risks[0]", "The value of risk entry has the wrong shape: expected an object with fields, found the number 7.")]
     [InlineData("""{ "attachments": "ERP方案V2.pdf" }""", "attachments", "The value of attachments has the wrong shape: expected a list, found text \"ERP方案V2.pdf\".")]
     [InlineData("""{ "needs": { "changes": "需求变了" } }""", "needs.changes", "The value of change history has the wrong shape: expected a list, found text \"需求变了\".")]
     [InlineData("""{ "progress": { "nextAction": true, "stage": false, "stageSince": [true] } }""", "progress.stageSince", "The value of stage start has the wrong shape: expected text, found a list [true].")]
@@ -364,7 +364,7 @@ public class FollowUpEvaluatorTests
         Assert.Equal(["customer", "attachments"], evaluation.Findings.Where(f => f.Code == FindingCodes.InvalidValue).Select(f => f.Field));
         Assert.Equal(expected.Completeness.Steps.Select(Summary), evaluation.Completeness.Steps.Select(Summary));
         Assert.Equal(100, evaluation.Completeness[FollowUpStep.Communications].Score);
-        Assert.Equal(expected.Score, evaluation.Score);
+        Assert.Equal(expected.Score, evaluation.Score, precision: 1); // one deduction for the value, rounded once, not one per field
         // The fields the wrong-shaped values held are missing once, as the InvalidValue finding, not again as FieldMissing.
         static bool UnderAnInvalidValue(Finding f) => f.Field.StartsWith("customer", StringComparison.Ordinal) || f.Field.StartsWith("attachments", StringComparison.Ordinal);
         Assert.Contains(expected.Findings, f => f.Code == FindingCodes.FieldMissing && UnderAnInvalidValue(f));
@@ -372,10 +372,20 @@ public class FollowUpEvaluatorTests
             expected.Findings.Where(f => !(f.Code == FindingCodes.FieldMissing && UnderAnInvalidValue(f))).Select(f => (f.Code, f.Field)),
             evaluation.Findings.Where(f => f.Code != FindingCodes.InvalidValue).Select(f => (f.Code, f.Field)));
         Assert.DoesNotContain(evaluation.Deductions, d => d.Code == FollowUp.Rules.Grading.DeductionCodes.FieldMissing && d.Field.StartsWith("customer", StringComparison.Ordinal));
-        Assert.Contains(evaluation.Deductions, d => d.Code == FollowUp.Rules.Grading.DeductionCodes.InvalidValue && d.Field == "customer");
+        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == FollowUp.Rules.Grading.DeductionCodes.InvalidValue && d.Field == "customer");
+        Assert.Equal(
+            expected.Deductions.Where(d => d.Code == FollowUp.Rules.Grading.DeductionCodes.FieldMissing && d.Field.StartsWith("customer.", StringComparison.Ordinal)).Sum(d => d.Points),
+            deduction.Points,
+            precision: 1);
     }
 
     private static string Summary(StepResult step) => $"{step.Step} {step.Score}: {string.Join(", ", step.Missing)} / {string.Join(", ", step.Acknowledged)}";
+
+    [Fact]
+    public void Evaluate_InvalidValuesSetToNull_IsReadAsNone() =>
+        Assert.DoesNotContain(
+            TestClock.Evaluator().Evaluate(SampleRecords.CompleteToB() with { InvalidValues = null! }).Findings,
+            f => f.Code == FindingCodes.InvalidValue);
 
     [Fact]
     public void Validate_WrongShapedCustomer_IsAFailureOfTheBasicInfoValidator()

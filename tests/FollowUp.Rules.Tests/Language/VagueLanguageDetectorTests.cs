@@ -84,8 +84,25 @@ public sealed class VagueLanguageDetectorTests
     [Theory]
     [InlineData("好的，明天 10 点上门演示")]
     [InlineData("收到，报价 3.5 万已发采购部王经理")]
-    public void Detect_FillerBesideRealContent_IsNotNoContent(string text) =>
-        Assert.NotEqual(ClarityLevel.NoContent, Detector.Detect(text).Clarity);
+    [InlineData("收到，2025-12-03 14:30")]
+    [InlineData("等客户回复 2025-12-03")]
+    [InlineData("ok 2025/12/3")]
+    [InlineData("好的 13800138000")]
+    public void Detect_FillerBesideRealContent_IsNotNoContent(string text)
+    {
+        var result = Detector.Detect(text);
+
+        Assert.NotEqual(ClarityLevel.NoContent, result.Clarity);
+        Assert.DoesNotContain(result.Phrases, p => p.Category == VagueCategory.NoContent);
+    }
+
+    [Fact]
+    public void Detect_FillersOneAfterAnother_AreOneNoContentPhraseOverTheText()
+    {
+        var phrase = Assert.Single(Detector.Detect("好的，收到").Phrases);
+
+        Assert.Equal((VagueCategory.NoContent, "好的，收到"), (phrase.Category, phrase.Text));
+    }
 
     [Fact]
     public void Detect_DateInTheGapOfAPhrase_MakesItDefinite()

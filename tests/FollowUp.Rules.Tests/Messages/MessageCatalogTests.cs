@@ -13,6 +13,8 @@ public sealed class MessageCatalogTests
         var keys = typeof(FollowUpFields).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Where(k => k != FollowUpFields.CustomPrefix)
             .Concat(typeof(FieldPaths).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => ((IndexedPath)f.GetValue(null)!).Key))
+            .Concat(["id", "owner", "scenario", "recordedAt", "customer", "needs", "progress", "communications[]", "attachments[]",
+                "attachments[].uri", "risks[]", "needs.changes[]", "needs.concerns"])
             .Distinct();
         var data = new TheoryData<string, string>();
         foreach (var key in keys)

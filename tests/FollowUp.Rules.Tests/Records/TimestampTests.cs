@@ -198,8 +198,15 @@ public class TimestampTests
     [InlineData("2026-11-20 00:00", false)]
     [InlineData("2026-11-20T15:00:00", false)]
     [InlineData("2026-11-20T00:00:00+08:00", false)]
-    public void IsDateOnly_IsTrueForADayWithoutATimeOfDay(string text, bool dateOnly) =>
-        Assert.Equal(dateOnly, Timestamp.Parse(text).IsDateOnly);
+    [InlineData("2026-11-20+08:00", true)]
+    [InlineData("2026-11-20Z", true)]
+    public void IsDateOnly_IsTrueForADayWithoutATimeOfDay(string text, bool dateOnly)
+    {
+        var value = Timestamp.Parse(text);
+
+        Assert.Equal(dateOnly, value.IsDateOnly);
+        Assert.Equal(value, Timestamp.Parse(value.ToString()));
+    }
 
     [Fact]
     public void Equals_SameClockWithAndWithoutOffset_AreNotEqual()

@@ -53,9 +53,19 @@ public sealed class FollowUpRemindersTests
         var reminder = Assert.Single(Evaluator.Remind([record]));
 
         Assert.Equal(ReminderKind.Overdue, reminder.Kind);
-        Assert.Equal(TestClock.Now - new DateTimeOffset(TestClock.Now.Date, TestClock.Now.Offset), reminder.Late);
+        Assert.Equal(TestClock.Now - new DateTimeOffset(TestClock.Now.Date, TestClock.Now.Offset) + TimeSpan.FromTicks(1), reminder.Late);
         Assert.Contains($"（截止 {yesterday}）", reminder.Reason, StringComparison.Ordinal);
         Assert.Contains(" 小时", reminder.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Remind_DueYesterdayWithoutATime_AtMidnight_IsAlreadyOverdue()
+    {
+        var midnight = new DateTimeOffset(TestClock.Now.Date, TestClock.Now.Offset);
+        var evaluator = new FollowUpEvaluator(FollowUpRuleSet.Default, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(midnight));
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse(midnight.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) });
+
+        Assert.Equal(ReminderKind.Overdue, Assert.Single(evaluator.Remind([record])).Kind);
     }
 
     [Fact]

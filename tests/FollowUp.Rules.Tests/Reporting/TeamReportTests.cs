@@ -203,6 +203,14 @@ public sealed partial class TeamReportTests
     }
 
     [Fact]
+    public void Write_TextOfNoRecords_ShowsNoStepAverage()
+    {
+        var text = new TeamReportBuilder().Build().ToString(TeamReportFormat.Markdown, English);
+
+        Assert.Contains("| Customer basics | 0 | 0.0% | - |", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_JsonOfNoRecords_HasNullAverageAndTime()
     {
         using var json = JsonDocument.Parse(new TeamReportBuilder().Build().ToString(TeamReportFormat.Json));

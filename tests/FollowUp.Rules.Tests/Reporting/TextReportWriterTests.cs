@@ -13,6 +13,9 @@ public sealed class TextReportWriterTests
     [InlineData("e\u0301", 1)]
     [InlineData("跟\u200B进", 4)]
     [InlineData("\u001b[31mred", 7)]
+    [InlineData("🚀王", 4)]
+    [InlineData("✅赵", 4)]
+    [InlineData("🇨🇳", 4)]
     public void DisplayWidth_CountsTerminalCells(string text, int cells) => Assert.Equal(cells, TextReportWriter.DisplayWidth(text));
 
     [Theory]
