@@ -4,7 +4,9 @@ namespace FollowUp.Rules.Cli.Input;
 
 /// <summary>
 /// Reads a UTF-8 stream line by line into a pooled buffer, without decoding it, so JSON Lines parse straight from bytes.
-/// CR, LF and CRLF each end a line, as they do in CSV: a file saved with old Mac line ends still holds one record a line.
+/// The first line break decides how lines end: after a lone CR (old Mac line ends) CR, LF and CRLF each end a line, so such
+/// a file still holds one record a line; after LF or CRLF only LF does, so a stray CR inside a line neither splits its
+/// record nor shifts the numbers of the lines after it.
 /// A line longer than the limit is skipped to its line break and reported as such, so one runaway line neither takes
 /// the memory nor ends the reading.
 /// </summary>
@@ -23,6 +25,9 @@ internal sealed class Utf8LineReader(Stream stream, int maxLineBytes) : IDisposa
 
     /// <summary>Whether the last line ended with CR, so an LF right after it is the rest of that line break, not an empty line.</summary>
     private bool _afterCarriageReturn;
+
+    /// <summary>How lines end, once the first line break has said so.</summary>
+    private LineBreaks _lineBreaks;
 
     /// <summary>
     /// Reads the next line, without its line break (valid only until the next call); <see langword="false"/> at the end of
@@ -60,20 +65,26 @@ internal sealed class Utf8LineReader(Stream stream, int maxLineBytes) : IDisposa
                 }
 
                 _afterCarriageReturn = false;
-                if (_start < _end && _buffer[_start] == (byte)'\n')
+                var crLf = _start < _end && _buffer[_start] == (byte)'\n';
+                if (crLf)
                 {
                     _start++;
+                }
+
+                if (_lineBreaks == LineBreaks.Undecided)
+                {
+                    _lineBreaks = crLf ? LineBreaks.LineFeed : LineBreaks.CarriageReturn;
                 }
             }
 
             var pending = _buffer.AsSpan(_start, _end - _start);
-            var lineBreak = pending[scanned..].IndexOfAny((byte)'\r', (byte)'\n');
+            var lineBreak = IndexOfLineBreak(pending[scanned..]);
             if (lineBreak >= 0)
             {
                 lineBreak += scanned;
                 var tooLong = lineBreak >= maxLineBytes;
-                var line = tooLong ? default : _buffer.AsMemory(_start, lineBreak);
-                _afterCarriageReturn = pending[lineBreak] == (byte)'\r';
+                var line = tooLong ? default : _buffer.AsMemory(_start, LineLength(pending, lineBreak));
+                EndLine(pending[lineBreak]);
                 _start += lineBreak + 1;
                 return (true, line, tooLong);
             }
@@ -91,7 +102,7 @@ internal sealed class Utf8LineReader(Stream stream, int maxLineBytes) : IDisposa
                     return (false, default, false);
                 }
 
-                var last = _buffer.AsMemory(_start, pending.Length);
+                var last = _buffer.AsMemory(_start, LineLength(pending, pending.Length));
                 _start = _end;
                 return (true, last, false);
             }
@@ -112,10 +123,10 @@ internal sealed class Utf8LineReader(Stream stream, int maxLineBytes) : IDisposa
     {
         while (true)
         {
-            var lineBreak = _buffer.AsSpan(_start, _end - _start).IndexOfAny((byte)'\r', (byte)'\n');
+            var lineBreak = IndexOfLineBreak(_buffer.AsSpan(_start, _end - _start));
             if (lineBreak >= 0)
             {
-                _afterCarriageReturn = _buffer[_start + lineBreak] == (byte)'\r';
+                EndLine(_buffer[_start + lineBreak]);
                 _start += lineBreak + 1;
                 return;
             }
@@ -127,6 +138,30 @@ internal sealed class Utf8LineReader(Stream stream, int maxLineBytes) : IDisposa
             }
 
             await FillAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Gets where the next line break is, by how lines end: at LF alone once the file is known to end lines with LF or CRLF.</summary>
+    private int IndexOfLineBreak(ReadOnlySpan<byte> bytes) =>
+        _lineBreaks == LineBreaks.LineFeed ? bytes.IndexOf((byte)'\n') : bytes.IndexOfAny((byte)'\r', (byte)'\n');
+
+    /// <summary>
+    /// Gets the length of the line that ends at <paramref name="end"/> (its LF, or the end of the stream): in a file of LF or
+    /// CRLF line ends, a CR there is the start of the line break, not part of the line.
+    /// </summary>
+    private int LineLength(ReadOnlySpan<byte> pending, int end) =>
+        _lineBreaks == LineBreaks.LineFeed && end > 0 && pending[end - 1] == (byte)'\r' ? end - 1 : end;
+
+    /// <summary>
+    /// Notes the line break a line ended with: a first LF decides that lines end with LF; after a CR, whether an LF follows
+    /// is seen at the next read, which then decides between CRLF and lone CR if nothing has yet.
+    /// </summary>
+    private void EndLine(byte lineBreak)
+    {
+        _afterCarriageReturn = lineBreak == (byte)'\r';
+        if (lineBreak == (byte)'\n' && _lineBreaks == LineBreaks.Undecided)
+        {
+            _lineBreaks = LineBreaks.LineFeed;
         }
     }
 
@@ -148,5 +183,17 @@ internal sealed class Utf8LineReader(Stream stream, int maxLineBytes) : IDisposa
         var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
         _end += read;
         _endOfStream = read == 0;
+    }
+
+    private enum LineBreaks
+    {
+        /// <summary>No line break seen yet, or only a CR whose next byte is not read yet: CR and LF end lines.</summary>
+        Undecided,
+
+        /// <summary>The first line break was a lone CR: CR, LF and CRLF each end a line.</summary>
+        CarriageReturn,
+
+        /// <summary>The first line break was LF or CRLF: only LF ends a line, and a CR before it is part of the line break.</summary>
+        LineFeed,
     }
 }

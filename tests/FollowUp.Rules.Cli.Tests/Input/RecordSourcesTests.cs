@@ -139,13 +139,27 @@ public sealed class RecordSourcesTests : IDisposable
     [Fact]
     public async Task JsonLines_LoneCarriageReturns_EndLinesLikeLineFeeds()
     {
-        var input = _temp.Write("mac.jsonl", $"{SampleData.Record("C-1")}\n{SampleData.Record("C-2")}\r{SampleData.Record("C-3")}\r\nnull\r{SampleData.Record("C-5")}");
+        var input = _temp.Write("mac.jsonl", $"{SampleData.Record("C-1")}\r{SampleData.Record("C-2")}\r{SampleData.Record("C-3")}\r\nnull\r{SampleData.Record("C-5")}");
 
         var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Equal(["C-1", "C-2", "C-3", "C-5"], run.Ids);
         Assert.StartsWith($"{input}:line 4: unreadable record: the line is null", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JsonLines_LoneCarriageReturnInsideALineOfAnLfFile_KeepsTheRecordWholeAndTheLineNumbers()
+    {
+        var input = _temp.Write("stray-cr.jsonl", "{\"id\":\"A\"}\n{\"id\":\"B\",\"owner\":\"x\ry\"}\n{\"id\":\"C\",}\n{\"id\":\"D\" x}\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["A", "C"], run.Ids);
+        Assert.Equal(
+            [$"{input}:line 2:", $"{input}:line 4:"],
+            run.ErrorLines.Select(line => line[..(line.IndexOf(':', input.Length + 1) + 1)]));
     }
 
     [Fact]

@@ -14,12 +14,25 @@ public sealed class Utf8LineReaderTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(4096)]
-    public async Task ReadLineAsync_CrOrLfOrCrLf_EachEndOneLine(int bytesPerRead)
+    public async Task ReadLineAsync_FileWhoseFirstLineEndsWithALoneCr_EndsLinesAtCrOrLfOrCrLf(int bytesPerRead)
     {
         // A CRLF split across two reads is still one line break; CR CR is two, with an empty line between.
         var lines = await ReadLinesAsync("a\rb\nc\r\nd\r\re\n\nf", bytesPerRead);
 
         Assert.Equal(["a", "b", "c", "d", "", "e", "", "f"], lines);
+    }
+
+    [Theory]
+    [InlineData("a\nb\rc\n\r\nd\re", 1)]
+    [InlineData("a\nb\rc\n\r\nd\re", 4096)]
+    [InlineData("a\r\nb\rc\r\n\r\nd\re", 1)]
+    [InlineData("a\r\nb\rc\r\n\r\nd\re", 2)]
+    [InlineData("a\r\nb\rc\r\n\r\nd\re", 4096)]
+    public async Task ReadLineAsync_FileWhoseFirstLineEndsWithLfOrCrLf_KeepsALoneCrInsideItsLine(string text, int bytesPerRead)
+    {
+        var lines = await ReadLinesAsync(text, bytesPerRead);
+
+        Assert.Equal(["a", "b\rc", "", "d\re"], lines);
     }
 
     [Fact]
@@ -34,12 +47,25 @@ public sealed class Utf8LineReaderTests
     [InlineData(4096)]
     public async Task ReadLineAsync_LinesOfTheLimitOrLonger_AreSkippedToTheirLineBreakAndTheRestIsRead(int bytesPerRead)
     {
-        // With a limit of 8 bytes: 7 bytes fit, 8 do not; a long line may end with CRLF, CR or the end of the stream.
-        var text = $"1234567\n12345678\nok\n{new string('x', 100)}\r\nafter\r{new string('y', 20)}\rlast\n{new string('z', 30)}";
+        // With a limit of 8 bytes: 7 bytes fit, 8 do not; in a file of lone CRs a long line may end with CRLF, CR, LF or
+        // the end of the stream.
+        var text = $"1234567\r12345678\rok\r{new string('x', 100)}\r\nafter\r{new string('y', 20)}\nlast\n{new string('z', 30)}";
 
         var lines = await ReadLinesAsync(text, bytesPerRead, maxLineBytes: 8);
 
         Assert.Equal(["1234567", TooLong, "ok", TooLong, "after", TooLong, "last", TooLong], lines);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4096)]
+    public async Task ReadLineAsync_LongLineWithALoneCrInAnLfFile_IsSkippedToItsLf(int bytesPerRead)
+    {
+        var text = $"ok\n{new string('x', 20)}\r{new string('y', 20)}\r\nafter\r\n";
+
+        var lines = await ReadLinesAsync(text, bytesPerRead, maxLineBytes: 8);
+
+        Assert.Equal(["ok", TooLong, "after"], lines);
     }
 
     [Fact]
