@@ -279,6 +279,6 @@ public sealed class FollowUpTableReader : IDisposable
             }
         }
 
-        throw new FormatException("the table is empty: it has no header row.");
+        throw new EmptyTableException((source as XlsxSource)?.Sheet);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using FollowUp.Rules.Import.Reading;
 using FollowUp.Rules.Import.Tests.Infrastructure;
 
 namespace FollowUp.Rules.Import.Tests;
@@ -407,12 +408,18 @@ public sealed class FollowUpTableReaderCsvTests
         Assert.All(results[..^1], r => Assert.True(r.IsRecord));
     }
 
-    [Fact]
-    public void Open_EmptyFile_FailsSayingSo()
+    [Theory]
+    [InlineData(new byte[] { (byte)'\r', (byte)'\n', (byte)'\r', (byte)'\n' })]
+    [InlineData(new byte[] { 0xFF, 0xFE })]
+    [InlineData(new byte[] { 0xFF, 0xFE, (byte)'\r', 0, (byte)'\n', 0 })]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF })]
+    public void Open_TableWithoutAHeaderRow_FailsSayingItIsEmpty(byte[] bytes)
     {
-        var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(Tables.Csv("\r\n\r\n"), TableFormat.Csv));
+        // The tool tells the empty table apart by its type, and reads it as a table of no rows.
+        var error = Assert.Throws<EmptyTableException>(() => FollowUpTableReader.OpenStream(new MemoryStream(bytes), TableFormat.Csv));
 
         Assert.Contains("no header row", error.Message, StringComparison.Ordinal);
+        Assert.Null(error.Sheet);
     }
 
     [Fact]

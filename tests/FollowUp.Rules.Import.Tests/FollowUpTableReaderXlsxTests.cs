@@ -1,3 +1,4 @@
+using FollowUp.Rules.Import.Reading;
 using FollowUp.Rules.Import.Tests.Infrastructure;
 
 namespace FollowUp.Rules.Import.Tests;
@@ -73,6 +74,18 @@ public sealed class FollowUpTableReaderXlsxTests
             FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, options: new TableReadOptions { Sheet = "客户" }));
 
         Assert.Contains("no sheet named '客户'; its sheets are '跟进记录', '归档'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_SheetWithoutRows_FailsNamingTheEmptySheet()
+    {
+        using var workbook = Tables.Xlsx(("说明", [["导出说明"]]), ("跟进记录", []));
+
+        var error = Assert.Throws<EmptyTableException>(() =>
+            FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, options: new TableReadOptions { Sheet = "跟进记录" }));
+
+        Assert.Equal("跟进记录", error.Sheet);
+        Assert.Contains("no header row", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -135,13 +135,13 @@ internal static class RecordSources
 
             if (input != "-" && FollowUpTableReader.GetFormat(input) is not null)
             {
+                // An empty export is a table of no rows, as an empty JSON Lines file is, not a reason to stop the run: a file of
+                // no bytes (no .xlsx workbook either), or any table without a header row.
                 try
                 {
-                    // An empty export is a table of no rows, as an empty JSON Lines file is, not a reason to stop the run.
-                    if (IsBlankFile(input))
+                    if (new FileInfo(input).Length == 0)
                     {
-                        checkedInputs.SetBlank(index);
-                        checkedInputs.AddNotice($"{input}: warning: the file is empty, so it holds no rows.");
+                        SetBlank("the file is empty");
                         return;
                     }
 
@@ -152,10 +152,20 @@ internal static class RecordSources
                         checkedInputs.AddNotice($"{input}: note: {notice}");
                     }
                 }
+                catch (EmptyTableException exception)
+                {
+                    SetBlank(exception.Sheet is { } sheet ? $"the worksheet '{sheet}' is empty" : "the file is empty");
+                }
                 catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
                 {
                     throw new CliUsageException($"cannot read input '{input}': {exception.Message}");
                 }
+            }
+
+            void SetBlank(string what)
+            {
+                checkedInputs.SetBlank(index);
+                checkedInputs.AddNotice($"{input}: warning: {what}, so it holds no rows.");
             }
         }
     }
@@ -185,31 +195,6 @@ internal static class RecordSources
         { CodePage: 54936 } => "read as GB18030, as Chinese Excel saves CSV, since the file is not UTF-8. If its text reads wrong, name its encoding with --encoding (for example big5).",
         _ => $"read as {encoding.WebName}, as its byte order mark says.",
     };
-
-    /// <summary>Gets whether a file holds nothing but a UTF-8 byte order mark and white space, reading only up to its first text.</summary>
-    private static bool IsBlankFile(string path)
-    {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-        var buffer = new byte[4096];
-        var atStart = true;
-        int read;
-        while ((read = file.Read(buffer)) > 0)
-        {
-            var bytes = buffer.AsSpan(0, read);
-            if (atStart && bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-            {
-                bytes = bytes[3..];
-            }
-
-            atStart = false;
-            if (bytes.IndexOfAnyExcept(" \t\r\n"u8) >= 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private static bool IsJsonLinesName(string input) =>
         input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);

@@ -107,6 +107,30 @@ public sealed class TabularInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_TablesWithoutAHeaderRowInAnyForm_AreWarnedAboutAndTheOtherInputsAreEvaluated()
+    {
+        var utf16 = _temp.File("utf16-bom.csv");
+        File.WriteAllBytes(utf16, [0xFF, 0xFE]);
+        var utf16Blank = _temp.File("utf16-blank.csv");
+        File.WriteAllBytes(utf16Blank, [0xFF, 0xFE, (byte)'\r', 0, (byte)'\n', 0]);
+        var workbook = _temp.File("no-rows.xlsx");
+        MiniExcel.SaveAs(workbook, new Dictionary<string, object> { ["跟进记录"] = new List<Dictionary<string, object?>>() }, printHeader: false);
+        var records = _temp.Write("records.jsonl", SampleData.Record("J-1") + "\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, utf16, utf16Blank, workbook, records);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["J-1"], run.Ids);
+        Assert.Equal(
+            [
+                $"{utf16}: warning: the file is empty, so it holds no rows.",
+                $"{utf16Blank}: warning: the file is empty, so it holds no rows.",
+                $"{workbook}: warning: the worksheet '跟进记录' is empty, so it holds no rows.",
+            ],
+            run.ErrorLines);
+    }
+
+    [Fact]
     public async Task Evaluate_Utf16CsvAndNamedEncoding_SayWhichEncodingOnlyWhenNobodyNamedIt()
     {
         var utf16 = _temp.File("utf16.csv");

@@ -34,7 +34,7 @@ internal static class Tables
         var workbook = new Dictionary<string, object>();
         foreach (var (sheet, rows) in sheets)
         {
-            var width = rows.Max(r => r.Length);
+            var width = rows.Select(r => r.Length).DefaultIfEmpty().Max();
             workbook[sheet] = rows.Select(row =>
             {
                 var cells = new Dictionary<string, object?>();
