@@ -270,7 +270,8 @@ public sealed class FollowUpTableReader : IDisposable
         {
             if (row.Problem is { } problem)
             {
-                throw new FormatException($"row {row.Number.ToString(CultureInfo.InvariantCulture)}, the header: {problem}");
+                var column = row.ProblemColumn is { } c ? $", column {TableSource.ColumnLetter(c)}" : "";
+                throw new FormatException($"row {row.Number.ToString(CultureInfo.InvariantCulture)}{column}, the header: {problem}");
             }
 
             if (!row.IsBlank)

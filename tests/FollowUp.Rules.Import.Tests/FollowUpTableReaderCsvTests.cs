@@ -392,20 +392,73 @@ public sealed class FollowUpTableReaderCsvTests
     }
 
     [Fact]
-    public void Read_PipeThatStopsBeingUtf8AfterItsFirstMebibyte_NumbersTheRowWhereReadingStopped()
+    public void Read_PipeThatStopsBeingUtf8AfterItsFirstMebibyte_ReportsTheRowAndReadsOn()
     {
-        // A pipe's encoding is decided on its first mebibyte; an invalid byte after it ends the reading.
+        // A pipe's encoding is decided on its first mebibyte; an invalid byte after it is reported in its row, not a crash.
         var rows = string.Concat(Enumerable.Range(1, 40_000).Select(i => $"r{i},宏图建筑设计院\r\n"));
-        byte[] bytes = [.. Encoding.UTF8.GetBytes("id,customer.company\r\n" + rows), .. "r0,ok"u8, 0xFF, .. "\r\n"u8];
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("id,customer.company\r\n" + rows), .. "r0,ok"u8, 0xFF, .. "\r\nr9,蓝海物流\r\n"u8];
 
         using var reader = FollowUpTableReader.OpenStream(Tables.Pipe(bytes), TableFormat.Csv);
         var results = reader.ReadRecords().ToList();
 
-        var failure = results[^1];
-        Assert.False(failure.IsRecord);
-        Assert.Contains("stops being valid utf-8", failure.Error, StringComparison.Ordinal);
-        Assert.Equal(results.Count + 1, failure.Row);
-        Assert.All(results[..^1], r => Assert.True(r.IsRecord));
+        Assert.Equal(40_002, results.Count);
+        Assert.All(results[..40_000], r => Assert.True(r.IsRecord));
+        Assert.Equal(40_002, results[^2].Row);
+        Assert.Equal("customer.company", results[^2].Column);
+        Assert.StartsWith("the cell holds bytes that are not valid UTF-8", results[^2].Error, StringComparison.Ordinal);
+        Assert.Equal("蓝海物流", results[^1].Record!.Customer!.Company);
+    }
+
+    [Fact]
+    public void Read_NamedEncodingThatLaterRowsAreNotValidIn_ReportsEachOfThoseRowsAndReadsTheRest()
+    {
+        // GBK rows under an ASCII header, named UTF-8: the header decodes, the Chinese rows do not.
+        var csv = "id,customer.company,communications[0].summary\r\nr1,宏图建筑设计院,电话沟通\r\nr2,Acme,call\r\nr3,蓝海物流,等客户回复\r\n";
+        var bytes = TableEncodings.GB18030.GetBytes(csv);
+
+        foreach (var stream in new[] { new MemoryStream(bytes), Tables.Pipe(bytes) })
+        {
+            using var reader = FollowUpTableReader.OpenStream(stream, TableFormat.Csv, options: new TableReadOptions { Encoding = TableEncodings.GetEncoding("utf-8") });
+            var results = reader.ReadRecords().ToList();
+
+            Assert.Equal([2L, 3L, 4L], results.Select(r => r.Row));
+            Assert.Equal([false, true, false], results.Select(r => r.IsRecord));
+            Assert.Equal("Acme", results[1].Record!.Customer!.Company);
+            Assert.All([results[0], results[2]], r =>
+            {
+                Assert.Equal("customer.company", r.Column);
+                Assert.StartsWith("the cell holds bytes that are not valid UTF-8", r.Error, StringComparison.Ordinal);
+            });
+        }
+    }
+
+    [Fact]
+    public void Open_HeaderNotValidInTheNamedEncoding_FailsNamingTheRowColumnAndEncoding()
+    {
+        var bytes = TableEncodings.GB18030.GetBytes(ChineseCsv);
+
+        var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(
+            new MemoryStream(bytes), TableFormat.Csv, ChineseMap, new TableReadOptions { Encoding = TableEncodings.GetEncoding("utf-8") }));
+
+        Assert.StartsWith("row 1, column A, the header: the cell holds bytes that are not valid UTF-8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_Gb18030WithAnInvalidByte_ReportsTheRowDetectedOrNamed()
+    {
+        byte[] bytes = [.. TableEncodings.GB18030.GetBytes(ChineseCsv + "佳禾"), 0xFF, .. TableEncodings.GB18030.GetBytes(",2026-11-22 09:00,电话,客户关注交期,,A\r\n")];
+
+        foreach (var named in new[] { null, TableEncodings.GB18030 })
+        {
+            using var reader = FollowUpTableReader.OpenStream(new MemoryStream(bytes), TableFormat.Csv, ChineseMap, new TableReadOptions { Encoding = named });
+            var results = reader.ReadRecords().ToList();
+
+            Assert.Equal(54936, reader.Encoding!.CodePage);
+            Assert.Equal(["宏图建筑设计院", "蓝海物流"], results.Take(2).Select(r => r.Record!.Customer!.Company));
+            Assert.Equal(4, results[2].Row);
+            Assert.Equal("关联客户", results[2].Column);
+            Assert.StartsWith("the cell holds bytes that are not valid GB18030", results[2].Error, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

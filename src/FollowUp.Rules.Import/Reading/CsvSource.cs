@@ -18,8 +18,8 @@ internal sealed class CsvSource : TableSource
     private readonly SepReader _reader;
     private readonly bool _leaveOpen;
 
-    /// <summary>Whether the text is UTF-8 but for some bytes, read as U+FFFD, so the rows that hold one are reported.</summary>
-    private readonly bool _invalidUtf8;
+    /// <summary>Reads the bytes that are not valid in the encoding as U+FFFD and notes it, so the rows that hold them are reported.</summary>
+    private readonly NotingDecoderFallback _invalidBytes = new();
 
     private bool _failed;
 
@@ -33,9 +33,13 @@ internal sealed class CsvSource : TableSource
     {
         _separator = separator;
         _leaveOpen = leaveOpen;
-        (Encoding, var text, _invalidUtf8) = EncodingDetector.Detect(stream, forcedEncoding);
-        // A byte order mark is skipped (and wins over the encoding, which the detector already made it do).
-        _text = new StreamReader(text, Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        (Encoding, var text) = EncodingDetector.Detect(stream, forcedEncoding);
+        // Never a DecoderFallbackException mid-file (a named encoding, or the rest of a pipe whose start alone decided it):
+        // the invalid bytes are read as U+FFFD, and the rows that hold them reported.
+        var decoding = (Encoding)Encoding.Clone();
+        decoding.DecoderFallback = _invalidBytes;
+        // The detector skipped a byte order mark, whose encoding won; the reader must not swap in its own, which would not note.
+        _text = new StreamReader(text, decoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
         _reader = Sep.Reader(ReaderOptions).From(_text);
     }
 
@@ -65,12 +69,6 @@ internal sealed class CsvSource : TableSource
             {
                 return false;
             }
-        }
-        catch (DecoderFallbackException exception)
-        {
-            // The text stopped being valid in the chosen encoding (only a pipe, whose start alone decided it, can do this).
-            row = Failed($"the file stops being valid {Encoding.WebName} at or after this row ({exception.Message}); the rest of it cannot be read. Name its encoding (for example gb18030).");
-            return true;
         }
         catch (NotSupportedException)
         {
@@ -111,11 +109,12 @@ internal sealed class CsvSource : TableSource
         {
             row = Merged(row, raw, stray, lineFrom, lineToExcl);
         }
-        else if (_invalidUtf8 && Array.FindIndex(cells, c => ((string)c!).Contains('\uFFFD', StringComparison.Ordinal)) is >= 0 and var column)
+        else if (_invalidBytes.Replaced && Array.FindIndex(cells, c => ((string)c!).Contains('\uFFFD', StringComparison.Ordinal)) is >= 0 and var column)
         {
+            var name = Encoding.WebName.ToUpperInvariant();
             row = row with
             {
-                Problem = "the cell holds bytes that are not valid UTF-8, in a file that is otherwise UTF-8. Correct them, or name the file's encoding if it is not UTF-8.",
+                Problem = $"the cell holds bytes that are not valid {name}, the encoding the file is read in. Correct them, or name the file's encoding if it is not {name}.",
                 ProblemColumn = column,
             };
         }

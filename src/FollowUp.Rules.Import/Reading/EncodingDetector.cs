@@ -9,8 +9,8 @@ namespace FollowUp.Rules.Import.Reading;
 /// is valid UTF-8. When some are not, the bytes are weighed: Chinese Excel saves CSV as GB18030 (GBK), whose text is
 /// mostly invalid UTF-8, while a UTF-8 export with a stray bad byte is mostly valid multi-byte UTF-8. So GB18030 only when
 /// the invalid UTF-8 sequences outnumber the valid multi-byte ones and GB18030 fits the bytes better (fewer invalid
-/// sequences); else UTF-8, whose invalid bytes are then read as U+FFFD so their rows can be reported. A seekable stream is
-/// checked whole and rewound; a pipe is checked on its first mebibyte, kept for the reader.
+/// sequences); else UTF-8. Whatever the encoding, the reader reads bytes invalid in it as U+FFFD and reports their rows.
+/// A seekable stream is checked whole and rewound; a pipe is checked on its first mebibyte, kept for the reader.
 /// </summary>
 internal static class EncodingDetector
 {
@@ -19,40 +19,40 @@ internal static class EncodingDetector
 
     private const int ChunkLength = 1 << 16;
 
-    /// <summary>UTF-8 that reads an invalid byte as U+FFFD, for a file that is UTF-8 but for a few bytes.</summary>
-    private static readonly Encoding ReplacingUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
-
-    /// <summary>Decides the encoding and returns the stream to read the text from, positioned at its start.</summary>
-    /// <returns>
-    /// The encoding; the text; and whether the text is UTF-8 with invalid bytes, read as U+FFFD, which the rows that hold
-    /// them should be reported for.
-    /// </returns>
-    public static (Encoding Encoding, Stream Text, bool InvalidUtf8) Detect(Stream stream, Encoding? forced)
+    /// <summary>Decides the encoding and returns the stream to read the text from, positioned after any byte order mark.</summary>
+    /// <returns>The encoding, and the text in it.</returns>
+    public static (Encoding Encoding, Stream Text) Detect(Stream stream, Encoding? forced)
     {
         if (stream.CanSeek)
         {
             var start = stream.Position;
-            var decided = FromByteOrderMark(stream) ?? forced;
+            var mark = FromByteOrderMark(stream);
             stream.Position = start;
+            var decided = mark?.Encoding ?? forced;
             if (decided is null && !IsUtf8(stream))
             {
                 stream.Position = start;
                 decided = Weigh(stream);
             }
 
-            stream.Position = start;
-            return Result(decided ?? TableEncodings.StrictUtf8, stream);
+            stream.Position = start + (mark?.Length ?? 0);
+            return (decided ?? TableEncodings.StrictUtf8, stream);
         }
 
         var prefix = ReadPrefix(stream);
         var isFinal = prefix.Length < PipePrefixLength;
-        var chosen = FromByteOrderMark(prefix) ?? forced ?? (IsUtf8(prefix, isFinal) ? TableEncodings.StrictUtf8 : Weigh(prefix, isFinal));
-        return Result(chosen, new PrefixedStream(prefix, stream));
+        var pipeMark = FromByteOrderMark(prefix);
+        var chosen = pipeMark?.Encoding ?? forced ?? (IsUtf8(prefix, isFinal) ? TableEncodings.StrictUtf8 : Weigh(prefix, isFinal));
+        var text = new PrefixedStream(prefix, stream);
+        if (pipeMark is { Length: var markLength })
+        {
+            text.ReadExactly(new byte[markLength]);
+        }
 
-        static (Encoding, Stream, bool) Result(Encoding encoding, Stream text) => (encoding, text, ReferenceEquals(encoding, ReplacingUtf8));
+        return (chosen, text);
     }
 
-    private static Encoding? FromByteOrderMark(Stream stream)
+    private static (Encoding Encoding, int Length)? FromByteOrderMark(Stream stream)
     {
         Span<byte> head = stackalloc byte[3];
         var length = 0;
@@ -70,11 +70,12 @@ internal static class EncodingDetector
         return FromByteOrderMark(head[..length]);
     }
 
-    private static Encoding? FromByteOrderMark(ReadOnlySpan<byte> head) => head switch
+    /// <summary>Gets the encoding a byte order mark names, and the mark's length, which the reader skips.</summary>
+    private static (Encoding Encoding, int Length)? FromByteOrderMark(ReadOnlySpan<byte> head) => head switch
     {
-        [0xEF, 0xBB, 0xBF, ..] => TableEncodings.StrictUtf8,
-        [0xFF, 0xFE, ..] => Encoding.Unicode,
-        [0xFE, 0xFF, ..] => Encoding.BigEndianUnicode,
+        [0xEF, 0xBB, 0xBF, ..] => (TableEncodings.StrictUtf8, 3),
+        [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
+        [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
         _ => null,
     };
 
@@ -199,14 +200,14 @@ internal static class EncodingDetector
 
         /// <summary>
         /// Gets GB18030 when the invalid UTF-8 sequences outnumber the valid multi-byte ones and GB18030 has fewer invalid
-        /// sequences; else UTF-8 that reads the invalid bytes as U+FFFD: a stray byte in a UTF-8 file does not make it
+        /// sequences; else UTF-8, whose invalid bytes the reader reports: a stray byte in a UTF-8 file does not make it
         /// GB18030, nor does a byte invalid in both. Asked only of bytes that are not all valid UTF-8.
         /// </summary>
         public Encoding Choose()
         {
             var mostlyUtf8 = _utf8MultiByte >= _utf8Invalid;
             var gb18030FitsBetter = _gb18030Invalid < _utf8Invalid;
-            return !mostlyUtf8 && gb18030FitsBetter ? TableEncodings.GB18030 : ReplacingUtf8;
+            return !mostlyUtf8 && gb18030FitsBetter ? TableEncodings.GB18030 : TableEncodings.StrictUtf8;
         }
 
         /// <summary>Counts UTF-8 sequences; returns how many bytes were counted, short of a sequence the end cuts when not final.</summary>

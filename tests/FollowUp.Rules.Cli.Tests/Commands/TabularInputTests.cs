@@ -107,6 +107,28 @@ public sealed class TabularInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_GbkExportNamedAsUtf8_IsAUsageErrorOnItsHeaderOrReportsItsRows()
+    {
+        var lines = File.ReadAllLines(SampleExport);
+        var gbk = _temp.File("gbk.csv");
+        File.WriteAllBytes(gbk, TableEncodings.GB18030.GetBytes(string.Join("\r\n", lines) + "\r\n"));
+        var rowsOnly = _temp.File("gbk-rows.csv");
+        File.WriteAllBytes(rowsOnly, [.. Encoding.UTF8.GetBytes(lines[0] + "\r\n"), .. TableEncodings.GB18030.GetBytes(string.Join("\r\n", lines[1..]) + "\r\n")]);
+
+        var header = await CliRunner.RunAsync("evaluate", "--map", "followup-zh", "--encoding", "utf-8", "--now", CliRunner.Now, gbk);
+        var rows = await CliRunner.RunAsync("evaluate", "--map", "followup-zh", "--encoding", "utf-8", "--now", CliRunner.Now, rowsOnly);
+
+        Assert.True(header.ExitCode == 2, header.ToString());
+        Assert.StartsWith(
+            $"followup: cannot read input '{gbk}': row 1, column A, the header: the cell holds bytes that are not valid UTF-8",
+            Assert.Single(header.ErrorLines),
+            StringComparison.Ordinal);
+        Assert.True(rows.ExitCode == 3, rows.ToString());
+        Assert.Contains($"{rowsOnly}:row 2: unreadable record: column '关联客户': the cell holds bytes that are not valid UTF-8", rows.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", rows.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_TablesWithoutAHeaderRowInAnyForm_AreWarnedAboutAndTheOtherInputsAreEvaluated()
     {
         var utf16 = _temp.File("utf16-bom.csv");
