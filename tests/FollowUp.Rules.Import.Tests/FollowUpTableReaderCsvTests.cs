@@ -89,6 +89,40 @@ public sealed class FollowUpTableReaderCsvTests
         Assert.Contains(reader.ReadRecords(), r => r.Error?.StartsWith("the cell holds bytes that are not valid UTF-8", StringComparison.Ordinal) == true);
     }
 
+    [Theory]
+    [InlineData("id,communications[0].summary\nr1,the customer\x92s budget\n")] // one Windows apostrophe: GB18030 reads 抯
+    [InlineData("id,communications[0].summary\nr1,it\x92s ok\nr2,we\x92re in\nr3,\x93soon\x94\nr4,Acme\x92s call\n")]
+    [InlineData("id,customer.company\nr1,\xB9\xFA\n")] // 国 in GBK: one Chinese character is too little to go on
+    public void Read_TooLittleChineseForGb18030_StaysUtf8AndReportsTheRows(string bytesAsChars)
+    {
+        var bytes = Encoding.Latin1.GetBytes(bytesAsChars);
+
+        foreach (var stream in new[] { new MemoryStream(bytes), Tables.Pipe(bytes) })
+        {
+            using var reader = FollowUpTableReader.OpenStream(stream, TableFormat.Csv);
+            var results = reader.ReadRecords().ToList();
+
+            Assert.Equal(65001, reader.Encoding!.CodePage);
+            // Every row holds a stray byte, so every row is reported.
+            Assert.NotEmpty(results);
+            Assert.All(results, r => Assert.StartsWith("the cell holds bytes that are not valid UTF-8", r.Error, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Read_AFewChineseWordsInGbk_AreEnoughForGb18030()
+    {
+        var bytes = TableEncodings.GB18030.GetBytes("id,customer.company\r\nr1,宏图建筑\r\n");
+
+        foreach (var stream in new[] { new MemoryStream(bytes), Tables.Pipe(bytes) })
+        {
+            using var reader = FollowUpTableReader.OpenStream(stream, TableFormat.Csv);
+
+            Assert.Equal(54936, reader.Encoding!.CodePage);
+            Assert.Equal("宏图建筑", reader.ReadRecords().Single().Record!.Customer!.Company);
+        }
+    }
+
     [Fact]
     public void Read_ForcedEncoding_OverridesDetection()
     {

@@ -8,8 +8,8 @@ namespace FollowUp.Rules.Import.Reading;
 /// Decides the encoding of a CSV file: a byte order mark decides, then the caller's word. Otherwise UTF-8 when every byte
 /// is valid UTF-8. When some are not, the bytes are weighed: Chinese Excel saves CSV as GB18030 (GBK), whose text is
 /// mostly invalid UTF-8, while a UTF-8 export with a stray bad byte is mostly valid multi-byte UTF-8. So GB18030 only when
-/// the invalid UTF-8 sequences outnumber the valid multi-byte ones and GB18030 fits the bytes better (fewer invalid
-/// sequences); else UTF-8. Whatever the encoding, the reader reads bytes invalid in it as U+FFFD and reports their rows.
+/// the invalid UTF-8 sequences outnumber the valid multi-byte ones, GB18030 fits the bytes better (fewer invalid
+/// sequences), and the bytes hold a few characters of Chinese text in it; else UTF-8. Whatever the encoding, the reader reads bytes invalid in it as U+FFFD and reports their rows.
 /// A seekable stream is checked whole and rewound; a pipe is checked on its first mebibyte, kept for the reader.
 /// </summary>
 internal static class EncodingDetector
@@ -18,6 +18,13 @@ internal static class EncodingDetector
     internal const int PipePrefixLength = 1 << 20;
 
     private const int ChunkLength = 1 << 16;
+
+    /// <summary>
+    /// How many GB18030 Chinese characters, and invalid UTF-8 sequences, it takes to read a file as GB18030: a stray byte or
+    /// two in an English file (a Windows ’ as 0x92) is no evidence of Chinese, and misread it would garble its row silently,
+    /// whereas read as UTF-8 the row is reported.
+    /// </summary>
+    private const int MinimumEvidence = 3;
 
     /// <summary>Decides the encoding and returns the stream to read the text from, positioned after any byte order mark.</summary>
     /// <returns>The encoding, and the text in it.</returns>
@@ -195,19 +202,27 @@ internal static class EncodingDetector
         private long _utf8Invalid;
         private long _gb18030Invalid;
 
+        /// <summary>
+        /// The valid GB18030 double-byte characters whose second byte is not ASCII, as GBK's Chinese characters and
+        /// full-width punctuation are: a stray high byte before a letter (0x92 's') is valid GB18030 too, but no evidence.
+        /// </summary>
+        private long _gb18030Chinese;
+
         /// <summary>Where the GB18030 reading stands: at a character's start, or after its first, second or third byte.</summary>
         private int _gb18030Position;
 
         /// <summary>
-        /// Gets GB18030 when the invalid UTF-8 sequences outnumber the valid multi-byte ones and GB18030 has fewer invalid
-        /// sequences; else UTF-8, whose invalid bytes the reader reports: a stray byte in a UTF-8 file does not make it
-        /// GB18030, nor does a byte invalid in both. Asked only of bytes that are not all valid UTF-8.
+        /// Gets GB18030 when the invalid UTF-8 sequences outnumber the valid multi-byte ones, GB18030 has fewer invalid
+        /// sequences, and both the Chinese characters in GB18030 and the invalid UTF-8 sequences reach
+        /// <see cref="MinimumEvidence"/>; else UTF-8, whose invalid bytes the reader reports: a stray byte in a UTF-8 or
+        /// ASCII file does not make it GB18030, nor does a byte invalid in both. Asked only of bytes that are not all valid UTF-8.
         /// </summary>
         public Encoding Choose()
         {
             var mostlyUtf8 = _utf8MultiByte >= _utf8Invalid;
             var gb18030FitsBetter = _gb18030Invalid < _utf8Invalid;
-            return !mostlyUtf8 && gb18030FitsBetter ? TableEncodings.GB18030 : TableEncodings.StrictUtf8;
+            var chinese = _gb18030Chinese >= MinimumEvidence && _utf8Invalid >= MinimumEvidence;
+            return chinese && !mostlyUtf8 && gb18030FitsBetter ? TableEncodings.GB18030 : TableEncodings.StrictUtf8;
         }
 
         /// <summary>Counts UTF-8 sequences; returns how many bytes were counted, short of a sequence the end cuts when not final.</summary>
@@ -249,6 +264,7 @@ internal static class EncodingDetector
             {
                 var lead = b is >= 0x81 and <= 0xFE;
                 var digit = b is >= 0x30 and <= 0x39;
+                var secondByte = _gb18030Position == 1;
                 (_gb18030Position, var valid) = _gb18030Position switch
                 {
                     1 when b is (>= 0x40 and <= 0x7E) or (>= 0x80 and <= 0xFE) => (0, true),
@@ -259,6 +275,7 @@ internal static class EncodingDetector
                     _ => (lead ? 1 : 0, false),
                 };
                 _gb18030Invalid += valid ? 0 : 1;
+                _gb18030Chinese += secondByte && valid && _gb18030Position == 0 && b >= 0x80 ? 1 : 0;
             }
 
             if (isFinalBlock && _gb18030Position != 0)
