@@ -7,9 +7,9 @@ public sealed record TableReadOptions
 {
     /// <summary>Gets the text encoding of a CSV or TSV file (see <see cref="TableEncodings.GetEncoding"/> for names such as <c>gbk</c>).</summary>
     /// <value>
-    /// <see langword="null"/> (the default) detects it: a byte order mark decides; otherwise the file is UTF-8 when every byte
-    /// of it is valid UTF-8, and GB18030 (a superset of GBK and GB2312, what Chinese Excel saves as "CSV") when not. A byte
-    /// order mark always wins over this setting.
+    /// <see langword="null"/> (the default) detects it: a byte order mark decides; otherwise the file is UTF-8, unless its bytes
+    /// hold Chinese text in GB18030 (a superset of GBK and GB2312, what Chinese Excel saves as "CSV") and read better so. A
+    /// byte order mark always wins over this setting. Bytes invalid in the encoding are read as U+FFFD and their rows reported.
     /// </value>
     public Encoding? Encoding { get; init; }
 
