@@ -7,8 +7,14 @@ namespace FollowUp.Rules.Cli;
 /// <param name="ErrorIsTerminal">Whether standard error is a terminal, where a progress bar may be drawn.</param>
 internal sealed record CliConsole(Func<Stream> OpenInput, Stream Output, TextWriter Error, bool ErrorIsTerminal)
 {
+    /// <summary>
+    /// Gets whether Ctrl+C and SIGTERM cancel the run: they do for the process's own console; a test that runs the tool
+    /// in-process leaves the test host's signals alone and cancels through a token instead.
+    /// </summary>
+    public bool HandlesTermination { get; init; }
+
     public static CliConsole FromSystem() =>
-        new(Console.OpenStandardInput, Console.OpenStandardOutput(), Console.Error, !Console.IsErrorRedirected);
+        new(Console.OpenStandardInput, Console.OpenStandardOutput(), Console.Error, !Console.IsErrorRedirected) { HandlesTermination = true };
 }
 
 /// <summary>The tool's exit codes.</summary>

@@ -6,7 +6,13 @@ namespace FollowUp.Rules.Cli;
 /// <summary>The <c>followup</c> command line: parses, runs a command and maps every failure to an exit code and one line.</summary>
 internal static class FollowUpCli
 {
-    public static async Task<int> RunAsync(string[] args, CliConsole console)
+    /// <summary>How long a command has to unwind (delete its temporary file) after Ctrl+C or SIGTERM before the process ends anyway.</summary>
+    private static readonly TimeSpan TerminationTimeout = TimeSpan.FromSeconds(2);
+
+    /// <param name="args">The command line.</param>
+    /// <param name="console">The streams to read and write.</param>
+    /// <param name="cancellationToken">Cancels the command as Ctrl+C does.</param>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand(
             """
@@ -35,8 +41,12 @@ internal static class FollowUpCli
                 Output = new StreamWriter(console.Output) { AutoFlush = true },
                 Error = console.Error,
                 EnableDefaultExceptionHandler = false,
+
+                // Without it System.CommandLine leaves Ctrl+C and SIGTERM to the runtime, which ends the process at once,
+                // leaving the temporary file of --output behind; with it they cancel the command's token.
+                ProcessTerminationTimeout = console.HandlesTermination ? TerminationTimeout : null,
             };
-            return await parse.InvokeAsync(invocation).ConfigureAwait(false);
+            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
         catch (CliUsageException usage)
         {
