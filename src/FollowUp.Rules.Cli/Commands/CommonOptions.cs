@@ -152,7 +152,7 @@ internal sealed class CommonOptions
 
         try
         {
-            return OutputFile.Open(path);
+            return OutputFile.Open(path, console.Output);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

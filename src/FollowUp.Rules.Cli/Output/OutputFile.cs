@@ -1,41 +1,82 @@
+using System.Text.RegularExpressions;
+
 namespace FollowUp.Rules.Cli.Output;
 
 /// <summary>
-/// Opens <c>--output</c>. A regular file is written to a temporary file beside it and moved into place once the command
-/// has written everything (<see cref="Complete"/>): a failed or cancelled run leaves an existing file as it was, and an input
+/// Opens <c>--output</c>. A file with content, or one that does not exist yet, is written to a temporary file beside it
+/// (beside the file a symbolic link leads to) and moved into place, with the old file's permissions, once the command has
+/// written everything (<see cref="Complete"/>): a failed or cancelled run leaves an existing file as it was, and an input
 /// that is the same file under another name (a hard or symbolic link, standard input redirected from it) is read whole
-/// from the old file instead of being truncated before it is read. Pipes and devices (<c>/dev/stdout</c>, a FIFO) are
-/// written directly.
+/// from the old file instead of being truncated before it is read. What has nothing to keep is written directly: a pipe,
+/// a FIFO, a terminal, a device, an empty file. Standard output and standard error (<c>/dev/stdout</c>, <c>/dev/fd/1</c>,
+/// <c>/proc/self/fd/2</c>) are written through the streams already open, so <c>--output /dev/stdout &gt;&gt; log</c> appends
+/// as standard output would; another descriptor (<c>/dev/fd/3</c>) is appended to.
 /// </summary>
-internal static class OutputFile
+internal static partial class OutputFile
 {
     private const int BufferSize = 1 << 16;
 
-    /// <exception cref="IOException">The file or its temporary file cannot be created.</exception>
+    /// <summary>Symbolic links followed before giving up, as Linux does (<c>ELOOP</c>).</summary>
+    private const int MaxLinks = 40;
+
+    /// <param name="path">The path given to <c>--output</c>.</param>
+    /// <param name="standardOutput">Standard output, for a path that names it.</param>
+    /// <exception cref="IOException">The path is a directory, or the file or its temporary file cannot be created.</exception>
     /// <exception cref="UnauthorizedAccessException">The file or its directory is not writable.</exception>
-    public static Stream Open(string path)
+    public static Stream Open(string path, Stream standardOutput)
     {
-        var target = FinalTarget(path);
-        if (IsSpecialPath(target))
+        var (descriptor, target) = Resolve(path);
+        switch (descriptor)
         {
-            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, BufferSize);
+            case 1:
+                return new BufferedStream(standardOutput, BufferSize);
+            case 2:
+                // Written with write(2) at the shared offset, so diagnostics on standard error do not overwrite the output.
+                return new BufferedStream(Console.OpenStandardError(), BufferSize);
+            case not null:
+                // Another descriptor (3>>file, a pipe from >(command)) is opened again, so it starts at offset 0: appending
+                // keeps what is in it, and it is never replaced.
+                return new FileStream(target, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, BufferSize);
         }
 
+        if (Directory.Exists(target))
+        {
+            throw new IOException("it is a directory; name a file to write.");
+        }
+
+        var directory = Path.GetDirectoryName(target)!;
+        FileStream? existing = null;
         if (File.Exists(target))
         {
-            // Opening without truncating changes nothing; a stream that cannot seek is a FIFO, which takes output as it comes.
-            var existing = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, BufferSize);
-            if (!existing.CanSeek)
+            // Opening without truncating changes nothing, and proves the file writable.
+            existing = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, BufferSize);
+
+            // A pipe, FIFO or terminal cannot seek; a device has no length; an empty file has nothing to lose.
+            if (!existing.CanSeek || existing.Length == 0 || HoldsNoTemporaryFiles(directory))
             {
                 return existing;
             }
-
-            existing.Dispose();
+        }
+        else if (HoldsNoTemporaryFiles(directory))
+        {
+            return new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.Read, BufferSize);
         }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(target))!;
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        return new ReplacingFileStream(target, temporary);
+        ReplacingFileStream replacing;
+        try
+        {
+            replacing = ReplacingFileStream.Create(path, target, Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp"));
+        }
+        catch (Exception exception) when (existing is not null && exception is IOException or UnauthorizedAccessException)
+        {
+            // A writable file in a directory that is not (a shared file in another user's directory): written in place,
+            // as a shell redirection would, rather than refused.
+            existing.SetLength(0);
+            return existing;
+        }
+
+        existing?.Dispose();
+        return replacing;
     }
 
     /// <summary>Marks <paramref name="output"/> as written in full, so closing it puts the file in place.</summary>
@@ -57,52 +98,218 @@ internal static class OutputFile
         return info.LinkTarget is null ? path : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
     }
 
-    /// <summary>Standard output, descriptors and devices (<c>/dev/stdout</c>, <c>/proc/self/fd/1</c>, <c>pipe:[…]</c>), where no temporary file can go.</summary>
-    private static bool IsSpecialPath(string path) =>
-        !OperatingSystem.IsWindows()
-        && ((!Path.IsPathRooted(path) && path.Contains(':', StringComparison.Ordinal))
-            || path.StartsWith("/dev/", StringComparison.Ordinal)
-            || path.StartsWith("/proc/", StringComparison.Ordinal));
-
-    /// <summary>A temporary file that replaces its target when closed after <see cref="Complete"/>, and is deleted otherwise.</summary>
-    private sealed class ReplacingFileStream(string target, string temporary)
-        : FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize)
+    /// <summary>
+    /// Follows symbolic links one at a time, stopping at a descriptor of this process: <c>/dev/stdout</c> leads to
+    /// <c>/proc/self/fd/1</c>, whose link names whatever standard output was redirected to, which must not be replaced.
+    /// </summary>
+    private static (int? Descriptor, string Target) Resolve(string path)
     {
+        var current = Path.GetFullPath(path);
+        for (var links = 0; links <= MaxLinks; links++)
+        {
+            if (Descriptor(current) is { } descriptor)
+            {
+                return (descriptor, current);
+            }
+
+            if (new FileInfo(current).LinkTarget is not { } link)
+            {
+                return (null, current);
+            }
+
+            current = Path.GetFullPath(link, Path.GetDirectoryName(current)!);
+        }
+
+        throw new IOException("too many levels of symbolic links.");
+    }
+
+    private static int? Descriptor(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        // /proc/<pid>/fd/N of another process is a link like any other.
+        var match = DescriptorPath().Match(path);
+        if (!match.Success || (match.Groups["pid"].Success && match.Groups["pid"].Value != $"{Environment.ProcessId}"))
+        {
+            return null;
+        }
+
+        return match.Groups["std"].Value switch
+        {
+            "stdin" => 0,
+            "stdout" => 1,
+            "stderr" => 2,
+            _ => int.TryParse(match.Groups["fd"].ValueSpan, out var descriptor) ? descriptor : null,
+        };
+    }
+
+    [GeneratedRegex(@"^/(?:dev/(?<std>stdin|stdout|stderr)|dev/fd/(?<fd>\d+)|proc/(?:self|thread-self|(?<pid>\d+))/fd/(?<fd>\d+))$", RegexOptions.CultureInvariant)]
+    private static partial Regex DescriptorPath();
+
+    /// <summary>Device and kernel directories, where a temporary file must not go (<c>/dev/shm</c> is ordinary memory).</summary>
+    private static bool HoldsNoTemporaryFiles(string directory) =>
+        !OperatingSystem.IsWindows()
+        && ((IsUnder(directory, "/dev") && !IsUnder(directory, "/dev/shm")) || IsUnder(directory, "/proc") || IsUnder(directory, "/sys"));
+
+    private static bool IsUnder(string path, string root) =>
+        path == root || path.StartsWith(root + "/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A temporary file that replaces its target when closed after <see cref="Complete"/>, and is deleted otherwise, even
+    /// when closing fails; its errors name the path the user gave, not the temporary file.
+    /// </summary>
+    private sealed class ReplacingFileStream : Stream
+    {
+        private readonly string _path;
+        private readonly string _target;
+        private readonly FileStream _file;
         private bool _completed;
         private int _finished;
 
+        private ReplacingFileStream(string path, string target, FileStream file)
+        {
+            _path = path;
+            _target = target;
+            _file = file;
+        }
+
+        public static ReplacingFileStream Create(string path, string target, string temporary)
+        {
+            var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize);
+            try
+            {
+                // A private file stays private. The owner cannot be kept without chown(2): the file becomes the user's.
+                if (!OperatingSystem.IsWindows() && File.Exists(target))
+                {
+                    File.SetUnixFileMode(file.SafeFileHandle, File.GetUnixFileMode(target));
+                }
+            }
+            catch
+            {
+                file.Dispose();
+                File.Delete(temporary);
+                throw;
+            }
+
+            return new ReplacingFileStream(path, target, file);
+        }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => _file.CanSeek;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _file.Length;
+
+        public override long Position
+        {
+            get => _file.Position;
+            set => _file.Position = value;
+        }
+
         public void Complete() => _completed = true;
 
-        public override async ValueTask DisposeAsync()
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
         {
-            await base.DisposeAsync().ConfigureAwait(false);
-            Finish();
+            try
+            {
+                _file.Write(buffer);
+            }
+            catch (Exception exception) when (exception is IOException or ArgumentOutOfRangeException)
+            {
+                throw Named(exception);
+            }
         }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await _file.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is IOException or ArgumentOutOfRangeException)
+            {
+                throw Named(exception);
+            }
+        }
+
+        public override void Flush()
+        {
+            try
+            {
+                _file.Flush();
+            }
+            catch (Exception exception) when (exception is IOException or ArgumentOutOfRangeException)
+            {
+                throw Named(exception);
+            }
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => _file.Seek(offset, origin);
+
+        public override void SetLength(long value) => _file.SetLength(value);
 
         protected override void Dispose(bool disposing)
         {
-            base.Dispose(disposing);
-            if (disposing)
+            if (disposing && Interlocked.Exchange(ref _finished, 1) == 0)
             {
-                Finish();
+                var closed = false;
+                try
+                {
+                    _file.Dispose();
+                    closed = true;
+                }
+                catch (Exception exception) when (exception is IOException or ArgumentOutOfRangeException)
+                {
+                    throw Named(exception);
+                }
+                finally
+                {
+                    Finish(closed);
+                }
             }
+
+            base.Dispose(disposing);
         }
 
-        private void Finish()
+        /// <summary>Moves the temporary file into place when everything was written and closed, else deletes it.</summary>
+        private void Finish(bool closed)
         {
-            if (Interlocked.Exchange(ref _finished, 1) != 0)
+            if (!closed || !_completed)
             {
+                File.Delete(_file.Name);
                 return;
             }
 
-            if (_completed)
+            try
             {
-                File.Move(Name, target, overwrite: true);
+                File.Move(_file.Name, _target, overwrite: true);
             }
-            else
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                File.Delete(Name);
+                File.Delete(_file.Name);
+                throw new IOException($"cannot write --output '{_path}': {exception.Message}", exception);
             }
         }
+
+        /// <summary>
+        /// The error of the temporary file, told about the file the user named: a full disk, or a file larger than the file
+        /// system or the process's limit allows (EFBIG, which .NET reports as an <see cref="ArgumentOutOfRangeException"/>).
+        /// </summary>
+        private IOException Named(Exception exception) =>
+            new($"cannot write --output '{_path}': " + (exception is ArgumentOutOfRangeException
+                ? "the file is too large for the file system."
+                : exception.Message.Replace($" : '{_file.Name}'", "", StringComparison.Ordinal)), exception);
     }
 }
