@@ -28,13 +28,17 @@ internal static class CliRunner
         RunWithInputAsync(() => new MemoryStream(standardInput, writable: false), args);
 
     /// <summary>Runs the tool with the stream this opens as standard input.</summary>
-    public static async Task<CliRun> RunWithInputAsync(Func<Stream> openStandardInput, params string[] args)
+    public static Task<CliRun> RunWithInputAsync(Func<Stream> openStandardInput, params string[] args) =>
+        RunWithInputAsync(openStandardInput, CancellationToken.None, args);
+
+    /// <summary>Runs the tool with the stream this opens as standard input, cancelled by a token as Ctrl+C would.</summary>
+    public static async Task<CliRun> RunWithInputAsync(Func<Stream> openStandardInput, CancellationToken cancellationToken, params string[] args)
     {
         var output = new MemoryStream();
         using var error = new StringWriter { NewLine = "\n" };
         var console = new CliConsole(openStandardInput, output, error, ErrorIsTerminal: false);
 
-        var exitCode = await FollowUpCli.RunAsync(args, console);
+        var exitCode = await FollowUpCli.RunAsync(args, console, cancellationToken);
 
         // The tool closes standard output when it is done; a closed MemoryStream still hands out its bytes.
         return new CliRun(exitCode, output.ToArray(), error.ToString());

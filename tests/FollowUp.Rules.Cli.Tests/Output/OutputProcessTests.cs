@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Text;
+using FollowUp.Rules.Cli.Tests.Infrastructure;
+
+namespace FollowUp.Rules.Cli.Tests.Output;
+
+/// <summary>
+/// The built tool as a real process, for what only a process has: signals and file size limits. Each checks that an
+/// existing <c>--output</c> is left as it was and no temporary file is left beside it.
+/// </summary>
+public sealed class OutputProcessTests : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Evaluate_SigtermPartWay_ExitsCancelledAndDeletesTheTemporaryFile()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // Enough records to take seconds, so the signal comes while they are written.
+        var input = _temp.File("many.jsonl");
+        var sample = await File.ReadAllTextAsync(SampleData.FollowUpsPath);
+        await File.WriteAllTextAsync(input, new StringBuilder().Insert(0, sample, 1000).ToString());
+        var output = _temp.Write("evaluations.jsonl", "PRECIOUS\n");
+
+        using var process = Start("bash", "-c", "exec \"$@\"", "bash", Dotnet(), Followup(), "evaluate", "--now", CliRunner.Now, "--output", output, input);
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        // A megabyte written: the command is running, and its handler of SIGTERM is in place.
+        while (Directory.GetFiles(_temp.Path, "*.tmp").Sum(file => new FileInfo(file).Length) < 1 << 20 && !process.HasExited)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", $"{process.Id}"]))
+        {
+            await kill.WaitForExitAsync(timeout.Token);
+        }
+
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal((130, "followup: cancelled.\n"), (process.ExitCode, await error));
+        Assert.Equal("PRECIOUS\n", await File.ReadAllTextAsync(output));
+        Assert.Equal([output, input], Directory.GetFiles(_temp.Path).Order());
+    }
+
+    [Fact]
+    public async Task Evaluate_WriteFailsPartWay_NamesTheOutputAndDeletesTheTemporaryFile()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var output = _temp.Write("evaluations.jsonl", "PRECIOUS\n");
+
+        // A 64 KiB file size limit fails the write as a full disk would; SIGXFSZ ignored turns it into an error (EFBIG).
+        using var process = Start(
+            "bash", "-c", "trap '' XFSZ; ulimit -f 64; DOTNET_EnableWriteXorExecute=0 exec \"$@\"", "bash", Dotnet(), Followup(), "evaluate", "--now", CliRunner.Now, "--output", output, SampleData.FollowUpsPath);
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal((1, $"followup: cannot write --output '{output}': the file is too large for the file system.\n"), (process.ExitCode, await error));
+        Assert.Equal("PRECIOUS\n", await File.ReadAllTextAsync(output));
+        Assert.Equal([output], Directory.GetFiles(_temp.Path));
+    }
+
+    private static Process Start(string fileName, params string[] args)
+    {
+        var start = new ProcessStartInfo(fileName) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private static string Followup() => typeof(FollowUpCli).Assembly.Location;
+
+    /// <summary>The dotnet host that runs the tests (set by the SDK for test runs), else the one on the PATH.</summary>
+    private static string Dotnet() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+}
