@@ -98,6 +98,11 @@ internal static class RecordSources
     /// </summary>
     public static CheckedInputs CheckInputs(IReadOnlyList<string> inputs, string? output, TableInput tables)
     {
+        if (output is not null && string.IsNullOrWhiteSpace(output))
+        {
+            throw new CliUsageException("--output needs a file name.");
+        }
+
         if (tables.Given && !inputs.Any(input => input != "-" && FollowUpTableReader.GetFormat(input) is not null))
         {
             throw new CliUsageException("--map, --sheet and --encoding apply to .csv, .tsv and .xlsx inputs, and no input is one.");

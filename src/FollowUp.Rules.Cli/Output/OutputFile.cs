@@ -62,21 +62,18 @@ internal static partial class OutputFile
             return new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.Read, BufferSize);
         }
 
-        ReplacingFileStream replacing;
+        existing?.Dispose();
         try
         {
-            replacing = ReplacingFileStream.Create(path, target, Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp"));
+            // A short name of its own, so a file name near the file system's limit still has room for it.
+            return ReplacingFileStream.Create(path, target, Path.Combine(directory, $".followup-{Guid.NewGuid():N}.tmp"));
         }
-        catch (Exception exception) when (existing is not null && exception is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException exception)
         {
-            // A writable file in a directory that is not (a shared file in another user's directory): written in place,
-            // as a shell redirection would, rather than refused.
-            existing.SetLength(0);
-            return existing;
+            // Writing an existing file in place would truncate it before an input that is the same file (a hard link,
+            // standard input redirected from it) is read: refused, with the way out.
+            throw new IOException($"its directory '{directory}' is not writable, so the file cannot be written safely; write --output into a directory you may write to.", exception);
         }
-
-        existing?.Dispose();
-        return replacing;
     }
 
     /// <summary>Marks <paramref name="output"/> as written in full, so closing it puts the file in place.</summary>
@@ -163,6 +160,12 @@ internal static partial class OutputFile
     /// </summary>
     private sealed class ReplacingFileStream : Stream
     {
+        /// <summary>
+        /// Temporary files not yet moved or deleted. A process ended before its command unwinds (Ctrl+C while a read waits
+        /// on a pipe that the 2-second grace does not see end) deletes them on its way out.
+        /// </summary>
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Unfinished = CreateUnfinished();
+
         private readonly string _path;
         private readonly string _target;
         private readonly FileStream _file;
@@ -179,6 +182,7 @@ internal static partial class OutputFile
         public static ReplacingFileStream Create(string path, string target, string temporary)
         {
             var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize);
+            Unfinished.TryAdd(temporary, 0);
             try
             {
                 // A private file stays private. The owner cannot be kept without chown(2): the file becomes the user's.
@@ -286,6 +290,7 @@ internal static partial class OutputFile
         /// <summary>Moves the temporary file into place when everything was written and closed, else deletes it.</summary>
         private void Finish(bool closed)
         {
+            Unfinished.TryRemove(_file.Name, out _);
             if (!closed || !_completed)
             {
                 File.Delete(_file.Name);
@@ -301,6 +306,19 @@ internal static partial class OutputFile
                 File.Delete(_file.Name);
                 throw new IOException($"cannot write --output '{_path}': {exception.Message}", exception);
             }
+        }
+
+        private static System.Collections.Concurrent.ConcurrentDictionary<string, byte> CreateUnfinished()
+        {
+            var unfinished = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                foreach (var temporary in unfinished.Keys)
+                {
+                    File.Delete(temporary);
+                }
+            };
+            return unfinished;
         }
 
         /// <summary>

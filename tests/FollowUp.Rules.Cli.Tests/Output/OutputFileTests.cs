@@ -28,6 +28,33 @@ public sealed class OutputFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_OutputWithANameNearTheLimitIsTheFileOnStandardInput_ReadsItWholeBeforeReplacingIt()
+    {
+        // 240 characters: no room for the file's own name in a temporary name beside it.
+        var path = _temp.File(new string('a', 234) + ".jsonl");
+        File.Copy(SampleData.FollowUpsPath, path);
+
+        var run = await CliRunner.RunWithInputAsync(() => File.OpenRead(path), "evaluate", "--now", CliRunner.Now, "--output", path, "-");
+        var toStandardOutput = await CliRunner.SampleEvaluationAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(toStandardOutput.OutputBytes, await File.ReadAllBytesAsync(path));
+        Assert.Equal([path], Directory.GetFiles(_temp.Path));
+    }
+
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("report")]
+    [InlineData("remind")]
+    public async Task Command_EmptyOutput_IsAUsageError(string command)
+    {
+        var run = await CliRunner.RunAsync(command, "--output", "", SampleData.FollowUpsPath);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal("followup: --output needs a file name.", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
     public async Task Evaluate_OutputUnderDevShmIsTheFileOnStandardInput_ReadsItWholeBeforeReplacingIt()
     {
         if (!Directory.Exists("/dev/shm"))
