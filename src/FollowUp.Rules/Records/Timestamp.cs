@@ -160,7 +160,10 @@ public readonly struct Timestamp : IEquatable<Timestamp>
     /// <summary>Determines whether two values are equal.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
-    /// <returns><see langword="true"/> when both are the same reading with the same offset, or the same invalid text.</returns>
+    /// <returns>
+    /// <see langword="true"/> when both are the same reading with the same offset, both a day (<see cref="IsDateOnly"/>) or
+    /// both a time of day (<c>2026-11-20</c> is not <c>2026-11-20 00:00</c>), or the same invalid text.
+    /// </returns>
     public static bool operator ==(Timestamp left, Timestamp right) => left.Equals(right);
 
     /// <summary>Determines whether two values differ.</summary>
