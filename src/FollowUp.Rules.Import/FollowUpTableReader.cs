@@ -84,6 +84,12 @@ public sealed class FollowUpTableReader : IDisposable
     /// <value><see langword="null"/> for CSV and TSV.</value>
     public string? Sheet => (_source as XlsxSource)?.Sheet;
 
+    /// <summary>
+    /// Gets whether reading stopped at a row it could not get past (a CSV row longer than the reader can hold, a damaged
+    /// workbook): that row's failure says so, and the rest of the table is not read. Read it after that failure.
+    /// </summary>
+    public bool StoppedReading => _source.StoppedReading;
+
     /// <summary>Gets the table format of a file from its extension: <c>.csv</c>, <c>.tsv</c> (or <c>.tab</c>) or <c>.xlsx</c>.</summary>
     /// <param name="path">The file's path or name.</param>
     /// <returns>The format, or <see langword="null"/> when the extension is none of them.</returns>

@@ -416,9 +416,17 @@ public sealed class FollowUpTableReaderCsvTests
         // Sep holds at most 16,777,216 characters of a row: a quote that never closes in a large export gets there.
         var csv = $"id,customer.company\r\nr1,宏图建筑\r\nr2,\"{new string('x', 17_000_000)}\r\nr4,蓝海物流\r\n";
 
-        var results = Tables.ReadCsv(csv);
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv(csv), TableFormat.Csv);
+        var results = new List<ImportedRecord>();
+        var stoppedAtEach = new List<bool>();
+        foreach (var result in reader.ReadRecords())
+        {
+            results.Add(result);
+            stoppedAtEach.Add(reader.StoppedReading);
+        }
 
         Assert.Equal(2, results.Count);
+        Assert.Equal([false, true], stoppedAtEach);
         Assert.Equal("宏图建筑", results[0].Record!.Customer!.Company);
         Assert.Equal([3L], results[1].Rows);
         Assert.Contains("longer than the 16,777,216 characters", results[1].Error, StringComparison.Ordinal);

@@ -72,6 +72,10 @@ internal static class ReportCommand
                 }
 
                 builder.AddUnreadable(checkedInputs.Unreadable);
+                foreach (var location in checkedInputs.ReadInPart)
+                {
+                    builder.AddReadInPart(location);
+                }
 
                 progress?.Clear();
             }

@@ -11,9 +11,16 @@ internal sealed class CheckedInputs(IReadOnlyList<string> inputs) : IDisposable
     private readonly FollowUpTableReader?[] _tables = new FollowUpTableReader?[inputs.Count];
     private readonly bool[] _blank = new bool[inputs.Count];
     private readonly List<string> _notices = [];
+    private readonly List<string> _readInPart = [];
 
     /// <summary>Gets how many rows <see cref="RecordSources.EvaluateAsync"/> found unreadable so far.</summary>
     public long Unreadable { get; set; }
+
+    /// <summary>Gets where reading of an input stopped, the rest of it unread (<c>file.csv:row 5</c>), in order.</summary>
+    public IReadOnlyList<string> ReadInPart => _readInPart;
+
+    /// <summary>Notes that reading of an input stopped at <paramref name="location"/>.</summary>
+    public void AddReadInPart(string location) => _readInPart.Add(location);
 
     /// <summary>Gets the number of inputs.</summary>
     public int Count => inputs.Count;

@@ -7,7 +7,9 @@ namespace FollowUp.Rules.Cli.Input;
 /// <param name="Record">The record, when it could be read.</param>
 /// <param name="Error">Why it could not be read, when it could not.</param>
 /// <param name="Warning">What is wrong with a record that could be read, such as rows of its group that could not.</param>
-internal readonly record struct RecordInput(string Source, long Row, string RowKind, FollowUpRecord? Record, string? Error, string? Warning = null)
+/// <param name="EndsInput">Whether reading of the input stopped at this row, so the rest of the input is not read.</param>
+internal readonly record struct RecordInput(
+    string Source, long Row, string RowKind, FollowUpRecord? Record, string? Error, string? Warning = null, bool EndsInput = false)
 {
     /// <summary>Gets where the row is, as <c>file:line 12</c>.</summary>
     public string Location => $"{Source}:{RowKind} {Row}";

@@ -84,6 +84,11 @@ internal static class RecordSources
             if (evaluation is null)
             {
                 inputs.Unreadable++;
+                if (row.EndsInput)
+                {
+                    inputs.AddReadInPart(row.Location);
+                }
+
                 continue;
             }
 
@@ -184,7 +189,8 @@ internal static class RecordSources
             {
                 yield return result.IsRecord
                     ? new RecordInput(input, result.Row, "row", result.Record, null, IncompleteWarning(result))
-                    : new RecordInput(input, result.Row, "row", null, result.Column is null ? result.Error : $"column '{result.Column}': {result.Error}");
+                    : new RecordInput(
+                        input, result.Row, "row", null, result.Column is null ? result.Error : $"column '{result.Column}': {result.Error}", EndsInput: table.StoppedReading);
             }
         }
     }
@@ -298,7 +304,7 @@ internal static class RecordSources
             number++;
             if (brokenArray is not null)
             {
-                yield return new RecordInput(source, number, kind, null, brokenArray);
+                yield return new RecordInput(source, number, kind, null, brokenArray, EndsInput: true);
                 yield break;
             }
 

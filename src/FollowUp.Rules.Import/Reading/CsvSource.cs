@@ -29,6 +29,9 @@ internal sealed class CsvSource : TableSource
     /// <summary>Sep's index of the last row read (-1 before any), so a failure while reading the next one can say where reading stopped.</summary>
     private long _lastRowIndex = -1;
 
+    /// <inheritdoc />
+    public override bool StoppedReading => _failed;
+
     public CsvSource(Stream stream, char separator, Encoding? forcedEncoding, bool leaveOpen)
     {
         _separator = separator;

@@ -36,6 +36,9 @@ internal abstract class TableSource : IDisposable
     /// </summary>
     public IReadOnlyList<int> KeyColumns { get; set; } = [];
 
+    /// <summary>Gets whether reading stopped at a row it could not get past (the rest of the table is not read).</summary>
+    public virtual bool StoppedReading => false;
+
     /// <summary>Reads the next row.</summary>
     /// <returns><see langword="false"/> at the end of the table.</returns>
     public abstract bool TryRead(out SourceRow row);

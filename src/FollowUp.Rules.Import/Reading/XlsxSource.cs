@@ -14,6 +14,9 @@ internal sealed class XlsxSource : TableSource
     private long _number;
     private bool _failed;
 
+    /// <inheritdoc />
+    public override bool StoppedReading => _failed;
+
     public XlsxSource(Stream stream, string? sheet, bool leaveOpen)
     {
         _leaveOpen = leaveOpen;

@@ -38,6 +38,13 @@ internal static class JsonReportWriter
         json.WriteStartObject();
         json.WriteNumber("recordCount", report.RecordCount);
         json.WriteNumber("unreadableRows", report.UnreadableRows);
+        json.WriteStartArray("readInPart");
+        foreach (var location in report.ReadInPart)
+        {
+            json.WriteStringValue(location);
+        }
+
+        json.WriteEndArray();
         if (report.EvaluatedAt is { } evaluatedAt)
         {
             json.WriteString("evaluatedAt", evaluatedAt);

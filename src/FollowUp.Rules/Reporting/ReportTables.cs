@@ -107,6 +107,7 @@ internal static class ReportTables
         var line = new StringBuilder()
             .Append(text["records"]).Append(' ').Append(Count(report.RecordCount))
             .Append(report.UnreadableRows > 0 ? $" · {text["unreadableRows"]} {Count(report.UnreadableRows)}" : "")
+            .Append(report.ReadInPart.Count > 0 ? $" · {text["readInPart"]} {string.Join(", ", report.ReadInPart)}" : "")
             .Append(" · ").Append(text["averageScore"]).Append(' ').Append(report.AverageScore is { } average ? Score(average) : "-")
             .Append(" · ").Append(text["evaluatedAt"]).Append(' ').Append(report.EvaluatedAt is { } at ? Time(at) : text["notEvaluated"]);
         return line.ToString();

@@ -24,6 +24,7 @@ public sealed class TeamReport
     internal TeamReport(
         long recordCount,
         long unreadableRows,
+        string[] readInPart,
         DateTimeOffset? evaluatedAt,
         double? averageScore,
         Dictionary<Grade, long> grades,
@@ -38,6 +39,7 @@ public sealed class TeamReport
     {
         RecordCount = recordCount;
         UnreadableRows = unreadableRows;
+        ReadInPart = Array.AsReadOnly(readInPart);
         EvaluatedAt = evaluatedAt;
         AverageScore = averageScore;
         Grades = new ReadOnlyDictionary<Grade, long>(grades);
@@ -56,6 +58,12 @@ public sealed class TeamReport
 
     /// <summary>Gets how many input rows could not be read as records and are not in the report (<see cref="TeamReportBuilder.AddUnreadable"/>).</summary>
     public long UnreadableRows { get; }
+
+    /// <summary>
+    /// Gets where reading of an input stopped before its end (<see cref="TeamReportBuilder.AddReadInPart"/>): the rest of
+    /// those inputs is in neither the records nor <see cref="UnreadableRows"/>.
+    /// </summary>
+    public IReadOnlyList<string> ReadInPart { get; }
 
     /// <summary>Gets when the records were evaluated: the latest <see cref="FollowUpEvaluation.EvaluatedAt"/>, or <see langword="null"/> when there are none.</summary>
     public DateTimeOffset? EvaluatedAt { get; }

@@ -52,6 +52,7 @@ public sealed class TeamReportBuilder
 
     private long _count;
     private long _unreadable;
+    private readonly List<string> _readInPart = [];
     private double _scoreSum;
     private DateTimeOffset? _evaluatedAt;
 
@@ -74,6 +75,18 @@ public sealed class TeamReportBuilder
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         _unreadable += rows;
+    }
+
+    /// <summary>
+    /// Notes an input whose reading stopped before its end (a broken JSON array, a CSV quote that never closes), so the report
+    /// says that the count of unreadable rows does not cover the rest of it.
+    /// </summary>
+    /// <param name="location">Where reading stopped, as the user would find it: <c>crm.csv:row 5</c>.</param>
+    /// <exception cref="ArgumentException"><paramref name="location"/> is empty.</exception>
+    public void AddReadInPart(string location)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(location);
+        _readInPart.Add(location);
     }
 
     /// <summary>Adds an evaluated record to the report.</summary>
@@ -178,6 +191,7 @@ public sealed class TeamReportBuilder
         return new TeamReport(
             _count,
             _unreadable,
+            [.. _readInPart],
             _evaluatedAt,
             _count == 0 ? null : _scoreSum / _count,
             grades,

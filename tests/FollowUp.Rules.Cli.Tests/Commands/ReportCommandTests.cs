@@ -103,6 +103,20 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_InputBrokenMidway_SaysWhereReadingStoppedBesideTheUnreadableCount()
+    {
+        var file = _temp.Write("broken.json", $"[{SampleData.Record("B-1")}, {{ \"id\": , {SampleData.Record("B-3")}]");
+
+        var run = await CliRunner.RunAsync("report", "--format", "json", "--now", CliRunner.Now, file);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        var report = Json.Parse(run.Output);
+        Assert.Equal(1, report.GetProperty("recordCount").GetInt64());
+        Assert.Equal(1, report.GetProperty("unreadableRows").GetInt64());
+        Assert.Equal($"{file}:element 2", Assert.Single(report.GetProperty("readInPart").EnumerateArray()).GetString());
+    }
+
+    [Fact]
     public async Task Report_StandardInputAndFiles_ReportsOnAllRecords()
     {
         var file = _temp.Write("more.json", $"[{SampleData.Record("B-1")}, {SampleData.Record("B-2")}]");

@@ -129,7 +129,7 @@ public sealed partial class TeamReportTests
         var root = json.RootElement;
 
         Assert.Equal(
-            ["recordCount", "unreadableRows", "evaluatedAt", "averageScore", "grades", "owners", "steps", "deductionGroups", "vaguePhrases", "riskLevels", "riskSignals",
+            ["recordCount", "unreadableRows", "readInPart", "evaluatedAt", "averageScore", "grades", "owners", "steps", "deductionGroups", "vaguePhrases", "riskLevels", "riskSignals",
                 "stages", "needsAttention"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(Sample.Value.RecordCount, root.GetProperty("recordCount").GetInt64());
@@ -200,6 +200,24 @@ public sealed partial class TeamReportTests
         Assert.Equal(4, json.RootElement.GetProperty("unreadableRows").GetInt64());
         Assert.DoesNotContain("无法读取", Report(Evaluated("1", 40)).ToString(TeamReportFormat.Text), StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => builder.AddUnreadable(-1));
+    }
+
+    [Fact]
+    public void Write_InputReadInPart_IsNamedInEveryFormat()
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(owner: "李明"), r => Evaluated("FU-1", 80, of: r));
+        builder.AddUnreadable();
+        builder.AddReadInPart("crm.csv:row 5");
+        var report = builder.Build();
+
+        Assert.Equal(["crm.csv:row 5"], report.ReadInPart);
+        Assert.Contains("读取中断于（其后未读） crm.csv:row 5", report.ToString(TeamReportFormat.Text), StringComparison.Ordinal);
+        Assert.Contains("Reading stopped at (the rest unread) crm.csv:row 5", report.ToString(TeamReportFormat.Markdown, English), StringComparison.Ordinal);
+        Assert.Contains("crm.csv:row 5", report.ToString(TeamReportFormat.Html), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(report.ToString(TeamReportFormat.Json));
+        Assert.Equal("crm.csv:row 5", Assert.Single(json.RootElement.GetProperty("readInPart").EnumerateArray()).GetString());
+        Assert.Throws<ArgumentException>(() => builder.AddReadInPart(" "));
     }
 
     [Fact]
