@@ -65,15 +65,13 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         }
 
         var grades = options.Grades;
-        if (!(IsFinite(grades.A) && IsFinite(grades.B) && IsFinite(grades.C) && 0 <= grades.C && grades.C <= grades.B && grades.B <= grades.A
-            && grades.A <= 100))
+        if (GradeScale.FirstOutOfOrder(grades.A, grades.B, grades.C) is not null)
         {
             builder.AddError("must satisfy 0 <= C <= B <= A <= 100.", $"{Root}:Grades (A={grades.A}, B={grades.B}, C={grades.C})");
         }
 
         var levels = options.RiskLevels;
-        if (!(IsFinite(levels.Medium) && IsFinite(levels.High) && IsFinite(levels.Critical) && 0 < levels.Medium && levels.Medium <= levels.High
-            && levels.High <= levels.Critical && levels.Critical <= 100))
+        if (RiskLevelScale.FirstOutOfOrder(levels.Medium, levels.High, levels.Critical) is not null)
         {
             builder.AddError(
                 "must satisfy 0 < Medium <= High <= Critical <= 100.",

@@ -47,14 +47,18 @@ internal static class FieldPaths
     public static readonly IndexedPath RiskDescription = new("risks", "description");
     public static readonly IndexedPath RiskCountermeasure = new("risks", "countermeasure");
 
-    /// <summary>The requirement key of a path, its indices left out: <c>risks[0].description</c> is <c>risks[].description</c>.</summary>
-    public static string KeyOf(string path)
-    {
-        if (!path.Contains('[', StringComparison.Ordinal))
-        {
-            return path;
-        }
+    /// <summary>
+    /// The requirement key of each indexed path seen, so that grading a record does not build it again; a list's first
+    /// entries, for every field.
+    /// </summary>
+    private static readonly BoundedCache<string, string> KeysOfIndexedPaths = new(4096, StringComparer.Ordinal);
 
+    /// <summary>The requirement key of a path, its indices left out: <c>risks[0].description</c> is <c>risks[].description</c>.</summary>
+    public static string KeyOf(string path) =>
+        path.Contains('[', StringComparison.Ordinal) ? KeysOfIndexedPaths.GetOrCreate(path, static (p, _) => WithoutIndices(p), 0) : path;
+
+    private static string WithoutIndices(string path)
+    {
         var key = new System.Text.StringBuilder(path.Length);
         var inIndex = false;
         foreach (var c in path)

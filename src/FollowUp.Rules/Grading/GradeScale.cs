@@ -30,11 +30,7 @@ public sealed record GradeScale
     public GradeScale(double A, double B, double C)
     {
         // Out of order, the scale would grade silently wrong (with C above A, 75 is an A), so it is refused as the options are.
-        var outOfOrder = !(double.IsFinite(C) && C >= 0) ? nameof(C)
-            : !(double.IsFinite(B) && B >= C) ? nameof(B)
-            : !(double.IsFinite(A) && A >= B && A <= 100) ? nameof(A)
-            : null;
-        if (outOfOrder is not null)
+        if (FirstOutOfOrder(A, B, C) is { } outOfOrder)
         {
             throw new ArgumentException(
                 string.Create(CultureInfo.InvariantCulture, $"Grade cut-offs must satisfy 0 <= C <= B <= A <= 100; got A={A}, B={B}, C={C}."), outOfOrder);
@@ -44,6 +40,13 @@ public sealed record GradeScale
         this.B = B;
         this.C = C;
     }
+
+    /// <summary>The first cut-off, from C up, that breaks 0 &lt;= C &lt;= B &lt;= A &lt;= 100, or <see langword="null"/>; the options validator checks the same.</summary>
+    internal static string? FirstOutOfOrder(double A, double B, double C) =>
+        !(double.IsFinite(C) && C >= 0) ? nameof(C)
+        : !(double.IsFinite(B) && B >= C) ? nameof(B)
+        : !(double.IsFinite(A) && A >= B && A <= 100) ? nameof(A)
+        : null;
 
     // Get-only rather than init, so a with-expression cannot put the cut-offs out of order either.
     /// <summary>Gets the lowest score graded A.</summary>

@@ -30,12 +30,6 @@ internal static class Grader
     public const double PartlyVaguePoints = 3;
 
     /// <summary>
-    /// The requirement key of each indexed path seen, so that grading a record does not build it again; a list's first
-    /// entries, for every field.
-    /// </summary>
-    private static readonly BoundedCache<string, string> KeysOfIndexedPaths = new(4096, StringComparer.Ordinal);
-
-    /// <summary>
     /// The deductions records repeat (缺少决策权 on the same field for the same points), shared: a <see cref="Deduction"/> is
     /// immutable, so one instance serves every evaluation. Only deductions with a message the catalog shares are kept, so
     /// the message is compared by reference. Room for each field's few codes, point values and messages.
@@ -145,7 +139,7 @@ internal static class Grader
             }
             else
             {
-                part.Add(deductions, DeductionCodes.FieldMissing, check.Path, points, messages.ForField("FieldMissing", KeyOf(check.Path)));
+                part.Add(deductions, DeductionCodes.FieldMissing, check.Path, points, messages.ForField("FieldMissing", FieldPaths.KeyOf(check.Path)));
             }
         }
 
@@ -175,7 +169,7 @@ internal static class Grader
 
             if (acknowledged)
             {
-                var key = KeyOf(path);
+                var key = FieldPaths.KeyOf(path);
                 part.Add(deductions, DeductionCodes.VagueText, path, level == ClarityLevel.NoContent ? NoContentPoints : VaguePoints,
                     messages.Quoting("FieldAcknowledged", messages.FieldLabel(key), Excerpt(source)));
                 continue;
@@ -204,7 +198,7 @@ internal static class Grader
                 continue;
             }
 
-            var key = KeyOf(path);
+            var key = FieldPaths.KeyOf(path);
             part.Add(deductions, DeductionCodes.TextMissing, path, NoContentPoints, messages.ForField("TextMissing", key));
         }
     }
@@ -241,7 +235,7 @@ internal static class Grader
         else if (inspection.NextActionDeadline < inspection.Now)
         {
             part.Add(deductions, DeductionCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue, share / 2,
-                messages.Format("NextActionOverdue", inspection.NextActionDueIsDateOnly ? TimeText.Date(due) : TimeText.Minute(due)));
+                messages.Format("NextActionOverdue", TimeText.Due(due, inspection.NextActionDueIsDateOnly)));
         }
 
         if (inspection.OwnerState == FieldState.Missing)
@@ -383,19 +377,6 @@ internal static class Grader
     private static string VagueAdvice(MessageCatalog messages, FieldHit? hit, string source) => hit is { } found
         ? FindingMessages.Vague(messages, (VagueCategory)found.Category, SharedText.Of(found.Source, found.Start, found.End))
         : messages.Quoting("VagueTextNoFacts", Excerpt(source));
-
-    /// <summary>The requirement key of a field path: <c>communications[2].summary</c> is <c>communications[].summary</c>.</summary>
-    private static string KeyOf(string path)
-    {
-        var open = path.IndexOf('[', StringComparison.Ordinal);
-        var close = path.IndexOf(']', StringComparison.Ordinal);
-        if (open < 0 || close < open)
-        {
-            return path;
-        }
-
-        return KeysOfIndexedPaths.GetOrCreate(path, static (p, at) => string.Concat(p.AsSpan(0, at.Open + 1), p.AsSpan(at.Close)), (Open: open, Close: close));
-    }
 
     private static string Excerpt(string text) => text.Length <= 30 ? text : string.Concat(text.AsSpan(0, 30), "…");
 

@@ -21,6 +21,7 @@ internal sealed class TextAnalyzer
     private const int VagueCueWindow = 2;
     private const int AsciiCueWindow = 16;
     private const int PostCueWindow = 3;
+    private const int AsciiMaxGap = 16;
 
     /// <summary>The longest run of digits read as filler beside other fillers (测试123); longer is a phone or order number.</summary>
     private const int MaxFillerDigits = 6;
@@ -36,7 +37,6 @@ internal sealed class TextAnalyzer
 
     /// <summary>Who may be named before a bare answer (客户说没有), folded.</summary>
     private static readonly string[] Answerers = ["客户说", "他说", "她说", "对方说", "客户表示", "客户回复", "回复", "答复", "客户答复", "答", "回答", "客户回答"];
-    private const int AsciiMaxGap = 16;
 
     /// <summary>
     /// How far, in folded characters, hits can bear on each other: the longest phrase, its gap and a cue window. Hits are
@@ -357,10 +357,11 @@ internal sealed class TextAnalyzer
             return false;
         }
 
+        // Asked: a question or heading right after the phrase (竞争对手？, 竞争对手：), or the phrase as a topic (竞争对手方面，).
         var asked = between[..clauseEnd].Trim();
-        var question = between[clauseEnd] is '?' or '？';
-        return (asked.IsEmpty || IsOneOf(asked, TopicMarkers)) && (question || !asked.IsEmpty || between[clauseEnd] is ':' or '：')
-            && (between[(clauseEnd + 1)..].Trim().TrimEnd(":：") is var answeredBy && (answeredBy.IsEmpty || IsOneOf(answeredBy, Answerers)));
+        var isAsked = asked.IsEmpty ? between[clauseEnd] is '?' or '？' or ':' or '：' : IsOneOf(asked, TopicMarkers);
+        var answeredBy = between[(clauseEnd + 1)..].Trim().TrimEnd(":：");
+        return isAsked && (answeredBy.IsEmpty || IsOneOf(answeredBy, Answerers));
     }
 
     private static bool IsOneOf(ReadOnlySpan<char> text, string[] folded)
@@ -493,15 +494,16 @@ internal sealed class TextAnalyzer
         return System.Numerics.BitOperations.PopCount((uint)seen);
     }
 
-    /// <summary>The index of the first hit, in a list ordered by end, that ends after <paramref name="offset"/>.</summary>
-    private static int FirstEndingAfter(ResolvedHit[] hits, int count, int offset)
+    /// <summary>The index of the first item, in a list ordered by end, that ends after <paramref name="offset"/>.</summary>
+    private static int FirstEndingAfter<T>(T[] spans, int count, int offset)
+        where T : struct, IEndsAt
     {
         var low = 0;
         var high = count;
         while (low < high)
         {
             var middle = (low + high) >>> 1;
-            if (hits[middle].End <= offset)
+            if (spans[middle].End <= offset)
             {
                 low = middle + 1;
             }
@@ -637,7 +639,7 @@ internal sealed class TextAnalyzer
     /// <summary>Whether a date or time lies within the span; facts are ordered by end, so only those ending inside it are read.</summary>
     private static bool HasDateOrTimeWithin(TextScan scan, int start, int end)
     {
-        for (var f = FirstFactEndingAfter(scan, start); f < scan.FactCount && scan.Facts[f].End <= end; f++)
+        for (var f = FirstEndingAfter(scan.Facts, scan.FactCount, start); f < scan.FactCount && scan.Facts[f].End <= end; f++)
         {
             var fact = scan.Facts[f];
             if (fact.Kind is FactKind.Date or FactKind.Time && start <= fact.Start)
@@ -652,7 +654,7 @@ internal sealed class TextAnalyzer
     /// <summary>Whether any fact overlaps the span; a fact is never longer than a phrase, so the search ends a phrase past it.</summary>
     private static bool HasFactOverlapping(TextScan scan, int start, int end)
     {
-        for (var f = FirstFactEndingAfter(scan, start); f < scan.FactCount && scan.Facts[f].End <= end + Reach; f++)
+        for (var f = FirstEndingAfter(scan.Facts, scan.FactCount, start); f < scan.FactCount && scan.Facts[f].End <= end + Reach; f++)
         {
             if (scan.Facts[f].Start < end)
             {
@@ -661,26 +663,6 @@ internal sealed class TextAnalyzer
         }
 
         return false;
-    }
-
-    private static int FirstFactEndingAfter(TextScan scan, int offset)
-    {
-        var low = 0;
-        var high = scan.FactCount;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (scan.Facts[middle].End <= offset)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
     }
 
     private static bool HasCategory(TextScan scan, VagueCategory category)

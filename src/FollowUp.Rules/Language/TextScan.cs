@@ -21,10 +21,16 @@ internal struct TextHit
 }
 
 /// <summary>A phrase kept after resolution: a vague category or a risk-signal index, with its span in the original text.</summary>
-internal readonly record struct ResolvedHit(int Category, int Start, int End, int Entry);
+internal readonly record struct ResolvedHit(int Category, int Start, int End, int Entry) : IEndsAt;
 
 /// <summary>A concrete fact found in a text.</summary>
-internal readonly record struct FactSpan(FactKind Kind, int Start, int End);
+internal readonly record struct FactSpan(FactKind Kind, int Start, int End) : IEndsAt;
+
+/// <summary>Something that ends at an offset of the original text, for searches over lists ordered by where they end.</summary>
+internal interface IEndsAt
+{
+    int End { get; }
+}
 
 /// <summary>
 /// The reusable working memory of one text analysis: what the scan saw and what resolution kept. One per thread, so an

@@ -14,6 +14,9 @@ internal readonly struct TimeText(DateTimeOffset value, string pattern) : ISpanF
     /// <summary>The date and time to the minute: 2026-11-20 15:00.</summary>
     public static TimeText Minute(DateTimeOffset value) => new(value, "yyyy-MM-dd HH:mm");
 
+    /// <summary>A due date as written: the day alone when only a day was given (2026-11-20), else to the minute.</summary>
+    public static TimeText Due(DateTimeOffset value, bool dateOnly) => dateOnly ? Date(value) : Minute(value);
+
     /// <summary>The time of day: 15:00.</summary>
     public static TimeText Clock(DateTimeOffset value) => new(value, "HH:mm");
 

@@ -24,7 +24,7 @@ internal static class ReminderStage
             if (deadline < now)
             {
                 reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Overdue, now - deadline, due,
-                    messages.Format("ReminderOverdue", action, new LatenessText(now - deadline, rules.Culture), dateOnly ? TimeText.Date(due) : TimeText.Minute(due))));
+                    messages.Format("ReminderOverdue", action, new LatenessText(now - deadline, rules.Culture), TimeText.Due(due, dateOnly))));
             }
             else if (dateOnly ? due.Date == now.ToOffset(due.Offset).Date : due.ToOffset(now.Offset).Date == now.Date)
             {

@@ -108,7 +108,6 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
 
     private static string Num(double value, string format = "0.#") => value.ToString(format, CultureInfo.InvariantCulture);
 
-
     /// <summary>Splits a label into at most two lines at a space near the middle, for English labels under narrow bars.</summary>
     private static string[] Wrap(string label, int cells)
     {

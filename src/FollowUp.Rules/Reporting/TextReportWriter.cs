@@ -96,7 +96,6 @@ internal sealed class TextReportWriter(TeamReport report, ReportText text, TextW
         return string.Concat(value.AsSpan(0, length), "…");
     }
 
-
     private void WriteTable(ReportTable table)
     {
         writer.Write(table.Title);

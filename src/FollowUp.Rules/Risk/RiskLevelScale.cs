@@ -31,11 +31,7 @@ public sealed record RiskLevelScale
     {
         // Out of order, the scale would level silently wrong (with Medium above Critical, 60 is Critical), so it is refused
         // as the options are. Medium must be above 0, or no record would be Low.
-        var outOfOrder = !(double.IsFinite(Medium) && Medium > 0) ? nameof(Medium)
-            : !(double.IsFinite(High) && High >= Medium) ? nameof(High)
-            : !(double.IsFinite(Critical) && Critical >= High && Critical <= 100) ? nameof(Critical)
-            : null;
-        if (outOfOrder is not null)
+        if (FirstOutOfOrder(Medium, High, Critical) is { } outOfOrder)
         {
             throw new ArgumentException(
                 string.Create(
@@ -48,6 +44,16 @@ public sealed record RiskLevelScale
         this.High = High;
         this.Critical = Critical;
     }
+
+    /// <summary>
+    /// The first cut-off, from Medium up, that breaks 0 &lt; Medium &lt;= High &lt;= Critical &lt;= 100, or <see langword="null"/>; the
+    /// options validator checks the same.
+    /// </summary>
+    internal static string? FirstOutOfOrder(double Medium, double High, double Critical) =>
+        !(double.IsFinite(Medium) && Medium > 0) ? nameof(Medium)
+        : !(double.IsFinite(High) && High >= Medium) ? nameof(High)
+        : !(double.IsFinite(Critical) && Critical >= High && Critical <= 100) ? nameof(Critical)
+        : null;
 
     // Get-only rather than init, so a with-expression cannot put the cut-offs out of order either.
     /// <summary>Gets the lowest score of the Medium level.</summary>
