@@ -87,13 +87,7 @@ internal static partial class OutputFile
 
     /// <summary>Whether two paths name the same file, directly or through symbolic links.</summary>
     public static bool IsSameFile(string first, string second) =>
-        string.Equals(Path.GetFullPath(FinalTarget(first)), Path.GetFullPath(FinalTarget(second)), StringComparison.Ordinal);
-
-    private static string FinalTarget(string path)
-    {
-        var info = new FileInfo(path);
-        return info.LinkTarget is null ? path : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
-    }
+        string.Equals(Resolve(first).Target, Resolve(second).Target, StringComparison.Ordinal);
 
     /// <summary>
     /// Follows symbolic links one at a time, stopping at a descriptor of this process: <c>/dev/stdout</c> leads to

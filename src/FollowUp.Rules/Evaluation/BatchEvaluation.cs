@@ -163,12 +163,9 @@ public static class BatchEvaluation
                 Report(settings, ++handed, last: false);
             }
 
-            if (chunks.SourceFailure is { } failure)
-            {
-                // What was handed back is reported as for a finished batch, before the source's exception.
-                Report(settings, handed, last: true);
-                failure.Throw();
-            }
+            // What was handed back is reported as for a finished batch, before the source's exception, if any.
+            Report(settings, handed, last: true);
+            chunks.SourceFailure?.Throw();
         }
         finally
         {
@@ -178,8 +175,6 @@ public static class BatchEvaluation
                 await unfinished.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
-
-        Report(settings, handed, last: true);
     }
 
     private static IEnumerable<BatchResult<TItem>> Run<TItem>(
@@ -196,7 +191,6 @@ public static class BatchEvaluation
             var more = true;
             while (more)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 more = chunks.ReadNext(enumerator);
                 chunks.Evaluating?.GetAwaiter().GetResult();
                 chunks.EvaluateRead();
@@ -216,19 +210,14 @@ public static class BatchEvaluation
                 Report(settings, ++handed, last: false);
             }
 
-            if (chunks.SourceFailure is { } failure)
-            {
-                // What was handed back is reported as for a finished batch, before the source's exception.
-                Report(settings, handed, last: true);
-                failure.Throw();
-            }
+            // What was handed back is reported as for a finished batch, before the source's exception, if any.
+            Report(settings, handed, last: true);
+            chunks.SourceFailure?.Throw();
         }
         finally
         {
             chunks.Evaluating?.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
         }
-
-        Report(settings, handed, last: true);
     }
 
     private static void Evaluate<TItem>(

@@ -33,8 +33,6 @@ public readonly struct Timestamp : IEquatable<Timestamp>
 
     private const string DateOnlyOffsetFormat = "yyyy-MM-ddK";
 
-    private static readonly string[] DateOnlyFormats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyy年M月d号", "yyyyMMdd"];
-
     private readonly DateTime _clock;
     private readonly TimeSpan _offset;
     private readonly byte _kind;
@@ -118,14 +116,15 @@ public readonly struct Timestamp : IEquatable<Timestamp>
         if (DateTimeOffset.TryParseExact(trimmed, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
             && EndsWithOffset(trimmed) && withOffset.Year is >= MinYear and <= MaxYear)
         {
-            var dateOnlyWithOffset = DateTimeOffset.TryParseExact(trimmed, DateOnlyOffsetFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-            return new Timestamp(withOffset.DateTime, withOffset.Offset, KindWithOffset, text, dateOnlyWithOffset);
+            // Every format with a time has 'T' or a space after the ten characters of the date; yyyy-MM-ddK has the offset there.
+            return new Timestamp(withOffset.DateTime, withOffset.Offset, KindWithOffset, text, trimmed[10] is not ('T' or ' '));
         }
 
         if (DateTime.TryParseExact(trimmed, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out var local)
             && local.Year is >= MinYear and <= MaxYear)
         {
-            var dateOnly = DateTime.TryParseExact(trimmed, DateOnlyFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out _);
+            // Every local format with a time writes it with ':' or 时; the others give a day.
+            var dateOnly = trimmed.AsSpan().IndexOfAny(':', '时') < 0;
             return new Timestamp(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.Zero, KindLocal, text, dateOnly);
         }
 
