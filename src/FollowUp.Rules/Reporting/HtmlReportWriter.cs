@@ -310,7 +310,7 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
             var y = top + (i * row);
             var name = text.Owner(owner.Owner);
             SvgText(labelWidth - 10, y + 19, TextReportWriter.Cut(name, 18), "end");
-            var color = owner.Owner == TeamReport.NoOwner ? "#9aa5b1" : "#1565c0";
+            var color = owner.Owner is null ? "#9aa5b1" : "#1565c0";
             Rect(labelWidth, y + 6, plot * Math.Clamp(owner.AverageScore, 0, 100) / 100, row - 12, color,
                 $"{name}: {ReportTables.Score(owner.AverageScore)} ({ReportTables.Count(owner.RecordCount)})");
             var x = labelWidth + (plot * Math.Clamp(owner.AverageScore, 0, 100) / 100) + 6;

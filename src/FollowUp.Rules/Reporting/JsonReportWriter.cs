@@ -198,10 +198,9 @@ internal static class JsonReportWriter
 
     private static double Round(double value) => Math.Round(value, 2);
 
-    /// <summary>An owner, or <see langword="null"/> for records that name nobody, so no real name can be mistaken for the placeholder.</summary>
-    private static void WriteOwner(Utf8JsonWriter json, string owner)
+    private static void WriteOwner(Utf8JsonWriter json, string? owner)
     {
-        if (owner == TeamReport.NoOwner)
+        if (owner is null)
         {
             json.WriteNull("owner");
         }

@@ -65,7 +65,7 @@ internal sealed class ReportText
         return label.Length > 0 && char.IsLower(label[0]) ? char.ToUpperInvariant(label[0]) + label[1..] : label;
     }
 
-    public string Owner(string owner) => owner == TeamReport.NoOwner ? this["owner.none"] : owner;
+    public string Owner(string? owner) => owner ?? this["owner.none"];
 
     private static ReportText Load(string culture)
     {

@@ -12,9 +12,6 @@ namespace FollowUp.Rules.Reporting;
 /// </summary>
 public sealed class TeamReport
 {
-    /// <summary>The owner of records that name nobody responsible: <c>(none)</c>.</summary>
-    public const string NoOwner = "(none)";
-
     /// <summary>The most records <see cref="NeedsAttention"/> lists: 10.</summary>
     public const int AttentionLimit = 10;
 

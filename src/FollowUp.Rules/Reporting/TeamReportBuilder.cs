@@ -45,6 +45,7 @@ public sealed class TeamReportBuilder
     private readonly decimal[] _groupPoints = new decimal[GroupCount];
     private readonly long[] _stages = new long[StageSlots];
     private readonly Dictionary<string, OwnerTally> _owners = new(StringComparer.OrdinalIgnoreCase);
+    private readonly OwnerTally _noOwner = new(null);
     private readonly Dictionary<string, PhraseTally> _phrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _signals = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, PhraseTally>.AlternateLookup<ReadOnlySpan<char>> _phrasesBySpan;
@@ -109,7 +110,7 @@ public sealed class TeamReportBuilder
         }
 
         // Indexed loops and span lookups: adding a record allocates nothing once its owner and phrases have been seen.
-        var owner = OwnerTallyOf(evaluation.Owner ?? TeamReport.NoOwner);
+        var owner = evaluation.Owner is { } name ? OwnerTallyOf(name) : _noOwner;
         owner.Records++;
         owner.ScoreSum += evaluation.Score;
 
@@ -151,6 +152,8 @@ public sealed class TeamReportBuilder
         var riskLevels = Enum.GetValues<RiskLevel>().ToDictionary(l => l, l => _riskLevels[(int)l]);
 
         var owners = _owners.Values
+            .Append(_noOwner)
+            .Where(o => o.Records > 0)
             .Select(o => new OwnerSummary(o.Name, o.Records, o.ScoreSum / o.Records))
             .OrderByDescending(o => o.AverageScore)
             .ThenByDescending(o => o.RecordCount)
@@ -249,7 +252,7 @@ public sealed class TeamReportBuilder
         return overdue;
     }
 
-    /// <summary>The tally of an owner (<see cref="FollowUpEvaluation.Owner"/>, or <see cref="TeamReport.NoOwner"/>), case-insensitively.</summary>
+    /// <summary>The tally of a named owner (<see cref="FollowUpEvaluation.Owner"/>), case-insensitively.</summary>
     private OwnerTally OwnerTallyOf(string owner)
     {
         if (!_owners.TryGetValue(owner, out var tally))
@@ -299,7 +302,7 @@ public sealed class TeamReportBuilder
         }
     }
 
-    private void ConsiderForAttention(FollowUpEvaluation evaluation, string owner, long sequence)
+    private void ConsiderForAttention(FollowUpEvaluation evaluation, string? owner, long sequence)
     {
         var overdue = OverdueOf(evaluation);
         if (!NeedsAttention(evaluation, overdue))
@@ -324,9 +327,10 @@ public sealed class TeamReportBuilder
         }
     }
 
-    private sealed class OwnerTally(string name)
+    /// <summary>An owner's records; <see langword="null"/> is the tally of the records that name nobody.</summary>
+    private sealed class OwnerTally(string? name)
     {
-        public string Name { get; } = name;
+        public string? Name { get; } = name;
 
         public long Records { get; set; }
 

@@ -7,12 +7,12 @@ namespace FollowUp.Rules.Reporting;
 
 /// <summary>The records of one owner in a <see cref="TeamReport"/>.</summary>
 /// <param name="Owner">
-/// Who is responsible: the next action's owner, else the record's owner, trimmed; <see cref="TeamReport.NoOwner"/> when neither
-/// is filled. Owners that differ only in case are one owner, spelled as first seen.
+/// Who is responsible: the next action's owner, else the record's owner, trimmed; <see langword="null"/> for the records that
+/// name nobody, so no real name can be taken for them. Owners that differ only in case are one owner, spelled as first seen.
 /// </param>
 /// <param name="RecordCount">How many records the owner has, at least 1.</param>
 /// <param name="AverageScore">The average quality score of those records, 0 to 100.</param>
-public sealed record OwnerSummary(string Owner, long RecordCount, double AverageScore);
+public sealed record OwnerSummary(string? Owner, long RecordCount, double AverageScore);
 
 /// <summary>How complete one of the five steps is across the records of a <see cref="TeamReport"/>.</summary>
 /// <param name="Step">The step.</param>
@@ -57,5 +57,5 @@ public sealed record StageCount(DealStage? Stage, long Count);
 /// <param name="Overdue">How long the next action is past its due time; <see cref="TimeSpan.Zero"/> when it is not overdue.</param>
 /// <param name="TopDeductions">The record's largest deductions, at most two, largest first (ties in record order).</param>
 public sealed record AttentionItem(
-    string? Id, string? Customer, string Owner, Grade Grade, double Score, RiskLevel RiskLevel, double RiskScore, TimeSpan Overdue,
+    string? Id, string? Customer, string? Owner, Grade Grade, double Score, RiskLevel RiskLevel, double RiskScore, TimeSpan Overdue,
     IReadOnlyList<Deduction> TopDeductions);

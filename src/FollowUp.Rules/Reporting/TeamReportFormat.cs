@@ -11,7 +11,7 @@ public enum TeamReportFormat
 
     /// <summary>
     /// One JSON object with camelCase names and codes instead of labels, for other tools; records that name nobody
-    /// responsible have a <see langword="null"/> owner (not <see cref="TeamReport.NoOwner"/>).
+    /// responsible have a <see langword="null"/> owner.
     /// </summary>
     Json,
 

@@ -71,12 +71,21 @@ public sealed class TeamReportBuilderTests
         builder.Add(Record(owner: "-", nextActionOwner: "无"), r => Evaluated("4", 20, of: r));
         builder.Add(Record(), r => Evaluated("5", 40, of: r));
 
-        var owners = builder.Build().Owners.ToDictionary(o => o.Owner);
+        var owners = builder.Build().Owners;
 
-        Assert.Equal(["(none)", "李明", "王芳"], owners.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(new OwnerSummary("王芳", 1, 90), owners["王芳"]);
-        Assert.Equal(new OwnerSummary("李明", 2, 60), owners["李明"]);
-        Assert.Equal(new OwnerSummary(TeamReport.NoOwner, 2, 30), owners[TeamReport.NoOwner]);
+        Assert.Equal(
+            [new OwnerSummary("王芳", 1, 90), new OwnerSummary("李明", 2, 60), new OwnerSummary(null, 2, 30)],
+            owners);
+    }
+
+    [Fact]
+    public void Build_OwnerCalledLikeTheNoOwnerLabel_IsAnOwnerOfTheirOwn()
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(owner: "(none)"), r => Evaluated("1", 80, of: r));
+        builder.Add(Record(), r => Evaluated("2", 40, of: r));
+
+        Assert.Equal([new OwnerSummary("(none)", 1, 80), new OwnerSummary(null, 1, 40)], builder.Build().Owners);
     }
 
     [Theory]
@@ -89,7 +98,7 @@ public sealed class TeamReportBuilderTests
         var builder = new TeamReportBuilder();
         builder.Add(record, r => Evaluated("1", 50, of: r));
 
-        Assert.Equal([TeamReport.NoOwner], builder.Build().Owners.Select(o => o.Owner));
+        Assert.Equal([null], builder.Build().Owners.Select(o => o.Owner));
         Assert.Contains(RiskSignalCodes.NoOwner, TestClock.Evaluator().Evaluate(record).Risk.Signals.Select(s => s.Code));
     }
 
