@@ -48,9 +48,8 @@ internal static class FindingMessages
     /// <summary>The message of a wrong-shaped value: the field, the shape it takes, and what came instead, as received.</summary>
     private static string InvalidValue(MessageCatalog messages, in Note note)
     {
-        var kinds = (note.Detail ?? "").Split('/');
-        var expected = Enum.TryParse<JsonValueKind>(kinds[0], out var e) ? e : JsonValueKind.Undefined;
-        var found = kinds.Length > 1 && Enum.TryParse<JsonValueKind>(kinds[1], out var f) ? f : JsonValueKind.Undefined;
+        var expected = note.Invalid?.Expected ?? JsonValueKind.Undefined;
+        var found = note.Invalid?.Found ?? JsonValueKind.Undefined;
         var shape = messages.Fixed(expected switch
         {
             JsonValueKind.Object => "ShapeObject",

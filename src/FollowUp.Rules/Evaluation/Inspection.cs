@@ -61,7 +61,9 @@ internal readonly record struct Check(FollowUpStep Step, string Path, FieldState
 /// Whether <paramref name="Value"/> is a phrase the lexicon matched, one of a bounded set, so that the message quoting it can be
 /// shared between records.
 /// </param>
-internal readonly record struct Note(Problem Problem, string Path, string Key, string? Value, string? Detail, bool QuotesPhrase = false);
+/// <param name="Invalid">For <see cref="Problem.InvalidValue"/>, the value read around, whose shapes the message names.</param>
+internal readonly record struct Note(
+    Problem Problem, string Path, string Key, string? Value, string? Detail, bool QuotesPhrase = false, InvalidValue? Invalid = null);
 
 /// <summary>A phrase found in a field: a vague category or a risk-signal index, with its span in <see cref="Source"/>.</summary>
 internal readonly record struct FieldHit(string Path, int Category, string Source, int Start, int End);
@@ -228,9 +230,9 @@ internal sealed partial class Inspection
             _invalidValueNotes = (Notes.Count, Notes.Count + record.InvalidValues.Count);
             for (var i = 0; i < record.InvalidValues.Count; i++)
             {
-                // Both kinds ride in Detail, as "Object/String", for the message; the value itself is read as absent below.
+                // The value itself is read as absent below.
                 var invalid = record.InvalidValues[i];
-                Notes.Add(new Note(Problem.InvalidValue, invalid.Path, FieldPaths.KeyOf(invalid.Path), invalid.Json, $"{invalid.Expected}/{invalid.Found}"));
+                Notes.Add(new Note(Problem.InvalidValue, invalid.Path, FieldPaths.KeyOf(invalid.Path), invalid.Json, Detail: null, Invalid: invalid));
             }
 
             // The record time only feeds timeliness, but text that is not a time is reported on its field like any other.
