@@ -21,6 +21,10 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
+// appsettings.json reloads on change: a valid edit swaps in new rules, an invalid one is rejected and the last good rules
+// stay in force. Log which, so a rejected edit is not silent.
+app.Services.GetRequiredService<IFollowUpRulesMonitor>().LogChanges(app.Logger);
+
 // 3. Evaluate one record and answer with the SPEC §8 evaluation JSON. The body is read with the library's lenient JSON
 //    (FollowUpJson.Record), so "决策人", "电话" and "budget": 500000 are read as an integrator's CRM sends them.
 app.MapPost("/follow-ups/evaluate", async (HttpRequest request, IFollowUpEvaluator evaluator, CancellationToken cancellationToken) =>

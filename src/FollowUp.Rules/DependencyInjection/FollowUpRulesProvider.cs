@@ -8,11 +8,13 @@ namespace FollowUp.Rules;
 /// Holds the current <see cref="FollowUpRuleSet"/> of a host and rebuilds it when the options change. An invalid change
 /// is rejected and the last good rule set stays in force, so a bad edit of appsettings.json never takes a running host down.
 /// </summary>
-internal sealed class FollowUpRulesProvider : IDisposable
+internal sealed class FollowUpRulesProvider : IFollowUpRulesMonitor, IDisposable
 {
     private readonly IOptionsFactory<FollowUpRulesOptions> _factory;
     private readonly IRiskSignalDetector[] _customDetectors;
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly Lock _listenersLock = new();
+    private Action<FollowUpRuleSet, OptionsValidationException?>[] _listeners = [];
     private volatile FollowUpRuleSet _current;
 
     public FollowUpRulesProvider(
@@ -31,11 +33,20 @@ internal sealed class FollowUpRulesProvider : IDisposable
         }
     }
 
-    /// <summary>Gets the rule set in force.</summary>
     public FollowUpRuleSet Current => _current;
 
-    /// <summary>Gets the reason the latest change was rejected, or <see langword="null"/> when it was applied.</summary>
     public OptionsValidationException? LastRejectedChange { get; private set; }
+
+    public IDisposable OnChange(Action<FollowUpRuleSet, OptionsValidationException?> listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        lock (_listenersLock)
+        {
+            _listeners = [.. _listeners, listener];
+        }
+
+        return new Subscription(this, listener);
+    }
 
     public void Dispose()
     {
@@ -57,6 +68,39 @@ internal sealed class FollowUpRulesProvider : IDisposable
         catch (OptionsValidationException rejected)
         {
             LastRejectedChange = rejected;
+        }
+
+        // A copy-on-write array: listeners run outside the lock, and one that unsubscribes while called does not disturb the others.
+        var current = _current;
+        var rejection = LastRejectedChange;
+        foreach (var listener in _listeners)
+        {
+            listener(current, rejection);
+        }
+    }
+
+    private void Unsubscribe(Action<FollowUpRuleSet, OptionsValidationException?> listener)
+    {
+        lock (_listenersLock)
+        {
+            var index = Array.IndexOf(_listeners, listener);
+            if (index >= 0)
+            {
+                _listeners = [.. _listeners.AsSpan(0, index), .. _listeners.AsSpan(index + 1)];
+            }
+        }
+    }
+
+    private sealed class Subscription(FollowUpRulesProvider provider, Action<FollowUpRuleSet, OptionsValidationException?> listener) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                provider.Unsubscribe(listener);
+            }
         }
     }
 }

@@ -23,6 +23,7 @@ public static class FollowUpRulesServiceCollectionExtensions
     /// Bind the options from configuration with the host's usual call, for example
     /// <c>services.Configure&lt;FollowUpRulesOptions&gt;(configuration.GetSection(FollowUpRulesOptions.SectionName))</c>.
     /// When they change, the rule set is rebuilt; an invalid change is rejected and the last good rule set stays in force.
+    /// <see cref="IFollowUpRulesMonitor"/> tells which, for a host to log.
     /// </remarks>
     public static FollowUpRulesBuilder AddFollowUpRules(this IServiceCollection services)
     {
@@ -31,6 +32,7 @@ public static class FollowUpRulesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FollowUpRulesOptions>, FollowUpRulesOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FollowUpRulesProvider>();
+        services.TryAddSingleton<IFollowUpRulesMonitor>(sp => sp.GetRequiredService<FollowUpRulesProvider>());
         services.TryAddSingleton<IFollowUpEvaluator>(sp =>
             new MonitoredFollowUpEvaluator(sp.GetRequiredService<FollowUpRulesProvider>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddTransient<IValidator<FollowUpRecord>, FollowUpRecordValidator>();

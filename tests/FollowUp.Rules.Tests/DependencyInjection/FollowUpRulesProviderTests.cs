@@ -63,7 +63,7 @@ public sealed class FollowUpRulesProviderTests : IDisposable
             .Build();
         using var provider = BuildWithConfiguration(configuration);
         var evaluator = provider.GetRequiredService<IFollowUpEvaluator>();
-        var rulesProvider = provider.GetRequiredService<FollowUpRulesProvider>();
+        var rulesProvider = provider.GetRequiredService<IFollowUpRulesMonitor>();
         var good = evaluator.Rules;
         var goodResult = FollowUpJson.Serialize(evaluator.Evaluate(WholesaleRecord()));
 
@@ -86,6 +86,60 @@ public sealed class FollowUpRulesProviderTests : IDisposable
         Assert.Equal("en", evaluator.Rules.Culture.Name);
         Assert.True(evaluator.Rules.GetProfile("Wholesale").Requires("custom.orderStatus"));
         Assert.Null(rulesProvider.LastRejectedChange);
+    }
+
+    [Fact]
+    public void Monitor_TellsListenersOfEachChange_AppliedOrRejected_UntilDisposed()
+    {
+        var configuration = new ConfigurationBuilder().Add(new MemoryConfigurationSource()).Build();
+        using var provider = BuildWithConfiguration(configuration);
+        var monitor = provider.GetRequiredService<IFollowUpRulesMonitor>();
+        Assert.Same(provider.GetRequiredService<IFollowUpEvaluator>().Rules, monitor.Current);
+        var heard = new List<(FollowUpRuleSet Rules, OptionsValidationException? Rejected)>();
+        var subscription = monitor.OnChange((rules, rejected) => heard.Add((rules, rejected)));
+
+        configuration["FollowUpRules:Culture"] = "en";
+        configuration.Reload();
+        var applied = monitor.Current;
+        configuration["FollowUpRules:Culture"] = "fr";
+        configuration.Reload();
+        subscription.Dispose();
+        subscription.Dispose();
+        configuration["FollowUpRules:Culture"] = "zh-CN";
+        configuration.Reload();
+
+        Assert.Equal(2, heard.Count);
+        Assert.Equal("en", heard[0].Rules.Culture.Name);
+        Assert.Same(applied, heard[0].Rules);
+        Assert.Null(heard[0].Rejected);
+        Assert.Same(applied, heard[1].Rules);
+        Assert.Contains(heard[1].Rejected!.Failures, f => f.Contains("FollowUpRules:Culture ('fr')", StringComparison.Ordinal));
+        Assert.Equal("zh-CN", monitor.Current.Culture.Name);
+        Assert.Null(monitor.LastRejectedChange);
+    }
+
+    [Fact]
+    public void Monitor_ListenerThatUnsubscribesWhileCalled_DoesNotStopTheOthers()
+    {
+        var configuration = new ConfigurationBuilder().Add(new MemoryConfigurationSource()).Build();
+        using var provider = BuildWithConfiguration(configuration);
+        var monitor = provider.GetRequiredService<IFollowUpRulesMonitor>();
+        var calls = new List<string>();
+        IDisposable? first = null;
+        first = monitor.OnChange((_, _) =>
+        {
+            calls.Add("first");
+            first!.Dispose();
+        });
+        using var second = monitor.OnChange((_, _) => calls.Add("second"));
+
+        configuration["FollowUpRules:Culture"] = "en";
+        configuration.Reload();
+        configuration["FollowUpRules:Culture"] = "zh-CN";
+        configuration.Reload();
+
+        Assert.Equal(["first", "second", "second"], calls);
+        Assert.Throws<ArgumentNullException>(() => monitor.OnChange(null!));
     }
 
     [Fact]
@@ -126,7 +180,7 @@ public sealed class FollowUpRulesProviderTests : IDisposable
         {
             using var provider = BuildWithConfiguration(configuration);
             var evaluator = provider.GetRequiredService<IFollowUpEvaluator>();
-            var rulesProvider = provider.GetRequiredService<FollowUpRulesProvider>();
+            var rulesProvider = provider.GetRequiredService<IFollowUpRulesMonitor>();
             Assert.False(evaluator.Rules.TryGetProfile("Wholesale", out _));
 
             await ReplaceFile(path, """{ "FollowUpRules": { "Profiles": { "Wholesale": { "BasedOn": "ToC" } } } }""");
@@ -209,7 +263,7 @@ public sealed class FollowUpRulesProviderTests : IDisposable
     {
         var configuration = new ConfigurationBuilder().Add(new MemoryConfigurationSource()).Build();
         var provider = BuildWithConfiguration(configuration);
-        var rulesProvider = provider.GetRequiredService<FollowUpRulesProvider>();
+        var rulesProvider = provider.GetRequiredService<IFollowUpRulesMonitor>();
         var before = rulesProvider.Current;
 
         provider.Dispose();
