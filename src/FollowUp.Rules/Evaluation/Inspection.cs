@@ -301,7 +301,14 @@ internal sealed partial class Inspection
         }
 
         Text(FollowUpFields.NeedsQuantity, needs?.Quantity);
-        Text(FollowUpFields.NeedsBudget, needs?.Budget);
+
+        // The budget is where 没有预算 and 预算不足 are written, so risk detection reads it, and its absence hides that risk.
+        var budgetRequired = RequiredBit(FollowUpFields.NeedsBudget);
+        var budget = Classify(needs?.Budget, FollowUpFields.NeedsBudget, TextUse.Risk, budgetRequired);
+        if (budgetRequired)
+        {
+            AddCheck(FollowUpStep.Needs, FollowUpFields.NeedsBudget, FollowUpFields.NeedsBudget, budget, needs?.Budget, riskInput: true);
+        }
 
         var points = FieldState.Missing;
         points = Best(points, Items(needs?.PainPoints, FieldPaths.PainPoint));

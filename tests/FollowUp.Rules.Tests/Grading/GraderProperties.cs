@@ -130,7 +130,7 @@ public sealed class GraderProperties
 
         public static Arbitrary<Fill> Fill() =>
             (from text in Gen.Elements("跟进中", "客户有意向", "客户说价格太贵了，别家便宜两成", "待补充", "确认首批 80 台，12 月 10 日前交付", "-", "x",
-                "Customer unhappy, filed a complaint", "打了三次电话都无人接听", "数量从100套增至200套")
+                "Customer unhappy, filed a complaint", "打了三次电话都无人接听", "数量从100套增至200套", "没有预算")
              from hours in Gen.Choose(-90 * 24, 30 * 24)
              from index in Gen.Choose(0, 1000)
              select new Fill(text, RecordGen.Now.AddHours(hours), index)).ToArbitrary();

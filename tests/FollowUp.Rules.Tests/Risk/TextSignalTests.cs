@@ -1,3 +1,4 @@
+using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
 using FollowUp.Rules.Risk;
 using FollowUp.Rules.Tests.Language;
@@ -29,6 +30,42 @@ public sealed class TextSignalTests
         var signal = Assert.Single(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == code && s.Field == "communications[0].summary");
         Assert.Contains(signal.Evidence, summary, StringComparison.Ordinal);
         Assert.Equal(FollowUpRuleSet.Default.DefaultProfile.SignalWeights[code], signal.Weight);
+    }
+
+    [Theory]
+    [InlineData("没有预算")]
+    [InlineData("预算不足，只有 10 万")]
+    [InlineData("No budget this year")]
+    public void Signal_InTheBudget_IsRaisedOnTheBudget(string budget)
+    {
+        var record = SampleRecords.CompleteToB().WithNeeds(n => n with { Budget = budget });
+
+        var signal = Assert.Single(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.BudgetConstraint);
+
+        Assert.Equal("needs.budget", signal.Field);
+    }
+
+    [Theory]
+    [InlineData("50万")]
+    [InlineData("预算充足，约 80 万")]
+    [InlineData("不是没有预算，是要等年初批")]
+    public void Signal_BudgetWithoutAConstraint_RaisesNothing(string budget)
+    {
+        var record = SampleRecords.CompleteToB().WithNeeds(n => n with { Budget = budget });
+
+        Assert.DoesNotContain(Evaluator.Evaluate(record).Risk.Signals, s => s.Field == "needs.budget");
+    }
+
+    [Fact]
+    public void Signal_MissingRequiredBudget_LeavesTheRiskNotAssessable_AsAnyFieldRiskDetectionReads()
+    {
+        var record = SampleRecords.CompleteToB().WithNeeds(n => n with { Budget = "-" });
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        var finding = Assert.Single(evaluation.Findings, f => f.Code == FindingCodes.RiskNotAssessable);
+        Assert.Contains("needs.budget", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(evaluation.Deductions, d => d.Code == DeductionCodes.RiskNotAssessable);
     }
 
     [Theory]
