@@ -46,6 +46,12 @@ public static class FindingCodes
     /// <summary>A free-text field carries no business content. Severity Warning.</summary>
     public const string NoContent = "NoContent";
 
+    /// <summary>
+    /// A summary, next action or countermeasure is too short to act on and states no fact (张经理-电话): no vague phrase, but
+    /// nothing a colleague could take over from either. Severity Warning.
+    /// </summary>
+    public const string TextTooShort = "TextTooShort";
+
     /// <summary>A detected risk signal has no noted risk with a countermeasure. Severity Warning.</summary>
     public const string RiskUnanswered = "RiskUnanswered";
 

@@ -21,6 +21,7 @@ internal static class FindingMessages
         Problem.UnknownProfile => FindingCodes.UnknownProfile,
         Problem.VagueLanguage => FindingCodes.VagueLanguage,
         Problem.NoContent => FindingCodes.NoContent,
+        Problem.TextTooShort => FindingCodes.TextTooShort,
         Problem.RiskUnanswered => FindingCodes.RiskUnanswered,
         Problem.InvalidValue => FindingCodes.InvalidValue,
         _ => FindingCodes.RiskNotAssessable,
@@ -86,6 +87,7 @@ internal static class FindingMessages
         Problem.UnknownProfile => messages.Format("UnknownProfile", note.Value, note.Detail),
         Problem.VagueLanguage => Vague(messages, Enum.Parse<Language.VagueCategory>(note.Detail!), note.Value!),
         Problem.NoContent => messages.Quoting("NoContent", note.Value!),
+        Problem.TextTooShort => messages.Quoting("VagueTextNoFacts", note.Value!),
         Problem.RiskUnanswered when note.QuotesPhrase || messages.IsShared(note.Value!) =>
             messages.ForArguments("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value!),
         Problem.RiskUnanswered => messages.Format("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value),

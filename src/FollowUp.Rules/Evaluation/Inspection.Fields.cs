@@ -74,7 +74,7 @@ internal sealed partial class Inspection
         }
 
         _scan.Reset();
-        var analysis = _profile.Analyzer.Analyze(value, _scan);
+        var analysis = _profile.Analyzer.Analyze(value, _scan, prose: (use & TextUse.Value) == 0);
         var graded = (use & TextUse.Clarity) != 0;
         var state = _scan.ContentChars == 0 || _rules.IsPlaceholder(value) || (graded && analysis.Clarity == ClarityLevel.NoContent) ? FieldState.Missing
             : analysis.Acknowledged ? FieldState.Acknowledged
@@ -82,6 +82,11 @@ internal sealed partial class Inspection
         if (graded && state == FieldState.Filled && analysis.Clarity == ClarityLevel.Vague)
         {
             credit = _profile.AcknowledgedCredit;
+            if (!HasVaguePhrase(_scan))
+            {
+                // Vague with no phrase to point at: prose too short to act on. Say so, or its lost points go unexplained.
+                Notes.Add(new Note(Problem.TextTooShort, path, path, value, null));
+            }
         }
 
         if ((use & TextUse.Clarity) != 0)
@@ -125,6 +130,19 @@ internal sealed partial class Inspection
         }
 
         return state;
+    }
+
+    private static bool HasVaguePhrase(TextScan scan)
+    {
+        for (var i = 0; i < scan.VagueCount; i++)
+        {
+            if (scan.Vague[i].Category != (int)VagueCategory.NoContent)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private FieldState Choice<TEnum>(string path, string key, EnumValue<TEnum> value, TEnum? unknownMember, bool required, bool riskInput = false)

@@ -17,6 +17,12 @@ internal enum TextUse : byte
 
     /// <summary>The text of a noted risk: the risk phrases in it name the signals the note answers.</summary>
     RiskAnswer = 8,
+
+    /// <summary>
+    /// A statement or value rather than prose (an objection, a risk's description, a custom field such as 已发货): being
+    /// short does not make it vague.
+    /// </summary>
+    Value = 16,
 }
 
 /// <summary>Why a finding was raised; each maps to one of <see cref="FindingCodes"/> and one message.</summary>
@@ -37,6 +43,7 @@ internal enum Problem : byte
     UnknownProfile,
     VagueLanguage,
     NoContent,
+    TextTooShort,
     RiskUnanswered,
     RiskNotAssessable,
     InvalidValue,
@@ -382,7 +389,8 @@ internal sealed partial class Inspection
             // what they say is communication text, read for risk signals like the summary.
             Classify(words.Text, FieldPaths.CommunicationFeedback[i], TextUse.Risk, required: false);
         }
-        IndexedText(FieldPaths.CommunicationObjections, i, entry.Objections, TextUse.Clarity | TextUse.Risk);
+        // An objection (价格偏高) and a risk's description (友商已报价) state one thing and may be short; a summary may not.
+        IndexedText(FieldPaths.CommunicationObjections, i, entry.Objections, TextUse.Clarity | TextUse.Risk | TextUse.Value);
     }
 
     private void InspectProgress(DealProgress? progress, string? recordOwner)
@@ -485,7 +493,7 @@ internal sealed partial class Inspection
             var entry = risks![i] ?? EmptyRiskNote;
             var countermeasure = Classify(entry.Countermeasure, FieldPaths.RiskCountermeasure[i], TextUse.Clarity, countermeasureRequired, out var countermeasureCredit);
             var answers = countermeasure == FieldState.Filled ? TextUse.RiskAnswer : TextUse.None;
-            var description = Classify(entry.Description, FieldPaths.RiskDescription[i], TextUse.Clarity | answers, required: false);
+            var description = Classify(entry.Description, FieldPaths.RiskDescription[i], TextUse.Clarity | TextUse.Value | answers, required: false);
             if (answers != TextUse.None && !string.IsNullOrWhiteSpace(entry.Kind))
             {
                 AnsweredKinds.Add(entry.Kind.Trim());
@@ -527,7 +535,7 @@ internal sealed partial class Inspection
         {
             string? value = null;
             custom?.TryGetValue(field.Name, out value);
-            var state = Classify(value, field.Key, TextUse.Clarity, required: true, out var credit);
+            var state = Classify(value, field.Key, TextUse.Clarity | TextUse.Value, required: true, out var credit);
             AddCheck(field.Step, field.Key, field.Key, state, value, creditFactor: credit);
         }
 
@@ -540,7 +548,7 @@ internal sealed partial class Inspection
         {
             if (!IsRequiredCustom(name))
             {
-                Classify(value, FollowUpFields.CustomPrefix + name, TextUse.Clarity, required: false);
+                Classify(value, FollowUpFields.CustomPrefix + name, TextUse.Clarity | TextUse.Value, required: false);
             }
         }
     }

@@ -25,6 +25,9 @@ internal enum FactKind : byte
     Quantity,
     Percentage,
     Product,
+
+    /// <summary>A business outcome that has happened (已发货, 已签合同, paid in full): short, and still all a status needs to say.</summary>
+    Outcome,
 }
 
 /// <summary>Where a phrase may match, beyond its own characters.</summary>

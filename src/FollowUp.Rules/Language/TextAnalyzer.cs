@@ -44,6 +44,7 @@ internal sealed class TextAnalyzer
     /// </summary>
     private const int Reach = PhraseAutomaton.MaxPhraseLength + AsciiMaxGap + AsciiCueWindow + 8;
     private const double ShortTextUnits = 6;
+    private static readonly int AllFactKinds = (1 << Enum.GetValues<FactKind>().Length) - 1;
 
     public TextAnalyzer(CompiledLexicon lexicon)
     {
@@ -53,7 +54,13 @@ internal sealed class TextAnalyzer
     public CompiledLexicon Lexicon { get; }
 
     /// <summary>Analyses <paramref name="text"/> into <paramref name="scan"/>, which must have been reset.</summary>
-    public TextAnalysis Analyze(string text, TextScan scan)
+    /// <param name="text">The text.</param>
+    /// <param name="scan">Where the hits go.</param>
+    /// <param name="prose">
+    /// Whether the text is prose (a summary, a next action), which says too little to act on when it is very short; a value
+    /// (a custom field such as 已发货) may be short and still say all it needs to.
+    /// </param>
+    public TextAnalysis Analyze(string text, TextScan scan, bool prose = true)
     {
         var sink = new Sink(scan, Lexicon);
         Lexicon.Automaton.Scan(text, ref sink);
@@ -61,7 +68,7 @@ internal sealed class TextAnalyzer
         JoinGaps(scan);
         var fillersOnly = ResolveVague(text, scan);
         ResolveRisk(text, scan);
-        var clarity = fillersOnly || IsNoContent(text, scan) ? ClarityLevel.NoContent : Clarity(scan);
+        var clarity = fillersOnly || IsNoContent(text, scan) ? ClarityLevel.NoContent : Clarity(scan, prose);
         if (clarity == ClarityLevel.NoContent && !HasCategory(scan, VagueCategory.NoContent) && Trimmed(text) is var (start, end) && end > start)
         {
             scan.AddVague(new ResolvedHit((int)VagueCategory.NoContent, start, end, -1));
@@ -429,7 +436,7 @@ internal sealed class TextAnalyzer
         return false;
     }
 
-    private static ClarityLevel Clarity(TextScan scan)
+    private static ClarityLevel Clarity(TextScan scan, bool prose)
     {
         var vague = 0;
         for (var i = 0; i < scan.VagueCount; i++)
@@ -443,11 +450,11 @@ internal sealed class TextAnalyzer
         var kinds = FactKinds(scan);
         if (vague == 0)
         {
-            // Without a vague phrase a text is concrete, unless it is too short to act on (张经理-电话) or leaves a point
+            // Without a vague phrase a text is concrete, unless it is prose too short to act on (张经理-电话) or leaves a point
             // open in so many words (暂未透露需求).
             var units = TextFolding.ContentUnits(scan.ContentChars, scan.AsciiChars);
             return kinds >= 1 ? ClarityLevel.Concrete
-                : units < ShortTextUnits ? ClarityLevel.Vague
+                : prose && units < ShortTextUnits ? ClarityLevel.Vague
                 : scan.AcknowledgedUnits > 0 ? ClarityLevel.PartlyVague
                 : ClarityLevel.Concrete;
         }
@@ -461,10 +468,9 @@ internal sealed class TextAnalyzer
     /// </summary>
     private static int FactKinds(TextScan scan)
     {
-        const int all = (1 << 6) - 1;
         const int span = 512;
         var seen = 0;
-        for (var f = 0; f < scan.FactCount && seen != all; f++)
+        for (var f = 0; f < scan.FactCount && seen != AllFactKinds; f++)
         {
             var fact = scan.Facts[f];
             var ignored = false;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using FollowUp.Rules.Grading;
+using FollowUp.Rules.Language;
 using FollowUp.Rules.Tests.TestData;
 
 namespace FollowUp.Rules.Tests.Grading;
@@ -240,6 +241,35 @@ public class GraderTests
             $"100 > {partlyVague.Score} > {vague.Score} > {empty.Score}");
         Assert.True(0 < partlyVague.OnField && partlyVague.OnField < vague.OnField && vague.OnField < empty.OnField,
             $"0 < {partlyVague.OnField} < {vague.OnField} < {empty.OnField}");
+    }
+
+    [Theory]
+    [InlineData("已发货", "无售后问题")]
+    [InlineData("待发货", "顺丰退回")]
+    public void ShortCustomValue_IsAValueNotVagueProse_AndCostsNothing(string orderStatus, string afterSales)
+    {
+        var record = SampleRecords.CompleteECommerce().WithCustom("orderStatus", orderStatus).WithCustom("afterSales", afterSales);
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        Assert.Equal(Evaluator.Evaluate(SampleRecords.CompleteECommerce()).Score, evaluation.Score);
+        Assert.DoesNotContain(evaluation.Deductions, d => d.Field.StartsWith("custom.", StringComparison.Ordinal));
+        Assert.All(evaluation.Clarity.Where(c => c.Field.StartsWith("custom.", StringComparison.Ordinal)), c => Assert.Equal(ClarityLevel.Concrete, c.Level));
+    }
+
+    [Fact]
+    public void ShortSummaryStatingAnOutcome_CostsNothing_WhileShortProseWithoutOneStillDoes()
+    {
+        var outcome = Evaluator.Evaluate(WithSummary(SampleRecords.CompleteToB(), 0, "已签合同"));
+        var stub = Evaluator.Evaluate(WithSummary(SampleRecords.CompleteToB(), 0, "张经理-电话"));
+
+        Assert.DoesNotContain(outcome.Deductions, d => d.Field == "communications[0].summary");
+        Assert.DoesNotContain(outcome.Findings, f => f.Field == "communications[0].summary");
+        var finding = Assert.Single(stub.Findings, f => f.Field == "communications[0].summary");
+        Assert.Equal((FindingCodes.TextTooShort, FluentValidation.Severity.Warning, "张经理-电话"), (finding.Code, finding.Severity, finding.Value));
+        var deductions = stub.Deductions.Where(d => d.Field == "communications[0].summary").ToList();
+        Assert.Equal([GradeComponent.Completeness, GradeComponent.Clarity], deductions.Select(d => d.Component));
+        Assert.All(deductions, d => Assert.Equal((DeductionCodes.VagueText, finding.Message), (d.Code, d.Message)));
     }
 
     /// <summary>A ToB record with more flaws in one part than the part has points for.</summary>

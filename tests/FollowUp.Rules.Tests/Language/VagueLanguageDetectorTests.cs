@@ -54,6 +54,21 @@ public sealed class VagueLanguageDetectorTests
         Assert.Equal(expected, Detector.Detect(text).Clarity);
 
     [Theory]
+    [InlineData("已发货")]
+    [InlineData("已签合同")]
+    [InlineData("客户已付款")]
+    [InlineData("已發報價單")]
+    [InlineData("Signed the contract")]
+    [InlineData("Paid in full")]
+    public void Detect_ShortTextStatingAnOutcome_IsConcrete(string text) => Assert.Equal(ClarityLevel.Concrete, Detector.Detect(text).Clarity);
+
+    [Theory]
+    [InlineData("张经理-电话")]
+    [InlineData("见面聊了")]
+    [InlineData("未发货")]
+    public void Detect_ShortProseWithoutAFact_IsVague(string text) => Assert.Equal(ClarityLevel.Vague, Detector.Detect(text).Clarity);
+
+    [Theory]
     [InlineData("好的，收到")]
     [InlineData("嗯，好的")]
     [InlineData("ok 收到")]
