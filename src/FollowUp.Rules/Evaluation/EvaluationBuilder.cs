@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FluentValidation;
 using FluentValidation.Results;
 using FollowUp.Rules.Completeness;
@@ -116,17 +117,21 @@ internal static class EvaluationBuilder
     private static StepResult SharedStep(FollowUpStep step, double score, IReadOnlyList<string> missing, IReadOnlyList<string> acknowledged) =>
         SharedSteps.GetOrCreate((step, score, missing, acknowledged), static (key, _) => new StepResult(key.Step, key.Score, key.Missing, key.Acknowledged), 0);
 
-    /// <summary>The paths of the step's checks in <paramref name="state"/>, and whether the list is a shared one.</summary>
+    /// <summary>
+    /// The distinct paths of the step's checks in <paramref name="state"/>, in the order first checked, and whether the list is a
+    /// shared one.
+    /// </summary>
     private static (IReadOnlyList<string> Paths, bool Shared) Paths(Inspection inspection, FollowUpStep step, FieldState state)
     {
         var unrecordedChange = step == FollowUpStep.Needs && state == FieldState.Missing && inspection.ChangeUnrecorded;
         var lines = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
         var count = 0;
-        foreach (var check in inspection.Checks)
+        var checks = CollectionsMarshal.AsSpan(inspection.Checks);
+        for (var i = 0; i < checks.Length; i++)
         {
-            if (check.Step == step && check.State == state)
+            if (IsFirstOfPath(checks, i, step, state))
             {
-                AppendLine(ref lines, check.Path, count++);
+                AppendLine(ref lines, checks[i].Path, count++);
             }
         }
 
@@ -168,20 +173,43 @@ internal static class EvaluationBuilder
         lines.AppendFormatted(path);
     }
 
-    /// <summary>The <paramref name="count"/> paths of the step's checks in that state, in an array of <paramref name="length"/>.</summary>
+    /// <summary>The <paramref name="count"/> distinct paths of the step's checks in that state, in an array of <paramref name="length"/>.</summary>
     private static string[] PathsOf(Inspection inspection, FollowUpStep step, FieldState state, int count, int length)
     {
         var paths = new string[length];
-        var i = 0;
-        foreach (var check in inspection.Checks)
+        var checks = CollectionsMarshal.AsSpan(inspection.Checks);
+        for (int i = 0, listed = 0; listed < count; i++)
         {
-            if (check.Step == step && check.State == state)
+            if (IsFirstOfPath(checks, i, step, state))
             {
-                paths[i++] = check.Path;
+                paths[listed++] = checks[i].Path;
             }
         }
 
         return paths;
+    }
+
+    /// <summary>
+    /// Whether check <paramref name="index"/> is of the step and state and no earlier one of them has its path: two checks of one
+    /// field (the risk points a profile asks for, and the answers to the signals found) list the field once.
+    /// </summary>
+    private static bool IsFirstOfPath(ReadOnlySpan<Check> checks, int index, FollowUpStep step, FieldState state)
+    {
+        ref readonly var check = ref checks[index];
+        if (check.Step != step || check.State != state)
+        {
+            return false;
+        }
+
+        foreach (ref readonly var earlier in checks[..index])
+        {
+            if (earlier.Step == step && earlier.State == state && string.Equals(earlier.Path, check.Path, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static FieldClarity[] BuildClarity(Inspection inspection)

@@ -1,5 +1,6 @@
 using FluentValidation;
 using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Grading;
 using FollowUp.Rules.Tests.TestData;
 using static FollowUp.Rules.Completeness.FollowUpFields;
 
@@ -163,6 +164,22 @@ public class FollowUpProfileTests
         Assert.Equal(("risks", FindingCodes.RiskPointsMissing, Severity.Error), (finding.Field, finding.Code, finding.Severity));
         Assert.Equal(["risks"], evaluation.Step(FollowUpStep.AttachmentsAndRisks).Missing);
         Assert.Empty(TestClock.Evaluator().Evaluate(record, "ToB").CompletenessFindings());
+    }
+
+    [Fact]
+    public void Project_NoRiskPointsAndAnUnansweredSignal_ListsRisksOnceWithOneFindingPerProblem()
+    {
+        var record = (SampleRecords.CompleteProject() with { Risks = [] }).WithCommunications(c => c with { Summary = c.Summary + "，友商已报价" });
+
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+
+        Assert.Equal(["risks"], evaluation.Step(FollowUpStep.AttachmentsAndRisks).Missing);
+        Assert.Equal(
+            [FindingCodes.RiskPointsMissing, FindingCodes.RiskUnanswered],
+            evaluation.FindingsOn("risks").Select(f => f.Code).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [(GradeComponent.Completeness, DeductionCodes.RiskPointsMissing), (GradeComponent.Completeness, DeductionCodes.RiskUnaddressed)],
+            evaluation.Deductions.Where(d => d.Field == "risks").Select(d => (d.Component, d.Code)).Order());
     }
 
     [Theory]
