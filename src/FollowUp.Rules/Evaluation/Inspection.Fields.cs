@@ -233,6 +233,11 @@ internal sealed partial class Inspection
             noteIndex = Notes.Count;
             Notes.Add(new Note(problem, path, key, value, detail));
         }
+        else if (state == FieldState.Missing && linkedNote < 0 && IsInAbsentEntry(path))
+        {
+            // Missing because the entry holding it does not exist: one finding, the empty log's, not one for each field of no entry.
+            noteIndex = AbsentEntryNote;
+        }
         else if (state == FieldState.Missing && linkedNote < 0 && InvalidValueNoteOf(path) is var invalid and >= 0)
         {
             // Missing because its value had the wrong shape: one finding, the InvalidValue one, not a second "missing" beside it.

@@ -163,6 +163,16 @@ internal sealed partial class Inspection
     /// <summary>Gets the latest communication (see <see cref="Rules.LatestContact"/>): its index, -1 when there is none, and its time.</summary>
     public (int Index, DateTimeOffset? At) LatestContact { get; private set; }
 
+    /// <summary>
+    /// Gets the note on an empty communication log, or -1. The log's first entry is checked as if it were there and empty, so that
+    /// adding an empty entry is no progress, but the fields of an entry that does not exist share the log's one note.
+    /// </summary>
+    public int AbsentEntryNote { get; private set; }
+
+    /// <summary>Whether <paramref name="path"/> is a field of the absent first entry of an empty communication log.</summary>
+    public bool IsInAbsentEntry(string path) =>
+        AbsentEntryNote >= 0 && path.Length > FollowUpFields.Communications.Length && path.StartsWith(FollowUpFields.Communications, StringComparison.Ordinal);
+
     /// <summary>Gets whether the needs say they changed with no history of the change (a ChangeHistoryMissing note).</summary>
     public bool ChangeUnrecorded { get; private set; }
 
@@ -225,6 +235,7 @@ internal sealed partial class Inspection
         Owner = null;
         Customer = null;
         ChangeUnrecorded = false;
+        AbsentEntryNote = -1;
         _scan = TextScan.Rent();
         try
         {
@@ -367,6 +378,7 @@ internal sealed partial class Inspection
         // An empty log is missing every field of its first entry: adding an empty entry must not look like progress.
         if (count == 0 && RequiredBit(FollowUpFields.Communications))
         {
+            AbsentEntryNote = Checks[^1].Note;
             InspectCommunication(0, EmptyCommunication);
         }
     }

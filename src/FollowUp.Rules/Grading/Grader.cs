@@ -95,10 +95,10 @@ internal static class Grader
 
         var part = new Part(GradeComponent.Completeness, budget, messages);
 
-        // The fields a wrong-shaped value held (customer.company, customer.industry… under "customer") share its one note:
-        // their points are one deduction on it, as it is one finding.
-        var invalidNote = -1;
-        var invalidPoints = 0.0;
+        // The fields a wrong-shaped value held (customer.company, customer.industry… under "customer") share its one note, and
+        // so do an empty log and the fields of its absent first entry: their points are one deduction on it, as it is one finding.
+        var sharedNote = -1;
+        var sharedPoints = 0.0;
         foreach (var check in inspection.Checks)
         {
             if (check.Credit >= 1)
@@ -108,15 +108,15 @@ internal static class Grader
 
             var stepBudget = budget * profile.StepWeight(check.Step) / totalWeight;
             var points = stepBudget * (1 - check.Credit) / counts[(int)check.Step];
-            if (check.Note >= 0 && inspection.Notes[check.Note].Problem == Problem.InvalidValue)
+            if (check.Note >= 0 && (inspection.Notes[check.Note].Problem == Problem.InvalidValue || check.Note == inspection.AbsentEntryNote))
             {
-                if (check.Note != invalidNote)
+                if (check.Note != sharedNote)
                 {
-                    AddInvalidValue(ref part);
-                    invalidNote = check.Note;
+                    AddShared(ref part);
+                    sharedNote = check.Note;
                 }
 
-                invalidPoints += points;
+                sharedPoints += points;
             }
             else if (check.Note >= 0 && inspection.Notes[check.Note].Problem == Problem.RiskUnanswered)
             {
@@ -143,15 +143,16 @@ internal static class Grader
             }
         }
 
-        AddInvalidValue(ref part);
+        AddShared(ref part);
 
-        void AddInvalidValue(ref Part part)
+        void AddShared(ref Part part)
         {
-            if (invalidNote >= 0)
+            if (sharedNote >= 0)
             {
-                part.Add(deductions, DeductionCodes.InvalidValue, inspection.Notes[invalidNote].Path, invalidPoints, inspection.NoteMessage(invalidNote, messages));
-                invalidNote = -1;
-                invalidPoints = 0;
+                var note = inspection.Notes[sharedNote];
+                part.Add(deductions, CodeOf(note.Problem), note.Path, sharedPoints, inspection.NoteMessage(sharedNote, messages));
+                sharedNote = -1;
+                sharedPoints = 0;
             }
         }
     }
@@ -191,15 +192,16 @@ internal static class Grader
             }
         }
 
-        foreach (var path in inspection.MissingTexts)
+        foreach (var missing in inspection.MissingTexts)
         {
-            if (path == FollowUpFields.ProgressNextAction)
+            if (missing == FollowUpFields.ProgressNextAction)
             {
                 continue;
             }
 
-            var key = FieldPaths.KeyOf(path);
-            part.Add(deductions, DeductionCodes.TextMissing, path, NoContentPoints, messages.ForField("TextMissing", key));
+            // The summary of no entry is the empty log's: charged on the log, whose advice says what each entry needs.
+            var path = inspection.IsInAbsentEntry(missing) ? FollowUpFields.Communications : missing;
+            part.Add(deductions, DeductionCodes.TextMissing, path, NoContentPoints, messages.ForField("TextMissing", FieldPaths.KeyOf(path)));
         }
     }
 
@@ -261,8 +263,9 @@ internal static class Grader
         }
         else if (latest is null)
         {
-            // No entry has a readable time: the first entry's is the one to write (an empty log is missing it too).
-            part.Add(deductions, DeductionCodes.ContactTimeMissing, FieldPaths.CommunicationAt[0], budget, messages.Fixed("ContactTimeMissing"));
+            // No entry has a readable time: the first entry's is the one to write, or, in an empty log, an entry.
+            var field = inspection.Record.Communications is { Count: > 0 } ? FieldPaths.CommunicationAt[0] : FollowUpFields.Communications;
+            part.Add(deductions, DeductionCodes.ContactTimeMissing, field, budget, messages.Fixed("ContactTimeMissing"));
         }
         else if (recorded.Value - latest.Value > OnTime)
         {

@@ -103,7 +103,8 @@ internal static class RiskStage
         missing.Clear();
         foreach (var check in inspection.Checks)
         {
-            if (check.RiskInput && check.State == FieldState.Missing)
+            // An empty log is one missing input, not one for each field of no entry.
+            if (check.RiskInput && check.State == FieldState.Missing && !inspection.IsInAbsentEntry(check.Path))
             {
                 missing.Add(check.Path);
             }

@@ -17,21 +17,25 @@ public class CommunicationsValidatorTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void Validate_NoCommunication_ReportsTheLogAndEveryFieldOfItsFirstEntry(bool emptyList)
+    public void Validate_NoCommunication_ReportsTheLogOnceAndScoresItAsAnEmptyFirstEntry(bool emptyList)
     {
         var record = SampleRecords.CompleteToB() with { Communications = emptyList ? [] : null };
 
         var result = Validator.Validate(record);
+        var step = TestClock.Evaluator().Evaluate(record).Step(FollowUpStep.Communications);
 
-        // An empty log is as incomplete as a log with one empty entry, so adding an empty entry is no progress.
+        // One finding for the log: an entry that does not exist has no fields to fill in.
+        var failure = Assert.Single(result.Errors);
+        Assert.Equal(("communications", FindingCodes.FieldMissing, Severity.Error), (failure.PropertyName, failure.ErrorCode, failure.Severity));
+
+        // Scored and listed as missing every field of its first entry, so that adding an empty entry is no progress.
+        Assert.Equal(0, step.Score);
         Assert.Equal(
             [
                 "communications", "communications[0].at", "communications[0].channel", "communications[0].contact",
                 "communications[0].contactTitle", "communications[0].contactRole", "communications[0].summary", "communications[0].feedback",
             ],
-            result.Errors.Select(e => e.PropertyName));
-        Assert.All(result.Errors, e => Assert.Equal((FindingCodes.FieldMissing, Severity.Error), (e.ErrorCode, e.Severity)));
-        Assert.Equal(0, TestClock.Evaluator().Evaluate(record).Step(FollowUpStep.Communications).Score);
+            step.Missing);
     }
 
     [Fact]

@@ -166,6 +166,21 @@ public class GraderTests
     }
 
     [Theory]
+    [InlineData("ToB", 52)]
+    [InlineData("ToC", 49)]
+    [InlineData("Project", 54.5)]
+    [InlineData("ECommerce", 49)]
+    public void Evaluate_NoCommunication_ChargesTheLogOnceForThePointsOfItsEmptyFirstEntry(string profile, double score)
+    {
+        // The scores are those of an empty log scored as one empty entry, field by field: charged once, it costs no less.
+        var evaluation = Evaluator.Evaluate(SampleRecords.CompleteFor(profile) with { Communications = [] });
+
+        Assert.DoesNotContain(evaluation.Deductions, d => d.Field.StartsWith("communications[", StringComparison.Ordinal));
+        Assert.Single(evaluation.Deductions, d => d.Component == GradeComponent.Completeness && d.Field == "communications");
+        Assert.Equal(score, evaluation.Score);
+    }
+
+    [Theory]
     [InlineData(100, Grade.A)]
     [InlineData(85, Grade.A)]
     [InlineData(84.99, Grade.B)]
