@@ -17,15 +17,19 @@ namespace FollowUp.Rules;
 [JsonConverter(typeof(TimestampConverter))]
 public readonly struct Timestamp : IEquatable<Timestamp>
 {
+    /// <summary>ISO 8601 with an offset: K reads Z, +08:00 and +0800, zz an offset in hours (+08); the basic format has no separators.</summary>
     private static readonly string[] OffsetFormats =
     [
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mmK",
         DateOnlyOffsetFormat,
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzz", "yyyy-MM-dd'T'HH:mmzz", "yyyy-MM-dd HH:mm:ss.FFFFFFFzz", "yyyy-MM-dd HH:mmzz", "yyyy-MM-ddzz",
+        "yyyyMMdd'T'HHmmss.FFFFFFFK", "yyyyMMdd'T'HHmmK", "yyyyMMdd'T'HHmmss.FFFFFFFzz", "yyyyMMdd'T'HHmmzz",
     ];
 
     private static readonly string[] LocalFormats =
     [
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm", "yyyy-MM-dd",
+        "yyyyMMdd'T'HHmmss.FFFFFFF", "yyyyMMdd'T'HHmm",
         "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d", "yyyy.M.d H:mm", "yyyy.M.d",
         "yyyy年M月d日 H:mm:ss", "yyyy年M月d日 H:mm", "yyyy年M月d日H:mm", "yyyy年M月d日 H时m分", "yyyy年M月d日H时m分", "yyyy年M月d日",
         "yyyy年M月d号", "yyyyMMdd",
@@ -101,8 +105,9 @@ public readonly struct Timestamp : IEquatable<Timestamp>
 
     /// <summary>Reads a value from text. Never throws.</summary>
     /// <param name="text">
-    /// ISO 8601 with or without offset (<c>2026-11-20T15:00:00+08:00</c>, <c>2026-11-20 15:00</c>), or the layouts Chinese
-    /// CRM exports use (<c>2026/11/20 15:00</c>, <c>2026年11月20日</c>).
+    /// ISO 8601 with or without offset (<c>2026-11-20T15:00:00+08:00</c>, <c>2026-11-20T15:00:00+08</c>, <c>2026-11-20 15:00</c>),
+    /// in the basic format too (<c>20261120T150000+0800</c>, <c>20261120</c>), with <c>T</c> and <c>Z</c> in either case; or the
+    /// layouts Chinese CRM exports use (<c>2026/11/20 15:00</c>, <c>2026年11月20日</c>).
     /// </param>
     /// <returns>The value; <see cref="IsInvalid"/> is <see langword="true"/> when the text is not a readable date.</returns>
     public static Timestamp Parse(string? text)
@@ -112,19 +117,21 @@ public readonly struct Timestamp : IEquatable<Timestamp>
             return new Timestamp(default, default, 0, text);
         }
 
+        // ISO 8601 allows a lower-case t and z (2026-11-20t15:00:00z); the formats read them in upper case.
         var trimmed = text.Trim();
+        trimmed = trimmed.AsSpan().IndexOfAny('t', 'z') >= 0 ? trimmed.ToUpperInvariant() : trimmed;
         if (DateTimeOffset.TryParseExact(trimmed, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
             && EndsWithOffset(trimmed) && withOffset.Year is >= MinYear and <= MaxYear)
         {
-            // Every format with a time has 'T' or a space after the ten characters of the date; yyyy-MM-ddK has the offset there.
-            return new Timestamp(withOffset.DateTime, withOffset.Offset, KindWithOffset, text, trimmed[10] is not ('T' or ' '));
+            // Every format with a time has a 'T' or a space after the date; the date-only ones have none.
+            return new Timestamp(withOffset.DateTime, withOffset.Offset, KindWithOffset, text, trimmed.AsSpan().IndexOfAny('T', ' ') < 0);
         }
 
         if (DateTime.TryParseExact(trimmed, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out var local)
             && local.Year is >= MinYear and <= MaxYear)
         {
-            // Every local format with a time writes it with ':' or 时; the others give a day.
-            var dateOnly = trimmed.AsSpan().IndexOfAny(':', '时') < 0;
+            // Every local format with a time writes it with ':', 时 or the basic format's 'T'; the others give a day.
+            var dateOnly = trimmed.AsSpan().IndexOfAny(':', '时', 'T') < 0;
             return new Timestamp(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.Zero, KindLocal, text, dateOnly);
         }
 
@@ -192,7 +199,8 @@ public readonly struct Timestamp : IEquatable<Timestamp>
 
     private static bool EndsWithOffset(string text)
     {
-        // The ISO date takes the first ten characters; a sign after it can only start an offset.
+        // The ISO date takes the first ten characters (eight, with no sign, in the basic format); a sign after them can only
+        // start an offset.
         var last = text[^1];
         return last is 'Z' or 'z' || text.LastIndexOfAny(['+', '-']) >= 10;
     }

@@ -14,6 +14,16 @@ public class TimestampTests
     [InlineData("2026-11-20T15:00:00Z", 0)]
     [InlineData("2026-11-20T15:00:00-05:00", -5 * 60)]
     [InlineData("2026-11-20T15:00:00+05:30", 5 * 60 + 30)]
+    [InlineData("2026-11-20T15:00:00+08", 8 * 60)]
+    [InlineData("2026-11-20T15:00+08", 8 * 60)]
+    [InlineData("2026-11-20 15:00:00-05", -5 * 60)]
+    [InlineData("2026-11-20T15:00:00+0800", 8 * 60)]
+    [InlineData("20261120T150000+0800", 8 * 60)]
+    [InlineData("20261120T150000+08", 8 * 60)]
+    [InlineData("20261120T1500+08:00", 8 * 60)]
+    [InlineData("20261120T150000Z", 0)]
+    [InlineData("2026-11-20t15:00:00+08:00", 8 * 60)]
+    [InlineData("2026-11-20T15:00:00z", 0)]
     public void Parse_WithOffset_KeepsTheOffset(string text, int offsetMinutes)
     {
         var value = Timestamp.Parse(text);
@@ -45,6 +55,9 @@ public class TimestampTests
     [InlineData("2026年11月20号", "2026-11-20T00:00:00")]
     [InlineData("20261120", "2026-11-20T00:00:00")]
     [InlineData("  2026-11-20 15:00  ", "2026-11-20T15:00:00")]
+    [InlineData("20261120T150000", "2026-11-20T15:00:00")]
+    [InlineData("20261120T1500", "2026-11-20T15:00:00")]
+    [InlineData("2026-11-20t15:00", "2026-11-20T15:00:00")]
     public void Parse_WithoutOffset_IsAClockReadingResolvedInTheDefaultOffset(string text, string clock)
     {
         var value = Timestamp.Parse(text);
@@ -200,6 +213,9 @@ public class TimestampTests
     [InlineData("2026-11-20T00:00:00+08:00", false)]
     [InlineData("2026-11-20+08:00", true)]
     [InlineData("2026-11-20Z", true)]
+    [InlineData("20261120T150000+0800", false)]
+    [InlineData("20261120T150000", false)]
+    [InlineData("2026-11-20+08", true)]
     public void IsDateOnly_IsTrueForADayWithoutATimeOfDay(string text, bool dateOnly)
     {
         var value = Timestamp.Parse(text);
