@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -40,15 +39,9 @@ internal static class RulesFactory
             return null;
         }
 
-        if (!DateTime.TryParse(now, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
-        {
-            throw new CliUsageException($"--now '{now}' is not an ISO-8601 date and time, such as 2026-11-26T12:00:00+08:00.");
-        }
-
-        // Without an offset it is read as the records' times are: in the rules' DefaultUtcOffset, not in UTC.
-        return parsed.Kind == DateTimeKind.Unspecified
-            ? new DateTimeOffset(parsed, defaultUtcOffset)
-            : DateTimeOffset.Parse(now, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        // Read as the records' times are, by the same parser: without an offset, in the rules' DefaultUtcOffset, not in UTC.
+        return Timestamp.Parse(now).Resolve(defaultUtcOffset)
+            ?? throw new CliUsageException($"--now '{now}' is not an ISO-8601 date and time, such as 2026-11-26T12:00:00+08:00.");
     }
 
     private static void Bind(string configPath, FollowUpRulesOptions options)

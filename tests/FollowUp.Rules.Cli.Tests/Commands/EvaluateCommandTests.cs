@@ -86,6 +86,9 @@ public sealed class EvaluateCommandTests : IDisposable
     [InlineData("2026-11-26T12:00:00", "2026-11-26T12:00:00+08:00")]
     [InlineData("2026-11-26T04:00:00Z", "2026-11-26T12:00:00+08:00")]
     [InlineData("2026-11-26T12:00:00+09:00", "2026-11-26T11:00:00+08:00")]
+    [InlineData("20261126T120000+0800", "2026-11-26T12:00:00+08:00")]
+    [InlineData("2026-11-26T12:00:00+08", "2026-11-26T12:00:00+08:00")]
+    [InlineData("2026-11-26t04:00:00z", "2026-11-26T12:00:00+08:00")]
     public async Task Evaluate_NowWithoutAnOffset_IsInTheDefaultOffsetLikeTheRecords(string now, string evaluatedAt)
     {
         var run = await CliRunner.RunAsync("evaluate", "--now", now, SampleData.FollowUpsPath);
