@@ -21,7 +21,7 @@ internal static class EvaluateCommand
             DefaultValueFactory = _ => "jsonl",
             HelpName = "jsonl|table|csv|xlsx",
         };
-        format.AcceptOnlyFromAmong("jsonl", "table", "csv", "xlsx");
+        format.AcceptOnlyFromAmongIgnoringCase("jsonl", "table", "csv", "xlsx");
         var failUnder = new Option<string?>("--fail-under")
         {
             Description = "Exit with code 4 when any record grades below this grade (A, B or C), so an import job can gate on quality.",

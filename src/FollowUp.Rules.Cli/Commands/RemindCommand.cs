@@ -21,7 +21,7 @@ internal static class RemindCommand
             DefaultValueFactory = _ => "table",
             HelpName = "table|jsonl",
         };
-        format.AcceptOnlyFromAmong("table", "jsonl");
+        format.AcceptOnlyFromAmongIgnoringCase("table", "jsonl");
         var owner = new Option<string?>("--owner")
         {
             Description = "Only reminders for this owner (the next action's owner, else the record's owner).",

@@ -19,7 +19,7 @@ internal static class ReportCommand
             DefaultValueFactory = _ => "text",
             HelpName = "text|markdown|json|html",
         };
-        format.AcceptOnlyFromAmong("text", "markdown", "json", "html");
+        format.AcceptOnlyFromAmongIgnoringCase("text", "markdown", "json", "html");
 
         var command = new Command(
             "report",
