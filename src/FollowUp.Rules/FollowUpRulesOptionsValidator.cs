@@ -114,13 +114,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             }
         }
 
-        foreach (var (step, weight) in profile.StepWeights)
-        {
-            if (!Enum.IsDefined(step) || !IsFinite(weight) || weight < 0)
-            {
-                builder.AddError("must be a finite number, 0 or more.", $"{key}:StepWeights:{step} ({weight})");
-            }
-        }
+        var stepNamesKnown = CheckWeights(builder, profile.StepWeights, $"{key}:StepWeights", "a step");
 
         if (profile.AcknowledgedCredit is { } credit && !(credit is >= 0 and <= 1))
         {
@@ -152,20 +146,15 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         CheckPhrases(builder, profile.CompetitorNames, $"{key}:CompetitorNames");
         CheckLexicon(builder, profile.Lexicon, $"{key}:Lexicon", codes);
 
-        foreach (var (component, points) in profile.ScoreWeights)
-        {
-            if (!Enum.IsDefined(component) || !IsFinite(points) || points < 0)
-            {
-                builder.AddError("must be a finite number, 0 or more.", $"{key}:ScoreWeights:{component} ({points})");
-            }
-        }
+        var scoreNamesKnown = CheckWeights(builder, profile.ScoreWeights, $"{key}:ScoreWeights", "a part of the grade");
 
         if (resolvable && !ChainResolves(profileName, options))
         {
             resolvable = false;
         }
 
-        if (resolvable && profile.ScoreWeights.Count > 0 && ProfileResolver.EffectiveScoreWeights(profileName, options).Sum() is var total
+        // A misspelt name is reported above; the sums without it would only add a second, misleading error.
+        if (resolvable && scoreNamesKnown && profile.ScoreWeights.Count > 0 && ProfileResolver.EffectiveScoreWeights(profileName, options).Sum() is var total
             && Math.Abs(total - 100) > 1e-6)
         {
             builder.AddError(
@@ -173,10 +162,31 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
                 $"{key}:ScoreWeights");
         }
 
-        if (resolvable && profile.StepWeights.Count > 0 && ProfileResolver.EffectiveStepWeights(profileName, options).Sum() <= 0)
+        if (resolvable && stepNamesKnown && profile.StepWeights.Count > 0 && ProfileResolver.EffectiveStepWeights(profileName, options).Sum() <= 0)
         {
             builder.AddError("must give at least one step a positive weight.", $"{key}:StepWeights");
         }
+    }
+
+    /// <summary>Reports weights keyed by no name of <typeparamref name="TName"/> and weights out of range; <see langword="false"/> when a key names nothing.</summary>
+    private static bool CheckWeights<TName>(ValidateOptionsResultBuilder builder, WeightDictionary<TName> weights, string key, string what)
+        where TName : struct, Enum
+    {
+        var namesKnown = true;
+        foreach (var (name, weight) in weights)
+        {
+            if (!WeightDictionary<TName>.TryParseName(name, out _))
+            {
+                builder.AddError($"is not {what}; use one of {WeightDictionary<TName>.Names}.", $"{key}:{name}");
+                namesKnown = false;
+            }
+            else if (!IsFinite(weight) || weight < 0)
+            {
+                builder.AddError("must be a finite number, 0 or more.", $"{key}:{name} ({weight})");
+            }
+        }
+
+        return namesKnown;
     }
 
     private static void CheckFieldKeys(ValidateOptionsResultBuilder builder, IList<string> keys, string key)

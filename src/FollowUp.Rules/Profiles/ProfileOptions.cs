@@ -25,8 +25,12 @@ public sealed class ProfileOptions
     /// <value>Custom fields not listed here count toward <see cref="FollowUpStep.Progress"/>.</value>
     public IDictionary<string, FollowUpStep> CustomFieldSteps { get; } = new Dictionary<string, FollowUpStep>(StringComparer.Ordinal);
 
-    /// <summary>Gets the relative weight of each step in the completeness score; steps not listed keep the base weight.</summary>
-    public IDictionary<FollowUpStep, double> StepWeights { get; } = new Dictionary<FollowUpStep, double>();
+    /// <summary>
+    /// Gets the relative weight of each step in the completeness score, by step (<c>StepWeights[FollowUpStep.Needs]</c>) or by
+    /// its name (<c>"Needs"</c>, case-insensitive); steps not listed keep the base weight.
+    /// </summary>
+    /// <remarks>A key that names no <see cref="FollowUpStep"/> fails validation, which names it and the steps allowed.</remarks>
+    public WeightDictionary<FollowUpStep> StepWeights { get; } = new();
 
     /// <summary>Gets or sets the credit an acknowledged field earns, from 0 (none) to 1 (as if filled).</summary>
     /// <value>Inherited when <see langword="null"/>; 0.5 in the built-in profiles.</value>
@@ -53,6 +57,10 @@ public sealed class ProfileOptions
     /// <summary>Gets the phrase changes this profile makes to the lexicon, after the global ones.</summary>
     public LexiconOptions Lexicon { get; } = new();
 
-    /// <summary>Gets the points each part of the quality grade is worth; parts not listed keep the base points.</summary>
-    public IDictionary<GradeComponent, double> ScoreWeights { get; } = new Dictionary<GradeComponent, double>();
+    /// <summary>
+    /// Gets the points each part of the quality grade is worth, by part (<c>ScoreWeights[GradeComponent.Clarity]</c>) or by its
+    /// name (<c>"Clarity"</c>, case-insensitive); parts not listed keep the base points.
+    /// </summary>
+    /// <remarks>A key that names no <see cref="GradeComponent"/> fails validation, which names it and the parts allowed.</remarks>
+    public WeightDictionary<GradeComponent> ScoreWeights { get; } = new();
 }

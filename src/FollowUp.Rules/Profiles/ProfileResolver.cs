@@ -26,15 +26,16 @@ internal static class ProfileResolver
     /// <summary>The weight of each step, each layer of the profile's chain overriding the ones before.</summary>
     public static double[] EffectiveStepWeights(string name, FollowUpRulesOptions options) => Effective(Chain(name, options), layer => layer.StepWeights);
 
-    private static double[] Effective<TKey>(List<ProfileOptions> chain, Func<ProfileOptions, IDictionary<TKey, double>> weightsOf)
+    private static double[] Effective<TKey>(List<ProfileOptions> chain, Func<ProfileOptions, WeightDictionary<TKey>> weightsOf)
         where TKey : struct, Enum
     {
         var weights = new double[Enum.GetValues<TKey>().Length];
         foreach (var layer in chain)
         {
-            foreach (var (key, weight) in weightsOf(layer))
+            foreach (var (name, weight) in weightsOf(layer))
             {
-                if (Enum.IsDefined(key))
+                // Names that are no TKey fail validation first; skipping them here keeps the effective sums it checks computable.
+                if (WeightDictionary<TKey>.TryParseName(name, out var key))
                 {
                     weights[Convert.ToInt32(key, System.Globalization.CultureInfo.InvariantCulture)] = weight;
                 }

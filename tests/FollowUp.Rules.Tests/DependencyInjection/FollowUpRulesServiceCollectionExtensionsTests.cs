@@ -207,6 +207,32 @@ public class FollowUpRulesServiceCollectionExtensionsTests
     }
 
     [Theory]
+    [InlineData("StepWeights:Nedds", "a step; use one of BasicInfo, Needs, Communications, Progress, AttachmentsAndRisks.", true)]
+    [InlineData("StepWeights:Nedds", "a step; use one of BasicInfo, Needs, Communications, Progress, AttachmentsAndRisks.", false)]
+    [InlineData("ScoreWeights:Completness", "a part of the grade; use one of Completeness, Clarity, Actionability, Timeliness, RiskHandling.", true)]
+    [InlineData("ScoreWeights:Completness", "a part of the grade; use one of Completeness, Clarity, Actionability, Timeliness, RiskHandling.", false)]
+    public async Task Host_MisspeltStepOrGradePart_FailsAtStartNamingTheFullKeyAndTheNamesAllowed(string key, string expected, bool errorOnUnknown)
+    {
+        // The binder converted these keys to enums itself: with ErrorOnUnknownConfiguration it failed with "Requested value
+        // 'Nedds' was not found." (no key, no profile), without it it dropped the whole profile without a word.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FollowUpRules:Profiles:KeyAccounts:BasedOn"] = "ToB",
+            [$"FollowUpRules:Profiles:KeyAccounts:{key}"] = "10",
+        });
+        builder.Services.AddFollowUpRules();
+        builder.Services.Configure<FollowUpRulesOptions>(
+            builder.Configuration.GetSection(FollowUpRulesOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = errorOnUnknown);
+        using var host = builder.Build();
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        var failure = Assert.Single(exception.Failures);
+        Assert.Equal($"Property FollowUpRules:Profiles:KeyAccounts:{key}: is not {expected}", failure);
+    }
+
+    [Theory]
     [InlineData("FollowUpRules:Profiles:KeyAccounts:StaleAfterDays", "seven")]
     [InlineData("FollowUpRules:Profiles:KeyAccounts:StaleAfterDay", "7")]
     [InlineData("FollowUpRules:DefaultProfle", "ToB")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Grading;
 using FollowUp.Rules.Profiles;
 using FollowUp.Rules.Serialization;
 using FollowUp.Rules.Tests.TestData;
@@ -241,6 +242,39 @@ public class ProfileOptionsTests
         Assert.Contains(exception.Failures, f => f.Contains("FollowUpRules:Profiles:KeyAccounts:BasedOn ('Enterprise')", StringComparison.Ordinal));
         Assert.Contains(exception.Failures, f => f.Contains("FollowUpRules:Profiles:KeyAccounts:RequiredFields:1 ('customer.shoeSize')", StringComparison.Ordinal));
         Assert.Contains(exception.Failures, f => f.Contains("FollowUpRules:Profiles:KeyAccounts:StepWeights:Needs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void StepAndScoreWeights_ByValueOrByName_AreTheSameEntry()
+    {
+        var profile = new ProfileOptions();
+
+        profile.StepWeights[FollowUpStep.Needs] = 10;
+        profile.StepWeights["needs"] = 12;
+        profile.ScoreWeights.Add(GradeComponent.Clarity, 25);
+
+        Assert.Equal(12, profile.StepWeights[FollowUpStep.Needs]);
+        Assert.Equal("Needs", Assert.Single(profile.StepWeights.Keys));
+        Assert.True(profile.ScoreWeights.ContainsKey("CLARITY"));
+        Assert.True(profile.ScoreWeights.Remove(GradeComponent.Clarity));
+        Assert.Empty(profile.ScoreWeights);
+    }
+
+    [Theory]
+    [InlineData("StepWeights", "Nedds", "is not a step; use one of BasicInfo, Needs, Communications, Progress, AttachmentsAndRisks.")]
+    [InlineData("StepWeights", "1", "is not a step; use one of BasicInfo, Needs, Communications, Progress, AttachmentsAndRisks.")]
+    [InlineData("StepWeights", "Needs, Progress", "is not a step; use one of BasicInfo, Needs, Communications, Progress, AttachmentsAndRisks.")]
+    [InlineData("ScoreWeights", "Completness", "is not a part of the grade; use one of Completeness, Clarity, Actionability, Timeliness, RiskHandling.")]
+    public void ConfigurationBinding_UnknownStepOrGradePart_FailsValidationNamingTheFullKey(string weights, string name, string expected)
+    {
+        var json = $$"""{ "FollowUpRules": { "Profiles": { "KeyAccounts": { "BasedOn": "ToB", "{{weights}}": { "{{name}}": 10 } } } } }""";
+        var bound = new FollowUpRulesOptions();
+        Configuration(json).GetSection(FollowUpRulesOptions.SectionName).Bind(bound, binder => binder.ErrorOnUnknownConfiguration = true);
+
+        var exception = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(bound));
+
+        // One failure: the sum of the score weights, which the misspelt part throws off, is not checked as well.
+        Assert.Equal($"Property FollowUpRules:Profiles:KeyAccounts:{weights}:{name}: {expected}", Assert.Single(exception.Failures));
     }
 
     private static FollowUpRulesOptions Configure(Action<FollowUpRulesOptions> configure)
