@@ -49,10 +49,16 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
                 $"{Root}:Culture ('{options.Culture}')");
         }
 
-        if (options.DefaultUtcOffset < TimeSpan.FromHours(-14) || options.DefaultUtcOffset > TimeSpan.FromHours(14)
-            || options.DefaultUtcOffset.Ticks % TimeSpan.TicksPerMinute != 0)
+        var offset = options.DefaultUtcOffset;
+        if (offset < TimeSpan.FromHours(-14) || offset > TimeSpan.FromHours(14) || offset.Ticks % TimeSpan.TicksPerMinute != 0)
         {
-            builder.AddError("must be whole minutes between -14:00 and +14:00.", $"{Root}:DefaultUtcOffset ('{options.DefaultUtcOffset}')");
+            // Configuration reads a TimeSpan, in which a bare number (8) or more than 23 hours (25:00:00) counts days, and
+            // echoing it back as 8.00:00:00 left the reader to work out why; say how it was read and how to write an offset.
+            var days = offset.Days != 0;
+            builder.AddError(
+                "must be whole minutes between -14:00 and +14:00 hours, written [-]hh:mm such as 08:00 or -05:30"
+                + (days ? "; a bare number (8) or more than 23 hours (25:00:00) is read as days." : "."),
+                $"{Root}:DefaultUtcOffset ('{offset}'{(days ? $", read as {offset.TotalHours.ToString(CultureInfo.InvariantCulture)} hours" : "")})");
         }
 
         CheckPhrases(builder, options.AcknowledgementPhrases, $"{Root}:AcknowledgementPhrases", FollowUpRulesOptions.DefaultAcknowledgementPhrases);

@@ -163,6 +163,22 @@ public class FollowUpRulesOptionsTests
     }
 
     [Theory]
+    [InlineData("25:00:00", "Property FollowUpRules:DefaultUtcOffset ('25.00:00:00', read as 600 hours): must be whole minutes between -14:00 and +14:00 hours, written [-]hh:mm such as 08:00 or -05:30; a bare number (8) or more than 23 hours (25:00:00) is read as days.")]
+    [InlineData("8", "Property FollowUpRules:DefaultUtcOffset ('8.00:00:00', read as 192 hours): must be whole minutes between -14:00 and +14:00 hours, written [-]hh:mm such as 08:00 or -05:30; a bare number (8) or more than 23 hours (25:00:00) is read as days.")]
+    [InlineData("-15:00", "Property FollowUpRules:DefaultUtcOffset ('-15:00:00'): must be whole minutes between -14:00 and +14:00 hours, written [-]hh:mm such as 08:00 or -05:30.")]
+    [InlineData("08:00:30", "Property FollowUpRules:DefaultUtcOffset ('08:00:30'): must be whole minutes between -14:00 and +14:00 hours, written [-]hh:mm such as 08:00 or -05:30.")]
+    public void Create_DefaultUtcOffsetOutOfRange_SaysHowTheValueWasReadAndHowToWriteAnOffset(string configured, string expected)
+    {
+        var options = new FollowUpRulesOptions();
+        Configuration($$"""{ "FollowUpRules": { "DefaultUtcOffset": "{{configured}}" } }""").GetSection(FollowUpRulesOptions.SectionName)
+            .Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+
+        var exception = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(options));
+
+        Assert.Equal(expected, Assert.Single(exception.Failures));
+    }
+
+    [Theory]
     [InlineData("Culture", "FollowUpRules:Culture")]
     [InlineData("DefaultProfile", "FollowUpRules:DefaultProfile")]
     [InlineData("DefaultUtcOffset", "FollowUpRules:DefaultUtcOffset")]
