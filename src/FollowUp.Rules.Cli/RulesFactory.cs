@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -51,17 +54,72 @@ internal static class RulesFactory
             throw new CliUsageException($"cannot read --config '{configPath}': {(Directory.Exists(configPath) ? "it is a directory, not a file" : "no such file")}.");
         }
 
+        IConfiguration? root = null;
         try
         {
             var configuration = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(configPath), optional: false, reloadOnChange: false).Build();
             var section = configuration.GetSection(FollowUpRulesOptions.SectionName);
-            IConfiguration root = section.Exists() ? section : configuration;
+            root = section.Exists() ? section : configuration;
             root.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
         }
         catch (Exception exception) when (exception is InvalidOperationException or FormatException or InvalidDataException)
         {
-            throw new CliUsageException($"cannot use --config '{configPath}': {Reasons(exception)}");
+            // The binder names a misspelt key only with the type it is not on ("…not found on the instance of
+            // ProfileOptions: 'StaleAfterDay'"), not which profile, and stops at the first object that has one. Once it has
+            // failed, look for every such key ourselves and name each by its full path; other failures keep its message.
+            var unknown = root is null ? [] : UnknownKeys(root, typeof(FollowUpRulesOptions)).ToList();
+            throw new CliUsageException($"cannot use --config '{configPath}': {(unknown.Count > 0 ? string.Join(" ", unknown) : Reasons(exception))}");
         }
+    }
+
+    /// <summary>
+    /// The keys under <paramref name="section"/> that name no property of the object <paramref name="type"/> they would be
+    /// bound to, each as "its full path: no such key…", found the way the binder walks: through the properties of objects,
+    /// the values of dictionaries and the items of lists, down to values it converts from text.
+    /// </summary>
+    private static IEnumerable<string> UnknownKeys(IConfiguration section, Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string) || TypeDescriptor.GetConverter(type).CanConvertFrom(typeof(string)))
+        {
+            yield break;
+        }
+
+        var children = section.GetChildren();
+        if (ElementType(type) is { } element)
+        {
+            foreach (var child in children.SelectMany(c => UnknownKeys(c, element)))
+            {
+                yield return child;
+            }
+
+            yield break;
+        }
+
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).ToArray();
+        foreach (var child in children)
+        {
+            var property = properties.FirstOrDefault(p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase));
+            if (property is null)
+            {
+                yield return $"{child.Path}: no such key; the keys of {type.Name} are {string.Join(", ", properties.Select(p => p.Name))}.";
+            }
+            else
+            {
+                foreach (var unknown in UnknownKeys(child, property.PropertyType))
+                {
+                    yield return unknown;
+                }
+            }
+        }
+    }
+
+    /// <summary>The type of the values of a dictionary, or of the items of a list; <see langword="null"/> for other types.</summary>
+    private static Type? ElementType(Type type)
+    {
+        Type[] interfaces = [.. type.IsInterface ? [type] : Type.EmptyTypes, .. type.GetInterfaces()];
+        return interfaces.FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>))?.GenericTypeArguments[1]
+            ?? interfaces.FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GenericTypeArguments[0];
     }
 
     /// <summary>

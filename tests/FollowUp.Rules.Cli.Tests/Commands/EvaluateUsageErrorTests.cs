@@ -53,6 +53,9 @@ public sealed class EvaluateUsageErrorTests : IDisposable
     [Theory]
     [InlineData("unknown key", """{ "FollowUpRules": { "Bogus": 1 } }""", "Bogus")]
     [InlineData("unknown profile key", """{ "FollowUpRules": { "Profiles": { "K": { "BasedOn": "ToB", "Bogus": 1 } } } }""", "Bogus")]
+    [InlineData("misspelt profile key", """{ "FollowUpRules": { "Profiles": { "KeyAccounts": { "BasedOn": "ToB", "StaleAfterDay": 7 } } } }""", "FollowUpRules:Profiles:KeyAccounts:StaleAfterDay: no such key; the keys of ProfileOptions are BasedOn, RequiredFields,")]
+    [InlineData("misspelt key without wrapper", """{ "Profiles": { "KeyAccounts": { "StaleAfterDay": 7 } } }""", "Profiles:KeyAccounts:StaleAfterDay: no such key; the keys of ProfileOptions are")]
+    [InlineData("misspelt phrase key", """{ "FollowUpRules": { "Lexicon": { "Add": [ { "Phrase": "看缘分", "Categroy": "Hedge" } ] } } }""", "FollowUpRules:Lexicon:Add:0:Categroy: no such key; the keys of PhraseOptions are Phrase, Category, WholeText.")]
     [InlineData("bad value", """{ "FollowUpRules": { "Profiles": { "K": { "StaleAfterDays": "often" } } } }""", "FollowUpRules:Profiles:K:StaleAfterDays")]
     [InlineData("unknown step", """{ "FollowUpRules": { "Profiles": { "K": { "StepWeights": { "Nedds": 1 } } } } }""", "FollowUpRules:Profiles:K:StepWeights:Nedds: is not a step; use one of BasicInfo, Needs,")]
     [InlineData("unknown grade part", """{ "FollowUpRules": { "Profiles": { "K": { "ScoreWeights": { "Completness": 40 } } } } }""", "FollowUpRules:Profiles:K:ScoreWeights:Completness: is not a part of the grade; use one of Completeness,")]
@@ -69,6 +72,21 @@ public sealed class EvaluateUsageErrorTests : IDisposable
 
         AssertUsageError(run, expected);
         Assert.Contains(path, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_MisspeltKeysInSeveralPlaces_NamesEachByItsPath()
+    {
+        // The binder stops at the first object with an unknown key and names only its type, not which profile it is.
+        var path = _temp.Write("rules.json", """
+            { "FollowUpRules": { "DefaultProfle": "ToB", "Profiles": { "A": { "StaleAfterDay": 7 }, "B": { "Weights": { "Needs": 1 } } } } }
+            """);
+
+        var run = await CliRunner.RunAsync("evaluate", "--config", path, SampleData.FollowUpsPath);
+
+        AssertUsageError(run, "FollowUpRules:DefaultProfle: no such key; the keys of FollowUpRulesOptions are DefaultProfile, Culture,");
+        Assert.Contains("FollowUpRules:Profiles:A:StaleAfterDay: no such key", run.Error, StringComparison.Ordinal);
+        Assert.Contains("FollowUpRules:Profiles:B:Weights: no such key", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
