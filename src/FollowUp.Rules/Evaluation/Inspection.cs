@@ -430,6 +430,14 @@ internal sealed partial class Inspection
         NextActionDue = dueState == FieldState.Filled ? due : null;
         NextActionDueIsDateOnly = progress?.NextActionDue.IsDateOnly ?? false;
 
+        // A closed deal (Signed, Lost) needs no next step: both checks are met rather than dropped, so that naming the stage
+        // of a record never lowers its step by taking away the credit a filled next action had earned.
+        if (!open)
+        {
+            ExemptCheck(step, FollowUpFields.ProgressNextAction);
+            ExemptCheck(step, FollowUpFields.ProgressNextActionDue);
+        }
+
         var actionOwner = ClassifyOnly(progress?.NextActionOwner);
         var ownerOfRecord = ClassifyOnly(recordOwner);
         var owner = Best(actionOwner, ownerOfRecord);
@@ -438,6 +446,14 @@ internal sealed partial class Inspection
         if (RequiredBit(FollowUpFields.ProgressNextActionOwner))
         {
             AddCheck(step, FollowUpFields.ProgressNextActionOwner, FollowUpFields.ProgressNextActionOwner, owner, progress?.NextActionOwner ?? recordOwner);
+        }
+    }
+
+    private void ExemptCheck(FollowUpStep step, string key)
+    {
+        if (RequiredBit(key))
+        {
+            Checks.Add(new Check(step, key, FieldState.Filled, 1, RiskInput: false));
         }
     }
 

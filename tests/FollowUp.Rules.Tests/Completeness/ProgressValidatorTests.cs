@@ -43,6 +43,25 @@ public class ProgressValidatorTests
     }
 
     [Theory]
+    [InlineData(DealStage.Signed)]
+    [InlineData(DealStage.Lost)]
+    public void Evaluate_NamingAClosedStage_NeverLowersTheStep_ThoughItNeedsNoNextStep(DealStage stage)
+    {
+        // Found by the FsCheck property: without a stage the filled next action and due date earned credit; a closed stage
+        // dropped both checks, so naming the stage took the step from 40 to 33.3 while the owner stayed missing.
+        var unnamed = SampleRecords.CompleteProject().WithoutCustom("milestones")
+            .WithProgress(p => p with { Stage = default, NextActionOwner = null }) with { Owner = null };
+        var named = unnamed.WithProgress(p => p with { Stage = stage });
+        var evaluator = TestClock.Evaluator();
+
+        var before = evaluator.Evaluate(unnamed).Step(FollowUpStep.Progress);
+        var after = evaluator.Evaluate(named).Step(FollowUpStep.Progress);
+
+        Assert.True(after.Score >= before.Score, $"{before.Score} -> {after.Score}");
+        Assert.Equal(["progress.nextActionOwner", "custom.milestones"], after.Missing);
+    }
+
+    [Theory]
     [InlineData(DealStage.Initial)]
     [InlineData(DealStage.NeedsConfirmed)]
     [InlineData(DealStage.ProposalSent)]
