@@ -2,6 +2,7 @@ using FollowUp.Rules.Tests.TestData;
 
 namespace FollowUp.Rules.Tests;
 
+[Collection(SharedCachesGroup.Name)]
 public class SharedTextTests
 {
     [Fact]
@@ -14,6 +15,7 @@ public class SharedTextTests
     [Fact]
     public void Of_TheSameTextInTwoSources_IsOneString()
     {
+        _ = SharedText.Of("友商", 0, 2);
         var first = SharedText.Of("客户说友商已报价", 3, 5);
         var second = SharedText.Of("友商已报价，客户犹豫", 0, 2);
 
@@ -24,6 +26,7 @@ public class SharedTextTests
     [Fact]
     public void Of_TheSameJoinedTextTwice_IsOneStringAndClearsTheBuilder()
     {
+        _ = Join("needs.summary", "progress.nextAction");
         var first = Join("needs.summary", "progress.nextAction");
         var second = Join("needs.summary", "progress.nextAction");
 
@@ -48,6 +51,7 @@ public class SharedTextTests
         var evaluator = TestClock.Evaluator();
         var record = SampleRecords.CompleteToB().WithNeeds(n => n with { Summary = n.Summary + "，友商已报价" });
 
+        _ = evaluator.Evaluate(record with { Id = "warm-up" });
         var first = evaluator.Evaluate(record).Risk.Signals.First(s => s.Code == "Competitor");
         var second = evaluator.Evaluate(record with { Id = "other" }).Risk.Signals.First(s => s.Code == "Competitor");
 
