@@ -83,7 +83,9 @@ internal static class FindingMessages
         Problem.AttachmentStageUnknown => messages.Fixed("AttachmentStageUnknown"),
         Problem.CountermeasureMissing => messages.Quoting("CountermeasureMissing", note.Detail ?? ""),
         Problem.RiskPointsMissing => messages.Fixed("RiskPointsMissing"),
-        Problem.ChangeHistoryMissing => messages.Fixed("ChangeHistoryMissing"),
+        Problem.ChangeHistoryMissing => note.Detail is { } mention
+            ? messages.ForArgument("ChangeHistoryMissingInLog", mention)
+            : messages.Fixed("ChangeHistoryMissing"),
         Problem.UnknownProfile => messages.Format("UnknownProfile", note.Value, note.Detail),
         Problem.VagueLanguage => Vague(messages, Enum.Parse<Language.VagueCategory>(note.Detail!), note.Value!),
         Problem.NoContent => messages.Quoting("NoContent", note.Value!),

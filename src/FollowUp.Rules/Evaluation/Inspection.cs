@@ -141,6 +141,12 @@ internal sealed partial class Inspection
 
     public bool ChangeMentioned { get; private set; }
 
+    // Whether needs.changes holds a change; and, when the needs summary does not say the needs changed but a communication
+    // does, that communication's summary and its check (-1 when the summary is not a required field).
+    private bool _changesRecorded;
+    private string? _changeMentionInLog;
+    private int _changeMentionCheck;
+
     /// <summary>Gets the stage when it is recognised.</summary>
     public DealStage? Stage { get; private set; }
 
@@ -229,6 +235,8 @@ internal sealed partial class Inspection
         AnsweredSignals.Clear();
         AnsweredKinds.Clear();
         ChangeMentioned = false;
+        _changeMentionInLog = null;
+        _changeMentionCheck = -1;
         Stage = null;
         NextActionDue = null;
         NextActionDueIsDateOnly = false;
@@ -302,7 +310,8 @@ internal sealed partial class Inspection
     {
         var summaryRequired = RequiredBit(FollowUpFields.NeedsSummary);
         var summary = Classify(needs?.Summary, FollowUpFields.NeedsSummary, TextUse.Clarity | TextUse.Risk | TextUse.ChangeMention, summaryRequired, out var summaryCredit);
-        var changeUnrecorded = RequiredBit(FollowUpFields.NeedsChanges) && ChangeMentioned && !HasChangeHistory(needs?.Changes);
+        _changesRecorded = HasChangeHistory(needs?.Changes);
+        var changeUnrecorded = RequiredBit(FollowUpFields.NeedsChanges) && ChangeMentioned && !_changesRecorded;
         ChangeUnrecorded = changeUnrecorded;
         var changeNote = -1;
         if (changeUnrecorded)
@@ -381,6 +390,20 @@ internal sealed partial class Inspection
             AbsentEntryNote = Checks[^1].Note;
             InspectCommunication(0, EmptyCommunication);
         }
+
+        // The needs changed as a conversation reported (客户需求变更：数量从100套增至200套), with no history of the change: as
+        // for the needs summary, the summary that says so is only half complete, so that writing it never costs more than
+        // leaving it empty.
+        if (_changeMentionInLog is { } mention && !_changesRecorded && RequiredBit(FollowUpFields.NeedsChanges))
+        {
+            ChangeUnrecorded = true;
+            var note = Notes.Count;
+            Notes.Add(new Note(Problem.ChangeHistoryMissing, FollowUpFields.NeedsChanges, FollowUpFields.NeedsChanges, null, mention));
+            if (_changeMentionCheck >= 0 && Checks[_changeMentionCheck] is { State: FieldState.Filled, Note: < 0 } check)
+            {
+                Checks[_changeMentionCheck] = check with { Credit = check.Credit * 0.5, Note = note };
+            }
+        }
     }
 
     private void InspectCommunication(int i, Communication entry)
@@ -392,7 +415,15 @@ internal sealed partial class Inspection
         IndexedText(FieldPaths.CommunicationContactTitle, i, entry.ContactTitle, TextUse.None);
         Choice(FieldPaths.CommunicationContactRole[i], FieldPaths.CommunicationContactRole.Key, entry.ContactRole, DecisionRole.Unknown,
             RequiredBit(FollowUpFields.CommunicationContactRole), riskInput: true);
-        IndexedText(FieldPaths.CommunicationSummary, i, entry.Summary, TextUse.Clarity | TextUse.Risk, riskInput: true);
+        var mentionedBefore = ChangeMentioned;
+        var summaryCheck = Checks.Count;
+        IndexedText(FieldPaths.CommunicationSummary, i, entry.Summary, TextUse.Clarity | TextUse.Risk | TextUse.ChangeMention, riskInput: true);
+        if (!mentionedBefore && ChangeMentioned)
+        {
+            _changeMentionInLog = FieldPaths.CommunicationSummary[i];
+            _changeMentionCheck = Checks.Count > summaryCheck ? summaryCheck : -1;
+        }
+
         Choice(FieldPaths.CommunicationFeedback[i], FieldPaths.CommunicationFeedback.Key, entry.Feedback, CustomerFeedback.Unknown,
             RequiredBit(FollowUpFields.CommunicationFeedback), riskInput: true);
         if (entry.Feedback is { IsKnown: false, IsEmpty: false } words)

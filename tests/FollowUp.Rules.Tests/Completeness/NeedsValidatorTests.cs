@@ -70,6 +70,33 @@ public class NeedsValidatorTests
         Assert.Equal(100 * 3.5 / 4, step.Score);
     }
 
+    [Theory]
+    [InlineData("zh-CN", "沟通记录（communications[1].summary）提到了需求变更")]
+    [InlineData("en", "The communication log (communications[1].summary) says the needs changed")]
+    public void Evaluate_CommunicationSaysTheNeedsChangedWithoutHistory_ReportsChangeHistoryMissingAndHalvesThatSummary(string culture, string message)
+    {
+        var record = SampleRecords.CompleteToB().WithNeeds(n => n with { Changes = null });
+        record = record with
+        {
+            Communications = [record.Communications![0], record.Communications[1] with { Summary = "电话沟通，客户需求变更：数量从100套增至200套，周五前重新报价" }],
+        };
+        var evaluator = TestClock.Evaluator(o => o.Culture = culture);
+
+        var evaluation = evaluator.Evaluate(record);
+
+        var finding = Assert.Single(evaluation.Findings);
+        Assert.Equal(("needs.changes", FindingCodes.ChangeHistoryMissing), (finding.Field, finding.Code));
+        Assert.StartsWith(message, finding.Message, StringComparison.Ordinal);
+        Assert.Equal(["needs.changes"], evaluation.Step(FollowUpStep.Needs).Missing);
+        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == FollowUp.Rules.Grading.DeductionCodes.ChangeHistoryMissing);
+        Assert.Equal(("needs.changes", finding.Message), (deduction.Field, deduction.Message));
+        Assert.True(evaluation.Step(FollowUpStep.Communications).Score < 100);
+        Assert.Equal(100, evaluation.Step(FollowUpStep.Needs).Score);
+
+        var recorded = record.WithNeeds(n => n with { Changes = [new NeedsChange { At = TestClock.DaysFromNow(-1), Description = "数量从100套增至200套" }] });
+        Assert.Empty(evaluator.Evaluate(recorded).Findings);
+    }
+
     [Fact]
     public void Validate_SummaryMentionsAChangeWithHistory_IsValid()
     {
