@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace FollowUp.Rules;
@@ -13,18 +14,20 @@ internal static class SharedText
     private const int Capacity = 12_288;
 
     private static readonly BoundedCache<string, string> Texts = new(Capacity, StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan =
+        Texts.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Returns <paramref name="source"/>[<paramref name="start"/>..<paramref name="end"/>], shared when seen before.</summary>
     public static string Of(string source, int start, int end)
     {
         var span = source.AsSpan(start, end - start);
-        return Texts.TryGetValue(span, out var text) ? text : Keep(span.ToString());
+        return BySpan.TryGetValue(span, out var text) ? text : Keep(span.ToString());
     }
 
     /// <summary>Returns the text <paramref name="builder"/> holds, shared when seen before, and clears the builder.</summary>
     public static string Of(ref DefaultInterpolatedStringHandler builder)
     {
-        if (Texts.TryGetValue(builder.Text, out var text))
+        if (BySpan.TryGetValue(builder.Text, out var text))
         {
             builder.Clear();
             return text;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -29,6 +30,9 @@ internal static class EvaluationBuilder
     /// the paths, one a line, so that a list is found without building it.
     /// </summary>
     private static readonly BoundedCache<string, IReadOnlyList<string>> SharedPaths = new(MaxShared, StringComparer.Ordinal);
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>>.AlternateLookup<ReadOnlySpan<char>> SharedPathsByText =
+        SharedPaths.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The results of steps with something missing that records repeat, shared: immutable, with shared path lists.</summary>
     private static readonly BoundedCache<(FollowUpStep Step, double Score, IReadOnlyList<string> Missing, IReadOnlyList<string> Acknowledged), StepResult> SharedSteps =
@@ -142,7 +146,7 @@ internal static class EvaluationBuilder
             return ([], true);
         }
 
-        if (SharedPaths.TryGetValue(lines.Text, out var shared))
+        if (SharedPathsByText.TryGetValue(lines.Text, out var shared))
         {
             lines.Clear();
             return (shared, true);
