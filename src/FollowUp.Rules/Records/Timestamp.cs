@@ -17,22 +17,25 @@ namespace FollowUp.Rules;
 [JsonConverter(typeof(TimestampConverter))]
 public readonly struct Timestamp : IEquatable<Timestamp>
 {
-    /// <summary>ISO 8601 with an offset: K reads Z, +08:00 and +0800, zz an offset in hours (+08); the basic format has no separators.</summary>
+    /// <summary>ISO 8601 with an offset: K reads Z, +08:00 and +0800, zz an offset in hours (+08).</summary>
     private static readonly string[] OffsetFormats =
     [
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mmK",
         DateOnlyOffsetFormat,
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzz", "yyyy-MM-dd'T'HH:mmzz", "yyyy-MM-dd HH:mm:ss.FFFFFFFzz", "yyyy-MM-dd HH:mmzz", "yyyy-MM-ddzz",
-        "yyyyMMdd'T'HHmmss.FFFFFFFK", "yyyyMMdd'T'HHmmK", "yyyyMMdd'T'HHmmss.FFFFFFFzz", "yyyyMMdd'T'HHmmzz",
     ];
 
+    /// <summary>The same in ISO 8601's basic format, without separators (20261120T150000+0800).</summary>
+    private static readonly string[] BasicOffsetFormats =
+        ["yyyyMMdd'T'HHmmss.FFFFFFFK", "yyyyMMdd'T'HHmmK", "yyyyMMdd'T'HHmmss.FFFFFFFzz", "yyyyMMdd'T'HHmmzz"];
+
+    // Most used first: each format that fails costs a try for every date read.
     private static readonly string[] LocalFormats =
     [
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm", "yyyy-MM-dd",
-        "yyyyMMdd'T'HHmmss.FFFFFFF", "yyyyMMdd'T'HHmm",
         "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d", "yyyy.M.d H:mm", "yyyy.M.d",
         "yyyy年M月d日 H:mm:ss", "yyyy年M月d日 H:mm", "yyyy年M月d日H:mm", "yyyy年M月d日 H时m分", "yyyy年M月d日H时m分", "yyyy年M月d日",
-        "yyyy年M月d号", "yyyyMMdd",
+        "yyyy年M月d号", "yyyyMMdd", "yyyyMMdd'T'HHmmss.FFFFFFF", "yyyyMMdd'T'HHmm",
     ];
 
     private const string DateOnlyOffsetFormat = "yyyy-MM-ddK";
@@ -120,8 +123,12 @@ public readonly struct Timestamp : IEquatable<Timestamp>
         // ISO 8601 allows a lower-case t and z (2026-11-20t15:00:00z); the formats read them in upper case.
         var trimmed = text.Trim();
         trimmed = trimmed.AsSpan().IndexOfAny('t', 'z') >= 0 ? trimmed.ToUpperInvariant() : trimmed;
-        if (DateTimeOffset.TryParseExact(trimmed, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
-            && EndsWithOffset(trimmed) && withOffset.Year is >= MinYear and <= MaxYear)
+        // Only text that ends with an offset is tried against the formats with one.
+        if (EndsWithOffset(trimmed)
+            && DateTimeOffset.TryParseExact(
+                trimmed, trimmed.Length > 4 && trimmed[4] == '-' ? OffsetFormats : BasicOffsetFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.None, out var withOffset)
+            && withOffset.Year is >= MinYear and <= MaxYear)
         {
             // Every format with a time has a 'T' or a space after the date; the date-only ones have none.
             return new Timestamp(withOffset.DateTime, withOffset.Offset, KindWithOffset, text, trimmed.AsSpan().IndexOfAny('T', ' ') < 0);
