@@ -71,11 +71,25 @@ internal sealed class FollowUpRulesProvider : IFollowUpRulesMonitor, IDisposable
         }
 
         // A copy-on-write array: listeners run outside the lock, and one that unsubscribes while called does not disturb the others.
+        // One that throws does not keep the others from hearing either: all are called, then their failures are thrown together.
         var current = _current;
         var rejection = LastRejectedChange;
+        List<Exception>? failures = null;
         foreach (var listener in _listeners)
         {
-            listener(current, rejection);
+            try
+            {
+                listener(current, rejection);
+            }
+            catch (Exception failure)
+            {
+                (failures ??= []).Add(failure);
+            }
+        }
+
+        if (failures is not null)
+        {
+            throw new AggregateException(failures);
         }
     }
 

@@ -21,6 +21,10 @@ public interface IFollowUpRulesMonitor
     /// <see cref="OptionsValidationException.Failures"/> name each offending key); <see langword="null"/> when it was applied.
     /// </param>
     /// <returns>Dispose it to stop listening.</returns>
+    /// <remarks>
+    /// Listeners are called on the thread that reloaded the options. One that throws does not keep the others from being
+    /// called: their exceptions are thrown together afterwards, as an <see cref="AggregateException"/>, to that thread.
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="listener"/> is <see langword="null"/>.</exception>
     IDisposable OnChange(Action<FollowUpRuleSet, OptionsValidationException?> listener);
 }

@@ -143,6 +143,25 @@ public sealed class FollowUpRulesProviderTests : IDisposable
     }
 
     [Fact]
+    public void Monitor_ListenerThatThrows_DoesNotKeepTheOthersFromHearing()
+    {
+        var configuration = new ConfigurationBuilder().Add(new MemoryConfigurationSource()).Build();
+        using var provider = BuildWithConfiguration(configuration);
+        var monitor = provider.GetRequiredService<IFollowUpRulesMonitor>();
+        var heard = new List<string>();
+        using var failing = monitor.OnChange((_, _) => throw new InvalidOperationException("listener bug"));
+        using var logging = monitor.OnChange((rules, _) => heard.Add(rules.Culture.Name));
+
+        configuration["FollowUpRules:Culture"] = "en";
+        var exception = Record.Exception(configuration.Reload);
+
+        // Every listener hears of the change; the failure still reaches whoever reloaded, as an event's would.
+        Assert.Equal(["en"], heard);
+        Assert.Equal("en", monitor.Current.Culture.Name);
+        Assert.Contains("listener bug", exception?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reload_ValidatorsResolvedBeforeTheChange_FollowIt()
     {
         var configuration = new ConfigurationBuilder().Add(new MemoryConfigurationSource()).Build();
