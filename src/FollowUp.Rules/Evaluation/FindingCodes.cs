@@ -47,8 +47,9 @@ public static class FindingCodes
     public const string NoContent = "NoContent";
 
     /// <summary>
-    /// A summary, next action or countermeasure is too short to act on and states no fact (张经理-电话): no vague phrase, but
-    /// nothing a colleague could take over from either. Severity Warning.
+    /// A free-text field is too short to act on and states no fact: prose under six characters (张经理-电话), or a value such
+    /// as a custom field under one Chinese character or three letters (x). No vague phrase, but nothing a colleague could
+    /// take over from either. Severity Warning.
     /// </summary>
     public const string TextTooShort = "TextTooShort";
 

@@ -44,6 +44,9 @@ internal sealed class TextAnalyzer
     /// </summary>
     private const int Reach = PhraseAutomaton.MaxPhraseLength + AsciiMaxGap + AsciiCueWindow + 8;
     private const double ShortTextUnits = 6;
+
+    /// <summary>A value may be one Chinese character (是) or three letters (yes), but not a stray letter (x, ab).</summary>
+    private const double ShortValueUnits = 1;
     private static readonly int AllFactKinds = (1 << Enum.GetValues<FactKind>().Length) - 1;
 
     public TextAnalyzer(CompiledLexicon lexicon)
@@ -450,11 +453,11 @@ internal sealed class TextAnalyzer
         var kinds = FactKinds(scan);
         if (vague == 0)
         {
-            // Without a vague phrase a text is concrete, unless it is prose too short to act on (张经理-电话) or leaves a point
-            // open in so many words (暂未透露需求).
+            // Without a vague phrase a text is concrete, unless it is too short to act on (prose: 张经理-电话; a value: x) or
+            // leaves a point open in so many words (暂未透露需求).
             var units = TextFolding.ContentUnits(scan.ContentChars, scan.AsciiChars);
             return kinds >= 1 ? ClarityLevel.Concrete
-                : prose && units < ShortTextUnits ? ClarityLevel.Vague
+                : units < (prose ? ShortTextUnits : ShortValueUnits) ? ClarityLevel.Vague
                 : scan.AcknowledgedUnits > 0 ? ClarityLevel.PartlyVague
                 : ClarityLevel.Concrete;
         }

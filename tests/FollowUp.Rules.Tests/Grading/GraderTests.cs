@@ -259,6 +259,18 @@ public class GraderTests
     }
 
     [Theory]
+    [InlineData("x")]
+    [InlineData("ab")]
+    [InlineData("1a")]
+    public void StrayLettersInACustomValue_AreVague(string orderStatus)
+    {
+        var evaluation = Evaluator.Evaluate(SampleRecords.CompleteECommerce().WithCustom("orderStatus", orderStatus));
+
+        Assert.Equal(ClarityLevel.Vague, Assert.Single(evaluation.Clarity, c => c.Field == "custom.orderStatus").Level);
+        Assert.Contains(evaluation.Deductions, d => d.Field == "custom.orderStatus");
+    }
+
+    [Theory]
     [InlineData("已发货", "无售后问题")]
     [InlineData("待发货", "顺丰退回")]
     public void ShortCustomValue_IsAValueNotVagueProse_AndCostsNothing(string orderStatus, string afterSales)
