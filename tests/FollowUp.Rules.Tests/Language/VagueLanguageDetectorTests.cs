@@ -60,12 +60,15 @@ public sealed class VagueLanguageDetectorTests
     [InlineData("已發報價單")]
     [InlineData("Signed the contract")]
     [InlineData("Paid in full")]
+    [InlineData("Order shipped")]
     public void Detect_ShortTextStatingAnOutcome_IsConcrete(string text) => Assert.Equal(ClarityLevel.Concrete, Detector.Detect(text).Clarity);
 
     [Theory]
     [InlineData("张经理-电话")]
     [InlineData("见面聊了")]
     [InlineData("未发货")]
+    [InlineData("not shipped")]
+    [InlineData("Contract not signed")]
     public void Detect_ShortProseWithoutAFact_IsVague(string text) => Assert.Equal(ClarityLevel.Vague, Detector.Detect(text).Clarity);
 
     [Theory]
