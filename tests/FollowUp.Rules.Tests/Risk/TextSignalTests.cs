@@ -36,6 +36,7 @@ public sealed class TextSignalTests
     [InlineData("没有预算")]
     [InlineData("预算不足，只有 10 万")]
     [InlineData("No budget this year")]
+    [InlineData("No budget")]
     public void Signal_InTheBudget_IsRaisedOnTheBudget(string budget)
     {
         var record = SampleRecords.CompleteToB().WithNeeds(n => n with { Budget = budget });
@@ -49,6 +50,7 @@ public sealed class TextSignalTests
     [InlineData("50万")]
     [InlineData("预算充足，约 80 万")]
     [InlineData("不是没有预算，是要等年初批")]
+    [InlineData("No budget issue, 80k approved")]
     public void Signal_BudgetWithoutAConstraint_RaisesNothing(string budget)
     {
         var record = SampleRecords.CompleteToB().WithNeeds(n => n with { Budget = budget });
