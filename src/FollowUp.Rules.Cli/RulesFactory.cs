@@ -64,8 +64,9 @@ internal static class RulesFactory
         catch (Exception exception) when (exception is InvalidOperationException or FormatException or InvalidDataException)
         {
             // The binder names a misspelt key only with the type it is not on ("…not found on the instance of
-            // ProfileOptions: 'StaleAfterDay'"), not which profile, and stops at the first object that has one. Once it has
-            // failed, look for every such key ourselves and name each by its full path; other failures keep its message.
+            // ProfileOptions: 'StaleAfterDay'"), not which profile, and stops at its first failure. Once it has failed, look
+            // for every such key ourselves and name each by its full path; with none, its own message stands. A value that
+            // does not convert, in a file that also has a misspelt key, is reported on the next run, once the keys are fixed.
             var unknown = root is null ? [] : UnknownKeys(root, typeof(FollowUpRulesOptions)).ToList();
             throw new CliUsageException($"cannot use --config '{configPath}': {(unknown.Count > 0 ? string.Join(" ", unknown) : Reasons(exception))}");
         }
