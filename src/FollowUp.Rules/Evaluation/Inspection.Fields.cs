@@ -121,6 +121,7 @@ internal sealed partial class Inspection
             for (var i = 0; i < _scan.RiskCount; i++)
             {
                 AnsweredSignals.Add(_scan.Risk[i].Category);
+                AnswerSignals.Add(_scan.Risk[i].Category);
             }
         }
 

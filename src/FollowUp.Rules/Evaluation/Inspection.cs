@@ -132,6 +132,15 @@ internal sealed partial class Inspection
     /// <summary>Gets the signal codes the noted risks name in their <c>kind</c> and answer with a countermeasure.</summary>
     public HashSet<string> AnsweredKinds { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Gets each noted risk with a countermeasure: the countermeasure's path, the kind, and the range of <see cref="AnswerSignals"/>
+    /// its text names; so that how clearly each detected risk was answered can be graded.
+    /// </summary>
+    public List<(string Countermeasure, string? Kind, int From, int To)> Answers { get; } = new(4);
+
+    /// <summary>Gets the signal indices the text of each noted risk in <see cref="Answers"/> names, in order.</summary>
+    public List<int> AnswerSignals { get; } = new(8);
+
     /// <summary>The unanswered signal codes, each with its first signal, its heaviest weight and its RiskUnanswered note (filled by RiskStage); reused.</summary>
     public List<(Risk.RiskSignal First, double Weight, int Note)> Unanswered { get; } = new(8);
 
@@ -234,6 +243,8 @@ internal sealed partial class Inspection
         RiskHits.Clear();
         AnsweredSignals.Clear();
         AnsweredKinds.Clear();
+        Answers.Clear();
+        AnswerSignals.Clear();
         ChangeMentioned = false;
         _changeMentionInLog = null;
         _changeMentionCheck = -1;
@@ -550,8 +561,9 @@ internal sealed partial class Inspection
         for (var i = 0; i < count; i++)
         {
             var entry = risks![i] ?? EmptyRiskNote;
-            var countermeasure = Classify(entry.Countermeasure, FieldPaths.RiskCountermeasure[i], TextUse.Clarity, countermeasureRequired, out var countermeasureCredit);
+            var countermeasure = Classify(entry.Countermeasure, FieldPaths.RiskCountermeasure[i], TextUse.Clarity, countermeasureRequired);
             var answers = countermeasure == FieldState.Filled ? TextUse.RiskAnswer : TextUse.None;
+            var signalsFrom = AnswerSignals.Count;
             var description = Classify(entry.Description, FieldPaths.RiskDescription[i], TextUse.Clarity | TextUse.Value | answers, required: false);
             if (answers != TextUse.None && !string.IsNullOrWhiteSpace(entry.Kind))
             {
@@ -559,12 +571,18 @@ internal sealed partial class Inspection
                 Classify(entry.Kind, FieldPaths.RiskKind[i], answers, required: false);
             }
 
+            if (answers != TextUse.None)
+            {
+                Answers.Add((FieldPaths.RiskCountermeasure[i], entry.Kind?.Trim(), signalsFrom, AnswerSignals.Count));
+            }
+
             noted |= description != FieldState.Missing || !string.IsNullOrWhiteSpace(entry.Kind);
+            // A countermeasure's clarity is graded once, by clarity or by risk handling (Grader), not also here: a vague answer must
+            // not pull its step below what it was before the answer.
             if (countermeasureRequired)
             {
                 AddCheck(FollowUpStep.AttachmentsAndRisks, FieldPaths.RiskCountermeasure[i], FieldPaths.RiskCountermeasure.Key, countermeasure,
-                    entry.Countermeasure, creditFactor: countermeasureCredit,
-                    note: countermeasure == FieldState.Missing ? Problem.CountermeasureMissing : null, detail: entry.Kind ?? entry.Description);
+                    entry.Countermeasure, note: countermeasure == FieldState.Missing ? Problem.CountermeasureMissing : null, detail: entry.Kind ?? entry.Description);
             }
         }
 

@@ -45,10 +45,10 @@ internal static class Grader
         var deductions = inspection.Deductions;
         deductions.Clear();
         Completeness(inspection, profile, messages, deductions);
-        Clarity(inspection, profile, messages, deductions);
+        Clarity(inspection, rules, profile, messages, deductions);
         Actionability(inspection, profile, messages, deductions);
         Timeliness(inspection, rules, profile, messages, deductions);
-        RiskHandling(inspection, profile, messages, deductions);
+        RiskHandling(inspection, rules, profile, messages, deductions);
 
         var lost = 0m;
         foreach (var deduction in deductions)
@@ -157,13 +157,14 @@ internal static class Grader
         }
     }
 
-    private static void Clarity(Inspection inspection, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
+    private static void Clarity(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
     {
-        // Only the free text the profile requires is graded; the next action's clarity is graded under actionability, once.
+        // Only the free text the profile requires is graded; the next action's clarity is graded under actionability, and the
+        // countermeasure of a detected risk's answer under risk handling, once.
         var part = new Part(GradeComponent.Clarity, profile.ScoreWeight(GradeComponent.Clarity), messages);
         foreach (var (path, level, source, required, acknowledged) in inspection.Clarity)
         {
-            if (!required || path == FollowUpFields.ProgressNextAction)
+            if (!required || path == FollowUpFields.ProgressNextAction || AnswersADetectedRisk(inspection, rules, path))
             {
                 continue;
             }
@@ -275,7 +276,8 @@ internal static class Grader
         }
     }
 
-    private static void RiskHandling(Inspection inspection, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
+    private static void RiskHandling(
+        Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
     {
         var budget = profile.ScoreWeight(GradeComponent.RiskHandling);
         var part = new Part(GradeComponent.RiskHandling, budget, messages);
@@ -283,6 +285,26 @@ internal static class Grader
         foreach (var (first, weight, note) in inspection.Unanswered)
         {
             part.Add(deductions, DeductionCodes.RiskUnaddressed, first.Field, budget * weight, inspection.NoteMessage(note, messages));
+        }
+
+        // An answered code whose clearest answer is vague (加强沟通) is half answered, one partly vague a quarter short: never
+        // more than leaving it unanswered costs, so that answering a risk never lowers the score.
+        var signals = inspection.Signals;
+        for (var i = 0; i < signals.Count; i++)
+        {
+            var code = signals[i].Code;
+            if (!IsFirstOfCode(signals, i) || !rules.RequiresCountermeasure(code) || IsUnanswered(inspection, code))
+            {
+                continue;
+            }
+
+            var (path, level) = ClearestAnswer(inspection, rules, code);
+            var share = level == ClarityLevel.Vague ? 0.5 : level == ClarityLevel.PartlyVague && FirstVagueHit(inspection, path!) is not null ? 0.25 : 0;
+            if (share > 0)
+            {
+                part.Add(deductions, DeductionCodes.VagueText, path!, budget * HeaviestWeight(signals, code) * share,
+                    VagueAdvice(messages, FirstVagueHit(inspection, path!), ClarityOf(inspection, path!).Source));
+            }
         }
 
         var unassessable = inspection.UnassessableInputs;
@@ -293,6 +315,106 @@ internal static class Grader
                     ? inspection.NoteMessage(note, messages)
                     : messages.ForArgument("RiskNotAssessable", RiskStage.DescribeUnassessable(unassessable)));
         }
+    }
+
+    private static bool IsFirstOfCode(List<RiskSignal> signals, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (signals[i].Code == signals[index].Code)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static double HeaviestWeight(List<RiskSignal> signals, string code)
+    {
+        var weight = 0.0;
+        foreach (var signal in signals)
+        {
+            weight = signal.Code == code ? Math.Max(weight, signal.Weight) : weight;
+        }
+
+        return weight;
+    }
+
+    private static bool IsUnanswered(Inspection inspection, string code)
+    {
+        foreach (var (first, _, _) in inspection.Unanswered)
+        {
+            if (first.Code == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the noted risk of <paramref name="answer"/> answers <paramref name="code"/>: by its kind, or by what its text names.</summary>
+    private static bool Answers(Inspection inspection, FollowUpRuleSet rules, (string Countermeasure, string? Kind, int From, int To) answer, string code)
+    {
+        if (string.Equals(answer.Kind, code, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var index = Array.IndexOf(rules.SignalCodes, code);
+        for (var i = answer.From; i < answer.To; i++)
+        {
+            if (inspection.AnswerSignals[i] == index)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The countermeasure, among those answering <paramref name="code"/>, with the clearest text, and its level.</summary>
+    private static (string? Path, ClarityLevel Level) ClearestAnswer(Inspection inspection, FollowUpRuleSet rules, string code)
+    {
+        (string? Path, ClarityLevel Level) clearest = (null, ClarityLevel.NoContent);
+        foreach (var answer in inspection.Answers)
+        {
+            if (!Answers(inspection, rules, answer, code))
+            {
+                continue;
+            }
+
+            var level = ClarityOf(inspection, answer.Countermeasure).Level;
+            if (clearest.Path is null || level > clearest.Level)
+            {
+                clearest = (answer.Countermeasure, level);
+            }
+        }
+
+        return clearest;
+    }
+
+    /// <summary>Whether <paramref name="path"/> is the countermeasure of a noted risk that answers a detected signal.</summary>
+    private static bool AnswersADetectedRisk(Inspection inspection, FollowUpRuleSet rules, string path)
+    {
+        foreach (var answer in inspection.Answers)
+        {
+            if (!ReferenceEquals(answer.Countermeasure, path) && answer.Countermeasure != path)
+            {
+                continue;
+            }
+
+            foreach (var signal in inspection.Signals)
+            {
+                if (rules.RequiresCountermeasure(signal.Code) && Answers(inspection, rules, answer, signal.Code))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static string CodeOf(Problem problem) => problem switch

@@ -61,6 +61,13 @@ public sealed class GraderProperties
             $"'{choice.Phrase}' in {choice.Field}: {before.Score} -> {after.Score} for {Serialization.FollowUpJson.Serialize(record)}");
     }
 
+    /// <summary>
+    /// Answers as salespeople write them: concrete, vague (加强沟通, 尽快跟进), too short. A note whose countermeasure is 待补充 or
+    /// "-" answers nothing (SPEC §3: a risks entry with a countermeasure), so it is not an answer this invariant is about.
+    /// </summary>
+    private static readonly string[] Countermeasures =
+        ["12 月 5 日前由李明上门演示差异化方案，附报价对比", "加强沟通", "尽快跟进", "跟进", "Follow up soon", "再说"];
+
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
     public Property AnsweringADetectedRisk_NeverLowersTheScore(FollowUpRecord record, int pick)
     {
@@ -72,12 +79,13 @@ public sealed class GraderProperties
         }
 
         var code = codes[Math.Abs(pick) % codes.Count];
+        var countermeasure = Countermeasures[Math.Abs(pick / 7) % Countermeasures.Length];
         var answered = record with
         {
-            Risks = [.. record.Risks ?? [], new RiskNote { Kind = code, Countermeasure = "12 月 5 日前由李明上门演示差异化方案，附报价对比" }],
+            Risks = [.. record.Risks ?? [], new RiskNote { Kind = code, Countermeasure = countermeasure }],
         };
         var after = Evaluator.Evaluate(answered);
-        return (after.Score >= before.Score).Label($"answering {code}: {before.Score} -> {after.Score}");
+        return (after.Score >= before.Score).Label($"answering {code} with '{countermeasure}': {before.Score} -> {after.Score}");
     }
 
     [Property(MaxTest = 500)]

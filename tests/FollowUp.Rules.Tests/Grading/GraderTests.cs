@@ -258,6 +258,25 @@ public class GraderTests
             $"0 < {partlyVague.OnField} < {vague.OnField} < {empty.OnField}");
     }
 
+    [Fact]
+    public void VagueAnswerToADetectedRisk_CostsHalfTheUnansweredRisk_UnderRiskHandlingOnly()
+    {
+        var record = WithSummary(SampleRecords.CompleteToB(), 0, "电话沟通 30 分钟，友商已报价，客户要求 12 月 5 日前给出报价");
+        RiskNote Answer(string countermeasure) => new() { Kind = "Competitor", Countermeasure = countermeasure };
+
+        var unanswered = Evaluator.Evaluate(record);
+        var vague = Evaluator.Evaluate(record with { Risks = [Answer("加强沟通")] });
+        var concrete = Evaluator.Evaluate(record with { Risks = [Answer("12 月 3 日前由李明上门演示差异化方案，附报价对比")] });
+
+        var unansweredRisk = unanswered.Deductions.Where(d => d.Component == GradeComponent.RiskHandling).Sum(d => d.Points);
+        var deduction = Assert.Single(vague.Deductions);
+        Assert.Equal(
+            (DeductionCodes.VagueText, GradeComponent.RiskHandling, "risks[0].countermeasure", unansweredRisk / 2),
+            (deduction.Code, deduction.Component, deduction.Field, deduction.Points));
+        Assert.Contains("加强沟通", deduction.Message, StringComparison.Ordinal);
+        Assert.True(unanswered.Score < vague.Score && vague.Score < concrete.Score, $"{unanswered.Score} < {vague.Score} < {concrete.Score}");
+    }
+
     [Theory]
     [InlineData("x")]
     [InlineData("ab")]
