@@ -160,11 +160,11 @@ internal static class Grader
     private static void Clarity(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
     {
         // Only the free text the profile requires is graded; the next action's clarity is graded under actionability, and the
-        // countermeasure of a detected risk's answer under risk handling, once.
+        // countermeasure of a noted risk that names a signal under risk handling, once.
         var part = new Part(GradeComponent.Clarity, profile.ScoreWeight(GradeComponent.Clarity), messages);
         foreach (var (path, level, source, required, acknowledged) in inspection.Clarity)
         {
-            if (!required || path == FollowUpFields.ProgressNextAction || AnswersADetectedRisk(inspection, rules, path))
+            if (!required || path == FollowUpFields.ProgressNextAction || AnswersARisk(inspection, rules, profile, path))
             {
                 continue;
             }
@@ -288,22 +288,24 @@ internal static class Grader
         }
 
         // An answered code whose clearest answer is vague (加强沟通) is half answered, one partly vague a quarter short: never
-        // more than leaving it unanswered costs, so that answering a risk never lowers the score.
+        // more than leaving it unanswered costs, so that answering a risk never lowers the score. A code a noted risk names but
+        // that was not detected costs the same, at the profile's weight for it: were its answer graded under clarity instead,
+        // a change that raises or clears the signal (a phrase such as 以后再说, a filled decision role) would move the answer's
+        // cost between parts, and adding a vague phrase could raise the score or filling a field lower it.
         var signals = inspection.Signals;
         for (var i = 0; i < signals.Count; i++)
         {
-            var code = signals[i].Code;
-            if (!IsFirstOfCode(signals, i) || !rules.RequiresCountermeasure(code) || IsUnanswered(inspection, code))
+            if (IsFirstOfCode(signals, i))
             {
-                continue;
+                ChargeVagueAnswer(signals[i].Code, HeaviestWeight(signals, signals[i].Code), detected: true);
             }
+        }
 
-            var (path, level) = ClearestAnswer(inspection, rules, code);
-            var share = level == ClarityLevel.Vague ? 0.5 : level == ClarityLevel.PartlyVague && FirstVagueHit(inspection, path!) is not null ? 0.25 : 0;
-            if (share > 0)
+        foreach (var code in inspection.Answers.Count == 0 ? [] : rules.SignalCodes)
+        {
+            if (!IsDetected(signals, code))
             {
-                part.Add(deductions, DeductionCodes.VagueText, path!, budget * HeaviestWeight(signals, code) * share,
-                    VagueAdvice(messages, FirstVagueHit(inspection, path!), ClarityOf(inspection, path!).Source));
+                ChargeVagueAnswer(code, profile.SignalWeight(code), detected: false);
             }
         }
 
@@ -314,6 +316,28 @@ internal static class Grader
                 FirstNote(inspection, Problem.RiskNotAssessable) is >= 0 and var note
                     ? inspection.NoteMessage(note, messages)
                     : messages.ForArgument("RiskNotAssessable", RiskStage.DescribeUnassessable(unassessable)));
+        }
+
+        void ChargeVagueAnswer(string code, double weight, bool detected)
+        {
+            if (!rules.RequiresCountermeasure(code) || IsUnanswered(inspection, code))
+            {
+                return;
+            }
+
+            // An answer to a detected risk costs at most half that risk: what else it names, undetected, costs nothing more.
+            var (path, level) = ClearestAnswer(inspection, rules, code);
+            if (!detected && path is not null && AnswersARisk(inspection, rules, profile, path, detectedOnly: true))
+            {
+                return;
+            }
+
+            var share = path is null ? 0 : level == ClarityLevel.Vague ? 0.5 : level == ClarityLevel.PartlyVague && FirstVagueHit(inspection, path) is not null ? 0.25 : 0;
+            if (share > 0)
+            {
+                part.Add(deductions, DeductionCodes.VagueText, path!, budget * weight * share,
+                    VagueAdvice(messages, FirstVagueHit(inspection, path!), ClarityOf(inspection, path!).Source));
+            }
         }
     }
 
@@ -339,6 +363,19 @@ internal static class Grader
         }
 
         return weight;
+    }
+
+    private static bool IsDetected(List<RiskSignal> signals, string code)
+    {
+        foreach (var signal in signals)
+        {
+            if (signal.Code == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsUnanswered(Inspection inspection, string code)
@@ -395,8 +432,11 @@ internal static class Grader
         return clearest;
     }
 
-    /// <summary>Whether <paramref name="path"/> is the countermeasure of a noted risk that answers a detected signal.</summary>
-    private static bool AnswersADetectedRisk(Inspection inspection, FollowUpRuleSet rules, string path)
+    /// <summary>
+    /// Whether <paramref name="path"/> is the countermeasure of a noted risk that names a signal needing one, detected or not,
+    /// that the profile weighs (a signal it does not weigh is never detected): risk handling grades it (<see cref="RiskHandling"/>).
+    /// </summary>
+    private static bool AnswersARisk(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, string path, bool detectedOnly = false)
     {
         foreach (var answer in inspection.Answers)
         {
@@ -405,9 +445,10 @@ internal static class Grader
                 continue;
             }
 
-            foreach (var signal in inspection.Signals)
+            foreach (var code in rules.SignalCodes)
             {
-                if (rules.RequiresCountermeasure(signal.Code) && Answers(inspection, rules, answer, signal.Code))
+                if (rules.RequiresCountermeasure(code) && profile.SignalWeight(code) > 0 && (!detectedOnly || IsDetected(inspection.Signals, code))
+                    && Answers(inspection, rules, answer, code))
                 {
                     return true;
                 }

@@ -277,6 +277,41 @@ public class GraderTests
         Assert.True(unanswered.Score < vague.Score && vague.Score < concrete.Score, $"{unanswered.Score} < {vague.Score} < {concrete.Score}");
     }
 
+    [Fact]
+    public void FillingAFieldThatClearsAVaguelyAnsweredRisk_DoesNotLowerTheScore()
+    {
+        // Filling customer.decisionRole with DecisionMaker clears NoDecisionMaker: its vague answer must not then cost more.
+        var record = SampleRecords.CompleteToB().WithCustomer(c => c with { DecisionRole = default })
+            .WithCommunications(c => c with { ContactRole = DecisionRole.Influencer }) with
+        {
+            Risks = [new RiskNote { Kind = "NoDecisionMaker", Countermeasure = "加强沟通" }],
+        };
+        var filled = record.WithCustomer(c => c with { DecisionRole = DecisionRole.DecisionMaker });
+
+        var before = Evaluator.Evaluate(record);
+        var after = Evaluator.Evaluate(filled);
+
+        Assert.Contains(before.Risk.Signals, s => s.Code == "NoDecisionMaker");
+        Assert.DoesNotContain(after.Risk.Signals, s => s.Code == "NoDecisionMaker");
+        Assert.True(after.Score >= before.Score, $"{before.Score} -> {after.Score}");
+    }
+
+    [Theory]
+    [InlineData("Delay", "以后再说")]
+    [InlineData("IntentDecline", "有需要再联系")]
+    public void AVaguePhraseThatRaisesAVaguelyAnsweredRisk_DoesNotRaiseTheScore(string code, string phrase)
+    {
+        // Both phrases are vague (Vague.*) and risk phrases: the risk they raise is answered by the note already there.
+        var record = SampleRecords.CompleteToB() with { Risks = [new RiskNote { Kind = code, Countermeasure = "加强沟通" }] };
+        var changed = WithSummary(record, 1, record.Communications![1].Summary + "，" + phrase + "。");
+
+        var before = Evaluator.Evaluate(record);
+        var after = Evaluator.Evaluate(changed);
+
+        Assert.Contains(after.Risk.Signals, s => s.Code == code);
+        Assert.True(after.Score <= before.Score, $"{before.Score} -> {after.Score}");
+    }
+
     [Theory]
     [InlineData("x")]
     [InlineData("ab")]
