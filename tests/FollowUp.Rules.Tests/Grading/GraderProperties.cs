@@ -66,7 +66,7 @@ public sealed class GraderProperties
     /// "-" answers nothing (SPEC §3: a risks entry with a countermeasure), so it is not an answer this invariant is about.
     /// </summary>
     private static readonly string[] Countermeasures =
-        ["12 月 5 日前由李明上门演示差异化方案，附报价对比", "加强沟通", "尽快跟进", "跟进", "Follow up soon", "再说"];
+        ["12 月 5 日前由李明上门演示差异化方案，附报价对比", "加强沟通", "尽快跟进", "跟进", "Follow up soon", "再说", "12 月 5 日前尽快上门演示"];
 
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
     public Property AnsweringADetectedRisk_NeverLowersTheScore(FollowUpRecord record, int pick)
