@@ -565,15 +565,16 @@ internal sealed partial class Inspection
             var answers = countermeasure == FieldState.Filled ? TextUse.RiskAnswer : TextUse.None;
             var signalsFrom = AnswerSignals.Count;
             var description = Classify(entry.Description, FieldPaths.RiskDescription[i], TextUse.Clarity | TextUse.Value | answers, required: false);
-            if (answers != TextUse.None && !string.IsNullOrWhiteSpace(entry.Kind))
+            var kind = string.IsNullOrWhiteSpace(entry.Kind) ? null : Messages.MessageCatalog.SignalCodeOf(entry.Kind.Trim());
+            if (answers != TextUse.None && kind is not null)
             {
-                AnsweredKinds.Add(entry.Kind.Trim());
+                AnsweredKinds.Add(kind);
                 Classify(entry.Kind, FieldPaths.RiskKind[i], answers, required: false);
             }
 
             if (answers != TextUse.None)
             {
-                Answers.Add((FieldPaths.RiskCountermeasure[i], entry.Kind?.Trim(), signalsFrom, AnswerSignals.Count));
+                Answers.Add((FieldPaths.RiskCountermeasure[i], kind, signalsFrom, AnswerSignals.Count));
             }
 
             noted |= description != FieldState.Missing || !string.IsNullOrWhiteSpace(entry.Kind);

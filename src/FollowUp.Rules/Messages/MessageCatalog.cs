@@ -12,6 +12,12 @@ internal sealed class MessageCatalog
     private static readonly Lazy<MessageCatalog> LazyChinese = new(() => Load("zh-CN"));
     private static readonly Lazy<MessageCatalog> LazyEnglish = new(() => Load("en"));
 
+    // A signal's code by its label in either language (未接触决策人, no decision maker reached), as people copy it from a finding.
+    private static readonly Lazy<FrozenDictionary<string, string>> SignalCodesByLabel = new(() =>
+        LazyChinese.Value._signals.Concat(LazyEnglish.Value._signals)
+            .DistinctBy(signal => signal.Value, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(signal => signal.Value, signal => signal.Key, StringComparer.OrdinalIgnoreCase));
+
     private readonly FrozenDictionary<string, CompositeFormat> _templates;
     private readonly FrozenDictionary<string, string[]> _fields;
     private readonly FrozenDictionary<string, string> _stages;
@@ -154,6 +160,9 @@ internal sealed class MessageCatalog
     public string Stage(string stage) => _stages.TryGetValue(stage, out var label) ? label : stage;
 
     public string Signal(string code) => _signals.TryGetValue(code, out var label) ? label : code;
+
+    /// <summary>The code a risk's kind names: a signal's label in either language is read as its code; anything else as written.</summary>
+    public static string SignalCodeOf(string kind) => SignalCodesByLabel.Value.TryGetValue(kind, out var code) ? code : kind;
 
     private static MessageCatalog Load(string culture)
     {

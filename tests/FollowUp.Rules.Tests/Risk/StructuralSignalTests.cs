@@ -94,6 +94,27 @@ public sealed class StructuralSignalTests
         Assert.DoesNotContain(RiskSignalCodes.NoDecisionMaker, Codes(record.WithProgress(p => p with { Stage = DealStage.NeedsConfirmed })));
     }
 
+    [Theory]
+    [InlineData("NoDecisionMaker")]
+    [InlineData("未接触决策人")]
+    [InlineData(" No decision maker reached ")]
+    public void NoDecisionMaker_NotedByItsCodeOrItsLabelInEitherLanguage_IsAnswered(string kind)
+    {
+        var record = SampleRecords.CompleteToB()
+            .WithCommunications(c => c with { ContactRole = DecisionRole.Influencer })
+            .WithProgress(p => p with { Stage = DealStage.Negotiation });
+        var noted = record with
+        {
+            Risks = [new RiskNote { Kind = kind, Countermeasure = "12 月 3 日前请采购经理引荐王总，李明带方案上门" }],
+        };
+
+        var evaluation = Evaluator.Evaluate(noted);
+
+        Assert.Contains(RiskSignalCodes.NoDecisionMaker, evaluation.Risk.Signals.Select(s => s.Code));
+        Assert.DoesNotContain(evaluation.Findings, f => f.Code == FindingCodes.RiskUnanswered);
+        Assert.True(evaluation.Score > Evaluator.Evaluate(record).Score);
+    }
+
     [Fact]
     public void SingleThreaded_AllContactsWithOnePerson_IsRaisedForToBButNotToC()
     {
