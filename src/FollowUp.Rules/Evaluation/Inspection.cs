@@ -133,10 +133,11 @@ internal sealed partial class Inspection
     public HashSet<string> AnsweredKinds { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Gets each noted risk with a countermeasure: the countermeasure's path, the kind, and the range of <see cref="AnswerSignals"/>
-    /// its text names; so that how clearly each detected risk was answered can be graded.
+    /// Gets each noted risk with a countermeasure: the countermeasure's path, the signal its kind names (an index into the rule
+    /// set's signal codes, or -1), and the range of <see cref="AnswerSignals"/> its text names; so that how clearly each risk
+    /// was answered can be graded.
     /// </summary>
-    public List<(string Countermeasure, string? Kind, int From, int To)> Answers { get; } = new(4);
+    public List<(string Countermeasure, int Kind, int From, int To)> Answers { get; } = new(4);
 
     /// <summary>Gets the signal indices the text of each noted risk in <see cref="Answers"/> names, in order.</summary>
     public List<int> AnswerSignals { get; } = new(8);
@@ -491,6 +492,19 @@ internal sealed partial class Inspection
         }
     }
 
+    private static int IndexOfCode(string[] codes, string kind)
+    {
+        for (var i = 0; i < codes.Length; i++)
+        {
+            if (string.Equals(codes[i], kind, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private void ExemptCheck(FollowUpStep step, string key)
     {
         if (RequiredBit(key))
@@ -574,7 +588,7 @@ internal sealed partial class Inspection
 
             if (answers != TextUse.None)
             {
-                Answers.Add((FieldPaths.RiskCountermeasure[i], kind, signalsFrom, AnswerSignals.Count));
+                Answers.Add((FieldPaths.RiskCountermeasure[i], kind is null ? -1 : IndexOfCode(_rules.SignalCodes, kind), signalsFrom, AnswerSignals.Count));
             }
 
             noted |= description != FieldState.Missing || !string.IsNullOrWhiteSpace(entry.Kind);

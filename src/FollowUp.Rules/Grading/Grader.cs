@@ -164,7 +164,7 @@ internal static class Grader
         var part = new Part(GradeComponent.Clarity, profile.ScoreWeight(GradeComponent.Clarity), messages);
         foreach (var (path, level, source, required, acknowledged) in inspection.Clarity)
         {
-            if (!required || path == FollowUpFields.ProgressNextAction || AnswersARisk(inspection, rules, profile, path))
+            if (!required || path == FollowUpFields.ProgressNextAction || IsGradedByRiskHandling(inspection, rules, profile, path))
             {
                 continue;
             }
@@ -292,21 +292,9 @@ internal static class Grader
         // that was not detected costs the same, at the profile's weight for it: were its answer graded under clarity instead,
         // a change that raises or clears the signal (a phrase such as 以后再说, a filled decision role) would move the answer's
         // cost between parts, and adding a vague phrase could raise the score or filling a field lower it.
-        var signals = inspection.Signals;
-        for (var i = 0; i < signals.Count; i++)
+        if (inspection.Answers.Count > 0)
         {
-            if (IsFirstOfCode(signals, i))
-            {
-                ChargeVagueAnswer(signals[i].Code, HeaviestWeight(signals, signals[i].Code), detected: true);
-            }
-        }
-
-        foreach (var code in inspection.Answers.Count == 0 ? [] : rules.SignalCodes)
-        {
-            if (!IsDetected(signals, code))
-            {
-                ChargeVagueAnswer(code, profile.SignalWeight(code), detected: false);
-            }
+            ChargeVagueAnswers(inspection, rules, profile, budget, messages, deductions, ref part);
         }
 
         var unassessable = inspection.UnassessableInputs;
@@ -317,65 +305,74 @@ internal static class Grader
                     ? inspection.NoteMessage(note, messages)
                     : messages.ForArgument("RiskNotAssessable", RiskStage.DescribeUnassessable(unassessable)));
         }
-
-        void ChargeVagueAnswer(string code, double weight, bool detected)
-        {
-            if (!rules.RequiresCountermeasure(code) || IsUnanswered(inspection, code))
-            {
-                return;
-            }
-
-            // An answer to a detected risk costs at most half that risk: what else it names, undetected, costs nothing more.
-            var (path, level) = ClearestAnswer(inspection, rules, code);
-            if (!detected && path is not null && AnswersARisk(inspection, rules, profile, path, detectedOnly: true))
-            {
-                return;
-            }
-
-            var share = path is null ? 0 : level == ClarityLevel.Vague ? 0.5 : level == ClarityLevel.PartlyVague && FirstVagueHit(inspection, path) is not null ? 0.25 : 0;
-            if (share > 0)
-            {
-                part.Add(deductions, DeductionCodes.VagueText, path!, budget * weight * share,
-                    VagueAdvice(messages, FirstVagueHit(inspection, path!), ClarityOf(inspection, path!).Source));
-            }
-        }
     }
 
-    private static bool IsFirstOfCode(List<RiskSignal> signals, int index)
+    /// <summary>
+    /// Charges each signal whose clearest answer is vague: detected ones at their heaviest weight, first in the order found;
+    /// then those a noted risk names but that were not detected, at the profile's weight, unless that note also answers a
+    /// detected one (it costs at most half of what it answers).
+    /// </summary>
+    private static void ChargeVagueAnswers(
+        Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, double budget, MessageCatalog messages, List<Deduction> deductions,
+        ref Part part)
     {
-        for (var i = 0; i < index; i++)
-        {
-            if (signals[i].Code == signals[index].Code)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static double HeaviestWeight(List<RiskSignal> signals, string code)
-    {
-        var weight = 0.0;
+        var codes = rules.SignalCodes;
+        Span<double> detected = codes.Length <= 64 ? stackalloc double[codes.Length] : new double[codes.Length];
+        detected.Clear();
+        var signals = inspection.Signals;
+        Span<int> firsts = signals.Count <= 32 ? stackalloc int[signals.Count] : new int[signals.Count];
+        var count = 0;
         foreach (var signal in signals)
         {
-            weight = signal.Code == code ? Math.Max(weight, signal.Weight) : weight;
-        }
-
-        return weight;
-    }
-
-    private static bool IsDetected(List<RiskSignal> signals, string code)
-    {
-        foreach (var signal in signals)
-        {
-            if (signal.Code == code)
+            var code = Array.IndexOf(codes, signal.Code);
+            if (code >= 0)
             {
-                return true;
+                firsts[count++] = detected[code] == 0 ? code : -1;
+                detected[code] = Math.Max(detected[code], signal.Weight);
             }
         }
 
-        return false;
+        for (var i = 0; i < count; i++)
+        {
+            if (firsts[i] >= 0)
+            {
+                ChargeVagueAnswer(inspection, rules, firsts[i], budget * detected[firsts[i]], detected, messages, deductions, ref part);
+            }
+        }
+
+        for (var code = 0; code < codes.Length; code++)
+        {
+            if (detected[code] == 0 && NamedByAnAnswer(inspection, code))
+            {
+                ChargeVagueAnswer(inspection, rules, code, budget * profile.SignalWeight(codes[code]), detected, messages, deductions, ref part);
+            }
+        }
+    }
+
+    /// <summary>Half of <paramref name="unansweredPoints"/> when the clearest answer to the signal is vague, a quarter when partly vague.</summary>
+    private static void ChargeVagueAnswer(
+        Inspection inspection, FollowUpRuleSet rules, int code, double unansweredPoints, ReadOnlySpan<double> detected, MessageCatalog messages,
+        List<Deduction> deductions, ref Part part)
+    {
+        if (!rules.Signals[code].RequiresCountermeasure || IsUnanswered(inspection, rules.SignalCodes[code]))
+        {
+            return;
+        }
+
+        var answer = ClearestAnswer(inspection, code);
+        if (answer < 0 || (detected[code] == 0 && AnswersADetectedRisk(inspection, rules, answer, detected)))
+        {
+            return;
+        }
+
+        var path = inspection.Answers[answer].Countermeasure;
+        var clarity = ClarityOf(inspection, path);
+        var hit = FirstVagueHit(inspection, path);
+        var share = clarity.Level == ClarityLevel.Vague ? 0.5 : clarity.Level == ClarityLevel.PartlyVague && hit is not null ? 0.25 : 0;
+        if (share > 0)
+        {
+            part.Add(deductions, DeductionCodes.VagueText, path, unansweredPoints * share, VagueAdvice(messages, hit, clarity.Source));
+        }
     }
 
     private static bool IsUnanswered(Inspection inspection, string code)
@@ -391,18 +388,18 @@ internal static class Grader
         return false;
     }
 
-    /// <summary>Whether the noted risk of <paramref name="answer"/> answers <paramref name="code"/>: by its kind, or by what its text names.</summary>
-    private static bool Answers(Inspection inspection, FollowUpRuleSet rules, (string Countermeasure, string? Kind, int From, int To) answer, string code)
+    /// <summary>Whether the noted risk <paramref name="answer"/> names signal <paramref name="code"/>: by its kind, or by what its text names.</summary>
+    private static bool Names(Inspection inspection, int answer, int code)
     {
-        if (string.Equals(answer.Kind, code, StringComparison.OrdinalIgnoreCase))
+        var (_, kind, from, to) = inspection.Answers[answer];
+        if (kind == code)
         {
             return true;
         }
 
-        var index = Array.IndexOf(rules.SignalCodes, code);
-        for (var i = answer.From; i < answer.To; i++)
+        for (var i = from; i < to; i++)
         {
-            if (inspection.AnswerSignals[i] == index)
+            if (inspection.AnswerSignals[i] == code)
             {
                 return true;
             }
@@ -411,44 +408,71 @@ internal static class Grader
         return false;
     }
 
-    /// <summary>The countermeasure, among those answering <paramref name="code"/>, with the clearest text, and its level.</summary>
-    private static (string? Path, ClarityLevel Level) ClearestAnswer(Inspection inspection, FollowUpRuleSet rules, string code)
+    private static bool NamedByAnAnswer(Inspection inspection, int code)
     {
-        (string? Path, ClarityLevel Level) clearest = (null, ClarityLevel.NoContent);
-        foreach (var answer in inspection.Answers)
+        for (var answer = 0; answer < inspection.Answers.Count; answer++)
         {
-            if (!Answers(inspection, rules, answer, code))
+            if (Names(inspection, answer, code))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The noted risk, among those naming signal <paramref name="code"/>, whose countermeasure is clearest; -1 for none.</summary>
+    private static int ClearestAnswer(Inspection inspection, int code)
+    {
+        var clearest = -1;
+        var clearestLevel = ClarityLevel.NoContent;
+        for (var answer = 0; answer < inspection.Answers.Count; answer++)
+        {
+            if (!Names(inspection, answer, code))
             {
                 continue;
             }
 
-            var level = ClarityOf(inspection, answer.Countermeasure).Level;
-            if (clearest.Path is null || level > clearest.Level)
+            var level = ClarityOf(inspection, inspection.Answers[answer].Countermeasure).Level;
+            if (clearest < 0 || level > clearestLevel)
             {
-                clearest = (answer.Countermeasure, level);
+                (clearest, clearestLevel) = (answer, level);
             }
         }
 
         return clearest;
     }
 
-    /// <summary>
-    /// Whether <paramref name="path"/> is the countermeasure of a noted risk that names a signal needing one, detected or not,
-    /// that the profile weighs (a signal it does not weigh is never detected): risk handling grades it (<see cref="RiskHandling"/>).
-    /// </summary>
-    private static bool AnswersARisk(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, string path, bool detectedOnly = false)
+    private static bool AnswersADetectedRisk(Inspection inspection, FollowUpRuleSet rules, int answer, ReadOnlySpan<double> detected)
     {
-        foreach (var answer in inspection.Answers)
+        for (var code = 0; code < detected.Length; code++)
         {
-            if (!ReferenceEquals(answer.Countermeasure, path) && answer.Countermeasure != path)
+            if (detected[code] > 0 && rules.Signals[code].RequiresCountermeasure && Names(inspection, answer, code))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> is the countermeasure of a noted risk that names a signal needing one that the profile
+    /// weighs, detected or not (a signal it does not weigh is never detected): risk handling grades it, not clarity.
+    /// </summary>
+    private static bool IsGradedByRiskHandling(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, string path)
+    {
+        for (var answer = 0; answer < inspection.Answers.Count; answer++)
+        {
+            var countermeasure = inspection.Answers[answer].Countermeasure;
+            if (!ReferenceEquals(countermeasure, path) && countermeasure != path)
             {
                 continue;
             }
 
-            foreach (var code in rules.SignalCodes)
+            for (var code = 0; code < rules.SignalCodes.Length; code++)
             {
-                if (rules.RequiresCountermeasure(code) && profile.SignalWeight(code) > 0 && (!detectedOnly || IsDetected(inspection.Signals, code))
-                    && Answers(inspection, rules, answer, code))
+                if (Names(inspection, answer, code) && rules.Signals[code].RequiresCountermeasure && profile.SignalWeight(rules.SignalCodes[code]) > 0)
                 {
                     return true;
                 }
