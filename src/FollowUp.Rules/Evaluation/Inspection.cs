@@ -341,9 +341,20 @@ internal sealed partial class Inspection
 
         Text(FollowUpFields.NeedsQuantity, needs?.Quantity);
 
-        // The budget is where 没有预算 and 预算不足 are written, so risk detection reads it, and its absence hides that risk.
+        // The budget is where 没有预算 and 预算不足 are written, so risk detection reads it for that risk alone, and its
+        // absence hides that risk (and no other: a missing budget costs no more than an unanswered budget constraint).
         var budgetRequired = RequiredBit(FollowUpFields.NeedsBudget);
+        var hitsBefore = RiskHits.Count;
         var budget = Classify(needs?.Budget, FollowUpFields.NeedsBudget, TextUse.Risk, budgetRequired);
+        var budgetConstraint = Array.IndexOf(_rules.SignalCodes, Risk.RiskSignalCodes.BudgetConstraint);
+        for (var i = RiskHits.Count - 1; i >= hitsBefore; i--)
+        {
+            if (RiskHits[i].Category != budgetConstraint)
+            {
+                RiskHits.RemoveAt(i);
+            }
+        }
+
         if (budgetRequired)
         {
             AddCheck(FollowUpStep.Needs, FollowUpFields.NeedsBudget, FollowUpFields.NeedsBudget, budget, needs?.Budget, riskInput: true);

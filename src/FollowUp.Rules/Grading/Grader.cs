@@ -297,10 +297,12 @@ internal static class Grader
             ChargeVagueAnswers(inspection, rules, profile, budget, messages, deductions, ref part);
         }
 
+        // A missing budget hides only a budget constraint, so alone it costs what that signal would; any other input hides all.
         var unassessable = inspection.UnassessableInputs;
         if (unassessable.Count > 0)
         {
-            part.Add(deductions, DeductionCodes.RiskNotAssessable, FollowUpFields.Risks, budget,
+            var hidden = unassessable is [FollowUpFields.NeedsBudget] ? profile.SignalWeight(RiskSignalCodes.BudgetConstraint) : 1;
+            part.Add(deductions, DeductionCodes.RiskNotAssessable, FollowUpFields.Risks, budget * hidden,
                 FirstNote(inspection, Problem.RiskNotAssessable) is >= 0 and var note
                     ? inspection.NoteMessage(note, messages)
                     : messages.ForArgument("RiskNotAssessable", RiskStage.DescribeUnassessable(unassessable)));

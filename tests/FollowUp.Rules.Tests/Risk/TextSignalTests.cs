@@ -67,7 +67,22 @@ public sealed class TextSignalTests
 
         var finding = Assert.Single(evaluation.Findings, f => f.Code == FindingCodes.RiskNotAssessable);
         Assert.Contains("needs.budget", finding.Message, StringComparison.Ordinal);
-        Assert.Contains(evaluation.Deductions, d => d.Code == DeductionCodes.RiskNotAssessable);
+
+        // It hides a budget constraint and nothing else, so it costs what an unanswered one would, not the whole part.
+        var profile = FollowUpRuleSet.Default.DefaultProfile;
+        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.RiskNotAssessable && d.Component == GradeComponent.RiskHandling);
+        Assert.Equal(
+            profile.ScoreWeight(GradeComponent.RiskHandling) * profile.SignalWeights[RiskSignalCodes.BudgetConstraint], deduction.Points, 2);
+    }
+
+    [Fact]
+    public void Signal_TheBudgetIsReadForABudgetConstraintOnly()
+    {
+        var record = SampleRecords.CompleteToB().WithNeeds(n => n with { Budget = "友商报价更低，客户犹豫，没有预算" });
+
+        var signal = Assert.Single(Evaluator.Evaluate(record).Risk.Signals);
+
+        Assert.Equal((RiskSignalCodes.BudgetConstraint, "needs.budget"), (signal.Code, signal.Field));
     }
 
     [Theory]
