@@ -357,7 +357,10 @@ internal sealed partial class Inspection
 
         if (budgetRequired)
         {
-            AddCheck(FollowUpStep.Needs, FollowUpFields.NeedsBudget, FollowUpFields.NeedsBudget, budget, needs?.Budget, riskInput: true);
+            // A profile that does not weigh a budget constraint never raises it, from this budget or any other: then the budget
+            // hides no risk, and its absence is a missing field only.
+            AddCheck(FollowUpStep.Needs, FollowUpFields.NeedsBudget, FollowUpFields.NeedsBudget, budget, needs?.Budget,
+                riskInput: _profile.SignalWeight(Risk.RiskSignalCodes.BudgetConstraint) > 0);
         }
 
         var points = FieldState.Missing;

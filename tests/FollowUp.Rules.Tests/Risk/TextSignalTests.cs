@@ -1,3 +1,4 @@
+using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
 using FollowUp.Rules.Risk;
@@ -73,6 +74,21 @@ public sealed class TextSignalTests
         var deduction = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.RiskNotAssessable && d.Component == GradeComponent.RiskHandling);
         Assert.Equal(
             profile.ScoreWeight(GradeComponent.RiskHandling) * profile.SignalWeights[RiskSignalCodes.BudgetConstraint], deduction.Points, 2);
+    }
+
+    [Fact]
+    public void Signal_MissingBudget_HidesNoRisk_WhenTheProfileDoesNotWeighABudgetConstraint()
+    {
+        // The budget is read for a budget constraint only; a profile that does not weigh it never raises it from any budget,
+        // so a missing budget hides nothing: it is a missing field, not a risk that cannot be assessed.
+        var evaluator = TestClock.Evaluator(o => o.Profiles["ToB"] = new FollowUp.Rules.Profiles.ProfileOptions { SignalWeights = { [RiskSignalCodes.BudgetConstraint] = 0 } });
+        var missing = evaluator.Evaluate(SampleRecords.CompleteToB().WithNeeds(n => n with { Budget = null }));
+        var filled = evaluator.Evaluate(SampleRecords.CompleteToB().WithNeeds(n => n with { Budget = "没有预算" }));
+
+        Assert.DoesNotContain(missing.Findings, f => f.Code == FindingCodes.RiskNotAssessable);
+        Assert.DoesNotContain(missing.Deductions, d => d.Code == DeductionCodes.RiskNotAssessable);
+        Assert.Contains(missing.Findings, f => f.Code == FindingCodes.FieldMissing && f.Field == "needs.budget");
+        Assert.Equal(filled.Step(FollowUpStep.AttachmentsAndRisks).Score, missing.Step(FollowUpStep.AttachmentsAndRisks).Score);
     }
 
     [Fact]
