@@ -188,10 +188,13 @@ public static class BatchEvaluation
         try
         {
             using var enumerator = items.GetEnumerator();
+            var source = new SynchronousSource<TItem>(enumerator);
             var more = true;
             while (more)
             {
-                more = chunks.ReadNext(enumerator);
+                // The asynchronous read over a source that never waits: it has completed by the time it returns.
+                var read = chunks.ReadNextAsync(source);
+                more = read.IsCompleted ? read.Result : read.AsTask().GetAwaiter().GetResult();
                 chunks.Evaluating?.GetAwaiter().GetResult();
                 chunks.EvaluateRead();
                 for (var i = 0; i < chunks.Read.Count; i++)
@@ -274,34 +277,6 @@ public static class BatchEvaluation
 
         /// <summary>Reads the next chunk into <see cref="Read"/>.</summary>
         /// <returns>Whether the source may hold more rows: <see langword="false"/> once it is exhausted or has thrown.</returns>
-        public bool ReadNext(IEnumerator<TItem> source)
-        {
-            Read.Clear();
-            try
-            {
-                while (Read.Count < size)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (!source.MoveNext())
-                    {
-                        return false;
-                    }
-
-                    Read.Add(source.Current);
-                }
-
-                return true;
-            }
-            catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
-            {
-                // A cancelled batch stops at once, as it always has; any other failure ends the reading, and the rows read
-                // before it are still evaluated and handed out, so the caller learns where the source stopped.
-                SourceFailure = ExceptionDispatchInfo.Capture(failure);
-                return false;
-            }
-        }
-
-        /// <summary>As <see cref="ReadNext"/>, from an asynchronous source.</summary>
         public async ValueTask<bool> ReadNextAsync(IAsyncEnumerator<TItem> source)
         {
             Read.Clear();
@@ -322,6 +297,8 @@ public static class BatchEvaluation
             }
             catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
             {
+                // A cancelled batch stops at once, as it always has; any other failure ends the reading, and the rows read
+                // before it are still evaluated and handed out, so the caller learns where the source stopped.
                 SourceFailure = ExceptionDispatchInfo.Capture(failure);
                 return false;
             }
@@ -369,4 +346,15 @@ public static class BatchEvaluation
 
         return options;
     }
+}
+
+/// <summary>A synchronous source seen as an asynchronous one whose every step has already completed.</summary>
+file sealed class SynchronousSource<TItem>(IEnumerator<TItem> source) : IAsyncEnumerator<TItem>
+{
+    public TItem Current => source.Current;
+
+    public ValueTask<bool> MoveNextAsync() => new(source.MoveNext());
+
+    /// <summary>Nothing to do: the batch disposes the enumerator it wraps.</summary>
+    public ValueTask DisposeAsync() => default;
 }
