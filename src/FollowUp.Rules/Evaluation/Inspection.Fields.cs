@@ -120,7 +120,6 @@ internal sealed partial class Inspection
         {
             for (var i = 0; i < _scan.RiskCount; i++)
             {
-                AnsweredSignals.Add(_scan.Risk[i].Category);
                 AnswerSignals.Add(_scan.Risk[i].Category);
             }
         }

@@ -126,12 +126,6 @@ internal sealed partial class Inspection
     /// <summary>Gets the required fields risk detection reads that are missing.</summary>
     public List<string> UnassessableInputs { get; } = new(8);
 
-    /// <summary>Gets the signal indices the noted risks answer with a countermeasure.</summary>
-    public HashSet<int> AnsweredSignals { get; } = [];
-
-    /// <summary>Gets the signal codes the noted risks name in their <c>kind</c> and answer with a countermeasure.</summary>
-    public HashSet<string> AnsweredKinds { get; } = new(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>
     /// Gets each noted risk with a countermeasure: the countermeasure's path, the signal its kind names (an index into the rule
     /// set's signal codes, or -1), and the range of <see cref="AnswerSignals"/> its text names; so that how clearly each risk
@@ -141,6 +135,40 @@ internal sealed partial class Inspection
 
     /// <summary>Gets the signal indices the text of each noted risk in <see cref="Answers"/> names, in order.</summary>
     public List<int> AnswerSignals { get; } = new(8);
+
+    /// <summary>Whether noted risk <paramref name="answer"/> names signal <paramref name="code"/>: by its kind, or by what its text names.</summary>
+    public bool Names(int answer, int code)
+    {
+        var (_, kind, from, to) = Answers[answer];
+        if (kind == code)
+        {
+            return true;
+        }
+
+        for (var i = from; i < to; i++)
+        {
+            if (AnswerSignals[i] == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a noted risk with a countermeasure names signal <paramref name="code"/> (an index into the rule set's codes).</summary>
+    public bool IsAnswered(int code)
+    {
+        for (var answer = 0; answer < Answers.Count; answer++)
+        {
+            if (Names(answer, code))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The unanswered signal codes, each with its first signal, its heaviest weight and its RiskUnanswered note (filled by RiskStage); reused.</summary>
     public List<(Risk.RiskSignal First, double Weight, int Note)> Unanswered { get; } = new(8);
@@ -242,8 +270,6 @@ internal sealed partial class Inspection
         Vague.Clear();
         MissingTexts.Clear();
         RiskHits.Clear();
-        AnsweredSignals.Clear();
-        AnsweredKinds.Clear();
         Answers.Clear();
         AnswerSignals.Clear();
         ChangeMentioned = false;
@@ -596,7 +622,6 @@ internal sealed partial class Inspection
             var kind = string.IsNullOrWhiteSpace(entry.Kind) ? null : Messages.MessageCatalog.SignalCodeOf(entry.Kind.Trim());
             if (answers != TextUse.None && kind is not null)
             {
-                AnsweredKinds.Add(kind);
                 Classify(entry.Kind, FieldPaths.RiskKind[i], answers, required: false);
             }
 

@@ -344,7 +344,7 @@ internal static class Grader
 
         for (var code = 0; code < codes.Length; code++)
         {
-            if (detected[code] == 0 && NamedByAnAnswer(inspection, code))
+            if (detected[code] == 0 && inspection.IsAnswered(code))
             {
                 ChargeVagueAnswer(inspection, rules, code, budget * profile.SignalWeight(codes[code]), detected, messages, deductions, ref part);
             }
@@ -390,39 +390,6 @@ internal static class Grader
         return false;
     }
 
-    /// <summary>Whether the noted risk <paramref name="answer"/> names signal <paramref name="code"/>: by its kind, or by what its text names.</summary>
-    private static bool Names(Inspection inspection, int answer, int code)
-    {
-        var (_, kind, from, to) = inspection.Answers[answer];
-        if (kind == code)
-        {
-            return true;
-        }
-
-        for (var i = from; i < to; i++)
-        {
-            if (inspection.AnswerSignals[i] == code)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool NamedByAnAnswer(Inspection inspection, int code)
-    {
-        for (var answer = 0; answer < inspection.Answers.Count; answer++)
-        {
-            if (Names(inspection, answer, code))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>The noted risk, among those naming signal <paramref name="code"/>, whose countermeasure is clearest; -1 for none.</summary>
     private static int ClearestAnswer(Inspection inspection, int code)
     {
@@ -430,7 +397,7 @@ internal static class Grader
         var clearestLevel = ClarityLevel.NoContent;
         for (var answer = 0; answer < inspection.Answers.Count; answer++)
         {
-            if (!Names(inspection, answer, code))
+            if (!inspection.Names(answer, code))
             {
                 continue;
             }
@@ -449,7 +416,7 @@ internal static class Grader
     {
         for (var code = 0; code < detected.Length; code++)
         {
-            if (detected[code] > 0 && rules.Signals[code].RequiresCountermeasure && Names(inspection, answer, code))
+            if (detected[code] > 0 && rules.Signals[code].RequiresCountermeasure && inspection.Names(answer, code))
             {
                 return true;
             }
@@ -474,7 +441,7 @@ internal static class Grader
 
             for (var code = 0; code < rules.SignalCodes.Length; code++)
             {
-                if (Names(inspection, answer, code) && rules.Signals[code].RequiresCountermeasure && profile.SignalWeight(rules.SignalCodes[code]) > 0)
+                if (inspection.Names(answer, code) && rules.Signals[code].RequiresCountermeasure && profile.SignalWeight(rules.SignalCodes[code]) > 0)
                 {
                     return true;
                 }

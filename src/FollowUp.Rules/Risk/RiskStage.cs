@@ -92,10 +92,6 @@ internal static class RiskStage
         return -1;
     }
 
-    /// <summary>Whether a noted risk with a countermeasure answers a signal: by naming its code, or by describing it.</summary>
-    private static bool IsAnswered(Inspection inspection, FollowUpRuleSet rules, string code) =>
-        inspection.AnsweredKinds.Contains(code) || inspection.AnsweredSignals.Contains(Array.IndexOf(rules.SignalCodes, code));
-
     /// <summary>Collects the required fields risk detection reads that are missing, so that handling cannot be shown.</summary>
     private static void CollectUnassessableInputs(Inspection inspection)
     {
@@ -123,7 +119,7 @@ internal static class RiskStage
         for (var i = 0; i < signals.Count; i++)
         {
             var signal = signals[i];
-            if (!rules.RequiresCountermeasure(signal.Code) || IsAnswered(inspection, rules, signal.Code))
+            if (!rules.RequiresCountermeasure(signal.Code) || inspection.IsAnswered(Array.IndexOf(rules.SignalCodes, signal.Code)))
             {
                 continue;
             }
