@@ -344,16 +344,16 @@ internal static class EvaluationBuilder
             var note = inspection.Notes[i];
             var message = inspection.NoteMessage(i, messages);
             var step = StepOf(note.Path, profile);
-            findings[i] = messages.IsShared(message) && (note.Value is null || note.Value.Length <= MaxSharedValueLength)
-                ? SharedFindings.GetOrCreate(new FindingKey(note.Problem, note.Path, message, note.Value, step), static (key, _) => NewFinding(key), 0)
-                : NewFinding(new FindingKey(note.Problem, note.Path, message, note.Value, step));
+            findings[i] = message.AsString is { } text && messages.IsShared(text) && (note.Value is null || note.Value.Length <= MaxSharedValueLength)
+                ? SharedFindings.GetOrCreate(new FindingKey(note.Problem, note.Path, text, note.Value, step), static (key, _) => NewFinding(key.Problem, key.Path, key.Message, key.Value, key.Step), 0)
+                : NewFinding(note.Problem, note.Path, message, note.Value, step);
         }
 
         return findings;
     }
 
-    private static Finding NewFinding(in FindingKey key) =>
-        new(FindingMessages.CodeOf(key.Problem), FindingMessages.SeverityOf(key.Problem), key.Path, key.Message, key.Value, key.Step);
+    private static Finding NewFinding(Problem problem, string path, MessageText message, string? value, FollowUpStep? step) =>
+        new(FindingMessages.CodeOf(problem), FindingMessages.SeverityOf(problem), path, message, value, step);
 
     /// <summary>What a finding is made of; its message is a shared string when the finding is kept in <see cref="SharedFindings"/>.</summary>
     private readonly record struct FindingKey(Problem Problem, string Path, string Message, string? Value, FollowUpStep? Step);

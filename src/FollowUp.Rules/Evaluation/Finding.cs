@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Messages;
 
 namespace FollowUp.Rules;
 
@@ -17,6 +18,18 @@ namespace FollowUp.Rules;
 /// <param name="Step">The step of the five whose field it concerns; <see langword="null"/> for a finding on the whole record.</param>
 public sealed record Finding(string Code, Severity Severity, string Field, string Message, string? Value, FollowUpStep? Step)
 {
+    private readonly MessageText _message = Message;
+
+    /// <summary>A finding whose message may be formatted when first read.</summary>
+    internal Finding(string code, Severity severity, string field, MessageText message, string? value, FollowUpStep? step)
+        : this(code, severity, field, string.Empty, value, step) => _message = message;
+
+    /// <summary>What is wrong and what to do about it, in the configured culture.</summary>
+    public string Message { get => _message.Text; init => _message = value; }
+
+    /// <summary>The message as kept, for writers that format it straight into their output.</summary>
+    internal MessageText MessageText => _message;
+
     /// <summary>Each step boxed once, for <see cref="ValidationFailure.CustomState"/>.</summary>
     private static readonly object[] BoxedSteps = [.. Enum.GetValues<FollowUpStep>().Cast<object>()];
 
@@ -28,6 +41,15 @@ public sealed record Finding(string Code, Severity Severity, string Field, strin
     /// </summary>
     /// <returns>A failure the caller owns: changing it does not change this finding.</returns>
     public ValidationFailure ToValidationFailure() => ToValidationFailureAt(Field);
+
+    /// <summary>Whether <paramref name="other"/> has the same code, severity, field, message, value and step.</summary>
+    /// <param name="other">The finding to compare with.</param>
+    /// <returns><see langword="true"/> when every member is equal.</returns>
+    public bool Equals(Finding? other) => ReferenceEquals(this, other) || (other is not null && Code == other.Code
+        && Severity == other.Severity && Field == other.Field && Message == other.Message && Value == other.Value && Step == other.Step);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Code, Severity, Field, Message, Value, Step);
 
     /// <summary>The same failure under another property name: <see cref="Field"/> under the path of a parent validator.</summary>
     internal ValidationFailure ToValidationFailureAt(string propertyName) => new(propertyName, Message, Value)

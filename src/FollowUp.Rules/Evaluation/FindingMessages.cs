@@ -70,13 +70,13 @@ internal static class FindingMessages
         return messages.Format("InvalidValue", messages.LabelOrPath(note.Key, note.Path), shape, value);
     }
 
-    public static string Format(MessageCatalog messages, in Note note) => note.Problem switch
+    public static MessageText Format(MessageCatalog messages, in Note note) => note.Problem switch
     {
         Problem.FieldMissing => messages.ForField("FieldMissing", note.Key),
         Problem.FieldAcknowledged => messages.Quoting("FieldAcknowledged", messages.FieldLabel(note.Key), note.Value),
         Problem.InvalidDate => messages.ForFieldValue("InvalidDate", note.Key, note.Value ?? ""),
         Problem.UnknownValue => messages.ForFieldValue("UnknownValue", note.Key, note.Value ?? "", note.Detail),
-        Problem.NextActionDueInPast => messages.Format("DueDateInPast", note.Value),
+        Problem.NextActionDueInPast => messages.Defer("DueDateInPast", note.Value),
         Problem.AttachmentProposal => messages.ForArgument("AttachmentMissingProposal", messages.Stage(note.Detail ?? "")),
         Problem.AttachmentContract => messages.Fixed("AttachmentMissingContract"),
         Problem.AttachmentAny => messages.Fixed("AttachmentMissingAny"),
@@ -86,13 +86,13 @@ internal static class FindingMessages
         Problem.ChangeHistoryMissing => note.Detail is { } mention
             ? messages.ForArgument("ChangeHistoryMissingInLog", mention)
             : messages.Fixed("ChangeHistoryMissing"),
-        Problem.UnknownProfile => messages.Format("UnknownProfile", note.Value, note.Detail),
+        Problem.UnknownProfile => messages.Defer("UnknownProfile", note.Value, note.Detail),
         Problem.VagueLanguage => Vague(messages, Enum.Parse<Language.VagueCategory>(note.Detail!), note.Value!),
         Problem.NoContent => messages.Quoting("NoContent", note.Value!),
         Problem.TextTooShort => messages.Quoting("VagueTextNoFacts", note.Value!),
         Problem.RiskUnanswered when note.QuotesPhrase || messages.IsShared(note.Value!) =>
             messages.ForArguments("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value!),
-        Problem.RiskUnanswered => messages.Format("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value),
+        Problem.RiskUnanswered => messages.Defer("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value),
         Problem.InvalidValue => InvalidValue(messages, note),
         _ => messages.ForArgument("RiskNotAssessable", note.Detail ?? ""),
     };

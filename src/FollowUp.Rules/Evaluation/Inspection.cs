@@ -99,7 +99,7 @@ internal sealed partial class Inspection
     public List<Note> Notes { get; } = new(32);
 
     /// <summary>The message of each note once formatted, so a finding and the deduction it causes share one string.</summary>
-    private readonly List<string?> _noteMessages = new(32);
+    private readonly List<MessageText> _noteMessages = new(32);
 
     /// <summary>Where the record's InvalidValue notes lie in <see cref="Notes"/>.</summary>
     private (int From, int To) _invalidValueNotes;
@@ -246,14 +246,19 @@ internal sealed partial class Inspection
     }
 
     /// <summary>The message of note <paramref name="index"/>, formatted on first use.</summary>
-    public string NoteMessage(int index, MessageCatalog messages)
+    public MessageText NoteMessage(int index, MessageCatalog messages)
     {
         while (_noteMessages.Count <= index)
         {
-            _noteMessages.Add(null);
+            _noteMessages.Add(default);
         }
 
-        return _noteMessages[index] ??= FindingMessages.Format(messages, Notes[index]);
+        if (_noteMessages[index].IsNone)
+        {
+            _noteMessages[index] = FindingMessages.Format(messages, Notes[index]);
+        }
+
+        return _noteMessages[index];
     }
 
     public void Run(FollowUpRecord record, FollowUpRuleSet rules, FollowUpProfile profile, DateTimeOffset now, bool unknownProfile)

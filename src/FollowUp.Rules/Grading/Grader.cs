@@ -238,7 +238,7 @@ internal static class Grader
         else if (inspection.NextActionDeadline < inspection.Now)
         {
             part.Add(deductions, DeductionCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue, share / 2,
-                messages.Format("NextActionOverdue", TimeText.Due(due, inspection.NextActionDueIsDateOnly)));
+                messages.Defer("NextActionOverdue", TimeText.Due(due, inspection.NextActionDueIsDateOnly)));
         }
 
         if (inspection.OwnerState == FieldState.Missing)
@@ -248,7 +248,7 @@ internal static class Grader
         else if (inspection.OwnerState == FieldState.Acknowledged)
         {
             part.Add(deductions, DeductionCodes.OwnerNotConfirmed, FollowUpFields.ProgressNextActionOwner, share / 2,
-                messages.Format("OwnerNotConfirmed", inspection.Record.Progress?.NextActionOwner ?? inspection.Record.Owner));
+                messages.Defer("OwnerNotConfirmed", inspection.Record.Progress?.NextActionOwner ?? inspection.Record.Owner));
         }
     }
 
@@ -272,7 +272,7 @@ internal static class Grader
         {
             var late = recorded.Value - latest.Value;
             part.Add(deductions, DeductionCodes.LateRecord, "recordedAt", late > VeryLate ? budget : budget / 2,
-                messages.Format("LateRecord", TimeText.Minute(latest.Value), TimeText.Minute(recorded.Value), Math.Floor(late.TotalHours)));
+                messages.Defer("LateRecord", TimeText.Minute(latest.Value), TimeText.Minute(recorded.Value), Math.Floor(late.TotalHours)));
         }
     }
 
@@ -559,7 +559,7 @@ internal static class Grader
         private readonly decimal _budget = Math.Round((decimal)Math.Max(0, budget), 2);
         private decimal _used;
 
-        public void Add(List<Deduction> deductions, string code, string field, double points, string message)
+        public void Add(List<Deduction> deductions, string code, string field, double points, MessageText message)
         {
             var rounded = Math.Min(Math.Round((decimal)points, 2, MidpointRounding.AwayFromZero), _budget - _used);
             if (rounded <= 0)
@@ -568,8 +568,8 @@ internal static class Grader
             }
 
             _used += rounded;
-            deductions.Add(messages.IsShared(message)
-                ? Shared(new DeductionKey(code, component, (double)rounded, field, message))
+            deductions.Add(message.AsString is { } text && messages.IsShared(text)
+                ? Shared(new DeductionKey(code, component, (double)rounded, field, text))
                 : new Deduction(code, GroupOf(code, field), component, (double)rounded, field, message));
         }
 

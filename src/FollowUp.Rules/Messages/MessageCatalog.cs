@@ -70,6 +70,16 @@ internal sealed class MessageCatalog
     public string Format<T0, T1, T2>(string id, T0 arg0, T1 arg1, T2 arg2) =>
         string.Format(CultureInfo.InvariantCulture, _templates[id], arg0, arg1, arg2);
 
+    /// <summary>A message made for one record alone (a date, a count, its evidence), formatted when first read.</summary>
+    public MessageText Defer<T0>(string id, T0 arg0) => new DeferredMessage<T0>(_templates[id], arg0);
+
+    /// <inheritdoc cref="Defer{T0}(string, T0)"/>
+    public MessageText Defer<T0, T1>(string id, T0 arg0, T1 arg1) => new DeferredMessage<T0, T1>(_templates[id], arg0, arg1);
+
+    /// <inheritdoc cref="Defer{T0}(string, T0)"/>
+    public MessageText Defer<T0, T1, T2>(string id, T0 arg0, T1 arg1, T2 arg2) =>
+        new DeferredMessage<T0, T1, T2>(_templates[id], arg0, arg1, arg2);
+
     /// <summary>
     /// A message about a field that depends on nothing but the field's key (缺少决策权…), formatted once per key, so the
     /// findings and deductions of many records share one string.

@@ -1,3 +1,5 @@
+using FollowUp.Rules.Messages;
+
 namespace FollowUp.Rules.Reminders;
 
 /// <summary>Why a record needs follow-up now, most urgent first.</summary>
@@ -24,4 +26,24 @@ public enum ReminderKind
 /// <param name="Late">How late: past the due time (Overdue), since the unanswered contact (Unanswered) or since the latest contact (Stale); zero when due today.</param>
 /// <param name="Due">The next action's due time, when it has one.</param>
 /// <param name="Reason">What to do, in the configured culture.</param>
-public sealed record FollowUpReminder(string? RecordId, string? Customer, string? Owner, ReminderKind Kind, TimeSpan Late, DateTimeOffset? Due, string Reason);
+public sealed record FollowUpReminder(string? RecordId, string? Customer, string? Owner, ReminderKind Kind, TimeSpan Late, DateTimeOffset? Due, string Reason)
+{
+    private readonly MessageText _reason = Reason;
+
+    /// <summary>A reminder whose reason is formatted when first read.</summary>
+    internal FollowUpReminder(string? recordId, string? customer, string? owner, ReminderKind kind, TimeSpan late, DateTimeOffset? due, MessageText reason)
+        : this(recordId, customer, owner, kind, late, due, string.Empty) => _reason = reason;
+
+    /// <summary>What to do, in the configured culture.</summary>
+    public string Reason { get => _reason.Text; init => _reason = value; }
+
+    /// <summary>Whether <paramref name="other"/> is about the same record, customer, owner, kind, lateness, due time and reason.</summary>
+    /// <param name="other">The reminder to compare with.</param>
+    /// <returns><see langword="true"/> when every member is equal.</returns>
+    public bool Equals(FollowUpReminder? other) => ReferenceEquals(this, other) || (other is not null && RecordId == other.RecordId
+        && Customer == other.Customer && Owner == other.Owner && Kind == other.Kind && Late == other.Late && Due == other.Due
+        && Reason == other.Reason);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(RecordId, Customer, Owner, Kind, Late, Due, Reason);
+}

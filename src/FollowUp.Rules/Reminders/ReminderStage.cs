@@ -24,13 +24,13 @@ internal static class ReminderStage
             if (deadline < now)
             {
                 reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Overdue, now - deadline, due,
-                    messages.Format("ReminderOverdue", action, new LatenessText(now - deadline, rules.Culture), TimeText.Due(due, dateOnly))));
+                    messages.Defer("ReminderOverdue", action, new LatenessText(now - deadline, rules.Culture), TimeText.Due(due, dateOnly))));
             }
             else if (dateOnly ? due.Date == now.ToOffset(due.Offset).Date : due.ToOffset(now.Offset).Date == now.Date)
             {
                 reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.DueToday, TimeSpan.Zero, due, dateOnly
-                    ? messages.Format("ReminderDueTodayAnyTime", action)
-                    : messages.Format("ReminderDueToday", action, TimeText.Clock(due.ToOffset(now.Offset)))));
+                    ? messages.Defer("ReminderDueTodayAnyTime", action)
+                    : messages.Defer("ReminderDueToday", action, TimeText.Clock(due.ToOffset(now.Offset)))));
             }
         }
 
@@ -42,7 +42,7 @@ internal static class ReminderStage
             {
                 var since = latestAt is { } at ? now - at : TimeSpan.Zero;
                 reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Unanswered, since, null,
-                    messages.Format("ReminderUnanswered", signal.Evidence)));
+                    messages.Defer("ReminderUnanswered", signal.Evidence)));
                 break;
             }
         }
@@ -53,7 +53,7 @@ internal static class ReminderStage
             {
                 var since = latestAt is { } at ? now - at : record.RecordedAt.Resolve(rules.DefaultUtcOffset) is { } recorded ? now - recorded : TimeSpan.Zero;
                 reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Stale, since, null,
-                    messages.Format("ReminderStale", signal.Evidence)));
+                    messages.Defer("ReminderStale", signal.Evidence)));
                 break;
             }
         }

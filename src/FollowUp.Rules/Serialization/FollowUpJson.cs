@@ -185,7 +185,7 @@ public static class FollowUpJson
             writer.WriteString(Names.Code, finding.Code);
             writer.WriteString(Names.Severity, finding.Severity.ToString());
             writer.WriteString(Names.Field, finding.Field);
-            writer.WriteString(Names.Message, finding.Message);
+            finding.MessageText.WriteTo(writer, Names.Message);
             writer.WriteEndObject();
         }
 
@@ -201,7 +201,7 @@ public static class FollowUpJson
         writer.WriteString(Names.Group, deduction.Group.ToString());
         writer.WriteNumber(Names.Points, points);
         writer.WriteString(Names.Field, deduction.Field);
-        writer.WriteString(Names.Message, deduction.Message);
+        deduction.MessageText.WriteTo(writer, Names.Message);
         writer.WriteEndObject();
     }
 

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Reminders;
+using FollowUp.Rules.Serialization;
+using FollowUp.Rules.Tests.TestData;
+
+namespace FollowUp.Rules.Tests.Messages;
+
+/// <summary>
+/// Messages made for one record alone (a due date, a late record, an unanswered risk's evidence) are formatted when first read:
+/// the result must read, compare and serialise exactly as if they had been formatted at once.
+/// </summary>
+public class DeferredMessageTests
+{
+    /// <summary>
+    /// The complete ToB record, its next action past due, its stage unchanged since September and written three days after its contact: a finding, deductions and a
+    /// reminder with dates in their messages, and an overdue signal that no risk entry answers.
+    /// </summary>
+    private static FollowUpRecord Overdue() => SampleRecords.CompleteToB()
+        .WithProgress(progress => progress with { NextActionDue = Timestamp.Parse("2026-11-20T18:00:00+08:00"), StageSince = Timestamp.Parse("2026-09-01T10:00:00+08:00") })
+        .WithCommunications(communication => communication with { At = Timestamp.Parse("2026-11-20T10:00:00+08:00") })
+        with { RecordedAt = Timestamp.Parse("2026-11-23T18:00:00+08:00"), Risks = [] };
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public void Serialize_BeforeAnyMessageIsRead_WritesTheMessagesTheResultReads(string culture)
+    {
+        var evaluator = TestClock.Evaluator(options => options.Culture = culture);
+
+        using var written = JsonDocument.Parse(FollowUpJson.Serialize(evaluator.Evaluate(Overdue())));
+        var read = evaluator.Evaluate(Overdue());
+
+        Assert.Contains(read.Findings, f => f.Code == FindingCodes.NextActionDueInPast && f.Message.Contains("2026-11-20", StringComparison.Ordinal));
+        Assert.Contains(read.Findings, f => f.Code == FindingCodes.RiskUnanswered);
+        Assert.Contains(read.Deductions, d => d.Code == DeductionCodes.LateRecord && d.Message.Contains("2026-11-23 18:00", StringComparison.Ordinal));
+        Assert.Equal(read.Findings.Select(f => f.Message), Messages(written, "findings"));
+        Assert.Equal(read.Deductions.Select(d => d.Message), Messages(written, "deductions"));
+    }
+
+    [Fact]
+    public void Serialize_MessageLongerThanTheStackBuffer_IsWrittenWhole()
+    {
+        var scenario = string.Concat(Enumerable.Repeat("Wholesale", 100));
+        var evaluator = TestClock.Evaluator();
+
+        using var written = JsonDocument.Parse(FollowUpJson.Serialize(evaluator.Evaluate(Overdue() with { Scenario = scenario })));
+        var message = Assert.Single(evaluator.Evaluate(Overdue() with { Scenario = scenario }).Findings, f => f.Code == FindingCodes.UnknownProfile).Message;
+
+        Assert.Contains(scenario, message, StringComparison.Ordinal);
+        Assert.Contains(message, Messages(written, "findings"));
+    }
+
+    [Fact]
+    public void Message_ReadTwice_IsFormattedOnce()
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(Overdue());
+        var finding = Assert.Single(evaluation.Findings, f => f.Code == FindingCodes.NextActionDueInPast);
+        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.LateRecord);
+        var reminder = Assert.Single(evaluation.Reminders, r => r.Kind == ReminderKind.Overdue);
+
+        Assert.Same(finding.Message, finding.Message);
+        Assert.Same(deduction.Message, deduction.Message);
+        Assert.Same(reminder.Reason, reminder.Reason);
+    }
+
+    [Fact]
+    public void Message_OfAFindingAndItsDeduction_IsOneString()
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(Overdue());
+        var finding = Assert.Single(evaluation.Findings, f => f.Code == FindingCodes.RiskUnanswered);
+
+        Assert.Contains("2026-09-01", finding.Message, StringComparison.Ordinal);
+        Assert.Single(evaluation.Deductions, d => ReferenceEquals(d.Message, finding.Message));
+    }
+
+    [Fact]
+    public void Results_OfTheSameRecord_AreEqualWithEqualHashCodes()
+    {
+        var evaluator = TestClock.Evaluator();
+        var first = evaluator.Evaluate(Overdue());
+        var second = evaluator.Evaluate(Overdue());
+
+        Assert.Equal(first.Findings, second.Findings);
+        Assert.Equal(first.Deductions, second.Deductions);
+        Assert.Equal(first.Reminders, second.Reminders);
+        Assert.Equal(first.Findings.Select(f => f.GetHashCode()), second.Findings.Select(f => f.GetHashCode()));
+        Assert.Equal(first.Deductions.Select(d => d.GetHashCode()), second.Deductions.Select(d => d.GetHashCode()));
+        Assert.Equal(first.Reminders.Select(r => r.GetHashCode()), second.Reminders.Select(r => r.GetHashCode()));
+    }
+
+    [Fact]
+    public void With_ANewMessage_ReplacesTheDeferredOne()
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(Overdue());
+        var finding = Assert.Single(evaluation.Findings, f => f.Code == FindingCodes.NextActionDueInPast);
+        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.LateRecord);
+        var reminder = Assert.Single(evaluation.Reminders, r => r.Kind == ReminderKind.Overdue);
+
+        Assert.Equal("changed", (finding with { Message = "changed" }).Message);
+        Assert.Equal("changed", (deduction with { Message = "changed" }).Message);
+        Assert.Equal("changed", (reminder with { Reason = "changed" }).Reason);
+        Assert.NotEqual(finding, finding with { Message = "changed" });
+        Assert.Equal(finding, finding with { });
+        Assert.Equal(new Finding(finding.Code, finding.Severity, finding.Field, finding.Message, finding.Value, finding.Step), finding);
+    }
+
+    private static IEnumerable<string?> Messages(JsonDocument evaluation, string list) =>
+        evaluation.RootElement.GetProperty(list).EnumerateArray().Select(item => item.GetProperty("message").GetString());
+}
