@@ -88,7 +88,18 @@ internal sealed class TextAnalyzer
     {
         var sink = new StateSink(Lexicon);
         Lexicon.Automaton.Scan(text, ref sink);
-        return (sink.ContentChars > 0, IsAcknowledgement(sink.AcknowledgedUnits, sink.ContentChars, sink.AsciiChars));
+        return (sink.ContentChars > 0, IsAcknowledgement(sink.AcknowledgedUnits, sink.ContentChars, sink.AsciiChars) || sink.IsUnsettled);
+    }
+
+    /// <summary>
+    /// Whether a value says little but that it is not settled yet (待定, 看情况, TBD): in a field that takes one value, as
+    /// much an acknowledgement as 待补充. A value with a fact (50万，待定) is not.
+    /// </summary>
+    public bool IsUnsettled(string text)
+    {
+        var sink = new StateSink(Lexicon);
+        Lexicon.Automaton.Scan(text, ref sink);
+        return sink.IsUnsettled;
     }
 
     /// <summary>How much besides its acknowledgement phrases a text may say and still be an acknowledgement.</summary>
@@ -767,11 +778,23 @@ internal sealed class TextAnalyzer
 
     private static bool IsAscii(string phrase) => phrase.Length > 0 && phrase[0] < '\u0080';
 
+    /// <summary>
+    /// What <see cref="Classify"/> needs of a short value: its content, its acknowledgement phrases, and its phrases saying the
+    /// value is not settled yet (待定, 看情况, TBD), which say no more than an acknowledgement in a field that takes one value.
+    /// </summary>
     private struct StateSink(CompiledLexicon lexicon) : IPhraseSink
     {
         public int ContentChars;
         public int AsciiChars;
         public double AcknowledgedUnits;
+
+        /// <summary>The content units of whole waiting and hedging phrases that need nothing around them to match.</summary>
+        public double UnsettledUnits;
+
+        /// <summary>Whether a fact phrase (50万, 3 台) or an exception (a longer phrase that only contains a vague one) matched.</summary>
+        public bool Concrete;
+
+        public readonly bool IsUnsettled => UnsettledUnits > 0 && !Concrete && IsAcknowledgement(UnsettledUnits, ContentChars, AsciiChars);
 
         public void OnChar(char original, char folded, int start, int foldedPosition)
         {
@@ -785,9 +808,19 @@ internal sealed class TextAnalyzer
         public void OnMatch(in PhraseMatch match)
         {
             var part = lexicon.Parts[match.Payload];
-            if (lexicon.Entries[part.Entry].Role == PhraseRole.Acknowledgement)
+            var entry = lexicon.Entries[part.Entry];
+            switch (entry.Role)
             {
-                AcknowledgedUnits += part.ContentUnits;
+                case PhraseRole.Acknowledgement:
+                    AcknowledgedUnits += part.ContentUnits;
+                    break;
+                case PhraseRole.Vague when part.Kind == PhrasePartKind.Whole && entry.Flags == PhraseFlags.None
+                    && (VagueCategory)entry.Category is VagueCategory.Waiting or VagueCategory.Hedge:
+                    UnsettledUnits += part.ContentUnits;
+                    break;
+                case PhraseRole.Fact or PhraseRole.Exception:
+                    Concrete = true;
+                    break;
             }
         }
     }

@@ -54,6 +54,55 @@ public class FieldStateTests
     }
 
     [Theory]
+    [InlineData("待定")]
+    [InlineData("未定")]
+    [InlineData("TBD")]
+    [InlineData("to be determined")]
+    [InlineData("看情况")]
+    [InlineData("待定，等老板拍板")]
+    public void Acknowledged_ValueSayingItIsNotSettled_EarnsPartialCreditAndAWarning(string budget)
+    {
+        var evaluation = EvaluateWithBudget(budget);
+
+        Assert.Equal(["needs.budget"], evaluation.Step(FollowUpStep.Needs).Acknowledged);
+        var finding = Assert.Single(evaluation.FindingsOn("needs.budget"));
+        Assert.Equal((FindingCodes.FieldAcknowledged, budget), (finding.Code, finding.Value));
+    }
+
+    [Theory]
+    [InlineData("50万，待定")]
+    [InlineData("30-50 万，看情况")]
+    [InlineData("TBD: 200k")]
+    public void Filled_ValueWithAFactBesideAnUnsettledWord_IsFilled(string budget)
+    {
+        var evaluation = EvaluateWithBudget(budget);
+
+        Assert.Empty(evaluation.Step(FollowUpStep.Needs).Acknowledged);
+        Assert.Empty(evaluation.FindingsOn("needs.budget"));
+    }
+
+    [Fact]
+    public void Owner_NotSettled_IsNoOneToHoldToIt()
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionOwner = "待定" }) with { Owner = "TBD" };
+
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+
+        Assert.Null(evaluation.Owner);
+        Assert.Equal(["progress.nextActionOwner"], evaluation.Step(FollowUpStep.Progress).Acknowledged);
+        Assert.Contains(evaluation.Deductions, d => d.Code == FollowUp.Rules.Grading.DeductionCodes.OwnerNotConfirmed);
+    }
+
+    [Fact]
+    public void Prose_NotSettled_IsStillVagueLanguage()
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(SampleRecords.CompleteToB().WithNeeds(n => n with { Summary = "待定" }));
+
+        Assert.Empty(evaluation.Step(FollowUpStep.Needs).Acknowledged);
+        Assert.Contains(evaluation.FindingsOn("needs.summary"), f => f.Code == FindingCodes.VagueLanguage);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
@@ -140,6 +189,7 @@ public class FieldStateTests
     [InlineData("Unknown", FieldState.Acknowledged)]
     [InlineData("未知", FieldState.Acknowledged)]
     [InlineData("待补充", FieldState.Acknowledged)]
+    [InlineData("待定", FieldState.Acknowledged)]
     [InlineData("-", FieldState.Missing)]
     [InlineData("", FieldState.Missing)]
     [InlineData("决策人", FieldState.Filled)]
@@ -155,6 +205,7 @@ public class FieldStateTests
 
     [Theory]
     [InlineData("待确认", FieldState.Acknowledged)]
+    [InlineData("待定", FieldState.Acknowledged)]
     [InlineData("-", FieldState.Missing)]
     [InlineData("2026-12-02 18:00", FieldState.Filled)]
     public void DateField_PlaceholderAndAcknowledgementAreStatesNotInvalidDates(string due, FieldState expected)
