@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -97,6 +98,8 @@ public static class FollowUpJson
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(evaluation);
+
+        // The lists are walked by index: foreach over an IReadOnlyList<T> allocates an enumerator for each list of each record.
         writer.WriteStartObject();
         if (evaluation.Id is null)
         {
@@ -110,15 +113,17 @@ public static class FollowUpJson
         writer.WriteString(Names.Profile, evaluation.Profile);
         writer.WriteString(Names.EvaluatedAt, evaluation.EvaluatedAt);
         writer.WriteNumber(Names.Score, evaluation.Score);
-        writer.WriteString(Names.Grade, evaluation.Grade.ToString());
+        writer.WriteString(Names.Grade, EncodedName.Of(evaluation.Grade));
 
         writer.WriteStartObject(Names.Completeness);
         writer.WriteNumber(Names.Score, evaluation.Completeness.Score);
         writer.WriteStartArray(Names.Steps);
-        foreach (var step in evaluation.Completeness.Steps)
+        var steps = evaluation.Completeness.Steps;
+        for (var i = 0; i < steps.Count; i++)
         {
+            var step = steps[i];
             writer.WriteStartObject();
-            writer.WriteString(Names.Step, step.Step.ToString());
+            writer.WriteString(Names.Step, EncodedName.Of(step.Step));
             writer.WriteNumber(Names.Score, step.Score);
             WriteStrings(writer, Names.Missing, step.Missing);
             WriteStrings(writer, Names.Acknowledged, step.Acknowledged);
@@ -129,22 +134,26 @@ public static class FollowUpJson
         writer.WriteEndObject();
 
         writer.WriteStartArray(Names.Clarity);
-        foreach (var clarity in evaluation.Clarity)
+        var clarities = evaluation.Clarity;
+        for (var i = 0; i < clarities.Count; i++)
         {
+            var clarity = clarities[i];
             writer.WriteStartObject();
             writer.WriteString(Names.Field, clarity.Field);
-            writer.WriteString(Names.Level, clarity.Level.ToString());
+            writer.WriteString(Names.Level, EncodedName.Of(clarity.Level));
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
 
         writer.WriteStartArray(Names.Vague);
-        foreach (var vague in evaluation.Vague)
+        var vagueMatches = evaluation.Vague;
+        for (var i = 0; i < vagueMatches.Count; i++)
         {
+            var vague = vagueMatches[i];
             writer.WriteStartObject();
             writer.WriteString(Names.Field, vague.Field);
-            writer.WriteString(Names.Category, vague.Category.ToString());
+            writer.WriteString(Names.Category, EncodedName.Of(vague.Category));
             writer.WriteString(Names.Text, vague.Text);
             writer.WriteNumber(Names.Start, vague.Start);
             writer.WriteNumber(Names.Length, vague.Length);
@@ -155,10 +164,12 @@ public static class FollowUpJson
 
         writer.WriteStartObject(Names.Risk);
         writer.WriteNumber(Names.Score, evaluation.Risk.Score);
-        writer.WriteString(Names.Level, evaluation.Risk.Level.ToString());
+        writer.WriteString(Names.Level, EncodedName.Of(evaluation.Risk.Level));
         writer.WriteStartArray(Names.Signals);
-        foreach (var signal in evaluation.Risk.Signals)
+        var signals = evaluation.Risk.Signals;
+        for (var i = 0; i < signals.Count; i++)
         {
+            var signal = signals[i];
             writer.WriteStartObject();
             writer.WriteString(Names.Code, signal.Code);
             writer.WriteString(Names.Field, signal.Field);
@@ -171,19 +182,23 @@ public static class FollowUpJson
         writer.WriteEndObject();
 
         writer.WriteStartArray(Names.Deductions);
-        foreach (var deduction in evaluation.Deductions)
+        var deductions = evaluation.Deductions;
+        for (var i = 0; i < deductions.Count; i++)
         {
+            var deduction = deductions[i];
             WriteDeduction(writer, deduction, deduction.Points);
         }
 
         writer.WriteEndArray();
 
         writer.WriteStartArray(Names.Findings);
-        foreach (var finding in evaluation.Findings)
+        var findings = evaluation.Findings;
+        for (var i = 0; i < findings.Count; i++)
         {
+            var finding = findings[i];
             writer.WriteStartObject();
             writer.WriteString(Names.Code, finding.Code);
-            writer.WriteString(Names.Severity, finding.Severity.ToString());
+            writer.WriteString(Names.Severity, EncodedName.Of(finding.Severity));
             writer.WriteString(Names.Field, finding.Field);
             finding.MessageText.WriteTo(writer, Names.Message);
             writer.WriteEndObject();
@@ -198,7 +213,7 @@ public static class FollowUpJson
     {
         writer.WriteStartObject();
         writer.WriteString(Names.Code, deduction.Code);
-        writer.WriteString(Names.Group, deduction.Group.ToString());
+        writer.WriteString(Names.Group, EncodedName.Of(deduction.Group));
         writer.WriteNumber(Names.Points, points);
         writer.WriteString(Names.Field, deduction.Field);
         deduction.MessageText.WriteTo(writer, Names.Message);
@@ -208,12 +223,53 @@ public static class FollowUpJson
     private static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string> values)
     {
         writer.WriteStartArray(name);
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
+            var value = values[i];
             writer.WriteStringValue(value);
         }
 
         writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// The names of an enumeration's values, encoded once and found by the value's number: <c>ToString()</c> on an enumeration
+    /// value boxes it first, and so does a dictionary lookup before the JIT has optimised it.
+    /// </summary>
+    private static class EncodedName
+    {
+        public static JsonEncodedText Of<TEnum>(TEnum value)
+            where TEnum : struct, Enum
+        {
+            var number = Unsafe.As<TEnum, int>(ref value);
+            var names = EncodedNames<TEnum>.ByNumber;
+            return (uint)number < (uint)names.Length && names[number] is { } name ? name : JsonEncodedText.Encode(value.ToString());
+        }
+
+        /// <summary>The encoded name of each defined value at its number; every enumeration written here is an <see cref="int"/> from 0.</summary>
+        private static class EncodedNames<TEnum>
+            where TEnum : struct, Enum
+        {
+            public static readonly JsonEncodedText?[] ByNumber = Build();
+
+            private static JsonEncodedText?[] Build()
+            {
+                if (Enum.GetUnderlyingType(typeof(TEnum)) != typeof(int))
+                {
+                    throw new InvalidOperationException($"{typeof(TEnum).Name} is not an int enumeration.");
+                }
+
+                var numbered = Enum.GetValues<TEnum>().Select(value => (Number: Unsafe.As<TEnum, int>(ref value), Name: value.ToString()))
+                    .Where(value => value.Number >= 0).ToList();
+                var names = new JsonEncodedText?[numbered.Count == 0 ? 0 : numbered.Max(value => value.Number) + 1];
+                foreach (var (number, name) in numbered)
+                {
+                    names[number] = JsonEncodedText.Encode(name);
+                }
+
+                return names;
+            }
+        }
     }
 
     /// <summary>The property names of SPEC §8, encoded once rather than on every record.</summary>
