@@ -44,6 +44,9 @@ internal static class EvaluationBuilder
     /// </summary>
     private static readonly BoundedCache<FindingKey, Finding> SharedFindings = new(8192, FindingKeyComparer.Instance);
 
+    /// <summary>The most checks whose indices <see cref="Paths"/> keeps on the stack; a record with more (a long log) uses the heap.</summary>
+    private const int MaxChecksOnStack = 256;
+
     /// <summary>The longest value a shared finding keeps, so that the cache never holds long record text.</summary>
     private const int MaxSharedValueLength = 64;
 
@@ -124,26 +127,23 @@ internal static class EvaluationBuilder
     private static (IReadOnlyList<string> Paths, bool Shared) Paths(Inspection inspection, FollowUpStep step, FieldState state)
     {
         var unrecordedChange = step == FollowUpStep.Needs && state == FieldState.Missing && inspection.ChangeUnrecorded;
-        var lines = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
-        var count = 0;
         var checks = CollectionsMarshal.AsSpan(inspection.Checks);
-        for (var i = 0; i < checks.Length; i++)
+        var listed = checks.Length <= MaxChecksOnStack ? stackalloc int[checks.Length] : new int[checks.Length];
+        var count = DistinctPaths(checks, step, state, listed);
+        if (count == 0 && !unrecordedChange)
         {
-            if (IsFirstOfPath(checks, i, step, state))
-            {
-                AppendLine(ref lines, checks[i].Path, count++);
-            }
+            return ([], true);
+        }
+
+        var lines = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        for (var i = 0; i < count; i++)
+        {
+            AppendLine(ref lines, checks[listed[i]].Path, i);
         }
 
         if (unrecordedChange)
         {
             AppendLine(ref lines, FollowUpFields.NeedsChanges, count);
-        }
-
-        if (count == 0 && !unrecordedChange)
-        {
-            lines.Clear();
-            return ([], true);
         }
 
         if (SharedPathsByText.TryGetValue(lines.Text, out var shared))
@@ -153,7 +153,12 @@ internal static class EvaluationBuilder
         }
 
         var key = lines.ToStringAndClear();
-        var paths = PathsOf(inspection, step, state, count, unrecordedChange ? count + 1 : count);
+        var paths = new string[unrecordedChange ? count + 1 : count];
+        for (var i = 0; i < count; i++)
+        {
+            paths[i] = checks[listed[i]].Path;
+        }
+
         if (unrecordedChange)
         {
             paths[count] = FollowUpFields.NeedsChanges;
@@ -173,43 +178,37 @@ internal static class EvaluationBuilder
         lines.AppendFormatted(path);
     }
 
-    /// <summary>The <paramref name="count"/> distinct paths of the step's checks in that state, in an array of <paramref name="length"/>.</summary>
-    private static string[] PathsOf(Inspection inspection, FollowUpStep step, FieldState state, int count, int length)
+    /// <summary>
+    /// Puts in <paramref name="listed"/> the index of each check of the step in the state whose path no earlier one of them
+    /// has, and returns how many: two checks of one field (the risk points a profile asks for, and the answers to the signals
+    /// found) list the field once. Each path is compared with the few listed before it, not with every earlier check.
+    /// </summary>
+    private static int DistinctPaths(ReadOnlySpan<Check> checks, FollowUpStep step, FieldState state, Span<int> listed)
     {
-        var paths = new string[length];
-        var checks = CollectionsMarshal.AsSpan(inspection.Checks);
-        for (int i = 0, listed = 0; listed < count; i++)
+        var count = 0;
+        for (var i = 0; i < checks.Length; i++)
         {
-            if (IsFirstOfPath(checks, i, step, state))
+            ref readonly var check = ref checks[i];
+            if (check.Step == step && check.State == state && !IsListed(checks, listed[..count], check.Path))
             {
-                paths[listed++] = checks[i].Path;
+                listed[count++] = i;
             }
         }
 
-        return paths;
+        return count;
     }
 
-    /// <summary>
-    /// Whether check <paramref name="index"/> is of the step and state and no earlier one of them has its path: two checks of one
-    /// field (the risk points a profile asks for, and the answers to the signals found) list the field once.
-    /// </summary>
-    private static bool IsFirstOfPath(ReadOnlySpan<Check> checks, int index, FollowUpStep step, FieldState state)
+    private static bool IsListed(ReadOnlySpan<Check> checks, ReadOnlySpan<int> listed, string path)
     {
-        ref readonly var check = ref checks[index];
-        if (check.Step != step || check.State != state)
+        foreach (var index in listed)
         {
-            return false;
-        }
-
-        foreach (ref readonly var earlier in checks[..index])
-        {
-            if (earlier.Step == step && earlier.State == state && string.Equals(earlier.Path, check.Path, StringComparison.Ordinal))
+            if (string.Equals(checks[index].Path, path, StringComparison.Ordinal))
             {
-                return false;
+                return true;
             }
         }
 
-        return true;
+        return false;
     }
 
     private static FieldClarity[] BuildClarity(Inspection inspection)
