@@ -24,7 +24,10 @@ public sealed record Finding(string Code, Severity Severity, string Field, strin
     internal Finding(string code, Severity severity, string field, MessageText message, string? value, FollowUpStep? step)
         : this(code, severity, field, string.Empty, value, step) => _message = message;
 
-    /// <summary>What is wrong and what to do about it, in the configured culture.</summary>
+    /// <summary>
+    /// What is wrong and what to do about it, in the configured culture. A message quoting this record alone (a date, a risk's
+    /// evidence) is formatted when first read, once, by whichever thread reads it first.
+    /// </summary>
     public string Message { get => _message.Text; init => _message = value; }
 
     /// <summary>The message as kept, for writers that format it straight into their output.</summary>

@@ -36,7 +36,10 @@ public sealed record Deduction(string Code, DeductionGroup Group, GradeComponent
     internal Deduction(string code, DeductionGroup group, GradeComponent component, double points, string field, MessageText message)
         : this(code, group, component, points, field, string.Empty) => _message = message;
 
-    /// <summary>What to do about it, in the configured culture.</summary>
+    /// <summary>
+    /// What to do about it, in the configured culture. A message quoting this record alone (a date, a risk's evidence) is
+    /// formatted when first read, once, by whichever thread reads it first.
+    /// </summary>
     public string Message { get => _message.Text; init => _message = value; }
 
     /// <summary>The message as kept, for writers that format it straight into their output.</summary>
