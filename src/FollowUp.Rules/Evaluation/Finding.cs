@@ -26,7 +26,7 @@ public sealed record Finding(string Code, Severity Severity, string Field, strin
 
     /// <summary>
     /// What is wrong and what to do about it, in the configured culture. A message quoting this record alone (a date, a risk's
-    /// evidence) is formatted when first read, once, by whichever thread reads it first.
+    /// evidence) is formatted when first read and then kept; reading it is thread-safe.
     /// </summary>
     public string Message { get => _message.Text; init => _message = value; }
 

@@ -38,7 +38,7 @@ public sealed record Deduction(string Code, DeductionGroup Group, GradeComponent
 
     /// <summary>
     /// What to do about it, in the configured culture. A message quoting this record alone (a date, a risk's evidence) is
-    /// formatted when first read, once, by whichever thread reads it first.
+    /// formatted when first read and then kept; reading it is thread-safe.
     /// </summary>
     public string Message { get => _message.Text; init => _message = value; }
 

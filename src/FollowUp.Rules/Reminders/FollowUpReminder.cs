@@ -34,7 +34,7 @@ public sealed record FollowUpReminder(string? RecordId, string? Customer, string
     internal FollowUpReminder(string? recordId, string? customer, string? owner, ReminderKind kind, TimeSpan late, DateTimeOffset? due, MessageText reason)
         : this(recordId, customer, owner, kind, late, due, string.Empty) => _reason = reason;
 
-    /// <summary>What to do, in the configured culture; formatted when first read, once, by whichever thread reads it first.</summary>
+    /// <summary>What to do, in the configured culture; formatted when first read and then kept; reading it is thread-safe.</summary>
     public string Reason { get => _reason.Text; init => _reason = value; }
 
     /// <summary>Whether <paramref name="other"/> is about the same record, customer, owner, kind, lateness, due time and reason.</summary>
