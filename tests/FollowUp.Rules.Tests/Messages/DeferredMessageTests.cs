@@ -89,6 +89,29 @@ public class DeferredMessageTests
     }
 
     [Fact]
+    public void Message_ReadByManyThreadsAtOnce_IsTheSameText()
+    {
+        var evaluator = TestClock.Evaluator();
+        var expected = Assert.Single(evaluator.Evaluate(Overdue()).Findings, f => f.Code == FindingCodes.RiskUnanswered).Message;
+
+        for (var round = 0; round < 20; round++)
+        {
+            var finding = Assert.Single(evaluator.Evaluate(Overdue()).Findings, f => f.Code == FindingCodes.RiskUnanswered);
+            var read = new string[4];
+            using var start = new Barrier(read.Length);
+            var threads = Enumerable.Range(0, read.Length).Select(i => new Thread(() =>
+            {
+                start.SignalAndWait();
+                read[i] = finding.Message;
+            })).ToList();
+            threads.ForEach(thread => thread.Start());
+            threads.ForEach(thread => thread.Join());
+
+            Assert.All(read, message => Assert.Equal(expected, message));
+        }
+    }
+
+    [Fact]
     public void Message_OfAFindingAndItsDeduction_IsOneString()
     {
         var evaluation = TestClock.Evaluator().Evaluate(Overdue());
