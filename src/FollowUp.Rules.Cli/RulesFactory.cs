@@ -66,9 +66,31 @@ internal static class RulesFactory
             // The binder names a misspelt key only with the type it is not on ("…not found on the instance of
             // ProfileOptions: 'StaleAfterDay'"), not which profile, and stops at its first failure. Once it has failed, look
             // for every such key ourselves and name each by its full path; with none, its own message stands. A value that
-            // does not convert, in a file that also has a misspelt key, is reported on the next run, once the keys are fixed.
+            // does not convert is found by binding again with the misspelt keys ignored, so one run names both.
             var unknown = root is null ? [] : UnknownKeys(root, typeof(FollowUpRulesOptions)).ToList();
-            throw new CliUsageException($"cannot use --config '{configPath}': {(unknown.Count > 0 ? string.Join(" ", unknown) : Reasons(exception))}");
+            var reasons = unknown.Count == 0 ? Reasons(exception)
+                : string.Join(" ", unknown.Select(key => key.Reason).Append(ConversionFailure(root!, [.. unknown.Select(key => key.Path)])).OfType<string>());
+            throw new CliUsageException($"cannot use --config '{configPath}': {reasons}");
+        }
+    }
+
+    /// <summary>
+    /// Why the values under <paramref name="root"/> do not convert, the <paramref name="unknownPaths"/> left out; <see langword="null"/>
+    /// when they all do. The binder skips a profile that fails unless unknown keys are errors too, hence the keys left out.
+    /// </summary>
+    private static string? ConversionFailure(IConfiguration root, IReadOnlyList<string> unknownPaths)
+    {
+        var known = root.AsEnumerable().Where(entry => !unknownPaths.Any(path => entry.Key == path || entry.Key.StartsWith(path + ":", StringComparison.Ordinal)));
+        IConfiguration filtered = new ConfigurationBuilder().AddInMemoryCollection(known).Build();
+        try
+        {
+            (root is IConfigurationSection section ? filtered.GetSection(section.Path) : filtered)
+                .Bind(new FollowUpRulesOptions(), binder => binder.ErrorOnUnknownConfiguration = true);
+            return null;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException or InvalidDataException)
+        {
+            return Reasons(exception);
         }
     }
 
@@ -77,7 +99,7 @@ internal static class RulesFactory
     /// bound to, each as "its full path: no such key…", found the way the binder walks: through the properties of objects,
     /// the values of dictionaries and the items of lists, down to values it converts from text.
     /// </summary>
-    private static IEnumerable<string> UnknownKeys(IConfiguration section, Type type)
+    private static IEnumerable<(string Path, string Reason)> UnknownKeys(IConfiguration section, Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(string) || TypeDescriptor.GetConverter(type).CanConvertFrom(typeof(string)))
@@ -102,7 +124,7 @@ internal static class RulesFactory
             var property = properties.FirstOrDefault(p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase));
             if (property is null)
             {
-                yield return $"{child.Path}: no such key; the keys of {type.Name} are {string.Join(", ", properties.Select(p => p.Name))}.";
+                yield return (child.Path, $"{child.Path}: no such key; the keys of {type.Name} are {string.Join(", ", properties.Select(p => p.Name))}.");
             }
             else
             {

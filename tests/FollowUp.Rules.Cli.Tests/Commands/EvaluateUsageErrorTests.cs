@@ -90,6 +90,20 @@ public sealed class EvaluateUsageErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_MisspeltKeyAndUnconvertibleValue_NamesBoth()
+    {
+        var path = _temp.Write("rules.json", """
+            { "FollowUpRules": { "Profiles": { "A": { "StaleAfterDay": 7 }, "B": { "StaleAfterDays": "often" } } } }
+            """);
+
+        var run = await CliRunner.RunAsync("evaluate", "--config", path, SampleData.FollowUpsPath);
+
+        AssertUsageError(run, "FollowUpRules:Profiles:A:StaleAfterDay: no such key");
+        Assert.Contains("FollowUpRules:Profiles:B:StaleAfterDays", run.Error, StringComparison.Ordinal);
+        Assert.Contains("often", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_OutputIsAnInput_ExitsTwoAndLeavesTheInputIntact()
     {
         var input = _temp.Write("records.jsonl", File.ReadAllText(SampleData.FollowUpsPath));
