@@ -92,8 +92,8 @@ internal sealed class TextAnalyzer
     }
 
     /// <summary>
-    /// Whether a value says little but that it is not settled yet (待定, 看情况, TBD): in a field that takes one value, as
-    /// much an acknowledgement as 待补充. A value with a fact (50万，待定) is not.
+    /// Whether a value says nothing but that it is not settled yet (待定, 未定, 看情况, TBD): in a field that takes one value, as
+    /// much an acknowledgement as 待补充. A value that says anything more (王总待定, 50万，待定) is not.
     /// </summary>
     public bool IsUnsettled(string text)
     {
@@ -780,7 +780,7 @@ internal sealed class TextAnalyzer
 
     /// <summary>
     /// What <see cref="Classify"/> needs of a short value: its content, its acknowledgement phrases, and its phrases saying the
-    /// value is not settled yet (待定, 看情况, TBD), which say no more than an acknowledgement in a field that takes one value.
+    /// value is not settled yet (待定, 看情况, TBD), which, when they are the whole value, say no more than an acknowledgement.
     /// </summary>
     private struct StateSink(CompiledLexicon lexicon) : IPhraseSink
     {
@@ -788,13 +788,14 @@ internal sealed class TextAnalyzer
         public int AsciiChars;
         public double AcknowledgedUnits;
 
+        /// <summary>How far below the content the phrases' units may fall and still cover it: a third of a letter is 0.333….</summary>
+        private const double WholeTolerance = 1e-9;
+
         /// <summary>The content units of whole waiting and hedging phrases that need nothing around them to match.</summary>
         public double UnsettledUnits;
 
-        /// <summary>Whether a fact phrase (50万, 3 台) or an exception (a longer phrase that only contains a vague one) matched.</summary>
-        public bool Concrete;
-
-        public readonly bool IsUnsettled => UnsettledUnits > 0 && !Concrete && IsAcknowledgement(UnsettledUnits, ContentChars, AsciiChars);
+        /// <summary>Whether the value is such phrases and nothing else: they cover all its content.</summary>
+        public readonly bool IsUnsettled => UnsettledUnits > 0 && UnsettledUnits >= TextFolding.ContentUnits(ContentChars, AsciiChars) - WholeTolerance;
 
         public void OnChar(char original, char folded, int start, int foldedPosition)
         {
@@ -817,9 +818,6 @@ internal sealed class TextAnalyzer
                 case PhraseRole.Vague when part.Kind == PhrasePartKind.Whole && entry.Flags == PhraseFlags.None
                     && (VagueCategory)entry.Category is VagueCategory.Waiting or VagueCategory.Hedge:
                     UnsettledUnits += part.ContentUnits;
-                    break;
-                case PhraseRole.Fact or PhraseRole.Exception:
-                    Concrete = true;
                     break;
             }
         }

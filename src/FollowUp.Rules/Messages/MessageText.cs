@@ -19,8 +19,11 @@ internal readonly struct MessageText
     /// <summary>Whether this is the default value, no message at all.</summary>
     public bool IsNone => _value is null;
 
-    /// <summary>The message as a string, formatted now if it was deferred and not yet read.</summary>
-    public string Text => _value as string ?? ((DeferredMessage)_value!).Text;
+    /// <summary>
+    /// The message as a string, formatted now if it was deferred and not yet read; <see langword="null"/> only when a host
+    /// made a result with a null message.
+    /// </summary>
+    public string Text => _value as string ?? (_value as DeferredMessage)?.Text!;
 
     /// <summary>The message if it is a string already, which is what the catalog can share between records.</summary>
     public string? AsString => _value as string;
@@ -45,7 +48,7 @@ internal readonly struct MessageText
     public override string ToString() => Text;
 }
 
-/// <summary>A message with its template and arguments, formatted once, when first read.</summary>
+/// <summary>A message with its template and arguments, formatted when first read and then kept.</summary>
 internal abstract class DeferredMessage
 {
     /// <summary>The longest message formatted on the stack: every template with its usual arguments fits.</summary>

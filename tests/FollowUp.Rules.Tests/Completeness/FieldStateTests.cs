@@ -59,8 +59,9 @@ public class FieldStateTests
     [InlineData("TBD")]
     [InlineData("to be determined")]
     [InlineData("看情况")]
-    [InlineData("待定，等老板拍板")]
-    public void Acknowledged_ValueSayingItIsNotSettled_EarnsPartialCreditAndAWarning(string budget)
+    [InlineData("待定。")]
+    [InlineData("TBD ")]
+    public void Acknowledged_ValueSayingOnlyThatItIsNotSettled_EarnsPartialCreditAndAWarning(string budget)
     {
         var evaluation = EvaluateWithBudget(budget);
 
@@ -73,12 +74,25 @@ public class FieldStateTests
     [InlineData("50万，待定")]
     [InlineData("30-50 万，看情况")]
     [InlineData("TBD: 200k")]
-    public void Filled_ValueWithAFactBesideAnUnsettledWord_IsFilled(string budget)
+    [InlineData("预算待定，等老板拍板")]
+    [InlineData("4 lines, camera count TBD")]
+    public void Filled_ValueSayingMoreThanThatItIsNotSettled_IsFilled(string budget)
     {
         var evaluation = EvaluateWithBudget(budget);
 
         Assert.Empty(evaluation.Step(FollowUpStep.Needs).Acknowledged);
         Assert.Empty(evaluation.FindingsOn("needs.budget"));
+    }
+
+    [Theory]
+    [InlineData("王总待定")]
+    [InlineData("Li Ming, maybe")]
+    public void Owner_NamedBesideAnUnsettledWord_IsStillTheOwner(string owner)
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(SampleRecords.CompleteToB().WithProgress(p => p with { NextActionOwner = owner }));
+
+        Assert.Equal(owner, evaluation.Owner);
+        Assert.Empty(evaluation.Step(FollowUpStep.Progress).Acknowledged);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public class DeferredMessageTests
     [Fact]
     public void Serialize_MessageLongerThanTheStackBuffer_IsWrittenWhole()
     {
-        var scenario = string.Concat(Enumerable.Repeat("Wholesale", 100));
+        var scenario = string.Concat(Enumerable.Repeat("Wholesale “批发” ", 200));
         var evaluator = TestClock.Evaluator();
 
         using var written = JsonDocument.Parse(FollowUpJson.Serialize(evaluator.Evaluate(Overdue() with { Scenario = scenario })));
@@ -150,6 +150,22 @@ public class DeferredMessageTests
         Assert.NotEqual(finding, finding with { Message = "changed" });
         Assert.Equal(finding, finding with { });
         Assert.Equal(new Finding(finding.Code, finding.Severity, finding.Field, finding.Message, finding.Value, finding.Step), finding);
+    }
+
+    [Fact]
+    public void Message_NullFromTheHost_ReadsComparesAndPrintsAsNull()
+    {
+        var finding = new Finding("Custom", FluentValidation.Severity.Warning, "field", null!, null, null);
+        var deduction = new Deduction("Custom", DeductionGroup.MissingInfo, GradeComponent.Completeness, 1, "field", null!);
+        var reminder = new FollowUpReminder("id", null, null, ReminderKind.Stale, TimeSpan.Zero, null, null!);
+
+        Assert.Null(finding.Message);
+        Assert.Null(deduction.Message);
+        Assert.Null(reminder.Reason);
+        Assert.Equal(finding, finding with { });
+        Assert.Equal(deduction.GetHashCode(), (deduction with { }).GetHashCode());
+        Assert.EndsWith("Message =  }", finding.ToString(), StringComparison.Ordinal);
+        Assert.Null(JsonSerializer.Deserialize<Finding>("""{ "Code": "Custom", "Severity": 1, "Field": "field" }""")!.Message);
     }
 
     private static IEnumerable<string?> Messages(JsonDocument evaluation, string list) =>
