@@ -76,7 +76,7 @@ internal static class EnumLabelCatalog
     [
         ("满意", "Satisfied"), ("滿意", "Satisfied"),
         ("不满", "Dissatisfied"), ("不滿", "Dissatisfied"), ("不满意", "Dissatisfied"), ("不滿意", "Dissatisfied"),
-        ("待定", "Pending"), ("未定", "Pending"),
+        ("待定", "Pending"), ("未定", "Pending"), ("待回复", "Pending"), ("待回覆", "Pending"), ("TBD", "Pending"), ("Undecided", "Pending"),
         ("未知", "Unknown"),
     ];
 

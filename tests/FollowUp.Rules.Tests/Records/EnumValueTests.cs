@@ -74,6 +74,8 @@ public class EnumValueTests
     [InlineData("不满", CustomerFeedback.Dissatisfied)]
     [InlineData("不滿", CustomerFeedback.Dissatisfied)]
     [InlineData("待定", CustomerFeedback.Pending)]
+    [InlineData("待回复", CustomerFeedback.Pending)]
+    [InlineData("tbd", CustomerFeedback.Pending)]
     [InlineData("未知", CustomerFeedback.Unknown)]
     [InlineData("PENDING", CustomerFeedback.Pending)]
     public void Parse_FeedbackNameOrLabel_IsRecognised(string text, CustomerFeedback expected) =>
