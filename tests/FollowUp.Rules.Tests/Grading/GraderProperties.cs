@@ -23,6 +23,21 @@ public sealed class GraderProperties
             .Label($"score {evaluation.Score}, deductions {lost}");
     }
 
+    /// <summary>
+    /// The parts count points in hundredths by double arithmetic where that is safe: the result must be decimal rounding's, for
+    /// any points and for the midpoints (0.125, 1.005) where a double and a decimal disagree most.
+    /// </summary>
+    [Property(MaxTest = 2000)]
+    public Property Hundredths_AreDecimalRounding(NonNegativeInt hundredths, NormalFloat any, bool toEven)
+    {
+        var mode = toEven ? MidpointRounding.ToEven : MidpointRounding.AwayFromZero;
+        var midpoint = (hundredths.Get % 100_000 * 10 + 5) / 1000.0;
+        var arbitrary = Math.Abs(any.Get) % 1000;
+        return new[] { midpoint, arbitrary, midpoint + 0.0001 }
+            .All(points => Grader.Hundredths(points, mode) == (long)(Math.Round((decimal)points, 2, mode) * 100))
+            .Label($"{midpoint}, {arbitrary}, {mode}");
+    }
+
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
     public Property FillingAMissingRequiredField_NeverLowersTheScoreOrAStepScore(FollowUpRecord record, Fill fill)
     {
