@@ -155,6 +155,10 @@ internal sealed class MessageCatalog
     /// </summary>
     public bool IsShared(string message) => _sharedMessages.ContainsKey(message);
 
+    /// <summary>Whether <paramref name="message"/> is shared by the catalog of either culture (see <see cref="IsShared"/>).</summary>
+    public static bool IsSharedByAny(string message) =>
+        (LazyChinese.IsValueCreated && LazyChinese.Value.IsShared(message)) || (LazyEnglish.IsValueCreated && LazyEnglish.Value.IsShared(message));
+
     /// <summary>The label of a field key; custom fields without their own label fall back to their name.</summary>
     public string FieldLabel(string key) =>
         _fields.TryGetValue(key, out var field) ? field[0]

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace FollowUp.Rules.Messages;
@@ -32,12 +33,19 @@ internal readonly struct MessageText
 
     public static implicit operator MessageText(DeferredMessage message) => new(message);
 
-    /// <summary>Writes the message as a JSON string property, formatting a deferred message into a buffer rather than a string.</summary>
-    public void WriteTo(Utf8JsonWriter writer, JsonEncodedText name)
+    /// <summary>
+    /// Writes the message as a JSON string property: a message the catalog shares as it was encoded the first time (in
+    /// <paramref name="encoded"/>, for the writer's encoder), a deferred one formatted into a buffer rather than a string.
+    /// </summary>
+    public void WriteTo(Utf8JsonWriter writer, JsonEncodedText name, EncodedMessages? encoded)
     {
         if (_value is DeferredMessage { IsFormatted: false } deferred)
         {
             deferred.WriteTo(writer, name);
+        }
+        else if (encoded is not null && _value is string text && encoded.TryGet(text, out var bytes))
+        {
+            writer.WriteString(name, bytes);
         }
         else
         {
@@ -118,4 +126,62 @@ internal sealed class DeferredMessage<T0, T1, T2>(CompositeFormat format, T0 arg
 
     protected override bool TryFormat(Span<char> destination, out int charsWritten) =>
         destination.TryWrite(CultureInfo.InvariantCulture, format, out charsWritten, arg0, arg1, arg2);
+}
+
+/// <summary>
+/// The messages the catalogs share, encoded for one JSON encoder as first written: most findings and deductions quote one,
+/// and escaping and transcoding it again for every record costs more than the rest of the writing. Bounded like the
+/// catalogs' caches.
+/// </summary>
+internal sealed class EncodedMessages(JavaScriptEncoder? encoder)
+{
+    /// <summary>How many encoded messages are kept: the catalogs' shared messages of one culture, and then some.</summary>
+    private const int Capacity = 16_384;
+
+    private static readonly EncodedMessages ForDefault = new(null);
+    private static readonly EncodedMessages ForRelaxed = new(JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+
+    private readonly BoundedCache<string, JsonEncodedText> _encoded = new(Capacity, ReferenceEqualityComparer.Instance);
+
+    /// <summary>The encoded messages for <paramref name="encoder"/>, if it is one of the two that writers use.</summary>
+    public static EncodedMessages? For(JavaScriptEncoder? encoder) =>
+        encoder is null ? ForDefault : ReferenceEquals(encoder, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) ? ForRelaxed : null;
+
+    /// <summary>The message encoded, if the catalog shares it: encoded now if it is new.</summary>
+    public bool TryGet(string message, out JsonEncodedText encoded)
+    {
+        if (_encoded.TryGetValue(message, out encoded))
+        {
+            return true;
+        }
+
+        if (!MessageCatalog.IsSharedByAny(message) || !IsWellFormed(message))
+        {
+            return false;
+        }
+
+        encoded = JsonEncodedText.Encode(message, encoder);
+        _encoded.TryKeep(message, encoded);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether every surrogate of <paramref name="text"/> is paired: a message may quote a record's broken text, which
+    /// <see cref="JsonEncodedText.Encode(string, JavaScriptEncoder?)"/> refuses while the writer writes it escaped as before.
+    /// </summary>
+    private static bool IsWellFormed(string text)
+    {
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out _, out var consumed) != OperationStatus.Done)
+            {
+                return false;
+            }
+
+            rest = rest[consumed..];
+        }
+
+        return true;
+    }
 }

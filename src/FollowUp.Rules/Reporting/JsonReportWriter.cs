@@ -189,7 +189,7 @@ internal static class JsonReportWriter
         json.WriteStartArray("topDeductions");
         foreach (var deduction in item.TopDeductions)
         {
-            FollowUpJson.WriteDeduction(json, deduction, Round(deduction.Points));
+            FollowUpJson.WriteDeduction(json, deduction, Round(deduction.Points), null);
         }
 
         json.WriteEndArray();

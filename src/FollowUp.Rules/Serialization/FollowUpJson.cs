@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Messages;
 
 namespace FollowUp.Rules.Serialization;
 
@@ -100,6 +101,7 @@ public static class FollowUpJson
         ArgumentNullException.ThrowIfNull(evaluation);
 
         // The lists are walked by index: foreach over an IReadOnlyList<T> allocates an enumerator for each list of each record.
+        var encoded = EncodedMessages.For(writer.Options.Encoder);
         writer.WriteStartObject();
         if (evaluation.Id is null)
         {
@@ -186,7 +188,7 @@ public static class FollowUpJson
         for (var i = 0; i < deductions.Count; i++)
         {
             var deduction = deductions[i];
-            WriteDeduction(writer, deduction, deduction.Points);
+            WriteDeduction(writer, deduction, deduction.Points, encoded);
         }
 
         writer.WriteEndArray();
@@ -200,7 +202,7 @@ public static class FollowUpJson
             writer.WriteString(Names.Code, finding.Code);
             writer.WriteString(Names.Severity, EncodedName.Of(finding.Severity));
             writer.WriteString(Names.Field, finding.Field);
-            finding.MessageText.WriteTo(writer, Names.Message);
+            finding.MessageText.WriteTo(writer, Names.Message, encoded);
             writer.WriteEndObject();
         }
 
@@ -209,14 +211,14 @@ public static class FollowUpJson
     }
 
     /// <summary>Writes a deduction object (code, group, points, field, message), with its points as given (the report rounds them).</summary>
-    internal static void WriteDeduction(Utf8JsonWriter writer, Grading.Deduction deduction, double points)
+    internal static void WriteDeduction(Utf8JsonWriter writer, Grading.Deduction deduction, double points, EncodedMessages? encoded)
     {
         writer.WriteStartObject();
         writer.WriteString(Names.Code, deduction.Code);
         writer.WriteString(Names.Group, EncodedName.Of(deduction.Group));
         writer.WriteNumber(Names.Points, points);
         writer.WriteString(Names.Field, deduction.Field);
-        deduction.MessageText.WriteTo(writer, Names.Message);
+        deduction.MessageText.WriteTo(writer, Names.Message, encoded);
         writer.WriteEndObject();
     }
 

@@ -75,6 +75,30 @@ public class DeferredMessageTests
         Assert.All(allocated.Skip(1), bytes => Assert.InRange(bytes, 0, 256));
     }
 
+    /// <remarks>The broken text is made in code: an attribute's strings are stored as UTF-8, which has no lone surrogate.</remarks>
+    [Theory]
+    [InlineData("", 0xD800, "")]
+    [InlineData("钉钉", 0xDC00, "群")]
+    [InlineData("", 0xDBFF, "待确认")]
+    public void Serialize_SharedMessageQuotingBrokenText_WritesItAsTheWriterEscapesIt(string before, int surrogate, string after)
+    {
+        var broken = before + (char)surrogate + after;
+        var record = SampleRecords.CompleteToB()
+            .WithNeeds(needs => needs with { Budget = broken, Quantity = broken })
+            .WithCommunications(communication => communication with { Objections = broken, Channel = EnumValue<ContactChannel>.Parse(broken) })
+            with { Custom = new Dictionary<string, string?> { ["note"] = broken } };
+        var evaluator = TestClock.Evaluator();
+        var findings = evaluator.Evaluate(record).Findings;
+
+        var first = FollowUpJson.Serialize(evaluator.Evaluate(record));
+        var second = FollowUpJson.Serialize(evaluator.Evaluate(record));
+
+        Assert.Contains(findings, f => f.Message.Contains((char)surrogate, StringComparison.Ordinal));
+        Assert.Equal(first, second);
+        using var written = JsonDocument.Parse(second);
+        Assert.Equal(findings.Select(f => f.Message.Replace((char)surrogate, '\uFFFD')), Messages(written, "findings"));
+    }
+
     [Fact]
     public void Message_ReadTwice_IsFormattedOnce()
     {
