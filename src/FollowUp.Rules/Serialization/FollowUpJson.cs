@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -114,11 +115,11 @@ public static class FollowUpJson
 
         writer.WriteString(Names.Profile, evaluation.Profile);
         writer.WriteString(Names.EvaluatedAt, evaluation.EvaluatedAt);
-        writer.WriteNumber(Names.Score, evaluation.Score);
+        WriteNumber(writer, Names.Score, evaluation.Score);
         writer.WriteString(Names.Grade, EncodedName.Of(evaluation.Grade));
 
         writer.WriteStartObject(Names.Completeness);
-        writer.WriteNumber(Names.Score, evaluation.Completeness.Score);
+        WriteNumber(writer, Names.Score, evaluation.Completeness.Score);
         writer.WriteStartArray(Names.Steps);
         var steps = evaluation.Completeness.Steps;
         for (var i = 0; i < steps.Count; i++)
@@ -126,7 +127,7 @@ public static class FollowUpJson
             var step = steps[i];
             writer.WriteStartObject();
             writer.WriteString(Names.Step, EncodedName.Of(step.Step));
-            writer.WriteNumber(Names.Score, step.Score);
+            WriteNumber(writer, Names.Score, step.Score);
             WriteStrings(writer, Names.Missing, step.Missing);
             WriteStrings(writer, Names.Acknowledged, step.Acknowledged);
             writer.WriteEndObject();
@@ -165,7 +166,7 @@ public static class FollowUpJson
         writer.WriteEndArray();
 
         writer.WriteStartObject(Names.Risk);
-        writer.WriteNumber(Names.Score, evaluation.Risk.Score);
+        WriteNumber(writer, Names.Score, evaluation.Risk.Score);
         writer.WriteString(Names.Level, EncodedName.Of(evaluation.Risk.Level));
         writer.WriteStartArray(Names.Signals);
         var signals = evaluation.Risk.Signals;
@@ -176,7 +177,7 @@ public static class FollowUpJson
             writer.WriteString(Names.Code, signal.Code);
             writer.WriteString(Names.Field, signal.Field);
             writer.WriteString(Names.Evidence, signal.Evidence);
-            writer.WriteNumber(Names.Weight, signal.Weight);
+            WriteNumber(writer, Names.Weight, signal.Weight);
             writer.WriteEndObject();
         }
 
@@ -216,11 +217,46 @@ public static class FollowUpJson
         writer.WriteStartObject();
         writer.WriteString(Names.Code, deduction.Code);
         writer.WriteString(Names.Group, EncodedName.Of(deduction.Group));
-        writer.WriteNumber(Names.Points, points);
+        WriteNumber(writer, Names.Points, points);
         writer.WriteString(Names.Field, deduction.Field);
         deduction.MessageText.WriteTo(writer, Names.Message, encoded);
         writer.WriteEndObject();
     }
+
+    /// <summary>
+    /// Writes a number as <see cref="Utf8JsonWriter.WriteNumber(JsonEncodedText, double)"/> does, the shortest text that reads
+    /// back as it. Scores and points are whole hundredths, whose shortest text is their decimal digits (93, 2.5, 1.67): those
+    /// are written from the integer, several times faster than the general formatting of a double, which writes the rest.
+    /// </summary>
+    internal static void WriteNumber(Utf8JsonWriter writer, JsonEncodedText name, double value)
+    {
+        var hundredths = Math.Round(value * 100);
+        if (hundredths / 100 != value || double.IsNegative(value) || hundredths >= MaxHundredths)
+        {
+            writer.WriteNumber(name, value);
+            return;
+        }
+
+        Span<byte> digits = stackalloc byte[24];
+        var whole = (long)hundredths / 100;
+        var fraction = (int)((long)hundredths % 100);
+        whole.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        if (fraction != 0)
+        {
+            digits[length++] = (byte)'.';
+            digits[length++] = (byte)('0' + (fraction / 10));
+            if (fraction % 10 != 0)
+            {
+                digits[length++] = (byte)('0' + (fraction % 10));
+            }
+        }
+
+        writer.WritePropertyName(name);
+        writer.WriteRawValue(digits[..length], skipInputValidation: true);
+    }
+
+    /// <summary>The hundredths below which <see cref="WriteNumber"/> writes digits itself: far from where a double's shortest text turns to an exponent.</summary>
+    private const double MaxHundredths = 1e15;
 
     private static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string> values)
     {
