@@ -174,6 +174,12 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         }
     }
 
+    /// <summary>
+    /// The largest weight of a step or a part of the grade: weights are relative, and one far beyond any sensible ratio
+    /// (1e307) would overflow the grade's arithmetic.
+    /// </summary>
+    private const double MaxWeight = 1_000_000;
+
     /// <summary>Reports weights keyed by no name of <typeparamref name="TName"/> and weights out of range; <see langword="false"/> when a key names nothing.</summary>
     private static bool CheckWeights<TName>(ValidateOptionsResultBuilder builder, WeightDictionary<TName> weights, string key, string what)
         where TName : struct, Enum
@@ -186,9 +192,9 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
                 builder.AddError($"is not {what}; use one of {WeightDictionary<TName>.Names}.", $"{key}:{name}");
                 namesKnown = false;
             }
-            else if (!IsFinite(weight) || weight < 0)
+            else if (!IsFinite(weight) || weight is < 0 or > MaxWeight)
             {
-                builder.AddError("must be a finite number, 0 or more.", $"{key}:{name} ({weight})");
+                builder.AddError("must be a number from 0 to 1,000,000.", $"{key}:{name} ({weight})");
             }
         }
 

@@ -558,14 +558,21 @@ internal static class Grader
     private const double MidpointMargin = 1e-6;
 
     /// <summary>
+    /// The largest points <see cref="Hundredths"/> rounds in double arithmetic: below it a decimal keeps every digit that
+    /// matters. Points never exceed a part's weight, at most 100.
+    /// </summary>
+    private const double MaxDoublePoints = 1e6;
+
+    /// <summary>
     /// <paramref name="points"/> in whole hundredths, exactly as <c>Math.Round((decimal)points, 2, mode)</c> gives them: in
     /// double arithmetic when they are clearly off a midpoint (any rounding then gives the nearest), through decimal, which
-    /// is several times slower, only within rounding error of one (1.005 is 1.00499… as a double, 1.005 as a decimal).
+    /// is several times slower, within rounding error of one (1.005 is 1.00499… as a double, 1.005 as a decimal) or beyond
+    /// <see cref="MaxDoublePoints"/>.
     /// </summary>
     internal static long Hundredths(double points, MidpointRounding mode)
     {
         var scaled = points * 100;
-        return Math.Abs(scaled - Math.Floor(scaled) - 0.5) > MidpointMargin && Math.Abs(scaled) < 1e12
+        return Math.Abs(scaled - Math.Floor(scaled) - 0.5) > MidpointMargin && Math.Abs(points) < MaxDoublePoints
             ? (long)Math.Round(scaled, MidpointRounding.AwayFromZero)
             : (long)(Math.Round((decimal)points, 2, mode) * 100);
     }

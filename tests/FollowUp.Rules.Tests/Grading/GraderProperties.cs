@@ -33,7 +33,8 @@ public sealed class GraderProperties
         var mode = toEven ? MidpointRounding.ToEven : MidpointRounding.AwayFromZero;
         var midpoint = (hundredths.Get % 100_000 * 10 + 5) / 1000.0;
         var arbitrary = Math.Abs(any.Get) % 1000;
-        return new[] { midpoint, arbitrary, midpoint + 0.0001 }
+        var large = Math.Abs(any.Get) * 1e7 % 1e10;
+        return new[] { midpoint, arbitrary, midpoint + 0.0001, large, 999_999.995, 1e6 + 0.005, 3_128_629_552.094997, 7_156_866_321.3049965 }
             .All(points => Grader.Hundredths(points, mode) == (long)(Math.Round((decimal)points, 2, mode) * 100))
             .Label($"{midpoint}, {arbitrary}, {mode}");
     }

@@ -191,6 +191,7 @@ public class FollowUpRulesOptionsTests
     [InlineData("RequiredFields", "FollowUpRules:Profiles:Custom:RequiredFields:0")]
     [InlineData("CustomFieldSteps", "FollowUpRules:Profiles:Custom:CustomFieldSteps:order status")]
     [InlineData("StepWeights", "FollowUpRules:Profiles:Custom:StepWeights:Progress")]
+    [InlineData("HugeStepWeight", "FollowUpRules:Profiles:Custom:StepWeights:Needs")]
     [InlineData("AllStepWeightsZero", "FollowUpRules:Profiles:Custom:StepWeights")]
     [InlineData("AcknowledgedCredit", "FollowUpRules:Profiles:Custom:AcknowledgedCredit")]
     [InlineData("StalledStageAfterDays", "FollowUpRules:Profiles:Custom:StalledStageAfterDays")]
@@ -221,6 +222,7 @@ public class FollowUpRulesOptionsTests
             case "RequiredFields": custom.RequiredFields.Add("custom."); break;
             case "CustomFieldSteps": custom.CustomFieldSteps["order status"] = FollowUpStep.Progress; break;
             case "StepWeights": custom.StepWeights[FollowUpStep.Progress] = double.NaN; break;
+            case "HugeStepWeight": custom.StepWeights[FollowUpStep.Needs] = 1e307; break;
             case "AllStepWeightsZero":
                 foreach (var step in Enum.GetValues<FollowUpStep>())
                 {
