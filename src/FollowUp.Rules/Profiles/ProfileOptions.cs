@@ -29,7 +29,10 @@ public sealed class ProfileOptions
     /// Gets the relative weight of each step in the completeness score, by step (<c>StepWeights[FollowUpStep.Needs]</c>) or by
     /// its name (<c>"Needs"</c>, case-insensitive); steps not listed keep the base weight.
     /// </summary>
-    /// <remarks>A key that names no <see cref="FollowUpStep"/> fails validation, which names it and the steps allowed.</remarks>
+    /// <remarks>
+    /// A key that names no <see cref="FollowUpStep"/> fails validation, which names it and the steps allowed; so does a weight
+    /// below 0 or above 1,000,000.
+    /// </remarks>
     public WeightDictionary<FollowUpStep> StepWeights { get; } = new();
 
     /// <summary>Gets or sets the credit an acknowledged field earns, from 0 (none) to 1 (as if filled).</summary>
@@ -61,6 +64,9 @@ public sealed class ProfileOptions
     /// Gets the points each part of the quality grade is worth, by part (<c>ScoreWeights[GradeComponent.Clarity]</c>) or by its
     /// name (<c>"Clarity"</c>, case-insensitive); parts not listed keep the base points.
     /// </summary>
-    /// <remarks>A key that names no <see cref="GradeComponent"/> fails validation, which names it and the parts allowed.</remarks>
+    /// <remarks>
+    /// A key that names no <see cref="GradeComponent"/> fails validation, which names it and the parts allowed; so does a weight
+    /// below 0 or above 1,000,000, or parts that do not add up to 100.
+    /// </remarks>
     public WeightDictionary<GradeComponent> ScoreWeights { get; } = new();
 }
