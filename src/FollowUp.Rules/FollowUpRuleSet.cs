@@ -73,6 +73,9 @@ public sealed class FollowUpRuleSet
 
     internal IRiskSignalDetector[] Detectors { get; }
 
+    /// <summary>Whether detectors beyond the built-in ones run, which may read any field of a record.</summary>
+    internal bool HasCustomDetectors => Detectors.Length > BuiltInRiskSignals.Detectors.Length;
+
     internal MessageCatalog Messages { get; }
 
     /// <summary>Validates <paramref name="options"/> and builds a rule set from them.</summary>

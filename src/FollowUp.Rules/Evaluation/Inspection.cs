@@ -470,8 +470,10 @@ internal sealed partial class Inspection
         Choice(FieldPaths.CommunicationChannel[i], FieldPaths.CommunicationChannel.Key, entry.Channel, null, RequiredBit(FollowUpFields.CommunicationChannel));
         IndexedText(FieldPaths.CommunicationContact, i, entry.Contact, TextUse.None, riskInput: true);
         IndexedText(FieldPaths.CommunicationContactTitle, i, entry.ContactTitle, TextUse.None);
+        // A missing role can only clear NoDecisionMaker when filled, never raise a signal, as for customer.decisionRole: it
+        // hides nothing from the built-in detectors, only from custom ones, which may read it.
         Choice(FieldPaths.CommunicationContactRole[i], FieldPaths.CommunicationContactRole.Key, entry.ContactRole, DecisionRole.Unknown,
-            RequiredBit(FollowUpFields.CommunicationContactRole), riskInput: true);
+            RequiredBit(FollowUpFields.CommunicationContactRole), riskInput: _rules.HasCustomDetectors);
         var mentionedBefore = ChangeMentioned;
         var summaryCheck = Checks.Count;
         IndexedText(FieldPaths.CommunicationSummary, i, entry.Summary, TextUse.Clarity | TextUse.Risk | TextUse.ChangeMention, riskInput: true);

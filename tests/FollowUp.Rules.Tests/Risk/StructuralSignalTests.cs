@@ -1,3 +1,5 @@
+using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Grading;
 using FollowUp.Rules.Risk;
 using FollowUp.Rules.Tests.TestData;
 
@@ -12,6 +14,30 @@ public sealed class StructuralSignalTests
 
     [Fact]
     public void CompleteRecord_RaisesNoSignal() => Assert.Empty(Codes(SampleRecords.CompleteToB()));
+
+    [Fact]
+    public void MissingContactRole_CostsItsFieldButLeavesTheRisksAssessable()
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { ContactRole = default });
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        // Filled in, a role can only clear NoDecisionMaker, never raise a signal, so nothing is hidden from the built-in detectors.
+        Assert.Contains("communications[0].contactRole", evaluation.Step(FollowUpStep.Communications).Missing);
+        Assert.DoesNotContain(evaluation.Findings, f => f.Code == FindingCodes.RiskNotAssessable);
+        Assert.DoesNotContain(evaluation.Deductions, d => d.Code == DeductionCodes.RiskNotAssessable);
+    }
+
+    [Fact]
+    public void MissingContactRole_WithACustomDetector_IsARiskInput()
+    {
+        var rules = FollowUpRuleSet.Create(new FollowUpRulesOptions(), [new RoleReadingDetector()]);
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { ContactRole = default });
+
+        var evaluation = TestClock.Evaluator(rules).Evaluate(record);
+
+        Assert.Contains(evaluation.Deductions, d => d.Code == DeductionCodes.RiskNotAssessable);
+    }
 
     [Theory]
     [InlineData(13, false)]
@@ -147,5 +173,19 @@ public sealed class StructuralSignalTests
         var signal = Assert.Single(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.NegativeLastFeedback);
         Assert.Equal("communications[0].feedback", signal.Field);
         Assert.DoesNotContain(RiskSignalCodes.NegativeLastFeedback, Codes(record with { Communications = [latest with { At = TestClock.DaysFromNow(-10) }, older] }));
+    }
+
+    /// <summary>A custom detector, which may read any field: the roles of the contacts, say.</summary>
+    private sealed class RoleReadingDetector : IRiskSignalDetector
+    {
+        public IReadOnlyList<RiskSignalDefinition> Signals { get; } = [new("ProcurementOnly", 0.2)];
+
+        public void Detect(RiskDetectionContext context)
+        {
+            if ((context.Record.Communications ?? []).All(c => c?.ContactRole.Value == DecisionRole.Gatekeeper))
+            {
+                context.Report("ProcurementOnly", "communications", "only gatekeepers");
+            }
+        }
     }
 }
