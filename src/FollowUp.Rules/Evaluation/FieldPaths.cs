@@ -26,6 +26,20 @@ internal sealed class IndexedPath
 
     /// <summary>Gets the path of one entry's member, such as <c>communications[3].summary</c>.</summary>
     public string this[int index] => index < Cached ? _paths[index] : $"{_list}[{index}]{_suffix}";
+
+    /// <summary>Whether <paramref name="path"/> is this member of some entry: <c>communications[12].contact</c> for <c>communications[].contact</c>.</summary>
+    public bool Matches(string path)
+    {
+        var span = path.AsSpan();
+        if (!span.StartsWith(_list, StringComparison.Ordinal) || !span.EndsWith(_suffix, StringComparison.Ordinal)
+            || span.Length < _list.Length + _suffix.Length + 3 || span[_list.Length] != '[')
+        {
+            return false;
+        }
+
+        var index = span[(_list.Length + 1)..^_suffix.Length];
+        return index.Length > 1 && index[^1] == ']' && index[..^1].IndexOfAnyExceptInRange('0', '9') < 0;
+    }
 }
 
 /// <summary>The indexed field paths of the record.</summary>

@@ -468,7 +468,9 @@ internal sealed partial class Inspection
         var step = FollowUpStep.Communications;
         Date(FieldPaths.CommunicationAt[i], FieldPaths.CommunicationAt.Key, step, entry.At, RequiredBit(FollowUpFields.CommunicationAt), riskInput: true);
         Choice(FieldPaths.CommunicationChannel[i], FieldPaths.CommunicationChannel.Key, entry.Channel, null, RequiredBit(FollowUpFields.CommunicationChannel));
-        IndexedText(FieldPaths.CommunicationContact, i, entry.Contact, TextUse.None, riskInput: true);
+        // A contact's name can reveal only a single thread when filled in, so it hides nothing where that signal weighs nothing.
+        IndexedText(FieldPaths.CommunicationContact, i, entry.Contact, TextUse.None,
+            riskInput: _rules.HasCustomDetectors || _profile.SignalWeight(Risk.RiskSignalCodes.SingleThreaded) > 0);
         IndexedText(FieldPaths.CommunicationContactTitle, i, entry.ContactTitle, TextUse.None);
         // A missing role can only clear NoDecisionMaker when filled, never raise a signal, as for customer.decisionRole: it
         // hides nothing from the built-in detectors, only from custom ones, which may read it.

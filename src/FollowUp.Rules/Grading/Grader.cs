@@ -298,16 +298,48 @@ internal static class Grader
             ChargeVagueAnswers(inspection, rules, profile, budget, messages, deductions, ref part);
         }
 
-        // A missing budget hides only a budget constraint, so alone it costs what that signal would; any other input hides all.
         var unassessable = inspection.UnassessableInputs;
         if (unassessable.Count > 0)
         {
-            var hidden = unassessable is [FollowUpFields.NeedsBudget] ? profile.SignalWeight(RiskSignalCodes.BudgetConstraint) : 1;
-            part.Add(deductions, DeductionCodes.RiskNotAssessable, FollowUpFields.Risks, budget * hidden,
+            part.Add(deductions, DeductionCodes.RiskNotAssessable, FollowUpFields.Risks, budget * HiddenWeight(unassessable, rules, profile),
                 FirstNote(inspection, Problem.RiskNotAssessable) is >= 0 and var note
                     ? inspection.NoteMessage(note, messages)
                     : messages.ForArgument("RiskNotAssessable", RiskStage.DescribeUnassessable(unassessable)));
         }
+    }
+
+    /// <summary>
+    /// How much of the risk-handling part the missing inputs may hide: a missing budget only a budget constraint and a
+    /// contact's missing name only a single thread, so they cost what those signals would unanswered (filling them in can
+    /// then never cost more); any other input, or any input a custom detector may read, hides every signal.
+    /// </summary>
+    private static double HiddenWeight(List<string> unassessable, FollowUpRuleSet rules, FollowUpProfile profile)
+    {
+        if (rules.HasCustomDetectors)
+        {
+            return 1;
+        }
+
+        var budget = false;
+        var contact = false;
+        foreach (var path in unassessable)
+        {
+            if (path == FollowUpFields.NeedsBudget)
+            {
+                budget = true;
+            }
+            else if (FieldPaths.CommunicationContact.Matches(path))
+            {
+                contact = true;
+            }
+            else
+            {
+                return 1;
+            }
+        }
+
+        return Math.Min(1, (budget ? profile.SignalWeight(RiskSignalCodes.BudgetConstraint) : 0)
+            + (contact ? profile.SignalWeight(RiskSignalCodes.SingleThreaded) : 0));
     }
 
     /// <summary>

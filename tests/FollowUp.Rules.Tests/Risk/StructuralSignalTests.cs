@@ -29,6 +29,67 @@ public sealed class StructuralSignalTests
     }
 
     [Fact]
+    public void MissingContactName_CostsWhatAnUnansweredSingleThreadWould()
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Contact = null });
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        // Filled in, the names can reveal only a single thread, so that is all they can hide.
+        var profile = FollowUpRuleSet.Default.DefaultProfile;
+        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.RiskNotAssessable && d.Component == GradeComponent.RiskHandling);
+        Assert.Equal(profile.ScoreWeight(GradeComponent.RiskHandling) * profile.SignalWeights[RiskSignalCodes.SingleThreaded], deduction.Points, 2);
+    }
+
+    [Fact]
+    public void MissingContactNameAndSummary_HideEverySignal()
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Contact = null, Summary = null });
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.RiskNotAssessable && d.Component == GradeComponent.RiskHandling);
+        Assert.Equal(FollowUpRuleSet.Default.DefaultProfile.ScoreWeight(GradeComponent.RiskHandling), deduction.Points, 2);
+    }
+
+    [Fact]
+    public void MissingContactName_HidesNothing_WhenTheProfileDoesNotWeighASingleThread()
+    {
+        var evaluator = TestClock.Evaluator(o => o.Profiles["ToB"] = new FollowUp.Rules.Profiles.ProfileOptions { SignalWeights = { [RiskSignalCodes.SingleThreaded] = 0 } });
+
+        var evaluation = evaluator.Evaluate(SampleRecords.CompleteToB().WithCommunications(c => c with { Contact = null }));
+
+        Assert.DoesNotContain(evaluation.Deductions, d => d.Code == DeductionCodes.RiskNotAssessable);
+        Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.FieldMissing && f.Field == "communications[0].contact");
+    }
+
+    [Theory]
+    [InlineData("budget")]
+    [InlineData("contact")]
+    public void MissingNarrowInput_WithACustomDetector_HidesEverySignal(string input)
+    {
+        var rules = FollowUpRuleSet.Create(new FollowUpRulesOptions(), [new RoleReadingDetector()]);
+        var complete = SampleRecords.CompleteToB();
+        var record = input == "budget" ? complete.WithNeeds(n => n with { Budget = null }) : complete.WithCommunications(c => c with { Contact = null });
+
+        var evaluation = TestClock.Evaluator(rules).Evaluate(record);
+
+        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.RiskNotAssessable && d.Component == GradeComponent.RiskHandling);
+        Assert.Equal(rules.DefaultProfile.ScoreWeight(GradeComponent.RiskHandling), deduction.Points, 2);
+    }
+
+    [Theory]
+    [InlineData("communications[0].contact", true)]
+    [InlineData("communications[12].contact", true)]
+    [InlineData("communications[0].contactRole", false)]
+    [InlineData("communications[].contact", false)]
+    [InlineData("communications[x].contact", false)]
+    [InlineData("risks[0].contact", false)]
+    [InlineData("communications[0]contact", false)]
+    public void IndexedPath_MatchesItsMemberOfAnyEntry(string path, bool matches) =>
+        Assert.Equal(matches, FieldPaths.CommunicationContact.Matches(path));
+
+    [Fact]
     public void MissingContactRole_WithACustomDetector_IsARiskInput()
     {
         var rules = FollowUpRuleSet.Create(new FollowUpRulesOptions(), [new RoleReadingDetector()]);
