@@ -301,7 +301,7 @@ internal static class Grader
         var unassessable = inspection.UnassessableInputs;
         if (unassessable.Count > 0)
         {
-            part.Add(deductions, DeductionCodes.RiskNotAssessable, FollowUpFields.Risks, budget * HiddenWeight(unassessable, rules, profile),
+            part.Add(deductions, DeductionCodes.RiskNotAssessable, FollowUpFields.Risks, budget * HiddenWeight(inspection, rules, profile),
                 FirstNote(inspection, Problem.RiskNotAssessable) is >= 0 and var note
                     ? inspection.NoteMessage(note, messages)
                     : messages.ForArgument("RiskNotAssessable", RiskStage.DescribeUnassessable(unassessable)));
@@ -311,9 +311,10 @@ internal static class Grader
     /// <summary>
     /// How much of the risk-handling part the missing inputs may hide: a missing budget only a budget constraint and a
     /// contact's missing name only a single thread, so they cost what those signals would unanswered (filling them in can
-    /// then never cost more); any other input, or any input a custom detector may read, hides every signal.
+    /// then never cost more), and a single thread already found nothing more, since a name can only clear it; any other
+    /// input, or any input a custom detector may read, hides every signal.
     /// </summary>
-    private static double HiddenWeight(List<string> unassessable, FollowUpRuleSet rules, FollowUpProfile profile)
+    private static double HiddenWeight(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile)
     {
         if (rules.HasCustomDetectors)
         {
@@ -322,7 +323,7 @@ internal static class Grader
 
         var budget = false;
         var contact = false;
-        foreach (var path in unassessable)
+        foreach (var path in inspection.UnassessableInputs)
         {
             if (path == FollowUpFields.NeedsBudget)
             {
@@ -338,8 +339,22 @@ internal static class Grader
             }
         }
 
+        var singleThreadHidden = contact && !Raised(inspection.Signals, RiskSignalCodes.SingleThreaded);
         return Math.Min(1, (budget ? profile.SignalWeight(RiskSignalCodes.BudgetConstraint) : 0)
-            + (contact ? profile.SignalWeight(RiskSignalCodes.SingleThreaded) : 0));
+            + (singleThreadHidden ? profile.SignalWeight(RiskSignalCodes.SingleThreaded) : 0));
+    }
+
+    private static bool Raised(List<RiskSignal> signals, string code)
+    {
+        foreach (var signal in signals)
+        {
+            if (signal.Code == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -41,6 +41,23 @@ public sealed class StructuralSignalTests
         Assert.Equal(profile.ScoreWeight(GradeComponent.RiskHandling) * profile.SignalWeights[RiskSignalCodes.SingleThreaded], deduction.Points, 2);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void MissingContactNames_FillingOne_NeverLowersTheScore(int filled)
+    {
+        // One name among blanks raises a single thread at once; the blanks left can then only clear it, so they hide nothing.
+        var nameless = SampleRecords.CompleteToB().WithCommunications(c => c with { Contact = null }) with { Risks = [] };
+        var communications = nameless.Communications!.ToArray();
+        communications[filled] = communications[filled]! with { Contact = "沈建国" };
+
+        var before = Evaluator.Evaluate(nameless);
+        var after = Evaluator.Evaluate(nameless with { Communications = communications });
+
+        Assert.Contains(after.Risk.Signals, s => s.Code == RiskSignalCodes.SingleThreaded);
+        Assert.True(after.Score >= before.Score, $"{before.Score} → {after.Score}");
+    }
+
     [Fact]
     public void MissingContactNameAndSummary_HideEverySignal()
     {
