@@ -272,7 +272,7 @@ internal static class EvaluationBuilder
         return Math.Round(100 * (1 - survival), 1);
     }
 
-    private static int FirstIndexOf(IReadOnlyList<RiskSignal> signals, string code)
+    internal static int FirstIndexOf(IReadOnlyList<RiskSignal> signals, string code)
     {
         for (var i = 0; i < signals.Count; i++)
         {

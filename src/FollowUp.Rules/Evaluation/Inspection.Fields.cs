@@ -76,9 +76,10 @@ internal sealed partial class Inspection
         _scan.Reset();
         var analysis = _profile.Analyzer.Analyze(value, _scan, prose: (use & TextUse.Value) == 0);
         var graded = (use & TextUse.Clarity) != 0;
-        // A text not graded for language is a value (a budget): 待定 there says it is not known, as 待补充 does.
+        // A text not graded for language is a value (a budget): 待定 there says it is not known, as 待补充 does. Only a text
+        // with a vague phrase can be one, so most are not read a second time.
         var state = _scan.ContentChars == 0 || _rules.IsPlaceholder(value) || (graded && analysis.Clarity == ClarityLevel.NoContent) ? FieldState.Missing
-            : analysis.Acknowledged || (!graded && _profile.Analyzer.IsUnsettled(value)) ? FieldState.Acknowledged
+            : analysis.Acknowledged || (!graded && _scan.VagueCount > 0 && _profile.Analyzer.IsUnsettled(value)) ? FieldState.Acknowledged
             : FieldState.Filled;
         if (graded && state == FieldState.Filled && analysis.Clarity == ClarityLevel.Vague)
         {

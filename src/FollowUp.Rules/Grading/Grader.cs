@@ -339,23 +339,11 @@ internal static class Grader
             }
         }
 
-        var singleThreadHidden = contact && !Raised(inspection.Signals, RiskSignalCodes.SingleThreaded);
+        var singleThreadHidden = contact && EvaluationBuilder.FirstIndexOf(inspection.Signals, RiskSignalCodes.SingleThreaded) < 0;
         return Math.Min(1, (budget ? profile.SignalWeight(RiskSignalCodes.BudgetConstraint) : 0)
             + (singleThreadHidden ? profile.SignalWeight(RiskSignalCodes.SingleThreaded) : 0));
     }
 
-    private static bool Raised(List<RiskSignal> signals, string code)
-    {
-        foreach (var signal in signals)
-        {
-            if (signal.Code == code)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>
     /// Charges each signal whose clearest answer is vague: detected ones at their heaviest weight, first in the order found;

@@ -102,10 +102,7 @@ public class DeferredMessageTests
     [Fact]
     public void Message_ReadTwice_IsFormattedOnce()
     {
-        var evaluation = TestClock.Evaluator().Evaluate(Overdue());
-        var finding = Assert.Single(evaluation.Findings, f => f.Code == FindingCodes.NextActionDueInPast);
-        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.LateRecord);
-        var reminder = Assert.Single(evaluation.Reminders, r => r.Kind == ReminderKind.Overdue);
+        var (finding, deduction, reminder) = DeferredParts(TestClock.Evaluator().Evaluate(Overdue()));
 
         Assert.Same(finding.Message, finding.Message);
         Assert.Same(deduction.Message, deduction.Message);
@@ -163,10 +160,7 @@ public class DeferredMessageTests
     [Fact]
     public void With_ANewMessage_ReplacesTheDeferredOne()
     {
-        var evaluation = TestClock.Evaluator().Evaluate(Overdue());
-        var finding = Assert.Single(evaluation.Findings, f => f.Code == FindingCodes.NextActionDueInPast);
-        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.LateRecord);
-        var reminder = Assert.Single(evaluation.Reminders, r => r.Kind == ReminderKind.Overdue);
+        var (finding, deduction, reminder) = DeferredParts(TestClock.Evaluator().Evaluate(Overdue()));
 
         Assert.Equal("changed", (finding with { Message = "changed" }).Message);
         Assert.Equal("changed", (deduction with { Message = "changed" }).Message);
@@ -191,6 +185,12 @@ public class DeferredMessageTests
         Assert.EndsWith("Message =  }", finding.ToString(), StringComparison.Ordinal);
         Assert.Null(JsonSerializer.Deserialize<Finding>("""{ "Code": "Custom", "Severity": 1, "Field": "field" }""")!.Message);
     }
+
+    /// <summary>The finding, deduction and reminder of <see cref="Overdue"/> whose messages quote its dates, so are deferred.</summary>
+    private static (Finding Finding, Deduction Deduction, FollowUpReminder Reminder) DeferredParts(FollowUpEvaluation evaluation) => (
+        Assert.Single(evaluation.Findings, f => f.Code == FindingCodes.NextActionDueInPast),
+        Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.LateRecord),
+        Assert.Single(evaluation.Reminders, r => r.Kind == ReminderKind.Overdue));
 
     private static IEnumerable<string?> Messages(JsonDocument evaluation, string list) =>
         evaluation.RootElement.GetProperty(list).EnumerateArray().Select(item => item.GetProperty("message").GetString());
