@@ -21,14 +21,17 @@ internal sealed class BoundedCache<TKey, TValue>
         _entries = new ConcurrentDictionary<TKey, TValue>(comparer);
     }
 
+    /// <summary>Gets whether the cache keeps no more values.</summary>
+    /// <remarks>By its own count, not <c>ConcurrentDictionary.Count</c>, which takes every lock; racing threads may overshoot by a few entries.</remarks>
+    public bool IsFull => Volatile.Read(ref _count) >= _capacity;
+
     public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue value) => _entries.TryGetValue(key, out value);
 
     /// <summary>Keeps <paramref name="value"/> under <paramref name="key"/> if there is room and the key is new.</summary>
     /// <returns>Whether it was kept.</returns>
     public bool TryKeep(TKey key, TValue value)
     {
-        // The count, not ConcurrentDictionary.Count, which takes every lock; racing threads may overshoot by a few entries.
-        if (Volatile.Read(ref _count) >= _capacity || !_entries.TryAdd(key, value))
+        if (IsFull || !_entries.TryAdd(key, value))
         {
             return false;
         }

@@ -22,17 +22,20 @@ internal static class EvaluationBuilder
     /// <summary>The result of each step with nothing missing, shared by every record: immutable, so one instance serves all.</summary>
     private static readonly StepResult[] CompleteSteps = [.. Enum.GetValues<FollowUpStep>().Select(step => new StepResult(step, 100, [], []))];
 
-    /// <summary>How many lists of paths <see cref="SharedPaths"/> keeps, and how many step results <see cref="SharedSteps"/> keeps.</summary>
+    /// <summary>How many lists each of <see cref="SharedPaths"/>, <see cref="SharedClarity"/> and <see cref="SharedVague"/> keeps, and how many step results <see cref="SharedSteps"/> keeps.</summary>
     private const int MaxShared = 4096;
 
-    /// <summary>
-    /// Lists of missing or acknowledged paths as read-only lists, shared: records miss the same few fields of a step. Keyed by
-    /// the paths, one a line, so that a list is found without building it.
-    /// </summary>
-    private static readonly BoundedCache<string, IReadOnlyList<string>> SharedPaths = new(MaxShared, StringComparer.Ordinal);
+    /// <summary>Lists of missing or acknowledged paths, shared: records miss the same few fields of a step. Keyed by the paths, one a line.</summary>
+    private static readonly SharedLists<string> SharedPaths = new(MaxShared);
 
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>>.AlternateLookup<ReadOnlySpan<char>> SharedPathsByText =
-        SharedPaths.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>The clarity of a record's text fields, shared: records write the same fields, mostly at the same levels. Keyed by path and level, one a line.</summary>
+    private static readonly SharedLists<FieldClarity> SharedClarity = new(MaxShared);
+
+    /// <summary>
+    /// The vague phrases of a record, shared: records repeat the same short notes (跟进中, 等客户回复). Keyed by path, category,
+    /// offsets and text, one a line.
+    /// </summary>
+    private static readonly SharedLists<VagueMatch> SharedVague = new(MaxShared);
 
     /// <summary>The results of steps with something missing that records repeat, shared: immutable, with shared path lists.</summary>
     private static readonly BoundedCache<(FollowUpStep Step, double Score, IReadOnlyList<string> Missing, IReadOnlyList<string> Acknowledged), StepResult> SharedSteps =
@@ -135,24 +138,22 @@ internal static class EvaluationBuilder
             return ([], true);
         }
 
-        var lines = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        var key = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
         for (var i = 0; i < count; i++)
         {
-            AppendLine(ref lines, checks[listed[i]].Path, i);
+            AppendLine(ref key, checks[listed[i]].Path, i);
         }
 
         if (unrecordedChange)
         {
-            AppendLine(ref lines, FollowUpFields.NeedsChanges, count);
+            AppendLine(ref key, FollowUpFields.NeedsChanges, count);
         }
 
-        if (SharedPathsByText.TryGetValue(lines.Text, out var shared))
+        if (SharedPaths.TryGet(ref key, out var shared))
         {
-            lines.Clear();
             return (shared, true);
         }
 
-        var key = lines.ToStringAndClear();
         var paths = new string[unrecordedChange ? count + 1 : count];
         for (var i = 0; i < count; i++)
         {
@@ -164,8 +165,7 @@ internal static class EvaluationBuilder
             paths[count] = FollowUpFields.NeedsChanges;
         }
 
-        var list = Array.AsReadOnly(paths);
-        return (list, SharedPaths.TryKeep(key, list));
+        return SharedPaths.Keep(ref key, paths);
     }
 
     private static void AppendLine(ref DefaultInterpolatedStringHandler lines, string path, int index)
@@ -211,37 +211,72 @@ internal static class EvaluationBuilder
         return false;
     }
 
-    private static FieldClarity[] BuildClarity(Inspection inspection)
+    private static IReadOnlyList<FieldClarity> BuildClarity(Inspection inspection)
     {
-        if (inspection.Clarity.Count == 0)
+        var fields = inspection.Clarity;
+        if (fields.Count == 0)
         {
             return [];
         }
 
-        var clarity = new FieldClarity[inspection.Clarity.Count];
+        var key = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            AppendLine(ref key, fields[i].Path, i);
+            key.AppendFormatted((int)fields[i].Level);
+        }
+
+        if (SharedClarity.TryGet(ref key, out var shared))
+        {
+            return shared;
+        }
+
+        var clarity = new FieldClarity[fields.Count];
         for (var i = 0; i < clarity.Length; i++)
         {
-            clarity[i] = new FieldClarity(inspection.Clarity[i].Path, inspection.Clarity[i].Level);
+            clarity[i] = new FieldClarity(fields[i].Path, fields[i].Level);
         }
 
-        return clarity;
+        return SharedClarity.Keep(ref key, clarity).List;
     }
 
-    private static VagueMatch[] BuildVague(Inspection inspection)
+    private static IReadOnlyList<VagueMatch> BuildVague(Inspection inspection)
     {
-        if (inspection.Vague.Count == 0)
+        var hits = inspection.Vague;
+        if (hits.Count == 0)
         {
             return [];
         }
 
-        var vague = new VagueMatch[inspection.Vague.Count];
+        var key = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var hit = hits[i];
+            // The text's length before it, so that no text can read as the end of one line and the start of another.
+            AppendLine(ref key, hit.Path, i);
+            key.AppendLiteral(" ");
+            key.AppendFormatted(hit.Category);
+            key.AppendLiteral(" ");
+            key.AppendFormatted(hit.Start);
+            key.AppendLiteral(" ");
+            key.AppendFormatted(hit.End - hit.Start);
+            key.AppendLiteral(" ");
+            key.AppendFormatted(hit.Source.AsSpan(hit.Start, hit.End - hit.Start));
+        }
+
+        if (SharedVague.TryGet(ref key, out var shared))
+        {
+            return shared;
+        }
+
+        var vague = new VagueMatch[hits.Count];
         for (var i = 0; i < vague.Length; i++)
         {
-            var hit = inspection.Vague[i];
+            var hit = hits[i];
             vague[i] = new VagueMatch(hit.Path, (VagueCategory)hit.Category, SharedText.Of(hit.Source, hit.Start, hit.End), hit.Start, hit.End - hit.Start);
         }
 
-        return vague;
+        return SharedVague.Keep(ref key, vague).List;
     }
 
     /// <summary>A noisy-OR over the distinct codes, each at its highest weight: bounded by 100 and never lower when a signal is added.</summary>

@@ -1,5 +1,6 @@
-using FollowUp.Rules.Tests.TestData;
 using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Language;
+using FollowUp.Rules.Tests.TestData;
 
 namespace FollowUp.Rules.Tests;
 
@@ -58,5 +59,36 @@ public class SharedResultTests
         Assert.Equal((FindingCodes.FieldMissing, longBlank), (blank.Code, blank.Value));
         Assert.Same(blank.Message, second.FindingsOn("customer.company").Single().Message);
         Assert.NotSame(blank, second.FindingsOn("customer.company").Single());
+    }
+
+    [Fact]
+    public void Evaluate_RecordsWithTheSameNotes_ShareReadOnlyClarityAndVagueLists()
+    {
+        var evaluator = TestClock.Evaluator();
+        FollowUpRecord Record(string summary) => new()
+        {
+            Scenario = "ToB",
+            Communications = [new Communication { Summary = summary }],
+            Progress = new DealProgress { NextAction = "等客户回复" },
+        };
+
+        _ = evaluator.Evaluate(Record("跟进中"));
+        var first = evaluator.Evaluate(Record("跟进中"));
+        var second = evaluator.Evaluate(Record(string.Concat("跟进", "中")));
+        var moved = evaluator.Evaluate(Record(" 跟进中"));
+        var other = evaluator.Evaluate(Record("跟進中"));
+
+        Assert.Same(first.Clarity, second.Clarity);
+        Assert.Same(first.Vague, second.Vague);
+        Assert.Throws<NotSupportedException>(() => { ((IList<VagueMatch>)first.Vague)[0] = default; });
+        Assert.Throws<NotSupportedException>(() => { ((IList<FieldClarity>)first.Clarity)[0] = default; });
+
+        // Same clarity, but the phrase moved by one character or written otherwise: its own vague list.
+        Assert.Same(first.Clarity, moved.Clarity);
+        Assert.NotSame(first.Vague, moved.Vague);
+        Assert.Equal(1, moved.Vague.Single(v => v.Field == "communications[0].summary").Start);
+        Assert.NotSame(first.Vague, other.Vague);
+        Assert.Equal("跟進中", other.Vague.Single(v => v.Field == "communications[0].summary").Text);
+        Assert.Equal(first.Vague.Select(v => v with { Text = v.Text.Replace('进', '進') }), other.Vague);
     }
 }
