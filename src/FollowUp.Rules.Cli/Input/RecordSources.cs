@@ -381,11 +381,16 @@ internal static class RecordSources
         _ => null,
     };
 
+    /// <summary>
+    /// Reads ahead until the first line with anything but white space is whole (or 4 KB are read, or the input ends), and
+    /// returns its first significant byte with the bytes read: the format is told from that line, and one read may hand out
+    /// only part of it, or even part of a byte order mark.
+    /// </summary>
     private static async ValueTask<(byte First, byte[] Prefix)> PeekAsync(Stream stream, CancellationToken cancellationToken)
     {
         var buffer = new byte[4096];
         var length = 0;
-        while (length < buffer.Length)
+        while (length < buffer.Length && !HoldsFirstLine(buffer.AsSpan(0, length)))
         {
             var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
             if (read == 0)
@@ -394,14 +399,22 @@ internal static class RecordSources
             }
 
             length += read;
-            var first = FirstSignificant(buffer.AsSpan(0, length));
-            if (first != 0)
-            {
-                return (first, buffer[..length]);
-            }
         }
 
-        return (0, buffer[..length]);
+        return (FirstSignificant(buffer.AsSpan(0, length)), buffer[..length]);
+    }
+
+    private static bool HoldsFirstLine(ReadOnlySpan<byte> bytes)
+    {
+        ReadOnlySpan<byte> byteOrderMark = [0xEF, 0xBB, 0xBF];
+        if (bytes.Length < byteOrderMark.Length && byteOrderMark.StartsWith(bytes))
+        {
+            return false;
+        }
+
+        var text = bytes.StartsWith(byteOrderMark) ? bytes[byteOrderMark.Length..] : bytes;
+        var start = text.IndexOfAnyExcept(" \t\r\n"u8);
+        return start >= 0 && text[start..].IndexOfAny((byte)'\n', (byte)'\r') >= 0;
     }
 
     private static byte FirstSignificant(ReadOnlySpan<byte> bytes)

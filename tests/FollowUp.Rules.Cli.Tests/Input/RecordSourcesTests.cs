@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using FollowUp.Rules.Cli.Input;
 using FollowUp.Rules.Cli.Tests.Infrastructure;
@@ -241,6 +242,37 @@ public sealed class RecordSourcesTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(["P-1", "P-2"], run.Ids);
+    }
+
+    [Theory]
+    [InlineData("[{0},{1}]")]
+    [InlineData("{{\n  \"id\": \"{2}\"\n}}\n{{\n  \"id\": \"{3}\"\n}}\n")]
+    [InlineData("{{ \t\r\n  \"id\": \"{2}\"\n}}\r\n{{\r\n  \"id\": \"{3}\"\r\n}}\r\n")]
+    public async Task JsonFile_WithByteOrderMarkOrSpaceAfterTheBrace_IsReadInTheFormatItsFirstLineShows(string format)
+    {
+        // Windows PowerShell 5.1's Out-File -Encoding utf8 writes a byte order mark before a JSON array or pretty-printed objects.
+        var text = string.Format(CultureInfo.InvariantCulture, format, SampleData.Record("B-1"), SampleData.Record("B-2"), "B-1", "B-2");
+        var input = _temp.File("records.json");
+        await File.WriteAllBytesAsync(input, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]);
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["B-1", "B-2"], run.Ids);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    public async Task StandardInput_ByteOrderMarkAndObjectsOverSeveralLines_AreRecognisedHoweverTheBytesArrive(int bytesPerRead)
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes("{ \n  \"id\": \"T-1\"\n}\n{\n  \"id\": \"T-2\"\n}\n")];
+
+        var run = await CliRunner.RunWithInputAsync(() => new TrickleStream(bytes, bytesPerRead), "evaluate", "--now", CliRunner.Now, "-");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["T-1", "T-2"], run.Ids);
     }
 
     [Fact]
