@@ -350,6 +350,22 @@ public sealed class FollowUpTableReaderCsvTests
     }
 
     [Fact]
+    public void Read_DoubledQuotesBeforeALineBreakInAQuotedCell_AreQuotesOfItsText()
+    {
+        var csv = "customer.company,communications[0].summary\r\n" +
+                  "宏图,\"客户说\"\"价格偏高\"\"\n要求周四前回复\"\r\n" +
+                  "蓝海,\"\"\"\r\n\"\"\"\"\"\r\n" +
+                  "佳禾,邮件\r\n";
+
+        var results = Tables.ReadCsv(csv);
+
+        Assert.All(results, r => Assert.True(r.IsRecord, r.Error));
+        Assert.Equal(["宏图", "蓝海", "佳禾"], results.Select(r => r.Record!.Customer!.Company));
+        Assert.Equal(["客户说\"价格偏高\"\n要求周四前回复", "\"\r\n\"\"", "邮件"], results.Select(r => r.Record!.Communications![0].Summary));
+        Assert.Equal([[2L], [3L], [4L]], results.Select(r => r.Rows));
+    }
+
+    [Fact]
     public void Read_QuoteNeverClosedOnTheLastLine_CoversItsOwnRowOnly()
     {
         var results = Tables.ReadCsv("customer.company,communications[0].summary\r\n宏图,电话\r\n蓝海,\"没有闭合\r\n");

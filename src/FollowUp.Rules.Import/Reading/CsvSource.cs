@@ -158,7 +158,12 @@ internal sealed class CsvSource : TableSource
         for (var i = 0; i < raw.Length; i++)
         {
             var c = raw[i];
-            if (c == '"')
+            if (c == '"' && quoted && i + 1 < raw.Length && raw[i + 1] == '"')
+            {
+                // A doubled quote inside a quoted cell is a quote of its text ("客户说""价格偏高"""): the cell stays open.
+                i++;
+            }
+            else if (c == '"')
             {
                 quoted = !quoted;
                 if (quoted)
