@@ -69,6 +69,12 @@ internal sealed class FollowUpRulesProvider : IFollowUpRulesMonitor, IDisposable
         {
             LastRejectedChange = rejected;
         }
+        catch (InvalidOperationException unbound)
+        {
+            // The configuration binder's: a value that does not convert (A: "high"), or with ErrorOnUnknownConfiguration a
+            // misspelt key. Thrown from a change token's callback it would only reach the thread pool, and no one would hear of it.
+            LastRejectedChange = new OptionsValidationException(Options.DefaultName, typeof(FollowUpRulesOptions), [Describe(unbound)]);
+        }
 
         // A copy-on-write array: listeners run outside the lock, and one that unsubscribes while called does not disturb the others.
         // One that throws does not keep the others from hearing either: all are called, then their failures are thrown together.
@@ -91,6 +97,18 @@ internal sealed class FollowUpRulesProvider : IFollowUpRulesMonitor, IDisposable
         {
             throw new AggregateException(failures);
         }
+    }
+
+    /// <summary>The binder's message and those of the exceptions inside it, which name the value and the type it did not convert to.</summary>
+    private static string Describe(Exception exception)
+    {
+        var messages = new List<string>();
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            messages.Add(current.Message);
+        }
+
+        return string.Join(" ", messages);
     }
 
     private void Unsubscribe(Action<FollowUpRuleSet, OptionsValidationException?> listener)

@@ -12,7 +12,11 @@ public interface IFollowUpRulesMonitor
     /// <summary>Gets the rule set in force: the one built from the latest valid options.</summary>
     FollowUpRuleSet Current { get; }
 
-    /// <summary>Gets why the latest change of the options was rejected, or <see langword="null"/> when it was applied (or none came yet).</summary>
+    /// <summary>
+    /// Gets why the latest change of the options was rejected, or <see langword="null"/> when it was applied (or none came yet):
+    /// options that fail validation, or configuration the binder could not bind (a value that does not convert, or a misspelt
+    /// key with <c>ErrorOnUnknownConfiguration</c>), its message naming the key.
+    /// </summary>
     OptionsValidationException? LastRejectedChange { get; }
 
     /// <summary>Registers a listener called after each change of the options has been applied or rejected.</summary>

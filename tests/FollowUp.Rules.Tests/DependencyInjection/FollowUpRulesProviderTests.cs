@@ -88,6 +88,31 @@ public sealed class FollowUpRulesProviderTests : IDisposable
         Assert.Null(rulesProvider.LastRejectedChange);
     }
 
+    [Theory]
+    [InlineData("FollowUpRules:Grades:A", "high", "FollowUpRules:Grades:A")]
+    [InlineData("FollowUpRules:Grades:AA", "70", "'AA'")]
+    public void Reload_ValueTheBinderCannotBind_IsARejectedChangeListenersHearOf(string key, string value, string named)
+    {
+        var configuration = new ConfigurationBuilder().Add(new MemoryConfigurationSource()).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(TestClock.Create());
+        services.AddFollowUpRules();
+        services.Configure<FollowUpRulesOptions>(configuration.GetSection(FollowUpRulesOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true);
+        using var provider = services.BuildServiceProvider();
+        var monitor = provider.GetRequiredService<IFollowUpRulesMonitor>();
+        var good = monitor.Current;
+        var heard = new List<OptionsValidationException?>();
+        using var subscription = monitor.OnChange((_, rejected) => heard.Add(rejected));
+
+        configuration[key] = value;
+        configuration.Reload();
+
+        Assert.Same(good, monitor.Current);
+        var rejected = Assert.IsType<OptionsValidationException>(monitor.LastRejectedChange);
+        Assert.Same(rejected, Assert.Single(heard));
+        Assert.Contains(named, Assert.Single(rejected.Failures), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Monitor_TellsListenersOfEachChange_AppliedOrRejected_UntilDisposed()
     {
