@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using FluentValidation;
 using FluentValidation.Results;
 using FollowUp.Rules;
+using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Samples.WebApi;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,18 +26,18 @@ app.UseStatusCodePages();
 // stay in force. Log which, so a rejected edit is not silent.
 app.Services.GetRequiredService<IFollowUpRulesMonitor>().LogChanges(app.Logger);
 
-// 3. Evaluate one record and answer with the SPEC §8 evaluation JSON. The body is read with the library's lenient JSON
-//    (FollowUpJson.Record), so "决策人", "电话" and "budget": 500000 are read as an integrator's CRM sends them.
+// 3. Evaluate one record and answer with the SPEC §8 evaluation JSON, which any JsonSerializer writes for a FollowUpEvaluation.
+//    The body is read with the library's lenient JSON (FollowUpJson.Record), so "决策人", "电话" and "budget": 500000 are read
+//    as an integrator's CRM sends them.
 app.MapPost("/follow-ups/evaluate", async (HttpRequest request, IFollowUpEvaluator evaluator, CancellationToken cancellationToken) =>
 {
     var body = await RecordBody.ReadAsync(request, cancellationToken);
-    return body.Record is { } record ? new EvaluationJsonResult(evaluator.Evaluate(record)) : body.Problem;
+    return body.Record is { } record ? TypedResults.Ok(evaluator.Evaluate(record)) : body.Problem;
 });
 
 // 4. Store a record only when it has no Error findings, using the rules as a FluentValidation IValidator<T>.
 app.MapPost("/follow-ups", async (
-    HttpRequest request, IValidator<FollowUpRecord> validator, IFollowUpEvaluator evaluator, FollowUpStore store,
-    CancellationToken cancellationToken) =>
+    HttpRequest request, IValidator<FollowUpRecord> validator, FollowUpStore store, CancellationToken cancellationToken) =>
 {
     var body = await RecordBody.ReadAsync(request, cancellationToken);
     if (body.Record is not { } record)
@@ -46,7 +47,8 @@ app.MapPost("/follow-ups", async (
 
     // ValidationResult.IsValid is false for Warnings too (vague wording, an acknowledged "待补充"), so gate on Severity.Error:
     // warnings coach the author but do not block the record.
-    var result = await validator.ValidateAsync(record, cancellationToken);
+    var context = new ValidationContext<FollowUpRecord>(record);
+    var result = await validator.ValidateAsync(context, cancellationToken);
     var warnings = ByField(result.Errors, Severity.Warning);
     if (result.Errors.Any(failure => failure.Severity == Severity.Error))
     {
@@ -56,8 +58,8 @@ app.MapPost("/follow-ups", async (
             extensions: new Dictionary<string, object?> { ["recordId"] = record.Id, ["warnings"] = warnings });
     }
 
-    // The validator reports findings only; the grade comes from the evaluator.
-    var evaluation = evaluator.Evaluate(record);
+    // The findings came from one evaluation of the record, which the context keeps: the grade is read from it, not evaluated again.
+    var evaluation = context.GetFollowUpEvaluation()!;
     var stored = store.Add(record, evaluation);
     return TypedResults.Created(
         $"/follow-ups/{stored.Id}",

@@ -4,6 +4,8 @@ using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
 using FollowUp.Rules.Reminders;
 using FollowUp.Rules.Risk;
+using FollowUp.Rules.Serialization;
+using System.Text.Json.Serialization;
 
 namespace FollowUp.Rules;
 
@@ -11,6 +13,11 @@ namespace FollowUp.Rules;
 /// Everything the evaluator says about one record (SPEC §8): completeness per step, clarity and vague phrases, risk
 /// signals, the quality grade with every deduction, and the findings. Immutable.
 /// </summary>
+/// <remarks>
+/// Any <see cref="System.Text.Json.JsonSerializer"/> writes it as the JSON object of SPEC §8 (<see cref="FollowUpEvaluationConverter"/>),
+/// so an ASP.NET Core endpoint can return it as is.
+/// </remarks>
+[JsonConverter(typeof(FollowUpEvaluationConverter))]
 public sealed class FollowUpEvaluation
 {
     internal FollowUpEvaluation(

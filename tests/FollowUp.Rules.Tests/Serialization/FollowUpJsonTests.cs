@@ -461,4 +461,20 @@ public class FollowUpJsonTests
     [Fact]
     public void Serialize_NullEvaluation_ThrowsArgumentNullException() =>
         Assert.Throws<ArgumentNullException>(() => FollowUpJson.Serialize((FollowUpEvaluation)null!));
+
+    [Fact]
+    public void JsonSerializer_AnyOptions_WritesAnEvaluationAsSpec8()
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(SampleRecords.CompleteToB() with { Needs = null });
+        var relaxed = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        // What an ASP.NET Core endpoint returning the evaluation writes, as a value and inside another object.
+        Assert.Equal(FollowUpJson.Serialize(evaluation), JsonSerializer.Serialize(evaluation, relaxed));
+        var wrapped = JsonSerializer.Serialize(new { evaluations = new[] { evaluation } }, relaxed);
+        Assert.Equal($"{{\"evaluations\":[{FollowUpJson.Serialize(evaluation)}]}}", wrapped);
+        using var document = JsonDocument.Parse(JsonSerializer.Serialize(evaluation));
+        Assert.Equal(evaluation.Grade.ToString(), document.RootElement.GetProperty("grade").GetString());
+        Assert.Equal("Error", document.RootElement.GetProperty("findings")[0].GetProperty("severity").GetString());
+        Assert.Throws<NotSupportedException>(() => JsonSerializer.Deserialize<FollowUpEvaluation>(FollowUpJson.Serialize(evaluation)));
+    }
 }
