@@ -37,7 +37,8 @@ public readonly record struct BatchResult<TItem>(TItem Item, FollowUpEvaluation?
 /// consumed, in the synchronous forms as in the asynchronous ones. Cancellation is checked before each record is read and
 /// before each result is handed back, so it stops within one record (after the chunk in evaluation, if any, finishes). When the source
 /// throws, every row read before the failure is still evaluated and handed back, in order, and then the source's exception
-/// is rethrown as it was, so an import knows where it stopped.
+/// is rethrown as it was, so an import knows where it stopped. When a row cannot be evaluated (a null record, a custom
+/// detector that throws), the rows before it are handed back and a <see cref="BatchEvaluationException"/> names the row.
 /// </summary>
 public static class BatchEvaluation
 {
@@ -49,7 +50,9 @@ public static class BatchEvaluation
     /// <param name="options">The batch options, or <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Stops the batch.</param>
     /// <returns>One evaluation per record, in input order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="evaluator"/> or <paramref name="records"/> is <see langword="null"/>, or a record is.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="evaluator"/> or <paramref name="records"/> is <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException"><see cref="BatchEvaluationOptions.Profile"/> names no profile.</exception>
+    /// <exception cref="BatchEvaluationException">While enumerating: a record is <see langword="null"/>, or its evaluation threw; the records before it were handed back.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="BatchEvaluationOptions.MaxDegreeOfParallelism"/> or <see cref="BatchEvaluationOptions.ProgressInterval"/> is below 1.</exception>
     /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
     public static IEnumerable<FollowUpEvaluation> EvaluateMany(
@@ -70,6 +73,8 @@ public static class BatchEvaluation
     /// <param name="cancellationToken">Stops the batch.</param>
     /// <returns>One result per row, in input order.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException"><see cref="BatchEvaluationOptions.Profile"/> names no profile.</exception>
+    /// <exception cref="BatchEvaluationException">While enumerating: <paramref name="recordOf"/> or a row's evaluation threw; the rows before it were handed back.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="BatchEvaluationOptions.MaxDegreeOfParallelism"/> or <see cref="BatchEvaluationOptions.ProgressInterval"/> is below 1.</exception>
     /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
     public static IEnumerable<BatchResult<TItem>> EvaluateRows<TItem>(
@@ -79,7 +84,7 @@ public static class BatchEvaluation
         ArgumentNullException.ThrowIfNull(evaluator);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(recordOf);
-        var settings = Validate(options);
+        var settings = Validate(evaluator, options);
         return Run(evaluator, items, recordOf, settings, cancellationToken);
     }
 
@@ -89,7 +94,9 @@ public static class BatchEvaluation
     /// <param name="options">The batch options, or <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Stops the batch.</param>
     /// <returns>One evaluation per record, in input order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="evaluator"/> or <paramref name="records"/> is <see langword="null"/>, or a record is.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="evaluator"/> or <paramref name="records"/> is <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException"><see cref="BatchEvaluationOptions.Profile"/> names no profile.</exception>
+    /// <exception cref="BatchEvaluationException">While enumerating: a record is <see langword="null"/>, or its evaluation threw; the records before it were handed back.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="BatchEvaluationOptions.MaxDegreeOfParallelism"/> or <see cref="BatchEvaluationOptions.ProgressInterval"/> is below 1.</exception>
     /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
     public static IAsyncEnumerable<FollowUpEvaluation> EvaluateManyAsync(
@@ -110,6 +117,8 @@ public static class BatchEvaluation
     /// <param name="cancellationToken">Stops the batch.</param>
     /// <returns>One result per row, in input order.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException"><see cref="BatchEvaluationOptions.Profile"/> names no profile.</exception>
+    /// <exception cref="BatchEvaluationException">While enumerating: <paramref name="recordOf"/> or a row's evaluation threw; the rows before it were handed back.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="BatchEvaluationOptions.MaxDegreeOfParallelism"/> or <see cref="BatchEvaluationOptions.ProgressInterval"/> is below 1.</exception>
     /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
     public static IAsyncEnumerable<BatchResult<TItem>> EvaluateRowsAsync<TItem>(
@@ -120,7 +129,7 @@ public static class BatchEvaluation
         ArgumentNullException.ThrowIfNull(evaluator);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(recordOf);
-        var settings = Validate(options);
+        var settings = Validate(evaluator, options);
         return RunAsync(evaluator, items, recordOf, settings, cancellationToken);
     }
 
@@ -143,25 +152,25 @@ public static class BatchEvaluation
                 }
 
                 chunks.EvaluateRead();
-                for (var i = 0; i < chunks.Read.Count; i++)
+                for (var i = 0; i < (chunks.ReadFailure?.Index ?? chunks.Read.Count); i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     yield return chunks.ReadResults[i];
                     Report(settings, ++handed, last: false);
                 }
+
+                ThrowIfFailed(chunks.ReadFailure, settings, handed);
             }
 
-            if (chunks.Evaluating is { } last)
-            {
-                await last.ConfigureAwait(false);
-            }
-
-            for (var i = 0; i < chunks.Evaluated.Count; i++)
+            var lastFailure = chunks.Evaluating is { } last ? await last.ConfigureAwait(false) : null;
+            for (var i = 0; i < (lastFailure?.Index ?? chunks.Evaluated.Count); i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 yield return chunks.EvaluatedResults[i];
                 Report(settings, ++handed, last: false);
             }
+
+            ThrowIfFailed(lastFailure, settings, handed);
 
             // What was handed back is reported as for a finished batch, before the source's exception, if any.
             Report(settings, handed, last: true);
@@ -170,7 +179,7 @@ public static class BatchEvaluation
         finally
         {
             // A caller that stops early leaves a chunk in evaluation: let it finish before the buffers are dropped.
-            if (chunks.Evaluating is { } unfinished)
+            if (chunks.Evaluating is Task unfinished)
             {
                 await unfinished.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
@@ -197,21 +206,25 @@ public static class BatchEvaluation
                 more = read.IsCompleted ? read.Result : read.AsTask().GetAwaiter().GetResult();
                 chunks.Evaluating?.GetAwaiter().GetResult();
                 chunks.EvaluateRead();
-                for (var i = 0; i < chunks.Read.Count; i++)
+                for (var i = 0; i < (chunks.ReadFailure?.Index ?? chunks.Read.Count); i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     yield return chunks.ReadResults[i];
                     Report(settings, ++handed, last: false);
                 }
+
+                ThrowIfFailed(chunks.ReadFailure, settings, handed);
             }
 
-            chunks.Evaluating?.GetAwaiter().GetResult();
-            for (var i = 0; i < chunks.Evaluated.Count; i++)
+            var lastFailure = chunks.Evaluating?.GetAwaiter().GetResult();
+            for (var i = 0; i < (lastFailure?.Index ?? chunks.Evaluated.Count); i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 yield return chunks.EvaluatedResults[i];
                 Report(settings, ++handed, last: false);
             }
+
+            ThrowIfFailed(lastFailure, settings, handed);
 
             // What was handed back is reported as for a finished batch, before the source's exception, if any.
             Report(settings, handed, last: true);
@@ -219,37 +232,72 @@ public static class BatchEvaluation
         }
         finally
         {
-            chunks.Evaluating?.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+            ((Task?)chunks.Evaluating)?.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
         }
     }
 
-    private static void Evaluate<TItem>(
+    /// <summary>
+    /// Evaluates a chunk in parallel into <paramref name="results"/>; a row that throws stops the rows after it, and the first
+    /// such row is returned, so that the rows before it are still handed back.
+    /// </summary>
+    private static RowFailure? Evaluate<TItem>(
         IFollowUpEvaluator evaluator, List<TItem> chunk, Func<TItem, FollowUpRecord?> recordOf, BatchResult<TItem>[] results,
         BatchEvaluationOptions settings, CancellationToken cancellationToken)
     {
-        if (chunk.Count == 0)
-        {
-            return;
-        }
-
         var profile = settings.Profile;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        RowFailure? first = null;
+        var gate = new Lock();
         try
         {
-            Parallel.For(0, chunk.Count, parallel, i =>
+            Parallel.For(0, chunk.Count, parallel, (i, loop) =>
             {
                 var item = chunk[i];
-                var record = recordOf(item);
-                var evaluation = record is null ? null : profile is null ? evaluator.Evaluate(record) : evaluator.Evaluate(record, profile);
-                results[i] = new BatchResult<TItem>(item, evaluation);
+                FollowUpRecord? record = null;
+                try
+                {
+                    record = recordOf(item);
+                    var evaluation = record is null ? null : profile is null ? evaluator.Evaluate(record) : evaluator.Evaluate(record, profile);
+                    results[i] = new BatchResult<TItem>(item, evaluation);
+                }
+                catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Break, not Stop: every row before this one still runs, so all of them can be handed back.
+                    loop.Break();
+                    lock (gate)
+                    {
+                        if (first is null || i < first.Index)
+                        {
+                            first = new RowFailure(i, record?.Id, failure);
+                        }
+                    }
+                }
             });
         }
         catch (AggregateException failed)
         {
-            // The caller sees what went wrong (a null record, a failing custom detector), as one evaluation would throw it.
+            // Only a row that threw once the batch was cancelled gets here: the caller sees that exception, as one evaluation would throw it.
             ExceptionDispatchInfo.Throw(failed.InnerExceptions[0]);
         }
+
+        return first;
     }
+
+    /// <summary>
+    /// Once the rows before a row that failed have been handed back (<paramref name="handed"/> of them, so the failed row is
+    /// the batch's row of that index), reports them as a finished batch's and throws what the row threw, naming the row.
+    /// </summary>
+    private static void ThrowIfFailed(RowFailure? failure, BatchEvaluationOptions settings, long handed)
+    {
+        if (failure is not null)
+        {
+            Report(settings, handed, last: true);
+            throw new BatchEvaluationException(handed, failure.RecordId, failure.Error);
+        }
+    }
+
+    /// <summary>The first row of a chunk that could not be evaluated: its index in the chunk, its record's id if it had a record, and what it threw.</summary>
+    private sealed record RowFailure(int Index, string? RecordId, Exception Error);
 
     /// <summary>
     /// The two chunks of a batch, double-buffered: while one is evaluated in parallel, the other is read and then handed
@@ -269,8 +317,11 @@ public static class BatchEvaluation
 
         public BatchResult<TItem>[] EvaluatedResults { get; private set; } = new BatchResult<TItem>[size];
 
-        /// <summary>Gets the evaluation under way, if any.</summary>
-        public Task? Evaluating { get; private set; }
+        /// <summary>Gets the evaluation under way, if any: the first row of its chunk that failed, or <see langword="null"/>.</summary>
+        public Task<RowFailure?>? Evaluating { get; private set; }
+
+        /// <summary>Gets the first row that failed in the chunk to hand out, after <see cref="EvaluateRead"/>.</summary>
+        public RowFailure? ReadFailure { get; private set; }
 
         /// <summary>Gets what the source threw, to rethrow once every row read before it has been handed out.</summary>
         public ExceptionDispatchInfo? SourceFailure { get; private set; }
@@ -307,10 +358,11 @@ public static class BatchEvaluation
         /// <summary>Once the evaluation before has finished: starts evaluating the chunk just read, and swaps the chunks.</summary>
         public void EvaluateRead()
         {
+            ReadFailure = Evaluating is { IsCompletedSuccessfully: true } done ? done.Result : null;
             (Read, Evaluated) = (Evaluated, Read);
             (ReadResults, EvaluatedResults) = (EvaluatedResults, ReadResults);
             var (chunk, results) = (Evaluated, EvaluatedResults);
-            Evaluating = chunk.Count == 0
+            Evaluating = chunk.Count == 0 || ReadFailure is not null
                 ? null
                 : Task.Run(() => Evaluate(evaluator, chunk, recordOf, results, settings, cancellationToken), cancellationToken);
         }
@@ -327,9 +379,14 @@ public static class BatchEvaluation
 
     private static int ChunkSize(BatchEvaluationOptions settings) => Math.Max(1, settings.MaxDegreeOfParallelism * RowsPerWorker);
 
-    private static BatchEvaluationOptions Validate(BatchEvaluationOptions? options)
+    private static BatchEvaluationOptions Validate(IFollowUpEvaluator evaluator, BatchEvaluationOptions? options)
     {
         options ??= new BatchEvaluationOptions();
+        if (options.Profile is { } profile)
+        {
+            // Throws KeyNotFoundException naming the known profiles, now rather than at the first row.
+            _ = evaluator.Rules.GetProfile(profile);
+        }
 
         // The parameter is the whole options object, so the message names the property that is wrong.
         if (options.MaxDegreeOfParallelism < 1)

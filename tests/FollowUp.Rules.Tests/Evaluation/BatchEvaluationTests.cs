@@ -1,3 +1,4 @@
+using FollowUp.Rules.Risk;
 using FollowUp.Rules.Tests.TestData;
 
 namespace FollowUp.Rules.Tests;
@@ -71,25 +72,85 @@ public sealed class BatchEvaluationTests
         Assert.Equal(records.Select(r => Evaluator.Evaluate(r).Score), evaluations.Select(e => e.Score));
     }
 
-    [Fact]
-    public void EvaluateMany_NullRecord_ThrowsArgumentNullException()
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(1, 300)]
+    [InlineData(2, 300)]
+    [InlineData(8, 1023)]
+    public void EvaluateMany_NullRecord_HandsBackEveryRecordBeforeItThenNamesItsRow(int parallelism, int failing)
     {
-        FollowUpRecord[] records = [.. Records(100), null!];
+        var records = Records(1280);
+        records[failing] = null!;
+        var handed = new List<FollowUpEvaluation>();
 
-        Assert.Throws<ArgumentNullException>(() => Evaluator.EvaluateMany(records).ToList());
+        var thrown = Assert.Throws<BatchEvaluationException>(() =>
+        {
+            foreach (var evaluation in Evaluator.EvaluateMany(records, new BatchEvaluationOptions { MaxDegreeOfParallelism = parallelism }))
+            {
+                handed.Add(evaluation);
+            }
+        });
+
+        Assert.Equal(records.Take(failing).Select(r => r.Id), handed.Select(e => e.Id));
+        Assert.Equal((failing, null), (thrown.Row, thrown.RecordId));
+        Assert.IsType<ArgumentNullException>(thrown.InnerException);
+        Assert.StartsWith($"Row {failing} of the batch could not be evaluated", thrown.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task EvaluateManyAsync_NullRecord_ThrowsArgumentNullException()
+    public async Task EvaluateRowsAsync_RecordOfOrEvaluationThrows_HandsBackTheRowsBeforeAndNamesTheRowAndRecord()
     {
-        FollowUpRecord[] records = [.. Records(100), null!];
+        var records = Records(700);
+        var evaluator = TestClock.Evaluator(FollowUpRuleSet.Create(new FollowUpRulesOptions(), [new ThrowingDetector("R500")]));
+        var handed = new List<int>();
 
-        await Assert.ThrowsAsync<ArgumentNullException>(async () =>
+        var thrown = await Assert.ThrowsAsync<BatchEvaluationException>(async () =>
         {
-            await foreach (var evaluation in Evaluator.EvaluateManyAsync(records.ToAsyncEnumerable()))
+            await foreach (var (index, _) in evaluator.EvaluateRowsAsync(
+                Enumerable.Range(0, records.Length).ToAsyncEnumerable(), i => i == 600 ? throw new FormatException("row 600") : records[i],
+                new BatchEvaluationOptions { MaxDegreeOfParallelism = 2 }))
             {
+                handed.Add(index);
             }
         });
+
+        Assert.Equal(Enumerable.Range(0, 500), handed);
+        Assert.Equal((500, "R500"), (thrown.Row, thrown.RecordId));
+        Assert.Contains("'R500'", thrown.Message, StringComparison.Ordinal);
+        Assert.Equal("boom", thrown.InnerException!.Message);
+    }
+
+    [Fact]
+    public void EvaluateRows_RecordOfThrows_NamesTheRowWithoutARecord()
+    {
+        var thrown = Assert.Throws<BatchEvaluationException>(() =>
+            Evaluator.EvaluateRows(Enumerable.Range(0, 10), i => i == 7 ? throw new FormatException("bad row") : Records(1)[0]).ToList());
+
+        Assert.Equal((7L, (string?)null), (thrown.Row, thrown.RecordId));
+        Assert.IsType<FormatException>(thrown.InnerException);
+    }
+
+    [Fact]
+    public void EvaluateMany_UnknownProfile_ThrowsAtTheCall()
+    {
+        var options = new BatchEvaluationOptions { Profile = "Nope" };
+
+        Assert.Throws<KeyNotFoundException>(() => Evaluator.EvaluateMany(Records(1), options));
+        Assert.Throws<KeyNotFoundException>(() => Evaluator.EvaluateManyAsync(Records(1).ToAsyncEnumerable(), options));
+    }
+
+    /// <summary>A custom detector that throws for one record, as a buggy one would.</summary>
+    private sealed class ThrowingDetector(string failingId) : IRiskSignalDetector
+    {
+        public IReadOnlyList<RiskSignalDefinition> Signals => [];
+
+        public void Detect(RiskDetectionContext context)
+        {
+            if (context.Record.Id == failingId)
+            {
+                throw new InvalidOperationException("boom");
+            }
+        }
     }
 
     [Fact]
