@@ -36,12 +36,83 @@ public sealed class LenientStringConverter : JsonConverter<string>
     internal static string? ReadScalar(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => ReadString(ref reader),
         JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
         _ => throw new JsonException($"Expected a text value but found {Describe(reader.TokenType)}."),
     };
+
+    /// <summary>
+    /// A string token's text. Half of a surrogate pair escaped alone (<c>"好\ud83d"</c>, a note cut in the middle of an emoji
+    /// by a JavaScript export's <c>slice</c>) is read as U+FFFD, the replacement character, rather than making the whole
+    /// record unreadable; bytes that are not UTF-8 still fail.
+    /// </summary>
+    internal static string ReadString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException) when (reader.ValueIsEscaped)
+        {
+            var escaped = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+            if (!System.Text.Unicode.Utf8.IsValid(escaped))
+            {
+                throw;
+            }
+
+            return UnescapeReplacingLoneSurrogates(escaped);
+        }
+    }
+
+    /// <summary>Unescapes a JSON string's bytes (valid UTF-8, well-formed escapes), each lone surrogate as U+FFFD.</summary>
+    private static string UnescapeReplacingLoneSurrogates(ReadOnlySpan<byte> escaped)
+    {
+        var text = new System.Text.StringBuilder(escaped.Length);
+        while (!escaped.IsEmpty)
+        {
+            var backslash = escaped.IndexOf((byte)'\\');
+            var plain = backslash < 0 ? escaped : escaped[..backslash];
+            text.Append(System.Text.Encoding.UTF8.GetString(plain));
+            if (backslash < 0)
+            {
+                break;
+            }
+
+            escaped = escaped[backslash..];
+            if (escaped[1] != (byte)'u')
+            {
+                text.Append(escaped[1] switch
+                {
+                    (byte)'b' => '\b',
+                    (byte)'f' => '\f',
+                    (byte)'n' => '\n',
+                    (byte)'r' => '\r',
+                    (byte)'t' => '\t',
+                    var other => (char)other,
+                });
+                escaped = escaped[2..];
+                continue;
+            }
+
+            var unit = (char)int.Parse(escaped.Slice(2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture);
+            escaped = escaped[6..];
+            if (char.IsHighSurrogate(unit) && escaped.Length >= 6 && escaped[0] == (byte)'\\' && escaped[1] == (byte)'u'
+                && int.Parse(escaped.Slice(2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture) is var low
+                && char.IsLowSurrogate((char)low))
+            {
+                text.Append(unit).Append((char)low);
+                escaped = escaped[6..];
+            }
+            else
+            {
+                text.Append(char.IsSurrogate(unit) ? '\uFFFD' : unit);
+            }
+        }
+
+        return text.ToString();
+    }
 
     internal static string Describe(JsonTokenType token) => token switch
     {

@@ -477,4 +477,26 @@ public class FollowUpJsonTests
         Assert.Equal("Error", document.RootElement.GetProperty("findings")[0].GetProperty("severity").GetString());
         Assert.Throws<NotSupportedException>(() => JsonSerializer.Deserialize<FollowUpEvaluation>(FollowUpJson.Serialize(evaluation)));
     }
+
+    [Theory]
+    [InlineData("好\\ud83d", "好\uFFFD")]
+    [InlineData("\\ud83d\\ude00 ok", "\U0001F600 ok")]
+    [InlineData("a\\ude00\\ud83d\\n\\\"b\\u4e2d", "a\uFFFD\uFFFD\n\"b中")]
+    [InlineData("\\ud83d\\u0041\\/\\\\\\t", "\uFFFDA/\\\t")]
+    public void DeserializeRecord_LoneSurrogateEscape_IsTheReplacementCharacterAndTheRecordIsRead(string escaped, string expected)
+    {
+        var record = FollowUpJson.DeserializeRecord($$$"""{"id":"Z-1","communications":[{"summary":"{{{escaped}}}"}],"custom":{"note":"{{{escaped}}}"}}""");
+
+        Assert.Equal(expected, record!.Communications![0]!.Summary);
+        Assert.Equal(expected, record.Custom!["note"]);
+        Assert.Empty(record.InvalidValues ?? []);
+    }
+
+    [Fact]
+    public void DeserializeRecord_BytesThatAreNotUtf8_StillFail()
+    {
+        byte[] json = [.. "{\"id\":\"Z-2\",\"owner\":\"\\ud83d"u8, 0xFF, .. "\"}"u8];
+
+        Assert.Throws<JsonException>(() => FollowUpJson.DeserializeRecord(json));
+    }
 }
