@@ -15,6 +15,8 @@ internal static class ReminderStage
         var owner = inspection.Owner;
         var customer = inspection.Customer;
         var action = record.Progress?.NextAction ?? "";
+        // A due date with no action written: the reminder says so rather than quoting nothing (下一步“”).
+        var unnamed = string.IsNullOrWhiteSpace(action);
         var reminders = inspection.Reminders;
         reminders.Clear();
 
@@ -23,14 +25,21 @@ internal static class ReminderStage
             var dateOnly = inspection.NextActionDueIsDateOnly;
             if (deadline < now)
             {
-                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Overdue, now - deadline, due,
-                    messages.Defer("ReminderOverdue", action, new LatenessText(now - deadline, rules.Culture), TimeText.Due(due, dateOnly))));
+                var late = new LatenessText(now - deadline, rules.Culture);
+                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Overdue, now - deadline, due, unnamed
+                    ? messages.Defer("ReminderOverdueUnnamed", late, TimeText.Due(due, dateOnly))
+                    : messages.Defer("ReminderOverdue", action, late, TimeText.Due(due, dateOnly))));
             }
             else if (dateOnly ? due.Date == now.ToOffset(due.Offset).Date : due.ToOffset(now.Offset).Date == now.Date)
             {
-                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.DueToday, TimeSpan.Zero, due, dateOnly
-                    ? messages.Defer("ReminderDueTodayAnyTime", action)
-                    : messages.Defer("ReminderDueToday", action, TimeText.Clock(due.ToOffset(now.Offset)))));
+                var clock = TimeText.Clock(due.ToOffset(now.Offset));
+                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.DueToday, TimeSpan.Zero, due, (dateOnly, unnamed) switch
+                {
+                    (true, true) => messages.Fixed("ReminderDueTodayAnyTimeUnnamed"),
+                    (true, false) => messages.Defer("ReminderDueTodayAnyTime", action),
+                    (false, true) => messages.Defer("ReminderDueTodayUnnamed", clock),
+                    (false, false) => messages.Defer("ReminderDueToday", action, clock),
+                }));
             }
         }
 

@@ -44,6 +44,23 @@ public sealed class FollowUpRemindersTests
         Assert.DoesNotContain(evaluation.Deductions, d => d.Code == FollowUp.Rules.Grading.DeductionCodes.NextActionOverdue);
     }
 
+    [Theory]
+    [InlineData(-3.0, null, "下一步已逾期 3 天（截止")]
+    [InlineData(0.2, "  ", "下一步今天 ")]
+    [InlineData(0.0, "", "下一步今天到期，却没有写明要做什么。")]
+    public void Remind_DueDateWithoutAnAction_SaysTheActionIsNotWrittenRatherThanQuotingNothing(double days, string? action, string start)
+    {
+        var today = TestClock.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var due = days == 0 ? Timestamp.Parse(today) : TestClock.DaysFromNow(days);
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextAction = action, NextActionDue = due });
+
+        var reason = Assert.Single(Evaluator.Evaluate(record).Reminders).Reason;
+
+        Assert.StartsWith(start, reason, StringComparison.Ordinal);
+        Assert.Contains("没有写明要做什么", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("“", reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Remind_DueYesterdayWithoutATime_IsOverdueFromTheEndOfThatDay()
     {
