@@ -35,6 +35,9 @@ internal sealed class TextAnalyzer
     /// <summary>Words that make a risk phrase the topic of the clause (竞争对手方面), folded.</summary>
     private static readonly string[] TopicMarkers = ["方面", "这块", "这边", "情况", "呢", "吗", "的话"];
 
+    /// <summary>Words that join alternatives under one negation (没有投诉或不满, no complaints or delays), folded, longest first.</summary>
+    private static readonly string[] Alternatives = ["或者", "或是", "或", "nor", "or"];
+
     /// <summary>Who may be named before a bare answer (客户说没有), folded.</summary>
     private static readonly string[] Answerers = ["客户说", "他说", "她说", "对方说", "客户表示", "客户回复", "回复", "答复", "客户答复", "答", "回答", "客户回答"];
 
@@ -179,10 +182,31 @@ internal sealed class TextAnalyzer
                 continue;
             }
 
-            scan.AddVague(new ResolvedHit(entry.Category, hit.Start, hit.End, hit.Entry));
+            AddVague(scan, new ResolvedHit(entry.Category, hit.Start, hit.End, hit.Entry));
         }
 
         return fillersOnly;
+    }
+
+    /// <summary>
+    /// Keeps a vague hit, joined with the kept hits of its category that it overlaps: 持续跟进 and 跟进中 in 持续跟进中 are one
+    /// finding over 持续跟进中. Fillers stay apart, as their units measure how much of a text they cover.
+    /// </summary>
+    private static void AddVague(TextScan scan, ResolvedHit hit)
+    {
+        // Kept hits are ordered by where they end, so those overlapping this one are the last few.
+        for (var v = scan.VagueCount - 1; v >= 0 && scan.Vague[v].End > hit.Start && hit.Category != (int)VagueCategory.NoContent; v--)
+        {
+            var kept = scan.Vague[v];
+            if (kept.Category == hit.Category)
+            {
+                var entry = kept.End - kept.Start > hit.End - hit.Start ? kept.Entry : hit.Entry;
+                hit = new ResolvedHit(hit.Category, Math.Min(kept.Start, hit.Start), Math.Max(kept.End, hit.End), entry);
+                scan.RemoveVague(v);
+            }
+        }
+
+        scan.AddVague(hit);
     }
 
     private void ResolveRisk(string text, TextScan scan)
@@ -190,7 +214,7 @@ internal sealed class TextAnalyzer
         var hits = scan.Hits;
         for (var i = 0; i < scan.HitCount; i++)
         {
-            ref readonly var hit = ref hits[i];
+            ref var hit = ref hits[i];
             var entry = Lexicon.Entries[hit.Entry];
             if (hit.Dropped || entry.Role != PhraseRole.Risk)
             {
@@ -198,9 +222,14 @@ internal sealed class TextAnalyzer
             }
 
             var near = Neighbours(scan, i);
-            if (IsInsideLonger(scan, i, near, PhraseRole.Risk, sameCategoryOnly: true) || IsExcepted(scan, i, near)
-                || IsNegated(text, scan, i, near, RiskCueWindow, allowClosingCue: true))
+            if (IsInsideLonger(scan, i, near, PhraseRole.Risk, sameCategoryOnly: true) || IsExcepted(scan, i, near))
             {
+                continue;
+            }
+
+            if (IsNegated(text, scan, i, near, RiskCueWindow, allowClosingCue: true) || IsNegatedAlternative(text, scan, i, near))
+            {
+                hit.Negated = true;
                 continue;
             }
 
@@ -346,6 +375,57 @@ internal sealed class TextAnalyzer
             cue.FoldedEnd > other.FoldedEnd || (cue.FoldedEnd == other.FoldedEnd && cue.FoldedStart < other.FoldedStart);
     }
 
+    /// <summary>
+    /// Whether the hit is an alternative to a negated risk phrase shortly before it in its clause, joined by 或 / or: one cue
+    /// negates both in 没有任何投诉或不满 and "did not complain or express any dissatisfaction".
+    /// </summary>
+    private static bool IsNegatedAlternative(string text, TextScan scan, int index, (int From, int To) near)
+    {
+        ref readonly var hit = ref scan.Hits[index];
+        for (var j = near.From; j < index; j++)
+        {
+            ref readonly var other = ref scan.Hits[j];
+            if (other.Negated && other.Clause == hit.Clause && other.End <= hit.Start && IsAlternativeLink(text.AsSpan(other.End, hit.Start - other.End)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the words between two phrases start with 或 / or and say little more (或表达, or express any).</summary>
+    private static bool IsAlternativeLink(ReadOnlySpan<char> between)
+    {
+        between = between.Trim();
+        foreach (var word in Alternatives)
+        {
+            if (between.Length < word.Length || !FoldsTo(between[..word.Length], word))
+            {
+                continue;
+            }
+
+            var ascii = IsAscii(word);
+            var rest = between[word.Length..];
+
+            // A word that only starts like one: order, 或许 (perhaps).
+            if (!rest.IsEmpty && (ascii ? !TextFolding.IsWhitespace(rest[0]) : TextFolding.Fold(rest[0]) == '许'))
+            {
+                continue;
+            }
+
+            var content = 0;
+            foreach (var c in rest)
+            {
+                content += TextFolding.IsContent(TextFolding.Fold(c)) ? 1 : 0;
+            }
+
+            return content <= (ascii ? AsciiCueWindow : RiskCueWindow);
+        }
+
+        return false;
+    }
+
     /// <summary>Whether another cue right before a cue negates it (不是没有, 不能说没有), so the two affirm.</summary>
     private bool IsCueNegated(TextScan scan, int cueIndex, int negatedIndex)
     {
@@ -396,19 +476,19 @@ internal sealed class TextAnalyzer
         }
 
         return false;
+    }
 
-        static bool FoldsTo(ReadOnlySpan<char> text, string folded)
+    private static bool FoldsTo(ReadOnlySpan<char> text, string folded)
+    {
+        for (var i = 0; i < text.Length; i++)
         {
-            for (var i = 0; i < text.Length; i++)
+            if (TextFolding.Fold(text[i]) != folded[i])
             {
-                if (TextFolding.Fold(text[i]) != folded[i])
-                {
-                    return false;
-                }
+                return false;
             }
-
-            return true;
         }
+
+        return true;
     }
 
     /// <summary>
@@ -845,8 +925,11 @@ internal sealed class TextAnalyzer
 
             switch (entry.Role)
             {
-                case PhraseRole.ClauseBreak:
+                case PhraseRole.ClauseBreak when !scan.EndsWithCue(match.FoldedStart, lexicon):
                     scan.Clause++;
+                    break;
+                case PhraseRole.ClauseBreak:
+                    // Right after a cue the break is what the cue negates (不是因为预算不足, not because of price): one clause.
                     break;
                 case PhraseRole.Fact:
                     scan.AddFact((FactKind)entry.Category, numberStart, match.End);

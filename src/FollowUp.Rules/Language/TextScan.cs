@@ -18,6 +18,9 @@ internal struct TextHit
     public int GapEnd;
     public bool AtClauseEnd;
     public bool Dropped;
+
+    /// <summary>Whether a cue negated this risk phrase; the negation carries on over 或 / or to the next one.</summary>
+    public bool Negated;
 }
 
 /// <summary>A phrase kept after resolution: a vague category or a risk-signal index, with its span in the original text.</summary>
@@ -207,6 +210,27 @@ internal sealed class TextScan
         };
     }
 
+    /// <summary>Whether a negation cue found so far ends right at <paramref name="foldedPosition"/>.</summary>
+    public bool EndsWithCue(int foldedPosition, CompiledLexicon lexicon)
+    {
+        // One space may part an English cue from the break (not because).
+        if (foldedPosition > 0 && foldedPosition > _position - PhraseAutomaton.MaxPhraseLength && _charAt[(foldedPosition - 1) & RingMask] == ' ')
+        {
+            foldedPosition--;
+        }
+
+        // Hits arrive ordered by where they end, so those ending at the position are the last few.
+        for (var h = HitCount - 1; h >= 0 && Hits[h].FoldedEnd >= foldedPosition; h--)
+        {
+            if (Hits[h].FoldedEnd == foldedPosition && lexicon.Entries[Hits[h].Entry].Role == PhraseRole.NegationCue)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public void AddVague(in ResolvedHit hit)
     {
         if (VagueCount == Vague.Length)
@@ -215,6 +239,12 @@ internal sealed class TextScan
         }
 
         Vague[VagueCount++] = hit;
+    }
+
+    public void RemoveVague(int index)
+    {
+        Array.Copy(Vague, index + 1, Vague, index, VagueCount - index - 1);
+        VagueCount--;
     }
 
     public void AddRisk(in ResolvedHit hit)

@@ -122,6 +122,34 @@ public sealed class VagueLanguageDetectorTests
         Assert.Equal((VagueCategory.NoContent, "好的，收到"), (phrase.Category, phrase.Text));
     }
 
+    [Theory]
+    [InlineData("持续跟进中", "持续跟进中", 0)]
+    [InlineData("还在沟通中", "在沟通中", 1)]
+    [InlineData("一直在跟进中", "一直在跟进中", 0)]
+    [InlineData("方案已发，持续跟进中", "持续跟进中", 5)]
+    public void Detect_OverlappingPhrasesOfOneCategory_AreOnePhraseOverTheirUnion(string text, string union, int start)
+    {
+        var phrase = Assert.Single(Detector.Detect(text).Phrases);
+
+        Assert.Equal((VagueCategory.StatusOnly, union, start, union.Length), (phrase.Category, phrase.Text, phrase.Start, phrase.Length));
+    }
+
+    [Fact]
+    public void Detect_SeparatePhrasesOfOneCategory_StayApart()
+    {
+        var phrases = Detector.Detect("跟进中，等客户回复，跟进中").Phrases;
+
+        Assert.Equal([(VagueCategory.StatusOnly, 0), (VagueCategory.Waiting, 4), (VagueCategory.StatusOnly, 10)], phrases.Select(p => (p.Category, p.Start)));
+    }
+
+    [Theory]
+    [InlineData("评估私有化部署的可能性，12月3日出方案", VagueCategory.Hedge)]
+    [InlineData("沟通中提出的三项修改已确认，12月5日交付", VagueCategory.StatusOnly)]
+    [InlineData("近期已完成安装调试，12月3日验收", VagueCategory.VagueTime)]
+    [InlineData("Renewal quote sent for their soon-to-expire licences", VagueCategory.VagueTime)]
+    public void Detect_PhraseInsideAnException_IsNotVague(string text, VagueCategory category) =>
+        Assert.DoesNotContain(Detector.Detect(text).Phrases, p => p.Category == category);
+
     [Fact]
     public void Detect_DateInTheGapOfAPhrase_MakesItDefinite()
     {

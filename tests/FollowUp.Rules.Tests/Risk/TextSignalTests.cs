@@ -132,6 +132,48 @@ public sealed class TextSignalTests
     public void Signal_PhraseThatIsItselfNegative_OrNegationInAnotherClause_IsRaised(string text, string code) =>
         Assert.Contains(code, TextProbe.Of(text).Risk);
 
+    [Theory]
+    [InlineData("客户没下单是因为竞品更便宜", RiskSignalCodes.Competitor)]
+    [InlineData("客户不签是因为预算不足", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("没有签约，由于预算不足", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("Customer didn't sign because a competitor came in lower", RiskSignalCodes.Competitor)]
+    [InlineData("Not signed since budget was cut", RiskSignalCodes.BudgetConstraint)]
+    public void Signal_NegationBeforeAReason_DoesNotReachThePhraseInTheReason(string text, string code) =>
+        Assert.Contains(code, TextProbe.Of(text).Risk);
+
+    [Theory]
+    [InlineData("客户不是因为预算不足才不签", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("客户没有因为价格犹豫", RiskSignalCodes.Hesitation)]
+    [InlineData("Not because of a competitor; they signed on Monday", RiskSignalCodes.Competitor)]
+    public void Signal_NegatedReason_RaisesNothing(string text, string code) => Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
+
+    [Theory]
+    [InlineData("客户没有提出任何投诉或不满")]
+    [InlineData("客户没有投诉或者表达不满")]
+    [InlineData("The customer did not complain or express any dissatisfaction")]
+    public void Signal_AlternativeToANegatedPhrase_IsNegatedToo(string text) =>
+        Assert.DoesNotContain(RiskSignalCodes.NegativeFeedback, TextProbe.Of(text).Risk);
+
+    [Theory]
+    [InlineData("Customer has not responded or is hesitating", RiskSignalCodes.Hesitation)]
+    [InlineData("没有竞争对手，或者说客户还在犹豫", RiskSignalCodes.Hesitation)]
+    [InlineData("客户未回复或在犹豫", RiskSignalCodes.Hesitation)]
+    public void Signal_AlternativeToAPhraseThatIsNotNegated_IsRaised(string text, string code) =>
+        Assert.Contains(code, TextProbe.Of(text).Risk);
+
+    [Theory]
+    [InlineData("竞争对手已出局", RiskSignalCodes.Competitor)]
+    [InlineData("上次说的暂缓已取消", RiskSignalCodes.Delay)]
+    [InlineData("价格偏高的问题已通过分期付款解决", RiskSignalCodes.PriceObjection)]
+    public void Signal_ResolvedRightAfterThePhrase_RaisesNothing(string text, string code) =>
+        Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
+
+    [Theory]
+    [InlineData("客户担心价格，已确认下周报价", RiskSignalCodes.Hesitation)]
+    [InlineData("客户说项目暂缓，原定的会议已取消", RiskSignalCodes.Delay)]
+    public void Signal_ResolutionOfSomethingElse_IsRaised(string text, string code) =>
+        Assert.Contains(code, TextProbe.Of(text).Risk);
+
     [Fact]
     public void Signal_InFeedbackWrittenInWords_IsRaisedOnTheFeedbackAndTheValueStaysUnknown()
     {
