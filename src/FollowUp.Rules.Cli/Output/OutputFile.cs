@@ -45,6 +45,11 @@ internal static partial class OutputFile
         }
 
         var directory = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(directory))
+        {
+            throw new IOException($"its directory '{directory}' does not exist.");
+        }
+
         FileStream? existing = null;
         if (File.Exists(target))
         {

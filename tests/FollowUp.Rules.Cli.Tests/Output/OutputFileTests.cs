@@ -92,6 +92,19 @@ public sealed class OutputFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Output_InADirectoryThatDoesNotExist_SaysSoWithoutATemporaryFileName()
+    {
+        var input = _temp.Write("in.jsonl", SampleData.Record("D-1") + "\n");
+        var missing = Path.Combine(_temp.Path, "nodir");
+        var output = Path.Combine(missing, "out.jsonl");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "-o", output, input);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"followup: cannot write --output '{output}': its directory '{missing}' does not exist.", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
     public async Task Evaluate_OutputReplacesAPrivateFile_KeepsItPrivate()
     {
         if (OperatingSystem.IsWindows())
