@@ -395,8 +395,10 @@ internal sealed partial class Inspection
         }
 
         var points = FieldState.Missing;
-        points = Best(points, Items(needs?.PainPoints, FieldPaths.PainPoint));
-        points = Best(points, Items(needs?.Concerns, FieldPaths.Concern));
+        // A pain point is the customer's own problem, the one the deal is to solve (学员投诉多, 日报延迟一天): not a risk to the
+        // deal, so it is not read for risk signals. A concern (担心价格) is one.
+        points = Best(points, Items(needs?.PainPoints, FieldPaths.PainPoint, TextUse.None));
+        points = Best(points, Items(needs?.Concerns, FieldPaths.Concern, TextUse.Risk));
         if (RequiredBit(FollowUpFields.NeedsPainPoints))
         {
             AddCheck(FollowUpStep.Needs, FollowUpFields.NeedsPainPoints, FollowUpFields.NeedsPainPoints, points, null, riskInput: true);
@@ -411,7 +413,7 @@ internal sealed partial class Inspection
         }
     }
 
-    private FieldState Items(IReadOnlyList<string>? items, IndexedPath path)
+    private FieldState Items(IReadOnlyList<string>? items, IndexedPath path, TextUse use)
     {
         var best = FieldState.Missing;
         if (items is null)
@@ -421,7 +423,7 @@ internal sealed partial class Inspection
 
         for (var i = 0; i < items.Count; i++)
         {
-            best = Best(best, Classify(items[i], path[i], TextUse.Risk, required: false));
+            best = Best(best, Classify(items[i], path[i], use, required: false));
         }
 
         return best;

@@ -48,6 +48,19 @@ public sealed class TextSignalTests
     }
 
     [Theory]
+    [InlineData("学员投诉多，客服压力大")]
+    [InlineData("日報延遲一天，管理層看不到實時數據")]
+    [InlineData("员工离职交接靠纸质单据")]
+    public void PainPoint_TheCustomersOwnProblem_RaisesNoSignalWhereAConcernWould(string problem)
+    {
+        var asPainPoint = SampleRecords.CompleteToB().WithNeeds(n => n with { PainPoints = [problem], Concerns = null });
+        var asConcern = SampleRecords.CompleteToB().WithNeeds(n => n with { PainPoints = ["纸质单据多"], Concerns = [problem] });
+
+        Assert.DoesNotContain(Evaluator.Evaluate(asPainPoint).Risk.Signals, s => s.Field.StartsWith("needs.", StringComparison.Ordinal));
+        Assert.Contains(Evaluator.Evaluate(asConcern).Risk.Signals, s => s.Field == "needs.concerns[0]");
+    }
+
+    [Theory]
     [InlineData("50万")]
     [InlineData("预算充足，约 80 万")]
     [InlineData("不是没有预算，是要等年初批")]
