@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using FluentValidation;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Language;
@@ -626,7 +627,9 @@ internal sealed partial class Inspection
         for (var i = 0; i < count; i++)
         {
             var entry = risks![i] ?? EmptyRiskNote;
-            var countermeasure = Classify(entry.Countermeasure, FieldPaths.RiskCountermeasure[i], TextUse.Clarity, countermeasureRequired);
+            // 暂无明显风险 says the risks were weighed and none found: it notes the risks, and has nothing to counter.
+            var noRisk = string.IsNullOrWhiteSpace(entry.Kind) && SaysNoRisk(entry.Description);
+            var countermeasure = Classify(entry.Countermeasure, FieldPaths.RiskCountermeasure[i], TextUse.Clarity, countermeasureRequired && !noRisk);
             var answers = countermeasure == FieldState.Filled ? TextUse.RiskAnswer : TextUse.None;
             var signalsFrom = AnswerSignals.Count;
             var description = Classify(entry.Description, FieldPaths.RiskDescription[i], TextUse.Clarity | TextUse.Value | answers, required: false);
@@ -644,7 +647,7 @@ internal sealed partial class Inspection
             noted |= description != FieldState.Missing || !string.IsNullOrWhiteSpace(entry.Kind);
             // A countermeasure's clarity is graded once, by clarity or by risk handling (Grader), not also here: a vague answer must
             // not pull its step below what it was before the answer.
-            if (countermeasureRequired)
+            if (countermeasureRequired && !(noRisk && countermeasure == FieldState.Missing))
             {
                 AddCheck(FollowUpStep.AttachmentsAndRisks, FieldPaths.RiskCountermeasure[i], FieldPaths.RiskCountermeasure.Key, countermeasure,
                     entry.Countermeasure, note: countermeasure == FieldState.Missing ? Problem.CountermeasureMissing : null, detail: entry.Kind ?? entry.Description);
@@ -657,6 +660,52 @@ internal sealed partial class Inspection
                 note: noted ? null : Problem.RiskPointsMissing);
         }
     }
+
+    /// <summary>
+    /// Whether a risk's description says, and says only, that no risk was found: 暂无明显风险, 目前没有风险, 未发现明显风险,
+    /// "No obvious risks." (Traditional, full width, spaces and punctuation aside).
+    /// </summary>
+    private static bool SaysNoRisk(string? description)
+    {
+        if (description is null || description.Length > 64)
+        {
+            return false;
+        }
+
+        Span<char> content = stackalloc char[description.Length];
+        var length = 0;
+        foreach (var c in description)
+        {
+            var folded = TextFolding.Fold(c);
+            if (TextFolding.IsContent(folded))
+            {
+                content[length++] = folded;
+            }
+        }
+
+        var text = content[..length];
+        foreach (var prefix in NoRiskPrefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                text = text[prefix.Length..];
+                break;
+            }
+        }
+
+        return NoRiskStatements.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text);
+    }
+
+    /// <summary>Words that may open a no-risk statement (目前暂无风险, 经评估无明显风险), folded.</summary>
+    private static readonly string[] NoRiskPrefixes = ["经评估", "评估后", "目前", "当前", "现阶段", "sofar", "currently"];
+
+    /// <summary>Statements that no risk was found, folded, their letters and digits only.</summary>
+    private static readonly FrozenSet<string> NoRiskStatements = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "暂无明显风险", "暂无风险", "暂无重大风险", "暂无其他风险", "暂无已知风险", "无明显风险", "无风险", "无重大风险", "没有风险",
+        "没有明显风险", "暂时没有风险", "暂未发现风险", "暂未发现明显风险", "未发现风险", "未发现明显风险",
+        "norisk", "norisks", "noobviousrisk", "noobviousrisks", "noknownrisk", "noknownrisks", "nomajorrisk", "nomajorrisks",
+        "norisksidentified", "noriskidentified", "norisksfound", "noriskfound");
 
     private bool IsRequiredCustom(string name)
     {

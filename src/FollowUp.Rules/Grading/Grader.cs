@@ -170,6 +170,13 @@ internal static class Grader
                 continue;
             }
 
+            // A countermeasure marked 待补充 or with no content ("-") leaves its risk unanswered, which risk handling charges, and
+            // is incomplete, which completeness charges: charged here too, noting the risk would cost more than leaving it out.
+            if ((acknowledged || level == ClarityLevel.NoContent) && FieldPaths.RiskCountermeasure.Matches(path))
+            {
+                continue;
+            }
+
             if (acknowledged)
             {
                 var key = FieldPaths.KeyOf(path);
@@ -196,7 +203,9 @@ internal static class Grader
 
         foreach (var missing in inspection.MissingTexts)
         {
-            if (missing == FollowUpFields.ProgressNextAction)
+            // The next action is graded under actionability; a missing countermeasure, like one marked 待补充, by completeness
+            // (CountermeasureMissing) and risk handling (the risk stays unanswered).
+            if (missing == FollowUpFields.ProgressNextAction || FieldPaths.RiskCountermeasure.Matches(missing))
             {
                 continue;
             }

@@ -353,6 +353,53 @@ public class GraderTests
         Assert.All(deductions, d => Assert.Equal((DeductionCodes.VagueText, finding.Message), (d.Code, d.Message)));
     }
 
+    [Theory]
+    [InlineData("待补充")]
+    [InlineData("-")]
+    [InlineData(null)]
+    public void RiskNotedWithoutACountermeasure_IsChargedAsUnansweredAndIncomplete_NotAlsoAsUnclearText(string? countermeasure)
+    {
+        var unnoted = WithSummary(SampleRecords.CompleteToB(), 1, Competitor);
+        var noted = unnoted with { Risks = [new RiskNote { Kind = "Competitor", Description = "友商低价", Countermeasure = countermeasure }] };
+
+        var before = Evaluator.Evaluate(unnoted);
+        var after = Evaluator.Evaluate(noted);
+
+        Assert.DoesNotContain(after.Deductions, d => d.Component == GradeComponent.Clarity && d.Field.StartsWith("risks[", StringComparison.Ordinal));
+        Assert.Contains(after.Deductions, d => d.Code == DeductionCodes.RiskUnaddressed);
+
+        // 待补充 earns the acknowledged credit; a countermeasure left out is an incomplete entry, which completeness may charge.
+        if (countermeasure == "待补充")
+        {
+            Assert.True(after.Score >= before.Score, $"noting the risk with '{countermeasure}': {before.Score} -> {after.Score}");
+        }
+    }
+
+    [Theory]
+    [InlineData("暂无明显风险")]
+    [InlineData("经评估，暫無明顯風險。")]
+    [InlineData("No obvious risks.")]
+    public void ProjectRiskEntrySayingNoRisk_NeedsNoCountermeasureAndBeatsLeavingRisksEmpty(string statement)
+    {
+        var empty = SampleRecords.CompleteProject() with { Risks = [] };
+        var stated = SampleRecords.CompleteProject() with { Risks = [new RiskNote { Description = statement }] };
+
+        var before = Evaluator.Evaluate(empty);
+        var after = Evaluator.Evaluate(stated);
+
+        Assert.Contains(before.Deductions, d => d.Code == DeductionCodes.RiskPointsMissing);
+        Assert.DoesNotContain(after.Deductions, d => d.Code is DeductionCodes.RiskPointsMissing or DeductionCodes.CountermeasureMissing or DeductionCodes.TextMissing);
+        Assert.True(after.Score > before.Score, $"{before.Score} -> {after.Score}");
+    }
+
+    [Fact]
+    public void ProjectRiskEntryNamingARisk_StillNeedsItsCountermeasure()
+    {
+        var evaluation = Evaluator.Evaluate(SampleRecords.CompleteProject() with { Risks = [new RiskNote { Description = "暂无明显风险，但交付周期紧张" }] });
+
+        Assert.Contains(evaluation.Deductions, d => d.Code == DeductionCodes.CountermeasureMissing);
+    }
+
     /// <summary>A ToB record with more flaws in one part than the part has points for.</summary>
     private static FollowUpRecord Flawed(GradeComponent component)
     {
