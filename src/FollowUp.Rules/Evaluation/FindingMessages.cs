@@ -70,10 +70,27 @@ internal static class FindingMessages
         return messages.Format("InvalidValue", messages.LabelOrPath(note.Key, note.Path), shape, value);
     }
 
+    /// <summary>
+    /// The message of a noted risk with no countermeasure, naming the risk by its kind (or, with no kind, its description): a
+    /// signal's code or label as the signal's label in the message's language (ContactChange as 对接人变动), other text as written,
+    /// and a risk with neither kind nor description without an empty quote.
+    /// </summary>
+    private static string CountermeasureMissing(MessageCatalog messages, string? kind)
+    {
+        if (string.IsNullOrWhiteSpace(kind))
+        {
+            return messages.Fixed("CountermeasureMissingUnnamed");
+        }
+
+        return messages.Quoting("CountermeasureMissing", messages.TryGetSignalLabel(MessageCatalog.SignalCodeOf(kind.Trim()), out var label) ? label : kind);
+    }
+
     public static MessageText Format(MessageCatalog messages, in Note note) => note.Problem switch
     {
         Problem.FieldMissing => messages.ForField("FieldMissing", note.Key),
-        Problem.FieldAcknowledged => messages.Quoting("FieldAcknowledged", messages.FieldLabel(note.Key), note.Value),
+        Problem.FieldAcknowledged => string.IsNullOrWhiteSpace(note.Value)
+            ? messages.ForField("FieldAcknowledgedUnquoted", note.Key)
+            : messages.Quoting("FieldAcknowledged", messages.FieldLabel(note.Key), note.Value),
         Problem.InvalidDate => messages.ForFieldValue("InvalidDate", note.Key, note.Value ?? ""),
         Problem.UnknownValue => messages.ForFieldValue("UnknownValue", note.Key, note.Value ?? "", note.Detail),
         Problem.NextActionDueInPast => messages.Defer("DueDateInPast", note.Value),
@@ -81,7 +98,7 @@ internal static class FindingMessages
         Problem.AttachmentContract => messages.Fixed("AttachmentMissingContract"),
         Problem.AttachmentAny => messages.Fixed("AttachmentMissingAny"),
         Problem.AttachmentStageUnknown => messages.Fixed("AttachmentStageUnknown"),
-        Problem.CountermeasureMissing => messages.Quoting("CountermeasureMissing", note.Detail ?? ""),
+        Problem.CountermeasureMissing => CountermeasureMissing(messages, note.Detail),
         Problem.RiskPointsMissing => messages.Fixed("RiskPointsMissing"),
         Problem.ChangeHistoryMissing => note.Detail is { } mention
             ? messages.ForArgument("ChangeHistoryMissingInLog", mention)

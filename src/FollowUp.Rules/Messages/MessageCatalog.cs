@@ -175,6 +175,10 @@ internal sealed class MessageCatalog
 
     public string Signal(string code) => _signals.TryGetValue(code, out var label) ? label : code;
 
+    /// <summary>The label of a signal's code when the catalog has one (a built-in signal's), so that other text can be kept as written.</summary>
+    public bool TryGetSignalLabel(string code, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? label) =>
+        _signals.TryGetValue(code, out label);
+
     /// <summary>The code a risk's kind names: a signal's label in either language is read as its code; anything else as written.</summary>
     public static string SignalCodeOf(string kind) => SignalCodesByLabel.Value.TryGetValue(kind, out var code) ? code : kind;
 

@@ -139,7 +139,7 @@ public class AttachmentsAndRisksValidatorTests
         var step = TestClock.Evaluator().Evaluate(record).Step(FollowUpStep.AttachmentsAndRisks);
 
         Assert.Equal(("risks[1].countermeasure", FindingCodes.CountermeasureMissing, Severity.Error), (failure.PropertyName, failure.ErrorCode, failure.Severity));
-        Assert.Contains("PriceObjection", failure.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("风险“价格异议”", failure.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(["risks[1].countermeasure"], step.Missing);
     }
 

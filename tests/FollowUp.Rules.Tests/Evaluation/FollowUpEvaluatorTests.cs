@@ -228,7 +228,7 @@ public class FollowUpEvaluatorTests
         var evaluation = evaluator.Evaluate(SampleRecords.CompleteToB().WithCustomer(c => c with { Company = null, Industry = "待补充" }));
 
         Assert.StartsWith("Missing company.", Assert.Single(evaluation.FindingsOn("customer.company")).Message, StringComparison.Ordinal);
-        Assert.StartsWith("industry is not known yet", Assert.Single(evaluation.FindingsOn("customer.industry")).Message, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("The industry field is marked as not known yet (\"待补充\")", Assert.Single(evaluation.FindingsOn("customer.industry")).Message, StringComparison.Ordinal);
         Assert.All(evaluation.Findings, f => Assert.DoesNotContain("缺少", f.Message, StringComparison.Ordinal));
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Messages;
 
@@ -35,5 +36,41 @@ public sealed class MessageCatalogTests
         // A key without an entry falls back to itself as the label and to the custom fields' advice.
         Assert.NotEqual(messages.FieldAdvice("custom"), messages.FieldAdvice(key));
         Assert.DoesNotContain("[", messages.FieldLabel(key), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Messages_BothCultures_HaveTheSameIds() =>
+        Assert.Equal(Templates("zh-CN").Keys.Order(), Templates("en").Keys.Order());
+
+    [Fact]
+    public void Messages_EnglishSentences_StartWithACapitalLetter()
+    {
+        // Evidence is quoted inside another message, and shapes, found values and the separator are parts of one.
+        var sentences = Templates("en").Where(t => !t.Key.StartsWith("Evidence", StringComparison.Ordinal)
+            && !t.Key.StartsWith("Shape", StringComparison.Ordinal) && !t.Key.StartsWith("Found", StringComparison.Ordinal) && t.Key != "ListSeparator");
+
+        Assert.All(sentences, t => Assert.True(char.IsUpper(t.Value[t.Value[0] == '"' ? 1 : 0]) || t.Value.StartsWith("\"{0}\"", StringComparison.Ordinal), t.Key));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "ContactChange", "对接人变动")]
+    [InlineData("en", "contactchange", "contact changed")]
+    public void TryGetSignalLabel_SignalCode_GivesItsLabel(string culture, string code, string label)
+    {
+        var messages = MessageCatalog.For(CultureInfo.GetCultureInfo(culture));
+
+        Assert.True(messages.TryGetSignalLabel(code, out var found));
+        Assert.Equal(label, found);
+    }
+
+    [Fact]
+    public void TryGetSignalLabel_OtherText_GivesNothing() =>
+        Assert.False(MessageCatalog.For(CultureInfo.GetCultureInfo("zh-CN")).TryGetSignalLabel("机房改造", out _));
+
+    private static Dictionary<string, string> Templates(string culture)
+    {
+        using var stream = typeof(MessageCatalog).Assembly.GetManifestResourceStream($"Messages.{culture}.json")!;
+        using var document = JsonDocument.Parse(stream);
+        return document.RootElement.GetProperty("messages").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
     }
 }

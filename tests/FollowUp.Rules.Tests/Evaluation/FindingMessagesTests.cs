@@ -1,0 +1,153 @@
+using System.Text.RegularExpressions;
+using FollowUp.Rules.Grading;
+using FollowUp.Rules.Language;
+using FollowUp.Rules.Risk;
+using FollowUp.Rules.Tests.TestData;
+
+// The type under test (FindingMessages) lives in namespace FollowUp.Rules (src/FollowUp.Rules/Evaluation/).
+namespace FollowUp.Rules.Tests;
+
+/// <summary>
+/// The wording of findings and deductions as a salesperson reads them: labels instead of codes, no empty quotes, advice that
+/// fits the field, examples that the rules would not themselves charge, and English that reads as English.
+/// </summary>
+public partial class FindingMessagesTests
+{
+    private static FollowUpEvaluator Evaluator(string culture) => TestClock.Evaluator(o => o.Culture = culture);
+
+    private static FollowUpRecord WithRisk(FollowUpRecord record, RiskNote risk) => record with { Risks = [risk] };
+
+    [Theory]
+    [InlineData("zh-CN", "ContactChange", "风险“对接人变动”没有应对建议。")]
+    [InlineData("zh-CN", "contactchange", "风险“对接人变动”没有应对建议。")]
+    [InlineData("zh-CN", "对接人变动", "风险“对接人变动”没有应对建议。")]
+    [InlineData("en", "ContactChange", "The risk \"contact changed\" has no countermeasure.")]
+    [InlineData("en", "对接人变动", "The risk \"contact changed\" has no countermeasure.")]
+    [InlineData("en", "PriceObjection", "The risk \"price objection\" has no countermeasure.")]
+    public void CountermeasureMissing_KindIsASignal_NamesItByItsLabelInTheMessageLanguage(string culture, string kind, string expected)
+    {
+        var evaluation = Evaluator(culture).Evaluate(WithRisk(SampleRecords.CompleteToB(), new RiskNote { Kind = kind, Description = "采购经理周立群 12 月底离职" }));
+
+        var finding = Assert.Single(evaluation.FindingsWithCode(FindingCodes.CountermeasureMissing));
+        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.CountermeasureMissing);
+
+        Assert.StartsWith(expected, finding.Message, StringComparison.Ordinal);
+        Assert.Equal(finding.Message, deduction.Message);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "风险“机房改造”没有应对建议。")]
+    [InlineData("en", "The risk \"机房改造\" has no countermeasure.")]
+    public void CountermeasureMissing_KindIsNotASignal_QuotesItAsWritten(string culture, string expected)
+    {
+        var evaluation = Evaluator(culture).Evaluate(WithRisk(SampleRecords.CompleteToB(), new RiskNote { Kind = "机房改造", Description = "客户机房 12 月 10 日才能完成改造" }));
+
+        Assert.StartsWith(expected, Assert.Single(evaluation.FindingsWithCode(FindingCodes.CountermeasureMissing)).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "这条风险没有应对建议。")]
+    [InlineData("en", "A risk entry has no countermeasure.")]
+    public void CountermeasureMissing_RiskWithoutKindOrDescription_QuotesNothing(string culture, string expected)
+    {
+        var evaluation = Evaluator(culture).Evaluate(WithRisk(SampleRecords.CompleteToB(), new RiskNote { Kind = "" }));
+
+        var message = Assert.Single(evaluation.FindingsWithCode(FindingCodes.CountermeasureMissing)).Message;
+
+        Assert.StartsWith(expected, message, StringComparison.Ordinal);
+        Assert.DoesNotContain("“”", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"\"", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public void CountermeasureMissing_ExampleItSuggests_IsAConcreteCountermeasure(string culture)
+    {
+        var evaluator = Evaluator(culture);
+        var message = Assert.Single(evaluator.Evaluate(WithRisk(SampleRecords.CompleteToB(), new RiskNote { Kind = "Competitor", Description = "友商已报价 72 万" }))
+            .FindingsWithCode(FindingCodes.CountermeasureMissing)).Message;
+        var example = Assert.Single(QuotedExample().Matches(message)).Groups["text"].Value;
+
+        // The example is what a salesperson copies: the rules must not charge it as vague (加强沟通 alone is).
+        var answered = evaluator.Evaluate(WithRisk(SampleRecords.CompleteToB(), new RiskNote { Kind = "Competitor", Description = "友商已报价 72 万", Countermeasure = example }));
+
+        Assert.Equal(ClarityLevel.Concrete, Assert.Single(answered.Clarity, c => c.Field == "risks[0].countermeasure").Level);
+        Assert.Empty(answered.FindingsOn("risks[0].countermeasure"));
+        Assert.DoesNotContain(answered.Deductions, d => d.Field == "risks[0].countermeasure");
+        Assert.DoesNotContain("加强沟通", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("talk more often", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "痛点或关注点暂未明确。下次沟通时补齐，别让它一直空着。")]
+    [InlineData("en", "The pain points or concerns field is marked as not known yet. Fill it in after the next contact; do not leave it open.")]
+    public void FieldAcknowledged_ListAcknowledgedWithNoTextOfItsOwn_QuotesNothing(string culture, string expected)
+    {
+        var record = SampleRecords.CompleteToB().WithNeeds(n => n with { PainPoints = ["待补充"], Concerns = null });
+
+        var evaluation = Evaluator(culture).Evaluate(record);
+
+        Assert.Equal(expected, Assert.Single(evaluation.FindingsOn("needs.painPoints")).Message);
+        Assert.Equal(expected, Assert.Single(evaluation.Deductions, d => d.Field == "needs.painPoints").Message);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "企业规模暂未明确（“待补充”）。")]
+    [InlineData("en", "The company size field is marked as not known yet (\"待补充\").")]
+    public void FieldAcknowledged_WithItsOwnText_QuotesItAndStartsAsASentence(string culture, string expected)
+    {
+        var evaluation = Evaluator(culture).Evaluate(SampleRecords.CompleteToB().WithCustomer(c => c with { CompanySize = "待补充" }));
+
+        Assert.StartsWith(expected, Assert.Single(evaluation.FindingsOn("customer.companySize")).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "“-”没有业务内容。写下这一栏该记的具体事实，让没参与的同事也能看懂、接手。")]
+    [InlineData("en", "\"-\" carries no business content. Write the concrete facts this field is for, so a colleague who was not there can follow it and take over.")]
+    public void NoContent_OnAFieldThatIsNoContact_GivesAdviceThatFitsAnyField(string culture, string expected)
+    {
+        var evaluation = Evaluator(culture).Evaluate(SampleRecords.CompleteProject().WithCustom("milestones", "-"));
+
+        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.NoContent);
+
+        Assert.Equal(("custom.milestones", expected), (deduction.Field, deduction.Message));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "应对建议是空的：不写下来，看记录的同事就无从了解。写明应对建议。")]
+    [InlineData("en", "The countermeasure field is empty: a colleague reading the record learns nothing from it. Write the countermeasure.")]
+    public void TextMissing_OnACountermeasure_DoesNotSpeakOfTheCustomersState(string culture, string expected)
+    {
+        var record = WithRisk(SampleRecords.CompleteProject(), new RiskNote { Kind = "Delay", Description = "客户机房 12 月 10 日才能完成改造" });
+
+        var evaluation = Evaluator(culture).Evaluate(record);
+
+        Assert.Equal(expected, Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.TextMissing).Message);
+    }
+
+    [Fact]
+    public void TextMissing_CustomFieldWithAPluralLabel_ReadsAsEnglish()
+    {
+        var evaluation = Evaluator("en").Evaluate(SampleRecords.CompleteProject().WithCustom("milestones", null));
+
+        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.TextMissing);
+
+        Assert.StartsWith("The milestones field is empty:", deduction.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "2 次沟通都只和“周立群”一个人")]
+    [InlineData("en", "each of the 2 contacts was with 周立群 alone")]
+    public void SingleThreadedEvidence_TwoContacts_ReadsCorrectly(string culture, string expected)
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Contact = "周立群", ContactTitle = "采购经理", ContactRole = DecisionRole.Influencer });
+
+        var evaluation = Evaluator(culture).Evaluate(record);
+
+        Assert.Equal(expected, Assert.Single(evaluation.Risk.Signals, s => s.Code == RiskSignalCodes.SingleThreaded).Evidence);
+    }
+
+    [GeneratedRegex("(?:如“|such as \")(?<text>[^”\"]+)[”\"]")]
+    private static partial Regex QuotedExample();
+}
