@@ -30,6 +30,19 @@ internal enum FactKind : byte
     Outcome,
 }
 
+/// <summary>What a change-mention phrase says about the needs having changed.</summary>
+internal enum ChangeMentionKind : byte
+{
+    /// <summary>Says so by itself: 需求变更, 新增需求, scope change.</summary>
+    Change,
+
+    /// <summary>A movement or replacement (增至, 改为, 原来, increased to): a change of the needs only beside a <see cref="Subject"/>.</summary>
+    Movement,
+
+    /// <summary>What the needs are made of (数量, 预算, 范围, 套, budget): makes a movement in its clause a change of the needs.</summary>
+    Subject,
+}
+
 /// <summary>Where a phrase may match, beyond its own characters.</summary>
 [Flags]
 internal enum PhraseFlags : byte

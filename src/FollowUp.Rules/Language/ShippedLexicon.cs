@@ -22,6 +22,7 @@ internal static class ShippedLexicon
                 PhraseRole.Vague => (int)Enum.Parse<VagueCategory>(file.Category),
                 PhraseRole.Risk => signalIndex(file.Category),
                 PhraseRole.Fact => (int)Enum.Parse<FactKind>(file.Category),
+                PhraseRole.ChangeMention => (int)Enum.Parse<ChangeMentionKind>(file.Category),
                 _ => 0,
             };
 

@@ -938,7 +938,22 @@ internal sealed class TextAnalyzer
                     scan.AcknowledgedUnits += part.ContentUnits;
                     break;
                 case PhraseRole.ChangeMention:
-                    scan.ChangeMentioned = true;
+                    // 数量从100套增至200套 says the needs changed; 处理时间从6小时降到1.5小时 is a result, not a change of the needs.
+                    switch ((ChangeMentionKind)entry.Category)
+                    {
+                        case ChangeMentionKind.Change:
+                            scan.ChangeMentioned = true;
+                            break;
+                        case ChangeMentionKind.Movement:
+                            scan.ChangeMovementClause = scan.Clause;
+                            scan.ChangeMentioned |= scan.ChangeSubjectClause == scan.Clause;
+                            break;
+                        default:
+                            scan.ChangeSubjectClause = scan.Clause;
+                            scan.ChangeMentioned |= scan.ChangeMovementClause == scan.Clause;
+                            break;
+                    }
+
                     break;
                 case PhraseRole.NegationCue when match.FoldedEnd - match.FoldedStart == 1 && match.Before == match.After && match.Before != '\0':
                     // 成不成, 有没有, 要不要: a question between two halves of one word, not a negation.

@@ -62,6 +62,10 @@ internal sealed class TextScan
     public double AcknowledgedUnits;
     public bool ChangeMentioned;
 
+    /// <summary>The last clause with a movement (增至) and the last with a subject of the needs (数量), or -1: both in one is a change.</summary>
+    public int ChangeMovementClause;
+    public int ChangeSubjectClause;
+
     private const int RingMask = PhraseAutomaton.MaxPhraseLength - 1;
     private readonly int[] _numberStartAt = new int[PhraseAutomaton.MaxPhraseLength];
     private readonly int[] _numberLengthAt = new int[PhraseAutomaton.MaxPhraseLength];
@@ -98,6 +102,8 @@ internal sealed class TextScan
         Clause = 0;
         AcknowledgedUnits = 0;
         ChangeMentioned = false;
+        ChangeMovementClause = -1;
+        ChangeSubjectClause = -1;
         _position = 0;
         _upperRunLength = 0;
         _upperRunAfterLetter = false;

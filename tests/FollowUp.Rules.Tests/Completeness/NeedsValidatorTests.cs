@@ -71,6 +71,24 @@ public class NeedsValidatorTests
     }
 
     [Theory]
+    [InlineData("客户需求数量从100套增至200套", true)]
+    [InlineData("首批从100套增至200套，周五前重新报价", true)]
+    [InlineData("预算调整为 80 万", true)]
+    [InlineData("客户需求有变：只上仓储模块", true)]
+    [InlineData("Budget increased to 80k after the board meeting", true)]
+    [InlineData("上线后单据处理时间从 6 小时降到 1.5 小时", false)]
+    [InlineData("演示中客服响应从 90 秒降到 20 秒，客户认可", false)]
+    [InlineData("Response time reduced to 2 hours in the pilot", false)]
+    public void Evaluate_ChangeHistoryIsAskedForOnlyWhenTheNeedsChanged_NotForAResultThatMoved(string summary, bool changed)
+    {
+        var record = SampleRecords.CompleteToB().WithNeeds(n => n with { Summary = summary, Changes = null });
+
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+
+        Assert.Equal(changed, evaluation.Findings.Any(f => f.Code == FindingCodes.ChangeHistoryMissing));
+    }
+
+    [Theory]
     [InlineData("zh-CN", "沟通记录（communications[1].summary）提到了需求变更")]
     [InlineData("en", "The communication log (communications[1].summary) says the needs changed")]
     public void Evaluate_CommunicationSaysTheNeedsChangedWithoutHistory_ReportsChangeHistoryMissingAndHalvesThatSummary(string culture, string message)
