@@ -20,7 +20,8 @@ internal static class ReminderStage
         var reminders = inspection.Reminders;
         reminders.Clear();
 
-        if (inspection.IsOpenStage && inspection.NextActionDue is { } due && inspection.NextActionDeadline is { } deadline)
+        // Whatever the stage: a signed order's delivery or a lost deal's call back in six months is still a promise with a date.
+        if (inspection.NextActionDue is { } due && inspection.NextActionDeadline is { } deadline)
         {
             var dateOnly = inspection.NextActionDueIsDateOnly;
             if (deadline < now)

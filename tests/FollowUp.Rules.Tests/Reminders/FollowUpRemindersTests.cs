@@ -45,6 +45,23 @@ public sealed class FollowUpRemindersTests
     }
 
     [Theory]
+    [InlineData("Signed", "12 月 1 日上门安装并培训")]
+    [InlineData("Lost", "半年后回访，看新预算")]
+    public void Remind_ClosedDealWithADueNextAction_IsStillReminded_ButRaisesNoOverdueSignal(string stage, string action)
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with
+        {
+            Stage = EnumValue<DealStage>.Parse(stage), NextAction = action, NextActionDue = TestClock.DaysFromNow(-2),
+        });
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        var reminder = Assert.Single(evaluation.Reminders, r => r.Kind == ReminderKind.Overdue);
+        Assert.Contains(action, reminder.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(evaluation.Risk.Signals, s => s.Code == FollowUp.Rules.Risk.RiskSignalCodes.NextActionOverdue);
+    }
+
+    [Theory]
     [InlineData(-3.0, null, "下一步已逾期 3 天（截止")]
     [InlineData(0.2, "  ", "下一步今天 ")]
     [InlineData(0.0, "", "下一步今天到期，却没有写明要做什么。")]
