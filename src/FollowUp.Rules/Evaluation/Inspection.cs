@@ -92,6 +92,8 @@ internal sealed partial class Inspection
     private static Inspection? t_cached;
 
     private FollowUpRuleSet _rules = null!;
+    private int _negativeFeedback;
+    private int _negativeLastFeedback;
     private FollowUpProfile _profile = null!;
     private TextScan _scan = null!;
 
@@ -139,6 +141,14 @@ internal sealed partial class Inspection
 
     /// <summary>Whether noted risk <paramref name="answer"/> names signal <paramref name="code"/>: by its kind, or by what its text names.</summary>
     public bool Names(int answer, int code)
+    {
+        // The customer's dissatisfaction is one risk, whether the text says it (投诉) or the latest feedback is Dissatisfied:
+        // a note answering either answers both.
+        var sibling = code == _negativeFeedback ? _negativeLastFeedback : code == _negativeLastFeedback ? _negativeFeedback : -1;
+        return NamesCode(answer, code) || (sibling >= 0 && NamesCode(answer, sibling));
+    }
+
+    private bool NamesCode(int answer, int code)
     {
         var (_, kind, from, to) = Answers[answer];
         if (kind == code)
@@ -266,6 +276,8 @@ internal sealed partial class Inspection
     {
         Record = record;
         _rules = rules;
+        _negativeFeedback = IndexOfCode(rules.SignalCodes, Risk.RiskSignalCodes.NegativeFeedback);
+        _negativeLastFeedback = IndexOfCode(rules.SignalCodes, Risk.RiskSignalCodes.NegativeLastFeedback);
         _profile = profile;
         Now = now;
         Checks.Clear();

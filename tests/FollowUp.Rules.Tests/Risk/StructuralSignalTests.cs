@@ -253,6 +253,30 @@ public sealed class StructuralSignalTests
         Assert.DoesNotContain(RiskSignalCodes.NegativeLastFeedback, Codes(record with { Communications = [latest with { At = TestClock.DaysFromNow(-10) }, older] }));
     }
 
+    [Theory]
+    [InlineData("NegativeFeedback", "客户不满安装延期")]
+    [InlineData("", "客户投诉安装延期")]
+    [InlineData("NegativeLastFeedback", "")]
+    public void NegativeLastFeedback_NoteOnTheCustomersDissatisfaction_AnswersIt(string kind, string description)
+    {
+        var older = new Communication { At = TestClock.DaysFromNow(-9), Contact = "王总", Feedback = CustomerFeedback.Satisfied };
+        var latest = new Communication { At = TestClock.DaysFromNow(-1), Contact = "周立群", Feedback = CustomerFeedback.Dissatisfied };
+        var record = SampleRecords.CompleteToB() with { Communications = [latest, older] };
+        var answered = record with
+        {
+            Risks = [new RiskNote { Kind = kind, Description = description, Countermeasure = "12 月 3 日前由李明上门致歉并给出补装排期" }],
+        };
+
+        var before = Evaluator.Evaluate(record);
+        var after = Evaluator.Evaluate(answered);
+
+        static bool OnTheFeedback(FollowUp.Rules.Grading.Deduction d) =>
+            d.Code == FollowUp.Rules.Grading.DeductionCodes.RiskUnaddressed && d.Field == "communications[0].feedback";
+        Assert.Contains(before.Deductions, OnTheFeedback);
+        Assert.DoesNotContain(after.Deductions, OnTheFeedback);
+        Assert.True(after.Score > before.Score, $"{before.Score} -> {after.Score}");
+    }
+
     /// <summary>A custom detector, which may read any field: the roles of the contacts, say.</summary>
     private sealed class RoleReadingDetector : IRiskSignalDetector
     {
