@@ -169,7 +169,7 @@ public class GraderTests
     [InlineData("ToB", 52)]
     [InlineData("ToC", 49)]
     [InlineData("Project", 54.5)]
-    [InlineData("ECommerce", 49)]
+    [InlineData("ECommerce", 47)]
     public void Evaluate_NoCommunication_ChargesTheLogOnceForThePointsOfItsEmptyFirstEntry(string profile, double score)
     {
         // The scores are those of an empty log scored as one empty entry, field by field: charged once, it costs no less.

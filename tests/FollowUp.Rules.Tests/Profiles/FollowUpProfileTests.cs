@@ -36,7 +36,8 @@ public class FollowUpProfileTests
         { "ToB", ToBFields },
         { "ToC", ToCFields },
         { "Project", [.. ToBFields, Risks, "custom.milestones"] },
-        { "ECommerce", [.. ToCFields, "custom.orderStatus", "custom.afterSales"] },
+        // An order is tracked by its status and after-sales, not by a proposal, quote or contract (SPEC §4, article §5.4).
+        { "ECommerce", [.. ToCFields.Where(f => f != Attachments), "custom.orderStatus", "custom.afterSales"] },
     };
 
     [Theory]
