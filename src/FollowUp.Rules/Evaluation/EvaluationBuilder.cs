@@ -25,7 +25,7 @@ internal static class EvaluationBuilder
     /// <summary>How many lists each of <see cref="SharedPaths"/>, <see cref="SharedClarity"/> and <see cref="SharedVague"/> keeps, and how many step results <see cref="SharedSteps"/> keeps.</summary>
     private const int MaxShared = 4096;
 
-    /// <summary>Lists of missing or acknowledged paths, shared: records miss the same few fields of a step. Keyed by the paths, one a line.</summary>
+    /// <summary>Lists of missing or acknowledged paths, shared: records miss the same few fields of a step. Keyed by the paths, one a line, each after its length.</summary>
     private static readonly SharedLists<string> SharedPaths = new(MaxShared);
 
     /// <summary>The clarity of a record's text fields, shared: records write the same fields, mostly at the same levels. Keyed by path and level, one a line.</summary>
@@ -168,6 +168,10 @@ internal static class EvaluationBuilder
         return SharedPaths.Keep(ref key, paths);
     }
 
+    /// <summary>
+    /// Starts a key's line for <paramref name="path"/>, its length first: a path may hold any character (a custom field is
+    /// named by the record), so no separator alone can tell where it ends.
+    /// </summary>
     private static void AppendLine(ref DefaultInterpolatedStringHandler lines, string path, int index)
     {
         if (index > 0)
@@ -175,6 +179,8 @@ internal static class EvaluationBuilder
             lines.AppendLiteral("\n");
         }
 
+        lines.AppendFormatted(path.Length);
+        lines.AppendLiteral(":");
         lines.AppendFormatted(path);
     }
 
@@ -252,7 +258,7 @@ internal static class EvaluationBuilder
         for (var i = 0; i < hits.Count; i++)
         {
             var hit = hits[i];
-            // The text's length before it, so that no text can read as the end of one line and the start of another.
+            // The text's length before it too, so that no text can read as the end of one line and the start of another.
             AppendLine(ref key, hit.Path, i);
             key.AppendLiteral(" ");
             key.AppendFormatted(hit.Category);

@@ -91,4 +91,24 @@ public class SharedResultTests
         Assert.Equal("跟進中", other.Vague.Single(v => v.Field == "communications[0].summary").Text);
         Assert.Equal(first.Vague.Select(v => v with { Text = v.Text.Replace('进', '進') }), other.Vague);
     }
+
+    [Fact]
+    public void Evaluate_CustomFieldNamesThatSpellAnotherRecordsKey_DoNotShareItsLists()
+    {
+        var evaluator = TestClock.Evaluator();
+        FollowUpRecord Record(params (string Name, string Value)[] custom) => new()
+        {
+            Scenario = "ToB",
+            Custom = custom.ToDictionary(c => c.Name, c => (string?)c.Value),
+        };
+
+        var two = evaluator.Evaluate(Record(("a", "跟进中"), ("b", "跟进中")));
+        _ = evaluator.Evaluate(Record(("p", "跟进中"), ("q", "跟进中")));
+        var one = evaluator.Evaluate(Record(("a1\ncustom.b", "跟进中")));
+        var spelt = evaluator.Evaluate(Record(("p 0 0 3 跟进中\ncustom.q", "跟进中")));
+
+        Assert.Equal(["custom.a1\ncustom.b"], one.Clarity.Where(c => c.Field.StartsWith("custom.", StringComparison.Ordinal)).Select(c => c.Field));
+        Assert.Equal(["custom.p 0 0 3 跟进中\ncustom.q"], spelt.Vague.Where(v => v.Field.StartsWith("custom.", StringComparison.Ordinal)).Select(v => v.Field));
+        Assert.Equal(2, two.Clarity.Count(c => c.Field.StartsWith("custom.", StringComparison.Ordinal)));
+    }
 }
