@@ -136,27 +136,35 @@ internal sealed partial class Inspection
     /// </summary>
     public List<(string Countermeasure, int Kind, int From, int To)> Answers { get; } = new(4);
 
-    /// <summary>Gets the signal indices the text of each noted risk in <see cref="Answers"/> names, in order.</summary>
+    /// <summary>
+    /// Gets each noted risk whose countermeasure is missing or 待补充, as <see cref="Answers"/> holds those with one: such a
+    /// risk answers nothing, but what it names tells whether its countermeasure leaves a detected risk unanswered.
+    /// </summary>
+    public List<(string Countermeasure, int Kind, int From, int To)> Unanswering { get; } = new(4);
+
+    /// <summary>Gets the signal indices the text of each noted risk in <see cref="Answers"/> and <see cref="Unanswering"/> names, in order.</summary>
     public List<int> AnswerSignals { get; } = new(8);
 
     /// <summary>Whether noted risk <paramref name="answer"/> names signal <paramref name="code"/>: by its kind, or by what its text names.</summary>
-    public bool Names(int answer, int code)
+    public bool Names(int answer, int code) => Names(Answers[answer], code);
+
+    /// <summary>Whether a noted risk of <see cref="Answers"/> or <see cref="Unanswering"/> names signal <paramref name="code"/>.</summary>
+    public bool Names((string Countermeasure, int Kind, int From, int To) note, int code)
     {
         // The customer's dissatisfaction is one risk, whether the text says it (投诉) or the latest feedback is Dissatisfied:
         // a note answering either answers both.
         var sibling = code == _negativeFeedback ? _negativeLastFeedback : code == _negativeLastFeedback ? _negativeFeedback : -1;
-        return NamesCode(answer, code) || (sibling >= 0 && NamesCode(answer, sibling));
+        return NamesCode(note, code) || (sibling >= 0 && NamesCode(note, sibling));
     }
 
-    private bool NamesCode(int answer, int code)
+    private bool NamesCode((string Countermeasure, int Kind, int From, int To) note, int code)
     {
-        var (_, kind, from, to) = Answers[answer];
-        if (kind == code)
+        if (note.Kind == code)
         {
             return true;
         }
 
-        for (var i = from; i < to; i++)
+        for (var i = note.From; i < note.To; i++)
         {
             if (AnswerSignals[i] == code)
             {
@@ -289,6 +297,7 @@ internal sealed partial class Inspection
         MissingTexts.Clear();
         RiskHits.Clear();
         Answers.Clear();
+        Unanswering.Clear();
         AnswerSignals.Clear();
         ChangeMentioned = false;
         _changeMentionInLog = null;
@@ -640,21 +649,19 @@ internal sealed partial class Inspection
         {
             var entry = risks![i] ?? EmptyRiskNote;
             // 暂无明显风险 says the risks were weighed and none found: it notes the risks, and has nothing to counter.
-            var noRisk = string.IsNullOrWhiteSpace(entry.Kind) && SaysNoRisk(entry.Description);
+            var noRisk = ClassifyOnly(entry.Kind) == FieldState.Missing && SaysNoRisk(entry.Description);
             var countermeasure = Classify(entry.Countermeasure, FieldPaths.RiskCountermeasure[i], TextUse.Clarity, countermeasureRequired && !noRisk);
-            var answers = countermeasure == FieldState.Filled ? TextUse.RiskAnswer : TextUse.None;
             var signalsFrom = AnswerSignals.Count;
-            var description = Classify(entry.Description, FieldPaths.RiskDescription[i], TextUse.Clarity | TextUse.Value | answers, required: false);
+            var description = Classify(entry.Description, FieldPaths.RiskDescription[i], TextUse.Clarity | TextUse.Value | TextUse.RiskAnswer, required: false);
             var kind = string.IsNullOrWhiteSpace(entry.Kind) ? null : Messages.MessageCatalog.SignalCodeOf(entry.Kind.Trim());
-            if (answers != TextUse.None && kind is not null)
+            if (kind is not null)
             {
-                Classify(entry.Kind, FieldPaths.RiskKind[i], answers, required: false);
+                Classify(entry.Kind, FieldPaths.RiskKind[i], TextUse.RiskAnswer, required: false);
             }
 
-            if (answers != TextUse.None)
-            {
-                Answers.Add((FieldPaths.RiskCountermeasure[i], kind is null ? -1 : IndexOfCode(_rules.SignalCodes, kind), signalsFrom, AnswerSignals.Count));
-            }
+            // Only a risk with a countermeasure answers what it names; one without still says which risk it leaves unanswered.
+            (countermeasure == FieldState.Filled ? Answers : Unanswering)
+                .Add((FieldPaths.RiskCountermeasure[i], kind is null ? -1 : IndexOfCode(_rules.SignalCodes, kind), signalsFrom, AnswerSignals.Count));
 
             noted |= description != FieldState.Missing || !string.IsNullOrWhiteSpace(entry.Kind);
             // A countermeasure's clarity is graded once, by clarity or by risk handling (Grader), not also here: a vague answer must

@@ -170,9 +170,7 @@ internal static class Grader
                 continue;
             }
 
-            // A countermeasure marked 待补充 or with no content ("-") leaves its risk unanswered, which risk handling charges, and
-            // is incomplete, which completeness charges: charged here too, noting the risk would cost more than leaving it out.
-            if ((acknowledged || level == ClarityLevel.NoContent) && FieldPaths.RiskCountermeasure.Matches(path))
+            if ((acknowledged || level == ClarityLevel.NoContent) && LeavesADetectedRiskUnanswered(inspection, rules, profile, path))
             {
                 continue;
             }
@@ -203,9 +201,8 @@ internal static class Grader
 
         foreach (var missing in inspection.MissingTexts)
         {
-            // The next action is graded under actionability; a missing countermeasure, like one marked 待补充, by completeness
-            // (CountermeasureMissing) and risk handling (the risk stays unanswered).
-            if (missing == FollowUpFields.ProgressNextAction || FieldPaths.RiskCountermeasure.Matches(missing))
+            // The next action is graded under actionability.
+            if (missing == FollowUpFields.ProgressNextAction || LeavesADetectedRiskUnanswered(inspection, rules, profile, missing))
             {
                 continue;
             }
@@ -487,6 +484,34 @@ internal static class Grader
             for (var code = 0; code < rules.SignalCodes.Length; code++)
             {
                 if (inspection.Names(answer, code) && rules.Signals[code].RequiresCountermeasure && profile.SignalWeight(rules.SignalCodes[code]) > 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> is the countermeasure, missing or 待补充, of a noted risk that names a detected signal
+    /// needing one. That risk stays unanswered, which risk handling charges in full, more than a vague answer costs there; so
+    /// the text is not charged again here, where noting the risk would cost more than leaving it out. Any other countermeasure
+    /// keeps its charge here, so that filling it in, even vaguely, never costs more than leaving it empty.
+    /// </summary>
+    private static bool LeavesADetectedRiskUnanswered(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, string path)
+    {
+        foreach (var note in inspection.Unanswering)
+        {
+            if (!string.Equals(note.Countermeasure, path, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            for (var code = 0; code < rules.SignalCodes.Length; code++)
+            {
+                if (inspection.Names(note, code) && rules.Signals[code].RequiresCountermeasure && profile.SignalWeight(rules.SignalCodes[code]) > 0
+                    && EvaluationBuilder.FirstIndexOf(inspection.Signals, rules.SignalCodes[code]) >= 0)
                 {
                     return true;
                 }

@@ -5,8 +5,9 @@ namespace FollowUp.Rules.Tests.Generators;
 
 /// <summary>Fills a missing field of a record, given its path in the output notation, with a value of the field's kind.</summary>
 /// <remarks>
-/// A filled value completes what the field asks for: a noted risk gets a full entry with a countermeasure, the attachments
-/// a proposal and a contract, an empty communication log one entry with a summary and a time.
+/// A filled value completes what the field asks for: the risks a full entry with a countermeasure, a noted risk's
+/// countermeasure the text given (vague or not), the attachments a proposal and a contract, an empty communication log one
+/// entry with a summary and a time.
 /// </remarks>
 internal static class RecordEditor
 {
@@ -48,7 +49,7 @@ internal static class RecordEditor
         if (TryIndex(path, "risks[", out index, out _))
         {
             var risks = (record.Risks ?? []).ToArray();
-            risks[index] = (risks[index] ?? new RiskNote()) with { Countermeasure = ConcreteRisk.Countermeasure };
+            risks[index] = (risks[index] ?? new RiskNote()) with { Countermeasure = text };
             return record with { Risks = risks };
         }
 

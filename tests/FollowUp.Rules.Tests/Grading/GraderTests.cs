@@ -376,6 +376,22 @@ public class GraderTests
     }
 
     [Theory]
+    [InlineData("其他", "客户财务付款流程需要 45 天")]
+    [InlineData("NextActionOverdue", "")]
+    [InlineData("Competitor", "友商低价")]
+    public void RiskCountermeasure_FilledInStepByStep_NeverLowersTheScore(string kind, string description)
+    {
+        var record = WithSummary(SampleRecords.CompleteToB(), 1, Competitor);
+        string?[] countermeasures = [null, "待补充", "加强沟通", "12 月 3 日前由李明提交分期付款方案"];
+
+        var scores = countermeasures
+            .Select(c => Evaluator.Evaluate(record with { Risks = [new RiskNote { Kind = kind, Description = description, Countermeasure = c }] }).Score)
+            .ToList();
+
+        Assert.True(scores.Zip(scores.Skip(1)).All(pair => pair.Second >= pair.First), string.Join(" -> ", scores));
+    }
+
+    [Theory]
     [InlineData("暂无明显风险")]
     [InlineData("经评估，暫無明顯風險。")]
     [InlineData("No obvious risks.")]
