@@ -265,11 +265,18 @@ internal static class RecordSources
         return utf16 is null ? text : Encoding.CreateTranscodingStream(text, utf16, Encoding.UTF8);
     }
 
-    /// <summary>Whether the first line holds only an opening brace (after a byte order mark and white space).</summary>
+    /// <summary>Whether the first line that is not blank holds only an opening brace (after a byte order mark and white space).</summary>
     private static bool OpensAnObjectAlone(byte[] prefix)
     {
         var text = prefix.AsSpan();
         text = text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? text[3..] : text;
+        var start = text.IndexOfAnyExcept(" \t\r\n"u8);
+        if (start < 0)
+        {
+            return false;
+        }
+
+        text = text[start..];
         var lineEnd = text.IndexOfAny((byte)'\n', (byte)'\r');
         return lineEnd >= 0 && text[..lineEnd].Trim(" \t"u8).SequenceEqual("{"u8);
     }

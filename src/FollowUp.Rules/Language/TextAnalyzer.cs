@@ -394,22 +394,49 @@ internal sealed class TextAnalyzer
         return false;
     }
 
-    /// <summary>Whether the words between two phrases start with 或 / or and say little more (或表达, or express any).</summary>
+    /// <summary>
+    /// Whether the words between two phrases are 或 / or, after at most a word that ends the first phrase (介入, involvement),
+    /// and say little more after it (或表达, or express any).
+    /// </summary>
     private static bool IsAlternativeLink(ReadOnlySpan<char> between)
     {
         between = between.Trim();
+        var chinese = 0;
+        for (var lead = 0; lead < between.Length; lead++)
+        {
+            var wordStart = lead == 0 || !TextFolding.IsAsciiLetter(TextFolding.Fold(between[lead - 1]));
+            if (StartsWithAlternative(between[lead..], wordStart))
+            {
+                return true;
+            }
+
+            // The lead may be up to three Chinese characters, or one English word and its space.
+            var c = TextFolding.Fold(between[lead]);
+            var inEnglishWord = TextFolding.IsAsciiLetter(c) || (c == ' ' && lead > 0 && TextFolding.IsAsciiLetter(TextFolding.Fold(between[lead - 1])));
+            chinese += inEnglishWord ? 0 : 1;
+            if (!(inEnglishWord || TextFolding.IsContent(c)) || chinese > 3 || (inEnglishWord && chinese > 0) || lead >= 16)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithAlternative(ReadOnlySpan<char> text, bool wordStart)
+    {
         foreach (var word in Alternatives)
         {
-            if (between.Length < word.Length || !FoldsTo(between[..word.Length], word))
+            if (text.Length < word.Length || !FoldsTo(text[..word.Length], word))
             {
                 continue;
             }
 
             var ascii = IsAscii(word);
-            var rest = between[word.Length..];
+            var rest = text[word.Length..];
 
-            // A word that only starts like one: order, 或许 (perhaps).
-            if (!rest.IsEmpty && (ascii ? !TextFolding.IsWhitespace(rest[0]) : TextFolding.Fold(rest[0]) == '许'))
+            // A word that only starts or ends like one: order, actor, 或许 (perhaps).
+            if ((!rest.IsEmpty && (ascii ? !TextFolding.IsWhitespace(rest[0]) : TextFolding.Fold(rest[0]) == '许')) || (ascii && !wordStart))
             {
                 continue;
             }

@@ -248,6 +248,7 @@ public sealed class RecordSourcesTests : IDisposable
     [InlineData("[{0},{1}]")]
     [InlineData("{{\n  \"id\": \"{2}\"\n}}\n{{\n  \"id\": \"{3}\"\n}}\n")]
     [InlineData("{{ \t\r\n  \"id\": \"{2}\"\n}}\r\n{{\r\n  \"id\": \"{3}\"\r\n}}\r\n")]
+    [InlineData("\r\n\n  \n{{\n  \"id\": \"{2}\"\n}}\n{{\n  \"id\": \"{3}\"\n}}\n")]
     public async Task JsonFile_WithByteOrderMarkOrSpaceAfterTheBrace_IsReadInTheFormatItsFirstLineShows(string format)
     {
         // Windows PowerShell 5.1's Out-File -Encoding utf8 writes a byte order mark before a JSON array or pretty-printed objects.

@@ -168,9 +168,18 @@ public sealed class TextSignalTests
         Assert.DoesNotContain(RiskSignalCodes.NegativeFeedback, TextProbe.Of(text).Risk);
 
     [Theory]
+    [InlineData("没有竞争对手介入或价格异议")]
+    [InlineData("暂无竞争对手参与或价格异议")]
+    [InlineData("No competitor involvement or price objection so far")]
+    public void Signal_AlternativeAfterTheWordThatEndsTheNegatedPhrase_IsNegatedToo(string text) =>
+        Assert.Empty(TextProbe.Of(text).Risk);
+
+    [Theory]
     [InlineData("Customer has not responded or is hesitating", RiskSignalCodes.Hesitation)]
     [InlineData("没有竞争对手，或者说客户还在犹豫", RiskSignalCodes.Hesitation)]
     [InlineData("客户未回复或在犹豫", RiskSignalCodes.Hesitation)]
+    [InlineData("没有竞争对手，客户说价格偏高或在犹豫", RiskSignalCodes.PriceObjection)]
+    [InlineData("No competitor and the actor price is too high", RiskSignalCodes.PriceObjection)]
     public void Signal_AlternativeToAPhraseThatIsNotNegated_IsRaised(string text, string code) =>
         Assert.Contains(code, TextProbe.Of(text).Risk);
 
