@@ -56,6 +56,12 @@ public static class FindingCodes
     /// <summary>A detected risk signal has no noted risk with a countermeasure. Severity Warning.</summary>
     public const string RiskUnanswered = "RiskUnanswered";
 
+    /// <summary>
+    /// The record says it was written more than an hour before its latest communication took place: a date or a time zone of
+    /// one of them is wrong, and timeliness cannot be judged from them. Severity Warning.
+    /// </summary>
+    public const string RecordedBeforeContact = "RecordedBeforeContact";
+
     /// <summary>Fields that risk detection reads are missing, so it cannot be told whether risks were handled. Severity Info.</summary>
     public const string RiskNotAssessable = "RiskNotAssessable";
 }

@@ -24,6 +24,7 @@ internal static class FindingMessages
         Problem.TextTooShort => FindingCodes.TextTooShort,
         Problem.RiskUnanswered => FindingCodes.RiskUnanswered,
         Problem.InvalidValue => FindingCodes.InvalidValue,
+        Problem.RecordedBeforeContact => FindingCodes.RecordedBeforeContact,
         _ => FindingCodes.RiskNotAssessable,
     };
 
@@ -111,6 +112,7 @@ internal static class FindingMessages
             messages.ForArguments("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value!),
         Problem.RiskUnanswered => messages.Defer("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value),
         Problem.InvalidValue => InvalidValue(messages, note),
+        Problem.RecordedBeforeContact => messages.ForArgument("RecordedBeforeContact", note.Detail!),
         _ => messages.ForArgument("RiskNotAssessable", note.Detail ?? ""),
     };
 }

@@ -48,6 +48,7 @@ internal enum Problem : byte
     RiskUnanswered,
     RiskNotAssessable,
     InvalidValue,
+    RecordedBeforeContact,
 }
 
 /// <summary>One scored check of a step.</summary>
@@ -223,6 +224,9 @@ internal sealed partial class Inspection
     /// <summary>Gets the state of the next action's owner: the next-action owner, or else the record's owner.</summary>
     public FieldState OwnerState { get; private set; }
 
+    /// <summary>How much earlier than its latest communication a record may say it was written (a note typed as the call began).</summary>
+    private static readonly TimeSpan RecordedEarlyTolerance = TimeSpan.FromHours(1);
+
     /// <summary>Gets the latest communication (see <see cref="Rules.LatestContact"/>): its index, -1 when there is none, and its time.</summary>
     public (int Index, DateTimeOffset? At) LatestContact { get; private set; }
 
@@ -336,6 +340,12 @@ internal sealed partial class Inspection
             InspectNeeds(record.Needs);
             InspectCommunications(record.Communications);
             LatestContact = Rules.LatestContact.Of(record, _rules.DefaultUtcOffset);
+            if (record.RecordedAt.Resolve(_rules.DefaultUtcOffset) is { } recorded && LatestContact.At - recorded > RecordedEarlyTolerance)
+            {
+                // A record follows its communication: one written hours before it says a date or a time zone is wrong.
+                Notes.Add(new Note(Problem.RecordedBeforeContact, "recordedAt", "recordedAt", record.RecordedAt.Text, FieldPaths.CommunicationAt[LatestContact.Index]));
+            }
+
             InspectProgress(record.Progress, record.Owner);
             InspectAttachments(record.Attachments);
             InspectRisks(record.Risks);

@@ -8,6 +8,30 @@ namespace FollowUp.Rules.Tests;
 
 public class FollowUpEvaluatorTests
 {
+    [Theory]
+    [InlineData(6, true)]
+    [InlineData(-480, true)]
+    [InlineData(14, false)]
+    [InlineData(15, false)]
+    public void Evaluate_RecordWrittenHoursBeforeItsLatestContact_IsReportedWithoutChangingTheScore(int hour, bool reported)
+    {
+        // The latest communication of the sample is at 2026-11-25 15:00 +08:00; hour -480 is twenty days before that day.
+        var complete = SampleRecords.CompleteToB();
+        var recordedAt = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TestClock.ChinaOffset).AddHours(hour);
+        var evaluator = TestClock.Evaluator();
+
+        var evaluation = evaluator.Evaluate(complete with { RecordedAt = recordedAt });
+
+        var findings = evaluation.Findings.Where(f => f.Code == FindingCodes.RecordedBeforeContact).ToList();
+        Assert.Equal(reported ? 1 : 0, findings.Count);
+        Assert.Equal(evaluator.Evaluate(complete).Score, evaluation.Score);
+        if (reported)
+        {
+            Assert.Equal(("recordedAt", Severity.Warning), (findings[0].Field, findings[0].Severity));
+            Assert.Contains("communications[", findings[0].Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Constructor_NullRules_Throws() => Assert.Throws<ArgumentNullException>(() => new FollowUpEvaluator(null!));
 
