@@ -47,6 +47,7 @@ public sealed record FollowUpRecord
     public IReadOnlyList<RiskNote>? Risks { get; init; }
 
     /// <summary>Gets scenario-specific fields, such as <c>orderStatus</c> and <c>afterSales</c> for e-commerce.</summary>
+    [JsonConverter(typeof(LenientStringDictionaryConverter))]
     public IReadOnlyDictionary<string, string?>? Custom { get; init; }
 
     /// <summary>

@@ -206,6 +206,28 @@ internal static class InvalidValueReader
                 LeaveOut(value, JsonValueKind.Array, path, writer, invalid);
                 return;
 
+            case LenientStringDictionaryConverter when value.ValueKind == JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var member in value.EnumerateObject())
+                {
+                    writer.WritePropertyName(member.Name);
+                    if (member.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    {
+                        LeaveOut(member.Value, JsonValueKind.String, Join(path, member.Name), writer, invalid);
+                    }
+                    else
+                    {
+                        member.Value.WriteTo(writer);
+                    }
+                }
+
+                writer.WriteEndObject();
+                return;
+
+            case LenientStringDictionaryConverter when value.ValueKind != JsonValueKind.Null:
+                LeaveOut(value, JsonValueKind.Object, path, writer, invalid);
+                return;
+
             default:
                 value.WriteTo(writer);
                 return;

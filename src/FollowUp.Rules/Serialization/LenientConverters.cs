@@ -166,6 +166,50 @@ public sealed class LenientStringListConverter : JsonConverter<IReadOnlyList<str
     }
 }
 
+/// <summary>Reads an object of text values (the record's custom fields), each value read as <see cref="LenientStringConverter"/> reads one.</summary>
+/// <remarks>Applied to <see cref="FollowUpRecord.Custom"/>, so any <see cref="JsonSerializer"/> options read custom fields as leniently as <see cref="FollowUpJson"/>.</remarks>
+public sealed class LenientStringDictionaryConverter : JsonConverter<IReadOnlyDictionary<string, string?>>
+{
+    /// <inheritdoc/>
+    /// <exception cref="JsonException">The token is not an object, or a value is an object or an array.</exception>
+    public override IReadOnlyDictionary<string, string?>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected an object of text values but found {LenientStringConverter.Describe(reader.TokenType)}.");
+        }
+
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            values[name] = LenientStringConverter.ReadScalar(ref reader);
+        }
+
+        return values;
+    }
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, string?> value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteStartObject();
+        foreach (var (name, text) in value)
+        {
+            writer.WriteString(name, text);
+        }
+
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Creates the converters of <see cref="EnumValue{TEnum}"/> for the record's enumerations, without reflection.</summary>
 public sealed class EnumValueConverterFactory : JsonConverterFactory
 {

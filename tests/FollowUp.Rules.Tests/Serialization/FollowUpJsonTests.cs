@@ -499,4 +499,19 @@ public class FollowUpJsonTests
 
         Assert.Throws<JsonException>(() => FollowUpJson.DeserializeRecord(json));
     }
+
+    private static readonly JsonSerializerOptions WebOptions = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public void JsonSerializer_HostOptions_ReadCustomFieldsAsLenientlyAsFollowUpJson()
+    {
+        const string Json = """{"id":"C-1","custom":{"orderStatus":"已发货\ud83d","quantity":5,"gift":true,"none":null}}""";
+
+        var host = JsonSerializer.Deserialize<FollowUpRecord>(Json, WebOptions);
+        var ours = FollowUpJson.DeserializeRecord(Json);
+
+        Assert.Equal(ours!.Custom, host!.Custom);
+        Assert.Equal(["已发货\uFFFD", "5", "true", null], host.Custom!.Values);
+        Assert.Equal(host.Custom, FollowUpJson.DeserializeRecord(FollowUpJson.Serialize(host))!.Custom);
+    }
 }
