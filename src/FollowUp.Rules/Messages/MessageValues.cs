@@ -28,7 +28,10 @@ internal readonly struct TimeText(DateTimeOffset value, string pattern) : ISpanF
     public override string ToString() => value.ToString(pattern, CultureInfo.InvariantCulture);
 }
 
-/// <summary>A number of days as messages show it: to a tenth below ten days (2.5), whole days from ten (12), rounded down.</summary>
+/// <summary>
+/// A number of days as messages show it: to a tenth below ten days (2.5), whole days from ten (12), rounded down. With the
+/// format <c>days</c> (English templates: <c>{1:days}</c>) the unit follows, singular for one (1 day, 2.5 days).
+/// </summary>
 internal readonly struct DaysText(TimeSpan span, bool roundUp = false) : ISpanFormattable
 {
     /// <summary>
@@ -42,12 +45,38 @@ internal readonly struct DaysText(TimeSpan span, bool roundUp = false) : ISpanFo
         : span.TotalDays < 10 ? Math.Floor(span.TotalDays * 10) / 10
         : Math.Floor(span.TotalDays);
 
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
-        Value.TryFormat(destination, out charsWritten, "0.#", CultureInfo.InvariantCulture);
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        if (!Value.TryFormat(destination, out charsWritten, "0.#", CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
 
-    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+        if (!format.SequenceEqual(WithUnit))
+        {
+            return true;
+        }
+
+        var unit = Value == 1 ? " day" : " days";
+        if (!unit.AsSpan().TryCopyTo(destination[charsWritten..]))
+        {
+            charsWritten = 0;
+            return false;
+        }
+
+        charsWritten += unit.Length;
+        return true;
+    }
+
+    public string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        Span<char> buffer = stackalloc char[32];
+        return TryFormat(buffer, out var written, format, formatProvider) ? new string(buffer[..written]) : ToString();
+    }
 
     public override string ToString() => Value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private const string WithUnit = "days";
 }
 
 /// <summary>

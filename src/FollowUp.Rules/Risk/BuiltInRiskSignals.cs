@@ -167,9 +167,11 @@ internal static class BuiltInRiskSignals
             if (context.IsOpenStage && context.Record.Progress is { } progress && context.Resolve(progress.StageSince) is { } since
                 && context.Now - since > context.Profile.StalledStageAfter)
             {
-                context.Report(RiskSignalCodes.StalledStage, FollowUpFields.ProgressStageSince,
-                    context.Messages.Format("EvidenceStalledStage", Date(since), context.Messages.Stage(context.Stage is { } stage ? EnumLabels<DealStage>.NameOf(stage) : ""),
-                        DaysText.Beyond(context.Now - since, context.Profile.StalledStageAfter), Days(context.Profile.StalledStageAfter)));
+                var days = DaysText.Beyond(context.Now - since, context.Profile.StalledStageAfter);
+                var limit = Days(context.Profile.StalledStageAfter);
+                context.Report(RiskSignalCodes.StalledStage, FollowUpFields.ProgressStageSince, context.Stage is { } stage
+                    ? context.Messages.Format("EvidenceStalledStage", Date(since), context.Messages.Stage(EnumLabels<DealStage>.NameOf(stage)), days, limit)
+                    : context.Messages.Format("EvidenceStalledStageUnknown", Date(since), days, limit));
             }
         }
     }

@@ -242,6 +242,36 @@ public sealed class StructuralSignalTests
         Assert.DoesNotContain(RiskSignalCodes.StalledStage, Codes(record.WithProgress(p => p with { StageSince = TestClock.DaysFromNow(-29) })));
     }
 
+    [Theory]
+    [InlineData("zh-CN", "Negotiation", "自 2026-10-26 起停留在“商务谈判”阶段 31 天（超过 30 天）")]
+    [InlineData("zh-CN", null, "自 2026-10-26 起阶段未变 31 天（超过 30 天）")]
+    [InlineData("en", "Negotiation", "in stage negotiation since 2026-10-26, 31 days (limit 30 days)")]
+    [InlineData("en", null, "stage unchanged since 2026-10-26, 31 days (limit 30 days)")]
+    public void StalledStage_Evidence_NamesTheStageOrSaysItIsUnknown(string culture, string? stage, string evidence)
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with
+        {
+            Stage = stage is null ? default : EnumValue<DealStage>.Parse(stage), StageSince = TestClock.DaysFromNow(-31),
+        });
+
+        var signal = Assert.Single(TestClock.Evaluator(o => o.Culture = culture).Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.StalledStage);
+
+        Assert.Equal(evidence, signal.Evidence);
+    }
+
+    [Theory]
+    [InlineData(1.0, "1 day")]
+    [InlineData(2.5, "2.5 days")]
+    [InlineData(0.5, "0.5 days")]
+    [InlineData(14.0, "14 days")]
+    public void DaysText_WithTheDaysFormat_WritesTheUnitSingularForOne(double days, string expected)
+    {
+        var text = new FollowUp.Rules.Messages.DaysText(TimeSpan.FromDays(days));
+
+        Assert.Equal(expected, text.ToString("days", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected[..expected.IndexOf(' ', StringComparison.Ordinal)], text.ToString());
+    }
+
     [Fact]
     public void NegativeLastFeedback_LatestContactDissatisfied_IsRaisedOnItsFeedback()
     {
