@@ -76,7 +76,7 @@ internal static class FindingMessages
     /// signal's code or label as the signal's label in the message's language (ContactChange as 对接人变动), other text as written,
     /// and a risk with neither kind nor description without an empty quote.
     /// </summary>
-    private static string CountermeasureMissing(MessageCatalog messages, string? kind)
+    public static string CountermeasureMissing(MessageCatalog messages, string? kind)
     {
         if (string.IsNullOrWhiteSpace(kind))
         {

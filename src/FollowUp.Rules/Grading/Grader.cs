@@ -170,7 +170,7 @@ internal static class Grader
                 continue;
             }
 
-            if ((acknowledged || level == ClarityLevel.NoContent) && LeavesADetectedRiskUnanswered(inspection, rules, profile, path))
+            if ((acknowledged || level == ClarityLevel.NoContent) && NamesAWeightedSignal(inspection, rules, profile, path))
             {
                 continue;
             }
@@ -202,7 +202,7 @@ internal static class Grader
         foreach (var missing in inspection.MissingTexts)
         {
             // The next action is graded under actionability.
-            if (missing == FollowUpFields.ProgressNextAction || LeavesADetectedRiskUnanswered(inspection, rules, profile, missing))
+            if (missing == FollowUpFields.ProgressNextAction || NamesAWeightedSignal(inspection, rules, profile, missing))
             {
                 continue;
             }
@@ -302,6 +302,11 @@ internal static class Grader
         if (inspection.Answers.Count > 0)
         {
             ChargeVagueAnswers(inspection, rules, profile, budget, messages, deductions, ref part);
+        }
+
+        if (inspection.Unanswering.Count > 0)
+        {
+            ChargeNotesWithoutCountermeasure(inspection, rules, profile, budget, messages, deductions, ref part);
         }
 
         var unassessable = inspection.UnassessableInputs;
@@ -494,31 +499,69 @@ internal static class Grader
     }
 
     /// <summary>
-    /// Whether <paramref name="path"/> is the countermeasure, missing or 待补充, of a noted risk that names a detected signal
-    /// needing one. That risk stays unanswered, which risk handling charges in full, more than a vague answer costs there; so
-    /// the text is not charged again here, where noting the risk would cost more than leaving it out. Any other countermeasure
-    /// keeps its charge here, so that filling it in, even vaguely, never costs more than leaving it empty.
+    /// Whether <paramref name="path"/> is the countermeasure, missing or 待补充, of a noted risk that names a signal needing one
+    /// and weighing something. Such a countermeasure is graded under risk handling, as an answer to that signal is, whether or
+    /// not the signal was detected: there, missing costs the signal's full weight, vague half, concrete nothing, so filling it
+    /// in never costs more, and a change that raises or clears the signal does not move its cost between parts.
     /// </summary>
-    private static bool LeavesADetectedRiskUnanswered(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, string path)
+    private static bool NamesAWeightedSignal(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, string path)
     {
         foreach (var note in inspection.Unanswering)
         {
-            if (!string.Equals(note.Countermeasure, path, StringComparison.Ordinal))
+            if (string.Equals(note.Countermeasure, path, StringComparison.Ordinal) && FirstWeightedCode(inspection, rules, profile, note) >= 0)
             {
-                continue;
-            }
-
-            for (var code = 0; code < rules.SignalCodes.Length; code++)
-            {
-                if (inspection.Names(note, code) && rules.Signals[code].RequiresCountermeasure && profile.SignalWeight(rules.SignalCodes[code]) > 0
-                    && EvaluationBuilder.FirstIndexOf(inspection.Signals, rules.SignalCodes[code]) >= 0)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
+    }
+
+    private static int FirstWeightedCode(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, (string Countermeasure, int Kind, int From, int To) note)
+    {
+        for (var code = 0; code < rules.SignalCodes.Length; code++)
+        {
+            if (NamesWeighted(inspection, rules, profile, note, code))
+            {
+                return code;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether the note names signal <paramref name="code"/>, and the signal needs a countermeasure and weighs something.</summary>
+    private static bool NamesWeighted(
+        Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, (string Countermeasure, int Kind, int From, int To) note, int code) =>
+        inspection.Names(note, code) && rules.Signals[code].RequiresCountermeasure && profile.SignalWeight(rules.SignalCodes[code]) > 0;
+
+    /// <summary>
+    /// Charges each signal that a noted risk without a countermeasure (missing or 待补充) names and that nothing else charges
+    /// or answers: not detected (a detected one is charged as unanswered already) and answered by no other note. It costs
+    /// what leaving it unanswered would, as the note's countermeasure is graded here (<see cref="NamesAWeightedSignal"/>).
+    /// </summary>
+    private static void ChargeNotesWithoutCountermeasure(
+        Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, double budget, MessageCatalog messages, List<Deduction> deductions,
+        ref Part part)
+    {
+        var codes = rules.SignalCodes;
+        for (var code = 0; code < codes.Length; code++)
+        {
+            if (EvaluationBuilder.FirstIndexOf(inspection.Signals, codes[code]) >= 0 || inspection.IsAnswered(code))
+            {
+                continue;
+            }
+
+            foreach (var note in inspection.Unanswering)
+            {
+                if (NamesWeighted(inspection, rules, profile, note, code))
+                {
+                    part.Add(deductions, DeductionCodes.CountermeasureMissing, note.Countermeasure, budget * profile.SignalWeight(codes[code]),
+                        FindingMessages.CountermeasureMissing(messages, codes[code]));
+                    break;
+                }
+            }
+        }
     }
 
     private static string CodeOf(Problem problem) => problem switch

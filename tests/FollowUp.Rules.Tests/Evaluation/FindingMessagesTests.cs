@@ -29,7 +29,7 @@ public partial class FindingMessagesTests
         var evaluation = Evaluator(culture).Evaluate(WithRisk(SampleRecords.CompleteToB(), new RiskNote { Kind = kind, Description = "采购经理周立群 12 月底离职" }));
 
         var finding = Assert.Single(evaluation.FindingsWithCode(FindingCodes.CountermeasureMissing));
-        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.CountermeasureMissing);
+        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.CountermeasureMissing && d.Component == GradeComponent.Completeness);
 
         Assert.StartsWith(expected, finding.Message, StringComparison.Ordinal);
         Assert.Equal(finding.Message, deduction.Message);
@@ -119,7 +119,8 @@ public partial class FindingMessagesTests
     [InlineData("en", "The countermeasure field is empty: a colleague reading the record learns nothing from it. Write the countermeasure.")]
     public void TextMissing_OnACountermeasure_DoesNotSpeakOfTheCustomersState(string culture, string expected)
     {
-        var record = WithRisk(SampleRecords.CompleteProject(), new RiskNote { Kind = "Delay", Description = "客户机房 12 月 10 日才能完成改造" });
+        // A note naming no signal: its missing countermeasure is graded as text (one naming a signal is graded under risk handling).
+        var record = WithRisk(SampleRecords.CompleteProject(), new RiskNote { Kind = "机房改造", Description = "客户机房 12 月 10 日才能完成改造" });
 
         var evaluation = Evaluator(culture).Evaluate(record);
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Nodes;
 using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
 using FollowUp.Rules.Tests.TestData;
@@ -391,6 +392,58 @@ public class GraderTests
         Assert.True(scores.Zip(scores.Skip(1)).All(pair => pair.Second >= pair.First), string.Join(" -> ", scores));
     }
 
+    [Fact]
+    public void NoteWithoutACountermeasure_FillingAFieldThatClearsItsSignal_NeverLowersTheScore()
+    {
+        // Two of three contacts are the same person and the third is not named; the note names the single thread.
+        var record = FirstSample(r =>
+        {
+            var log = r["communications"]!.AsArray();
+            log[1]!["contact"] = "周立群";
+            log[2]!.AsObject().Remove("contact");
+            r["risks"]!.AsArray().Add(new JsonObject { ["kind"] = "SingleThreaded", ["description"] = "只和采购经理一人联系" });
+        });
+        var filled = record with { Communications = [.. record.Communications!.Select((c, i) => i == 2 ? c with { Contact = "沈建国" } : c)] };
+
+        var before = Evaluator.Evaluate(record).Score;
+        var after = Evaluator.Evaluate(filled).Score;
+
+        Assert.True(after >= before, $"{before} -> {after}");
+    }
+
+    [Fact]
+    public void NoteWithoutACountermeasure_AVaguePhraseThatRaisesItsSignal_NeverRaisesTheScore()
+    {
+        var record = FirstSample(r => r["risks"]!.AsArray().Add(new JsonObject { ["kind"] = "Hesitation", ["description"] = "客户对上线周期有顾虑" }));
+        var vaguer = record with
+        {
+            Communications = [.. record.Communications!.Select((c, i) => i == 2 ? c with { Summary = c.Summary + "，回去商量。" } : c)],
+        };
+
+        var before = Evaluator.Evaluate(record).Score;
+        var after = Evaluator.Evaluate(vaguer).Score;
+
+        Assert.True(after <= before, $"{before} -> {after}");
+    }
+
+    [Fact]
+    public void NoteWithoutACountermeasure_FilledVaguelyWhileClarityIsCapped_NeverLowersTheScore()
+    {
+        var record = FirstSample(r =>
+        {
+            r["needs"]!["summary"] = "客户有意向";
+            r["communications"]![0]!["summary"] = "跟进中";
+            r["communications"]![1]!["summary"] = "沟通中";
+            r["risks"]!.AsArray().Add(new JsonObject { ["kind"] = "IntentDecline", ["description"] = "客户兴趣下降" });
+        });
+        var filled = record with { Risks = [.. record.Risks!.Select((n, i) => i == record.Risks!.Count - 1 ? n with { Countermeasure = "加强沟通" } : n)] };
+
+        var before = Evaluator.Evaluate(record).Score;
+        var after = Evaluator.Evaluate(filled).Score;
+
+        Assert.True(after >= before, $"{before} -> {after}");
+    }
+
     [Theory]
     [InlineData("暂无明显风险")]
     [InlineData("经评估，暫無明顯風險。")]
@@ -435,6 +488,14 @@ public class GraderTests
 
     private static FollowUpRecord WithCommunication(FollowUpRecord record, int index, Func<Communication, Communication> change) =>
         record with { Communications = [.. record.Communications!.Select((c, i) => i == index ? change(c) : c)] };
+
+    /// <summary>The first bundled sample record (FU-1001, complete), changed as its JSON.</summary>
+    private static FollowUpRecord FirstSample(Action<JsonObject> change)
+    {
+        var json = JsonNode.Parse(File.ReadLines(Reporting.ReportFixtures.SampleDataPath).First())!.AsObject();
+        change(json);
+        return FollowUp.Rules.Serialization.FollowUpJson.DeserializeRecord(json.ToJsonString())!;
+    }
 
     private static FollowUpRecord WithSummary(FollowUpRecord record, int index, string? summary) =>
         WithCommunication(record, index, c => c with { Summary = summary });
