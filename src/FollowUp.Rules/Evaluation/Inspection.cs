@@ -340,7 +340,9 @@ internal sealed partial class Inspection
             InspectNeeds(record.Needs);
             InspectCommunications(record.Communications);
             LatestContact = Rules.LatestContact.Of(record, _rules.DefaultUtcOffset);
-            if (record.RecordedAt.Resolve(_rules.DefaultUtcOffset) is { } recorded && LatestContact.At - recorded > RecordedEarlyTolerance)
+            // A record time that is a day alone (2026-11-25) means some time that day: only a day before the contact is early.
+            if (record.RecordedAt.Resolve(_rules.DefaultUtcOffset) is { } recorded
+                && LatestContact.At - (record.RecordedAt.IsDateOnly ? recorded.AddDays(1) : recorded) > RecordedEarlyTolerance)
             {
                 // A record follows its communication: one written hours before it says a date or a time zone is wrong.
                 Notes.Add(new Note(Problem.RecordedBeforeContact, "recordedAt", "recordedAt", record.RecordedAt.Text, FieldPaths.CommunicationAt[LatestContact.Index]));

@@ -171,7 +171,9 @@ public sealed class LenientStringListConverter : JsonConverter<IReadOnlyList<str
 public sealed class LenientStringDictionaryConverter : JsonConverter<IReadOnlyDictionary<string, string?>>
 {
     /// <inheritdoc/>
-    /// <exception cref="JsonException">The token is not an object, or a value is an object or an array.</exception>
+    /// <exception cref="JsonException">
+    /// The token is not an object, a value is an object or an array, or a name appears twice where the options refuse duplicates.
+    /// </exception>
     public override IReadOnlyDictionary<string, string?>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -187,9 +189,14 @@ public sealed class LenientStringDictionaryConverter : JsonConverter<IReadOnlyDi
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var name = reader.GetString()!;
+            var name = LenientStringConverter.ReadString(ref reader);
             reader.Read();
-            values[name] = LenientStringConverter.ReadScalar(ref reader);
+            var value = LenientStringConverter.ReadScalar(ref reader);
+            if (!values.TryAdd(name, value))
+            {
+                // As the serializer's own dictionaries: the last value wins, unless the options refuse duplicates.
+                values[name] = options.AllowDuplicateProperties ? value : throw new JsonException($"The custom field '{name}' appears twice.");
+            }
         }
 
         return values;
@@ -203,7 +210,7 @@ public sealed class LenientStringDictionaryConverter : JsonConverter<IReadOnlyDi
         writer.WriteStartObject();
         foreach (var (name, text) in value)
         {
-            writer.WriteString(name, text);
+            writer.WriteString(options.DictionaryKeyPolicy?.ConvertName(name) ?? name, text);
         }
 
         writer.WriteEndObject();

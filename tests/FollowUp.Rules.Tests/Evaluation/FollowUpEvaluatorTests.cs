@@ -32,6 +32,17 @@ public class FollowUpEvaluatorTests
         }
     }
 
+    [Theory]
+    [InlineData("2026-11-25", false)]
+    [InlineData("2026年11月25日", false)]
+    [InlineData("2026-11-24", true)]
+    public void Evaluate_RecordTimeThatIsADayAlone_IsEarlyOnlyWhenTheDayIsBeforeTheContact(string recordedAt, bool reported)
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(SampleRecords.CompleteToB() with { RecordedAt = Timestamp.Parse(recordedAt) });
+
+        Assert.Equal(reported, evaluation.Findings.Any(f => f.Code == FindingCodes.RecordedBeforeContact));
+    }
+
     [Fact]
     public void Constructor_NullRules_Throws() => Assert.Throws<ArgumentNullException>(() => new FollowUpEvaluator(null!));
 

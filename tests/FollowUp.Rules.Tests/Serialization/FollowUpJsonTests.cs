@@ -502,6 +502,14 @@ public class FollowUpJsonTests
 
     private static readonly JsonSerializerOptions WebOptions = new(JsonSerializerDefaults.Web);
 
+    private static readonly JsonSerializerOptions StrictOptions = new(JsonSerializerDefaults.Web) { AllowDuplicateProperties = false };
+
+    private static readonly JsonSerializerOptions SnakeOptions = new(JsonSerializerDefaults.Web)
+    {
+        DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     [Fact]
     public void JsonSerializer_HostOptions_ReadCustomFieldsAsLenientlyAsFollowUpJson()
     {
@@ -513,5 +521,16 @@ public class FollowUpJsonTests
         Assert.Equal(ours!.Custom, host!.Custom);
         Assert.Equal(["已发货\uFFFD", "5", "true", null], host.Custom!.Values);
         Assert.Equal(host.Custom, FollowUpJson.DeserializeRecord(FollowUpJson.Serialize(host))!.Custom);
+    }
+
+    [Fact]
+    public void JsonSerializer_HostOptionsForCustomFields_AreHonouredAndHalfASurrogateInANameIsRead()
+    {
+        var record = new FollowUpRecord { Custom = new Dictionary<string, string?> { ["orderStatus"] = "已发货" } };
+
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<FollowUpRecord>("""{"custom":{"a":"1","a":"2"}}""", StrictOptions));
+        Assert.Equal("2", JsonSerializer.Deserialize<FollowUpRecord>("""{"custom":{"a":"1","a":"2"}}""", WebOptions)!.Custom!["a"]);
+        Assert.Contains("\"order_status\":\"已发货\"", JsonSerializer.Serialize(record, SnakeOptions), StringComparison.Ordinal);
+        Assert.Equal("x", FollowUpJson.DeserializeRecord("""{"custom":{"order\ud83d":"x"}}""")!.Custom!["order\uFFFD"]);
     }
 }
