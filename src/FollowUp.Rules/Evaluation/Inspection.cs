@@ -152,11 +152,15 @@ internal sealed partial class Inspection
     /// <summary>Whether a noted risk of <see cref="Answers"/> or <see cref="Unanswering"/> names signal <paramref name="code"/>.</summary>
     public bool Names((string Countermeasure, int Kind, int From, int To) note, int code)
     {
-        // The customer's dissatisfaction is one risk, whether the text says it (投诉) or the latest feedback is Dissatisfied:
-        // a note answering either answers both.
-        var sibling = code == _negativeFeedback ? _negativeLastFeedback : code == _negativeLastFeedback ? _negativeFeedback : -1;
+        var sibling = SiblingOf(code);
         return NamesCode(note, code) || (sibling >= 0 && NamesCode(note, sibling));
     }
+
+    /// <summary>
+    /// The signal that is one risk with <paramref name="code"/>, or -1: the customer's dissatisfaction, whether the text says
+    /// it (投诉) or the latest feedback is Dissatisfied. A note naming either names both.
+    /// </summary>
+    public int SiblingOf(int code) => code == _negativeFeedback ? _negativeLastFeedback : code == _negativeLastFeedback ? _negativeFeedback : -1;
 
     private bool NamesCode((string Countermeasure, int Kind, int From, int To) note, int code)
     {

@@ -391,14 +391,20 @@ internal static class Grader
 
         for (var code = 0; code < codes.Length; code++)
         {
-            if (detected[code] == 0 && inspection.IsAnswered(code))
+            // A sibling pair (the customer's dissatisfaction, in the text and in the latest feedback) is one risk: charged once.
+            var sibling = inspection.SiblingOf(code);
+            if (detected[code] == 0 && inspection.IsAnswered(code) && !(sibling >= 0 && sibling < code && detected[sibling] == 0))
             {
                 ChargeVagueAnswer(inspection, rules, code, budget * profile.SignalWeight(codes[code]), detected, messages, deductions, ref part);
             }
         }
     }
 
-    /// <summary>Half of <paramref name="unansweredPoints"/> when the clearest answer to the signal is vague, a quarter when partly vague.</summary>
+    /// <summary>
+    /// Half of <paramref name="unansweredPoints"/> when the cheapest answer to the signal is vague, a quarter when partly vague,
+    /// nothing when it is concrete or, for a signal not detected, when its note also answers a detected one (it costs at most
+    /// half of what it answers). The cheapest of all the answers counts, so that making any answer clearer can only lower it.
+    /// </summary>
     private static void ChargeVagueAnswer(
         Inspection inspection, FollowUpRuleSet rules, int code, double unansweredPoints, ReadOnlySpan<double> detected, MessageCatalog messages,
         List<Deduction> deductions, ref Part part)
@@ -408,20 +414,36 @@ internal static class Grader
             return;
         }
 
-        var answer = ClearestAnswer(inspection, code);
-        if (answer < 0 || (detected[code] == 0 && AnswersADetectedRisk(inspection, rules, answer, detected)))
+        var cheapest = -1;
+        var cheapestShare = double.MaxValue;
+        for (var answer = 0; answer < inspection.Answers.Count && cheapestShare > 0; answer++)
         {
-            return;
+            if (!inspection.Names(answer, code))
+            {
+                continue;
+            }
+
+            var share = detected[code] == 0 && AnswersADetectedRisk(inspection, rules, answer, detected) ? 0 : VagueShare(inspection, answer);
+            if (share < cheapestShare)
+            {
+                (cheapest, cheapestShare) = (answer, share);
+            }
         }
 
-        var path = inspection.Answers[answer].Countermeasure;
-        var clarity = ClarityOf(inspection, path);
-        var hit = FirstVagueHit(inspection, path);
-        var share = clarity.Level == ClarityLevel.Vague ? 0.5 : clarity.Level == ClarityLevel.PartlyVague && hit is not null ? 0.25 : 0;
-        if (share > 0)
+        if (cheapest >= 0 && cheapestShare > 0)
         {
-            part.Add(deductions, DeductionCodes.VagueText, path, unansweredPoints * share, VagueAdvice(messages, hit, clarity.Source));
+            var path = inspection.Answers[cheapest].Countermeasure;
+            part.Add(deductions, DeductionCodes.VagueText, path, unansweredPoints * cheapestShare,
+                VagueAdvice(messages, FirstVagueHit(inspection, path), ClarityOf(inspection, path).Source));
         }
+    }
+
+    /// <summary>What share of leaving a signal unanswered an answer costs: half when vague, a quarter when partly vague with a vague phrase.</summary>
+    private static double VagueShare(Inspection inspection, int answer)
+    {
+        var path = inspection.Answers[answer].Countermeasure;
+        var level = ClarityOf(inspection, path).Level;
+        return level == ClarityLevel.Vague ? 0.5 : level == ClarityLevel.PartlyVague && FirstVagueHit(inspection, path) is not null ? 0.25 : 0;
     }
 
     private static bool IsUnanswered(Inspection inspection, string code)
@@ -437,28 +459,7 @@ internal static class Grader
         return false;
     }
 
-    /// <summary>The noted risk, among those naming signal <paramref name="code"/>, whose countermeasure is clearest; -1 for none.</summary>
-    private static int ClearestAnswer(Inspection inspection, int code)
-    {
-        var clearest = -1;
-        var clearestLevel = ClarityLevel.NoContent;
-        for (var answer = 0; answer < inspection.Answers.Count; answer++)
-        {
-            if (!inspection.Names(answer, code))
-            {
-                continue;
-            }
-
-            var level = ClarityOf(inspection, inspection.Answers[answer].Countermeasure).Level;
-            if (clearest < 0 || level > clearestLevel)
-            {
-                (clearest, clearestLevel) = (answer, level);
-            }
-        }
-
-        return clearest;
-    }
-
+    /// <summary>Whether noted risk <paramref name="answer"/> names a detected signal that needs a countermeasure.</summary>
     private static bool AnswersADetectedRisk(Inspection inspection, FollowUpRuleSet rules, int answer, ReadOnlySpan<double> detected)
     {
         for (var code = 0; code < detected.Length; code++)
@@ -547,8 +548,11 @@ internal static class Grader
         var codes = rules.SignalCodes;
         for (var code = 0; code < codes.Length; code++)
         {
-            if (EvaluationBuilder.FirstIndexOf(inspection.Signals, codes[code]) >= 0 || inspection.IsAnswered(code))
+            var sibling = inspection.SiblingOf(code);
+            if (EvaluationBuilder.FirstIndexOf(inspection.Signals, codes[code]) >= 0 || inspection.IsAnswered(code)
+                || (sibling >= 0 && (sibling < code || EvaluationBuilder.FirstIndexOf(inspection.Signals, codes[sibling]) >= 0)))
             {
+                // Detected, answered, or one of a sibling pair charged as the other (or answered by its detection's charge).
                 continue;
             }
 

@@ -445,6 +445,24 @@ public class GraderTests
     }
 
     [Theory]
+    [InlineData(
+        """{"id":"B1","scenario":"ToC","needs":{"summary":"为 180 台货车加装车载终端"},"communications":[{"at":"2026-11-18T14:00:00+08:00","summary":"拜访杨总，演示油耗看板；提到竞品报价低 8%","feedback":"Pending"}],"progress":{"stage":"Negotiation","nextAction":"11 月 30 日上午电话确认评审结果"},"risks":[{"kind":"Competitor","description":"客户有顾虑","countermeasure":"尽快跟进"},{"description":"客户说再考虑看看","countermeasure":"加强沟通"}]}""")]
+    [InlineData(
+        """{"id":"A1","scenario":"ToC","needs":{"summary":"家用纯电 SUV，关注续航和后排空间"},"communications":[{"at":"2026-11-22T10:30:00+08:00","summary":"到店试驾 40 分钟，在对比别家同级车型","feedback":"Pending"}],"progress":{"stage":"ProposalSent","nextAction":"周末跟进"},"risks":[{"kind":"NegativeLastFeedback","description":"Customer likes the competitor's UI.","countermeasure":"跟进中"},{"kind":"价格","description":"本周收到一起客诉","countermeasure":"加强沟通"}]}""")]
+    public void SeveralNotesNamingOneRisk_MakingTheLastAnswerClearer_NeverLowersTheScore(string json)
+    {
+        // Found by a search over several notes: the cheapest answer counts, and a sibling pair (投诉 and the latest feedback) once.
+        var record = FollowUp.Rules.Serialization.FollowUpJson.DeserializeRecord(json)!;
+        var last = record.Risks!.Count - 1;
+        var clearer = record with { Risks = [.. record.Risks.Select((n, i) => i == last ? n with { Countermeasure = "12 月 5 日前尽快上门演示" } : n)] };
+
+        var before = Evaluator.Evaluate(record).Score;
+        var after = Evaluator.Evaluate(clearer).Score;
+
+        Assert.True(after >= before, $"{before} -> {after}");
+    }
+
+    [Theory]
     [InlineData("暂无明显风险")]
     [InlineData("经评估，暫無明顯風險。")]
     [InlineData("No obvious risks.")]
