@@ -681,8 +681,9 @@ internal sealed partial class Inspection
 
             noted |= description != FieldState.Missing || !string.IsNullOrWhiteSpace(entry.Kind);
             // A countermeasure's clarity is graded once, by clarity or by risk handling (Grader), not also here: a vague answer must
-            // not pull its step below what it was before the answer.
-            if (countermeasureRequired && !(noRisk && countermeasure == FieldState.Missing))
+            // not pull its step below what it was before the answer. A note saying no risk was found asks for no countermeasure:
+            // whatever it holds, it is no check of the step.
+            if (countermeasureRequired && !noRisk)
             {
                 AddCheck(FollowUpStep.AttachmentsAndRisks, FieldPaths.RiskCountermeasure[i], FieldPaths.RiskCountermeasure.Key, countermeasure,
                     entry.Countermeasure, note: countermeasure == FieldState.Missing ? Problem.CountermeasureMissing : null, detail: entry.Kind ?? entry.Description);

@@ -104,6 +104,23 @@ public sealed class GraderProperties
         return (after.Score >= before.Score).Label($"answering {code} with '{countermeasure}': {before.Score} -> {after.Score}");
     }
 
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
+    public Property ClarifyingOneOfSeveralRiskNotes_NeverLowersTheScore(FollowUpRecord record, RiskNotes notes)
+    {
+        // One note's countermeasure moves one step up the ladder (missing, 待补充, vague, partly vague, concrete) while the
+        // other notes, which may name the same risks in their kinds or descriptions, stay as they are.
+        FollowUpRecord With(string? countermeasure) => record with
+        {
+            Risks = [.. record.Risks ?? [], .. notes.Notes.Select((n, i) => i == notes.Climbing ? n with { Countermeasure = countermeasure } : n)],
+        };
+
+        var before = Evaluator.Evaluate(With(RiskNotes.Ladder[notes.Step]));
+        var after = Evaluator.Evaluate(With(RiskNotes.Ladder[notes.Step + 1]));
+        return (after.Score >= before.Score).Label(
+            $"note {notes.Climbing} '{RiskNotes.Ladder[notes.Step]}' -> '{RiskNotes.Ladder[notes.Step + 1]}': {before.Score} -> {after.Score}; "
+            + string.Join(" | ", notes.Notes.Select(n => $"{n.Kind}/{n.Description}/{n.Countermeasure}")));
+    }
+
     [Property(MaxTest = 500)]
     public bool GradeOf_IsMonotoneInScore(double first, double second)
     {
@@ -118,6 +135,13 @@ public sealed class GraderProperties
 
     /// <summary>A value to fill a missing field with: text (any kind, vague or risky included), a time, and an enum choice.</summary>
     public sealed record Fill(string Text, DateTimeOffset Time, int Index);
+
+    /// <summary>One to three risk notes, kinds and descriptions naming signals or not, and which note's countermeasure climbs which step.</summary>
+    public sealed record RiskNotes(RiskNote[] Notes, int Climbing, int Step)
+    {
+        /// <summary>Countermeasures from least to most answered: missing, 待补充, vague, partly vague, concrete.</summary>
+        public static readonly string?[] Ladder = [null, "待补充", "加强沟通", "12 月 5 日前尽快上门演示", "12 月 5 日前由李明上门演示差异化方案，附报价对比"];
+    }
 
     /// <summary>
     /// A vague phrase to append, at a clause boundary, to a free-text field that is filled (with business content or only a
@@ -158,6 +182,18 @@ public sealed class GraderProperties
              from hours in Gen.Choose(-90 * 24, 30 * 24)
              from index in Gen.Choose(0, 1000)
              select new Fill(text, RecordGen.Now.AddHours(hours), index)).ToArbitrary();
+
+        public static Arbitrary<RiskNotes> RiskNotes() =>
+            (from count in Gen.Choose(1, 3)
+             from notes in Gen.ArrayOf(
+                 from kind in Gen.Elements<string?>(null, "Competitor", "Hesitation", "PriceObjection", "NegativeFeedback", "NegativeLastFeedback",
+                     "SingleThreaded", "NoOwner", "StalledStage", "竞争对手", "价格", "其他")
+                 from description in Gen.Elements<string?>(null, "客户有顾虑", "本周收到一起客诉", "友商低价", "客户说再考虑看看", "暂无明显风险", "交付周期紧张")
+                 from countermeasure in Gen.Elements(Grading.GraderProperties.RiskNotes.Ladder)
+                 select new RiskNote { Kind = kind, Description = description, Countermeasure = countermeasure }, count)
+             from climbing in Gen.Choose(0, count - 1)
+             from step in Gen.Choose(0, Grading.GraderProperties.RiskNotes.Ladder.Length - 2)
+             select new RiskNotes(notes, climbing, step)).ToArbitrary();
 
         public static Arbitrary<VaguePhraseChoice> VaguePhraseChoice() =>
             (from phrase in Gen.Elements(VaguePhrases)

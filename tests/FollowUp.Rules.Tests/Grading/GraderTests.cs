@@ -479,6 +479,17 @@ public class GraderTests
         Assert.True(after.Score > before.Score, $"{before.Score} -> {after.Score}");
     }
 
+    [Theory]
+    [InlineData("待补充")]
+    [InlineData("继续观察客户预算审批进度")]
+    public void RiskEntrySayingNoRisk_WhateverItsCountermeasure_ScoresAsWithoutOne(string countermeasure)
+    {
+        var without = SampleRecords.CompleteProject() with { Risks = [new RiskNote { Description = "暂无明显风险" }] };
+        var with = SampleRecords.CompleteProject() with { Risks = [new RiskNote { Description = "暂无明显风险", Countermeasure = countermeasure }] };
+
+        Assert.Equal(Evaluator.Evaluate(without).Score, Evaluator.Evaluate(with).Score);
+    }
+
     [Fact]
     public void ProjectRiskEntryNamingARisk_StillNeedsItsCountermeasure()
     {
