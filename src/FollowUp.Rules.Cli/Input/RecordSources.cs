@@ -268,17 +268,9 @@ internal static class RecordSources
     /// <summary>Whether the first line that is not blank holds only an opening brace (after a byte order mark and white space).</summary>
     private static bool OpensAnObjectAlone(byte[] prefix)
     {
-        var text = prefix.AsSpan();
-        text = text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? text[3..] : text;
-        var start = text.IndexOfAnyExcept(" \t\r\n"u8);
-        if (start < 0)
-        {
-            return false;
-        }
-
-        text = text[start..];
+        var text = FromFirstSignificant(prefix);
         var lineEnd = text.IndexOfAny((byte)'\n', (byte)'\r');
-        return lineEnd >= 0 && text[..lineEnd].Trim(" \t"u8).SequenceEqual("{"u8);
+        return lineEnd >= 0 && text[..lineEnd].TrimEnd(" \t"u8).SequenceEqual("{"u8);
     }
 
     private static async IAsyncEnumerable<RecordInput> ReadJsonArrayAsync(
@@ -411,36 +403,21 @@ internal static class RecordSources
         return (FirstSignificant(buffer.AsSpan(0, length)), buffer[..length]);
     }
 
-    private static bool HoldsFirstLine(ReadOnlySpan<byte> bytes)
-    {
-        ReadOnlySpan<byte> byteOrderMark = [0xEF, 0xBB, 0xBF];
-        if (bytes.Length < byteOrderMark.Length && byteOrderMark.StartsWith(bytes))
-        {
-            return false;
-        }
+    private static bool HoldsFirstLine(ReadOnlySpan<byte> bytes) =>
+        !(bytes.Length < ByteOrderMark.Length && ByteOrderMark.StartsWith(bytes))
+        && FromFirstSignificant(bytes).IndexOfAny((byte)'\n', (byte)'\r') >= 0;
 
-        var text = bytes.StartsWith(byteOrderMark) ? bytes[byteOrderMark.Length..] : bytes;
-        var start = text.IndexOfAnyExcept(" \t\r\n"u8);
-        return start >= 0 && text[start..].IndexOfAny((byte)'\n', (byte)'\r') >= 0;
+    private static byte FirstSignificant(ReadOnlySpan<byte> bytes) => FromFirstSignificant(bytes) is [var first, ..] ? first : (byte)0;
+
+    /// <summary>The bytes from the first that is neither a byte order mark nor white space; empty when there is none.</summary>
+    private static ReadOnlySpan<byte> FromFirstSignificant(ReadOnlySpan<byte> bytes)
+    {
+        bytes = bytes.StartsWith(ByteOrderMark) ? bytes[ByteOrderMark.Length..] : bytes;
+        var start = bytes.IndexOfAnyExcept(" \t\r\n"u8);
+        return start < 0 ? [] : bytes[start..];
     }
 
-    private static byte FirstSignificant(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            bytes = bytes[3..];
-        }
-
-        foreach (var b in bytes)
-        {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
-            {
-                return b;
-            }
-        }
-
-        return 0;
-    }
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t\r"u8).IsEmpty;
 

@@ -170,11 +170,6 @@ internal static class Grader
                 continue;
             }
 
-            if ((acknowledged || level == ClarityLevel.NoContent) && NamesAWeightedSignal(inspection, rules, profile, path))
-            {
-                continue;
-            }
-
             if (acknowledged)
             {
                 var key = FieldPaths.KeyOf(path);
@@ -202,7 +197,7 @@ internal static class Grader
         foreach (var missing in inspection.MissingTexts)
         {
             // The next action is graded under actionability.
-            if (missing == FollowUpFields.ProgressNextAction || NamesAWeightedSignal(inspection, rules, profile, missing))
+            if (missing == FollowUpFields.ProgressNextAction || IsGradedByRiskHandling(inspection, rules, profile, missing))
             {
                 continue;
             }
@@ -475,21 +470,27 @@ internal static class Grader
 
     /// <summary>
     /// Whether <paramref name="path"/> is the countermeasure of a noted risk that names a signal needing one that the profile
-    /// weighs, detected or not (a signal it does not weigh is never detected): risk handling grades it, not clarity.
+    /// weighs, detected or not (a signal it does not weigh is never detected): risk handling grades it, not clarity. There an
+    /// answer costs half of leaving the signal unanswered when vague, nothing when concrete, and a countermeasure still
+    /// missing or 待补充 the full weight; so filling it in never costs more, and a change that raises or clears the signal
+    /// does not move its cost between parts.
     /// </summary>
-    private static bool IsGradedByRiskHandling(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, string path)
+    private static bool IsGradedByRiskHandling(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, string path) =>
+        NamesAWeightedSignal(inspection, rules, profile, inspection.Answers, path) || NamesAWeightedSignal(inspection, rules, profile, inspection.Unanswering, path);
+
+    private static bool NamesAWeightedSignal(
+        Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, List<(string Countermeasure, int Kind, int From, int To)> notes, string path)
     {
-        for (var answer = 0; answer < inspection.Answers.Count; answer++)
+        foreach (var note in notes)
         {
-            var countermeasure = inspection.Answers[answer].Countermeasure;
-            if (!ReferenceEquals(countermeasure, path) && countermeasure != path)
+            if (!string.Equals(note.Countermeasure, path, StringComparison.Ordinal))
             {
                 continue;
             }
 
             for (var code = 0; code < rules.SignalCodes.Length; code++)
             {
-                if (inspection.Names(answer, code) && rules.Signals[code].RequiresCountermeasure && profile.SignalWeight(rules.SignalCodes[code]) > 0)
+                if (NamesWeighted(inspection, rules, profile, note, code))
                 {
                     return true;
                 }
@@ -497,38 +498,6 @@ internal static class Grader
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// Whether <paramref name="path"/> is the countermeasure, missing or 待补充, of a noted risk that names a signal needing one
-    /// and weighing something. Such a countermeasure is graded under risk handling, as an answer to that signal is, whether or
-    /// not the signal was detected: there, missing costs the signal's full weight, vague half, concrete nothing, so filling it
-    /// in never costs more, and a change that raises or clears the signal does not move its cost between parts.
-    /// </summary>
-    private static bool NamesAWeightedSignal(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, string path)
-    {
-        foreach (var note in inspection.Unanswering)
-        {
-            if (string.Equals(note.Countermeasure, path, StringComparison.Ordinal) && FirstWeightedCode(inspection, rules, profile, note) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static int FirstWeightedCode(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, (string Countermeasure, int Kind, int From, int To) note)
-    {
-        for (var code = 0; code < rules.SignalCodes.Length; code++)
-        {
-            if (NamesWeighted(inspection, rules, profile, note, code))
-            {
-                return code;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>Whether the note names signal <paramref name="code"/>, and the signal needs a countermeasure and weighs something.</summary>
@@ -539,7 +508,7 @@ internal static class Grader
     /// <summary>
     /// Charges each signal that a noted risk without a countermeasure (missing or 待补充) names and that nothing else charges
     /// or answers: not detected (a detected one is charged as unanswered already) and answered by no other note. It costs
-    /// what leaving it unanswered would, as the note's countermeasure is graded here (<see cref="NamesAWeightedSignal"/>).
+    /// what leaving it unanswered would, as the note's countermeasure is graded here (<see cref="IsGradedByRiskHandling"/>).
     /// </summary>
     private static void ChargeNotesWithoutCountermeasure(
         Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, double budget, MessageCatalog messages, List<Deduction> deductions,
