@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -41,8 +44,21 @@ internal sealed class MessageCatalog
     private readonly BoundedCache<(string Id, string Key), string> _fieldMessages = new(MaxFieldMessages);
     private readonly BoundedCache<(string Id, string First, string? Second), string> _argumentMessages = new(MaxArgumentMessages);
 
+    /// <summary>
+    /// How many texts <see cref="Evidence{T0}"/> keeps: a structural signal's dates, day counts and stages repeat across records,
+    /// within a few hundred days of now.
+    /// </summary>
+    private const int MaxEvidence = 8192;
+
+    /// <summary>Room on the stack for the values an evidence is keyed by: an id, dates, counts and a short name.</summary>
+    private const int EvidenceValuesLength = 160;
+
+    /// <summary>Evidence texts by the id and values they were formatted from, one a line, a text after its length.</summary>
+    private readonly BoundedCache<string, string> _evidence = new(MaxEvidence, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _evidenceByValues;
+
     /// <summary>Every message the caches above share, by reference: what may be kept by whatever quotes it (<see cref="IsShared"/>).</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _sharedMessages = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<string, bool> _sharedMessages = new(ReferenceEqualityComparer.Instance);
 
     private MessageCatalog(MessageFile file)
     {
@@ -50,6 +66,7 @@ internal sealed class MessageCatalog
         _fields = file.Fields.ToFrozenDictionary(StringComparer.Ordinal);
         _stages = file.Stages.ToFrozenDictionary(StringComparer.Ordinal);
         _signals = file.Signals.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _evidenceByValues = _evidence.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Gets the catalog for <paramref name="culture"/>: Chinese for any zh culture, English otherwise.</summary>
@@ -69,6 +86,97 @@ internal sealed class MessageCatalog
 
     public string Format<T0, T1, T2>(string id, T0 arg0, T1 arg1, T2 arg2) =>
         string.Format(CultureInfo.InvariantCulture, _templates[id], arg0, arg1, arg2);
+
+    /// <summary>
+    /// The evidence of a signal read from the record's structure (a date, a number of days, a stage, one contact's name), which
+    /// records repeat: formatted once per values and shared (<see cref="IsShared"/>), so that the signal, the finding and the
+    /// deduction quoting it need no text of their own. Looked up by its values, so a repeated evidence costs no formatting.
+    /// Bounded like <see cref="Quoting"/>.
+    /// </summary>
+    public string Evidence<T0>(string id, T0 arg0)
+    {
+        var values = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[EvidenceValuesLength]);
+        values.AppendLiteral(id);
+        var shareable = AppendValue(ref values, arg0);
+        return TryGetEvidence(ref values, shareable, out var evidence) ? evidence : KeepEvidence(ref values, shareable, Format(id, arg0));
+    }
+
+    /// <inheritdoc cref="Evidence{T0}(string, T0)"/>
+    public string Evidence<T0, T1>(string id, T0 arg0, T1 arg1)
+    {
+        var values = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[EvidenceValuesLength]);
+        values.AppendLiteral(id);
+        var shareable = AppendValue(ref values, arg0) & AppendValue(ref values, arg1);
+        return TryGetEvidence(ref values, shareable, out var evidence) ? evidence : KeepEvidence(ref values, shareable, Format(id, arg0, arg1));
+    }
+
+    /// <inheritdoc cref="Evidence{T0}(string, T0)"/>
+    public string Evidence<T0, T1, T2>(string id, T0 arg0, T1 arg1, T2 arg2)
+    {
+        var values = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[EvidenceValuesLength]);
+        values.AppendLiteral(id);
+        var shareable = AppendValue(ref values, arg0) & AppendValue(ref values, arg1) & AppendValue(ref values, arg2);
+        return TryGetEvidence(ref values, shareable, out var evidence)
+            ? evidence
+            : KeepEvidence(ref values, shareable, Format(id, arg0, arg1, arg2));
+    }
+
+    /// <inheritdoc cref="Evidence{T0}(string, T0)"/>
+    /// <remarks>Four values are boxed to be formatted, but only the first time.</remarks>
+    public string Evidence<T0, T1, T2, T3>(string id, T0 arg0, T1 arg1, T2 arg2, T3 arg3)
+    {
+        var values = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[EvidenceValuesLength]);
+        values.AppendLiteral(id);
+        var shareable = AppendValue(ref values, arg0) & AppendValue(ref values, arg1) & AppendValue(ref values, arg2) & AppendValue(ref values, arg3);
+        return TryGetEvidence(ref values, shareable, out var evidence)
+            ? evidence
+            : KeepEvidence(ref values, shareable, Format(id, arg0, arg1, arg2, arg3));
+    }
+
+    /// <summary>
+    /// Starts a line of an evidence's key for <paramref name="value"/>, a text after its length (a name may hold any character),
+    /// and says whether it is short enough to share.
+    /// </summary>
+    private static bool AppendValue<T>(ref DefaultInterpolatedStringHandler values, T value)
+    {
+        values.AppendLiteral("\n");
+        if (value is string text)
+        {
+            values.AppendFormatted(text.Length);
+            values.AppendLiteral(":");
+            values.AppendFormatted(text);
+            return text.Length <= MaxQuotedLength;
+        }
+
+        values.AppendFormatted(value);
+        return true;
+    }
+
+    private bool TryGetEvidence(ref DefaultInterpolatedStringHandler values, bool shareable, [NotNullWhen(true)] out string? evidence)
+    {
+        if (shareable && _evidenceByValues.TryGetValue(values.Text, out evidence))
+        {
+            values.Clear();
+            return true;
+        }
+
+        evidence = null;
+        return false;
+    }
+
+    private string KeepEvidence(ref DefaultInterpolatedStringHandler values, bool shareable, string evidence)
+    {
+        if (shareable && !_evidence.IsFull)
+        {
+            Keep(_evidence, values.ToStringAndClear(), evidence);
+        }
+        else
+        {
+            values.Clear();
+        }
+
+        return evidence;
+    }
 
     /// <summary>A message made for one record alone (a date, a count, its evidence), formatted when first read.</summary>
     public MessageText Defer<T0>(string id, T0 arg0) => new DeferredMessage<T0>(_templates[id], arg0);
@@ -104,6 +212,13 @@ internal sealed class MessageCatalog
     /// </summary>
     public string Quoting(string id, string first, string? second = null) =>
         first.Length > MaxQuotedLength || second?.Length > MaxQuotedLength ? Format(id, first, second) : Shared(id, first, second);
+
+    /// <summary>
+    /// A message quoting one value that may repeat (a signal's evidence): shared like <see cref="Quoting"/> when the value is
+    /// short or itself shared, else formatted when first read.
+    /// </summary>
+    public MessageText QuotingOrDefer(string id, string value) =>
+        value.Length <= MaxQuotedLength || IsShared(value) ? Shared(id, value, null) : Defer(id, value);
 
     /// <summary>
     /// A message quoting a field's label and a short value received for it (an unknown enumeration text such as 钉钉, an

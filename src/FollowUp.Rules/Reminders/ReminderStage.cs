@@ -52,7 +52,7 @@ internal static class ReminderStage
             {
                 var since = latestAt is { } at ? now - at : TimeSpan.Zero;
                 reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Unanswered, since, null,
-                    messages.Defer("ReminderUnanswered", signal.Evidence)));
+                    messages.QuotingOrDefer("ReminderUnanswered", signal.Evidence)));
                 break;
             }
         }
@@ -63,7 +63,7 @@ internal static class ReminderStage
             {
                 var since = latestAt is { } at ? now - at : record.RecordedAt.Resolve(rules.DefaultUtcOffset) is { } recorded ? now - recorded : TimeSpan.Zero;
                 reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Stale, since, null,
-                    messages.Defer("ReminderStale", signal.Evidence)));
+                    messages.QuotingOrDefer("ReminderStale", signal.Evidence)));
                 break;
             }
         }

@@ -32,11 +32,11 @@ internal static class BuiltInRiskSignals
             if (at is { } latest && context.Now - latest > context.Profile.StaleAfter)
             {
                 context.Report(RiskSignalCodes.Stale, FieldPaths.CommunicationAt[index],
-                    context.Messages.Format("EvidenceStale", Date(latest), DaysText.Beyond(context.Now - latest, context.Profile.StaleAfter), Days(context.Profile.StaleAfter)));
+                    context.Messages.Evidence("EvidenceStale", Date(latest), DaysText.Beyond(context.Now - latest, context.Profile.StaleAfter), Days(context.Profile.StaleAfter)));
             }
             else if (index < 0 && context.Resolve(context.Record.RecordedAt) is { } recorded && context.Now - recorded > context.Profile.StaleAfter)
             {
-                context.Report(RiskSignalCodes.Stale, FollowUpFields.Communications, context.Messages.Format("EvidenceNeverContacted", Date(recorded)));
+                context.Report(RiskSignalCodes.Stale, FollowUpFields.Communications, context.Messages.Evidence("EvidenceNeverContacted", Date(recorded)));
             }
         }
     }
@@ -70,7 +70,7 @@ internal static class BuiltInRiskSignals
             if (inspection.NextActionDue is { } due && inspection.NextActionDeadline is { } deadline && deadline < context.Now)
             {
                 context.Report(RiskSignalCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue,
-                    context.Messages.Format("EvidenceOverdue", Date(due), Days(context.Now - deadline)));
+                    context.Messages.Evidence("EvidenceOverdue", Date(due), Days(context.Now - deadline)));
             }
         }
     }
@@ -112,7 +112,7 @@ internal static class BuiltInRiskSignals
             if (communications.Count >= 2 && OnlyContact(context, communications) is { } only)
             {
                 context.Report(RiskSignalCodes.SingleThreaded, FollowUpFields.Communications,
-                    context.Messages.Format("EvidenceSingleThreaded", communications.Count, only));
+                    context.Messages.Evidence("EvidenceSingleThreaded", communications.Count, only));
             }
         }
 
@@ -170,8 +170,8 @@ internal static class BuiltInRiskSignals
                 var days = DaysText.Beyond(context.Now - since, context.Profile.StalledStageAfter);
                 var limit = Days(context.Profile.StalledStageAfter);
                 context.Report(RiskSignalCodes.StalledStage, FollowUpFields.ProgressStageSince, context.Stage is { } stage
-                    ? context.Messages.Format("EvidenceStalledStage", Date(since), context.Messages.Stage(EnumLabels<DealStage>.NameOf(stage)), days, limit)
-                    : context.Messages.Format("EvidenceStalledStageUnknown", Date(since), days, limit));
+                    ? context.Messages.Evidence("EvidenceStalledStage", Date(since), context.Messages.Stage(EnumLabels<DealStage>.NameOf(stage)), days, limit)
+                    : context.Messages.Evidence("EvidenceStalledStageUnknown", Date(since), days, limit));
             }
         }
     }
@@ -187,7 +187,7 @@ internal static class BuiltInRiskSignals
             if (index >= 0 && context.Record.Communications![index]?.Feedback.Value == CustomerFeedback.Dissatisfied)
             {
                 context.Report(RiskSignalCodes.NegativeLastFeedback, FieldPaths.CommunicationFeedback[index],
-                    context.Messages.Format("EvidenceNegativeLastFeedback", context.Record.Communications[index]!.Contact ?? "?"));
+                    context.Messages.Evidence("EvidenceNegativeLastFeedback", context.Record.Communications[index]!.Contact ?? "?"));
             }
         }
     }

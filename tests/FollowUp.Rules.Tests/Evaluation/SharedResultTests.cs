@@ -1,5 +1,7 @@
 using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
+using FollowUp.Rules.Risk;
 using FollowUp.Rules.Tests.TestData;
 
 namespace FollowUp.Rules.Tests;
@@ -59,6 +61,44 @@ public class SharedResultTests
         Assert.Equal((FindingCodes.FieldMissing, longBlank), (blank.Code, blank.Value));
         Assert.Same(blank.Message, second.FindingsOn("customer.company").Single().Message);
         Assert.NotSame(blank, second.FindingsOn("customer.company").Single());
+    }
+
+    [Fact]
+    public void Evaluate_RecordsWithTheSameStructuralEvidence_ShareItsTextFindingAndDeduction()
+    {
+        var evaluator = TestClock.Evaluator();
+        var longName = new string('周', 40);
+
+        // Stalled 31 days, no risk entry, and every communication with one person: each record a new object with new strings.
+        FollowUpRecord Record(string contact) => SampleRecords.CompleteToB()
+            .WithCommunications(c => c with { Contact = string.Concat(contact, "") })
+            .WithProgress(p => p with { StageSince = TestClock.DaysFromNow(-31) }) with { Risks = [] };
+
+        _ = evaluator.Evaluate(Record("周立群"));
+        var first = evaluator.Evaluate(Record("周立群"));
+        var second = evaluator.Evaluate(Record("周立群"));
+        var longFirst = evaluator.Evaluate(Record(longName));
+        var longSecond = evaluator.Evaluate(Record(longName));
+
+        RiskSignal Signal(FollowUpEvaluation evaluation, string code) => evaluation.Risk.Signals.Single(s => s.Code == code);
+        Finding Unanswered(FollowUpEvaluation evaluation, string code) =>
+            evaluation.FindingsWithCode(FindingCodes.RiskUnanswered).Single(f => f.Message.Contains(Signal(evaluation, code).Evidence, StringComparison.Ordinal));
+        Deduction Unaddressed(FollowUpEvaluation evaluation, string code) =>
+            evaluation.Deductions.Single(d => d.Code == DeductionCodes.RiskUnaddressed && d.Message.Contains(Signal(evaluation, code).Evidence, StringComparison.Ordinal));
+
+        foreach (var code in new[] { RiskSignalCodes.StalledStage, RiskSignalCodes.SingleThreaded })
+        {
+            Assert.Same(Signal(first, code).Evidence, Signal(second, code).Evidence);
+            Assert.Same(Unanswered(first, code), Unanswered(second, code));
+            Assert.Same(Unaddressed(first, code), Unaddressed(second, code));
+        }
+
+        // A long name is the record's own text: the same words, but not kept.
+        Assert.Contains(longName, Signal(longFirst, RiskSignalCodes.SingleThreaded).Evidence, StringComparison.Ordinal);
+        Assert.Equal(Signal(longFirst, RiskSignalCodes.SingleThreaded).Evidence, Signal(longSecond, RiskSignalCodes.SingleThreaded).Evidence);
+        Assert.NotSame(Signal(longFirst, RiskSignalCodes.SingleThreaded).Evidence, Signal(longSecond, RiskSignalCodes.SingleThreaded).Evidence);
+        Assert.NotSame(Unanswered(longFirst, RiskSignalCodes.SingleThreaded), Unanswered(longSecond, RiskSignalCodes.SingleThreaded));
+        Assert.Same(Signal(longFirst, RiskSignalCodes.StalledStage).Evidence, Signal(first, RiskSignalCodes.StalledStage).Evidence);
     }
 
     [Fact]
