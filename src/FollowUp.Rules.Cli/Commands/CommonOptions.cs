@@ -106,7 +106,7 @@ internal sealed class CommonOptions
             return TableInput.Default;
         }
 
-        return new TableInput(LoadMap(mapName), new TableReadOptions { Sheet = sheet, Encoding = ResolveEncoding(encodingName) }, Given: true);
+        return new TableInput(LoadMap(mapName), new TableReadOptions { Sheet = sheet, Encoding = ResolveEncoding(encodingName) }, MapGiven: mapName is not null);
     }
 
     private static ColumnMap LoadMap(string? name)

@@ -97,9 +97,9 @@ internal static class RecordSources
     }
 
     /// <summary>
-    /// Checks that every input can be opened before anything is evaluated, so a typo is a usage error, not a half run; the
-    /// header of each table must be readable with the column map. The tables stay open for <see cref="ReadAsync"/>, so each
-    /// is opened (and its encoding detected) once.
+    /// Checks that every input can be opened, and that --map, --sheet and --encoding apply to one if given, before anything
+    /// is evaluated, so a typo is a usage error, not a half run; the header of each table must be readable with the column
+    /// map. The tables stay open for <see cref="ReadAsync"/>, so each is opened (and its encoding detected) once.
     /// </summary>
     public static CheckedInputs CheckInputs(IReadOnlyList<string> inputs, string? output, TableInput tables)
     {
@@ -108,10 +108,7 @@ internal static class RecordSources
             throw new CliUsageException("--output needs a file name.");
         }
 
-        if (tables.Given && !inputs.Any(input => input != "-" && FollowUpTableReader.GetFormat(input) is not null))
-        {
-            throw new CliUsageException("--map, --sheet and --encoding apply to .csv, .tsv and .xlsx inputs, and no input is one.");
-        }
+        tables.CheckApplies(inputs);
 
         var checkedInputs = new CheckedInputs(inputs);
         try
