@@ -305,6 +305,57 @@ public sealed class TabularInputTests : IDisposable
         Assert.StartsWith("followup: " + expected, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("report")]
+    [InlineData("remind")]
+    public async Task EveryCommand_SheetOrEncodingThatNoInputTakes_IsAUsageError(string command)
+    {
+        var csv = _temp.Write("plain.csv", "id,customer.company\nP-1,宏图\n");
+        var workbook = WriteWorkbook("export.xlsx", ("跟进记录", [["id", "customer.company"], ["X-1", "蓝海"]]));
+
+        var sheetOnCsv = await CliRunner.RunAsync(command, "--sheet", "跟进记录", csv, SampleData.FollowUpsPath);
+        var encodingOnXlsx = await CliRunner.RunAsync(command, "--encoding", "gbk", workbook);
+
+        // Standard input is read as JSON whatever it holds, so it takes no encoding either.
+        var encodingOnStandardInput = await CliRunner.RunWithInputAsync("id,customer.company\nP-1,宏图\n", command, "--encoding", "gbk", "-", workbook);
+
+        foreach (var (run, expected) in new[]
+        {
+            (sheetOnCsv, "--sheet applies to .xlsx inputs, and no input is one."),
+            (encodingOnXlsx, "--encoding applies to .csv and .tsv inputs, and no input is one."),
+            (encodingOnStandardInput, "--encoding applies to .csv and .tsv inputs, and no input is one."),
+        })
+        {
+            Assert.True(run.ExitCode == 2, run.ToString());
+            Assert.Equal("", run.Output);
+            Assert.Equal("followup: " + expected, Assert.Single(run.ErrorLines));
+        }
+    }
+
+    [Fact]
+    public async Task EveryCommand_SheetAndEncodingWithCsvAndXlsxInputs_ReadsEachTableWithItsOption()
+    {
+        var csv = _temp.File("gbk.csv");
+        File.WriteAllBytes(csv, TableEncodings.GB18030.GetBytes("id,customer.company\r\nG-1,宏图建筑\r\n"));
+        var workbook = WriteWorkbook("export.xlsx", ("说明", [["导出说明"]]), ("跟进记录", [["id", "customer.company"], ["X-1", "蓝海物流"]]));
+        string[] options = ["--sheet", "跟进记录", "--encoding", "gbk", "--now", CliRunner.Now];
+
+        var evaluate = await CliRunner.RunWithInputAsync(SampleData.Record("J-1") + "\n", ["evaluate", .. options, "-", csv, workbook]);
+        var report = await CliRunner.RunAsync(["report", "--format", "json", .. options, csv, workbook]);
+        var remind = await CliRunner.RunAsync(["remind", .. options, csv, workbook]);
+
+        // X-1 is on the second sheet (the first has no column a record field is named like), and no note says GB18030
+        // was detected: each table was read with its option.
+        Assert.True(evaluate.ExitCode == 0, evaluate.ToString());
+        Assert.Equal(["J-1", "G-1", "X-1"], evaluate.Ids);
+        Assert.Equal("", evaluate.Error);
+        Assert.True(report.ExitCode == 0, report.ToString());
+        Assert.Equal(2, Json.Parse(report.Output).GetProperty("recordCount").GetInt32());
+        Assert.True(remind.ExitCode == 0, remind.ToString());
+        Assert.Equal("", remind.Error);
+    }
+
     [Fact]
     public async Task Evaluate_SheetThatIsNotThere_IsAUsageErrorListingTheSheets()
     {
