@@ -685,7 +685,7 @@ internal static class Grader
 
         /// <summary>
         /// The deduction from <see cref="SharedDeductions"/>, or a new one, kept there while it has room. A message formatted
-        /// for this record alone (a date, an evidence) never gets here: its deduction is new each time, as for every new record.
+        /// for this record alone (a due date, a long name's evidence) never gets here: its deduction is new each time.
         /// </summary>
         private static Deduction Shared(DeductionKey key) => SharedDeductions.GetOrCreate(
             key, static (k, _) => new Deduction(k.Code, GroupOf(k.Code, k.Field), k.Component, k.Points, k.Field, k.Message), 0);

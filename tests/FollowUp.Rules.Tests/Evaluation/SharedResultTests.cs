@@ -69,9 +69,9 @@ public class SharedResultTests
         var evaluator = TestClock.Evaluator();
         var longName = new string('周', 40);
 
-        // Stalled 31 days, no risk entry, and every communication with one person: each record a new object with new strings.
+        // Stalled 31 days, no risk entry, and every communication with one person: each record a new object with a new copy of the name.
         FollowUpRecord Record(string contact) => SampleRecords.CompleteToB()
-            .WithCommunications(c => c with { Contact = string.Concat(contact, "") })
+            .WithCommunications(c => c with { Contact = new string(contact.AsSpan()) })
             .WithProgress(p => p with { StageSince = TestClock.DaysFromNow(-31) }) with { Risks = [] };
 
         _ = evaluator.Evaluate(Record("周立群"));
