@@ -108,9 +108,8 @@ internal static class FindingMessages
         Problem.VagueLanguage => Vague(messages, Enum.Parse<Language.VagueCategory>(note.Detail!), note.Value!),
         Problem.NoContent => messages.Quoting("NoContent", note.Value!),
         Problem.TextTooShort => messages.Quoting("VagueTextNoFacts", note.Value!),
-        Problem.RiskUnanswered when note.QuotesPhrase || messages.IsShared(note.Value!) =>
-            messages.ForArguments("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value!),
-        Problem.RiskUnanswered => messages.Defer("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value),
+        Problem.RiskUnanswered when note.QuotesPhrase => messages.ForArguments("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value!),
+        Problem.RiskUnanswered => messages.QuotingEvidence("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value!),
         Problem.InvalidValue => InvalidValue(messages, note),
         Problem.RecordedBeforeContact => messages.ForArgument("RecordedBeforeContact", note.Detail!),
         _ => messages.ForArgument("RiskNotAssessable", note.Detail ?? ""),

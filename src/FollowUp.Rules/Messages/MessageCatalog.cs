@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -30,7 +30,7 @@ internal sealed class MessageCatalog
     /// How many messages with arguments <see cref="ForArgument"/>, <see cref="ForArguments"/>, <see cref="Quoting"/> and
     /// <see cref="ForFieldValue"/> keep together: every lexicon phrase in each of its messages, and then some.
     /// </summary>
-    private const int MaxArgumentMessages = 8192;
+    internal const int MaxArgumentMessages = 8192;
 
     /// <summary>
     /// The longest value <see cref="Quoting"/> keeps a message for, as long as an excerpt's text: phrases and short notes repeat,
@@ -39,16 +39,20 @@ internal sealed class MessageCatalog
     private const int MaxQuotedLength = 30;
 
     /// <summary>How many messages <see cref="ForField"/> and <see cref="Fixed"/> keep: every field's, custom fields' included, and then some.</summary>
-    private const int MaxFieldMessages = 4096;
+    internal const int MaxFieldMessages = 4096;
 
     private readonly BoundedCache<(string Id, string Key), string> _fieldMessages = new(MaxFieldMessages);
     private readonly BoundedCache<(string Id, string First, string? Second), string> _argumentMessages = new(MaxArgumentMessages);
 
     /// <summary>
-    /// How many texts <see cref="Evidence{T0}"/> keeps: a structural signal's dates, day counts and stages repeat across records,
-    /// within a few hundred days of now.
+    /// How many texts <see cref="Evidence{T0}"/> keeps, and how many messages quoting them <see cref="QuotingEvidence"/> keeps:
+    /// a structural signal's dates, day counts, stages and contacts repeat across records. Caches of their own, so that
+    /// evidence, whose dates move on with the clock, never takes the place of a lexicon phrase's message.
     /// </summary>
-    private const int MaxEvidence = 8192;
+    internal const int MaxEvidence = 8192;
+
+    /// <summary>How many hashes of evidence seen once <see cref="SeenBefore"/> remembers.</summary>
+    private const int EvidenceSeenSlots = 16384;
 
     /// <summary>Room on the stack for the values an evidence is keyed by: an id, dates, counts and a short name.</summary>
     private const int EvidenceValuesLength = 160;
@@ -56,6 +60,16 @@ internal sealed class MessageCatalog
     /// <summary>Evidence texts by the id and values they were formatted from, one a line, a text after its length.</summary>
     private readonly BoundedCache<string, string> _evidence = new(MaxEvidence, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _evidenceByValues;
+
+    /// <summary>
+    /// The hashes of evidence keys seen once and not kept, one a slot, each overwritten by the next that falls there: an
+    /// evidence is kept when its values come again, so that what one record alone holds (a contact nobody else has) never
+    /// fills the cache.
+    /// </summary>
+    private readonly int[] _evidenceSeen = new int[EvidenceSeenSlots];
+
+    /// <summary>Messages quoting a shared evidence (检测到风险信号…), by id, the value before it and the evidence.</summary>
+    private readonly BoundedCache<(string Id, string? First, string Evidence), string> _evidenceMessages = new(MaxEvidence);
 
     /// <summary>Every message the caches above share, by reference: what may be kept by whatever quotes it (<see cref="IsShared"/>).</summary>
     private readonly ConcurrentDictionary<string, bool> _sharedMessages = new(ReferenceEqualityComparer.Instance);
@@ -89,9 +103,10 @@ internal sealed class MessageCatalog
 
     /// <summary>
     /// The evidence of a signal read from the record's structure (a date, a number of days, a stage, one contact's name), which
-    /// records repeat: formatted once per values and shared (<see cref="IsShared"/>), so that the signal, the finding and the
-    /// deduction quoting it need no text of their own. Looked up by its values, so a repeated evidence costs no formatting.
-    /// Bounded like <see cref="Quoting"/>.
+    /// records repeat: formatted, and kept and shared (<see cref="IsShared"/>) once its values come a second time, so that the
+    /// signal, and the finding, deduction and reminder quoting it (<see cref="QuotingEvidence"/>), need no text of their own.
+    /// Looked up by its values, so a repeated evidence costs no formatting. Bounded like <see cref="Quoting"/>: evidence
+    /// quoting a text longer than it keeps is formatted every time.
     /// </summary>
     public string Evidence<T0>(string id, T0 arg0)
     {
@@ -122,7 +137,7 @@ internal sealed class MessageCatalog
     }
 
     /// <inheritdoc cref="Evidence{T0}(string, T0)"/>
-    /// <remarks>Four values are boxed to be formatted, but only the first time.</remarks>
+    /// <remarks>Four values are boxed to be formatted, whenever the evidence is not found.</remarks>
     public string Evidence<T0, T1, T2, T3>(string id, T0 arg0, T1 arg1, T2 arg2, T3 arg3)
     {
         var values = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[EvidenceValuesLength]);
@@ -134,21 +149,27 @@ internal sealed class MessageCatalog
     }
 
     /// <summary>
-    /// Starts a line of an evidence's key for <paramref name="value"/>, a text after its length (a name may hold any character),
-    /// and says whether it is short enough to share.
+    /// Starts a line of an evidence's key for <paramref name="value"/>, a text after its length (a name may hold any
+    /// character), and says whether it may be shared: a text no longer than <see cref="Quoting"/> keeps, which alone is
+    /// written into the key.
     /// </summary>
     private static bool AppendValue<T>(ref DefaultInterpolatedStringHandler values, T value)
     {
         values.AppendLiteral("\n");
-        if (value is string text)
+        if (value is not string text)
         {
-            values.AppendFormatted(text.Length);
-            values.AppendLiteral(":");
-            values.AppendFormatted(text);
-            return text.Length <= MaxQuotedLength;
+            values.AppendFormatted(value);
+            return true;
         }
 
-        values.AppendFormatted(value);
+        if (text.Length > MaxQuotedLength)
+        {
+            return false;
+        }
+
+        values.AppendFormatted(text.Length);
+        values.AppendLiteral(":");
+        values.AppendFormatted(text);
         return true;
     }
 
@@ -166,16 +187,46 @@ internal sealed class MessageCatalog
 
     private string KeepEvidence(ref DefaultInterpolatedStringHandler values, bool shareable, string evidence)
     {
-        if (shareable && !_evidence.IsFull)
-        {
-            Keep(_evidence, values.ToStringAndClear(), evidence);
-        }
-        else
+        if (!shareable || _evidence.IsFull || !SeenBefore(values.Text))
         {
             values.Clear();
+            return evidence;
         }
 
-        return evidence;
+        return Keep(_evidence, values.ToStringAndClear(), evidence);
+    }
+
+    /// <summary>
+    /// Whether the evidence keyed <paramref name="key"/> was seen before and not kept; if not, remembers it. Two keys whose
+    /// hashes share a slot can only make an evidence kept one sighting early, or late.
+    /// </summary>
+    private bool SeenBefore(ReadOnlySpan<char> key)
+    {
+        var hash = string.GetHashCode(key);
+        ref var slot = ref _evidenceSeen[hash & (EvidenceSeenSlots - 1)];
+        if (Volatile.Read(ref slot) == hash)
+        {
+            return true;
+        }
+
+        Volatile.Write(ref slot, hash);
+        return false;
+    }
+
+    /// <summary>
+    /// A message quoting a signal's evidence, after <paramref name="first"/> (the signal's label) when given: shared, from a
+    /// cache of its own, when the evidence is shared (<see cref="Evidence{T0}"/>, a label); else formatted when first read.
+    /// </summary>
+    public MessageText QuotingEvidence(string id, string? first, string evidence)
+    {
+        if (!IsShared(evidence))
+        {
+            return first is null ? Defer(id, evidence) : Defer(id, first, evidence);
+        }
+
+        return _evidenceMessages.TryGetValue((id, first, evidence), out var message)
+            ? message
+            : Keep(_evidenceMessages, (id, first, evidence), first is null ? Format(id, evidence) : Format(id, first, evidence));
     }
 
     /// <summary>A message made for one record alone (a date, a count, its evidence), formatted when first read.</summary>
@@ -213,12 +264,9 @@ internal sealed class MessageCatalog
     public string Quoting(string id, string first, string? second = null) =>
         first.Length > MaxQuotedLength || second?.Length > MaxQuotedLength ? Format(id, first, second) : Shared(id, first, second);
 
-    /// <summary>
-    /// A message quoting one value that may repeat (a signal's evidence): shared like <see cref="Quoting"/> when the value is
-    /// short or itself shared, else formatted when first read.
-    /// </summary>
-    public MessageText QuotingOrDefer(string id, string value) =>
-        value.Length <= MaxQuotedLength || IsShared(value) ? Shared(id, value, null) : Defer(id, value);
+    /// <summary>A message quoting one matched phrase: shared like <see cref="Quoting"/> when it is as short, else formatted when first read.</summary>
+    public MessageText QuotingOrDefer(string id, string phrase) =>
+        phrase.Length <= MaxQuotedLength ? Shared(id, phrase, null) : Defer(id, phrase);
 
     /// <summary>
     /// A message quoting a field's label and a short value received for it (an unknown enumeration text such as 钉钉, an
@@ -291,7 +339,7 @@ internal sealed class MessageCatalog
     public string Signal(string code) => _signals.TryGetValue(code, out var label) ? label : code;
 
     /// <summary>The label of a signal's code when the catalog has one (a built-in signal's), so that other text can be kept as written.</summary>
-    public bool TryGetSignalLabel(string code, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? label) =>
+    public bool TryGetSignalLabel(string code, [NotNullWhen(true)] out string? label) =>
         _signals.TryGetValue(code, out label);
 
     /// <summary>The code a risk's kind names: a signal's label in either language is read as its code; anything else as written.</summary>

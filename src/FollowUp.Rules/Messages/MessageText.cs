@@ -135,8 +135,8 @@ internal sealed class DeferredMessage<T0, T1, T2>(CompositeFormat format, T0 arg
 /// </summary>
 internal sealed class EncodedMessages(JavaScriptEncoder? encoder)
 {
-    /// <summary>How many encoded messages are kept: every message both catalogs can share (4,096 + 8,192 each).</summary>
-    private const int Capacity = 2 * (4_096 + 8_192);
+    /// <summary>How many encoded messages are kept: every message both catalogs can share.</summary>
+    private const int Capacity = 2 * (MessageCatalog.MaxFieldMessages + MessageCatalog.MaxArgumentMessages + MessageCatalog.MaxEvidence);
 
     private static readonly EncodedMessages ForDefault = new(null);
     private static readonly EncodedMessages ForRelaxed = new(JavaScriptEncoder.UnsafeRelaxedJsonEscaping);

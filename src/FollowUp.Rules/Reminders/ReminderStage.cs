@@ -63,7 +63,7 @@ internal static class ReminderStage
             {
                 var since = latestAt is { } at ? now - at : record.RecordedAt.Resolve(rules.DefaultUtcOffset) is { } recorded ? now - recorded : TimeSpan.Zero;
                 reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Stale, since, null,
-                    messages.QuotingOrDefer("ReminderStale", signal.Evidence)));
+                    messages.QuotingEvidence("ReminderStale", null, signal.Evidence)));
                 break;
             }
         }

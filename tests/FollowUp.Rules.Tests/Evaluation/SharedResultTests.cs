@@ -1,6 +1,7 @@
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
+using FollowUp.Rules.Reminders;
 using FollowUp.Rules.Risk;
 using FollowUp.Rules.Tests.TestData;
 
@@ -63,20 +64,24 @@ public class SharedResultTests
         Assert.NotSame(blank, second.FindingsOn("customer.company").Single());
     }
 
-    [Fact]
-    public void Evaluate_RecordsWithTheSameStructuralEvidence_ShareItsTextFindingAndDeduction()
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public void Evaluate_RecordsWithTheSameStructuralEvidence_ShareItsTextFindingDeductionAndReminder(string culture)
     {
-        var evaluator = TestClock.Evaluator();
+        var evaluator = TestClock.Evaluator(o => o.Culture = culture);
+        var name = "联系人" + Guid.NewGuid().ToString("N")[..8];
         var longName = new string('周', 40);
 
-        // Stalled 31 days, no risk entry, and every communication with one person: each record a new object with a new copy of the name.
+        // Stale for 20 days, stalled 31 days, no risk entry, and every communication with one person: each record a new
+        // object with a new copy of the name.
         FollowUpRecord Record(string contact) => SampleRecords.CompleteToB()
-            .WithCommunications(c => c with { Contact = new string(contact.AsSpan()) })
+            .WithCommunications(c => c with { Contact = new string(contact.AsSpan()), At = TestClock.DaysFromNow(-20) })
             .WithProgress(p => p with { StageSince = TestClock.DaysFromNow(-31) }) with { Risks = [] };
 
-        _ = evaluator.Evaluate(Record("周立群"));
-        var first = evaluator.Evaluate(Record("周立群"));
-        var second = evaluator.Evaluate(Record("周立群"));
+        var once = evaluator.Evaluate(Record(name));
+        var first = evaluator.Evaluate(Record(name));
+        var second = evaluator.Evaluate(Record(name));
         var longFirst = evaluator.Evaluate(Record(longName));
         var longSecond = evaluator.Evaluate(Record(longName));
 
@@ -86,19 +91,48 @@ public class SharedResultTests
         Deduction Unaddressed(FollowUpEvaluation evaluation, string code) =>
             evaluation.Deductions.Single(d => d.Code == DeductionCodes.RiskUnaddressed && d.Message.Contains(Signal(evaluation, code).Evidence, StringComparison.Ordinal));
 
-        foreach (var code in new[] { RiskSignalCodes.StalledStage, RiskSignalCodes.SingleThreaded })
+        foreach (var code in new[] { RiskSignalCodes.Stale, RiskSignalCodes.StalledStage, RiskSignalCodes.SingleThreaded })
         {
             Assert.Same(Signal(first, code).Evidence, Signal(second, code).Evidence);
             Assert.Same(Unanswered(first, code), Unanswered(second, code));
             Assert.Same(Unaddressed(first, code), Unaddressed(second, code));
         }
 
-        // A long name is the record's own text: the same words, but not kept.
+        var stale = first.Reminders.Single(r => r.Kind == ReminderKind.Stale);
+        Assert.Contains(Signal(first, RiskSignalCodes.Stale).Evidence, stale.Reason, StringComparison.Ordinal);
+        Assert.Same(stale.Reason, second.Reminders.Single(r => r.Kind == ReminderKind.Stale).Reason);
+
+        // Values seen once are not kept: the name's evidence is shared from its second record on, in the same words.
+        var evidence = Signal(once, RiskSignalCodes.SingleThreaded).Evidence;
+        Assert.Contains(name, evidence, StringComparison.Ordinal);
+        Assert.Equal(evidence, Signal(first, RiskSignalCodes.SingleThreaded).Evidence);
+        Assert.NotSame(evidence, Signal(first, RiskSignalCodes.SingleThreaded).Evidence);
+
+        // A long name is the record's own text: the same words, but never kept.
         Assert.Contains(longName, Signal(longFirst, RiskSignalCodes.SingleThreaded).Evidence, StringComparison.Ordinal);
         Assert.Equal(Signal(longFirst, RiskSignalCodes.SingleThreaded).Evidence, Signal(longSecond, RiskSignalCodes.SingleThreaded).Evidence);
         Assert.NotSame(Signal(longFirst, RiskSignalCodes.SingleThreaded).Evidence, Signal(longSecond, RiskSignalCodes.SingleThreaded).Evidence);
         Assert.NotSame(Unanswered(longFirst, RiskSignalCodes.SingleThreaded), Unanswered(longSecond, RiskSignalCodes.SingleThreaded));
         Assert.Same(Signal(longFirst, RiskSignalCodes.StalledStage).Evidence, Signal(first, RiskSignalCodes.StalledStage).Evidence);
+    }
+
+    [Fact]
+    public void Evaluate_ManyContactsSeenOnce_LeaveRoomForEvidenceThatRepeats()
+    {
+        var evaluator = TestClock.Evaluator();
+        FollowUpRecord Record(string contact, double daysSinceContact) => SampleRecords.CompleteToB()
+            .WithCommunications(c => c with { Contact = contact, At = TestClock.DaysFromNow(-daysSinceContact) }) with { Risks = [] };
+
+        // More one-off names than the evidence cache holds, each in a single-threaded, stale record.
+        for (var i = 0; i < 10_000; i++)
+        {
+            _ = evaluator.Evaluate(Record($"客户{i}", 20));
+        }
+
+        var evaluations = Enumerable.Range(0, 3).Select(_ => evaluator.Evaluate(Record("周立群", 47))).ToList();
+
+        string Evidence(FollowUpEvaluation evaluation) => evaluation.Risk.Signals.Single(s => s.Code == RiskSignalCodes.Stale).Evidence;
+        Assert.Same(Evidence(evaluations[1]), Evidence(evaluations[2]));
     }
 
     [Fact]
