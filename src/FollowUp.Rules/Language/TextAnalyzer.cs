@@ -503,7 +503,7 @@ internal sealed class TextAnalyzer
             var before = cue.FoldedEnd <= hit.FoldedStart && hit.FoldedStart - cue.FoldedEnd <= CueWindow(cue, hit, window);
             var inGap = hit.GapTo > 0 && hit.GapFrom <= cue.FoldedStart && cue.FoldedEnd <= hit.GapTo;
             var closingAfter = allowClosingCue && cue.AtClauseEnd && cue.FoldedStart >= hit.FoldedEnd
-                && cue.FoldedStart - hit.FoldedEnd <= PostCueWindow && !IsAlsoResolution(scan, c);
+                && cue.FoldedStart - hit.FoldedEnd <= PostCueWindow && !BelongsToResolution(scan, c);
             // Whether the cue is void costs a search of its neighbours: only for a cue placed to negate.
             if (before && !inGap)
             {
@@ -526,17 +526,19 @@ internal sealed class TextAnalyzer
     }
 
     /// <summary>
-    /// Whether a resolution has the same words as the cue (已解决, was resolved): after a risk phrase it settles the phrase or
-    /// not by its own rules, so 价格异议基本解决了 and 预算紧张已解决？ still raise.
+    /// Whether a cue after a risk phrase belongs to a resolution: has its words (已解决, was resolved) or negates one after it
+    /// (not yet resolved). The resolution's own rules then decide, so 价格异议基本解决了, 预算紧张已解决？ and "budget issue not
+    /// yet resolved" still raise.
     /// </summary>
-    private bool IsAlsoResolution(TextScan scan, int cueIndex)
+    private bool BelongsToResolution(TextScan scan, int cueIndex)
     {
         ref readonly var cue = ref scan.Hits[cueIndex];
         var (from, to) = Neighbours(scan, cueIndex);
         for (var j = from; j <= to; j++)
         {
             ref readonly var other = ref scan.Hits[j];
-            if (other.FoldedStart == cue.FoldedStart && other.FoldedEnd == cue.FoldedEnd && Lexicon.Entries[other.Entry].Role == PhraseRole.Resolution)
+            if (Lexicon.Entries[other.Entry].Role == PhraseRole.Resolution && other.Clause == cue.Clause && other.FoldedStart >= cue.FoldedStart
+                && other.FoldedStart - cue.FoldedEnd <= CueWindow(cue, other, RiskCueWindow))
             {
                 return true;
             }

@@ -251,6 +251,7 @@ public sealed class TextSignalTests
     [InlineData("客人嫌貴，未傾妥", RiskSignalCodes.PriceObjection)]
     [InlineData("價格異議係咪傾妥咗", RiskSignalCodes.PriceObjection)]
     [InlineData("The budget issue has not been resolved yet", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("Budget issue not yet resolved", RiskSignalCodes.BudgetConstraint)]
     [InlineData("If the budget issue is resolved, they will sign", RiskSignalCodes.BudgetConstraint)]
     [InlineData("Unclear whether the budget issue was resolved", RiskSignalCodes.BudgetConstraint)]
     [InlineData("Has the budget issue been resolved?", RiskSignalCodes.BudgetConstraint)]
