@@ -50,7 +50,7 @@ internal static class EvaluationBuilder
     /// <summary>The most checks whose indices <see cref="Paths"/> keeps on the stack; a record with more (a long log) uses the heap.</summary>
     private const int MaxChecksOnStack = 256;
 
-    /// <summary>The longest value a shared finding keeps, so that the cache never holds long record text.</summary>
+    /// <summary>The longest value a shared finding keeps, so that the cache never holds long record text; a shared evidence may be longer.</summary>
     private const int MaxSharedValueLength = 64;
 
     /// <summary>The result every complete record shares (read-only even if cast).</summary>
@@ -384,7 +384,8 @@ internal static class EvaluationBuilder
             var note = inspection.Notes[i];
             var message = inspection.NoteMessage(i, messages);
             var step = StepOf(note.Path, profile);
-            findings[i] = message.AsString is { } text && messages.IsShared(text) && (note.Value is null || note.Value.Length <= MaxSharedValueLength)
+            findings[i] = message.AsString is { } text && messages.IsShared(text)
+                && (note.Value is null || note.Value.Length <= MaxSharedValueLength || messages.IsShared(note.Value))
                 ? SharedFindings.GetOrCreate(new FindingKey(note.Problem, note.Path, text, note.Value, step), static (key, _) => NewFinding(key.Problem, key.Path, key.Message, key.Value, key.Step), 0)
                 : NewFinding(note.Problem, note.Path, message, note.Value, step);
         }

@@ -73,11 +73,11 @@ public class SharedResultTests
         var name = "联系人" + Guid.NewGuid().ToString("N")[..8];
         var longName = new string('周', 40);
 
-        // Stale for 20 days, stalled 31 days, no risk entry, and every communication with one person: each record a new
-        // object with a new copy of the name.
+        // Stale for 20 days, stalled 131 days (evidence longer than a finding's value may be, in English), no risk entry, and
+        // every communication with one person: each record a new object with a new copy of the name.
         FollowUpRecord Record(string contact) => SampleRecords.CompleteToB()
             .WithCommunications(c => c with { Contact = new string(contact.AsSpan()), At = TestClock.DaysFromNow(-20) })
-            .WithProgress(p => p with { StageSince = TestClock.DaysFromNow(-31) }) with { Risks = [] };
+            .WithProgress(p => p with { StageSince = TestClock.DaysFromNow(-131) }) with { Risks = [] };
 
         var once = evaluator.Evaluate(Record(name));
         var first = evaluator.Evaluate(Record(name));
