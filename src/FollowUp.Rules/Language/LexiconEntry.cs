@@ -14,12 +14,6 @@ internal enum PhraseRole : byte
 
     /// <summary>A longer phrase that contains a vague or risk phrase without meaning it (投诉管理模块, 沟通中发现): it voids the hits it covers.</summary>
     Exception,
-
-    /// <summary>Says a risk named before it in its sentence is settled (已谈妥, 现已确认接受, has been resolved).</summary>
-    Resolution,
-
-    /// <summary>Makes a resolution after it in its clause a condition or a guess, which settles nothing (如果, 是否, 可能, if, once).</summary>
-    Hedge,
 }
 
 /// <summary>The kinds of concrete fact that soften a vague phrase beside them.</summary>
@@ -72,9 +66,6 @@ internal enum PhraseFlags : byte
 
     /// <summary>With <see cref="NumberBefore"/>: only after ASCII digits, for generic units (3 个, not 两个方案).</summary>
     DigitsBefore = 32,
-
-    /// <summary>Counts only where its clause ends, nothing but punctuation after it: 已同意, not 已同意下周再谈.</summary>
-    ClauseEnd = 64,
 }
 
 /// <summary>One phrase of a lexicon: its role, category and text as written.</summary>

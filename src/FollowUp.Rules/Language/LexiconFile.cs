@@ -16,8 +16,6 @@ internal sealed class LexiconFile
     public List<LexiconFileEntry> NonCues { get; set; } = [];
 
     public List<LexiconFileEntry> Exceptions { get; set; } = [];
-
-    public List<LexiconFileEntry> Hedges { get; set; } = [];
 }
 
 /// <summary>One phrase of a lexicon data file, with the examples a test checks it against.</summary>
@@ -36,8 +34,6 @@ internal sealed class LexiconFileEntry
     public bool NotBeforeNumber { get; set; }
 
     public bool DigitsBefore { get; set; }
-
-    public bool ClauseEnd { get; set; }
 
     public List<string> Matches { get; set; } = [];
 

@@ -40,11 +40,6 @@ internal static class ShippedLexicon
             {
                 entries.Add(new LexiconEntry(PhraseRole.Exception, category, exception.Phrase, FlagsOf(exception), role));
             }
-
-            foreach (var hedge in file.Hedges)
-            {
-                entries.Add(new LexiconEntry(PhraseRole.Hedge, 0, hedge.Phrase, FlagsOf(hedge)));
-            }
         }
 
         return entries;
@@ -56,15 +51,13 @@ internal static class ShippedLexicon
         | (entry.NumberAfter ? PhraseFlags.NumberAfter : PhraseFlags.None)
         | (entry.YearBefore ? PhraseFlags.YearBefore : PhraseFlags.None)
         | (entry.NotBeforeNumber ? PhraseFlags.NotBeforeNumber : PhraseFlags.None)
-        | (entry.DigitsBefore ? PhraseFlags.DigitsBefore : PhraseFlags.None)
-        | (entry.ClauseEnd ? PhraseFlags.ClauseEnd : PhraseFlags.None);
+        | (entry.DigitsBefore ? PhraseFlags.DigitsBefore : PhraseFlags.None);
 
     private static PhraseRole RoleOf(string kind, string resource) => kind switch
     {
         "Vague" => PhraseRole.Vague,
         "Risk" => PhraseRole.Risk,
         "Negation" => PhraseRole.NegationCue,
-        "Resolution" => PhraseRole.Resolution,
         "ClauseBreak" => PhraseRole.ClauseBreak,
         "Fact" => PhraseRole.Fact,
         "ChangeMention" => PhraseRole.ChangeMention,
@@ -75,7 +68,7 @@ internal static class ShippedLexicon
     {
         var assembly = typeof(ShippedLexicon).Assembly;
         var files = new List<(string, LexiconFile)>();
-        string[] kinds = ["Vague.", "Risk.", "Negation.", "Resolution.", "Fact.", "ClauseBreak.", "ChangeMention."];
+        string[] kinds = ["Vague.", "Risk.", "Negation.", "Fact.", "ClauseBreak.", "ChangeMention."];
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             if (!kinds.Any(kind => name.StartsWith(kind, StringComparison.Ordinal)))

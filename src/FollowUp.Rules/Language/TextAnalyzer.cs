@@ -12,8 +12,8 @@ internal readonly record struct TextAnalysis(ClarityLevel Clarity, bool Acknowle
 
 /// <summary>
 /// Reads a text once with the shared automaton and resolves what it found: vague phrases (longest wins), risk phrases
-/// (negation-aware, clause-scoped, settled by a resolution later in their sentence), concrete facts and the clarity level.
-/// Immutable and thread-safe; working memory comes from a per-thread <see cref="TextScan"/>.
+/// (negation-aware, clause-scoped), concrete facts and the clarity level. Immutable and thread-safe; working memory
+/// comes from a per-thread <see cref="TextScan"/>.
 /// </summary>
 internal sealed class TextAnalyzer
 {
@@ -37,22 +37,6 @@ internal sealed class TextAnalyzer
 
     /// <summary>Words that join alternatives under one negation (没有投诉或不满, no complaints or delays), folded, longest first.</summary>
     private static readonly string[] Alternatives = ["或者", "或是", "或", "nor", "or"];
-
-    /// <summary>
-    /// Words that may come before a resolution that points back to an earlier clause: who, when, and a word for the matter
-    /// (客户现已确认接受, 经沟通已打消, 问题已解决, they have now accepted), folded.
-    /// </summary>
-    private static readonly string[] ResolutionLeads =
-    [
-        "客户", "对方", "他们", "她们", "双方", "佢哋", "佢", "现", "现在", "目前", "如今", "而家", "依家", "最终", "最后", "后来", "随后",
-        "之后", "经沟通", "沟通后", "经协商", "协商后", "已", "已经", "均", "都", "也", "这个", "这", "此", "该", "问题",
-        "they", "the", "customer", "client", "buyer", "it", "this", "that", "which", "issue", "has", "have", "had", "is", "are", "was",
-        "were", "been", "now", "since", "then", "and", "all", "both", "finally", "eventually",
-    ];
-
-    /// <summary>The most characters of lead words before a resolution, and of a question's tail after one (了吗？).</summary>
-    private const int MaxLead = 24;
-    private const int MaxQuestionTail = 8;
 
     /// <summary>Who may be named before a bare answer (客户说没有), folded.</summary>
     private static readonly string[] Answerers = ["客户说", "他说", "她说", "对方说", "客户表示", "客户回复", "回复", "答复", "客户答复", "答", "回答", "客户回答"];
@@ -249,141 +233,7 @@ internal sealed class TextAnalyzer
                 continue;
             }
 
-            hit.Raised = true;
-        }
-
-        for (var r = 0; r < scan.HitCount; r++)
-        {
-            if (!hits[r].Dropped && Lexicon.Entries[hits[r].Entry].Role == PhraseRole.Resolution)
-            {
-                Settle(text, scan, r);
-            }
-        }
-
-        for (var i = 0; i < scan.HitCount; i++)
-        {
-            ref readonly var hit = ref hits[i];
-            if (hit.Raised && !hit.Settled)
-            {
-                scan.AddRisk(new ResolvedHit(Lexicon.Entries[hit.Entry].Category, hit.Start, hit.End, hit.Entry));
-            }
-        }
-    }
-
-    /// <summary>
-    /// Settles the risk phrases a resolution says are over: those raised before it in its own clause (顾虑已打消) or, when there
-    /// are none and nothing but lead words (客户, 现在, they) come before it in its clause, those of the nearest earlier clause of
-    /// its sentence that has any (之前担心价格，现已确认接受). So 客户说要比较竞品，价格已谈妥 settles nothing: the resolution has a
-    /// subject of its own. A negated, hedged or asked resolution settles nothing (未确认接受, if resolved, 已解决？).
-    /// </summary>
-    private void Settle(string text, TextScan scan, int index)
-    {
-        ref readonly var resolution = ref scan.Hits[index];
-        var near = Neighbours(scan, index);
-        if (IsExcepted(scan, index, near) || IsHedged(scan, index, near) || IsAsked(text, resolution.End)
-            || IsNegated(text, scan, index, near, RiskCueWindow, allowClosingCue: false))
-        {
-            return;
-        }
-
-        // Phrases that end before the resolution have a lower index, as hits are ordered by where they end.
-        var sentenceStart = scan.SentenceStarts[resolution.Clause];
-        var target = -1;
-        for (var j = near.From; j < index; j++)
-        {
-            ref readonly var risk = ref scan.Hits[j];
-            if (risk.Raised && risk.FoldedEnd <= resolution.FoldedStart && risk.Clause >= sentenceStart)
-            {
-                target = Math.Max(target, risk.Clause);
-            }
-        }
-
-        var clauseStart = scan.ClauseStarts[resolution.Clause];
-        if (target < 0 || (target < resolution.Clause && !IsLeadOnly(text.AsSpan(clauseStart, resolution.Start - clauseStart))))
-        {
-            return;
-        }
-
-        for (var j = near.From; j < index; j++)
-        {
-            ref var risk = ref scan.Hits[j];
-            if (risk.Raised && risk.FoldedEnd <= resolution.FoldedStart && risk.Clause == target)
-            {
-                risk.Settled = true;
-            }
-        }
-    }
-
-    /// <summary>Whether a hedge comes before the resolution in its clause: 如果价格谈妥, if the budget issue is resolved.</summary>
-    private bool IsHedged(TextScan scan, int index, (int From, int To) near)
-    {
-        ref readonly var resolution = ref scan.Hits[index];
-        for (var j = near.From; j < index; j++)
-        {
-            ref readonly var hedge = ref scan.Hits[j];
-            if (!hedge.Dropped && Lexicon.Entries[hedge.Entry].Role == PhraseRole.Hedge && hedge.Clause == resolution.Clause
-                && hedge.FoldedEnd <= resolution.FoldedStart)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether the clause of a resolution ending at <paramref name="end"/> is a question: 预算问题已解决了吗？, resolved?</summary>
-    private static bool IsAsked(string text, int end)
-    {
-        for (var i = end; i < text.Length && i - end <= MaxQuestionTail; i++)
-        {
-            var c = TextFolding.Fold(text[i]);
-            if (TextFolding.IsClauseEnd(c))
-            {
-                return c == '?';
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether the words before a resolution in its clause are only lead words (客户现, they have now), not a subject of its own.</summary>
-    private static bool IsLeadOnly(ReadOnlySpan<char> lead)
-    {
-        if (lead.Length > MaxLead)
-        {
-            return false;
-        }
-
-        while (true)
-        {
-            var at = 0;
-            while (at < lead.Length && !TextFolding.IsContent(TextFolding.Fold(lead[at])))
-            {
-                at++;
-            }
-
-            lead = lead[at..];
-            if (lead.IsEmpty)
-            {
-                return true;
-            }
-
-            var longest = 0;
-            foreach (var word in ResolutionLeads)
-            {
-                if (word.Length > longest && lead.Length >= word.Length && FoldsTo(lead[..word.Length], word)
-                    && !(IsAscii(word) && lead.Length > word.Length && TextFolding.IsAsciiLetter(TextFolding.Fold(lead[word.Length]))))
-                {
-                    longest = word.Length;
-                }
-            }
-
-            if (longest == 0)
-            {
-                return false;
-            }
-
-            lead = lead[longest..];
+            scan.AddRisk(new ResolvedHit(entry.Category, hit.Start, hit.End, hit.Entry));
         }
     }
 
@@ -503,7 +353,7 @@ internal sealed class TextAnalyzer
             var before = cue.FoldedEnd <= hit.FoldedStart && hit.FoldedStart - cue.FoldedEnd <= CueWindow(cue, hit, window);
             var inGap = hit.GapTo > 0 && hit.GapFrom <= cue.FoldedStart && cue.FoldedEnd <= hit.GapTo;
             var closingAfter = allowClosingCue && cue.AtClauseEnd && cue.FoldedStart >= hit.FoldedEnd
-                && cue.FoldedStart - hit.FoldedEnd <= PostCueWindow && !BelongsToResolution(scan, c);
+                && cue.FoldedStart - hit.FoldedEnd <= PostCueWindow;
             // Whether the cue is void costs a search of its neighbours: only for a cue placed to negate.
             if (before && !inGap)
             {
@@ -523,28 +373,6 @@ internal sealed class TextAnalyzer
         // Nearer the phrase: ending later; at the same end, the longer cue (没有 over 没).
         static bool IsNearer(in TextHit cue, in TextHit other) =>
             cue.FoldedEnd > other.FoldedEnd || (cue.FoldedEnd == other.FoldedEnd && cue.FoldedStart < other.FoldedStart);
-    }
-
-    /// <summary>
-    /// Whether a cue after a risk phrase belongs to a resolution: has its words (已解决, was resolved) or negates one after it
-    /// (not yet resolved). The resolution's own rules then decide, so 价格异议基本解决了, 预算紧张已解决？ and "budget issue not
-    /// yet resolved" still raise.
-    /// </summary>
-    private bool BelongsToResolution(TextScan scan, int cueIndex)
-    {
-        ref readonly var cue = ref scan.Hits[cueIndex];
-        var (from, to) = Neighbours(scan, cueIndex);
-        for (var j = from; j <= to; j++)
-        {
-            ref readonly var other = ref scan.Hits[j];
-            if (Lexicon.Entries[other.Entry].Role == PhraseRole.Resolution && other.Clause == cue.Clause && other.FoldedStart >= cue.FoldedStart
-                && other.FoldedStart - cue.FoldedEnd <= CueWindow(cue, other, RiskCueWindow))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -1117,8 +945,7 @@ internal sealed class TextAnalyzer
                     && !scan.TryGetNumberBefore(match.FoldedStart, (flags & PhraseFlags.DigitsBefore) != 0, out numberStart, out numberLength))
                 || ((flags & PhraseFlags.YearBefore) != 0 && numberLength != 4)
                 || ((flags & PhraseFlags.NumberAfter) != 0 && !TextFolding.IsAsciiDigit(match.After))
-                || ((flags & PhraseFlags.NotBeforeNumber) != 0 && (TextFolding.IsAsciiDigit(match.Next) || TextScan.IsChineseNumeral(match.Next)))
-                || ((flags & PhraseFlags.ClauseEnd) != 0 && TextFolding.IsContent(match.Next)))
+                || ((flags & PhraseFlags.NotBeforeNumber) != 0 && (TextFolding.IsAsciiDigit(match.Next) || TextScan.IsChineseNumeral(match.Next))))
             {
                 return;
             }
@@ -1126,7 +953,7 @@ internal sealed class TextAnalyzer
             switch (entry.Role)
             {
                 case PhraseRole.ClauseBreak when !scan.EndsWithCue(match.FoldedStart, lexicon):
-                    scan.BeginClause(match.End, newSentence: false);
+                    scan.Clause++;
                     break;
                 case PhraseRole.ClauseBreak:
                     // Right after a cue the break is what the cue negates (不是因为预算不足, not because of price): one clause.

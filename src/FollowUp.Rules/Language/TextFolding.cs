@@ -18,7 +18,6 @@ internal static class TextFolding
         Content = 8,
         AsciiLetter = 16,
         AsciiDigit = 32,
-        SentenceEnd = 64,
     }
 
     private static readonly char[] FoldTable = new char[char.MaxValue + 1];
@@ -56,9 +55,6 @@ internal static class TextFolding
 
     /// <summary>Punctuation that ends a clause (，。；、！？ and their ASCII forms, line breaks), by folded character.</summary>
     public static bool IsClauseEnd(char folded) => (Classes[folded] & CharClass.ClauseEnd) != 0;
-
-    /// <summary>Punctuation that ends a sentence (。；！？ and their ASCII forms, line breaks), by folded character: a comma or 、 does not.</summary>
-    public static bool IsSentenceEnd(char folded) => (Classes[folded] & CharClass.SentenceEnd) != 0;
 
     /// <summary>A letter or digit of any script: what carries content, as opposed to punctuation and symbols.</summary>
     public static bool IsContent(char folded) => (Classes[folded] & CharClass.Content) != 0;
@@ -164,7 +160,7 @@ internal static class TextFolding
             result |= CharClass.Whitespace;
             if (original is '\n' or '\r' or '\u2028' or '\u2029')
             {
-                result |= CharClass.ClauseEnd | CharClass.SentenceEnd;
+                result |= CharClass.ClauseEnd;
             }
         }
         else if (category is UnicodeCategory.Control or UnicodeCategory.Format || original is >= '\uFE00' and <= '\uFE0F')
@@ -175,11 +171,6 @@ internal static class TextFolding
         if (folded is ',' or '.' or ';' or '!' or '?' or '。' or '、' or '\uFF64' or '…')
         {
             result |= CharClass.ClauseEnd;
-        }
-
-        if (folded is '.' or ';' or '!' or '?' or '。')
-        {
-            result |= CharClass.SentenceEnd;
         }
 
         if (char.IsLetterOrDigit(folded) || category is UnicodeCategory.OtherLetter)

@@ -21,12 +21,6 @@ internal struct TextHit
 
     /// <summary>Whether a cue negated this risk phrase; the negation carries on over 或 / or to the next one.</summary>
     public bool Negated;
-
-    /// <summary>Whether this risk phrase counts before resolutions are read: not negated, excepted or inside a longer one.</summary>
-    public bool Raised;
-
-    /// <summary>Whether a resolution later in its sentence settles this raised risk phrase (之前担心价格，现已确认接受).</summary>
-    public bool Settled;
 }
 
 /// <summary>A phrase kept after resolution: a vague category or a risk-signal index, with its span in the original text.</summary>
@@ -65,10 +59,6 @@ internal sealed class TextScan
     public char FirstContent;
     public bool SameContent;
     public int Clause;
-
-    /// <summary>By clause number: where the clause starts in the text, and the first clause of its sentence.</summary>
-    public int[] ClauseStarts = new int[16];
-    public int[] SentenceStarts = new int[16];
     public double AcknowledgedUnits;
     public bool ChangeMentioned;
 
@@ -110,8 +100,6 @@ internal sealed class TextScan
         FirstContent = '\0';
         SameContent = true;
         Clause = 0;
-        ClauseStarts[0] = 0;
-        SentenceStarts[0] = 0;
         AcknowledgedUnits = 0;
         ChangeMentioned = false;
         ChangeMovementClause = -1;
@@ -158,7 +146,7 @@ internal sealed class TextScan
     {
         if (TextFolding.IsClauseEnd(folded))
         {
-            BeginClause(start + 1, TextFolding.IsSentenceEnd(folded));
+            Clause++;
         }
 
         var slot = foldedPosition & RingMask;
@@ -205,20 +193,6 @@ internal sealed class TextScan
     }
 
     public void Finish() => TrackUppercase('\0', '\0', 0);
-
-    /// <summary>Starts the next clause at <paramref name="start"/>, which also starts a sentence after 。！？； or a line break.</summary>
-    public void BeginClause(int start, bool newSentence)
-    {
-        Clause++;
-        if (Clause == ClauseStarts.Length)
-        {
-            Array.Resize(ref ClauseStarts, ClauseStarts.Length * 2);
-            Array.Resize(ref SentenceStarts, SentenceStarts.Length * 2);
-        }
-
-        ClauseStarts[Clause] = start;
-        SentenceStarts[Clause] = newSentence ? Clause : SentenceStarts[Clause - 1];
-    }
 
     public void AddHit(int entry, int part, in PhraseMatch match)
     {

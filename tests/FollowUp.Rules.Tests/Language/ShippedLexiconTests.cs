@@ -39,52 +39,7 @@ public sealed class ShippedLexiconTests
             }
 
             Assert.Contains($"Negation.{language}.json", names);
-            Assert.Contains($"Resolution.{language}.json", names);
         }
-    }
-
-    public static TheoryData<string> ResolutionFiles() => [.. ShippedLexicon.Files.Where(f => f.File.Kind == "Resolution").Select(f => f.Name)];
-
-    /// <summary>
-    /// A resolution's <c>matches</c> raise no risk, and do once the phrase is taken out, so each settles a risk of its own;
-    /// its <c>nonMatches</c> still raise one. A hedge's <c>matches</c> raise a risk, and none once the hedge is taken out, so
-    /// each stops a resolution of its own; an exception's <c>matches</c> raise a risk despite the resolution inside it.
-    /// </summary>
-    [Theory]
-    [MemberData(nameof(ResolutionFiles))]
-    public void Resolutions_SettleTheirExamples(string fileName)
-    {
-        var file = ShippedLexicon.Files.Single(f => f.Name == fileName).File;
-        Assert.Equal(fileName, $"{file.Kind}.{file.Language}.json");
-        var failures = new List<string>();
-        foreach (var entry in file.Entries)
-        {
-            Assert.InRange(entry.Phrase.Length, 1, LexiconEntry.MaxLength);
-            foreach (var text in entry.Matches)
-            {
-                var without = text.Replace(entry.Phrase, "", StringComparison.OrdinalIgnoreCase);
-                if (without == text || TextProbe.Of(text).Risk.Count > 0 || TextProbe.Of(without).Risk.Count == 0)
-                {
-                    failures.Add($"'{entry.Phrase}' does not settle the risk of \"{text}\"");
-                }
-            }
-
-            failures.AddRange(entry.NonMatches.Where(t => TextProbe.Of(t).Risk.Count == 0).Select(t => $"'{entry.Phrase}' wrongly settles \"{t}\""));
-        }
-
-        foreach (var entry in file.Hedges)
-        {
-            failures.AddRange(entry.Matches
-                .Where(t => TextProbe.Of(t).Risk.Count == 0 || TextProbe.Of(t.Replace(entry.Phrase, "", StringComparison.OrdinalIgnoreCase)).Risk.Count > 0)
-                .Select(t => $"'{entry.Phrase}' does not stop the resolution of \"{t}\""));
-        }
-
-        foreach (var entry in file.Exceptions)
-        {
-            failures.AddRange(entry.Matches.Where(t => TextProbe.Of(t).Risk.Count == 0).Select(t => $"'{entry.Phrase}' does not keep the risk of \"{t}\""));
-        }
-
-        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
     [Theory]
