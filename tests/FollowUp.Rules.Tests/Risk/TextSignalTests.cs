@@ -187,6 +187,9 @@ public sealed class TextSignalTests
     [InlineData("竞争对手已出局", RiskSignalCodes.Competitor)]
     [InlineData("上次说的暂缓已取消", RiskSignalCodes.Delay)]
     [InlineData("价格偏高的问题已通过分期付款解决", RiskSignalCodes.PriceObjection)]
+    [InlineData("预算紧张已解决", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("價格異議已解決", RiskSignalCodes.PriceObjection)]
+    [InlineData("The budget issue was resolved", RiskSignalCodes.BudgetConstraint)]
     public void Signal_ResolvedRightAfterThePhrase_RaisesNothing(string text, string code) =>
         Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
 
@@ -194,6 +197,17 @@ public sealed class TextSignalTests
     [InlineData("客户担心价格，已确认下周报价", RiskSignalCodes.Hesitation)]
     [InlineData("客户说项目暂缓，原定的会议已取消", RiskSignalCodes.Delay)]
     public void Signal_ResolutionOfSomethingElse_IsRaised(string text, string code) =>
+        Assert.Contains(code, TextProbe.Of(text).Risk);
+
+    /// <summary>Accepting or agreeing to a risk, or refusing, settles nothing: the customer takes the cheaper rival, the delay stands.</summary>
+    [Theory]
+    [InlineData("竞品报价更低，客户已接受", RiskSignalCodes.Competitor)]
+    [InlineData("客户要求延期，已同意", RiskSignalCodes.Delay)]
+    [InlineData("客户拒绝接受报价", RiskSignalCodes.IntentDecline)]
+    [InlineData("客户投诉交付慢，已同意", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("客戶要求延期，已同意", RiskSignalCodes.Delay)]
+    [InlineData("They went with the competitor", RiskSignalCodes.Competitor)]
+    public void Signal_AcceptedAgreedOrRefusedAfterThePhrase_IsRaised(string text, string code) =>
         Assert.Contains(code, TextProbe.Of(text).Risk);
 
     [Fact]
