@@ -193,6 +193,23 @@ public sealed class TextSignalTests
     public void Signal_ResolvedRightAfterThePhrase_RaisesNothing(string text, string code) =>
         Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
 
+    /// <summary>A cue that negates the settling word after the phrase (not yet resolved, 尚未解决) leaves the risk raised.</summary>
+    [Theory]
+    [InlineData("Budget issue not yet resolved.", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("The budget issue has not been resolved", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("budget issue never resolved", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("budget issue isn't resolved", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("Budget issues aren’t resolved yet", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("budget issue hasn't been resolved", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("price objection not fully resolved", RiskSignalCodes.PriceObjection)]
+    [InlineData("预算紧张尚未解决", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("预算紧张还没解决", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("价格异议仍未解决", RiskSignalCodes.PriceObjection)]
+    [InlineData("價格異議尚未解決", RiskSignalCodes.PriceObjection)]
+    [InlineData("價格異議還沒解決", RiskSignalCodes.PriceObjection)]
+    public void Signal_NegatedResolutionAfterThePhrase_IsRaised(string text, string code) =>
+        Assert.Contains(code, TextProbe.Of(text).Risk);
+
     [Theory]
     [InlineData("客户担心价格，已确认下周报价", RiskSignalCodes.Hesitation)]
     [InlineData("客户说项目暂缓，原定的会议已取消", RiskSignalCodes.Delay)]
