@@ -26,6 +26,12 @@ namespace FollowUp.Rules.Import;
 /// <see cref="ImportedRecord.UnreadableRows"/>: the record was built without it, so it is incomplete.
 /// </para>
 /// <para>
+/// In an .xlsx sheet, each cell of a merged range reads as the range's value, which the file keeps in its top-left cell
+/// only: a record's id, customer and owner merged down over its rows reach each row, so the rows make one group. A row
+/// empty but for merged cells stays blank. A header cell merged downwards is the header's, and the cells below it stay
+/// empty rather than repeat a column name as data.
+/// </para>
+/// <para>
 /// A CSV quote that never closes runs to the end of the file. It makes one unreadable result, in the column it opens in,
 /// whose <see cref="ImportedRecord.Rows"/> are its own row and the rows the later lines hold, read as if the quote had
 /// closed at the end of the line it opens on: one row per line, blank lines skipped but numbered. Where the quote was meant
@@ -36,7 +42,8 @@ namespace FollowUp.Rules.Import;
 /// Memory does not grow with the table: CSV is read row by row from the stream and .xlsx with MiniExcel's streaming reader.
 /// The exceptions: a map with <see cref="ColumnMap.GroupBy"/> holds each group's rows until the table ends (groups are
 /// yielded last, after the unreadable rows, whose numbers it notes by group key), a CSV quote that never closes makes the
-/// rest of the file one row, which is held whole, and an .xlsx stream that cannot seek is first copied into memory.
+/// rest of the file one row, which is held whole, and an .xlsx stream that cannot seek is first copied into memory. A
+/// sheet's merged ranges, listed after its rows, are read first in one more pass over its XML, and held (a few numbers each).
 /// </para>
 /// <para>
 /// When no column fills <c>id</c>, a record's id is its group key when rows are grouped, and <c>row N</c> otherwise, so
@@ -57,6 +64,7 @@ public sealed class FollowUpTableReader : IDisposable
             var header = ReadHeader(source);
             var names = header.Cells.Select(c => TablePlan.Text(c, FieldKind.Text)?.Trim() ?? "").ToArray();
             source.HeaderWidth = names.Length;
+            source.HeaderRow = header.Number;
             _plan = TablePlan.Create(map, names);
             source.KeyColumns = _plan.KeyColumns;
         }

@@ -3,10 +3,12 @@ using FollowUp.Rules.Import.Tests.Infrastructure;
 
 namespace FollowUp.Rules.Import.Tests;
 
-/// <summary>Reading .xlsx workbooks made in the test with MiniExcel: sheets, typed cells and row numbers.</summary>
+/// <summary>Reading .xlsx workbooks made in the test with MiniExcel: sheets, typed cells, row numbers and merged cells.</summary>
 public sealed class FollowUpTableReaderXlsxTests
 {
     private static readonly ColumnMap Map = ColumnMap.GetBuiltIn("followup-zh");
+
+    private static readonly ColumnMap English = ColumnMap.GetBuiltIn("followup-en");
 
     [Fact]
     public void Read_FirstSheet_DateCellsBecomeIsoDatesAndNumbersText()
@@ -147,5 +149,131 @@ public sealed class FollowUpTableReaderXlsxTests
         }
 
         Assert.Throws<ArgumentException>(() => FollowUpTableReader.Open("records.jsonl"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Read_IdCompanyAndOwnerMergedDownARecordsRows_MakeOneRecordWithEveryCommunication(bool writeEmptyCells)
+    {
+        // Without writeEmptyCells the covered cells have no element at all, as Excel and openpyxl write them.
+        using var workbook = Tables.Merge(
+            Tables.Xlsx(writeEmptyCells, ("Sheet1",
+            [
+                ["Customer ID", "Company", "Owner", "Date", "Notes"],
+                ["C-1001", "Acme Corp", "Li Ming", new DateTime(2026, 11, 10, 10, 0, 0), "First call"],
+                [null, null, null, new DateTime(2026, 11, 18, 16, 0, 0), "Sent the proposal"],
+                [null, null, null, new DateTime(2026, 11, 20, 15, 0, 0), "Visited the site"],
+                ["C-1002", "Blue Sea", "Wang Fang", new DateTime(2026, 11, 12), "WeChat"],
+            ])),
+            "A2:A4", "B2:B4", "C2:C4");
+
+        using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, English);
+        var results = reader.ReadRecords().ToList();
+
+        Assert.All(results, r => Assert.True(r.IsRecord, r.Error));
+        var acme = results[0];
+        Assert.Equal(("C-1001", "Acme Corp", "Li Ming"), (acme.Record!.Id, acme.Record.Customer!.Company, acme.Record.Owner));
+        Assert.Equal([2L, 3L, 4L], acme.Rows);
+        Assert.Equal(["First call", "Sent the proposal", "Visited the site"], acme.Record.Communications!.Select(c => c.Summary));
+        Assert.Equal(("C-1002", 5L), (results[1].Record!.Id, Assert.Single(results[1].Rows)));
+        Assert.Equal(2, results.Count);
+    }
+
+    [Fact]
+    public void Read_RangeMergedAcrossColumnsAndRows_FillsEveryCellItCovers()
+    {
+        using var workbook = Tables.Merge(
+            Tables.Xlsx(("Sheet1",
+            [
+                ["customer.company", "communications[0].summary", "needs.summary"],
+                ["宏图", "要 20 套，下周报价", null],
+                ["蓝海", null, null],
+            ])),
+            "B2:C3");
+
+        using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx);
+        var records = reader.ReadRecords().Select(r => r.Record!).ToList();
+
+        Assert.Equal(["宏图", "蓝海"], records.Select(r => r.Customer!.Company));
+        Assert.All(records, r => Assert.Equal(
+            ("要 20 套，下周报价", "要 20 套，下周报价"), (r.Communications!.Single().Summary, r.Needs!.Summary)));
+    }
+
+    [Fact]
+    public void Read_RowBlankButForMergedCells_StaysBlank()
+    {
+        using var workbook = Tables.Merge(
+            Tables.Xlsx(("Sheet1",
+            [
+                ["Company", "Notes"],
+                ["Acme Corp", "First call"],
+                [null, "Second call"],
+                [null, null],
+                ["Blue Sea", "WeChat"],
+            ])),
+            "A2:A4");
+
+        using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, English);
+        var results = reader.ReadRecords().ToList();
+
+        Assert.Equal([[2L, 3L], [5L]], results.Select(r => r.Rows));
+        Assert.All(results, r => Assert.True(r.IsRecord));
+    }
+
+    [Fact]
+    public void Read_HeaderCellsMergedDownIntoTheRowBelow_LeaveThatRowToTheHeader()
+    {
+        using var workbook = Tables.Merge(
+            Tables.Xlsx(("Sheet1", [["Company", "Notes"], [null, null], ["Acme Corp", "First call"]])),
+            "A1:A2", "B1:B2");
+
+        using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, English);
+        var result = reader.ReadRecords().Single();
+
+        Assert.Equal((3L, "Acme Corp"), (Assert.Single(result.Rows), result.Record!.Customer!.Company));
+    }
+
+    [Fact]
+    public void Read_TwoRowHeader_DoesNotCopyHeaderNamesIntoTheSecondRow()
+    {
+        // Row 2 names the columns under "Last contact": a header is one row, so row 2 is data that reads as nothing,
+        // never as customer "Company" of owner "Owner".
+        using var workbook = Tables.Merge(
+            Tables.Xlsx(("Sheet1",
+            [
+                ["Company", "Owner", "Last contact", null],
+                [null, null, "Date", "Notes"],
+                ["Acme Corp", "Li Ming", new DateTime(2026, 11, 10), "First call"],
+            ])),
+            "A1:A2", "B1:B2", "C1:D1");
+
+        using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, English);
+        var results = reader.ReadRecords().ToList();
+
+        Assert.Equal((2L, false), (results[0].Row, results[0].IsRecord));
+        Assert.Equal(["Acme Corp"], results.Where(r => r.IsRecord).Select(r => r.Record!.Customer!.Company));
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData(new string[0], "宏图|")]
+    [InlineData(new[] { "A2" }, "宏图|")]
+    [InlineData(new[] { "A3:A2" }, "宏图|宏图")]
+    [InlineData(new[] { "A2:A3", "A2:A3" }, "宏图|宏图")]
+    [InlineData(new[] { "A2:A3", "A3:B3" }, "宏图|宏图")]
+    [InlineData(new[] { "A2:XFD1048576" }, "宏图|宏图")]
+    [InlineData(new[] { "not a range", "A0:B1", "A2:" }, "宏图|")]
+    public async Task Read_MergeRangesExcelWouldNotWrite_AreReadOrSkippedNeverFatal(string[] ranges, string companies)
+    {
+        // An empty mergeCells element, a one-cell range and overlapping ranges each stop MiniExcel's FillMergedCells.
+        using var workbook = Tables.Merge(Tables.Xlsx(("Sheet1", [["customer.company", "communications[0].summary"], ["宏图", "第一次"], [null, "第二次"]])), ranges);
+
+        var results = await Task.Run(() =>
+        {
+            using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx);
+            return reader.ReadRecords().ToList();
+        });
+
+        Assert.Equal(companies, string.Join("|", results.Select(r => r.Record!.Customer?.Company)));
     }
 }

@@ -30,6 +30,9 @@ internal abstract class TableSource : IDisposable
     /// <summary>Gets the number of cells in the header, once it has been read; formats that check row widths use it.</summary>
     public int? HeaderWidth { get; set; }
 
+    /// <summary>Gets the number of the header row, once it has been read.</summary>
+    public long? HeaderRow { get; set; }
+
     /// <summary>
     /// Gets or sets the zero-based columns that give a row its group: a row swallowed by another row's problem keeps only
     /// these cells, so its group is known without holding the rest of its text. Empty when rows are not grouped.

@@ -4,13 +4,14 @@ namespace FollowUp.Rules.Import.Reading;
 
 /// <summary>
 /// Reads one worksheet of an .xlsx workbook with MiniExcel's streaming reader: rows come one at a time from the sheet's XML,
-/// with empty rows in between kept, so row numbers match the spreadsheet.
+/// with empty rows in between kept, so row numbers match the spreadsheet. Merged cells read as their range's value.
 /// </summary>
 internal sealed class XlsxSource : TableSource
 {
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly IEnumerator<object> _rows;
+    private readonly MergedCells _merged;
     private long _number;
     private bool _failed;
 
@@ -58,6 +59,7 @@ internal sealed class XlsxSource : TableSource
             : sheets.FirstOrDefault(s => string.Equals(s, sheet, StringComparison.Ordinal))
                 ?? sheets.FirstOrDefault(s => string.Equals(s.Trim(), sheet.Trim(), StringComparison.OrdinalIgnoreCase))
                 ?? throw new FormatException($"the workbook has no sheet named '{sheet}'; its sheets are {string.Join(", ", sheets.Select(s => $"'{s}'"))}.");
+        _merged = MergedCells.Read(stream, Sheet);
         _rows = MiniExcel.Query(stream, useHeaderRow: false, sheetName: Sheet, excelType: ExcelType.XLSX).GetEnumerator();
     }
 
@@ -105,6 +107,8 @@ internal sealed class XlsxSource : TableSource
             }
         }
 
+        // A record's id, customer and owner merged down over its rows reach each of them.
+        _merged.Fill(_number, values, HeaderRow);
         row = new SourceRow(_number, values);
         return true;
     }

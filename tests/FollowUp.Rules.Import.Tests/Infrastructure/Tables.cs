@@ -1,6 +1,9 @@
+using System.IO.Compression;
 using System.Text;
+using System.Xml.Linq;
 using FollowUp.Rules.Import.Reading;
 using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 
 namespace FollowUp.Rules.Import.Tests.Infrastructure;
 
@@ -28,7 +31,13 @@ internal static class Tables
     }
 
     /// <summary>Writes rows (the first is the header) to an .xlsx workbook in memory, one sheet per entry, with MiniExcel.</summary>
-    public static MemoryStream Xlsx(params (string Sheet, object?[][] Rows)[] sheets)
+    public static MemoryStream Xlsx(params (string Sheet, object?[][] Rows)[] sheets) => Xlsx(writeEmptyCells: true, sheets);
+
+    /// <summary>
+    /// Writes rows to an .xlsx workbook; without <paramref name="writeEmptyCells"/>, an empty cell has no element in the
+    /// sheet's XML, as Excel and openpyxl write an unstyled one (MiniExcel writes an empty element by default).
+    /// </summary>
+    public static MemoryStream Xlsx(bool writeEmptyCells, params (string Sheet, object?[][] Rows)[] sheets)
     {
         var stream = new MemoryStream();
         var workbook = new Dictionary<string, object>();
@@ -47,9 +56,41 @@ internal static class Tables
             }).ToList();
         }
 
-        MiniExcel.SaveAs(stream, workbook, printHeader: false, excelType: ExcelType.XLSX);
+        var configuration = new OpenXmlConfiguration { EnableWriteNullValueCell = writeEmptyCells };
+        MiniExcel.SaveAs(stream, workbook, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration);
         stream.Position = 0;
         return stream;
+    }
+
+    /// <summary>
+    /// Merges ranges of cells (<c>A2:A4</c>) of a workbook's first sheet as Excel records them: a <c>mergeCells</c> element
+    /// after the sheet's data, the covered cells left as they are. Any text is taken as a range, as a damaged file may have it.
+    /// </summary>
+    public static MemoryStream Merge(MemoryStream workbook, params string[] ranges)
+    {
+        using (var zip = new ZipArchive(workbook, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("xl/worksheets/sheet1.xml")!;
+            XDocument sheet;
+            using (var read = entry.Open())
+            {
+                sheet = XDocument.Load(read);
+            }
+
+            // The schema's order: mergeCells follows sheetData and autoFilter.
+            var ns = sheet.Root!.Name.Namespace;
+            var before = sheet.Root.Element(ns + "autoFilter") ?? sheet.Root.Element(ns + "sheetData")!;
+            before.AddAfterSelf(new XElement(
+                ns + "mergeCells",
+                new XAttribute("count", ranges.Length),
+                ranges.Select(range => new XElement(ns + "mergeCell", new XAttribute("ref", range)))));
+            entry.Delete();
+            using var write = zip.CreateEntry("xl/worksheets/sheet1.xml").Open();
+            sheet.Save(write);
+        }
+
+        workbook.Position = 0;
+        return workbook;
     }
 
     /// <summary>Reads a map from the tests' own JSON.</summary>

@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml;
+
+namespace FollowUp.Rules.Import.Reading;
+
+/// <summary>
+/// The merged ranges of one worksheet, and the cells they cover filled as rows stream past: a merged range keeps its value
+/// in its top-left cell only, the others are empty in the file, yet Excel shows the value across the whole range.
+/// </summary>
+/// <remarks>
+/// MiniExcel's own <c>FillMergedCells</c> (1.46) is not used: it fills only the covered cells the file writes an element
+/// for, which a writer may leave out; it holds one dictionary entry per covered cell (a merged column is a million); it
+/// loops for ever on a one-cell range, throws on overlapping ones, and reads a sheet with an empty <c>mergeCells</c>
+/// element as having no rows. Here a range is four numbers, whatever its size, and one Excel would not write is read or
+/// skipped, never fatal.
+/// </remarks>
+internal sealed class MergedCells
+{
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreWhitespace = true,
+        CloseInput = true,
+    };
+
+    // By first row, so the ranges a row meets are found as rows come in order.
+    private readonly CellRange[] _ranges;
+    private readonly object?[] _values;
+    private readonly List<int> _covering = [];
+    private int _next;
+
+    private MergedCells(CellRange[] ranges)
+    {
+        _ranges = ranges;
+        _values = new object?[ranges.Length];
+    }
+
+    /// <summary>
+    /// Reads the merged ranges of a worksheet from the <c>mergeCells</c> element after its rows (one pass over the sheet's
+    /// XML, the rows skipped), then puts the stream back where it was.
+    /// </summary>
+    /// <remarks>
+    /// A part the workbook lacks or that is damaged gives the ranges read before it: MiniExcel reports the damage when it
+    /// reaches it, and the rows before it stand.
+    /// </remarks>
+    public static MergedCells Read(Stream stream, string sheet)
+    {
+        var start = stream.Position;
+        var ranges = new List<CellRange>();
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            if (SheetPart(zip, sheet) is { } part)
+            {
+                ReadRanges(part, ranges);
+            }
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or XmlException)
+        {
+            // Keep what was read; see the remarks.
+        }
+
+        stream.Position = start;
+        return new MergedCells([.. ranges.OrderBy(r => r.FirstRow)]);
+    }
+
+    /// <summary>
+    /// Writes each range's top-left value into the other cells it covers in a row. Rows must come in order, each once.
+    /// </summary>
+    /// <param name="row">The row's number, from 1.</param>
+    /// <param name="cells">The row's cells; covered cells past its end are left out, as columns the sheet does not use.</param>
+    /// <param name="headerRow">The header's row number once it is known: the cells under a header cell merged downwards
+    /// are part of the header cell, not data, and stay empty.</param>
+    /// <remarks>
+    /// A row that is blank but for covered cells stays blank: a merged customer cell that runs past the group's last
+    /// communication makes no extra row.
+    /// </remarks>
+    public void Fill(long row, object?[] cells, long? headerRow)
+    {
+        for (var i = _covering.Count - 1; i >= 0; i--)
+        {
+            if (_ranges[_covering[i]].LastRow < row)
+            {
+                _covering.RemoveAt(i);
+            }
+        }
+
+        while (_next < _ranges.Length && _ranges[_next].FirstRow <= row)
+        {
+            _covering.Add(_next++);
+        }
+
+        if (_covering.Count == 0 || new SourceRow(row, cells).IsBlank)
+        {
+            return;
+        }
+
+        foreach (var i in _covering)
+        {
+            var range = _ranges[i];
+            if (range.FirstRow == row)
+            {
+                _values[i] = range.FirstColumn < cells.Length ? cells[range.FirstColumn] : null;
+            }
+            else if (headerRow is { } header && range.FirstRow <= header)
+            {
+                continue;
+            }
+
+            for (var column = range.FirstColumn; column <= range.LastColumn && column < cells.Length; column++)
+            {
+                if (row != range.FirstRow || column != range.FirstColumn)
+                {
+                    cells[column] = _values[i];
+                }
+            }
+        }
+    }
+
+    /// <summary>Finds a sheet's part by its name: workbook.xml gives the relationship, its .rels file the part's path.</summary>
+    private static ZipArchiveEntry? SheetPart(ZipArchive zip, string sheet)
+    {
+        string? relationship = null;
+        using (var workbook = Open(zip, "xl/workbook.xml"))
+        {
+            if (workbook?.MoveToContent() == XmlNodeType.Element)
+            {
+                var ns = workbook.NamespaceURI;
+                while (relationship is null && workbook.ReadToFollowing("sheet", ns))
+                {
+                    relationship = workbook.GetAttribute("name") == sheet ? RelationshipId(workbook) : null;
+                }
+            }
+        }
+
+        if (relationship is null)
+        {
+            return null;
+        }
+
+        using var relationships = Open(zip, "xl/_rels/workbook.xml.rels");
+        while (relationships?.Read() == true)
+        {
+            if (relationships.NodeType == XmlNodeType.Element && relationships.LocalName == "Relationship"
+                && relationships.GetAttribute("Id") == relationship && relationships.GetAttribute("Target") is { } target)
+            {
+                // A target is relative to xl/, or from the package root when it starts with a slash.
+                return Entry(zip, target.StartsWith('/') ? target[1..] : "xl/" + target);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Gets a sheet element's <c>r:id</c>, in whichever relationships namespace the workbook uses.</summary>
+    private static string? RelationshipId(XmlReader sheet)
+    {
+        while (sheet.MoveToNextAttribute())
+        {
+            if (sheet.LocalName == "id" && sheet.NamespaceURI.EndsWith("/relationships", StringComparison.Ordinal))
+            {
+                return sheet.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static void ReadRanges(ZipArchiveEntry part, List<CellRange> ranges)
+    {
+        using var reader = XmlReader.Create(part.Open(), Settings);
+        reader.MoveToContent();
+        var ns = reader.NamespaceURI;
+        while (!reader.EOF)
+        {
+            if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != ns)
+            {
+                reader.Read();
+            }
+            else if (reader.LocalName == "sheetData")
+            {
+                reader.Skip();
+            }
+            else
+            {
+                if (reader.LocalName == "mergeCell" && CellRange.TryParse(reader.GetAttribute("ref"), out var range))
+                {
+                    ranges.Add(range);
+                }
+
+                reader.Read();
+            }
+        }
+    }
+
+    private static XmlReader? Open(ZipArchive zip, string path) =>
+        Entry(zip, path) is { } entry ? XmlReader.Create(entry.Open(), Settings) : null;
+
+    // Some writers store part names with a leading slash.
+    private static ZipArchiveEntry? Entry(ZipArchive zip, string path) => zip.GetEntry(path) ?? zip.GetEntry("/" + path);
+
+    /// <summary>A merged range: zero-based columns, rows numbered from 1 as the spreadsheet shows them.</summary>
+    private readonly record struct CellRange(long FirstRow, int FirstColumn, long LastRow, int LastColumn)
+    {
+        /// <summary>Reads <c>A2:C4</c>, in either corner order; a single cell covers nothing and is not a range.</summary>
+        public static bool TryParse(string? text, out CellRange range)
+        {
+            range = default;
+            if (text?.Split(':') is not [var first, var last]
+                || !TryCell(first, out var row1, out var column1) || !TryCell(last, out var row2, out var column2)
+                || (row1 == row2 && column1 == column2))
+            {
+                return false;
+            }
+
+            range = new CellRange(Math.Min(row1, row2), Math.Min(column1, column2), Math.Max(row1, row2), Math.Max(column1, column2));
+            return true;
+        }
+
+        private static bool TryCell(ReadOnlySpan<char> cell, out long row, out int column)
+        {
+            cell = cell.Trim().TrimStart('$');
+            var letters = 0;
+            while (letters < cell.Length && char.IsAsciiLetter(cell[letters]))
+            {
+                letters++;
+            }
+
+            column = TableSource.ColumnIndex(cell[..letters].ToString().ToUpperInvariant());
+            var digits = cell[letters..].TrimStart('$');
+            return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out row) && row >= 1 && column >= 0 && letters is > 0 and <= 3;
+        }
+    }
+}
