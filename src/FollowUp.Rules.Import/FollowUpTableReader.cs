@@ -28,8 +28,9 @@ namespace FollowUp.Rules.Import;
 /// <para>
 /// In an .xlsx sheet, each cell of a merged range reads as the range's value, which the file keeps in its top-left cell
 /// only: a record's id, customer and owner merged down over its rows reach each row, so the rows make one group. A row
-/// empty but for merged cells stays blank. A header cell merged downwards is the header's, and the cells below it stay
-/// empty rather than repeat a column name as data.
+/// empty but for merged cells stays blank. A header cell merged across columns names each of them, so the map reading
+/// that name is a <see cref="FormatException"/> naming the range (which column is meant cannot be told); one merged
+/// downwards is the header's, and the cells below it stay empty rather than repeat a column name as data.
 /// </para>
 /// <para>
 /// A CSV quote that never closes runs to the end of the file. It makes one unreadable result, in the column it opens in,
@@ -65,7 +66,7 @@ public sealed class FollowUpTableReader : IDisposable
             var names = header.Cells.Select(c => TablePlan.Text(c, FieldKind.Text)?.Trim() ?? "").ToArray();
             source.HeaderWidth = names.Length;
             source.HeaderRow = header.Number;
-            _plan = TablePlan.Create(map, names);
+            _plan = TablePlan.Create(map, names, column => source.MergedRange(header.Number, column));
             source.KeyColumns = _plan.KeyColumns;
         }
         catch

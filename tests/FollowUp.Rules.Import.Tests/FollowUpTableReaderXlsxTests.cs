@@ -222,6 +222,46 @@ public sealed class FollowUpTableReaderXlsxTests
     }
 
     [Fact]
+    public void Open_HeaderCellMergedAcrossMappedColumns_FailsNamingTheMergedRange()
+    {
+        using var workbook = Tables.Merge(
+            Tables.Xlsx(("Sheet1", [["Company", "Notes", null], ["Acme Corp", "First call", "Visited the site"]])),
+            "B1:C1");
+
+        var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, English));
+
+        Assert.Equal(
+            "the header cell 'Notes' is merged across B1:C1, so each of its columns is named 'Notes', and the map reads it: unmerge it and give each column its own name.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Read_HeaderCellMergedAcrossUnmappedColumns_ReadsNeitherColumn()
+    {
+        using var workbook = Tables.Merge(
+            Tables.Xlsx(("Sheet1", [["Company", "Remarks", null], ["Acme Corp", "VIP", "call after 5"]])),
+            "B1:C1");
+
+        using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, English);
+
+        Assert.Equal(["Company", "Remarks", "Remarks"], reader.Header);
+        Assert.Equal(["Company"], reader.MappedColumns);
+        Assert.Equal("Acme Corp", reader.ReadRecords().Single().Record!.Customer!.Company);
+    }
+
+    [Fact]
+    public void Open_TitleMergedAcrossTheFirstRow_IsTheHeaderTheMapCannotRead()
+    {
+        using var workbook = Tables.Merge(
+            Tables.Xlsx(("Sheet1", [["Follow-ups, November", null, null], ["Company", "Owner", "Notes"], ["Acme Corp", "Li Ming", "First call"]])),
+            "A1:C1");
+
+        var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, English));
+
+        Assert.Contains("the header is 'Follow-ups, November'. ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_HeaderCellsMergedDownIntoTheRowBelow_LeaveThatRowToTheHeader()
     {
         using var workbook = Tables.Merge(

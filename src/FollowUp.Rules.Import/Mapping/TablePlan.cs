@@ -48,8 +48,11 @@ internal sealed class TablePlan
     public IReadOnlyList<string> IgnoredColumns => [.. Header.Where((name, i) => !_mapped[i] && i != _groupColumn && name.Length > 0)];
 
     /// <summary>Makes the plan of a header.</summary>
+    /// <param name="map">The column map.</param>
+    /// <param name="header">The header's column names, trimmed.</param>
+    /// <param name="mergedRange">Gets the merged range a header cell is part of (<c>E1:F1</c>), or <see langword="null"/>.</param>
     /// <exception cref="FormatException">No column fills a field, a mapped column appears twice, or the group column is absent.</exception>
-    public static TablePlan Create(ColumnMap map, IReadOnlyList<string> header)
+    public static TablePlan Create(ColumnMap map, IReadOnlyList<string> header, Func<int, string?> mergedRange)
     {
         var byField = new Dictionary<string, (FieldPath Field, List<(int Order, int Column)> Columns)>(StringComparer.Ordinal);
         var mapped = new bool[header.Count];
@@ -83,8 +86,10 @@ internal sealed class TablePlan
                 var first = IndexOfName(header, name);
                 if (first != column)
                 {
-                    throw new FormatException(
-                        $"the header has the column '{name}' twice ({TableSource.ColumnLetter(first)} and {TableSource.ColumnLetter(column)}), and the map reads it: rename one of them.");
+                    // A header cell merged across columns names each of them; which one the map means cannot be told.
+                    throw new FormatException(mergedRange(column) is { } range && range == mergedRange(first)
+                        ? $"the header cell '{name}' is merged across {range}, so each of its columns is named '{name}', and the map reads it: unmerge it and give each column its own name."
+                        : $"the header has the column '{name}' twice ({TableSource.ColumnLetter(first)} and {TableSource.ColumnLetter(column)}), and the map reads it: rename one of them.");
                 }
 
                 mapped[column] = true;
@@ -375,8 +380,9 @@ internal sealed class TablePlan
 
     private static string Describe(IReadOnlyList<string> header)
     {
-        var names = header.Where(h => h.Length > 0).Take(12).Select(h => $"'{h}'").ToList();
-        return names.Count == 0 ? "empty" : string.Join(", ", names) + (header.Count(h => h.Length > 0) > 12 ? ", …" : "");
+        // Each name once: a title merged across the first row names every column it spans.
+        var names = header.Where(h => h.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return names.Count == 0 ? "empty" : string.Join(", ", names.Take(12).Select(h => $"'{h}'")) + (names.Count > 12 ? ", …" : "");
     }
 
     /// <summary>A field and the header columns that fill it, in order of preference.</summary>

@@ -120,6 +120,21 @@ internal sealed class MergedCells
         }
     }
 
+    /// <summary>Gets the merged range that covers a cell, as Excel writes it (<c>E1:F1</c>).</summary>
+    /// <returns>The range, or <see langword="null"/> when the cell is not merged.</returns>
+    public string? RangeAt(long row, int column)
+    {
+        foreach (var range in _ranges)
+        {
+            if (range.FirstRow <= row && row <= range.LastRow && range.FirstColumn <= column && column <= range.LastColumn)
+            {
+                return range.ToString();
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Finds a sheet's part by its name: workbook.xml gives the relationship, its .rels file the part's path.</summary>
     private static ZipArchiveEntry? SheetPart(ZipArchive zip, string sheet)
     {
@@ -219,6 +234,9 @@ internal sealed class MergedCells
             range = new CellRange(Math.Min(row1, row2), Math.Min(column1, column2), Math.Max(row1, row2), Math.Max(column1, column2));
             return true;
         }
+
+        public override string ToString() => string.Create(
+            CultureInfo.InvariantCulture, $"{TableSource.ColumnLetter(FirstColumn)}{FirstRow}:{TableSource.ColumnLetter(LastColumn)}{LastRow}");
 
         private static bool TryCell(ReadOnlySpan<char> cell, out long row, out int column)
         {

@@ -42,6 +42,10 @@ internal abstract class TableSource : IDisposable
     /// <summary>Gets whether reading stopped at a row it could not get past (the rest of the table is not read).</summary>
     public virtual bool StoppedReading => false;
 
+    /// <summary>Gets the merged range that covers a cell, as the spreadsheet writes it (<c>E1:F1</c>).</summary>
+    /// <returns>The range; <see langword="null"/> when the cell is not merged, or the format has no merged cells.</returns>
+    public virtual string? MergedRange(long row, int column) => null;
+
     /// <summary>Reads the next row.</summary>
     /// <returns><see langword="false"/> at the end of the table.</returns>
     public abstract bool TryRead(out SourceRow row);

@@ -113,6 +113,9 @@ internal sealed class XlsxSource : TableSource
         return true;
     }
 
+    /// <inheritdoc />
+    public override string? MergedRange(long row, int column) => _merged.RangeAt(row, column);
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)
