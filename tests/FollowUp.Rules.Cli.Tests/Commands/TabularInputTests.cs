@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Text;
+using System.Xml.Linq;
 using FollowUp.Rules.Cli.Tests.Infrastructure;
 using FollowUp.Rules.Import;
 using MiniExcelLibs;
@@ -214,6 +216,26 @@ public sealed class TabularInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_XlsxWithCellsMergedDownACustomersRows_EvaluatesOneRecordOfThemAll()
+    {
+        var workbook = WriteWorkbook("merged.xlsx", ("跟进记录",
+        [
+            ["客户编号", "关联客户", "跟进人", "跟进时间", "跟进内容"],
+            ["K-001", "宏图建筑设计院", "李明", new DateTime(2026, 11, 10, 10, 0, 0), "电话沟通需求"],
+            [null, null, null, new DateTime(2026, 11, 18, 16, 0, 0), "邮件发送方案"],
+            [null, null, null, new DateTime(2026, 11, 20, 15, 0, 0), "上门拜访"],
+        ]));
+        MergeCells(workbook, "A2:A4", "B2:B4", "C2:C4");
+
+        var run = await CliRunner.RunAsync("evaluate", "--map", "followup-zh", "--now", CliRunner.Now, workbook);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // Unmerged, rows 3 and 4 were unreadable: their 关联客户 cell was empty.
+        Assert.Equal(["K-001"], run.Ids);
+        Assert.Empty(run.ErrorLines);
+    }
+
+    [Fact]
     public async Task Evaluate_FormatCsv_WritesOneRowPerRecordWithFormulasNeutralised()
     {
         var input = _temp.Write("hostile.csv", $"id,customer.company\n\"{Formula.Replace("\"", "\"\"", StringComparison.Ordinal)}\",+宏图\nN-2,蓝海\n");
@@ -407,6 +429,25 @@ public sealed class TabularInputTests : IDisposable
 
         MiniExcel.SaveAs(path, workbook, printHeader: false);
         return path;
+    }
+
+    /// <summary>Merges ranges of cells of a workbook's first sheet: a <c>mergeCells</c> element after the sheet's data, as Excel writes it.</summary>
+    private static void MergeCells(string path, params string[] ranges)
+    {
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
+        var entry = zip.GetEntry("xl/worksheets/sheet1.xml")!;
+        XDocument sheet;
+        using (var read = entry.Open())
+        {
+            sheet = XDocument.Load(read);
+        }
+
+        var ns = sheet.Root!.Name.Namespace;
+        (sheet.Root.Element(ns + "autoFilter") ?? sheet.Root.Element(ns + "sheetData")!).AddAfterSelf(
+            new XElement(ns + "mergeCells", ranges.Select(range => new XElement(ns + "mergeCell", new XAttribute("ref", range)))));
+        entry.Delete();
+        using var write = zip.CreateEntry("xl/worksheets/sheet1.xml").Open();
+        sheet.Save(write);
     }
 
     private static string RepositoryRoot()
