@@ -30,7 +30,13 @@ internal sealed class MergedCells
     private readonly CellRange[] _ranges;
     private readonly object?[] _values;
     private readonly List<int> _covering = [];
+
+    // The last row each column is covered to by a range in _covering, so a range overlapping one is found in its own columns.
+    private long[] _coveredTo = [];
     private int _next;
+
+    /// <summary>Gets how many ranges cover the row last filled: at most one per column of the row.</summary>
+    internal int CoveringCount => _covering.Count;
 
     private MergedCells(CellRange[] ranges)
     {
@@ -88,9 +94,17 @@ internal sealed class MergedCells
             }
         }
 
+        // A range is taken as the row it starts in comes, within that row's columns: one past them covers nothing, and
+        // one overlapping a range already taken is skipped (Excel writes neither), so a row meets at most one range per
+        // column however many a damaged file lists.
         while (_next < _ranges.Length && _ranges[_next].FirstRow <= row)
         {
-            _covering.Add(_next++);
+            if (Take(_next, row, cells.Length))
+            {
+                _covering.Add(_next);
+            }
+
+            _next++;
         }
 
         if (_covering.Count == 0 || new SourceRow(row, cells).IsBlank)
@@ -118,6 +132,34 @@ internal sealed class MergedCells
                 }
             }
         }
+    }
+
+    /// <summary>Whether a range that has reached <paramref name="row"/> is taken: it still covers rows from here, starts within
+    /// the row's <paramref name="width"/>, and overlaps no range taken before it.</summary>
+    private bool Take(int index, long row, int width)
+    {
+        var range = _ranges[index];
+        var last = Math.Min(range.LastColumn, width - 1);
+        if (range.LastRow < row || range.FirstColumn > last)
+        {
+            return false;
+        }
+
+        if (_coveredTo.Length <= last)
+        {
+            Array.Resize(ref _coveredTo, last + 1);
+        }
+
+        for (var column = range.FirstColumn; column <= last; column++)
+        {
+            if (_coveredTo[column] >= row)
+            {
+                return false;
+            }
+        }
+
+        _coveredTo.AsSpan(range.FirstColumn, last - range.FirstColumn + 1).Fill(range.LastRow);
+        return true;
     }
 
     /// <summary>Gets the merged range that covers a cell, as Excel writes it (<c>E1:F1</c>).</summary>
