@@ -28,7 +28,7 @@ namespace FollowUp.Rules.Import;
 /// <para>
 /// In an .xlsx sheet, each cell of a merged range reads as the range's value, which the file keeps in its top-left cell
 /// only: a record's id, customer and owner merged down over its rows reach each row, so the rows make one group. A row
-/// empty but for merged cells stays blank. A header cell merged across columns names each of them, so the map reading
+/// empty but for merged cells stays blank; a covered cell the file gives a value of its own keeps it. A header cell merged across columns names each of them, so the map reading
 /// that name is a <see cref="FormatException"/> naming the range (which column is meant cannot be told); one merged
 /// downwards is the header's, and the cells below it stay empty rather than repeat a column name as data.
 /// </para>

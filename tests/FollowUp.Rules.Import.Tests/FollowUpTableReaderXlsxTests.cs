@@ -222,6 +222,28 @@ public sealed class FollowUpTableReaderXlsxTests
     }
 
     [Fact]
+    public void Read_CoveredCellWithAValueOfItsOwn_KeepsItAndItsRow()
+    {
+        // Written by a program, not by Excel: B3 holds a note under a range whose top-left cell is empty. Filled with that
+        // empty value, the row read as blank and was dropped without a word.
+        using var workbook = Tables.Merge(
+            Tables.Xlsx(("Sheet1",
+            [
+                ["customer.company", "communications[0].summary", "owner"],
+                ["宏图", "第一次", "李明"],
+                [null, "第二次", null],
+                ["蓝海", "微信", "王芳"],
+            ])),
+            "A3:C3");
+
+        using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx);
+        var results = reader.ReadRecords().ToList();
+
+        Assert.Equal([2L, 3L, 4L], results.Select(r => r.Row));
+        Assert.Equal("第二次", results[1].Record!.Communications!.Single().Summary);
+    }
+
+    [Fact]
     public void Open_HeaderCellMergedAcrossMappedColumns_FailsNamingTheMergedRange()
     {
         using var workbook = Tables.Merge(

@@ -82,7 +82,8 @@ internal sealed class MergedCells
     /// are part of the header cell, not data, and stay empty.</param>
     /// <remarks>
     /// A row that is blank but for covered cells stays blank: a merged customer cell that runs past the group's last
-    /// communication makes no extra row.
+    /// communication makes no extra row. A covered cell the file gives a value of its own keeps it (Excel empties covered
+    /// cells, but a file written another way may not): data the file holds is never replaced, nor a row of it emptied.
     /// </remarks>
     public void Fill(long row, object?[] cells, long? headerRow)
     {
@@ -126,13 +127,16 @@ internal sealed class MergedCells
 
             for (var column = range.FirstColumn; column <= range.LastColumn && column < cells.Length; column++)
             {
-                if (row != range.FirstRow || column != range.FirstColumn)
+                if ((row != range.FirstRow || column != range.FirstColumn) && IsEmpty(cells[column]))
                 {
                     cells[column] = _values[i];
                 }
             }
         }
     }
+
+    /// <summary>Whether a cell is empty as a blank row's are: no value, or only white space.</summary>
+    private static bool IsEmpty(object? value) => value is null || (value is string text && string.IsNullOrWhiteSpace(text));
 
     /// <summary>Whether a range that has reached <paramref name="row"/> is taken: it still covers rows from here, starts within
     /// the row's <paramref name="width"/>, and overlaps no range taken before it.</summary>
