@@ -215,18 +215,25 @@ internal sealed class MessageCatalog
 
     /// <summary>
     /// A message quoting a signal's evidence, after <paramref name="first"/> (the signal's label) when given: shared, from a
-    /// cache of its own, when the evidence is shared (<see cref="Evidence{T0}"/>, a label); else formatted when first read.
+    /// cache of its own, when the evidence is shared (<see cref="Evidence{T0}"/>, a label) and the cache keeps it; else
+    /// formatted when first read.
     /// </summary>
     public MessageText QuotingEvidence(string id, string? first, string evidence)
     {
-        if (!IsShared(evidence))
+        if (IsShared(evidence))
         {
-            return first is null ? Defer(id, evidence) : Defer(id, first, evidence);
+            if (_evidenceMessages.TryGetValue((id, first, evidence), out var message))
+            {
+                return message;
+            }
+
+            if (!_evidenceMessages.IsFull)
+            {
+                return Keep(_evidenceMessages, (id, first, evidence), first is null ? Format(id, evidence) : Format(id, first, evidence));
+            }
         }
 
-        return _evidenceMessages.TryGetValue((id, first, evidence), out var message)
-            ? message
-            : Keep(_evidenceMessages, (id, first, evidence), first is null ? Format(id, evidence) : Format(id, first, evidence));
+        return first is null ? Defer(id, evidence) : Defer(id, first, evidence);
     }
 
     /// <summary>A message made for one record alone (a date, a count, its evidence), formatted when first read.</summary>
@@ -263,10 +270,6 @@ internal sealed class MessageCatalog
     /// </summary>
     public string Quoting(string id, string first, string? second = null) =>
         first.Length > MaxQuotedLength || second?.Length > MaxQuotedLength ? Format(id, first, second) : Shared(id, first, second);
-
-    /// <summary>A message quoting one matched phrase: shared like <see cref="Quoting"/> when it is as short, else formatted when first read.</summary>
-    public MessageText QuotingOrDefer(string id, string phrase) =>
-        phrase.Length <= MaxQuotedLength ? Shared(id, phrase, null) : Defer(id, phrase);
 
     /// <summary>
     /// A message quoting a field's label and a short value received for it (an unknown enumeration text such as 钉钉, an

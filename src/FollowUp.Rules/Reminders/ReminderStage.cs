@@ -52,7 +52,7 @@ internal static class ReminderStage
             {
                 var since = latestAt is { } at ? now - at : TimeSpan.Zero;
                 reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Unanswered, since, null,
-                    messages.QuotingOrDefer("ReminderUnanswered", signal.Evidence)));
+                    messages.Defer("ReminderUnanswered", signal.Evidence)));
                 break;
             }
         }
