@@ -418,6 +418,18 @@ public sealed class FollowUpTableReaderCsvTests
     }
 
     [Fact]
+    public void Open_HeaderNamingOneMappedColumnTwice_CountsItOnceInTheSuggestion()
+    {
+        // As a title merged across three columns of an .xlsx reads: one name, three times.
+        var csv = "Title,Title,Foo\r\nx,y,z\r\n";
+
+        var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(Tables.Csv(csv), TableFormat.Csv));
+
+        Assert.Contains("the header is 'Title', 'Foo'.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("The bundled column map 'followup-en' reads 1 of these columns", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Open_MappedColumnTwiceInTheHeader_FailsNamingBothLetters()
     {
         var error = Assert.Throws<FormatException>(() =>

@@ -156,7 +156,8 @@ public sealed class FollowUpTableReaderXlsxTests
     [InlineData(false)]
     public void Read_IdCompanyAndOwnerMergedDownARecordsRows_MakeOneRecordWithEveryCommunication(bool writeEmptyCells)
     {
-        // Without writeEmptyCells the covered cells have no element at all, as Excel and openpyxl write them.
+        // With writeEmptyCells MiniExcel writes the covered cells as empty values, without it as empty strings: both read as
+        // the range's value.
         using var workbook = Tables.Merge(
             Tables.Xlsx(writeEmptyCells, ("Sheet1",
             [

@@ -369,7 +369,7 @@ internal sealed class TablePlan
     {
         var message = $"no column of the header is in the column map or named like a record field (such as customer.company); the header is {Describe(header)}.";
         var best = ColumnMap.BuiltInNames
-            .Select(name => (Name: name, Hits: header.Count(h => ColumnMap.GetBuiltIn(name).Columns.Any(c => ColumnMap.SameColumn(c.Column, h)))))
+            .Select(name => (Name: name, Hits: header.Distinct(StringComparer.Ordinal).Count(h => ColumnMap.GetBuiltIn(name).Columns.Any(c => ColumnMap.SameColumn(c.Column, h)))))
             .Where(m => m.Hits > 0)
             .OrderByDescending(m => m.Hits)
             .FirstOrDefault();
