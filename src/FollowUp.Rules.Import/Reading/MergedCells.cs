@@ -127,16 +127,13 @@ internal sealed class MergedCells
 
             for (var column = range.FirstColumn; column <= range.LastColumn && column < cells.Length; column++)
             {
-                if ((row != range.FirstRow || column != range.FirstColumn) && IsEmpty(cells[column]))
+                if ((row != range.FirstRow || column != range.FirstColumn) && SourceRow.IsEmpty(cells[column]))
                 {
                     cells[column] = _values[i];
                 }
             }
         }
     }
-
-    /// <summary>Whether a cell is empty as a blank row's are: no value, or only white space.</summary>
-    private static bool IsEmpty(object? value) => value is null || (value is string text && string.IsNullOrWhiteSpace(text));
 
     /// <summary>Whether a range that has reached <paramref name="row"/> is taken: it still covers rows from here, starts within
     /// the row's <paramref name="width"/>, and overlaps no range taken before it.</summary>

@@ -8,7 +8,10 @@ namespace FollowUp.Rules.Import.Reading;
 internal readonly record struct SourceRow(long Number, object?[] Cells, string? Problem = null, int? ProblemColumn = null)
 {
     /// <summary>Gets whether every cell is empty or white space.</summary>
-    public bool IsBlank => Problem is null && Cells.All(c => c is null || c is string s && string.IsNullOrWhiteSpace(s));
+    public bool IsBlank => Problem is null && Cells.All(IsEmpty);
+
+    /// <summary>Whether a cell is empty: no value, or only white space.</summary>
+    public static bool IsEmpty(object? cell) => cell is null || (cell is string text && string.IsNullOrWhiteSpace(text));
 
     /// <summary>
     /// Gets how many leading cells of a row with a <see cref="Problem"/> stand in their own columns: all of them (the
