@@ -43,6 +43,19 @@ internal enum ChangeMentionKind : byte
     Subject,
 }
 
+/// <summary>What a negation cue does besides negating a risk phrase shortly before or after it in its clause.</summary>
+internal enum CueKind : byte
+{
+    /// <summary>Negates only within its clause: 没有, 未, not.</summary>
+    Negates,
+
+    /// <summary>
+    /// Says a matter is resolved (已解决, 已打消, has been resolved): alone in the clause after a risk phrase, it also settles it
+    /// (客户对价格有异议，目前已解决).
+    /// </summary>
+    Settles,
+}
+
 /// <summary>Where a phrase may match, beyond its own characters.</summary>
 [Flags]
 internal enum PhraseFlags : byte
@@ -71,7 +84,8 @@ internal enum PhraseFlags : byte
 /// <summary>One phrase of a lexicon: its role, category and text as written.</summary>
 /// <param name="Role">What the phrase is for.</param>
 /// <param name="Category">
-/// A <see cref="VagueCategory"/>, a risk-signal index or a <see cref="FactKind"/>, by role; for an
+/// A <see cref="VagueCategory"/>, a risk-signal index, a <see cref="FactKind"/>, a <see cref="ChangeMentionKind"/> or a
+/// <see cref="CueKind"/>, by role; for an
 /// <see cref="PhraseRole.Exception"/>, the category of the hits it voids.
 /// </param>
 /// <param name="Phrase">The phrase as written; one <c>…</c> marks a gap of up to <see cref="LexiconEntry.MaxGap"/> characters.</param>

@@ -35,6 +35,9 @@ internal sealed class LexiconFileEntry
 
     public bool DigitsBefore { get; set; }
 
+    /// <summary>For a negation cue: it says the matter is resolved, so it settles a risk in the clause before (<see cref="CueKind.Settles"/>).</summary>
+    public bool Settles { get; set; }
+
     public List<string> Matches { get; set; } = [];
 
     public List<string> NonMatches { get; set; } = [];

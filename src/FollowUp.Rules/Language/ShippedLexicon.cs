@@ -28,7 +28,8 @@ internal static class ShippedLexicon
 
             foreach (var entry in file.Entries)
             {
-                entries.Add(new LexiconEntry(role, category, entry.Phrase, FlagsOf(entry)));
+                var entryCategory = role == PhraseRole.NegationCue && entry.Settles ? (int)CueKind.Settles : category;
+                entries.Add(new LexiconEntry(role, entryCategory, entry.Phrase, FlagsOf(entry)));
             }
 
             foreach (var nonCue in file.NonCues)

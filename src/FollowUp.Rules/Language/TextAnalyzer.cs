@@ -42,6 +42,18 @@ internal sealed class TextAnalyzer
     private static readonly string[] Answerers = ["客户说", "他说", "她说", "对方说", "客户表示", "客户回复", "回复", "答复", "客户答复", "答", "回答", "客户回答"];
 
     /// <summary>
+    /// What may come before a settling cue in the clause after a risk phrase, which then still says only that the risk is
+    /// resolved (，目前已解决; ，经沟通已打消; "; this has been resolved"), folded. Anything else (，还不能说已解决) settles nothing.
+    /// </summary>
+    private static readonly string[] SettlementLeads =
+    [
+        "目前", "现", "现在", "当前", "如今", "后来", "最终", "最后", "都", "均", "也", "目前都", "现均", "基本", "目前基本",
+        "经沟通", "经沟通后", "沟通后", "经协商", "经协商后", "协商后", "经解释", "经解释后", "解释后", "经演示", "经演示后", "演示后",
+        "问题", "该问题", "此问题", "这个问题", "顾虑", "该顾虑", "疑虑", "异议", "该异议",
+        "it", "this", "that", "which", "all", "the issue", "this issue", "the concern", "this concern", "the objection",
+    ];
+
+    /// <summary>
     /// How far, in folded characters, hits can bear on each other: the longest phrase, its gap and a cue window. Hits are
     /// ordered by where they end, so each hit looks only at its neighbours and a long text is resolved in linear time.
     /// </summary>
@@ -323,8 +335,9 @@ internal sealed class TextAnalyzer
 
     /// <summary>
     /// Whether a cue negates the hit: the nearest cue shortly before it in its clause (unless that cue is itself negated: 并不是
-    /// 没有竞争对手 affirms), a cue in its gap, for risks a cue closing the clause after it (竞争对手：无), or a bare negative
-    /// answer in the next clause to a risk named as a question or topic (有没有竞争对手？客户说没有; 竞争对手方面，暂无).
+    /// 没有竞争对手 affirms), a cue in its gap, for risks a cue closing the clause after it (竞争对手：无), a bare negative
+    /// answer in the next clause to a risk named as a question or topic (有没有竞争对手？客户说没有; 竞争对手方面，暂无), or a
+    /// next clause that says no more than that it is resolved (客户对价格有异议，目前已解决).
     /// </summary>
     private bool IsNegated(string text, TextScan scan, int index, (int From, int To) near, int window, bool allowClosingCue)
     {
@@ -342,7 +355,8 @@ internal sealed class TextAnalyzer
             if (cue.Clause != hit.Clause)
             {
                 if (allowClosingCue && cue.Clause == hit.Clause + 1 && cue.AtClauseEnd && cue.FoldedStart >= hit.FoldedEnd
-                    && IsBareAnswer(text, hit.End, cue.Start) && !IsVoidCue(scan, c, index))
+                    && (IsBareAnswer(text, hit.End, cue.Start) || (IsSettling(cue) && IsBareSettlement(text, hit.End, cue.Start)))
+                    && !IsVoidCue(scan, c, index))
                 {
                     return true;
                 }
@@ -491,6 +505,25 @@ internal sealed class TextAnalyzer
         var answeredBy = between[(clauseEnd + 1)..].Trim().TrimEnd(":：");
         return isAsked && (answeredBy.IsEmpty || IsOneOf(answeredBy, Answerers));
     }
+
+    /// <summary>
+    /// Whether the clause after a risk phrase says no more than that it is resolved: nothing, or one of
+    /// <see cref="SettlementLeads"/>, between the break and the settling cue (，目前已解决; "; this has been resolved").
+    /// </summary>
+    private static bool IsBareSettlement(string text, int phraseEnd, int cueStart)
+    {
+        var between = text.AsSpan(phraseEnd, cueStart - phraseEnd);
+        var clauseEnd = between.LastIndexOfAny(AnswerBreaks);
+        if (clauseEnd < 0)
+        {
+            return false;
+        }
+
+        var lead = between[(clauseEnd + 1)..].Trim();
+        return lead.IsEmpty || IsOneOf(lead, SettlementLeads);
+    }
+
+    private bool IsSettling(in TextHit cue) => Lexicon.Entries[cue.Entry].Category == (int)CueKind.Settles;
 
     private static bool IsOneOf(ReadOnlySpan<char> text, string[] folded)
     {

@@ -84,6 +84,19 @@ public sealed class ShippedLexiconTests
         }
     }
 
+    [Fact]
+    public void Settles_IsSetOnNegationCuesOnly()
+    {
+        var misplaced = ShippedLexicon.Files
+            .SelectMany(f => f.File.NonCues.Concat(f.File.Exceptions).Concat(f.File.Kind == "Negation" ? [] : f.File.Entries)
+                .Where(e => e.Settles).Select(e => $"'{e.Phrase}' in {f.Name}"))
+            .ToList();
+
+        Assert.True(misplaced.Count == 0, string.Join(Environment.NewLine, misplaced));
+        Assert.Contains(ShippedLexicon.Files.Single(f => f.Name == "Negation.zh-Hans.json").File.Entries, e => e.Settles && e.Phrase == "已解决");
+        Assert.Contains(ShippedLexicon.Files.Single(f => f.Name == "Negation.en.json").File.Entries, e => e.Settles && e.Phrase == "has been resolved");
+    }
+
     [Theory]
     [InlineData("Vague")]
     [InlineData("Risk")]

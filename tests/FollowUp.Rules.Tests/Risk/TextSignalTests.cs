@@ -222,6 +222,33 @@ public sealed class TextSignalTests
     public void Signal_ResolutionOfSomethingElse_IsRaised(string text, string code) =>
         Assert.Contains(code, TextProbe.Of(text).Risk);
 
+    /// <summary>A clause that says no more than that the risk before it is resolved settles it.</summary>
+    [Theory]
+    [InlineData("客户对价格有异议，目前已解决", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户担心价格，现已解决", RiskSignalCodes.Hesitation)]
+    [InlineData("客户担心数据安全，经演示后已打消", RiskSignalCodes.Hesitation)]
+    [InlineData("预算紧张。该问题已经解决，周五签约", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("客戶擔心價格，目前已解決", RiskSignalCodes.Hesitation)]
+    [InlineData("The customer had doubts about the price; this has been resolved.", RiskSignalCodes.Hesitation)]
+    [InlineData("Customer worried about price, now resolved.", RiskSignalCodes.Hesitation)]
+    public void Signal_ResolvedInTheNextClause_RaisesNothing(string text, string code) =>
+        Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
+
+    /// <summary>
+    /// The next clause settles only when resolving is all it says, and only the clause right before it: a negated, hedged or
+    /// asked resolution, a resolution of something named after it, or a risk two clauses back stays raised.
+    /// </summary>
+    [Theory]
+    [InlineData("客户对价格有异议，目前尚未解决", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户对价格有异议，还不能说已解决", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户对价格有异议，已解决竞品问题", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户犹豫，已解决了吗？", RiskSignalCodes.Hesitation)]
+    [InlineData("客户犹豫，竞品已介入，已解决", RiskSignalCodes.Hesitation)]
+    [InlineData("Customer worried about price; not resolved yet.", RiskSignalCodes.Hesitation)]
+    [InlineData("Customer worried about price; the budget issue was resolved.", RiskSignalCodes.Hesitation)]
+    public void Signal_NextClauseThatSaysMoreThanResolved_IsRaised(string text, string code) =>
+        Assert.Contains(code, TextProbe.Of(text).Risk);
+
     /// <summary>Accepting or agreeing to a risk, or refusing, settles nothing: the customer takes the cheaper rival, the delay stands.</summary>
     [Theory]
     [InlineData("竞品报价更低，客户已接受", RiskSignalCodes.Competitor)]
