@@ -99,6 +99,34 @@ public sealed class FollowUpTableReaderXlsxTests
         Assert.Contains("not an .xlsx workbook", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A sheet stored where MiniExcel does not look fails naming where it is and what to do, not "Sequence contains no matching element".</summary>
+    [Theory]
+    [InlineData("sheets/sheet1.xml", "xl/sheets/sheet1.xml")]
+    [InlineData("worksheets/data.xml", "xl/worksheets/data.xml")]
+    [InlineData("../xl/worksheets/sheet1.xml", "xl/worksheets/sheet1.xml")]
+    public void Open_SheetStoredWhereTheReaderDoesNotLook_FailsNamingThePartAndTheRemedy(string target, string part)
+    {
+        using var workbook = Tables.MoveFirstSheet(Tables.Xlsx(("跟进记录", [["关联客户", "跟进内容"], ["宏图", "电话沟通"]])), target, part);
+
+        var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, Map));
+
+        Assert.Contains($"the worksheet '跟进记录' is stored at '{target}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("save it again", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Targets written from the package root (openpyxl) or with another sheet number are read.</summary>
+    [Theory]
+    [InlineData("/xl/worksheets/sheet1.xml", "xl/worksheets/sheet1.xml")]
+    [InlineData("worksheets/sheet7.xml", "xl/worksheets/sheet7.xml")]
+    public void Read_SheetTargetFromTheRootOrAnotherNumber_IsRead(string target, string part)
+    {
+        using var workbook = Tables.MoveFirstSheet(Tables.Xlsx(("跟进记录", [["关联客户", "跟进内容"], ["宏图", "电话沟通"]])), target, part);
+
+        using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, Map);
+
+        Assert.Equal("宏图", reader.ReadRecords().Single().Record!.Customer!.Company);
+    }
+
     [Fact]
     public void Read_EmptyRowsBetweenData_KeepTheSpreadsheetRowNumbers()
     {

@@ -38,11 +38,15 @@ internal sealed class MergedCells
     /// <summary>Gets how many ranges cover the row last filled: at most one per column of the row.</summary>
     internal int CoveringCount => _covering.Count;
 
-    private MergedCells(CellRange[] ranges)
+    private MergedCells(CellRange[] ranges, string? sheetTarget)
     {
         _ranges = ranges;
         _values = new object?[ranges.Length];
+        SheetTarget = sheetTarget;
     }
+
+    /// <summary>Gets where the workbook's relationships say the sheet's part is, as written there; for error messages.</summary>
+    public string? SheetTarget { get; }
 
     /// <summary>
     /// Reads the merged ranges of a worksheet from the <c>mergeCells</c> element after its rows (one pass over the sheet's
@@ -56,10 +60,11 @@ internal sealed class MergedCells
     {
         var start = stream.Position;
         var ranges = new List<CellRange>();
+        string? target = null;
         try
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            if (SheetPart(zip, sheet) is { } part)
+            if (SheetPart(zip, sheet, out target) is { } part)
             {
                 ReadRanges(part, ranges);
             }
@@ -70,7 +75,7 @@ internal sealed class MergedCells
         }
 
         stream.Position = start;
-        return new MergedCells([.. ranges.OrderBy(r => r.FirstRow)]);
+        return new MergedCells([.. ranges.OrderBy(r => r.FirstRow)], target);
     }
 
     /// <summary>
@@ -179,8 +184,9 @@ internal sealed class MergedCells
     }
 
     /// <summary>Finds a sheet's part by its name: workbook.xml gives the relationship, its .rels file the part's path.</summary>
-    private static ZipArchiveEntry? SheetPart(ZipArchive zip, string sheet)
+    private static ZipArchiveEntry? SheetPart(ZipArchive zip, string sheet, out string? target)
     {
+        target = null;
         string? relationship = null;
         using (var workbook = Open(zip, "xl/workbook.xml"))
         {
@@ -203,10 +209,11 @@ internal sealed class MergedCells
         while (relationships?.Read() == true)
         {
             if (relationships.NodeType == XmlNodeType.Element && relationships.LocalName == "Relationship"
-                && relationships.GetAttribute("Id") == relationship && relationships.GetAttribute("Target") is { } target)
+                && relationships.GetAttribute("Id") == relationship && relationships.GetAttribute("Target") is { } written)
             {
                 // A target is relative to xl/, or from the package root when it starts with a slash.
-                return Entry(zip, target.StartsWith('/') ? target[1..] : "xl/" + target);
+                target = written;
+                return Entry(zip, written.StartsWith('/') ? written[1..] : "xl/" + written);
             }
         }
 

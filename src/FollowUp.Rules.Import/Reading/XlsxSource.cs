@@ -85,7 +85,10 @@ internal sealed class XlsxSource : TableSource
         {
             // A damaged sheet: what was read stands; the rest is reported as one unreadable row, not dropped.
             _failed = true;
-            row = new SourceRow(_number + 1, [], $"the worksheet cannot be read from here on: {exception.Message.ReplaceLineEndings(" ")}");
+            var problem = _number == 0 && exception is InvalidOperationException && _merged.SheetTarget is { } target && !IsReadableTarget(target)
+                ? $"the worksheet '{Sheet}' is stored at '{target}', where MiniExcel, the .xlsx reader, does not look (it reads worksheets/sheet….xml under xl/); open the workbook in Excel or LibreOffice and save it again"
+                : $"the worksheet cannot be read from here on: {exception.Message.ReplaceLineEndings(" ")}";
+            row = new SourceRow(_number + 1, [], problem);
             return true;
         }
 
@@ -115,6 +118,18 @@ internal sealed class XlsxSource : TableSource
 
     /// <inheritdoc />
     public override string? MergedRange(long row, int column) => _merged.RangeAt(row, column);
+
+    /// <summary>
+    /// Whether MiniExcel (1.46) finds a sheet at this relationship target: a part named sheet….xml in xl/worksheets, written
+    /// relative to xl/ or from the root. Other writers may store a sheet elsewhere (sheets/sheet1.xml, worksheets/data.xml,
+    /// ../xl/worksheets/sheet1.xml), which MiniExcel reports only as "Sequence contains no matching element".
+    /// </summary>
+    private static bool IsReadableTarget(string target)
+    {
+        var path = target.TrimStart('/');
+        path = path.StartsWith("xl/", StringComparison.OrdinalIgnoreCase) ? path[3..] : path;
+        return !path.Contains("..", StringComparison.Ordinal) && path.StartsWith("worksheets/sheet", StringComparison.OrdinalIgnoreCase);
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -93,6 +93,38 @@ internal static class Tables
         return workbook;
     }
 
+    /// <summary>
+    /// Moves a workbook's first sheet to another part, with the relationship target written as <paramref name="target"/>,
+    /// as writers other than Excel may store it.
+    /// </summary>
+    public static MemoryStream MoveFirstSheet(MemoryStream workbook, string target, string part)
+    {
+        using (var zip = new ZipArchive(workbook, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            Rewrite(zip, "xl/worksheets/sheet1.xml", part, text => text);
+            Rewrite(zip, "xl/_rels/workbook.xml.rels", "xl/_rels/workbook.xml.rels", text => text.Replace("\"/xl/worksheets/sheet1.xml\"", $"\"{target}\"", StringComparison.Ordinal)
+                .Replace("\"worksheets/sheet1.xml\"", $"\"{target}\"", StringComparison.Ordinal));
+            Rewrite(zip, "[Content_Types].xml", "[Content_Types].xml", text => text.Replace("/xl/worksheets/sheet1.xml", "/" + part, StringComparison.Ordinal));
+        }
+
+        workbook.Position = 0;
+        return workbook;
+
+        static void Rewrite(ZipArchive zip, string from, string to, Func<string, string> change)
+        {
+            var entry = zip.GetEntry(from)!;
+            string text;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                text = reader.ReadToEnd();
+            }
+
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(to).Open());
+            writer.Write(change(text));
+        }
+    }
+
     /// <summary>Reads a map from the tests' own JSON.</summary>
     public static ColumnMap Map(string json) => ColumnMap.Parse(json);
 
