@@ -37,6 +37,10 @@ internal static class LexiconBuilder
         entries.RemoveAll(e => e.Role is PhraseRole.Vague or PhraseRole.Risk && TextFolding.FoldPhrase(e.Phrase) == folded);
     }
 
+    /// <summary>The text signals that name a worry or objection a later "resolved" settles (see <see cref="PhraseFlags.Resolvable"/>).</summary>
+    private static readonly string[] ResolvableSignals =
+        [RiskSignalCodes.Hesitation, RiskSignalCodes.PriceObjection, RiskSignalCodes.BudgetConstraint, RiskSignalCodes.NegativeFeedback];
+
     public static CompiledLexicon Build(
         IReadOnlyList<LexiconOptions> changes, IEnumerable<string> competitorNames, IEnumerable<string> acknowledgementPhrases,
         string[] signalCodes)
@@ -71,6 +75,15 @@ internal static class LexiconBuilder
         foreach (var phrase in acknowledgementPhrases)
         {
             entries.Add(new LexiconEntry(PhraseRole.Acknowledgement, 0, phrase, PhraseFlags.None));
+        }
+
+        int[] resolvable = [.. ResolvableSignals.Select(code => Array.IndexOf(signalCodes, code))];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Role == PhraseRole.Risk && resolvable.Contains(entries[i].Category))
+            {
+                entries[i] = entries[i] with { Flags = entries[i].Flags | PhraseFlags.Resolvable };
+            }
         }
 
         return CompiledLexicon.Compile(entries);

@@ -79,6 +79,12 @@ internal enum PhraseFlags : byte
 
     /// <summary>With <see cref="NumberBefore"/>: only after ASCII digits, for generic units (3 个, not 两个方案).</summary>
     DigitsBefore = 32,
+
+    /// <summary>
+    /// For a risk phrase: it names a worry or an objection (犹豫, 价格偏高, 预算不足, 投诉), which a next clause saying it is
+    /// resolved settles. A competitor, a delay or a lost contact is a fact such a clause does not undo.
+    /// </summary>
+    Resolvable = 64,
 }
 
 /// <summary>One phrase of a lexicon: its role, category and text as written.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 
 namespace FollowUp.Rules.Language;
 
@@ -45,9 +46,17 @@ internal sealed class TextAnalyzer
     /// What may come before a settling cue in the clause after a risk phrase, which then still says only that the risk is
     /// resolved (，目前已解决; ，经沟通已打消; "; this has been resolved"), folded. Anything else (，还不能说已解决) settles nothing.
     /// </summary>
+    /// <summary>Where the clause of a risk phrase ends before a settling clause: not at a colon (安装问题：已解决 is a clause of its own).</summary>
+    private const string SettlementBreakChars = "?？,，;；。.!！\n\r";
+
+    private static readonly SearchValues<char> SettlementBreaks = SearchValues.Create(SettlementBreakChars);
+
+    /// <summary>Words that may open a settling clause (客户嫌贵，但目前已解决), folded.</summary>
+    private static readonly string[] SettlementBreakWords = ["但是", "但", "不过", "可是", "however", "but"];
+
     private static readonly string[] SettlementLeads =
     [
-        "目前", "现", "现在", "当前", "如今", "后来", "最终", "最后", "都", "均", "也", "目前都", "现均", "基本", "目前基本",
+        "目前", "现", "现在", "当前", "如今", "后来", "最终", "最后", "都", "均", "也", "目前都", "现均", "已经", "目前已经", "现在已经",
         "经沟通", "经沟通后", "沟通后", "经协商", "经协商后", "协商后", "经解释", "经解释后", "解释后", "经演示", "经演示后", "演示后",
         "问题", "该问题", "此问题", "这个问题", "顾虑", "该顾虑", "疑虑", "异议", "该异议",
         "it", "this", "that", "which", "all", "the issue", "this issue", "the concern", "this concern", "the objection",
@@ -354,8 +363,10 @@ internal sealed class TextAnalyzer
 
             if (cue.Clause != hit.Clause)
             {
-                if (allowClosingCue && cue.Clause == hit.Clause + 1 && cue.AtClauseEnd && cue.FoldedStart >= hit.FoldedEnd
-                    && (IsBareAnswer(text, hit.End, cue.Start) || (IsSettling(cue) && IsBareSettlement(text, hit.End, cue.Start)))
+                if (allowClosingCue && cue.Clause > hit.Clause && cue.FoldedStart >= hit.FoldedEnd
+                    && ((cue.Clause == hit.Clause + 1 && cue.AtClauseEnd && IsBareAnswer(text, hit.End, cue.Start))
+                        || (IsSettling(cue) && (Lexicon.Entries[hit.Entry].Flags & PhraseFlags.Resolvable) != 0
+                            && IsBareSettlement(text, hit.End, cue.Start) && EndsStatement(text, cue.End)))
                     && !IsVoidCue(scan, c, index))
                 {
                     return true;
@@ -364,10 +375,16 @@ internal sealed class TextAnalyzer
                 continue;
             }
 
-            var before = cue.FoldedEnd <= hit.FoldedStart && hit.FoldedStart - cue.FoldedEnd <= CueWindow(cue, hit, window);
+            // A settling cue negates what follows it only with no space between (已解决客户的顾虑): 发票问题已解决 客户嫌贵 is two
+            // clauses. It closes its clause before a break word too (顾虑已打消但预算不足), and asked (价格异议已解决？) it settles nothing.
+            var settling = IsSettling(cue);
+            var before = cue.FoldedEnd <= hit.FoldedStart && hit.FoldedStart - cue.FoldedEnd <= CueWindow(cue, hit, window)
+                && !(settling && HasWhitespace(text, cue.End, hit.Start));
             var inGap = hit.GapTo > 0 && hit.GapFrom <= cue.FoldedStart && cue.FoldedEnd <= hit.GapTo;
-            var closingAfter = allowClosingCue && cue.AtClauseEnd && cue.FoldedStart >= hit.FoldedEnd
-                && cue.FoldedStart - hit.FoldedEnd <= PostCueWindow;
+            var closingAfter = allowClosingCue && cue.FoldedStart >= hit.FoldedEnd && cue.FoldedStart - hit.FoldedEnd <= PostCueWindow
+                && (settling
+                    ? (cue.AtClauseEnd || StartsWithBreakWord(text, cue.End)) && NextVisible(text, cue.End, out _) != '?'
+                    : cue.AtClauseEnd);
             // Whether the cue is void costs a search of its neighbours: only for a cue placed to negate.
             if (before && !inGap)
             {
@@ -507,20 +524,82 @@ internal sealed class TextAnalyzer
     }
 
     /// <summary>
-    /// Whether the clause after a risk phrase says no more than that it is resolved: nothing, or one of
-    /// <see cref="SettlementLeads"/>, between the break and the settling cue (，目前已解决; "; this has been resolved").
+    /// Whether the text between a risk phrase and a settling cue ends the phrase's clause and then says no more than
+    /// <see cref="SettlementLeads"/>: ，目前已解决; 但已解决; "; this has been resolved". A colon does not end the clause, so
+    /// 客户嫌贵，安装问题：已解决 settles nothing.
     /// </summary>
     private static bool IsBareSettlement(string text, int phraseEnd, int cueStart)
     {
         var between = text.AsSpan(phraseEnd, cueStart - phraseEnd);
-        var clauseEnd = between.LastIndexOfAny(AnswerBreaks);
-        if (clauseEnd < 0)
+        var clauseEnd = between.IndexOfAny(SettlementBreaks);
+        var lead = between[(clauseEnd + 1)..].TrimStart(SettlementBreakChars).Trim();
+        var wordLength = BreakWordLength(lead);
+        lead = lead[wordLength..].Trim();
+        return (clauseEnd >= 0 || wordLength > 0) && (lead.IsEmpty || IsOneOf(lead, SettlementLeads));
+    }
+
+    /// <summary>The length of the <see cref="SettlementBreakWords"/> word <paramref name="text"/> starts with, or 0.</summary>
+    private static int BreakWordLength(ReadOnlySpan<char> text)
+    {
+        foreach (var word in SettlementBreakWords)
         {
-            return false;
+            if (text.Length >= word.Length && FoldsTo(text[..word.Length], word))
+            {
+                return word.Length;
+            }
         }
 
-        var lead = between[(clauseEnd + 1)..].Trim();
-        return lead.IsEmpty || IsOneOf(lead, SettlementLeads);
+        return 0;
+    }
+
+    private static bool StartsWithBreakWord(string text, int from) => BreakWordLength(text.AsSpan(from).TrimStart()) > 0;
+
+    private static bool HasWhitespace(string text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (TextFolding.IsWhitespace(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a settling cue ends what it says: the text ends, or a clause does (not with a question mark), or a space parts
+    /// it from Chinese (已解决 周五签约). "was resolved partially" and 已解决 20%差价还在谈 go on, so they settle nothing.
+    /// </summary>
+    private static bool EndsStatement(string text, int cueEnd)
+    {
+        var next = NextVisible(text, cueEnd, out var afterSpace);
+        return next == '\0' || (TextFolding.IsClauseEnd(next) && next != '?')
+            || (afterSpace && char.GetUnicodeCategory(next) == UnicodeCategory.OtherLetter);
+    }
+
+    /// <summary>The folded character after <paramref name="from"/>, past white space and ignorable characters, or <c>'\0'</c> at the end.</summary>
+    private static char NextVisible(string text, int from, out bool afterSpace)
+    {
+        afterSpace = false;
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (TextFolding.IsClauseEnd(TextFolding.Fold(c)))
+            {
+                return TextFolding.Fold(c);
+            }
+
+            if (TextFolding.IsWhitespace(c) || TextFolding.IsIgnorable(c))
+            {
+                afterSpace |= TextFolding.IsWhitespace(c);
+                continue;
+            }
+
+            return TextFolding.Fold(c);
+        }
+
+        return '\0';
     }
 
     private bool IsSettling(in TextHit cue) => Lexicon.Entries[cue.Entry].Category == (int)CueKind.Settles;

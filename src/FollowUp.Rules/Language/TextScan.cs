@@ -228,7 +228,8 @@ internal sealed class TextScan
         // Hits arrive ordered by where they end, so those ending at the position are the last few.
         for (var h = HitCount - 1; h >= 0 && Hits[h].FoldedEnd >= foldedPosition; h--)
         {
-            if (Hits[h].FoldedEnd == foldedPosition && lexicon.Entries[Hits[h].Entry].Role == PhraseRole.NegationCue)
+            // A settling cue has closed its clause: 已解决但客户还在犹豫 is two clauses.
+            if (Hits[h].FoldedEnd == foldedPosition && lexicon.Entries[Hits[h].Entry] is { Role: PhraseRole.NegationCue, Category: not (int)CueKind.Settles })
             {
                 return true;
             }

@@ -246,8 +246,48 @@ public sealed class TextSignalTests
     [InlineData("客户犹豫，竞品已介入，已解决", RiskSignalCodes.Hesitation)]
     [InlineData("Customer worried about price; not resolved yet.", RiskSignalCodes.Hesitation)]
     [InlineData("Customer worried about price; the budget issue was resolved.", RiskSignalCodes.Hesitation)]
+    [InlineData("价格偏高，售后问题：已解决", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户担心交期。付款方式：已解决", RiskSignalCodes.Hesitation)]
+    [InlineData("客户对价格有异议，目前已解决？", RiskSignalCodes.PriceObjection)]
+    [InlineData("Customer worried about price; this was resolved?", RiskSignalCodes.Hesitation)]
+    [InlineData("Price concern, was resolved partially.", RiskSignalCodes.PriceObjection)]
+    [InlineData("Customer is hesitant; this has been resolved in part", RiskSignalCodes.Hesitation)]
+    [InlineData("客户嫌贵，已解决 20%差价还在谈", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户嫌贵，目前基本已解决，还差2个点", RiskSignalCodes.PriceObjection)]
+    [InlineData("价格异议已解决？", RiskSignalCodes.PriceObjection)]
     public void Signal_NextClauseThatSaysMoreThanResolved_IsRaised(string text, string code) =>
         Assert.Contains(code, TextProbe.Of(text).Risk);
+
+    /// <summary>A competitor, a delay or a lost contact is a fact: a clause saying "resolved" after it settles nothing.</summary>
+    [Theory]
+    [InlineData("友商也在报价且客户担心交期，经沟通已打消", RiskSignalCodes.Competitor)]
+    [InlineData("Customer is worried about price and a competitor is also bidding; this has been resolved.", RiskSignalCodes.Competitor)]
+    [InlineData("客户犹豫是因为竞品报价更低，经沟通已打消", RiskSignalCodes.Competitor)]
+    [InlineData("客户顾虑：竞品价格更低，已打消", RiskSignalCodes.Competitor)]
+    [InlineData("客户要求延期，已解决", RiskSignalCodes.Delay)]
+    public void Signal_FactBeforeASettlingClause_IsRaised(string text, string code) =>
+        Assert.Contains(code, TextProbe.Of(text).Risk);
+
+    /// <summary>Resolved, the writer has closed that clause: the risk after it (after 但 or a space) stands, and the one before is settled.</summary>
+    [Theory]
+    [InlineData("价格问题已解决但客户还在犹豫", RiskSignalCodes.Hesitation)]
+    [InlineData("價格問題已解決但客戶還在猶豫", RiskSignalCodes.Hesitation)]
+    [InlineData("价格问题已解决但友商也在报价", RiskSignalCodes.Competitor)]
+    [InlineData("付款问题已经解决但客户说明年再说", RiskSignalCodes.Delay)]
+    [InlineData("顾虑已打消但预算不足", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("发票问题已解决 客户嫌贵", RiskSignalCodes.PriceObjection)]
+    [InlineData("发票问题已经解决了 客户还是嫌贵", RiskSignalCodes.PriceObjection)]
+    public void Signal_AfterAResolution_IsRaised(string text, string code) =>
+        Assert.Contains(code, TextProbe.Of(text).Risk);
+
+    [Theory]
+    [InlineData("顾虑已打消但预算不足", RiskSignalCodes.Hesitation)]
+    [InlineData("客户嫌贵，但目前已解决", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户嫌贵但已解决", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户对价格有异议，目前已经解决了", RiskSignalCodes.PriceObjection)]
+    [InlineData("已解决客户的顾虑，本周签约", RiskSignalCodes.Hesitation)]
+    public void Signal_ResolvedBeforeABreakOrAfterABut_RaisesNothing(string text, string code) =>
+        Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
 
     /// <summary>Accepting or agreeing to a risk, or refusing, settles nothing: the customer takes the cheaper rival, the delay stands.</summary>
     [Theory]
