@@ -56,6 +56,16 @@ internal enum CueKind : byte
     Settles,
 }
 
+/// <summary>What a clause-break word joins, which decides whether a negation right before it reaches past it.</summary>
+internal enum ClauseBreakKind : byte
+{
+    /// <summary>A contrast (但, 不过, but): always a break, even right after a cue (竞品没有但预算不足).</summary>
+    Contrast,
+
+    /// <summary>A reason (因为, because): right after a cue it is what the cue negates (不是因为预算不足, not because of price).</summary>
+    Reason,
+}
+
 /// <summary>Where a phrase may match, beyond its own characters.</summary>
 [Flags]
 internal enum PhraseFlags : byte
@@ -90,8 +100,8 @@ internal enum PhraseFlags : byte
 /// <summary>One phrase of a lexicon: its role, category and text as written.</summary>
 /// <param name="Role">What the phrase is for.</param>
 /// <param name="Category">
-/// A <see cref="VagueCategory"/>, a risk-signal index, a <see cref="FactKind"/>, a <see cref="ChangeMentionKind"/> or a
-/// <see cref="CueKind"/>, by role; for an
+/// A <see cref="VagueCategory"/>, a risk-signal index, a <see cref="FactKind"/>, a <see cref="ChangeMentionKind"/>, a
+/// <see cref="CueKind"/> or a <see cref="ClauseBreakKind"/>, by role; for an
 /// <see cref="PhraseRole.Exception"/>, the category of the hits it voids.
 /// </param>
 /// <param name="Phrase">The phrase as written; one <c>…</c> marks a gap of up to <see cref="LexiconEntry.MaxGap"/> characters.</param>

@@ -23,6 +23,7 @@ internal static class ShippedLexicon
                 PhraseRole.Risk => signalIndex(file.Category),
                 PhraseRole.Fact => (int)Enum.Parse<FactKind>(file.Category),
                 PhraseRole.ChangeMention => (int)Enum.Parse<ChangeMentionKind>(file.Category),
+                PhraseRole.ClauseBreak => (int)Enum.Parse<ClauseBreakKind>(file.Category),
                 _ => 0,
             };
 

@@ -384,7 +384,7 @@ internal sealed class TextAnalyzer
             var closingAfter = allowClosingCue && cue.FoldedStart >= hit.FoldedEnd && cue.FoldedStart - hit.FoldedEnd <= PostCueWindow
                 && (settling
                     ? (cue.AtClauseEnd || StartsWithBreakWord(text, cue.End)) && NextVisible(text, cue.End, out _) != '?'
-                    : cue.AtClauseEnd);
+                    : cue.AtClauseEnd || StartsWithBreakWord(text, cue.End));
             // Whether the cue is void costs a search of its neighbours: only for a cue placed to negate.
             if (before && !inGap)
             {
@@ -399,11 +399,32 @@ internal sealed class TextAnalyzer
             }
         }
 
-        return nearestBefore >= 0 && !IsCueNegated(scan, nearestBefore, index);
+        return nearestBefore >= 0 && !IsCueNegated(scan, nearestBefore, index) && !IsRiskBetween(scan, nearestBefore, index, near);
 
         // Nearer the phrase: ending later; at the same end, the longer cue (没有 over 没).
         static bool IsNearer(in TextHit cue, in TextHit other) =>
             cue.FoldedEnd > other.FoldedEnd || (cue.FoldedEnd == other.FoldedEnd && cue.FoldedStart < other.FoldedStart);
+    }
+
+    /// <summary>
+    /// Whether another risk phrase stands between a cue and the hit: the cue negates that one, not the next (没有竞争对手 客户嫌贵,
+    /// 无竞品 预算不足). Alternatives joined by 或 / or are negated together by <see cref="IsNegatedAlternative"/>.
+    /// </summary>
+    private bool IsRiskBetween(TextScan scan, int cueIndex, int hitIndex, (int From, int To) near)
+    {
+        ref readonly var cue = ref scan.Hits[cueIndex];
+        ref readonly var hit = ref scan.Hits[hitIndex];
+        for (var j = near.From; j <= near.To; j++)
+        {
+            ref readonly var other = ref scan.Hits[j];
+            if (j != hitIndex && !other.Dropped && Lexicon.Entries[other.Entry].Role == PhraseRole.Risk
+                && other.FoldedStart >= cue.FoldedEnd && other.FoldedEnd <= hit.FoldedStart)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -1064,11 +1085,11 @@ internal sealed class TextAnalyzer
 
             switch (entry.Role)
             {
-                case PhraseRole.ClauseBreak when !scan.EndsWithCue(match.FoldedStart, lexicon):
-                    scan.Clause++;
+                case PhraseRole.ClauseBreak when entry.Category == (int)ClauseBreakKind.Reason && scan.EndsWithCue(match.FoldedStart, lexicon):
+                    // Right after a cue a reason is what the cue negates (不是因为预算不足, not because of price): one clause.
                     break;
                 case PhraseRole.ClauseBreak:
-                    // Right after a cue the break is what the cue negates (不是因为预算不足, not because of price): one clause.
+                    scan.Clause++;
                     break;
                 case PhraseRole.Fact:
                     scan.AddFact((FactKind)entry.Category, numberStart, match.End);

@@ -228,7 +228,7 @@ internal sealed class TextScan
         // Hits arrive ordered by where they end, so those ending at the position are the last few.
         for (var h = HitCount - 1; h >= 0 && Hits[h].FoldedEnd >= foldedPosition; h--)
         {
-            // A settling cue has closed its clause: 已解决但客户还在犹豫 is two clauses.
+            // A settling cue has closed its clause: in 已解决，因为… or 已解决因为… the reason is not what it negates.
             if (Hits[h].FoldedEnd == foldedPosition && lexicon.Entries[Hits[h].Entry] is { Role: PhraseRole.NegationCue, Category: not (int)CueKind.Settles })
             {
                 return true;

@@ -154,6 +154,24 @@ public sealed class TextSignalTests
     public void Signal_NegationBeforeAReason_DoesNotReachThePhraseInTheReason(string text, string code) =>
         Assert.Contains(code, TextProbe.Of(text).Risk);
 
+    /// <summary>A cue negates the first risk phrase after it; the next, or one after 但 or a reason, stands.</summary>
+    [Theory]
+    [InlineData("没有竞争对手 客户嫌贵", RiskSignalCodes.PriceObjection)]
+    [InlineData("无竞品 预算不足", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("暂无竞品 客户觉得价格偏高", RiskSignalCodes.PriceObjection)]
+    [InlineData("竞品没有但预算不足", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("未签约原因：竞品价格低", RiskSignalCodes.Competitor)]
+    [InlineData("不签的原因是预算不足", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("Not signed, the reason is budget cuts", RiskSignalCodes.BudgetConstraint)]
+    public void Signal_AfterTheNegatedPhraseOrABreak_IsRaised(string text, string code) =>
+        Assert.Contains(code, TextProbe.Of(text).Risk);
+
+    [Theory]
+    [InlineData("竞品没有但预算不足", RiskSignalCodes.Competitor)]
+    [InlineData("没有竞争对手 客户嫌贵", RiskSignalCodes.Competitor)]
+    public void Signal_NegatedBeforeAnotherRiskOrABreak_RaisesNothing(string text, string code) =>
+        Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
+
     [Theory]
     [InlineData("客户不是因为预算不足才不签", RiskSignalCodes.BudgetConstraint)]
     [InlineData("客户没有因为价格犹豫", RiskSignalCodes.Hesitation)]
