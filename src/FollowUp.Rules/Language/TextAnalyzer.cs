@@ -515,7 +515,7 @@ internal sealed class TextAnalyzer
             ref readonly var other = ref scan.Hits[j];
             if (j != cueIndex && !other.Dropped && other.Clause == cue.Clause && Lexicon.Entries[other.Entry].Role == PhraseRole.NegationCue
                 && other.FoldedEnd <= cue.FoldedStart && cue.FoldedStart - other.FoldedEnd <= DoubleNegativeWindow
-                && !IsAscii(Lexicon.Entries[other.Entry].Phrase) && !IsVoidCue(scan, j, negatedIndex))
+                && !IsAscii(Lexicon.Entries[other.Entry].Phrase) && !IsVoidCue(scan, j, negatedIndex) && !IsRiskBetween(scan, j, cueIndex, (from, to)))
             {
                 return true;
             }

@@ -169,6 +169,8 @@ public sealed class TextSignalTests
     [Theory]
     [InlineData("竞品没有但预算不足", RiskSignalCodes.Competitor)]
     [InlineData("没有竞争对手 客户嫌贵", RiskSignalCodes.Competitor)]
+    [InlineData("无投诉无差评", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("客户没有犹豫没有拖延", RiskSignalCodes.Delay)]
     public void Signal_NegatedBeforeAnotherRiskOrABreak_RaisesNothing(string text, string code) =>
         Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
 
