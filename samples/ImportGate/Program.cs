@@ -13,9 +13,10 @@ using Microsoft.Extensions.Options;
 var export = new Argument<FileInfo>("export") { Description = "The CRM export: .csv, .tsv or .xlsx." }.AcceptExistingOnly();
 export.Validators.Add(result =>
 {
-    if (result.GetValueOrDefault<FileInfo>() is { } file && FollowUpTableReader.GetFormat(file.Name) is null)
+    // The token, not the value: converting a file AcceptExistingOnly has already refused would throw.
+    if (result.Tokens is [{ Value: var path }] && FollowUpTableReader.GetFormat(Path.GetFileName(path)) is null)
     {
-        result.AddError($"'{file.Name}' is not a .csv, .tsv or .xlsx file.");
+        result.AddError($"'{Path.GetFileName(path)}' is not a .csv, .tsv or .xlsx file.");
     }
 });
 var mapOption = new Option<string?>("--map")

@@ -29,7 +29,8 @@ internal static class ReportCommand
             records that need attention first. Records are read and evaluated one at a time, so any input size fits in memory.
             Labels follow --culture; deduction messages too. Unreadable rows are reported on standard error with their line
             or row number and left out of the report, which says how many it left out.
-            Exit codes: 0 done, 2 usage or configuration error, 3 done but some rows were unreadable.
+            Exit codes: 0 done, 2 usage or configuration error, 3 done but some rows were unreadable,
+            1 reading or writing failed (--output left as it was), 130 cancelled with Ctrl+C, 143 stopped by SIGTERM.
 
             Examples:
               followup report samples/data/follow-ups.jsonl

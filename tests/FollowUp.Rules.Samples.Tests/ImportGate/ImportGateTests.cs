@@ -47,6 +47,19 @@ public sealed class ImportGateTests : IDisposable
 
     public void Dispose() => _workspace.Dispose();
 
+    /// <summary>The program itself: a missing or unsupported export is a usage error (exit 2), not an unhandled exception.</summary>
+    [Theory]
+    [InlineData("no-such-export.csv")]
+    [InlineData("no-such-export.txt")]
+    public void Program_ExportThatIsNotThereOrNotATable_ExitsWithAUsageError(string name)
+    {
+        var entryPoint = typeof(ImportJob).Assembly.EntryPoint!;
+
+        var exitCode = entryPoint.Invoke(null, [new[] { Path.Combine(Path.GetTempPath(), name) }]);
+
+        Assert.Equal(2, exitCode);
+    }
+
     [Fact]
     public void Run_SampleExport_AcceptedPlusQuarantinedEqualsRowsRead()
     {
