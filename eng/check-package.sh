@@ -20,6 +20,10 @@ for field in '<license type="expression">MIT</license>' '<readme>README.md</read
   grep -q "$field" <<<"$nuspec" || { echo "nuspec lacks $field"; exit 1; }
 done
 tool=$(ls "$dir"/FollowUp.Rules.Cli.[0-9]*.nupkg | head -n 1)
+# A package README is read on nuget.org, where a link relative to the repository leads nowhere.
+for pkg in "$package" "$tool"; do
+  if unzip -p "$pkg" README.md | grep -nE '\]\([^)h#][^)]*\)'; then echo "$pkg: its README has relative links"; exit 1; fi
+done
 unzip -p "$tool" '*.nuspec' | grep -q '<packageType name="DotnetTool"' || { echo "$tool is not a .NET tool package"; exit 1; }
 # The import layer (CSV/xlsx, with Sep and MiniExcel) ships inside the tool, not as a package of its own.
 tool_listing=$(unzip -l "$tool")
