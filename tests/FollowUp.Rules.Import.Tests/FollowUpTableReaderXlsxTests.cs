@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using FollowUp.Rules.Import.Reading;
 using FollowUp.Rules.Import.Tests.Infrastructure;
 
 namespace FollowUp.Rules.Import.Tests;
 
 /// <summary>Reading .xlsx workbooks made in the test with MiniExcel: sheets, typed cells, row numbers and merged cells.</summary>
-public sealed class FollowUpTableReaderXlsxTests
+public sealed partial class FollowUpTableReaderXlsxTests
 {
     private static readonly ColumnMap Map = ColumnMap.GetBuiltIn("followup-zh");
 
@@ -112,6 +113,56 @@ public sealed class FollowUpTableReaderXlsxTests
 
         Assert.Contains($"the worksheet '跟进记录' is stored at '{target}'", error.Message, StringComparison.Ordinal);
         Assert.Contains("save it again", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A row numbered as no worksheet numbers rows: MiniExcel would drop it, misplace its cells or count to it for hours.</summary>
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("x")]
+    [InlineData("2000000000")]
+    public void Open_RowNumberedOutsideTheSheet_FailsNamingItAndTheRemedy(string number)
+    {
+        using var workbook = Tables.EditPart(TwoRows(), "xl/worksheets/sheet1.xml", xml => xml.Replace("<x:row r=\"2\">", $"<x:row r=\"{number}\">", StringComparison.Ordinal));
+
+        var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, Map));
+
+        Assert.Contains($"row element 2 is numbered r=\"{number}\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("save it again", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_RowsOutOfOrder_FailsNamingTheRow()
+    {
+        using var workbook = Tables.EditPart(TwoRows(), "xl/worksheets/sheet1.xml", xml => xml.Replace("<x:row r=\"2\">", "<x:row r=\"1\">", StringComparison.Ordinal));
+
+        var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, Map));
+
+        Assert.Contains("its row 1 comes after row 1", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A cell of shared strings the workbook lacks fails inside MiniExcel with a null reference: a damaged row, not a crash.</summary>
+    [Fact]
+    public void Read_SharedStringTheWorkbookLacks_IsAnUnreadableRow()
+    {
+        var workbook = Tables.EditPart(TwoRows(), "xl/worksheets/sheet1.xml", xml => CellB2().Replace(xml, "<x:c r=\"B2\" t=\"s\"><x:v>0</x:v></x:c>"));
+        using var damaged = Tables.DeletePart(workbook, "xl/sharedStrings.xml");
+
+        using var reader = FollowUpTableReader.OpenStream(damaged, TableFormat.Xlsx, Map);
+        var result = Assert.Single(reader.ReadRecords());
+
+        Assert.False(result.IsRecord);
+        Assert.Contains("the workbook is damaged", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_SheetWithNoRelationship_FailsSayingTheWorkbookIsDamaged()
+    {
+        using var workbook = Tables.EditPart(TwoRows(), "xl/workbook.xml", xml => RelationshipId().Replace(xml, string.Empty));
+
+        var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, Map));
+
+        Assert.Contains("the workbook names no part for the worksheet '跟进记录'", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Targets written from the package root (openpyxl) or with another sheet number are read.</summary>
@@ -367,4 +418,12 @@ public sealed class FollowUpTableReaderXlsxTests
 
         Assert.Equal(companies, string.Join("|", results.Select(r => r.Record!.Customer?.Company)));
     }
+
+    private static MemoryStream TwoRows() => Tables.Xlsx(("跟进记录", [["关联客户", "跟进内容"], ["宏图", "电话沟通"]]));
+
+    [GeneratedRegex("<x:c r=\"B2\"[^>]*>.*?</x:c>")]
+    private static partial Regex CellB2();
+
+    [GeneratedRegex(" r:id=\"[^\"]*\"")]
+    private static partial Regex RelationshipId();
 }

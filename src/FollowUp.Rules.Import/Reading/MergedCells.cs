@@ -17,6 +17,9 @@ namespace FollowUp.Rules.Import.Reading;
 /// </remarks>
 internal sealed class MergedCells
 {
+    /// <summary>The last row of an Excel worksheet.</summary>
+    private const long LastRow = 1_048_576;
+
     private static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -38,19 +41,32 @@ internal sealed class MergedCells
     /// <summary>Gets how many ranges cover the row last filled: at most one per column of the row.</summary>
     internal int CoveringCount => _covering.Count;
 
-    private MergedCells(CellRange[] ranges, string? sheetTarget)
+    private MergedCells(CellRange[] ranges, string? sheetTarget, bool hasSheetPart, string? rowNumberProblem)
     {
         _ranges = ranges;
         _values = new object?[ranges.Length];
         SheetTarget = sheetTarget;
+        HasSheetPart = hasSheetPart;
+        RowNumberProblem = rowNumberProblem;
     }
 
     /// <summary>Gets where the workbook's relationships say the sheet's part is, as written there; for error messages.</summary>
     public string? SheetTarget { get; }
 
+    /// <summary>Gets whether the workbook holds the part <see cref="SheetTarget"/> names; for error messages.</summary>
+    public bool HasSheetPart { get; }
+
     /// <summary>
-    /// Reads the merged ranges of a worksheet from the <c>mergeCells</c> element after its rows (one pass over the sheet's
-    /// XML, the rows skipped), then puts the stream back where it was.
+    /// Gets the first row number of the sheet that MiniExcel cannot follow, said for an error message, or
+    /// <see langword="null"/>. Read in the same pass as the ranges: MiniExcel drops a row numbered 0 or less, misplaces the
+    /// cells of one numbered in letters, and fills every row up to a number past Excel's last one (r="2000000000" would take
+    /// hours), all without a word.
+    /// </summary>
+    public string? RowNumberProblem { get; }
+
+    /// <summary>
+    /// Reads the merged ranges of a worksheet from the <c>mergeCells</c> element after its rows, and checks the rows' numbers
+    /// (one pass over the sheet's XML, the cells skipped), then puts the stream back where it was.
     /// </summary>
     /// <remarks>
     /// A part the workbook lacks or that is damaged gives the ranges read before it: MiniExcel reports the damage when it
@@ -61,12 +77,15 @@ internal sealed class MergedCells
         var start = stream.Position;
         var ranges = new List<CellRange>();
         string? target = null;
+        string? rowNumberProblem = null;
+        var hasSheetPart = false;
         try
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             if (SheetPart(zip, sheet, out target) is { } part)
             {
-                ReadRanges(part, ranges);
+                hasSheetPart = true;
+                rowNumberProblem = ReadSheet(part, ranges);
             }
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or XmlException)
@@ -75,7 +94,7 @@ internal sealed class MergedCells
         }
 
         stream.Position = start;
-        return new MergedCells([.. ranges.OrderBy(r => r.FirstRow)], target);
+        return new MergedCells([.. ranges.OrderBy(r => r.FirstRow)], target, hasSheetPart, rowNumberProblem);
     }
 
     /// <summary>
@@ -211,13 +230,32 @@ internal sealed class MergedCells
             if (relationships.NodeType == XmlNodeType.Element && relationships.LocalName == "Relationship"
                 && relationships.GetAttribute("Id") == relationship && relationships.GetAttribute("Target") is { } written)
             {
-                // A target is relative to xl/, or from the package root when it starts with a slash.
                 target = written;
-                return Entry(zip, written.StartsWith('/') ? written[1..] : "xl/" + written);
+                return Entry(zip, PartName(written));
             }
         }
 
         return null;
+    }
+
+    /// <summary>The part a workbook relationship's target names: relative to xl/, or from the package root after a slash.</summary>
+    private static string PartName(string target)
+    {
+        var segments = new List<string>();
+        foreach (var segment in (target.StartsWith('/') ? target : "xl/" + target).Split('/'))
+        {
+            if (segment == ".." && segments.Count > 0 && segments[^1] != "..")
+            {
+                segments.RemoveAt(segments.Count - 1);
+            }
+            else if (segment is not ("" or "."))
+            {
+                // A ".." above the package root stays, so the name is one the workbook does not hold.
+                segments.Add(segment);
+            }
+        }
+
+        return string.Join('/', segments);
     }
 
     /// <summary>Gets a sheet element's <c>r:id</c>, in whichever relationships namespace the workbook uses.</summary>
@@ -234,11 +272,13 @@ internal sealed class MergedCells
         return null;
     }
 
-    private static void ReadRanges(ZipArchiveEntry part, List<CellRange> ranges)
+    /// <summary>Adds the sheet's merged ranges to <paramref name="ranges"/>; returns its first row number problem, if any.</summary>
+    private static string? ReadSheet(ZipArchiveEntry part, List<CellRange> ranges)
     {
         using var reader = XmlReader.Create(part.Open(), Settings);
         reader.MoveToContent();
         var ns = reader.NamespaceURI;
+        string? rowNumberProblem = null;
         while (!reader.EOF)
         {
             if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != ns)
@@ -247,7 +287,7 @@ internal sealed class MergedCells
             }
             else if (reader.LocalName == "sheetData")
             {
-                reader.Skip();
+                rowNumberProblem ??= CheckRowNumbers(reader, ns);
             }
             else
             {
@@ -259,6 +299,64 @@ internal sealed class MergedCells
                 reader.Read();
             }
         }
+
+        return rowNumberProblem;
+    }
+
+    /// <summary>
+    /// Reads the <c>row</c> elements of <c>sheetData</c>, their cells skipped, and leaves the reader past it. A row's number
+    /// (<c>r</c>, optional: one without it follows the row before) must be a row of a worksheet and come after the row before.
+    /// </summary>
+    private static string? CheckRowNumbers(XmlReader reader, string ns)
+    {
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return null;
+        }
+
+        string? problem = null;
+        var depth = reader.Depth;
+        var element = 0;
+        long previous = 0;
+        reader.Read();
+        while (!reader.EOF && reader.Depth > depth)
+        {
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "row" || reader.NamespaceURI != ns)
+            {
+                reader.Read();
+                continue;
+            }
+
+            element++;
+            problem ??= CheckRowNumber(reader.GetAttribute("r"), element, ref previous);
+            reader.Skip();
+        }
+
+        reader.Read();
+        return problem;
+    }
+
+    private static string? CheckRowNumber(string? written, int element, ref long previous)
+    {
+        if (written is null)
+        {
+            previous++;
+            return null;
+        }
+
+        if (!long.TryParse(written, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > LastRow)
+        {
+            return $"its row element {element} is numbered r=\"{written}\", which is no row of a worksheet (1 to 1,048,576)";
+        }
+
+        if (number <= previous)
+        {
+            return $"its row {number} comes after row {previous}, out of order";
+        }
+
+        previous = number;
+        return null;
     }
 
     private static XmlReader? Open(ZipArchive zip, string path) =>

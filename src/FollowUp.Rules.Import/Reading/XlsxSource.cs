@@ -43,7 +43,7 @@ internal sealed class XlsxSource : TableSource
         {
             sheets = MiniExcel.GetSheetNames(stream);
         }
-        catch (Exception exception) when (exception is InvalidDataException or IOException or System.Xml.XmlException)
+        catch (Exception exception) when (IsDamage(exception))
         {
             throw new FormatException($"not an .xlsx workbook: {exception.Message}", exception);
         }
@@ -60,6 +60,12 @@ internal sealed class XlsxSource : TableSource
                 ?? sheets.FirstOrDefault(s => string.Equals(s.Trim(), sheet.Trim(), StringComparison.OrdinalIgnoreCase))
                 ?? throw new FormatException($"the workbook has no sheet named '{sheet}'; its sheets are {string.Join(", ", sheets.Select(s => $"'{s}'"))}.");
         _merged = MergedCells.Read(stream, Sheet);
+        if (_merged.RowNumberProblem is { } problem)
+        {
+            throw new FormatException(
+                $"the worksheet '{Sheet}' cannot be read as it is: {problem}. Open the workbook in Excel or LibreOffice and save it again.");
+        }
+
         _rows = MiniExcel.Query(stream, useHeaderRow: false, sheetName: Sheet, excelType: ExcelType.XLSX).GetEnumerator();
     }
 
@@ -81,14 +87,11 @@ internal sealed class XlsxSource : TableSource
                 return false;
             }
         }
-        catch (Exception exception) when (exception is System.Xml.XmlException or InvalidDataException or InvalidOperationException or FormatException)
+        catch (Exception exception) when (IsDamage(exception))
         {
             // A damaged sheet: what was read stands; the rest is reported as one unreadable row, not dropped.
             _failed = true;
-            var problem = _number == 0 && exception is InvalidOperationException && _merged.SheetTarget is { } target && !IsReadableTarget(target)
-                ? $"the worksheet '{Sheet}' is stored at '{target}', where MiniExcel, the .xlsx reader, does not look (it reads worksheets/sheet….xml under xl/); open the workbook in Excel or LibreOffice and save it again"
-                : $"the worksheet cannot be read from here on: {exception.Message.ReplaceLineEndings(" ")}";
-            row = new SourceRow(_number + 1, [], problem);
+            row = new SourceRow(_number + 1, [], _number == 0 && exception is InvalidOperationException notFound ? SheetNotFound(notFound) : ReadFailure(exception));
             return true;
         }
 
@@ -118,6 +121,30 @@ internal sealed class XlsxSource : TableSource
 
     /// <inheritdoc />
     public override string? MergedRange(long row, int column) => _merged.RangeAt(row, column);
+
+    /// <summary>Why MiniExcel found no sheet to read, as far as the workbook's own parts tell.</summary>
+    private string SheetNotFound(InvalidOperationException exception) => _merged switch
+    {
+        { SheetTarget: null } => $"the workbook names no part for the worksheet '{Sheet}', so it is damaged",
+        { HasSheetPart: false } => $"the worksheet '{Sheet}' should be stored at '{_merged.SheetTarget}', which the workbook does not hold, so it is damaged",
+        { SheetTarget: { } target } when !IsReadableTarget(target) =>
+            $"the worksheet '{Sheet}' is stored at '{target}', where MiniExcel, the .xlsx reader, does not look (it reads worksheets/sheet….xml under xl/); open the workbook in Excel or LibreOffice and save it again",
+        _ => ReadFailure(exception),
+    };
+
+    /// <summary>A failure while reading rows; one that says nothing of the file (a null reference inside MiniExcel) is called damage.</summary>
+    private static string ReadFailure(Exception exception) => exception is System.Xml.XmlException or InvalidDataException or IOException or FormatException
+        ? $"the worksheet cannot be read from here on: {exception.Message.ReplaceLineEndings(" ")}"
+        : $"the worksheet cannot be read from here on: the workbook is damaged where MiniExcel reads it ({exception.GetType().Name}: {exception.Message.ReplaceLineEndings(" ")})";
+
+    /// <summary>
+    /// Whether an exception out of MiniExcel says the workbook is damaged. MiniExcel does not check what it reads: a missing
+    /// part, a duplicate zip entry or a shared string that is not there surface as whatever failed inside it, down to a
+    /// <see cref="NullReferenceException"/>, and must reach the user as a damaged file, never as a crash.
+    /// </summary>
+    private static bool IsDamage(Exception exception) => exception is System.Xml.XmlException or InvalidDataException or IOException
+        or InvalidOperationException or FormatException or ArgumentException or NullReferenceException or IndexOutOfRangeException
+        or KeyNotFoundException or InvalidCastException or OverflowException;
 
     /// <summary>
     /// Whether MiniExcel (1.46) finds a sheet at this relationship target: a part named sheet….xml in xl/worksheets, written

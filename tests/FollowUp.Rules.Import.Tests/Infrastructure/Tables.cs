@@ -109,20 +109,45 @@ internal static class Tables
 
         workbook.Position = 0;
         return workbook;
+    }
 
-        static void Rewrite(ZipArchive zip, string from, string to, Func<string, string> change)
+    /// <summary>Changes the text of one part of a workbook, as a damaged or hand-written file may have it.</summary>
+    public static MemoryStream EditPart(MemoryStream workbook, string part, Func<string, string> change)
+    {
+        using (var zip = new ZipArchive(workbook, ZipArchiveMode.Update, leaveOpen: true))
         {
-            var entry = zip.GetEntry(from)!;
-            string text;
-            using (var reader = new StreamReader(entry.Open()))
-            {
-                text = reader.ReadToEnd();
-            }
-
-            entry.Delete();
-            using var writer = new StreamWriter(zip.CreateEntry(to).Open());
-            writer.Write(change(text));
+            Rewrite(zip, part, part, change);
         }
+
+        workbook.Position = 0;
+        return workbook;
+    }
+
+    /// <summary>Removes one part of a workbook.</summary>
+    public static MemoryStream DeletePart(MemoryStream workbook, string part)
+    {
+        using (var zip = new ZipArchive(workbook, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry(part)!.Delete();
+        }
+
+        workbook.Position = 0;
+        return workbook;
+    }
+
+    /// <summary>Replaces the part <paramref name="from"/> with <paramref name="to"/>, its text changed.</summary>
+    private static void Rewrite(ZipArchive zip, string from, string to, Func<string, string> change)
+    {
+        var entry = zip.GetEntry(from)!;
+        string text;
+        using (var reader = new StreamReader(entry.Open()))
+        {
+            text = reader.ReadToEnd();
+        }
+
+        entry.Delete();
+        using var writer = new StreamWriter(zip.CreateEntry(to).Open());
+        writer.Write(change(text));
     }
 
     /// <summary>Reads a map from the tests' own JSON.</summary>
