@@ -43,7 +43,7 @@ internal static class RulesFactory
 
         // Read as the records' times are, by the same parser: without an offset, in the rules' DefaultUtcOffset, not in UTC.
         return Timestamp.Parse(now).Resolve(defaultUtcOffset)
-            ?? throw new CliUsageException($"--now '{now}' is not an ISO-8601 date and time, such as 2026-11-26T12:00:00+08:00.");
+            ?? throw new CliUsageException($"--now '{now}' is not an ISO-8601 date and time of the years 1900 to 2200, such as 2026-11-26T12:00:00+08:00.");
     }
 
     private static void Bind(string configPath, FollowUpRulesOptions options)

@@ -40,6 +40,9 @@ public readonly struct Timestamp : IEquatable<Timestamp>
 
     private const string DateOnlyOffsetFormat = "yyyy-MM-ddK";
 
+    /// <summary>The most digits of a fraction of a second the formats read: ticks of 100 ns.</summary>
+    private const int MaxFractionDigits = 7;
+
     private readonly DateTime _clock;
     private readonly TimeSpan _offset;
     private readonly byte _kind;
@@ -121,7 +124,7 @@ public readonly struct Timestamp : IEquatable<Timestamp>
         }
 
         // ISO 8601 allows a lower-case t and z (2026-11-20t15:00:00z); the formats read them in upper case.
-        var trimmed = text.Trim();
+        var trimmed = WithinTicks(text.Trim());
         trimmed = trimmed.AsSpan().IndexOfAny('t', 'z') >= 0 ? trimmed.ToUpperInvariant() : trimmed;
         // Only text that ends with an offset is tried against the formats with one.
         if (EndsWithOffset(trimmed)
@@ -143,6 +146,27 @@ public readonly struct Timestamp : IEquatable<Timestamp>
         }
 
         return new Timestamp(default, default, 0, text);
+    }
+
+    /// <summary>
+    /// Cuts a fraction of a second finer than .NET's ticks to seven digits: Java's <c>Instant</c> and Go's RFC 3339 write
+    /// nine (<c>15:00:00.123456789+08:00</c>), which the formats would refuse.
+    /// </summary>
+    private static string WithinTicks(string text)
+    {
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        if (point < 0 || point + 1 + MaxFractionDigits >= text.Length)
+        {
+            return text;
+        }
+
+        var end = point + 1;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end - point - 1 > MaxFractionDigits ? string.Concat(text.AsSpan(0, point + 1 + MaxFractionDigits), text.AsSpan(end)) : text;
     }
 
     /// <summary>

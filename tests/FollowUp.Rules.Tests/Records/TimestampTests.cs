@@ -93,6 +93,19 @@ public class TimestampTests
         Assert.Equal(text, value.ToString());
     }
 
+    /// <summary>Java's Instant and Go's RFC 3339 write nanoseconds: read to .NET's 100 ns, the rest dropped.</summary>
+    [Theory]
+    [InlineData("2026-11-20T15:00:00.123456789+08:00", "2026-11-20T15:00:00.1234567+08:00")]
+    [InlineData("2026-11-20T07:00:00.123456789Z", "2026-11-20T07:00:00.1234567+00:00")]
+    [InlineData("2026-11-20 15:00:00.12345678", "2026-11-20T15:00:00.1234567+08:00")]
+    public void Parse_FractionFinerThanTicks_IsReadToTicks(string text, string expected)
+    {
+        var value = Timestamp.Parse(text);
+
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), value.Resolve(China));
+        Assert.Equal(text, value.Text);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
