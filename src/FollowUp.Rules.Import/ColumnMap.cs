@@ -276,6 +276,7 @@ public sealed class ColumnMap
     {
         JsonValueKind.Null => null,
         JsonValueKind.String when !string.IsNullOrWhiteSpace(option.Value.GetString()) => option.Value.GetString()!.Trim(),
+        JsonValueKind.String => throw new FormatException($"{source}: \"{option.Name}\" must be a non-empty string, found an empty one; leave it out instead."),
         _ => throw new FormatException($"{source}: \"{option.Name}\" must be a non-empty string, found {Describe(option.Value.ValueKind)}."),
     };
 

@@ -103,6 +103,12 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
                 builder.AddError("names no built-in or configured profile.", $"{key}:BasedOn ('{basedOn}')");
                 resolvable = false;
             }
+            else if (string.Equals(basedOn, profileName, StringComparison.OrdinalIgnoreCase) && !BuiltInProfiles.Definitions.ContainsKey(basedOn))
+            {
+                // Only a built-in profile may name itself: ToB based on ToB changes the shipped ToB.
+                builder.AddError("names the profile itself; base it on a built-in or another configured profile.", $"{key}:BasedOn ('{basedOn}')");
+                resolvable = false;
+            }
             else if (FormsCycle(profileName, options))
             {
                 builder.AddError("forms a cycle of profiles based on each other.", $"{key}:BasedOn ('{basedOn}')");

@@ -70,6 +70,7 @@ public sealed partial class ColumnMapTests
     [InlineData("""{"columns": {"联系人": ["customer.name", "Customer.Name"]}}""", "columns.\"联系人\" maps to customer.name twice")]
     [InlineData("""{"columns": {}, "groupBy": 3}""", "\"groupBy\" must be a non-empty string, found a number")]
     [InlineData("""{"columns": {}, "sheet": " "}""", "\"sheet\" must be a non-empty string")]
+    [InlineData("""{"columns": {}, "groupBy": ""}""", "\"groupBy\" must be a non-empty string, found an empty one")]
     [InlineData("""{"columns": {}, "groupBy": "communications[0].contact"}""", "\"groupBy\": communications[0].contact belongs to one entry of a list")]
     [InlineData("""[]""", "expected a JSON object with \"columns\", found an array")]
     [InlineData("""{"columns": {""", "not valid JSON")]

@@ -145,6 +145,22 @@ public sealed class FollowUpTableReaderCsvTests
         Assert.Equal("宏图建筑设计院", reader.ReadRecords().First().Record!.Customer!.Company);
     }
 
+    /// <summary>Every byte order mark .NET can read names its encoding, UTF-32 too (its mark begins as UTF-16's does).</summary>
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    [InlineData("utf-32")]
+    [InlineData("utf-32BE")]
+    public void Read_ByteOrderMarkOfUtf16OrUtf32_ReadsThatEncoding(string name)
+    {
+        var encoding = Encoding.GetEncoding(name);
+
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv(ChineseCsv, encoding, byteOrderMark: true), TableFormat.Csv, ChineseMap);
+
+        Assert.Equal(encoding.WebName, reader.Encoding!.WebName);
+        Assert.Equal("宏图建筑设计院", reader.ReadRecords().First().Record!.Customer!.Company);
+    }
+
     [Fact]
     public void Read_Rfc4180QuotedCells_KeepCommasQuotesAndLineBreaks()
     {

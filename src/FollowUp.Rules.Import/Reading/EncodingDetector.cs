@@ -61,7 +61,7 @@ internal static class EncodingDetector
 
     private static (Encoding Encoding, int Length)? FromByteOrderMark(Stream stream)
     {
-        Span<byte> head = stackalloc byte[3];
+        Span<byte> head = stackalloc byte[4];
         var length = 0;
         while (length < head.Length)
         {
@@ -77,10 +77,14 @@ internal static class EncodingDetector
         return FromByteOrderMark(head[..length]);
     }
 
+    private static readonly Encoding BigEndianUtf32 = new UTF32Encoding(bigEndian: true, byteOrderMark: true);
+
     /// <summary>Gets the encoding a byte order mark names, and the mark's length, which the reader skips.</summary>
     private static (Encoding Encoding, int Length)? FromByteOrderMark(ReadOnlySpan<byte> head) => head switch
     {
         [0xEF, 0xBB, 0xBF, ..] => (TableEncodings.StrictUtf8, 3),
+        [0xFF, 0xFE, 0x00, 0x00, ..] => (Encoding.UTF32, 4),
+        [0x00, 0x00, 0xFE, 0xFF, ..] => (BigEndianUtf32, 4),
         [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
         [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
         _ => null,

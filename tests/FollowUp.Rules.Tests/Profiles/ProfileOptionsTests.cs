@@ -245,6 +245,19 @@ public class ProfileOptionsTests
     }
 
     [Fact]
+    public void CustomProfileBasedOnItself_FailsNamingIt_WhileABuiltInOneMayChangeItself()
+    {
+        var options = new FollowUpRulesOptions();
+        options.Profiles["KeyAccounts"] = new ProfileOptions { BasedOn = "keyaccounts" };
+        options.Profiles["ToB"] = new ProfileOptions { BasedOn = "ToB", StaleAfterDays = 10 };
+
+        var exception = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(options));
+
+        var failure = Assert.Single(exception.Failures);
+        Assert.Contains("FollowUpRules:Profiles:KeyAccounts:BasedOn ('keyaccounts'): names the profile itself", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StepAndScoreWeights_ByValueOrByName_AreTheSameEntry()
     {
         var profile = new ProfileOptions();
