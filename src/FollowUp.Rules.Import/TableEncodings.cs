@@ -19,7 +19,7 @@ public static class TableEncodings
     /// </param>
     /// <returns>The encoding; UTF-8 is strict, so an invalid byte is reported instead of read as a replacement character.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">No encoding has that name.</exception>
+    /// <exception cref="ArgumentException">No encoding has that name, or .NET refuses the one it names (UTF-7).</exception>
     public static Encoding GetEncoding(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -41,6 +41,15 @@ public static class TableEncodings
         catch (ArgumentException)
         {
             return CodePagesEncodingProvider.Instance.GetEncoding(trimmed) ?? throw Unknown(name);
+        }
+        catch (NotSupportedException exception)
+        {
+            // A name .NET knows but will not use: UTF-7 under any of its names, disabled as unsafe (SYSLIB0001). Its reason
+            // is kept up to the first full stop; the rest is a link.
+            throw new ArgumentException(
+                $"The text encoding '{name}' cannot be used: {exception.Message.Split(". ", 2)[0].TrimEnd('.')}; try utf-8, gb18030, gbk, big5 or utf-16.",
+                nameof(name),
+                exception);
         }
     }
 

@@ -316,6 +316,7 @@ public sealed class TabularInputTests : IDisposable
     [Theory]
     [InlineData(new[] { "--map", "salesforce" }, "--map 'salesforce' is neither a file nor a bundled map; the bundled maps are followup-en, followup-zh.")]
     [InlineData(new[] { "--encoding", "klingon" }, "--encoding: No text encoding is named 'klingon'")]
+    [InlineData(new[] { "--encoding", "utf-7" }, "--encoding: The text encoding 'utf-7' cannot be used: Support for UTF-7 is disabled; try utf-8")]
     [InlineData(new[] { "--map", "followup-zh", "--sheet", "客户" }, "--map applies to .csv, .tsv and .xlsx inputs, and no input is one.")]
     [InlineData(new[] { "--sheet", "客户" }, "--sheet applies to .xlsx inputs, and no input is one.")]
     [InlineData(new[] { "--encoding", "gbk" }, "--encoding applies to .csv and .tsv inputs, and no input is one.")]
