@@ -14,7 +14,7 @@ internal sealed record CliConsole(Func<Stream> OpenInput, Stream Output, TextWri
     public bool HandlesTermination { get; init; }
 
     public static CliConsole FromSystem() =>
-        new(Console.OpenStandardInput, Console.OpenStandardOutput(), Console.Error, !Console.IsErrorRedirected) { HandlesTermination = true };
+        new(StandardStream.OpenInput, StandardStream.OpenOutput(), StandardStream.Error, !Console.IsErrorRedirected) { HandlesTermination = true };
 }
 
 /// <summary>The tool's exit codes.</summary>

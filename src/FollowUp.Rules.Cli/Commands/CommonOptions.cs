@@ -11,7 +11,7 @@ internal sealed class CommonOptions
     public Argument<string[]> Inputs { get; } = new("input")
     {
         Description = "Records to read: JSON Lines (.jsonl) or a JSON array (.json), and CRM exports as CSV (.csv), TSV (.tsv) or Excel (.xlsx) " +
-            "read with --map; '-' reads JSON from standard input. Several inputs are read in order.",
+            "read with --map; '-' reads JSON from standard input (closed with <&-: exit 1). Several inputs are read in order.",
         Arity = ArgumentArity.OneOrMore,
     };
 

@@ -37,8 +37,8 @@ internal static class EvaluateCommand
             Unreadable rows are reported on standard error with their line or row number (and column, for CSV and
             Excel); the rest are still evaluated.
             Exit codes: 0 done, 2 usage or configuration error, 3 done but some rows were unreadable,
-            4 done but a record graded below --fail-under, 1 reading or writing failed (--output left as it was),
-            130 cancelled with Ctrl+C, 143 stopped by SIGTERM.
+            4 done but a record graded below --fail-under, 1 reading or writing failed or standard input or output
+            is closed (--output left as it was), 130 cancelled with Ctrl+C, 143 stopped by SIGTERM.
 
             Examples:
               followup evaluate samples/data/follow-ups.jsonl

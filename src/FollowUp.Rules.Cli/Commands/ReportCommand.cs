@@ -30,7 +30,8 @@ internal static class ReportCommand
             Labels follow --culture; deduction messages too. Unreadable rows are reported on standard error with their line
             or row number and left out of the report, which says how many it left out.
             Exit codes: 0 done, 2 usage or configuration error, 3 done but some rows were unreadable,
-            1 reading or writing failed (--output left as it was), 130 cancelled with Ctrl+C, 143 stopped by SIGTERM.
+            1 reading or writing failed or standard input or output is closed (--output left as it was),
+            130 cancelled with Ctrl+C, 143 stopped by SIGTERM.
 
             Examples:
               followup report samples/data/follow-ups.jsonl

@@ -32,7 +32,7 @@ internal static partial class OutputFile
                 return new BufferedStream(standardOutput, BufferSize);
             case 2:
                 // Written with write(2) at the shared offset, so diagnostics on standard error do not overwrite the output.
-                return new BufferedStream(Console.OpenStandardError(), BufferSize);
+                return new BufferedStream(StandardStream.OpenError(), BufferSize);
             case not null:
                 // Another descriptor (3>>file, a pipe from >(command)) is opened again, so it starts at offset 0: appending
                 // keeps what is in it, and it is never replaced.

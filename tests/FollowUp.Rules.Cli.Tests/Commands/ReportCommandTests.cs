@@ -163,7 +163,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("text|markdown|json|html", run.Output, StringComparison.Ordinal);
         Assert.Contains("followup report --format html --output team-review.html", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Exit codes: 0 done, 2 usage or configuration error, 3 done but some rows were unreadable.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 done, 2 usage or configuration error, 3 done but some rows were unreadable,", run.Output, StringComparison.Ordinal);
         foreach (var option in (string[])["--profile", "--config", "--now", "--culture", "--output", "--format"])
         {
             Assert.Contains(option, run.Output, StringComparison.Ordinal);

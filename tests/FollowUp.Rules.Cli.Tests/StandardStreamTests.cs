@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using FollowUp.Rules.Cli.Tests.Infrastructure;
+
+namespace FollowUp.Rules.Cli.Tests;
+
+/// <summary>
+/// The built tool as a real process started by a shell with a standard descriptor closed or redirected oddly: what only a
+/// process has. A closed descriptor's number is taken by a pipe of the runtime's own, which the tool used to read from
+/// forever (<c>&lt;&amp;-</c>) or fail to write with an unhandled exception (<c>&gt;&amp;-</c>).
+/// </summary>
+public sealed class StandardStreamTests : IDisposable
+{
+    /// <summary>Generous, so a slow machine never fails a test that works; a hang fails instead of stopping the suite.</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("report")]
+    [InlineData("remind")]
+    public async Task EveryCommand_StandardOutputClosed_IsAnIoError(string command)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var (exitCode, error) = await RunAsync(">&-", command, "--now", CliRunner.Now, SampleData.FollowUpsPath);
+
+        Assert.Equal((1, "followup: cannot write standard output: it is closed.\n"), (exitCode, error));
+    }
+
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("report")]
+    [InlineData("remind")]
+    public async Task EveryCommand_StandardInputClosed_IsAnIoErrorNotAHang(string command)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var (exitCode, error) = await RunAsync("<&-", command, "--now", CliRunner.Now, "-");
+
+        Assert.Equal((1, "followup: cannot read standard input: it is closed.\n"), (exitCode, error));
+    }
+
+    [Fact]
+    public async Task Evaluate_StandardOutputOpenOnlyForReading_IsAnIoErrorNamingIt()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        // Writing gets EBADF, which .NET throws as an UnauthorizedAccessException.
+        var (exitCode, error) = await RunAsync("1</dev/null", "evaluate", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("followup: cannot write standard output: ", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public async Task Evaluate_StandardInputIsADirectory_IsAnIoErrorNamingIt()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var (exitCode, error) = await RunAsync($"<'{_temp.Path}'", "evaluate", "--now", CliRunner.Now, "-");
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("followup: cannot read standard input: ", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public async Task Evaluate_StandardInputIsDevNull_EvaluatesNothing()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var output = _temp.File("evaluations.jsonl");
+
+        var (exitCode, error) = await RunAsync("</dev/null", "evaluate", "--now", CliRunner.Now, "--output", output, "-");
+
+        Assert.Equal((0, ""), (exitCode, error));
+        Assert.Equal("", await File.ReadAllTextAsync(output));
+    }
+
+    [Fact]
+    public async Task Evaluate_StandardOutputClosedWithOutputFile_WritesTheFile()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var output = _temp.File("evaluations.jsonl");
+
+        var (exitCode, error) = await RunAsync(">&-", "evaluate", "--now", CliRunner.Now, "--output", output, SampleData.FollowUpsPath);
+
+        Assert.Equal((0, ""), (exitCode, error));
+        Assert.Equal(SampleData.FollowUpIds.Count, (await File.ReadAllLinesAsync(output)).Length);
+    }
+
+    [Fact]
+    public async Task Evaluate_StandardErrorClosed_StillExitsWithTheUsageError()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var (exitCode, _) = await RunAsync("2>&-", "evaluate", "--now", CliRunner.Now, _temp.File("missing.jsonl"));
+
+        Assert.Equal(2, exitCode);
+    }
+
+    /// <summary>
+    /// Runs <c>followup</c> through <c>sh</c> with <paramref name="redirection"/> applied to it, and returns its exit code
+    /// and standard error (empty when the redirection closes it).
+    /// </summary>
+    private static async Task<(int ExitCode, string Error)> RunAsync(string redirection, params string[] args)
+    {
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in (string[])["-c", $"exec \"$@\" {redirection}", "sh", Dotnet(), typeof(FollowUpCli).Assembly.Location, .. args])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var timeout = new CancellationTokenSource(Timeout);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"followup {string.Join(' ', args)} {redirection} did not end within {Timeout}.");
+        }
+
+        await output;
+        return (process.ExitCode, await error);
+    }
+
+    /// <summary>The dotnet host that runs the tests (set by the SDK for test runs), else the one on the PATH.</summary>
+    private static string Dotnet() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+}
