@@ -85,6 +85,12 @@ public sealed class FollowUpTableReader : IDisposable
     /// <summary>Gets the named header columns that fill no record field, and are not read (the group column aside).</summary>
     public IReadOnlyList<string> IgnoredColumns => _plan.IgnoredColumns;
 
+    /// <summary>
+    /// Gets, for each header column named like a field path that names no field (<c>communications[100].at</c>), why it is
+    /// not read; such a column is surely a mistake, where other unmapped columns are the export's own.
+    /// </summary>
+    public IReadOnlyList<string> MisnamedColumns => _plan.MisnamedColumns;
+
     /// <summary>Gets the text encoding a CSV or TSV table is read with, detected or given.</summary>
     /// <value><see langword="null"/> for an .xlsx workbook.</value>
     public Encoding? Encoding => (_source as CsvSource)?.Encoding;

@@ -205,6 +205,23 @@ public sealed class FollowUpTableReaderCsvTests
         Assert.Equal(["id", "Customer.Company", "communications[1].summary", "custom.orderStatus"], reader.MappedColumns);
     }
 
+    /// <summary>A column named like a field path that names none was surely meant as one: it is named with the reason, not ignored in silence.</summary>
+    [Fact]
+    public void Read_NoMap_ColumnNamedLikeAFieldPathThatIsNone_IsNamedWithTheReason()
+    {
+        var csv = "id,communications[100].at,customer.foo,备注,notes.x\r\nFU-1,2026-11-20,y,内部备注,z\r\n";
+
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv(csv), TableFormat.Csv);
+
+        Assert.Equal(
+            [
+                "the column 'communications[100].at' is not read: 'communications[100]' has index 100; the highest index a map may name is 99.",
+                "the column 'customer.foo' is not read: customer has no field 'foo'; its fields are name, company, industry, companySize, contactTitle, decisionRole, source, level, phone, email, wechat.",
+            ],
+            reader.MisnamedColumns);
+        Assert.Equal(["communications[100].at", "customer.foo", "备注", "notes.x"], reader.IgnoredColumns);
+    }
+
     [Fact]
     public void Read_EnumLabelsAndUnknownText_AreReadLeniently()
     {

@@ -154,6 +154,11 @@ internal static class RecordSources
 
                     var table = FollowUpTableReader.Open(input, tables.Map, tables.Options);
                     checkedInputs.SetTable(index, table);
+                    foreach (var misnamed in table.MisnamedColumns)
+                    {
+                        checkedInputs.AddNotice($"{input}: warning: {misnamed}");
+                    }
+
                     if (tables.Options.Encoding is null && EncodingNotice(table.Encoding) is { } notice)
                     {
                         checkedInputs.AddNotice($"{input}: note: {notice}");

@@ -83,6 +83,16 @@ internal sealed class FieldPath
     public override string ToString() => Text;
 
     /// <summary>Reads a path; never throws.</summary>
+    /// <summary>
+    /// Whether a column name begins like a field path (a part of the record such as <c>customer</c> or <c>communications</c>,
+    /// then <c>.</c> or <c>[</c>), so one that does not parse was meant as a field and is worth a warning, not silence.
+    /// </summary>
+    public static bool LooksLikePath(string name)
+    {
+        var end = name.AsSpan().IndexOfAny('.', '[');
+        return end > 0 && Root.Children!.TryGetValue(name[..end], out var part) && part.Shape is NodeShape.Object or NodeShape.ListElement or NodeShape.Custom;
+    }
+
     /// <param name="text">The path, such as <c>communications[0].summary</c>. Member names are matched ignoring case.</param>
     /// <param name="path">The path, when it names a field of the record.</param>
     /// <param name="error">Why it does not, when it does not: a sentence that names the valid choices.</param>

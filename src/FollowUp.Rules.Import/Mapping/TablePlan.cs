@@ -23,14 +23,21 @@ internal sealed class TablePlan
     private readonly Target? _groupTarget;
     private readonly bool[] _mapped;
 
-    private TablePlan(IReadOnlyList<string> header, Target[] targets, int? groupColumn, Target? groupTarget, bool[] mapped)
+    private TablePlan(IReadOnlyList<string> header, Target[] targets, int? groupColumn, Target? groupTarget, bool[] mapped, List<string> misnamed)
     {
         Header = header;
         _targets = targets;
         _groupColumn = groupColumn;
         _groupTarget = groupTarget;
         _mapped = mapped;
+        MisnamedColumns = misnamed;
     }
+
+    /// <summary>
+    /// Gets, for each column the map does not list that is named like a field path but names no field
+    /// (<c>communications[100].at</c>, <c>customer.foo</c>), why it is not read: it was surely meant to be.
+    /// </summary>
+    public IReadOnlyList<string> MisnamedColumns { get; }
 
     /// <summary>Gets the header's column names, trimmed.</summary>
     public IReadOnlyList<string> Header { get; }
@@ -56,6 +63,7 @@ internal sealed class TablePlan
     {
         var byField = new Dictionary<string, (FieldPath Field, List<(int Order, int Column)> Columns)>(StringComparer.Ordinal);
         var mapped = new bool[header.Count];
+        var misnamed = new List<string>();
         for (var column = 0; column < header.Count; column++)
         {
             var name = header[column];
@@ -75,10 +83,17 @@ internal sealed class TablePlan
             }
 
             // A column named like a field path fills that field, unless the map says otherwise.
-            if (!listed && FieldPath.TryParse(name, out var identity, out _))
+            if (!listed)
             {
-                listed = true;
-                Add(byField, identity, map.Columns.Count + column, column);
+                if (FieldPath.TryParse(name, out var identity, out var notAPath))
+                {
+                    listed = true;
+                    Add(byField, identity, map.Columns.Count + column, column);
+                }
+                else if (FieldPath.LooksLikePath(name))
+                {
+                    misnamed.Add($"the column '{name}' is not read: {notAPath}");
+                }
             }
 
             if (listed)
@@ -127,7 +142,7 @@ internal sealed class TablePlan
             }
         }
 
-        return new TablePlan(header, targets, groupColumn, groupTarget, mapped);
+        return new TablePlan(header, targets, groupColumn, groupTarget, mapped, misnamed);
     }
 
     /// <summary>Builds the JSON of one row: the mapped cells written at their field paths.</summary>

@@ -109,6 +109,19 @@ public sealed class TabularInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_ColumnNamedLikeAFieldPathThatIsNone_IsAWarningAndTheRestIsRead()
+    {
+        var table = _temp.Write("table.csv", "id,customer.compnay,customer.name\nT-1,宏图建筑,张伟\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, table);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["T-1"], run.Ids);
+        var warning = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"{table}: warning: the column 'customer.compnay' is not read: customer has no field 'compnay'", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_GbkExportNamedAsUtf8_IsAUsageErrorOnItsHeaderOrReportsItsRows()
     {
         var lines = File.ReadAllLines(SampleExport);
