@@ -357,7 +357,10 @@ internal static class RecordSources
     /// </summary>
     private static string ReasonOf(JsonException exception, string kind)
     {
-        var reason = OneLine(exception.Message);
+        // Invalid UTF-8 in a string surfaces as a value that "could not be converted": say what is wrong with the bytes.
+        var reason = exception.InnerException?.InnerException is System.Text.DecoderFallbackException
+            ? "the text is not valid UTF-8; save the file as UTF-8."
+            : OneLine(exception.Message);
         var tail = reason.IndexOf(" Path: ", StringComparison.Ordinal) is >= 0 and var path ? path : reason.IndexOf(" LineNumber: ", StringComparison.Ordinal);
         if (tail >= 0)
         {

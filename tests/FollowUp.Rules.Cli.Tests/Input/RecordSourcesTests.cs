@@ -124,6 +124,19 @@ public sealed class RecordSourcesTests : IDisposable
     }
 
     [Fact]
+    public async Task JsonLines_InvalidUtf8InAValue_SaysTheTextIsNotUtf8()
+    {
+        var input = _temp.File("latin1.jsonl");
+        File.WriteAllBytes(input, [.. "{\"id\":\""u8, 0xFF, 0xFE, 0x80, .. "\"}\n"u8, .. Encoding.UTF8.GetBytes(SampleData.Record("U-2") + "\n")]);
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["U-2"], run.Ids);
+        Assert.Equal($"{input}:line 1: unreadable record: byte 12 of the line: the text is not valid UTF-8; save the file as UTF-8.", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
     public async Task JsonArray_SyntaxErrorInAnElementOfSeveralLines_SaysWhichLineOfTheElement()
     {
         var input = _temp.Write("syntax.json", $"[{SampleData.Record("E-1")},\n {{\"id\":\"E-2\",\n  \"x\": y}}]");
