@@ -165,6 +165,38 @@ public sealed partial class FollowUpTableReaderXlsxTests
         Assert.Contains("the workbook names no part for the worksheet '跟进记录'", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Damage after the header: with a dimension element the rows before it are read and the rest is one unreadable row;
+    /// without one MiniExcel reads the sheet whole first, so the failure names the damaged row, not the header.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Read_SheetDamagedInALaterRow_ReadsTheRowsBeforeOrNamesTheDamagedRow(bool statesItsSize)
+    {
+        var workbook = Tables.Xlsx(("跟进记录", [["关联客户", "跟进内容"], ["宏图", "电话沟通"], ["蓝海", "上门拜访"]]));
+        using var damaged = Tables.EditPart(workbook, "xl/worksheets/sheet1.xml", xml =>
+        {
+            var broken = xml.Replace("上门拜访", "上门\u0001拜访", StringComparison.Ordinal);
+            return statesItsSize ? broken : Dimension().Replace(broken, string.Empty);
+        });
+
+        if (statesItsSize)
+        {
+            using var reader = FollowUpTableReader.OpenStream(damaged, TableFormat.Xlsx, Map);
+            var results = reader.ReadRecords().ToDictionary(r => r.Row);
+            Assert.Equal("宏图", results[2].Record!.Customer!.Company);
+            Assert.False(results[3].IsRecord);
+            Assert.Equal(2, results.Count);
+        }
+        else
+        {
+            var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(damaged, TableFormat.Xlsx, Map));
+            Assert.Contains("the worksheet is damaged in row 3", error.Message, StringComparison.Ordinal);
+            Assert.Contains("repair or remove row 3", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>Targets written from the package root (openpyxl) or with another sheet number are read.</summary>
     [Theory]
     [InlineData("/xl/worksheets/sheet1.xml", "xl/worksheets/sheet1.xml")]
@@ -426,4 +458,7 @@ public sealed partial class FollowUpTableReaderXlsxTests
 
     [GeneratedRegex(" r:id=\"[^\"]*\"")]
     private static partial Regex RelationshipId();
+
+    [GeneratedRegex("<x:dimension [^>]*/>")]
+    private static partial Regex Dimension();
 }

@@ -41,14 +41,18 @@ internal sealed class MergedCells
     /// <summary>Gets how many ranges cover the row last filled: at most one per column of the row.</summary>
     internal int CoveringCount => _covering.Count;
 
-    private MergedCells(CellRange[] ranges, string? sheetTarget, bool hasSheetPart, string? rowNumberProblem)
+    private MergedCells(CellRange[] ranges, string? sheetTarget, bool hasSheetPart, string? rowNumberProblem, long? damagedRow)
     {
         _ranges = ranges;
         _values = new object?[ranges.Length];
         SheetTarget = sheetTarget;
         HasSheetPart = hasSheetPart;
         RowNumberProblem = rowNumberProblem;
+        DamagedRow = damagedRow;
     }
+
+    /// <summary>Gets the row in which the sheet's XML breaks off or goes wrong, when it does; for error messages.</summary>
+    public long? DamagedRow { get; }
 
     /// <summary>Gets where the workbook's relationships say the sheet's part is, as written there; for error messages.</summary>
     public string? SheetTarget { get; }
@@ -79,22 +83,25 @@ internal sealed class MergedCells
         string? target = null;
         string? rowNumberProblem = null;
         var hasSheetPart = false;
+        long? damagedRow = null;
+        long lastRow = 0;
         try
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             if (SheetPart(zip, sheet, out target) is { } part)
             {
                 hasSheetPart = true;
-                rowNumberProblem = ReadSheet(part, ranges);
+                rowNumberProblem = ReadSheet(part, ranges, ref lastRow);
             }
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or XmlException)
         {
             // Keep what was read; see the remarks.
+            damagedRow = exception is XmlException && lastRow > 0 ? lastRow : null;
         }
 
         stream.Position = start;
-        return new MergedCells([.. ranges.OrderBy(r => r.FirstRow)], target, hasSheetPart, rowNumberProblem);
+        return new MergedCells([.. ranges.OrderBy(r => r.FirstRow)], target, hasSheetPart, rowNumberProblem, damagedRow);
     }
 
     /// <summary>
@@ -273,7 +280,7 @@ internal sealed class MergedCells
     }
 
     /// <summary>Adds the sheet's merged ranges to <paramref name="ranges"/>; returns its first row number problem, if any.</summary>
-    private static string? ReadSheet(ZipArchiveEntry part, List<CellRange> ranges)
+    private static string? ReadSheet(ZipArchiveEntry part, List<CellRange> ranges, ref long lastRow)
     {
         using var reader = XmlReader.Create(part.Open(), Settings);
         reader.MoveToContent();
@@ -287,7 +294,7 @@ internal sealed class MergedCells
             }
             else if (reader.LocalName == "sheetData")
             {
-                rowNumberProblem ??= CheckRowNumbers(reader, ns);
+                rowNumberProblem ??= CheckRowNumbers(reader, ns, ref lastRow);
             }
             else
             {
@@ -306,8 +313,9 @@ internal sealed class MergedCells
     /// <summary>
     /// Reads the <c>row</c> elements of <c>sheetData</c>, their cells skipped, and leaves the reader past it. A row's number
     /// (<c>r</c>, optional: one without it follows the row before) must be a row of a worksheet and come after the row before.
+    /// <paramref name="lastRow"/> is the row being read, so a row whose XML is damaged can be named.
     /// </summary>
-    private static string? CheckRowNumbers(XmlReader reader, string ns)
+    private static string? CheckRowNumbers(XmlReader reader, string ns, ref long lastRow)
     {
         if (reader.IsEmptyElement)
         {
@@ -318,7 +326,6 @@ internal sealed class MergedCells
         string? problem = null;
         var depth = reader.Depth;
         var element = 0;
-        long previous = 0;
         reader.Read();
         while (!reader.EOF && reader.Depth > depth)
         {
@@ -329,7 +336,7 @@ internal sealed class MergedCells
             }
 
             element++;
-            problem ??= CheckRowNumber(reader.GetAttribute("r"), element, ref previous);
+            problem ??= CheckRowNumber(reader.GetAttribute("r"), element, ref lastRow);
             reader.Skip();
         }
 

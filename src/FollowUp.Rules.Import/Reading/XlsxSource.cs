@@ -91,7 +91,13 @@ internal sealed class XlsxSource : TableSource
         {
             // A damaged sheet: what was read stands; the rest is reported as one unreadable row, not dropped.
             _failed = true;
-            row = new SourceRow(_number + 1, [], _number == 0 && exception is InvalidOperationException notFound ? SheetNotFound(notFound) : ReadFailure(exception));
+            row = new SourceRow(_number + 1, [], (_number, exception) switch
+            {
+                (0, InvalidOperationException notFound) => SheetNotFound(notFound),
+                (0, System.Xml.XmlException) when _merged.DamagedRow is > 1 and var damaged =>
+                    $"the worksheet is damaged in row {damaged} ({exception.Message.ReplaceLineEndings(" ")}), and MiniExcel reads a sheet that does not state its size (no dimension element) whole before its first row, so no row could be read: repair or remove row {damaged}",
+                _ => ReadFailure(exception),
+            });
             return true;
         }
 
