@@ -96,15 +96,18 @@ internal sealed partial class Inspection
             // Saying "not known yet" is what the article asks for: it is no vagueness finding, but it is no clear text either.
             var acknowledged = state == FieldState.Acknowledged;
             Clarity.Add((path, acknowledged && analysis.Clarity > ClarityLevel.Vague ? ClarityLevel.Vague : analysis.Clarity, value, required, acknowledged));
+            var fieldNotes = Notes.Count;
+            HashSet<(string, string)>? noted = null;
             for (var i = 0; i < _scan.VagueCount && !acknowledged; i++)
             {
                 var hit = _scan.Vague[i];
                 Vague.Add(new FieldHit(path, hit.Category, value, hit.Start, hit.End));
                 var noContent = hit.Category == (int)VagueCategory.NoContent;
-                if (!(noContent && required && state == FieldState.Missing))
+                var text = SharedText.Of(value, hit.Start, hit.End);
+                var category = EnumLabels<VagueCategory>.NameOf((VagueCategory)hit.Category);
+                if (!(noContent && required && state == FieldState.Missing) && !NotedBefore(fieldNotes, category, text, ref noted))
                 {
-                    Notes.Add(new Note(noContent ? Problem.NoContent : Problem.VagueLanguage, path, path, SharedText.Of(value, hit.Start, hit.End),
-                        EnumLabels<VagueCategory>.NameOf((VagueCategory)hit.Category)));
+                    Notes.Add(new Note(noContent ? Problem.NoContent : Problem.VagueLanguage, path, path, text, category));
                 }
             }
         }
@@ -285,5 +288,38 @@ internal sealed partial class Inspection
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the field already has a finding for this phrase: a phrase written twice is coached once (every hit stays in
+    /// <c>vague</c>), so a note repeating 跟进中 200,000 times gives one finding, not 200,000. Past a few findings the
+    /// phrases seen are kept in a set, so a field of many distinct phrases is not searched from the start each time.
+    /// </summary>
+    private bool NotedBefore(int fieldNotes, string category, string text, ref HashSet<(string, string)>? noted)
+    {
+        const int SearchedInPlace = 16;
+        if (noted is null)
+        {
+            for (var n = fieldNotes; n < Notes.Count; n++)
+            {
+                if (Notes[n].Value == text && Notes[n].Detail == category)
+                {
+                    return true;
+                }
+            }
+
+            if (Notes.Count - fieldNotes < SearchedInPlace)
+            {
+                return false;
+            }
+
+            noted = [];
+            for (var n = fieldNotes; n < Notes.Count; n++)
+            {
+                noted.Add((Notes[n].Detail!, Notes[n].Value!));
+            }
+        }
+
+        return !noted.Add((category, text));
     }
 }

@@ -43,6 +43,20 @@ public class FollowUpEvaluatorTests
         Assert.Equal(reported, evaluation.Findings.Any(f => f.Code == FindingCodes.RecordedBeforeContact));
     }
 
+    /// <summary>A phrase written many times in one field is coached once; every hit is still listed, for a UI to underline.</summary>
+    [Fact]
+    public void Evaluate_PhraseRepeatedInAField_HasOneFindingAndEveryHit()
+    {
+        var summary = string.Concat(Enumerable.Repeat("跟进中，等客户回复。", 40)) + "跟進中";
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Summary = summary });
+
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+
+        var findings = evaluation.Findings.Where(f => f.Code == FindingCodes.VagueLanguage && f.Field == "communications[0].summary").ToList();
+        Assert.Equal(3, findings.Count);
+        Assert.Equal(81, evaluation.Vague.Count(v => v.Field == "communications[0].summary"));
+    }
+
     [Fact]
     public void Constructor_NullRules_Throws() => Assert.Throws<ArgumentNullException>(() => new FollowUpEvaluator(null!));
 
