@@ -50,6 +50,12 @@ internal static class EvaluationBuilder
     /// <summary>The most checks whose indices <see cref="Paths"/> keeps on the stack; a record with more (a long log) uses the heap.</summary>
     private const int MaxChecksOnStack = 256;
 
+    /// <summary>The most signals whose codes <see cref="RiskScore"/> keeps on the stack; a record with more (a long log) uses the heap.</summary>
+    private const int MaxSignalsOnStack = 64;
+
+    /// <summary>How many distinct paths <see cref="DistinctPaths"/> compares one by one before it looks them up in a set, which allocates.</summary>
+    private const int MaxPathsCompared = 16;
+
     /// <summary>The longest value a shared finding keeps, so that the cache never holds long record text; a shared evidence may be longer.</summary>
     private const int MaxSharedValueLength = 64;
 
@@ -187,15 +193,31 @@ internal static class EvaluationBuilder
     /// <summary>
     /// Puts in <paramref name="listed"/> the index of each check of the step in the state whose path no earlier one of them
     /// has, and returns how many: two checks of one field (the risk points a profile asks for, and the answers to the signals
-    /// found) list the field once. Each path is compared with the few listed before it, not with every earlier check.
+    /// found) list the field once. Each path is compared with the few listed before it; past <see cref="MaxPathsCompared"/>
+    /// (a long log, each entry's fields missing) it is looked up in a set, so that the time grows with the checks, not their square.
     /// </summary>
     private static int DistinctPaths(ReadOnlySpan<Check> checks, FollowUpStep step, FieldState state, Span<int> listed)
     {
         var count = 0;
+        HashSet<string>? seen = null;
         for (var i = 0; i < checks.Length; i++)
         {
             ref readonly var check = ref checks[i];
-            if (check.Step == step && check.State == state && !IsListed(checks, listed[..count], check.Path))
+            if (check.Step != step || check.State != state)
+            {
+                continue;
+            }
+
+            if (count == MaxPathsCompared && seen is null)
+            {
+                seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var index in listed[..count])
+                {
+                    seen.Add(checks[index].Path);
+                }
+            }
+
+            if (seen is null ? !IsListed(checks, listed[..count], check.Path) : seen.Add(check.Path))
             {
                 listed[count++] = i;
             }
@@ -288,25 +310,33 @@ internal static class EvaluationBuilder
     /// <summary>A noisy-OR over the distinct codes, each at its highest weight: bounded by 100 and never lower when a signal is added.</summary>
     internal static double RiskScore(IReadOnlyList<RiskSignal> signals)
     {
-        // A record has a handful of signals: a quadratic scan for each code's first occurrence allocates nothing.
-        var survival = 1.0;
+        // Each signal is compared with the distinct codes found before it, a handful (the rule set declares them all), not with
+        // every earlier signal: a long log raises many. The codes are multiplied in the order first found, as always.
+        Span<int> firsts = signals.Count <= MaxSignalsOnStack ? stackalloc int[signals.Count] : new int[signals.Count];
+        Span<double> weights = signals.Count <= MaxSignalsOnStack ? stackalloc double[signals.Count] : new double[signals.Count];
+        var codes = 0;
         for (var i = 0; i < signals.Count; i++)
         {
-            var code = signals[i].Code;
-            if (FirstIndexOf(signals, code) != i)
+            var code = 0;
+            while (code < codes && signals[firsts[code]].Code != signals[i].Code)
             {
-                continue;
+                code++;
             }
 
-            var weight = signals[i].Weight;
-            for (var j = i + 1; j < signals.Count; j++)
+            if (code == codes)
             {
-                if (signals[j].Code == code)
-                {
-                    weight = Math.Max(weight, signals[j].Weight);
-                }
+                firsts[codes] = i;
+                weights[codes++] = signals[i].Weight;
             }
+            else
+            {
+                weights[code] = Math.Max(weights[code], signals[i].Weight);
+            }
+        }
 
+        var survival = 1.0;
+        foreach (var weight in weights[..codes])
+        {
             survival *= 1 - Math.Clamp(weight, 0, 1);
         }
 
@@ -407,6 +437,9 @@ internal static class EvaluationBuilder
         public bool Equals(FindingKey x, FindingKey y) => ReferenceEquals(x.Message, y.Message) && x.Problem == y.Problem && x.Step == y.Step
             && string.Equals(x.Path, y.Path, StringComparison.Ordinal) && string.Equals(x.Value, y.Value, StringComparison.Ordinal);
 
-        public int GetHashCode(FindingKey key) => HashCode.Combine(RuntimeHelpers.GetHashCode(key.Message), key.Problem, key.Path.Length, key.Value?.Length);
+        // The path's own hash, not its length: the fields of a long log's entries (communications[1234].channel) have one
+        // length and one message, and would all fall in one bucket, to be compared with each other at every lookup.
+        public int GetHashCode(FindingKey key) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(key.Message), key.Problem, string.GetHashCode(key.Path, StringComparison.Ordinal), key.Value?.Length);
     }
 }

@@ -260,16 +260,43 @@ internal sealed partial class Inspection
     /// <summary>The InvalidValue note on this path or on a value holding it (customer for customer.company), or -1.</summary>
     private int InvalidValueNoteOf(string path)
     {
-        for (var n = _invalidValueNotes.From; n < _invalidValueNotes.To; n++)
+        var (from, to) = _invalidValueNotes;
+        if (to - from <= MaxEntriesScanned)
         {
-            var invalid = Notes[n].Path;
-            if (path.StartsWith(invalid, StringComparison.Ordinal) && (path.Length == invalid.Length || path[invalid.Length] is '.' or '['))
+            for (var n = from; n < to; n++)
             {
-                return n;
+                var invalid = Notes[n].Path;
+                if (path.StartsWith(invalid, StringComparison.Ordinal) && (path.Length == invalid.Length || path[invalid.Length] is '.' or '['))
+                {
+                    return n;
+                }
+            }
+
+            return -1;
+        }
+
+        // Many wrong-shaped values (one in each entry of a long log): the path and each value holding it are looked up,
+        // rather than every note compared with every missing field.
+        if (_invalidValueNoteByPath is null)
+        {
+            _invalidValueNoteByPath = new Dictionary<string, int>(to - from, StringComparer.Ordinal);
+            for (var n = from; n < to; n++)
+            {
+                _invalidValueNoteByPath.TryAdd(Notes[n].Path, n);
             }
         }
 
-        return -1;
+        var byPath = _invalidValueNoteByPath.GetAlternateLookup<ReadOnlySpan<char>>();
+        var first = -1;
+        for (var end = 0; end <= path.Length; end++)
+        {
+            if ((end == path.Length || path[end] is '.' or '[') && byPath.TryGetValue(path.AsSpan(0, end), out var note) && (first < 0 || note < first))
+            {
+                first = note;
+            }
+        }
+
+        return first;
     }
 
     private bool HasChangeHistory(IReadOnlyList<NeedsChange>? changes)

@@ -108,10 +108,57 @@ internal sealed partial class Inspection
     /// <summary>Where the record's InvalidValue notes lie in <see cref="Notes"/>.</summary>
     private (int From, int To) _invalidValueNotes;
 
+    /// <summary>The first InvalidValue note of each path, built on first use when the record has many.</summary>
+    private Dictionary<string, int>? _invalidValueNoteByPath;
+
     /// <summary>Gets the clarity of each free-text field with a value, whether the profile requires it, and whether it only acknowledges a gap.</summary>
     public List<(string Path, ClarityLevel Level, string Source, bool Required, bool Acknowledged)> Clarity { get; } = new(16);
 
     public List<FieldHit> Vague { get; } = new(16);
+
+    /// <summary>
+    /// How long <see cref="Clarity"/>, <see cref="Vague"/> or the record's InvalidValue notes may grow before a field is found
+    /// in them through a dictionary rather than a scan.
+    /// </summary>
+    private const int MaxEntriesScanned = 32;
+
+    // The first index of each path in Clarity and Vague, built on first use for a long record: grading looks up every
+    // entry of a log, and a scan for each would take time quadratic in its length.
+    private Dictionary<string, int>? _clarityByPath;
+    private Dictionary<string, int>? _vagueByPath;
+
+    /// <summary>The index in <see cref="Clarity"/> of the first entry for <paramref name="path"/>, or -1.</summary>
+    public int ClarityIndexOf(string path) => IndexOf(Clarity, path, ref _clarityByPath, static entry => entry.Path);
+
+    /// <summary>The index in <see cref="Vague"/> of the first phrase found in <paramref name="path"/>, or -1.</summary>
+    public int FirstVagueIndexOf(string path) => IndexOf(Vague, path, ref _vagueByPath, static hit => hit.Path);
+
+    private static int IndexOf<T>(List<T> entries, string path, ref Dictionary<string, int>? byPath, Func<T, string> pathOf)
+    {
+        if (entries.Count <= MaxEntriesScanned)
+        {
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (string.Equals(pathOf(entries[i]), path, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        if (byPath is null)
+        {
+            byPath = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
+            for (var i = 0; i < entries.Count; i++)
+            {
+                byPath.TryAdd(pathOf(entries[i]), i);
+            }
+        }
+
+        return byPath.TryGetValue(path, out var index) ? index : -1;
+    }
 
     /// <summary>Gets the paths of required free-text fields that are empty (not even a placeholder to read).</summary>
     public List<string> MissingTexts { get; } = new(8);
@@ -299,9 +346,12 @@ internal sealed partial class Inspection
         Checks.Clear();
         Notes.Clear();
         _invalidValueNotes = default;
+        _invalidValueNoteByPath = null;
         _noteMessages.Clear();
         Clarity.Clear();
         Vague.Clear();
+        _clarityByPath = null;
+        _vagueByPath = null;
         MissingTexts.Clear();
         RiskHits.Clear();
         Answers.Clear();

@@ -593,31 +593,11 @@ internal static class Grader
         return -1;
     }
 
-    private static (string Path, ClarityLevel Level, string Source, bool Required, bool Acknowledged) ClarityOf(Inspection inspection, string path)
-    {
-        foreach (var clarity in inspection.Clarity)
-        {
-            if (clarity.Path == path)
-            {
-                return clarity;
-            }
-        }
+    private static (string Path, ClarityLevel Level, string Source, bool Required, bool Acknowledged) ClarityOf(Inspection inspection, string path) =>
+        inspection.ClarityIndexOf(path) is >= 0 and var index ? inspection.Clarity[index] : default;
 
-        return default;
-    }
-
-    private static FieldHit? FirstVagueHit(Inspection inspection, string path)
-    {
-        foreach (var hit in inspection.Vague)
-        {
-            if (ReferenceEquals(hit.Path, path) || hit.Path == path)
-            {
-                return hit;
-            }
-        }
-
-        return null;
-    }
+    private static FieldHit? FirstVagueHit(Inspection inspection, string path) =>
+        inspection.FirstVagueIndexOf(path) is >= 0 and var index ? inspection.Vague[index] : null;
 
     private static string VagueAdvice(MessageCatalog messages, FieldHit? hit, string source) => hit is { } found
         ? FindingMessages.Vague(messages, (VagueCategory)found.Category, SharedText.Of(found.Source, found.Start, found.End))

@@ -42,12 +42,16 @@ internal static class RiskStage
     }
 
     /// <summary>One signal per code and field: 客户嫌价格太贵 is one price objection, however many phrases say so.</summary>
+    /// <remarks>
+    /// A field's hits lie together, with its path and text: the walk stops at another field's, even one holding the same
+    /// string (a record built in code may share one text between all its entries), so that a long log takes linear time.
+    /// </remarks>
     private static bool SameCodeEarlierInField(List<FieldHit> hits, int index)
     {
         var hit = hits[index];
-        for (var j = index - 1; j >= 0 && ReferenceEquals(hits[j].Source, hit.Source); j--)
+        for (var j = index - 1; j >= 0 && ReferenceEquals(hits[j].Source, hit.Source) && ReferenceEquals(hits[j].Path, hit.Path); j--)
         {
-            if (hits[j].Category == hit.Category && hits[j].Path == hit.Path)
+            if (hits[j].Category == hit.Category)
             {
                 return true;
             }
