@@ -155,6 +155,45 @@ public sealed partial class FollowUpTableReaderXlsxTests
         Assert.Contains("the workbook is damaged", result.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>Cells MiniExcel reads as empty although the file gives them content: in a mapped column, the row is reported.</summary>
+    [Theory]
+    [InlineData("<x:c r=\"B2\" t=\"s\"><x:v>999</x:v></x:c>", "the cell refers to shared text 999, which the workbook does not hold")]
+    [InlineData("<x:c r=\"B2\" t=\"s\"></x:c>", "the cell is marked as shared text but gives no index into it")]
+    [InlineData("<x:c r=\"B2\"><x:f>\"电话\"&amp;\"沟通\"</x:f></x:c>", "the cell holds a formula whose result was never saved")]
+    public void Read_CellTheReaderWouldLeaveEmpty_IsAnUnreadableRowNamingTheColumn(string cell, string reason)
+    {
+        using var workbook = Tables.EditPart(TwoRows(), "xl/worksheets/sheet1.xml", xml => CellB2().Replace(xml, cell));
+
+        using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, Map);
+        var result = Assert.Single(reader.ReadRecords());
+
+        Assert.False(result.IsRecord);
+        Assert.Equal("跟进内容", result.Column);
+        Assert.StartsWith(reason, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_FormulaWithItsSavedResult_IsReadAsThatResult()
+    {
+        using var workbook = Tables.EditPart(TwoRows(), "xl/worksheets/sheet1.xml",
+            xml => CellB2().Replace(xml, "<x:c r=\"B2\" t=\"str\"><x:f>\"电话\"&amp;\"沟通\"</x:f><x:v>电话沟通</x:v></x:c>"));
+
+        using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, Map);
+
+        Assert.Equal("电话沟通", reader.ReadRecords().Single().Record!.Communications![0].Summary);
+    }
+
+    [Fact]
+    public void Read_CellTheReaderWouldLeaveEmptyInAColumnTheMapDoesNotRead_LeavesTheRowReadable()
+    {
+        var workbook = Tables.Xlsx(("跟进记录", [["关联客户", "跟进内容", "备注"], ["宏图", "电话沟通", "x"]]));
+        using var edited = Tables.EditPart(workbook, "xl/worksheets/sheet1.xml", xml => CellC2().Replace(xml, "<x:c r=\"C2\" t=\"s\"><x:v>999</x:v></x:c>"));
+
+        using var reader = FollowUpTableReader.OpenStream(edited, TableFormat.Xlsx, Map);
+
+        Assert.Equal("电话沟通", reader.ReadRecords().Single().Record!.Communications![0].Summary);
+    }
+
     [Fact]
     public void Open_SheetWithNoRelationship_FailsSayingTheWorkbookIsDamaged()
     {
@@ -455,6 +494,9 @@ public sealed partial class FollowUpTableReaderXlsxTests
 
     [GeneratedRegex("<x:c r=\"B2\"[^>]*>.*?</x:c>")]
     private static partial Regex CellB2();
+
+    [GeneratedRegex("<x:c r=\"C2\"[^>]*>.*?</x:c>")]
+    private static partial Regex CellC2();
 
     [GeneratedRegex(" r:id=\"[^\"]*\"")]
     private static partial Regex RelationshipId();

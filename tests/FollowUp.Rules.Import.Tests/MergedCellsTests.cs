@@ -13,7 +13,7 @@ public sealed class MergedCellsTests
         // file of a few hundred kilobytes, which made every row walk all 40,000.
         var ranges = Enumerable.Range(0, 20_000).SelectMany(i => new[] { $"D2:D{1_048_576 - i}", $"A2:A{1_048_576 - i}" }).ToArray();
         using var workbook = Tables.Merge(Tables.Xlsx(("Sheet1", [["customer.company", "communications[0].summary"], ["宏图", "第一次"], [null, "第二次"]])), ranges);
-        var merged = MergedCells.Read(workbook, "Sheet1");
+        var merged = SheetScan.Read(workbook, "Sheet1").Merged;
 
         object?[] second = ["宏图", "第一次"];
         object?[] third = [null, "第二次"];

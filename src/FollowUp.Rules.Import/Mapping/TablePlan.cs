@@ -155,6 +155,11 @@ internal sealed class TablePlan
         {
             foreach (var column in target.Columns)
             {
+                if (column < row.Cells.Length && row.Cells[column] is UnreadableCell unreadable)
+                {
+                    return RowJson.Failed(Header[column], unreadable.Reason);
+                }
+
                 // Every spreadsheet error starts with '#': long free text is never hashed.
                 if (Cell(column) is { } text && text.AsSpan().TrimStart().StartsWith('#') && SpreadsheetErrors.Contains(text.Trim()))
                 {

@@ -11,7 +11,7 @@ internal sealed class XlsxSource : TableSource
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly IEnumerator<object> _rows;
-    private readonly MergedCells _merged;
+    private readonly SheetScan _scan;
     private long _number;
     private bool _failed;
 
@@ -59,8 +59,8 @@ internal sealed class XlsxSource : TableSource
             : sheets.FirstOrDefault(s => string.Equals(s, sheet, StringComparison.Ordinal))
                 ?? sheets.FirstOrDefault(s => string.Equals(s.Trim(), sheet.Trim(), StringComparison.OrdinalIgnoreCase))
                 ?? throw new FormatException($"the workbook has no sheet named '{sheet}'; its sheets are {string.Join(", ", sheets.Select(s => $"'{s}'"))}.");
-        _merged = MergedCells.Read(stream, Sheet);
-        if (_merged.RowNumberProblem is { } problem)
+        _scan = SheetScan.Read(stream, Sheet);
+        if (_scan.RowNumberProblem is { } problem)
         {
             throw new FormatException(
                 $"the worksheet '{Sheet}' cannot be read as it is: {problem}. Open the workbook in Excel or LibreOffice and save it again.");
@@ -94,7 +94,7 @@ internal sealed class XlsxSource : TableSource
             row = new SourceRow(_number + 1, [], (_number, exception) switch
             {
                 (0, InvalidOperationException notFound) => SheetNotFound(notFound),
-                (0, System.Xml.XmlException) when _merged.DamagedRow is > 1 and var damaged =>
+                (0, System.Xml.XmlException) when _scan.DamagedRow is > 1 and var damaged =>
                     $"the worksheet is damaged in row {damaged} ({exception.Message.ReplaceLineEndings(" ")}), and MiniExcel reads a sheet that does not state its size (no dimension element) whole before its first row, so no row could be read: repair or remove row {damaged}",
                 _ => ReadFailure(exception),
             });
@@ -120,19 +120,20 @@ internal sealed class XlsxSource : TableSource
         }
 
         // A record's id, customer and owner merged down over its rows reach each of them.
-        _merged.Fill(_number, values, HeaderRow);
+        values = _scan.MarkUnreadableCells(_number, values);
+        _scan.Merged.Fill(_number, values, HeaderRow);
         row = new SourceRow(_number, values);
         return true;
     }
 
     /// <inheritdoc />
-    public override string? MergedRange(long row, int column) => _merged.RangeAt(row, column);
+    public override string? MergedRange(long row, int column) => _scan.Merged.RangeAt(row, column);
 
     /// <summary>Why MiniExcel found no sheet to read, as far as the workbook's own parts tell.</summary>
-    private string SheetNotFound(InvalidOperationException exception) => _merged switch
+    private string SheetNotFound(InvalidOperationException exception) => _scan switch
     {
         { SheetTarget: null } => $"the workbook names no part for the worksheet '{Sheet}', so it is damaged",
-        { HasSheetPart: false } => $"the worksheet '{Sheet}' should be stored at '{_merged.SheetTarget}', which the workbook does not hold, so it is damaged",
+        { HasSheetPart: false } => $"the worksheet '{Sheet}' should be stored at '{_scan.SheetTarget}', which the workbook does not hold, so it is damaged",
         { SheetTarget: { } target } when !IsReadableTarget(target) =>
             $"the worksheet '{Sheet}' is stored at '{target}', where MiniExcel, the .xlsx reader, does not look (it reads worksheets/sheet….xml under xl/); open the workbook in Excel or LibreOffice and save it again",
         _ => ReadFailure(exception),
