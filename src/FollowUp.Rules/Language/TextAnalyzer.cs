@@ -513,8 +513,10 @@ internal sealed class TextAnalyzer
         for (var j = from; j <= to; j++)
         {
             ref readonly var other = ref scan.Hits[j];
+            // The same cue again after a word is a list (无退货无差评, 没有投诉没有退货), not a double negative (不能不).
             if (j != cueIndex && !other.Dropped && other.Clause == cue.Clause && Lexicon.Entries[other.Entry].Role == PhraseRole.NegationCue
                 && other.FoldedEnd <= cue.FoldedStart && cue.FoldedStart - other.FoldedEnd <= DoubleNegativeWindow
+                && !(other.Entry == cue.Entry && cue.FoldedStart - other.FoldedEnd >= DoubleNegativeWindow)
                 && !IsAscii(Lexicon.Entries[other.Entry].Phrase) && !IsVoidCue(scan, j, negatedIndex) && !IsRiskBetween(scan, j, cueIndex, (from, to)))
             {
                 return true;

@@ -162,6 +162,9 @@ public sealed class TextSignalTests
     [InlineData("竞品没有但预算不足", RiskSignalCodes.BudgetConstraint)]
     [InlineData("未签约原因：竞品价格低", RiskSignalCodes.Competitor)]
     [InlineData("不签的原因是预算不足", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("客户其他都没意见就是觉得价格偏高", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户说如果价格不降就选别家", RiskSignalCodes.Competitor)]
+    [InlineData("不能不考虑竞品", RiskSignalCodes.Competitor)]
     [InlineData("Not signed, the reason is budget cuts", RiskSignalCodes.BudgetConstraint)]
     public void Signal_AfterTheNegatedPhraseOrABreak_IsRaised(string text, string code) =>
         Assert.Contains(code, TextProbe.Of(text).Risk);
@@ -170,6 +173,7 @@ public sealed class TextSignalTests
     [InlineData("竞品没有但预算不足", RiskSignalCodes.Competitor)]
     [InlineData("没有竞争对手 客户嫌贵", RiskSignalCodes.Competitor)]
     [InlineData("无投诉无差评", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("无投诉 无退货 无差评", RiskSignalCodes.NegativeFeedback)]
     [InlineData("客户没有犹豫没有拖延", RiskSignalCodes.Delay)]
     public void Signal_NegatedBeforeAnotherRiskOrABreak_RaisesNothing(string text, string code) =>
         Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
