@@ -12,6 +12,9 @@ internal sealed class StandardStream : Stream
 {
     private const int GetDescriptorFlags = 1; // F_GETFD, the same on Linux, macOS and the BSDs.
     private const int CloseOnExec = 1; // FD_CLOEXEC.
+    private const int GetStatusFlags = 3; // F_GETFL, the same on Linux, macOS and the BSDs.
+    private const int AccessMode = 3; // O_ACCMODE.
+    private const int ReadOnly = 0; // O_RDONLY.
 
     private readonly Stream? _stream;
     private readonly string _failure;
@@ -30,8 +33,11 @@ internal sealed class StandardStream : Stream
 
     public static Stream OpenError() => new StandardStream(IsInherited(2) ? Console.OpenStandardError() : null, "cannot write standard error", reads: false);
 
-    /// <summary>Gets standard error for diagnostics, or nothing when it was closed: there is nowhere to tell it to.</summary>
-    public static TextWriter Error => IsInherited(2) ? Console.Error : TextWriter.Null;
+    /// <summary>
+    /// Gets standard error for diagnostics, or nothing when it was closed or opened only for reading (<c>2&lt;/dev/null</c>):
+    /// there is nowhere to tell it to, and failing to would crash the run.
+    /// </summary>
+    public static TextWriter Error => IsInherited(2) && IsWritable(2) ? Console.Error : TextWriter.Null;
 
     public override bool CanRead => _reads;
 
@@ -136,22 +142,28 @@ internal sealed class StandardStream : Stream
     /// Whether the process was started with the descriptor open: the runtime opens every descriptor of its own
     /// close-on-exec, which no descriptor that came through exec can be. Windows gives no handle a closed one's place.
     /// </summary>
-    private static bool IsInherited(int descriptor)
+    private static bool IsInherited(int descriptor) =>
+        DescriptorFlags(descriptor, GetDescriptorFlags) is not { } flags || (flags >= 0 && (flags & CloseOnExec) == 0);
+
+    /// <summary>Whether an inherited descriptor may be written: one opened only for reading fails every write.</summary>
+    private static bool IsWritable(int descriptor) =>
+        DescriptorFlags(descriptor, GetStatusFlags) is not { } flags || flags < 0 || (flags & AccessMode) != ReadOnly;
+
+    /// <summary>The descriptor's flags, or <see langword="null"/> where they cannot be asked for (Windows, no C library by the name "libc"): trusted as before.</summary>
+    private static int? DescriptorFlags(int descriptor, int command)
     {
         if (OperatingSystem.IsWindows())
         {
-            return true;
+            return null;
         }
 
         try
         {
-            var flags = Fcntl(descriptor, GetDescriptorFlags);
-            return flags >= 0 && (flags & CloseOnExec) == 0;
+            return Fcntl(descriptor, command);
         }
         catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
         {
-            // A C library the runtime cannot find by the name "libc": trusted as before.
-            return true;
+            return null;
         }
     }
 

@@ -44,7 +44,8 @@ namespace FollowUp.Rules.Import;
 /// The exceptions: a map with <see cref="ColumnMap.GroupBy"/> holds each group's rows until the table ends (groups are
 /// yielded last, after the unreadable rows, whose numbers it notes by group key), a CSV quote that never closes makes the
 /// rest of the file one row, which is held whole, and an .xlsx stream that cannot seek is first copied into memory. A
-/// sheet's merged ranges, listed after its rows, are read first in one more pass over its XML, and held (a few numbers each).
+/// sheet's merged ranges, listed after its rows, are read first in one more pass over its XML, and held (a few numbers each),
+/// with the checks MiniExcel does not make (row numbers, cells it would read as empty).
 /// </para>
 /// <para>
 /// When no column fills <c>id</c>, a record's id is its group key when rows are grouped, and <c>row N</c> otherwise, so
@@ -63,6 +64,12 @@ public sealed class FollowUpTableReader : IDisposable
         try
         {
             var header = ReadHeader(source);
+            if (Array.FindIndex(header.Cells, cell => cell is UnreadableCell) is >= 0 and var damaged)
+            {
+                // A header name the reader could not see would silently drop its column.
+                throw new FormatException($"row {header.Number.ToString(CultureInfo.InvariantCulture)}, the header: column {TableSource.ColumnLetter(damaged)}: {((UnreadableCell)header.Cells[damaged]!).Reason}");
+            }
+
             var names = header.Cells.Select(c => TablePlan.Text(c, FieldKind.Text)?.Trim() ?? "").ToArray();
             source.HeaderWidth = names.Length;
             source.HeaderRow = header.Number;

@@ -112,17 +112,23 @@ public sealed class StandardStreamTests : IDisposable
         Assert.Equal(SampleData.FollowUpIds.Count, (await File.ReadAllLinesAsync(output)).Length);
     }
 
-    [Fact]
-    public async Task Evaluate_StandardErrorClosed_StillExitsWithTheUsageError()
+    /// <summary>With standard error closed or open only for reading, a diagnostic goes nowhere, and the exit code still tells.</summary>
+    [Theory]
+    [InlineData("2>&-", "missing.jsonl", 2)]
+    [InlineData("2</dev/null", "missing.jsonl", 2)]
+    [InlineData("2</dev/null", "bad.jsonl", 3)]
+    public async Task Evaluate_StandardErrorClosedOrReadOnly_StillExitsWithItsCode(string redirection, string input, int expected)
     {
         if (OperatingSystem.IsWindows())
         {
             return;
         }
 
-        var (exitCode, _) = await RunAsync("2>&-", "evaluate", "--now", CliRunner.Now, _temp.File("missing.jsonl"));
+        _temp.Write("bad.jsonl", "not json\n");
 
-        Assert.Equal(2, exitCode);
+        var (exitCode, _) = await RunAsync(redirection, "evaluate", "--now", CliRunner.Now, _temp.File(input));
+
+        Assert.Equal(expected, exitCode);
     }
 
     /// <summary>

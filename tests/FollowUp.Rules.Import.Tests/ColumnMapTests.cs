@@ -40,6 +40,7 @@ public sealed partial class ColumnMapTests
     [InlineData("customer.fax", "customer.fax", "customer has no field 'fax'")]
     [InlineData("nextActionDue", "nextActionDue", "the record has no field 'nextActionDue'")]
     [InlineData("communications.summary", "communications.summary", "communications is a list: name the entry, as in communications[0].summary")]
+    [InlineData("communications.0.summary", "communications.0.summary", "communications is a list: name the entry, as in communications[0].summary.")]
     [InlineData("customer[0].name", "customer[0].name", "customer is not a list")]
     [InlineData("communications[x].at", "communications[x].at", "unreadable index")]
     [InlineData("communications[100].at", "communications[100].at", "the highest index a map may name is 99")]

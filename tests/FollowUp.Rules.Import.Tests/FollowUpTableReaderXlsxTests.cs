@@ -172,6 +172,40 @@ public sealed partial class FollowUpTableReaderXlsxTests
         Assert.StartsWith(reason, result.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Shared strings as other writers store them: a <c>uniqueCount</c> that says too few, an index with spaces around it, a
+    /// part no relationship names (MiniExcel reads it from its usual place). Each is read, not refused.
+    /// </summary>
+    [Theory]
+    [InlineData("uniqueCount=\"1\"", "1", true)]
+    [InlineData("uniqueCount=\"2\"", " 1 ", true)]
+    [InlineData("", "1", false)]
+    public void Read_SharedStringsAsOtherWritersStoreThem_AreRead(string counts, string index, bool related)
+    {
+        var workbook = Tables.EditPart(TwoRows(), "xl/sharedStrings.xml",
+            _ => $"<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" {counts}><si><t>宏图</t></si><si><t>电话沟通</t></si></sst>");
+        Tables.EditPart(workbook, "xl/worksheets/sheet1.xml", xml => CellB2().Replace(xml, $"<x:c r=\"B2\" t=\"s\"><x:v>{index}</x:v></x:c>"));
+        if (!related)
+        {
+            Tables.EditPart(workbook, "xl/_rels/workbook.xml.rels", rels => SharedStringsRelationship().Replace(rels, string.Empty));
+        }
+
+        using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, Map);
+
+        Assert.Equal("电话沟通", reader.ReadRecords().Single().Record!.Communications![0].Summary);
+    }
+
+    [Fact]
+    public void Open_HeaderCellTheReaderWouldLeaveEmpty_FailsNamingItsColumn()
+    {
+        using var workbook = Tables.EditPart(TwoRows(), "xl/worksheets/sheet1.xml",
+            xml => HeaderCellA1().Replace(xml, "<x:c r=\"A1\" t=\"s\"><x:v>99</x:v></x:c>"));
+
+        var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, Map));
+
+        Assert.StartsWith("row 1, the header: column A: the cell refers to shared text 99", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_FormulaWithItsSavedResult_IsReadAsThatResult()
     {
@@ -494,6 +528,12 @@ public sealed partial class FollowUpTableReaderXlsxTests
 
     [GeneratedRegex("<x:c r=\"B2\"[^>]*>.*?</x:c>")]
     private static partial Regex CellB2();
+
+    [GeneratedRegex("<x:c r=\"A1\"[^>]*>.*?</x:c>")]
+    private static partial Regex HeaderCellA1();
+
+    [GeneratedRegex("<Relationship [^>]*/sharedStrings\"[^>]*/>")]
+    private static partial Regex SharedStringsRelationship();
 
     [GeneratedRegex("<x:c r=\"C2\"[^>]*>.*?</x:c>")]
     private static partial Regex CellC2();

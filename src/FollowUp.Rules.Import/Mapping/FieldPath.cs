@@ -82,7 +82,6 @@ internal sealed class FieldPath
     /// <inheritdoc />
     public override string ToString() => Text;
 
-    /// <summary>Reads a path; never throws.</summary>
     /// <summary>
     /// Whether a column name begins like a field path (a part of the record such as <c>customer</c> or <c>communications</c>,
     /// then <c>.</c> or <c>[</c>), so one that does not parse was meant as a field and is worth a warning, not silence.
@@ -93,6 +92,24 @@ internal sealed class FieldPath
         return end > 0 && Root.Children!.TryGetValue(name[..end], out var part) && part.Shape is NodeShape.Object or NodeShape.ListElement or NodeShape.Custom;
     }
 
+    /// <summary>
+    /// A list's entry written as a path should name it: <c>communications[0].summary</c>; for <c>communications.0.summary</c>,
+    /// the number written as the index, not kept as a field.
+    /// </summary>
+    private static string EntryExample(string list, string? rest)
+    {
+        if (rest is null)
+        {
+            return $"{list}[0].summary";
+        }
+
+        var number = rest.IndexOf('.', StringComparison.Ordinal) is >= 0 and var end ? rest[..end] : rest;
+        return number.Length > 0 && number.All(char.IsAsciiDigit)
+            ? $"{list}[{number}]{rest[number.Length..]}"
+            : $"{list}[0].{rest}";
+    }
+
+    /// <summary>Reads a path; never throws.</summary>
     /// <param name="text">The path, such as <c>communications[0].summary</c>. Member names are matched ignoring case.</param>
     /// <param name="path">The path, when it names a field of the record.</param>
     /// <param name="error">Why it does not, when it does not: a sentence that names the valid choices.</param>
@@ -149,7 +166,7 @@ internal sealed class FieldPath
             switch (child.Shape)
             {
                 case NodeShape.ListElement when index is null:
-                    error = $"{prefix} is a list: name the entry, as in {prefix}[0]{(dot < 0 ? ".summary" : "." + rest.ToString())}.";
+                    error = $"{prefix} is a list: name the entry, as in {EntryExample(prefix, dot < 0 ? null : rest.ToString())}.";
                     return false;
                 case NodeShape.Object or NodeShape.Custom or NodeShape.Leaf when index is not null:
                     error = $"{prefix} is not a list, so it takes no [index].";

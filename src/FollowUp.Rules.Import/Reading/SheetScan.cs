@@ -157,6 +157,8 @@ internal sealed class SheetScan
             }
         }
 
+        // MiniExcel reads xl/sharedStrings.xml even when no relationship names it.
+        sharedStrings ??= Entry(zip, "xl/sharedStrings.xml");
         return part;
     }
 
@@ -343,8 +345,9 @@ internal sealed class SheetScan
         if (type == "s")
         {
             return value is null ? "the cell is marked as shared text but gives no index into it; the workbook is damaged."
-                : !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= sharedStrings.Value
-                    ? $"the cell refers to shared text {value.Trim()}, which the workbook does not hold ({sharedStrings.Value} in all); the workbook is damaged."
+                : !int.TryParse(value, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var index)
+                    || index < 0 || !sharedStrings.Holds(index)
+                    ? $"the cell refers to shared text {value.Trim()}, which the workbook does not hold ({sharedStrings.Count} in all); the workbook is damaged."
                     : null;
         }
 
@@ -395,16 +398,31 @@ internal sealed class SheetScan
 
 
     /// <summary>
-    /// How many strings the workbook's shared-strings part holds, read only when a cell refers to one: its <c>uniqueCount</c>
-    /// when it says, else its <c>si</c> elements counted.
+    /// Whether the workbook's shared-strings part holds an index: below its <c>uniqueCount</c>, when it states one, at once;
+    /// otherwise (a stated count may be wrong, or missing) by its <c>si</c> elements, counted once when first needed.
     /// </summary>
     private sealed class SharedStringCount(ZipArchiveEntry? part)
     {
-        private int? _value;
+        private int? _stated;
+        private int? _counted;
 
-        public int Value => _value ??= Count(part);
+        public int Count => _counted ??= CountItems(part);
 
-        private static int Count(ZipArchiveEntry? part)
+        public bool Holds(int index) => index < (_stated ??= StatedCount(part)) || index < Count;
+
+        private static int StatedCount(ZipArchiveEntry? part)
+        {
+            if (part is null)
+            {
+                return 0;
+            }
+
+            using var reader = XmlReader.Create(part.Open(), Settings);
+            return reader.MoveToContent() == XmlNodeType.Element
+                && int.TryParse(reader.GetAttribute("uniqueCount"), NumberStyles.None, CultureInfo.InvariantCulture, out var stated) ? stated : 0;
+        }
+
+        private static int CountItems(ZipArchiveEntry? part)
         {
             if (part is null)
             {
@@ -415,11 +433,6 @@ internal sealed class SheetScan
             if (reader.MoveToContent() != XmlNodeType.Element)
             {
                 return 0;
-            }
-
-            if (int.TryParse(reader.GetAttribute("uniqueCount"), NumberStyles.None, CultureInfo.InvariantCulture, out var stated))
-            {
-                return stated;
             }
 
             var ns = reader.NamespaceURI;

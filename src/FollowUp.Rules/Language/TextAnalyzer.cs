@@ -36,8 +36,8 @@ internal sealed class TextAnalyzer
     /// <summary>Words that make a risk phrase the topic of the clause (竞争对手方面), folded.</summary>
     private static readonly string[] TopicMarkers = ["方面", "这块", "这边", "情况", "呢", "吗", "的话"];
 
-    /// <summary>Words that join alternatives under one negation (没有投诉或不满, no complaints or delays), folded, longest first.</summary>
-    private static readonly string[] Alternatives = ["或者", "或是", "或", "nor", "or"];
+    /// <summary>Words that join alternatives under one negation (没有投诉或不满, 无投诉和差评, no complaints or delays), folded, longest first.</summary>
+    private static readonly string[] Alternatives = ["或者", "或是", "或", "以及", "和", "及", "与", "nor", "or"];
 
     /// <summary>Who may be named before a bare answer (客户说没有), folded.</summary>
     private static readonly string[] Answerers = ["客户说", "他说", "她说", "对方说", "客户表示", "客户回复", "回复", "答复", "客户答复", "答", "回答", "客户回答"];
@@ -399,7 +399,7 @@ internal sealed class TextAnalyzer
             }
         }
 
-        return nearestBefore >= 0 && !IsCueNegated(scan, nearestBefore, index) && !IsRiskBetween(scan, nearestBefore, index, near);
+        return nearestBefore >= 0 && !IsCueNegated(text, scan, nearestBefore, index) && !IsRiskBetween(text, scan, nearestBefore, index, near, parted: true);
 
         // Nearer the phrase: ending later; at the same end, the longer cue (没有 over 没).
         static bool IsNearer(in TextHit cue, in TextHit other) =>
@@ -407,10 +407,13 @@ internal sealed class TextAnalyzer
     }
 
     /// <summary>
-    /// Whether another risk phrase stands between a cue and the hit: the cue negates that one, not the next (没有竞争对手 客户嫌贵,
-    /// 无竞品 预算不足). Alternatives joined by 或 / or are negated together by <see cref="IsNegatedAlternative"/>.
+    /// Whether another risk phrase stands between a cue and the hit; with <paramref name="parted"/>, only one parted from the
+    /// hit by white space. Notes list items with a space, and a cue negates the first of them, not the next (没有竞争对手
+    /// 客户嫌贵, 无竞品 预算不足); without a space the first is what the cue negates together with the hit (不担心价格太贵,
+    /// 没有抱怨价格太贵), and alternatives joined by 或, 和, 及 are negated together by <see cref="IsNegatedAlternative"/>.
+    /// A cue that negated a risk phrase does not negate the cue after it either (没有投诉无差评 is no double negative).
     /// </summary>
-    private bool IsRiskBetween(TextScan scan, int cueIndex, int hitIndex, (int From, int To) near)
+    private bool IsRiskBetween(string text, TextScan scan, int cueIndex, int hitIndex, (int From, int To) near, bool parted)
     {
         ref readonly var cue = ref scan.Hits[cueIndex];
         ref readonly var hit = ref scan.Hits[hitIndex];
@@ -418,7 +421,7 @@ internal sealed class TextAnalyzer
         {
             ref readonly var other = ref scan.Hits[j];
             if (j != hitIndex && !other.Dropped && Lexicon.Entries[other.Entry].Role == PhraseRole.Risk
-                && other.FoldedStart >= cue.FoldedEnd && other.FoldedEnd <= hit.FoldedStart)
+                && other.FoldedStart >= cue.FoldedEnd && other.FoldedEnd <= hit.FoldedStart && (!parted || HasWhitespace(text, other.End, hit.Start)))
             {
                 return true;
             }
@@ -506,7 +509,7 @@ internal sealed class TextAnalyzer
     }
 
     /// <summary>Whether another cue right before a cue negates it (不是没有, 不能说没有), so the two affirm.</summary>
-    private bool IsCueNegated(TextScan scan, int cueIndex, int negatedIndex)
+    private bool IsCueNegated(string text, TextScan scan, int cueIndex, int negatedIndex)
     {
         ref readonly var cue = ref scan.Hits[cueIndex];
         var (from, to) = Neighbours(scan, cueIndex);
@@ -517,7 +520,7 @@ internal sealed class TextAnalyzer
             if (j != cueIndex && !other.Dropped && other.Clause == cue.Clause && Lexicon.Entries[other.Entry].Role == PhraseRole.NegationCue
                 && other.FoldedEnd <= cue.FoldedStart && cue.FoldedStart - other.FoldedEnd <= DoubleNegativeWindow
                 && !(other.Entry == cue.Entry && cue.FoldedStart - other.FoldedEnd >= DoubleNegativeWindow)
-                && !IsAscii(Lexicon.Entries[other.Entry].Phrase) && !IsVoidCue(scan, j, negatedIndex) && !IsRiskBetween(scan, j, cueIndex, (from, to)))
+                && !IsAscii(Lexicon.Entries[other.Entry].Phrase) && !IsVoidCue(scan, j, negatedIndex) && !IsRiskBetween(text, scan, j, cueIndex, (from, to), parted: false))
             {
                 return true;
             }

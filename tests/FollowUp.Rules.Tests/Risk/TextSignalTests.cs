@@ -174,6 +174,13 @@ public sealed class TextSignalTests
     [InlineData("没有竞争对手 客户嫌贵", RiskSignalCodes.Competitor)]
     [InlineData("无投诉无差评", RiskSignalCodes.NegativeFeedback)]
     [InlineData("无投诉 无退货 无差评", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("客户无投诉和差评", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("客户没有任何投诉及差评", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("无竞品及价格异议", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户没有犹豫和拖延", RiskSignalCodes.Delay)]
+    [InlineData("客户不担心价格太贵", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户没有抱怨价格太贵", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户不担心竞品", RiskSignalCodes.Competitor)]
     [InlineData("客户没有犹豫没有拖延", RiskSignalCodes.Delay)]
     public void Signal_NegatedBeforeAnotherRiskOrABreak_RaisesNothing(string text, string code) =>
         Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
@@ -281,6 +288,23 @@ public sealed class TextSignalTests
     [InlineData("价格异议已解决？", RiskSignalCodes.PriceObjection)]
     public void Signal_NextClauseThatSaysMoreThanResolved_IsRaised(string text, string code) =>
         Assert.Contains(code, TextProbe.Of(text).Risk);
+
+    /// <summary>Exceptions for product words void those words only, never the same words in a real risk.</summary>
+    [Theory]
+    [InlineData("打了三次电话，客户自动挂断", RiskSignalCodes.NoResponse)]
+    [InlineData("客户拒绝服务合同", RiskSignalCodes.IntentDecline)]
+    [InlineData("客户已选择其竞争对手的产品", RiskSignalCodes.Competitor)]
+    [InlineData("客户更倾向他们的竞争对手的方案", RiskSignalCodes.Competitor)]
+    [InlineData("我们比友商贵了3000", RiskSignalCodes.PriceObjection)]
+    public void Signal_WordsAnExceptionOrPhraseWasWrittenFor_InARealRisk_IsRaised(string text, string code) =>
+        Assert.Contains(code, TextProbe.Of(text).Risk);
+
+    [Theory]
+    [InlineData("客户比较认可贵司方案")]
+    [InlineData("客户收到报价后对交期不满意")]
+    [InlineData("客户说交付周期太离谱")]
+    public void Signal_PriceWordsWithoutAPrice_RaiseNoPriceObjection(string text) =>
+        Assert.DoesNotContain(RiskSignalCodes.PriceObjection, TextProbe.Of(text).Risk);
 
     /// <summary>A competitor, a delay or a lost contact is a fact: a clause saying "resolved" after it settles nothing.</summary>
     [Theory]
