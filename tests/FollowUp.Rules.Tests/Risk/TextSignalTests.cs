@@ -262,10 +262,6 @@ public sealed class TextSignalTests
     [InlineData("客戶擔心價格，目前已解決", RiskSignalCodes.Hesitation)]
     [InlineData("The customer had doubts about the price; this has been resolved.", RiskSignalCodes.Hesitation)]
     [InlineData("Customer worried about price, now resolved.", RiskSignalCodes.Hesitation)]
-    [InlineData("客户觉得贵，已接受报价", RiskSignalCodes.PriceObjection)]
-    [InlineData("客户嫌贵，已认可报价，周五签约", RiskSignalCodes.PriceObjection)]
-    [InlineData("客户担心价格，价格已谈妥", RiskSignalCodes.Hesitation)]
-    [InlineData("Customer thought it was expensive; accepted the quote.", RiskSignalCodes.PriceObjection)]
     public void Signal_ResolvedInTheNextClause_RaisesNothing(string text, string code) =>
         Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
 
@@ -290,8 +286,6 @@ public sealed class TextSignalTests
     [InlineData("客户嫌贵，已解决 20%差价还在谈", RiskSignalCodes.PriceObjection)]
     [InlineData("客户嫌贵，目前基本已解决，还差2个点", RiskSignalCodes.PriceObjection)]
     [InlineData("价格异议已解决？", RiskSignalCodes.PriceObjection)]
-    [InlineData("客户觉得贵，尚未接受报价", RiskSignalCodes.PriceObjection)]
-    [InlineData("客户觉得贵，已接受报价？", RiskSignalCodes.PriceObjection)]
     public void Signal_NextClauseThatSaysMoreThanResolved_IsRaised(string text, string code) =>
         Assert.Contains(code, TextProbe.Of(text).Risk);
 
