@@ -36,8 +36,8 @@ internal sealed class TextAnalyzer
     /// <summary>Words that make a risk phrase the topic of the clause (竞争对手方面), folded.</summary>
     private static readonly string[] TopicMarkers = ["方面", "这块", "这边", "情况", "呢", "吗", "的话"];
 
-    /// <summary>Words that join alternatives under one negation (没有投诉或不满, 无投诉和差评, no complaints or delays), folded, longest first.</summary>
-    private static readonly string[] Alternatives = ["或者", "或是", "或", "以及", "和", "及", "与", "nor", "or"];
+    /// <summary>Words that join alternatives under one negation (没有投诉或不满, no complaints or delays), folded, longest first.</summary>
+    private static readonly string[] Alternatives = ["或者", "或是", "或", "nor", "or"];
 
     /// <summary>Who may be named before a bare answer (客户说没有), folded.</summary>
     private static readonly string[] Answerers = ["客户说", "他说", "她说", "对方说", "客户表示", "客户回复", "回复", "答复", "客户答复", "答", "回答", "客户回答"];
@@ -365,7 +365,7 @@ internal sealed class TextAnalyzer
             {
                 if (allowClosingCue && cue.Clause > hit.Clause && cue.FoldedStart >= hit.FoldedEnd
                     && ((cue.Clause == hit.Clause + 1 && cue.AtClauseEnd && IsBareAnswer(text, hit.End, cue.Start))
-                        || (IsSettling(cue) && (Lexicon.Entries[hit.Entry].Flags & PhraseFlags.Resolvable) != 0
+                        || (IsSettling(cue) && IsResolvable(hit)
                             && IsBareSettlement(text, hit.End, cue.Start) && EndsStatement(text, cue.End)))
                     && !IsVoidCue(scan, c, index))
                 {
@@ -381,9 +381,10 @@ internal sealed class TextAnalyzer
             var before = cue.FoldedEnd <= hit.FoldedStart && hit.FoldedStart - cue.FoldedEnd <= CueWindow(cue, hit, window)
                 && !(settling && HasWhitespace(text, cue.End, hit.Start));
             var inGap = hit.GapTo > 0 && hit.GapFrom <= cue.FoldedStart && cue.FoldedEnd <= hit.GapTo;
+            // A settling cue closing the clause settles only what can be resolved: 竞品问题已解决 leaves the competitor.
             var closingAfter = allowClosingCue && cue.FoldedStart >= hit.FoldedEnd && cue.FoldedStart - hit.FoldedEnd <= PostCueWindow
                 && (settling
-                    ? (cue.AtClauseEnd || StartsWithBreakWord(text, cue.End)) && NextVisible(text, cue.End, out _) != '?'
+                    ? (cue.AtClauseEnd || StartsWithBreakWord(text, cue.End)) && NextVisible(text, cue.End, out _) != '?' && IsResolvable(hit)
                     : cue.AtClauseEnd || StartsWithBreakWord(text, cue.End));
             // Whether the cue is void costs a search of its neighbours: only for a cue placed to negate.
             if (before && !inGap)
@@ -407,9 +408,9 @@ internal sealed class TextAnalyzer
     }
 
     /// <summary>
-    /// Whether another risk phrase stands between a cue and the hit; with <paramref name="parted"/>, only one parted from the
-    /// hit by white space. Notes list items with a space, and a cue negates the first of them, not the next (没有竞争对手
-    /// 客户嫌贵, 无竞品 预算不足); without a space the first is what the cue negates together with the hit (不担心价格太贵,
+    /// Whether another risk phrase stands between a cue and the hit; with <paramref name="parted"/>, only one of another kind
+    /// parted from the hit by white space. Notes part statements with a space, and a cue negates the first of them, not the
+    /// next (没有竞争对手 客户嫌贵, 无竞品 预算不足), while items of one kind are a list under one cue (无投诉 差评 退货); without a space the first is what the cue negates together with the hit (不担心价格太贵,
     /// 没有抱怨价格太贵), and alternatives joined by 或, 和, 及 are negated together by <see cref="IsNegatedAlternative"/>.
     /// A cue that negated a risk phrase does not negate the cue after it either (没有投诉无差评 is no double negative).
     /// </summary>
@@ -421,7 +422,8 @@ internal sealed class TextAnalyzer
         {
             ref readonly var other = ref scan.Hits[j];
             if (j != hitIndex && !other.Dropped && Lexicon.Entries[other.Entry].Role == PhraseRole.Risk
-                && other.FoldedStart >= cue.FoldedEnd && other.FoldedEnd <= hit.FoldedStart && (!parted || HasWhitespace(text, other.End, hit.Start)))
+                && other.FoldedStart >= cue.FoldedEnd && other.FoldedEnd <= hit.FoldedStart
+                && (!parted || (HasWhitespace(text, other.End, hit.Start) && Lexicon.Entries[other.Entry].Category != Lexicon.Entries[hit.Entry].Category)))
             {
                 return true;
             }
@@ -516,10 +518,10 @@ internal sealed class TextAnalyzer
         for (var j = from; j <= to; j++)
         {
             ref readonly var other = ref scan.Hits[j];
-            // The same cue again after a word is a list (无退货无差评, 没有投诉没有退货), not a double negative (不能不).
+            // The same cue again after a spaced item is a list (无投诉 无退货 无差评), not a double negative (不可能不, 不能不).
             if (j != cueIndex && !other.Dropped && other.Clause == cue.Clause && Lexicon.Entries[other.Entry].Role == PhraseRole.NegationCue
                 && other.FoldedEnd <= cue.FoldedStart && cue.FoldedStart - other.FoldedEnd <= DoubleNegativeWindow
-                && !(other.Entry == cue.Entry && cue.FoldedStart - other.FoldedEnd >= DoubleNegativeWindow)
+                && !(other.Entry == cue.Entry && HasWhitespace(text, other.End, cue.Start))
                 && !IsAscii(Lexicon.Entries[other.Entry].Phrase) && !IsVoidCue(scan, j, negatedIndex) && !IsRiskBetween(text, scan, j, cueIndex, (from, to), parted: false))
             {
                 return true;
@@ -629,6 +631,8 @@ internal sealed class TextAnalyzer
     }
 
     private bool IsSettling(in TextHit cue) => Lexicon.Entries[cue.Entry].Category == (int)CueKind.Settles;
+
+    private bool IsResolvable(in TextHit hit) => (Lexicon.Entries[hit.Entry].Flags & PhraseFlags.Resolvable) != 0;
 
     private static bool IsOneOf(ReadOnlySpan<char> text, string[] folded)
     {

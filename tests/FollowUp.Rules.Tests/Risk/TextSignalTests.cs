@@ -289,6 +289,28 @@ public sealed class TextSignalTests
     public void Signal_NextClauseThatSaysMoreThanResolved_IsRaised(string text, string code) =>
         Assert.Contains(code, TextProbe.Of(text).Risk);
 
+    /// <summary>A negation reaches no further than it did: a word of 和/与/及 is no "or", and 不可能不 is a double negative.</summary>
+    [Theory]
+    [InlineData("客户没有任何犹豫就直接和竞品签约了", RiskSignalCodes.Competitor)]
+    [InlineData("客户没有投诉和我们反馈价格偏高", RiskSignalCodes.PriceObjection)]
+    [InlineData("没有竞品参与客户觉得我们太贵", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户不可能不考虑竞品", RiskSignalCodes.Competitor)]
+    [InlineData("客户不至于不看竞品", RiskSignalCodes.Competitor)]
+    [InlineData("客户和竞品价格已谈妥，下周签约", RiskSignalCodes.Competitor)]
+    [InlineData("客户嫌贵，已接受报价更低的竞品", RiskSignalCodes.Competitor)]
+    [InlineData("竞品问题已解决", RiskSignalCodes.Competitor)]
+    public void Signal_NegationOrSettlementThatWouldReachTooFar_IsRaised(string text, string code) =>
+        Assert.Contains(code, TextProbe.Of(text).Risk);
+
+    [Theory]
+    [InlineData("近三个月无投诉 差评")]
+    [InlineData("本月无客诉 退货 差评记录")]
+    [InlineData("客户说这次的建议太宝贵了")]
+    [InlineData("客户说今年煤价高了，想上节能设备")]
+    [InlineData("实际数量比报价少，按实际结算")]
+    [InlineData("这类客户意向一般比较强")]
+    public void Signal_HarmlessTextWithAPriceOrIntentWord_RaisesNothing(string text) => Assert.Empty(TextProbe.Of(text).Risk);
+
     /// <summary>Exceptions for product words void those words only, never the same words in a real risk.</summary>
     [Theory]
     [InlineData("打了三次电话，客户自动挂断", RiskSignalCodes.NoResponse)]
