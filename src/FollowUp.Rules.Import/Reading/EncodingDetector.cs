@@ -26,6 +26,8 @@ internal static class EncodingDetector
     /// </summary>
     private const int MinimumEvidence = 3;
 
+    private static readonly Encoding BigEndianUtf32 = new UTF32Encoding(bigEndian: true, byteOrderMark: true);
+
     /// <summary>Decides the encoding and returns the stream to read the text from, positioned after any byte order mark.</summary>
     /// <returns>The encoding, and the text in it.</returns>
     public static (Encoding Encoding, Stream Text) Detect(Stream stream, Encoding? forced)
@@ -76,8 +78,6 @@ internal static class EncodingDetector
 
         return FromByteOrderMark(head[..length]);
     }
-
-    private static readonly Encoding BigEndianUtf32 = new UTF32Encoding(bigEndian: true, byteOrderMark: true);
 
     /// <summary>Gets the encoding a byte order mark names, and the mark's length, which the reader skips.</summary>
     private static (Encoding Encoding, int Length)? FromByteOrderMark(ReadOnlySpan<byte> head) => head switch

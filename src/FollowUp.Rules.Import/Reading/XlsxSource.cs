@@ -119,8 +119,9 @@ internal sealed class XlsxSource : TableSource
             }
         }
 
-        // A record's id, customer and owner merged down over its rows reach each of them.
         values = _scan.MarkUnreadableCells(_number, values);
+
+        // A record's id, customer and owner merged down over its rows reach each of them.
         _scan.Merged.Fill(_number, values, HeaderRow);
         row = new SourceRow(_number, values);
         return true;

@@ -103,9 +103,14 @@ internal sealed partial class Inspection
                 var hit = _scan.Vague[i];
                 Vague.Add(new FieldHit(path, hit.Category, value, hit.Start, hit.End));
                 var noContent = hit.Category == (int)VagueCategory.NoContent;
+                if (noContent && required && state == FieldState.Missing)
+                {
+                    continue;
+                }
+
                 var text = SharedText.Of(value, hit.Start, hit.End);
                 var category = EnumLabels<VagueCategory>.NameOf((VagueCategory)hit.Category);
-                if (!(noContent && required && state == FieldState.Missing) && !NotedBefore(fieldNotes, category, text, ref noted))
+                if (!NotedBefore(fieldNotes, category, text, ref noted))
                 {
                     Notes.Add(new Note(noContent ? Problem.NoContent : Problem.VagueLanguage, path, path, text, category));
                 }

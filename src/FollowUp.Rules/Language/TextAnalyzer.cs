@@ -42,18 +42,15 @@ internal sealed class TextAnalyzer
     /// <summary>Who may be named before a bare answer (客户说没有), folded.</summary>
     private static readonly string[] Answerers = ["客户说", "他说", "她说", "对方说", "客户表示", "客户回复", "回复", "答复", "客户答复", "答", "回答", "客户回答"];
 
-    /// <summary>
-    /// What may come before a settling cue in the clause after a risk phrase, which then still says only that the risk is
-    /// resolved (，目前已解决; ，经沟通已打消; "; this has been resolved"), folded. Anything else (，还不能说已解决) settles nothing.
-    /// </summary>
     /// <summary>Where the clause of a risk phrase ends before a settling clause: not at a colon (安装问题：已解决 is a clause of its own).</summary>
     private const string SettlementBreakChars = "?？,，;；。.!！\n\r";
 
     private static readonly SearchValues<char> SettlementBreaks = SearchValues.Create(SettlementBreakChars);
 
-    /// <summary>Words that may open a settling clause (客户嫌贵，但目前已解决), folded.</summary>
-    private static readonly string[] SettlementBreakWords = ["但是", "但", "不过", "可是", "however", "but"];
-
+    /// <summary>
+    /// What may come before a settling cue in the clause after a risk phrase, which then still says only that the risk is
+    /// resolved (，目前已解决; ，经沟通已打消; "; this has been resolved"), folded. Anything else (，还不能说已解决) settles nothing.
+    /// </summary>
     private static readonly string[] SettlementLeads =
     [
         "目前", "现", "现在", "当前", "如今", "后来", "最终", "最后", "都", "均", "也", "目前都", "现均", "已经", "目前已经", "现在已经",
@@ -73,9 +70,16 @@ internal sealed class TextAnalyzer
     private const double ShortValueUnits = 1;
     private static readonly int AllFactKinds = (1 << Enum.GetValues<FactKind>().Length) - 1;
 
+    /// <summary>The lexicon's contrast words (但, 不过, but), folded, longest first: they may open a settling clause (但已解决).</summary>
+    private readonly string[] _contrastWords;
+
     public TextAnalyzer(CompiledLexicon lexicon)
     {
         Lexicon = lexicon;
+        _contrastWords = [.. lexicon.Entries
+            .Where(e => e.Role == PhraseRole.ClauseBreak && e.Category == (int)ClauseBreakKind.Contrast)
+            .Select(e => TextFolding.FoldPhrase(e.Phrase))
+            .OrderByDescending(word => word.Length)];
     }
 
     public CompiledLexicon Lexicon { get; }
@@ -410,9 +414,10 @@ internal sealed class TextAnalyzer
     /// <summary>
     /// Whether another risk phrase stands between a cue and the hit; with <paramref name="parted"/>, only one of another kind
     /// parted from the hit by white space. Notes part statements with a space, and a cue negates the first of them, not the
-    /// next (没有竞争对手 客户嫌贵, 无竞品 预算不足), while items of one kind are a list under one cue (无投诉 差评 退货); without a space the first is what the cue negates together with the hit (不担心价格太贵,
-    /// 没有抱怨价格太贵), and alternatives joined by 或, 和, 及 are negated together by <see cref="IsNegatedAlternative"/>.
-    /// A cue that negated a risk phrase does not negate the cue after it either (没有投诉无差评 is no double negative).
+    /// next (没有竞争对手 客户嫌贵, 无竞品 预算不足), while items of one kind are a list under one cue (无投诉 差评 退货); without
+    /// a space the first is what the cue negates together with the hit (不担心价格太贵, 没有抱怨价格太贵), and alternatives
+    /// joined by 或 are negated together by <see cref="IsNegatedAlternative"/>. A cue that negated a risk phrase does not
+    /// negate the cue after it either (没有投诉无差评 is no double negative).
     /// </summary>
     private bool IsRiskBetween(string text, TextScan scan, int cueIndex, int hitIndex, (int From, int To) near, bool parted)
     {
@@ -556,7 +561,7 @@ internal sealed class TextAnalyzer
     /// <see cref="SettlementLeads"/>: ，目前已解决; 但已解决; "; this has been resolved". A colon does not end the clause, so
     /// 客户嫌贵，安装问题：已解决 settles nothing.
     /// </summary>
-    private static bool IsBareSettlement(string text, int phraseEnd, int cueStart)
+    private bool IsBareSettlement(string text, int phraseEnd, int cueStart)
     {
         var between = text.AsSpan(phraseEnd, cueStart - phraseEnd);
         var clauseEnd = between.IndexOfAny(SettlementBreaks);
@@ -566,10 +571,10 @@ internal sealed class TextAnalyzer
         return (clauseEnd >= 0 || wordLength > 0) && (lead.IsEmpty || IsOneOf(lead, SettlementLeads));
     }
 
-    /// <summary>The length of the <see cref="SettlementBreakWords"/> word <paramref name="text"/> starts with, or 0.</summary>
-    private static int BreakWordLength(ReadOnlySpan<char> text)
+    /// <summary>The length of the contrast word <paramref name="text"/> starts with, or 0.</summary>
+    private int BreakWordLength(ReadOnlySpan<char> text)
     {
-        foreach (var word in SettlementBreakWords)
+        foreach (var word in _contrastWords)
         {
             if (text.Length >= word.Length && FoldsTo(text[..word.Length], word))
             {
@@ -580,7 +585,7 @@ internal sealed class TextAnalyzer
         return 0;
     }
 
-    private static bool StartsWithBreakWord(string text, int from) => BreakWordLength(text.AsSpan(from).TrimStart()) > 0;
+    private bool StartsWithBreakWord(string text, int from) => BreakWordLength(text.AsSpan(from).TrimStart()) > 0;
 
     private static bool HasWhitespace(string text, int from, int to)
     {
