@@ -38,6 +38,7 @@ internal sealed class TextAnalyzer
 
     /// <summary>Words that join alternatives under one negation (没有投诉或不满, no complaints or delays), folded, longest first.</summary>
     private static readonly string[] Alternatives = ["或者", "或是", "或", "nor", "or"];
+    private const string EnumerationCommas = "、\uFF64";
 
     /// <summary>Who may be named before a bare answer (客户说没有), folded.</summary>
     private static readonly string[] Answerers = ["客户说", "他说", "她说", "对方说", "客户表示", "客户回复", "回复", "答复", "客户答复", "答", "回答", "客户回答"];
@@ -438,22 +439,68 @@ internal sealed class TextAnalyzer
     }
 
     /// <summary>
-    /// Whether the hit is an alternative to a negated risk phrase shortly before it in its clause, joined by 或 / or: one cue
-    /// negates both in 没有任何投诉或不满 and "did not complain or express any dissatisfaction".
+    /// Whether the hit is an alternative to a negated risk phrase shortly before it in its clause, joined by 或 / or, or an
+    /// item of the same enumeration: one cue negates them all in 没有任何投诉或不满, "did not complain or express any
+    /// dissatisfaction" and 未出现投诉、退货、差评.
     /// </summary>
-    private static bool IsNegatedAlternative(string text, TextScan scan, int index, (int From, int To) near)
+    private bool IsNegatedAlternative(string text, TextScan scan, int index, (int From, int To) near)
     {
         ref readonly var hit = ref scan.Hits[index];
         for (var j = near.From; j < index; j++)
         {
             ref readonly var other = ref scan.Hits[j];
-            if (other.Negated && other.Clause == hit.Clause && other.End <= hit.Start && IsAlternativeLink(text.AsSpan(other.End, hit.Start - other.End)))
+            if (!other.Negated || other.End > hit.Start)
+            {
+                continue;
+            }
+
+            var between = text.AsSpan(other.End, hit.Start - other.End);
+            if (other.Clause == hit.Clause ? IsAlternativeLink(between) : IsEnumerationLink(between))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the words between two phrases continue an enumeration: 、 between short items (投诉、退货、差评; 投诉、漏发、差评),
+    /// no other punctuation, and the hit right after the last 、. Words before the hit (没有投诉、客户嫌贵) or a contrast word
+    /// (没有投诉、只是嫌贵) read as a new statement, as when 、 stands for a comma.
+    /// </summary>
+    private bool IsEnumerationLink(ReadOnlySpan<char> between)
+    {
+        if (!between.TrimEnd().EndsWith('、') && !between.TrimEnd().EndsWith('\uFF64'))
+        {
+            return false;
+        }
+
+        var separators = 0;
+        foreach (var item in between.SplitAny(EnumerationCommas))
+        {
+            var words = between[item].Trim();
+            var content = 0;
+            foreach (var c in words)
+            {
+                var folded = TextFolding.Fold(c);
+                if (TextFolding.IsClauseEnd(folded))
+                {
+                    return false;
+                }
+
+                content += TextFolding.IsContent(folded) ? 1 : 0;
+            }
+
+            if (content > RiskCueWindow || BreakWordLength(words) > 0)
+            {
+                return false;
+            }
+
+            separators++;
+        }
+
+        return separators > 1;
     }
 
     /// <summary>
