@@ -14,6 +14,12 @@ internal enum PhraseRole : byte
 
     /// <summary>A longer phrase that contains a vague or risk phrase without meaning it (投诉管理模块, 沟通中发现): it voids the hits it covers.</summary>
     Exception,
+
+    /// <summary>
+    /// Says a risk was overcome (终于联系上了, 还是签了, 已接受报价): after a risk phrase of its category, the risk is over. One
+    /// entry per category the phrase overcomes.
+    /// </summary>
+    Overcome,
 }
 
 /// <summary>The kinds of concrete fact that soften a vague phrase beside them.</summary>
@@ -100,7 +106,7 @@ internal enum PhraseFlags : byte
 /// <summary>One phrase of a lexicon: its role, category and text as written.</summary>
 /// <param name="Role">What the phrase is for.</param>
 /// <param name="Category">
-/// A <see cref="VagueCategory"/>, a risk-signal index, a <see cref="FactKind"/>, a <see cref="ChangeMentionKind"/>, a
+/// A <see cref="VagueCategory"/>, a risk-signal index (for a risk phrase and an <see cref="PhraseRole.Overcome"/>), a <see cref="FactKind"/>, a <see cref="ChangeMentionKind"/>, a
 /// <see cref="CueKind"/> or a <see cref="ClauseBreakKind"/>, by role; for an
 /// <see cref="PhraseRole.Exception"/>, the category of the hits it voids.
 /// </param>

@@ -38,6 +38,9 @@ internal sealed class LexiconFileEntry
     /// <summary>For a negation cue: it says the matter is resolved, so it settles a risk in the clause before (<see cref="CueKind.Settles"/>).</summary>
     public bool Settles { get; set; }
 
+    /// <summary>For an overcome phrase: the risk signals it says are over when it follows them (<see cref="PhraseRole.Overcome"/>).</summary>
+    public List<string> Overcomes { get; set; } = [];
+
     public List<string> Matches { get; set; } = [];
 
     public List<string> NonMatches { get; set; } = [];

@@ -29,6 +29,12 @@ internal static class ShippedLexicon
 
             foreach (var entry in file.Entries)
             {
+                if (role == PhraseRole.Overcome)
+                {
+                    entries.AddRange(entry.Overcomes.Select(code => new LexiconEntry(role, signalIndex(code), entry.Phrase, FlagsOf(entry))));
+                    continue;
+                }
+
                 var entryCategory = role == PhraseRole.NegationCue && entry.Settles ? (int)CueKind.Settles : category;
                 entries.Add(new LexiconEntry(role, entryCategory, entry.Phrase, FlagsOf(entry)));
             }
@@ -63,6 +69,7 @@ internal static class ShippedLexicon
         "ClauseBreak" => PhraseRole.ClauseBreak,
         "Fact" => PhraseRole.Fact,
         "ChangeMention" => PhraseRole.ChangeMention,
+        "Overcome" => PhraseRole.Overcome,
         _ => throw new InvalidDataException($"Lexicon file '{resource}' has unknown kind '{kind}'."),
     };
 
@@ -70,7 +77,7 @@ internal static class ShippedLexicon
     {
         var assembly = typeof(ShippedLexicon).Assembly;
         var files = new List<(string, LexiconFile)>();
-        string[] kinds = ["Vague.", "Risk.", "Negation.", "Fact.", "ClauseBreak.", "ChangeMention."];
+        string[] kinds = ["Vague.", "Risk.", "Negation.", "Fact.", "ClauseBreak.", "ChangeMention.", "Overcome."];
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             if (!kinds.Any(kind => name.StartsWith(kind, StringComparison.Ordinal)))

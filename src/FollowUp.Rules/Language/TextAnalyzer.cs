@@ -38,6 +38,16 @@ internal sealed class TextAnalyzer
 
     /// <summary>Words that join alternatives under one negation (没有投诉或不满, no complaints or delays), folded, longest first.</summary>
     private static readonly string[] Alternatives = ["或者", "或是", "或", "nor", "or"];
+
+    /// <summary>Words after which an overcome phrase is hoped for, feared or asked, not told (see <see cref="FollowsUntoldLead"/>).</summary>
+    private static readonly string[] UntoldLeads =
+    [
+        "如果", "假如", "要是", "若", "希望", "争取", "期待", "担心", "怕", "是否", "能否", "有没有", "不知道", "不清楚", "不确定", "看看",
+        "if", "whether", "hope", "hoping", "hopefully", "once", "when", "until", "unless", "see",
+    ];
+
+    /// <summary>How many characters before an overcome phrase <see cref="FollowsUntoldLead"/> reads.</summary>
+    private const int UntoldLeadReach = 16;
     private const string EnumerationCommas = "、\uFF64";
 
     /// <summary>Who may be named before a bare answer (客户说没有), folded.</summary>
@@ -259,6 +269,11 @@ internal sealed class TextAnalyzer
                 continue;
             }
 
+            if (IsOvercome(text, scan, i, near))
+            {
+                continue;
+            }
+
             scan.AddRisk(new ResolvedHit(entry.Category, hit.Start, hit.End, hit.Entry));
         }
     }
@@ -410,6 +425,141 @@ internal sealed class TextAnalyzer
         // Nearer the phrase: ending later; at the same end, the longer cue (没有 over 没).
         static bool IsNearer(in TextHit cue, in TextHit other) =>
             cue.FoldedEnd > other.FoldedEnd || (cue.FoldedEnd == other.FoldedEnd && cue.FoldedStart < other.FoldedStart);
+    }
+
+    /// <summary>
+    /// Whether a phrase after the risk hit says that risk is over (之前联系不上，今天终于联系上了; 客户犹豫了一下还是签了; 觉得贵，
+    /// 已接受报价). Not when a cue right before the phrase denies it (还没联系上了, 没有接受报价), when it is part of a risk
+    /// phrase's words (价格难以接受报价) or when it is asked (联系上了吗？). A risk told after the phrase stands.
+    /// </summary>
+    private bool IsOvercome(string text, TextScan scan, int index, (int From, int To) near)
+    {
+        ref readonly var hit = ref scan.Hits[index];
+        var category = Lexicon.Entries[hit.Entry].Category;
+        for (var j = index + 1; j <= near.To; j++)
+        {
+            ref readonly var other = ref scan.Hits[j];
+            if (!other.Dropped && other.FoldedStart >= hit.FoldedEnd && Lexicon.Entries[other.Entry] is { Role: PhraseRole.Overcome } entry
+                && entry.Category == category && !IsOvercomeDenied(text, scan, j))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsOvercomeDenied(string text, TextScan scan, int overcomeIndex)
+    {
+        ref readonly var overcome = ref scan.Hits[overcomeIndex];
+        if (IsAsked(text, overcome.End) || FollowsUntoldLead(text, overcome.Start))
+        {
+            return true;
+        }
+
+        var (from, to) = Neighbours(scan, overcomeIndex);
+        var ascii = IsAscii(Lexicon.Entries[overcome.Entry].Phrase);
+        for (var j = from; j <= to; j++)
+        {
+            ref readonly var other = ref scan.Hits[j];
+            if (j == overcomeIndex || other.Dropped)
+            {
+                continue;
+            }
+
+            var role = Lexicon.Entries[other.Entry].Role;
+            var overlaps = other.FoldedStart < overcome.FoldedEnd && overcome.FoldedStart < other.FoldedEnd;
+            var cueBefore = role == PhraseRole.NegationCue && !IsSettling(other) && other.Clause == overcome.Clause
+                && other.FoldedEnd <= overcome.FoldedStart
+                && overcome.FoldedStart - other.FoldedEnd <= (ascii ? AsciiCueWindow : DoubleNegativeWindow);
+            if ((role == PhraseRole.Risk && overlaps) || cueBefore)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the clause that goes on at <paramref name="from"/> is asked: 没 right after (签了没有), or it ends with a
+    /// question mark or with 吗 and no mark (联系上了吗, finally reached him?).
+    /// </summary>
+    private static bool IsAsked(string text, int from)
+    {
+        var last = '\0';
+        var first = true;
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = TextFolding.Fold(text[i]);
+            if (TextFolding.IsClauseEnd(c))
+            {
+                return c == '?' || last is '吗' or '么';
+            }
+
+            if (!TextFolding.IsContent(c) || (first && c == '了' && last == '\0'))
+            {
+                continue;
+            }
+
+            if (first && c == '没')
+            {
+                return true;
+            }
+
+            first = false;
+            last = c;
+        }
+
+        return last is '吗' or '么';
+    }
+
+    /// <summary>
+    /// Whether a word shortly before <paramref name="phraseStart"/> in its clause makes what follows hoped for, feared or
+    /// asked rather than told (希望最终签了以后, 是否已接受报价, if they finally signed).
+    /// </summary>
+    private static bool FollowsUntoldLead(string text, int phraseStart)
+    {
+        Span<char> buffer = stackalloc char[UntoldLeadReach];
+        var length = 0;
+        for (var i = phraseStart - 1; i >= 0 && length < UntoldLeadReach; i--)
+        {
+            var c = TextFolding.Fold(text[i]);
+            if (TextFolding.IsClauseEnd(c))
+            {
+                break;
+            }
+
+            if (!TextFolding.IsIgnorable(text[i]))
+            {
+                buffer[UntoldLeadReach - 1 - length++] = TextFolding.IsWhitespace(c) ? ' ' : c;
+            }
+        }
+
+        ReadOnlySpan<char> before = buffer[(UntoldLeadReach - length)..];
+        foreach (var lead in UntoldLeads)
+        {
+            var ascii = IsAscii(lead);
+            for (var from = 0; from < before.Length;)
+            {
+                var at = before[from..].IndexOf(lead, StringComparison.Ordinal);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                at += from;
+                var end = at + lead.Length;
+                if (!ascii || ((at == 0 || !TextFolding.IsAsciiLetter(before[at - 1])) && (end == before.Length || !TextFolding.IsAsciiLetter(before[end]))))
+                {
+                    return true;
+                }
+
+                from = at + 1;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

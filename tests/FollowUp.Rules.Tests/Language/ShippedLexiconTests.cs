@@ -97,6 +97,77 @@ public sealed class ShippedLexiconTests
         Assert.Contains(ShippedLexicon.Files.Single(f => f.Name == "Negation.en.json").File.Entries, e => e.Settles && e.Phrase == "has been resolved");
     }
 
+    public static TheoryData<string> OvercomeFiles() =>
+        [.. ShippedLexicon.Files.Where(f => f.File.Kind == "Overcome").Select(f => f.Name)];
+
+    /// <summary>
+    /// An overcome phrase's <c>matches</c> raise none of the risks it overcomes, though the same text without it raises one of
+    /// them, so each example shows the phrase at work; its <c>nonMatches</c> keep one raised.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(OvercomeFiles))]
+    public void OvercomeEntries_OvercomeTheRisksOfTheirExamples(string fileName)
+    {
+        var file = ShippedLexicon.Files.Single(f => f.Name == fileName).File;
+        var failures = new List<string>();
+        foreach (var entry in file.Entries)
+        {
+            foreach (var text in entry.Matches)
+            {
+                if (TextProbe.Of(text).Risk.Intersect(entry.Overcomes).Any())
+                {
+                    failures.Add($"'{entry.Phrase}': a risk it overcomes is still raised in \"{text}\"");
+                }
+
+                if (!text.Contains(entry.Phrase, StringComparison.Ordinal)
+                    || !TextProbe.Of(text.Replace(entry.Phrase, "，", StringComparison.Ordinal)).Risk.Intersect(entry.Overcomes).Any())
+                {
+                    failures.Add($"'{entry.Phrase}': \"{text}\" does not raise a risk it overcomes without the phrase");
+                }
+            }
+
+            foreach (var text in entry.NonMatches)
+            {
+                if (!text.Contains(entry.Phrase, StringComparison.Ordinal) || !TextProbe.Of(text).Risk.Intersect(entry.Overcomes).Any())
+                {
+                    failures.Add($"'{entry.Phrase}': \"{text}\" should keep a risk it overcomes raised");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public void OvercomeFiles_NameTextSignalsOnceEach()
+    {
+        var problems = new List<string>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, file) in ShippedLexicon.Files.Where(f => f.File.Kind == "Overcome"))
+        {
+            if (name != $"Overcome.{file.Language}.json")
+            {
+                problems.Add($"{name} is not named after its language '{file.Language}'");
+            }
+
+            foreach (var entry in file.Entries)
+            {
+                if (entry.Overcomes.Count == 0 || entry.Overcomes.Except(FollowUp.Rules.Risk.RiskSignalCodes.TextSignals).Any())
+                {
+                    problems.Add($"'{entry.Phrase}' in {name} overcomes [{string.Join(", ", entry.Overcomes)}], not text signals");
+                }
+
+                if (!seen.TryAdd(TextFolding.FoldPhrase(entry.Phrase), name))
+                {
+                    problems.Add($"'{entry.Phrase}' in {name} and {seen[TextFolding.FoldPhrase(entry.Phrase)]}");
+                }
+            }
+        }
+
+        Assert.NotEmpty(seen);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
     [Theory]
     [InlineData("Vague")]
     [InlineData("Risk")]

@@ -223,6 +223,37 @@ public sealed class TextSignalTests
     public void Signal_AfterAnEnumerationCommaThatStartsANewStatement_IsRaised(string text, string code) =>
         Assert.Contains(code, TextProbe.Of(text).Risk);
 
+    /// <summary>A later phrase saying the risk is over (reached at last, signed after all, the quote accepted) overcomes it.</summary>
+    [Theory]
+    [InlineData("之前联系不上，今天终于联系上了", RiskSignalCodes.NoResponse)]
+    [InlineData("客户犹豫了一下还是签了", RiskSignalCodes.Hesitation)]
+    [InlineData("客户觉得贵，已接受报价", RiskSignalCodes.PriceObjection)]
+    [InlineData("客戶覺得太貴，已接受報價", RiskSignalCodes.PriceObjection)]
+    [InlineData("上月说没有预算，现在预算已到位", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("客户对比了竞品，最终选择了我们", RiskSignalCodes.Competitor)]
+    [InlineData("No reply to two emails, finally replied today", RiskSignalCodes.NoResponse)]
+    public void Signal_OvercomeLater_IsNotRaised(string text, string code) => Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
+
+    /// <summary>
+    /// The risk stands when the overcome phrase comes first, is denied, asked, hoped for or part of a risk phrase, or overcomes
+    /// another kind of risk (a signed deal does not undo a competitor who took part, nor a complaint).
+    /// </summary>
+    [Theory]
+    [InlineData("上周联系上了，这周又联系不上", RiskSignalCodes.NoResponse)]
+    [InlineData("客户嫌贵，还没接受报价", RiskSignalCodes.PriceObjection)]
+    [InlineData("联系不上，终于联系上了吗", RiskSignalCodes.NoResponse)]
+    [InlineData("客户还在观望，最后签了没有还不清楚", RiskSignalCodes.Hesitation)]
+    [InlineData("客户担心价格，希望最终签了以后还能优惠", RiskSignalCodes.Hesitation)]
+    [InlineData("客户犹豫，最终签约时间待定", RiskSignalCodes.Hesitation)]
+    [InlineData("预算不足，申请追加了预算，还没批", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("客户说竞品更便宜，最终还是签了", RiskSignalCodes.Competitor)]
+    [InlineData("客户投诉了交付问题，最后签了续费", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("客户在比价，最后选了我们的竞品", RiskSignalCodes.Competitor)]
+    [InlineData("客户之前联系不上，已联系上他的助理，本人仍未回复", RiskSignalCodes.NoResponse)]
+    [InlineData("Customer hesitant; will know if they finally signed next week", RiskSignalCodes.Hesitation)]
+    [InlineData("Budget tight, waiting to see if budget was approved", RiskSignalCodes.BudgetConstraint)]
+    public void Signal_NotOvercome_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
+
     [Theory]
     [InlineData("Customer has not responded or is hesitating", RiskSignalCodes.Hesitation)]
     [InlineData("没有竞争对手，或者说客户还在犹豫", RiskSignalCodes.Hesitation)]
