@@ -392,6 +392,14 @@ internal sealed class TextAnalyzer
                     return true;
                 }
 
+                // An enumeration after the cue (未出现退货、退款、差评) is under it, whatever its first items are; one item before
+                // the hit may be a clause of its own (没问题、价格偏高).
+                if (cue.Clause < hit.Clause && !IsSettling(cue) && cue.End <= hit.Start && !IsAscii(Lexicon.Entries[cue.Entry].Phrase)
+                    && IsEnumerationLink(text.AsSpan(cue.End, hit.Start - cue.End), minCommas: 2) && !IsVoidCue(scan, c, index) && !IsCueNegated(text, scan, c, index))
+                {
+                    return true;
+                }
+
                 continue;
             }
 
@@ -605,7 +613,7 @@ internal sealed class TextAnalyzer
             }
 
             var between = text.AsSpan(other.End, hit.Start - other.End);
-            if (other.Clause == hit.Clause ? IsAlternativeLink(between) : IsEnumerationLink(between))
+            if (other.Clause == hit.Clause ? IsAlternativeLink(between) : IsEnumerationLink(between, minCommas: 1))
             {
                 return true;
             }
@@ -617,16 +625,17 @@ internal sealed class TextAnalyzer
     /// <summary>
     /// Whether the words between two phrases continue an enumeration: 、 between short items (投诉、退货、差评; 投诉、漏发、差评),
     /// no other punctuation, and the hit right after the last 、. Words before the hit (没有投诉、客户嫌贵) or a contrast word
-    /// (没有投诉、只是嫌贵) read as a new statement, as when 、 stands for a comma.
+    /// (没有投诉、只是嫌贵) read as a new statement, as when 、 stands for a comma. <paramref name="minCommas"/> is how many 、
+    /// there must be.
     /// </summary>
-    private bool IsEnumerationLink(ReadOnlySpan<char> between)
+    private bool IsEnumerationLink(ReadOnlySpan<char> between, int minCommas)
     {
         if (!between.TrimEnd().EndsWith('、') && !between.TrimEnd().EndsWith('\uFF64'))
         {
             return false;
         }
 
-        var separators = 0;
+        var items = 0;
         foreach (var item in between.SplitAny(EnumerationCommas))
         {
             var words = between[item].Trim();
@@ -647,10 +656,10 @@ internal sealed class TextAnalyzer
                 return false;
             }
 
-            separators++;
+            items++;
         }
 
-        return separators > 1;
+        return items - 1 >= minCommas;
     }
 
     /// <summary>

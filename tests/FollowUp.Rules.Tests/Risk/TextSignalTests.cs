@@ -205,12 +205,17 @@ public sealed class TextSignalTests
     public void Signal_AlternativeAfterTheWordThatEndsTheNegatedPhrase_IsNegatedToo(string text) =>
         Assert.Empty(TextProbe.Of(text).Risk);
 
-    /// <summary>Items joined by 、 are one enumeration under the cue before the first, whatever the items between.</summary>
+    /// <summary>
+    /// Items joined by 、 are one enumeration under the cue before the first, whatever the items between; when the first is
+    /// no risk phrase, two 、 make it a list (未出现退货、退款、差评).
+    /// </summary>
     [Theory]
     [InlineData("未出现投诉、退货、差评")]
     [InlineData("未出现投诉、漏发、差评")]
     [InlineData("没有竞品、价格异议")]
     [InlineData("暂无竞争对手、预算不足等问题")]
+    [InlineData("未出现退货、退款、差评")]
+    [InlineData("未出現退貨、退款、負評")]
     public void Signal_EnumeratedAfterANegatedPhrase_IsNegatedToo(string text) => Assert.Empty(TextProbe.Of(text).Risk);
 
     /// <summary>Words before the next phrase or a contrast word make a new statement, as when 、 stands for a comma.</summary>
@@ -220,6 +225,8 @@ public sealed class TextSignalTests
     [InlineData("没有投诉，差评两条", RiskSignalCodes.NegativeFeedback)]
     [InlineData("客户投诉、差评", RiskSignalCodes.NegativeFeedback)]
     [InlineData("没有竞品、客户在犹豫、预算不足", RiskSignalCodes.Hesitation)]
+    [InlineData("没问题、价格偏高", RiskSignalCodes.PriceObjection)]
+    [InlineData("未出现退货、退款、客户嫌贵", RiskSignalCodes.PriceObjection)]
     public void Signal_AfterAnEnumerationCommaThatStartsANewStatement_IsRaised(string text, string code) =>
         Assert.Contains(code, TextProbe.Of(text).Risk);
 
