@@ -183,33 +183,41 @@ public sealed class FollowUpRuleSet
         return length == 0 || _placeholders.Contains(folded[..length]);
     }
 
-    private static RiskSignalDefinition[] SignalDefinitions(IRiskSignalDetector[] detectors)
+    private static RiskSignalDefinition[] SignalDefinitions(IRiskSignalDetector[] detectors) =>
+        TryGetSignalDefinitions(detectors, out var signals, out var problem) ? signals : throw new ArgumentException(problem, nameof(detectors));
+
+    /// <summary>
+    /// The text signals and those of <paramref name="detectors"/>, checked: codes of ASCII letters and digits, none taken
+    /// twice, default weights from 0 to 1. The options validator asks too, so a bad custom detector stops a host at start-up.
+    /// </summary>
+    /// <returns><see langword="false"/>, with the first problem in <paramref name="problem"/>, when a signal breaks one of those rules.</returns>
+    internal static bool TryGetSignalDefinitions(IRiskSignalDetector[] detectors, out RiskSignalDefinition[] definitions, out string? problem)
     {
         var signals = new List<RiskSignalDefinition>(BuiltInRiskSignals.TextSignals);
+        definitions = [];
         foreach (var detector in detectors)
         {
             foreach (var signal in detector.Signals)
             {
-                if (string.IsNullOrEmpty(signal.Code) || !signal.Code.All(char.IsAsciiLetterOrDigit))
+                problem = string.IsNullOrEmpty(signal.Code) || !signal.Code.All(char.IsAsciiLetterOrDigit)
+                    ? $"Risk signal code '{signal.Code}' of {detector.GetType().Name} must be ASCII letters and digits."
+                    : signals.Any(s => string.Equals(s.Code, signal.Code, StringComparison.OrdinalIgnoreCase))
+                        ? $"Risk signal code '{signal.Code}' of {detector.GetType().Name} is already taken."
+                        : !(signal.DefaultWeight is >= 0 and <= 1)
+                            ? $"Risk signal '{signal.Code}' of {detector.GetType().Name} has default weight {signal.DefaultWeight}; it must be between 0 and 1."
+                            : null;
+                if (problem is not null)
                 {
-                    throw new ArgumentException($"Risk signal code '{signal.Code}' of {detector.GetType().Name} must be ASCII letters and digits.", nameof(detectors));
-                }
-
-                if (signals.Any(s => string.Equals(s.Code, signal.Code, StringComparison.OrdinalIgnoreCase)))
-                {
-                    throw new ArgumentException($"Risk signal code '{signal.Code}' of {detector.GetType().Name} is already taken.", nameof(detectors));
-                }
-
-                if (!(signal.DefaultWeight is >= 0 and <= 1))
-                {
-                    throw new ArgumentException($"Risk signal '{signal.Code}' of {detector.GetType().Name} has default weight {signal.DefaultWeight}; it must be between 0 and 1.", nameof(detectors));
+                    return false;
                 }
 
                 signals.Add(signal);
             }
         }
 
-        return [.. signals];
+        definitions = [.. signals];
+        problem = null;
+        return true;
     }
 
     private static string CanonicalName(string name, FollowUpRulesOptions options) =>

@@ -18,10 +18,18 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
     private const string Root = FollowUpRulesOptions.SectionName;
     private readonly string[] _signalCodes;
 
+    /// <summary>
+    /// Why the registered custom detectors cannot make a rule set (a code that is not letters and digits or is taken twice, a
+    /// default weight out of range), or <see langword="null"/>. Reported with the options, so that <c>ValidateOnStart</c> stops
+    /// the host at start-up instead of the first evaluation throwing.
+    /// </summary>
+    private readonly string? _detectorProblem;
+
     /// <summary>Initializes a validator that knows the built-in risk signals and those of the registered custom detectors.</summary>
     public FollowUpRulesOptionsValidator(IEnumerable<IRiskSignalDetector> customDetectors)
         : this([.. RiskSignalCodes.TextSignals, .. RiskSignalCodes.StructuralSignals, .. customDetectors.SelectMany(d => d.Signals).Select(s => s.Code)])
     {
+        FollowUpRuleSet.TryGetSignalDefinitions([.. BuiltInRiskSignals.Detectors, .. customDetectors], out _, out _detectorProblem);
     }
 
     internal FollowUpRulesOptionsValidator(IReadOnlyCollection<string> signalCodes)
@@ -33,6 +41,11 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = new ValidateOptionsResultBuilder();
+        if (_detectorProblem is not null)
+        {
+            builder.AddError($"A custom risk signal detector cannot be used: {_detectorProblem}");
+        }
+
         var codes = _signalCodes;
         var profileNames = new HashSet<string>(BuiltInProfiles.Definitions.Keys, StringComparer.OrdinalIgnoreCase);
         profileNames.UnionWith(options.Profiles.Keys);

@@ -85,6 +85,11 @@ public sealed class FollowUpRulesBuilder
     /// </summary>
     /// <typeparam name="TDetector">The detector; created once by the container, so it must be thread-safe.</typeparam>
     /// <returns>This builder.</returns>
+    /// <remarks>
+    /// Its <see cref="IRiskSignalDetector.Signals"/> are checked with the options: a code that is not ASCII letters and digits
+    /// or is already taken, or a default weight outside 0 to 1, fails validation, so <c>ValidateOnStart</c> stops the host at
+    /// start-up and resolving <see cref="IFollowUpEvaluator"/> throws <see cref="OptionsValidationException"/>.
+    /// </remarks>
     public FollowUpRulesBuilder AddRiskSignal<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TDetector>()
         where TDetector : class, IRiskSignalDetector
     {

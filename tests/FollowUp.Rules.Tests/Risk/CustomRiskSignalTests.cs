@@ -1,6 +1,7 @@
 using FollowUp.Rules.Risk;
 using FollowUp.Rules.Tests.TestData;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FollowUp.Rules.Tests.Risk;
@@ -63,6 +64,36 @@ public sealed class CustomRiskSignalTests
     public void Create_DetectorWithATakenOrMalformedCode_Throws(string code) =>
         Assert.Throws<ArgumentException>(() => FollowUpRuleSet.Create(new FollowUpRulesOptions(), [new NamedDetector(code)]));
 
+    [Theory]
+    [InlineData("Stale", 0.2, "is already taken")]
+    [InlineData("not a code", 0.2, "must be ASCII letters and digits")]
+    [InlineData("Tender", 1.5, "must be between 0 and 1")]
+    public async Task AddRiskSignal_DetectorWithABadSignal_StopsTheHostAtStart(string code, double weight, string reason)
+    {
+        // It used to start, and the first evaluation (the first request of a web API) threw the ArgumentException.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<IRiskSignalDetector>(new NamedDetector(code, weight));
+        builder.Services.AddFollowUpRules();
+        using var host = builder.Build();
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        var failure = Assert.Single(exception.Failures);
+        Assert.Contains(nameof(NamedDetector), failure, StringComparison.Ordinal);
+        Assert.Contains(reason, failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddRiskSignal_DetectorWithABadSignal_ResolvingTheEvaluatorThrowsOptionsValidationException()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IRiskSignalDetector>(new NamedDetector("Stale"));
+        services.AddFollowUpRules();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IFollowUpEvaluator>());
+    }
+
     private sealed class TenderDetector : IRiskSignalDetector
     {
         public IReadOnlyList<RiskSignalDefinition> Signals { get; } = [new("Tender", 0.2)];
@@ -86,9 +117,9 @@ public sealed class CustomRiskSignalTests
         public void Detect(RiskDetectionContext context) => context.Report("Undeclared", "customer.name", "x");
     }
 
-    private sealed class NamedDetector(string code) : IRiskSignalDetector
+    private sealed class NamedDetector(string code, double weight = 0.2) : IRiskSignalDetector
     {
-        public IReadOnlyList<RiskSignalDefinition> Signals { get; } = [new(code, 0.2)];
+        public IReadOnlyList<RiskSignalDefinition> Signals { get; } = [new(code, weight)];
 
         public void Detect(RiskDetectionContext context)
         {
