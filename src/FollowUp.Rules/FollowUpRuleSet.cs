@@ -90,7 +90,9 @@ public sealed class FollowUpRuleSet
     /// <param name="customDetectors">Detectors of custom signals, run after the built-in ones; their codes may be weighted in profiles.</param>
     /// <returns>The rule set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="customDetectors"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A custom signal's code is empty, not letters and digits, or already taken.</exception>
+    /// <exception cref="ArgumentException">
+    /// A custom signal's code is empty, not ASCII letters and digits, or already taken, or its default weight is outside 0 to 1.
+    /// </exception>
     /// <exception cref="OptionsValidationException">The options are invalid; the message names every offending key.</exception>
     public static FollowUpRuleSet Create(FollowUpRulesOptions options, IEnumerable<IRiskSignalDetector> customDetectors)
     {

@@ -40,6 +40,7 @@ public static class FollowUpJson
     /// </remarks>
     /// <param name="json">The record's JSON object.</param>
     /// <returns>The record, or <see langword="null"/> when the JSON is <c>null</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="JsonException">The text is not well-formed JSON, or not a JSON object.</exception>
     public static FollowUpRecord? DeserializeRecord(string json)
     {
@@ -75,7 +76,13 @@ public static class FollowUpJson
     /// <summary>Writes a record as JSON.</summary>
     /// <param name="record">The record.</param>
     /// <returns>The JSON.</returns>
-    public static string Serialize(FollowUpRecord record) => JsonSerializer.Serialize(record, ReadableRecord);
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
+    public static string Serialize(FollowUpRecord record)
+    {
+        // As Serialize(evaluation) does: the serializer alone would write the text "null", a line no reader takes for a record.
+        ArgumentNullException.ThrowIfNull(record);
+        return JsonSerializer.Serialize(record, ReadableRecord);
+    }
 
     /// <summary>Writes an evaluation as the JSON object of SPEC §8.</summary>
     /// <param name="evaluation">The evaluation.</param>

@@ -232,6 +232,12 @@ public class FollowUpEvaluatorTests
     public void Evaluate_WithUnknownProfileName_ThrowsKeyNotFoundException() =>
         Assert.Throws<KeyNotFoundException>(() => TestClock.Evaluator().Evaluate(new FollowUpRecord(), "Wholesale"));
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Evaluate_WithBlankProfileName_UsesTheDefaultProfile(string blank) =>
+        Assert.Equal("ToB", TestClock.Evaluator().Evaluate(new FollowUpRecord { Scenario = "ToC" }, blank).Profile);
+
     [Fact]
     public void Findings_CarryTheirStepAsCustomState()
     {

@@ -463,6 +463,14 @@ public class FollowUpJsonTests
         Assert.Throws<ArgumentNullException>(() => FollowUpJson.Serialize((FollowUpEvaluation)null!));
 
     [Fact]
+    public void Serialize_NullRecord_ThrowsArgumentNullException() =>
+        Assert.Throws<ArgumentNullException>(() => FollowUpJson.Serialize((FollowUpRecord)null!));
+
+    [Fact]
+    public void DeserializeRecord_NullText_ThrowsArgumentNullException() =>
+        Assert.Throws<ArgumentNullException>(() => FollowUpJson.DeserializeRecord((string)null!));
+
+    [Fact]
     public void JsonSerializer_AnyOptions_WritesAnEvaluationAsSpec8()
     {
         var evaluation = TestClock.Evaluator().Evaluate(SampleRecords.CompleteToB() with { Needs = null });
