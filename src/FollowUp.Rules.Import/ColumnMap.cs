@@ -73,7 +73,7 @@ public sealed class ColumnMap
     public string? GroupBy { get; }
 
     /// <summary>Gets the worksheet an .xlsx file is read from.</summary>
-    /// <value><see langword="null"/> for the first sheet.</value>
+    /// <value><see langword="null"/> for the first sheet that is not hidden.</value>
     public string? Sheet { get; }
 
     /// <summary>Gets the map's description, free text for the people who maintain it.</summary>

@@ -73,7 +73,7 @@ public sealed class FollowUpTableReader : IDisposable
             var names = header.Cells.Select(c => TablePlan.Text(c, FieldKind.Text)?.Trim() ?? "").ToArray();
             source.HeaderWidth = names.Length;
             source.HeaderRow = header.Number;
-            _plan = TablePlan.Create(map, names, column => source.MergedRange(header.Number, column));
+            _plan = TablePlan.Create(map, names, column => source.MergedRange(header.Number, column), source.Date1904);
             source.KeyColumns = _plan.KeyColumns;
         }
         catch

@@ -14,7 +14,7 @@ public sealed record TableReadOptions
     public Encoding? Encoding { get; init; }
 
     /// <summary>Gets the worksheet to read from an .xlsx file, overriding the column map's <see cref="ColumnMap.Sheet"/>.</summary>
-    /// <value><see langword="null"/> (the default) for the map's sheet, or the first sheet.</value>
+    /// <value><see langword="null"/> (the default) for the map's sheet, or the first sheet that is not hidden.</value>
     public string? Sheet { get; init; }
 
     /// <summary>Gets the character between cells of a CSV or TSV file.</summary>

@@ -69,6 +69,41 @@ public sealed partial class FollowUpTableReaderXlsxTests
     }
 
     [Fact]
+    public void Read_WorkbookWithThe1904DateSystem_DatesAreTheDaysExcelShows()
+    {
+        // The serials MiniExcel writes for these dates count from 1900; a workbook saved with the 1904 date system shows
+        // the same serials 1,462 days later, which is what its user typed and sees.
+        using var workbook = Tables.EditPart(
+            Tables.Xlsx(("跟进记录",
+            [
+                ["customer.company", "communications[0].at", "progress.nextActionDue"],
+                ["宏图", new DateTime(2022, 11, 19, 15, 30, 0), 44894d],
+            ])),
+            "xl/workbook.xml",
+            xml => xml.Replace("<x:sheets>", "<x:workbookPr date1904=\"1\" /><x:sheets>", StringComparison.Ordinal));
+
+        using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx);
+        var record = reader.ReadRecords().Single().Record!;
+
+        Assert.Equal("2026-11-20T15:30:00", record.Communications![0].At.Text);
+        Assert.Equal("2026-11-30", record.Progress!.NextActionDue.Text);
+    }
+
+    [Fact]
+    public void Open_NoSheetNamed_ReadsTheFirstSheetThatIsNotHidden()
+    {
+        using var workbook = Tables.EditPart(
+            Tables.Xlsx(("下拉选项", [["电话", "微信"]]), ("跟进记录", [["customer.company"], ["宏图"]])),
+            "xl/workbook.xml",
+            xml => xml.Replace("name=\"下拉选项\" sheetId=\"1\" state=\"visible\"", "name=\"下拉选项\" sheetId=\"1\" state=\"hidden\"", StringComparison.Ordinal));
+
+        using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx);
+
+        Assert.Equal("跟进记录", reader.Sheet);
+        Assert.Equal("宏图", reader.ReadRecords().Single().Record!.Customer!.Company);
+    }
+
+    [Fact]
     public void Open_SheetThatIsNotThere_ListsTheSheets()
     {
         using var workbook = Tables.Xlsx(("跟进记录", [["customer.company"]]), ("归档", [["customer.company"]]));

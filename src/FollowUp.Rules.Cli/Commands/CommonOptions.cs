@@ -57,7 +57,7 @@ internal sealed class CommonOptions
 
     public Option<string?> Sheet { get; } = new("--sheet")
     {
-        Description = "Worksheet to read from .xlsx inputs. Default: the map's sheet, else the first sheet.",
+        Description = "Worksheet to read from .xlsx inputs. Default: the map's sheet, else the first sheet that is not hidden.",
         HelpName = "name",
     };
 

@@ -22,10 +22,12 @@ internal sealed class TablePlan
     private readonly int? _groupColumn;
     private readonly Target? _groupTarget;
     private readonly bool[] _mapped;
+    private readonly bool _date1904;
 
-    private TablePlan(IReadOnlyList<string> header, Target[] targets, int? groupColumn, Target? groupTarget, bool[] mapped, List<string> misnamed)
+    private TablePlan(IReadOnlyList<string> header, Target[] targets, int? groupColumn, Target? groupTarget, bool[] mapped, List<string> misnamed, bool date1904)
     {
         Header = header;
+        _date1904 = date1904;
         _targets = targets;
         _groupColumn = groupColumn;
         _groupTarget = groupTarget;
@@ -58,8 +60,9 @@ internal sealed class TablePlan
     /// <param name="map">The column map.</param>
     /// <param name="header">The header's column names, trimmed.</param>
     /// <param name="mergedRange">Gets the merged range a header cell is part of (<c>E1:F1</c>), or <see langword="null"/>.</param>
+    /// <param name="date1904">Whether the table's serial day numbers count from 1904 (see <see cref="TableSource.Date1904"/>).</param>
     /// <exception cref="FormatException">No column fills a field, a mapped column appears twice, or the group column is absent.</exception>
-    public static TablePlan Create(ColumnMap map, IReadOnlyList<string> header, Func<int, string?> mergedRange)
+    public static TablePlan Create(ColumnMap map, IReadOnlyList<string> header, Func<int, string?> mergedRange, bool date1904 = false)
     {
         var byField = new Dictionary<string, (FieldPath Field, List<(int Order, int Column)> Columns)>(StringComparer.Ordinal);
         var mapped = new bool[header.Count];
@@ -142,7 +145,7 @@ internal sealed class TablePlan
             }
         }
 
-        return new TablePlan(header, targets, groupColumn, groupTarget, mapped, misnamed);
+        return new TablePlan(header, targets, groupColumn, groupTarget, mapped, misnamed, date1904);
     }
 
     /// <summary>Builds the JSON of one row: the mapped cells written at their field paths.</summary>
@@ -175,7 +178,7 @@ internal sealed class TablePlan
         {
             foreach (var column in target.Columns)
             {
-                if (column >= row.Cells.Length || Text(row.Cells[column], target.Field.Kind) is not { } value || string.IsNullOrWhiteSpace(value))
+                if (column >= row.Cells.Length || Text(row.Cells[column], target.Field.Kind, _date1904) is not { } value || string.IsNullOrWhiteSpace(value))
                 {
                     continue;
                 }
@@ -242,7 +245,7 @@ internal sealed class TablePlan
                 return null;
             }
 
-            var text = column < row.Cells.Length ? Text(row.Cells[column], kind)?.Trim() : null;
+            var text = column < row.Cells.Length ? Text(row.Cells[column], kind, _date1904)?.Trim() : null;
             if (string.IsNullOrEmpty(text))
             {
                 continue;
@@ -255,20 +258,25 @@ internal sealed class TablePlan
     }
 
     /// <summary>Turns a cell into the text the record's JSON holds: dates as ISO 8601, numbers as invariant text.</summary>
-    internal static string? Text(object? cell, FieldKind kind) => cell switch
+    /// <param name="cell">The cell.</param>
+    /// <param name="kind">The kind of field it fills.</param>
+    /// <param name="date1904">Whether a serial day number in a date field counts from 1904.</param>
+    internal static string? Text(object? cell, FieldKind kind, bool date1904 = false) => cell switch
     {
         null => null,
         string text => text,
         DateTime date => Iso(date),
         DateTimeOffset date => date.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture),
         // A date field holding a bare number is a date cell without a date format: Excel's serial day number.
-        double serial when kind == FieldKind.Date && serial is >= 1 and < 2958466 => Iso(DateTime.FromOADate(serial)),
+        double serial when kind == FieldKind.Date && ExcelSerial(serial, date1904) is >= 1 and < 2958466 and var day => Iso(DateTime.FromOADate(day)),
         double number => number.ToString("G15", CultureInfo.InvariantCulture),
         bool flag => flag ? "true" : "false",
         TimeSpan time => time.ToString("c", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => cell.ToString(),
     };
+
+    private static double ExcelSerial(double serial, bool date1904) => date1904 ? serial + WorkbookProperties.Date1904Offset : serial;
 
     private static string Iso(DateTime date) => date.TimeOfDay == TimeSpan.Zero
         ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)

@@ -42,6 +42,12 @@ internal abstract class TableSource : IDisposable
     /// </summary>
     public IReadOnlyList<int> KeyColumns { get; set; } = [];
 
+    /// <summary>
+    /// Gets whether the table's serial day numbers count from 1904-01-01 rather than from 1900 (an .xlsx workbook saved
+    /// that way); the date cells it reads are already right, but a bare number in a date field is such a serial.
+    /// </summary>
+    public virtual bool Date1904 => false;
+
     /// <summary>Gets whether reading stopped at a row it could not get past (the rest of the table is not read).</summary>
     public virtual bool StoppedReading => false;
 

@@ -12,6 +12,7 @@ internal sealed class XlsxSource : TableSource
     private readonly bool _leaveOpen;
     private readonly IEnumerator<object> _rows;
     private readonly SheetScan _scan;
+    private readonly WorkbookProperties _workbook;
     private long _number;
     private bool _failed;
 
@@ -54,8 +55,10 @@ internal sealed class XlsxSource : TableSource
             throw new FormatException("the workbook has no worksheet.");
         }
 
+        _workbook = WorkbookProperties.Read(stream);
+        // The first sheet a user sees in Excel, not a hidden one (an export's lists for drop-downs, say) before it.
         Sheet = sheet is null
-            ? sheets[0]
+            ? sheets.FirstOrDefault(s => !_workbook.HiddenSheets.Contains(s)) ?? sheets[0]
             : sheets.FirstOrDefault(s => string.Equals(s, sheet, StringComparison.Ordinal))
                 ?? sheets.FirstOrDefault(s => string.Equals(s.Trim(), sheet.Trim(), StringComparison.OrdinalIgnoreCase))
                 ?? throw new FormatException($"the workbook has no sheet named '{sheet}'; its sheets are {string.Join(", ", sheets.Select(s => $"'{s}'"))}.");
@@ -71,6 +74,9 @@ internal sealed class XlsxSource : TableSource
 
     /// <summary>Gets the name of the worksheet being read.</summary>
     public string Sheet { get; }
+
+    /// <inheritdoc />
+    public override bool Date1904 => _workbook.Date1904;
 
     public override bool TryRead(out SourceRow row)
     {
@@ -115,7 +121,8 @@ internal sealed class XlsxSource : TableSource
             var index = ColumnIndex(key);
             if (index >= 0)
             {
-                values[index] = value;
+                // MiniExcel turns a date cell's serial into a date as if it counted from 1900, 1,462 days early in a 1904 workbook.
+                values[index] = value is DateTime date && _workbook.Date1904 ? date.AddDays(WorkbookProperties.Date1904Offset) : value;
             }
         }
 
