@@ -76,6 +76,14 @@ public sealed class FollowUpTableReader : IDisposable
             _plan = TablePlan.Create(map, names, column => source.MergedRange(header.Number, column), source.Date1904);
             source.KeyColumns = _plan.KeyColumns;
         }
+        catch (FormatException exception) when (source is CsvSource { EncodingGuessed: true } csv)
+        {
+            // A header that reads as nonsense is most likely in another encoding than the guess (Big5 read as GB18030).
+            source.Dispose();
+            throw new FormatException(
+                $"{exception.Message} The file was read as {csv.Encoding.WebName.ToUpperInvariant()}, guessed from its bytes; if the header reads wrong, name the file's encoding (such as big5).",
+                exception);
+        }
         catch
         {
             source.Dispose();

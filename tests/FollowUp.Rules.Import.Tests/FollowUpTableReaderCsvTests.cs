@@ -137,6 +137,19 @@ public sealed class FollowUpTableReaderCsvTests
     }
 
     [Fact]
+    public void Open_HeaderTheMapCannotReadInAGuessedEncoding_SaysTheEncodingWasAGuess()
+    {
+        // A Big5 export guessed to be GB18030 has a header of nonsense; the error must point at the encoding, not only the map.
+        var big5 = TableEncodings.GetEncoding("big5");
+        var csv = "關聯客戶,跟進內容,跟進人\r\n宏圖建築設計院,電話溝通,李明\r\n";
+
+        var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(Tables.Csv(csv, big5), TableFormat.Csv, ChineseMap));
+
+        Assert.Contains("no column of the header", error.Message, StringComparison.Ordinal);
+        Assert.Contains("The file was read as GB18030, guessed from its bytes; if the header reads wrong, name the file's encoding (such as big5).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_ByteOrderMark_WinsOverAForcedEncoding()
     {
         using var reader = FollowUpTableReader.OpenStream(

@@ -37,6 +37,8 @@ internal sealed class CsvSource : TableSource
         _separator = separator;
         _leaveOpen = leaveOpen;
         (Encoding, var text) = EncodingDetector.Detect(stream, forcedEncoding);
+        // No byte order mark names GB18030: only the weighing of the bytes chooses it.
+        EncodingGuessed = forcedEncoding is null && Encoding.CodePage == TableEncodings.GB18030.CodePage;
         // Never a DecoderFallbackException mid-file (a named encoding, or the rest of a pipe whose start alone decided it):
         // the invalid bytes are read as U+FFFD, and the rows that hold them reported.
         var decoding = (Encoding)Encoding.Clone();
@@ -48,6 +50,9 @@ internal sealed class CsvSource : TableSource
 
     /// <summary>Gets the encoding the text is read with.</summary>
     public Encoding Encoding { get; }
+
+    /// <summary>Gets whether <see cref="Encoding"/> is a guess from the bytes other than UTF-8, which may be wrong (Big5 read as GB18030).</summary>
+    public bool EncodingGuessed { get; }
 
     private SepReaderOptions ReaderOptions(SepReaderOptions options) => options with
     {
