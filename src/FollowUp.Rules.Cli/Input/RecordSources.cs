@@ -53,6 +53,13 @@ internal static class RecordSources
                 await using (text.ConfigureAwait(false))
                 {
                     var (first, prefix) = await PeekAsync(text, cancellationToken).ConfigureAwait(false);
+                    if (NotJsonText(prefix) is { } format)
+                    {
+                        // Read as JSON Lines, a binary file makes a line of nonsense for every stray line-break byte in it.
+                        yield return new RecordInput(input, 1, "line", null, format, EndsInput: true);
+                        continue;
+                    }
+
                     var source = new PrefixedStream(prefix, text);
                     // A .jsonl file is JSON Lines whatever its first line holds; otherwise a leading '[' means a JSON array, and
                     // a first line that is only '{' means objects written over several lines each (one pretty-printed record).
@@ -266,6 +273,20 @@ internal static class RecordSources
         };
         return utf16 is null ? text : Encoding.CreateTranscodingStream(text, utf16, Encoding.UTF8);
     }
+
+    /// <summary>
+    /// Says what a file is when its first bytes are those of a binary format users export records in, which no JSON starts
+    /// with; <see langword="null"/> for anything else.
+    /// </summary>
+    private static string? NotJsonText(ReadOnlySpan<byte> head) => head switch
+    {
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..] =>
+            "the input is an Excel 97-2003 workbook (.xls) or another Office file, not JSON, and cannot be read; save it as .xlsx or CSV and read it with --map.",
+        [(byte)'P', (byte)'K', 0x03, 0x04, ..] =>
+            "the input is a zip archive, not JSON; an .xlsx workbook is read as one only when its name ends in .xlsx (with --map).",
+        [0x1F, 0x8B, ..] => "the input is gzip-compressed, not JSON; decompress it first (gunzip).",
+        _ => null,
+    };
 
     /// <summary>Whether the first line that is not blank holds only an opening brace (after a byte order mark and white space).</summary>
     private static bool OpensAnObjectAlone(byte[] prefix)

@@ -136,6 +136,25 @@ public sealed class RecordSourcesTests : IDisposable
         Assert.Equal($"{input}:line 1: unreadable record: byte 12 of the line: the text is not valid UTF-8; save the file as UTF-8.", Assert.Single(run.ErrorLines));
     }
 
+    [Theory]
+    [InlineData("export.xls", new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }, "an Excel 97-2003 workbook (.xls)")]
+    [InlineData("export.json", new byte[] { (byte)'P', (byte)'K', 0x03, 0x04 }, "a zip archive")]
+    [InlineData("records.jsonl.gz", new byte[] { 0x1F, 0x8B, 0x08, 0x00 }, "gzip-compressed")]
+    public async Task BinaryFile_IsOneUnreadableInputNamingItsFormat_NotALineOfNonsensePerLineBreak(string name, byte[] magic, string format)
+    {
+        // Line-break bytes are scattered through any binary file: read as JSON Lines, each made a line of nonsense.
+        var input = _temp.File(name);
+        File.WriteAllBytes(input, [.. magic, .. "\n\r\0\n{\n\n"u8, .. Enumerable.Range(0, 2000).Select(i => (byte)(i % 251))]);
+        var records = _temp.Write("records.jsonl", SampleData.Record("B-1") + "\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input, records);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["B-1"], run.Ids);
+        var error = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"{input}:line 1: unreadable record: the input is {format}", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task JsonArray_SyntaxErrorInAnElementOfSeveralLines_SaysWhichLineOfTheElement()
     {
