@@ -136,6 +136,34 @@ public sealed class FollowUpTableReaderCsvTests
         Assert.Equal("宏圖建築設計院", reader.ReadRecords().Single().Record!.Customer!.Company);
     }
 
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    public void Read_ExcelSeparatorLine_ReadsTheFileWithItsSeparatorAndKeepsTheRowNumbers(string lineBreak)
+    {
+        // Excel writes and obeys "sep=;" on the first line; the line is not the header, but is row 1 of the file.
+        var csv = string.Join(lineBreak, "SEP=;", "id;customer.company;communications[0].summary", "r1;宏图;电话沟通, 30 分钟", "r2;启明") + lineBreak;
+
+        var results = Tables.ReadCsv(csv);
+
+        Assert.Equal("宏图", results[0].Record!.Customer!.Company);
+        Assert.Equal("电话沟通, 30 分钟", results[0].Record!.Communications![0].Summary);
+        Assert.Equal(3, results[0].Row);
+        Assert.Equal(4, results[1].Row);
+        Assert.Contains("the row has 2 cells but the header has 3", results[1].Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("id;customer.company\r\nr1;宏图\r\n", "separated by ';': add the line sep=; before the header")]
+    [InlineData("id\tcustomer.company\r\nr1\t宏图\r\n", "tab-separated: name it .tsv.")]
+    public void Open_HeaderOfOneColumnHoldingAnotherSeparator_SaysWhichSeparatorTheFileSeemsToHave(string csv, string advice)
+    {
+        var error = Assert.Throws<FormatException>(() => Tables.ReadCsv(csv));
+
+        Assert.Contains("no column of the header", error.Message, StringComparison.Ordinal);
+        Assert.Contains(advice, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Open_HeaderTheMapCannotReadInAGuessedEncoding_SaysTheEncodingWasAGuess()
     {

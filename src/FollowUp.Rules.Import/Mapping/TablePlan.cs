@@ -396,6 +396,17 @@ internal sealed class TablePlan
     private static string NothingMapped(ColumnMap map, IReadOnlyList<string> header)
     {
         var message = $"no column of the header is in the column map or named like a record field (such as customer.company); the header is {Describe(header)}.";
+        if (header.Where(h => h.Length > 0).ToList() is [var only] && only.IndexOfAny([';', '\t', ',', '|']) is >= 0 and var at)
+        {
+            // An export separated otherwise than its name says (semicolons from Excel in a European locale): one column of it all.
+            return message + (only[at] switch
+            {
+                '\t' => " The header is one column holding tabs, so the file seems to be tab-separated: name it .tsv.",
+                ',' => " The header is one column holding commas, so the file seems to be comma-separated: name it .csv.",
+                var other => $" The header is one column holding '{other}', so the file seems to be separated by '{other}': add the line sep={other} before the header, as Excel writes it, or save the file with commas.",
+            });
+        }
+
         var best = ColumnMap.BuiltInNames
             .Select(name => (Name: name, Hits: header.Distinct(StringComparer.Ordinal).Count(h => ColumnMap.GetBuiltIn(name).Columns.Any(c => ColumnMap.SameColumn(c.Column, h)))))
             .Where(m => m.Hits > 0)

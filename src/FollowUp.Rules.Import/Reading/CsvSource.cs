@@ -15,6 +15,9 @@ internal sealed class CsvSource : TableSource
 
     private readonly char _separator;
     private readonly StreamReader _text;
+
+    /// <summary>1 when the file starts with Excel's separator line (<c>sep=;</c>), which is not a row but keeps its line.</summary>
+    private readonly int _separatorLines;
     private readonly SepReader _reader;
     private readonly bool _leaveOpen;
 
@@ -45,7 +48,14 @@ internal sealed class CsvSource : TableSource
         decoding.DecoderFallback = _invalidBytes;
         // The detector skipped a byte order mark, whose encoding won; the reader must not swap in its own, which would not note.
         _text = new StreamReader(text, decoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
-        _reader = Sep.Reader(ReaderOptions).From(_text);
+        var (named, textAfter) = ReadSeparatorLine(_text);
+        if (named is { } fromFile)
+        {
+            _separator = fromFile;
+            _separatorLines = 1;
+        }
+
+        _reader = Sep.Reader(ReaderOptions).From(new PrefixedTextReader(textAfter, _text));
     }
 
     /// <summary>Gets the encoding the text is read with.</summary>
@@ -88,7 +98,7 @@ internal sealed class CsvSource : TableSource
         }
 
         var current = _reader.Current;
-        var number = current.RowIndex + 1 + _mergedRows;
+        var number = current.RowIndex + 1 + _mergedRows + _separatorLines;
         _lastRowIndex = current.RowIndex;
         // In RFC 4180 quotes come in pairs (open and close, or doubled inside), and Sep pairs them wherever they are; an
         // odd count means a quote never closed, which swallowed the line breaks after it, to the end of the file. The raw
@@ -100,8 +110,8 @@ internal sealed class CsvSource : TableSource
         var unclosed = quotes % 2 == 1;
         var raw = unclosed || (quotes > 0 && current.Span.IndexOfAny('\r', '\n') >= 0) ? current.Span.ToString() : null;
         // Sep 0.17.1 gives the first row (RowIndex 0) a LineNumberFrom equal to its LineNumberToExcl; it starts on line 1.
-        var lineFrom = current.RowIndex == 0 ? 1 : current.LineNumberFrom;
-        var lineToExcl = current.LineNumberToExcl;
+        var lineFrom = (current.RowIndex == 0 ? 1 : current.LineNumberFrom) + _separatorLines;
+        var lineToExcl = current.LineNumberToExcl + _separatorLines;
         var cells = new object?[current.ColCount];
         for (var i = 0; i < cells.Length; i++)
         {
@@ -145,7 +155,7 @@ internal sealed class CsvSource : TableSource
     private SourceRow Failed(string problem)
     {
         _failed = true;
-        return new SourceRow(_lastRowIndex + 2 + _mergedRows, [], problem);
+        return new SourceRow(_lastRowIndex + 2 + _mergedRows + _separatorLines, [], problem);
     }
 
     /// <summary>
@@ -310,6 +320,32 @@ internal sealed class CsvSource : TableSource
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Reads Excel's separator line, <c>sep=;</c> alone on the first line, which Excel writes for a separator other than
+    /// the locale's and obeys when it opens the file (a European export's semicolons): the file's own word on its separator.
+    /// </summary>
+    /// <returns>The separator it names, or <see langword="null"/>; and the text read that is not that line, to be read again.</returns>
+    private static (char? Separator, string TextAfter) ReadSeparatorLine(TextReader text)
+    {
+        var head = new char["sep=;\r\n".Length];
+        var read = text.ReadBlock(head, 0, head.Length);
+        var line = head.AsSpan(0, read);
+        if (read < 5 || !line.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) || line[4] is not (',' or ';' or '\t' or '|'))
+        {
+            return (null, new string(line));
+        }
+
+        var after = line[5..];
+        var lineBreak = after switch
+        {
+            [] => 0,
+            ['\r', '\n', ..] => 2,
+            ['\r' or '\n', ..] => 1,
+            _ => -1,
+        };
+        return lineBreak < 0 ? (null, new string(line)) : (line[4], new string(after[lineBreak..]));
     }
 
     protected override void Dispose(bool disposing)
