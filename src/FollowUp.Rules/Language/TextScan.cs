@@ -75,6 +75,9 @@ internal sealed class TextScan
     private int _upperRunStart;
     private int _upperRunEnd;
     private int _upperRunLength;
+
+    /// <summary>The run's letters packed five bits each (while it has at most 12), to tell the words in <see cref="NotProducts"/>.</summary>
+    private long _upperRunKey;
     private bool _upperRunAfterLetter;
     private bool _previousWasLetter;
 
@@ -106,6 +109,7 @@ internal sealed class TextScan
         ChangeSubjectClause = -1;
         _position = 0;
         _upperRunLength = 0;
+        _upperRunKey = 0;
         _upperRunAfterLetter = false;
         _previousWasLetter = false;
     }
@@ -274,6 +278,13 @@ internal sealed class TextScan
         Facts[FactCount++] = new FactSpan(kind, start, end);
     }
 
+    /// <summary>Words written in capitals that name no product, system or person: 应该 OK 的, ASAP, TBD, FYI.</summary>
+    private static readonly long[] NotProducts = [.. new[] { "ok", "okay", "asap", "tbd", "tbc", "fyi", "ps", "pls", "thx", "yes", "no" }.Select(Key)];
+
+    private const int MaxKeyLetters = 12;
+
+    private static long Key(string word) => word.Aggregate(0L, (key, letter) => (key << 5) | (uint)(letter - 'a' + 1));
+
     public static bool IsChineseNumeral(char folded) =>
         folded is '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十' or '百' or '千' or '万' or '两' or '半' or '零';
 
@@ -289,16 +300,19 @@ internal sealed class TextScan
             }
 
             _upperRunLength++;
+            _upperRunKey = (_upperRunKey << 5) | (uint)(folded - 'a' + 1);
             _upperRunEnd = start + 1;
         }
         else
         {
-            if (_upperRunLength >= 2 && !_upperRunAfterLetter && !TextFolding.IsAsciiLetter(folded))
+            if (_upperRunLength >= 2 && !_upperRunAfterLetter && !TextFolding.IsAsciiLetter(folded)
+                && (_upperRunLength > MaxKeyLetters || Array.IndexOf(NotProducts, _upperRunKey) < 0))
             {
                 AddFact(FactKind.Product, _upperRunStart, _upperRunEnd);
             }
 
             _upperRunLength = 0;
+            _upperRunKey = 0;
         }
 
         _previousWasLetter = TextFolding.IsAsciiLetter(folded);

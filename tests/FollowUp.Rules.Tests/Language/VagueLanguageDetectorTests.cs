@@ -53,6 +53,15 @@ public sealed class VagueLanguageDetectorTests
     public void Detect_Clarity_FollowsTheFactsBesideTheVaguePhrases(string text, ClarityLevel expected) =>
         Assert.Equal(expected, Detector.Detect(text).Clarity);
 
+    /// <summary>Capitals name a product (ERP) unless they are a common word written loud: OK, ASAP, FYI.</summary>
+    [Theory]
+    [InlineData("客户有意向，应该 OK 的", ClarityLevel.Vague)]
+    [InlineData("客户有意向，应该ＯＫ的", ClarityLevel.Vague)]
+    [InlineData("客户有意向，FYI 老板也知道", ClarityLevel.Vague)]
+    [InlineData("客户有意向，应该 CRM 的", ClarityLevel.PartlyVague)]
+    public void Detect_Clarity_CapitalsThatNameNothingAreNoProduct(string text, ClarityLevel expected) =>
+        Assert.Equal(expected, Detector.Detect(text).Clarity);
+
     [Theory]
     [InlineData("已发货")]
     [InlineData("已签合同")]
