@@ -11,7 +11,7 @@ namespace FollowUp.Rules.Language;
 /// <typeparam name="T">The validated object.</typeparam>
 public sealed class NotVagueValidator<T> : PropertyValidator<T, string?>
 {
-    private readonly VagueLanguageDetector _detector;
+    private readonly Func<VagueLanguageDetector> _detector;
     private readonly VagueCategory[] _categories;
     private readonly bool _followHostCulture;
 
@@ -20,6 +20,18 @@ public sealed class NotVagueValidator<T> : PropertyValidator<T, string?>
     /// <param name="categories">The categories that count; all of them when empty.</param>
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="categories"/> is <see langword="null"/>.</exception>
     public NotVagueValidator(VagueLanguageDetector detector, IEnumerable<VagueCategory> categories)
+        : this(detector is null ? null! : () => detector, categories, followHostCulture: false)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="NotVagueValidator{T}"/> class that asks for its detector at each
+    /// validation, so a validator built once follows the rule set in force after a reload of the options.
+    /// </summary>
+    /// <param name="detector">Gets the detector to use, such as <c>() =&gt; monitor.Current.DefaultProfile.VagueLanguage</c>.</param>
+    /// <param name="categories">The categories that count; all of them when empty.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="categories"/> is <see langword="null"/>.</exception>
+    public NotVagueValidator(Func<VagueLanguageDetector> detector, IEnumerable<VagueCategory> categories)
         : this(detector, categories, followHostCulture: false)
     {
     }
@@ -30,7 +42,7 @@ public sealed class NotVagueValidator<T> : PropertyValidator<T, string?>
     /// Whether the advice follows FluentValidation's culture (<c>ValidatorOptions.Global.LanguageManager.Culture</c>, else the
     /// current UI culture) when it is Chinese or English, instead of the detector's own culture.
     /// </param>
-    internal NotVagueValidator(VagueLanguageDetector detector, IEnumerable<VagueCategory> categories, bool followHostCulture)
+    internal NotVagueValidator(Func<VagueLanguageDetector> detector, IEnumerable<VagueCategory> categories, bool followHostCulture)
     {
         ArgumentNullException.ThrowIfNull(detector);
         ArgumentNullException.ThrowIfNull(categories);
@@ -46,7 +58,8 @@ public sealed class NotVagueValidator<T> : PropertyValidator<T, string?>
     public override bool IsValid(ValidationContext<T> context, string? value)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var phrase in _detector.Detect(value).Phrases)
+        var detector = _detector() ?? throw new InvalidOperationException("The function that gets the vague-language detector returned null.");
+        foreach (var phrase in detector.Detect(value).Phrases)
         {
             if (_categories.Length == 0 || Array.IndexOf(_categories, phrase.Category) >= 0)
             {
@@ -54,7 +67,7 @@ public sealed class NotVagueValidator<T> : PropertyValidator<T, string?>
                 context.MessageFormatter.AppendArgument("Category", phrase.Category.ToString());
                 context.MessageFormatter.AppendArgument("Advice", _followHostCulture && HostCulture() is { } culture
                     ? VagueLanguageDetector.AdviceIn(phrase, culture)
-                    : _detector.Advice(phrase));
+                    : detector.Advice(phrase));
                 return false;
             }
         }

@@ -21,10 +21,14 @@ public static class VagueLanguageRuleBuilderExtensions
     public static IRuleBuilderOptions<T, string?> NotVague<T>(this IRuleBuilder<T, string?> ruleBuilder, params VagueCategory[] categories)
     {
         ArgumentNullException.ThrowIfNull(ruleBuilder);
-        return ruleBuilder.SetValidator(new NotVagueValidator<T>(VagueLanguageDetector.Default, categories, followHostCulture: true));
+        return ruleBuilder.SetValidator(new NotVagueValidator<T>(() => VagueLanguageDetector.Default, categories, followHostCulture: true));
     }
 
     /// <summary>Fails when the text holds vague language, as found by a given detector (such as a profile's configured one).</summary>
+    /// <remarks>
+    /// The validator keeps this detector: after a reload of the options it still uses the lexicon it was given. To follow
+    /// reloads, pass a function instead (<see cref="NotVague{T}(IRuleBuilder{T, string}, Func{VagueLanguageDetector}, VagueCategory[])"/>).
+    /// </remarks>
     /// <typeparam name="T">The validated object.</typeparam>
     /// <param name="ruleBuilder">The rule builder of a string property.</param>
     /// <param name="detector">The detector, such as <c>evaluator.Rules.DefaultProfile.VagueLanguage</c>.</param>
@@ -33,6 +37,23 @@ public static class VagueLanguageRuleBuilderExtensions
     /// <exception cref="ArgumentNullException"><paramref name="ruleBuilder"/> or <paramref name="detector"/> is <see langword="null"/>.</exception>
     public static IRuleBuilderOptions<T, string?> NotVague<T>(
         this IRuleBuilder<T, string?> ruleBuilder, VagueLanguageDetector detector, params VagueCategory[] categories)
+    {
+        ArgumentNullException.ThrowIfNull(ruleBuilder);
+        return ruleBuilder.SetValidator(new NotVagueValidator<T>(detector, categories));
+    }
+
+    /// <summary>
+    /// Fails when the text holds vague language, as found by the detector <paramref name="detector"/> gets at each validation:
+    /// a validator built once (a singleton, say) then follows the rule set in force after a reload of the options.
+    /// </summary>
+    /// <typeparam name="T">The validated object.</typeparam>
+    /// <param name="ruleBuilder">The rule builder of a string property.</param>
+    /// <param name="detector">Gets the detector, such as <c>() =&gt; monitor.Current.DefaultProfile.VagueLanguage</c> with an <c>IFollowUpRulesMonitor</c>.</param>
+    /// <param name="categories">The categories that count; all of them when none are given.</param>
+    /// <returns>The rule builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleBuilder"/> or <paramref name="detector"/> is <see langword="null"/>.</exception>
+    public static IRuleBuilderOptions<T, string?> NotVague<T>(
+        this IRuleBuilder<T, string?> ruleBuilder, Func<VagueLanguageDetector> detector, params VagueCategory[] categories)
     {
         ArgumentNullException.ThrowIfNull(ruleBuilder);
         return ruleBuilder.SetValidator(new NotVagueValidator<T>(detector, categories));

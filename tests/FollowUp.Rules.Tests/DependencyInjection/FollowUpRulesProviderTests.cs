@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FluentValidation;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Profiles;
 using FollowUp.Rules.Serialization;
@@ -54,6 +55,30 @@ public sealed class FollowUpRulesProviderTests : IDisposable
         Assert.Equal("Wholesale", evaluation.Profile);
         Assert.DoesNotContain(evaluation.Findings, f => f.Code == FindingCodes.UnknownProfile);
     }
+
+    /// <summary>A validator built once with a function for its detector follows a reload; one given the detector keeps it.</summary>
+    [Fact]
+    public void Reload_LexiconChange_ReachesNotVagueThatGetsItsDetectorEachTime()
+    {
+        var configuration = new ConfigurationBuilder().Add(new MemoryConfigurationSource()).Build();
+        using var provider = BuildWithConfiguration(configuration);
+        var monitor = provider.GetRequiredService<IFollowUpRulesMonitor>();
+        var following = new InlineValidator<Note>();
+        following.RuleFor(n => n.Text).NotVague(() => monitor.Current.DefaultProfile.VagueLanguage);
+        var fixedDetector = new InlineValidator<Note>();
+        fixedDetector.RuleFor(n => n.Text).NotVague(monitor.Current.DefaultProfile.VagueLanguage);
+        var note = new Note("客户说看缘分");
+        Assert.True(following.Validate(note).IsValid);
+
+        configuration["FollowUpRules:Lexicon:Add:0:Phrase"] = "看缘分";
+        configuration["FollowUpRules:Lexicon:Add:0:Category"] = "Hedge";
+        configuration.Reload();
+
+        Assert.Equal(FindingCodes.VagueLanguage, Assert.Single(following.Validate(note).Errors).ErrorCode);
+        Assert.True(fixedDetector.Validate(note).IsValid);
+    }
+
+    public sealed record Note(string? Text);
 
     [Fact]
     public void Reload_InvalidMemoryConfigurationChange_KeepsTheLastGoodRuleSet()
