@@ -395,7 +395,7 @@ internal sealed class TextAnalyzer
                 // An enumeration after the cue (未出现退货、退款、差评) is under it, whatever its first items are; one item before
                 // the hit may be a clause of its own (没问题、价格偏高).
                 if (cue.Clause < hit.Clause && !IsSettling(cue) && cue.End <= hit.Start && !IsAscii(Lexicon.Entries[cue.Entry].Phrase)
-                    && IsEnumerationLink(text.AsSpan(cue.End, hit.Start - cue.End), minCommas: 2) && !IsVoidCue(scan, c, index) && !IsCueNegated(text, scan, c, index))
+                    && IsEnumerationLink(text.AsSpan(cue.End, hit.Start - cue.End), minCommas: 2) && !IsCounted(text, hit.End) && !IsVoidCue(scan, c, index) && !IsCueNegated(text, scan, c, index))
                 {
                     return true;
                 }
@@ -613,13 +613,20 @@ internal sealed class TextAnalyzer
             }
 
             var between = text.AsSpan(other.End, hit.Start - other.End);
-            if (other.Clause == hit.Clause ? IsAlternativeLink(between) : IsEnumerationLink(between, minCommas: 1))
+            if (other.Clause == hit.Clause ? IsAlternativeLink(between) : IsEnumerationLink(between, minCommas: 1) && !IsCounted(text, hit.End))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Whether a number follows the phrase ending at <paramref name="phraseEnd"/>: a count (差评两条, 投诉 3 起) tells, not lists.</summary>
+    private static bool IsCounted(string text, int phraseEnd)
+    {
+        var next = NextVisible(text, phraseEnd, out _);
+        return TextFolding.IsAsciiDigit(next) || TextScan.IsChineseNumeral(next);
     }
 
     /// <summary>

@@ -218,7 +218,9 @@ public sealed class TextSignalTests
     [InlineData("未出現退貨、退款、負評")]
     public void Signal_EnumeratedAfterANegatedPhrase_IsNegatedToo(string text) => Assert.Empty(TextProbe.Of(text).Risk);
 
-    /// <summary>Words before the next phrase or a contrast word make a new statement, as when 、 stands for a comma.</summary>
+    /// <summary>
+    /// Words before the next phrase, a contrast word or a count after it make a new statement, as when 、 stands for a comma.
+    /// </summary>
     [Theory]
     [InlineData("没有投诉、客户嫌贵", RiskSignalCodes.PriceObjection)]
     [InlineData("没有投诉、只是价格有点贵", RiskSignalCodes.PriceObjection)]
@@ -227,6 +229,8 @@ public sealed class TextSignalTests
     [InlineData("没有竞品、客户在犹豫、预算不足", RiskSignalCodes.Hesitation)]
     [InlineData("没问题、价格偏高", RiskSignalCodes.PriceObjection)]
     [InlineData("未出现退货、退款、客户嫌贵", RiskSignalCodes.PriceObjection)]
+    [InlineData("无异常、无投诉、差评两条", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("没有退货、退款、差评 3 条", RiskSignalCodes.NegativeFeedback)]
     public void Signal_AfterAnEnumerationCommaThatStartsANewStatement_IsRaised(string text, string code) =>
         Assert.Contains(code, TextProbe.Of(text).Risk);
 
