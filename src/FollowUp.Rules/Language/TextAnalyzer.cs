@@ -46,6 +46,20 @@ internal sealed class TextAnalyzer
         "if", "whether", "hope", "hoping", "hopefully", "once", "when", "until", "unless", "see",
     ];
 
+    /// <summary>How far, in characters, <see cref="IsInName"/> looks for the quotes around a phrase.</summary>
+    private const int NameReach = 24;
+
+    private const string QuoteOpeners = "“「『《〈【‘＂";
+    private const string QuoteClosers = "”」』》〉】’";
+
+    /// <summary>Words that, right after a closing quote, say the quoted words name a thing (see <see cref="IsInName"/>), folded.</summary>
+    private static readonly string[] NameWords =
+    [
+        "模块", "功能", "活动", "条款", "系统", "工具", "插件", "套餐", "服务", "报表", "看板", "流程", "菜单", "按钮", "页面", "字段", "政策",
+        "新政", "规定", "制度", "险", "栏目", "标签", "选项", "设置", "开关", "状态", "module", "feature", "setting", "settings", "report",
+        "plugin", "add-on", "dashboard", "tool", "policy", "option", "campaign", "tab", "field", "button", "page", "rule", "status",
+    ];
+
     /// <summary>How many characters before an overcome phrase <see cref="FollowsUntoldLead"/> reads.</summary>
     private const int UntoldLeadReach = 16;
     private const string EnumerationCommas = "、\uFF64";
@@ -258,7 +272,7 @@ internal sealed class TextAnalyzer
             }
 
             var near = Neighbours(scan, i);
-            if (IsInsideLonger(scan, i, near, PhraseRole.Risk, sameCategoryOnly: true) || IsExcepted(scan, i, near))
+            if (IsInsideLonger(scan, i, near, PhraseRole.Risk, sameCategoryOnly: true) || IsExcepted(scan, i, near) || IsInName(text, hit.Start, hit.End))
             {
                 continue;
             }
@@ -295,6 +309,59 @@ internal sealed class TextAnalyzer
         }
 
         return (from, to);
+    }
+
+    /// <summary>
+    /// Whether the phrase is part of a name: inside a title (《延期交付管理办法》), or inside quotes that a word naming a thing
+    /// follows (“投诉工单”模块, “不满意包退”活动, the "Delay Tolerance" setting). Quoted words the customer said stay risks
+    /// (客户原话：“太贵了”).
+    /// </summary>
+    private static bool IsInName(string text, int start, int end)
+    {
+        var open = -1;
+        for (var i = start - 1; i >= 0 && start - i <= NameReach; i--)
+        {
+            var c = text[i];
+            if (QuoteOpeners.Contains(c) || c == '"')
+            {
+                open = i;
+                break;
+            }
+
+            if (QuoteClosers.Contains(c) || TextFolding.IsClauseEnd(TextFolding.Fold(c)))
+            {
+                return false;
+            }
+        }
+
+        if (open < 0)
+        {
+            return false;
+        }
+
+        var closer = text[open] switch { '“' => '”', '「' => '」', '『' => '』', '《' => '》', '〈' => '〉', '【' => '】', '‘' => '’', var same => same };
+        var close = text.AsSpan(end, Math.Min(NameReach, text.Length - end)).IndexOf(closer);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        if (closer is '》' or '〉')
+        {
+            return true;
+        }
+
+        var after = text.AsSpan(end + close + 1).TrimStart();
+        foreach (var word in NameWords)
+        {
+            if (after.Length >= word.Length && FoldsTo(after[..word.Length], word)
+                && (!IsAscii(word) || after.Length == word.Length || !TextFolding.IsAsciiLetter(TextFolding.Fold(after[word.Length]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether an exception of the hit's role and category covers it (投诉管理模块 covers 投诉).</summary>

@@ -234,6 +234,22 @@ public sealed class TextSignalTests
     public void Signal_AfterAnEnumerationCommaThatStartsANewStatement_IsRaised(string text, string code) =>
         Assert.Contains(code, TextProbe.Of(text).Risk);
 
+    /// <summary>Risk words in a title or in quotes followed by a word that names a thing are a name, not a risk.</summary>
+    [Theory]
+    [InlineData("客户采购了“投诉工单管理”模块，下周上线")]
+    [InlineData("推荐了“不满意包退”活动，客户很认可")]
+    [InlineData("客户关心\"Delay Tolerance\" setting 的默认值")]
+    [InlineData("客户咨询《延期交付管理办法》第三条")]
+    [InlineData("「猶豫就會敗北」活動反應熱烈")]
+    public void Signal_InsideAName_IsNotRaised(string text) => Assert.Empty(TextProbe.Of(text).Risk);
+
+    [Theory]
+    [InlineData("客户原话：“太贵了，再便宜点”", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户说“竞品便宜一半”，我们再议价", RiskSignalCodes.Competitor)]
+    [InlineData("客户说“我们再考虑一下”", RiskSignalCodes.Hesitation)]
+    [InlineData("“太贵”是客户的原话，系统里已记录", RiskSignalCodes.PriceObjection)]
+    public void Signal_QuotedWordsOfTheCustomer_AreRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
+
     /// <summary>A later phrase saying the risk is over (reached at last, signed after all, the quote accepted) overcomes it.</summary>
     [Theory]
     [InlineData("之前联系不上，今天终于联系上了", RiskSignalCodes.NoResponse)]
