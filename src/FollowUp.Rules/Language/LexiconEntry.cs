@@ -101,6 +101,9 @@ internal enum PhraseFlags : byte
     /// resolved settles. A competitor, a delay or a lost contact is a fact such a clause does not undo.
     /// </summary>
     Resolvable = 64,
+
+    /// <summary>Does not count right after a number: 20 日后 is a date, 日后 alone a vague time.</summary>
+    NotAfterNumber = 128,
 }
 
 /// <summary>One phrase of a lexicon: its role, category and text as written.</summary>

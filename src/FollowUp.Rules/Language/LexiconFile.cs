@@ -35,6 +35,8 @@ internal sealed class LexiconFileEntry
 
     public bool DigitsBefore { get; set; }
 
+    public bool NotAfterNumber { get; set; }
+
     /// <summary>For a negation cue: it says the matter is resolved, so it settles a risk in the clause before (<see cref="CueKind.Settles"/>).</summary>
     public bool Settles { get; set; }
 

@@ -59,7 +59,8 @@ internal static class ShippedLexicon
         | (entry.NumberAfter ? PhraseFlags.NumberAfter : PhraseFlags.None)
         | (entry.YearBefore ? PhraseFlags.YearBefore : PhraseFlags.None)
         | (entry.NotBeforeNumber ? PhraseFlags.NotBeforeNumber : PhraseFlags.None)
-        | (entry.DigitsBefore ? PhraseFlags.DigitsBefore : PhraseFlags.None);
+        | (entry.DigitsBefore ? PhraseFlags.DigitsBefore : PhraseFlags.None)
+        | (entry.NotAfterNumber ? PhraseFlags.NotAfterNumber : PhraseFlags.None);
 
     private static PhraseRole RoleOf(string kind, string resource) => kind switch
     {

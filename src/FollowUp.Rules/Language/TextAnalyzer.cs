@@ -503,18 +503,19 @@ internal sealed class TextAnalyzer
     }
 
     /// <summary>
-    /// Whether a phrase after the risk hit says that risk is over (之前联系不上，今天终于联系上了; 客户犹豫了一下还是签了; 觉得贵，
-    /// 已接受报价). Not when a cue right before the phrase denies it (还没联系上了, 没有接受报价), when it is part of a risk
+    /// Whether a phrase after the risk hit, or around it, says that risk is over (之前联系不上，今天终于联系上了; 客户犹豫了一下还是签了;
+    /// 觉得贵，已接受报价; 已撤回投诉). Not when a cue right before the phrase denies it (还没联系上了, 没有接受报价), when it is part of a risk
     /// phrase's words (价格难以接受报价) or when it is asked (联系上了吗？). A risk told after the phrase stands.
     /// </summary>
     private bool IsOvercome(string text, TextScan scan, int index, (int From, int To) near)
     {
         ref readonly var hit = ref scan.Hits[index];
         var category = Lexicon.Entries[hit.Entry].Category;
-        for (var j = index + 1; j <= near.To; j++)
+        for (var j = near.From; j <= near.To; j++)
         {
             ref readonly var other = ref scan.Hits[j];
-            if (!other.Dropped && other.FoldedStart >= hit.FoldedEnd && Lexicon.Entries[other.Entry] is { Role: PhraseRole.Overcome } entry
+            var afterOrAround = other.FoldedStart >= hit.FoldedEnd || (other.FoldedStart <= hit.FoldedStart && hit.FoldedEnd <= other.FoldedEnd);
+            if (j != index && !other.Dropped && afterOrAround && Lexicon.Entries[other.Entry] is { Role: PhraseRole.Overcome } entry
                 && entry.Category == category && !IsOvercomeDenied(text, scan, j))
             {
                 return true;
@@ -542,8 +543,11 @@ internal sealed class TextAnalyzer
                 continue;
             }
 
+            // A risk phrase the overcome phrase holds whole is what it overcomes (疑虑已消除); one reaching out of it reads it
+            // otherwise (价格难以接受报价).
             var role = Lexicon.Entries[other.Entry].Role;
-            var overlaps = other.FoldedStart < overcome.FoldedEnd && overcome.FoldedStart < other.FoldedEnd;
+            var overlaps = other.FoldedStart < overcome.FoldedEnd && overcome.FoldedStart < other.FoldedEnd
+                && (other.FoldedStart < overcome.FoldedStart || other.FoldedEnd > overcome.FoldedEnd);
             var cueBefore = role == PhraseRole.NegationCue && !IsSettling(other) && other.Clause == overcome.Clause
                 && other.FoldedEnd <= overcome.FoldedStart
                 && overcome.FoldedStart - other.FoldedEnd <= (ascii ? AsciiCueWindow : DoubleNegativeWindow);
@@ -1372,7 +1376,8 @@ internal sealed class TextAnalyzer
                     && !scan.TryGetNumberBefore(match.FoldedStart, (flags & PhraseFlags.DigitsBefore) != 0, out numberStart, out numberLength))
                 || ((flags & PhraseFlags.YearBefore) != 0 && numberLength != 4)
                 || ((flags & PhraseFlags.NumberAfter) != 0 && !TextFolding.IsAsciiDigit(match.After))
-                || ((flags & PhraseFlags.NotBeforeNumber) != 0 && (TextFolding.IsAsciiDigit(match.Next) || TextScan.IsChineseNumeral(match.Next))))
+                || ((flags & PhraseFlags.NotBeforeNumber) != 0 && (TextFolding.IsAsciiDigit(match.Next) || TextScan.IsChineseNumeral(match.Next)))
+                || ((flags & PhraseFlags.NotAfterNumber) != 0 && scan.TryGetNumberBefore(match.FoldedStart, digitsOnly: false, out _, out _)))
             {
                 return;
             }
