@@ -84,6 +84,10 @@ internal static class LexiconBuilder
             {
                 entries[i] = entries[i] with { Flags = entries[i].Flags | PhraseFlags.Resolvable };
             }
+            else if (entries[i].Role == PhraseRole.Risk && entries[i].Category == competitor)
+            {
+                entries[i] = entries[i] with { Flags = entries[i].Flags | PhraseFlags.Rival };
+            }
         }
 
         return CompiledLexicon.Compile(entries);

@@ -74,7 +74,7 @@ internal enum ClauseBreakKind : byte
 
 /// <summary>Where a phrase may match, beyond its own characters.</summary>
 [Flags]
-internal enum PhraseFlags : byte
+internal enum PhraseFlags : ushort
 {
     None = 0,
 
@@ -104,6 +104,9 @@ internal enum PhraseFlags : byte
 
     /// <summary>Does not count right after a number: 20 日后 is a date, 日后 alone a vague time.</summary>
     NotAfterNumber = 128,
+
+    /// <summary>For a risk phrase: it names a competitor, so a signing in its clause is the competitor's (最后还是签了竞品).</summary>
+    Rival = 256,
 }
 
 /// <summary>One phrase of a lexicon: its role, category and text as written.</summary>

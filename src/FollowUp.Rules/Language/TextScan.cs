@@ -279,7 +279,7 @@ internal sealed class TextScan
     }
 
     /// <summary>Words written in capitals that name no product, system or person: 应该 OK 的, ASAP, TBD, FYI.</summary>
-    private static readonly long[] NotProducts = [.. new[] { "ok", "okay", "asap", "tbd", "tbc", "fyi", "ps", "pls", "thx", "yes", "no" }.Select(Key)];
+    private static readonly long[] NotProducts = [.. new[] { "ok", "okay", "asap", "tbd", "tbc", "fyi", "thx" }.Select(Key)];
 
     private const int MaxKeyLetters = 12;
 

@@ -59,6 +59,7 @@ public sealed class VagueLanguageDetectorTests
     [InlineData("客户有意向，应该ＯＫ的", ClarityLevel.Vague)]
     [InlineData("客户有意向，FYI 老板也知道", ClarityLevel.Vague)]
     [InlineData("客户有意向，应该 CRM 的", ClarityLevel.PartlyVague)]
+    [InlineData("客户有意向，可能要ＰＳ授权", ClarityLevel.PartlyVague)]
     public void Detect_Clarity_CapitalsThatNameNothingAreNoProduct(string text, ClarityLevel expected) =>
         Assert.Equal(expected, Detector.Detect(text).Clarity);
 

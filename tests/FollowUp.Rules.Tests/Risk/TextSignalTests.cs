@@ -219,7 +219,8 @@ public sealed class TextSignalTests
     public void Signal_EnumeratedAfterANegatedPhrase_IsNegatedToo(string text) => Assert.Empty(TextProbe.Of(text).Risk);
 
     /// <summary>
-    /// Words before the next phrase, a contrast word or a count after it make a new statement, as when 、 stands for a comma.
+    /// Words before the next phrase, a contrast word, words after it (差评较多), a raised risk between, or a cue that negates a
+    /// verb rather than states an absence make a new statement, as when 、 stands for a comma.
     /// </summary>
     [Theory]
     [InlineData("没有投诉、客户嫌贵", RiskSignalCodes.PriceObjection)]
@@ -230,9 +231,22 @@ public sealed class TextSignalTests
     [InlineData("没问题、价格偏高", RiskSignalCodes.PriceObjection)]
     [InlineData("未出现退货、退款、客户嫌贵", RiskSignalCodes.PriceObjection)]
     [InlineData("无异常、无投诉、差评两条", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("客户反馈：不了解产品、觉得贵、担心效果", RiskSignalCodes.Hesitation)]
+    [InlineData("客户的问题：没有IT人员、预算不足、担心实施", RiskSignalCodes.Hesitation)]
+    [InlineData("不是决策人、老板出差、联系不上", RiskSignalCodes.NoResponse)]
+    [InlineData("未发现质量问题、物流慢、差评多", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("没有投诉、差评较多", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("没投诉、竞品在接触", RiskSignalCodes.Competitor)]
     [InlineData("没有退货、退款、差评 3 条", RiskSignalCodes.NegativeFeedback)]
     public void Signal_AfterAnEnumerationCommaThatStartsANewStatement_IsRaised(string text, string code) =>
         Assert.Contains(code, TextProbe.Of(text).Risk);
+
+    [Theory]
+    [InlineData("客户特别担心售后响应慢")]
+    [InlineData("客戶特別擔心售後")]
+    [InlineData("两位老板分别担心价格和交付")]
+    public void Signal_WorryWordsThatContainDontWorry_AreRaised(string text) =>
+        Assert.Contains(RiskSignalCodes.Hesitation, TextProbe.Of(text).Risk);
 
     /// <summary>Risk words in a title or in quotes followed by a word that names a thing are a name, not a risk.</summary>
     [Theory]
@@ -262,8 +276,9 @@ public sealed class TextSignalTests
     public void Signal_OvercomeLater_IsNotRaised(string text, string code) => Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
 
     /// <summary>
-    /// The risk stands when the overcome phrase comes first, is denied, asked, hoped for or part of a risk phrase, or overcomes
-    /// another kind of risk (a signed deal does not undo a competitor who took part, nor a complaint).
+    /// The risk stands when the overcome phrase comes first or in another sentence, is denied, asked, planned, hoped for,
+    /// conditional, about another deal or a part of it, a signing with a competitor, or part of a risk phrase, or when it
+    /// overcomes another kind of risk (a signed deal does not undo a competitor who took part, nor a complaint).
     /// </summary>
     [Theory]
     [InlineData("上周联系上了，这周又联系不上", RiskSignalCodes.NoResponse)]
@@ -279,6 +294,21 @@ public sealed class TextSignalTests
     [InlineData("客户之前联系不上，已联系上他的助理，本人仍未回复", RiskSignalCodes.NoResponse)]
     [InlineData("Customer hesitant; will know if they finally signed next week", RiskSignalCodes.Hesitation)]
     [InlineData("Budget tight, waiting to see if budget was approved", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("客户还在犹豫，下周决定购买哪个版本", RiskSignalCodes.Hesitation)]
+    [InlineData("客户预算不足，说预算批下来了就下单", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("客户嫌贵，如果能降价，接受了报价就签", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户嫌贵，估计最后还是签了", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户犹豫，去年还是签了，今年续约不确定", RiskSignalCodes.Hesitation)]
+    [InlineData("客户不接电话，我们回电了三次都没接", RiskSignalCodes.NoResponse)]
+    [InlineData("客户嫌贵。另一家客户已接受报价。", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户嫌贵，最后还是签了竞品", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户犹豫，最终签约了吗还不知道", RiskSignalCodes.Hesitation)]
+    [InlineData("客户觉得贵，已接受报价，对吧？", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户觉得贵，已接受报价吧", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户觉得贵，已接受报价了没有", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户嫌贵、预算紧张，最后还是签了试用版", RiskSignalCodes.PriceObjection)]
+    [InlineData("王总一直联系不上，联系上了他的助理", RiskSignalCodes.NoResponse)]
+    [InlineData("Customer said it is too expensive; have they accepted the quote", RiskSignalCodes.PriceObjection)]
     public void Signal_NotOvercome_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
 
     [Theory]
