@@ -294,7 +294,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             var phrase = lexicon.Remove[i];
             if (string.IsNullOrWhiteSpace(phrase) || !shipped.Contains(TextFolding.FoldPhrase(phrase)))
             {
-                builder.AddError("is not a shipped vague-language or risk phrase.", $"{key}:Remove:{i} ('{phrase}')");
+                builder.AddError("is not a shipped vague-language, risk or overcome phrase.", $"{key}:Remove:{i} ('{phrase}')");
             }
         }
     }
@@ -312,7 +312,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
     }
 
     private static HashSet<string> ShippedPhrases() =>
-        ShippedLexicon.Entries(_ => 0).Where(e => e.Role is PhraseRole.Vague or PhraseRole.Risk).Select(e => TextFolding.FoldPhrase(e.Phrase))
+        ShippedLexicon.Entries(_ => 0).Where(e => e.Role is PhraseRole.Vague or PhraseRole.Risk or PhraseRole.Overcome).Select(e => TextFolding.FoldPhrase(e.Phrase))
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether every profile the chain passes through exists and no cycle is met, so effective values can be computed.</summary>

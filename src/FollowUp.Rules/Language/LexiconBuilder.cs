@@ -30,11 +30,11 @@ internal static class LexiconBuilder
         return false;
     }
 
-    /// <summary>Removes the vague and risk entries that fold to the same text as <paramref name="phrase"/>.</summary>
+    /// <summary>Removes the vague, risk and overcome entries that fold to the same text as <paramref name="phrase"/>.</summary>
     private static void RemovePhrase(List<LexiconEntry> entries, string phrase)
     {
         var folded = TextFolding.FoldPhrase(phrase);
-        entries.RemoveAll(e => e.Role is PhraseRole.Vague or PhraseRole.Risk && TextFolding.FoldPhrase(e.Phrase) == folded);
+        entries.RemoveAll(e => e.Role is PhraseRole.Vague or PhraseRole.Risk or PhraseRole.Overcome && TextFolding.FoldPhrase(e.Phrase) == folded);
     }
 
     /// <summary>The text signals that name a worry or objection a later "resolved" settles (see <see cref="PhraseFlags.Resolvable"/>).</summary>

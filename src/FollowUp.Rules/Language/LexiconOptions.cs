@@ -6,7 +6,10 @@ public sealed class LexiconOptions
     /// <summary>Gets the phrases to add. A phrase already shipped under another category is moved to the new one.</summary>
     public IList<PhraseOptions> Add { get; } = [];
 
-    /// <summary>Gets the shipped phrases to remove, as written (matching ignores case, width and Traditional/Simplified forms).</summary>
+    /// <summary>
+    /// Gets the shipped phrases to remove, as written (matching ignores case, width and Traditional/Simplified forms): vague
+    /// and risk phrases, and phrases that say a risk is over (还是签了, 已接受报价), which then no longer overcome it.
+    /// </summary>
     public IList<string> Remove { get; } = [];
 }
 

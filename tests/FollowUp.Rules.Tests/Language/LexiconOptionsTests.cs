@@ -33,6 +33,16 @@ public sealed class LexiconOptionsTests
     }
 
     [Fact]
+    public void Remove_ShippedOvercomePhrase_NoLongerOvercomesTheRisk()
+    {
+        const string text = "客户犹豫了一下还是签了";
+        Assert.DoesNotContain("Hesitation", TextProbe.Of(text).Risk);
+        var options = new FollowUpRulesOptions();
+        options.Lexicon.Remove.Add("还是签了");
+        Assert.Contains("Hesitation", TextProbe.Of(text, FollowUpRuleSet.Create(options)).Risk);
+    }
+
+    [Fact]
     public void Add_ShippedPhraseUnderAnotherCategory_MovesIt()
     {
         var options = new FollowUpRulesOptions();
