@@ -3,12 +3,15 @@ using FollowUp.Rules.Import;
 namespace FollowUp.Rules.Cli.Input;
 
 /// <summary>
-/// The inputs of a command once <see cref="RecordSources.CheckInputs"/> has checked them, with a reader already open for each
-/// table. <see cref="RecordSources.ReadAsync"/> takes each reader over; those never read are closed on disposal.
+/// The inputs of a command once <see cref="RecordSources.CheckInputs"/> has checked them. A table in a regular file was
+/// closed after its header was checked and is opened again when its turn comes, so a run of thousands of files holds one
+/// at a time; a table that cannot be read twice (a FIFO) keeps the reader the check opened. <see cref="RecordSources.ReadAsync"/>
+/// takes each reader over; those never read are closed on disposal.
 /// </summary>
 internal sealed class CheckedInputs(IReadOnlyList<string> inputs) : IDisposable
 {
     private readonly FollowUpTableReader?[] _tables = new FollowUpTableReader?[inputs.Count];
+    private readonly (ColumnMap Map, TableReadOptions Options)?[] _closedTables = new (ColumnMap, TableReadOptions)?[inputs.Count];
     private readonly bool[] _blank = new bool[inputs.Count];
     private readonly List<string> _notices = [];
     private readonly List<string> _readInPart = [];
@@ -40,22 +43,38 @@ internal sealed class CheckedInputs(IReadOnlyList<string> inputs) : IDisposable
     /// <summary>Gets whether input <paramref name="index"/> holds no text, so it has no rows to read.</summary>
     public bool IsBlank(int index) => _blank[index];
 
-    /// <summary>Keeps the reader opened for input <paramref name="index"/>.</summary>
-    public void SetTable(int index, FollowUpTableReader reader) => _tables[index] = reader;
+    /// <summary>Keeps the reader opened for input <paramref name="index"/>, which cannot be opened again (a FIFO).</summary>
+    public void KeepTable(int index, FollowUpTableReader reader) => _tables[index] = reader;
 
-    /// <summary>Hands over the reader of input <paramref name="index"/>, or <see langword="null"/> when it is not a table.</summary>
-    public FollowUpTableReader? TakeTable(int index)
+    /// <summary>Notes that input <paramref name="index"/> is a table file whose header was checked, to be opened again with these.</summary>
+    public void ReopenTable(int index, ColumnMap map, TableReadOptions options) => _closedTables[index] = (map, options);
+
+    /// <summary>Gets whether input <paramref name="index"/> is a table whose header was checked.</summary>
+    public bool IsTable(int index) => _tables[index] is not null || _closedTables[index] is not null;
+
+    /// <summary>Hands over the reader of table <paramref name="index"/>: the one kept open, or the file opened again.</summary>
+    /// <exception cref="InvalidOperationException">The input is not a table, or was taken already.</exception>
+    /// <exception cref="IOException">The file cannot be opened again.</exception>
+    /// <exception cref="FormatException">The file's header can no longer be read with the map.</exception>
+    public FollowUpTableReader TakeTable(int index)
     {
-        var reader = _tables[index];
-        _tables[index] = null;
-        return reader;
+        if (_tables[index] is { } reader)
+        {
+            _tables[index] = null;
+            return reader;
+        }
+
+        var (map, options) = _closedTables[index] ?? throw new InvalidOperationException($"Input {index} is not a table, or was read already.");
+        _closedTables[index] = null;
+        return FollowUpTableReader.Open(inputs[index], map, options);
     }
 
     public void Dispose()
     {
         for (var i = 0; i < _tables.Length; i++)
         {
-            TakeTable(i)?.Dispose();
+            _tables[i]?.Dispose();
+            _tables[i] = null;
         }
     }
 }

@@ -16,8 +16,8 @@ namespace FollowUp.Rules.Cli.Input;
 internal static class RecordSources
 {
     /// <summary>
-    /// Reads every input in order, after telling what <see cref="CheckInputs"/> noticed about them; each table is read with
-    /// the reader <see cref="CheckInputs"/> opened for it.
+    /// Reads every input in order, after telling what <see cref="CheckInputs"/> noticed about them; each table file is
+    /// opened again when its turn comes (a FIFO is read with the reader <see cref="CheckInputs"/> kept open for it).
     /// </summary>
     public static async IAsyncEnumerable<RecordInput> ReadAsync(
         CheckedInputs inputs, CliConsole console, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -35,8 +35,16 @@ internal static class RecordSources
                 continue;
             }
 
-            if (inputs.TakeTable(i) is { } table)
+            if (inputs.IsTable(i))
             {
+                var (table, failure) = TakeTable(inputs, i);
+                if (table is null)
+                {
+                    // Only the file's start could be checked before the run: where it is now unreadable is this input's only row.
+                    yield return new RecordInput(input, 1, "row", null, failure, EndsInput: true);
+                    continue;
+                }
+
                 foreach (var row in ReadTable(input, table))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -106,7 +114,9 @@ internal static class RecordSources
     /// <summary>
     /// Checks that every input can be opened, and that --map, --sheet and --encoding apply to one if given, before anything
     /// is evaluated, so a typo is a usage error, not a half run; the header of each table must be readable with the column
-    /// map. The tables stay open for <see cref="ReadAsync"/>, so each is opened (and its encoding detected) once.
+    /// map. A table in a regular file is closed again once checked, so thousands of inputs hold neither thousands of open
+    /// files nor their buffers, and <see cref="ReadAsync"/> opens it again with the encoding detected here; a table that
+    /// cannot be read twice (a FIFO) stays open until it is read.
     /// </summary>
     public static CheckedInputs CheckInputs(IReadOnlyList<string> inputs, string? output, TableInput tables)
     {
@@ -153,14 +163,19 @@ internal static class RecordSources
                 // no bytes (no .xlsx workbook either), or any table without a header row.
                 try
                 {
-                    if (new FileInfo(input).Length == 0)
+                    var stream = new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                    // A file is closed once checked and opened again at its turn; a FIFO cannot seek and its bytes cannot be read
+                    // twice, so its reader is kept. Its length says nothing (0), and an empty one is found to have no header row.
+                    var reopens = stream.CanSeek;
+                    if (reopens && stream.Length == 0)
                     {
+                        stream.Dispose();
                         SetBlank("the file is empty");
                         return;
                     }
 
-                    var table = FollowUpTableReader.Open(input, tables.Map, tables.Options);
-                    checkedInputs.SetTable(index, table);
+                    var format = FollowUpTableReader.GetFormat(input)!.Value;
+                    var table = FollowUpTableReader.OpenStream(stream, format, tables.Map, tables.Options);
                     foreach (var misnamed in table.MisnamedColumns)
                     {
                         checkedInputs.AddNotice($"{input}: warning: {misnamed}");
@@ -169,6 +184,17 @@ internal static class RecordSources
                     if (tables.Options.Encoding is null && EncodingNotice(table.Encoding) is { } notice)
                     {
                         checkedInputs.AddNotice($"{input}: note: {notice}");
+                    }
+
+                    if (reopens)
+                    {
+                        // Read again in the encoding found now, so the note above holds and the file is not weighed twice.
+                        checkedInputs.ReopenTable(index, tables.Map, tables.Options with { Encoding = table.Encoding ?? tables.Options.Encoding });
+                        table.Dispose();
+                    }
+                    else
+                    {
+                        checkedInputs.KeepTable(index, table);
                     }
                 }
                 catch (EmptyTableException exception)
@@ -186,6 +212,30 @@ internal static class RecordSources
                 checkedInputs.SetBlank(index);
                 checkedInputs.AddNotice($"{input}: warning: {what}, so it holds no rows.");
             }
+        }
+    }
+
+    /// <summary>
+    /// Takes the reader of a table over from <paramref name="inputs"/>, opening a file again; or, when the file changed since
+    /// its header was checked so that it can no longer be read, says so, for the run to go on with the other inputs.
+    /// </summary>
+    private static (FollowUpTableReader? Table, string? Failure) TakeTable(CheckedInputs inputs, int index)
+    {
+        try
+        {
+            return (inputs.TakeTable(index), null);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return (null, "the file was deleted or moved after its header was checked, so it cannot be read.");
+        }
+        catch (EmptyTableException)
+        {
+            return (null, "the file was emptied after its header was checked, so none of its rows can be read.");
+        }
+        catch (Exception exception) when (exception is FormatException or UnauthorizedAccessException)
+        {
+            return (null, $"the file changed after its header was checked, and cannot be read now: {OneLine(exception.Message)}");
         }
     }
 

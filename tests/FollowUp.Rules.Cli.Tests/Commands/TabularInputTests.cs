@@ -109,6 +109,76 @@ public sealed class TabularInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_TablesChangedAfterTheirHeadersWereChecked_AreReportedWhereTheyStandAndTheRestIsRead()
+    {
+        var deleted = _temp.Write("deleted.csv", "id,customer.company\nT-1,宏图建筑\n");
+        var emptied = _temp.Write("emptied.csv", "id,customer.company\nT-2,宏图建筑\n");
+        var renamed = _temp.Write("renamed.csv", "id,customer.company\nT-3,宏图建筑\n");
+        var grown = _temp.Write("grown.csv", "id,customer.company\nT-4,宏图建筑\n");
+
+        // Standard input is opened at its turn, after every header was checked and before the tables after it are read.
+        Stream ChangeTheTables()
+        {
+            File.Delete(deleted);
+            File.WriteAllText(emptied, "");
+            File.WriteAllText(renamed, "编号,公司\nT-3,宏图建筑\n");
+            File.AppendAllText(grown, "T-5,蓝海物流\n");
+            return new MemoryStream(Encoding.UTF8.GetBytes(SampleData.Record("J-1") + "\n"));
+        }
+
+        var run = await CliRunner.RunWithInputAsync(ChangeTheTables, "evaluate", "--now", CliRunner.Now, "-", deleted, emptied, renamed, grown);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["J-1", "T-4", "T-5"], run.Ids);
+        Assert.Equal(3, run.ErrorLines.Count);
+        Assert.Equal($"{deleted}:row 1: unreadable record: the file was deleted or moved after its header was checked, so it cannot be read.", run.ErrorLines[0]);
+        Assert.Equal($"{emptied}:row 1: unreadable record: the file was emptied after its header was checked, so none of its rows can be read.", run.ErrorLines[1]);
+        Assert.StartsWith(
+            $"{renamed}:row 1: unreadable record: the file changed after its header was checked, and cannot be read now: no column of the header is in the column map",
+            run.ErrorLines[2],
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_TableFromAFifo_IsReadOnceAfterTheFilesBeforeIt()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var file = _temp.Write("file.csv", "id,customer.company\nT-1,宏图建筑\n");
+        var fifo = _temp.File("fifo.csv");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        // The writer's open waits for the tool's; the FIFO's bytes can be read once only, so the tool must keep it open.
+        var writer = Task.Run(() => File.WriteAllText(fifo, "id,customer.company\nT-2,蓝海物流\n"));
+        try
+        {
+            var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, file, fifo, file).WaitAsync(TimeSpan.FromMinutes(1));
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Equal(["T-1", "T-2", "T-1"], run.Ids);
+            Assert.Equal("", run.Error);
+        }
+        finally
+        {
+            if (!writer.IsCompleted)
+            {
+                // The tool never opened the FIFO: read it here, so the writer ends.
+                using var drain = File.OpenRead(fifo);
+                drain.CopyTo(Stream.Null);
+            }
+
+            await writer;
+        }
+    }
+
+    [Fact]
     public async Task Evaluate_ColumnNamedLikeAFieldPathThatIsNone_IsAWarningAndTheRestIsRead()
     {
         var table = _temp.Write("table.csv", "id,customer.compnay,customer.name\nT-1,宏图建筑,张伟\n");
