@@ -339,6 +339,14 @@ public sealed class FollowUpTableReaderCsvTests
     }
 
     [Fact]
+    public void Read_RowOfOneCell_SaysOneCell()
+    {
+        var results = Tables.ReadCsv("customer.company,owner\r\n宏图\r\n");
+
+        Assert.StartsWith("the row has 1 cell but the header has 2: cells are missing", results[0].Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_QuoteNeverClosed_IsReportedAndSwallowsNothingSilently()
     {
         var csv = "customer.company,communications[0].summary\r\n宏图,\"客户说\r\n蓝海,电话\r\n";

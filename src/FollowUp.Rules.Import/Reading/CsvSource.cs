@@ -141,8 +141,8 @@ internal sealed class CsvSource : TableSource
             row = row with
             {
                 Problem = cells.Length > width
-                    ? string.Create(CultureInfo.InvariantCulture, $"the row has {cells.Length} cells but the header has {width}: an unquoted separator in a cell shifts every cell after it. Quote a cell that holds a separator.")
-                    : string.Create(CultureInfo.InvariantCulture, $"the row has {cells.Length} cells but the header has {width}: cells are missing, so the cells cannot be matched to their columns."),
+                    ? string.Create(CultureInfo.InvariantCulture, $"the row has {Cells(cells.Length)} but the header has {width}: an unquoted separator in a cell shifts every cell after it. Quote a cell that holds a separator.")
+                    : string.Create(CultureInfo.InvariantCulture, $"the row has {Cells(cells.Length)} but the header has {width}: cells are missing, so the cells cannot be matched to their columns."),
                 ProblemColumn = Math.Min(cells.Length, width),
                 CellsInPlace = cells.Length,
             };
@@ -150,6 +150,8 @@ internal sealed class CsvSource : TableSource
 
         return true;
     }
+
+    private static string Cells(int count) => count == 1 ? "1 cell" : string.Create(CultureInfo.InvariantCulture, $"{count} cells");
 
     /// <summary>Ends the reading with the row after the last one read (and the lines it merged), which carries why nothing more can be read.</summary>
     private SourceRow Failed(string problem)
