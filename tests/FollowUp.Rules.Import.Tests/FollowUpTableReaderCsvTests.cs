@@ -186,6 +186,22 @@ public sealed class FollowUpTableReaderCsvTests
         Assert.Equal("宏图建筑设计院", reader.ReadRecords().First().Record!.Customer!.Company);
     }
 
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16")]
+    public void Read_ByteOrderMarkTwice_ReadsTheFirstColumnByItsName(string name)
+    {
+        // A tool that saves a file with a byte order mark before text that starts with one leaves two; the second is U+FEFF.
+        var encoding = Encoding.GetEncoding(name);
+        var bytes = new MemoryStream([.. encoding.Preamble, .. encoding.Preamble, .. encoding.GetBytes("sep=;\r\nid;customer.company\r\nT-1;宏图\r\n")]);
+
+        using var reader = FollowUpTableReader.OpenStream(bytes, TableFormat.Csv);
+        var result = Assert.Single(reader.ReadRecords());
+
+        Assert.Equal("id", reader.Header[0]);
+        Assert.Equal(("T-1", 3L), (result.Record!.Id, result.Row));
+    }
+
     /// <summary>Every byte order mark .NET can read names its encoding, UTF-32 too (its mark begins as UTF-16's does).</summary>
     [Theory]
     [InlineData("utf-16")]

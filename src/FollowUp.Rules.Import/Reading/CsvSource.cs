@@ -331,8 +331,23 @@ internal sealed class CsvSource : TableSource
     /// <returns>The separator it names, or <see langword="null"/>; and the text read that is not that line, to be read again.</returns>
     private static (char? Separator, string TextAfter) ReadSeparatorLine(TextReader text)
     {
+        // A byte order mark after the one the encoding came from (a BOM file saved again by a tool that adds its own) reads
+        // as U+FEFF: on the first header name, where nobody sees it and no map names it, its column would go unread.
+        int first;
+        do
+        {
+            first = text.Read();
+        }
+        while (first == '\uFEFF');
+
+        if (first < 0)
+        {
+            return (null, "");
+        }
+
         var head = new char["sep=;\r\n".Length];
-        var read = text.ReadBlock(head, 0, head.Length);
+        head[0] = (char)first;
+        var read = 1 + text.ReadBlock(head, 1, head.Length - 1);
         var line = head.AsSpan(0, read);
         if (read < 5 || !line.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) || line[4] is not (',' or ';' or '\t' or '|'))
         {
