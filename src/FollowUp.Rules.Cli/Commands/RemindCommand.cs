@@ -126,6 +126,7 @@ internal static class RemindCommand
     }
 
     private static string Late(TimeSpan late) => late <= TimeSpan.Zero ? "-"
+        : late.TotalHours < 1 ? $"{Math.Max(1, Math.Ceiling(late.TotalMinutes)).ToString(CultureInfo.InvariantCulture)}min"
         : late.TotalHours < 48 ? $"{Math.Floor(late.TotalHours).ToString(CultureInfo.InvariantCulture)}h"
         : $"{Math.Floor(late.TotalDays).ToString(CultureInfo.InvariantCulture)}d";
 }

@@ -80,16 +80,22 @@ internal readonly struct DaysText(TimeSpan span, bool roundUp = false) : ISpanFo
 }
 
 /// <summary>
-/// How late something is, as reminders show it: whole hours below two days, else whole days, in the message's language
-/// (30h, 3d; 30 小时, 3 天).
+/// How late something is, as reminders show it: whole minutes below an hour, rounded up (a due time half an hour ago is
+/// 30 minutes overdue, never 0 hours), whole hours below two days, else whole days, in the message's language
+/// (30min, 30h, 3d; 30 分钟, 30 小时, 3 天).
 /// </summary>
 internal readonly struct LatenessText(TimeSpan late, CultureInfo culture) : ISpanFormattable
 {
+    private bool InMinutes => late.TotalHours < 1;
+
     private bool InHours => late.TotalHours < 48;
 
-    private double Count => Math.Floor(InHours ? late.TotalHours : late.TotalDays);
+    private double Count => InMinutes ? Math.Max(1, Math.Ceiling(late.TotalMinutes))
+        : Math.Floor(InHours ? late.TotalHours : late.TotalDays);
 
-    private string Unit => culture.TwoLetterISOLanguageName == "zh" ? (InHours ? " 小时" : " 天") : (InHours ? "h" : "d");
+    private string Unit => culture.TwoLetterISOLanguageName == "zh"
+        ? (InMinutes ? " 分钟" : InHours ? " 小时" : " 天")
+        : (InMinutes ? "min" : InHours ? "h" : "d");
 
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
         destination.TryWrite(CultureInfo.InvariantCulture, $"{Count}{Unit}", out charsWritten);

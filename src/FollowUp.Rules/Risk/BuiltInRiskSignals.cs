@@ -70,7 +70,7 @@ internal static class BuiltInRiskSignals
             if (inspection.NextActionDue is { } due && inspection.NextActionDeadline is { } deadline && deadline < context.Now)
             {
                 context.Report(RiskSignalCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue,
-                    context.Messages.Evidence("EvidenceOverdue", Date(due), Days(context.Now - deadline)));
+                    context.Messages.Evidence("EvidenceOverdue", Date(due), DaysText.Beyond(context.Now - deadline, TimeSpan.Zero)));
             }
         }
     }

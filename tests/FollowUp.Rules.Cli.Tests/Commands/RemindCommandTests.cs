@@ -44,6 +44,19 @@ public sealed class RemindCommandTests
     }
 
     [Fact]
+    public async Task Remind_Table_DueMinutesAgo_ShowsMinutesNotZeroHours()
+    {
+        // The LATE column read "0h" for a next action due half an hour ago.
+        const string Record = """{"id":"M-30","owner":"李明","progress":{"stage":"ProposalSent","nextAction":"发报价单","nextActionDue":"2026-11-26T11:30:00+08:00"}}""";
+
+        var table = await CliRunner.RunWithInputAsync(Record + "\n", "remind", "--now", CliRunner.Now, "-");
+
+        var line = Assert.Single(table.OutputLines, l => l.StartsWith("Overdue", StringComparison.Ordinal));
+        Assert.Contains(" 30min ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 0h ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Remind_LaterNow_OnlyAddsReminders()
     {
         var now = await CliRunner.RunAsync("remind", "--format", "jsonl", "--now", CliRunner.Now, SampleData.FollowUpsPath);

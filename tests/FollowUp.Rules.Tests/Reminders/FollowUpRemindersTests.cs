@@ -78,6 +78,27 @@ public sealed class FollowUpRemindersTests
         Assert.DoesNotContain("“", reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("zh-CN", 30, "已逾期 30 分钟（截止", "已逾期 0.1 天")]
+    [InlineData("en", 30, "is 30min overdue (due", "0.1 days ago")]
+    [InlineData("zh-CN", 0.5, "已逾期 1 分钟（截止", "已逾期 0.1 天")]
+    public void Remind_DueLessThanAnHourAgo_SaysMinutesNotZeroHours(string culture, double minutes, string reason, string evidence)
+    {
+        // A due time half an hour ago read "已逾期 0 小时" ("0h overdue"), and its risk evidence "已逾期 0 天": overdue by nothing.
+        var evaluator = TestClock.Evaluator(o => o.Culture = culture);
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.Now.AddMinutes(-minutes) });
+
+        var evaluation = evaluator.Evaluate(record);
+
+        var reminder = Assert.Single(evaluation.Reminders);
+        Assert.Equal(ReminderKind.Overdue, reminder.Kind);
+        Assert.Contains(reason, reminder.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 0 小时", reminder.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 0h ", reminder.Reason, StringComparison.Ordinal);
+        var signal = Assert.Single(evaluation.Risk.Signals, s => s.Code == FollowUp.Rules.Risk.RiskSignalCodes.NextActionOverdue);
+        Assert.Contains(evidence, signal.Evidence, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Remind_DueYesterdayWithoutATime_IsOverdueFromTheEndOfThatDay()
     {
