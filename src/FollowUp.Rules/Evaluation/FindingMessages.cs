@@ -94,7 +94,7 @@ internal static class FindingMessages
             : messages.Quoting("FieldAcknowledged", messages.FieldLabel(note.Key), note.Value),
         Problem.InvalidDate => messages.ForFieldValue("InvalidDate", note.Key, note.Value ?? ""),
         Problem.UnknownValue => messages.ForFieldValue("UnknownValue", note.Key, note.Value ?? "", note.Detail),
-        Problem.NextActionDueInPast => messages.Defer("DueDateInPast", note.Value),
+        Problem.NextActionDueInPast => messages.Defer("DueDateInPast", new WrittenTimeText(note.Value)),
         Problem.AttachmentProposal => messages.ForArgument("AttachmentMissingProposal", messages.Stage(note.Detail ?? "")),
         Problem.AttachmentContract => messages.Fixed("AttachmentMissingContract"),
         Problem.AttachmentAny => messages.Fixed("AttachmentMissingAny"),

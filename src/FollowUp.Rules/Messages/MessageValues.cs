@@ -104,3 +104,46 @@ internal readonly struct LatenessText(TimeSpan late, CultureInfo culture) : ISpa
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Count}{Unit}");
 }
+
+/// <summary>
+/// A time as the record gave it (<c>Timestamp.ToString()</c>: 2026-11-20T18:00:00+08:00), shown as the other
+/// messages show a due time: to the minute (2026-11-20 18:00), or the day alone when only a day was given; read when the
+/// message is, so a message never read costs no parsing.
+/// </summary>
+internal readonly struct WrittenTimeText(string? text) : ISpanFormattable
+{
+    private const string Minute = "yyyy-MM-dd HH:mm";
+
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        var written = text.AsSpan();
+        if (DateTimeOffset.TryParseExact(written, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+        {
+            return withOffset.TryFormat(destination, out charsWritten, Minute, CultureInfo.InvariantCulture);
+        }
+
+        // A local time (no offset) to the minute; a day alone (2026-11-20, 2026-11-20+08:00) as the day.
+        if (DateTime.TryParseExact(written, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return local.TryFormat(destination, out charsWritten, Minute, CultureInfo.InvariantCulture);
+        }
+
+        var shown = written.Length > 10 && written[10] != 'T' ? written[..10] : written;
+        if (shown.TryCopyTo(destination))
+        {
+            charsWritten = shown.Length;
+            return true;
+        }
+
+        charsWritten = 0;
+        return false;
+    }
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    public override string ToString()
+    {
+        Span<char> buffer = stackalloc char[64];
+        return TryFormat(buffer, out var written, default, null) ? new string(buffer[..written]) : text ?? "";
+    }
+}

@@ -97,7 +97,7 @@ public class ProgressValidatorTests
         Assert.Equal(FindingCodes.NextActionDueInPast, failure.ErrorCode);
         Assert.Equal(Severity.Warning, failure.Severity);
         Assert.Equal("progress.nextActionDue", failure.PropertyName);
-        Assert.Contains("2026-11-25T18:00:00+08:00", failure.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("2026-11-25 18:00", failure.ErrorMessage, StringComparison.Ordinal);
 
         // A stale due date earns the acknowledged credit: three of four checks filled and one at 0.5.
         Assert.Equal(100 * 3.5 / 4, evaluation.Step(FollowUpStep.Progress).Score);

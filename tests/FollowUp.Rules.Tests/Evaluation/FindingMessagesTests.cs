@@ -36,6 +36,26 @@ public partial class FindingMessagesTests
     }
 
     [Theory]
+    [InlineData("zh-CN", "2026-11-20T18:00:00+08:00", "下一步行动的截止时间（2026-11-20 18:00）已过。")]
+    [InlineData("en", "2026-11-20T18:00:00+08:00", "The next action was due 2026-11-20 18:00.")]
+    [InlineData("zh-CN", "2026-11-20 18:00", "下一步行动的截止时间（2026-11-20 18:00）已过。")]
+    [InlineData("zh-CN", "2026-11-20", "下一步行动的截止时间（2026-11-20）已过。")]
+    [InlineData("en", "2026-11-20+08:00", "The next action was due 2026-11-20.")]
+    public void NextActionDueInPast_ShowsTheDueTimeAsTheOtherMessagesDo(string culture, string due, string expected)
+    {
+        // The message quoted the raw ISO text (2026-11-20T18:00:00+08:00) while the overdue deduction beside it said
+        // 2026-11-20 18:00; the finding's value stays as received.
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse(due) });
+
+        var evaluation = Evaluator(culture).Evaluate(record);
+
+        var finding = Assert.Single(evaluation.FindingsWithCode(FindingCodes.NextActionDueInPast));
+        Assert.StartsWith(expected, finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("T18:00:00", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(finding.Message, Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.NextActionDueInPast).Message);
+    }
+
+    [Theory]
     [InlineData("zh-CN", "风险“机房改造”没有应对建议。")]
     [InlineData("en", "The risk \"机房改造\" has no countermeasure.")]
     public void CountermeasureMissing_KindIsNotASignal_QuotesItAsWritten(string culture, string expected)
