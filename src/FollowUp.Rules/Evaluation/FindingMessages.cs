@@ -112,6 +112,6 @@ internal static class FindingMessages
         Problem.RiskUnanswered => messages.QuotingEvidence("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value!),
         Problem.InvalidValue => InvalidValue(messages, note),
         Problem.RecordedBeforeContact => messages.ForArgument("RecordedBeforeContact", note.Detail!),
-        _ => messages.ForArgument("RiskNotAssessable", note.Detail ?? ""),
+        _ => messages.ForFieldList("RiskNotAssessable", note.Detail ?? ""),
     };
 }

@@ -289,6 +289,60 @@ internal sealed class MessageCatalog
             : Keep(_argumentMessages, (id, key, value), Format(id, FieldLabel(key), value, detail));
     }
 
+    /// <summary>
+    /// A message naming a list of field paths (<c>needs.budget, communications[0].feedback, …</c>, as the risk stage lists what it
+    /// could not read) by their labels in this language, joined by its list separator (预算、第 1 条沟通记录的客户反馈), formatted
+    /// once per list and kept like <see cref="ForArgument"/>: a salesperson reads labels, as in every other message, not paths.
+    /// </summary>
+    public string ForFieldList(string id, string paths)
+    {
+        if (_argumentMessages.TryGetValue((id, paths, FieldListMarker), out var message))
+        {
+            return message;
+        }
+
+        return Keep(_argumentMessages, (id, paths, FieldListMarker), Format(id, FieldList(paths)));
+    }
+
+    /// <summary>The second key of a message <see cref="ForFieldList"/> keeps, so it is never taken for one with the paths as written.</summary>
+    private const string FieldListMarker = "\0fields";
+
+    private string FieldList(string paths)
+    {
+        var text = new StringBuilder();
+        foreach (var path in paths.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (text.Length > 0)
+            {
+                text.Append(Format("ListSeparator"));
+            }
+
+            text.Append(PathLabel(path));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The label of a field path: an entry's field is named with its entry's number (第 1 条沟通记录的客户反馈, customer feedback of
+    /// communication 1); a path with no label, or <c>…</c>, as written.
+    /// </summary>
+    private string PathLabel(string path)
+    {
+        var open = path.IndexOf('[', StringComparison.Ordinal);
+        var close = open < 0 ? -1 : path.IndexOf(']', open);
+        if (close < 0 || !int.TryParse(path.AsSpan(open + 1, close - open - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        {
+            return LabelOrPath(path, path);
+        }
+
+        var list = path[..open];
+        var key = string.Concat(list, "[]", path.AsSpan(close + 1));
+        return _fields.TryGetValue(key, out var field) && _fields.TryGetValue(list + "[]", out var entry)
+            ? Format("IndexedField", field[0], index + 1, entry[0])
+            : path;
+    }
+
     /// <summary>The message from the bounded cache of messages with arguments, formatted and kept there while it has room.</summary>
     private string Shared(string id, string first, string? second)
     {

@@ -36,6 +36,30 @@ public partial class FindingMessagesTests
     }
 
     [Theory]
+    [InlineData("zh-CN", "关键内容缺失（预算、痛点或关注点、第 2 条沟通记录的客户反馈），", "写“待补充”或“客户暂未明确”")]
+    [InlineData("en", "Key content is missing (budget, pain points or concerns, customer feedback of communication 2),", "\"not disclosed\"")]
+    public void RiskNotAssessable_NamesFieldsByLabel_AndSaysAnAcknowledgementIsEnough(string culture, string start, string advice)
+    {
+        // The message listed paths (needs.budget, needs.painPoints, communications[1].feedback) joined by ", " in Chinese text
+        // too, and said only "补齐后才能评估风险", though the article's 待补充 clears it as well as a value does.
+        var blank = SampleRecords.CompleteToB()
+            .WithNeeds(n => n with { Budget = "", PainPoints = null, Concerns = null })
+            .WithLastCommunication(c => c with { Feedback = default });
+        var acknowledged = SampleRecords.CompleteToB()
+            .WithNeeds(n => n with { Budget = "未透露", PainPoints = ["客户暂未明确"], Concerns = null })
+            .WithLastCommunication(c => c with { Feedback = EnumValue<CustomerFeedback>.Parse("待定") });
+        var evaluator = Evaluator(culture);
+
+        var evaluation = evaluator.Evaluate(blank);
+
+        var finding = Assert.Single(evaluation.FindingsWithCode(FindingCodes.RiskNotAssessable));
+        Assert.StartsWith(start, finding.Message, StringComparison.Ordinal);
+        Assert.Contains(advice, finding.Message, StringComparison.Ordinal);
+        Assert.All(evaluation.Deductions.Where(d => d.Code == DeductionCodes.RiskNotAssessable), d => Assert.Equal(finding.Message, d.Message));
+        Assert.DoesNotContain(evaluator.Evaluate(acknowledged).Findings, f => f.Code == FindingCodes.RiskNotAssessable);
+    }
+
+    [Theory]
     [InlineData("zh-CN", "2026-11-20T18:00:00+08:00", "下一步行动的截止时间（2026-11-20 18:00）已过。")]
     [InlineData("en", "2026-11-20T18:00:00+08:00", "The next action was due 2026-11-20 18:00.")]
     [InlineData("zh-CN", "2026-11-20 18:00", "下一步行动的截止时间（2026-11-20 18:00）已过。")]
@@ -171,4 +195,11 @@ public partial class FindingMessagesTests
 
     [GeneratedRegex("(?:如“|such as \")(?<text>[^”\"]+)[”\"]")]
     private static partial Regex QuotedExample();
+}
+
+internal static class LastCommunicationExtensions
+{
+    /// <summary>The record with its last communication changed, the others as they are.</summary>
+    public static FollowUpRecord WithLastCommunication(this FollowUpRecord record, Func<Communication, Communication> change) =>
+        record with { Communications = [.. record.Communications!.Take(record.Communications!.Count - 1), change(record.Communications![^1])] };
 }

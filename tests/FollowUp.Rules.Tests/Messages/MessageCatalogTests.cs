@@ -45,9 +45,9 @@ public sealed class MessageCatalogTests
     [Fact]
     public void Messages_EnglishSentences_StartWithACapitalLetter()
     {
-        // Evidence is quoted inside another message, and shapes, found values and the separator are parts of one.
+        // Evidence is quoted inside another message, and shapes, found values, the separator and an entry's field are parts of one.
         var sentences = Templates("en").Where(t => !t.Key.StartsWith("Evidence", StringComparison.Ordinal)
-            && !t.Key.StartsWith("Shape", StringComparison.Ordinal) && !t.Key.StartsWith("Found", StringComparison.Ordinal) && t.Key != "ListSeparator");
+            && !t.Key.StartsWith("Shape", StringComparison.Ordinal) && !t.Key.StartsWith("Found", StringComparison.Ordinal) && t.Key is not "ListSeparator" and not "IndexedField");
 
         Assert.All(sentences, t => Assert.True(char.IsUpper(t.Value[t.Value[0] == '"' ? 1 : 0]) || t.Value.StartsWith("\"{0}\"", StringComparison.Ordinal), t.Key));
     }

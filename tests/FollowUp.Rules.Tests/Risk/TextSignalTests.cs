@@ -80,7 +80,7 @@ public sealed class TextSignalTests
         var evaluation = Evaluator.Evaluate(record);
 
         var finding = Assert.Single(evaluation.Findings, f => f.Code == FindingCodes.RiskNotAssessable);
-        Assert.Contains("needs.budget", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("关键内容缺失（预算）", finding.Message, StringComparison.Ordinal);
 
         // It hides a budget constraint and nothing else, so it costs what an unanswered one would, not the whole part.
         var profile = FollowUpRuleSet.Default.DefaultProfile;
