@@ -93,7 +93,8 @@ internal static class FindingMessages
             ? messages.ForField("FieldAcknowledgedUnquoted", note.Key)
             : messages.Quoting("FieldAcknowledged", messages.FieldLabel(note.Key), note.Value),
         Problem.InvalidDate => messages.ForFieldValue("InvalidDate", note.Key, note.Value ?? ""),
-        Problem.UnknownValue => messages.ForFieldValue("UnknownValue", note.Key, note.Value ?? "", note.Detail),
+        Problem.UnknownValue => messages.ForFieldValue("UnknownValue", note.Key, note.Value ?? "",
+            messages.IsChinese && note.Detail is { } names ? EnumLabelCatalog.ChineseNameList(names) : note.Detail),
         Problem.NextActionDueInPast => messages.Defer("DueDateInPast", new WrittenTimeText(note.Value)),
         Problem.AttachmentProposal => messages.ForArgument("AttachmentMissingProposal", messages.Stage(note.Detail ?? "")),
         Problem.AttachmentContract => messages.Fixed("AttachmentMissingContract"),

@@ -74,14 +74,18 @@ internal sealed class MessageCatalog
     /// <summary>Every message the caches above share, by reference: what may be kept by whatever quotes it (<see cref="IsShared"/>).</summary>
     private readonly ConcurrentDictionary<string, bool> _sharedMessages = new(ReferenceEqualityComparer.Instance);
 
-    private MessageCatalog(MessageFile file)
+    private MessageCatalog(MessageFile file, bool chinese)
     {
+        IsChinese = chinese;
         _templates = file.Messages.ToFrozenDictionary(m => m.Key, m => CompositeFormat.Parse(m.Value), StringComparer.Ordinal);
         _fields = file.Fields.ToFrozenDictionary(StringComparer.Ordinal);
         _stages = file.Stages.ToFrozenDictionary(StringComparer.Ordinal);
         _signals = file.Signals.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _evidenceByValues = _evidence.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>Gets a value indicating whether this is the Chinese catalog, whose lists name values by their Chinese labels.</summary>
+    public bool IsChinese { get; }
 
     /// <summary>Gets the catalog for <paramref name="culture"/>: Chinese for any zh culture, English otherwise.</summary>
     public static MessageCatalog For(CultureInfo culture) =>
@@ -409,7 +413,7 @@ internal sealed class MessageCatalog
             ?? throw new InvalidOperationException($"The embedded message file '{name}' is missing from the assembly.");
         var file = JsonSerializer.Deserialize(stream, MessageJsonContext.Default.MessageFile)
             ?? throw new InvalidDataException($"The embedded message file '{name}' is empty.");
-        return new MessageCatalog(file);
+        return new MessageCatalog(file, culture.StartsWith("zh", StringComparison.Ordinal));
     }
 }
 

@@ -107,6 +107,32 @@ internal static class EnumLabelCatalog
         ("其他", "Other"), ("其它", "Other"),
     ];
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ChineseNameLists = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A list of member names (<see cref="EnumLabels{TEnum}.NameList"/>: DecisionMaker, Influencer…) as a Chinese message lists
+    /// them: each by its Simplified Chinese label with its name, joined by 、 (决策人（DecisionMaker）、影响者（Influencer）…), since
+    /// both are accepted and a Chinese CRM stores the label. A name with no label is kept as it is.
+    /// </summary>
+    public static string ChineseNameList(string nameList) => ChineseNameLists.GetOrAdd(nameList, static names => string.Join("、",
+        names.Split(", ").Select(name => FirstLabel(name) is { } label ? $"{label}（{name}）" : name)));
+
+    private static string? FirstLabel(string member)
+    {
+        foreach (var labels in new[] { DecisionRoles, Channels, Feedback, Stages, AttachmentKinds })
+        {
+            foreach (var (label, of) in labels)
+            {
+                if (of == member && label[0] > '\u2E7F')
+                {
+                    return label;
+                }
+            }
+        }
+
+        return null;
+    }
+
     public static IEnumerable<(string Label, string Member)> LabelsFor(Type enumType) =>
         enumType == typeof(DecisionRole) ? DecisionRoles
         : enumType == typeof(ContactChannel) ? Channels

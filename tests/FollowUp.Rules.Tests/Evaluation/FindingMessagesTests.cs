@@ -36,6 +36,19 @@ public partial class FindingMessagesTests
     }
 
     [Theory]
+    [InlineData("zh-CN", "决策权的值“老板娘”无法识别，已按原文保留。可用的值：决策人（DecisionMaker）、影响者（Influencer）、使用者（User）、把关人（Gatekeeper）、未知（Unknown）。")]
+    [InlineData("en", "The decision role \"老板娘\" is not recognised and was kept as written. Known values: DecisionMaker, Influencer, User, Gatekeeper, Unknown.")]
+    public void UnknownValue_ListsTheValuesAChineseCrmWouldStore(string culture, string expected)
+    {
+        // The Chinese message listed the English names only, joined by ", ", though 决策人 and the other labels are accepted too.
+        var record = SampleRecords.CompleteToB() with { Customer = SampleRecords.CompleteToB().Customer! with { DecisionRole = EnumValue<DecisionRole>.Parse("老板娘") } };
+
+        var finding = Assert.Single(Evaluator(culture).Evaluate(record).FindingsWithCode(FindingCodes.UnknownValue));
+
+        Assert.Equal(expected, finding.Message);
+    }
+
+    [Theory]
     [InlineData("zh-CN", "关键内容缺失（预算、痛点或关注点、第 2 条沟通记录的客户反馈），", "写“待补充”或“客户暂未明确”")]
     [InlineData("en", "Key content is missing (budget, pain points or concerns, customer feedback of communication 2),", "\"not disclosed\"")]
     public void RiskNotAssessable_NamesFieldsByLabel_AndSaysAnAcknowledgementIsEnough(string culture, string start, string advice)
