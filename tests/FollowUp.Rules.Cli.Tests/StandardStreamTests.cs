@@ -10,9 +10,6 @@ namespace FollowUp.Rules.Cli.Tests;
 /// </summary>
 public sealed class StandardStreamTests : IDisposable
 {
-    /// <summary>Generous, so a slow machine never fails a test that works; a hang fails instead of stopping the suite.</summary>
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
-
     private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -137,31 +134,8 @@ public sealed class StandardStreamTests : IDisposable
     /// </summary>
     private static async Task<(int ExitCode, string Error)> RunAsync(string redirection, params string[] args)
     {
-        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in (string[])["-c", $"exec \"$@\" {redirection}", "sh", Dotnet(), typeof(FollowUpCli).Assembly.Location, .. args])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var timeout = new CancellationTokenSource(Timeout);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"followup {string.Join(' ', args)} {redirection} did not end within {Timeout}.");
-        }
-
-        await output;
-        return (process.ExitCode, await error);
+        var run = await CliProcess.RunAsync(
+            new ProcessStartInfo("/bin/sh", ["-c", $"exec \"$@\" {redirection}", "sh", CliProcess.DotnetHost, CliProcess.FollowupDll, .. args]));
+        return (run.ExitCode, run.Error);
     }
-
-    /// <summary>The dotnet host that runs the tests (set by the SDK for test runs), else the one on the PATH.</summary>
-    private static string Dotnet() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 }

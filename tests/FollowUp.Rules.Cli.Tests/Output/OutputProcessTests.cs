@@ -10,8 +10,6 @@ namespace FollowUp.Rules.Cli.Tests.Output;
 /// </summary>
 public sealed class OutputProcessTests : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
-
     private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -30,9 +28,15 @@ public sealed class OutputProcessTests : IDisposable
         await File.WriteAllTextAsync(input, new StringBuilder().Insert(0, sample, 1000).ToString());
         var output = _temp.Write("evaluations.jsonl", "PRECIOUS\n");
 
-        using var process = Start("bash", "-c", "exec \"$@\"", "bash", Dotnet(), Followup(), "evaluate", "--now", CliRunner.Now, "--output", output, input);
+        // Not CliProcess.RunAsync: the signal has to be sent to the process while it runs.
+        var start = new ProcessStartInfo("bash", ["-c", "exec \"$@\"", "bash", CliProcess.DotnetHost, CliProcess.FollowupDll, "evaluate", "--now", CliRunner.Now, "--output", output, input])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var timeout = new CancellationTokenSource(CliProcess.Timeout);
         // A megabyte written: the command is running, and its handler of SIGTERM is in place.
         while (Directory.GetFiles(_temp.Path, "*.tmp").Sum(file => new FileInfo(file).Length) < 1 << 20 && !process.HasExited)
         {
@@ -62,31 +66,12 @@ public sealed class OutputProcessTests : IDisposable
         var output = _temp.Write("evaluations.jsonl", "PRECIOUS\n");
 
         // A 64 KiB file size limit fails the write as a full disk would; SIGXFSZ ignored turns it into an error (EFBIG).
-        using var process = Start(
-            "bash", "-c", "trap '' XFSZ; ulimit -f 64; DOTNET_EnableWriteXorExecute=0 exec \"$@\"", "bash", Dotnet(), Followup(), "evaluate", "--now", CliRunner.Now, "--output", output, SampleData.FollowUpsPath);
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        await process.WaitForExitAsync(timeout.Token);
+        var run = await CliProcess.RunAsync(new ProcessStartInfo(
+            "bash",
+            ["-c", "trap '' XFSZ; ulimit -f 64; DOTNET_EnableWriteXorExecute=0 exec \"$@\"", "bash", CliProcess.DotnetHost, CliProcess.FollowupDll, "evaluate", "--now", CliRunner.Now, "--output", output, SampleData.FollowUpsPath]));
 
-        Assert.Equal((1, $"followup: cannot write --output '{output}': the file is too large for the file system.\n"), (process.ExitCode, await error));
+        Assert.Equal((1, $"followup: cannot write --output '{output}': the file is too large for the file system.\n"), (run.ExitCode, run.Error));
         Assert.Equal("PRECIOUS\n", await File.ReadAllTextAsync(output));
         Assert.Equal([output], Directory.GetFiles(_temp.Path));
     }
-
-    private static Process Start(string fileName, params string[] args)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
-    }
-
-    private static string Followup() => typeof(FollowUpCli).Assembly.Location;
-
-    /// <summary>The dotnet host that runs the tests (set by the SDK for test runs), else the one on the PATH.</summary>
-    private static string Dotnet() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 }
