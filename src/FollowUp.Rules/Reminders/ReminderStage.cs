@@ -57,9 +57,10 @@ internal static class ReminderStage
             }
         }
 
+        // A lost deal's silence is expected, so it is no reminder; its risk signal still tells the report.
         foreach (var signal in signals)
         {
-            if (signal.Code == RiskSignalCodes.Stale)
+            if (signal.Code == RiskSignalCodes.Stale && inspection.Stage != DealStage.Lost)
             {
                 var since = latestAt is { } at ? now - at : record.RecordedAt.Resolve(rules.DefaultUtcOffset) is { } recorded ? now - recorded : TimeSpan.Zero;
                 reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Stale, since, null,

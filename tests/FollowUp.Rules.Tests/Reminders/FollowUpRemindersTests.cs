@@ -134,6 +134,16 @@ public sealed class FollowUpRemindersTests
     }
 
     [Fact]
+    public void Remind_StaleLostDeal_IsNotListed_ThoughItsSignalStays()
+    {
+        var lost = SampleRecords.CompleteToB().WithCommunications(c => c with { At = TestClock.DaysFromNow(-56) })
+            .WithProgress(p => p with { Stage = DealStage.Lost, NextActionDue = default });
+
+        Assert.DoesNotContain(Evaluator.Remind([lost]), r => r.Kind == ReminderKind.Stale);
+        Assert.Contains(Evaluator.Evaluate(lost).Risk.Signals, s => s.Code == FollowUp.Rules.Risk.RiskSignalCodes.Stale);
+    }
+
+    [Fact]
     public void Remind_ManyRecords_AreMostUrgentFirstAndFilterableByOwner()
     {
         FollowUpRecord Overdue(string id, int days, string owner) =>
