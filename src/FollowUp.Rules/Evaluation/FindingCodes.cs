@@ -62,6 +62,12 @@ public static class FindingCodes
     /// </summary>
     public const string RecordedBeforeContact = "RecordedBeforeContact";
 
+    /// <summary>
+    /// The record time or a communication's time is more than an hour after now: what has happened cannot be dated in the
+    /// future, so a date or a time zone is wrong. A record time in the future is not charged as late. Severity Warning.
+    /// </summary>
+    public const string DateInFuture = "DateInFuture";
+
     /// <summary>Fields that risk detection reads are missing, so it cannot be told whether risks were handled. Severity Info.</summary>
     public const string RiskNotAssessable = "RiskNotAssessable";
 }

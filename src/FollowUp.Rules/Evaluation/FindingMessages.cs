@@ -25,6 +25,7 @@ internal static class FindingMessages
         Problem.RiskUnanswered => FindingCodes.RiskUnanswered,
         Problem.InvalidValue => FindingCodes.InvalidValue,
         Problem.RecordedBeforeContact => FindingCodes.RecordedBeforeContact,
+        Problem.DateInFuture => FindingCodes.DateInFuture,
         _ => FindingCodes.RiskNotAssessable,
     };
 
@@ -113,6 +114,7 @@ internal static class FindingMessages
         Problem.RiskUnanswered => messages.QuotingEvidence("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value!),
         Problem.InvalidValue => InvalidValue(messages, note),
         Problem.RecordedBeforeContact => messages.ForArgument("RecordedBeforeContact", note.Detail!),
+        Problem.DateInFuture => messages.Defer("DateInFuture", new WrittenTimeText(note.Value)),
         _ => messages.ForFieldList("RiskNotAssessable", note.Detail ?? ""),
     };
 }

@@ -49,6 +49,7 @@ internal enum Problem : byte
     RiskNotAssessable,
     InvalidValue,
     RecordedBeforeContact,
+    DateInFuture,
 }
 
 /// <summary>One scored check of a step.</summary>
@@ -278,6 +279,9 @@ internal sealed partial class Inspection
     /// <summary>How much earlier than its latest communication a record may say it was written (a note typed as the call began).</summary>
     private static readonly TimeSpan RecordedEarlyTolerance = TimeSpan.FromHours(1);
 
+    /// <summary>How far past now a record or contact time may be before it is a wrong date rather than a clock a little ahead.</summary>
+    public static readonly TimeSpan FutureTolerance = TimeSpan.FromHours(1);
+
     /// <summary>Gets the latest communication (see <see cref="Rules.LatestContact"/>): its index, -1 when there is none, and its time.</summary>
     public (int Index, DateTimeOffset? At) LatestContact { get; private set; }
 
@@ -402,6 +406,11 @@ internal sealed partial class Inspection
                 Notes.Add(new Note(Problem.RecordedBeforeContact, "recordedAt", "recordedAt", record.RecordedAt.Text, FieldPaths.CommunicationAt[LatestContact.Index]));
             }
 
+            if (IsInFuture(record.RecordedAt))
+            {
+                Notes.Add(new Note(Problem.DateInFuture, "recordedAt", "recordedAt", record.RecordedAt.ToString(), null));
+            }
+
             InspectProgress(record.Progress, record.Owner);
             InspectAttachments(record.Attachments);
             InspectRisks(record.Risks);
@@ -416,6 +425,12 @@ internal sealed partial class Inspection
 
     /// <summary>Whether the stage is open (not Signed or Lost); unknown stages count as open, the stricter reading.</summary>
     public bool IsOpenStage => Stage is not (DealStage.Signed or DealStage.Lost);
+
+    /// <summary>
+    /// Whether a time that has happened by its nature (a record, a contact) lies more than <see cref="FutureTolerance"/> past now:
+    /// a wrong date or time zone. A day alone counts from its start, so today's date is never in the future.
+    /// </summary>
+    public bool IsInFuture(Timestamp time) => time.Resolve(_rules.DefaultUtcOffset) is { } resolved && resolved - Now > FutureTolerance;
 
     private void InspectCustomer(Customer? customer)
     {
@@ -557,6 +572,11 @@ internal sealed partial class Inspection
     {
         var step = FollowUpStep.Communications;
         Date(FieldPaths.CommunicationAt[i], FieldPaths.CommunicationAt.Key, step, entry.At, RequiredBit(FollowUpFields.CommunicationAt), riskInput: true);
+        if (IsInFuture(entry.At))
+        {
+            Notes.Add(new Note(Problem.DateInFuture, FieldPaths.CommunicationAt[i], FieldPaths.CommunicationAt.Key, entry.At.ToString(), null));
+        }
+
         Choice(FieldPaths.CommunicationChannel[i], FieldPaths.CommunicationChannel.Key, entry.Channel, null, RequiredBit(FollowUpFields.CommunicationChannel));
         // A contact's name can reveal only a single thread when filled in, so it hides nothing where that signal weighs nothing.
         IndexedText(FieldPaths.CommunicationContact, i, entry.Contact, TextUse.None,

@@ -270,7 +270,7 @@ internal static class Grader
             var field = inspection.Record.Communications is { Count: > 0 } ? FieldPaths.CommunicationAt[0] : FollowUpFields.Communications;
             part.Add(deductions, DeductionCodes.ContactTimeMissing, field, budget, messages.Fixed("ContactTimeMissing"));
         }
-        else if (recorded.Value - latest.Value > OnTime)
+        else if (recorded.Value - latest.Value > OnTime && !inspection.IsInFuture(inspection.Record.RecordedAt))
         {
             var late = recorded.Value - latest.Value;
             part.Add(deductions, DeductionCodes.LateRecord, "recordedAt", late > VeryLate ? budget : budget / 2,

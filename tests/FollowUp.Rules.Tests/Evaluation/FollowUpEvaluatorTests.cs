@@ -33,6 +33,25 @@ public class FollowUpEvaluatorTests
         }
     }
 
+    /// <summary>A record or contact time past now is a wrong date: reported on its field, and a record time so is not charged as late.</summary>
+    [Fact]
+    public void Evaluate_TimesInTheFuture_AreReportedAndNotChargedAsLate()
+    {
+        var evaluator = TestClock.Evaluator();
+        var complete = SampleRecords.CompleteToB();
+        var future = complete with { RecordedAt = TestClock.Now.AddDays(2) };
+
+        var evaluation = evaluator.Evaluate(future);
+
+        var finding = Assert.Single(evaluation.Findings, f => f.Code == FindingCodes.DateInFuture);
+        Assert.Equal(("recordedAt", Severity.Warning), (finding.Field, finding.Severity));
+        Assert.DoesNotContain(evaluation.Deductions, d => d.Code == FollowUp.Rules.Grading.DeductionCodes.LateRecord);
+        var contact = evaluator.Evaluate(complete.WithCommunications(c => c with { At = TestClock.Now.AddHours(3) }));
+        Assert.Contains(contact.Findings, f => f.Code == FindingCodes.DateInFuture && f.Field.StartsWith("communications[", StringComparison.Ordinal));
+        Assert.DoesNotContain(evaluator.Evaluate(complete with { RecordedAt = TestClock.Now.AddMinutes(30) }).Findings, f => f.Code == FindingCodes.DateInFuture);
+        Assert.DoesNotContain(evaluator.Evaluate(complete).Findings, f => f.Code == FindingCodes.DateInFuture);
+    }
+
     [Theory]
     [InlineData("2026-11-25", false)]
     [InlineData("2026年11月25日", false)]

@@ -87,8 +87,9 @@ public class GraderTests
             SampleRecords.CompleteToB().WithCommunications(c => c with { At = default }),
             "communications[0].at", DeductionGroup.MissingInfo, "沟通记录都没有可识别的时间"),
         [DeductionCodes.LateRecord] = new(
-            SampleRecords.CompleteToB() with { RecordedAt = new DateTimeOffset(2026, 11, 27, 15, 0, 0, TestClock.ChinaOffset) },
-            "recordedAt", DeductionGroup.MissingInfo, "记录不及时：最近一次沟通在 2026-11-25 15:00，记录在 2026-11-27 15:00，晚了 48 小时"),
+            SampleRecords.CompleteToB().WithCommunications(c => c with { At = new DateTimeOffset(2026, 11, 24, 15, 0, 0, TestClock.ChinaOffset) })
+                with { RecordedAt = new DateTimeOffset(2026, 11, 26, 11, 0, 0, TestClock.ChinaOffset) },
+            "recordedAt", DeductionGroup.MissingInfo, "记录不及时：最近一次沟通在 2026-11-24 15:00，记录在 2026-11-26 11:00，晚了 44 小时"),
     };
 
     public static TheoryData<string> ExampleNames => new(Examples.Keys);
