@@ -14,7 +14,8 @@ internal sealed class SheetScan
     /// <summary>The last row of an Excel worksheet.</summary>
     private const long LastRow = 1_048_576;
 
-    private static readonly XmlReaderSettings Settings = new()
+    /// <summary>How a part of the workbook is read: no DTD, nothing resolved, and the part's stream closed with its reader.</summary>
+    internal static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,

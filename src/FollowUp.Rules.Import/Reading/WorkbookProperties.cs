@@ -12,14 +12,6 @@ internal sealed class WorkbookProperties
     /// <summary>The days from the 1900 date system's day 0 to the 1904 system's: a 1904 serial plus this is the 1900 serial of the same day.</summary>
     public const int Date1904Offset = 1462;
 
-    private static readonly XmlReaderSettings Settings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreWhitespace = true,
-    };
-
     private WorkbookProperties(IReadOnlySet<string> hiddenSheets, bool date1904)
     {
         HiddenSheets = hiddenSheets;
@@ -46,7 +38,8 @@ internal sealed class WorkbookProperties
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             if ((zip.GetEntry("xl/workbook.xml") ?? zip.GetEntry("/xl/workbook.xml")) is { } part)
             {
-                using var reader = XmlReader.Create(part.Open(), Settings);
+                // The sheet scan's settings close the part's stream with the reader; XmlReader leaves a stream open by default.
+                using var reader = XmlReader.Create(part.Open(), SheetScan.Settings);
                 while (reader.Read())
                 {
                     if (reader.NodeType != XmlNodeType.Element)
