@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FollowUp.Rules.Cli.Input;
 using FollowUp.Rules.Cli.Output;
+using FollowUp.Rules.Messages;
 using FollowUp.Rules.Reminders;
 
 namespace FollowUp.Rules.Cli.Commands;
@@ -125,8 +126,6 @@ internal static class RemindCommand
         }
     }
 
-    private static string Late(TimeSpan late) => late <= TimeSpan.Zero ? "-"
-        : late.TotalHours < 1 ? $"{Math.Max(1, Math.Ceiling(late.TotalMinutes)).ToString(CultureInfo.InvariantCulture)}min"
-        : late.TotalHours < 48 ? $"{Math.Floor(late.TotalHours).ToString(CultureInfo.InvariantCulture)}h"
-        : $"{Math.Floor(late.TotalDays).ToString(CultureInfo.InvariantCulture)}d";
+    /// <summary>How late, in the short units of the English reasons (30min, 30h, 3d): one rounding for the column and the reasons.</summary>
+    private static string Late(TimeSpan late) => late <= TimeSpan.Zero ? "-" : new LatenessText(late, CultureInfo.InvariantCulture).ToString();
 }
