@@ -81,7 +81,7 @@ public partial class FindingMessagesTests
     public void NextActionDueInPast_ShowsTheDueTimeAsTheOtherMessagesDo(string culture, string due, string expected)
     {
         // The message quoted the raw ISO text (2026-11-20T18:00:00+08:00) while the overdue deduction beside it said
-        // 2026-11-20 18:00; the finding's value stays as received.
+        // 2026-11-20 18:00; the finding's value stays the due time in ISO 8601, as before.
         var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse(due) });
 
         var evaluation = Evaluator(culture).Evaluate(record);
@@ -89,6 +89,7 @@ public partial class FindingMessagesTests
         var finding = Assert.Single(evaluation.FindingsWithCode(FindingCodes.NextActionDueInPast));
         Assert.StartsWith(expected, finding.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("T18:00:00", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(Timestamp.Parse(due).ToString(), finding.Value);
         Assert.Equal(finding.Message, Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.NextActionDueInPast).Message);
     }
 
