@@ -28,7 +28,10 @@ public sealed class NotVagueValidator<T> : PropertyValidator<T, string?>
     /// Initializes a new instance of the <see cref="NotVagueValidator{T}"/> class that asks for its detector at each
     /// validation, so a validator built once follows the rule set in force after a reload of the options.
     /// </summary>
-    /// <param name="detector">Gets the detector to use, such as <c>() =&gt; monitor.Current.DefaultProfile.VagueLanguage</c>.</param>
+    /// <param name="detector">
+    /// Gets the detector to use, such as <c>() =&gt; monitor.Current.DefaultProfile.VagueLanguage</c>; validation throws
+    /// <see cref="InvalidOperationException"/> if it returns <see langword="null"/>.
+    /// </param>
     /// <param name="categories">The categories that count; all of them when empty.</param>
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="categories"/> is <see langword="null"/>.</exception>
     public NotVagueValidator(Func<VagueLanguageDetector> detector, IEnumerable<VagueCategory> categories)

@@ -15,6 +15,9 @@ internal sealed partial class TextAnalyzer
         "will", "expect", "expects", "plan", "plans", "probably", "not sure", "last year", "last time", "refused",
     ];
 
+    /// <summary>Words that hold a one-character lead without meaning it: 刚才 is no 才, 开会 no 会, 再次 no 再, 等了两周 no plan.</summary>
+    private static readonly string[] LeadLookalikes = ["刚才", "方才", "开会", "会议", "会后", "会上", "机会", "再次", "再三", "等了", "等等"];
+
     /// <summary>Words after an overcome phrase that make it a part or a trial, not the deal (签了试用版, 已批下来但只有一半, signed the NDA only), folded.</summary>
     private static readonly string[] ScopeLimits = ["试用", "只有", "一半", "部分", "保密协议", "意向书", "助理", "同事", "nda", "pilot", "only", "partial", "trial"];
 
@@ -238,7 +241,7 @@ internal sealed partial class TextAnalyzer
             }
         }
 
-        if (ContainsWord(buffer[(UntoldLeadReach - length)..], UntoldLeads))
+        if (ContainsWord(buffer[(UntoldLeadReach - length)..], UntoldLeads, LeadLookalikes))
         {
             return true;
         }
@@ -277,7 +280,7 @@ internal sealed partial class TextAnalyzer
             buffer[length++] = TextFolding.IsWhitespace(c) ? ' ' : c;
         }
 
-        return ContainsWord(buffer[..length], ScopeLimits);
+        return ContainsWord(buffer[..length], ScopeLimits, []);
     }
 
     /// <summary>Whether the clause goes on after the phrase as a condition: 预算批下来了就下单, 预算已批的话就签.</summary>
@@ -292,8 +295,26 @@ internal sealed partial class TextAnalyzer
         return StartsWithAny(rest, ConditionTails);
     }
 
-    /// <summary>Whether <paramref name="text"/> holds one of <paramref name="words"/> (folded), English ones as whole words.</summary>
-    private static bool ContainsWord(ReadOnlySpan<char> text, string[] words)
+    private static bool IsInsideLookalike(ReadOnlySpan<char> text, int at, string word, string[] lookalikes)
+    {
+        foreach (var lookalike in lookalikes)
+        {
+            var offset = lookalike.IndexOf(word, StringComparison.Ordinal);
+            if (offset >= 0 && at - offset >= 0 && at - offset + lookalike.Length <= text.Length
+                && text.Slice(at - offset, lookalike.Length).SequenceEqual(lookalike))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> holds one of <paramref name="words"/> (folded), English ones as whole words, and not inside
+    /// one of <paramref name="lookalikes"/>.
+    /// </summary>
+    private static bool ContainsWord(ReadOnlySpan<char> text, string[] words, string[] lookalikes)
     {
         foreach (var word in words)
         {
@@ -308,7 +329,10 @@ internal sealed partial class TextAnalyzer
 
                 at += from;
                 var end = at + word.Length;
-                if (!ascii || ((at == 0 || !TextFolding.IsAsciiLetter(text[at - 1])) && (end == text.Length || !TextFolding.IsAsciiLetter(text[end]))))
+                var whole = ascii
+                    ? (at == 0 || !TextFolding.IsAsciiLetter(text[at - 1])) && (end == text.Length || !TextFolding.IsAsciiLetter(text[end]))
+                    : !IsInsideLookalike(text, at, word, lookalikes);
+                if (whole)
                 {
                     return true;
                 }

@@ -50,7 +50,7 @@ public static class VagueLanguageRuleBuilderExtensions
     /// <param name="ruleBuilder">The rule builder of a string property.</param>
     /// <param name="detector">Gets the detector, such as <c>() =&gt; monitor.Current.DefaultProfile.VagueLanguage</c> with an <c>IFollowUpRulesMonitor</c>.</param>
     /// <param name="categories">The categories that count; all of them when none are given.</param>
-    /// <returns>The rule builder.</returns>
+    /// <returns>The rule builder. Validation throws <see cref="InvalidOperationException"/> if <paramref name="detector"/> returns <see langword="null"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ruleBuilder"/> or <paramref name="detector"/> is <see langword="null"/>.</exception>
     public static IRuleBuilderOptions<T, string?> NotVague<T>(
         this IRuleBuilder<T, string?> ruleBuilder, Func<VagueLanguageDetector> detector, params VagueCategory[] categories)

@@ -264,16 +264,26 @@ public sealed class TextSignalTests
     [InlineData("“太贵”是客户的原话，系统里已记录", RiskSignalCodes.PriceObjection)]
     public void Signal_QuotedWordsOfTheCustomer_AreRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
 
-    /// <summary>A later phrase saying the risk is over (reached at last, signed after all, the quote accepted) overcomes it.</summary>
+    /// <summary>
+    /// A later phrase saying the risk is over (reached at last, signed after all, the quote accepted) overcomes it; without
+    /// that phrase the same text raises the risk, so each case shows the phrase at work.
+    /// </summary>
     [Theory]
-    [InlineData("之前联系不上，今天终于联系上了", RiskSignalCodes.NoResponse)]
-    [InlineData("客户犹豫了一下还是签了", RiskSignalCodes.Hesitation)]
-    [InlineData("客户觉得贵，已接受报价", RiskSignalCodes.PriceObjection)]
-    [InlineData("客戶覺得太貴，已接受報價", RiskSignalCodes.PriceObjection)]
-    [InlineData("上月说没有预算，现在预算已到位", RiskSignalCodes.BudgetConstraint)]
-    [InlineData("客户对比了竞品，最终选择了我们", RiskSignalCodes.Competitor)]
-    [InlineData("No reply to two emails, finally replied today", RiskSignalCodes.NoResponse)]
-    public void Signal_OvercomeLater_IsNotRaised(string text, string code) => Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
+    [InlineData("之前联系不上，今天终于联系上了", "终于联系上了", RiskSignalCodes.NoResponse)]
+    [InlineData("客户犹豫了一下还是签了", "还是签了", RiskSignalCodes.Hesitation)]
+    [InlineData("客户觉得贵，已接受报价", "已接受报价", RiskSignalCodes.PriceObjection)]
+    [InlineData("客戶覺得太貴，已接受報價", "已接受報價", RiskSignalCodes.PriceObjection)]
+    [InlineData("上月说没有预算，现在预算已到位", "预算已到位", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("客户对比了竞品，最终选择了我们", "选择了我们", RiskSignalCodes.Competitor)]
+    [InlineData("No reply to two emails, finally replied today", "finally replied", RiskSignalCodes.NoResponse)]
+    [InlineData("之前联系不上，刚才终于联系上了", "终于联系上了", RiskSignalCodes.NoResponse)]
+    [InlineData("客户犹豫了很久，开会后还是签了", "还是签了", RiskSignalCodes.Hesitation)]
+    [InlineData("客户犹豫了一下，再次沟通后还是签了", "还是签了", RiskSignalCodes.Hesitation)]
+    public void Signal_OvercomeLater_IsNotRaised(string text, string overcome, string code)
+    {
+        Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
+        Assert.Contains(code, TextProbe.Of(text.Replace(overcome, "，", StringComparison.Ordinal)).Risk);
+    }
 
     /// <summary>
     /// The risk stands when the overcome phrase comes first or in another sentence, is denied, asked, planned, hoped for,
