@@ -4,43 +4,56 @@ namespace FollowUp.Rules.Language;
 // ways such a phrase may only ask, plan, hope or tell of another deal, which leave the risk raised.
 internal sealed partial class TextAnalyzer
 {
-    /// <summary>Words after which an overcome phrase is planned, hoped for, feared, asked or past, not told (see <see cref="FollowsUntoldLead"/>).</summary>
-    private static readonly string[] UntoldLeads =
+    /// <summary>
+    /// The only words that may come before an overcome phrase in its clause (after the risk phrase, when they share one), folded:
+    /// when, how and who in the plainest terms (今天, 后来, 经过沟通, 试用后, 客户, finally, they). Anything else makes the phrase
+    /// something other than the risk's end: a plan, a hope, a request, a hedge, another person, deal or time (估计, 请客户回电,
+    /// 好像, 李经理, 一期, 之前, I think). Digits and Chinese numerals pass too (上周五, 谈了两轮, 3 days later).
+    /// </summary>
+    private static readonly string[] PlainLeads =
     [
-        "如果", "假如", "要是", "若", "希望", "争取", "期待", "担心", "怕", "是否", "能否", "有没有", "不知道", "不清楚", "不确定", "看看",
-        "再", "才", "会", "将要", "就要", "等", "需要", "准备", "打算", "计划", "预计", "估计", "可能", "应该", "倾向", "有望", "一旦", "除非",
-        "只要", "到时候", "去年", "前年", "上次", "以前", "往年", "拒绝", "另一家", "另外一家", "其他客户", "别的客户", "同事", "朋友", "隔壁",
-        "听说", "子公司", "小单",
-        "if", "whether", "hope", "hoping", "hopefully", "once", "when", "until", "unless", "see", "might", "may", "maybe", "would",
-        "will", "expect", "expects", "plan", "plans", "probably", "not sure", "last year", "last time", "refused",
+        "今天", "昨天", "前天", "今早", "今晚", "昨晚", "当天", "当场", "次日", "第二天", "隔天", "刚才", "刚刚", "现在", "目前", "现已", "如今",
+        "这次", "本次", "本周", "这周", "上周", "下午", "上午", "中午", "晚上", "早上", "本月", "这个月", "月底", "月初", "周", "星期", "号",
+        "后来", "最后", "最终", "终于", "随后", "之后", "然后", "接着", "已经", "已", "也", "还是", "又", "再次", "便", "就", "才", "都",
+        "总算", "还", "一下", "了", "很久", "半天", "经过", "经", "多次", "沟通", "谈判", "谈了", "轮", "次", "试用", "试听", "演示", "讲解",
+        "解释", "协调", "报价", "降价", "优惠", "给了折扣", "要了折扣", "开会", "会后", "开完会", "补发", "后", "天", "个月", "月", "日", "小时",
+        "现", "主动", "追评", "看完", "看了", "案例", "参观", "考察", "拜访", "上门", "见面", "面谈", "电话",
+        "客户", "对方", "他们", "她们", "他", "她", "买家", "家长", "顾客", "客人", "甲方", "业主", "我们", "我方", "双方", "但", "但是",
+        "不过", "并且", "并", "且", "而且", "会谈", "洽谈", "商谈", "通过", "微信", "邮件", "短信", "钉钉", "企业微信", "说", "表示", "告知", "称",
+        "确认", "没多久", "不久", "没几天",
+        "today", "yesterday", "tonight", "now", "then", "later", "finally", "eventually", "after", "all", "anyway", "anyways", "this",
+        "morning", "afternoon", "evening", "week", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "the", "customer", "client", "buyer", "they", "he", "she", "we", "it", "but", "and", "so", "already", "also", "still", "since",
+        "days", "weeks", "a", "couple", "of", "said", "says", "confirmed", "via", "email", "phone", "by",
     ];
 
-    /// <summary>Words that hold a one-character lead without meaning it: 刚才 is no 才, 开会 no 会, 再次 no 再, 等了两周 no plan.</summary>
-    private static readonly string[] LeadLookalikes = ["刚才", "方才", "开会", "会议", "会后", "会上", "机会", "再次", "再三", "等了", "等等"];
-
     /// <summary>Words after an overcome phrase that make it a part or a trial, not the deal (签了试用版, 已批下来但只有一半, signed the NDA only), folded.</summary>
-    private static readonly string[] ScopeLimits = ["试用", "只有", "一半", "部分", "保密协议", "意向书", "助理", "同事", "nda", "pilot", "only", "partial", "trial"];
+    private static readonly string[] ScopeLimits =
+    [
+        "试用", "只有", "一半", "部分", "保密协议", "意向书", "框架协议", "备忘录", "助理", "同事", "前台", "秘书", "下属", "只够", "只批了", "少了",
+        "六成", "一期", "nda", "mou", "poc", "loi", "pilot", "only", "partial", "trial", "proof of concept", "half", "assistant",
+        "receptionist", "phase", "small",
+    ];
 
     /// <summary>Words that open a clause whose condition governs the next (如果价格合适，…), folded.</summary>
     private static readonly string[] ConditionLeads = ["如果", "假如", "要是", "若", "等", "除非", "只要", "一旦", "if", "once", "unless", "when"];
 
     /// <summary>Words right after an overcome phrase that make it a condition (批下来了就下单, 已批的话), folded.</summary>
-    private static readonly string[] ConditionTails = ["的话", "就", "才", "再", "的可能"];
+    private static readonly string[] ConditionTails = ["的话", "就", "才", "再", "的可能", "之后会", "之后再", "以后再", "以后会", "后再"];
 
     /// <summary>Words that ask about what came before them in the clause or the one before (对吧, 是吗, 待确认), folded.</summary>
-    private static readonly string[] QuestionTags = ["对吧", "是吗", "对吗", "是不是", "待确认", "待核实"];
+    private static readonly string[] QuestionTags = ["对吧", "是吗", "对吗", "待确认", "待核实", "尚未确认", "还需确认", "需确认", "未确认", "待书面确认"];
 
     /// <summary>English words that open a question (have they accepted the quote), folded.</summary>
     private static readonly string[] QuestionOpeners = ["have", "has", "had", "did", "do", "does", "will", "would", "could", "can", "is", "are", "was", "were"];
 
     /// <summary>How many characters after an overcome phrase <see cref="IsLimitedInScope"/> reads.</summary>
-    private const int ScopeReach = 16;
+    private const int ScopeReach = 32;
 
-    /// <summary>How far after a risk phrase, in folded characters, a phrase saying it is over may come.</summary>
+    /// <summary>How far after a risk phrase, in folded characters, a phrase saying it is over may come: about five words in English.</summary>
     private const int OvercomeReach = 30;
 
-    /// <summary>How many characters before an overcome phrase <see cref="FollowsUntoldLead"/> reads.</summary>
-    private const int UntoldLeadReach = 16;
+    private const int AsciiOvercomeReach = 60;
 
     /// <summary>
     /// Whether a phrase after the risk hit in its sentence and shortly after it, or around it, says that risk is over
@@ -55,10 +68,44 @@ internal sealed partial class TextAnalyzer
         {
             ref readonly var other = ref scan.Hits[j];
             var around = other.FoldedStart <= hit.FoldedStart && hit.FoldedEnd <= other.FoldedEnd;
-            var after = other.FoldedStart >= hit.FoldedEnd && other.FoldedStart - hit.FoldedEnd <= OvercomeReach
-                && !HasSentenceEnd(text.AsSpan(hit.End, other.Start - hit.End));
-            if (j != index && !other.Dropped && (after || around) && Lexicon.Entries[other.Entry] is { Role: PhraseRole.Overcome } entry
-                && entry.Category == category && !IsOvercomeDenied(text, scan, j))
+            if (j == index || other.Dropped || Lexicon.Entries[other.Entry] is not { Role: PhraseRole.Overcome } entry || entry.Category != category)
+            {
+                continue;
+            }
+
+            var after = other.FoldedStart >= hit.FoldedEnd
+                && other.FoldedStart - hit.FoldedEnd <= (IsAscii(entry.Phrase) ? AsciiOvercomeReach : OvercomeReach)
+                && !HasSentenceEnd(text.AsSpan(hit.End, other.Start - hit.End))
+                && HasPlainLead(text, Math.Max(ClauseStart(text, other.Start), hit.End), other.Start);
+            if ((after || around) && !IsOvercomeDenied(text, scan, j))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the hit lies inside a longer risk phrase of another kind that is overcome: in 客户对价格不满，已接受报价 the 不满 of
+    /// 对价格不满 goes with it. A competitor stays: 竞品更便宜，最终还是签了 settles the price, not who else was there.
+    /// </summary>
+    private bool IsInsideOvercomeRisk(string text, TextScan scan, int index, (int From, int To) near)
+    {
+        ref readonly var hit = ref scan.Hits[index];
+        if ((Lexicon.Entries[hit.Entry].Flags & PhraseFlags.Rival) != 0)
+        {
+            return false;
+        }
+
+        for (var j = near.From; j <= near.To; j++)
+        {
+            ref readonly var other = ref scan.Hits[j];
+            if (j != index && !other.Dropped && Lexicon.Entries[other.Entry].Role == PhraseRole.Risk
+                && Lexicon.Entries[other.Entry].Category != Lexicon.Entries[hit.Entry].Category
+                && other.FoldedStart <= hit.FoldedStart && hit.FoldedEnd <= other.FoldedEnd
+                && other.FoldedEnd - other.FoldedStart > hit.FoldedEnd - hit.FoldedStart
+                && IsOvercome(text, scan, j, Neighbours(scan, j)))
             {
                 return true;
             }
@@ -76,7 +123,7 @@ internal sealed partial class TextAnalyzer
     private bool IsOvercomeDenied(string text, TextScan scan, int overcomeIndex)
     {
         ref readonly var overcome = ref scan.Hits[overcomeIndex];
-        if (IsAsked(text, overcome.Start, overcome.End) || FollowsUntoldLead(text, overcome.Start) || LeadsToCondition(text, overcome.End)
+        if (IsAsked(text, overcome.Start, overcome.End) || FollowsCondition(text, overcome.Start) || LeadsToCondition(text, overcome.End)
             || IsLimitedInScope(text, overcome.End))
         {
             return true;
@@ -100,7 +147,8 @@ internal sealed partial class TextAnalyzer
                 && (other.FoldedStart < overcome.FoldedStart || other.FoldedEnd > overcome.FoldedEnd);
             var cueBefore = entry.Role == PhraseRole.NegationCue && !IsSettling(other) && other.Clause == overcome.Clause
                 && other.FoldedEnd <= overcome.FoldedStart
-                && overcome.FoldedStart - other.FoldedEnd <= (ascii ? AsciiCueWindow : DoubleNegativeWindow);
+                && overcome.FoldedStart - other.FoldedEnd <= (ascii ? AsciiCueWindow : DoubleNegativeWindow)
+                && !IsVoidCue(scan, j, overcomeIndex);
             var rivalWins = entry.Role == PhraseRole.Risk && (entry.Flags & PhraseFlags.Rival) != 0 && other.Clause == overcome.Clause
                 && entry.Category != overcomeEntry.Category;
             if ((entry.Role == PhraseRole.Risk && overlaps) || cueBefore || rivalWins)
@@ -164,9 +212,14 @@ internal sealed partial class TextAnalyzer
             var c = TextFolding.Fold(text[i]);
             if (TextFolding.IsClauseEnd(c))
             {
-                if (c == '?' || afterClause || c is not (',' or '、'))
+                if (afterClause)
                 {
-                    return c == '?' || (!afterClause && last is '吧' or '呢');
+                    return false;
+                }
+
+                if (c == '?' || c is not (',' or '、'))
+                {
+                    return c == '?' || last is '吧' or '呢';
                 }
 
                 afterClause = true;
@@ -187,7 +240,7 @@ internal sealed partial class TextAnalyzer
             }
 
             // A tag asks from anywhere in the rest of the clause (已接受报价（待确认）), but only opening the next one (，对吧).
-            if ((first && c == '没') || (!afterClause && c is '吗' or '么') || ((!afterClause || nextClauseStart) && StartsWithAny(text.AsSpan(i), QuestionTags)))
+            if ((first && c == '没' && IsAskingNot(text, i)) || (!afterClause && c is '吗' or '么') || ((!afterClause || nextClauseStart) && StartsWithAny(text.AsSpan(i), QuestionTags)))
             {
                 return true;
             }
@@ -204,6 +257,13 @@ internal sealed partial class TextAnalyzer
         return !afterClause && last is '吧' or '呢';
     }
 
+    /// <summary>Whether the 没 at <paramref name="at"/> asks (签了没有, 签了没？), rather than goes on (签了没几天).</summary>
+    private static bool IsAskingNot(string text, int at)
+    {
+        var next = NextVisible(text, at + 1, out _);
+        return next is '\0' or '有' or '吗' || TextFolding.IsClauseEnd(next);
+    }
+
     private static bool StartsWithAny(ReadOnlySpan<char> text, string[] folded)
     {
         foreach (var word in folded)
@@ -217,62 +277,82 @@ internal sealed partial class TextAnalyzer
         return false;
     }
 
-    /// <summary>
-    /// Whether a word shortly before <paramref name="phraseStart"/> in its clause, or a condition opening the clause before it,
-    /// makes what follows planned, hoped for, feared, asked or past rather than told (希望最终签了以后, 是否已接受报价, 估计最后还是签了,
-    /// 去年还是签了, if they finally signed; 如果价格合适，下周…).
-    /// </summary>
-    private static bool FollowsUntoldLead(string text, int phraseStart)
+    /// <summary>Where the clause holding <paramref name="at"/> starts: after the last clause-ending mark before it.</summary>
+    private static int ClauseStart(string text, int at)
     {
-        Span<char> buffer = stackalloc char[UntoldLeadReach];
-        var length = 0;
-        var i = phraseStart - 1;
-        for (; i >= 0 && length < UntoldLeadReach; i--)
+        var start = at;
+        while (start > 0 && !TextFolding.IsClauseEnd(TextFolding.Fold(text[start - 1])))
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// Whether the words from <paramref name="from"/> to <paramref name="to"/> (before an overcome phrase) are all
+    /// <see cref="PlainLeads"/>, numbers or punctuation: 今天终于联系上了, 谈了两轮后已接受报价, then accepted the quote.
+    /// </summary>
+    private static bool HasPlainLead(string text, int from, int to)
+    {
+        var i = from;
+        while (i < to)
         {
             var c = TextFolding.Fold(text[i]);
-            if (TextFolding.IsClauseEnd(c))
+            var length = TextFolding.IsContent(c) ? PlainLeadLength(text.AsSpan(i, to - i)) : 1;
+            if (length == 0 && !TextFolding.IsAsciiDigit(c) && !TextScan.IsChineseNumeral(c))
             {
-                break;
+                return false;
             }
 
-            if (!TextFolding.IsIgnorable(text[i]))
-            {
-                buffer[UntoldLeadReach - 1 - length++] = TextFolding.IsWhitespace(c) ? ' ' : c;
-            }
+            i += Math.Max(length, 1);
         }
 
-        if (ContainsWord(buffer[(UntoldLeadReach - length)..], UntoldLeads, LeadLookalikes))
+        return true;
+    }
+
+    /// <summary>The length of the plain lead <paramref name="text"/> starts with, English ones as whole words; 0 for none.</summary>
+    private static int PlainLeadLength(ReadOnlySpan<char> text)
+    {
+        var longest = 0;
+        foreach (var lead in PlainLeads)
         {
-            return true;
+            if (lead.Length > longest && text.Length >= lead.Length && FoldsTo(text[..lead.Length], lead)
+                && (!IsAscii(lead) || text.Length == lead.Length || !TextFolding.IsAsciiLetter(TextFolding.Fold(text[lead.Length]))))
+            {
+                longest = lead.Length;
+            }
         }
 
-        // A clause that opens with a condition (如果价格合适，下周签了) governs the next one too.
-        if (i < 0 || TextFolding.Fold(text[i]) != ',')
+        return longest;
+    }
+
+    /// <summary>Whether the clause before the phrase's opens with a condition that governs it too (如果价格合适，…).</summary>
+    private static bool FollowsCondition(string text, int phraseStart)
+    {
+        var clauseStart = ClauseStart(text, phraseStart);
+        if (clauseStart == 0 || TextFolding.Fold(text[clauseStart - 1]) != ',')
         {
             return false;
         }
 
-        var previousStart = i;
-        while (previousStart > 0 && !TextFolding.IsClauseEnd(TextFolding.Fold(text[previousStart - 1])))
-        {
-            previousStart--;
-        }
-
-        return StartsWithAny(text.AsSpan(previousStart, i - previousStart).TrimStart(), ConditionLeads);
+        var previousStart = ClauseStart(text, clauseStart - 1);
+        return StartsWithAny(text.AsSpan(previousStart, clauseStart - 1 - previousStart).TrimStart(), ConditionLeads);
     }
 
     /// <summary>
-    /// Whether words shortly after the phrase, in its clause or the next, make it a part or a trial of the deal: 还是签了试用版,
-    /// 预算已批下来但只有一半, "finally signed the NDA only".
+    /// Whether words shortly after the phrase, in its clause or a next one that opens with a contrast (，不过只有一半), make it a
+    /// part or a trial of the deal: 还是签了试用版, 预算已批下来但只有一半, "finally signed the NDA only". Another next clause
+    /// tells something else (最终签了，首付一半).
     /// </summary>
-    private static bool IsLimitedInScope(string text, int end)
+    private bool IsLimitedInScope(string text, int end)
     {
         Span<char> buffer = stackalloc char[ScopeReach];
         var length = 0;
         for (var i = end; i < text.Length && length < ScopeReach; i++)
         {
             var c = TextFolding.Fold(text[i]);
-            if (TextFolding.IsClauseEnd(c) && c is not (',' or '、'))
+            if (TextFolding.IsClauseEnd(c) && !(c == ',' && StartsWithBreakWord(text, i + 1)))
             {
                 break;
             }
@@ -280,7 +360,7 @@ internal sealed partial class TextAnalyzer
             buffer[length++] = TextFolding.IsWhitespace(c) ? ' ' : c;
         }
 
-        return ContainsWord(buffer[..length], ScopeLimits, []);
+        return ContainsWord(buffer[..length], ScopeLimits);
     }
 
     /// <summary>Whether the clause goes on after the phrase as a condition: 预算批下来了就下单, 预算已批的话就签.</summary>
@@ -295,26 +375,8 @@ internal sealed partial class TextAnalyzer
         return StartsWithAny(rest, ConditionTails);
     }
 
-    private static bool IsInsideLookalike(ReadOnlySpan<char> text, int at, string word, string[] lookalikes)
-    {
-        foreach (var lookalike in lookalikes)
-        {
-            var offset = lookalike.IndexOf(word, StringComparison.Ordinal);
-            if (offset >= 0 && at - offset >= 0 && at - offset + lookalike.Length <= text.Length
-                && text.Slice(at - offset, lookalike.Length).SequenceEqual(lookalike))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Whether <paramref name="text"/> holds one of <paramref name="words"/> (folded), English ones as whole words, and not inside
-    /// one of <paramref name="lookalikes"/>.
-    /// </summary>
-    private static bool ContainsWord(ReadOnlySpan<char> text, string[] words, string[] lookalikes)
+    /// <summary>Whether <paramref name="text"/> holds one of <paramref name="words"/> (folded), English ones as whole words.</summary>
+    private static bool ContainsWord(ReadOnlySpan<char> text, string[] words)
     {
         foreach (var word in words)
         {
@@ -329,10 +391,7 @@ internal sealed partial class TextAnalyzer
 
                 at += from;
                 var end = at + word.Length;
-                var whole = ascii
-                    ? (at == 0 || !TextFolding.IsAsciiLetter(text[at - 1])) && (end == text.Length || !TextFolding.IsAsciiLetter(text[end]))
-                    : !IsInsideLookalike(text, at, word, lookalikes);
-                if (whole)
+                if (!ascii || ((at == 0 || !TextFolding.IsAsciiLetter(text[at - 1])) && (end == text.Length || !TextFolding.IsAsciiLetter(text[end]))))
                 {
                     return true;
                 }

@@ -42,16 +42,25 @@ internal sealed partial class TextAnalyzer
     /// <summary>How far, in characters, <see cref="IsInName"/> looks for the quotes around a phrase.</summary>
     private const int NameReach = 24;
 
-    private const string QuoteOpeners = "“「『《〈【‘＂";
-    private const string QuoteClosers = "”」』》〉】’";
+    private const string QuoteOpeners = "“「『《〈‘＂";
+    private const string QuoteClosers = "”」』》〉’";
 
     /// <summary>Words that, right after a closing quote, say the quoted words name a thing (see <see cref="IsInName"/>), folded.</summary>
     private static readonly string[] NameWords =
     [
         "模块", "功能", "活动", "条款", "系统", "工具", "插件", "套餐", "服务", "报表", "看板", "流程", "菜单", "按钮", "页面", "字段", "政策",
-        "新政", "规定", "制度", "险", "栏目", "标签", "选项", "设置", "开关", "状态", "module", "feature", "setting", "settings", "report",
-        "plugin", "add-on", "dashboard", "tool", "policy", "option", "campaign", "tab", "field", "button", "page", "rule", "status",
+        "新政", "规定", "制度", "险", "栏目", "标签", "设置", "开关", "module", "feature", "setting", "settings", "report", "plugin",
+        "add-on", "dashboard", "tool", "policy", "campaign", "tab", "field", "button", "page", "rule",
     ];
+
+    /// <summary>Longer words that start with a name word but name nothing (服务器, 系统性), folded.</summary>
+    private static readonly string[] NotNameWords = ["服务器", "系统性", "功能性", "政策性"];
+
+    /// <summary>Endings of a title that is a document the customer sent (《关于暂缓采购的函》, 《投诉函》): an event, not a name.</summary>
+    private static readonly string[] DocumentEndings = ["函", "通知", "通知书", "申请", "信", "声明", "告知书", "报告"];
+
+    /// <summary>Words right before quotes that make them what someone said (客户说“太贵了”), folded.</summary>
+    private static readonly string[] SpeechLeads = ["说", "回复", "表示", "原话", "反馈", "称", "讲", ":", "said", "says", "replied"];
 
     private const string EnumerationCommas = "、\uFF64";
 
@@ -285,7 +294,7 @@ internal sealed partial class TextAnalyzer
                 continue;
             }
 
-            if (IsOvercome(text, scan, i, near))
+            if (IsOvercome(text, scan, i, near) || IsInsideOvercomeRisk(text, scan, i, near))
             {
                 continue;
             }
@@ -314,9 +323,9 @@ internal sealed partial class TextAnalyzer
     }
 
     /// <summary>
-    /// Whether the phrase is part of a name: inside a title (《延期交付管理办法》), or inside quotes that a word naming a thing
-    /// follows (“投诉工单”模块, “不满意包退”活动, the "Delay Tolerance" setting). Quoted words the customer said stay risks
-    /// (客户原话：“太贵了”).
+    /// Whether the phrase is part of a name: inside a title (《延期交付管理办法》, but not a document sent: 《关于暂缓采购的函》), or
+    /// inside quotes that a word naming a thing follows (“投诉工单”模块, “不满意包退”活动, the "Delay Tolerance" setting). Quoted
+    /// words someone said stay risks (客户原话：“太贵了”, 客户说“太贵了”服务费另算).
     /// </summary>
     private static bool IsInName(string text, int start, int end)
     {
@@ -350,10 +359,33 @@ internal sealed partial class TextAnalyzer
 
         if (closer is '》' or '〉')
         {
+            var title = text.AsSpan(open + 1, end + close - open - 1);
+            foreach (var ending in DocumentEndings)
+            {
+                if (title.Length >= ending.Length && FoldsTo(title[^ending.Length..], ending))
+                {
+                    return false;
+                }
+            }
+
             return true;
         }
 
+        var before = text.AsSpan(0, open).TrimEnd();
+        foreach (var lead in SpeechLeads)
+        {
+            if (before.Length >= lead.Length && FoldsTo(before[^lead.Length..], lead))
+            {
+                return false;
+            }
+        }
+
         var after = text.AsSpan(end + close + 1).TrimStart();
+        if (StartsWithAny(after, NotNameWords))
+        {
+            return false;
+        }
+
         foreach (var word in NameWords)
         {
             if (after.Length >= word.Length && FoldsTo(after[..word.Length], word)
@@ -548,8 +580,32 @@ internal sealed partial class TextAnalyzer
                 continue;
             }
 
+            // An enumeration carries the negation only to an item of the same kind that does not negate itself: 无投诉、差评
+            // is one list, but 无竞品、预算不足 and 没有投诉、联系不上 tell a second, different thing.
             var between = text.AsSpan(other.End, hit.Start - other.End);
-            if (other.Clause == hit.Clause ? IsAlternativeLink(between) : IsEnumerationLink(between, minCommas: 1) && EndsItem(text, hit.End))
+            var listed = other.Clause == hit.Clause
+                ? IsAlternativeLink(between)
+                : IsEnumerationLink(between, minCommas: 1) && EndsItem(text, hit.End)
+                    && Lexicon.Entries[other.Entry].Category == Lexicon.Entries[hit.Entry].Category && !HoldsCue(scan, index);
+            if (listed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a negation cue lies inside the hit's own words (没有预算, 不急, 未回复): it says the bad thing itself.</summary>
+    private bool HoldsCue(TextScan scan, int index)
+    {
+        ref readonly var hit = ref scan.Hits[index];
+        var (from, to) = Neighbours(scan, index);
+        for (var j = from; j <= to; j++)
+        {
+            ref readonly var other = ref scan.Hits[j];
+            if (j != index && !other.Dropped && Lexicon.Entries[other.Entry].Role == PhraseRole.NegationCue
+                && hit.FoldedStart <= other.FoldedStart && other.FoldedEnd <= hit.FoldedEnd)
             {
                 return true;
             }

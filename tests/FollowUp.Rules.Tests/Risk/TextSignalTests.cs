@@ -206,21 +206,22 @@ public sealed class TextSignalTests
         Assert.Empty(TextProbe.Of(text).Risk);
 
     /// <summary>
-    /// Items joined by 、 are one enumeration under the cue before the first, whatever the items between; when the first is
-    /// no risk phrase, two 、 make it a list (未出现退货、退款、差评).
+    /// Items of one kind joined by 、 are one enumeration under the cue before the first, whatever the items between; when the
+    /// first is no risk phrase, two 、 after a cue of absence make it a list (未出现退货、退款、差评).
     /// </summary>
     [Theory]
     [InlineData("未出现投诉、退货、差评")]
     [InlineData("未出现投诉、漏发、差评")]
-    [InlineData("没有竞品、价格异议")]
-    [InlineData("暂无竞争对手、预算不足等问题")]
+    [InlineData("没有竞品、竞争对手")]
+    [InlineData("没有投诉、差评等问题")]
     [InlineData("未出现退货、退款、差评")]
     [InlineData("未出現退貨、退款、負評")]
     public void Signal_EnumeratedAfterANegatedPhrase_IsNegatedToo(string text) => Assert.Empty(TextProbe.Of(text).Risk);
 
     /// <summary>
-    /// Words before the next phrase, a contrast word, words after it (差评较多), a raised risk between, or a cue that negates a
-    /// verb rather than states an absence make a new statement, as when 、 stands for a comma.
+    /// Words before the next phrase, a contrast word, words after it (差评较多), another kind of risk (无竞品、预算不足), a phrase
+    /// that negates itself (没有预算), a raised risk between, or a cue that negates a verb rather than states an absence make
+    /// a new statement, as when 、 stands for a comma.
     /// </summary>
     [Theory]
     [InlineData("没有投诉、客户嫌贵", RiskSignalCodes.PriceObjection)]
@@ -229,6 +230,10 @@ public sealed class TextSignalTests
     [InlineData("客户投诉、差评", RiskSignalCodes.NegativeFeedback)]
     [InlineData("没有竞品、客户在犹豫、预算不足", RiskSignalCodes.Hesitation)]
     [InlineData("没问题、价格偏高", RiskSignalCodes.PriceObjection)]
+    [InlineData("没有竞品、价格异议", RiskSignalCodes.PriceObjection)]
+    [InlineData("无竞品、预算不足", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("没有投诉、联系不上", RiskSignalCodes.NoResponse)]
+    [InlineData("没有竞品、没有预算", RiskSignalCodes.BudgetConstraint)]
     [InlineData("未出现退货、退款、客户嫌贵", RiskSignalCodes.PriceObjection)]
     [InlineData("无异常、无投诉、差评两条", RiskSignalCodes.NegativeFeedback)]
     [InlineData("客户反馈：不了解产品、觉得贵、担心效果", RiskSignalCodes.Hesitation)]
@@ -262,7 +267,11 @@ public sealed class TextSignalTests
     [InlineData("客户说“竞品便宜一半”，我们再议价", RiskSignalCodes.Competitor)]
     [InlineData("客户说“我们再考虑一下”", RiskSignalCodes.Hesitation)]
     [InlineData("“太贵”是客户的原话，系统里已记录", RiskSignalCodes.PriceObjection)]
-    public void Signal_QuotedWordsOfTheCustomer_AreRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
+    [InlineData("客户说“太贵了”服务费还要另算", RiskSignalCodes.PriceObjection)]
+    [InlineData("收到客户《投诉函》", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("客户发来《关于暂缓采购的函》", RiskSignalCodes.Delay)]
+    [InlineData("【客户投诉】服务人员上门迟到两小时", RiskSignalCodes.NegativeFeedback)]
+    public void Signal_QuotedSpeechTagOrDocumentSent_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
 
     /// <summary>
     /// A later phrase saying the risk is over (reached at last, signed after all, the quote accepted) overcomes it; without
@@ -279,6 +288,9 @@ public sealed class TextSignalTests
     [InlineData("之前联系不上，刚才终于联系上了", "终于联系上了", RiskSignalCodes.NoResponse)]
     [InlineData("客户犹豫了很久，开会后还是签了", "还是签了", RiskSignalCodes.Hesitation)]
     [InlineData("客户犹豫了一下，再次沟通后还是签了", "还是签了", RiskSignalCodes.Hesitation)]
+    [InlineData("上周三次电话未接通，周一通过微信联系上了张经理", "联系上了", RiskSignalCodes.NoResponse)]
+    [InlineData("客户犹豫了一阵，没多久还是签了", "还是签了", RiskSignalCodes.Hesitation)]
+    [InlineData("Customer pushed back on price, then accepted the quote yesterday", "accepted the quote", RiskSignalCodes.PriceObjection)]
     public void Signal_OvercomeLater_IsNotRaised(string text, string overcome, string code)
     {
         Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
@@ -319,6 +331,13 @@ public sealed class TextSignalTests
     [InlineData("客户嫌贵、预算紧张，最后还是签了试用版", RiskSignalCodes.PriceObjection)]
     [InlineData("王总一直联系不上，联系上了他的助理", RiskSignalCodes.NoResponse)]
     [InlineData("Customer said it is too expensive; have they accepted the quote", RiskSignalCodes.PriceObjection)]
+    [InlineData("张总一直联系不上，李经理终于联系上了", RiskSignalCodes.NoResponse)]
+    [InlineData("客户嫌贵，好像已接受报价", RiskSignalCodes.PriceObjection)]
+    [InlineData("电话没接，已发短信请客户回电", RiskSignalCodes.NoResponse)]
+    [InlineData("二期推迟到明年，一期还是签了", RiskSignalCodes.Delay)]
+    [InlineData("预算紧张，上周预算批下来了，不过只有一半", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("客户嫌贵，已接受报价（待确认）", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户现在又嫌贵了，说之前已接受报价", RiskSignalCodes.PriceObjection)]
     public void Signal_NotOvercome_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
 
     [Theory]
