@@ -14,35 +14,58 @@ internal sealed partial class TextAnalyzer
     [
         "今天", "昨天", "前天", "今早", "今晚", "昨晚", "当天", "当场", "次日", "第二天", "隔天", "刚才", "刚刚", "现在", "目前", "现已", "如今",
         "这次", "本次", "本周", "这周", "上周", "下午", "上午", "中午", "晚上", "早上", "本月", "这个月", "月底", "月初", "周", "星期", "号",
-        "后来", "最后", "最终", "终于", "随后", "之后", "然后", "接着", "已经", "已", "也", "还是", "又", "再次", "便", "就", "才", "都",
+        "后来", "最后", "最终", "终于", "随后", "之后", "然后", "接着", "已经", "已", "也", "还是", "又", "再次", "都", "才",
         "总算", "还", "一下", "了", "很久", "半天", "经过", "经", "多次", "沟通", "谈判", "谈了", "轮", "次", "试用", "试听", "演示", "讲解",
         "解释", "协调", "报价", "降价", "优惠", "给了折扣", "要了折扣", "开会", "会后", "开完会", "补发", "后", "天", "个月", "月", "日", "小时",
         "现", "主动", "追评", "看完", "看了", "案例", "参观", "考察", "拜访", "上门", "见面", "面谈", "电话",
         "客户", "对方", "他们", "她们", "他", "她", "买家", "家长", "顾客", "客人", "甲方", "业主", "我们", "我方", "双方", "但", "但是",
-        "不过", "并且", "并", "且", "而且", "会谈", "洽谈", "商谈", "通过", "微信", "邮件", "短信", "钉钉", "企业微信", "说", "表示", "告知", "称",
+        "不过", "并且", "并", "且", "而且", "会谈", "洽谈", "商谈", "通过", "微信", "邮件", "短信", "钉钉", "企业微信", "说", "表示", "称",
+        "点", "半", "分", "几", "多", "好几", "发", "改用", "追加", "争取", "提供", "免", "送", "拍板", "汇报", "出面",
         "确认", "没多久", "不久", "没几天",
         "today", "yesterday", "tonight", "now", "then", "later", "finally", "eventually", "after", "all", "anyway", "anyways", "this",
         "morning", "afternoon", "evening", "week", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "the", "customer", "client", "buyer", "they", "he", "she", "we", "it", "but", "and", "so", "already", "also", "still", "since",
-        "days", "weeks", "a", "couple", "of", "said", "says", "confirmed", "via", "email", "phone", "by",
+        "days", "weeks", "a", "couple", "of", "said", "says", "confirmed", "via", "email", "phone", "by", "discount", "demo", "call",
+        "calls", "meeting",
     ];
 
     /// <summary>Words after an overcome phrase that make it a part or a trial, not the deal (签了试用版, 已批下来但只有一半, signed the NDA only), folded.</summary>
     private static readonly string[] ScopeLimits =
     [
         "试用", "只有", "一半", "部分", "保密协议", "意向书", "框架协议", "备忘录", "助理", "同事", "前台", "秘书", "下属", "只够", "只批了", "少了",
-        "六成", "一期", "nda", "mou", "poc", "loi", "pilot", "only", "partial", "trial", "proof of concept", "half", "assistant",
-        "receptionist", "phase", "small",
+        "六成", "一期", "复选", "入围", "nda", "mou", "poc", "loi", "pilot", "only", "partial", "trial", "proof of concept", "half",
+        "assistant", "receptionist", "phase", "small", "shortlist",
     ];
 
     /// <summary>Words that open a clause whose condition governs the next (如果价格合适，…), folded.</summary>
     private static readonly string[] ConditionLeads = ["如果", "假如", "要是", "若", "等", "除非", "只要", "一旦", "if", "once", "unless", "when"];
 
     /// <summary>Words right after an overcome phrase that make it a condition (批下来了就下单, 已批的话), folded.</summary>
-    private static readonly string[] ConditionTails = ["的话", "就", "才", "再", "的可能", "之后会", "之后再", "以后再", "以后会", "后再"];
+    private static readonly string[] ConditionTails =
+    [
+        "的话", "就", "才", "再", "会", "的可能", "之后会", "之后再", "以后再", "以后会", "后再", "时", "的时候", "通知我们", "告诉我们", "will", "they will",
+        "we will", "he will", "she will",
+    ];
+
+    /// <summary>Words right after an overcome phrase that make it describe a kind of customer or case (已签约客户案例, 已接受报价的前提), folded.</summary>
+    private static readonly string[] ModifiedNouns = ["的", "客户案例", "客户名单", "客户一般", "客户都", "客户价格", "用户", "案例", "名单", "项目", "同行"];
+
+    /// <summary>
+    /// Words after an overcome phrase that put it in another deal, party or time (最后签了另一家, 便宜的那家, 是去年的事,
+    /// ended up signing with…, for another project, last year), folded.
+    /// </summary>
+    private static readonly string[] OtherDeals =
+    [
+        "另一家", "另外一家", "别的", "别家", "其他", "原来的", "那家", "以外", "一家", "本地", "便宜的", "便宜那家", "是去年", "去年", "with",
+        "for another", "for the other", "about a different", "last year", "last time",
+    ];
 
     /// <summary>Words that ask about what came before them in the clause or the one before (对吧, 是吗, 待确认), folded.</summary>
-    private static readonly string[] QuestionTags = ["对吧", "是吗", "对吗", "待确认", "待核实", "尚未确认", "还需确认", "需确认", "未确认", "待书面确认"];
+    private static readonly string[] QuestionTags =
+    [
+        "对吧", "是吗", "对吗", "待确认", "待核实", "尚未确认", "还需确认", "需确认", "未确认", "待书面确认", "还没确认", "没确认", "未核实", "没核实",
+        "书面确认", "等书面确认", "但还没确认", "但还未确认", "但没确认", "但未核实", "但未确认",
+    ];
 
     /// <summary>English words that open a question (have they accepted the quote), folded.</summary>
     private static readonly string[] QuestionOpeners = ["have", "has", "had", "did", "do", "does", "will", "would", "could", "can", "is", "are", "was", "were"];
@@ -56,7 +79,7 @@ internal sealed partial class TextAnalyzer
     private const int AsciiOvercomeReach = 60;
 
     /// <summary>
-    /// Whether a phrase after the risk hit in its sentence and shortly after it, or around it, says that risk is over
+    /// Whether a phrase shortly after the risk hit, or around it, says that risk is over
     /// (之前联系不上，今天终于联系上了; 客户犹豫了一下还是签了; 觉得贵，已接受报价; 已撤回投诉). See <see cref="IsOvercomeDenied"/>
     /// for when it does not.
     /// </summary>
@@ -75,7 +98,6 @@ internal sealed partial class TextAnalyzer
 
             var after = other.FoldedStart >= hit.FoldedEnd
                 && other.FoldedStart - hit.FoldedEnd <= (IsAscii(entry.Phrase) ? AsciiOvercomeReach : OvercomeReach)
-                && !HasSentenceEnd(text.AsSpan(hit.End, other.Start - hit.End))
                 && HasPlainLead(text, Math.Max(ClauseStart(text, other.Start), hit.End), other.Start);
             if ((after || around) && !IsOvercomeDenied(text, scan, j))
             {
@@ -124,7 +146,8 @@ internal sealed partial class TextAnalyzer
     {
         ref readonly var overcome = ref scan.Hits[overcomeIndex];
         if (IsAsked(text, overcome.Start, overcome.End) || FollowsCondition(text, overcome.Start) || LeadsToCondition(text, overcome.End)
-            || IsLimitedInScope(text, overcome.End))
+            || IsLimitedInScope(text, overcome.End) || StartsWithAny(text.AsSpan(overcome.End).TrimStart(), ModifiedNouns)
+            || StartsWithAny(AfterPhrase(text, overcome.End), OtherDeals))
         {
             return true;
         }
@@ -152,24 +175,6 @@ internal sealed partial class TextAnalyzer
             var rivalWins = entry.Role == PhraseRole.Risk && (entry.Flags & PhraseFlags.Rival) != 0 && other.Clause == overcome.Clause
                 && entry.Category != overcomeEntry.Category;
             if ((entry.Role == PhraseRole.Risk && overlaps) || cueBefore || rivalWins)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Whether a sentence ends in <paramref name="text"/>: 。！？, a line break, or a full stop before a space. A semicolon joins
-    /// what it parts (No reply last week; the buyer has since replied).
-    /// </summary>
-    private static bool HasSentenceEnd(ReadOnlySpan<char> text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = TextFolding.Fold(text[i]);
-            if (c is '。' or '!' or '?' or '\n' or '\r' || (c == '.' && (i + 1 == text.Length || TextFolding.IsWhitespace(text[i + 1]))))
             {
                 return true;
             }
@@ -363,16 +368,14 @@ internal sealed partial class TextAnalyzer
         return ContainsWord(buffer[..length], ScopeLimits);
     }
 
-    /// <summary>Whether the clause goes on after the phrase as a condition: 预算批下来了就下单, 预算已批的话就签.</summary>
-    private static bool LeadsToCondition(string text, int phraseEnd)
+    /// <summary>Whether the clause goes on after the phrase as a condition: 预算批下来了就下单, 预算已批的话就签, 客户回电时再谈.</summary>
+    private static bool LeadsToCondition(string text, int phraseEnd) => StartsWithAny(AfterPhrase(text, phraseEnd), ConditionTails);
+
+    /// <summary>The text after a phrase, past white space and one 了.</summary>
+    private static ReadOnlySpan<char> AfterPhrase(string text, int phraseEnd)
     {
         var rest = text.AsSpan(phraseEnd).TrimStart();
-        if (!rest.IsEmpty && TextFolding.Fold(rest[0]) == '了')
-        {
-            rest = rest[1..].TrimStart();
-        }
-
-        return StartsWithAny(rest, ConditionTails);
+        return !rest.IsEmpty && TextFolding.Fold(rest[0]) == '了' ? rest[1..].TrimStart() : rest;
     }
 
     /// <summary>Whether <paramref name="text"/> holds one of <paramref name="words"/> (folded), English ones as whole words.</summary>

@@ -57,10 +57,11 @@ internal sealed partial class TextAnalyzer
     private static readonly string[] NotNameWords = ["服务器", "系统性", "功能性", "政策性"];
 
     /// <summary>Endings of a title that is a document the customer sent (《关于暂缓采购的函》, 《投诉函》): an event, not a name.</summary>
-    private static readonly string[] DocumentEndings = ["函", "通知", "通知书", "申请", "信", "声明", "告知书", "报告"];
+    private static readonly string[] DocumentEndings = ["函", "通知", "通知书", "申请", "信", "声明", "告知书", "告知", "报告", "说明", "决定", "纪要", "结果", "表"];
 
-    /// <summary>Words right before quotes that make them what someone said (客户说“太贵了”), folded.</summary>
-    private static readonly string[] SpeechLeads = ["说", "回复", "表示", "原话", "反馈", "称", "讲", ":", "said", "says", "replied"];
+    /// <summary>Words right before quotes that make them what someone said or put in force (客户说“太贵了”, 发布“预算冻结”政策), folded.</summary>
+    private static readonly string[] SpeechLeads =
+        ["说", "回复", "表示", "原话", "反馈", "称", "讲", ":", "发布", "出台", "推出", "实行", "said", "says", "replied", "rolled out a", "announced a", "issued a"];
 
     private const string EnumerationCommas = "、\uFF64";
 

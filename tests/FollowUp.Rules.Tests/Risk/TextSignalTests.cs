@@ -271,6 +271,8 @@ public sealed class TextSignalTests
     [InlineData("收到客户《投诉函》", RiskSignalCodes.NegativeFeedback)]
     [InlineData("客户发来《关于暂缓采购的函》", RiskSignalCodes.Delay)]
     [InlineData("【客户投诉】服务人员上门迟到两小时", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("客户公司发布“预算冻结”政策", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("客户发来《关于项目延期的说明》", RiskSignalCodes.Delay)]
     public void Signal_QuotedSpeechTagOrDocumentSent_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
 
     /// <summary>
@@ -291,11 +293,18 @@ public sealed class TextSignalTests
     [InlineData("上周三次电话未接通，周一通过微信联系上了张经理", "联系上了", RiskSignalCodes.NoResponse)]
     [InlineData("客户犹豫了一阵，没多久还是签了", "还是签了", RiskSignalCodes.Hesitation)]
     [InlineData("Customer pushed back on price, then accepted the quote yesterday", "accepted the quote", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户之前嫌贵。谈了两轮后已接受报价。", "已接受报价", RiskSignalCodes.PriceObjection)]
+    [InlineData("磨了一个月，客户犹豫很久才最终签约了", "最终签约了", RiskSignalCodes.Hesitation)]
     public void Signal_OvercomeLater_IsNotRaised(string text, string overcome, string code)
     {
         Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
         Assert.Contains(code, TextProbe.Of(text.Replace(overcome, "，", StringComparison.Ordinal)).Risk);
     }
+
+    /// <summary>A complaint that is about the price goes when the price objection is overcome.</summary>
+    [Fact]
+    public void Signal_ComplaintAboutThePriceOvercome_GoesWithIt() =>
+        Assert.Empty(TextProbe.Of("客户抱怨价格高，已接受报价").Risk);
 
     /// <summary>
     /// The risk stands when the overcome phrase comes first or in another sentence, is denied, asked, planned, hoped for,
@@ -338,6 +347,12 @@ public sealed class TextSignalTests
     [InlineData("预算紧张，上周预算批下来了，不过只有一半", RiskSignalCodes.BudgetConstraint)]
     [InlineData("客户嫌贵，已接受报价（待确认）", RiskSignalCodes.PriceObjection)]
     [InlineData("客户现在又嫌贵了，说之前已接受报价", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户犹豫，已签约客户案例", RiskSignalCodes.Hesitation)]
+    [InlineData("电话未接通，短信告知客户回电", RiskSignalCodes.NoResponse)]
+    [InlineData("客户差评，说补发就改好评", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("客户犹豫很久，最后签了另一家", RiskSignalCodes.Hesitation)]
+    [InlineData("客户嫌贵，客户说已接受报价，但还没确认", RiskSignalCodes.PriceObjection)]
+    [InlineData("Budget is tight, after the budget has been approved they will sign.", RiskSignalCodes.BudgetConstraint)]
     public void Signal_NotOvercome_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
 
     [Theory]
