@@ -65,6 +65,9 @@ internal sealed partial class TextAnalyzer
 
     private const string EnumerationCommas = "、\uFF64";
 
+    /// <summary>Words after the last item that close a list in so many words (投诉、延期等问题, …的情况), folded.</summary>
+    private static readonly string[] ListEnds = ["等问题", "等情况", "的情况", "等风险", "之类"];
+
     /// <summary>Words after an item that close a list (投诉、退货、差评等问题), folded.</summary>
     private static readonly string[] ListClosers = ["等", "之类", "的情况", "的问题", "和", "及", "或", "情况", "问题"];
 
@@ -582,12 +585,14 @@ internal sealed partial class TextAnalyzer
             }
 
             // An enumeration carries the negation only to an item of the same kind that does not negate itself: 无投诉、差评
-            // is one list, but 无竞品、预算不足 and 没有投诉、联系不上 tell a second, different thing.
+            // is one list, but 无竞品、预算不足 and 没有投诉、联系不上 tell a second, different thing. A list closed in so many
+            // words (投诉、延期等问题, 投诉、延期的情况) is one list whatever its kinds.
             var between = text.AsSpan(other.End, hit.Start - other.End);
+            var closedList = StartsWithAny(text.AsSpan(hit.End).TrimStart(), ListEnds);
             var listed = other.Clause == hit.Clause
                 ? IsAlternativeLink(between)
-                : IsEnumerationLink(between, minCommas: 1) && EndsItem(text, hit.End)
-                    && Lexicon.Entries[other.Entry].Category == Lexicon.Entries[hit.Entry].Category && !HoldsCue(scan, index);
+                : IsEnumerationLink(between, minCommas: 1, closedList) && EndsItem(text, hit.End) && !HoldsCue(scan, index)
+                    && (Lexicon.Entries[other.Entry].Category == Lexicon.Entries[hit.Entry].Category || closedList);
             if (listed)
             {
                 return true;
@@ -659,11 +664,12 @@ internal sealed partial class TextAnalyzer
     /// Whether the words between two phrases continue an enumeration: 、 between short items (投诉、退货、差评; 投诉、漏发、差评),
     /// no other punctuation, and the hit right after the last 、. Words before the hit (没有投诉、客户嫌贵) or a contrast word
     /// (没有投诉、只是嫌贵) read as a new statement, as when 、 stands for a comma. <paramref name="minCommas"/> is how many 、
-    /// there must be.
+    /// there must be; in a list closed in so many words (<paramref name="closedList"/>: 客户投诉、项目延期的情况) the last item
+    /// may have words before the hit.
     /// </summary>
-    private bool IsEnumerationLink(ReadOnlySpan<char> between, int minCommas)
+    private bool IsEnumerationLink(ReadOnlySpan<char> between, int minCommas, bool closedList = false)
     {
-        if (!between.TrimEnd().EndsWith('、') && !between.TrimEnd().EndsWith('\uFF64'))
+        if (!closedList && !between.TrimEnd().EndsWith('、') && !between.TrimEnd().EndsWith('\uFF64'))
         {
             return false;
         }

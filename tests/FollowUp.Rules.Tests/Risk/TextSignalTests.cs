@@ -216,6 +216,8 @@ public sealed class TextSignalTests
     [InlineData("没有投诉、差评等问题")]
     [InlineData("未出现退货、退款、差评")]
     [InlineData("未出現退貨、退款、負評")]
+    [InlineData("不存在预算不足、延期等问题")]
+    [InlineData("没有出现客户投诉、项目延期的情况")]
     public void Signal_EnumeratedAfterANegatedPhrase_IsNegatedToo(string text) => Assert.Empty(TextProbe.Of(text).Risk);
 
     /// <summary>
