@@ -269,19 +269,6 @@ internal sealed partial class TextAnalyzer
         return next is '\0' or '有' or '吗' || TextFolding.IsClauseEnd(next);
     }
 
-    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] folded)
-    {
-        foreach (var word in folded)
-        {
-            if (text.Length >= word.Length && FoldsTo(text[..word.Length], word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Where the clause holding <paramref name="at"/> starts: after the last clause-ending mark before it.</summary>
     private static int ClauseStart(string text, int at)
     {
@@ -304,7 +291,7 @@ internal sealed partial class TextAnalyzer
         while (i < to)
         {
             var c = TextFolding.Fold(text[i]);
-            var length = TextFolding.IsContent(c) ? PlainLeadLength(text.AsSpan(i, to - i)) : 1;
+            var length = TextFolding.IsContent(c) ? LeadingWordLength(text.AsSpan(i, to - i), PlainLeads) : 1;
             if (length == 0 && !TextFolding.IsAsciiDigit(c) && !TextScan.IsChineseNumeral(c))
             {
                 return false;
@@ -314,22 +301,6 @@ internal sealed partial class TextAnalyzer
         }
 
         return true;
-    }
-
-    /// <summary>The length of the plain lead <paramref name="text"/> starts with, English ones as whole words; 0 for none.</summary>
-    private static int PlainLeadLength(ReadOnlySpan<char> text)
-    {
-        var longest = 0;
-        foreach (var lead in PlainLeads)
-        {
-            if (lead.Length > longest && text.Length >= lead.Length && FoldsTo(text[..lead.Length], lead)
-                && (!IsAscii(lead) || text.Length == lead.Length || !TextFolding.IsAsciiLetter(TextFolding.Fold(text[lead.Length]))))
-            {
-                longest = lead.Length;
-            }
-        }
-
-        return longest;
     }
 
     /// <summary>Whether the clause before the phrase's opens with a condition that governs it too (如果价格合适，…).</summary>
@@ -381,25 +352,13 @@ internal sealed partial class TextAnalyzer
     /// <summary>Whether <paramref name="text"/> holds one of <paramref name="words"/> (folded), English ones as whole words.</summary>
     private static bool ContainsWord(ReadOnlySpan<char> text, string[] words)
     {
-        foreach (var word in words)
+        for (var at = 0; at < text.Length; at++)
         {
-            var ascii = IsAscii(word);
-            for (var from = 0; from < text.Length;)
+            // An English word must not start inside another (a "trial" in "industrial"); LeadingWordLength checks its end.
+            var inWord = at > 0 && TextFolding.IsAsciiLetter(text[at - 1]) && TextFolding.IsAsciiLetter(text[at]);
+            if (!inWord && LeadingWordLength(text[at..], words) > 0)
             {
-                var at = text[from..].IndexOf(word, StringComparison.Ordinal);
-                if (at < 0)
-                {
-                    break;
-                }
-
-                at += from;
-                var end = at + word.Length;
-                if (!ascii || ((at == 0 || !TextFolding.IsAsciiLetter(text[at - 1])) && (end == text.Length || !TextFolding.IsAsciiLetter(text[end]))))
-                {
-                    return true;
-                }
-
-                from = at + 1;
+                return true;
             }
         }
 

@@ -363,43 +363,11 @@ internal sealed partial class TextAnalyzer
 
         if (closer is '》' or '〉')
         {
-            var title = text.AsSpan(open + 1, end + close - open - 1);
-            foreach (var ending in DocumentEndings)
-            {
-                if (title.Length >= ending.Length && FoldsTo(title[^ending.Length..], ending))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        var before = text.AsSpan(0, open).TrimEnd();
-        foreach (var lead in SpeechLeads)
-        {
-            if (before.Length >= lead.Length && FoldsTo(before[^lead.Length..], lead))
-            {
-                return false;
-            }
+            return !EndsWithAny(text.AsSpan(open + 1, end + close - open - 1), DocumentEndings);
         }
 
         var after = text.AsSpan(end + close + 1).TrimStart();
-        if (StartsWithAny(after, NotNameWords))
-        {
-            return false;
-        }
-
-        foreach (var word in NameWords)
-        {
-            if (after.Length >= word.Length && FoldsTo(after[..word.Length], word)
-                && (!IsAscii(word) || after.Length == word.Length || !TextFolding.IsAsciiLetter(TextFolding.Fold(after[word.Length]))))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return !EndsWithAny(text.AsSpan(0, open).TrimEnd(), SpeechLeads) && !StartsWithAny(after, NotNameWords) && StartsWithAny(after, NameWords);
     }
 
     /// <summary>Whether an exception of the hit's role and category covers it (投诉管理模块 covers 投诉).</summary>
@@ -817,18 +785,7 @@ internal sealed partial class TextAnalyzer
     }
 
     /// <summary>The length of the contrast word <paramref name="text"/> starts with, or 0.</summary>
-    private int BreakWordLength(ReadOnlySpan<char> text)
-    {
-        foreach (var word in _contrastWords)
-        {
-            if (text.Length >= word.Length && FoldsTo(text[..word.Length], word))
-            {
-                return word.Length;
-            }
-        }
-
-        return 0;
-    }
+    private int BreakWordLength(ReadOnlySpan<char> text) => LeadingWordLength(text, _contrastWords);
 
     private bool StartsWithBreakWord(string text, int from) => BreakWordLength(text.AsSpan(from).TrimStart()) > 0;
 
@@ -889,6 +846,38 @@ internal sealed partial class TextAnalyzer
         foreach (var candidate in folded)
         {
             if (text.Length == candidate.Length && FoldsTo(text, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The length of the longest of <paramref name="words"/> (folded) that <paramref name="text"/> starts with, English ones as whole words; 0 for none.</summary>
+    private static int LeadingWordLength(ReadOnlySpan<char> text, string[] words)
+    {
+        var longest = 0;
+        foreach (var word in words)
+        {
+            if (word.Length > longest && text.Length >= word.Length && FoldsTo(text[..word.Length], word)
+                && (!IsAscii(word) || text.Length == word.Length || !TextFolding.IsAsciiLetter(TextFolding.Fold(text[word.Length]))))
+            {
+                longest = word.Length;
+            }
+        }
+
+        return longest;
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] words) => LeadingWordLength(text, words) > 0;
+
+    /// <summary>Whether <paramref name="text"/> ends with one of <paramref name="words"/> (folded).</summary>
+    private static bool EndsWithAny(ReadOnlySpan<char> text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.Length >= word.Length && FoldsTo(text[^word.Length..], word))
             {
                 return true;
             }
