@@ -6,7 +6,10 @@ public static class DeductionCodes
     /// <summary>A required field is missing (completeness). <see cref="DeductionGroup.MissingInfo"/>, or <see cref="DeductionGroup.UnclearOwnership"/> for the next step and its owner.</summary>
     public const string FieldMissing = "FieldMissing";
 
-    /// <summary>A required field is marked unknown (completeness, part of the credit lost). Grouped as <see cref="FieldMissing"/>.</summary>
+    /// <summary>
+    /// A required field is marked unknown (completeness, part of the credit lost; for a required free text, clarity too, as
+    /// much as vague text costs). Grouped as <see cref="FieldMissing"/>.
+    /// </summary>
     public const string FieldAcknowledged = "FieldAcknowledged";
 
     /// <summary>A required date is unreadable (completeness). <see cref="DeductionGroup.MissingInfo"/>.</summary>

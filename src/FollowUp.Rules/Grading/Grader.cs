@@ -170,10 +170,12 @@ internal static class Grader
                 continue;
             }
 
+            // An honest 待补充 tells a reader nothing yet, so it costs what vague text does (filling it in then never lowers the
+            // score), but it is missing information, the article's own advice for it, not vague wording.
             if (acknowledged)
             {
                 var key = FieldPaths.KeyOf(path);
-                part.Add(deductions, DeductionCodes.VagueText, path, level == ClarityLevel.NoContent ? NoContentPoints : VaguePoints,
+                part.Add(deductions, DeductionCodes.FieldAcknowledged, path, level == ClarityLevel.NoContent ? NoContentPoints : VaguePoints,
                     messages.Quoting("FieldAcknowledged", messages.FieldLabel(key), Excerpt(source)));
                 continue;
             }

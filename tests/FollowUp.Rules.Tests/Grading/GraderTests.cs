@@ -378,6 +378,25 @@ public class GraderTests
     }
 
     [Theory]
+    [InlineData("needs.summary", "客户暂未明确")]
+    [InlineData("custom.afterSales", "待补充")]
+    public void RequiredTextMarkedUnknown_IsMissingInformation_NotVagueWording(string path, string value)
+    {
+        var record = path == "needs.summary"
+            ? SampleRecords.CompleteToB().WithNeeds(n => n with { Summary = value })
+            : SampleRecords.CompleteECommerce() with { Custom = new Dictionary<string, string?>(SampleRecords.CompleteECommerce().Custom!) { ["afterSales"] = value } };
+
+        var deductions = Evaluator.Evaluate(record).Deductions.Where(d => d.Field == path).ToList();
+
+        Assert.Contains(deductions, d => d.Component == GradeComponent.Completeness && d.Code == DeductionCodes.FieldAcknowledged);
+        var clarity = Assert.Single(deductions, d => d.Component == GradeComponent.Clarity);
+        Assert.Equal(DeductionCodes.FieldAcknowledged, clarity.Code);
+        Assert.Equal(DeductionGroup.MissingInfo, clarity.Group);
+        Assert.Contains(value, clarity.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(deductions, d => d.Group == DeductionGroup.VagueDescription);
+    }
+
+    [Theory]
     [InlineData("其他", "客户财务付款流程需要 45 天")]
     [InlineData("NextActionOverdue", "")]
     [InlineData("Competitor", "友商低价")]
