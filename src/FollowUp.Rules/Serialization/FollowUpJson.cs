@@ -218,12 +218,17 @@ public static class FollowUpJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes a deduction object (code, group, points, field, message), with its points as given (the report rounds them).</summary>
+    /// <summary>
+    /// Writes a deduction object (code, group, component, points, field, message), with its points as given (the report rounds
+    /// them). The component is not in SPEC §8's example; it tells apart two deductions with one code on one field, such as
+    /// a vague required text charged under completeness and under clarity.
+    /// </summary>
     internal static void WriteDeduction(Utf8JsonWriter writer, Grading.Deduction deduction, double points, EncodedMessages? encoded)
     {
         writer.WriteStartObject();
         writer.WriteString(Names.Code, deduction.Code);
         writer.WriteString(Names.Group, EncodedName.Of(deduction.Group));
+        writer.WriteString(Names.Component, EncodedName.Of(deduction.Component));
         WriteNumber(writer, Names.Points, points);
         writer.WriteString(Names.Field, deduction.Field);
         deduction.MessageText.WriteTo(writer, Names.Message, encoded);
@@ -317,13 +322,14 @@ public static class FollowUpJson
         }
     }
 
-    /// <summary>The property names of SPEC §8, encoded once rather than on every record.</summary>
+    /// <summary>The property names of SPEC §8 (and a deduction's component), encoded once rather than on every record.</summary>
     private static class Names
     {
         public static readonly JsonEncodedText Acknowledged = JsonEncodedText.Encode("acknowledged");
         public static readonly JsonEncodedText Category = JsonEncodedText.Encode("category");
         public static readonly JsonEncodedText Clarity = JsonEncodedText.Encode("clarity");
         public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+        public static readonly JsonEncodedText Component = JsonEncodedText.Encode("component");
         public static readonly JsonEncodedText Completeness = JsonEncodedText.Encode("completeness");
         public static readonly JsonEncodedText Deductions = JsonEncodedText.Encode("deductions");
         public static readonly JsonEncodedText EvaluatedAt = JsonEncodedText.Encode("evaluatedAt");

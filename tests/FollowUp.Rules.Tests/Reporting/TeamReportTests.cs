@@ -147,7 +147,7 @@ public sealed partial class TeamReportTests
         Assert.Equal(
             ["id", "customer", "owner", "grade", "score", "riskLevel", "riskScore", "overdueHours", "topDeductions"],
             attention.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["code", "group", "points", "field", "message"], attention.GetProperty("topDeductions")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["code", "group", "component", "points", "field", "message"], attention.GetProperty("topDeductions")[0].EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

@@ -445,6 +445,12 @@ public class FollowUpJsonTests
         Assert.Equal(evaluation.Findings[0].Severity.ToString(), finding.GetProperty("severity").GetString());
         Assert.Equal(evaluation.Findings[0].Field, finding.GetProperty("field").GetString());
         Assert.Equal(evaluation.Findings[0].Message, finding.GetProperty("message").GetString());
+        var deductions = root.GetProperty("deductions").EnumerateArray().ToList();
+        Assert.Equal(["code", "group", "component", "points", "field", "message"], deductions[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            evaluation.Deductions.Select(d => ((string?)d.Code, (string?)d.Group.ToString(), (string?)d.Component.ToString(), d.Points, (string?)d.Field)),
+            deductions.Select(d => (d.GetProperty("code").GetString(), d.GetProperty("group").GetString(), d.GetProperty("component").GetString(),
+                d.GetProperty("points").GetDouble(), d.GetProperty("field").GetString())));
     }
 
     [Fact]
