@@ -18,6 +18,12 @@ public sealed class FollowUpRuleSet
     private static readonly Lazy<FollowUpRuleSet> LazyDefault = new(() => Create(new FollowUpRulesOptions()));
 
     private readonly FrozenDictionary<string, FollowUpProfile> _profiles;
+
+    /// <summary>Every profile by its folded name and aliases (<see cref="ProfileOptions.Aliases"/>), names first.</summary>
+    private readonly FrozenDictionary<string, FollowUpProfile>.AlternateLookup<ReadOnlySpan<char>> _byFoldedName;
+
+    /// <summary>How long a scenario may be and still be folded to look up an alias; longer ones name no profile.</summary>
+    private const int LongestScenario = 128;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _placeholders;
     private readonly int _longestPlaceholder;
 
@@ -27,10 +33,11 @@ public sealed class FollowUpRuleSet
     private readonly FrozenDictionary<string, RiskSignalDefinition> _signals;
 
     private FollowUpRuleSet(
-        FrozenDictionary<string, FollowUpProfile> profiles, FollowUpProfile defaultProfile, CultureInfo culture, TimeSpan defaultUtcOffset,
+        FrozenDictionary<string, FollowUpProfile> profiles, FrozenDictionary<string, FollowUpProfile> byFoldedName, FollowUpProfile defaultProfile, CultureInfo culture, TimeSpan defaultUtcOffset,
         FrozenSet<string> placeholders, GradeScale grades, RiskLevelScale riskLevels, RiskSignalDefinition[] signals, IRiskSignalDetector[] detectors)
     {
         _profiles = profiles;
+        _byFoldedName = byFoldedName.GetAlternateLookup<ReadOnlySpan<char>>();
         DefaultProfile = defaultProfile;
         Culture = culture;
         DefaultUtcOffset = defaultUtcOffset;
@@ -117,7 +124,7 @@ public sealed class FollowUpRuleSet
         var grades = new GradeScale(options.Grades.A, options.Grades.B, options.Grades.C);
         var levels = new RiskLevelScale(options.RiskLevels.Medium, options.RiskLevels.High, options.RiskLevels.Critical);
         return new FollowUpRuleSet(
-            profiles, profiles[options.DefaultProfile], CultureInfo.GetCultureInfo(options.Culture), options.DefaultUtcOffset, placeholders, grades,
+            profiles, ByFoldedName(profiles, options), profiles[options.DefaultProfile], CultureInfo.GetCultureInfo(options.Culture), options.DefaultUtcOffset, placeholders, grades,
             levels, signals, detectors);
 
         TextAnalyzer AnalyzerFor(IReadOnlyList<LexiconOptions> lexicon, IReadOnlyList<string> competitors)
@@ -136,17 +143,24 @@ public sealed class FollowUpRuleSet
         }
     }
 
-    /// <summary>Gets a profile by name.</summary>
-    /// <param name="name">The profile's name (case-insensitive), or <see langword="null"/> for the default profile.</param>
+    /// <summary>Gets a profile by name or alias.</summary>
+    /// <param name="name">
+    /// The profile's name (case-insensitive) or one of its <see cref="ProfileOptions.Aliases"/>, or <see langword="null"/> for the
+    /// default profile.
+    /// </param>
     /// <returns>The profile.</returns>
     /// <exception cref="KeyNotFoundException">No profile has that name.</exception>
     public FollowUpProfile GetProfile(string? name) =>
         TryGetProfile(name, out var profile) ? profile : throw new KeyNotFoundException($"No follow-up profile is named '{name}'. Known profiles: {string.Join(", ", _profiles.Keys)}.");
 
-    /// <summary>Gets a profile by name.</summary>
-    /// <param name="name">The profile's name (case-insensitive), or <see langword="null"/> or blank for the default profile.</param>
+    /// <summary>Gets a profile by name or alias, as a record's <c>scenario</c> gives it.</summary>
+    /// <param name="name">
+    /// The profile's name (case-insensitive) or one of its <see cref="ProfileOptions.Aliases"/> (电商 for <c>ECommerce</c>), both
+    /// also matched ignoring full-width forms, Traditional characters and spaces; <see langword="null"/> or blank for the
+    /// default profile.
+    /// </param>
     /// <param name="profile">The profile, or the default profile when none has that name.</param>
-    /// <returns><see langword="true"/> when a profile has that name or no name was given.</returns>
+    /// <returns><see langword="true"/> when a profile has that name or alias, or no name was given.</returns>
     public bool TryGetProfile(string? name, out FollowUpProfile profile)
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -155,7 +169,15 @@ public sealed class FollowUpRuleSet
             return true;
         }
 
-        if (_profiles.TryGetValue(name.Trim(), out var found))
+        var trimmed = name.AsSpan().Trim();
+        if (_profiles.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(trimmed, out var found))
+        {
+            profile = found;
+            return true;
+        }
+
+        Span<char> folded = stackalloc char[LongestScenario];
+        if (trimmed.Length <= LongestScenario && _byFoldedName.TryGetValue(folded[..TextFolding.FoldInto(trimmed, folded)], out found))
         {
             profile = found;
             return true;
@@ -220,6 +242,37 @@ public sealed class FollowUpRuleSet
         definitions = [.. signals];
         problem = null;
         return true;
+    }
+
+    /// <summary>
+    /// Every profile under its folded name, then under its folded aliases: the built-in ones first, so that a configured alias
+    /// takes one over; no alias displaces a name. Validation has already refused configured aliases that clash.
+    /// </summary>
+    private static FrozenDictionary<string, FollowUpProfile> ByFoldedName(FrozenDictionary<string, FollowUpProfile> profiles, FollowUpRulesOptions options)
+    {
+        var byFoldedName = new Dictionary<string, FollowUpProfile>(StringComparer.Ordinal);
+        foreach (var profile in profiles.Values)
+        {
+            byFoldedName.TryAdd(TextFolding.FoldPhrase(profile.Name), profile);
+        }
+
+        var aliases = new Dictionary<string, FollowUpProfile>(StringComparer.Ordinal);
+        var layers = BuiltInProfiles.Definitions.Select(d => (Name: d.Key, d.Value.Aliases))
+            .Concat(options.Profiles.Select(p => (Name: p.Key, p.Value.Aliases)));
+        foreach (var (name, layerAliases) in layers)
+        {
+            foreach (var alias in layerAliases)
+            {
+                aliases[TextFolding.FoldPhrase(alias)] = profiles[name];
+            }
+        }
+
+        foreach (var (alias, aliased) in aliases)
+        {
+            byFoldedName.TryAdd(alias, aliased);
+        }
+
+        return byFoldedName.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     private static string CanonicalName(string name, FollowUpRulesOptions options) =>

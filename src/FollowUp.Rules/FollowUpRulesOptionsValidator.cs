@@ -83,6 +83,8 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             CheckProfile(builder, profileName, profile, options, codes);
         }
 
+        CheckAliases(builder, options);
+
         var grades = options.Grades;
         if (GradeScale.FirstOutOfOrder(grades.A, grades.B, grades.C) is not null)
         {
@@ -229,6 +231,44 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
                 builder.AddError(
                     "is not a field key; use one of FollowUpFields (such as customer.decisionRole, communications[].summary) or custom.<name>.",
                     $"{key}:{i} ('{keys[i]}')");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Configured aliases must have 1 to <see cref="LexiconEntry.MaxLength"/> characters, and none may be a profile's name or
+    /// another configured profile's alias once folded, since a scenario could not tell which profile it means.
+    /// </summary>
+    private static void CheckAliases(ValidateOptionsResultBuilder builder, FollowUpRulesOptions options)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in BuiltInProfiles.Definitions.Keys.Concat(options.Profiles.Keys))
+        {
+            names.TryAdd(TextFolding.FoldPhrase(name), name);
+        }
+
+        var taken = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (profileName, profile) in options.Profiles)
+        {
+            var key = $"{Root}:Profiles:{profileName}:Aliases";
+            CheckPhrases(builder, profile.Aliases, key);
+            for (var i = 0; i < profile.Aliases.Count; i++)
+            {
+                var alias = profile.Aliases[i];
+                if (string.IsNullOrWhiteSpace(alias) || alias.Length > LexiconEntry.MaxLength)
+                {
+                    continue;
+                }
+
+                var folded = TextFolding.FoldPhrase(alias);
+                if (names.TryGetValue(folded, out var name))
+                {
+                    builder.AddError($"is the name of profile '{name}'; a profile's name always means that profile.", $"{key}:{i} ('{alias}')");
+                }
+                else if (!taken.TryAdd(folded, profileName) && !string.Equals(taken[folded], profileName, StringComparison.OrdinalIgnoreCase))
+                {
+                    builder.AddError($"is also an alias of profile '{taken[folded]}'; an alias must name one profile.", $"{key}:{i} ('{alias}')");
+                }
             }
         }
     }

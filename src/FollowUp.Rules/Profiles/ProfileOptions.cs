@@ -15,6 +15,17 @@ public sealed class ProfileOptions
     /// <value>A built-in or another configured profile; <see langword="null"/> means the built-in profile of the same name, or <c>ToB</c>.</value>
     public string? BasedOn { get; set; }
 
+    /// <summary>
+    /// Gets other values a record's <c>scenario</c> may give for this profile: a CRM's own words for it (电商, 快消品电商, B2B).
+    /// Matched ignoring case, full-width forms, Traditional characters and spaces, after the profile names, which always win.
+    /// </summary>
+    /// <remarks>
+    /// Aliases name this profile only; a profile based on it does not inherit them. A configured profile named like a built-in
+    /// one adds to the built-in aliases. An alias that another configured profile's name or alias already takes fails
+    /// validation; one that only a built-in alias takes moves to this profile.
+    /// </remarks>
+    public IList<string> Aliases { get; } = [];
+
     /// <summary>Gets the fields to require on top of the base profile, as keys of <see cref="FollowUpFields"/> or <c>custom.&lt;name&gt;</c>.</summary>
     public IList<string> RequiredFields { get; } = [];
 

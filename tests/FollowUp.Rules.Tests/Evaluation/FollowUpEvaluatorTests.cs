@@ -200,6 +200,8 @@ public class FollowUpEvaluatorTests
     [InlineData("ToC", "ToC")]
     [InlineData("toc", "ToC")]
     [InlineData(" ECommerce ", "ECommerce")]
+    [InlineData("电商", "ECommerce")]
+    [InlineData("項目型銷售", "Project")]
     [InlineData(null, "ToB")]
     [InlineData("", "ToB")]
     public void Evaluate_ScenarioNamesTheProfile(string? scenario, string expected)

@@ -65,6 +65,50 @@ public class FollowUpRuleSetTests
     }
 
     [Theory]
+    [InlineData("电商", "ECommerce")]
+    [InlineData("電商", "ECommerce")]
+    [InlineData("快消品电商", "ECommerce")]
+    [InlineData("e-commerce", "ECommerce")]
+    [InlineData("项目型销售", "Project")]
+    [InlineData("項目", "Project")]
+    [InlineData("B2C", "ToC")]
+    [InlineData("to c", "ToC")]
+    [InlineData("ToB企业", "ToB")]
+    [InlineData("ＴｏＢ", "ToB")]
+    public void TryGetProfile_BuiltInAliasOrFoldedName_FindsTheProfile(string scenario, string expected)
+    {
+        Assert.True(FollowUpRuleSet.Default.TryGetProfile(scenario, out var profile));
+        Assert.Equal(expected, profile.Name);
+        Assert.DoesNotContain(scenario, FollowUpRuleSet.Default.Profiles.Keys);
+    }
+
+    [Fact]
+    public void Create_ConfiguredAliases_NameTheirProfileOnlyAndTakeOverBuiltInOnes()
+    {
+        var options = new FollowUpRulesOptions();
+        options.Profiles["KeyAccounts"] = new ProfileOptions { BasedOn = "ToB", Aliases = { "大客户" } };
+        options.Profiles["Retail"] = new ProfileOptions { BasedOn = "ECommerce", Aliases = { "快消" } };
+        options.Profiles["ToC"] = new ProfileOptions { Aliases = { "门店" } };
+
+        var rules = FollowUpRuleSet.Create(options);
+
+        Assert.Equal("KeyAccounts", rules.GetProfile("大客户").Name);
+        Assert.Equal("Retail", rules.GetProfile("快消").Name);
+        Assert.Equal("ECommerce", rules.GetProfile("电商").Name);
+        Assert.Equal("ToC", rules.GetProfile("门店").Name);
+        Assert.Equal("ToC", rules.GetProfile("B2C").Name);
+    }
+
+    [Fact]
+    public void Create_CustomProfileNamedLikeABuiltInAlias_WinsOverTheAlias()
+    {
+        var options = new FollowUpRulesOptions();
+        options.Profiles["电商"] = new ProfileOptions { BasedOn = "ToC" };
+
+        Assert.Equal("电商", FollowUpRuleSet.Create(options).GetProfile("电商").Name);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]

@@ -118,6 +118,32 @@ public class FollowUpRulesOptionsTests
     }
 
     [Fact]
+    public void Create_AliasesThatCannotNameOneProfile_FailNamingTheirKeys()
+    {
+        var options = new FollowUpRulesOptions();
+        options.Profiles["KeyAccounts"] = new ProfileOptions { BasedOn = "ToB", Aliases = { "大客户", "ｐｒｏｊｅｃｔ", " " } };
+        options.Profiles["Strategic"] = new ProfileOptions { BasedOn = "ToB", Aliases = { "大 客户" } };
+
+        var message = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(options)).Message;
+
+        Assert.Contains("FollowUpRules:Profiles:KeyAccounts:Aliases:1 ('ｐｒｏｊｅｃｔ'): is the name of profile 'Project'", message, StringComparison.Ordinal);
+        Assert.Contains("FollowUpRules:Profiles:KeyAccounts:Aliases:2 (' '): must have 1 to", message, StringComparison.Ordinal);
+        Assert.Contains("FollowUpRules:Profiles:Strategic:Aliases:0 ('大 客户'): is also an alias of profile 'KeyAccounts'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Aliases_BoundFromConfiguration_NameTheProfile()
+    {
+        var options = new FollowUpRulesOptions();
+        Configuration("""{ "FollowUpRules": { "Profiles": { "Wholesale": { "BasedOn": "ToB", "Aliases": [ "批发", "经销商" ] } } } }""")
+            .GetSection(FollowUpRulesOptions.SectionName).Bind(options);
+
+        var rules = FollowUpRuleSet.Create(options);
+
+        Assert.Equal("Wholesale", rules.GetProfile("经销商").Name);
+    }
+
+    [Fact]
     public void Create_ManyInvalidValues_ReportsEveryOffendingKeyInOneException()
     {
         var options = new FollowUpRulesOptions { Culture = "fr", DefaultProfile = "Wholesale" };
