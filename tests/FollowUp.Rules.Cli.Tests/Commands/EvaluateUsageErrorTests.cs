@@ -53,7 +53,7 @@ public sealed class EvaluateUsageErrorTests : IDisposable
     [Theory]
     [InlineData("unknown key", """{ "FollowUpRules": { "Bogus": 1 } }""", "Bogus")]
     [InlineData("unknown profile key", """{ "FollowUpRules": { "Profiles": { "K": { "BasedOn": "ToB", "Bogus": 1 } } } }""", "Bogus")]
-    [InlineData("misspelt profile key", """{ "FollowUpRules": { "Profiles": { "KeyAccounts": { "BasedOn": "ToB", "StaleAfterDay": 7 } } } }""", "FollowUpRules:Profiles:KeyAccounts:StaleAfterDay: no such key; the keys of ProfileOptions are BasedOn, RequiredFields,")]
+    [InlineData("misspelt profile key", """{ "FollowUpRules": { "Profiles": { "KeyAccounts": { "BasedOn": "ToB", "StaleAfterDay": 7 } } } }""", "FollowUpRules:Profiles:KeyAccounts:StaleAfterDay: no such key; the keys of ProfileOptions are BasedOn, Aliases, RequiredFields,")]
     [InlineData("misspelt key without wrapper", """{ "Profiles": { "KeyAccounts": { "StaleAfterDay": 7 } } }""", "Profiles:KeyAccounts:StaleAfterDay: no such key; the keys of ProfileOptions are")]
     [InlineData("misspelt phrase key", """{ "FollowUpRules": { "Lexicon": { "Add": [ { "Phrase": "看缘分", "Categroy": "Hedge" } ] } } }""", "FollowUpRules:Lexicon:Add:0:Categroy: no such key; the keys of PhraseOptions are Phrase, Category, WholeText.")]
     [InlineData("bad value", """{ "FollowUpRules": { "Profiles": { "K": { "StaleAfterDays": "often" } } } }""", "FollowUpRules:Profiles:K:StaleAfterDays")]
