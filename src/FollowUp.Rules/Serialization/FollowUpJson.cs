@@ -25,51 +25,75 @@ public static class FollowUpJson
 
     private static readonly JsonTypeInfo<FollowUpRecord> ReadableRecord = (JsonTypeInfo<FollowUpRecord>)ReadableOptions.GetTypeInfo(typeof(FollowUpRecord));
 
-    /// <summary>Gets the serialization metadata of <see cref="FollowUpRecord"/>, for use with <see cref="JsonSerializer"/>.</summary>
+    /// <summary>
+    /// Gets the serialization metadata of <see cref="FollowUpRecord"/>, for use with <see cref="JsonSerializer"/>; with
+    /// <see cref="Options"/>, so a field given twice in one object throws.
+    /// </summary>
     public static JsonTypeInfo<FollowUpRecord> Record => FollowUpJsonContext.Default.FollowUpRecord;
 
-    /// <summary>Gets the options records are read and written with: camelCase, case-insensitive names, comments and trailing commas allowed.</summary>
+    /// <summary>
+    /// Gets the options records are read and written with: camelCase, case-insensitive names, comments and trailing commas
+    /// allowed, and a name given twice in one object refused (<see cref="JsonSerializerOptions.AllowDuplicateProperties"/> is
+    /// <see langword="false"/>: <c>id</c> and <c>ID</c> set the same field, so they count as the same name).
+    /// </summary>
     public static JsonSerializerOptions Options => FollowUpJsonContext.Default.Options;
 
     /// <summary>Reads one record.</summary>
     /// <remarks>
+    /// <para>
     /// A value of the wrong shape for its field (text where the customer object belongs, a list where text belongs) does not
     /// make the record unreadable: the record is read as if the field were absent, and the value is listed in
     /// <see cref="FollowUpRecord.InvalidValues"/>, which the evaluation reports as findings. <see cref="JsonSerializer"/> with
     /// <see cref="Record"/> is stricter: it throws on such a value.
+    /// </para>
+    /// <para>
+    /// A field given twice in one object (<c>{"id": "D1", "id": "D2"}</c>, <c>id</c> and <c>ID</c>, two <c>needs</c>
+    /// objects, a custom field twice) makes the record unreadable, whatever the values: reading either one would drop the
+    /// other without a word. The exception's message names each such field by its path (<c>communications[1].summary</c>)
+    /// and, when they differ in case, the names as written.
+    /// </para>
     /// </remarks>
     /// <param name="json">The record's JSON object.</param>
     /// <returns>The record, or <see langword="null"/> when the JSON is <c>null</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    /// <exception cref="JsonException">The text is not well-formed JSON, or not a JSON object.</exception>
+    /// <exception cref="JsonException">The text is not well-formed JSON or not a JSON object, or gives a field twice in one object.</exception>
     public static FollowUpRecord? DeserializeRecord(string json)
     {
         try
         {
             return JsonSerializer.Deserialize(json, Record);
         }
-
-        // A filter, so that when the record cannot be read around its bad values the serializer's own error goes on unchanged.
-        catch (JsonException) when (InvalidValueReader.TryRead(json, Record, out var record))
+        catch (JsonException)
         {
-            return record;
+            // Read again around wrong-shaped values, or refused with a plainer reason; else the serializer's own error goes on.
+            if (InvalidValueReader.Reread(json, Record) is { } record)
+            {
+                return record;
+            }
+
+            throw;
         }
     }
 
     /// <summary>Reads one record from UTF-8.</summary>
-    /// <remarks>Reads wrong-shaped values as <see cref="DeserializeRecord(string)"/> does.</remarks>
+    /// <remarks>Reads wrong-shaped values, and refuses a field given twice, as <see cref="DeserializeRecord(string)"/> does.</remarks>
     /// <param name="utf8Json">The record's JSON object in UTF-8.</param>
     /// <returns>The record, or <see langword="null"/> when the JSON is <c>null</c>.</returns>
-    /// <exception cref="JsonException">The text is not well-formed JSON, or not a JSON object.</exception>
+    /// <exception cref="JsonException">The text is not well-formed JSON or not a JSON object, or gives a field twice in one object.</exception>
     public static FollowUpRecord? DeserializeRecord(ReadOnlySpan<byte> utf8Json)
     {
         try
         {
             return JsonSerializer.Deserialize(utf8Json, Record);
         }
-        catch (JsonException) when (InvalidValueReader.TryRead(utf8Json, Record, out var record))
+        catch (JsonException)
         {
-            return record;
+            if (InvalidValueReader.Reread(utf8Json, Record) is { } record)
+            {
+                return record;
+            }
+
+            throw;
         }
     }
 

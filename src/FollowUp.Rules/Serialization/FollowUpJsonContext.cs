@@ -5,13 +5,15 @@ namespace FollowUp.Rules.Serialization;
 
 /// <summary>
 /// Source-generated serialization metadata for the record model. The record's own [JsonConverter] attributes make it
-/// lenient; the option-level string converter extends that to the values of <see cref="FollowUpRecord.Custom"/>.
+/// lenient; the option-level string converter extends that to the values of <see cref="FollowUpRecord.Custom"/>. A name
+/// given twice in one object is refused rather than read last-wins, which would drop the first value without a word.
 /// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     ReadCommentHandling = JsonCommentHandling.Skip,
     AllowTrailingCommas = true,
+    AllowDuplicateProperties = false,
     Converters = [typeof(LenientStringConverter)])]
 [JsonSerializable(typeof(FollowUpRecord))]
 [JsonSerializable(typeof(List<FollowUpRecord>))]

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -7,10 +6,11 @@ using System.Text.Json.Serialization.Metadata;
 namespace FollowUp.Rules.Serialization;
 
 /// <summary>
-/// Reads a record whose JSON is well-formed but holds values of the wrong shape for their fields (text where the customer
-/// object belongs, a list where text belongs): each such value is read as null and listed in
-/// <see cref="FollowUpRecord.InvalidValues"/>, so one bad field does not cost the whole record (SPEC §1). The expected shapes
-/// come from the serialization metadata, so a member added to the record is covered without a change here.
+/// Reads again a record the serializer refused. When its JSON is well-formed but holds values of the wrong shape for their
+/// fields (text where the customer object belongs, a list where text belongs), each such value is read as null and listed
+/// in <see cref="FollowUpRecord.InvalidValues"/>, so one bad field does not cost the whole record (SPEC §1). When a name
+/// is given twice in one object, it says so more plainly than the serializer does.
+/// The expected shapes come from the serialization metadata, so a member added to the record is covered without a change here.
 /// </summary>
 /// <remarks>Only for JSON the serializer has already refused: a record that reads as is never comes here.</remarks>
 internal static class InvalidValueReader
@@ -24,10 +24,11 @@ internal static class InvalidValueReader
     /// <summary>Writes a value's excerpt with Chinese as is, as the CRM sent it, not as \uXXXX escapes.</summary>
     private static readonly JsonWriterOptions ExcerptOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Reads the record around its wrong-shaped values; <see langword="false"/> when the text is not well-formed JSON or not an object.</summary>
-    public static bool TryRead(string json, JsonTypeInfo<FollowUpRecord> recordType, [NotNullWhen(true)] out FollowUpRecord? record)
+    /// <summary>Reads the record around its wrong-shaped values.</summary>
+    /// <returns>The record; <see langword="null"/> when nothing clearer than the serializer's refusal can be said.</returns>
+    /// <exception cref="JsonException">A name is given twice in one object.</exception>
+    public static FollowUpRecord? Reread(string json, JsonTypeInfo<FollowUpRecord> recordType)
     {
-        record = null;
         JsonDocument document;
         try
         {
@@ -35,19 +36,18 @@ internal static class InvalidValueReader
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
 
         using (document)
         {
-            return TryRead(document.RootElement, recordType, out record);
+            return Reread(document.RootElement, recordType);
         }
     }
 
-    /// <inheritdoc cref="TryRead(string, JsonTypeInfo{FollowUpRecord}, out FollowUpRecord?)"/>
-    public static bool TryRead(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<FollowUpRecord> recordType, [NotNullWhen(true)] out FollowUpRecord? record)
+    /// <inheritdoc cref="Reread(string, JsonTypeInfo{FollowUpRecord})"/>
+    public static FollowUpRecord? Reread(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<FollowUpRecord> recordType)
     {
-        record = null;
         JsonDocument document;
         try
         {
@@ -55,34 +55,46 @@ internal static class InvalidValueReader
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
 
         using (document)
         {
-            return TryRead(document.RootElement, recordType, out record);
+            return Reread(document.RootElement, recordType);
         }
     }
 
-    private static bool TryRead(JsonElement root, JsonTypeInfo<FollowUpRecord> recordType, [NotNullWhen(true)] out FollowUpRecord? record)
+    private static FollowUpRecord? Reread(JsonElement root, JsonTypeInfo<FollowUpRecord> recordType)
     {
-        record = null;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return false;
+            return null;
         }
 
-        var invalid = new List<InvalidValue>();
+        var found = new Findings(refusesRepeatedNames: !recordType.Options.AllowDuplicateProperties);
         var repaired = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(repaired))
+        try
         {
-            Copy(root, recordType, "", writer, invalid);
+            using var writer = new Utf8JsonWriter(repaired);
+            Copy(root, recordType, "", writer, found);
+        }
+        catch (InvalidOperationException)
+        {
+            // Text the document cannot turn into a string (bytes that are not UTF-8, half an escaped surrogate pair beside
+            // them): the serializer's own error says what is wrong.
+            return null;
+        }
+
+        // Whichever value of a repeated name were kept, the record would silently lose the other.
+        if (found.RepeatedNames.Count > 0)
+        {
+            throw new JsonException(RepeatedNamesMessage(found.RepeatedNames));
         }
 
         // Nothing left out means the serializer refused the record for a reason this reader does not know: keep its error.
-        if (invalid.Count == 0)
+        if (found.InvalidValues.Count == 0)
         {
-            return false;
+            return null;
         }
 
         FollowUpRecord? read;
@@ -92,15 +104,14 @@ internal static class InvalidValueReader
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
 
-        record = read! with { InvalidValues = invalid.ToArray() };
-        return true;
+        return read! with { InvalidValues = found.InvalidValues.ToArray() };
     }
 
     /// <summary>Copies a value that <paramref name="type"/> can hold, or writes null in its place and lists it.</summary>
-    private static void Copy(JsonElement value, JsonTypeInfo type, string path, Utf8JsonWriter writer, List<InvalidValue> invalid)
+    private static void Copy(JsonElement value, JsonTypeInfo type, string path, Utf8JsonWriter writer, Findings found)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -111,13 +122,16 @@ internal static class InvalidValueReader
         switch (type.Kind)
         {
             case JsonTypeInfoKind.Object when value.ValueKind == JsonValueKind.Object:
+                var fieldNames = new Dictionary<string, string>(StringComparer.Ordinal);
                 writer.WriteStartObject();
                 foreach (var member in value.EnumerateObject())
                 {
                     writer.WritePropertyName(member.Name);
                     if (PropertyOf(type, member.Name) is { } property)
                     {
-                        CopyMember(member.Value, property, Join(path, property.Name), writer, invalid);
+                        var fieldPath = Join(path, property.Name);
+                        found.NoteName(fieldNames, property.Name, member.Name, fieldPath);
+                        CopyMember(member.Value, property, fieldPath, writer, found);
                     }
                     else
                     {
@@ -131,11 +145,14 @@ internal static class InvalidValueReader
 
             case JsonTypeInfoKind.Dictionary when value.ValueKind == JsonValueKind.Object:
                 var valueType = type.Options.GetTypeInfo(type.ElementType!);
+                var keys = new Dictionary<string, string>(StringComparer.Ordinal);
                 writer.WriteStartObject();
                 foreach (var member in value.EnumerateObject())
                 {
                     writer.WritePropertyName(member.Name);
-                    Copy(member.Value, valueType, Join(path, member.Name), writer, invalid);
+                    var keyPath = Join(path, member.Name);
+                    found.NoteName(keys, member.Name, member.Name, keyPath);
+                    Copy(member.Value, valueType, keyPath, writer, found);
                 }
 
                 writer.WriteEndObject();
@@ -148,7 +165,7 @@ internal static class InvalidValueReader
                 var index = 0;
                 foreach (var element in value.EnumerateArray())
                 {
-                    Copy(element, elementType, $"{path}[{index++}]", writer, invalid);
+                    Copy(element, elementType, $"{path}[{index++}]", writer, found);
                 }
 
                 writer.WriteEndArray();
@@ -164,22 +181,22 @@ internal static class InvalidValueReader
                     JsonTypeInfoKind.Object or JsonTypeInfoKind.Dictionary => JsonValueKind.Object,
                     JsonTypeInfoKind.Enumerable => JsonValueKind.Array,
                     _ => JsonValueKind.String,
-                }, path, writer, invalid);
+                }, path, writer, found);
                 return;
         }
     }
 
     /// <summary>Copies a member's value, as its own converter reads it when it has one.</summary>
-    private static void CopyMember(JsonElement value, JsonPropertyInfo property, string path, Utf8JsonWriter writer, List<InvalidValue> invalid)
+    private static void CopyMember(JsonElement value, JsonPropertyInfo property, string path, Utf8JsonWriter writer, Findings found)
     {
         switch (property.CustomConverter)
         {
             case null:
-                Copy(value, property.Options.GetTypeInfo(property.PropertyType), path, writer, invalid);
+                Copy(value, property.Options.GetTypeInfo(property.PropertyType), path, writer, found);
                 return;
 
             case LenientStringConverter when value.ValueKind is JsonValueKind.Object or JsonValueKind.Array:
-                LeaveOut(value, JsonValueKind.String, path, writer, invalid);
+                LeaveOut(value, JsonValueKind.String, path, writer, found);
                 return;
 
             case LenientStringListConverter when value.ValueKind == JsonValueKind.Array:
@@ -189,7 +206,7 @@ internal static class InvalidValueReader
                 {
                     if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                     {
-                        LeaveOut(item, JsonValueKind.String, $"{path}[{index}]", writer, invalid);
+                        LeaveOut(item, JsonValueKind.String, $"{path}[{index}]", writer, found);
                     }
                     else
                     {
@@ -203,17 +220,19 @@ internal static class InvalidValueReader
                 return;
 
             case LenientStringListConverter when value.ValueKind == JsonValueKind.Object:
-                LeaveOut(value, JsonValueKind.Array, path, writer, invalid);
+                LeaveOut(value, JsonValueKind.Array, path, writer, found);
                 return;
 
             case LenientStringDictionaryConverter when value.ValueKind == JsonValueKind.Object:
+                var customNames = new Dictionary<string, string>(StringComparer.Ordinal);
                 writer.WriteStartObject();
                 foreach (var member in value.EnumerateObject())
                 {
                     writer.WritePropertyName(member.Name);
+                    found.NoteName(customNames, member.Name, member.Name, Join(path, member.Name));
                     if (member.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                     {
-                        LeaveOut(member.Value, JsonValueKind.String, Join(path, member.Name), writer, invalid);
+                        LeaveOut(member.Value, JsonValueKind.String, Join(path, member.Name), writer, found);
                     }
                     else
                     {
@@ -225,7 +244,7 @@ internal static class InvalidValueReader
                 return;
 
             case LenientStringDictionaryConverter when value.ValueKind != JsonValueKind.Null:
-                LeaveOut(value, JsonValueKind.Object, path, writer, invalid);
+                LeaveOut(value, JsonValueKind.Object, path, writer, found);
                 return;
 
             default:
@@ -234,9 +253,9 @@ internal static class InvalidValueReader
         }
     }
 
-    private static void LeaveOut(JsonElement value, JsonValueKind expected, string path, Utf8JsonWriter writer, List<InvalidValue> invalid)
+    private static void LeaveOut(JsonElement value, JsonValueKind expected, string path, Utf8JsonWriter writer, Findings found)
     {
-        invalid.Add(new InvalidValue(path, expected, value.ValueKind, Excerpt(value)));
+        found.InvalidValues.Add(new InvalidValue(path, expected, value.ValueKind, Excerpt(value)));
         writer.WriteNullValue();
     }
 
@@ -257,6 +276,23 @@ internal static class InvalidValueReader
     private static bool IsScalar(JsonValueKind kind) => kind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+    /// <summary>Names each field given more than once in its object, with its names as written when they differ in case.</summary>
+    private static string RepeatedNamesMessage(List<(string Path, List<string> Names)> repeated)
+    {
+        var fields = repeated.Select(field =>
+        {
+            var times = field.Names.Count == 2 ? "twice" : $"{field.Names.Count} times";
+            return field.Names.Distinct(StringComparer.Ordinal).Count() == 1
+                ? $"'{field.Path}' {times}"
+                : $"'{field.Path}' {times}, as {ListOf(field.Names.Select(name => $"\"{name}\"").ToArray())} (names are read ignoring case)";
+        });
+        return $"The record gives {ListOf(fields.ToArray())}: which value is meant cannot be told, so give each field once.";
+    }
+
+    /// <summary>Lists items as a sentence does: <c>a, b and c</c>.</summary>
+    private static string ListOf(string[] items) =>
+        items.Length == 1 ? items[0] : $"{string.Join(", ", items[..^1])} and {items[^1]}";
 
     /// <summary>The value's JSON on one line, shortened with an ellipsis past <see cref="InvalidValue.MaxJsonLength"/> characters.</summary>
     private static string Excerpt(JsonElement value)
@@ -280,5 +316,36 @@ internal static class InvalidValueReader
         }
 
         return string.Concat(json.AsSpan(0, cut), "…");
+    }
+
+    /// <summary>What a reading found: the values left out for their shape, and the names given more than once in one object.</summary>
+    private sealed class Findings(bool refusesRepeatedNames)
+    {
+        public List<InvalidValue> InvalidValues { get; } = [];
+
+        /// <summary>Gets each field named more than once in its object, by path, with every name it was given there, in order.</summary>
+        public List<(string Path, List<string> Names)> RepeatedNames { get; } = [];
+
+        /// <summary>
+        /// Notes a member's name among the names before it in its object (<paramref name="seen"/>, from the field each sets
+        /// to the name first written for it), when the options refuse a field set twice.
+        /// </summary>
+        public void NoteName(Dictionary<string, string> seen, string field, string name, string path)
+        {
+            if (!refusesRepeatedNames || seen.TryAdd(field, name))
+            {
+                return;
+            }
+
+            var noted = RepeatedNames.FindIndex(repeated => repeated.Path == path);
+            if (noted < 0)
+            {
+                RepeatedNames.Add((path, [seen[field], name]));
+            }
+            else
+            {
+                RepeatedNames[noted].Names.Add(name);
+            }
+        }
     }
 }

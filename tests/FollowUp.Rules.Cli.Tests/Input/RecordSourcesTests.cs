@@ -123,6 +123,56 @@ public sealed class RecordSourcesTests : IDisposable
         Assert.All(run.ErrorLines, line => Assert.DoesNotMatch("Path: |LineNumber|BytePositionInLine", line));
     }
 
+    /// <summary>A field given twice would be read last-wins, its first value dropped without a word: the record is unreadable, the rest read.</summary>
+    [Fact]
+    public async Task JsonLines_FieldGivenTwice_IsAnUnreadableRecordNamingTheFieldAndTheOthersAreEvaluated()
+    {
+        string[] lines =
+        [
+            """{"id":"D1","owner":"李明","id":"D2"}""",
+            """{"id":"D3","ID":"D4"}""",
+            SampleData.Record("D5", "\"needs\":{\"summary\":\"替换 ERP\"},\"needs\":{\"budget\":\"50万\"}"),
+            SampleData.Record("D6"),
+            SampleData.Record("D7", "\"communications\":[{\"summary\":\"a\"},{\"Summary\":\"b\",\"summary\":\"c\"}]"),
+        ];
+        var input = _temp.Write("repeated.jsonl", string.Join("\n", lines) + "\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["D6"], run.Ids);
+        const string Why = ": which value is meant cannot be told, so give each field once.";
+        Assert.Equal(
+            [
+                $"{input}:line 1: unreadable record: The record gives 'id' twice{Why}",
+                $"{input}:line 2: unreadable record: The record gives 'id' twice, as \"id\" and \"ID\" (names are read ignoring case){Why}",
+                $"{input}:line 3: unreadable record: The record gives 'needs' twice{Why}",
+                $"{input}:line 5: unreadable record: The record gives 'communications[1].summary' twice, as \"Summary\" and \"summary\" (names are read ignoring case){Why}",
+            ],
+            run.ErrorLines);
+    }
+
+    [Fact]
+    public async Task JsonArray_FieldGivenTwice_IsAnUnreadableElementAndTheArrayReadsOn()
+    {
+        var input = _temp.Write("repeated.json", $$$"""
+            [
+              {{{SampleData.Record("A-1")}}},
+              {"id": "A-2",
+               "custom": {"orderStatus": "已发货", "orderStatus": "已签收"}},
+              {{{SampleData.Record("A-3")}}}
+            ]
+            """);
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["A-1", "A-3"], run.Ids);
+        Assert.Equal(
+            $"{input}:element 2: unreadable record: The record gives 'custom.orderStatus' twice: which value is meant cannot be told, so give each field once.",
+            Assert.Single(run.ErrorLines));
+    }
+
     [Fact]
     public async Task JsonLines_InvalidUtf8InAValue_SaysTheTextIsNotUtf8()
     {

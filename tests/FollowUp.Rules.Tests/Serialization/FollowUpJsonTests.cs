@@ -222,6 +222,44 @@ public class FollowUpJsonTests
         Assert.ThrowsAny<JsonException>(() => FollowUpJson.DeserializeRecord(Encoding.UTF8.GetBytes(json)));
     }
 
+    /// <summary>A field given twice would be read last-wins, dropping the first value without a word: the record is refused, naming it.</summary>
+    [Theory]
+    [InlineData("""{ "id": "D1", "owner": "李明", "id": "D2" }""", "The record gives 'id' twice: ")]
+    [InlineData("""{ "id": "C1", "ID": "C2" }""", "The record gives 'id' twice, as \"id\" and \"ID\" (names are read ignoring case): ")]
+    [InlineData("""{ "id": "S1", "id": "S1" }""", "The record gives 'id' twice: ")]
+    [InlineData("""{ "needs": { "summary": "替换 ERP" }, "needs": { "budget": "50万" } }""", "The record gives 'needs' twice: ")]
+    [InlineData("""{ "needs": { "summary": "a", "Summary": "b", "SUMMARY": "c" } }""", "The record gives 'needs.summary' 3 times, as \"summary\", \"Summary\" and \"SUMMARY\" (")]
+    [InlineData("""{ "communications": [{ "summary": "a" }, { "summary": "b", "summary": "c" }] }""", "The record gives 'communications[1].summary' twice: ")]
+    [InlineData("""{ "custom": { "orderStatus": "已发货", "orderStatus": "已签收" } }""", "The record gives 'custom.orderStatus' twice: ")]
+    [InlineData("""{ "customer": "张伟", "owner": "李明", "Owner": "王芳" }""", "The record gives 'owner' twice, as \"owner\" and \"Owner\" (")]
+    [InlineData("""{ "id": "M1", "id": "M2", "progress": { "stage": "Signed", "stage": "Lost" } }""", "The record gives 'id' twice and 'progress.stage' twice: ")]
+    public void DeserializeRecord_FieldGivenTwice_ThrowsNamingTheFieldAndItsPath(string json, string message)
+    {
+        var fromText = Assert.ThrowsAny<JsonException>(() => FollowUpJson.DeserializeRecord(json));
+        var fromUtf8 = Assert.ThrowsAny<JsonException>(() => FollowUpJson.DeserializeRecord(Encoding.UTF8.GetBytes(json)));
+
+        Assert.StartsWith(message, fromText.Message, StringComparison.Ordinal);
+        Assert.EndsWith("which value is meant cannot be told, so give each field once.", fromText.Message, StringComparison.Ordinal);
+        Assert.Equal(fromText.Message, fromUtf8.Message);
+    }
+
+    [Fact]
+    public void DeserializeRecord_NamesThatAreNotFieldsOrCustomFieldsDifferingInCase_AreNotRepeats()
+    {
+        // Unknown members are skipped whatever they hold; custom field names are matched exactly, so both values are kept.
+        var record = FollowUpJson.DeserializeRecord("""{ "id": "N1", "note": 1, "note": 2, "custom": { "orderStatus": "已发货", "OrderStatus": "已签收" } }""")!;
+
+        Assert.Equal("N1", record.Id);
+        Assert.Equal(("已发货", "已签收"), (record.Custom!["orderStatus"], record.Custom["OrderStatus"]));
+    }
+
+    [Fact]
+    public void JsonSerializer_RecordTypeInfo_RefusesAFieldGivenTwice()
+    {
+        Assert.False(FollowUpJson.Options.AllowDuplicateProperties);
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize("""{ "id": "D1", "ID": "D2" }""", FollowUpJson.Record));
+    }
+
     [Theory]
     [InlineData("""{ "customer": "张伟" }""", "customer", JsonValueKind.Object, JsonValueKind.String, "\"张伟\"")]
     [InlineData("""{ "owner": { "name": "x" } }""", "owner", JsonValueKind.String, JsonValueKind.Object, """{"name":"x"}""")]
