@@ -12,7 +12,12 @@ namespace FollowUp.Rules.Cli.Input;
 internal sealed class JsonArrayReader(Stream stream, bool values = false) : IDisposable
 {
     private const int MaxElementBytes = 256 * 1024 * 1024;
-    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip };
+
+    /// <summary>
+    /// No depth limit here, where elements are only found: a record nested too deeply is one unreadable element, which
+    /// <see cref="Serialization.FollowUpJson"/> names as such, not the end of the array.
+    /// </summary>
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = int.MaxValue };
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
     private int _start;
     private int _end;

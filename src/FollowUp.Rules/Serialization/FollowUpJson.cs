@@ -56,7 +56,10 @@ public static class FollowUpJson
     /// <param name="json">The record's JSON object.</param>
     /// <returns>The record, or <see langword="null"/> when the JSON is <c>null</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    /// <exception cref="JsonException">The text is not well-formed JSON or not a JSON object, or gives a field twice in one object.</exception>
+    /// <exception cref="JsonException">
+    /// The text is not well-formed JSON or not a JSON object, gives a field twice in one object, or nests objects and lists
+    /// more than 64 levels deep (the message says so, and where).
+    /// </exception>
     public static FollowUpRecord? DeserializeRecord(string json)
     {
         try
@@ -79,7 +82,10 @@ public static class FollowUpJson
     /// <remarks>Reads wrong-shaped values, and refuses a field given twice, as <see cref="DeserializeRecord(string)"/> does.</remarks>
     /// <param name="utf8Json">The record's JSON object in UTF-8.</param>
     /// <returns>The record, or <see langword="null"/> when the JSON is <c>null</c>.</returns>
-    /// <exception cref="JsonException">The text is not well-formed JSON or not a JSON object, or gives a field twice in one object.</exception>
+    /// <exception cref="JsonException">
+    /// The text is not well-formed JSON or not a JSON object, gives a field twice in one object, or nests objects and lists
+    /// more than 64 levels deep (the message says so, and where).
+    /// </exception>
     public static FollowUpRecord? DeserializeRecord(ReadOnlySpan<byte> utf8Json)
     {
         try

@@ -9,16 +9,20 @@ namespace FollowUp.Rules.Serialization;
 /// Reads again a record the serializer refused. When its JSON is well-formed but holds values of the wrong shape for their
 /// fields (text where the customer object belongs, a list where text belongs), each such value is read as null and listed
 /// in <see cref="FollowUpRecord.InvalidValues"/>, so one bad field does not cost the whole record (SPEC §1). When a name
-/// is given twice in one object, it says so more plainly than the serializer does.
+/// is given twice in one object, or the record is nested too deeply, it says so more plainly than the serializer does.
 /// The expected shapes come from the serialization metadata, so a member added to the record is covered without a change here.
 /// </summary>
 /// <remarks>Only for JSON the serializer has already refused: a record that reads as is never comes here.</remarks>
 internal static class InvalidValueReader
 {
+    /// <summary>How deep objects and lists may nest: the default of the serializer, which <see cref="FollowUpJson.Options"/> keeps.</summary>
+    private const int MaxDepth = 64;
+
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        MaxDepth = MaxDepth,
     };
 
     /// <summary>Writes a value's excerpt with Chinese as is, as the CRM sent it, not as \uXXXX escapes.</summary>
@@ -26,7 +30,7 @@ internal static class InvalidValueReader
 
     /// <summary>Reads the record around its wrong-shaped values.</summary>
     /// <returns>The record; <see langword="null"/> when nothing clearer than the serializer's refusal can be said.</returns>
-    /// <exception cref="JsonException">A name is given twice in one object.</exception>
+    /// <exception cref="JsonException">A name is given twice in one object, or objects and lists nest deeper than the limit.</exception>
     public static FollowUpRecord? Reread(string json, JsonTypeInfo<FollowUpRecord> recordType)
     {
         JsonDocument document;
@@ -36,6 +40,7 @@ internal static class InvalidValueReader
         }
         catch (JsonException)
         {
+            ThrowIfNestedTooDeeply(System.Text.Encoding.UTF8.GetBytes(json));
             return null;
         }
 
@@ -55,6 +60,7 @@ internal static class InvalidValueReader
         }
         catch (JsonException)
         {
+            ThrowIfNestedTooDeeply(utf8Json);
             return null;
         }
 
@@ -276,6 +282,53 @@ internal static class InvalidValueReader
     private static bool IsScalar(JsonValueKind kind) => kind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+    /// <summary>
+    /// Says where objects and lists first nest deeper than <see cref="MaxDepth"/>, as the serializer would if it had not stopped
+    /// at an earlier problem (an object where text belongs); does nothing when they do not, or the JSON breaks before.
+    /// </summary>
+    private static void ThrowIfNestedTooDeeply(ReadOnlySpan<byte> utf8Json)
+    {
+        if (DeepestStart(utf8Json) is not { } start)
+        {
+            return;
+        }
+
+        var before = utf8Json[..(int)start];
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        throw new JsonException(
+            $"The record is nested too deeply: objects and lists may nest {MaxDepth} levels deep, and here they go deeper.",
+            path: null,
+            lineNumber: before.Count((byte)'\n'),
+            bytePositionInLine: before.Length - lineStart);
+    }
+
+    /// <summary>Where the first object or list deeper than <see cref="MaxDepth"/> starts; <see langword="null"/> when none does or the JSON breaks first.</summary>
+    private static long? DeepestStart(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+            MaxDepth = int.MaxValue,
+        });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= MaxDepth)
+                {
+                    return reader.TokenStartIndex;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Broken before any too-deep value: the serializer's own error says where.
+        }
+
+        return null;
+    }
 
     /// <summary>Names each field given more than once in its object, with its names as written when they differ in case.</summary>
     private static string RepeatedNamesMessage(List<(string Path, List<string> Names)> repeated)

@@ -173,6 +173,38 @@ public sealed class RecordSourcesTests : IDisposable
             Assert.Single(run.ErrorLines));
     }
 
+    /// <summary>A custom field nested 70 levels deep: the record and its custom object are the first two of them.</summary>
+    private static string TooDeep(string id) =>
+        SampleData.Record(id, $"\"custom\":{{\"a\":{string.Concat(Enumerable.Repeat("{\"a\":", 68))}1{new string('}', 69)}");
+
+    [Fact]
+    public async Task JsonLines_RecordNestedTooDeeply_SaysSoWhereItGoesTooDeepAndTheOthersAreEvaluated()
+    {
+        var input = _temp.Write("deep.jsonl", $"{SampleData.Record("N-1")}\n{TooDeep("N-2")}\n{SampleData.Record("N-3")}\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["N-1", "N-3"], run.Ids);
+        Assert.Equal(
+            $"{input}:line 2: unreadable record: byte 337 of the line: The record is nested too deeply: objects and lists may nest 64 levels deep, and here they go deeper.",
+            Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public async Task JsonArray_ElementNestedTooDeeply_IsOneUnreadableElementAndTheArrayReadsOn()
+    {
+        var input = _temp.Write("deep.json", $"[\n{SampleData.Record("N-1")},\n{TooDeep("N-2")},\n{SampleData.Record("N-3")}\n]\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["N-1", "N-3"], run.Ids);
+        Assert.Equal(
+            $"{input}:element 2: unreadable record: byte 337 of the element: The record is nested too deeply: objects and lists may nest 64 levels deep, and here they go deeper.",
+            Assert.Single(run.ErrorLines));
+    }
+
     [Fact]
     public async Task JsonLines_InvalidUtf8InAValue_SaysTheTextIsNotUtf8()
     {

@@ -261,6 +261,41 @@ public class FollowUpJsonTests
     }
 
     [Theory]
+    [InlineData(63, null)]
+    [InlineData(64, 83L)]
+    [InlineData(200, 83L)]
+    public void DeserializeRecord_NestedDeeperThan64Levels_SaysSoAndWhere(int lists, long? tooDeepAt)
+    {
+        // The record is the first level, so 63 nested lists reach its 64th and the 64th list, at byte 83, goes deeper.
+        var json = $$"""{ "id": "N-1", "x": {{new string('[', lists)}}{{new string(']', lists)}} }""";
+
+        if (tooDeepAt is null)
+        {
+            Assert.Equal("N-1", FollowUpJson.DeserializeRecord(json)!.Id);
+            return;
+        }
+
+        var fromText = Assert.ThrowsAny<JsonException>(() => FollowUpJson.DeserializeRecord(json));
+        var fromUtf8 = Assert.ThrowsAny<JsonException>(() => FollowUpJson.DeserializeRecord(Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal("The record is nested too deeply: objects and lists may nest 64 levels deep, and here they go deeper.", fromText.Message);
+        Assert.Equal(((long?)0, tooDeepAt), (fromText.LineNumber, fromText.BytePositionInLine));
+        Assert.Equal((fromText.Message, fromText.BytePositionInLine), (fromUtf8.Message, fromUtf8.BytePositionInLine));
+    }
+
+    [Fact]
+    public void DeserializeRecord_TooDeepValueWhereTextBelongs_SaysItIsTooDeepNotThatItIsAnObject()
+    {
+        // The serializer stops at the object where text belongs before it reaches the depth, and would say only that.
+        var json = "{ \"id\": \"N-2\",\n  \"custom\": { \"a\": " + string.Concat(Enumerable.Repeat("{ \"a\": ", 70)) + "1" + new string('}', 71) + " }";
+
+        var error = Assert.ThrowsAny<JsonException>(() => FollowUpJson.DeserializeRecord(json));
+
+        Assert.StartsWith("The record is nested too deeply", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1L, error.LineNumber);
+    }
+
+    [Theory]
     [InlineData("""{ "customer": "张伟" }""", "customer", JsonValueKind.Object, JsonValueKind.String, "\"张伟\"")]
     [InlineData("""{ "owner": { "name": "x" } }""", "owner", JsonValueKind.String, JsonValueKind.Object, """{"name":"x"}""")]
     [InlineData("""{ "needs": { "summary": ["a", "b"] } }""", "needs.summary", JsonValueKind.String, JsonValueKind.Array, """["a","b"]""")]
