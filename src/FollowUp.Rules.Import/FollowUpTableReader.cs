@@ -110,6 +110,14 @@ public sealed class FollowUpTableReader : IDisposable
     /// <value><see langword="null"/> for an .xlsx workbook.</value>
     public Encoding? Encoding => (_source as CsvSource)?.Encoding;
 
+    /// <summary>
+    /// Gets whether <see cref="Encoding"/> was guessed from the bytes: neither given in <see cref="TableReadOptions.Encoding"/>,
+    /// nor named by a byte order mark, nor UTF-8. That is GB18030 (GBK) weighed against UTF-8, or UTF-16 without a byte order
+    /// mark, told by its zero bytes. A guess can be wrong (Big5 read as GB18030), so say which encoding was read.
+    /// </summary>
+    /// <value><see langword="false"/> for an .xlsx workbook.</value>
+    public bool EncodingGuessed => _source is CsvSource { EncodingGuessed: true };
+
     /// <summary>Gets the worksheet an .xlsx workbook is read from.</summary>
     /// <value><see langword="null"/> for CSV and TSV.</value>
     public string? Sheet => (_source as XlsxSource)?.Sheet;

@@ -55,6 +55,49 @@ public sealed class FollowUpTableReaderCsvTests
         Assert.Equal("宏图建筑设计院", reader.ReadRecords().First().Record!.Customer!.Company);
     }
 
+    /// <summary>UTF-16 without a byte order mark (SQL Server's bcp -w) read as UTF-8 made a header of nonsense: its zero bytes tell it.</summary>
+    [Theory]
+    [InlineData("utf-16", false)]
+    [InlineData("utf-16", true)]
+    [InlineData("utf-16BE", false)]
+    [InlineData("utf-16BE", true)]
+    public void Read_Utf16WithoutByteOrderMark_IsToldByItsZeroBytesAndSaidToBeAGuess(string encodingName, bool fromAPipe)
+    {
+        var bytes = Encoding.GetEncoding(encodingName).GetBytes(ChineseCsv);
+
+        using var reader = FollowUpTableReader.OpenStream(fromAPipe ? Tables.Pipe(bytes) : new MemoryStream(bytes), TableFormat.Csv, ChineseMap);
+
+        Assert.Equal((encodingName, true), (reader.Encoding!.WebName, reader.EncodingGuessed));
+        Assert.Equal(["宏图建筑设计院", "蓝海物流"], reader.ReadRecords().Select(r => r.Record!.Customer!.Company));
+    }
+
+    [Theory]
+    [InlineData("utf-8", false, false)]
+    [InlineData("utf-16", true, false)]
+    [InlineData("gb18030", false, true)]
+    public void EncodingGuessed_IsTrueOnlyForAnEncodingOtherThanUtf8ThatNoByteOrderMarkNamed(string encodingName, bool byteOrderMark, bool guessed)
+    {
+        var encoding = TableEncodings.GetEncoding(encodingName);
+
+        using var detected = FollowUpTableReader.OpenStream(Tables.Csv(ChineseCsv, encoding, byteOrderMark), TableFormat.Csv, ChineseMap);
+        using var named = FollowUpTableReader.OpenStream(Tables.Csv(ChineseCsv, encoding, byteOrderMark), TableFormat.Csv, ChineseMap, new TableReadOptions { Encoding = encoding });
+
+        Assert.Equal(guessed, detected.EncodingGuessed);
+        Assert.False(named.EncodingGuessed);
+    }
+
+    [Fact]
+    public void Read_Utf8WithAFewZeroBytes_StaysUtf8()
+    {
+        // Two stray NULs are no evidence of UTF-16; the rows around them read as the UTF-8 they are.
+        var bytes = Encoding.UTF8.GetBytes(ChineseCsv.Replace("A\r\n", "A\0\0\r\n", StringComparison.Ordinal));
+
+        using var reader = FollowUpTableReader.OpenStream(new MemoryStream(bytes), TableFormat.Csv, ChineseMap);
+
+        Assert.Equal((65001, false), (reader.Encoding!.CodePage, reader.EncodingGuessed));
+        Assert.Equal("宏图建筑设计院", reader.ReadRecords().First().Record!.Customer!.Company);
+    }
+
     [Fact]
     public void Read_Utf8WithAStrayInvalidByte_StaysUtf8AndReportsTheRowAndColumnOfTheByte()
     {

@@ -181,7 +181,7 @@ internal static class RecordSources
                         checkedInputs.AddNotice($"{input}: warning: {misnamed}");
                     }
 
-                    if (tables.Options.Encoding is null && EncodingNotice(table.Encoding) is { } notice)
+                    if (tables.Options.Encoding is null && EncodingNotice(table) is { } notice)
                     {
                         checkedInputs.AddNotice($"{input}: note: {notice}");
                     }
@@ -256,14 +256,16 @@ internal static class RecordSources
 
     /// <summary>
     /// Says which encoding a table nobody named the encoding of is read with, when it is not UTF-8, so text that reads wrong
-    /// can be traced to it; nothing for UTF-8 and .xlsx. Only a byte order mark leads to UTF-16, and only the detector's
-    /// weighing of the bytes to GB18030.
+    /// can be traced to it; nothing for UTF-8 and .xlsx. A byte order mark leads to UTF-16 or UTF-32, or zero bytes in every
+    /// other byte to UTF-16; only the detector's weighing of the bytes leads to GB18030.
     /// </summary>
-    private static string? EncodingNotice(Encoding? encoding) => encoding switch
+    private static string? EncodingNotice(FollowUpTableReader table) => table.Encoding switch
     {
         null or { CodePage: 65001 } => null,
         { CodePage: 54936 } => "read as GB18030, as Chinese Excel saves CSV, since the file is not UTF-8. If its text reads wrong, name its encoding with --encoding (for example big5).",
-        _ => $"read as {encoding.WebName}, as its byte order mark says.",
+        { } utf16 when table.EncodingGuessed =>
+            $"read as {utf16.WebName}: the file has no byte order mark, but zero bytes in alternate bytes, as UTF-16 text has. If its text reads wrong, name its encoding with --encoding.",
+        var encoding => $"read as {encoding.WebName}, as its byte order mark says.",
     };
 
     private static bool IsJsonLinesName(string input) =>

@@ -39,9 +39,7 @@ internal sealed class CsvSource : TableSource
     {
         _separator = separator;
         _leaveOpen = leaveOpen;
-        (Encoding, var text) = EncodingDetector.Detect(stream, forcedEncoding);
-        // No byte order mark names GB18030: only the weighing of the bytes chooses it.
-        EncodingGuessed = forcedEncoding is null && Encoding.CodePage == TableEncodings.GB18030.CodePage;
+        (Encoding, EncodingGuessed, var text) = EncodingDetector.Detect(stream, forcedEncoding);
         // Never a DecoderFallbackException mid-file (a named encoding, or the rest of a pipe whose start alone decided it):
         // the invalid bytes are read as U+FFFD, and the rows that hold them reported.
         var decoding = (Encoding)Encoding.Clone();

@@ -5,8 +5,9 @@ using System.Text.Unicode;
 namespace FollowUp.Rules.Import.Reading;
 
 /// <summary>
-/// Decides the encoding of a CSV file: a byte order mark decides, then the caller's word. Otherwise UTF-8 when every byte
-/// is valid UTF-8. When some are not, the bytes are weighed: Chinese Excel saves CSV as GB18030 (GBK), whose text is
+/// Decides the encoding of a CSV file: a byte order mark decides, then the caller's word. Otherwise UTF-16 when zero bytes
+/// fall in every other byte of the start (see <see cref="Utf16WithoutMark"/>), then UTF-8 when every byte is valid UTF-8.
+/// When some are not, the bytes are weighed: Chinese Excel saves CSV as GB18030 (GBK), whose text is
 /// mostly invalid UTF-8, while a UTF-8 export with a stray bad byte is mostly valid multi-byte UTF-8. So GB18030 only when
 /// the invalid UTF-8 sequences outnumber the valid multi-byte ones, GB18030 fits the bytes better (fewer invalid
 /// sequences), and the bytes hold a few characters of Chinese text in it; else UTF-8. Whatever the encoding, the reader reads bytes invalid in it as U+FFFD and reports their rows.
@@ -20,63 +21,94 @@ internal static class EncodingDetector
     private const int ChunkLength = 1 << 16;
 
     /// <summary>
-    /// How many GB18030 Chinese characters, and invalid UTF-8 sequences, it takes to read a file as GB18030: a stray byte or
-    /// two in an English file (a Windows ’ as 0x92) is no evidence of Chinese, and misread it would garble its row silently,
-    /// whereas read as UTF-8 the row is reported.
+    /// How many GB18030 Chinese characters, and invalid UTF-8 sequences, it takes to read a file as GB18030, or zero bytes to
+    /// read it as UTF-16: a stray byte or two in an English file (a Windows ’ as 0x92) is no evidence of Chinese, and misread
+    /// it would garble its row silently, whereas read as UTF-8 the row is reported.
     /// </summary>
     private const int MinimumEvidence = 3;
+
+    /// <summary>How many bytes of the start are looked at for UTF-16 without a byte order mark: a header and a few rows.</summary>
+    private const int Utf16SampleLength = 4096;
 
     private static readonly Encoding BigEndianUtf32 = new UTF32Encoding(bigEndian: true, byteOrderMark: true);
 
     /// <summary>Decides the encoding and returns the stream to read the text from, positioned after any byte order mark.</summary>
-    /// <returns>The encoding, and the text in it.</returns>
-    public static (Encoding Encoding, Stream Text) Detect(Stream stream, Encoding? forced)
+    /// <returns>
+    /// The encoding; whether it was guessed from the bytes, being neither named, nor given by a byte order mark, nor UTF-8
+    /// (GB18030, or UTF-16 without a mark), so it may be wrong; and the text in it.
+    /// </returns>
+    public static (Encoding Encoding, bool Guessed, Stream Text) Detect(Stream stream, Encoding? forced)
     {
+        Encoding decided;
+        (Encoding Encoding, int Length)? mark;
+        Stream text;
         if (stream.CanSeek)
         {
             var start = stream.Position;
-            var mark = FromByteOrderMark(stream);
+            var head = ReadHead(stream);
+            mark = FromByteOrderMark(head);
             stream.Position = start;
-            var decided = mark?.Encoding ?? forced;
-            if (decided is null && !IsUtf8(stream))
-            {
-                stream.Position = start;
-                decided = Weigh(stream);
-            }
-
+            decided = mark?.Encoding ?? forced ?? Utf16WithoutMark(head) ?? Utf8OrWeighed(stream, start);
             stream.Position = start + (mark?.Length ?? 0);
-            return (decided ?? TableEncodings.StrictUtf8, stream);
+            text = stream;
         }
-
-        var prefix = ReadPrefix(stream);
-        var isFinal = prefix.Length < PipePrefixLength;
-        var pipeMark = FromByteOrderMark(prefix);
-        var chosen = pipeMark?.Encoding ?? forced ?? (IsUtf8(prefix, isFinal) ? TableEncodings.StrictUtf8 : Weigh(prefix, isFinal));
-        var text = new PrefixedStream(prefix, stream);
-        if (pipeMark is { Length: var markLength })
+        else
         {
-            text.ReadExactly(new byte[markLength]);
+            var prefix = ReadPrefix(stream);
+            var isFinal = prefix.Length < PipePrefixLength;
+            mark = FromByteOrderMark(prefix);
+            decided = mark?.Encoding ?? forced ?? Utf16WithoutMark(prefix.AsSpan(0, Math.Min(prefix.Length, Utf16SampleLength)))
+                ?? (IsUtf8(prefix, isFinal) ? TableEncodings.StrictUtf8 : Weigh(prefix, isFinal));
+            text = new PrefixedStream(prefix, stream);
+            if (mark is { Length: var markLength })
+            {
+                text.ReadExactly(new byte[markLength]);
+            }
         }
 
-        return (chosen, text);
+        var guessed = mark is null && forced is null && decided.CodePage != TableEncodings.StrictUtf8.CodePage;
+        return (decided, guessed, text);
     }
 
-    private static (Encoding Encoding, int Length)? FromByteOrderMark(Stream stream)
+    /// <summary>Gets UTF-8 when every byte from <paramref name="start"/> is valid UTF-8, else what weighing them gives.</summary>
+    private static Encoding Utf8OrWeighed(Stream stream, long start)
     {
-        Span<byte> head = stackalloc byte[4];
-        var length = 0;
-        while (length < head.Length)
+        if (IsUtf8(stream))
         {
-            var read = stream.Read(head[length..]);
-            if (read == 0)
-            {
-                break;
-            }
-
-            length += read;
+            return TableEncodings.StrictUtf8;
         }
 
-        return FromByteOrderMark(head[..length]);
+        stream.Position = start;
+        return Weigh(stream);
+    }
+
+    /// <summary>Reads up to <see cref="Utf16SampleLength"/> bytes: enough for a byte order mark and for <see cref="Utf16WithoutMark"/>.</summary>
+    private static byte[] ReadHead(Stream stream)
+    {
+        var head = new byte[Utf16SampleLength];
+        var length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return head[..length];
+    }
+
+    /// <summary>
+    /// Gets UTF-16 for text without a byte order mark, as some exports write it (SQL Server's <c>bcp -w</c>): its ASCII
+    /// characters (separators, line breaks, digits) each hold a zero byte, after the character's byte in little-endian and
+    /// before it in big-endian, where UTF-8 and GB18030 text holds none. So at least <see cref="MinimumEvidence"/> zero
+    /// bytes, four times as many on one side of the byte pairs as on the other (a Chinese character such as 一, U+4E00, has
+    /// one on the other side; UTF-32 has them on both); else <see langword="null"/>.
+    /// </summary>
+    private static Encoding? Utf16WithoutMark(ReadOnlySpan<byte> head)
+    {
+        int zerosFirst = 0, zerosSecond = 0;
+        for (var i = 0; i + 1 < head.Length; i += 2)
+        {
+            zerosFirst += head[i] == 0 ? 1 : 0;
+            zerosSecond += head[i + 1] == 0 ? 1 : 0;
+        }
+
+        return zerosSecond >= MinimumEvidence && zerosFirst * 4 <= zerosSecond ? Encoding.Unicode
+            : zerosFirst >= MinimumEvidence && zerosSecond * 4 <= zerosFirst ? Encoding.BigEndianUnicode
+            : null;
     }
 
     /// <summary>Gets the encoding a byte order mark names, and the mark's length, which the reader skips.</summary>

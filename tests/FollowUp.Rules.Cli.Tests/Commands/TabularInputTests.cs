@@ -255,6 +255,21 @@ public sealed class TabularInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_Utf16CsvWithoutByteOrderMark_IsReadAndANoteSaysHowItWasTold()
+    {
+        var utf16 = _temp.File("bcp.csv");
+        File.WriteAllBytes(utf16, Encoding.Unicode.GetBytes("id,customer.company\r\nT-1,宏图建筑\r\n"));
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, utf16);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["T-1"], run.Ids);
+        Assert.Equal(
+            [$"{utf16}: note: read as utf-16: the file has no byte order mark, but zero bytes in alternate bytes, as UTF-16 text has. If its text reads wrong, name its encoding with --encoding."],
+            run.ErrorLines);
+    }
+
+    [Fact]
     public async Task Evaluate_ForcedEncoding_ReadsTheFileWithIt()
     {
         var csv = _temp.File("big5.csv");
