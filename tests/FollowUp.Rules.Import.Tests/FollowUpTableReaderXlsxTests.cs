@@ -195,6 +195,8 @@ public sealed partial class FollowUpTableReaderXlsxTests
     [InlineData("<x:c r=\"B2\" t=\"s\"><x:v>999</x:v></x:c>", "the cell refers to shared text 999, which the workbook does not hold")]
     [InlineData("<x:c r=\"B2\" t=\"s\"></x:c>", "the cell is marked as shared text but gives no index into it")]
     [InlineData("<x:c r=\"B2\"><x:f>\"电话\"&amp;\"沟通\"</x:f></x:c>", "the cell holds a formula whose result was never saved")]
+    [InlineData("<x:c r=\"B2\" t=\"inlineStr\"></x:c>", "the cell is marked as inline text but holds no <is> element with the text; the workbook is damaged.")]
+    [InlineData("<x:c r=\"B2\" t=\"inlineStr\"><x:f>\"电话\"&amp;\"沟通\"</x:f></x:c>", "the cell holds a formula whose result was never saved")]
     public void Read_CellTheReaderWouldLeaveEmpty_IsAnUnreadableRowNamingTheColumn(string cell, string reason)
     {
         using var workbook = Tables.EditPart(TwoRows(), "xl/worksheets/sheet1.xml", xml => CellB2().Replace(xml, cell));
@@ -250,6 +252,24 @@ public sealed partial class FollowUpTableReaderXlsxTests
         using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, Map);
 
         Assert.Equal("电话沟通", reader.ReadRecords().Single().Record!.Communications![0].Summary);
+    }
+
+    /// <summary>Inline text as writers store it: in <c>is</c>, in runs, in a <c>v</c> (which MiniExcel reads too), or none at all in an empty element.</summary>
+    [Theory]
+    [InlineData("<x:c r=\"B2\" t=\"inlineStr\"><x:is><x:t>电话沟通</x:t></x:is></x:c>", "电话沟通")]
+    [InlineData("<x:c r=\"B2\" t=\"inlineStr\"><x:is><x:r><x:t>电话</x:t></x:r><x:r><x:t>沟通</x:t></x:r></x:is></x:c>", "电话沟通")]
+    [InlineData("<x:c r=\"B2\" t=\"inlineStr\"><x:v>电话沟通</x:v></x:c>", "电话沟通")]
+    [InlineData("<x:c r=\"B2\" t=\"inlineStr\"><x:f>\"电话\"&amp;\"沟通\"</x:f><x:is><x:t>电话沟通</x:t></x:is></x:c>", "电话沟通")]
+    [InlineData("<x:c r=\"B2\" t=\"inlineStr\"><x:is/></x:c>", null)]
+    [InlineData("<x:c r=\"B2\" t=\"inlineStr\"/>", null)]
+    public void Read_InlineTextAsWritersStoreIt_IsReadAsItsText(string cell, string? summary)
+    {
+        using var workbook = Tables.EditPart(TwoRows(), "xl/worksheets/sheet1.xml", xml => CellB2().Replace(xml, cell));
+
+        using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, Map);
+        var record = Assert.Single(reader.ReadRecords()).Record!;
+
+        Assert.Equal(summary, record.Communications?[0].Summary);
     }
 
     [Fact]

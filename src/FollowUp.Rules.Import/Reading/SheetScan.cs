@@ -276,7 +276,7 @@ internal sealed class SheetScan
 
     /// <summary>
     /// Reads the cells of one row, leaving the reader past it, and notes each MiniExcel would read as empty: a shared string
-    /// the workbook does not hold, and a formula whose result was never saved.
+    /// the workbook does not hold, inline text with no text element, and a formula whose result was never saved.
     /// </summary>
     private static void ReadCells(XmlReader reader, string ns, long row, SharedStringCount sharedStrings, Dictionary<long, List<(int, string)>> unreadable)
     {
@@ -318,6 +318,7 @@ internal sealed class SheetScan
     {
         var cellDepth = reader.Depth;
         var hasFormula = false;
+        var hasInlineText = false;
         string? value = null;
         reader.Read();
         while (!reader.EOF && reader.Depth > cellDepth)
@@ -336,6 +337,11 @@ internal sealed class SheetScan
                 hasFormula = true;
                 reader.Skip();
             }
+            else if (reader.NodeType == XmlNodeType.Element && reader.NamespaceURI == ns && reader.LocalName == "is")
+            {
+                hasInlineText = true;
+                reader.Skip();
+            }
             else
             {
                 reader.Read();
@@ -352,9 +358,13 @@ internal sealed class SheetScan
                     : null;
         }
 
-        return hasFormula && value is null && type != "inlineStr"
+        // An inline text cell keeps its text in <is>, though MiniExcel reads a <v> there too.
+        var hasValue = value is not null || (type == "inlineStr" && hasInlineText);
+        return hasFormula && !hasValue
             ? "the cell holds a formula whose result was never saved (the file was written by a program, not saved by Excel); open and save it in Excel or LibreOffice so the value is computed."
-            : null;
+            : type == "inlineStr" && !hasValue
+                ? "the cell is marked as inline text but holds no <is> element with the text; the workbook is damaged."
+                : null;
     }
 
     /// <summary>The zero-based column of a cell reference such as <c>AB12</c>, or -1.</summary>
