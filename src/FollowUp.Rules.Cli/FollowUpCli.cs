@@ -30,7 +30,7 @@ internal static class FollowUpCli
             var error = parse.CommandResult.Command == root && args.Length > 0 && !args[0].StartsWith('-')
                 ? $"unknown command '{args[0]}'; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))}."
                 : OneLine(parse.Errors[0].Message);
-            await console.Error.WriteLineAsync($"followup: {error} Run '{command} --help' for usage.").ConfigureAwait(false);
+            await TellAsync(console, $"followup: {error} Run '{command} --help' for usage.").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
 
@@ -50,18 +50,34 @@ internal static class FollowUpCli
         }
         catch (CliUsageException usage)
         {
-            await console.Error.WriteLineAsync($"followup: {OneLine(usage.Message)}").ConfigureAwait(false);
+            await TellAsync(console, $"followup: {OneLine(usage.Message)}").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
         catch (OperationCanceledException)
         {
-            await console.Error.WriteLineAsync("followup: cancelled.").ConfigureAwait(false);
+            await TellAsync(console, "followup: cancelled.").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
         catch (IOException io)
         {
-            await console.Error.WriteLineAsync($"followup: {OneLine(io.Message)}").ConfigureAwait(false);
+            await TellAsync(console, $"followup: {OneLine(io.Message)}").ConfigureAwait(false);
             return ExitCodes.Failed;
+        }
+    }
+
+    /// <summary>
+    /// Writes why the run ended on standard error, unless standard error itself cannot be written (<c>2&gt;/dev/full</c>,
+    /// where a diagnostic failing is often why the run ended): the exit code still tells, where an exception would crash the process.
+    /// </summary>
+    private static async Task TellAsync(CliConsole console, string message)
+    {
+        try
+        {
+            await console.Error.WriteLineAsync(message).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // Nowhere left to tell it.
         }
     }
 

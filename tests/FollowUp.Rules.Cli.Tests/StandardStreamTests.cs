@@ -34,6 +34,22 @@ public sealed class StandardStreamTests : IDisposable
     [InlineData("evaluate")]
     [InlineData("report")]
     [InlineData("remind")]
+    public async Task EveryCommand_StandardOutputOnAFullDevice_IsAnIoErrorInOneLine(string command)
+    {
+        if (!File.Exists("/dev/full"))
+        {
+            return;
+        }
+
+        var (exitCode, error) = await RunAsync(">/dev/full", command, "--now", CliRunner.Now, SampleData.FollowUpsPath);
+
+        Assert.Equal((1, "followup: cannot write standard output: No space left on device.\n"), (exitCode, error));
+    }
+
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("report")]
+    [InlineData("remind")]
     public async Task EveryCommand_StandardInputClosed_IsAnIoErrorNotAHang(string command)
     {
         if (OperatingSystem.IsWindows())
@@ -109,14 +125,20 @@ public sealed class StandardStreamTests : IDisposable
         Assert.Equal(SampleData.FollowUpIds.Count, (await File.ReadAllLinesAsync(output)).Length);
     }
 
-    /// <summary>With standard error closed or open only for reading, a diagnostic goes nowhere, and the exit code still tells.</summary>
+    /// <summary>
+    /// With standard error closed or open only for reading, a diagnostic goes nowhere, and the exit code still tells. On a
+    /// full device a diagnostic fails to be written, which ends the run as an I/O error (the unreadable row cannot be told)
+    /// rather than crashing it when the failure cannot be told either.
+    /// </summary>
     [Theory]
     [InlineData("2>&-", "missing.jsonl", 2)]
     [InlineData("2</dev/null", "missing.jsonl", 2)]
     [InlineData("2</dev/null", "bad.jsonl", 3)]
-    public async Task Evaluate_StandardErrorClosedOrReadOnly_StillExitsWithItsCode(string redirection, string input, int expected)
+    [InlineData("2>/dev/full", "missing.jsonl", 2)]
+    [InlineData("2>/dev/full", "bad.jsonl", 1)]
+    public async Task Evaluate_StandardErrorClosedReadOnlyOrFull_StillExitsWithItsCode(string redirection, string input, int expected)
     {
-        if (OperatingSystem.IsWindows())
+        if (OperatingSystem.IsWindows() || (redirection.Contains("/dev/full", StringComparison.Ordinal) && !File.Exists("/dev/full")))
         {
             return;
         }

@@ -36,7 +36,7 @@ internal static partial class OutputFile
             case not null:
                 // Another descriptor (3>>file, a pipe from >(command)) is opened again, so it starts at offset 0: appending
                 // keeps what is in it, and it is never replaced.
-                return new FileStream(target, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, BufferSize);
+                return OutputFileStream.Direct(path, new FileStream(target, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, BufferSize));
         }
 
         if (Directory.Exists(target))
@@ -59,19 +59,19 @@ internal static partial class OutputFile
             // A pipe, FIFO or terminal cannot seek; a device has no length; an empty file has nothing to lose.
             if (!existing.CanSeek || existing.Length == 0 || HoldsNoTemporaryFiles(directory))
             {
-                return existing;
+                return OutputFileStream.Direct(path, existing);
             }
         }
         else if (HoldsNoTemporaryFiles(directory))
         {
-            return new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.Read, BufferSize);
+            return OutputFileStream.Direct(path, new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.Read, BufferSize));
         }
 
         existing?.Dispose();
         try
         {
             // A short name of its own, so a file name near the file system's limit still has room for it.
-            return ReplacingFileStream.Create(path, target, Path.Combine(directory, $".followup-{Guid.NewGuid():N}.tmp"));
+            return OutputFileStream.Replacing(path, target, Path.Combine(directory, $".followup-{Guid.NewGuid():N}.tmp"));
         }
         catch (UnauthorizedAccessException exception)
         {
@@ -84,7 +84,7 @@ internal static partial class OutputFile
     /// <summary>Marks <paramref name="output"/> as written in full, so closing it puts the file in place.</summary>
     public static void Complete(Stream output)
     {
-        if (output is ReplacingFileStream file)
+        if (output is OutputFileStream file)
         {
             file.Complete();
         }
@@ -154,10 +154,11 @@ internal static partial class OutputFile
         path == root || path.StartsWith(root + "/", StringComparison.Ordinal);
 
     /// <summary>
-    /// A temporary file that replaces its target when closed after <see cref="Complete"/>, and is deleted otherwise, even
-    /// when closing fails; its errors name the path the user gave, not the temporary file.
+    /// The file <c>--output</c> is written to, whose errors name the path the user gave (<c>cannot write --output
+    /// '/dev/full': No space left on device.</c>), not the file written. Through a temporary file (<see cref="Replacing"/>),
+    /// it replaces its target when closed after <see cref="Complete"/>, and is deleted otherwise, even when closing fails.
     /// </summary>
-    private sealed class ReplacingFileStream : Stream
+    private sealed class OutputFileStream : Stream
     {
         /// <summary>
         /// Temporary files not yet moved or deleted. A process ended before its command unwinds (Ctrl+C while a read waits
@@ -166,19 +167,25 @@ internal static partial class OutputFile
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Unfinished = CreateUnfinished();
 
         private readonly string _path;
-        private readonly string _target;
+
+        /// <summary>The file a temporary file replaces; <see langword="null"/> when the file is written directly.</summary>
+        private readonly string? _target;
         private readonly FileStream _file;
         private bool _completed;
         private int _finished;
 
-        private ReplacingFileStream(string path, string target, FileStream file)
+        private OutputFileStream(string path, string? target, FileStream file)
         {
             _path = path;
             _target = target;
             _file = file;
         }
 
-        public static ReplacingFileStream Create(string path, string target, string temporary)
+        /// <summary>Writes the file itself: a device, a pipe, a FIFO, an empty file, another descriptor.</summary>
+        public static OutputFileStream Direct(string path, FileStream file) => new(path, target: null, file);
+
+        /// <summary>Writes a new temporary file, which replaces <paramref name="target"/> once written in full.</summary>
+        public static OutputFileStream Replacing(string path, string target, string temporary)
         {
             var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize);
             Unfinished.TryAdd(temporary, 0);
@@ -197,7 +204,7 @@ internal static partial class OutputFile
                 throw;
             }
 
-            return new ReplacingFileStream(path, target, file);
+            return new OutputFileStream(path, target, file);
         }
 
         public override bool CanRead => false;
@@ -279,7 +286,10 @@ internal static partial class OutputFile
                 }
                 finally
                 {
-                    Finish(closed);
+                    if (_target is not null)
+                    {
+                        Finish(_target, closed);
+                    }
                 }
             }
 
@@ -287,7 +297,7 @@ internal static partial class OutputFile
         }
 
         /// <summary>Moves the temporary file into place when everything was written and closed, else deletes it.</summary>
-        private void Finish(bool closed)
+        private void Finish(string target, bool closed)
         {
             Unfinished.TryRemove(_file.Name, out _);
             if (!closed || !_completed)
@@ -298,7 +308,7 @@ internal static partial class OutputFile
 
             try
             {
-                File.Move(_file.Name, _target, overwrite: true);
+                File.Move(_file.Name, target, overwrite: true);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -321,12 +331,14 @@ internal static partial class OutputFile
         }
 
         /// <summary>
-        /// The error of the temporary file, told about the file the user named: a full disk, or a file larger than the file
-        /// system or the process's limit allows (EFBIG, which .NET reports as an <see cref="ArgumentOutOfRangeException"/>).
+        /// The error of the file written, told about the file the user named, in one sentence: a full disk or device, or a
+        /// file larger than the file system or the process's limit allows (EFBIG, which .NET reports as an
+        /// <see cref="ArgumentOutOfRangeException"/>). .NET ends the reason with the file's name (<c>No space left on device :
+        /// '/dev/full'</c>), which the message already gives.
         /// </summary>
         private IOException Named(Exception exception) =>
             new($"cannot write --output '{_path}': " + (exception is ArgumentOutOfRangeException
                 ? "the file is too large for the file system."
-                : exception.Message.Replace($" : '{_file.Name}'", "", StringComparison.Ordinal)), exception);
+                : exception.Message.Replace($" : '{_file.Name}'", "", StringComparison.Ordinal).TrimEnd('.') + "."), exception);
     }
 }

@@ -27,6 +27,24 @@ public sealed class OutputFileTests : IDisposable
         Assert.Equal(toStandardOutput.OutputBytes, run.OutputBytes);
     }
 
+    /// <summary>.NET's reason ends with the file's name ("No space left on device : '/dev/full'"): one sentence names it instead.</summary>
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("report")]
+    [InlineData("remind")]
+    public async Task Command_OutputOnAFullDevice_IsAnIoErrorInOneLineNamingTheOutput(string command)
+    {
+        if (!File.Exists("/dev/full"))
+        {
+            return;
+        }
+
+        var run = await CliRunner.RunAsync(command, "--now", CliRunner.Now, "--output", "/dev/full", SampleData.FollowUpsPath);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal("followup: cannot write --output '/dev/full': No space left on device.", Assert.Single(run.ErrorLines));
+    }
+
     [Fact]
     public async Task Evaluate_OutputWithANameNearTheLimitIsTheFileOnStandardInput_ReadsItWholeBeforeReplacingIt()
     {
