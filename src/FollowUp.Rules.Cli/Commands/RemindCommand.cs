@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -126,6 +125,6 @@ internal static class RemindCommand
         }
     }
 
-    /// <summary>How late, in the short units of the English reasons (30min, 30h, 3d): one rounding for the column and the reasons.</summary>
-    private static string Late(TimeSpan late) => late <= TimeSpan.Zero ? "-" : new LatenessText(late, CultureInfo.InvariantCulture).ToString();
+    /// <summary>How late, in a column's short units (30min, 3h, 1.5d), rounded as the reasons and the risk evidence are.</summary>
+    private static string Late(TimeSpan late) => late <= TimeSpan.Zero ? "-" : LatenessText.Compact(late).ToString();
 }

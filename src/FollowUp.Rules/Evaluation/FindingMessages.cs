@@ -87,7 +87,7 @@ internal static class FindingMessages
         return messages.Quoting("CountermeasureMissing", messages.TryGetSignalLabel(MessageCatalog.SignalCodeOf(kind.Trim()), out var label) ? label : kind);
     }
 
-    public static MessageText Format(MessageCatalog messages, in Note note) => note.Problem switch
+    public static MessageText Format(MessageCatalog messages, in Note note, TimeSpan zone) => note.Problem switch
     {
         Problem.FieldMissing => messages.ForField("FieldMissing", note.Key),
         Problem.FieldAcknowledged => string.IsNullOrWhiteSpace(note.Value)
@@ -96,7 +96,7 @@ internal static class FindingMessages
         Problem.InvalidDate => messages.ForFieldValue("InvalidDate", note.Key, note.Value ?? ""),
         Problem.UnknownValue => messages.ForFieldValue("UnknownValue", note.Key, note.Value ?? "",
             messages.IsChinese && note.Detail is { } names ? EnumLabelCatalog.ChineseNameList(names) : note.Detail),
-        Problem.NextActionDueInPast => messages.Defer("DueDateInPast", new WrittenTimeText(note.Value)),
+        Problem.NextActionDueInPast => messages.Defer("DueDateInPast", new WrittenTimeText(note.Value, zone)),
         Problem.AttachmentProposal => messages.ForArgument("AttachmentMissingProposal", messages.Stage(note.Detail ?? "")),
         Problem.AttachmentContract => messages.Fixed("AttachmentMissingContract"),
         Problem.AttachmentAny => messages.Fixed("AttachmentMissingAny"),
@@ -114,7 +114,7 @@ internal static class FindingMessages
         Problem.RiskUnanswered => messages.QuotingEvidence("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value!),
         Problem.InvalidValue => InvalidValue(messages, note),
         Problem.RecordedBeforeContact => messages.ForArgument("RecordedBeforeContact", note.Detail!),
-        Problem.DateInFuture => messages.Defer("DateInFuture", new WrittenTimeText(note.Value)),
+        Problem.DateInFuture => messages.Defer("DateInFuture", new WrittenTimeText(note.Value, zone)),
         _ => messages.ForFieldList("RiskNotAssessable", note.Detail ?? ""),
     };
 }

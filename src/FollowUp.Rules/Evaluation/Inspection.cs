@@ -333,7 +333,7 @@ internal sealed partial class Inspection
 
         if (_noteMessages[index].IsNone)
         {
-            _noteMessages[index] = FindingMessages.Format(messages, Notes[index]);
+            _noteMessages[index] = FindingMessages.Format(messages, Notes[index], _rules.DefaultUtcOffset);
         }
 
         return _noteMessages[index];

@@ -46,7 +46,7 @@ internal static class Grader
         deductions.Clear();
         Completeness(inspection, profile, messages, deductions);
         Clarity(inspection, rules, profile, messages, deductions);
-        Actionability(inspection, profile, messages, deductions);
+        Actionability(inspection, rules, profile, messages, deductions);
         Timeliness(inspection, rules, profile, messages, deductions);
         RiskHandling(inspection, rules, profile, messages, deductions);
 
@@ -210,7 +210,7 @@ internal static class Grader
         }
     }
 
-    private static void Actionability(Inspection inspection, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
+    private static void Actionability(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
     {
         var budget = profile.ScoreWeight(GradeComponent.Actionability);
         if (!inspection.IsOpenStage || budget <= 0)
@@ -242,7 +242,7 @@ internal static class Grader
         else if (inspection.NextActionDeadline < inspection.Now)
         {
             part.Add(deductions, DeductionCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue, share / 2,
-                messages.Defer("NextActionOverdue", TimeText.Due(due, inspection.NextActionDueIsDateOnly)));
+                messages.Defer("NextActionOverdue", TimeText.Due(due, inspection.NextActionDueIsDateOnly, rules.DefaultUtcOffset)));
         }
 
         if (inspection.OwnerState == FieldState.Missing)
@@ -276,7 +276,8 @@ internal static class Grader
         {
             var late = recorded.Value - latest.Value;
             part.Add(deductions, DeductionCodes.LateRecord, "recordedAt", late > VeryLate ? budget : budget / 2,
-                messages.Defer("LateRecord", TimeText.Minute(latest.Value), TimeText.Minute(recorded.Value), Math.Floor(late.TotalHours)));
+                messages.Defer("LateRecord", TimeText.Minute(latest.Value, rules.DefaultUtcOffset), TimeText.Minute(recorded.Value, rules.DefaultUtcOffset),
+                    LatenessText.Beyond(messages, late, OnTime)));
         }
     }
 

@@ -26,14 +26,15 @@ internal static class ReminderStage
             var dateOnly = inspection.NextActionDueIsDateOnly;
             if (deadline < now)
             {
-                var late = new LatenessText(now - deadline, rules.Culture);
+                var late = LatenessText.For(messages, now - deadline);
+                var dueText = TimeText.Due(due, dateOnly, rules.DefaultUtcOffset);
                 reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Overdue, now - deadline, due, unnamed
-                    ? messages.Defer("ReminderOverdueUnnamed", late, TimeText.Due(due, dateOnly))
-                    : messages.Defer("ReminderOverdue", action, late, TimeText.Due(due, dateOnly))));
+                    ? messages.Defer("ReminderOverdueUnnamed", late, dueText)
+                    : messages.Defer("ReminderOverdue", action, late, dueText)));
             }
             else if (dateOnly ? due.Date == now.ToOffset(due.Offset).Date : due.ToOffset(now.Offset).Date == now.Date)
             {
-                var clock = TimeText.Clock(due.ToOffset(now.Offset));
+                var clock = TimeText.Clock(due, now.Offset);
                 reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.DueToday, TimeSpan.Zero, due, (dateOnly, unnamed) switch
                 {
                     (true, true) => messages.Fixed("ReminderDueTodayAnyTimeUnnamed"),

@@ -19,7 +19,7 @@ internal static class BuiltInRiskSignals
 
     private static DaysText Days(TimeSpan span) => new(span);
 
-    private static TimeText Date(DateTimeOffset value) => TimeText.Date(value);
+    private static TimeText Date(RiskDetectionContext context, DateTimeOffset value) => TimeText.Date(value, context.DefaultUtcOffset);
 
     /// <summary>The latest communication is older than the profile's limit.</summary>
     private sealed class StaleDetector : IRiskSignalDetector
@@ -32,11 +32,12 @@ internal static class BuiltInRiskSignals
             if (at is { } latest && context.Now - latest > context.Profile.StaleAfter)
             {
                 context.Report(RiskSignalCodes.Stale, FieldPaths.CommunicationAt[index],
-                    context.Messages.Evidence("EvidenceStale", Date(latest), DaysText.Beyond(context.Now - latest, context.Profile.StaleAfter), Days(context.Profile.StaleAfter)));
+                    context.Messages.Evidence("EvidenceStale", Date(context, latest),
+                        LatenessText.Beyond(context.Messages, context.Now - latest, context.Profile.StaleAfter), Days(context.Profile.StaleAfter)));
             }
             else if (index < 0 && context.Resolve(context.Record.RecordedAt) is { } recorded && context.Now - recorded > context.Profile.StaleAfter)
             {
-                context.Report(RiskSignalCodes.Stale, FollowUpFields.Communications, context.Messages.Evidence("EvidenceNeverContacted", Date(recorded)));
+                context.Report(RiskSignalCodes.Stale, FollowUpFields.Communications, context.Messages.Evidence("EvidenceNeverContacted", Date(context, recorded)));
             }
         }
     }
@@ -70,7 +71,8 @@ internal static class BuiltInRiskSignals
             if (inspection.NextActionDue is { } due && inspection.NextActionDeadline is { } deadline && deadline < context.Now)
             {
                 context.Report(RiskSignalCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue,
-                    context.Messages.Evidence("EvidenceOverdue", Date(due), DaysText.Beyond(context.Now - deadline, TimeSpan.Zero)));
+                    context.Messages.Evidence("EvidenceOverdue", TimeText.DueDay(due, inspection.NextActionDueIsDateOnly, context.DefaultUtcOffset),
+                        LatenessText.For(context.Messages, context.Now - deadline)));
             }
         }
     }
@@ -167,11 +169,11 @@ internal static class BuiltInRiskSignals
             if (context.IsOpenStage && context.Record.Progress is { } progress && context.Resolve(progress.StageSince) is { } since
                 && context.Now - since > context.Profile.StalledStageAfter)
             {
-                var days = DaysText.Beyond(context.Now - since, context.Profile.StalledStageAfter);
+                var days = LatenessText.Beyond(context.Messages, context.Now - since, context.Profile.StalledStageAfter);
                 var limit = Days(context.Profile.StalledStageAfter);
                 context.Report(RiskSignalCodes.StalledStage, FollowUpFields.ProgressStageSince, context.Stage is { } stage
-                    ? context.Messages.Evidence("EvidenceStalledStage", Date(since), context.Messages.Stage(EnumLabels<DealStage>.NameOf(stage)), days, limit)
-                    : context.Messages.Evidence("EvidenceStalledStageUnknown", Date(since), days, limit));
+                    ? context.Messages.Evidence("EvidenceStalledStage", Date(context, since), context.Messages.Stage(EnumLabels<DealStage>.NameOf(stage)), days, limit)
+                    : context.Messages.Evidence("EvidenceStalledStageUnknown", Date(context, since), days, limit));
             }
         }
     }

@@ -57,6 +57,17 @@ public sealed class RemindCommandTests
     }
 
     [Fact]
+    public async Task Remind_Table_LateColumn_RoundsAsTheReasonDoes()
+    {
+        // The column read "7d" beside "已 7.9 天未跟进": rounded down to the day there, up to the tenth in the evidence.
+        var table = await CliRunner.RunAsync("remind", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+
+        var line = Assert.Single(table.OutputLines, l => l.StartsWith("Stale", StringComparison.Ordinal) && l.Contains("FU-1026", StringComparison.Ordinal));
+        Assert.Contains(" 7.8d ", line, StringComparison.Ordinal);
+        Assert.Contains("已 7.8 天未跟进", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Remind_LaterNow_OnlyAddsReminders()
     {
         var now = await CliRunner.RunAsync("remind", "--format", "jsonl", "--now", CliRunner.Now, SampleData.FollowUpsPath);

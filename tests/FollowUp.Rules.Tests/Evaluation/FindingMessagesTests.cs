@@ -78,6 +78,8 @@ public partial class FindingMessagesTests
     [InlineData("zh-CN", "2026-11-20 18:00", "下一步行动的截止时间（2026-11-20 18:00）已过。")]
     [InlineData("zh-CN", "2026-11-20", "下一步行动的截止时间（2026-11-20）已过。")]
     [InlineData("en", "2026-11-20+08:00", "The next action was due 2026-11-20.")]
+    [InlineData("zh-CN", "2026-11-20T10:00:00Z", "下一步行动的截止时间（2026-11-20 18:00）已过。")]
+    [InlineData("en", "2026-11-20T05:00:00-05:00", "The next action was due 2026-11-20 18:00.")]
     public void NextActionDueInPast_ShowsTheDueTimeAsTheOtherMessagesDo(string culture, string due, string expected)
     {
         // The message quoted the raw ISO text (2026-11-20T18:00:00+08:00) while the overdue deduction beside it said
@@ -91,6 +93,18 @@ public partial class FindingMessagesTests
         Assert.DoesNotContain("T18:00:00", finding.Message, StringComparison.Ordinal);
         Assert.Equal(Timestamp.Parse(due).ToString(), finding.Value);
         Assert.Equal(finding.Message, Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.NextActionDueInPast).Message);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "这个时间（2026-11-27 08:00）晚于现在")]
+    [InlineData("en", "This time (2026-11-27 08:00) is later than now")]
+    public void DateInFuture_TimeGivenInAnotherOffset_ShowsItInTheRulesZone(string culture, string expected)
+    {
+        var record = SampleRecords.CompleteToB() with { RecordedAt = Timestamp.Parse("2026-11-27T00:00:00Z") };
+
+        var finding = Assert.Single(Evaluator(culture).Evaluate(record).FindingsWithCode(FindingCodes.DateInFuture));
+
+        Assert.StartsWith(expected, finding.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -89,10 +89,22 @@ public class GraderTests
         [DeductionCodes.LateRecord] = new(
             SampleRecords.CompleteToB().WithCommunications(c => c with { At = new DateTimeOffset(2026, 11, 24, 15, 0, 0, TestClock.ChinaOffset) })
                 with { RecordedAt = new DateTimeOffset(2026, 11, 26, 11, 0, 0, TestClock.ChinaOffset) },
-            "recordedAt", DeductionGroup.MissingInfo, "记录不及时：最近一次沟通在 2026-11-24 15:00，记录在 2026-11-26 11:00，晚了 44 小时"),
+            "recordedAt", DeductionGroup.MissingInfo, "记录不及时：最近一次沟通在 2026-11-24 15:00，记录在 2026-11-26 11:00，晚了 1.8 天"),
     };
 
     public static TheoryData<string> ExampleNames => new(Examples.Keys);
+
+    [Fact]
+    public void LateRecord_TimesGivenInUtc_AreShownInTheRulesZone()
+    {
+        // 02:00Z was shown as 02:00, which a reader in UTC+08:00 takes for 02:00 there; it is 10:00.
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { At = Timestamp.Parse("2026-11-24T02:00:00Z") })
+            with { RecordedAt = Timestamp.Parse("2026-11-26T02:00:00Z") };
+
+        var deduction = Assert.Single(TestClock.Evaluator().Evaluate(record).Deductions, d => d.Code == DeductionCodes.LateRecord);
+
+        Assert.StartsWith("记录不及时：最近一次沟通在 2026-11-24 10:00，记录在 2026-11-26 10:00，晚了 2 天。", deduction.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Examples_CoverEveryDeductionCode()

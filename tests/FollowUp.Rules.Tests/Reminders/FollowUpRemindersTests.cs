@@ -79,9 +79,9 @@ public sealed class FollowUpRemindersTests
     }
 
     [Theory]
-    [InlineData("zh-CN", 30, "已逾期 30 分钟（截止", "已逾期 0.1 天")]
-    [InlineData("en", 30, "is 30min overdue (due", "0.1 days ago")]
-    [InlineData("zh-CN", 0.5, "已逾期 1 分钟（截止", "已逾期 0.1 天")]
+    [InlineData("zh-CN", 30, "已逾期 30 分钟（截止", "已逾期 30 分钟")]
+    [InlineData("en", 30, "is 30 minutes overdue (due", "30 minutes ago")]
+    [InlineData("zh-CN", 0.5, "已逾期 1 分钟（截止", "已逾期 1 分钟")]
     public void Remind_DueLessThanAnHourAgo_SaysMinutesNotZeroHours(string culture, double minutes, string reason, string evidence)
     {
         // A due time half an hour ago read "已逾期 0 小时" ("0h overdue"), and its risk evidence "已逾期 0 天": overdue by nothing.
@@ -97,6 +97,51 @@ public sealed class FollowUpRemindersTests
         Assert.DoesNotContain(" 0h ", reminder.Reason, StringComparison.Ordinal);
         var signal = Assert.Single(evaluation.Risk.Signals, s => s.Code == FollowUp.Rules.Risk.RiskSignalCodes.NextActionOverdue);
         Assert.Contains(evidence, signal.Evidence, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", 3.0, "已逾期 3 小时")]
+    [InlineData("zh-CN", 23.9, "已逾期 23 小时")]
+    [InlineData("zh-CN", 24.0, "已逾期 1 天")]
+    [InlineData("zh-CN", 28.0, "已逾期 1.1 天")]
+    [InlineData("en", 1.0, "1 hour")]
+    [InlineData("en", 28.0, "1.1 days")]
+    public void Remind_Overdue_SaysHowLateAsTheRiskEvidenceDoes(string culture, double hours, string late)
+    {
+        // The evidence said "已逾期 0.2 天" (rounded up to a tenth of a day) where the reminder said "3 小时".
+        var evaluation = TestClock.Evaluator(o => o.Culture = culture)
+            .Evaluate(SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.Now.AddHours(-hours) }));
+
+        var reminder = Assert.Single(evaluation.Reminders);
+        var signal = Assert.Single(evaluation.Risk.Signals, s => s.Code == FollowUp.Rules.Risk.RiskSignalCodes.NextActionOverdue);
+        Assert.Contains(late, reminder.Reason, StringComparison.Ordinal);
+        Assert.Contains(late, signal.Evidence, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "（截止 2026-11-26 11:00）", "下一步截止 2026-11-26，已逾期 1 小时")]
+    [InlineData("en", "(due 2026-11-26 11:00)", "next action was due 2026-11-26, 1 hour ago")]
+    public void Remind_DueGivenInAnotherOffset_ShowsItInTheRulesZone(string culture, string due, string evidence)
+    {
+        // 03:00Z was shown as "截止 2026-11-26 03:00", which a reader in UTC+08:00 takes for 03:00 there, 8 hours early.
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse("2026-11-26T03:00:00Z") });
+
+        var evaluation = TestClock.Evaluator(o => o.Culture = culture).Evaluate(record);
+
+        Assert.Contains(due, Assert.Single(evaluation.Reminders).Reason, StringComparison.Ordinal);
+        Assert.Contains(due, Assert.Single(evaluation.Deductions, d => d.Code == FollowUp.Rules.Grading.DeductionCodes.NextActionOverdue).Message, StringComparison.Ordinal);
+        Assert.Equal(evidence, Assert.Single(evaluation.Risk.Signals, s => s.Code == FollowUp.Rules.Risk.RiskSignalCodes.NextActionOverdue).Evidence);
+    }
+
+    [Fact]
+    public void Remind_DueLaterTodayInAnotherOffset_SaysTheClockInTheRulesZone()
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse("2026-11-26T07:30:00Z") });
+
+        var reminder = Assert.Single(Evaluator.Remind([record]));
+
+        Assert.Equal(ReminderKind.DueToday, reminder.Kind);
+        Assert.Contains("今天 15:30 到期", reminder.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

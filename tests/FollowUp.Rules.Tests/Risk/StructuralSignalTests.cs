@@ -147,6 +147,15 @@ public sealed class StructuralSignalTests
     }
 
     [Fact]
+    public void Stale_ContactGivenInUtc_IsDatedInTheRulesZone()
+    {
+        // 2026-11-10T20:00Z is 2026-11-11 04:00 in UTC+08:00, the day a reader there had the contact.
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { At = Timestamp.Parse("2026-11-10T20:00:00Z") });
+        var signal = Assert.Single(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.Stale);
+        Assert.Equal("最近一次沟通在 2026-11-11，已 15 天未跟进（超过 14 天）", signal.Evidence);
+    }
+
+    [Fact]
     public void NextActionOverdue_OpenStageWithPastDue_IsRaisedOnTheDueDate()
     {
         var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(-2) });
