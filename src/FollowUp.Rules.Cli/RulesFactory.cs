@@ -30,7 +30,8 @@ internal static class RulesFactory
         }
         catch (OptionsValidationException invalid)
         {
-            throw new CliUsageException($"invalid rules{(configPath is null ? "" : $" in '{configPath}'")}: {string.Join(" ", invalid.Failures)}");
+            // Joined as Microsoft.Extensions.Options joins them: each failure is a clause without a closing period.
+            throw new CliUsageException($"invalid rules{(configPath is null ? "" : $" in '{configPath}'")}: {string.Join("; ", invalid.Failures)}.");
         }
     }
 

@@ -11,7 +11,8 @@ namespace FollowUp.Rules;
 /// <summary>
 /// Checks <see cref="FollowUpRulesOptions"/> and reports every problem at once, each naming its configuration key
 /// (<c>FollowUpRules:Profiles:KeyAccounts:StepWeights:Needs</c>), so a bad appsettings file fails at start-up with a
-/// message that says where to look.
+/// message that says where to look. Each message is a clause with no closing period: Microsoft.Extensions.Options joins
+/// them with "; " (<see cref="OptionsValidationException.Message"/>), which a period would double into ".;".
 /// </summary>
 internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpRulesOptions>
 {
@@ -43,7 +44,8 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         var builder = new ValidateOptionsResultBuilder();
         if (_detectorProblem is not null)
         {
-            builder.AddError($"A custom risk signal detector cannot be used: {_detectorProblem}");
+            // The problem is a sentence where a rule set throws it; here it is a clause like the other failures.
+            builder.AddError($"A custom risk signal detector cannot be used: {_detectorProblem.TrimEnd('.')}");
         }
 
         var codes = _signalCodes;
@@ -52,13 +54,13 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
 
         if (string.IsNullOrWhiteSpace(options.DefaultProfile) || !profileNames.Contains(options.DefaultProfile))
         {
-            builder.AddError($"names no profile; known profiles: {string.Join(", ", profileNames.Order(StringComparer.Ordinal))}.", $"{Root}:DefaultProfile ('{options.DefaultProfile}')");
+            builder.AddError($"names no profile; known profiles: {string.Join(", ", profileNames.Order(StringComparer.Ordinal))}", $"{Root}:DefaultProfile ('{options.DefaultProfile}')");
         }
 
         if (!IsChineseOrEnglish(options.Culture))
         {
             builder.AddError(
-                "must be a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture; messages are in Simplified Chinese for every Chinese culture and in English for every English one.",
+                "must be a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture; messages are in Simplified Chinese for every Chinese culture and in English for every English one",
                 $"{Root}:Culture ('{options.Culture}')");
         }
 
@@ -70,7 +72,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             var days = offset.Days != 0;
             builder.AddError(
                 "must be whole minutes between -14:00 and +14:00 hours, written [-]hh:mm such as 08:00 or -05:30"
-                + (days ? "; a bare number (8) or more than 23 hours (25:00:00) is read as days." : "."),
+                + (days ? "; a bare number (8) or more than 23 hours (25:00:00) is read as days" : ""),
                 $"{Root}:DefaultUtcOffset ('{offset}'{(days ? $", read as {offset.TotalHours.ToString(CultureInfo.InvariantCulture)} hours" : "")})");
         }
 
@@ -88,14 +90,14 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         var grades = options.Grades;
         if (GradeScale.FirstOutOfOrder(grades.A, grades.B, grades.C) is not null)
         {
-            builder.AddError("must satisfy 0 <= C <= B <= A <= 100.", $"{Root}:Grades (A={grades.A}, B={grades.B}, C={grades.C})");
+            builder.AddError("must satisfy 0 <= C <= B <= A <= 100", $"{Root}:Grades (A={grades.A}, B={grades.B}, C={grades.C})");
         }
 
         var levels = options.RiskLevels;
         if (RiskLevelScale.FirstOutOfOrder(levels.Medium, levels.High, levels.Critical) is not null)
         {
             builder.AddError(
-                "must satisfy 0 < Medium <= High <= Critical <= 100.",
+                "must satisfy 0 < Medium <= High <= Critical <= 100",
                 $"{Root}:RiskLevels (Medium={levels.Medium}, High={levels.High}, Critical={levels.Critical})");
         }
 
@@ -107,7 +109,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         var key = $"{Root}:Profiles:{profileName}";
         if (string.IsNullOrWhiteSpace(profileName))
         {
-            builder.AddError("a profile needs a name.", key);
+            builder.AddError("a profile needs a name", key);
         }
 
         var resolvable = true;
@@ -115,18 +117,18 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         {
             if (!BuiltInProfiles.Definitions.ContainsKey(basedOn) && !options.Profiles.ContainsKey(basedOn))
             {
-                builder.AddError("names no built-in or configured profile.", $"{key}:BasedOn ('{basedOn}')");
+                builder.AddError("names no built-in or configured profile", $"{key}:BasedOn ('{basedOn}')");
                 resolvable = false;
             }
             else if (string.Equals(basedOn, profileName, StringComparison.OrdinalIgnoreCase) && !BuiltInProfiles.Definitions.ContainsKey(basedOn))
             {
                 // Only a built-in profile may name itself: ToB based on ToB changes the shipped ToB.
-                builder.AddError("names the profile itself; base it on a built-in or another configured profile.", $"{key}:BasedOn ('{basedOn}')");
+                builder.AddError("names the profile itself; base it on a built-in or another configured profile", $"{key}:BasedOn ('{basedOn}')");
                 resolvable = false;
             }
             else if (FormsCycle(profileName, options))
             {
-                builder.AddError("forms a cycle of profiles based on each other.", $"{key}:BasedOn ('{basedOn}')");
+                builder.AddError("forms a cycle of profiles based on each other", $"{key}:BasedOn ('{basedOn}')");
                 resolvable = false;
             }
         }
@@ -137,7 +139,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         {
             if (!RequirementCatalog.IsCustomName(customName))
             {
-                builder.AddError("is not a custom field name (letters, digits, _ or -).", $"{key}:CustomFieldSteps:{customName}");
+                builder.AddError("is not a custom field name (letters, digits, _ or -)", $"{key}:CustomFieldSteps:{customName}");
             }
         }
 
@@ -145,28 +147,28 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
 
         if (profile.AcknowledgedCredit is { } credit && !(credit is >= 0 and <= 1))
         {
-            builder.AddError("must be between 0 and 1.", $"{key}:AcknowledgedCredit ({credit})");
+            builder.AddError("must be between 0 and 1", $"{key}:AcknowledgedCredit ({credit})");
         }
 
         if (profile.StaleAfterDays is < 1 or > 3650)
         {
-            builder.AddError("must be between 1 and 3650 days.", $"{key}:StaleAfterDays ({profile.StaleAfterDays})");
+            builder.AddError("must be between 1 and 3650 days", $"{key}:StaleAfterDays ({profile.StaleAfterDays})");
         }
 
         if (profile.StalledStageAfterDays is < 1 or > 3650)
         {
-            builder.AddError("must be between 1 and 3650 days.", $"{key}:StalledStageAfterDays ({profile.StalledStageAfterDays})");
+            builder.AddError("must be between 1 and 3650 days", $"{key}:StalledStageAfterDays ({profile.StalledStageAfterDays})");
         }
 
         foreach (var (code, weight) in profile.SignalWeights)
         {
             if (!codes.Contains(code, StringComparer.OrdinalIgnoreCase))
             {
-                builder.AddError($"is not a risk signal; known signals: {string.Join(", ", codes)}.", $"{key}:SignalWeights:{code}");
+                builder.AddError($"is not a risk signal; known signals: {string.Join(", ", codes)}", $"{key}:SignalWeights:{code}");
             }
             else if (!(weight is >= 0 and <= 1))
             {
-                builder.AddError("must be between 0 and 1.", $"{key}:SignalWeights:{code} ({weight})");
+                builder.AddError("must be between 0 and 1", $"{key}:SignalWeights:{code} ({weight})");
             }
         }
 
@@ -185,13 +187,13 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             && Math.Abs(total - 100) > 1e-6)
         {
             builder.AddError(
-                $"must add up to 100 points with the inherited ones; they add up to {total.ToString(CultureInfo.InvariantCulture)}.",
+                $"must add up to 100 points with the inherited ones; they add up to {total.ToString(CultureInfo.InvariantCulture)}",
                 $"{key}:ScoreWeights");
         }
 
         if (resolvable && stepNamesKnown && profile.StepWeights.Count > 0 && ProfileResolver.EffectiveStepWeights(profileName, options).Sum() <= 0)
         {
-            builder.AddError("must give at least one step a positive weight.", $"{key}:StepWeights");
+            builder.AddError("must give at least one step a positive weight", $"{key}:StepWeights");
         }
     }
 
@@ -210,12 +212,12 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         {
             if (!WeightDictionary<TName>.TryParseName(name, out _))
             {
-                builder.AddError($"is not {what}; use one of {WeightDictionary<TName>.Names}.", $"{key}:{name}");
+                builder.AddError($"is not {what}; use one of {WeightDictionary<TName>.Names}", $"{key}:{name}");
                 namesKnown = false;
             }
             else if (!IsFinite(weight) || weight is < 0 or > MaxWeight)
             {
-                builder.AddError("must be a number from 0 to 1,000,000.", $"{key}:{name} ({weight})");
+                builder.AddError("must be a number from 0 to 1,000,000", $"{key}:{name} ({weight})");
             }
         }
 
@@ -229,7 +231,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             if (!RequirementCatalog.TryGetBit(keys[i], out _) && !RequirementCatalog.IsCustomKey(keys[i]))
             {
                 builder.AddError(
-                    "is not a field key; use one of FollowUpFields (such as customer.decisionRole, communications[].summary) or custom.<name>.",
+                    "is not a field key; use one of FollowUpFields (such as customer.decisionRole, communications[].summary) or custom.<name>",
                     $"{key}:{i} ('{keys[i]}')");
             }
         }
@@ -286,7 +288,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
                 var entry = builtInFirst > 0
                     ? $"{key}:{i - builtInFirst} ('{phrases[i]}'; configured entries follow the {builtInFirst} built-in ones, so this is list index {i})"
                     : $"{key}:{i} ('{phrases[i]}')";
-                builder.AddError($"must have 1 to {LexiconEntry.MaxLength} characters.", entry);
+                builder.AddError($"must have 1 to {LexiconEntry.MaxLength} characters", entry);
             }
         }
     }
@@ -300,7 +302,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             var entryKey = $"{key}:Add:{i} ('{entry.Phrase}')";
             if (string.IsNullOrWhiteSpace(entry.Phrase) || entry.Phrase.Length > LexiconEntry.MaxLength)
             {
-                builder.AddError($"must have 1 to {LexiconEntry.MaxLength} characters.", entryKey);
+                builder.AddError($"must have 1 to {LexiconEntry.MaxLength} characters", entryKey);
                 continue;
             }
 
@@ -308,23 +310,23 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             if (gaps > 1 || entry.Phrase.Trim().StartsWith(LexiconEntry.GapMarker) || entry.Phrase.Trim().EndsWith(LexiconEntry.GapMarker)
                 || (gaps == 1 && entry.WholeText))
             {
-                builder.AddError("may hold one gap (…) between two words, and no gap when WholeText is set.", entryKey);
+                builder.AddError("may hold one gap (…) between two words, and no gap when WholeText is set", entryKey);
             }
 
             if (!LexiconBuilder.TryResolveCategory(entry.Category, codes, out _, out _))
             {
                 builder.AddError(
-                    $"has unknown category '{entry.Category}'; use a vague category ({string.Join(", ", Enum.GetNames<VagueCategory>())}) or a risk signal ({string.Join(", ", codes)}).",
+                    $"has unknown category '{entry.Category}'; use a vague category ({string.Join(", ", Enum.GetNames<VagueCategory>())}) or a risk signal ({string.Join(", ", codes)})",
                     entryKey);
             }
 
             if (!seen.Add(TextFolding.FoldPhrase(entry.Phrase)))
             {
-                builder.AddError("is a duplicate of an earlier entry.", entryKey);
+                builder.AddError("is a duplicate of an earlier entry", entryKey);
             }
             else if (IsShippedInSameCategory(entry, codes))
             {
-                builder.AddError("is already shipped in that category.", entryKey);
+                builder.AddError("is already shipped in that category", entryKey);
             }
         }
 
@@ -334,7 +336,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             var phrase = lexicon.Remove[i];
             if (string.IsNullOrWhiteSpace(phrase) || !shipped.Contains(TextFolding.FoldPhrase(phrase)))
             {
-                builder.AddError("is not a shipped vague-language, risk or overcome phrase.", $"{key}:Remove:{i} ('{phrase}')");
+                builder.AddError("is not a shipped vague-language, risk or overcome phrase", $"{key}:Remove:{i} ('{phrase}')");
             }
         }
     }

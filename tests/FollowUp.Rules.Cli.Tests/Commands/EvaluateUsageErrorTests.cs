@@ -141,6 +141,8 @@ public sealed class EvaluateUsageErrorTests : IDisposable
         AssertUsageError(run, "FollowUpRules:Culture");
         Assert.Contains("FollowUpRules:Profiles:K:StepWeights:Needs", run.Error, StringComparison.Ordinal);
         Assert.Contains("FollowUpRules:Profiles:K:AcknowledgedCredit", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(".;", run.Error, StringComparison.Ordinal);
+        Assert.Contains("; Property FollowUpRules:Profiles:K:", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

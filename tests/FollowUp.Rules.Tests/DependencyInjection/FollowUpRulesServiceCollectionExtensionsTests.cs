@@ -207,10 +207,10 @@ public class FollowUpRulesServiceCollectionExtensionsTests
     }
 
     [Theory]
-    [InlineData("StepWeights:Nedds", "a step; use one of BasicInfo, Needs, Communications, Progress, AttachmentsAndRisks.", true)]
-    [InlineData("StepWeights:Nedds", "a step; use one of BasicInfo, Needs, Communications, Progress, AttachmentsAndRisks.", false)]
-    [InlineData("ScoreWeights:Completness", "a part of the grade; use one of Completeness, Clarity, Actionability, Timeliness, RiskHandling.", true)]
-    [InlineData("ScoreWeights:Completness", "a part of the grade; use one of Completeness, Clarity, Actionability, Timeliness, RiskHandling.", false)]
+    [InlineData("StepWeights:Nedds", "a step; use one of BasicInfo, Needs, Communications, Progress, AttachmentsAndRisks", true)]
+    [InlineData("StepWeights:Nedds", "a step; use one of BasicInfo, Needs, Communications, Progress, AttachmentsAndRisks", false)]
+    [InlineData("ScoreWeights:Completness", "a part of the grade; use one of Completeness, Clarity, Actionability, Timeliness, RiskHandling", true)]
+    [InlineData("ScoreWeights:Completness", "a part of the grade; use one of Completeness, Clarity, Actionability, Timeliness, RiskHandling", false)]
     public async Task Host_MisspeltStepOrGradePart_FailsAtStartNamingTheFullKeyAndTheNamesAllowed(string key, string expected, bool errorOnUnknown)
     {
         // The binder converted these keys to enums itself: with ErrorOnUnknownConfiguration it failed with "Requested value

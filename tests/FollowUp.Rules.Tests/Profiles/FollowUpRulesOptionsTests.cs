@@ -189,10 +189,10 @@ public class FollowUpRulesOptionsTests
     }
 
     [Theory]
-    [InlineData("25:00:00", "Property FollowUpRules:DefaultUtcOffset ('25.00:00:00', read as 600 hours): must be whole minutes between -14:00 and +14:00 hours, written [-]hh:mm such as 08:00 or -05:30; a bare number (8) or more than 23 hours (25:00:00) is read as days.")]
-    [InlineData("8", "Property FollowUpRules:DefaultUtcOffset ('8.00:00:00', read as 192 hours): must be whole minutes between -14:00 and +14:00 hours, written [-]hh:mm such as 08:00 or -05:30; a bare number (8) or more than 23 hours (25:00:00) is read as days.")]
-    [InlineData("-15:00", "Property FollowUpRules:DefaultUtcOffset ('-15:00:00'): must be whole minutes between -14:00 and +14:00 hours, written [-]hh:mm such as 08:00 or -05:30.")]
-    [InlineData("08:00:30", "Property FollowUpRules:DefaultUtcOffset ('08:00:30'): must be whole minutes between -14:00 and +14:00 hours, written [-]hh:mm such as 08:00 or -05:30.")]
+    [InlineData("25:00:00", "Property FollowUpRules:DefaultUtcOffset ('25.00:00:00', read as 600 hours): must be whole minutes between -14:00 and +14:00 hours, written [-]hh:mm such as 08:00 or -05:30; a bare number (8) or more than 23 hours (25:00:00) is read as days")]
+    [InlineData("8", "Property FollowUpRules:DefaultUtcOffset ('8.00:00:00', read as 192 hours): must be whole minutes between -14:00 and +14:00 hours, written [-]hh:mm such as 08:00 or -05:30; a bare number (8) or more than 23 hours (25:00:00) is read as days")]
+    [InlineData("-15:00", "Property FollowUpRules:DefaultUtcOffset ('-15:00:00'): must be whole minutes between -14:00 and +14:00 hours, written [-]hh:mm such as 08:00 or -05:30")]
+    [InlineData("08:00:30", "Property FollowUpRules:DefaultUtcOffset ('08:00:30'): must be whole minutes between -14:00 and +14:00 hours, written [-]hh:mm such as 08:00 or -05:30")]
     public void Create_DefaultUtcOffsetOutOfRange_SaysHowTheValueWasReadAndHowToWriteAnOffset(string configured, string expected)
     {
         var options = new FollowUpRulesOptions();
@@ -320,6 +320,20 @@ public class FollowUpRulesOptionsTests
         var failure = Assert.Single(exception.Failures, f => f.Contains("FollowUpRules:Culture", StringComparison.Ordinal));
         Assert.Contains("must be a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture", failure, StringComparison.Ordinal);
         Assert.Contains("Simplified Chinese", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_SeveralProblems_JoinIntoOneMessageWithoutADoubledPeriod()
+    {
+        // Options joins failures with "; ", and ours ended with a period: "…1,000,000.; Property …".
+        var options = new FollowUpRulesOptions { Culture = "fr", Profiles = { ["ECommerce"] = new() { ScoreWeights = { ["Clarity"] = -3 } } } };
+
+        var exception = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(options));
+
+        Assert.Equal(3, exception.Failures.Count());
+        Assert.All(exception.Failures, f => Assert.False(f.EndsWith('.'), f));
+        Assert.DoesNotContain(".;", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("must be a number from 0 to 1,000,000; Property FollowUpRules:Profiles:ECommerce:ScoreWeights: must add up", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -274,10 +274,10 @@ public class ProfileOptionsTests
     }
 
     [Theory]
-    [InlineData("StepWeights", "Nedds", "is not a step; use one of BasicInfo, Needs, Communications, Progress, AttachmentsAndRisks.")]
-    [InlineData("StepWeights", "1", "is not a step; use one of BasicInfo, Needs, Communications, Progress, AttachmentsAndRisks.")]
-    [InlineData("StepWeights", "Needs, Progress", "is not a step; use one of BasicInfo, Needs, Communications, Progress, AttachmentsAndRisks.")]
-    [InlineData("ScoreWeights", "Completness", "is not a part of the grade; use one of Completeness, Clarity, Actionability, Timeliness, RiskHandling.")]
+    [InlineData("StepWeights", "Nedds", "is not a step; use one of BasicInfo, Needs, Communications, Progress, AttachmentsAndRisks")]
+    [InlineData("StepWeights", "1", "is not a step; use one of BasicInfo, Needs, Communications, Progress, AttachmentsAndRisks")]
+    [InlineData("StepWeights", "Needs, Progress", "is not a step; use one of BasicInfo, Needs, Communications, Progress, AttachmentsAndRisks")]
+    [InlineData("ScoreWeights", "Completness", "is not a part of the grade; use one of Completeness, Clarity, Actionability, Timeliness, RiskHandling")]
     public void ConfigurationBinding_UnknownStepOrGradePart_FailsValidationNamingTheFullKey(string weights, string name, string expected)
     {
         var json = $$"""{ "FollowUpRules": { "Profiles": { "KeyAccounts": { "BasedOn": "ToB", "{{weights}}": { "{{name}}": 10 } } } } }""";
