@@ -21,6 +21,12 @@ internal static class RulesFactory
 
         if (culture is not null)
         {
+            // An option's mistake is named as the option, as --profile's and --now's are, not as the configuration key it sets.
+            if (!FollowUpRulesOptionsValidator.IsChineseOrEnglish(culture))
+            {
+                throw new CliUsageException($"--culture '{culture}' is not a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture.");
+            }
+
             options.Culture = culture;
         }
 

@@ -400,7 +400,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
 
     // By language, as the message catalog is chosen: ICU accepts any well-formed tag, so a prefix test let through
     // "english" or "zha" (Zhuang), which then got English messages.
-    private static bool IsChineseOrEnglish(string? name)
+    internal static bool IsChineseOrEnglish(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
         {

@@ -175,7 +175,7 @@ public sealed class ReportCommandTests : IDisposable
     [InlineData("'missing.jsonl': no such file", "report", "missing.jsonl")]
     [InlineData("--now 'yesterday'", "report", "--now", "yesterday", "{sample}")]
     [InlineData("--profile 'Nope' names no profile", "report", "--profile", "Nope", "{sample}")]
-    [InlineData("Culture ('fr')", "report", "--culture", "fr", "{sample}")]
+    [InlineData("--culture 'fr' is not a Chinese", "report", "--culture", "fr", "{sample}")]
     [InlineData("report", "report")]
     [InlineData("cannot write --output", "report", "--output", "/nonexistent-directory/team-review.html", "{sample}")]
     public async Task Report_BadCommandLine_ExitsTwoWithOneLineAndNoReport(string expected, params string[] args)
