@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using FluentValidation.Validators;
+using FollowUp.Rules.Messages;
 
 namespace FollowUp.Rules.Language;
 
@@ -8,6 +9,19 @@ namespace FollowUp.Rules.Language;
 /// A FluentValidation property validator that fails when a text holds vague language of the chosen categories.
 /// Use it through <see cref="VagueLanguageRuleBuilderExtensions.NotVague{T}(IRuleBuilder{T, string}, VagueCategory[])"/>.
 /// </summary>
+/// <remarks>
+/// <para>
+/// A text fails once, however many vague phrases it holds, with a message that names each of them in the order found, each
+/// once, listed in the message's language (“跟进中”、“等客户回复”都不够具体。…; "soon" and "waiting for reply" are vague. …),
+/// followed by the advice for each category found. A text with one vague phrase gets that phrase's advice alone.
+/// </para>
+/// <para>
+/// The error code is <c>VagueLanguage</c> (<see cref="FindingCodes.VagueLanguage"/>). The message template may use
+/// <c>{Phrase}</c> (the phrases, joined by the language's list separator), <c>{Category}</c> (their categories, such as
+/// <c>StatusOnly, Waiting</c>) and <c>{Advice}</c> (the message). The validator sets no custom state; add one with
+/// <c>WithState</c>.
+/// </para>
+/// </remarks>
 /// <typeparam name="T">The validated object.</typeparam>
 public sealed class NotVagueValidator<T> : PropertyValidator<T, string?>
 {
@@ -62,24 +76,47 @@ public sealed class NotVagueValidator<T> : PropertyValidator<T, string?>
     {
         ArgumentNullException.ThrowIfNull(context);
         var detector = _detector() ?? throw new InvalidOperationException("The function that gets the vague-language detector returned null.");
+        List<VaguePhrase>? found = null;
         foreach (var phrase in detector.Detect(value).Phrases)
         {
-            if (_categories.Length == 0 || Array.IndexOf(_categories, phrase.Category) >= 0)
+            if ((_categories.Length == 0 || Array.IndexOf(_categories, phrase.Category) >= 0)
+                && (found is null || !found.Exists(earlier => earlier.Text == phrase.Text)))
             {
-                context.MessageFormatter.AppendArgument("Phrase", phrase.Text);
-                context.MessageFormatter.AppendArgument("Category", phrase.Category.ToString());
-                context.MessageFormatter.AppendArgument("Advice", _followHostCulture && HostCulture() is { } culture
-                    ? VagueLanguageDetector.AdviceIn(phrase, culture)
-                    : detector.Advice(phrase));
-                return false;
+                (found ??= []).Add(phrase);
             }
         }
 
-        return true;
+        if (found is null)
+        {
+            return true;
+        }
+
+        var messages = _followHostCulture && HostCulture() is { } culture ? MessageCatalog.For(culture) : detector.Messages;
+        context.MessageFormatter.AppendArgument("Phrase", string.Join(messages.Format("ListSeparator"), found.Select(phrase => phrase.Text)));
+        context.MessageFormatter.AppendArgument("Category", string.Join(", ", found.Select(phrase => phrase.Category).Distinct()));
+        context.MessageFormatter.AppendArgument("Advice", Advice(messages, found));
+        return false;
     }
 
     /// <inheritdoc />
     protected override string GetDefaultMessageTemplate(string errorCode) => "{PropertyName}: {Advice}";
+
+    /// <summary>
+    /// The advice on <paramref name="phrases"/>: one phrase's own; for several, a sentence naming them all, then the advice
+    /// for each category once, on its first phrase.
+    /// </summary>
+    private static string Advice(MessageCatalog messages, List<VaguePhrase> phrases)
+    {
+        if (phrases.Count == 1)
+        {
+            return FindingMessages.Vague(messages, phrases[0].Category, phrases[0].Text);
+        }
+
+        var quoted = phrases.Select(phrase => messages.Format("QuotedPhrase", phrase.Text)).ToList();
+        var list = string.Join(messages.Format("ListSeparator"), quoted[..^1]) + messages.Format("ListLastSeparator") + quoted[^1];
+        var advice = phrases.DistinctBy(phrase => phrase.Category).Select(phrase => FindingMessages.Vague(messages, phrase.Category, phrase.Text));
+        return messages.Format("VagueSeveral", list, string.Join(messages.Format("SentenceSeparator"), advice));
+    }
 
     /// <summary>FluentValidation's culture, or else the UI culture, when its language has messages (zh, en).</summary>
     private static CultureInfo? HostCulture()

@@ -85,7 +85,6 @@ public sealed class VagueLanguageDetector
         return FindingMessages.Vague(_messages, phrase.Category, phrase.Text);
     }
 
-    /// <summary>The coaching message in another culture's language (zh or en), for rules that follow the host's culture.</summary>
-    internal static string AdviceIn(VaguePhrase phrase, System.Globalization.CultureInfo culture) =>
-        FindingMessages.Vague(MessageCatalog.For(culture), phrase.Category, phrase.Text);
+    /// <summary>The messages of the detector's culture, in which <see cref="Advice"/> is written.</summary>
+    internal MessageCatalog Messages => _messages;
 }

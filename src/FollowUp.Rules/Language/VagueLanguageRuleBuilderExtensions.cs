@@ -10,8 +10,10 @@ public static class VagueLanguageRuleBuilderExtensions
     /// write instead. <see langword="null"/> and empty text pass: combine with <c>NotEmpty()</c> to require a value.
     /// </summary>
     /// <remarks>
-    /// The message follows FluentValidation's culture (<c>ValidatorOptions.Global.LanguageManager.Culture</c>, else the current UI
-    /// culture) when it is Chinese or English, and is in zh-CN otherwise.
+    /// One failure names every vague phrase of the text, in order and each once (“跟进中”、“等客户回复”都不够具体。…), with
+    /// its error code, placeholders and custom state as <see cref="NotVagueValidator{T}"/> describes. The message follows
+    /// FluentValidation's culture (<c>ValidatorOptions.Global.LanguageManager.Culture</c>, else the current UI culture) when
+    /// it is Chinese or English, and is in zh-CN otherwise.
     /// </remarks>
     /// <typeparam name="T">The validated object.</typeparam>
     /// <param name="ruleBuilder">The rule builder of a string property.</param>

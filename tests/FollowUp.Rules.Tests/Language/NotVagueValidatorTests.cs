@@ -1,5 +1,6 @@
 using FluentValidation;
 using FollowUp.Rules.Language;
+using FollowUp.Rules.Tests.TestData;
 
 namespace FollowUp.Rules.Tests.Language;
 
@@ -55,6 +56,43 @@ public sealed class NotVagueValidatorTests
         {
             System.Globalization.CultureInfo.CurrentUICulture = before;
         }
+    }
+
+    [Theory]
+    [InlineData("跟进中，等客户回复")]
+    [InlineData("跟进中，跟进中，等客户回复")]
+    public void NotVague_SeveralPhrases_OneFailureNamesEachOnceInOrder(string text)
+    {
+        // The failure named 跟进中 alone, though the detector found 等客户回复 too.
+        var failure = Assert.Single(new NoteValidator().Validate(new Note(text)).Errors);
+
+        Assert.Equal("VagueLanguage", failure.ErrorCode);
+        Assert.StartsWith("Text: “跟进中”、“等客户回复”都不够具体。“跟进中”只是状态词。", failure.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("。“等客户回复”没有说清在等什么。", failure.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal("跟进中、等客户回复", failure.FormattedMessagePlaceholderValues["Phrase"]);
+        Assert.Equal("StatusOnly, Waiting", failure.FormattedMessagePlaceholderValues["Category"]);
+        Assert.Null(failure.CustomState);
+    }
+
+    [Fact]
+    public void NotVague_SeveralPhrasesInEnglish_ListsThemInEnglish()
+    {
+        var validator = new InlineValidator<Note>();
+        validator.RuleFor(n => n.Text).NotVague(TestClock.Evaluator(o => o.Culture = "en").Rules.DefaultProfile.VagueLanguage);
+
+        var failure = Assert.Single(validator.Validate(new Note("跟进中，跟进中，等客户回复，看情况")).Errors);
+
+        Assert.StartsWith("Text: \"跟进中\", \"等客户回复\" and \"看情况\" are vague. \"跟进中\" is only a status.", failure.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains(" \"等客户回复\" does not say what you are waiting for.", failure.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NotVague_WithCategories_NamesOnlyThePhrasesOfThose()
+    {
+        var validator = new InlineValidator<Note>();
+        validator.RuleFor(n => n.Text).NotVague(VagueCategory.Waiting).WithMessage("{Phrase}");
+
+        Assert.Equal("等客户回复", Assert.Single(validator.Validate(new Note("跟进中，等客户回复")).Errors).ErrorMessage);
     }
 
     public sealed record Note(string? Text);

@@ -45,9 +45,12 @@ public sealed class MessageCatalogTests
     [Fact]
     public void Messages_EnglishSentences_StartWithACapitalLetter()
     {
-        // Evidence is quoted inside another message, and shapes, found values, the separator and an entry's field are parts of one.
+        // Evidence is quoted inside another message, and shapes, found values, the separators, a quoted phrase and an entry's
+        // field are parts of one; VagueSeveral starts with a list of quoted phrases.
         var sentences = Templates("en").Where(t => !t.Key.StartsWith("Evidence", StringComparison.Ordinal)
-            && !t.Key.StartsWith("Shape", StringComparison.Ordinal) && !t.Key.StartsWith("Found", StringComparison.Ordinal) && t.Key is not "ListSeparator" and not "IndexedField");
+            && !t.Key.StartsWith("Shape", StringComparison.Ordinal) && !t.Key.StartsWith("Found", StringComparison.Ordinal)
+            && t.Key is not "ListSeparator" and not "ListLastSeparator" and not "SentenceSeparator" and not "QuotedPhrase" and not "IndexedField"
+            and not "VagueSeveral");
 
         Assert.All(sentences, t => Assert.True(char.IsUpper(t.Value[t.Value[0] == '"' ? 1 : 0]) || t.Value.StartsWith("\"{0}\"", StringComparison.Ordinal), t.Key));
     }
