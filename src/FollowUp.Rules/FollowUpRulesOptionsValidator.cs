@@ -265,11 +265,11 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
                 var folded = TextFolding.FoldPhrase(alias);
                 if (names.TryGetValue(folded, out var name))
                 {
-                    builder.AddError($"is the name of profile '{name}'; a profile's name always means that profile.", $"{key}:{i} ('{alias}')");
+                    builder.AddError($"is the name of profile '{name}'; a profile's name always means that profile", $"{key}:{i} ('{alias}')");
                 }
                 else if (!taken.TryAdd(folded, profileName) && !string.Equals(taken[folded], profileName, StringComparison.OrdinalIgnoreCase))
                 {
-                    builder.AddError($"is also an alias of profile '{taken[folded]}'; an alias must name one profile.", $"{key}:{i} ('{alias}')");
+                    builder.AddError($"is also an alias of profile '{taken[folded]}'; an alias must name one profile", $"{key}:{i} ('{alias}')");
                 }
             }
         }

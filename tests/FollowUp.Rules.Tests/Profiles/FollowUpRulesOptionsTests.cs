@@ -124,8 +124,10 @@ public class FollowUpRulesOptionsTests
         options.Profiles["KeyAccounts"] = new ProfileOptions { BasedOn = "ToB", Aliases = { "大客户", "ｐｒｏｊｅｃｔ", " " } };
         options.Profiles["Strategic"] = new ProfileOptions { BasedOn = "ToB", Aliases = { "大 客户" } };
 
-        var message = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(options)).Message;
+        var exception = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(options));
+        var message = exception.Message;
 
+        Assert.All(exception.Failures, f => Assert.False(f.EndsWith('.'), f));
         Assert.Contains("FollowUpRules:Profiles:KeyAccounts:Aliases:1 ('ｐｒｏｊｅｃｔ'): is the name of profile 'Project'", message, StringComparison.Ordinal);
         Assert.Contains("FollowUpRules:Profiles:KeyAccounts:Aliases:2 (' '): must have 1 to", message, StringComparison.Ordinal);
         Assert.Contains("FollowUpRules:Profiles:Strategic:Aliases:0 ('大 客户'): is also an alias of profile 'KeyAccounts'", message, StringComparison.Ordinal);
