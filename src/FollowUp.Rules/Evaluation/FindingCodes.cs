@@ -68,6 +68,27 @@ public static class FindingCodes
     /// </summary>
     public const string DateInFuture = "DateInFuture";
 
+    /// <summary>
+    /// The record has no readable time (<c>recordedAt</c> absent or marked unknown), so whether it was written in time cannot
+    /// be told; an unreadable one is an <see cref="InvalidDate"/> instead. Severity Warning.
+    /// </summary>
+    public const string RecordTimeMissing = "RecordTimeMissing";
+
+    /// <summary>
+    /// No communication has a readable time, so whether the record was written in time cannot be told; raised on the first
+    /// entry's time (or the log) only when that field has no other finding. Severity Warning.
+    /// </summary>
+    public const string ContactTimeMissing = "ContactTimeMissing";
+
+    /// <summary>The record was written more than 24 hours after its latest communication, 记录不及时. Severity Warning.</summary>
+    public const string LateRecord = "LateRecord";
+
+    /// <summary>
+    /// An open deal's next action was due earlier today and that time has passed; one due before today is a
+    /// <see cref="NextActionDueInPast"/> instead. Severity Warning.
+    /// </summary>
+    public const string NextActionOverdue = "NextActionOverdue";
+
     /// <summary>Fields that risk detection reads are missing, so it cannot be told whether risks were handled. Severity Info.</summary>
     public const string RiskNotAssessable = "RiskNotAssessable";
 }

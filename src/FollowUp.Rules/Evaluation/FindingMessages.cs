@@ -26,6 +26,10 @@ internal static class FindingMessages
         Problem.InvalidValue => FindingCodes.InvalidValue,
         Problem.RecordedBeforeContact => FindingCodes.RecordedBeforeContact,
         Problem.DateInFuture => FindingCodes.DateInFuture,
+        Problem.RecordTimeMissing => FindingCodes.RecordTimeMissing,
+        Problem.ContactTimeMissing => FindingCodes.ContactTimeMissing,
+        Problem.LateRecord => FindingCodes.LateRecord,
+        Problem.NextActionOverdue => FindingCodes.NextActionOverdue,
         _ => FindingCodes.RiskNotAssessable,
     };
 
@@ -115,6 +119,11 @@ internal static class FindingMessages
         Problem.InvalidValue => InvalidValue(messages, note),
         Problem.RecordedBeforeContact => messages.ForArgument("RecordedBeforeContact", note.Detail!),
         Problem.DateInFuture => messages.Defer("DateInFuture", new WrittenTimeText(note.Value, zone)),
+        Problem.RecordTimeMissing => messages.Fixed("RecordTimeMissing"),
+        Problem.ContactTimeMissing => messages.Fixed("ContactTimeMissing"),
+        Problem.LateRecord => messages.Defer("LateRecord", TimeText.Minute(note.Times!.Value.First, zone), TimeText.Minute(note.Times.Value.Second, zone),
+            LatenessText.Beyond(messages, note.Times.Value.Second - note.Times.Value.First, Inspection.OnTime)),
+        Problem.NextActionOverdue => messages.Defer("NextActionOverdue", TimeText.Due(note.Times!.Value.Second, dateOnly: false, zone)),
         _ => messages.ForFieldList("RiskNotAssessable", note.Detail ?? ""),
     };
 }

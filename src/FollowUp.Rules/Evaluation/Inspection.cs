@@ -50,6 +50,10 @@ internal enum Problem : byte
     InvalidValue,
     RecordedBeforeContact,
     DateInFuture,
+    RecordTimeMissing,
+    ContactTimeMissing,
+    LateRecord,
+    NextActionOverdue,
 }
 
 /// <summary>One scored check of a step.</summary>
@@ -72,8 +76,13 @@ internal readonly record struct Check(FollowUpStep Step, string Path, FieldState
 /// shared between records.
 /// </param>
 /// <param name="Invalid">For <see cref="Problem.InvalidValue"/>, the value read around, whose shapes the message names.</param>
+/// <param name="Times">
+/// For <see cref="Problem.LateRecord"/>, the latest contact and the record time; for <see cref="Problem.NextActionOverdue"/>,
+/// now and the due time.
+/// </param>
 internal readonly record struct Note(
-    Problem Problem, string Path, string Key, string? Value, string? Detail, bool QuotesPhrase = false, InvalidValue? Invalid = null);
+    Problem Problem, string Path, string Key, string? Value, string? Detail, bool QuotesPhrase = false, InvalidValue? Invalid = null,
+    (DateTimeOffset First, DateTimeOffset Second)? Times = null);
 
 /// <summary>A phrase found in a field: a vague category or a risk-signal index, with its span in <see cref="Source"/>.</summary>
 internal readonly record struct FieldHit(string Path, int Category, string Source, int Start, int End);
@@ -276,6 +285,9 @@ internal sealed partial class Inspection
     /// <summary>Gets the state of the next action's owner: the next-action owner, or else the record's owner.</summary>
     public FieldState OwnerState { get; private set; }
 
+    /// <summary>How long after its latest communication a record is still written in time (SPEC §7: 24 hours).</summary>
+    public static readonly TimeSpan OnTime = TimeSpan.FromHours(24);
+
     /// <summary>How much earlier than its latest communication a record may say it was written (a note typed as the call began).</summary>
     private static readonly TimeSpan RecordedEarlyTolerance = TimeSpan.FromHours(1);
 
@@ -411,6 +423,7 @@ internal sealed partial class Inspection
                 Notes.Add(new Note(Problem.DateInFuture, "recordedAt", "recordedAt", record.RecordedAt.ToString(), null));
             }
 
+            NoteTimeliness(record);
             InspectProgress(record.Progress, record.Owner);
             InspectAttachments(record.Attachments);
             InspectRisks(record.Risks);
@@ -607,6 +620,49 @@ internal sealed partial class Inspection
         IndexedText(FieldPaths.CommunicationObjections, i, entry.Objections, TextUse.Clarity | TextUse.Risk | TextUse.Value);
     }
 
+    /// <summary>
+    /// What timeliness charges, as findings too, so a validator sees it: a record time or, failing that, a contact time that
+    /// cannot be told (unless its field already has a finding), or a record written more than <see cref="OnTime"/> after its
+    /// latest contact.
+    /// </summary>
+    private void NoteTimeliness(FollowUpRecord record)
+    {
+        var recorded = record.RecordedAt.Resolve(_rules.DefaultUtcOffset);
+        if (recorded is null)
+        {
+            if (FirstNoteOn("recordedAt") < 0)
+            {
+                Notes.Add(new Note(Problem.RecordTimeMissing, "recordedAt", "recordedAt", record.RecordedAt.Text, null));
+            }
+        }
+        else if (LatestContact.At is not { } latest)
+        {
+            var field = record.Communications is { Count: > 0 } ? FieldPaths.CommunicationAt[0] : FollowUpFields.Communications;
+            if (FirstNoteOn(field) < 0)
+            {
+                Notes.Add(new Note(Problem.ContactTimeMissing, field, FieldPaths.KeyOf(field), null, null));
+            }
+        }
+        else if (recorded.Value - latest > OnTime && !IsInFuture(record.RecordedAt))
+        {
+            Notes.Add(new Note(Problem.LateRecord, "recordedAt", "recordedAt", record.RecordedAt.ToString(), null, Times: (latest, recorded.Value)));
+        }
+    }
+
+    /// <summary>The index of the first note on <paramref name="path"/>, or -1.</summary>
+    public int FirstNoteOn(string path)
+    {
+        for (var i = 0; i < Notes.Count; i++)
+        {
+            if (Notes[i].Path == path)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private void InspectProgress(DealProgress? progress, string? recordOwner)
     {
         var step = FollowUpStep.Progress;
@@ -631,6 +687,13 @@ internal sealed partial class Inspection
             progress?.NextActionDue ?? default, dueRequired, reportDueInPast: open);
         NextActionDue = dueState == FieldState.Filled ? due : null;
         NextActionDueIsDateOnly = progress?.NextActionDue.IsDateOnly ?? false;
+
+        // Due earlier today and not done: overdue, though not due "before today" as NextActionDueInPast says.
+        if (open && NextActionDeadline is { } deadline && deadline < Now && FirstNoteOn(FollowUpFields.ProgressNextActionDue) < 0)
+        {
+            Notes.Add(new Note(Problem.NextActionOverdue, FollowUpFields.ProgressNextActionDue, FollowUpFields.ProgressNextActionDue,
+                progress!.NextActionDue.ToString(), null, Times: (Now, NextActionDue!.Value)));
+        }
 
         // A closed deal (Signed, Lost) needs no next step: both checks are met rather than dropped, so that naming the stage
         // of a record never lowers its step by taking away the credit a filled next action had earned.

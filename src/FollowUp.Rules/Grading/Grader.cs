@@ -36,7 +36,6 @@ internal static class Grader
     /// </summary>
     private static readonly BoundedCache<DeductionKey, Deduction> SharedDeductions = new(8192, DeductionKeyComparer.Instance);
 
-    private static readonly TimeSpan OnTime = TimeSpan.FromHours(24);
     private static readonly TimeSpan VeryLate = TimeSpan.FromHours(72);
 
     public static (double Score, Deduction[] Deductions) Grade(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile)
@@ -242,7 +241,9 @@ internal static class Grader
         else if (inspection.NextActionDeadline < inspection.Now)
         {
             part.Add(deductions, DeductionCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue, share / 2,
-                messages.Defer("NextActionOverdue", TimeText.Due(due, inspection.NextActionDueIsDateOnly, rules.DefaultUtcOffset)));
+                FirstNote(inspection, Problem.NextActionOverdue) is >= 0 and var note
+                    ? inspection.NoteMessage(note, messages)
+                    : messages.Defer("NextActionOverdue", TimeText.Due(due, inspection.NextActionDueIsDateOnly, rules.DefaultUtcOffset)));
         }
 
         if (inspection.OwnerState == FieldState.Missing)
@@ -272,12 +273,11 @@ internal static class Grader
             var field = inspection.Record.Communications is { Count: > 0 } ? FieldPaths.CommunicationAt[0] : FollowUpFields.Communications;
             part.Add(deductions, DeductionCodes.ContactTimeMissing, field, budget, messages.Fixed("ContactTimeMissing"));
         }
-        else if (recorded.Value - latest.Value > OnTime && !inspection.IsInFuture(inspection.Record.RecordedAt))
+        else if (FirstNote(inspection, Problem.LateRecord) is >= 0 and var note)
         {
+            // In the words of its finding (one string).
             var late = recorded.Value - latest.Value;
-            part.Add(deductions, DeductionCodes.LateRecord, "recordedAt", late > VeryLate ? budget : budget / 2,
-                messages.Defer("LateRecord", TimeText.Minute(latest.Value, rules.DefaultUtcOffset), TimeText.Minute(recorded.Value, rules.DefaultUtcOffset),
-                    LatenessText.Beyond(messages, late, OnTime)));
+            part.Add(deductions, DeductionCodes.LateRecord, "recordedAt", late > VeryLate ? budget : budget / 2, inspection.NoteMessage(note, messages));
         }
     }
 

@@ -117,17 +117,24 @@ public class ProgressValidatorTests
     }
 
     [Theory]
-    [InlineData("2026-11-26T00:00:00+08:00")]
-    [InlineData("2026-11-26T09:00:00+08:00")]
-    [InlineData("2026-11-26 09:00")]
-    [InlineData("2026-11-26T01:00:00Z")]
-    [InlineData("2026-11-27T08:00:00+08:00")]
-    public void Validate_DueEarlierTodayOrLater_IsNotInThePast(string due)
+    [InlineData("2026-11-26T00:00:00+08:00", true)]
+    [InlineData("2026-11-26T09:00:00+08:00", true)]
+    [InlineData("2026-11-26 09:00", true)]
+    [InlineData("2026-11-26T01:00:00Z", true)]
+    [InlineData("2026-11-26", false)]
+    [InlineData("2026-11-26T13:00:00+08:00", false)]
+    [InlineData("2026-11-27T08:00:00+08:00", false)]
+    public void Validate_DueEarlierTodayOrLater_IsNotInThePastButOverdueOnceItsHourHasPassed(string due, bool overdue)
     {
-        // Now is 2026-11-26 12:00 at UTC+08:00; a due date today is still "today or later" even when its hour has passed.
+        // Now is 2026-11-26 12:00 at UTC+08:00; a due date today is still "today or later" even when its hour has passed,
+        // and then it is overdue, a warning of its own.
         var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse(due) });
 
-        Assert.True(Validator.Validate(record).IsValid);
+        var failures = Validator.Validate(record).Errors;
+
+        Assert.DoesNotContain(failures, f => f.ErrorCode == FindingCodes.NextActionDueInPast);
+        Assert.Equal(overdue ? [(FindingCodes.NextActionOverdue, Severity.Warning, "progress.nextActionDue")] : [],
+            failures.Select(f => (f.ErrorCode, f.Severity, f.PropertyName)));
     }
 
     [Fact]

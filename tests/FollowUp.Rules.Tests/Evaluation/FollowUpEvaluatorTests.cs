@@ -33,6 +33,50 @@ public class FollowUpEvaluatorTests
         }
     }
 
+    /// <summary>What timeliness and actionability charge is a finding too, in the same words, so a validator sees every point lost.</summary>
+    [Theory]
+    [InlineData("late", FindingCodes.LateRecord, "recordedAt")]
+    [InlineData("no record time", FindingCodes.RecordTimeMissing, "recordedAt")]
+    [InlineData("record time to be filled in", FindingCodes.RecordTimeMissing, "recordedAt")]
+    [InlineData("no contact time, not required", FindingCodes.ContactTimeMissing, "communications[0].at")]
+    [InlineData("due earlier today", FindingCodes.NextActionOverdue, "progress.nextActionDue")]
+    public void Evaluate_TimelinessAndOverdueDeductions_HaveAFindingWithTheSameMessage(string flaw, string code, string field)
+    {
+        var complete = SampleRecords.CompleteToB();
+        var (record, evaluator) = flaw switch
+        {
+            "late" => (complete.WithCommunications(c => c with { At = TestClock.DaysFromNow(-2) }) with { RecordedAt = TestClock.Now }, TestClock.Evaluator()),
+            "no record time" => (complete with { RecordedAt = default }, TestClock.Evaluator()),
+            "record time to be filled in" => (complete with { RecordedAt = Timestamp.Parse("待补充") }, TestClock.Evaluator()),
+            "no contact time, not required" => (complete.WithCommunications(c => c with { At = default }),
+                TestClock.Evaluator(o => o.Profiles["ToB"] = new FollowUp.Rules.Profiles.ProfileOptions { IgnoredFields = { "communications[].at" } })),
+            _ => (complete.WithProgress(p => p with { NextActionDue = TestClock.Now.AddHours(-3) }), TestClock.Evaluator()),
+        };
+
+        var evaluation = evaluator.Evaluate(record);
+
+        var finding = Assert.Single(evaluation.Findings, f => f.Code == code);
+        Assert.Equal((field, Severity.Warning), (finding.Field, finding.Severity));
+        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == code);
+        Assert.Equal(finding.Message, deduction.Message);
+    }
+
+    [Fact]
+    public void Evaluate_TimeAlreadyReportedOnItsField_IsNotReportedTwice()
+    {
+        var evaluator = TestClock.Evaluator();
+        var complete = SampleRecords.CompleteToB();
+
+        var unreadableRecordTime = evaluator.Evaluate(complete with { RecordedAt = Timestamp.Parse("上周三") });
+        var contactTimesMissing = evaluator.Evaluate(complete.WithCommunications(c => c with { At = default }));
+        var dueBeforeToday = evaluator.Evaluate(complete.WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(-2) }));
+
+        Assert.Equal([FindingCodes.InvalidDate], unreadableRecordTime.Findings.Where(f => f.Field == "recordedAt").Select(f => f.Code));
+        Assert.DoesNotContain(contactTimesMissing.Findings, f => f.Code == FindingCodes.ContactTimeMissing);
+        Assert.Contains(contactTimesMissing.Findings, f => f.Code == FindingCodes.FieldMissing && f.Field == "communications[0].at");
+        Assert.Equal([FindingCodes.NextActionDueInPast], dueBeforeToday.Findings.Where(f => f.Field == "progress.nextActionDue").Select(f => f.Code));
+    }
+
     /// <summary>A record or contact time past now is a wrong date: reported on its field, and a record time so is not charged as late.</summary>
     [Fact]
     public void Evaluate_TimesInTheFuture_AreReportedAndNotChargedAsLate()
@@ -272,8 +316,9 @@ public class FollowUpEvaluatorTests
         Assert.All(evaluation.Findings, f => Assert.Equal(ExpectedStep(f.Field), f.Step));
         Assert.Equal(Enum.GetValues<FollowUpStep>(), evaluation.Findings.Select(f => f.Step).OfType<FollowUpStep>().Distinct().Order());
 
-        static FollowUpStep ExpectedStep(string path) => path switch
+        static FollowUpStep? ExpectedStep(string path) => path switch
         {
+            "recordedAt" => null,
             _ when path.StartsWith("customer.", StringComparison.Ordinal) => FollowUpStep.BasicInfo,
             _ when path.StartsWith("needs.", StringComparison.Ordinal) => FollowUpStep.Needs,
             _ when path.StartsWith("communications", StringComparison.Ordinal) => FollowUpStep.Communications,

@@ -70,10 +70,11 @@ public class DeferredMessageTests
         var allocated = Enumerable.Range(0, 10).Select(_ => Write(evaluator.Evaluate(Overdue()))).ToList();
 
         // Optimised code allocates nothing here (benchmarks/README.md). A test runs the writer's code unoptimised, which boxes
-        // the four date and number arguments of its deferred messages (144 B); the messages as strings would take over 1 KB,
+        // the date and number arguments of its deferred messages each time one is written (392 B: the late record's three are
+        // written twice, as its finding and its deduction); the messages as strings would take over 1 KB,
         // and boxed enumerations and enumerators as many again. The first two writes encode the messages shared from then on:
         // a signal's evidence, and the messages quoting it, are shared from the second record that repeats it.
-        Assert.All(allocated.Skip(2), bytes => Assert.InRange(bytes, 0, 256));
+        Assert.All(allocated.Skip(2), bytes => Assert.InRange(bytes, 0, 512));
     }
 
     /// <remarks>The broken text is made in code: an attribute's strings are stored as UTF-8, which has no lone surrogate.</remarks>
