@@ -93,6 +93,7 @@ internal static class RecordSources
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var rows = ReadAsync(inputs, console, cancellationToken);
+        var unknownScenarios = new UnknownScenarios();
         await foreach (var (row, evaluation) in evaluator.EvaluateRowsAsync(rows, r => r.Record, batch, cancellationToken).ConfigureAwait(false))
         {
             await RowDiagnostics.ReportAsync(row, console.Error, progress).ConfigureAwait(false);
@@ -107,7 +108,58 @@ internal static class RecordSources
                 continue;
             }
 
+            unknownScenarios.Count(evaluation);
             yield return (row, evaluation);
+        }
+
+        if (unknownScenarios.Notice() is { } notice)
+        {
+            progress?.Clear();
+            await console.Error.WriteLineAsync(notice).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The scenarios that named no profile, counted, so that one line at the end says which records were evaluated with the
+    /// default profile instead: an export whose scenario column holds the CRM's own words would otherwise be graded under the
+    /// wrong profile with only a finding inside each evaluation to tell.
+    /// </summary>
+    private sealed class UnknownScenarios
+    {
+        private const int Listed = 5;
+
+        private Dictionary<string, int>? _counts;
+        private string? _profile;
+        private long _records;
+
+        public void Count(FollowUpEvaluation evaluation)
+        {
+            foreach (var finding in evaluation.Findings)
+            {
+                if (finding.Code == FindingCodes.UnknownProfile)
+                {
+                    _counts ??= new(StringComparer.Ordinal);
+                    var scenario = finding.Value ?? "";
+                    _counts[scenario] = _counts.GetValueOrDefault(scenario) + 1;
+                    _profile ??= evaluation.Profile;
+                    _records++;
+                    return;
+                }
+            }
+        }
+
+        public string? Notice()
+        {
+            if (_counts is null)
+            {
+                return null;
+            }
+
+            var named = _counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+            var listed = string.Join(", ", named.Take(Listed).Select(c => $"'{c.Key}' ({c.Value})"));
+            var more = named.Count > Listed ? $" and {named.Count - Listed} more" : "";
+            return $"followup: warning: {_records} record(s) name a scenario no profile has, and were evaluated with profile {_profile}: "
+                + $"{listed}{more}. Give a profile's name, or add the value to a profile's \"Aliases\" in --config.";
         }
     }
 

@@ -25,6 +25,26 @@ public sealed class EvaluateCommandTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
+    public async Task Evaluate_ScenariosThatNameNoProfile_AreCountedInOneWarningAtTheEnd()
+    {
+        var input = _temp.Write("scenarios.jsonl", string.Join('\n',
+            SampleData.Record("S-1", "\"scenario\":\"Wholesale\""),
+            SampleData.Record("S-2", "\"scenario\":\"电商\""),
+            SampleData.Record("S-3", "\"scenario\":\"Wholesale\""),
+            SampleData.Record("S-4", "\"scenario\":\"门店\""),
+            SampleData.Record("S-5", "\"scenario\":\"ToC\"")));
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["ToB", "ECommerce", "ToB", "ToB", "ToC"], run.Evaluations.Select(e => e.GetProperty("profile").GetString()));
+        Assert.Equal(
+            "followup: warning: 3 record(s) name a scenario no profile has, and were evaluated with profile ToB: 'Wholesale' (2), '门店' (1). "
+            + "Give a profile's name, or add the value to a profile's \"Aliases\" in --config.\n",
+            run.Error);
+    }
+
+    [Fact]
     public async Task Evaluate_ValidJsonLinesFile_WritesOneSpecObjectPerRecordInInputOrder()
     {
         var run = await CliRunner.SampleEvaluationAsync();
