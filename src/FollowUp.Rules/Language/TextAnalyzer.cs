@@ -298,7 +298,7 @@ internal sealed partial class TextAnalyzer
                 continue;
             }
 
-            if (IsOvercome(text, scan, i, near) || IsInsideOvercomeRisk(text, scan, i, near))
+            if (IsOvercome(text, scan, i, near) || IsInsideOvercomeRisk(text, scan, i, near) || IsContingency(text, hit.Start, hit.End))
             {
                 continue;
             }

@@ -303,6 +303,34 @@ public sealed class TextSignalTests
         Assert.Contains(code, TextProbe.Of(text.Replace(overcome, "，", StringComparison.Ordinal)).Risk);
     }
 
+    /// <summary>
+    /// A risk only supposed in a contingency plan (if it happens, this is what we do) has not happened; without the plan the
+    /// same supposition raises it, so each case shows the plan at work.
+    /// </summary>
+    [Theory]
+    [InlineData("如果客户嫌贵，可以申请 95 折", "可以申请 95 折", RiskSignalCodes.PriceObjection)]
+    [InlineData("要是客户觉得价格高，我们可以先给试用版", "我们可以先给试用版", RiskSignalCodes.PriceObjection)]
+    [InlineData("万一客户预算不够，可以拆成两期", "可以拆成两期", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("客户预算不够的话，可以拆成两期", "可以拆成两期", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("如果客戶覺得太貴，可以先提供月租方案", "可以先提供月租方案", RiskSignalCodes.PriceObjection)]
+    [InlineData("一旦客户投诉，立即上报主管", "立即上报主管", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("What if they choose the cheaper vendor? Prepare a TCO comparison", "Prepare a TCO comparison", RiskSignalCodes.PriceObjection)]
+    public void Signal_SupposedInAContingencyPlan_IsNotRaised(string text, string plan, string code)
+    {
+        Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
+        Assert.Contains(code, TextProbe.Of(text.Replace(plan, "客户说的", StringComparison.Ordinal)).Risk);
+    }
+
+    /// <summary>A condition the customer sets, a counterfactual or a risk stated before the plan is a real risk.</summary>
+    [Theory]
+    [InlineData("如果太贵，客户就不考虑了", RiskSignalCodes.PriceObjection)]
+    [InlineData("要是价格再便宜点就好了", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户觉得太贵，可以申请折扣", RiskSignalCodes.PriceObjection)]
+    [InlineData("主要是价格太贵，可以申请特价", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户担心如果延期会影响上线", RiskSignalCodes.Delay)]
+    [InlineData("The customer asked if we could match the competitor's price", RiskSignalCodes.Competitor)]
+    public void Signal_ConditionOrRiskBeforeAPlan_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
+
     /// <summary>A complaint that is about the price goes when the price objection is overcome.</summary>
     [Fact]
     public void Signal_ComplaintAboutThePriceOvercome_GoesWithIt() =>
