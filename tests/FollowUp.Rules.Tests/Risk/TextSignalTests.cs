@@ -314,6 +314,8 @@ public sealed class TextSignalTests
     [InlineData("客户预算不够的话，可以拆成两期", "可以拆成两期", RiskSignalCodes.BudgetConstraint)]
     [InlineData("如果客戶覺得太貴，可以先提供月租方案", "可以先提供月租方案", RiskSignalCodes.PriceObjection)]
     [InlineData("一旦客户投诉，立即上报主管", "立即上报主管", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("提前准备竞品对比资料，防止客户压价", "防止", RiskSignalCodes.PriceObjection)]
+    [InlineData("Send the signed SOW today to avoid a delay", "to avoid", RiskSignalCodes.Delay)]
     [InlineData("What if they choose the cheaper vendor? Prepare a TCO comparison", "Prepare a TCO comparison", RiskSignalCodes.PriceObjection)]
     public void Signal_SupposedInAContingencyPlan_IsNotRaised(string text, string plan, string code)
     {
