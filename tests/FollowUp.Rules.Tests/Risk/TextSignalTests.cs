@@ -123,6 +123,7 @@ public sealed class TextSignalTests
     [InlineData("竞争对手：无", RiskSignalCodes.Competitor)]
     [InlineData("no 竞争对手介入", RiskSignalCodes.Competitor)]
     [InlineData("有没有竞争对手？客户说没有", RiskSignalCodes.Competitor)]
+    [InlineData("客户没有 compare 其他家，直接要合同", RiskSignalCodes.Competitor)]
     [InlineData("有没有竞争对手？没有。", RiskSignalCodes.Competitor)]
     [InlineData("竞争对手方面，暂无", RiskSignalCodes.Competitor)]
     [InlineData("友商方面，客戶說沒有", RiskSignalCodes.Competitor)]
