@@ -26,7 +26,7 @@ internal sealed partial class TextAnalyzer
         "morning", "afternoon", "evening", "week", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "the", "customer", "client", "buyer", "they", "he", "she", "we", "it", "but", "and", "so", "already", "also", "still", "since",
         "days", "weeks", "a", "couple", "of", "said", "says", "confirmed", "via", "email", "phone", "by", "discount", "demo", "call",
-        "calls", "meeting",
+        "calls", "meeting", "at first", "initially", "at the start",
     ];
 
     /// <summary>Words after an overcome phrase that make it a part or a trial, not the deal (签了试用版, 已批下来但只有一半, signed the NDA only), folded.</summary>

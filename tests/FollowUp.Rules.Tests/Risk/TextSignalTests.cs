@@ -298,6 +298,7 @@ public sealed class TextSignalTests
     [InlineData("Customer pushed back on price, then accepted the quote yesterday", "accepted the quote", RiskSignalCodes.PriceObjection)]
     [InlineData("客户之前嫌贵。谈了两轮后已接受报价。", "已接受报价", RiskSignalCodes.PriceObjection)]
     [InlineData("磨了一个月，客户犹豫很久才最终签约了", "最终签约了", RiskSignalCodes.Hesitation)]
+    [InlineData("They were hesitant at first but eventually signed", "eventually signed", RiskSignalCodes.Hesitation)]
     public void Signal_OvercomeLater_IsNotRaised(string text, string overcome, string code)
     {
         Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
