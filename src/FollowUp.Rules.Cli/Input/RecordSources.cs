@@ -60,21 +60,17 @@ internal static class RecordSources
                 var text = await Utf8TextAsync(stream, cancellationToken).ConfigureAwait(false);
                 await using (text.ConfigureAwait(false))
                 {
-                    var (first, prefix) = await PeekAsync(text, cancellationToken).ConfigureAwait(false);
-                    if (NotJsonText(prefix) is { } format)
+                    var head = await HeadAsync(text, cancellationToken).ConfigureAwait(false);
+                    if (NotJsonText(head) is { } format)
                     {
                         // Read as JSON Lines, a binary file makes a line of nonsense for every stray line-break byte in it.
                         yield return new RecordInput(input, 1, "line", null, format, EndsInput: true);
                         continue;
                     }
 
-                    var source = new PrefixedStream(prefix, text);
-                    // A .jsonl file is JSON Lines whatever its first line holds; otherwise a leading '[' means a JSON array, and
-                    // a first line that is only '{' means objects written over several lines each (one pretty-printed record).
-                    var rows = IsJsonLinesName(input) ? ReadJsonLinesAsync(input, source, Utf8LineReader.DefaultMaxLineBytes, cancellationToken)
-                        : first == (byte)'[' ? ReadJsonArrayAsync(input, source, values: false, cancellationToken)
-                        : OpensAnObjectAlone(prefix) ? ReadJsonArrayAsync(input, source, values: true, cancellationToken)
-                        : ReadJsonLinesAsync(input, source, Utf8LineReader.DefaultMaxLineBytes, cancellationToken);
+                    // A .jsonl file is JSON Lines whatever its first line holds; otherwise the reader tells the layout from it.
+                    var layout = IsJsonLinesName(input) ? JsonRecordLayout.JsonLines : (JsonRecordLayout?)null;
+                    var rows = ReadJsonAsync(input, new PrefixedStream(head, text), layout, Utf8LineReader.DefaultMaxLineBytes, cancellationToken);
                     await foreach (var row in rows.ConfigureAwait(false))
                     {
                         yield return row;
@@ -326,37 +322,19 @@ internal static class RecordSources
     private static Stream Open(string input, CliConsole console) =>
         input == "-" ? console.OpenInput() : new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
 
-    /// <summary>Reads JSON Lines: a record per line, or the line's number and why it cannot be read.</summary>
+    /// <summary>Reads JSON: a record per line or element, or its number and why it cannot be read.</summary>
     /// <param name="source">The input's name.</param>
     /// <param name="stream">The UTF-8 text.</param>
-    /// <param name="maxLineBytes">The most bytes a line may hold; a longer line is reported and the reading goes on after it.</param>
+    /// <param name="layout">The layout, or <see langword="null"/> for the reader to tell it from the text.</param>
+    /// <param name="maxLineBytes">The most bytes a JSON line may hold; a longer line is reported and the reading goes on after it.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
-    internal static async IAsyncEnumerable<RecordInput> ReadJsonLinesAsync(
-        string source, Stream stream, int maxLineBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    internal static async IAsyncEnumerable<RecordInput> ReadJsonAsync(
+        string source, Stream stream, JsonRecordLayout? layout, int maxLineBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = new Utf8LineReader(stream, maxLineBytes);
-        long number = 0;
-        while (true)
+        await foreach (var result in FollowUpJson.ReadRecordsAsync(stream, layout, maxLineBytes, cancellationToken).ConfigureAwait(false))
         {
-            var (read, line, tooLong) = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            if (!read)
-            {
-                yield break;
-            }
-
-            number++;
-            if (tooLong)
-            {
-                yield return new RecordInput(source, number, "line", null, $"the line is longer than {SizeText(maxLineBytes)}, more than a record may hold.");
-                continue;
-            }
-
-            if (IsBlank(line.Span))
-            {
-                continue;
-            }
-
-            yield return Parse(source, number, "line", line.Span);
+            yield return new RecordInput(
+                source, result.Number, result.Unit, result.Record, result.Error, result.Record is { } record ? InvalidValuesWarning(record) : null, result.EndsReading);
         }
     }
 
@@ -392,75 +370,6 @@ internal static class RecordSources
         _ => null,
     };
 
-    /// <summary>Whether the first line that is not blank holds only an opening brace (after a byte order mark and white space).</summary>
-    private static bool OpensAnObjectAlone(byte[] prefix)
-    {
-        var text = FromFirstSignificant(prefix);
-        var lineEnd = text.IndexOfAny((byte)'\n', (byte)'\r');
-        return lineEnd >= 0 && text[..lineEnd].TrimEnd(" \t"u8).SequenceEqual("{"u8);
-    }
-
-    private static async IAsyncEnumerable<RecordInput> ReadJsonArrayAsync(
-        string source, Stream stream, bool values, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // Element by element as raw bytes, not JsonSerializer.DeserializeAsyncEnumerable: that one parses a whole read
-        // buffer before it yields, so a syntax error drops the good elements parsed before it in the same buffer.
-        using var reader = new JsonArrayReader(stream, values);
-        var kind = values ? "record" : "element";
-        long number = 0;
-        while (true)
-        {
-            (bool Read, ReadOnlyMemory<byte> Element) next;
-            string? brokenArray = null;
-            try
-            {
-                next = await reader.ReadElementAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException exception)
-            {
-                next = default;
-                brokenArray = $"{ReasonOf(exception, kind)} The rest of this {(values ? "file" : "JSON array")} cannot be read.";
-            }
-
-            if (brokenArray is null && !next.Read)
-            {
-                yield break;
-            }
-
-            number++;
-            if (brokenArray is not null)
-            {
-                yield return new RecordInput(source, number, kind, null, brokenArray, EndsInput: true);
-                yield break;
-            }
-
-            yield return Parse(source, number, kind, next.Element.Span);
-        }
-    }
-
-    private static RecordInput Parse(string source, long number, string kind, ReadOnlySpan<byte> json)
-    {
-        if (NotAnObject(FirstSignificant(json)) is { } what)
-        {
-            return new RecordInput(source, number, kind, null, $"the {kind} is {what}, not a JSON object.");
-        }
-
-        try
-        {
-            return FollowUpJson.DeserializeRecord(json) is { } record
-                ? new RecordInput(source, number, kind, record, null, InvalidValuesWarning(record))
-                : new RecordInput(source, number, kind, null, $"the {kind} is null, not a JSON object.");
-        }
-        catch (JsonException exception)
-        {
-            return new RecordInput(source, number, kind, null, ReasonOf(exception, kind));
-        }
-        catch (NotSupportedException exception)
-        {
-            return new RecordInput(source, number, kind, null, OneLine(exception.Message));
-        }
-    }
-
     /// <summary>
     /// Says which values of a record were read as absent for their wrong shape, or nothing. Their findings are in the
     /// evaluation, but a table shows only the top deductions, and data left out must never go unsaid (SPEC §9).
@@ -477,79 +386,15 @@ internal static class RecordSources
     };
 
     /// <summary>
-    /// The reader's reason without its "Path: $ | LineNumber: 0 | BytePositionInLine: 12." tail, whose zero-based numbers count
-    /// within the row and contradict the row's own number: where in the row it broke, as a user counts, instead.
+    /// Reads the first bytes of the input, enough to tell a binary format by <see cref="NotJsonText"/>, for the JSON reader
+    /// to read again.
     /// </summary>
-    private static string ReasonOf(JsonException exception, string kind)
+    private static async ValueTask<byte[]> HeadAsync(Stream stream, CancellationToken cancellationToken)
     {
-        // Invalid UTF-8 in a string surfaces as a value that "could not be converted": say what is wrong with the bytes.
-        var reason = exception.InnerException?.InnerException is System.Text.DecoderFallbackException
-            ? "the text is not valid UTF-8; save the file as UTF-8."
-            : OneLine(exception.Message);
-        var tail = reason.IndexOf(" Path: ", StringComparison.Ordinal) is >= 0 and var path ? path : reason.IndexOf(" LineNumber: ", StringComparison.Ordinal);
-        if (tail >= 0)
-        {
-            reason = reason[..tail].TrimEnd();
-        }
-
-        return exception switch
-        {
-            { BytePositionInLine: { } position, LineNumber: 0 or null } => $"byte {position + 1} of the {kind}: {reason}",
-            { BytePositionInLine: { } position, LineNumber: { } line } => $"line {line + 1}, byte {position + 1} of the {kind}: {reason}",
-            _ => reason,
-        };
+        var head = new byte[8];
+        var length = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        return head[..length];
     }
-
-    /// <summary>Names a JSON value that is well-formed but not an object, from its first byte; <see langword="null"/> for anything else.</summary>
-    private static string? NotAnObject(byte first) => first switch
-    {
-        (byte)'[' => "an array",
-        (byte)'"' => "a string",
-        (byte)'t' or (byte)'f' => "true or false",
-        (byte)'-' or (>= (byte)'0' and <= (byte)'9') => "a number",
-        _ => null,
-    };
-
-    /// <summary>
-    /// Reads ahead until the first line with anything but white space is whole (or 4 KB are read, or the input ends), and
-    /// returns its first significant byte with the bytes read: the format is told from that line, and one read may hand out
-    /// only part of it, or even part of a byte order mark.
-    /// </summary>
-    private static async ValueTask<(byte First, byte[] Prefix)> PeekAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[4096];
-        var length = 0;
-        while (length < buffer.Length && !HoldsFirstLine(buffer.AsSpan(0, length)))
-        {
-            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            length += read;
-        }
-
-        return (FirstSignificant(buffer.AsSpan(0, length)), buffer[..length]);
-    }
-
-    private static bool HoldsFirstLine(ReadOnlySpan<byte> bytes) =>
-        !(bytes.Length < ByteOrderMark.Length && ByteOrderMark.StartsWith(bytes))
-        && FromFirstSignificant(bytes).IndexOfAny((byte)'\n', (byte)'\r') >= 0;
-
-    private static byte FirstSignificant(ReadOnlySpan<byte> bytes) => FromFirstSignificant(bytes) is [var first, ..] ? first : (byte)0;
-
-    /// <summary>The bytes from the first that is neither a byte order mark nor white space; empty when there is none.</summary>
-    private static ReadOnlySpan<byte> FromFirstSignificant(ReadOnlySpan<byte> bytes)
-    {
-        bytes = bytes.StartsWith(ByteOrderMark) ? bytes[ByteOrderMark.Length..] : bytes;
-        var start = bytes.IndexOfAnyExcept(" \t\r\n"u8);
-        return start < 0 ? [] : bytes[start..];
-    }
-
-    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
-
-    private static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t\r"u8).IsEmpty;
 
     /// <summary>Says that a grouped record was built without rows of its group that could not be read, or nothing.</summary>
     private static string? IncompleteWarning(ImportedRecord result) => result.UnreadableRows.Count == 0
@@ -557,9 +402,6 @@ internal static class RecordSources
         : string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
             $"the record of '{result.GroupKey}' is incomplete: it was built without unreadable row(s) {string.Join(", ", result.UnreadableRows)} of its group.");
-
-    /// <summary>Says a size as a user thinks of it: 256 MB.</summary>
-    private static string SizeText(int bytes) => bytes >= 1 << 20 ? $"{bytes >> 20} MB" : $"{bytes} bytes";
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

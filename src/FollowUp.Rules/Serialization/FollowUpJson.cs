@@ -103,6 +103,74 @@ public static class FollowUpJson
         }
     }
 
+    /// <summary>
+    /// Reads the records of a UTF-8 JSON input one at a time, as leniently as <see cref="DeserializeRecord(string)"/>: JSON
+    /// Lines, a JSON array, or objects written one after another over several lines each, told from the first line that is
+    /// not blank (a byte order mark is skipped): a leading <c>[</c> opens an array, a line that is only <c>{</c> opens
+    /// concatenated objects, and anything else is JSON Lines.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// The input is streamed: memory holds one record, whatever the input's size. Lines may end with LF, CRLF or CR. A
+    /// value that cannot be read (broken JSON, not an object, <c>null</c>, a field given twice, nested more than 64 levels
+    /// deep, text that is not UTF-8, a line over 256 MB) is a result with its <see cref="JsonRecordResult.Number"/> and
+    /// <see cref="JsonRecordResult.Error"/>, and the reading goes on after it; blank lines are skipped. Only broken array
+    /// syntax, after which no element can be told from the next, ends the reading, with a last result that says so
+    /// (<see cref="JsonRecordResult.EndsReading"/>). Pass the results to
+    /// <see cref="BatchEvaluation.EvaluateRowsAsync{TItem}"/> with <c>row =&gt; row.Record</c>: unreadable ones come back in
+    /// place, unevaluated.
+    /// </para>
+    /// <para>The stream is read to the end of the input but not closed.</para>
+    /// </remarks>
+    /// <param name="utf8Json">The UTF-8 text.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>One result per value, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException">While enumerating: the reading was cancelled.</exception>
+    /// <exception cref="IOException">While enumerating: the stream could not be read.</exception>
+    public static IAsyncEnumerable<JsonRecordResult> ReadRecordsAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return ReadRecordsAsync(utf8Json, null, Utf8LineReader.DefaultMaxLineBytes, cancellationToken);
+    }
+
+    /// <summary>Reads the records of a UTF-8 JSON input one at a time, synchronously, as <see cref="ReadRecordsAsync(Stream, CancellationToken)"/> does.</summary>
+    /// <param name="utf8Json">The UTF-8 text.</param>
+    /// <returns>One result per value, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">While enumerating: the stream could not be read.</exception>
+    public static IEnumerable<JsonRecordResult> ReadRecords(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return ReadRecordsSynchronously(utf8Json);
+    }
+
+    /// <summary>
+    /// Reads records as <see cref="ReadRecordsAsync(Stream, CancellationToken)"/> does, in a layout the caller may know (the
+    /// followup command reads a <c>.jsonl</c> file as JSON Lines whatever its first line), with a line limit of its own.
+    /// </summary>
+    internal static async IAsyncEnumerable<JsonRecordResult> ReadRecordsAsync(
+        Stream utf8Json, JsonRecordLayout? layout, int maxLineBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = await JsonRecordReader.OpenAsync(utf8Json, layout, maxLineBytes, synchronous: false, cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } result)
+        {
+            yield return result;
+        }
+    }
+
+    private static IEnumerable<JsonRecordResult> ReadRecordsSynchronously(Stream utf8Json)
+    {
+        using var reader = Completed(JsonRecordReader.OpenAsync(utf8Json, null, Utf8LineReader.DefaultMaxLineBytes, synchronous: true, default));
+        while (Completed(reader.ReadAsync(default)) is { } result)
+        {
+            yield return result;
+        }
+    }
+
+    /// <summary>Gets the result of a task of the synchronous reader, which reads with <see cref="Stream.Read(Span{byte})"/> and so is complete.</summary>
+    private static T Completed<T>(ValueTask<T> task) => task.IsCompleted ? task.Result : task.AsTask().GetAwaiter().GetResult();
+
     /// <summary>Writes a record as JSON.</summary>
     /// <param name="record">The record.</param>
     /// <returns>The JSON.</returns>

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace FollowUp.Rules.Cli.Input;
+namespace FollowUp.Rules.Serialization;
 
 /// <summary>
 /// Reads the elements of a top-level JSON array one at a time, as raw UTF-8 into a pooled buffer, handing each on as soon as
@@ -9,13 +9,13 @@ namespace FollowUp.Rules.Cli.Input;
 /// Memory holds one element, whatever the array's size. When the syntax breaks, reading stops there with a
 /// <see cref="JsonException"/>, and every element before the break has already been handed on.
 /// </summary>
-internal sealed class JsonArrayReader(Stream stream, bool values = false) : IDisposable
+internal sealed class JsonArrayReader(Utf8Source source, bool values = false) : IDisposable
 {
     private const int MaxElementBytes = 256 * 1024 * 1024;
 
     /// <summary>
     /// No depth limit here, where elements are only found: a record nested too deeply is one unreadable element, which
-    /// <see cref="Serialization.FollowUpJson"/> names as such, not the end of the array.
+    /// <see cref="FollowUpJson"/> names as such, not the end of the array.
     /// </summary>
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = int.MaxValue };
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
@@ -156,7 +156,7 @@ internal sealed class JsonArrayReader(Stream stream, bool values = false) : IDis
                 PooledBuffer.Double(ref _buffer, _end);
             }
 
-            var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            var read = await source.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
             _end += read;
             _endOfStream = read == 0;
         }

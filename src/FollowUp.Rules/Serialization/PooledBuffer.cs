@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace FollowUp.Rules.Cli.Input;
+namespace FollowUp.Rules.Serialization;
 
 /// <summary>Growth of the pooled byte buffers the streaming readers keep one record in.</summary>
 internal static class PooledBuffer

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace FollowUp.Rules.Cli.Input;
+namespace FollowUp.Rules.Serialization;
 
 /// <summary>
 /// Reads a UTF-8 stream line by line into a pooled buffer, without decoding it, so JSON Lines parse straight from bytes.
@@ -10,9 +10,9 @@ namespace FollowUp.Rules.Cli.Input;
 /// A line longer than the limit is skipped to its line break and reported as such, so one runaway line neither takes
 /// the memory nor ends the reading.
 /// </summary>
-/// <param name="stream">The UTF-8 text.</param>
+/// <param name="source">The UTF-8 text.</param>
 /// <param name="maxLineBytes">The most bytes a line may hold: <see cref="DefaultMaxLineBytes"/>, lower in tests.</param>
-internal sealed class Utf8LineReader(Stream stream, int maxLineBytes) : IDisposable
+internal sealed class Utf8LineReader(Utf8Source source, int maxLineBytes) : IDisposable
 {
     /// <summary>The most bytes a line of an input may hold: far more than any record, far less than the memory.</summary>
     public const int DefaultMaxLineBytes = 256 * 1024 * 1024;
@@ -180,7 +180,7 @@ internal sealed class Utf8LineReader(Stream stream, int maxLineBytes) : IDisposa
             PooledBuffer.Double(ref _buffer, _end);
         }
 
-        var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        var read = await source.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
         _end += read;
         _endOfStream = read == 0;
     }

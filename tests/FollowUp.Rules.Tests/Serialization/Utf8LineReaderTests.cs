@@ -1,8 +1,8 @@
 using System.Text;
-using FollowUp.Rules.Cli.Input;
 using FollowUp.Rules.Cli.Tests.Infrastructure;
+using FollowUp.Rules.Serialization;
 
-namespace FollowUp.Rules.Cli.Tests.Input;
+namespace FollowUp.Rules.Tests;
 
 /// <summary>How the JSON Lines reader splits a stream into lines, whatever the line ends and however the bytes arrive.</summary>
 public sealed class Utf8LineReaderTests
@@ -72,7 +72,7 @@ public sealed class Utf8LineReaderTests
     public async Task ReadLineAsync_ByteOrderMarkThenALongFirstLine_SkipsBoth()
     {
         var bytes = "\uFEFF"u8.ToArray().Concat(Encoding.UTF8.GetBytes(new string('x', 50) + "\nok")).ToArray();
-        using var reader = new Utf8LineReader(new MemoryStream(bytes), maxLineBytes: 8);
+        using var reader = new Utf8LineReader(new Utf8Source(new MemoryStream(bytes), default, synchronous: false), maxLineBytes: 8);
 
         Assert.True((await reader.ReadLineAsync(CancellationToken.None)).TooLong);
         Assert.Equal("ok", Encoding.UTF8.GetString((await reader.ReadLineAsync(CancellationToken.None)).Line.Span));
@@ -80,7 +80,7 @@ public sealed class Utf8LineReaderTests
 
     private static async Task<List<string>> ReadLinesAsync(string text, int bytesPerRead, int maxLineBytes = Utf8LineReader.DefaultMaxLineBytes)
     {
-        using var reader = new Utf8LineReader(new TrickleStream(Encoding.UTF8.GetBytes(text), bytesPerRead), maxLineBytes);
+        using var reader = new Utf8LineReader(new Utf8Source(new TrickleStream(Encoding.UTF8.GetBytes(text), bytesPerRead), default, synchronous: false), maxLineBytes);
         var lines = new List<string>();
         while (await reader.ReadLineAsync(CancellationToken.None) is (true, var line, var tooLong))
         {

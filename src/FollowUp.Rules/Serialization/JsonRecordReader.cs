@@ -1,0 +1,238 @@
+using System.Text.Json;
+
+namespace FollowUp.Rules.Serialization;
+
+/// <summary>
+/// Reads the records of a UTF-8 JSON input one at a time, so memory holds one record whatever the input's size: JSON Lines
+/// line by line, a JSON array or concatenated objects element by element. A value that cannot be read is a result with its
+/// number and reason, and the reading goes on after it; only broken array syntax ends it, after a result that says so.
+/// </summary>
+internal sealed class JsonRecordReader : IDisposable
+{
+    /// <summary>How many bytes are read ahead, at most, to find the first line that is not blank, which tells the layout.</summary>
+    private const int MaxPeekBytes = 4096;
+
+    private readonly Utf8LineReader? _lines;
+    private readonly JsonArrayReader? _elements;
+    private readonly int _maxLineBytes;
+    private long _number;
+    private bool _ended;
+
+    private JsonRecordReader(Utf8Source source, JsonRecordLayout layout, int maxLineBytes)
+    {
+        Layout = layout;
+        _maxLineBytes = maxLineBytes;
+        if (layout == JsonRecordLayout.JsonLines)
+        {
+            _lines = new Utf8LineReader(source, maxLineBytes);
+        }
+        else
+        {
+            _elements = new JsonArrayReader(source, values: layout == JsonRecordLayout.Concatenated);
+        }
+    }
+
+    public JsonRecordLayout Layout { get; }
+
+    /// <summary>Starts reading <paramref name="stream"/> in <paramref name="layout"/>, or the layout its first line that is not blank shows.</summary>
+    /// <param name="stream">The UTF-8 text.</param>
+    /// <param name="layout">The layout, or <see langword="null"/> to tell it from the text.</param>
+    /// <param name="maxLineBytes">The most bytes a JSON line may hold; a longer line is one unreadable result.</param>
+    /// <param name="synchronous">Whether to read the stream synchronously: every task returned is then complete.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    public static async ValueTask<JsonRecordReader> OpenAsync(
+        Stream stream, JsonRecordLayout? layout, int maxLineBytes, bool synchronous, CancellationToken cancellationToken)
+    {
+        if (layout is { } given)
+        {
+            return new JsonRecordReader(new Utf8Source(stream, default, synchronous), given, maxLineBytes);
+        }
+
+        var head = await PeekAsync(new Utf8Source(stream, default, synchronous), cancellationToken).ConfigureAwait(false);
+        return new JsonRecordReader(new Utf8Source(stream, head, synchronous), LayoutOf(head.Span), maxLineBytes);
+    }
+
+    /// <summary>Reads the next result; <see langword="null"/> at the end of the input.</summary>
+    /// <exception cref="OperationCanceledException">The reading was cancelled.</exception>
+    public ValueTask<JsonRecordResult?> ReadAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return _lines is null ? ReadElementAsync(cancellationToken) : ReadLineAsync(_lines, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _lines?.Dispose();
+        _elements?.Dispose();
+    }
+
+    /// <summary>
+    /// Tells the layout from the first line that is not blank: a leading '[' opens a JSON array, and a line that is only '{'
+    /// opens an object written over several lines (no JSON line is only '{'); anything else is JSON Lines.
+    /// </summary>
+    internal static JsonRecordLayout LayoutOf(ReadOnlySpan<byte> head)
+    {
+        var text = FromFirstSignificant(head);
+        if (text is [(byte)'[', ..])
+        {
+            return JsonRecordLayout.Array;
+        }
+
+        var lineEnd = text.IndexOfAny((byte)'\n', (byte)'\r');
+        return lineEnd >= 0 && text[..lineEnd].TrimEnd(" \t"u8).SequenceEqual("{"u8) ? JsonRecordLayout.Concatenated : JsonRecordLayout.JsonLines;
+    }
+
+    private async ValueTask<JsonRecordResult?> ReadLineAsync(Utf8LineReader lines, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var (read, line, tooLong) = await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            if (!read)
+            {
+                return null;
+            }
+
+            _number++;
+            if (tooLong)
+            {
+                return Failure($"the line is longer than {SizeText(_maxLineBytes)}, more than a record may hold.");
+            }
+
+            if (!line.Span.Trim(" \t\r"u8).IsEmpty)
+            {
+                return Parse(line.Span);
+            }
+        }
+    }
+
+    private async ValueTask<JsonRecordResult?> ReadElementAsync(CancellationToken cancellationToken)
+    {
+        if (_ended)
+        {
+            return null;
+        }
+
+        (bool Read, ReadOnlyMemory<byte> Element) next;
+        try
+        {
+            next = await _elements!.ReadElementAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException exception)
+        {
+            _ended = true;
+            _number++;
+            var rest = Layout == JsonRecordLayout.Concatenated ? "file" : "JSON array";
+            return Failure($"{ReasonOf(exception)} The rest of this {rest} cannot be read.", endsReading: true);
+        }
+
+        if (!next.Read)
+        {
+            return null;
+        }
+
+        _number++;
+        return Parse(next.Element.Span);
+    }
+
+    private JsonRecordResult Parse(ReadOnlySpan<byte> json)
+    {
+        var unit = JsonRecordResult.UnitOf(Layout);
+        if (NotAnObject(FromFirstSignificant(json)) is { } what)
+        {
+            return Failure($"the {unit} is {what}, not a JSON object.");
+        }
+
+        try
+        {
+            return FollowUpJson.DeserializeRecord(json) is { } record
+                ? new JsonRecordResult(Layout, _number, record, null)
+                : Failure($"the {unit} is null, not a JSON object.");
+        }
+        catch (JsonException exception)
+        {
+            return Failure(ReasonOf(exception));
+        }
+        catch (NotSupportedException exception)
+        {
+            return Failure(OneLine(exception.Message));
+        }
+    }
+
+    private JsonRecordResult Failure(string error, bool endsReading = false) => new(Layout, _number, null, error, endsReading);
+
+    /// <summary>
+    /// The reader's reason without its "Path: $ | LineNumber: 0 | BytePositionInLine: 12." tail, whose zero-based numbers count
+    /// within the value and contradict the result's own number: where in the value it broke, as a user counts, instead.
+    /// </summary>
+    private string ReasonOf(JsonException exception)
+    {
+        // Invalid UTF-8 in a string surfaces as a value that "could not be converted": say what is wrong with the bytes.
+        var reason = exception.InnerException?.InnerException is System.Text.DecoderFallbackException
+            ? "the text is not valid UTF-8; save the file as UTF-8."
+            : OneLine(exception.Message);
+        var tail = reason.IndexOf(" Path: ", StringComparison.Ordinal) is >= 0 and var path ? path : reason.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        if (tail >= 0)
+        {
+            reason = reason[..tail].TrimEnd();
+        }
+
+        var unit = JsonRecordResult.UnitOf(Layout);
+        return exception switch
+        {
+            { BytePositionInLine: { } position, LineNumber: 0 or null } => $"byte {position + 1} of the {unit}: {reason}",
+            { BytePositionInLine: { } position, LineNumber: { } line } => $"line {line + 1}, byte {position + 1} of the {unit}: {reason}",
+            _ => reason,
+        };
+    }
+
+    /// <summary>Names a JSON value that is well-formed but not an object, from its first byte; <see langword="null"/> for anything else.</summary>
+    private static string? NotAnObject(ReadOnlySpan<byte> value) => value switch
+    {
+        [(byte)'[', ..] => "an array",
+        [(byte)'"', ..] => "a string",
+        [(byte)'t' or (byte)'f', ..] => "true or false",
+        [(byte)'-' or (>= (byte)'0' and <= (byte)'9'), ..] => "a number",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Reads ahead until the first line with anything but white space is whole (or <see cref="MaxPeekBytes"/> are read, or the
+    /// input ends): one read may hand out only part of that line, or even part of a byte order mark.
+    /// </summary>
+    private static async ValueTask<ReadOnlyMemory<byte>> PeekAsync(Utf8Source source, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxPeekBytes];
+        var length = 0;
+        while (length < buffer.Length && !HoldsFirstLine(buffer.AsSpan(0, length)))
+        {
+            var read = await source.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        return buffer.AsMemory(0, length);
+    }
+
+    private static bool HoldsFirstLine(ReadOnlySpan<byte> bytes) =>
+        !(bytes.Length < ByteOrderMark.Length && ByteOrderMark.StartsWith(bytes))
+        && FromFirstSignificant(bytes).IndexOfAny((byte)'\n', (byte)'\r') >= 0;
+
+    /// <summary>The bytes from the first that is neither a byte order mark nor white space; empty when there is none.</summary>
+    private static ReadOnlySpan<byte> FromFirstSignificant(ReadOnlySpan<byte> bytes)
+    {
+        bytes = bytes.StartsWith(ByteOrderMark) ? bytes[ByteOrderMark.Length..] : bytes;
+        var start = bytes.IndexOfAnyExcept(" \t\r\n"u8);
+        return start < 0 ? [] : bytes[start..];
+    }
+
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>Says a size as a user thinks of it: 256 MB.</summary>
+    private static string SizeText(int bytes) => bytes >= 1 << 20 ? $"{bytes >> 20} MB" : $"{bytes} bytes";
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}
