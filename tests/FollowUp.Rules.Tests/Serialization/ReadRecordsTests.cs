@@ -1,0 +1,226 @@
+using System.Text;
+using FollowUp.Rules.Cli.Tests.Infrastructure;
+using FollowUp.Rules.Serialization;
+using FollowUp.Rules.Tests.TestData;
+
+namespace FollowUp.Rules.Tests;
+
+/// <summary>
+/// <see cref="FollowUpJson.ReadRecordsAsync"/>: many records from one stream, as leniently as DeserializeRecord reads one; every
+/// line or element that is not blank is one result with its number, and an unreadable one never stops the rest.
+/// </summary>
+public sealed class ReadRecordsTests
+{
+    /// <summary>A custom field nested 70 levels deep: the record and its custom object are the first two of them.</summary>
+    private static readonly string TooDeep =
+        $"{{\"id\":\"deep\",\"custom\":{{\"a\":{string.Concat(Enumerable.Repeat("{\"a\":", 68))}1{new string('}', 69)}}}";
+
+    [Fact]
+    public async Task ReadRecordsAsync_JsonLines_GivesEachLineItsNumberAndReadsOnAfterAnUnreadableOne()
+    {
+        string[] lines =
+        [
+            """{"id":"L-1","owner":"李明"}""",    // 1
+            """{"id":"L-2",""",                   // 2 broken
+            "",                                   // 3 blank: skipped
+            """{"id":"L-4","customer":"张伟"}""",  // 4 wrong-shaped value: read without it
+            "null",                               // 5
+            "  \t ",                              // 6 blank: skipped
+            "[1]",                                // 7
+            """{"id":"L-8"}""",                   // 8, last, without a line break
+        ];
+
+        var results = await ReadAsync(string.Join("\r\n", lines));
+
+        Assert.All(results, r => Assert.Equal(JsonRecordLayout.JsonLines, r.Layout));
+        Assert.Equal([1L, 2, 4, 5, 7, 8], results.Select(r => r.Number));
+        Assert.Equal(["L-1", null, "L-4", null, null, "L-8"], results.Select(r => r.Record?.Id));
+        Assert.Equal("李明", results[0].Record!.Owner);
+        Assert.StartsWith("byte 12 of the line: ", results[1].Error, StringComparison.Ordinal);
+        Assert.Equal("customer", Assert.Single(results[2].Record!.InvalidValues).Path);
+        Assert.Equal("the line is null, not a JSON object.", results[3].Error);
+        Assert.Equal("the line is an array, not a JSON object.", results[4].Error);
+        Assert.DoesNotContain(results, r => r.EndsReading);
+    }
+
+    [Fact]
+    public async Task ReadRecordsAsync_PrettyPrintedArray_GivesElementNumbersAndReportsNullElements()
+    {
+        var json = """
+
+              [
+                {
+                  "id": "A-1",
+                  "owner": "李明"
+                },
+                null,
+                {"id": "A-3", "needs": {"summary": ["a", "b"]}},
+                42
+              ]
+
+            """;
+
+        var results = await ReadAsync(json);
+
+        Assert.All(results, r => Assert.Equal(JsonRecordLayout.Array, r.Layout));
+        Assert.Equal([1L, 2, 3, 4], results.Select(r => r.Number));
+        Assert.Equal(["A-1", null, "A-3", null], results.Select(r => r.Record?.Id));
+        Assert.Equal("the element is null, not a JSON object.", results[1].Error);
+        Assert.Equal("needs.summary", Assert.Single(results[2].Record!.InvalidValues).Path);
+        Assert.Equal("the element is a number, not a JSON object.", results[3].Error);
+    }
+
+    [Theory]
+    [InlineData("[{\"id\":\"B-1\"},\r\n{\"id\":\"B-2\"}]", JsonRecordLayout.Array)]
+    [InlineData("{\"id\":\"B-1\"}\r\n{\"id\":\"B-2\"}\r\n", JsonRecordLayout.JsonLines)]
+    [InlineData("{\r\n  \"id\": \"B-1\"\r\n}\r\n{\r\n  \"id\": \"B-2\"\r\n}\r\n", JsonRecordLayout.Concatenated)]
+    public async Task ReadRecordsAsync_ByteOrderMark_IsSkippedAndTheLayoutToldFromWhatFollows(string json, JsonRecordLayout layout)
+    {
+        var results = await ReadAsync([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(json)]);
+
+        Assert.Equal(["B-1", "B-2"], results.Select(r => r.Record?.Id));
+        Assert.All(results, r => Assert.Equal(layout, r.Layout));
+        Assert.Equal([1L, 2], results.Select(r => r.Number));
+    }
+
+    [Fact]
+    public async Task ReadRecordsAsync_FieldGivenTwice_IsUnreadableNamingTheFieldAndTheRestIsRead()
+    {
+        var results = await ReadAsync("[{\"id\":\"D1\",\"ID\":\"D2\"},{\"id\":\"D3\"}]");
+
+        Assert.Equal(
+            "The record gives 'id' twice, as \"id\" and \"ID\" (names are read ignoring case): which value is meant cannot be told, so give each field once.",
+            results[0].Error);
+        Assert.Equal("D3", results[1].Record?.Id);
+    }
+
+    [Theory]
+    [InlineData("{0}\n{1}\n{2}\n", "line")]
+    [InlineData("[{0},\n{1},\n{2}]", "element")]
+    public async Task ReadRecordsAsync_RecordNestedTooDeeply_SaysSoAndTheRestIsRead(string format, string unit)
+    {
+        var results = await ReadAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, "{\"id\":\"N-1\"}", TooDeep, "{\"id\":\"N-3\"}"));
+
+        Assert.Equal(["N-1", null, "N-3"], results.Select(r => r.Record?.Id));
+        Assert.Equal(
+            $"byte 338 of the {unit}: The record is nested too deeply: objects and lists may nest 64 levels deep, and here they go deeper.",
+            results[1].Error);
+    }
+
+    [Fact]
+    public async Task ReadRecordsAsync_InvalidUtf8_SaysTheTextIsNotUtf8AndTheNextLineIsRead()
+    {
+        var results = await ReadAsync([.. "{\"id\":\""u8, 0xFF, 0xFE, 0x80, .. "\"}\n{\"id\":\"U-2\"}\n"u8]);
+
+        Assert.Equal("byte 12 of the line: the text is not valid UTF-8; save the file as UTF-8.", results[0].Error);
+        Assert.Equal("U-2", results[1].Record?.Id);
+    }
+
+    [Theory]
+    [InlineData("[{\"id\":\"T-1\"},{\"id\":\"T-2\"}", "T-1 T-2")]
+    [InlineData("[{\"id\":\"T-1\"},{\"id\":\"T-", "T-1")]
+    [InlineData("[{\"id\":\"T-1\"} {\"id\":\"T-2\"}]", "T-1")]
+    public async Task ReadRecordsAsync_TruncatedOrBrokenArray_ReadsTheElementsBeforeAndEndsWithAResultSayingSo(string json, string ids)
+    {
+        var results = await ReadAsync(json);
+
+        var read = ids.Split(' ');
+        Assert.Equal(read, results.SkipLast(1).Select(r => r.Record?.Id));
+        var last = results[^1];
+        Assert.Equal((read.Length + 1L, true, null), (last.Number, last.EndsReading, last.Record));
+        Assert.EndsWith("The rest of this JSON array cannot be read.", last.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\uFEFF\r\n \n")]
+    [InlineData("[ ]")]
+    public async Task ReadRecordsAsync_NoRecords_GivesNoResults(string json) => Assert.Empty(await ReadAsync(json));
+
+    [Fact]
+    public async Task ReadRecordsAsync_CancelledBetweenRecords_StopsWithOperationCanceled()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var stream = new MemoryStream(Encoding.UTF8.GetBytes("{\"id\":\"C-1\"}\n{\"id\":\"C-2\"}\n{\"id\":\"C-3\"}\n"));
+        var read = new List<string?>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var result in FollowUpJson.ReadRecordsAsync(stream, cancellation.Token))
+            {
+                read.Add(result.Record?.Id);
+                await cancellation.CancelAsync();
+            }
+        });
+
+        Assert.Equal(["C-1"], read);
+    }
+
+    [Fact]
+    public async Task ReadRecordsAsync_ComposedWithEvaluateRowsAsync_HandsUnreadableRowsBackInPlaceUnevaluated()
+    {
+        var record = FollowUpJson.Serialize(SampleRecords.CompleteToB());
+        var stream = new MemoryStream(Encoding.UTF8.GetBytes($"{record}\n{{oops\n\n{record}\nnull\n"));
+
+        var results = new List<BatchResult<JsonRecordResult>>();
+        await foreach (var result in TestClock.Evaluator().EvaluateRowsAsync(FollowUpJson.ReadRecordsAsync(stream), row => row.Record))
+        {
+            results.Add(result);
+        }
+
+        Assert.Equal([1L, 2, 4, 5], results.Select(r => r.Item.Number));
+        Assert.Equal([true, false, true, false], results.Select(r => r.Evaluation is not null));
+        Assert.Equal(100, results[0].Evaluation!.Score);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(4096)]
+    public async Task ReadRecords_SynchronousForm_GivesWhatTheAsynchronousOneGivesHoweverTheBytesArrive(int bytesPerRead)
+    {
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "SampleData", "follow-ups.jsonl"));
+        var lines = Encoding.UTF8.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var array = Encoding.UTF8.GetBytes($"[\n{string.Join(",\n", lines)},\nnull,\n{{\"id\":1}}]");
+
+        foreach (var input in new[] { bytes, array })
+        {
+            var asynchronous = await ReadAsync(new TrickleStream(input, bytesPerRead));
+            var synchronous = FollowUpJson.ReadRecords(new TrickleStream(input, bytesPerRead)).ToList();
+
+            Assert.Equal(asynchronous.Select(r => r.ToString()), synchronous.Select(r => r.ToString()));
+            Assert.Equal(lines.Length + (input == array ? 2 : 0), synchronous.Count);
+            Assert.Equal(lines.Select(l => FollowUpJson.DeserializeRecord(l)!.Id), synchronous.Take(lines.Length).Select(r => r.Record?.Id));
+        }
+    }
+
+    [Fact]
+    public void ToString_NamesTheNumberAndTheRecordOrTheReason()
+    {
+        var results = FollowUpJson.ReadRecords(new MemoryStream("{\"id\":\"S-1\"}\n7\n"u8.ToArray())).ToList();
+
+        Assert.Equal(["line 1: record S-1", "line 2: the line is a number, not a JSON object."], results.Select(r => r.ToString()));
+    }
+
+    [Fact]
+    public void ReadRecords_NullStream_ThrowsWhenCalled()
+    {
+        Assert.Throws<ArgumentNullException>(() => FollowUpJson.ReadRecords(null!));
+        Assert.Throws<ArgumentNullException>(() => FollowUpJson.ReadRecordsAsync(null!));
+    }
+
+    private static Task<List<JsonRecordResult>> ReadAsync(string json) => ReadAsync(Encoding.UTF8.GetBytes(json));
+
+    private static Task<List<JsonRecordResult>> ReadAsync(byte[] utf8) => ReadAsync(new MemoryStream(utf8));
+
+    private static async Task<List<JsonRecordResult>> ReadAsync(Stream stream)
+    {
+        var results = new List<JsonRecordResult>();
+        await foreach (var result in FollowUpJson.ReadRecordsAsync(stream))
+        {
+            results.Add(result);
+        }
+
+        return results;
+    }
+}
