@@ -120,6 +120,10 @@ public static class FollowUpJson
     /// <see cref="BatchEvaluation.EvaluateRowsAsync{TItem}"/> with <c>row =&gt; row.Record</c>: unreadable ones come back in
     /// place, unevaluated.
     /// </para>
+    /// <para>
+    /// The layout is told from the text alone, so JSON Lines whose first line that is not blank opens with <c>[</c> are read
+    /// as a JSON array: that line is element 1, and the text after it ends the reading with a result that says so.
+    /// </para>
     /// <para>The stream is read to the end of the input but not closed.</para>
     /// </remarks>
     /// <param name="utf8Json">The UTF-8 text.</param>
