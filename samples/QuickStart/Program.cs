@@ -1,5 +1,6 @@
 using FluentValidation;
 using FollowUp.Rules;
+using FollowUp.Rules.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -54,3 +55,11 @@ foreach (var finding in evaluation.Findings)
 var validator = host.Services.GetRequiredService<IValidator<FollowUpRecord>>();
 var result = validator.Validate(record);
 Console.WriteLine($"valid: {result.IsValid}, {result.Errors.Count} findings");
+
+// 5. Evaluate a JSON file of records (JSON Lines or a JSON array), streamed: a line that cannot be read comes back in
+//    place, unevaluated, with its number and the reason.
+using var file = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"{FollowUpJson.Serialize(record)}\n{{\"id\":\"FU-0002\", x}}\n"));
+await foreach (var (row, rowEvaluation) in evaluator.EvaluateRowsAsync(FollowUpJson.ReadRecordsAsync(file), row => row.Record))
+{
+    Console.WriteLine(rowEvaluation is null ? $"unreadable {row}" : $"{row}: {rowEvaluation.Grade}");
+}
