@@ -14,7 +14,7 @@ internal sealed partial class TextAnalyzer
     private static readonly string[] PrecautionLeads = ["防止", "以防", "以免", "避免", "为了避免", "为避免", "预防", "谨防", "to avoid", "to prevent"];
 
     /// <summary>Words before a precaution word that say it fails (无法避免, 难以避免, can't avoid), folded.</summary>
-    private static readonly string[] PrecautionFails = ["无法", "难以", "不能", "没法", "没能", "未能", "can't", "cannot", "couldn't", "unable to", "failed"];
+    private static readonly string[] PrecautionFails = ["无法", "难以", "不可", "不能", "没法", "没能", "未能", "can't", "cannot", "couldn't", "unable to", "failed"];
 
     /// <summary>How many characters may come between a precaution word and the risk it guards against (以免项目整体延期; to avoid any further delay).</summary>
     private const int PrecautionReach = 12;

@@ -335,6 +335,15 @@ public sealed class TextSignalTests
     [InlineData("The customer asked if we could match the competitor's price", RiskSignalCodes.Competitor)]
     public void Signal_ConditionOrRiskBeforeAPlan_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
 
+    /// <summary>A risk that cannot be avoided is a risk: neither the negation in 无法避免 nor the precaution word 避免 takes it away.</summary>
+    [Theory]
+    [InlineData("项目无法避免延期")]
+    [InlineData("项目避免不了延期")]
+    [InlineData("不可避免地要推迟")]
+    [InlineData("交付不可避免要延后两周")]
+    [InlineData("We cannot avoid a delay now")]
+    public void Signal_RiskThatCannotBeAvoided_IsRaised(string text) => Assert.Contains(RiskSignalCodes.Delay, TextProbe.Of(text).Risk);
+
     /// <summary>A complaint that is about the price goes when the price objection is overcome.</summary>
     [Fact]
     public void Signal_ComplaintAboutThePriceOvercome_GoesWithIt() =>
