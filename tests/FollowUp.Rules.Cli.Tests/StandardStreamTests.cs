@@ -150,6 +150,24 @@ public sealed class StandardStreamTests : IDisposable
         Assert.Equal(expected, exitCode);
     }
 
+    /// <summary>A warning that cannot be written on a full standard error does not undo a finished run: the output is written.</summary>
+    [Fact]
+    public async Task Evaluate_WarningOnAFullStandardError_StillWritesTheOutput()
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists("/dev/full"))
+        {
+            return;
+        }
+
+        var input = _temp.Write("wholesale.jsonl", SampleData.Record("W-1", "\"scenario\":\"Wholesale\"") + "\n");
+        var output = _temp.File("out.jsonl");
+
+        var (exitCode, _) = await RunAsync("2>/dev/full", "evaluate", "--now", CliRunner.Now, "--output", output, input);
+
+        Assert.Equal(0, exitCode);
+        Assert.Single(await File.ReadAllLinesAsync(output));
+    }
+
     /// <summary>
     /// Runs <c>followup</c> through <c>sh</c> with <paramref name="redirection"/> applied to it, and returns its exit code
     /// and standard error (empty when the redirection closes it).

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -111,7 +112,14 @@ internal static class RecordSources
         if (unknownScenarios.Notice() is { } notice)
         {
             progress?.Clear();
-            await console.Error.WriteLineAsync(notice).ConfigureAwait(false);
+            try
+            {
+                await console.Error.WriteLineAsync(notice).ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // Standard error cannot be written (2>/dev/full): a warning that cannot be shown does not undo a finished run.
+            }
         }
     }
 
@@ -123,6 +131,9 @@ internal static class RecordSources
     private sealed class UnknownScenarios
     {
         private const int Listed = 5;
+
+        /// <summary>How many characters of a scenario the warning quotes.</summary>
+        private const int Quoted = 40;
 
         private Dictionary<string, int>? _counts;
         private string? _profile;
@@ -152,10 +163,32 @@ internal static class RecordSources
             }
 
             var named = _counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
-            var listed = string.Join(", ", named.Take(Listed).Select(c => $"'{c.Key}' ({c.Value})"));
+            var listed = string.Join(", ", named.Take(Listed).Select(c => $"'{Printable(c.Key)}' ({c.Value})"));
             var more = named.Count > Listed ? $" and {named.Count - Listed} more" : "";
             return $"followup: warning: {_records} record(s) name a scenario no profile has, and were evaluated with profile {_profile}: "
                 + $"{listed}{more}. Give a profile's name, or add the value to a profile's \"Aliases\" in --config.";
+        }
+
+        /// <summary>
+        /// A scenario as one line that cannot change the terminal: control and format characters (line breaks, escape
+        /// sequences, a right-to-left override) as \uXXXX, and a long value cut short.
+        /// </summary>
+        private static string Printable(string value)
+        {
+            var text = new StringBuilder();
+            foreach (var c in value.Length > Quoted ? value.AsSpan(0, Quoted) : value)
+            {
+                if (char.IsControl(c) || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+                }
+                else
+                {
+                    text.Append(c);
+                }
+            }
+
+            return value.Length > Quoted ? text.Append('…').ToString() : text.ToString();
         }
     }
 

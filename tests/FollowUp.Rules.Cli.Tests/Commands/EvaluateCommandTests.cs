@@ -45,6 +45,21 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_ScenarioWithControlCharactersOrVeryLong_IsQuotedOnOneLineThatCannotChangeTheTerminal()
+    {
+        var input = _temp.Write("odd.jsonl", string.Join('\n',
+            SampleData.Record("O-1", "\"scenario\":\"Whole\\nsale\\u001b[31m\\u202e\""),
+            SampleData.Record("O-2", $"\"scenario\":\"{new string('长', 100)}\"")));
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var warning = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("'Whole\\u000Asale\\u001B[31m\\u202E' (1)", warning, StringComparison.Ordinal);
+        Assert.Contains($"'{new string('长', 40)}…' (1)", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_ValidJsonLinesFile_WritesOneSpecObjectPerRecordInInputOrder()
     {
         var run = await CliRunner.SampleEvaluationAsync();
