@@ -287,7 +287,15 @@ internal sealed partial class TextAnalyzer
             }
 
             var near = Neighbours(scan, i);
-            if (IsInsideLonger(scan, i, near, PhraseRole.Risk, sameCategoryOnly: true) || IsExcepted(scan, i, near) || IsInName(text, hit.Start, hit.End))
+            if (IsExcepted(scan, i, near))
+            {
+                // Words an exception reads otherwise are no risk phrase, so a cue among them negates what follows as any cue does
+                // (暂时不考虑其他供应商: the 不 of 不考虑 negates the other suppliers).
+                hit.Dropped = true;
+                continue;
+            }
+
+            if (IsInsideLonger(scan, i, near, PhraseRole.Risk, sameCategoryOnly: true) || IsInName(text, hit.Start, hit.End))
             {
                 continue;
             }
