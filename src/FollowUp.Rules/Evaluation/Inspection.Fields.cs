@@ -191,7 +191,10 @@ internal sealed partial class Inspection
     {
         if (value.Resolve(_rules.DefaultUtcOffset) is { } resolved)
         {
-            var overdue = reportDueInPast && resolved.Date < Now.ToOffset(resolved.Offset).Date;
+            // "Before today" in the rules' zone, where messages and reminders show the time too, so one instant is judged one
+            // way however its offset is written; a day alone is that day.
+            var zone = _rules.DefaultUtcOffset;
+            var overdue = reportDueInPast && (value.IsDateOnly ? resolved.Date : resolved.ToOffset(zone).Date) < Now.ToOffset(zone).Date;
             if (required)
             {
                 AddCheck(step, path, key, FieldState.Filled, overdue ? value.ToString() : value.Text, riskInput, credit: overdue ? _profile.AcknowledgedCredit : 1,

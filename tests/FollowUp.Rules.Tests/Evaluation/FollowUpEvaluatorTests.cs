@@ -61,6 +61,21 @@ public class FollowUpEvaluatorTests
         Assert.Equal(finding.Message, deduction.Message);
     }
 
+    /// <summary>Whether a due time is before today or earlier today is judged in the rules' zone, however its offset is written.</summary>
+    [Theory]
+    [InlineData("2026-11-25T19:00:00+08:00", FindingCodes.NextActionDueInPast)]
+    [InlineData("2026-11-26T01:00:00+14:00", FindingCodes.NextActionDueInPast)]
+    [InlineData("2026-11-25T11:00:00Z", FindingCodes.NextActionDueInPast)]
+    [InlineData("2026-11-26T02:00:00+08:00", FindingCodes.NextActionOverdue)]
+    [InlineData("2026-11-25T18:00:00Z", FindingCodes.NextActionOverdue)]
+    [InlineData("2026-11-25T13:00:00-05:00", FindingCodes.NextActionOverdue)]
+    public void Evaluate_DueTimeInAnyOffset_IsJudgedInTheRulesZone(string due, string code)
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse(due) }));
+
+        Assert.Equal([code], evaluation.Findings.Where(f => f.Field == "progress.nextActionDue").Select(f => f.Code));
+    }
+
     [Fact]
     public void Evaluate_TimeAlreadyReportedOnItsField_IsNotReportedTwice()
     {
