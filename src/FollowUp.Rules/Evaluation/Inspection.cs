@@ -423,7 +423,12 @@ internal sealed partial class Inspection
                 Notes.Add(new Note(Problem.DateInFuture, "recordedAt", "recordedAt", record.RecordedAt.ToString(), null));
             }
 
-            NoteTimeliness(record);
+            // A profile that gives timeliness no points has turned it off: its findings go with its deductions.
+            if (_profile.ScoreWeight(Grading.GradeComponent.Timeliness) > 0)
+            {
+                NoteTimeliness(record);
+            }
+
             InspectProgress(record.Progress, record.Owner);
             InspectAttachments(record.Attachments);
             InspectRisks(record.Risks);
@@ -689,7 +694,8 @@ internal sealed partial class Inspection
         NextActionDueIsDateOnly = progress?.NextActionDue.IsDateOnly ?? false;
 
         // Due earlier today and not done: overdue, though not due "before today" as NextActionDueInPast says.
-        if (open && NextActionDeadline is { } deadline && deadline < Now && FirstNoteOn(FollowUpFields.ProgressNextActionDue) < 0)
+        if (open && NextActionDeadline is { } deadline && deadline < Now && FirstNoteOn(FollowUpFields.ProgressNextActionDue) < 0
+            && _profile.ScoreWeight(Grading.GradeComponent.Actionability) > 0)
         {
             Notes.Add(new Note(Problem.NextActionOverdue, FollowUpFields.ProgressNextActionDue, FollowUpFields.ProgressNextActionDue,
                 progress!.NextActionDue.ToString(), null, Times: (Now, NextActionDue!.Value)));

@@ -77,6 +77,21 @@ public class FollowUpEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_PartsWorthNoPoints_RaiseNoFindingsForWhatTheyWouldCharge()
+    {
+        var evaluator = TestClock.Evaluator(o => o.Profiles["ToB"] = new FollowUp.Rules.Profiles.ProfileOptions
+        {
+            ScoreWeights = { ["Timeliness"] = 0, ["Actionability"] = 0, ["Completeness"] = 60 },
+        });
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.Now.AddHours(-3) }) with { RecordedAt = default };
+
+        var evaluation = evaluator.Evaluate(record);
+
+        Assert.DoesNotContain(evaluation.Findings, f => f.Code is FindingCodes.RecordTimeMissing or FindingCodes.NextActionOverdue);
+        Assert.DoesNotContain(evaluation.Deductions, d => d.Code is FindingCodes.RecordTimeMissing or FindingCodes.NextActionOverdue);
+    }
+
+    [Fact]
     public void Evaluate_TimeAlreadyReportedOnItsField_IsNotReportedTwice()
     {
         var evaluator = TestClock.Evaluator();
