@@ -177,7 +177,7 @@ public sealed class FollowUpRuleSet
         }
 
         Span<char> folded = stackalloc char[LongestScenario];
-        if (trimmed.Length <= LongestScenario && _byFoldedName.TryGetValue(folded[..TextFolding.FoldInto(trimmed, folded)], out found))
+        if (trimmed.Length <= LongestScenario && _byFoldedName.TryGetValue(folded[..ProfileKey(trimmed, folded)], out found))
         {
             profile = found;
             return true;
@@ -185,6 +185,33 @@ public sealed class FollowUpRuleSet
 
         profile = DefaultProfile;
         return false;
+    }
+
+    /// <summary>
+    /// The form in which profile names and aliases are compared: folded as phrases are (case, full-width forms, Traditional
+    /// characters, zero-width characters), with no spaces at all, so "Key Accounts" and 大 客户 find KeyAccounts and 大客户.
+    /// </summary>
+    /// <returns>The length written; <paramref name="destination"/> must be at least as long as <paramref name="name"/>.</returns>
+    internal static int ProfileKey(ReadOnlySpan<char> name, Span<char> destination)
+    {
+        var folded = TextFolding.FoldInto(name, destination);
+        var length = 0;
+        for (var i = 0; i < folded; i++)
+        {
+            if (destination[i] != ' ')
+            {
+                destination[length++] = destination[i];
+            }
+        }
+
+        return length;
+    }
+
+    /// <inheritdoc cref="ProfileKey(ReadOnlySpan{char}, Span{char})"/>
+    internal static string ProfileKey(string name)
+    {
+        var buffer = new char[name.Length];
+        return new string(buffer, 0, ProfileKey(name, buffer));
     }
 
     /// <summary>Whether a signal must be answered by a noted risk with a countermeasure.</summary>
@@ -253,7 +280,7 @@ public sealed class FollowUpRuleSet
         var byFoldedName = new Dictionary<string, FollowUpProfile>(StringComparer.Ordinal);
         foreach (var profile in profiles.Values)
         {
-            byFoldedName.TryAdd(TextFolding.FoldPhrase(profile.Name), profile);
+            byFoldedName.TryAdd(ProfileKey(profile.Name), profile);
         }
 
         var aliases = new Dictionary<string, FollowUpProfile>(StringComparer.Ordinal);
@@ -263,7 +290,7 @@ public sealed class FollowUpRuleSet
         {
             foreach (var alias in layerAliases)
             {
-                aliases[TextFolding.FoldPhrase(alias)] = profiles[name];
+                aliases[ProfileKey(alias)] = profiles[name];
             }
         }
 

@@ -54,7 +54,9 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
 
         if (string.IsNullOrWhiteSpace(options.DefaultProfile) || !profileNames.Contains(options.DefaultProfile))
         {
-            builder.AddError($"names no profile; known profiles: {string.Join(", ", profileNames.Order(StringComparer.Ordinal))}", $"{Root}:DefaultProfile ('{options.DefaultProfile}')");
+            builder.AddError(
+                $"names no profile{AliasHint(options.DefaultProfile, options)}; known profiles: {string.Join(", ", profileNames.Order(StringComparer.Ordinal))}",
+                $"{Root}:DefaultProfile ('{options.DefaultProfile}')");
         }
 
         if (!IsChineseOrEnglish(options.Culture))
@@ -117,7 +119,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         {
             if (!BuiltInProfiles.Definitions.ContainsKey(basedOn) && !options.Profiles.ContainsKey(basedOn))
             {
-                builder.AddError("names no built-in or configured profile", $"{key}:BasedOn ('{basedOn}')");
+                builder.AddError($"names no built-in or configured profile{AliasHint(basedOn, options)}", $"{key}:BasedOn ('{basedOn}')");
                 resolvable = false;
             }
             else if (string.Equals(basedOn, profileName, StringComparison.OrdinalIgnoreCase) && !BuiltInProfiles.Definitions.ContainsKey(basedOn))
@@ -238,15 +240,23 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
     }
 
     /// <summary>
-    /// Configured aliases must have 1 to <see cref="LexiconEntry.MaxLength"/> characters, and none may be a profile's name or
-    /// another configured profile's alias once folded, since a scenario could not tell which profile it means.
+    /// Configured profile names must not be alike once folded (ＴｏＢ beside ToB, "Key Accounts" beside KeyAccounts), and
+    /// configured aliases must have 1 to <see cref="LexiconEntry.MaxLength"/> characters of which one counts, and none may
+    /// be a profile's name or another configured profile's alias once folded, since a scenario could not tell which profile
+    /// it means.
     /// </summary>
     private static void CheckAliases(ValidateOptionsResultBuilder builder, FollowUpRulesOptions options)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in BuiltInProfiles.Definitions.Keys.Concat(options.Profiles.Keys))
+        // A configured profile named like a built-in one (ToB, tob) changes it: one name.
+        foreach (var name in BuiltInProfiles.Definitions.Keys.Concat(options.Profiles.Keys).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            names.TryAdd(TextFolding.FoldPhrase(name), name);
+            if (!string.IsNullOrWhiteSpace(name) && !names.TryAdd(FollowUpRuleSet.ProfileKey(name), name))
+            {
+                builder.AddError(
+                    $"is profile '{names[FollowUpRuleSet.ProfileKey(name)]}' once case, width, Traditional characters and spaces are set aside; a scenario could not tell them apart",
+                    $"{Root}:Profiles:{name}");
+            }
         }
 
         var taken = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -262,8 +272,12 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
                     continue;
                 }
 
-                var folded = TextFolding.FoldPhrase(alias);
-                if (names.TryGetValue(folded, out var name))
+                var folded = FollowUpRuleSet.ProfileKey(alias);
+                if (folded.Length == 0)
+                {
+                    builder.AddError("has no character a scenario could match (only spaces, zero-width or control characters)", $"{key}:{i}");
+                }
+                else if (names.TryGetValue(folded, out var name))
                 {
                     builder.AddError($"is the name of profile '{name}'; a profile's name always means that profile", $"{key}:{i} ('{alias}')");
                 }
@@ -273,6 +287,23 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// When <paramref name="value"/> is not a profile's name but one of its aliases (电商), which only a record's scenario
+    /// may give: the clause that says whose, to add to a "names no profile" failure; otherwise empty.
+    /// </summary>
+    private static string AliasHint(string? value, FollowUpRulesOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return "";
+        }
+
+        var key = FollowUpRuleSet.ProfileKey(value);
+        var owner = BuiltInProfiles.Definitions.Select(d => (Name: d.Key, d.Value.Aliases)).Concat(options.Profiles.Select(p => (Name: p.Key, p.Value.Aliases)))
+            .LastOrDefault(profile => profile.Aliases.Any(alias => alias is not null && FollowUpRuleSet.ProfileKey(alias) == key)).Name;
+        return owner is null ? "" : $": '{value}' is an alias of profile '{owner}', which records may give as their scenario; here give the profile's name";
     }
 
     private static void CheckPhrases(ValidateOptionsResultBuilder builder, IList<string> phrases, string key, string[]? builtIn = null)

@@ -85,9 +85,12 @@ internal sealed class CommonOptions
     {
         var rules = RulesFactory.Create(parse.GetValue(Config), parse.GetValue(Culture));
         var profile = parse.GetValue(Profile);
-        if (profile is not null && !rules.Profiles.ContainsKey(profile))
+        if (profile is not null)
         {
-            throw new CliUsageException($"--profile '{profile}' names no profile; known profiles: {string.Join(", ", rules.Profiles.Keys.Order(StringComparer.Ordinal))}.");
+            // A name or an alias, as a record's scenario may give it (--profile 电商).
+            profile = rules.TryGetProfile(profile, out var named) && !string.IsNullOrWhiteSpace(profile)
+                ? named.Name
+                : throw new CliUsageException($"--profile '{profile}' names no profile; known profiles: {string.Join(", ", rules.Profiles.Keys.Order(StringComparer.Ordinal))}.");
         }
 
         var now = RulesFactory.ParseNow(parse.GetValue(Now), rules.DefaultUtcOffset);

@@ -180,6 +180,15 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_ProfileOptionGivenAsAnAlias_ForcesThatProfile()
+    {
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "--profile", "电商", SampleData.FollowUpsPath);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.All(run.Evaluations, e => Assert.Equal("ECommerce", e.GetProperty("profile").GetString()));
+    }
+
+    [Fact]
     public async Task Evaluate_ProfileOption_ForcesTheProfileOfEveryRecord()
     {
         var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "--profile", "ToC", SampleData.FollowUpsPath);

@@ -86,13 +86,15 @@ public class FollowUpRuleSetTests
     public void Create_ConfiguredAliases_NameTheirProfileOnlyAndTakeOverBuiltInOnes()
     {
         var options = new FollowUpRulesOptions();
-        options.Profiles["KeyAccounts"] = new ProfileOptions { BasedOn = "ToB", Aliases = { "大客户" } };
+        options.Profiles["KeyAccounts"] = new ProfileOptions { BasedOn = "ToB", Aliases = { "大客户", "KA" } };
         options.Profiles["Retail"] = new ProfileOptions { BasedOn = "ECommerce", Aliases = { "快消" } };
         options.Profiles["ToC"] = new ProfileOptions { Aliases = { "门店" } };
 
         var rules = FollowUpRuleSet.Create(options);
 
         Assert.Equal("KeyAccounts", rules.GetProfile("大客户").Name);
+        Assert.Equal("KeyAccounts", rules.GetProfile("Key Accounts").Name);
+        Assert.Equal("KeyAccounts", rules.GetProfile("k a").Name);
         Assert.Equal("Retail", rules.GetProfile("快消").Name);
         Assert.Equal("ECommerce", rules.GetProfile("电商").Name);
         Assert.Equal("ToC", rules.GetProfile("门店").Name);

@@ -134,6 +134,31 @@ public class FollowUpRulesOptionsTests
     }
 
     [Fact]
+    public void Create_AliasWithNothingToMatchOrNamesAlikeOnceFolded_Fail()
+    {
+        var options = new FollowUpRulesOptions();
+        options.Profiles["Retail"] = new ProfileOptions { BasedOn = "ToC", Aliases = { "\u200b" } };
+        options.Profiles["ＴｏＢ"] = new ProfileOptions { BasedOn = "ToC" };
+
+        var message = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(options)).Message;
+
+        Assert.Contains("FollowUpRules:Profiles:Retail:Aliases:0: has no character a scenario could match", message, StringComparison.Ordinal);
+        Assert.Contains("FollowUpRules:Profiles:ＴｏＢ: is profile 'ToB' once case, width", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_DefaultProfileOrBaseGivenAsAnAlias_SaysWhoseAliasItIs()
+    {
+        var options = new FollowUpRulesOptions { DefaultProfile = "电商" };
+        options.Profiles["Retail"] = new ProfileOptions { BasedOn = "项目型" };
+
+        var message = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(options)).Message;
+
+        Assert.Contains("DefaultProfile ('电商'): names no profile: '电商' is an alias of profile 'ECommerce'", message, StringComparison.Ordinal);
+        Assert.Contains("BasedOn ('项目型'): names no built-in or configured profile: '项目型' is an alias of profile 'Project'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Aliases_BoundFromConfiguration_NameTheProfile()
     {
         var options = new FollowUpRulesOptions();
