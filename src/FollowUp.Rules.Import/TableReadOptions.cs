@@ -8,7 +8,8 @@ public sealed record TableReadOptions
     /// <summary>Gets the text encoding of a CSV or TSV file (see <see cref="TableEncodings.GetEncoding"/> for names such as <c>gbk</c>).</summary>
     /// <value>
     /// <see langword="null"/> (the default) detects it: a byte order mark decides; otherwise the file is UTF-16 when zero bytes
-    /// fall in every other byte of its start (UTF-16 without a byte order mark), else UTF-8, unless its bytes hold Chinese
+    /// fall on one side of the byte pairs of its start in UTF-16's proportion (UTF-16 without a byte order mark; NULs in a
+    /// few cells of a UTF-8 file are not), else UTF-8, unless its bytes hold Chinese
     /// text in GB18030 (a superset of GBK and GB2312, what Chinese Excel saves as "CSV") and read better so. A byte order mark
     /// always wins over this setting. Bytes invalid in the encoding are read as U+FFFD and their rows reported.
     /// </value>

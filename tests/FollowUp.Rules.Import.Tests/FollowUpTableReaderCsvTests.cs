@@ -98,6 +98,96 @@ public sealed class FollowUpTableReaderCsvTests
         Assert.Equal("宏图建筑设计院", reader.ReadRecords().First().Record!.Customer!.Company);
     }
 
+    /// <summary>
+    /// A legacy export writes an empty cell as one NUL. Three such zero bytes on one side of the byte pairs were taken for
+    /// UTF-16 and the file could not be read; valid UTF-8 with NULs in a few cells is UTF-8.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_Utf8WithANulCellInEachRow_StaysUtf8(bool fromAPipe)
+    {
+        const string EmptyWechat =
+            "id,customer.company,customer.name,customer.wechat,communications[0].summary\r\n" +
+            "FU-9916,苏州启衡精密机械有限公司,王强,\0,发送方案 V2，等待技术评审\r\n" +
+            "FU-2073,深圳前海物流,张伟,\0,发送方案 V2，等待技术评审\r\n" +
+            "FU-5249,深圳前海物流,李娜,\0,上门拜访，确认 200 套需求\r\n" +
+            "FU-8704,深圳前海物流,陈晓东,\0,发送方案 V2，等待技术评审\r\n";
+        const string NulAfterId =
+            "id,customer.company,customer.name,needs.summary\n" +
+            "R0 \0,宏图建筑设计院,张伟,替换 ERP 系统\n" +
+            "R1 \0,宏图建筑设计院,张伟,替换 ERP 系统\n" +
+            "R2 \0,宏图建筑设计院,张伟,替换 ERP 系统\n";
+
+        foreach (var (csv, companies) in new[]
+        {
+            (EmptyWechat, new[] { "苏州启衡精密机械有限公司", "深圳前海物流", "深圳前海物流", "深圳前海物流" }),
+            (NulAfterId, new[] { "宏图建筑设计院", "宏图建筑设计院", "宏图建筑设计院" }),
+        })
+        {
+            var bytes = Encoding.UTF8.GetBytes(csv);
+            using var reader = FollowUpTableReader.OpenStream(fromAPipe ? Tables.Pipe(bytes) : new MemoryStream(bytes), TableFormat.Csv);
+
+            Assert.Equal((65001, false), (reader.Encoding!.CodePage, reader.EncodingGuessed));
+            Assert.Equal(companies, reader.ReadRecords().Select(r => r.Record!.Customer!.Company));
+        }
+    }
+
+    /// <summary>
+    /// Chinese in UTF-16 holds a zero byte only in its ASCII characters (separators, line breaks, digits), here in under a
+    /// quarter of the byte pairs; that the bytes are not UTF-8 and read as Chinese text in UTF-16 tells it.
+    /// </summary>
+    [Theory]
+    [InlineData("utf-16", false)]
+    [InlineData("utf-16", true)]
+    [InlineData("utf-16BE", false)]
+    [InlineData("utf-16BE", true)]
+    public void Read_ChineseHeavyUtf16WithoutByteOrderMark_IsTold(string encodingName, bool fromAPipe)
+    {
+        const string Notes =
+            "关联客户,跟进内容\r\n" +
+            "宏图建筑设计院,上门拜访，客户关注交期和售后服务，希望我们下周提供详细的实施计划和报价单，财务总监也会参加评审会议\r\n" +
+            "蓝海物流,微信沟通，客户说预算已经批下来了，下个月初走合同流程，需要我们派工程师现场支持并培训他们的运维团队\r\n";
+        var bytes = Encoding.GetEncoding(encodingName).GetBytes(Notes);
+        Assert.True(Notes.Count(char.IsAscii) * 4 < Notes.Length);
+
+        using var reader = FollowUpTableReader.OpenStream(fromAPipe ? Tables.Pipe(bytes) : new MemoryStream(bytes), TableFormat.Csv, ChineseMap);
+
+        Assert.Equal((encodingName, true), (reader.Encoding!.WebName, reader.EncodingGuessed));
+        Assert.Equal(["宏图建筑设计院", "蓝海物流"], reader.ReadRecords().Select(r => r.Record!.Customer!.Company));
+    }
+
+    /// <summary>A tiny file: ASCII in UTF-16 is told from three zero bytes in as many pairs; one or two NULs in UTF-8 are not.</summary>
+    [Theory]
+    [InlineData("utf-16", "id\n", "utf-16")]
+    [InlineData("utf-16BE", "id\n", "utf-16BE")]
+    [InlineData("utf-8", "id\n\0\n", "utf-8")]
+    [InlineData("utf-8", "id,名\n1,\0\n", "utf-8")]
+    [InlineData("utf-8", "id\n\0\n\0\n", "utf-8")]
+    public void Read_TinyFile_IsToldByItsShare(string writtenIn, string text, string readAs)
+    {
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv(text, Encoding.GetEncoding(writtenIn)), TableFormat.Csv);
+
+        Assert.Equal(readAs, reader.Encoding!.WebName);
+    }
+
+    /// <summary>
+    /// NULs in a GB18030 file are cell content: a stray one, or a run of empty cells whose eight zero bytes all fall on one
+    /// side of the byte pairs, as in UTF-16 BE. Its Chinese read as UTF-16 is Hangul, not Chinese text, so it is no UTF-16.
+    /// </summary>
+    [Theory]
+    [InlineData(ChineseCsv)]
+    [InlineData("关联客户,备注一,备注二,备注三,备注四,客户级别\r\n宏图建筑设计院,\0,\0,\0,\0,A\r\n蓝海物流,\0,\0,\0,\0,B\r\n")]
+    public void Read_Gb18030WithNulCells_StaysGb18030(string csv)
+    {
+        var withNul = csv.Replace("电话,", "电话,\0", StringComparison.Ordinal);
+
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv(withNul, TableEncodings.GB18030), TableFormat.Csv, ChineseMap);
+
+        Assert.Equal(54936, reader.Encoding!.CodePage);
+        Assert.Equal(["宏图建筑设计院", "蓝海物流"], reader.ReadRecords().Select(r => r.Record!.Customer!.Company));
+    }
+
     [Fact]
     public void Read_Utf8WithAStrayInvalidByte_StaysUtf8AndReportsTheRowAndColumnOfTheByte()
     {

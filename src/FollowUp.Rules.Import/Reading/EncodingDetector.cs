@@ -5,8 +5,8 @@ using System.Text.Unicode;
 namespace FollowUp.Rules.Import.Reading;
 
 /// <summary>
-/// Decides the encoding of a CSV file: a byte order mark decides, then the caller's word. Otherwise UTF-16 when zero bytes
-/// fall in every other byte of the start (see <see cref="Utf16WithoutMark"/>), then UTF-8 when every byte is valid UTF-8.
+/// Decides the encoding of a CSV file: a byte order mark decides, then the caller's word. Otherwise UTF-16 when the start
+/// has UTF-16's zero bytes in proportion (see <see cref="Utf16WithoutMark"/>), then UTF-8 when every byte is valid UTF-8.
 /// When some are not, the bytes are weighed: Chinese Excel saves CSV as GB18030 (GBK), whose text is
 /// mostly invalid UTF-8, while a UTF-8 export with a stray bad byte is mostly valid multi-byte UTF-8. So GB18030 only when
 /// the invalid UTF-8 sequences outnumber the valid multi-byte ones, GB18030 fits the bytes better (fewer invalid
@@ -48,7 +48,8 @@ internal static class EncodingDetector
             var head = ReadHead(stream);
             mark = FromByteOrderMark(head);
             stream.Position = start;
-            decided = mark?.Encoding ?? forced ?? Utf16WithoutMark(head) ?? Utf8OrWeighed(stream, start);
+            decided = mark?.Encoding ?? forced ?? Utf16WithoutMark(head, isWhole: head.Length < Utf16SampleLength)
+                ?? Utf8OrWeighed(stream, start);
             stream.Position = start + (mark?.Length ?? 0);
             text = stream;
         }
@@ -57,7 +58,8 @@ internal static class EncodingDetector
             var prefix = ReadPrefix(stream);
             var isFinal = prefix.Length < PipePrefixLength;
             mark = FromByteOrderMark(prefix);
-            decided = mark?.Encoding ?? forced ?? Utf16WithoutMark(prefix.AsSpan(0, Math.Min(prefix.Length, Utf16SampleLength)))
+            decided = mark?.Encoding ?? forced
+                ?? Utf16WithoutMark(prefix.AsSpan(0, Math.Min(prefix.Length, Utf16SampleLength)), isWhole: prefix.Length < Utf16SampleLength)
                 ?? (IsUtf8(prefix, isFinal) ? TableEncodings.StrictUtf8 : Weigh(prefix, isFinal));
             text = new PrefixedStream(prefix, stream);
             if (mark is { Length: var markLength })
@@ -91,24 +93,72 @@ internal static class EncodingDetector
     }
 
     /// <summary>
-    /// Gets UTF-16 for text without a byte order mark, as some exports write it (SQL Server's <c>bcp -w</c>): its ASCII
-    /// characters (separators, line breaks, digits) each hold a zero byte, after the character's byte in little-endian and
-    /// before it in big-endian, where UTF-8 and GB18030 text holds none. So at least <see cref="MinimumEvidence"/> zero
-    /// bytes, four times as many on one side of the byte pairs as on the other (a Chinese character such as 一, U+4E00, has
-    /// one on the other side; UTF-32 has them on both); else <see langword="null"/>.
+    /// Gets UTF-16 for text without a byte order mark, as some exports write it (SQL Server's <c>bcp -w</c>): each ASCII
+    /// character (separators, line breaks, digits) holds a zero byte, after the character's byte in little-endian and before
+    /// it in big-endian. A UTF-8 or GB18030 export may hold zero bytes too, one for each empty cell of a legacy export, so
+    /// the zeros must be in proportion and on one side: at least <see cref="MinimumEvidence"/>, four times as many on one
+    /// side of the byte pairs as on the other (a Chinese character such as 一, U+4E00, has one on the other side; UTF-32 has
+    /// them on both), and either
+    /// <list type="bullet">
+    /// <item>in at least half of the pairs: ASCII-heavy UTF-16, valid UTF-8 too, but no UTF-8 text has that many NULs; or</item>
+    /// <item>
+    /// in at least 1/16 of the pairs of bytes that are not valid UTF-8: CJK-heavy UTF-16, whose Chinese holds no zero. Then
+    /// bytes from 0x80 must be in at least 1/8 of the pairs, as Chinese in UTF-16 has them (an ASCII file with a stray
+    /// Windows byte does not), and read as UTF-16 at most 1 pair in 32 may be other than Chinese text (see
+    /// <see cref="NotChineseText"/>), which GB18030 is not (so CJK-heavy Korean without a byte order mark is not told).
+    /// </item>
+    /// </list>
+    /// Else <see langword="null"/>.
     /// </summary>
-    private static Encoding? Utf16WithoutMark(ReadOnlySpan<byte> head)
+    /// <param name="head">The first bytes.</param>
+    /// <param name="isWhole">Whether <paramref name="head"/> is the whole file, so a sequence cut at its end is invalid.</param>
+    private static Encoding? Utf16WithoutMark(ReadOnlySpan<byte> head, bool isWhole)
     {
-        int zerosFirst = 0, zerosSecond = 0;
+        int zerosFirst = 0, zerosSecond = 0, highBytes = 0;
         for (var i = 0; i + 1 < head.Length; i += 2)
         {
             zerosFirst += head[i] == 0 ? 1 : 0;
             zerosSecond += head[i + 1] == 0 ? 1 : 0;
+            highBytes += head[i] >= 0x80 || head[i + 1] >= 0x80 ? 1 : 0;
         }
 
-        return zerosSecond >= MinimumEvidence && zerosFirst * 4 <= zerosSecond ? Encoding.Unicode
-            : zerosFirst >= MinimumEvidence && zerosSecond * 4 <= zerosFirst ? Encoding.BigEndianUnicode
-            : null;
+        var (bigEndian, zeros) = zerosFirst * 4 <= zerosSecond ? (false, zerosSecond)
+            : zerosSecond * 4 <= zerosFirst ? (true, zerosFirst)
+            : (false, 0);
+        var pairs = head.Length / 2;
+        if (zeros < MinimumEvidence)
+        {
+            return null;
+        }
+
+        var asciiHeavy = zeros * 2 >= pairs;
+        var cjkHeavy = zeros * 16 >= pairs && highBytes * 8 >= pairs && !IsUtf8(head, isWhole)
+            && NotChineseText(head, bigEndian) * 32 <= pairs;
+        return !(asciiHeavy || cjkHeavy) ? null : bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode;
+    }
+
+    /// <summary>
+    /// Counts the byte pairs that, read as UTF-16, are not what Chinese text holds: ASCII without control characters but
+    /// tab, CR, LF and NUL, Latin letters, punctuation, CJK symbols, kana and ideographs, full-width forms, or a surrogate
+    /// pair (an emoji). Chinese in GB18030 read as UTF-16 gives Hangul, private-use characters and lone surrogates.
+    /// </summary>
+    private static int NotChineseText(ReadOnlySpan<byte> bytes, bool bigEndian)
+    {
+        var count = 0;
+        var afterHighSurrogate = false;
+        for (var i = 0; i + 1 < bytes.Length; i += 2)
+        {
+            var unit = (char)(bigEndian ? bytes[i] << 8 | bytes[i + 1] : bytes[i + 1] << 8 | bytes[i]);
+            var text = afterHighSurrogate
+                ? char.IsLowSurrogate(unit)
+                : char.IsHighSurrogate(unit) || unit is '\0' or '\t' or '\n' or '\r' or (>= ' ' and <= '\u024F')
+                    or (>= '\u2000' and <= '\u206F') or (>= '\u3000' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')
+                    or (>= '\uFF00' and <= '\uFFEF');
+            count += text ? 0 : 1;
+            afterHighSurrogate = !afterHighSurrogate && char.IsHighSurrogate(unit);
+        }
+
+        return count;
     }
 
     /// <summary>Gets the encoding a byte order mark names, and the mark's length, which the reader skips.</summary>

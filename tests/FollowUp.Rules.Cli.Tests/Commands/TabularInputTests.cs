@@ -270,6 +270,22 @@ public sealed class TabularInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_Utf8CsvWithANulCellInEachRow_IsReadAsUtf8()
+    {
+        // A legacy export's empty cell written as NUL; three of them on one side of the byte pairs made it UTF-16 and exit 2.
+        var csv = _temp.File("nul-wechat.csv");
+        File.WriteAllBytes(csv, Encoding.UTF8.GetBytes(
+            "id,customer.company,customer.name,customer.wechat\r\n" +
+            "FU-9916,苏州启衡精密机械有限公司,王强,\0\r\nFU-2073,深圳前海物流,张伟,\0\r\nFU-5249,深圳前海物流,李娜,\0\r\n"));
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, csv);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["FU-9916", "FU-2073", "FU-5249"], run.Ids);
+        Assert.Equal("", run.Error);
+    }
+
+    [Fact]
     public async Task Evaluate_ForcedEncoding_ReadsTheFileWithIt()
     {
         var csv = _temp.File("big5.csv");
