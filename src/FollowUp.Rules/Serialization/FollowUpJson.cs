@@ -114,8 +114,9 @@ public static class FollowUpJson
     /// The input is streamed: memory holds one record, whatever the input's size. Lines may end with LF, CRLF or CR. A
     /// value that cannot be read (broken JSON, not an object, <c>null</c>, a field given twice, nested more than 64 levels
     /// deep, text that is not UTF-8, a line over 256 MB) is a result with its <see cref="JsonRecordResult.Number"/> and
-    /// <see cref="JsonRecordResult.Error"/>, and the reading goes on after it; blank lines are skipped. Only broken array
-    /// syntax, after which no element can be told from the next, ends the reading, with a last result that says so
+    /// <see cref="JsonRecordResult.Error"/>, and the reading goes on after it; blank lines are skipped. Only broken syntax
+    /// between records of an array or of objects written one after another (not one per line), after which no record can be
+    /// told from the next, ends the reading, with a last result that says so
     /// (<see cref="JsonRecordResult.EndsReading"/>). Pass the results to
     /// <see cref="BatchEvaluation.EvaluateRowsAsync{TItem}"/> with <c>row =&gt; row.Record</c>: unreadable ones come back in
     /// place, unevaluated.

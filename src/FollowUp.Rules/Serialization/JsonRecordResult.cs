@@ -47,8 +47,8 @@ public sealed class JsonRecordResult
     public string? Error { get; }
 
     /// <summary>
-    /// Gets a value indicating whether reading stopped at this result: the array's syntax broke, or an element was longer
-    /// than 256 MB, so nothing after it could be told apart. It is then the last result, and <see cref="Error"/> says so.
+    /// Gets a value indicating whether reading stopped at this result: the syntax of an array, or of objects written one
+    /// after another, broke, or an element was longer than 256 MB, so nothing after it could be told apart. It is then the last result, and <see cref="Error"/> says so.
     /// </summary>
     public bool EndsReading { get; }
 
