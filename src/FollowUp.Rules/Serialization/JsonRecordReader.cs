@@ -5,7 +5,8 @@ namespace FollowUp.Rules.Serialization;
 /// <summary>
 /// Reads the records of a UTF-8 JSON input one at a time, so memory holds one record whatever the input's size: JSON Lines
 /// line by line, a JSON array or concatenated objects element by element. A value that cannot be read is a result with its
-/// number and reason, and the reading goes on after it; only broken syntax in an array or between objects written one after another ends it, after a result that says so.
+/// number and reason, and the reading goes on after it; only broken syntax in an array or between objects written one
+/// after another ends it, after a result that says so.
 /// </summary>
 internal sealed class JsonRecordReader : IDisposable
 {
