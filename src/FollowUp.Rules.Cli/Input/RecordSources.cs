@@ -176,7 +176,9 @@ internal static class RecordSources
         private static string Printable(string value)
         {
             var text = new StringBuilder();
-            foreach (var c in value.Length > Quoted ? value.AsSpan(0, Quoted) : value)
+            // Cut before a character whose second half would fall beyond the cut (an emoji).
+            var quoted = value.Length <= Quoted ? value.Length : char.IsHighSurrogate(value[Quoted - 1]) ? Quoted - 1 : Quoted;
+            foreach (var c in value.AsSpan(0, quoted))
             {
                 if (char.IsControl(c) || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
                 {
@@ -188,7 +190,7 @@ internal static class RecordSources
                 }
             }
 
-            return value.Length > Quoted ? text.Append('…').ToString() : text.ToString();
+            return quoted < value.Length ? text.Append('…').ToString() : text.ToString();
         }
     }
 

@@ -49,7 +49,8 @@ public sealed class EvaluateCommandTests : IDisposable
     {
         var input = _temp.Write("odd.jsonl", string.Join('\n',
             SampleData.Record("O-1", "\"scenario\":\"Whole\\nsale\\u001b[31m\\u202e\""),
-            SampleData.Record("O-2", $"\"scenario\":\"{new string('长', 100)}\"")));
+            SampleData.Record("O-2", $"\"scenario\":\"{new string('长', 100)}\""),
+            SampleData.Record("O-3", $"\"scenario\":\"{new string('x', 39)}😀\"")));
 
         var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
 
@@ -57,6 +58,8 @@ public sealed class EvaluateCommandTests : IDisposable
         var warning = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("'Whole\\u000Asale\\u001B[31m\\u202E' (1)", warning, StringComparison.Ordinal);
         Assert.Contains($"'{new string('长', 40)}…' (1)", warning, StringComparison.Ordinal);
+        Assert.Contains($"'{new string('x', 39)}…' (1)", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain('\uFFFD', warning);
     }
 
     [Fact]
