@@ -1,23 +1,35 @@
 namespace FollowUp.Rules.Language;
 
 // Contingency plans: a risk a note only supposes, in order to say what will be done if it happens (如果客户嫌贵，可以申请
-// 95 折; "If they push back on price, offer 5%"), or guards against (防止客户压价). A careful salesperson writes these, and
-// they tell of no risk that has happened. A condition the customer sets (如果太贵就不考虑了, 要是便宜点就好了) still raises:
-// only a plan answers it.
+// 95 折; "If they push back on price, offer 5%"), or guards against (…，防止客户压价). A careful salesperson writes these,
+// and they tell of no risk that has happened. A false "all clear" is the worst failure of a risk tool, so the reading is
+// narrow: a condition the customer sets (如果太贵就不考虑了), the customer's own precaution (客户为了避免麻烦直接不续约了) or a
+// supposition without a plan of ours after it still raises.
 internal sealed partial class TextAnalyzer
 {
     /// <summary>Words that open a supposition at the start of a clause (after a subject, 客户如果…), folded.</summary>
     private static readonly string[] SuppositionLeads =
         ["如果", "假如", "要是", "万一", "倘若", "假设", "若是", "一旦", "if", "what if", "in case", "in the event"];
 
-    /// <summary>Words that say what follows is guarded against, itself the plan (…，防止客户拿友商压价; to avoid a delay), folded.</summary>
-    private static readonly string[] PrecautionLeads = ["防止", "以防", "以免", "避免", "为了避免", "为避免", "预防", "谨防", "to avoid", "to prevent"];
+    /// <summary>
+    /// Words that open a clause guarding against what follows, itself the plan (…，防止客户拿友商压价; 以免延期), folded. Only at
+    /// the start of a clause: after a subject (客户为了避免…, 本想避免…) the precaution is someone's act, not the note's plan.
+    /// </summary>
+    private static readonly string[] PrecautionLeads = ["为了避免", "为避免", "为防止", "为了防止", "防止", "以防", "以免", "避免", "谨防", "预防"];
 
-    /// <summary>Words before a precaution word that say it fails (无法避免, 难以避免, can't avoid), folded.</summary>
-    private static readonly string[] PrecautionFails = ["无法", "难以", "不可", "不能", "没法", "没能", "未能", "can't", "cannot", "couldn't", "unable to", "failed"];
+    /// <summary>English words that guard against what follows them in the same clause (… to avoid a delay), folded.</summary>
+    private static readonly string[] EnglishPrecautions = ["to avoid", "to prevent"];
 
-    /// <summary>How many characters may come between a precaution word and the risk it guards against (以免项目整体延期; to avoid any further delay).</summary>
-    private const int PrecautionReach = 12;
+    /// <summary>Words after a precaution word that make it something else (以防万一 is "just in case"), folded.</summary>
+    private static readonly string[] NotPrecautions = ["万一"];
+
+    /// <summary>
+    /// How many characters may come between a precaution word and the risk it guards against: a subject or a modifier
+    /// (防止客户压价, 以免项目延期, to avoid any delay), no more.
+    /// </summary>
+    private const int PrecautionReach = 4;
+
+    private const int AsciiPrecautionReach = 12;
 
     /// <summary>Words that open a counterfactual, whose risk is real (如果不是价格太贵，早就签了; if it weren't for the price), folded.</summary>
     private static readonly string[] Counterfactuals =
@@ -27,70 +39,101 @@ internal sealed partial class TextAnalyzer
     private static readonly string[] SuppositionSubjects =
         ["客户", "对方", "他们", "她们", "他", "她", "佢", "买家", "甲方", "顾客", "但", "但是", "不过", "另外", "同时", "and", "but", "so"];
 
-    /// <summary>Words that end a clause as a supposition (客户预算不够的话，…), folded.</summary>
-    private static readonly string[] SuppositionTails = ["的话"];
+    /// <summary>A word that ends a clause as a supposition right after the risk phrase (客户预算不够的话，…), folded.</summary>
+    private const string SuppositionTail = "的话";
 
-    /// <summary>Words that join a supposition to what follows it (就, 那就, then), skipped before the plan, folded.</summary>
-    private static readonly string[] ConsequenceLinks = ["那就", "那么", "就", "则", "便", "那", "我们", "我方", "我", "then", "we", "we will", "we'll", "we can"];
+    /// <summary>Words inside a supposition's own clause that give its consequence there (一旦涉及预算客户就说…): a habit, not a plan.</summary>
+    private static readonly string[] InClauseConsequences = ["就", "便", "then"];
+
+    /// <summary>Words that join a supposition to what follows it (那就, then), skipped before the plan, folded.</summary>
+    private static readonly string[] ConsequenceLinks = ["那就", "那么", "则", "那", "我们", "我方", "我", "then", "we", "we will", "we'll", "we can"];
+
+    /// <summary>Words that say the note's side may do what follows (可以申请), skipped before the plan, folded.</summary>
+    private static readonly string[] PlanModals = ["可以", "可"];
 
     /// <summary>Words that open what the note's side will do: the plan a supposition leads to, folded.</summary>
     private static readonly string[] PlanLeads =
     [
-        "可以", "可", "给", "申请", "提供", "准备", "拆", "底线", "先", "建议", "马上", "立即", "及时", "安排", "启动", "按", "提前", "俾", "送",
-        "offer", "prepare", "propose", "send", "give", "escalate", "share", "provide", "split", "loop in", "fall back",
+        "申请", "给", "先给", "先提供", "先发", "拆", "提供", "准备", "底线", "建议", "安排", "启动", "提前", "俾", "送", "上报", "立即上报", "马上上报",
+        "立即通知", "马上通知", "split", "offer", "prepare", "propose", "send", "give", "escalate", "share", "provide", "loop in", "fall back",
     ];
 
     /// <summary>
     /// Whether the risk phrase from <paramref name="start"/> to <paramref name="end"/> is only supposed in a plan: its clause
-    /// opens with a supposition (如果, 万一, if; after a subject: 客户如果) or ends in 的话, and the next clause says what will
-    /// be done (可以申请 95 折, 底线是 8.5 折, offer 5%); or its clause opens with a precaution (防止客户压价). A counterfactual
-    /// (如果不是价格太贵) and a supposition with no plan after it keep the risk.
+    /// opens with a supposition (如果, 万一, if; after a subject: 客户如果) or the phrase is followed by 的话, the clause gives no
+    /// consequence of its own (就, then), and the next clause says what the note's side will do (可以申请 95 折, 底线是 8.5 折,
+    /// offer 5%); or a clause opening with a precaution guards against it (防止客户压价). A counterfactual (如果不是价格太贵),
+    /// a supposition with no plan after it and the customer's own precaution keep the risk.
     /// </summary>
     private static bool IsContingency(string text, int start, int end)
     {
         var clauseStart = ClauseStart(text, start);
-        var lead = text.AsSpan(clauseStart, start - clauseStart).TrimStart();
-        lead = lead[LeadingWordLength(lead, SuppositionSubjects)..].TrimStart();
-        if (IsGuardedAgainst(lead))
+        var wholeLead = text.AsSpan(clauseStart, start - clauseStart).TrimStart();
+        if (IsGuardedAgainst(wholeLead))
         {
             return true;
         }
 
+        var lead = wholeLead[LeadingWordLength(wholeLead, SuppositionSubjects)..].TrimStart();
         var clauseEnd = end;
         while (clauseEnd < text.Length && !TextFolding.IsClauseEnd(TextFolding.Fold(text[clauseEnd])))
         {
             clauseEnd++;
         }
 
-        var supposed = StartsWithAny(lead, SuppositionLeads) || EndsWithAny(text.AsSpan(end, clauseEnd - end).TrimEnd(), SuppositionTails);
-        if (!supposed || StartsWithAny(lead, Counterfactuals) || clauseEnd >= text.Length)
+        var rest = text.AsSpan(end, clauseEnd - end).Trim();
+        var supposed = StartsWithAny(lead, SuppositionLeads)
+            || (rest.Length >= SuppositionTail.Length && rest.Length <= SuppositionTail.Length + 2 && EndsWithAny(rest, [SuppositionTail]));
+        if (!supposed || StartsWithAny(lead, Counterfactuals) || ContainsAny(lead, InClauseConsequences) || ContainsAny(rest, InClauseConsequences)
+            || clauseEnd >= text.Length)
         {
             return false;
         }
 
         var next = text.AsSpan(clauseEnd + 1).TrimStart();
         next = next[LeadingWordLength(next, ConsequenceLinks)..].TrimStart();
+        next = next[LeadingWordLength(next, PlanModals)..].TrimStart();
         return StartsWithAny(next, PlanLeads);
     }
 
     /// <summary>
-    /// Whether the words before a risk phrase in its clause end with a precaution shortly before it (以免延期, 防止客户拿友商压价,
-    /// to avoid any further delay), one that does not fail (避免不了, 无法避免, can't avoid).
+    /// Whether the words before a risk phrase in its clause guard against it: the clause opens with a precaution (防止, 以免,
+    /// 为避免) and at most a subject or modifier stands between (防止客户压价, 以免项目延期), or in English "to avoid" / "to
+    /// prevent" comes a few words before it (to avoid any delay). Not 以防万一, nor a precaution that fails (无法避免).
     /// </summary>
     private static bool IsGuardedAgainst(ReadOnlySpan<char> lead)
     {
-        const int LongestPrecaution = 10;
-        for (var from = Math.Max(0, lead.Length - PrecautionReach - LongestPrecaution); from < lead.Length; from++)
+        var length = LeadingWordLength(lead, PrecautionLeads);
+        if (length > 0)
+        {
+            var after = lead[length..].TrimStart();
+            return after.Length <= PrecautionReach && !StartsWithAny(after, NotPrecautions) && !after.StartsWith("不");
+        }
+
+        for (var from = Math.Max(0, lead.Length - AsciiPrecautionReach - 10); from < lead.Length; from++)
         {
             // An English word starts a word (not the "to avoid" of "auto avoid").
-            var length = LeadingWordLength(lead[from..], PrecautionLeads);
-            if (length == 0 || (from > 0 && TextFolding.IsAsciiLetter(TextFolding.Fold(lead[from - 1])) && TextFolding.IsAsciiLetter(TextFolding.Fold(lead[from]))))
+            if (from > 0 && TextFolding.IsAsciiLetter(TextFolding.Fold(lead[from - 1])))
             {
                 continue;
             }
 
-            var after = lead[(from + length)..].TrimStart();
-            if (after.Length <= PrecautionReach && !after.StartsWith("不") && !EndsWithAny(lead[..from].TrimEnd(), PrecautionFails))
+            var english = LeadingWordLength(lead[from..], EnglishPrecautions);
+            if (english > 0 && lead[(from + english)..].Trim().Length <= AsciiPrecautionReach && !ContainsAny(lead[(from + english)..], ["but"]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds one of <paramref name="words"/> (folded), English ones as whole words.</summary>
+    private static bool ContainsAny(ReadOnlySpan<char> text, string[] words)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if ((i == 0 || !TextFolding.IsAsciiLetter(TextFolding.Fold(text[i - 1]))) && StartsWithAny(text[i..], words))
             {
                 return true;
             }

@@ -287,15 +287,7 @@ internal sealed partial class TextAnalyzer
             }
 
             var near = Neighbours(scan, i);
-            if (IsExcepted(scan, i, near))
-            {
-                // Words an exception reads otherwise are no risk phrase, so a cue among them negates what follows as any cue does
-                // (暂时不考虑其他供应商: the 不 of 不考虑 negates the other suppliers).
-                hit.Dropped = true;
-                continue;
-            }
-
-            if (IsInsideLonger(scan, i, near, PhraseRole.Risk, sameCategoryOnly: true) || IsInName(text, hit.Start, hit.End))
+            if (IsInsideLonger(scan, i, near, PhraseRole.Risk, sameCategoryOnly: true) || IsExcepted(scan, i, near) || IsInName(text, hit.Start, hit.End))
             {
                 continue;
             }
@@ -489,7 +481,7 @@ internal sealed partial class TextAnalyzer
             // A settling cue negates what follows it only with no space between (已解决客户的顾虑): 发票问题已解决 客户嫌贵 is two
             // clauses. It closes its clause before a break word too (顾虑已打消但预算不足), and asked (价格异议已解决？) it settles nothing.
             var settling = IsSettling(cue);
-            var before = cue.FoldedEnd <= hit.FoldedStart && IsWithinCueWindow(text, cue, hit, window)
+            var before = cue.FoldedEnd <= hit.FoldedStart && hit.FoldedStart - cue.FoldedEnd <= CueWindow(cue, hit, window)
                 && !(settling && HasWhitespace(text, cue.End, hit.Start));
             var inGap = hit.GapTo > 0 && hit.GapFrom <= cue.FoldedStart && cue.FoldedEnd <= hit.GapTo;
             // A settling cue closing the clause settles only what can be resolved: 竞品问题已解决 leaves the competitor.
@@ -914,41 +906,6 @@ internal sealed partial class TextAnalyzer
     private int CueWindow(in TextHit cue, in TextHit hit, int window) => IsAscii(Lexicon.Entries[cue.Entry].Phrase)
         ? (IsAscii(Lexicon.Entries[hit.Entry].Phrase) ? AsciiCueWindow : 0)
         : window;
-
-    /// <summary>
-    /// Whether the hit is close enough after the cue to be what it negates: within its window of folded characters or, for a
-    /// Chinese cue, of the units a reader counts, where an English word is one (客户没有 compare 其他家 is three).
-    /// </summary>
-    private bool IsWithinCueWindow(string text, in TextHit cue, in TextHit hit, int window)
-    {
-        var reach = CueWindow(cue, hit, window);
-        return hit.FoldedStart - cue.FoldedEnd <= reach
-            || (!IsAscii(Lexicon.Entries[cue.Entry].Phrase) && ReadingUnits(text, cue.End, hit.Start, reach + 1) <= reach);
-    }
-
-    /// <summary>How many characters and English words (or numbers) the text from <paramref name="from"/> to <paramref name="to"/> holds, white space aside, counted up to <paramref name="limit"/>.</summary>
-    private static int ReadingUnits(string text, int from, int to, int limit)
-    {
-        var units = 0;
-        var inWord = false;
-        for (var i = from; i < to && units < limit; i++)
-        {
-            var original = text[i];
-            var c = TextFolding.Fold(original);
-            if (TextFolding.IsAsciiWordChar(c))
-            {
-                units += inWord ? 0 : 1;
-                inWord = true;
-            }
-            else
-            {
-                inWord = false;
-                units += TextFolding.IsWhitespace(original) || TextFolding.IsIgnorable(original) ? 0 : 1;
-            }
-        }
-
-        return units;
-    }
 
     /// <summary>
     /// A cue inside a word that is not a negation (无论, 不仅) or inside the words of a risk phrase (未回复) negates

@@ -123,7 +123,6 @@ public sealed class TextSignalTests
     [InlineData("竞争对手：无", RiskSignalCodes.Competitor)]
     [InlineData("no 竞争对手介入", RiskSignalCodes.Competitor)]
     [InlineData("有没有竞争对手？客户说没有", RiskSignalCodes.Competitor)]
-    [InlineData("客户没有 compare 其他家，直接要合同", RiskSignalCodes.Competitor)]
     [InlineData("客户说暂时不考虑其他供应商，只用我们", RiskSignalCodes.Competitor)]
     [InlineData("客户说暂时不考虑其他供应商，只用我们", RiskSignalCodes.IntentDecline)]
     [InlineData("客話呢排唔會考慮第二間，淨係用我哋", RiskSignalCodes.Competitor)]
@@ -328,7 +327,10 @@ public sealed class TextSignalTests
         Assert.Contains(code, TextProbe.Of(text.Replace(plan, "客户说的", StringComparison.Ordinal)).Risk);
     }
 
-    /// <summary>A condition the customer sets, a counterfactual or a risk stated before the plan is a real risk.</summary>
+    /// <summary>
+    /// A condition the customer sets, a counterfactual, the customer's own precaution, a habit (一旦…就) or a risk stated before
+    /// the plan is a real risk (a review's attempts to slip one past the contingency rule).
+    /// </summary>
     [Theory]
     [InlineData("如果太贵，客户就不考虑了", RiskSignalCodes.PriceObjection)]
     [InlineData("要是价格再便宜点就好了", RiskSignalCodes.PriceObjection)]
@@ -336,6 +338,14 @@ public sealed class TextSignalTests
     [InlineData("主要是价格太贵，可以申请特价", RiskSignalCodes.PriceObjection)]
     [InlineData("客户担心如果延期会影响上线", RiskSignalCodes.Delay)]
     [InlineData("The customer asked if we could match the competitor's price", RiskSignalCodes.Competitor)]
+    [InlineData("客户为了避免麻烦直接不续约了", RiskSignalCodes.IntentDecline)]
+    [InlineData("客户为了防止超支已经改用竞品了", RiskSignalCodes.Competitor)]
+    [InlineData("本想避免延期但最后还是延期了", RiskSignalCodes.Delay)]
+    [InlineData("为避免延期我们加急但客户嫌贵", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户一旦发现竞品更便宜的话，马上就会换", RiskSignalCodes.Competitor)]
+    [InlineData("一旦涉及预算客户就说预算不足，先等等", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("客户嫌贵说了很多难听的话，可以理解", RiskSignalCodes.PriceObjection)]
+    [InlineData("没有 follow up 客户投诉了", RiskSignalCodes.NegativeFeedback)]
     public void Signal_ConditionOrRiskBeforeAPlan_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
 
     /// <summary>A risk that cannot be avoided is a risk: neither the negation in 无法避免 nor the precaution word 避免 takes it away.</summary>
