@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -25,12 +26,18 @@ internal static class InvalidValueReader
         MaxDepth = MaxDepth,
     };
 
+    /// <summary>Decodes UTF-8 throwing at the first byte that is not UTF-8, to say where it is.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Writes a value's excerpt with Chinese as is, as the CRM sent it, not as \uXXXX escapes.</summary>
     private static readonly JsonWriterOptions ExcerptOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Reads the record around its wrong-shaped values.</summary>
     /// <returns>The record; <see langword="null"/> when nothing clearer than the serializer's refusal can be said.</returns>
-    /// <exception cref="JsonException">A name is given twice in one object, or objects and lists nest deeper than the limit.</exception>
+    /// <exception cref="JsonException">
+    /// A name is given twice in one object, objects and lists nest deeper than the limit, or (for UTF-8 input) the bytes are not
+    /// UTF-8.
+    /// </exception>
     public static FollowUpRecord? Reread(string json, JsonTypeInfo<FollowUpRecord> recordType)
     {
         JsonDocument document;
@@ -53,6 +60,9 @@ internal static class InvalidValueReader
     /// <inheritdoc cref="Reread(string, JsonTypeInfo{FollowUpRecord})"/>
     public static FollowUpRecord? Reread(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<FollowUpRecord> recordType)
     {
+        // Bytes that are not UTF-8 make a record unreadable, as they do without a wrong-shaped value: read around that value,
+        // they would come back as U+FFFD and change the record without a word.
+        ThrowIfNotUtf8(utf8Json);
         JsonDocument document;
         try
         {
@@ -67,6 +77,23 @@ internal static class InvalidValueReader
         using (document)
         {
             return Reread(document.RootElement, recordType);
+        }
+    }
+
+    private static void ThrowIfNotUtf8(ReadOnlySpan<byte> utf8Json)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            return;
+        }
+
+        try
+        {
+            StrictUtf8.GetCharCount(utf8Json);
+        }
+        catch (DecoderFallbackException invalid)
+        {
+            throw new JsonException("The text is not valid UTF-8.", path: null, lineNumber: 0, bytePositionInLine: invalid.Index, invalid);
         }
     }
 

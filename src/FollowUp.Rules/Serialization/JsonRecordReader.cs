@@ -167,8 +167,10 @@ internal sealed class JsonRecordReader : IDisposable
     /// </summary>
     private string ReasonOf(JsonException exception)
     {
-        // Invalid UTF-8 in a string surfaces as a value that "could not be converted": say what is wrong with the bytes.
-        var reason = exception.InnerException?.InnerException is System.Text.DecoderFallbackException
+        // Invalid UTF-8 in a string surfaces as a value that "could not be converted" (or, read around a wrong-shaped value,
+        // as the reader's own refusal): say what is wrong with the bytes.
+        var reason = exception.InnerException is System.Text.DecoderFallbackException
+            || exception.InnerException?.InnerException is System.Text.DecoderFallbackException
             ? "the text is not valid UTF-8; save the file as UTF-8."
             : OneLine(exception.Message);
         var tail = reason.IndexOf(" Path: ", StringComparison.Ordinal) is >= 0 and var path ? path : reason.IndexOf(" LineNumber: ", StringComparison.Ordinal);

@@ -216,7 +216,7 @@ public sealed class RecordSourcesTests : IDisposable
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Equal(["U-2"], run.Ids);
-        Assert.Equal($"{input}:line 1: unreadable record: byte 12 of the line: the text is not valid UTF-8; save the file as UTF-8.", Assert.Single(run.ErrorLines));
+        Assert.Equal($"{input}:line 1: unreadable record: byte 8 of the line: the text is not valid UTF-8; save the file as UTF-8.", Assert.Single(run.ErrorLines));
     }
 
     [Theory]

@@ -112,8 +112,18 @@ public sealed class ReadRecordsTests
     {
         var results = await ReadAsync([.. "{\"id\":\""u8, 0xFF, 0xFE, 0x80, .. "\"}\n{\"id\":\"U-2\"}\n"u8]);
 
-        Assert.Equal("byte 12 of the line: the text is not valid UTF-8; save the file as UTF-8.", results[0].Error);
+        Assert.Equal("byte 8 of the line: the text is not valid UTF-8; save the file as UTF-8.", results[0].Error);
         Assert.Equal("U-2", results[1].Record?.Id);
+    }
+
+    /// <summary>Read around a wrong-shaped value, bytes that are not UTF-8 would come back as U+FFFD: the record is unreadable, as without it.</summary>
+    [Fact]
+    public async Task ReadRecordsAsync_InvalidUtf8BesideAWrongShapedValue_IsUnreadableNotReplaced()
+    {
+        var results = await ReadAsync([.. "{\"id\":\"U-1\",\"customer\":\"张伟\",\"owner\":\""u8, 0xFF, 0xFE, .. "李\"}\n"u8]);
+
+        Assert.Null(results[0].Record);
+        Assert.Equal("byte 42 of the line: the text is not valid UTF-8; save the file as UTF-8.", results[0].Error);
     }
 
     [Theory]
