@@ -12,7 +12,7 @@ internal sealed partial class TextAnalyzer
         ["如果", "假如", "要是", "万一", "倘若", "假设", "若是", "一旦", "if", "what if", "in case", "in the event"];
 
     /// <summary>
-    /// Words that open a clause guarding against what follows, itself the plan (…，防止客户拿友商压价; 以免延期), folded. Only at
+    /// Words that open a clause guarding against what follows, itself the plan (…，防止客户压价; 以免延期), folded. Only at
     /// the start of a clause: after a subject (客户为了避免…, 本想避免…) the precaution is someone's act, not the note's plan.
     /// </summary>
     private static readonly string[] PrecautionLeads = ["为了避免", "为避免", "为防止", "为了防止", "防止", "以防", "以免", "避免", "谨防", "预防"];
@@ -29,6 +29,7 @@ internal sealed partial class TextAnalyzer
     /// </summary>
     private const int PrecautionReach = 4;
 
+    /// <summary>How many characters may come between "to avoid" and the risk (a delay, any further delays).</summary>
     private const int AsciiPrecautionReach = 12;
 
     /// <summary>Words that open a counterfactual, whose risk is real (如果不是价格太贵，早就签了; if it weren't for the price), folded.</summary>
@@ -43,7 +44,7 @@ internal sealed partial class TextAnalyzer
     private const string SuppositionTail = "的话";
 
     /// <summary>Words inside a supposition's own clause that give its consequence there (一旦涉及预算客户就说…): a habit, not a plan.</summary>
-    private static readonly string[] InClauseConsequences = ["就", "便", "then"];
+    private static readonly string[] InClauseConsequences = ["就", "then"];
 
     /// <summary>Words that join a supposition to what follows it (那就, then), skipped before the plan, folded.</summary>
     private static readonly string[] ConsequenceLinks = ["那就", "那么", "则", "那", "我们", "我方", "我", "then", "we", "we will", "we'll", "we can"];
