@@ -32,6 +32,9 @@ internal sealed partial class TextAnalyzer
     /// <summary>How many characters may come between "to avoid" and the risk (a delay, any further delays).</summary>
     private const int AsciiPrecautionReach = 12;
 
+    /// <summary>A word that parts a precaution from what follows it (to avoid a delay, but they are hesitant), folded.</summary>
+    private static readonly string[] Contrasts = ["but"];
+
     /// <summary>Words that open a counterfactual, whose risk is real (如果不是价格太贵，早就签了; if it weren't for the price), folded.</summary>
     private static readonly string[] Counterfactuals =
         ["如果不是", "要不是", "若不是", "假如不是", "要是没有", "如果没有", "if it weren't", "if it wasn't", "if not for"];
@@ -85,7 +88,7 @@ internal sealed partial class TextAnalyzer
         var rest = text.AsSpan(end, clauseEnd - end).Trim();
         var supposed = StartsWithAny(lead, SuppositionLeads)
             || (rest.Length >= SuppositionTail.Length && rest.Length <= SuppositionTail.Length + 2 && EndsWithAny(rest, [SuppositionTail]));
-        if (!supposed || StartsWithAny(lead, Counterfactuals) || ContainsAny(lead, InClauseConsequences) || ContainsAny(rest, InClauseConsequences)
+        if (!supposed || StartsWithAny(lead, Counterfactuals) || ContainsWord(lead, InClauseConsequences) || ContainsWord(rest, InClauseConsequences)
             || clauseEnd >= text.Length)
         {
             return false;
@@ -111,7 +114,8 @@ internal sealed partial class TextAnalyzer
             return after.Length <= PrecautionReach && !StartsWithAny(after, NotPrecautions) && !after.StartsWith("不");
         }
 
-        for (var from = Math.Max(0, lead.Length - AsciiPrecautionReach - 10); from < lead.Length; from++)
+        const int LongestEnglishPrecaution = 10;
+        for (var from = Math.Max(0, lead.Length - AsciiPrecautionReach - LongestEnglishPrecaution); from < lead.Length; from++)
         {
             // An English word starts a word (not the "to avoid" of "auto avoid").
             if (from > 0 && TextFolding.IsAsciiLetter(TextFolding.Fold(lead[from - 1])))
@@ -120,21 +124,7 @@ internal sealed partial class TextAnalyzer
             }
 
             var english = LeadingWordLength(lead[from..], EnglishPrecautions);
-            if (english > 0 && lead[(from + english)..].Trim().Length <= AsciiPrecautionReach && !ContainsAny(lead[(from + english)..], ["but"]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether <paramref name="text"/> holds one of <paramref name="words"/> (folded), English ones as whole words.</summary>
-    private static bool ContainsAny(ReadOnlySpan<char> text, string[] words)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if ((i == 0 || !TextFolding.IsAsciiLetter(TextFolding.Fold(text[i - 1]))) && StartsWithAny(text[i..], words))
+            if (english > 0 && lead[(from + english)..].Trim().Length <= AsciiPrecautionReach && !ContainsWord(lead[(from + english)..], Contrasts))
             {
                 return true;
             }
