@@ -19,6 +19,8 @@ public sealed class FollowUpRuleSet
 
     private readonly FrozenDictionary<string, FollowUpProfile> _profiles;
 
+    private readonly FrozenDictionary<string, FollowUpProfile>.AlternateLookup<ReadOnlySpan<char>> _byName;
+
     /// <summary>Every profile by its folded name and aliases (<see cref="ProfileOptions.Aliases"/>), names first.</summary>
     private readonly FrozenDictionary<string, FollowUpProfile>.AlternateLookup<ReadOnlySpan<char>> _byFoldedName;
 
@@ -37,6 +39,7 @@ public sealed class FollowUpRuleSet
         FrozenSet<string> placeholders, GradeScale grades, RiskLevelScale riskLevels, RiskSignalDefinition[] signals, IRiskSignalDetector[] detectors)
     {
         _profiles = profiles;
+        _byName = profiles.GetAlternateLookup<ReadOnlySpan<char>>();
         _byFoldedName = byFoldedName.GetAlternateLookup<ReadOnlySpan<char>>();
         DefaultProfile = defaultProfile;
         Culture = culture;
@@ -170,7 +173,7 @@ public sealed class FollowUpRuleSet
         }
 
         var trimmed = name.AsSpan().Trim();
-        if (_profiles.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(trimmed, out var found))
+        if (_byName.TryGetValue(trimmed, out var found))
         {
             profile = found;
             return true;
@@ -284,14 +287,9 @@ public sealed class FollowUpRuleSet
         }
 
         var aliases = new Dictionary<string, FollowUpProfile>(StringComparer.Ordinal);
-        var layers = BuiltInProfiles.Definitions.Select(d => (Name: d.Key, d.Value.Aliases))
-            .Concat(options.Profiles.Select(p => (Name: p.Key, p.Value.Aliases)));
-        foreach (var (name, layerAliases) in layers)
+        foreach (var (name, alias) in ProfileResolver.Aliases(options))
         {
-            foreach (var alias in layerAliases)
-            {
-                aliases[ProfileKey(alias)] = profiles[name];
-            }
+            aliases[ProfileKey(alias)] = profiles[name];
         }
 
         foreach (var (alias, aliased) in aliases)

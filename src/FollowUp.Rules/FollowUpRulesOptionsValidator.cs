@@ -301,8 +301,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         }
 
         var key = FollowUpRuleSet.ProfileKey(value);
-        var owner = BuiltInProfiles.Definitions.Select(d => (Name: d.Key, d.Value.Aliases)).Concat(options.Profiles.Select(p => (Name: p.Key, p.Value.Aliases)))
-            .LastOrDefault(profile => profile.Aliases.Any(alias => alias is not null && FollowUpRuleSet.ProfileKey(alias) == key)).Name;
+        var owner = ProfileResolver.Aliases(options).LastOrDefault(named => FollowUpRuleSet.ProfileKey(named.Alias) == key).Profile;
         return owner is null ? "" : $": '{value}' is an alias of profile '{owner}', which records may give as their scenario; here give the profile's name";
     }
 

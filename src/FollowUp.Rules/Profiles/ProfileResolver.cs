@@ -20,6 +20,14 @@ internal static class ProfileResolver
         return chain;
     }
 
+    /// <summary>
+    /// Every alias with the profile it names, in the order they take effect: the built-in ones, then the configured ones, so
+    /// that a later one of the same folded form takes it over.
+    /// </summary>
+    public static IEnumerable<(string Profile, string Alias)> Aliases(FollowUpRulesOptions options) =>
+        BuiltInProfiles.Definitions.Concat(options.Profiles)
+            .SelectMany(profile => profile.Value.Aliases.Where(alias => alias is not null).Select(alias => (profile.Key, alias)));
+
     /// <summary>The points of each part of the grade, each layer of the profile's chain overriding the ones before.</summary>
     public static double[] EffectiveScoreWeights(string name, FollowUpRulesOptions options) => Effective(Chain(name, options), layer => layer.ScoreWeights);
 
