@@ -9,8 +9,9 @@ namespace FollowUp.Rules.Import;
 
 /// <summary>
 /// Writes evaluations as a table, one row per record: <c>id</c>, <c>profile</c>, <c>grade</c>, <c>score</c>,
-/// <c>riskLevel</c>, <c>riskScore</c> and the three largest deductions (<c>deduction1Code</c>, <c>deduction1Field</c>,
-/// <c>deduction1Points</c> … <c>deduction3Points</c>), as CSV or as an .xlsx workbook.
+/// <c>riskLevel</c>, <c>riskScore</c> and the three largest deductions (<c>deduction1Code</c>, <c>deduction1Component</c>,
+/// <c>deduction1Field</c>, <c>deduction1Points</c> … <c>deduction3Points</c>), as CSV or as an .xlsx workbook. The component
+/// tells apart the two charges of one vague text, under completeness and under clarity, which share code and field.
 /// </summary>
 /// <remarks>
 /// In CSV, a text cell that begins with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> (or a tab or carriage return) is written with a

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using FollowUp.Rules.Serialization;
 using FollowUp.Rules.Import.Tests.Infrastructure;
 using MiniExcelLibs;
 using nietras.SeparatedValues;
@@ -26,9 +27,9 @@ public sealed class EvaluationTableWriterTests
     {
         Assert.Equal(
             ["id", "profile", "grade", "score", "riskLevel", "riskScore",
-             "deduction1Code", "deduction1Field", "deduction1Points",
-             "deduction2Code", "deduction2Field", "deduction2Points",
-             "deduction3Code", "deduction3Field", "deduction3Points"],
+             "deduction1Code", "deduction1Component", "deduction1Field", "deduction1Points",
+             "deduction2Code", "deduction2Component", "deduction2Field", "deduction2Points",
+             "deduction3Code", "deduction3Component", "deduction3Field", "deduction3Points"],
             EvaluationTableWriter.Columns);
     }
 
@@ -58,11 +59,24 @@ public sealed class EvaluationTableWriterTests
         Assert.Equal(evaluation.Risk.Level.ToString(), row[4]);
         var top = evaluation.Deductions.OrderByDescending(d => d.Points).Take(3).ToList();
         Assert.Equal(3, top.Count);
-        Assert.Equal(top.Select(d => d.Code), new[] { row[6], row[9], row[12] });
-        Assert.Equal(top.Select(d => d.Field), new[] { row[7], row[10], row[13] });
+        Assert.Equal(top.Select(d => d.Code), new[] { row[6], row[10], row[14] });
+        Assert.Equal(top.Select(d => d.Component.ToString()), new[] { row[7], row[11], row[15] });
+        Assert.Equal(top.Select(d => d.Field), new[] { row[8], row[12], row[16] });
         Assert.Equal(
             top.Select(d => Math.Round(d.Points, 2)),
-            new[] { row[8], row[11], row[14] }.Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture)));
+            new[] { row[9], row[13], row[17] }.Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void WriteCsv_OneVagueTextChargedTwice_ShowsEachChargeWithItsComponent()
+    {
+        var complete = FollowUpJson.DeserializeRecord(File.ReadLines(Path.Combine(Tables.SampleDirectory, "follow-ups.jsonl")).First())!;
+        var evaluation = Evaluator.Evaluate(complete with { Needs = complete.Needs! with { Summary = "跟进中" } });
+
+        var row = WriteAndReadCsv([evaluation])[1];
+
+        Assert.Equal(["VagueText", "Clarity", "needs.summary"], row[6..9]);
+        Assert.Equal(["VagueText", "Completeness", "needs.summary"], row[10..13]);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ internal sealed class TableEvaluationWriter : IEvaluationWriter
     private static string TopIssues(FollowUpEvaluation evaluation)
     {
         var issues = evaluation.Deductions.Count > 0
-            ? evaluation.TopDeductions(3).Select(d => $"{d.Code} {d.Field} (-{d.Points.ToString("0.#", CultureInfo.InvariantCulture)})")
+            ? evaluation.TopDeductions(3).Select(d => $"{d.Code} {d.Field} ({d.Component} -{d.Points.ToString("0.#", CultureInfo.InvariantCulture)})")
             : evaluation.Findings.Where(f => f.Severity == Severity.Error).Take(3).Select(f => $"{f.Code} {f.Field}");
         return string.Join("; ", issues);
     }

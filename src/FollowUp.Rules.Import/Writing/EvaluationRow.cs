@@ -3,7 +3,10 @@ using MiniExcelLibs.Attributes;
 
 namespace FollowUp.Rules.Import.Writing;
 
-/// <summary>One evaluation as a spreadsheet row: id, profile, grade, score, risk, and the three largest deductions.</summary>
+/// <summary>
+/// One evaluation as a spreadsheet row: id, profile, grade, score, risk, and the three largest deductions, each with the
+/// component it is charged to (one vague text costs points under completeness and under clarity, with the same code and field).
+/// </summary>
 internal sealed class EvaluationRow
 {
     /// <summary>How many deductions a row lists, largest first.</summary>
@@ -13,9 +16,9 @@ internal sealed class EvaluationRow
     public static readonly IReadOnlyList<string> Columns =
     [
         "id", "profile", "grade", "score", "riskLevel", "riskScore",
-        "deduction1Code", "deduction1Field", "deduction1Points",
-        "deduction2Code", "deduction2Field", "deduction2Points",
-        "deduction3Code", "deduction3Field", "deduction3Points",
+        "deduction1Code", "deduction1Component", "deduction1Field", "deduction1Points",
+        "deduction2Code", "deduction2Component", "deduction2Field", "deduction2Points",
+        "deduction3Code", "deduction3Component", "deduction3Field", "deduction3Points",
     ];
 
     [ExcelColumnName("id")]
@@ -39,6 +42,9 @@ internal sealed class EvaluationRow
     [ExcelColumnName("deduction1Code")]
     public string Deduction1Code { get; init; } = "";
 
+    [ExcelColumnName("deduction1Component")]
+    public string Deduction1Component { get; init; } = "";
+
     [ExcelColumnName("deduction1Field")]
     public string Deduction1Field { get; init; } = "";
 
@@ -48,6 +54,9 @@ internal sealed class EvaluationRow
     [ExcelColumnName("deduction2Code")]
     public string Deduction2Code { get; init; } = "";
 
+    [ExcelColumnName("deduction2Component")]
+    public string Deduction2Component { get; init; } = "";
+
     [ExcelColumnName("deduction2Field")]
     public string Deduction2Field { get; init; } = "";
 
@@ -56,6 +65,9 @@ internal sealed class EvaluationRow
 
     [ExcelColumnName("deduction3Code")]
     public string Deduction3Code { get; init; } = "";
+
+    [ExcelColumnName("deduction3Component")]
+    public string Deduction3Component { get; init; } = "";
 
     [ExcelColumnName("deduction3Field")]
     public string Deduction3Field { get; init; } = "";
@@ -77,12 +89,15 @@ internal sealed class EvaluationRow
             RiskLevel = evaluation.Risk.Level.ToString(),
             RiskScore = Math.Round(evaluation.Risk.Score, 2),
             Deduction1Code = top.ElementAtOrDefault(0)?.Code ?? "",
+            Deduction1Component = top.ElementAtOrDefault(0)?.Component.ToString() ?? "",
             Deduction1Field = top.ElementAtOrDefault(0)?.Field ?? "",
             Deduction1Points = top.ElementAtOrDefault(0) is { } first ? Math.Round(first.Points, 2) : null,
             Deduction2Code = top.ElementAtOrDefault(1)?.Code ?? "",
+            Deduction2Component = top.ElementAtOrDefault(1)?.Component.ToString() ?? "",
             Deduction2Field = top.ElementAtOrDefault(1)?.Field ?? "",
             Deduction2Points = top.ElementAtOrDefault(1) is { } second ? Math.Round(second.Points, 2) : null,
             Deduction3Code = top.ElementAtOrDefault(2)?.Code ?? "",
+            Deduction3Component = top.ElementAtOrDefault(2)?.Component.ToString() ?? "",
             Deduction3Field = top.ElementAtOrDefault(2)?.Field ?? "",
             Deduction3Points = top.ElementAtOrDefault(2) is { } third ? Math.Round(third.Points, 2) : null,
         };
@@ -95,9 +110,9 @@ internal sealed class EvaluationRow
     public string[] ToTexts() =>
     [
         Text(Id), Text(Profile), Grade, Number(Score), RiskLevel, Number(RiskScore),
-        Text(Deduction1Code), Text(Deduction1Field), Number(Deduction1Points),
-        Text(Deduction2Code), Text(Deduction2Field), Number(Deduction2Points),
-        Text(Deduction3Code), Text(Deduction3Field), Number(Deduction3Points),
+        Text(Deduction1Code), Deduction1Component, Text(Deduction1Field), Number(Deduction1Points),
+        Text(Deduction2Code), Deduction2Component, Text(Deduction2Field), Number(Deduction2Points),
+        Text(Deduction3Code), Deduction3Component, Text(Deduction3Field), Number(Deduction3Points),
     ];
 
     private static string Text(string value) => SpreadsheetText.Neutralize(value);

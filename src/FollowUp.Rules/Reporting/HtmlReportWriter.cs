@@ -406,6 +406,8 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
                     E(ReportTables.Points(deduction.Points));
                     W("</span> ");
                     E(text.Group(deduction.Group));
+                    W(" · ");
+                    E(text.Component(deduction.Component));
                     W(" <span class=\"field\">");
                     E(deduction.Field);
                     W("</span><br>");

@@ -97,9 +97,12 @@ internal static class ReportTables
         : overdue.TotalHours < 48 ? text.Format("overdue.hours", Math.Floor(overdue.TotalHours))
         : text.Format("overdue.days", Math.Floor(overdue.TotalDays));
 
-    /// <summary>A deduction in one line: its group, points, field and message.</summary>
+    /// <summary>
+    /// A deduction in one line: its group, points, component, field and message. The component tells apart the two charges
+    /// of one vague text, under completeness and under clarity, which share everything else.
+    /// </summary>
     public static string Deduction(Deduction deduction, ReportText text) =>
-        $"{text.Group(deduction.Group)} -{Points(deduction.Points)} · {deduction.Field} · {deduction.Message}";
+        $"{text.Group(deduction.Group)} -{Points(deduction.Points)} · {text.Component(deduction.Component)} · {deduction.Field} · {deduction.Message}";
 
     /// <summary>The headline numbers: records, unreadable rows left out (if any), average score, evaluation time.</summary>
     public static string Headline(TeamReport report, ReportText text)

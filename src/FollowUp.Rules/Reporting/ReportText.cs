@@ -52,6 +52,8 @@ internal sealed class ReportText
 
     public string Group(DeductionGroup group) => this[$"group.{group}"];
 
+    public string Component(GradeComponent component) => this[$"component.{component}"];
+
     public string Category(VagueCategory category) => this[$"category.{category}"];
 
     public string RiskLevel(RiskLevel level) => this[$"risk.{level}"];

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FollowUp.Rules.Cli.Tests.Infrastructure;
 
 namespace FollowUp.Rules.Cli.Tests.Commands;
@@ -321,6 +323,24 @@ public sealed class EvaluateCommandTests : IDisposable
         var fromJson = jsonLines.Evaluations.Select(e =>
             $"{e.GetProperty("id").GetString()} {e.GetProperty("grade").GetString()} {e.GetProperty("risk").GetProperty("level").GetString()}");
         Assert.Equal(fromJson, fromTable);
+    }
+
+    [Fact]
+    public async Task Evaluate_FormatTable_NamesEachTopDeductionsComponent()
+    {
+        var table = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "-f", "table", SampleData.FollowUpsPath);
+        var jsonLines = await CliRunner.SampleEvaluationAsync();
+
+        var expected = jsonLines.Evaluations.Select(e => string.Join("; ", e.GetProperty("deductions").EnumerateArray()
+            .OrderByDescending(d => d.GetProperty("points").GetDouble())
+            .Take(3)
+            .Select(d => $"{d.GetProperty("code").GetString()} {d.GetProperty("field").GetString()} " +
+                $"({d.GetProperty("component").GetString()} -{d.GetProperty("points").GetDouble().ToString("0.#", CultureInfo.InvariantCulture)})")));
+
+        // The column is cut at its width with an ellipsis, so the line shows the start of the expected text.
+        var shown = table.OutputLines.Skip(2).Select(line => Regex.Replace(line.TrimEnd(), @"^\S+(\s+\S+){4}\s*", "").TrimEnd('…'));
+        Assert.All(expected.Zip(shown), pair => Assert.StartsWith(pair.Second, pair.First, StringComparison.Ordinal));
+        Assert.Contains(shown, issues => issues.Contains("(Clarity -", StringComparison.Ordinal));
     }
 
     private static IReadOnlyList<string> Missing(JsonElement evaluation, string step) =>

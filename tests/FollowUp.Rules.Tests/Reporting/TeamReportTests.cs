@@ -122,6 +122,25 @@ public sealed partial class TeamReportTests
         Assert.Equal(10, UnescapedPipes().Count(attentionRow));
     }
 
+    [Theory]
+    [InlineData(TeamReportFormat.Text)]
+    [InlineData(TeamReportFormat.Markdown)]
+    [InlineData(TeamReportFormat.Html)]
+    public void Write_OneTextChargedUnderTwoComponents_NamesEachComponent(TeamReportFormat format)
+    {
+        var completeness = Deduction(DeductionGroup.VagueDescription, 1, "VagueText", "needs.summary");
+        var clarity = completeness with { Component = GradeComponent.Clarity, Points = 8 };
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(), r => Evaluated("FU-1", 40, deductions: [completeness, clarity], of: r));
+
+        var written = builder.Build().ToString(format, English);
+
+        string[] charges = format == TeamReportFormat.Html
+            ? ["-8</span> Vague description · clarity", "-1</span> Vague description · completeness"]
+            : ["Vague description -8 · clarity", "Vague description -1 · completeness"];
+        Assert.All(charges, charge => Assert.Contains(charge, written, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Write_Json_HasTheDocumentedShapeInCamelCase()
     {
