@@ -58,10 +58,10 @@ internal static class ReminderStage
             }
         }
 
-        // A lost deal's silence is expected, so it is no reminder; its risk signal still tells the report.
+        // A lost deal's silence is expected: it raises no Stale signal, so it gets no reminder.
         foreach (var signal in signals)
         {
-            if (signal.Code == RiskSignalCodes.Stale && inspection.Stage != DealStage.Lost)
+            if (signal.Code == RiskSignalCodes.Stale)
             {
                 var since = latestAt is { } at ? now - at : record.RecordedAt.Resolve(rules.DefaultUtcOffset) is { } recorded ? now - recorded : TimeSpan.Zero;
                 reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Stale, since, null,

@@ -21,13 +21,21 @@ internal static class BuiltInRiskSignals
 
     private static TimeText Date(RiskDetectionContext context, DateTimeOffset value) => TimeText.Date(value, context.DefaultUtcOffset);
 
-    /// <summary>The latest communication is older than the profile's limit.</summary>
+    /// <summary>
+    /// The latest communication is older than the profile's limit. Not for a lost deal, which is no longer followed up; a signed
+    /// one still is (delivery, renewal).
+    /// </summary>
     private sealed class StaleDetector : IRiskSignalDetector
     {
         public IReadOnlyList<RiskSignalDefinition> Signals { get; } = [new(RiskSignalCodes.Stale, 0.3)];
 
         public void Detect(RiskDetectionContext context)
         {
+            if (context.Stage == DealStage.Lost)
+            {
+                return;
+            }
+
             var (index, at) = context.Inspection.LatestContact;
             if (at is { } latest && context.Now - latest > context.Profile.StaleAfter)
             {

@@ -30,7 +30,7 @@ public static class RiskSignalCodes
     /// <summary>Interest dropped (没有需求, 暂不考虑).</summary>
     public const string IntentDecline = "IntentDecline";
 
-    /// <summary>The latest communication is older than the profile's limit.</summary>
+    /// <summary>The latest communication is older than the profile's limit; not raised for a lost deal.</summary>
     public const string Stale = "Stale";
 
     /// <summary>An open deal's next action is past its due date.</summary>

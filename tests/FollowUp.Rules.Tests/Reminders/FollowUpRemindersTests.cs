@@ -179,13 +179,13 @@ public sealed class FollowUpRemindersTests
     }
 
     [Fact]
-    public void Remind_StaleLostDeal_IsNotListed_ThoughItsSignalStays()
+    public void Remind_StaleLostDeal_IsNotListed()
     {
         var lost = SampleRecords.CompleteToB().WithCommunications(c => c with { At = TestClock.DaysFromNow(-56) })
             .WithProgress(p => p with { Stage = DealStage.Lost, NextActionDue = default });
 
         Assert.DoesNotContain(Evaluator.Remind([lost]), r => r.Kind == ReminderKind.Stale);
-        Assert.Contains(Evaluator.Evaluate(lost).Risk.Signals, s => s.Code == FollowUp.Rules.Risk.RiskSignalCodes.Stale);
+        Assert.Contains(Evaluator.Remind([lost.WithProgress(p => p with { Stage = DealStage.Signed })]), r => r.Kind == ReminderKind.Stale);
     }
 
     [Fact]

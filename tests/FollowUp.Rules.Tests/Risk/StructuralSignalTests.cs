@@ -146,6 +146,21 @@ public sealed class StructuralSignalTests
         Assert.EndsWith(evidence, signal.Evidence, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(DealStage.Lost, false)]
+    [InlineData(DealStage.Signed, true)]
+    [InlineData(DealStage.Negotiation, true)]
+    public void Stale_LostDeal_IsNotRaisedNorCharged(DealStage stage, bool stale)
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { At = TestClock.DaysFromNow(-56) })
+            .WithProgress(p => p with { Stage = stage });
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        Assert.Equal(stale, evaluation.Risk.Signals.Any(s => s.Code == RiskSignalCodes.Stale));
+        Assert.Equal(stale, evaluation.Deductions.Any(d => d.Message.Contains("56", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Stale_ContactGivenInUtc_IsDatedInTheRulesZone()
     {
