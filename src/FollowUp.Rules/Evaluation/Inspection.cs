@@ -642,7 +642,7 @@ internal sealed partial class Inspection
         }
         else if (LatestContact.At is not { } latest)
         {
-            var field = record.Communications is { Count: > 0 } ? FieldPaths.CommunicationAt[0] : FollowUpFields.Communications;
+            var field = LatestContact.Index >= 0 ? FieldPaths.CommunicationAt[LatestContact.Index] : FollowUpFields.Communications;
             if (FirstNoteOn(field) < 0)
             {
                 Notes.Add(new Note(Problem.ContactTimeMissing, field, FieldPaths.KeyOf(field), null, null));
