@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace FollowUp.Rules.Completeness;
 
 /// <summary>The state of one checked field (SPEC §2).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FieldState>))]
 public enum FieldState
 {
     /// <summary>Absent, null, empty, white space, a bare placeholder (-, /, 无, N/A, null) or unreadable.</summary>

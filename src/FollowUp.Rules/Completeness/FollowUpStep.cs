@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace FollowUp.Rules.Completeness;
 
 /// <summary>The five steps of a complete follow-up record (规范填写的五大步骤).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FollowUpStep>))]
 public enum FollowUpStep
 {
     /// <summary>Step 1, customer basics (客户基础信息).</summary>

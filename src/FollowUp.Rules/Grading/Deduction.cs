@@ -1,8 +1,10 @@
 using FollowUp.Rules.Messages;
+using System.Text.Json.Serialization;
 
 namespace FollowUp.Rules.Grading;
 
 /// <summary>The article's five common errors (常见错误), by which every deduction is grouped.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DeductionGroup>))]
 public enum DeductionGroup
 {
     /// <summary>Information missing (信息遗漏).</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace FollowUp.Rules.Grading;
 
 /// <summary>The parts of the quality grade, each worth a number of the 100 points.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<GradeComponent>))]
 public enum GradeComponent
 {
     /// <summary>Completeness of the five steps, weighted by step. 40 points by default.</summary>

@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace FollowUp.Rules.Grading;
 
 /// <summary>The quality grades.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Grade>))]
 public enum Grade
 {
     /// <summary>Meets the standard (85 or more by default).</summary>

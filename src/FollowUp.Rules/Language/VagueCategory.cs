@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace FollowUp.Rules.Language;
 
 /// <summary>The kinds of vague language (模糊语言) the detector reports.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<VagueCategory>))]
 public enum VagueCategory
 {
     /// <summary>A status word standing in for content: 跟进中, 沟通中, 已联系, in progress.</summary>
@@ -23,6 +26,7 @@ public enum VagueCategory
 }
 
 /// <summary>How clearly a free-text field says what happened and what comes next. Greater is clearer.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ClarityLevel>))]
 public enum ClarityLevel
 {
     /// <summary>Carries no business information: punctuation, digits only, fillers such as 同上 or 略, keyboard mashes.</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace FollowUp.Rules;
 
 /// <summary>A person's role in the customer's buying decision (决策权).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DecisionRole>))]
 public enum DecisionRole
 {
     /// <summary>Makes the decision (决策人).</summary>
@@ -20,6 +23,7 @@ public enum DecisionRole
 }
 
 /// <summary>How a contact took place.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ContactChannel>))]
 public enum ContactChannel
 {
     /// <summary>By phone (电话).</summary>
@@ -42,6 +46,7 @@ public enum ContactChannel
 }
 
 /// <summary>The customer's reaction to a contact (客户反馈).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CustomerFeedback>))]
 public enum CustomerFeedback
 {
     /// <summary>Satisfied (满意).</summary>
@@ -59,6 +64,7 @@ public enum CustomerFeedback
 
 /// <summary>The stage of the deal (当前进度).</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The stage names are the specification's.")]
+[JsonConverter(typeof(JsonStringEnumConverter<DealStage>))]
 public enum DealStage
 {
     /// <summary>First contact (初步沟通).</summary>
@@ -84,6 +90,7 @@ public enum DealStage
 }
 
 /// <summary>The kind of an attached document.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AttachmentKind>))]
 public enum AttachmentKind
 {
     /// <summary>A quotation (报价单).</summary>

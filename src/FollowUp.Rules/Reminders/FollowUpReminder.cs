@@ -1,8 +1,10 @@
 using FollowUp.Rules.Messages;
+using System.Text.Json.Serialization;
 
 namespace FollowUp.Rules.Reminders;
 
 /// <summary>Why a record needs follow-up now, most urgent first.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReminderKind>))]
 public enum ReminderKind
 {
     /// <summary>The next action is past its due time.</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace FollowUp.Rules.Reporting;
 
 /// <summary>The formats a <see cref="TeamReport"/> can be written in.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TeamReportFormat>))]
 public enum TeamReportFormat
 {
     /// <summary>Plain text for a terminal, with columns aligned for Chinese characters.</summary>

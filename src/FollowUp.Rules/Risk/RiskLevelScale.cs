@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace FollowUp.Rules.Risk;
 
 /// <summary>How much risk a record carries.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RiskLevel>))]
 public enum RiskLevel
 {
     /// <summary>Below the Medium cut-off.</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace FollowUp.Rules.Serialization;
 
 /// <summary>How the records of a JSON input are laid out, which decides what <see cref="JsonRecordResult.Number"/> counts.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<JsonRecordLayout>))]
 public enum JsonRecordLayout
 {
     /// <summary>JSON Lines: one record a line. Numbers count lines from 1, blank lines too, so they match an editor's.</summary>
