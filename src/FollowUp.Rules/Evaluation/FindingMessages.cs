@@ -27,7 +27,7 @@ internal static class FindingMessages
         Problem.RecordedBeforeContact => FindingCodes.RecordedBeforeContact,
         Problem.DateInFuture => FindingCodes.DateInFuture,
         Problem.RecordTimeMissing => FindingCodes.RecordTimeMissing,
-        Problem.ContactTimeMissing => FindingCodes.ContactTimeMissing,
+        Problem.ContactTimeMissing or Problem.LateRecordUnknown => FindingCodes.ContactTimeMissing,
         Problem.LateRecord => FindingCodes.LateRecord,
         Problem.NextActionOverdue => FindingCodes.NextActionOverdue,
         _ => FindingCodes.RiskNotAssessable,
@@ -123,6 +123,10 @@ internal static class FindingMessages
         Problem.ContactTimeMissing => messages.Fixed("ContactTimeMissing"),
         Problem.LateRecord => messages.Defer("LateRecord", TimeText.Minute(note.Times!.Value.First, zone), TimeText.Minute(note.Times.Value.Second, zone),
             LatenessText.Beyond(messages, note.Times.Value.Second - note.Times.Value.First, Inspection.OnTime)),
+        Problem.LateRecordUnknown when string.IsNullOrWhiteSpace(note.Value) =>
+            messages.Defer("LateRecordContactTimeMissing", LatenessText.Beyond(messages, note.Times!.Value.Second - note.Times.Value.First, Inspection.OnTime)),
+        Problem.LateRecordUnknown => messages.Defer("LateRecordContactTimeUnreadable", messages.FieldLabel(note.Key), note.Value!,
+            LatenessText.Beyond(messages, note.Times!.Value.Second - note.Times.Value.First, Inspection.OnTime)),
         Problem.NextActionOverdue => messages.Defer("NextActionOverdue", TimeText.Due(note.Times!.Value.Second, dateOnly: false, zone)),
         _ => messages.ForFieldList("RiskNotAssessable", note.Detail ?? ""),
     };

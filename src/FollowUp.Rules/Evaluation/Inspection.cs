@@ -53,6 +53,7 @@ internal enum Problem : byte
     RecordTimeMissing,
     ContactTimeMissing,
     LateRecord,
+    LateRecordUnknown,
     NextActionOverdue,
 }
 
@@ -296,6 +297,13 @@ internal sealed partial class Inspection
 
     /// <summary>Gets the latest communication (see <see cref="Rules.LatestContact"/>): its index, -1 when there is none, and its time.</summary>
     public (int Index, DateTimeOffset? At) LatestContact { get; private set; }
+
+    /// <summary>
+    /// Gets why a record late beside its latest readable contact time is not known to be late: an entry whose time is
+    /// missing or unreadable, which may be later. A finding too, unless that entry's time already has one.
+    /// </summary>
+    public Note? UnknownTimeliness { get; private set; }
+
 
     /// <summary>
     /// Gets the note on an empty communication log, or -1. The log's first entry is checked as if it were there and empty, so that
@@ -632,6 +640,7 @@ internal sealed partial class Inspection
     /// </summary>
     private void NoteTimeliness(FollowUpRecord record)
     {
+        UnknownTimeliness = null;
         var recorded = record.RecordedAt.Resolve(_rules.DefaultUtcOffset);
         if (recorded is null)
         {
@@ -642,7 +651,7 @@ internal sealed partial class Inspection
         }
         else if (LatestContact.At is not { } latest)
         {
-            var field = LatestContact.Index >= 0 ? FieldPaths.CommunicationAt[LatestContact.Index] : FollowUpFields.Communications;
+            var field = record.Communications is { Count: > 0 } ? FieldPaths.CommunicationAt[0] : FollowUpFields.Communications;
             if (FirstNoteOn(field) < 0)
             {
                 Notes.Add(new Note(Problem.ContactTimeMissing, field, FieldPaths.KeyOf(field), null, null));
@@ -650,7 +659,21 @@ internal sealed partial class Inspection
         }
         else if (recorded.Value - latest > OnTime && !IsInFuture(record.RecordedAt))
         {
-            Notes.Add(new Note(Problem.LateRecord, "recordedAt", "recordedAt", record.RecordedAt.ToString(), null, Times: (latest, recorded.Value)));
+            // Late beside the latest readable time; an entry whose time cannot be read may be later, so then it is not known.
+            var unreadable = Rules.LatestContact.LastWithoutTime(record);
+            if (unreadable < 0)
+            {
+                Notes.Add(new Note(Problem.LateRecord, "recordedAt", "recordedAt", record.RecordedAt.ToString(), null, Times: (latest, recorded.Value)));
+                return;
+            }
+
+            var field = FieldPaths.CommunicationAt[unreadable];
+            UnknownTimeliness = new Note(Problem.LateRecordUnknown, field, FieldPaths.KeyOf(field), record.Communications![unreadable].At.Text, null,
+                Times: (latest, recorded.Value));
+            if (FirstNoteOn(field) < 0)
+            {
+                Notes.Add(UnknownTimeliness.Value);
+            }
         }
     }
 

@@ -269,9 +269,8 @@ internal static class Grader
         }
         else if (latest is null)
         {
-            // The latest entry's time cannot be read: it is the one to write, or, in an empty log, an entry.
-            var index = inspection.LatestContact.Index;
-            var field = index >= 0 ? FieldPaths.CommunicationAt[index] : FollowUpFields.Communications;
+            // No entry has a readable time: the first entry's is the one to write, or, in an empty log, an entry.
+            var field = inspection.Record.Communications is { Count: > 0 } ? FieldPaths.CommunicationAt[0] : FollowUpFields.Communications;
             part.Add(deductions, DeductionCodes.ContactTimeMissing, field, budget, messages.Fixed("ContactTimeMissing"));
         }
         else if (FirstNote(inspection, Problem.LateRecord) is >= 0 and var note)
@@ -279,6 +278,16 @@ internal static class Grader
             // In the words of its finding (one string).
             var late = recorded.Value - latest.Value;
             part.Add(deductions, DeductionCodes.LateRecord, "recordedAt", late > VeryLate ? budget : budget / 2, inspection.NoteMessage(note, messages));
+        }
+        else if (inspection.UnknownTimeliness is { } unknown)
+        {
+            // Charged as the lateness beside the latest readable time would be, so that filling in the unreadable time, which
+            // can only make the latest contact later, never costs more.
+            var late = recorded.Value - latest.Value;
+            var message = FirstNote(inspection, Problem.LateRecordUnknown) is >= 0 and var finding
+                ? inspection.NoteMessage(finding, messages)
+                : FindingMessages.Format(messages, unknown, rules.DefaultUtcOffset);
+            part.Add(deductions, DeductionCodes.ContactTimeMissing, unknown.Path, late > VeryLate ? budget : budget / 2, message);
         }
     }
 

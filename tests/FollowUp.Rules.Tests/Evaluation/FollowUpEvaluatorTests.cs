@@ -38,7 +38,7 @@ public class FollowUpEvaluatorTests
     [InlineData("late", FindingCodes.LateRecord, "recordedAt")]
     [InlineData("no record time", FindingCodes.RecordTimeMissing, "recordedAt")]
     [InlineData("record time to be filled in", FindingCodes.RecordTimeMissing, "recordedAt")]
-    [InlineData("no contact time, not required", FindingCodes.ContactTimeMissing, "communications[1].at")]
+    [InlineData("no contact time, not required", FindingCodes.ContactTimeMissing, "communications[0].at")]
     [InlineData("due earlier today", FindingCodes.NextActionOverdue, "progress.nextActionDue")]
     public void Evaluate_TimelinessAndOverdueDeductions_HaveAFindingWithTheSameMessage(string flaw, string code, string field)
     {

@@ -1,9 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
 using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
-using FollowUp.Rules.Risk;
 using FollowUp.Rules.Tests.TestData;
 
 namespace FollowUp.Rules.Tests.Grading;
@@ -87,7 +85,7 @@ public class GraderTests
             SampleRecords.CompleteToB() with { RecordedAt = default }, "recordedAt", DeductionGroup.MissingInfo, "没有可识别的记录时间"),
         [DeductionCodes.ContactTimeMissing] = new(
             SampleRecords.CompleteToB().WithCommunications(c => c with { At = default }),
-            "communications[1].at", DeductionGroup.MissingInfo, "最近一次沟通没有可识别的时间"),
+            "communications[0].at", DeductionGroup.MissingInfo, "沟通记录都没有可识别的时间"),
         [DeductionCodes.LateRecord] = new(
             SampleRecords.CompleteToB().WithCommunications(c => c with { At = new DateTimeOffset(2026, 11, 24, 15, 0, 0, TestClock.ChinaOffset) })
                 with { RecordedAt = new DateTimeOffset(2026, 11, 26, 11, 0, 0, TestClock.ChinaOffset) },
@@ -108,56 +106,56 @@ public class GraderTests
         Assert.StartsWith("记录不及时：最近一次沟通在 2026-11-24 10:00，记录在 2026-11-26 10:00，晚了 2 天。", deduction.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Timeliness_LatestEntryUnreadable_IsNotJudgedAgainstAnOlderOne()
-    {
-        // 11-19 then an unreadable 11/25: measured from 11-19 it read "晚了 6.4 天" and 16 days without follow-up later on.
-        var record = SampleRecords.CompleteToB() with
-        {
-            Communications = [.. SampleRecords.CompleteToB().Communications!.Select((c, i) => i == 1 ? c with { At = Timestamp.Parse("11/25/2026 15:00") } : c)],
-        };
-
-        var evaluation = new FollowUpEvaluator(FollowUpRuleSet.Default, new FakeTimeProvider(TestClock.Now.AddDays(20))).Evaluate(record);
-
-        Assert.DoesNotContain(evaluation.Deductions, d => d.Code == DeductionCodes.LateRecord);
-        var charge = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.ContactTimeMissing);
-        Assert.Equal("communications[1].at", charge.Field);
-        Assert.DoesNotContain(evaluation.Risk.Signals, s => s.Code == RiskSignalCodes.Stale);
-        Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.InvalidDate && f.Field == "communications[1].at");
-    }
-
-    [Fact]
-    public void Timeliness_NewestFirstLogWithAnUnreadableNewestEntry_IsNotJudged()
-    {
-        var listed = SampleRecords.CompleteToB().Communications!;
-        var record = SampleRecords.CompleteToB() with
-        {
-            Communications = [listed[1] with { At = Timestamp.Parse("昨天下午") }, listed[1], listed[0]],
-        };
-
-        var charge = Assert.Single(TestClock.Evaluator().Evaluate(record).Deductions, d => d.Code == DeductionCodes.ContactTimeMissing);
-
-        Assert.Equal("communications[0].at", charge.Field);
-    }
-
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Timeliness_UnreadableOlderEntry_LeavesTheLatestReadableOneJudged(bool newestFirst)
+    [InlineData("11/25/2026 15:00", "无法判断是否及时记录：沟通时间“11/25/2026 15:00”无法识别，这次沟通可能是最近一次；按可识别的最近一次沟通算，记录晚了 6.3 天。")]
+    [InlineData(null, "无法判断是否及时记录：有一次沟通没有填写时间，它可能是最近一次；按可识别的最近一次沟通算，记录晚了 6.3 天。")]
+    public void Timeliness_AnEntryWithoutAReadableTime_MakesALateRecordUnknown(string? time, string message)
     {
-        var listed = SampleRecords.CompleteToB().Communications!;
-        var latest = new DateTimeOffset(2026, 11, 21, 15, 0, 0, TestClock.ChinaOffset);
-        Communication[] oldestFirst = [listed[0] with { At = Timestamp.Parse("上上周") }, listed[0], listed[1] with { At = latest }];
+        // 11-19 10:00, then an entry whose time cannot be read, recorded 11-25 19:30: measured from 11-19 it read "晚了 6.3 天"
+        // for a customer who may have been called the same day.
         var record = SampleRecords.CompleteToB() with
         {
-            Communications = newestFirst ? [.. oldestFirst.Reverse()] : oldestFirst,
-            RecordedAt = latest.AddDays(3),
+            Communications = [.. SampleRecords.CompleteToB().Communications!.Select((c, i) => i == 1 ? c with { At = Timestamp.Parse(time) } : c)],
         };
 
         var evaluation = TestClock.Evaluator().Evaluate(record);
 
-        Assert.Contains(evaluation.Deductions, d => d.Code == DeductionCodes.LateRecord);
-        Assert.DoesNotContain(evaluation.Deductions, d => d.Code == DeductionCodes.ContactTimeMissing);
+        Assert.DoesNotContain(evaluation.Deductions, d => d.Code == DeductionCodes.LateRecord);
+        var charge = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.ContactTimeMissing);
+        Assert.Equal(("communications[1].at", 5.0), (charge.Field, charge.Points));
+        Assert.StartsWith(message, charge.Message, StringComparison.Ordinal);
+        // The entry's time has its own finding (InvalidDate, FieldMissing), which stands for this one, as for ContactTimeMissing.
+        Assert.Contains(evaluation.Findings, f => f.Field == charge.Field && f.Code is FindingCodes.InvalidDate or FindingCodes.FieldMissing);
+        Assert.DoesNotContain(evaluation.Findings, f => f.Code == FindingCodes.ContactTimeMissing);
+    }
+
+    [Fact]
+    public void Timeliness_AnEntryWithoutAReadableTimeThatIsNotRequired_IsAFindingInTheWordsOfItsCharge()
+    {
+        var record = SampleRecords.CompleteToB() with
+        {
+            Communications = [.. SampleRecords.CompleteToB().Communications!.Select((c, i) => i == 1 ? c with { At = default } : c)],
+        };
+
+        var evaluation = TestClock.Evaluator(o => o.Profiles["ToB"] = new Rules.Profiles.ProfileOptions { IgnoredFields = { "communications[].at" } })
+            .Evaluate(record);
+
+        var charge = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.ContactTimeMissing);
+        var finding = Assert.Single(evaluation.Findings, f => f.Code == FindingCodes.ContactTimeMissing);
+        Assert.Equal((charge.Field, charge.Message), (finding.Field, finding.Message));
+    }
+
+    [Fact]
+    public void Timeliness_AnEntryWithoutAReadableTime_ChangesNothingWhenTheRecordIsOnTimeAnyway()
+    {
+        var record = SampleRecords.CompleteToB() with
+        {
+            Communications = [.. SampleRecords.CompleteToB().Communications!.Select((c, i) => i == 0 ? c with { At = Timestamp.Parse("上周") } : c)],
+        };
+
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+
+        Assert.DoesNotContain(evaluation.Deductions, d => d.Component == GradeComponent.Timeliness);
     }
 
     [Fact]
