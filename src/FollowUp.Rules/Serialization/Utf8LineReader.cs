@@ -11,7 +11,7 @@ namespace FollowUp.Rules.Serialization;
 /// the memory nor ends the reading.
 /// </summary>
 /// <param name="source">The UTF-8 text.</param>
-/// <param name="maxLineBytes">The most bytes a line may hold: <see cref="DefaultMaxLineBytes"/>, lower in tests.</param>
+/// <param name="maxLineBytes">The most bytes a line may hold, without its line break: <see cref="DefaultMaxLineBytes"/>, lower in tests.</param>
 internal sealed class Utf8LineReader(Utf8Source source, int maxLineBytes) : IDisposable
 {
     /// <summary>The most bytes a line of an input may hold: far more than any record, far less than the memory.</summary>
@@ -31,7 +31,7 @@ internal sealed class Utf8LineReader(Utf8Source source, int maxLineBytes) : IDis
 
     /// <summary>
     /// Reads the next line, without its line break (valid only until the next call); <see langword="false"/> at the end of
-    /// the stream. A line of <c>maxLineBytes</c> or more is skipped to its line break and comes back empty, as
+    /// the stream. A line of more than <c>maxLineBytes</c> is skipped to its line break and comes back empty, as
     /// <c>TooLong</c>.
     /// </summary>
     public async ValueTask<(bool Read, ReadOnlyMemory<byte> Line, bool TooLong)> ReadLineAsync(CancellationToken cancellationToken)
@@ -82,14 +82,15 @@ internal sealed class Utf8LineReader(Utf8Source source, int maxLineBytes) : IDis
             if (lineBreak >= 0)
             {
                 lineBreak += scanned;
-                var tooLong = lineBreak >= maxLineBytes;
-                var line = tooLong ? default : _buffer.AsMemory(_start, LineLength(pending, lineBreak));
+                var length = LineLength(pending, lineBreak);
+                var tooLong = length > maxLineBytes;
+                var line = tooLong ? default : _buffer.AsMemory(_start, length);
                 EndLine(pending[lineBreak]);
                 _start += lineBreak + 1;
                 return (true, line, tooLong);
             }
 
-            if (pending.Length >= maxLineBytes)
+            if (LineLength(pending, pending.Length) > maxLineBytes)
             {
                 await SkipLineAsync(cancellationToken).ConfigureAwait(false);
                 return (true, default, true);
@@ -174,7 +175,8 @@ internal sealed class Utf8LineReader(Utf8Source source, int maxLineBytes) : IDis
             _start = 0;
         }
 
-        // Only a line shorter than the limit is pending here, so the buffer grows to about the limit at most.
+        // Only a line no longer than the limit (and the CR of its CRLF) is pending here, so the buffer grows to about twice
+        // the limit at most.
         if (_end == _buffer.Length)
         {
             PooledBuffer.Double(ref _buffer, _end);

@@ -45,15 +45,26 @@ public sealed class Utf8LineReaderTests
     [InlineData(1)]
     [InlineData(3)]
     [InlineData(4096)]
-    public async Task ReadLineAsync_LinesOfTheLimitOrLonger_AreSkippedToTheirLineBreakAndTheRestIsRead(int bytesPerRead)
+    public async Task ReadLineAsync_LinesLongerThanTheLimit_AreSkippedToTheirLineBreakAndTheRestIsRead(int bytesPerRead)
     {
-        // With a limit of 8 bytes: 7 bytes fit, 8 do not; in a file of lone CRs a long line may end with CRLF, CR, LF or
+        // With a limit of 8 bytes: 8 bytes fit, 9 do not; in a file of lone CRs a long line may end with CRLF, CR, LF or
         // the end of the stream.
-        var text = $"1234567\r12345678\rok\r{new string('x', 100)}\r\nafter\r{new string('y', 20)}\nlast\n{new string('z', 30)}";
+        var text = $"12345678\r123456789\rok\r{new string('x', 100)}\r\nafter\r{new string('y', 20)}\nlast\n{new string('z', 30)}";
 
         var lines = await ReadLinesAsync(text, bytesPerRead, maxLineBytes: 8);
 
-        Assert.Equal(["1234567", TooLong, "ok", TooLong, "after", TooLong, "last", TooLong], lines);
+        Assert.Equal(["12345678", TooLong, "ok", TooLong, "after", TooLong, "last", TooLong], lines);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4096)]
+    public async Task ReadLineAsync_LineOfTheLimitEndingWithCrLf_FitsForItsLineBreakIsNotCounted(int bytesPerRead)
+    {
+        var lines = await ReadLinesAsync("12345678\r\n123456789\r\nok\r\n12345678", bytesPerRead, maxLineBytes: 8);
+
+        Assert.Equal(["12345678", TooLong, "ok", "12345678"], lines);
     }
 
     [Theory]
