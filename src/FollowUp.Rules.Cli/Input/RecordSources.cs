@@ -70,8 +70,8 @@ internal static class RecordSources
                     }
 
                     // A .jsonl file is JSON Lines whatever its first line holds; otherwise the reader tells the layout from it.
-                    var layout = IsJsonLinesName(input) ? JsonRecordLayout.JsonLines : (JsonRecordLayout?)null;
-                    var rows = ReadJsonAsync(input, new PrefixedStream(head, text), layout, Utf8LineReader.DefaultMaxLineBytes, cancellationToken);
+                    var options = new JsonRecordReadOptions { Layout = IsJsonLinesName(input) ? JsonRecordLayout.JsonLines : null };
+                    var rows = ReadJsonAsync(input, new PrefixedStream(head, text), options, cancellationToken);
                     await foreach (var row in rows.ConfigureAwait(false))
                     {
                         yield return row;
@@ -360,13 +360,12 @@ internal static class RecordSources
     /// <summary>Reads JSON: a record per line or element, or its number and why it cannot be read.</summary>
     /// <param name="source">The input's name.</param>
     /// <param name="stream">The UTF-8 text.</param>
-    /// <param name="layout">The layout, or <see langword="null"/> for the reader to tell it from the text.</param>
-    /// <param name="maxLineBytes">The most bytes a JSON line may hold; a longer line is reported and the reading goes on after it.</param>
+    /// <param name="options">The layout, or none for the reader to tell it from the text, and the most bytes a record may hold.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
     internal static async IAsyncEnumerable<RecordInput> ReadJsonAsync(
-        string source, Stream stream, JsonRecordLayout? layout, int maxLineBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string source, Stream stream, JsonRecordReadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var result in FollowUpJson.ReadRecordsAsync(stream, layout, maxLineBytes, cancellationToken).ConfigureAwait(false))
+        await foreach (var result in FollowUpJson.ReadRecordsAsync(stream, options, cancellationToken).ConfigureAwait(false))
         {
             yield return new RecordInput(
                 source, result.Number, result.Unit, result.Record, result.Error, result.Record is { } record ? InvalidValuesWarning(record) : null, result.EndsReading);

@@ -25,6 +25,8 @@ public static class FollowUpJson
 
     private static readonly JsonTypeInfo<FollowUpRecord> ReadableRecord = (JsonTypeInfo<FollowUpRecord>)ReadableOptions.GetTypeInfo(typeof(FollowUpRecord));
 
+    private static readonly JsonRecordReadOptions DefaultReadOptions = new();
+
     /// <summary>
     /// Gets the serialization metadata of <see cref="FollowUpRecord"/>, for use with <see cref="JsonSerializer"/>; with
     /// <see cref="Options"/>, so a field given twice in one object throws.
@@ -105,72 +107,129 @@ public static class FollowUpJson
 
     /// <summary>
     /// Reads the records of a UTF-8 JSON input one at a time, as leniently as <see cref="DeserializeRecord(string)"/>: JSON
-    /// Lines, a JSON array, or objects written one after another over several lines each, told from the first line that is
-    /// not blank (a byte order mark is skipped): a leading <c>[</c> opens an array, a line that is only <c>{</c> opens
-    /// concatenated objects, and anything else is JSON Lines.
+    /// Lines, a JSON array, or objects written one after another over several lines each. Unless the options name the
+    /// layout, it is told from the first line that is not blank (a byte order mark is skipped): a leading <c>[</c> opens an
+    /// array, a line that is only <c>{</c> opens concatenated objects, and anything else is JSON Lines.
     /// </summary>
     /// <remarks>
     /// <para>
     /// The input is streamed: memory holds one record, whatever the input's size. Lines may end with LF, CRLF or CR. A
     /// value that cannot be read (broken JSON, not an object, <c>null</c>, a field given twice, nested more than 64 levels
-    /// deep, text that is not UTF-8, a line over 256 MB) is a result with its <see cref="JsonRecordResult.Number"/> and
-    /// <see cref="JsonRecordResult.Error"/>, and the reading goes on after it; blank lines are skipped. Only broken syntax
-    /// between records of an array or of objects written one after another (not one per line), after which no record can be
-    /// told from the next, ends the reading, with a last result that says so
-    /// (<see cref="JsonRecordResult.EndsReading"/>). Pass the results to
+    /// deep, text that is not UTF-8, more bytes than <see cref="JsonRecordReadOptions.MaxRecordBytes"/>) is a result with
+    /// its <see cref="JsonRecordResult.Number"/> and <see cref="JsonRecordResult.Error"/>, and the reading goes on after it;
+    /// blank lines are skipped. Only broken syntax between records of an array or of objects written one after another
+    /// (not one per line), after which no record can be told from the next, ends the reading, with a last result that says
+    /// so (<see cref="JsonRecordResult.EndsReading"/>). Pass the results to
     /// <see cref="BatchEvaluation.EvaluateRowsAsync{TItem}"/> with <c>row =&gt; row.Record</c>: unreadable ones come back in
     /// place, unevaluated.
     /// </para>
     /// <para>
-    /// The layout is told from the text alone, so JSON Lines whose first line that is not blank opens with <c>[</c> are read
-    /// as a JSON array: that line is element 1, and the text after it ends the reading with a result that says so.
+    /// Told from the text, the layout can be wrong: JSON Lines whose first line that is not blank opens with <c>[</c> are
+    /// read as a JSON array, that line as element 1, and the text after it ends the reading with a result that says so.
+    /// Name the layout in <see cref="JsonRecordReadOptions.Layout"/> when it is known.
     /// </para>
     /// <para>The stream is read to the end of the input but not closed.</para>
     /// </remarks>
+    /// <param name="utf8Json">The UTF-8 text.</param>
+    /// <param name="options">The layout and the limit on a record's size, or <see langword="null"/> for the defaults: the layout told from the text, and 256 MB.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>One result per value, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <see cref="JsonRecordReadOptions.MaxRecordBytes"/> is below 1 or above 256 MB, or <see cref="JsonRecordReadOptions.Layout"/>
+    /// is not a <see cref="JsonRecordLayout"/>; thrown by this call, not while enumerating.
+    /// </exception>
+    /// <exception cref="OperationCanceledException">While enumerating: the reading was cancelled.</exception>
+    /// <exception cref="IOException">While enumerating: the stream could not be read.</exception>
+    public static IAsyncEnumerable<JsonRecordResult> ReadRecordsAsync(
+        Stream utf8Json, JsonRecordReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return ReadRecordsAsynchronously(utf8Json, Validate(options), cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the records of a UTF-8 JSON input one at a time, in the layout its text shows, as
+    /// <see cref="ReadRecordsAsync(Stream, JsonRecordReadOptions?, CancellationToken)"/> does with the default options.
+    /// </summary>
     /// <param name="utf8Json">The UTF-8 text.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
     /// <returns>One result per value, in input order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
     /// <exception cref="OperationCanceledException">While enumerating: the reading was cancelled.</exception>
     /// <exception cref="IOException">While enumerating: the stream could not be read.</exception>
-    public static IAsyncEnumerable<JsonRecordResult> ReadRecordsAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<JsonRecordResult> ReadRecordsAsync(Stream utf8Json, CancellationToken cancellationToken) =>
+        ReadRecordsAsync(utf8Json, null, cancellationToken);
+
+    /// <summary>
+    /// Reads the records of a UTF-8 JSON input one at a time, synchronously, as
+    /// <see cref="ReadRecordsAsync(Stream, JsonRecordReadOptions?, CancellationToken)"/> does.
+    /// </summary>
+    /// <param name="utf8Json">The UTF-8 text.</param>
+    /// <param name="options">The layout and the limit on a record's size, or <see langword="null"/> for the defaults: the layout told from the text, and 256 MB.</param>
+    /// <returns>One result per value, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <see cref="JsonRecordReadOptions.MaxRecordBytes"/> is below 1 or above 256 MB, or <see cref="JsonRecordReadOptions.Layout"/>
+    /// is not a <see cref="JsonRecordLayout"/>; thrown by this call, not while enumerating.
+    /// </exception>
+    /// <exception cref="IOException">While enumerating: the stream could not be read.</exception>
+    public static IEnumerable<JsonRecordResult> ReadRecords(Stream utf8Json, JsonRecordReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return ReadRecordsAsync(utf8Json, null, Utf8LineReader.DefaultMaxLineBytes, cancellationToken);
+        return ReadRecordsSynchronously(utf8Json, Validate(options));
     }
 
-    /// <summary>Reads the records of a UTF-8 JSON input one at a time, synchronously, as <see cref="ReadRecordsAsync(Stream, CancellationToken)"/> does.</summary>
+    /// <summary>
+    /// Reads the records of a UTF-8 JSON input one at a time, synchronously, in the layout its text shows, as
+    /// <see cref="ReadRecordsAsync(Stream, JsonRecordReadOptions?, CancellationToken)"/> does with the default options.
+    /// </summary>
     /// <param name="utf8Json">The UTF-8 text.</param>
     /// <returns>One result per value, in input order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
     /// <exception cref="IOException">While enumerating: the stream could not be read.</exception>
-    public static IEnumerable<JsonRecordResult> ReadRecords(Stream utf8Json)
-    {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        return ReadRecordsSynchronously(utf8Json);
-    }
+    public static IEnumerable<JsonRecordResult> ReadRecords(Stream utf8Json) => ReadRecords(utf8Json, null);
 
-    /// <summary>
-    /// Reads records as <see cref="ReadRecordsAsync(Stream, CancellationToken)"/> does, in a layout the caller may know (the
-    /// followup command reads a <c>.jsonl</c> file as JSON Lines whatever its first line), with a line limit of its own.
-    /// </summary>
-    internal static async IAsyncEnumerable<JsonRecordResult> ReadRecordsAsync(
-        Stream utf8Json, JsonRecordLayout? layout, int maxLineBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<JsonRecordResult> ReadRecordsAsynchronously(
+        Stream utf8Json, JsonRecordReadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = await JsonRecordReader.OpenAsync(utf8Json, layout, maxLineBytes, synchronous: false, cancellationToken).ConfigureAwait(false);
+        using var reader = await JsonRecordReader.OpenAsync(utf8Json, options, synchronous: false, cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } result)
         {
             yield return result;
         }
     }
 
-    private static IEnumerable<JsonRecordResult> ReadRecordsSynchronously(Stream utf8Json)
+    private static IEnumerable<JsonRecordResult> ReadRecordsSynchronously(Stream utf8Json, JsonRecordReadOptions options)
     {
-        using var reader = Completed(JsonRecordReader.OpenAsync(utf8Json, null, Utf8LineReader.DefaultMaxLineBytes, synchronous: true, default));
+        using var reader = Completed(JsonRecordReader.OpenAsync(utf8Json, options, synchronous: true, default));
         while (Completed(reader.ReadAsync(default)) is { } result)
         {
             yield return result;
         }
+    }
+
+    /// <summary>Checks the options when the reading is asked for, not at its first record; the defaults for none.</summary>
+    private static JsonRecordReadOptions Validate(JsonRecordReadOptions? options)
+    {
+        options ??= DefaultReadOptions;
+
+        // The parameter is the whole options object, so the message names the property that is wrong.
+        if (options.MaxRecordBytes is < 1 or > JsonRecordReadOptions.DefaultMaxRecordBytes)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                options.MaxRecordBytes,
+                $"{nameof(JsonRecordReadOptions)}.{nameof(JsonRecordReadOptions.MaxRecordBytes)} must be from 1 to {JsonRecordReadOptions.DefaultMaxRecordBytes} (256 MB).");
+        }
+
+        if (options.Layout is { } layout && !Enum.IsDefined(layout))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), layout, $"{nameof(JsonRecordReadOptions)}.{nameof(JsonRecordReadOptions.Layout)} is not a {nameof(JsonRecordLayout)}.");
+        }
+
+        return options;
     }
 
     /// <summary>Gets the result of a task of the synchronous reader, which reads with <see cref="Stream.Read(Span{byte})"/> and so is complete.</summary>

@@ -15,42 +15,41 @@ internal sealed class JsonRecordReader : IDisposable
 
     private readonly Utf8LineReader? _lines;
     private readonly JsonArrayReader? _elements;
-    private readonly int _maxLineBytes;
+    private readonly int _maxRecordBytes;
     private long _number;
     private bool _ended;
 
-    private JsonRecordReader(Utf8Source source, JsonRecordLayout layout, int maxLineBytes)
+    private JsonRecordReader(Utf8Source source, JsonRecordLayout layout, int maxRecordBytes)
     {
         Layout = layout;
-        _maxLineBytes = maxLineBytes;
+        _maxRecordBytes = maxRecordBytes;
         if (layout == JsonRecordLayout.JsonLines)
         {
-            _lines = new Utf8LineReader(source, maxLineBytes);
+            _lines = new Utf8LineReader(source, maxRecordBytes);
         }
         else
         {
-            _elements = new JsonArrayReader(source, values: layout == JsonRecordLayout.Concatenated);
+            _elements = new JsonArrayReader(source, maxRecordBytes, values: layout == JsonRecordLayout.Concatenated);
         }
     }
 
     public JsonRecordLayout Layout { get; }
 
-    /// <summary>Starts reading <paramref name="stream"/> in <paramref name="layout"/>, or the layout its first line that is not blank shows.</summary>
+    /// <summary>Starts reading <paramref name="stream"/> in the layout the options name, or the one its first line that is not blank shows.</summary>
     /// <param name="stream">The UTF-8 text.</param>
-    /// <param name="layout">The layout, or <see langword="null"/> to tell it from the text.</param>
-    /// <param name="maxLineBytes">The most bytes a JSON line may hold; a longer line is one unreadable result.</param>
+    /// <param name="options">The layout, or none to tell it from the text, and the most bytes a record may hold (checked).</param>
     /// <param name="synchronous">Whether to read the stream synchronously: every task returned is then complete.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
     public static async ValueTask<JsonRecordReader> OpenAsync(
-        Stream stream, JsonRecordLayout? layout, int maxLineBytes, bool synchronous, CancellationToken cancellationToken)
+        Stream stream, JsonRecordReadOptions options, bool synchronous, CancellationToken cancellationToken)
     {
-        if (layout is { } given)
+        if (options.Layout is { } given)
         {
-            return new JsonRecordReader(new Utf8Source(stream, default, synchronous), given, maxLineBytes);
+            return new JsonRecordReader(new Utf8Source(stream, default, synchronous), given, options.MaxRecordBytes);
         }
 
         var head = await PeekAsync(new Utf8Source(stream, default, synchronous), cancellationToken).ConfigureAwait(false);
-        return new JsonRecordReader(new Utf8Source(stream, head, synchronous), LayoutOf(head.Span), maxLineBytes);
+        return new JsonRecordReader(new Utf8Source(stream, head, synchronous), LayoutOf(head.Span), options.MaxRecordBytes);
     }
 
     /// <summary>Reads the next result; <see langword="null"/> at the end of the input.</summary>
@@ -96,7 +95,7 @@ internal sealed class JsonRecordReader : IDisposable
             _number++;
             if (tooLong)
             {
-                return Failure($"the line is longer than {SizeText(_maxLineBytes)}, more than a record may hold.");
+                return TooLong();
             }
 
             if (!line.Span.Trim(" \t\r"u8).IsEmpty)
@@ -113,7 +112,7 @@ internal sealed class JsonRecordReader : IDisposable
             return null;
         }
 
-        (bool Read, ReadOnlyMemory<byte> Element) next;
+        (bool Read, ReadOnlyMemory<byte> Element, bool TooLong) next;
         try
         {
             next = await _elements!.ReadElementAsync(cancellationToken).ConfigureAwait(false);
@@ -132,7 +131,7 @@ internal sealed class JsonRecordReader : IDisposable
         }
 
         _number++;
-        return Parse(next.Element.Span);
+        return next.TooLong ? TooLong() : Parse(next.Element.Span);
     }
 
     private JsonRecordResult Parse(ReadOnlySpan<byte> json)
@@ -160,6 +159,9 @@ internal sealed class JsonRecordReader : IDisposable
     }
 
     private JsonRecordResult Failure(string error, bool endsReading = false) => new(Layout, _number, null, error, endsReading);
+
+    private JsonRecordResult TooLong() =>
+        Failure($"the {JsonRecordResult.UnitOf(Layout)} is longer than {SizeText(_maxRecordBytes)}, more than a record may hold.");
 
     /// <summary>
     /// The reader's reason without its "Path: $ | LineNumber: 0 | BytePositionInLine: 12." tail, whose zero-based numbers count
@@ -234,8 +236,14 @@ internal sealed class JsonRecordReader : IDisposable
 
     private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
-    /// <summary>Says a size as a user thinks of it: 256 MB.</summary>
-    private static string SizeText(int bytes) => bytes >= 1 << 20 ? $"{bytes >> 20} MB" : $"{bytes} bytes";
+    /// <summary>Says a size as a user thinks of it, exactly: 256 MB, 64 KB, 1000 bytes.</summary>
+    private static string SizeText(int bytes) => bytes switch
+    {
+        >= 1 << 20 when bytes % (1 << 20) == 0 => $"{bytes >> 20} MB",
+        >= 1 << 10 when bytes % (1 << 10) == 0 => $"{bytes >> 10} KB",
+        1 => "1 byte",
+        _ => $"{bytes} bytes",
+    };
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

@@ -4,9 +4,9 @@ using System.Globalization;
 namespace FollowUp.Rules.Serialization;
 
 /// <summary>
-/// One result of <see cref="FollowUpJson.ReadRecordsAsync(Stream, CancellationToken)"/>: a record, or why a line or element
-/// could not be read. Every line that is not blank, and every element of an array (<c>null</c> ones too), is in exactly one
-/// result, in input order, so nothing is dropped without a word.
+/// One result of <see cref="FollowUpJson.ReadRecordsAsync(Stream, JsonRecordReadOptions?, CancellationToken)"/>: a record,
+/// or why a line or element could not be read. Every line that is not blank, and every element of an array (<c>null</c>
+/// ones too), is in exactly one result, in input order, so nothing is dropped without a word.
 /// </summary>
 public sealed class JsonRecordResult
 {
@@ -48,7 +48,8 @@ public sealed class JsonRecordResult
 
     /// <summary>
     /// Gets a value indicating whether reading stopped at this result: the syntax of an array, or of objects written one
-    /// after another, broke, or an element was longer than 256 MB, so nothing after it could be told apart. It is then the last result, and <see cref="Error"/> says so.
+    /// after another, broke, so nothing after it could be told apart. It is then the last result, and <see cref="Error"/>
+    /// says so. A value longer than <see cref="JsonRecordReadOptions.MaxRecordBytes"/> does not stop the reading.
     /// </summary>
     public bool EndsReading { get; }
 

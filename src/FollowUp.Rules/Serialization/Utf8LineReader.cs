@@ -11,12 +11,9 @@ namespace FollowUp.Rules.Serialization;
 /// the memory nor ends the reading.
 /// </summary>
 /// <param name="source">The UTF-8 text.</param>
-/// <param name="maxLineBytes">The most bytes a line may hold, without its line break: <see cref="DefaultMaxLineBytes"/>, lower in tests.</param>
+/// <param name="maxLineBytes">The most bytes a line may hold, without its line break: <see cref="JsonRecordReadOptions.MaxRecordBytes"/>.</param>
 internal sealed class Utf8LineReader(Utf8Source source, int maxLineBytes) : IDisposable
 {
-    /// <summary>The most bytes a line of an input may hold: far more than any record, far less than the memory.</summary>
-    public const int DefaultMaxLineBytes = 256 * 1024 * 1024;
-
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
     private int _start;
     private int _end;

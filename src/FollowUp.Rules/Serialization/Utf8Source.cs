@@ -2,7 +2,7 @@ namespace FollowUp.Rules.Serialization;
 
 /// <summary>
 /// The bytes the record readers read: first those already read to tell the input's layout, then the rest of the stream,
-/// read synchronously for <see cref="FollowUpJson.ReadRecords(Stream)"/>, so one reader serves both forms.
+/// read synchronously for <see cref="FollowUpJson.ReadRecords(Stream, JsonRecordReadOptions?)"/>, so one reader serves both forms.
 /// </summary>
 /// <param name="stream">The stream.</param>
 /// <param name="head">The bytes already read from it.</param>

@@ -285,8 +285,8 @@ public sealed class RecordSourcesTests : IDisposable
         var longLine = SampleData.Record("L-2", $"\"custom\":{{\"note\":\"{new string('x', 100)}\"}}");
         var text = $"{{\"id\":\"L-1\"}}\n{longLine}\n{{\"id\":\"L-3\"}}\n";
 
-        var rows = await RecordSources.ReadJsonAsync(
-            "long.jsonl", new MemoryStream(Encoding.UTF8.GetBytes(text)), JsonRecordLayout.JsonLines, 64, CancellationToken.None).ToListAsync();
+        var options = new JsonRecordReadOptions { Layout = JsonRecordLayout.JsonLines, MaxRecordBytes = 64 };
+        var rows = await RecordSources.ReadJsonAsync("long.jsonl", new MemoryStream(Encoding.UTF8.GetBytes(text)), options, CancellationToken.None).ToListAsync();
 
         Assert.Equal(["L-1", null, "L-3"], rows.Select(r => r.Record?.Id));
         Assert.Equal([1L, 2L, 3L], rows.Select(r => r.Row));

@@ -219,14 +219,174 @@ public sealed class ReadRecordsTests
         Assert.Throws<ArgumentNullException>(() => FollowUpJson.ReadRecordsAsync(null!));
     }
 
+    [Fact]
+    public async Task ReadRecordsAsync_LayoutJsonLines_ReadsTextThatOpensWithABracketLineByLine()
+    {
+        var json = "[1]\n{\"id\":\"J-2\"}\n[{\"id\":\"J-3\"}]\n";
+
+        var told = await ReadAsync(json);
+        var named = await ReadAsync(json, new JsonRecordReadOptions { Layout = JsonRecordLayout.JsonLines });
+
+        Assert.Equal(JsonRecordLayout.Array, told[0].Layout);
+        Assert.True(told[^1].EndsReading);
+        Assert.All(named, r => Assert.Equal(JsonRecordLayout.JsonLines, r.Layout));
+        Assert.Equal(
+            ["line 1: the line is an array, not a JSON object.", "line 2: record J-2", "line 3: the line is an array, not a JSON object."],
+            named.Select(r => r.ToString()));
+    }
+
+    [Fact]
+    public async Task ReadRecordsAsync_LayoutArray_ReadsAnArrayAndRefusesTextThatIsNotOne()
+    {
+        var options = new JsonRecordReadOptions { Layout = JsonRecordLayout.Array };
+
+        var array = await ReadAsync("\uFEFF\n  [{\"id\":\"A-1\"},\n{\"id\":\"A-2\"}]", options);
+        var jsonLines = await ReadAsync("{\"id\":\"A-1\"}\n{\"id\":\"A-2\"}\n", options);
+
+        Assert.Equal(["element 1: record A-1", "element 2: record A-2"], array.Select(r => r.ToString()));
+        var refused = Assert.Single(jsonLines);
+        Assert.Equal((JsonRecordLayout.Array, 1L, true), (refused.Layout, refused.Number, refused.EndsReading));
+        Assert.Equal("The input does not start with '['. The rest of this JSON array cannot be read.", refused.Error);
+    }
+
+    [Fact]
+    public async Task ReadRecordsAsync_LayoutConcatenated_ReadsObjectsSharingALine()
+    {
+        var results = await ReadAsync("{\"id\":\"C-1\"} {\"id\":\"C-2\"}\n{\"id\":\"C-3\"}", new JsonRecordReadOptions { Layout = JsonRecordLayout.Concatenated });
+
+        Assert.Equal(["record 1: record C-1", "record 2: record C-2", "record 3: record C-3"], results.Select(r => r.ToString()));
+    }
+
+    /// <summary>
+    /// Records over the limit, each in a layout: the long one holds what could throw a scan for its end off (brackets,
+    /// quotes and an escaped backslash in strings, a comment, nesting), and arrives whole or a few bytes at a time.
+    /// </summary>
+    [Theory]
+    [InlineData(JsonRecordLayout.JsonLines, 1)]
+    [InlineData(JsonRecordLayout.JsonLines, 4096)]
+    [InlineData(JsonRecordLayout.Array, 1)]
+    [InlineData(JsonRecordLayout.Array, 7)]
+    [InlineData(JsonRecordLayout.Array, 4096)]
+    [InlineData(JsonRecordLayout.Concatenated, 1)]
+    [InlineData(JsonRecordLayout.Concatenated, 7)]
+    [InlineData(JsonRecordLayout.Concatenated, 4096)]
+    public async Task ReadRecordsAsync_RecordOverMaxRecordBytes_IsReportedWithItsNumberAndTheOthersAreRead(JsonRecordLayout layout, int bytesPerRead)
+    {
+        var longRecord = "{\"id\":\"R-2\",\"custom\":{\"note\":\"] } [ { \\\" \\\\\",\"list\":[1,[2,{\"a\":\"}\"}]], /* } ] \" */ \"pad\":\""
+            + new string('x', 100) + "\"}}";
+        string[] records = ["{\"id\":\"R-1\"}", longRecord, "{\"id\":\"R-3\"}", $"\"{new string('y', 100)}\"", "{\"id\":\"R-5\"}"];
+        var json = layout switch
+        {
+            JsonRecordLayout.JsonLines => string.Join("\n", records),
+            JsonRecordLayout.Array => $"[{string.Join(",\n", records)}]",
+            _ => string.Join("\n", records) + "\n",
+        };
+        Assert.Equal("R-2", FollowUpJson.DeserializeRecord(longRecord)?.Id);
+
+        var results = await ReadAsync(new TrickleStream(Encoding.UTF8.GetBytes(json), bytesPerRead), new JsonRecordReadOptions { Layout = layout, MaxRecordBytes = 64 });
+
+        var unit = JsonRecordResult.UnitOf(layout);
+        Assert.Equal([1L, 2, 3, 4, 5], results.Select(r => r.Number));
+        Assert.Equal(["R-1", null, "R-3", null, "R-5"], results.Select(r => r.Record?.Id));
+        Assert.Equal($"the {unit} is longer than 64 bytes, more than a record may hold.", results[1].Error);
+        Assert.Equal(results[1].Error, results[3].Error);
+        Assert.DoesNotContain(results, r => r.EndsReading);
+    }
+
+    [Theory]
+    [InlineData(JsonRecordLayout.JsonLines, "{0}\r\n{0}\r\n")]
+    [InlineData(JsonRecordLayout.Array, "[{0},{0}]")]
+    [InlineData(JsonRecordLayout.Concatenated, "{0}\n{0}")]
+    public async Task ReadRecordsAsync_RecordOfExactlyMaxRecordBytes_IsReadAndOneByteFewerIsNot(JsonRecordLayout layout, string format)
+    {
+        const string Record = "{\"id\":\"E-1\"}";
+        var json = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, Record);
+
+        foreach (var bytesPerRead in new[] { 1, 4096 })
+        {
+            var fits = await ReadAsync(new TrickleStream(Encoding.UTF8.GetBytes(json), bytesPerRead), new JsonRecordReadOptions { Layout = layout, MaxRecordBytes = Record.Length });
+            var over = await ReadAsync(new TrickleStream(Encoding.UTF8.GetBytes(json), bytesPerRead), new JsonRecordReadOptions { Layout = layout, MaxRecordBytes = Record.Length - 1 });
+
+            Assert.Equal(["E-1", "E-1"], fits.Select(r => r.Record?.Id));
+            Assert.Equal([$"the {JsonRecordResult.UnitOf(layout)} is longer than 11 bytes, more than a record may hold."], over.Select(r => r.Error).Distinct());
+            Assert.Equal(2, over.Count);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4096)]
+    public async Task ReadRecordsAsync_InputEndsInsideARecordOverTheLimit_EndsWithAResultSayingSo(int bytesPerRead)
+    {
+        var json = $"[{{\"id\":\"T-1\"}},{{\"id\":\"T-2\",\"note\":\"{new string('x', 100)}";
+
+        var results = await ReadAsync(new TrickleStream(Encoding.UTF8.GetBytes(json), bytesPerRead), new JsonRecordReadOptions { MaxRecordBytes = 64 });
+
+        Assert.Equal("T-1", results[0].Record?.Id);
+        var last = Assert.Single(results.Skip(1));
+        Assert.Equal((2L, true), (last.Number, last.EndsReading));
+        Assert.EndsWith("The rest of this JSON array cannot be read.", last.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(JsonRecordLayout.JsonLines, 1)]
+    [InlineData(JsonRecordLayout.Array, 3)]
+    [InlineData(JsonRecordLayout.Concatenated, 4096)]
+    public async Task ReadRecords_WithOptions_GivesWhatTheAsynchronousFormGives(JsonRecordLayout layout, int bytesPerRead)
+    {
+        string[] records = ["{\"id\":\"O-1\"}", $"{{\"id\":\"O-2\",\"note\":\"{new string('x', 60)}\"}}", "null", "{\"id\":\"O-4\"}"];
+        var json = Encoding.UTF8.GetBytes(layout == JsonRecordLayout.Array ? $"[{string.Join(",", records)}]" : string.Join("\n", records));
+        var options = new JsonRecordReadOptions { Layout = layout, MaxRecordBytes = 40 };
+
+        var asynchronous = await ReadAsync(new TrickleStream(json, bytesPerRead), options);
+        var synchronous = FollowUpJson.ReadRecords(new TrickleStream(json, bytesPerRead), options).ToList();
+
+        Assert.Equal(4, synchronous.Count);
+        Assert.Equal(asynchronous.Select(r => (r.Layout, r.ToString(), r.EndsReading)), synchronous.Select(r => (r.Layout, r.ToString(), r.EndsReading)));
+    }
+
+    [Theory]
+    [InlineData(0, null)]
+    [InlineData(-1, null)]
+    [InlineData(JsonRecordReadOptions.DefaultMaxRecordBytes + 1, null)]
+    [InlineData(64, 3)]
+    public void ReadRecords_InvalidOptions_ThrowWhenCalledNamingTheProperty(int maxRecordBytes, int? layout)
+    {
+        var options = new JsonRecordReadOptions { MaxRecordBytes = maxRecordBytes, Layout = (JsonRecordLayout?)layout };
+        var property = layout is null ? nameof(JsonRecordReadOptions.MaxRecordBytes) : nameof(JsonRecordReadOptions.Layout);
+
+        var synchronous = Assert.Throws<ArgumentOutOfRangeException>(() => FollowUpJson.ReadRecords(Stream.Null, options));
+        var asynchronous = Assert.Throws<ArgumentOutOfRangeException>(() => FollowUpJson.ReadRecordsAsync(Stream.Null, options));
+
+        foreach (var exception in new[] { synchronous, asynchronous })
+        {
+            Assert.Equal("options", exception.ParamName);
+            Assert.Contains($"JsonRecordReadOptions.{property}", exception.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ReadRecordsAsync_NullOptions_ReadAsWithoutThem()
+    {
+        var json = "[{\"id\":\"N-1\"},\n7]";
+
+        var withNull = await ReadAsync(json, null);
+        var without = await ReadAsync(json);
+
+        Assert.Equal(without.Select(r => r.ToString()), withNull.Select(r => r.ToString()));
+        Assert.Equal(JsonRecordLayout.Array, withNull[0].Layout);
+    }
+
     private static Task<List<JsonRecordResult>> ReadAsync(string json) => ReadAsync(Encoding.UTF8.GetBytes(json));
 
     private static Task<List<JsonRecordResult>> ReadAsync(byte[] utf8) => ReadAsync(new MemoryStream(utf8));
 
-    private static async Task<List<JsonRecordResult>> ReadAsync(Stream stream)
+    private static Task<List<JsonRecordResult>> ReadAsync(string json, JsonRecordReadOptions? options) => ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), options);
+
+    private static async Task<List<JsonRecordResult>> ReadAsync(Stream stream, JsonRecordReadOptions? options = null)
     {
         var results = new List<JsonRecordResult>();
-        await foreach (var result in FollowUpJson.ReadRecordsAsync(stream))
+        await foreach (var result in FollowUpJson.ReadRecordsAsync(stream, options))
         {
             results.Add(result);
         }

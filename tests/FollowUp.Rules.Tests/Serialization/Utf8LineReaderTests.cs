@@ -89,7 +89,7 @@ public sealed class Utf8LineReaderTests
         Assert.Equal("ok", Encoding.UTF8.GetString((await reader.ReadLineAsync(CancellationToken.None)).Line.Span));
     }
 
-    private static async Task<List<string>> ReadLinesAsync(string text, int bytesPerRead, int maxLineBytes = Utf8LineReader.DefaultMaxLineBytes)
+    private static async Task<List<string>> ReadLinesAsync(string text, int bytesPerRead, int maxLineBytes = JsonRecordReadOptions.DefaultMaxRecordBytes)
     {
         using var reader = new Utf8LineReader(new Utf8Source(new TrickleStream(Encoding.UTF8.GetBytes(text), bytesPerRead), default, synchronous: false), maxLineBytes);
         var lines = new List<string>();
