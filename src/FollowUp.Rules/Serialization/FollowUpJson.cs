@@ -124,6 +124,11 @@ public static class FollowUpJson
     /// place, unevaluated.
     /// </para>
     /// <para>
+    /// Text in UTF-16, told by its byte order mark or by the zero byte beside each ASCII character it starts with, is one
+    /// result, number 1, that says so and ends the reading, instead of an error on every line: transcode it to UTF-8 first
+    /// (<see cref="System.Text.Encoding.CreateTranscodingStream"/>).
+    /// </para>
+    /// <para>
     /// Told from the text, the layout can be wrong: JSON Lines whose first line that is not blank opens with <c>[</c> are
     /// read as a JSON array, that line as element 1, and the text after it ends the reading with a result that says so.
     /// Name the layout in <see cref="JsonRecordReadOptions.Layout"/> when it is known.

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace FollowUp.Rules.Serialization;
@@ -6,7 +7,7 @@ namespace FollowUp.Rules.Serialization;
 /// Reads the records of a UTF-8 JSON input one at a time, so memory holds one record whatever the input's size: JSON Lines
 /// line by line, a JSON array or concatenated objects element by element. A value that cannot be read is a result with its
 /// number and reason, and the reading goes on after it; only broken syntax in an array or between objects written one
-/// after another ends it, after a result that says so.
+/// after another ends it, after a result that says so. Text in UTF-16 is one result that says so.
 /// </summary>
 internal sealed class JsonRecordReader : IDisposable
 {
@@ -18,6 +19,9 @@ internal sealed class JsonRecordReader : IDisposable
     private readonly int _maxRecordBytes;
     private long _number;
     private bool _ended;
+
+    /// <summary>Why the input cannot be read at all (it is UTF-16), to be its one result; <see langword="null"/> when it can.</summary>
+    private string? _unreadableInput;
 
     private JsonRecordReader(Utf8Source source, JsonRecordLayout layout, int maxRecordBytes)
     {
@@ -33,9 +37,18 @@ internal sealed class JsonRecordReader : IDisposable
         }
     }
 
+    private JsonRecordReader(JsonRecordLayout layout, string unreadableInput)
+    {
+        Layout = layout;
+        _unreadableInput = unreadableInput;
+    }
+
     public JsonRecordLayout Layout { get; }
 
-    /// <summary>Starts reading <paramref name="stream"/> in the layout the options name, or the one its first line that is not blank shows.</summary>
+    /// <summary>
+    /// Starts reading <paramref name="stream"/> in the layout the options name, or the one its first line that is not blank
+    /// shows; that line is read ahead in any case, to tell UTF-16 (see <see cref="Utf16Text"/>).
+    /// </summary>
     /// <param name="stream">The UTF-8 text.</param>
     /// <param name="options">The layout, or none to tell it from the text, and the most bytes a record may hold (checked).</param>
     /// <param name="synchronous">Whether to read the stream synchronously: every task returned is then complete.</param>
@@ -43,13 +56,41 @@ internal sealed class JsonRecordReader : IDisposable
     public static async ValueTask<JsonRecordReader> OpenAsync(
         Stream stream, JsonRecordReadOptions options, bool synchronous, CancellationToken cancellationToken)
     {
-        if (options.Layout is { } given)
+        var head = await PeekAsync(new Utf8Source(stream, default, synchronous), cancellationToken).ConfigureAwait(false);
+        if (Utf16Text.Of(head.Span) is { } utf16)
         {
-            return new JsonRecordReader(new Utf8Source(stream, default, synchronous), given, options.MaxRecordBytes);
+            // Read as UTF-8, every line would be an error of its own. The layout, unless named, is told from the start decoded.
+            var layout = options.Layout ?? LayoutOf(Encoding.UTF8.GetBytes(utf16.GetString(head.Span)));
+            var name = utf16.CodePage == Encoding.BigEndianUnicode.CodePage ? "UTF-16 big-endian" : "UTF-16 little-endian";
+            return new JsonRecordReader(
+                layout, $"the input is {name} text, not UTF-8, so none of it can be read; save it as UTF-8, or transcode it to UTF-8 first (Encoding.CreateTranscodingStream).");
         }
 
-        var head = await PeekAsync(new Utf8Source(stream, default, synchronous), cancellationToken).ConfigureAwait(false);
-        return new JsonRecordReader(new Utf8Source(stream, head, synchronous), LayoutOf(head.Span), options.MaxRecordBytes);
+        return new JsonRecordReader(new Utf8Source(stream, head, synchronous), options.Layout ?? LayoutOf(head.Span), options.MaxRecordBytes);
+    }
+
+    /// <summary>
+    /// Reads ahead until the first line with anything but white space is whole (or <see cref="MaxPeekBytes"/> are read, or the
+    /// input ends): one read may hand out only part of that line, or even part of a byte order mark. Zero bytes count as
+    /// white space here, so the first line of UTF-16 text is read whole too.
+    /// </summary>
+    /// <returns>The bytes read, to be read again first.</returns>
+    private static async ValueTask<ReadOnlyMemory<byte>> PeekAsync(Utf8Source source, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxPeekBytes];
+        var length = 0;
+        while (length < buffer.Length && !HoldsFirstLine(buffer.AsSpan(0, length)))
+        {
+            var read = await source.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        return buffer.AsMemory(0, length);
     }
 
     /// <summary>Reads the next result; <see langword="null"/> at the end of the input.</summary>
@@ -57,6 +98,14 @@ internal sealed class JsonRecordReader : IDisposable
     public ValueTask<JsonRecordResult?> ReadAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (_unreadableInput is { } reason)
+        {
+            _unreadableInput = null;
+            _ended = true;
+            _number = 1;
+            return new(Failure(reason, endsReading: true));
+        }
+
         return _lines is null ? ReadElementAsync(cancellationToken) : ReadLineAsync(_lines, cancellationToken);
     }
 
@@ -200,31 +249,18 @@ internal sealed class JsonRecordReader : IDisposable
         _ => null,
     };
 
-    /// <summary>
-    /// Reads ahead until the first line with anything but white space is whole (or <see cref="MaxPeekBytes"/> are read, or the
-    /// input ends): one read may hand out only part of that line, or even part of a byte order mark.
-    /// </summary>
-    private static async ValueTask<ReadOnlyMemory<byte>> PeekAsync(Utf8Source source, CancellationToken cancellationToken)
+    /// <summary>Whether the first line that is not blank ends within <paramref name="bytes"/>; zero bytes count as blank, for UTF-16.</summary>
+    private static bool HoldsFirstLine(ReadOnlySpan<byte> bytes)
     {
-        var buffer = new byte[MaxPeekBytes];
-        var length = 0;
-        while (length < buffer.Length && !HoldsFirstLine(buffer.AsSpan(0, length)))
+        if (bytes.Length < ByteOrderMark.Length && ByteOrderMark.StartsWith(bytes))
         {
-            var read = await source.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            length += read;
+            return false;
         }
 
-        return buffer.AsMemory(0, length);
+        bytes = bytes.StartsWith(ByteOrderMark) ? bytes[ByteOrderMark.Length..] : bytes;
+        var start = bytes.IndexOfAnyExcept(" \t\r\n\0"u8);
+        return start >= 0 && bytes[start..].IndexOfAny((byte)'\n', (byte)'\r') >= 0;
     }
-
-    private static bool HoldsFirstLine(ReadOnlySpan<byte> bytes) =>
-        !(bytes.Length < ByteOrderMark.Length && ByteOrderMark.StartsWith(bytes))
-        && FromFirstSignificant(bytes).IndexOfAny((byte)'\n', (byte)'\r') >= 0;
 
     /// <summary>The bytes from the first that is neither a byte order mark nor white space; empty when there is none.</summary>
     private static ReadOnlySpan<byte> FromFirstSignificant(ReadOnlySpan<byte> bytes)

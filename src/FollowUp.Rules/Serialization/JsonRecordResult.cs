@@ -48,8 +48,8 @@ public sealed class JsonRecordResult
 
     /// <summary>
     /// Gets a value indicating whether reading stopped at this result: the syntax of an array, or of objects written one
-    /// after another, broke, so nothing after it could be told apart. It is then the last result, and <see cref="Error"/>
-    /// says so. A value longer than <see cref="JsonRecordReadOptions.MaxRecordBytes"/> does not stop the reading.
+    /// after another, broke, so nothing after it could be told apart, or the input is UTF-16, not UTF-8. It is then the last
+    /// result, and <see cref="Error"/> says so. A value longer than <see cref="JsonRecordReadOptions.MaxRecordBytes"/> does not stop the reading.
     /// </summary>
     public bool EndsReading { get; }
 

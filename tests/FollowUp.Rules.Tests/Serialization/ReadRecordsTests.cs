@@ -377,6 +377,51 @@ public sealed class ReadRecordsTests
         Assert.Equal(JsonRecordLayout.Array, withNull[0].Layout);
     }
 
+    [Theory]
+    [InlineData(false, false, "{0}\r\n{1}\r\n", JsonRecordLayout.JsonLines)]
+    [InlineData(false, true, "{0}\r\n{1}\r\n", JsonRecordLayout.JsonLines)]
+    [InlineData(true, false, "\r\n  [{0},\r\n{1}]", JsonRecordLayout.Array)]
+    [InlineData(true, true, "{0}\n{1}\n", JsonRecordLayout.JsonLines)]
+    public async Task ReadRecordsAsync_Utf16_IsOneResultThatSaysSoAndEndsTheReading(bool bigEndian, bool byteOrderMark, string format, JsonRecordLayout layout)
+    {
+        var utf16 = bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode;
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, "{\"id\":\"W-1\",\"owner\":\"李明\"}", "{\"id\":\"W-2\"}");
+        byte[] bytes = [.. byteOrderMark ? utf16.GetPreamble() : [], .. utf16.GetBytes(text)];
+
+        var asynchronous = await ReadAsync(bytes);
+        var synchronous = FollowUpJson.ReadRecords(new TrickleStream(bytes, 3)).ToList();
+
+        var result = Assert.Single(asynchronous);
+        Assert.Equal((layout, 1L, true, null), (result.Layout, result.Number, result.EndsReading, result.Record));
+        Assert.Equal(
+            $"the input is UTF-16 {(bigEndian ? "big" : "little")}-endian text, not UTF-8, so none of it can be read; save it as UTF-8, or transcode it to UTF-8 first (Encoding.CreateTranscodingStream).",
+            result.Error);
+        Assert.Equal([result.ToString()], synchronous.Select(r => r.ToString()));
+    }
+
+    [Fact]
+    public async Task ReadRecordsAsync_Utf16WithALayoutNamed_IsOneResultInThatLayout()
+    {
+        var bytes = Encoding.Unicode.GetBytes("[{\"id\":\"W-1\"}]\r\n");
+
+        var results = await ReadAsync(new MemoryStream(bytes), new JsonRecordReadOptions { Layout = JsonRecordLayout.JsonLines });
+
+        var result = Assert.Single(results);
+        Assert.Equal((JsonRecordLayout.JsonLines, true), (result.Layout, result.EndsReading));
+        Assert.StartsWith("line 1: the input is UTF-16 little-endian text", result.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadRecordsAsync_Utf8WithStrayZeroBytes_IsReadLineByLineAsUtf8()
+    {
+        var results = await ReadAsync("{\0\"id\":\"Z-1\"}\n{\"id\":\"Z-2\"}\n{\"id\":\"Z-3\0\"}\n\0\n{\"id\":\"Z-5\"}\n");
+
+        Assert.All(results, r => Assert.Equal(JsonRecordLayout.JsonLines, r.Layout));
+        Assert.Equal([1L, 2, 3, 4, 5], results.Select(r => r.Number));
+        Assert.Equal([null, "Z-2", null, null, "Z-5"], results.Select(r => r.Record?.Id));
+        Assert.DoesNotContain(results, r => r.EndsReading || r.Error?.Contains("UTF-16", StringComparison.Ordinal) == true);
+    }
+
     private static Task<List<JsonRecordResult>> ReadAsync(string json) => ReadAsync(Encoding.UTF8.GetBytes(json));
 
     private static Task<List<JsonRecordResult>> ReadAsync(byte[] utf8) => ReadAsync(new MemoryStream(utf8));
