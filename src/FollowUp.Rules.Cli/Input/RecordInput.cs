@@ -8,8 +8,9 @@ namespace FollowUp.Rules.Cli.Input;
 /// <param name="Error">Why it could not be read, when it could not.</param>
 /// <param name="Warning">What is wrong with a record that could be read, such as rows of its group that could not.</param>
 /// <param name="EndsInput">Whether reading of the input stopped at this row, so the rest of the input is not read.</param>
+/// <param name="InputWarning">What is wrong with the whole input, told before its first row: the encoding it was guessed to be in.</param>
 internal readonly record struct RecordInput(
-    string Source, long Row, string RowKind, FollowUpRecord? Record, string? Error, string? Warning = null, bool EndsInput = false)
+    string Source, long Row, string RowKind, FollowUpRecord? Record, string? Error, string? Warning = null, bool EndsInput = false, string? InputWarning = null)
 {
     /// <summary>Gets where the row is, as <c>file:line 12</c>.</summary>
     public string Location => $"{Source}:{RowKind} {Row}";

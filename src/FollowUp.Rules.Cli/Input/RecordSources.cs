@@ -58,7 +58,7 @@ internal static class RecordSources
             var stream = Open(input, console);
             await using (stream.ConfigureAwait(false))
             {
-                var text = await Utf8TextAsync(stream, cancellationToken).ConfigureAwait(false);
+                var (text, guessedEncoding) = await Utf8TextAsync(stream, cancellationToken).ConfigureAwait(false);
                 await using (text.ConfigureAwait(false))
                 {
                     var head = await HeadAsync(text, cancellationToken).ConfigureAwait(false);
@@ -72,9 +72,12 @@ internal static class RecordSources
                     // A .jsonl file is JSON Lines whatever its first line holds; otherwise the reader tells the layout from it.
                     var options = new JsonRecordReadOptions { Layout = IsJsonLinesName(input) ? JsonRecordLayout.JsonLines : null };
                     var rows = ReadJsonAsync(input, new PrefixedStream(head, text), options, cancellationToken);
+                    var encodingWarning = guessedEncoding is null ? null : GuessedEncodingWarning(guessedEncoding);
                     await foreach (var row in rows.ConfigureAwait(false))
                     {
-                        yield return row;
+                        // Told with the first row, so it is written in turn with the rows' diagnostics, off the progress line.
+                        yield return row with { InputWarning = encodingWarning };
+                        encodingWarning = null;
                     }
                 }
             }
@@ -373,22 +376,28 @@ internal static class RecordSources
     }
 
     /// <summary>
-    /// Gets the input as UTF-8, which the JSON readers parse: as it is, or transcoded when a byte order mark says UTF-16, as
-    /// Windows PowerShell's <c>&gt;</c> and <c>Out-File</c> write it.
+    /// Gets the input as UTF-8, which the JSON readers parse: as it is, or transcoded from UTF-16, when a byte order mark says
+    /// so, as Windows PowerShell's <c>&gt;</c> and <c>Out-File</c> write it, or when the zero bytes of its first line do, as
+    /// some exports write it without a mark (see <see cref="Utf16Text.WithoutByteOrderMark"/>).
     /// </summary>
-    private static async ValueTask<Stream> Utf8TextAsync(Stream stream, CancellationToken cancellationToken)
+    /// <returns>The UTF-8 text, and the encoding it was transcoded from when only its zero bytes told it.</returns>
+    private static async ValueTask<(Stream Text, Encoding? GuessedEncoding)> Utf8TextAsync(Stream stream, CancellationToken cancellationToken)
     {
-        var head = new byte[2];
-        var length = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-        Stream text = new PrefixedStream(head[..length], stream);
-        Encoding? utf16 = head switch
+        var head = (await JsonRecordReader.PeekAsync(new Utf8Source(stream, default, synchronous: false), cancellationToken).ConfigureAwait(false)).ToArray();
+        Stream text = new PrefixedStream(head, stream);
+        Encoding? marked = head switch
         {
-            [0xFF, 0xFE] => Encoding.Unicode,
-            [0xFE, 0xFF] => Encoding.BigEndianUnicode,
+            [0xFF, 0xFE, ..] => Encoding.Unicode,
+            [0xFE, 0xFF, ..] => Encoding.BigEndianUnicode,
             _ => null,
         };
-        return utf16 is null ? text : Encoding.CreateTranscodingStream(text, utf16, Encoding.UTF8);
+        var guessed = marked is null ? Utf16Text.WithoutByteOrderMark(head) : null;
+        return (marked ?? guessed) is { } utf16 ? (Encoding.CreateTranscodingStream(text, utf16, Encoding.UTF8), guessed) : (text, null);
     }
+
+    /// <summary>Says that a JSON input was read as UTF-16 for its zero bytes alone, so text that reads wrong can be traced to it.</summary>
+    private static string GuessedEncodingWarning(Encoding utf16) =>
+        $"read as {utf16.WebName}: the input has no byte order mark, but zero bytes in alternate bytes, as UTF-16 text has. If its text reads wrong, save it as UTF-8.";
 
     /// <summary>
     /// Says what a file is when its first bytes are those of a binary format users export records in, which no JSON starts

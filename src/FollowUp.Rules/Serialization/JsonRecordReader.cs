@@ -75,7 +75,7 @@ internal sealed class JsonRecordReader : IDisposable
     /// white space here, so the first line of UTF-16 text is read whole too.
     /// </summary>
     /// <returns>The bytes read, to be read again first.</returns>
-    private static async ValueTask<ReadOnlyMemory<byte>> PeekAsync(Utf8Source source, CancellationToken cancellationToken)
+    internal static async ValueTask<ReadOnlyMemory<byte>> PeekAsync(Utf8Source source, CancellationToken cancellationToken)
     {
         var buffer = new byte[MaxPeekBytes];
         var length = 0;

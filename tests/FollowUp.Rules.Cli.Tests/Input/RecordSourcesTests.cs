@@ -336,6 +336,69 @@ public sealed class RecordSourcesTests : IDisposable
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task JsonLines_Utf16WithoutByteOrderMark_IsReadLikeUtf8AfterOneWarning(bool bigEndian)
+    {
+        // What bcp -w and some exports write: UTF-16 without a byte order mark, here with a Chinese-heavy first record.
+        var utf16 = bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode;
+        var text = $"{SampleData.Record("N-1", $"\"customer\":{{\"company\":\"宏图建筑\"}},\"custom\":{{\"note\":\"{new string('跟', 300)}\"}}")}\r\nnull\r\n{SampleData.Record("N-3")}\r\n";
+        var input = _temp.File("no-mark.jsonl");
+        await File.WriteAllBytesAsync(input, utf16.GetBytes(text));
+        var utf8 = _temp.Write("utf8.jsonl", text);
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+        var expected = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, utf8);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(expected.Output, run.Output);
+        Assert.Equal(
+            [
+                $"{input}: warning: read as {utf16.WebName}: the input has no byte order mark, but zero bytes in alternate bytes, as UTF-16 text has. If its text reads wrong, save it as UTF-8.",
+                $"{input}:line 2: unreadable record: the line is null, not a JSON object.",
+            ],
+            run.ErrorLines);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4096)]
+    public async Task StandardInput_Utf16BigEndianJsonArrayWithoutByteOrderMark_IsRecognisedAndRead(int bytesPerRead)
+    {
+        var bytes = Encoding.BigEndianUnicode.GetBytes($"\r\n [{SampleData.Record("S-1")},\r\n{SampleData.Record("S-2")}]");
+
+        var run = await CliRunner.RunWithInputAsync(() => new TrickleStream(bytes, bytesPerRead), "evaluate", "--now", CliRunner.Now, "-");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["S-1", "S-2"], run.Ids);
+        Assert.StartsWith("-: warning: read as utf-16BE: the input has no byte order mark", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JsonLines_Utf8WithStrayZeroBytes_StaysUtf8AndReportsEachBrokenLine()
+    {
+        // Zero bytes are no UTF-8 JSON's (a NUL in a string is written \u0000): a file holding a few is broken, not UTF-16.
+        string[] lines =
+        [
+            $"{{\0{SampleData.Record("Z-1")[1..]}",   // 1 a zero byte after the opening brace
+            SampleData.Record("Z-2"),                // 2
+            SampleData.Record("Z-3\0"),              // 3 a zero byte in a string
+            "\0",                                    // 4 a zero byte alone
+            SampleData.Record("Z-5"),                // 5
+        ];
+        var input = _temp.Write("stray-nul.jsonl", string.Join("\n", lines) + "\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["Z-2", "Z-5"], run.Ids);
+        Assert.Equal(
+            [$"{input}:line 1:", $"{input}:line 3:", $"{input}:line 4:"],
+            run.ErrorLines.Select(line => line[..(line.IndexOf(':', input.Length + 1) + 1)]));
+        Assert.All(run.ErrorLines, line => Assert.Contains(": unreadable record: ", line, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(4096)]
     public async Task StandardInput_Utf16BigEndianJsonArray_IsRecognisedAndRead(int bytesPerRead)
