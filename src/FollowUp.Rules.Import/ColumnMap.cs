@@ -24,6 +24,12 @@ public sealed record ColumnMapping(string Column, string Field);
 /// is needed for a sheet whose header already uses the field paths.
 /// </para>
 /// <para>
+/// A column of the map that the header lacks leaves the fields it fills empty in every record, which
+/// <see cref="FollowUpTableReader.MissingColumns"/> tells; a field another column of the header fills (an alias) or that
+/// <see cref="OptionalFields"/> lists does not count, so a map can name a field the ways several CRMs do, and name columns
+/// some exports leave out.
+/// </para>
+/// <para>
 /// With <see cref="GroupBy"/>, the rows that share a value in that column (or field) make one record: each row adds its
 /// communications, attachments, risks and needs changes, and the most recent row (by its communication time) decides every
 /// other field.
@@ -33,7 +39,7 @@ public sealed class ColumnMap
 {
     private const string MapResourcePrefix = "Maps.";
 
-    private static readonly string[] Options = ["columns", "groupBy", "sheet", "description"];
+    private static readonly string[] Options = ["columns", "groupBy", "sheet", "optional", "description"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -49,17 +55,19 @@ public sealed class ColumnMap
             .Order(StringComparer.Ordinal),
     ]);
 
-    private ColumnMap(IReadOnlyList<ColumnMapping> columns, IReadOnlyList<FieldPath> fields, string? groupBy, string? sheet, string? description)
+    private ColumnMap(
+        IReadOnlyList<ColumnMapping> columns, IReadOnlyList<FieldPath> fields, string? groupBy, string? sheet, IReadOnlyList<string> optionalFields, string? description)
     {
         Columns = columns;
         Fields = fields;
         GroupBy = groupBy;
         Sheet = sheet;
+        OptionalFields = optionalFields;
         Description = description;
     }
 
     /// <summary>Gets a map with no entries: only columns named like field paths (<c>customer.company</c>) are read.</summary>
-    public static ColumnMap Empty { get; } = new([], [], null, null, null);
+    public static ColumnMap Empty { get; } = new([], [], null, null, [], null);
 
     /// <summary>Gets the names of the maps bundled with this package, for <see cref="GetBuiltIn"/>.</summary>
     /// <value><c>followup-en</c> (an English follow-up sheet) and <c>followup-zh</c> (a Chinese CRM's 跟进记录 export).</value>
@@ -76,6 +84,14 @@ public sealed class ColumnMap
     /// <value><see langword="null"/> for the first sheet that is not hidden.</value>
     public string? Sheet { get; }
 
+    /// <summary>
+    /// Gets the fields an export may lack: when no column of the header fills one, the map's columns for it are not
+    /// <see cref="FollowUpTableReader.MissingColumns"/>. The bundled maps list every field but the customer and a
+    /// follow-up's time and content, since they name the columns of many exports and no export has them all.
+    /// </summary>
+    /// <value>Field paths as the specification spells them (<c>customer.wechat</c>), in the map's order; empty when every column is expected.</value>
+    public IReadOnlyList<string> OptionalFields { get; }
+
     /// <summary>Gets the map's description, free text for the people who maintain it.</summary>
     public string? Description { get; }
 
@@ -86,19 +102,22 @@ public sealed class ColumnMap
     /// <param name="columns">The entries; a column may appear more than once to fill several fields.</param>
     /// <param name="groupBy">The column, or record-level field path, that joins rows into one record; <see langword="null"/> for none.</param>
     /// <param name="sheet">The worksheet to read from an .xlsx file; <see langword="null"/> for the first.</param>
+    /// <param name="optionalFields">The fields an export may lack (see <see cref="OptionalFields"/>); <see langword="null"/> for none.</param>
     /// <returns>The map.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="columns"/> is <see langword="null"/>.</exception>
-    /// <exception cref="FormatException">An entry names no field of the record, or is given twice; the message names the entry.</exception>
-    public static ColumnMap Create(IEnumerable<ColumnMapping> columns, string? groupBy = null, string? sheet = null)
+    /// <exception cref="FormatException">
+    /// An entry or optional field names no field of the record, or an entry is given twice; the message names it.
+    /// </exception>
+    public static ColumnMap Create(IEnumerable<ColumnMapping> columns, string? groupBy = null, string? sheet = null, IEnumerable<string>? optionalFields = null)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        return Build([.. columns], groupBy, sheet, description: null, source: "column map");
+        return Build([.. columns], groupBy, sheet, [.. optionalFields ?? []], description: null, source: "column map");
     }
 
     /// <summary>Reads a map from its JSON text.</summary>
     /// <param name="json">
     /// An object with <c>columns</c> (source column → field path, or → an array of field paths) and optionally <c>groupBy</c>,
-    /// <c>sheet</c> and <c>description</c>. Comments and trailing commas are allowed.
+    /// <c>sheet</c>, <c>optional</c> (an array of field paths) and <c>description</c>. Comments and trailing commas are allowed.
     /// </param>
     /// <returns>The map.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
@@ -190,6 +209,7 @@ public sealed class ColumnMap
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
             List<ColumnMapping>? columns = null;
+            List<string> optional = [];
             string? groupBy = null, sheet = null, description = null;
             foreach (var option in root.EnumerateObject())
             {
@@ -209,6 +229,9 @@ public sealed class ColumnMap
                     case "sheet":
                         sheet = ReadOptionalText(option, source);
                         break;
+                    case "optional":
+                        optional = ReadOptionalFields(option.Value, source);
+                        break;
                     case "description":
                         description = ReadOptionalText(option, source);
                         break;
@@ -226,7 +249,7 @@ public sealed class ColumnMap
                 throw new FormatException($"{source}: \"columns\" is missing: give an object of source column → field path.");
             }
 
-            return Build(columns, groupBy, sheet, description, source);
+            return Build(columns, groupBy, sheet, optional, description, source);
         }
     }
 
@@ -272,6 +295,27 @@ public sealed class ColumnMap
         return columns;
     }
 
+    private static List<string> ReadOptionalFields(JsonElement element, string source)
+    {
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException($"{source}: \"optional\" must be an array of field paths, found {Describe(element.ValueKind)}.");
+        }
+
+        var fields = new List<string>();
+        foreach (var item in element.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                throw new FormatException($"{source}: \"optional\": every item must be a field path string, found {Describe(item.ValueKind)}.");
+            }
+
+            fields.Add(item.GetString()!);
+        }
+
+        return fields;
+    }
+
     private static string? ReadOptionalText(JsonProperty option, string source) => option.Value.ValueKind switch
     {
         JsonValueKind.Null => null,
@@ -280,7 +324,7 @@ public sealed class ColumnMap
         _ => throw new FormatException($"{source}: \"{option.Name}\" must be a non-empty string, found {Describe(option.Value.ValueKind)}."),
     };
 
-    private static ColumnMap Build(List<ColumnMapping> columns, string? groupBy, string? sheet, string? description, string source)
+    private static ColumnMap Build(List<ColumnMapping> columns, string? groupBy, string? sheet, List<string> optional, string? description, string source)
     {
         var fields = new List<FieldPath>(columns.Count);
         var pairs = new HashSet<(string, string)>();
@@ -310,7 +354,22 @@ public sealed class ColumnMap
                 $"{source}: \"groupBy\": {groupField.Text} belongs to one entry of a list; group by a column or by a field of the record itself, such as customer.company.");
         }
 
-        return new ColumnMap(columns.AsReadOnly(), fields.AsReadOnly(), groupBy?.Trim(), sheet?.Trim(), description);
+        // Spelled as the specification does, the way MissingColumns compares them with the fields the columns fill.
+        var optionalFields = new List<string>(optional.Count);
+        foreach (var path in optional)
+        {
+            if (!FieldPath.TryParse(path, out var field, out var error))
+            {
+                throw new FormatException($"{source}: \"optional\": \"{path}\": {error}");
+            }
+
+            if (!optionalFields.Contains(field.Text))
+            {
+                optionalFields.Add(field.Text);
+            }
+        }
+
+        return new ColumnMap(columns.AsReadOnly(), fields.AsReadOnly(), groupBy?.Trim(), sheet?.Trim(), optionalFields.AsReadOnly(), description);
     }
 
     private static string Describe(JsonValueKind kind) => kind switch

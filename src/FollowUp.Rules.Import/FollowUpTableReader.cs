@@ -15,7 +15,8 @@ namespace FollowUp.Rules.Import;
 /// <remarks>
 /// <para>
 /// Opening reads the header (the first row that is not blank) and checks it against the <see cref="ColumnMap"/>; a header
-/// the map cannot read is a <see cref="FormatException"/> before any record. Then <see cref="ReadRecords"/> yields one
+/// the map cannot read is a <see cref="FormatException"/> before any record, and the map's columns the header lacks are
+/// <see cref="MissingColumns"/>, for the caller to warn of: their fields are left empty, with no row to report. Then <see cref="ReadRecords"/> yields one
 /// <see cref="ImportedRecord"/> per row: a record, or the row number, column and reason it could not be read. Blank rows
 /// are skipped, but keep their numbers, so row numbers match the spreadsheet. Nothing else is dropped: the rows read equal
 /// the rows in records plus the unreadable rows.
@@ -99,6 +100,15 @@ public sealed class FollowUpTableReader : IDisposable
 
     /// <summary>Gets the named header columns that fill no record field, and are not read (the group column aside).</summary>
     public IReadOnlyList<string> IgnoredColumns => _plan.IgnoredColumns;
+
+    /// <summary>
+    /// Gets the map's columns that the header lacks (as the map spells them, in its order) whose fields are therefore
+    /// empty in every record: no other column of the header fills them (an alias the map lists, or a column named like
+    /// the field path) and <see cref="ColumnMap.OptionalFields"/> does not list them. A column renamed in the CRM
+    /// (拜访内容 → 拜访纪要) shows here, and its new name among <see cref="IgnoredColumns"/>.
+    /// </summary>
+    /// <value>Empty when the header has every column the map expects.</value>
+    public IReadOnlyList<string> MissingColumns => _plan.MissingColumns;
 
     /// <summary>
     /// Gets, for each header column named like a field path that names no field (<c>communications[100].at</c>), why it is

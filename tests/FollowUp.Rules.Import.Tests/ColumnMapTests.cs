@@ -61,7 +61,7 @@ public sealed partial class ColumnMapTests
 
     [Theory]
     [InlineData("""{"columns": {}, "groupby": "关联客户"}""", "unknown option \"groupby\" (options are case-sensitive: did you mean \"groupBy\"?)")]
-    [InlineData("""{"columns": {}, "headerRow": 2}""", "unknown option \"headerRow\"; the options are \"columns\", \"groupBy\", \"sheet\", \"description\"")]
+    [InlineData("""{"columns": {}, "headerRow": 2}""", "unknown option \"headerRow\"; the options are \"columns\", \"groupBy\", \"sheet\", \"optional\", \"description\"")]
     [InlineData("""{"groupBy": "关联客户"}""", "\"columns\" is missing")]
     [InlineData("""{"columns": ["跟进内容"]}""", "\"columns\" must be an object")]
     [InlineData("""{"columns": {"跟进内容": 3}}""", "columns.\"跟进内容\" must be a field path string or a non-empty array of them, found a number")]
@@ -73,6 +73,9 @@ public sealed partial class ColumnMapTests
     [InlineData("""{"columns": {}, "sheet": " "}""", "\"sheet\" must be a non-empty string")]
     [InlineData("""{"columns": {}, "groupBy": ""}""", "\"groupBy\" must be a non-empty string, found an empty one")]
     [InlineData("""{"columns": {}, "groupBy": "communications[0].contact"}""", "\"groupBy\": communications[0].contact belongs to one entry of a list")]
+    [InlineData("""{"columns": {}, "optional": "customer.wechat"}""", "\"optional\" must be an array of field paths, found a string")]
+    [InlineData("""{"columns": {}, "optional": [3]}""", "\"optional\": every item must be a field path string, found a number")]
+    [InlineData("""{"columns": {}, "optional": ["customer.fax"]}""", "\"optional\": \"customer.fax\": customer has no field 'fax'")]
     [InlineData("""[]""", "expected a JSON object with \"columns\", found an array")]
     [InlineData("""{"columns": {""", "not valid JSON")]
     public void Parse_InvalidMap_FailsNamingTheOptionOrEntry(string json, string expected)
@@ -88,6 +91,15 @@ public sealed partial class ColumnMapTests
         var map = ColumnMap.Parse("""{"columns": {"a": "Communications[2].ContactRole", "b": "CUSTOMER.WECHAT", "c": "custom.OrderStatus"}}""");
 
         Assert.Equal(["communications[2].contactRole", "customer.wechat", "custom.OrderStatus"], map.Fields.Select(f => f.Text));
+    }
+
+    [Fact]
+    public void Parse_Optional_SpellsFieldsAsTheSpecificationDoes_EachOnce()
+    {
+        var map = ColumnMap.Parse("""{"columns": {"微信": "customer.wechat"}, "optional": ["CUSTOMER.WECHAT", "customer.wechat", "Progress.Stage"]}""");
+
+        Assert.Equal(["customer.wechat", "progress.stage"], map.OptionalFields);
+        Assert.Empty(ColumnMap.Parse("""{"columns": {}}""").OptionalFields);
     }
 
     [Fact]
@@ -115,6 +127,9 @@ public sealed partial class ColumnMapTests
         Assert.Equal("Company", map.GroupBy);
         var error = Assert.Throws<FormatException>(() => ColumnMap.Create([new("Notes", "communications[0].text")]));
         Assert.Contains("columns.\"Notes\"", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["customer.wechat"], ColumnMap.Create([new("WeChat", "customer.wechat")], optionalFields: ["Customer.WeChat"]).OptionalFields);
+        error = Assert.Throws<FormatException>(() => ColumnMap.Create([new("WeChat", "customer.wechat")], optionalFields: ["customer.fax"]));
+        Assert.Contains("\"optional\": \"customer.fax\"", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,6 +143,23 @@ public sealed partial class ColumnMapTests
             Assert.Equal("customer.company", map.GroupBy);
             Assert.False(string.IsNullOrWhiteSpace(map.Description));
         }
+    }
+
+    /// <summary>
+    /// The bundled maps name the columns of many exports, none of which has them all: only the company and a follow-up's
+    /// time and content are expected, so an export read with them is warned of only when it lacks one of those.
+    /// </summary>
+    [Theory]
+    [InlineData("followup-en")]
+    [InlineData("followup-zh")]
+    public void BuiltIn_ExpectsTheCompanyAndAFollowUpsTimeAndContent_AndNoOtherField(string name)
+    {
+        var map = ColumnMap.GetBuiltIn(name);
+
+        var expected = map.Fields.Select(f => f.Text).Except(map.OptionalFields).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["communications[0].at", "communications[0].summary", "customer.company"], expected);
+        Assert.Empty(map.OptionalFields.Except(map.Fields.Select(f => f.Text)));
     }
 
     [Fact]

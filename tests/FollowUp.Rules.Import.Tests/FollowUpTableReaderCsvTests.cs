@@ -412,6 +412,63 @@ public sealed class FollowUpTableReaderCsvTests
         Assert.Equal(["communications[100].at", "customer.foo", "备注", "notes.x"], reader.IgnoredColumns);
     }
 
+    /// <summary>A CRM admin renamed 拜访内容 to 拜访纪要: no row fails, so only the header can tell that the summaries are gone.</summary>
+    [Fact]
+    public void Open_HeaderLacksMappedColumns_NamesThemInTheMapsOrder_AndTheirNewNamesAreIgnoredColumns()
+    {
+        var map = ColumnMap.Parse("""
+            {"columns": {"关联客户": "customer.company", "商机阶段": "progress.stage", "跟进时间": "communications[0].at", "拜访内容": "communications[0].summary"}}
+            """);
+        var csv = "关联客户,跟进时间,拜访纪要,商机状态\r\n宏图,2026-11-20 15:00,电话沟通,需求确认\r\n";
+
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv(csv), TableFormat.Csv, map);
+        var record = reader.ReadRecords().Single().Record!;
+
+        Assert.Equal(["商机阶段", "拜访内容"], reader.MissingColumns);
+        Assert.Equal(["拜访纪要", "商机状态"], reader.IgnoredColumns);
+        Assert.Null(Assert.Single(record.Communications!).Summary);
+    }
+
+    [Fact]
+    public void Open_HeaderNamesMappedColumnsInAnotherCaseAndWithSpaces_LacksNone()
+    {
+        var map = ColumnMap.Parse("""{"columns": {"Company": "customer.company", "Notes": "communications[0].summary", " Owner ": "owner"}}""");
+
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv("COMPANY, notes ,owner\r\nAcme,Call,Li\r\n"), TableFormat.Csv, map);
+
+        Assert.Empty(reader.MissingColumns);
+    }
+
+    /// <summary>Aliases name one field the ways several CRMs do: one of them in the header is enough, none names them all.</summary>
+    [Theory]
+    [InlineData("公司,沟通内容", new string[0])]
+    [InlineData("公司,communications[0].summary", new string[0])]
+    [InlineData("公司,拜访纪要", new[] { "跟进内容", "沟通内容", "拜访内容" })]
+    public void Open_FieldWithAliases_IsMissingOnlyWhenNoneOfItsColumnsIsInTheHeader(string header, string[] missing)
+    {
+        var map = ColumnMap.Parse("""
+            {"columns": {"公司": "customer.company", "跟进内容": "communications[0].summary", "沟通内容": "communications[0].summary", "拜访内容": "communications[0].summary"}}
+            """);
+
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv($"{header}\r\n宏图,电话沟通\r\n"), TableFormat.Csv, map);
+
+        Assert.Equal(missing, reader.MissingColumns);
+    }
+
+    /// <summary>An optional field may be empty; a column that also fills a field that is not optional is still missed, once.</summary>
+    [Fact]
+    public void Open_OptionalFields_AreNotMissed_ButAColumnFillingAnotherFieldToo_Is()
+    {
+        var map = ColumnMap.Parse("""
+            {"columns": {"公司": "customer.company", "微信": "customer.wechat", "联系人": ["customer.name", "communications[0].contact"]},
+             "optional": ["Customer.WeChat", "customer.name"]}
+            """);
+
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv("公司\r\n宏图\r\n"), TableFormat.Csv, map);
+
+        Assert.Equal(["联系人"], reader.MissingColumns);
+    }
+
     [Fact]
     public void Read_EnumLabelsAndUnknownText_AreReadLeniently()
     {

@@ -523,6 +523,40 @@ public sealed partial class FollowUpTableReaderXlsxTests
         Assert.Contains("the header is 'Follow-ups, November'. ", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The bundled maps expect the company and a follow-up's date and notes in every export, by any of their names; the
+    /// other fields are optional, since no export has them all.
+    /// </summary>
+    [Fact]
+    public void Open_BundledMap_SheetWithRenamedNotesColumn_NamesTheNotesColumnsOnly()
+    {
+        using var workbook = Tables.Xlsx(("Activities",
+        [
+            ["Account", "Activity Date", "Call Notes", "Owner"],
+            ["Acme Corp", new DateTime(2026, 11, 20), "First call", "Li Ming"],
+        ]));
+
+        using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, English);
+
+        Assert.Equal(["Notes", "Comments", "Summary"], reader.MissingColumns);
+        Assert.Equal(["Call Notes"], reader.IgnoredColumns);
+        Assert.Equal("Acme Corp", reader.ReadRecords().Single().Record!.Customer!.Company);
+    }
+
+    [Fact]
+    public void Open_NamedSheet_IsCheckedAgainstItsOwnHeader()
+    {
+        var map = ColumnMap.Parse("""{"columns": {"关联客户": "customer.company", "跟进内容": "communications[0].summary", "商机阶段": "progress.stage"}}""");
+        using var workbook = Tables.Xlsx(
+            ("说明", [["导出说明"], ["本表由 CRM 导出"]]),
+            ("跟进记录", [["关联客户", "跟进内容", "商机状态"], ["宏图", "电话沟通", "需求确认"]]));
+
+        using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, map, new TableReadOptions { Sheet = "跟进记录" });
+
+        Assert.Equal(["商机阶段"], reader.MissingColumns);
+        Assert.Equal(["商机状态"], reader.IgnoredColumns);
+    }
+
     [Fact]
     public void Read_HeaderCellsMergedDownIntoTheRowBelow_LeaveThatRowToTheHeader()
     {

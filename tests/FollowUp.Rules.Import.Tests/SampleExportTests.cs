@@ -25,6 +25,16 @@ public sealed class SampleExportTests
         Assert.Equal(21, results.Sum(r => r.Rows.Count));
     }
 
+    [Theory]
+    [InlineData("crm-export.csv")]
+    [InlineData("crm-export.gb18030.csv")]
+    public void Open_SampleExport_LacksNoColumnTheBundledMapExpects(string file)
+    {
+        using var reader = FollowUpTableReader.Open(Path.Combine(Tables.SampleDirectory, file), ColumnMap.GetBuiltIn("followup-zh"));
+
+        Assert.Empty(reader.MissingColumns);
+    }
+
     [Fact]
     public void Read_SampleExport_UnreadableRowsCarryTheirCustomer_AndTheirCustomersRecordsListThem()
     {

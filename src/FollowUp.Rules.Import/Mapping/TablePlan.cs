@@ -24,9 +24,11 @@ internal sealed class TablePlan
     private readonly bool[] _mapped;
     private readonly bool _date1904;
 
-    private TablePlan(IReadOnlyList<string> header, Target[] targets, int? groupColumn, Target? groupTarget, bool[] mapped, List<string> misnamed, bool date1904)
+    private TablePlan(
+        IReadOnlyList<string> header, Target[] targets, int? groupColumn, Target? groupTarget, bool[] mapped, List<string> misnamed, List<string> missing, bool date1904)
     {
         Header = header;
+        MissingColumns = missing;
         _date1904 = date1904;
         _targets = targets;
         _groupColumn = groupColumn;
@@ -40,6 +42,12 @@ internal sealed class TablePlan
     /// (<c>communications[100].at</c>, <c>customer.foo</c>), why it is not read: it was surely meant to be.
     /// </summary>
     public IReadOnlyList<string> MisnamedColumns { get; }
+
+    /// <summary>
+    /// Gets the map's columns the header lacks whose fields no other column fills and the map does not call optional, so
+    /// they are left empty in every record.
+    /// </summary>
+    public IReadOnlyList<string> MissingColumns { get; }
 
     /// <summary>Gets the header's column names, trimmed.</summary>
     public IReadOnlyList<string> Header { get; }
@@ -119,6 +127,20 @@ internal sealed class TablePlan
             throw new FormatException(NothingMapped(map, header));
         }
 
+        // A column the header lacks matters only when nothing else fills its field: a map names a field the ways several
+        // CRMs do (aliases), and lists under "optional" what some exports leave out.
+        var missing = new List<string>();
+        for (var entry = 0; entry < map.Columns.Count; entry++)
+        {
+            var column = map.Columns[entry].Column.Trim();
+            var field = map.Fields[entry].Text;
+            if (!byField.ContainsKey(field) && !map.OptionalFields.Contains(field) && IndexOfName(header, column) < 0
+                && !missing.Exists(m => ColumnMap.SameColumn(m, column)))
+            {
+                missing.Add(column);
+            }
+        }
+
         var targets = byField.Values
             .OrderBy(t => t.Columns.Min(c => c.Order))
             .Select(t => new Target(t.Field, [.. t.Columns.OrderBy(c => c.Order).Select(c => c.Column)]))
@@ -145,7 +167,7 @@ internal sealed class TablePlan
             }
         }
 
-        return new TablePlan(header, targets, groupColumn, groupTarget, mapped, misnamed, date1904);
+        return new TablePlan(header, targets, groupColumn, groupTarget, mapped, misnamed, missing, date1904);
     }
 
     /// <summary>Builds the JSON of one row: the mapped cells written at their field paths.</summary>
