@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -166,34 +165,10 @@ internal static class RecordSources
             }
 
             var named = _counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
-            var listed = string.Join(", ", named.Take(Listed).Select(c => $"'{Printable(c.Key)}' ({c.Value})"));
+            var listed = string.Join(", ", named.Take(Listed).Select(c => $"'{PrintableText.Of(c.Key, Quoted)}' ({c.Value})"));
             var more = named.Count > Listed ? $" and {named.Count - Listed} more" : "";
             return $"followup: warning: {_records} record(s) name a scenario no profile has, and were evaluated with profile {_profile}: "
                 + $"{listed}{more}. Give a profile's name, or add the value to a profile's \"Aliases\" in --config.";
-        }
-
-        /// <summary>
-        /// A scenario as one line that cannot change the terminal: control and format characters (line breaks, escape
-        /// sequences, a right-to-left override) as \uXXXX, and a long value cut short.
-        /// </summary>
-        private static string Printable(string value)
-        {
-            var text = new StringBuilder();
-            // Cut before a character whose second half would fall beyond the cut (an emoji).
-            var quoted = value.Length <= Quoted ? value.Length : char.IsHighSurrogate(value[Quoted - 1]) ? Quoted - 1 : Quoted;
-            foreach (var c in value.AsSpan(0, quoted))
-            {
-                if (char.IsControl(c) || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
-                }
-                else
-                {
-                    text.Append(c);
-                }
-            }
-
-            return quoted < value.Length ? text.Append('…').ToString() : text.ToString();
         }
     }
 
@@ -265,6 +240,11 @@ internal static class RecordSources
                     foreach (var misnamed in table.MisnamedColumns)
                     {
                         checkedInputs.AddNotice($"{input}: warning: {misnamed}");
+                    }
+
+                    if (HeaderWarnings.MissingColumns(table) is { } missing)
+                    {
+                        checkedInputs.AddNotice($"{input}: warning: {missing}");
                     }
 
                     if (tables.Options.Encoding is null && EncodingNotice(table) is { } notice)

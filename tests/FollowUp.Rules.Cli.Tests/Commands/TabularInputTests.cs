@@ -191,6 +191,66 @@ public sealed class TabularInputTests : IDisposable
         Assert.StartsWith($"{table}: warning: the column 'customer.compnay' is not read: customer has no field 'compnay'", warning, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A CRM admin renamed 拜访内容 to 拜访纪要: every row still reads, so only the header can tell that the summaries are
+    /// gone. One warning per input names the missing columns and, as the likely new names, the columns no entry reads; the
+    /// rows are all evaluated, so the exit code stays 0.
+    /// </summary>
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("report")]
+    [InlineData("remind")]
+    public async Task EveryCommand_HeaderLacksMappedColumns_WarnsOnceNamingThemAndTheUnreadColumns_AndExitsAsBefore(string command)
+    {
+        var map = _temp.Write("crm.json", """
+            {"groupBy": "关联客户", "columns": {"关联客户": "customer.company", "跟进时间": "communications[0].at", "拜访内容": "communications[0].summary", "商机阶段": "progress.stage", "跟进人": "owner"}}
+            """);
+        var export = _temp.Write("crm.csv", "跟进时间,关联客户,拜访纪要,跟进人,商机状态\n2026-11-20 15:00,宏图,电话沟通,李明,需求确认\n");
+        var complete = _temp.Write("complete.csv", "跟进时间,关联客户,拜访内容,跟进人,商机阶段,备注\n2026-11-21 10:00,蓝海,拜访,王芳,方案已发,内部\n");
+
+        var run = await CliRunner.RunAsync(command, "--map", map, "--now", CliRunner.Now, export, complete);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            $"{export}: warning: the map's columns '拜访内容', '商机阶段' are not in the header, so the fields they fill are left empty; "
+                + "the header's columns no map entry reads: '拜访纪要', '商机状态'. Give the map the header's names, or list the fields an export may lack under \"optional\".",
+            Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public async Task Evaluate_ManyMissingAndUnreadColumns_AreListedInOneLine_Escaped_AndCut()
+    {
+        var map = _temp.Write("crm.json", """
+            {"columns": {"客户": "customer.company", "A": "customer.industry", "B": "customer.level", "C": "customer.source", "D": "customer.phone", "E": "customer.email", "F": "customer.wechat", "G": "scenario"}}
+            """);
+        var export = _temp.Write("crm.csv", "客户,\"备\n注\",\u202Eevil\n宏图,x,y\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--map", map, "--now", CliRunner.Now, export);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var warning = Assert.Single(run.ErrorLines);
+        Assert.Contains("the map's columns 'A', 'B', 'C', 'D', 'E' and 2 more are not in the header", warning, StringComparison.Ordinal);
+        Assert.Contains("the header's columns no map entry reads: '备\\u000A注', '\\u202Eevil'.", warning, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("evaluate", "followup-zh")]
+    [InlineData("report", "followup-zh")]
+    [InlineData("remind", "followup-zh")]
+    [InlineData("evaluate", "samples/data/maps/followup-zh.json")]
+    public async Task EveryCommand_SampleExportsWithTheirMap_LackNoColumn(string command, string map)
+    {
+        var mapArgument = map.EndsWith(".json", StringComparison.Ordinal) ? Path.Combine(RepositoryRoot(), map) : map;
+
+        foreach (var export in new[] { SampleExport, SampleExportGb18030 })
+        {
+            var run = await CliRunner.RunAsync(command, "--map", mapArgument, "--now", CliRunner.Now, export);
+
+            Assert.True(run.ExitCode == 3, run.ToString());
+            Assert.DoesNotContain(run.ErrorLines, line => line.Contains("not in the header", StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public async Task Evaluate_GbkExportNamedAsUtf8_IsAUsageErrorOnItsHeaderOrReportsItsRows()
     {
