@@ -51,6 +51,7 @@ internal sealed class CommonOptions
         Description = "Column map for .csv, .tsv and .xlsx inputs: a JSON file that turns the export's columns into record fields, or a bundled map: " +
             "followup-zh (中文 CRM 跟进记录: 关联客户, 跟进时间, 跟进方式, 跟进内容, 下次跟进时间 …) or followup-en. " +
             "Without it, only columns named like field paths (customer.company, communications[0].summary) are read. " +
+            "Columns of the map a header lacks are warned of (their fields stay empty), unless the map lists the field as optional. " +
             "The map format: samples/data/maps/README.md in the repository.",
         HelpName = "file|name",
     };
