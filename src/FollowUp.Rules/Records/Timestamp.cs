@@ -233,6 +233,6 @@ public readonly struct Timestamp : IEquatable<Timestamp>
         // The ISO date takes the first ten characters (eight, with no sign, in the basic format); a sign after them can only
         // start an offset.
         var last = text[^1];
-        return last is 'Z' or 'z' || text.LastIndexOfAny(['+', '-']) >= 10;
+        return last is 'Z' or 'z' || text.AsSpan().LastIndexOfAny('+', '-') >= 10;
     }
 }

@@ -93,6 +93,24 @@ public class TimestampTests
         Assert.Equal(text, value.ToString());
     }
 
+    [Fact]
+    public void Parse_TrimmedTextWithoutLowerCaseTOrZ_AllocatesNothing()
+    {
+        string[] texts = ["2026-11-20T15:00:00+08:00", "2026-11-20 15:00", "2026/11/20 15:00", "2026年11月20日", "下周三"];
+        foreach (var text in texts)
+        {
+            _ = Timestamp.Parse(text);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var text in texts)
+        {
+            _ = Timestamp.Parse(text);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     /// <summary>Java's Instant and Go's RFC 3339 write nanoseconds: read to .NET's 100 ns, the rest dropped.</summary>
     [Theory]
     [InlineData("2026-11-20T15:00:00.123456789+08:00", "2026-11-20T15:00:00.1234567+08:00")]
