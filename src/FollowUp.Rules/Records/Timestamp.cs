@@ -12,10 +12,11 @@ namespace FollowUp.Rules;
 /// A reading without an offset (<c>"2026-11-20 15:00"</c>, common in CRM exports) is placed in the configured default
 /// zone when it is evaluated (<see cref="FollowUpRulesOptions.DefaultUtcOffset"/>, UTC+08:00 unless changed).
 /// Unreadable text is kept, never rejected, so the evaluator can report it on its field; so is a date outside the years
-/// 1900 to 2200, which no follow-up record means.
+/// 1900 to 2200, which no follow-up record means, and a date with a weekday that is not its own (<c>2026-11-20（周四）</c>),
+/// since which of the two is wrong cannot be told.
 /// </remarks>
 [JsonConverter(typeof(TimestampConverter))]
-public readonly struct Timestamp : IEquatable<Timestamp>
+public readonly partial struct Timestamp : IEquatable<Timestamp>
 {
     /// <summary>ISO 8601 with an offset: K reads Z, +08:00 and +0800, zz an offset in hours (+08).</summary>
     private static readonly string[] OffsetFormats =
@@ -47,6 +48,7 @@ public readonly struct Timestamp : IEquatable<Timestamp>
     private readonly TimeSpan _offset;
     private readonly byte _kind;
     private readonly bool _dateOnly;
+    private readonly TimestampFault _fault;
 
     /// <summary>The earliest year read as a date: anything earlier is unreadable in a follow-up record.</summary>
     public const int MinYear = 1900;
@@ -69,12 +71,13 @@ public readonly struct Timestamp : IEquatable<Timestamp>
         _kind = KindWithOffset;
     }
 
-    private Timestamp(DateTime clock, TimeSpan offset, byte kind, string? text, bool dateOnly = false)
+    private Timestamp(DateTime clock, TimeSpan offset, byte kind, string? text, bool dateOnly = false, TimestampFault fault = TimestampFault.None)
     {
         _clock = clock;
         _offset = offset;
         _kind = kind;
         _dateOnly = dateOnly;
+        _fault = fault;
         Text = text;
     }
 
@@ -102,6 +105,12 @@ public readonly struct Timestamp : IEquatable<Timestamp>
     /// <summary>Gets the value's own UTC offset, or <see langword="null"/> when it has none.</summary>
     public TimeSpan? Offset => _kind == KindWithOffset ? _offset : null;
 
+    /// <summary>Gets why invalid text that almost reads as a date is not one, for the message that reports it.</summary>
+    internal TimestampFault Fault => _fault;
+
+    /// <summary>Gets the weekday of the date that invalid text gives with another weekday (<see cref="TimestampFault.WeekdayMismatch"/>).</summary>
+    internal DayOfWeek DateWeekday => _clock.DayOfWeek;
+
     /// <summary>Creates a value from a clock reading without offset, to be placed in the default zone when evaluated.</summary>
     /// <param name="clockTime">The clock reading; its <see cref="DateTime.Kind"/> is ignored.</param>
     /// <returns>The value.</returns>
@@ -113,7 +122,9 @@ public readonly struct Timestamp : IEquatable<Timestamp>
     /// <param name="text">
     /// ISO 8601 with or without offset (<c>2026-11-20T15:00:00+08:00</c>, <c>2026-11-20T15:00:00+08</c>, <c>2026-11-20 15:00</c>),
     /// in the basic format too (<c>20261120T150000+0800</c>, <c>20261120</c>), with <c>T</c> and <c>Z</c> in either case; or the
-    /// layouts Chinese CRM exports use (<c>2026/11/20 15:00</c>, <c>2026年11月20日</c>).
+    /// layouts Chinese CRM exports use (<c>2026/11/20 15:00</c>, <c>2026年11月20日</c>), with a 12-hour clock
+    /// (<c>2026/11/20 下午 03:00:00</c>, <c>2026年11月20日 下午3点</c>, <c>2026-11-20 3:00 PM</c>) and a weekday after the date
+    /// (<c>2026-11-20（周五）</c>, <c>2026年11月20日 星期五 15:00</c>), which must be the date's own.
     /// </param>
     /// <returns>The value; <see cref="IsInvalid"/> is <see langword="true"/> when the text is not a readable date.</returns>
     public static Timestamp Parse(string? text)
@@ -145,7 +156,13 @@ public readonly struct Timestamp : IEquatable<Timestamp>
             return new Timestamp(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.Zero, KindLocal, text, dateOnly);
         }
 
-        return new Timestamp(default, default, 0, text);
+        return ReadLayout(trimmed, out var clock, out var dayAlone) switch
+        {
+            Layout.Read => new Timestamp(clock, TimeSpan.Zero, KindLocal, text, dayAlone),
+            // The date is kept, unreadable, for the message to name its weekday.
+            Layout.WeekdayMismatch => new Timestamp(clock, default, 0, text, fault: TimestampFault.WeekdayMismatch),
+            _ => new Timestamp(default, default, 0, text, fault: IsExcelSerial(trimmed) ? TimestampFault.ExcelSerial : TimestampFault.None),
+        };
     }
 
     /// <summary>

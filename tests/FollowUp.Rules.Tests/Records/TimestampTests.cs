@@ -93,10 +93,184 @@ public class TimestampTests
         Assert.Equal(text, value.ToString());
     }
 
+    /// <summary>
+    /// Exports in a Chinese or English locale write a 12-hour clock after 上午/下午 (or 凌晨, 早上, 中午, 晚上) or before AM/PM,
+    /// and hours with 点 or the Traditional 時 and 點: each is one clock reading, placed in the default offset like any other.
+    /// </summary>
+    [Theory]
+    [InlineData("2026/11/20 下午 03:00:00", "2026-11-20T15:00:00")]
+    [InlineData("2026/11/20 上午 9:30", "2026-11-20T09:30:00")]
+    [InlineData("2026/11/20 下午 11:59:59", "2026-11-20T23:59:59")]
+    [InlineData("2026/11/20 下午 03:00:00.5", "2026-11-20T15:00:00.5")]
+    [InlineData("2026-11-20 下午3:00", "2026-11-20T15:00:00")]
+    [InlineData("2026-11-20下午3:00", "2026-11-20T15:00:00")]
+    [InlineData("2026-1-5 下午3:00", "2026-01-05T15:00:00")]
+    [InlineData("2026.11.20 下午3:00", "2026-11-20T15:00:00")]
+    [InlineData("2026年11月20日 下午3点", "2026-11-20T15:00:00")]
+    [InlineData("2026年11月20日下午3点半", "2026-11-20T15:30:00")]
+    [InlineData("2026年11月20日 下午3点钟", "2026-11-20T15:00:00")]
+    [InlineData("2026年11月20日 上午10点30分", "2026-11-20T10:30:00")]
+    [InlineData("2026年11月20日 上午10点30", "2026-11-20T10:30:00")]
+    [InlineData("2026年11月20日 上午10点30分15秒", "2026-11-20T10:30:15")]
+    [InlineData("2026年11月20日 晚上8点", "2026-11-20T20:00:00")]
+    [InlineData("2026年11月20日 晚上11:30", "2026-11-20T23:30:00")]
+    [InlineData("2026年11月20日 早上8点", "2026-11-20T08:00:00")]
+    [InlineData("2026年11月20日 凌晨3点", "2026-11-20T03:00:00")]
+    [InlineData("2026年11月20日 凌晨12点", "2026-11-20T00:00:00")]
+    [InlineData("2026年11月20日 上午12点", "2026-11-20T00:00:00")]
+    [InlineData("2026年11月20日 上午12:30", "2026-11-20T00:30:00")]
+    [InlineData("2026年11月20日 中午12点", "2026-11-20T12:00:00")]
+    [InlineData("2026年11月20日 中午11点半", "2026-11-20T11:30:00")]
+    [InlineData("2026年11月20日 中午1点", "2026-11-20T13:00:00")]
+    [InlineData("2026年11月20日 下午12:30", "2026-11-20T12:30:00")]
+    [InlineData("2026年 11月 20日 下午3点", "2026-11-20T15:00:00")]
+    [InlineData("2026年11月20號 下午3點", "2026-11-20T15:00:00")]
+    [InlineData("2026年11月20日 15時30分", "2026-11-20T15:30:00")]
+    [InlineData("2026年11月20日15時", "2026-11-20T15:00:00")]
+    [InlineData("2026年11月20日 15点30分", "2026-11-20T15:30:00")]
+    [InlineData("2026-11-20 15点", "2026-11-20T15:00:00")]
+    [InlineData("2026-11-20 3:00 PM", "2026-11-20T15:00:00")]
+    [InlineData("2026-11-20 3:00pm", "2026-11-20T15:00:00")]
+    [InlineData("2026-11-20 03:00:00 PM", "2026-11-20T15:00:00")]
+    [InlineData("2026-11-20 9:30 am", "2026-11-20T09:30:00")]
+    [InlineData("2026-11-20 12:00 AM", "2026-11-20T00:00:00")]
+    [InlineData("2026-11-20 12:00 PM", "2026-11-20T12:00:00")]
+    [InlineData("2026-11-20 3pm", "2026-11-20T15:00:00")]
+    [InlineData("2026-11-20 3 p.m.", "2026-11-20T15:00:00")]
+    [InlineData("2026/11/20 11:05 A.M.", "2026-11-20T11:05:00")]
+    public void Parse_TwelveHourClockAndChineseHours_AreAClockReadingResolvedInTheDefaultOffset(string text, string clock) =>
+        AssertClockReading(text, clock, dateOnly: false);
+
+    /// <summary>A weekday after the date, in Chinese (Simplified or Traditional) or English, in parentheses or as a word.</summary>
+    [Theory]
+    [InlineData("2026-11-20（周五）", "2026-11-20T00:00:00", true)]
+    [InlineData("2026-11-20 (周五)", "2026-11-20T00:00:00", true)]
+    [InlineData("2026-11-20(周五)", "2026-11-20T00:00:00", true)]
+    [InlineData("2026-11-20（ 周五 ）", "2026-11-20T00:00:00", true)]
+    [InlineData("2026-11-20 周五", "2026-11-20T00:00:00", true)]
+    [InlineData("2026/11/20 星期五", "2026-11-20T00:00:00", true)]
+    [InlineData("2026年11月20日星期五", "2026-11-20T00:00:00", true)]
+    [InlineData("2026年11月20日 礼拜五", "2026-11-20T00:00:00", true)]
+    [InlineData("2026年11月20日（週五）", "2026-11-20T00:00:00", true)]
+    [InlineData("2026年11月20日 禮拜五", "2026-11-20T00:00:00", true)]
+    [InlineData("2026-11-16 周一", "2026-11-16T00:00:00", true)]
+    [InlineData("2026-11-21 星期六", "2026-11-21T00:00:00", true)]
+    [InlineData("2026-11-22 周日", "2026-11-22T00:00:00", true)]
+    [InlineData("2026-11-22 星期天", "2026-11-22T00:00:00", true)]
+    [InlineData("2026-11-22 礼拜天", "2026-11-22T00:00:00", true)]
+    [InlineData("2026-11-20 Fri", "2026-11-20T00:00:00", true)]
+    [InlineData("2026-11-20 (Friday)", "2026-11-20T00:00:00", true)]
+    [InlineData("2026-11-20 FRI", "2026-11-20T00:00:00", true)]
+    [InlineData("2026年11月20日 星期五 15:00", "2026-11-20T15:00:00", false)]
+    [InlineData("2026-11-20（周五）15:00", "2026-11-20T15:00:00", false)]
+    [InlineData("2026-11-20 (周五) 15:00:30", "2026-11-20T15:00:30", false)]
+    [InlineData("2026-11-20 周五 下午3:00", "2026-11-20T15:00:00", false)]
+    [InlineData("2026/11/20（禮拜五）下午3點", "2026-11-20T15:00:00", false)]
+    [InlineData("2026年11月20日（周五）上午10点30分", "2026-11-20T10:30:00", false)]
+    [InlineData("2026-11-20 Fri 15:00", "2026-11-20T15:00:00", false)]
+    [InlineData("2026-11-21 Sat 15:00", "2026-11-21T15:00:00", false)]
+    [InlineData("2026-11-19 thu 15:00", "2026-11-19T15:00:00", false)]
+    [InlineData("2026-11-20 Friday 3:00 PM", "2026-11-20T15:00:00", false)]
+    public void Parse_DateWithItsWeekday_IsTheDate(string text, string clock, bool dateOnly) => AssertClockReading(text, clock, dateOnly);
+
+    /// <summary>A weekday the date does not fall on contradicts it: which of the two is wrong is not guessed.</summary>
+    [Theory]
+    [InlineData("2026-11-20（周四）")]
+    [InlineData("2026-11-20 (周六)")]
+    [InlineData("2026年11月20日 星期六 15:00")]
+    [InlineData("2026年11月20日（週日）下午3點")]
+    [InlineData("2026-11-20 礼拜天")]
+    [InlineData("2026-11-20 Thu 15:00")]
+    [InlineData("2026-11-20 (Monday)")]
+    public void Parse_WeekdayNotTheDates_IsInvalidAndSaysSo(string text)
+    {
+        var value = Timestamp.Parse(text);
+
+        Assert.True(value.IsInvalid);
+        Assert.Null(value.Resolve(China));
+        Assert.Equal(text, value.Text);
+        Assert.Equal(TimestampFault.WeekdayMismatch, value.Fault);
+        Assert.Equal(DayOfWeek.Friday, value.DateWeekday);
+    }
+
+    [Theory]
+    [InlineData("2026-11-31")]
+    [InlineData("2026-02-30 下午3:00")]
+    [InlineData("2026-11-31（周二）")]
+    [InlineData("二〇二六年十一月二十日")]
+    [InlineData("11月20日")]
+    [InlineData("11月20日 下午3点")]
+    [InlineData("11/20/2026")]
+    [InlineData("11/20/2026 3:00 PM")]
+    [InlineData("20/11/2026")]
+    [InlineData("2026年11月20日 下午13点")]
+    [InlineData("2026-11-20 下午13:00")]
+    [InlineData("2026-11-20 下午0:30")]
+    [InlineData("2026-11-20 13:00 PM")]
+    [InlineData("2026-11-20 0:30 AM")]
+    [InlineData("2026年11月20日 晚上12点")]
+    [InlineData("2026年11月20日 晚上1点")]
+    [InlineData("2026年11月20日 中午5点")]
+    [InlineData("2026年11月20日 凌晨8点")]
+    [InlineData("2026年11月20日 早上12点")]
+    [InlineData("2026年11月20日 上午")]
+    [InlineData("2026-11-20 下午")]
+    [InlineData("2026-11-20 PM")]
+    [InlineData("2026-11-20 下午3")]
+    [InlineData("2026-11-20 15")]
+    [InlineData("2026-11-20 15:60")]
+    [InlineData("2026年11月20日 下午3点61分")]
+    [InlineData("2026-11-20 下午3:00 PM")]
+    [InlineData("2026-11-20 3:00 PMs")]
+    [InlineData("2026-11-20Fri")]
+    [InlineData("2026-11-20 Fri15:00")]
+    [InlineData("2026-11-20 Fridays")]
+    [InlineData("2026-11-20 周八")]
+    [InlineData("2026-11-20 (周五")]
+    [InlineData("2026-11-20 周五 周五")]
+    [InlineData("2026-11/20")]
+    [InlineData("2026/11/20 下午 03:00:00 左右")]
+    [InlineData("1899/12/31 下午3:00")]
+    [InlineData("46346.625")]
+    public void Parse_ReadableLookingButNotADate_IsKeptAsInvalid(string text)
+    {
+        var value = Timestamp.Parse(text);
+
+        Assert.True(value.IsInvalid);
+        Assert.Null(value.ClockTime);
+        Assert.Null(value.Resolve(China));
+        Assert.Equal(text, value.Text);
+        Assert.NotEqual(TimestampFault.WeekdayMismatch, value.Fault);
+    }
+
+    /// <summary>A bare number of Excel's serial date range is a date cell exported without its format: still unreadable, but said so.</summary>
+    [Theory]
+    [InlineData("46346.625", true)]
+    [InlineData("46346", true)]
+    [InlineData(" 46346.5 ", true)]
+    [InlineData("20000", true)]
+    [InlineData("80000", true)]
+    [InlineData("19999", false)]
+    [InlineData("80001", false)]
+    [InlineData("46346.", false)]
+    [InlineData("46346.6x", false)]
+    [InlineData("4634.6", false)]
+    [InlineData("463460", false)]
+    [InlineData("-46346", false)]
+    [InlineData("46,346", false)]
+    public void Parse_ExcelSerialNumber_IsInvalidWithItsFault(string text, bool serial)
+    {
+        var value = Timestamp.Parse(text);
+
+        Assert.True(value.IsInvalid);
+        Assert.Equal(serial ? TimestampFault.ExcelSerial : TimestampFault.None, value.Fault);
+    }
+
     [Fact]
     public void Parse_TrimmedTextWithoutLowerCaseTOrZ_AllocatesNothing()
     {
-        string[] texts = ["2026-11-20T15:00:00+08:00", "2026-11-20 15:00", "2026/11/20 15:00", "2026年11月20日", "下周三"];
+        // The 12-hour and weekday layouts are read from the span; the common ones by the formats, as before.
+        string[] texts = ["2026/11/20 下午 03:00:00", "2026年11月20日（周五）上午10点30分", "2026-11-20 Fri 3:00 pm", "2026-11-20 下午13点", "2026-11-20 15:00"];
         foreach (var text in texts)
         {
             _ = Timestamp.Parse(text);
@@ -109,6 +283,21 @@ public class TimestampTests
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private static void AssertClockReading(string text, string clock, bool dateOnly)
+    {
+        var value = Timestamp.Parse(text);
+        var expectedClock = DateTime.ParseExact(clock, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+        Assert.True(value.IsValid, text);
+        Assert.False(value.HasOffset);
+        Assert.Equal(expectedClock, value.ClockTime);
+        Assert.Equal(dateOnly, value.IsDateOnly);
+        Assert.Equal(text, value.Text);
+        Assert.Equal(new DateTimeOffset(expectedClock, China), value.Resolve(China));
+        Assert.Equal(new DateTimeOffset(expectedClock, TimeSpan.FromHours(-5)), value.Resolve(TimeSpan.FromHours(-5)));
+        Assert.Equal(value, Timestamp.Parse(value.ToString()));
     }
 
     /// <summary>Java's Instant and Go's RFC 3339 write nanoseconds: read to .NET's 100 ns, the rest dropped.</summary>

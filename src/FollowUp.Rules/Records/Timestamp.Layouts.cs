@@ -1,0 +1,518 @@
+namespace FollowUp.Rules;
+
+/// <summary>Why text that almost reads as a date is not one, so that the message reporting it can say what to fix.</summary>
+internal enum TimestampFault : byte
+{
+    /// <summary>Nothing more to say than that the text is not a readable date.</summary>
+    None,
+
+    /// <summary>
+    /// A readable date with a weekday that is not its own (<c>2026-11-20（周四）</c>): which of the two is wrong cannot be told,
+    /// so neither is guessed.
+    /// </summary>
+    WeekdayMismatch,
+
+    /// <summary>A bare number in the range of Excel's serial dates (<c>46346.625</c>): a date cell exported without its date format.</summary>
+    ExcelSerial,
+}
+
+// The layouts the format strings cannot express — a weekday after the date, a 12-hour clock with 上午/下午 or AM/PM, 点 for
+// the hour — read by hand from the span, after the formats have failed, so that the common layouts pay nothing for them.
+public readonly partial struct Timestamp
+{
+    /// <summary>The English weekdays, Sunday first as <see cref="DayOfWeek"/> counts them; their first three letters are read too.</summary>
+    private static readonly string[] EnglishWeekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+    /// <summary>The Chinese weekdays after 周, 星期 or 礼拜, Monday first; 日 and 天 are both Sunday.</summary>
+    private const string ChineseWeekdays = "一二三四五六";
+
+    /// <summary>Excel's serial dates this side of 1954-10-03 and 2119-01-10: any earlier or later would not be a follow-up's.</summary>
+    private const int MinExcelSerial = 20000;
+
+    private const int MaxExcelSerial = 80000;
+
+    private enum Layout
+    {
+        NotRead,
+        Read,
+        WeekdayMismatch,
+    }
+
+    /// <summary>What a word before a 12-hour clock says about the part of the day.</summary>
+    private enum DayPart
+    {
+        /// <summary>No word: the clock is read as 24-hour.</summary>
+        None,
+
+        /// <summary>上午 or AM: 1 to 12, 12 being midnight.</summary>
+        BeforeNoon,
+
+        /// <summary>凌晨, before dawn: 1 to 6, and 12 as midnight.</summary>
+        Dawn,
+
+        /// <summary>早上, the morning: 5 to 11.</summary>
+        Morning,
+
+        /// <summary>中午, around noon: 11 and 12 as written, 1 and 2 in the afternoon.</summary>
+        Noon,
+
+        /// <summary>下午 or PM: 1 to 12, 12 being noon.</summary>
+        AfterNoon,
+
+        /// <summary>晚上, the evening: 5 to 11; 晚上12点 and 晚上1点 could be either side of midnight, so are not read.</summary>
+        Evening,
+    }
+
+    /// <summary>
+    /// Reads a date (<c>2026-11-20</c>, <c>2026/11/20</c>, <c>2026.11.20</c>, <c>2026年11月20日</c> or <c>号</c>, month and day
+    /// with one or two digits), then optionally a weekday, then optionally a time of day, and nothing else.
+    /// </summary>
+    private static Layout ReadLayout(ReadOnlySpan<char> text, out DateTime clock, out bool dateOnly)
+    {
+        clock = default;
+        dateOnly = true;
+        var i = 0;
+        if (!ReadDate(text, ref i, out var date))
+        {
+            return Layout.NotRead;
+        }
+
+        var apart = SkipWhiteSpace(text, ref i);
+        var mismatch = false;
+        if (i < text.Length && ReadWeekday(text, ref i, apart, out var weekday))
+        {
+            mismatch = weekday != date.DayOfWeek;
+            apart = SkipWhiteSpace(text, ref i);
+        }
+
+        var time = TimeSpan.Zero;
+        if (i < text.Length)
+        {
+            if (!ReadTime(text, ref i, apart, out time))
+            {
+                return Layout.NotRead;
+            }
+
+            SkipWhiteSpace(text, ref i);
+            if (i < text.Length)
+            {
+                return Layout.NotRead;
+            }
+
+            dateOnly = false;
+        }
+
+        clock = date + time;
+        return mismatch ? Layout.WeekdayMismatch : Layout.Read;
+    }
+
+    private static bool ReadDate(ReadOnlySpan<char> text, ref int i, out DateTime date)
+    {
+        date = default;
+        var at = i;
+        if (!ReadNumber(text, ref at, 4, 4, out var year) || at == text.Length)
+        {
+            return false;
+        }
+
+        var separator = text[at];
+        var chinese = separator == '年';
+        if (separator is not ('-' or '/' or '.') && !chinese)
+        {
+            return false;
+        }
+
+        // 2026年 11月 20日: spaces around the characters are as common as none.
+        if (!Expect(text, ref at, separator, chinese) || !ReadNumber(text, ref at, 1, 2, out var month)
+            || !Expect(text, ref at, chinese ? '月' : separator, chinese) || !ReadNumber(text, ref at, 1, 2, out var day))
+        {
+            return false;
+        }
+
+        if (chinese)
+        {
+            SkipWhiteSpace(text, ref at);
+            if (at == text.Length || text[at] is not ('日' or '号' or '號'))
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        if (year is < MinYear or > MaxYear || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified);
+        i = at;
+        return true;
+    }
+
+    /// <summary>Reads a weekday, in parentheses (full- or half-width) or as a word: 周五, 星期五, 礼拜五, 週五, 禮拜五, Fri, Friday.</summary>
+    private static bool ReadWeekday(ReadOnlySpan<char> text, ref int i, bool apart, out DayOfWeek weekday)
+    {
+        var at = i;
+        var parenthesised = text[at] is '(' or '（';
+        if (parenthesised)
+        {
+            at++;
+            SkipWhiteSpace(text, ref at);
+        }
+        else if (!apart && char.IsAsciiLetter(text[at]))
+        {
+            weekday = default;
+            return false;
+        }
+
+        if (!ReadWeekdayName(text, ref at, out weekday))
+        {
+            return false;
+        }
+
+        if (parenthesised)
+        {
+            SkipWhiteSpace(text, ref at);
+            if (at == text.Length || text[at] is not (')' or '）'))
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        i = at;
+        return true;
+    }
+
+    private static bool ReadWeekdayName(ReadOnlySpan<char> text, ref int i, out DayOfWeek weekday)
+    {
+        weekday = default;
+        var rest = text[i..];
+        var prefix = rest.StartsWith("星期") || rest.StartsWith("礼拜") || rest.StartsWith("禮拜") ? 2 : rest.Length > 0 && rest[0] is '周' or '週' ? 1 : 0;
+        if (prefix > 0)
+        {
+            if (rest.Length == prefix)
+            {
+                return false;
+            }
+
+            var day = rest[prefix];
+            var monday = ChineseWeekdays.IndexOf(day, StringComparison.Ordinal);
+            if (monday < 0 && day is not ('日' or '天'))
+            {
+                return false;
+            }
+
+            weekday = monday < 0 ? DayOfWeek.Sunday : (DayOfWeek)(monday + 1);
+            i += prefix + 1;
+            return true;
+        }
+
+        for (var d = 0; d < EnglishWeekdays.Length; d++)
+        {
+            var name = EnglishWeekdays[d].AsSpan();
+            var length = rest.StartsWith(name, StringComparison.OrdinalIgnoreCase) ? name.Length
+                : rest.StartsWith(name[..3], StringComparison.OrdinalIgnoreCase) ? 3 : 0;
+            // A word of its own: Sunday, not Sundays.
+            if (length > 0 && (rest.Length == length || !char.IsAsciiLetter(rest[length])))
+            {
+                weekday = (DayOfWeek)d;
+                i += length;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Reads a time of day: <c>15:00</c>, <c>15:00:30.5</c>, <c>15时30分</c>, <c>15点</c>, <c>3点半</c>, each after a word for
+    /// the part of the day (<c>下午3:00</c>) or before AM or PM (<c>3:00 PM</c>, <c>3pm</c>), or alone as a 24-hour clock.
+    /// </summary>
+    private static bool ReadTime(ReadOnlySpan<char> text, ref int i, bool apart, out TimeSpan time)
+    {
+        time = default;
+        var at = i;
+        var part = ReadDayPart(text, ref at);
+        if (part != DayPart.None)
+        {
+            SkipWhiteSpace(text, ref at);
+        }
+        else if (!apart)
+        {
+            // A clock run into the word before it (2026-11-20 Fri15:00) is a typing slip, not a layout.
+            return false;
+        }
+
+        if (!ReadClock(text, ref at, out var hour, out var minute, out var second, out var ticks, out var hourAlone))
+        {
+            return false;
+        }
+
+        var meridiem = false;
+        if (part == DayPart.None)
+        {
+            var beforeSuffix = at;
+            SkipWhiteSpace(text, ref at);
+            part = ReadMeridiem(text, ref at);
+            meridiem = part != DayPart.None;
+            if (!meridiem)
+            {
+                at = beforeSuffix;
+            }
+        }
+
+        // An hour alone is a time only before AM or PM (3pm); 下午3 and 15 alone are not.
+        var hourOfDay = hourAlone && !meridiem ? -1 : HourOfDay(part, hour);
+        if (hourOfDay < 0 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        time = new TimeSpan(hourOfDay, minute, second) + TimeSpan.FromTicks(ticks);
+        i = at;
+        return true;
+    }
+
+    private static DayPart ReadDayPart(ReadOnlySpan<char> text, ref int i)
+    {
+        if (text.Length - i < 2)
+        {
+            return DayPart.None;
+        }
+
+        var part = text.Slice(i, 2) switch
+        {
+            "上午" => DayPart.BeforeNoon,
+            "凌晨" => DayPart.Dawn,
+            "早上" => DayPart.Morning,
+            "中午" => DayPart.Noon,
+            "下午" => DayPart.AfterNoon,
+            "晚上" => DayPart.Evening,
+            _ => DayPart.None,
+        };
+        if (part != DayPart.None)
+        {
+            i += 2;
+        }
+
+        return part;
+    }
+
+    /// <summary>Reads AM or PM after a clock, in either case, with or without points (p.m.), as a word of its own.</summary>
+    private static DayPart ReadMeridiem(ReadOnlySpan<char> text, ref int i)
+    {
+        var rest = text[i..];
+        if (rest.Length < 2 || (rest[0] | 0x20) is not ('a' or 'p'))
+        {
+            return DayPart.None;
+        }
+
+        var length = (rest[1] | 0x20) == 'm' ? 2 : rest.StartsWith("a.m.", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("p.m.", StringComparison.OrdinalIgnoreCase) ? 4 : 0;
+        if (length == 0 || (rest.Length > length && char.IsAsciiLetter(rest[length])))
+        {
+            return DayPart.None;
+        }
+
+        i += length;
+        return (rest[0] | 0x20) == 'a' ? DayPart.BeforeNoon : DayPart.AfterNoon;
+    }
+
+    /// <summary>The hour of the day a clock's hour is in a part of the day, or -1 when the part has no such hour.</summary>
+    private static int HourOfDay(DayPart part, int hour) => part switch
+    {
+        DayPart.None => hour <= 23 ? hour : -1,
+        DayPart.BeforeNoon => hour is >= 1 and <= 12 ? hour % 12 : -1,
+        DayPart.Dawn => hour is >= 1 and <= 6 or 12 ? hour % 12 : -1,
+        DayPart.Morning => hour is >= 5 and <= 11 ? hour : -1,
+        DayPart.Noon => hour is 11 or 12 ? hour : hour is 1 or 2 ? hour + 12 : -1,
+        DayPart.AfterNoon => hour is >= 1 and <= 12 ? hour % 12 + 12 : -1,
+        _ => hour is >= 5 and <= 11 ? hour + 12 : -1,
+    };
+
+    /// <summary>
+    /// Reads <c>H:mm</c> with optional seconds and fraction, <c>H时</c> or <c>H点</c> with optional minutes (or 半) and
+    /// seconds, or an hour alone (<paramref name="hourAlone"/>), which only AM or PM after it makes a time.
+    /// </summary>
+    private static bool ReadClock(
+        ReadOnlySpan<char> text, ref int i, out int hour, out int minute, out int second, out long ticks, out bool hourAlone)
+    {
+        minute = second = 0;
+        ticks = 0;
+        hourAlone = false;
+        var at = i;
+        if (!ReadNumber(text, ref at, 1, 2, out hour))
+        {
+            return false;
+        }
+
+        if (at < text.Length && text[at] == ':')
+        {
+            at++;
+            if (!ReadNumber(text, ref at, 2, 2, out minute))
+            {
+                return false;
+            }
+
+            if (at < text.Length && text[at] == ':')
+            {
+                at++;
+                if (!ReadNumber(text, ref at, 2, 2, out second))
+                {
+                    return false;
+                }
+
+                if (at < text.Length && text[at] == '.')
+                {
+                    at++;
+                    var start = at;
+                    if (!ReadNumber(text, ref at, 1, MaxFractionDigits, out var fraction))
+                    {
+                        return false;
+                    }
+
+                    ticks = fraction * TicksPerDigit(at - start);
+                }
+            }
+        }
+        else if (at < text.Length && text[at] is '时' or '時' or '点' or '點')
+        {
+            at++;
+            ReadChineseMinutes(text, ref at, ref minute, ref second);
+        }
+        else
+        {
+            hourAlone = true;
+        }
+
+        i = at;
+        return true;
+    }
+
+    /// <summary>Reads what may follow 时 or 点: 半, or minutes with or without 分, then seconds with 秒; or 钟 (3点钟).</summary>
+    private static void ReadChineseMinutes(ReadOnlySpan<char> text, ref int i, ref int minute, ref int second)
+    {
+        if (i == text.Length)
+        {
+            return;
+        }
+
+        if (text[i] is '半')
+        {
+            minute = 30;
+            i++;
+            return;
+        }
+
+        if (text[i] is '钟' or '鐘')
+        {
+            i++;
+            return;
+        }
+
+        if (!ReadNumber(text, ref i, 1, 2, out minute) || i == text.Length || text[i] != '分')
+        {
+            return;
+        }
+
+        i++;
+        var at = i;
+        if (ReadNumber(text, ref at, 1, 2, out var seconds) && at < text.Length && text[at] == '秒')
+        {
+            second = seconds;
+            i = at + 1;
+        }
+    }
+
+    private static long TicksPerDigit(int digits)
+    {
+        var ticks = TimeSpan.TicksPerSecond;
+        for (var d = 0; d < digits; d++)
+        {
+            ticks /= 10;
+        }
+
+        return ticks;
+    }
+
+    /// <summary>Reads a run of ASCII digits of a length from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    private static bool ReadNumber(ReadOnlySpan<char> text, ref int i, int min, int max, out int value)
+    {
+        value = 0;
+        var at = i;
+        while (at < text.Length && char.IsAsciiDigit(text[at]))
+        {
+            if (at - i == max)
+            {
+                return false;
+            }
+
+            value = value * 10 + (text[at] - '0');
+            at++;
+        }
+
+        if (at - i < min)
+        {
+            return false;
+        }
+
+        i = at;
+        return true;
+    }
+
+    /// <summary>Reads one expected character; around a Chinese date's 年 and 月 white space may stand too.</summary>
+    private static bool Expect(ReadOnlySpan<char> text, ref int i, char expected, bool spaced)
+    {
+        if (spaced)
+        {
+            SkipWhiteSpace(text, ref i);
+        }
+
+        if (i == text.Length || text[i] != expected)
+        {
+            return false;
+        }
+
+        i++;
+        if (spaced)
+        {
+            SkipWhiteSpace(text, ref i);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Skips white space; whether what follows stands apart from what came before: after white space or a character that
+    /// is not an ASCII letter or digit (日, ）), not right after a digit or letter (2026-11-20Fri).
+    /// </summary>
+    private static bool SkipWhiteSpace(ReadOnlySpan<char> text, ref int i)
+    {
+        var start = i;
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i > start || start == 0 || !char.IsAsciiLetterOrDigit(text[start - 1]);
+    }
+
+    /// <summary>Whether the text is a bare number in the range of Excel's serial dates, with or without a fraction of a day.</summary>
+    private static bool IsExcelSerial(ReadOnlySpan<char> text)
+    {
+        var i = 0;
+        if (!ReadNumber(text, ref i, 5, 5, out var day) || day is < MinExcelSerial or > MaxExcelSerial)
+        {
+            return false;
+        }
+
+        if (i == text.Length)
+        {
+            return true;
+        }
+
+        return text[i] == '.' && text.Length > i + 1 && !text[(i + 1)..].ContainsAnyExceptInRange('0', '9');
+    }
+}

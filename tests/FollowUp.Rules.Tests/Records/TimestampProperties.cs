@@ -1,0 +1,106 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+// The types under test live in namespace FollowUp.Rules (src/FollowUp.Rules/Records/), so their tests live in FollowUp.Rules.Tests.
+namespace FollowUp.Rules.Tests;
+
+/// <summary>
+/// <see cref="Timestamp.Parse"/> over generated text: a time written with 上午/下午 or AM/PM in any of the layouts exports use
+/// reads back as the instant it was written from, and no text throws.
+/// </summary>
+public sealed class TimestampProperties
+{
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 1000)]
+    public Property Parse_TwelveHourLayout_GivesTheInstantItWasWrittenFrom(TwelveHourText written)
+    {
+        var value = Timestamp.Parse(written.Text);
+
+        return (value.IsValid && !value.HasOffset && value.ClockTime == written.Clock
+                && value.Resolve(written.Offset) == new DateTimeOffset(written.Clock, written.Offset))
+            .Label($"{written} read as {value.ClockTime:O}");
+    }
+
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 2000)]
+    public Property Parse_AnyText_NeverThrowsAndKeepsWhatItCannotRead(DateLikeText text)
+    {
+        var value = Timestamp.Parse(text.Value);
+
+        // A value read resolves in any zone and is written as text that reads back as itself; any other keeps its text.
+        var consistent = value.IsValid
+            ? value.Resolve(TimeSpan.FromHours(14)) is not null && value.Resolve(TimeSpan.FromHours(-14)) is not null
+                && Timestamp.Parse(value.ToString()) == value
+            : value.Text == text.Value && value.Resolve(TimeSpan.Zero) is null;
+        return consistent.Label($"'{text.Value}' read as {value}");
+    }
+
+    /// <summary>A clock reading, the text an export would write for it with a 12-hour clock, and the default offset to place it in.</summary>
+    public sealed record TwelveHourText(string Text, DateTime Clock, TimeSpan Offset)
+    {
+        public override string ToString() => $"'{Text}' at {Offset}";
+
+        /// <summary>Writes <paramref name="clock"/> in one of the layouts: Windows' zh-CN and en-US, and the ways people write it.</summary>
+        public static TwelveHourText Write(DateTime clock, int layout, TimeSpan offset)
+        {
+            var hour = clock.Hour % 12 == 0 ? 12 : clock.Hour % 12;
+            var chinese = clock.Hour < 12 ? "上午" : "下午";
+            var english = clock.Hour < 12 ? "AM" : "PM";
+            var weekday = "日一二三四五六"[(int)clock.DayOfWeek];
+            var (y, m, d, mm, ss) = (clock.Year, clock.Month, clock.Day, clock.Minute, clock.Second);
+            var text = layout switch
+            {
+                0 => string.Create(CultureInfo.InvariantCulture, $"{y}/{m}/{d} {chinese} {hour:00}:{mm:00}:{ss:00}"),
+                1 => string.Create(CultureInfo.InvariantCulture, $"{y}-{m:00}-{d:00} {chinese}{hour}:{mm:00}:{ss:00}"),
+                2 => string.Create(CultureInfo.InvariantCulture, $"{y}年{m}月{d}日 {chinese}{hour}点{mm}分{ss}秒"),
+                3 => string.Create(CultureInfo.InvariantCulture, $"{y}年{m}月{d}日（週{weekday}）{chinese}{hour}時{mm:00}分{ss:00}秒"),
+                4 => string.Create(CultureInfo.InvariantCulture, $"{y}-{m:00}-{d:00} {hour}:{mm:00}:{ss:00} {english}"),
+                _ => string.Create(CultureInfo.InvariantCulture, $"{y}/{m}/{d} 星期{weekday} {hour}:{mm:00}:{ss:00}{english.ToLowerInvariant()}"),
+            };
+            return new TwelveHourText(text, clock, offset);
+        }
+    }
+
+    /// <summary>Text made of the pieces of dates, times and weekdays, in any order, with any other characters among them.</summary>
+    public sealed record DateLikeText(string Value)
+    {
+        public override string ToString() => Value;
+    }
+
+    public static class Arbitraries
+    {
+        private static readonly DateTime First = new(Timestamp.MinYear, 1, 1);
+
+        private static readonly string[] Pieces =
+        [
+            "2026", "1899", "2201", "0000", "-", "/", ".", "年", "月", "日", "号", "號", "11", "1", "20", "31", "02", "30", "29", " ",
+            "\u3000", "\t", "上午", "下午", "中午", "晚上", "凌晨", "早上", "点", "點", "时", "時", "分", "秒", "半", "钟", ":", "00",
+            "59", "60", "12", "13", "24", "PM", "am", "p.m.", "A.", "(", ")", "（", "）", "周", "週", "星期", "礼拜", "禮拜", "五",
+            "天", "八", "Fri", "friday", "Sunday", "T", "t", "Z", "z", "+08:00", "+", "46346", ".625", "20261120", "1234567890",
+            "\uD800", "\0",
+        ];
+
+        private static readonly string[] Dates = ["2026-11-20", "2026/11/20", "2026年11月20日", "2026.2.29", "2024-2-29"];
+
+        public static Arbitrary<TwelveHourText> TwelveHourTexts() => (
+            from days in Gen.Choose(0, (int)(new DateTime(Timestamp.MaxYear, 12, 31) - First).TotalDays)
+            from seconds in Gen.Choose(0, 24 * 60 * 60 - 1)
+            from layout in Gen.Choose(0, 5)
+            from quarters in Gen.Choose(-14 * 4, 14 * 4)
+            select TwelveHourText.Write(First.AddDays(days).AddSeconds(seconds), layout, TimeSpan.FromMinutes(quarters * 15)))
+            .ToArbitrary();
+
+        public static Arbitrary<DateLikeText> DateLikeTexts()
+        {
+            var piece = Gen.Frequency(
+                (6, Gen.Elements(Pieces)),
+                (1, Gen.Choose(0, 0xFFFF).Select(c => ((char)c).ToString())));
+            var rest = Gen.ListOf(piece).Select(string.Concat);
+            return Gen.Frequency(
+                    (1, rest),
+                    (2, from date in Gen.Elements(Dates) from tail in rest select date + tail))
+                .Select(text => new DateLikeText(text))
+                .ToArbitrary();
+        }
+    }
+}
