@@ -52,6 +52,26 @@ internal static class FindingMessages
         _ => messages.Quoting("NoContent", phrase),
     };
 
+    /// <summary>
+    /// The detail of an unreadable date's note, for its message: the weekday of a date written with another, the name of
+    /// <see cref="TimestampFault.ExcelSerial"/> for a number that looks like an Excel date, or nothing.
+    /// </summary>
+    public static string? InvalidDateDetail(in Timestamp value) => value.Fault switch
+    {
+        TimestampFault.WeekdayMismatch => value.DateWeekday.ToString(),
+        TimestampFault.ExcelSerial => ExcelSerialDetail,
+        _ => null,
+    };
+
+    private const string ExcelSerialDetail = nameof(TimestampFault.ExcelSerial);
+
+    private static string InvalidDate(MessageCatalog messages, in Note note) => note.Detail switch
+    {
+        null => messages.ForFieldValue("InvalidDate", note.Key, note.Value ?? ""),
+        ExcelSerialDetail => messages.ForFieldValue("InvalidDateExcelSerial", note.Key, note.Value ?? ""),
+        var weekday => messages.ForFieldValue("InvalidDateWeekday", note.Key, note.Value ?? "", messages.Weekday(Enum.Parse<DayOfWeek>(weekday))),
+    };
+
     /// <summary>The message of a wrong-shaped value: the field, the shape it takes, and what came instead, as received.</summary>
     private static string InvalidValue(MessageCatalog messages, in Note note)
     {
@@ -97,7 +117,7 @@ internal static class FindingMessages
         Problem.FieldAcknowledged => string.IsNullOrWhiteSpace(note.Value)
             ? messages.ForField("FieldAcknowledgedUnquoted", note.Key)
             : messages.Quoting("FieldAcknowledged", messages.FieldLabel(note.Key), note.Value),
-        Problem.InvalidDate => messages.ForFieldValue("InvalidDate", note.Key, note.Value ?? ""),
+        Problem.InvalidDate => InvalidDate(messages, note),
         Problem.UnknownValue => messages.ForFieldValue("UnknownValue", note.Key, note.Value ?? "",
             messages.IsChinese && note.Detail is { } names ? EnumLabelCatalog.ChineseNameList(names) : note.Detail),
         Problem.NextActionDueInPast => messages.Defer("DueDateInPast", new WrittenTimeText(note.Value, zone)),

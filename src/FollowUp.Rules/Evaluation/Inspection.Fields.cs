@@ -213,7 +213,7 @@ internal sealed partial class Inspection
         {
             // Text that is neither a date nor a placeholder nor an acknowledgement: reported as unreadable, scored as missing.
             state = FieldState.Missing;
-            Notes.Add(new Note(Problem.InvalidDate, path, key, value.Text, null));
+            Notes.Add(new Note(Problem.InvalidDate, path, key, value.Text, FindingMessages.InvalidDateDetail(value)));
             if (required)
             {
                 Checks.Add(new Check(step, path, state, 0, riskInput, Notes.Count - 1));

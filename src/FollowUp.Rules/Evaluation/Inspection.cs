@@ -411,7 +411,7 @@ internal sealed partial class Inspection
             // The record time only feeds timeliness, but text that is not a time is reported on its field like any other.
             if (record.RecordedAt.IsInvalid && ClassifyOnly(record.RecordedAt.Text) == FieldState.Filled)
             {
-                Notes.Add(new Note(Problem.InvalidDate, "recordedAt", "recordedAt", record.RecordedAt.Text, null));
+                Notes.Add(new Note(Problem.InvalidDate, "recordedAt", "recordedAt", record.RecordedAt.Text, FindingMessages.InvalidDateDetail(record.RecordedAt)));
             }
 
             InspectCustomer(record.Customer);

@@ -25,6 +25,7 @@ internal sealed class MessageCatalog
     private readonly FrozenDictionary<string, string[]> _fields;
     private readonly FrozenDictionary<string, string> _stages;
     private readonly FrozenDictionary<string, string> _signals;
+    private readonly string[] _weekdays;
 
     /// <summary>
     /// How many messages with arguments <see cref="ForArgument"/>, <see cref="ForArguments"/>, <see cref="Quoting"/> and
@@ -81,6 +82,7 @@ internal sealed class MessageCatalog
         _fields = file.Fields.ToFrozenDictionary(StringComparer.Ordinal);
         _stages = file.Stages.ToFrozenDictionary(StringComparer.Ordinal);
         _signals = file.Signals.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _weekdays = file.Weekdays;
         _evidenceByValues = _evidence.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -397,6 +399,9 @@ internal sealed class MessageCatalog
 
     public string Stage(string stage) => _stages.TryGetValue(stage, out var label) ? label : stage;
 
+    /// <summary>The name of a day of the week (星期五, Friday).</summary>
+    public string Weekday(DayOfWeek day) => _weekdays[(int)day];
+
     public string Signal(string code) => _signals.TryGetValue(code, out var label) ? label : code;
 
     /// <summary>The label of a signal's code when the catalog has one (a built-in signal's), so that other text can be kept as written.</summary>
@@ -427,6 +432,9 @@ internal sealed class MessageFile
     public Dictionary<string, string> Stages { get; set; } = [];
 
     public Dictionary<string, string> Signals { get; set; } = [];
+
+    /// <summary>The names of the days of the week, Sunday first as <see cref="DayOfWeek"/> counts them.</summary>
+    public string[] Weekdays { get; set; } = [];
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]

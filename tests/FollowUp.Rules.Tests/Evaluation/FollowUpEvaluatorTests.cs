@@ -179,6 +179,48 @@ public class FollowUpEvaluatorTests
         Assert.StartsWith($"记录时间“{recordedAt}”不是可识别的日期时间", finding.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Text that almost reads as a date says what to fix: a weekday its date does not fall on, an Excel serial number.</summary>
+    [Theory]
+    [InlineData("zh-CN", "2026-11-20（周四）", "记录时间“2026-11-20（周四）”的星期与日期不符（那天是星期五）")]
+    [InlineData("en", "2026-11-20 (Thu) 15:00", "\"2026-11-20 (Thu) 15:00\" names a weekday its date does not fall on (that day is a Friday)")]
+    [InlineData("zh-CN", "46346.625", "记录时间“46346.625”像是 Excel 的日期序列号")]
+    [InlineData("en", "46346", "\"46346\" looks like an Excel date serial number")]
+    [InlineData("en", "2026-11-20 下午13点", "\"2026-11-20 下午13点\" is not a readable date and time")]
+    public void Evaluate_RecordTimeAlmostADate_SaysWhatToFix(string culture, string recordedAt, string expected)
+    {
+        var record = SampleRecords.CompleteToB() with { RecordedAt = Timestamp.Parse(recordedAt) };
+
+        var finding = Assert.Single(TestClock.Evaluator(o => o.Culture = culture).Evaluate(record).Findings, f => f.Code == FindingCodes.InvalidDate);
+
+        Assert.Equal(("recordedAt", recordedAt), (finding.Field, finding.Value));
+        Assert.Contains(expected, finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_DueDateWithAnotherWeekday_IsAnInvalidDateThatNamesTheDatesWeekday()
+    {
+        // 2026-11-30 is a Monday.
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse("2026年11月30日 星期二 上午10点") });
+
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+
+        var finding = Assert.Single(evaluation.FindingsOn("progress.nextActionDue"));
+        Assert.Equal(FindingCodes.InvalidDate, finding.Code);
+        Assert.Contains("（那天是星期一）", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(evaluation.Deductions, d => d.Field == "progress.nextActionDue" && d.Message == finding.Message);
+    }
+
+    [Fact]
+    public void Evaluate_DueDateWithItsWeekdayAndATwelveHourClock_IsFilled()
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse("2026年11月30日（周一）上午10点") });
+
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+
+        Assert.Empty(evaluation.FindingsOn("progress.nextActionDue"));
+        Assert.DoesNotContain("progress.nextActionDue", evaluation.Step(FollowUpStep.Progress).Missing);
+    }
+
     [Fact]
     public void Evaluate_RecordTimeAcknowledged_IsNotAnInvalidDate() =>
         Assert.DoesNotContain(

@@ -56,6 +56,17 @@ public sealed class MessageCatalogTests
     }
 
     [Theory]
+    [InlineData("zh-CN", "星期五")]
+    [InlineData("en", "Friday")]
+    public void Weekday_BothCultures_NameEachDayOnce(string culture, string friday)
+    {
+        var messages = MessageCatalog.For(CultureInfo.GetCultureInfo(culture));
+
+        Assert.Equal(friday, messages.Weekday(DayOfWeek.Friday));
+        Assert.Equal(7, Enum.GetValues<DayOfWeek>().Select(messages.Weekday).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Theory]
     [InlineData("zh-CN", "ContactChange", "对接人变动")]
     [InlineData("en", "contactchange", "contact changed")]
     public void TryGetSignalLabel_SignalCode_GivesItsLabel(string culture, string code, string label)
