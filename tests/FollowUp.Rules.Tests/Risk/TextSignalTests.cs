@@ -357,6 +357,16 @@ public sealed class TextSignalTests
     [InlineData("We cannot avoid a delay now")]
     public void Signal_RiskThatCannotBeAvoided_IsRaised(string text) => Assert.Contains(RiskSignalCodes.Delay, TextProbe.Of(text).Risk);
 
+    /// <summary>A counterfactual says the risk is there: "if it weren't for the price, they would have signed".</summary>
+    [Theory]
+    [InlineData("如果不是价格太贵，客户早就签了", RiskSignalCodes.PriceObjection)]
+    [InlineData("要不是预算不足，早就签了", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("若不是交期延误，客户不会投诉", RiskSignalCodes.Delay)]
+    [InlineData("要不是友商压价，这单早签了", RiskSignalCodes.Competitor)]
+    [InlineData("If not for the budget freeze, they would sign this month", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("They would have signed if it weren't for the budget freeze", RiskSignalCodes.BudgetConstraint)]
+    public void Signal_Counterfactual_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
+
     /// <summary>A complaint that is about the price goes when the price objection is overcome.</summary>
     [Fact]
     public void Signal_ComplaintAboutThePriceOvercome_GoesWithIt() =>
