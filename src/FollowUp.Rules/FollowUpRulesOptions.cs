@@ -7,8 +7,9 @@ namespace FollowUp.Rules;
 
 /// <summary>
 /// Everything that configures FollowUp.Rules: the default profile, custom and changed profiles, the lexicon, and the
-/// cut-offs of grades and risk levels. Bind it from configuration (section <see cref="SectionName"/>) or set it in code;
-/// it is validated once, and an immutable <see cref="FollowUpRuleSet"/> is built from it.
+/// cut-offs of grades and risk levels. Bind it from configuration (section <see cref="SectionName"/>, with the binder's
+/// <c>ErrorOnUnknownConfiguration</c> set, so a misspelt key or a value that does not convert fails instead of being
+/// skipped) or set it in code; it is validated once, and an immutable <see cref="FollowUpRuleSet"/> is built from it.
 /// </summary>
 public sealed class FollowUpRulesOptions
 {
@@ -38,7 +39,7 @@ public sealed class FollowUpRulesOptions
     /// finds filled: <c>FollowUpRules:AcknowledgementPhrases:0</c> is entry 29. To replace the built-in phrases, clear the
     /// list in a configure action registered before the one that binds configuration, such as
     /// <c>services.AddFollowUpRules(options =&gt; options.AcknowledgementPhrases.Clear())</c> followed by
-    /// <c>services.Configure&lt;FollowUpRulesOptions&gt;(configuration.GetSection(FollowUpRulesOptions.SectionName))</c>.
+    /// <c>services.Configure&lt;FollowUpRulesOptions&gt;(configuration.GetSection(FollowUpRulesOptions.SectionName), binder =&gt; binder.ErrorOnUnknownConfiguration = true)</c>.
     /// </remarks>
     public IList<string> AcknowledgementPhrases { get; } = [.. DefaultAcknowledgementPhrases];
 

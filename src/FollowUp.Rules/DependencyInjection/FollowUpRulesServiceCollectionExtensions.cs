@@ -20,9 +20,11 @@ public static class FollowUpRulesServiceCollectionExtensions
     /// <returns>A builder to configure FollowUp.Rules further.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
     /// <remarks>
-    /// Bind the options from configuration with the host's usual call, for example
-    /// <c>services.Configure&lt;FollowUpRulesOptions&gt;(configuration.GetSection(FollowUpRulesOptions.SectionName))</c>.
-    /// When they change, the rule set is rebuilt; an invalid change is rejected and the last good rule set stays in force.
+    /// Bind the options from configuration strictly:
+    /// <c>services.Configure&lt;FollowUpRulesOptions&gt;(configuration.GetSection(FollowUpRulesOptions.SectionName), binder =&gt; binder.ErrorOnUnknownConfiguration = true)</c>.
+    /// Without <c>ErrorOnUnknownConfiguration</c> the configuration binder skips a misspelt key and drops a whole profile
+    /// whose value does not convert (<c>"StaleAfterDays": "seven"</c>) without a word, before validation can see them, so
+    /// its records are graded under another profile. When they change, the rule set is rebuilt; an invalid change is rejected and the last good rule set stays in force.
     /// <see cref="IFollowUpRulesMonitor"/> tells which, for a host to log.
     /// </remarks>
     public static FollowUpRulesBuilder AddFollowUpRules(this IServiceCollection services)
