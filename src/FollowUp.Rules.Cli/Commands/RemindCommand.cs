@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -110,7 +111,15 @@ internal static class RemindCommand
             writer.WriteNumber("lateHours", Math.Round(reminder.Late.TotalHours, 1));
             if (reminder.Due is { } due)
             {
-                writer.WriteString("due", due);
+                // A day alone as the day: its midnight would read as a deadline a day earlier than lateHours counts from.
+                if (reminder.DueIsDateOnly)
+                {
+                    writer.WriteString("due", due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    writer.WriteString("due", due);
+                }
             }
             else
             {

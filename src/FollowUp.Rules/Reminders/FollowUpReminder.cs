@@ -26,7 +26,7 @@ public enum ReminderKind
 /// <param name="Owner">Who should act: the next action's owner, else the record's owner.</param>
 /// <param name="Kind">Why.</param>
 /// <param name="Late">How late: past the due time (Overdue), since the unanswered contact (Unanswered) or since the latest contact (Stale); zero when due today.</param>
-/// <param name="Due">The next action's due time, when it has one.</param>
+/// <param name="Due">The next action's due time, when it has one; the day's start when it was a day alone (<see cref="DueIsDateOnly"/>).</param>
 /// <param name="Reason">What to do, in the configured culture.</param>
 public sealed record FollowUpReminder(string? RecordId, string? Customer, string? Owner, ReminderKind Kind, TimeSpan Late, DateTimeOffset? Due, string Reason)
 {
@@ -39,13 +39,19 @@ public sealed record FollowUpReminder(string? RecordId, string? Customer, string
     /// <summary>What to do, in the configured culture; formatted when first read and then kept; reading it is thread-safe.</summary>
     public string Reason { get => _reason.Text; init => _reason = value; }
 
-    /// <summary>Whether <paramref name="other"/> is about the same record, customer, owner, kind, lateness, due time and reason.</summary>
+    /// <summary>
+    /// Gets whether the due time was given as a day alone (2026-11-20): <see cref="Due"/> is then that day's start, and the
+    /// action is late only from the day's end, which <see cref="Late"/> counts from. Show such a due time as the day.
+    /// </summary>
+    public bool DueIsDateOnly { get; init; }
+
+    /// <summary>Whether <paramref name="other"/> is about the same record, customer, owner, kind, lateness, due time (and whether it is a day alone) and reason.</summary>
     /// <param name="other">The reminder to compare with.</param>
     /// <returns><see langword="true"/> when every member is equal.</returns>
     public bool Equals(FollowUpReminder? other) => ReferenceEquals(this, other) || (other is not null && RecordId == other.RecordId
         && Customer == other.Customer && Owner == other.Owner && Kind == other.Kind && Late == other.Late && Due == other.Due
-        && Reason == other.Reason);
+        && DueIsDateOnly == other.DueIsDateOnly && Reason == other.Reason);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(RecordId, Customer, Owner, Kind, Late, Due, Reason);
+    public override int GetHashCode() => HashCode.Combine(RecordId, Customer, Owner, Kind, Late, Due, DueIsDateOnly, Reason);
 }

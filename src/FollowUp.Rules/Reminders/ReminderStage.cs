@@ -30,7 +30,7 @@ internal static class ReminderStage
                 var dueText = TimeText.Due(due, dateOnly, rules.DefaultUtcOffset);
                 reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Overdue, now - deadline, due, unnamed
                     ? messages.Defer("ReminderOverdueUnnamed", late, dueText)
-                    : messages.Defer("ReminderOverdue", action, late, dueText)));
+                    : messages.Defer("ReminderOverdue", action, late, dueText)) { DueIsDateOnly = dateOnly });
             }
             else if (dateOnly ? due.Date == now.ToOffset(due.Offset).Date : due.ToOffset(now.Offset).Date == now.Date)
             {
@@ -41,7 +41,7 @@ internal static class ReminderStage
                     (true, false) => messages.Defer("ReminderDueTodayAnyTime", action),
                     (false, true) => messages.Defer("ReminderDueTodayUnnamed", clock),
                     (false, false) => messages.Defer("ReminderDueToday", action, clock),
-                }));
+                }) { DueIsDateOnly = dateOnly });
             }
         }
 

@@ -22,6 +22,22 @@ public sealed class RemindCommandTests
     }
 
     [Fact]
+    public async Task Remind_DueGivenAsADay_IsWrittenAsTheDayWhoseEndLateHoursCountFrom()
+    {
+        const string records = """
+            {"id":"D","owner":"李明","progress":{"stage":"Negotiation","nextAction":"发合同","nextActionDue":"2026-11-20"}}
+            {"id":"T","owner":"李明","progress":{"stage":"Negotiation","nextAction":"发合同","nextActionDue":"2026-11-20T15:00:00+08:00"}}
+            """;
+
+        var run = await CliRunner.RunWithInputAsync(records, "remind", "--format", "jsonl", "--now", CliRunner.Now, "-");
+
+        var overdue = run.Evaluations.Where(r => r.GetProperty("kind").GetString() == "Overdue")
+            .ToDictionary(r => r.GetProperty("id").GetString()!, r => (Due: r.GetProperty("due").GetString(), Late: r.GetProperty("lateHours").GetDouble()));
+        Assert.Equal(("2026-11-20", 132.0), overdue["D"]);
+        Assert.Equal(("2026-11-20T15:00:00+08:00", 141.0), overdue["T"]);
+    }
+
+    [Fact]
     public async Task Remind_Owner_KeepsOnlyThatOwner()
     {
         var all = await CliRunner.RunAsync("remind", "--format", "jsonl", "--now", CliRunner.Now, SampleData.FollowUpsPath);

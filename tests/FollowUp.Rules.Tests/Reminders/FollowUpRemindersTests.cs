@@ -178,6 +178,19 @@ public sealed class FollowUpRemindersTests
         Assert.Equal(TimeSpan.FromDays(20), reminder.Late);
     }
 
+    [Theory]
+    [InlineData("2026-11-24", true)]
+    [InlineData("2026-11-24T15:00:00+08:00", false)]
+    public void Remind_Overdue_SaysWhetherItsDueTimeIsADayAlone(string due, bool dateOnly)
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse(due) });
+
+        var reminder = Assert.Single(Evaluator.Remind([record]));
+
+        Assert.Equal((ReminderKind.Overdue, dateOnly), (reminder.Kind, reminder.DueIsDateOnly));
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, dateOnly ? 0 : 15, 0, 0, TestClock.ChinaOffset), reminder.Due);
+    }
+
     [Fact]
     public void Remind_StaleLostDeal_IsNotListed()
     {
