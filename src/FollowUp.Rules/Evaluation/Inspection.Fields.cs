@@ -108,6 +108,13 @@ internal sealed partial class Inspection
                     continue;
                 }
 
+                // A vague phrase beside enough facts costs nothing (the text is Concrete): it stays in the vague list for a UI to
+                // underline, but a finding would ask the writer for what the text already says.
+                if (!noContent && analysis.Clarity == ClarityLevel.Concrete)
+                {
+                    continue;
+                }
+
                 var text = SharedText.Of(value, hit.Start, hit.End);
                 var category = EnumLabels<VagueCategory>.NameOf((VagueCategory)hit.Category);
                 if (!NotedBefore(fieldNotes, category, text, ref noted))

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Language;
 using FollowUp.Rules.Serialization;
 using FollowUp.Rules.Tests.TestData;
 
@@ -149,6 +150,24 @@ public class FollowUpEvaluatorTests
         var findings = evaluation.Findings.Where(f => f.Code == FindingCodes.VagueLanguage && f.Field == "communications[0].summary").ToList();
         Assert.Equal(3, findings.Count);
         Assert.Equal(81, evaluation.Vague.Count(v => v.Field == "communications[0].summary"));
+    }
+
+    /// <summary>
+    /// A vague phrase beside enough facts costs nothing, so no finding asks for what the text says; the phrase
+    /// is still listed. Alone, it is coached.
+    /// </summary>
+    [Theory]
+    [InlineData("客户有意向，约周四上门，200 套", ClarityLevel.Concrete, false)]
+    [InlineData("客户有意向", ClarityLevel.Vague, true)]
+    public void Evaluate_VaguePhraseInAConcreteText_IsListedButNotAFinding(string summary, ClarityLevel level, bool finding)
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Summary = summary });
+
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+
+        Assert.Equal(level, evaluation.Clarity.First(c => c.Field == "communications[0].summary").Level);
+        Assert.Contains(evaluation.Vague, v => v.Field == "communications[0].summary" && v.Category == VagueCategory.UnquantifiedIntent);
+        Assert.Equal(finding, evaluation.Findings.Any(f => f.Code == FindingCodes.VagueLanguage && f.Field == "communications[0].summary"));
     }
 
     [Fact]
