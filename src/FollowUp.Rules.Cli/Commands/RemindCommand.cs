@@ -55,6 +55,7 @@ internal static class RemindCommand
         using var checkedInputs = RecordSources.CheckInputs(inputs, parse.GetValue(common.Output), tables);
         var (evaluator, profile) = common.CreateEvaluator(parse);
         var ownerFilter = parse.GetValue(owner);
+        var ownerFound = false;
         var reminders = new List<FollowUpReminder>();
         // The output is opened first, so a bad --output is a usage error before anything is evaluated.
         var output = common.OpenOutput(parse, console);
@@ -64,6 +65,7 @@ internal static class RemindCommand
             await foreach (var (_, evaluation) in RecordSources.EvaluateAsync(checkedInputs, evaluator, batch, console, progress: null, cancellationToken).ConfigureAwait(false))
             {
                 reminders.AddRange(FollowUpReminders.Collect([evaluation], ownerFilter));
+                ownerFound |= ownerFilter is not null && string.Equals(evaluation.Owner?.Trim(), ownerFilter.Trim(), StringComparison.OrdinalIgnoreCase);
             }
 
             reminders.Sort(FollowUpReminders.MostUrgentFirst);
@@ -77,6 +79,12 @@ internal static class RemindCommand
             }
 
             OutputFile.Complete(output);
+        }
+
+        if (ownerFilter is not null && !ownerFound)
+        {
+            // An empty list would read as "nothing to do"; a misspelt name is the likelier reason.
+            await console.Error.WriteLineAsync($"followup: no record has the owner '{PrintableText.Of(ownerFilter, 40)}' (the next action's owner, else the record's owner; case is ignored).").ConfigureAwait(false);
         }
 
         return checkedInputs.Unreadable > 0 ? ExitCodes.UnreadableRows : ExitCodes.Done;

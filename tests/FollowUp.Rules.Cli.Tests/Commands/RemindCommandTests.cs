@@ -50,6 +50,20 @@ public sealed class RemindCommandTests
     }
 
     [Fact]
+    public async Task Remind_OwnerNoRecordHas_SaysSoRatherThanAnEmptyListAlone()
+    {
+        var unknown = await CliRunner.RunAsync("remind", "--owner", "李明明", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+        var all = await CliRunner.RunAsync("remind", "--format", "jsonl", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+        var owner = all.Evaluations.Select(r => r.GetProperty("owner").GetString()).First(o => o is not null)!;
+        var known = await CliRunner.RunAsync("remind", "--owner", owner.ToUpperInvariant(), "--now", CliRunner.Now, SampleData.FollowUpsPath);
+
+        Assert.Equal(0, unknown.ExitCode);
+        Assert.Equal(2, unknown.OutputLines.Count);
+        Assert.Contains("followup: no record has the owner '李明明'", unknown.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("no record has the owner", known.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Remind_Table_HasAHeaderAndOneLinePerReminder()
     {
         var jsonl = await CliRunner.RunAsync("remind", "--format", "jsonl", "--now", CliRunner.Now, SampleData.FollowUpsPath);
