@@ -24,7 +24,8 @@ internal static class EvaluateCommand
         format.AcceptOnlyFromAmongIgnoringCase("jsonl", "table", "csv", "xlsx");
         var failUnder = new Option<string?>("--fail-under")
         {
-            Description = "Exit with code 4 when any record grades below this grade (A, B or C), so an import job can gate on quality.",
+            Description = "Exit with code 4 when any record grades below this grade (A, B or C), so an import job can gate on quality. " +
+                "Unreadable rows come first: the exit code is then 3, and standard error still says how many records graded below.",
             HelpName = "A|B|C",
         };
         failUnder.AcceptOnlyFromAmong("A", "B", "C", "a", "b", "c");
