@@ -357,15 +357,15 @@ public sealed class TextSignalTests
     [InlineData("We cannot avoid a delay now")]
     public void Signal_RiskThatCannotBeAvoided_IsRaised(string text) => Assert.Contains(RiskSignalCodes.Delay, TextProbe.Of(text).Risk);
 
-    /// <summary>A counterfactual says the risk is there: "if it weren't for the price, they would have signed".</summary>
+    /// <summary>
+    /// 如果不是 and 要不是 open a counterfactual (如果不是价格太贵，早就签了: the price is the obstacle) as often as a plain
+    /// supposition or question (如果不是价格太贵，那是什么让他们停下？), so their 不是 still negates: no risk is asserted by them.
+    /// </summary>
     [Theory]
-    [InlineData("如果不是价格太贵，客户早就签了", RiskSignalCodes.PriceObjection)]
-    [InlineData("要不是预算不足，早就签了", RiskSignalCodes.BudgetConstraint)]
-    [InlineData("若不是交期延误，客户不会投诉", RiskSignalCodes.Delay)]
-    [InlineData("要不是友商压价，这单早签了", RiskSignalCodes.Competitor)]
-    [InlineData("If not for the budget freeze, they would sign this month", RiskSignalCodes.BudgetConstraint)]
-    [InlineData("They would have signed if it weren't for the budget freeze", RiskSignalCodes.BudgetConstraint)]
-    public void Signal_Counterfactual_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
+    [InlineData("客户说价格不是问题。如果不是价格太贵，那是什么让他们停下？")]
+    [InlineData("如果不是价格太贵的原因，那就是决策流程的问题")]
+    public void Signal_SuppositionWithNotIs_RaisesNoPriceObjection(string text) =>
+        Assert.DoesNotContain(RiskSignalCodes.PriceObjection, TextProbe.Of(text).Risk);
 
     /// <summary>A complaint that is about the price goes when the price objection is overcome.</summary>
     [Fact]
