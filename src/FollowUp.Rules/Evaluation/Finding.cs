@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using FluentValidation.Results;
 using FollowUp.Rules.Completeness;
@@ -16,7 +17,8 @@ namespace FollowUp.Rules;
 /// <param name="Message">What is wrong and what to do about it, in the configured culture.</param>
 /// <param name="Value">The text of the record it is about, if any: the value as received, the vague phrase, the risk evidence.</param>
 /// <param name="Step">The step of the five whose field it concerns; <see langword="null"/> for a finding on the whole record.</param>
-public sealed record Finding(string Code, Severity Severity, string Field, string Message, string? Value, FollowUpStep? Step)
+public sealed record Finding(
+    string Code, [property: JsonConverter(typeof(JsonStringEnumConverter<Severity>))] Severity Severity, string Field, string Message, string? Value, FollowUpStep? Step)
 {
     private readonly MessageText _message = Message;
 

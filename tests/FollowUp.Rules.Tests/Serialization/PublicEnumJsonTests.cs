@@ -38,6 +38,16 @@ public sealed class PublicEnumJsonTests
     }
 
     [Fact]
+    public void Finding_WrittenAsAnEndpointWritesIt_NamesItsSeverity()
+    {
+        var finding = TestClock.Evaluator().Evaluate(new FollowUpRecord()).Findings[0];
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(finding, JsonSerializerOptions.Web));
+
+        Assert.Equal(finding.Severity.ToString(), json.RootElement.GetProperty("severity").GetString());
+    }
+
+    [Fact]
     public void Reminder_WrittenByTheDefaultSerializer_NamesItsKind()
     {
         var overdue = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(-2) });
