@@ -47,7 +47,7 @@ public readonly partial struct Timestamp
         /// <summary>上午 or AM: 1 to 12, 12 being midnight.</summary>
         BeforeNoon,
 
-        /// <summary>凌晨, before dawn: 1 to 6, and 12 as midnight.</summary>
+        /// <summary>凌晨, before dawn: 0 to 6, and 12 as midnight too.</summary>
         Dawn,
 
         /// <summary>早上, the morning: 5 to 11.</summary>
@@ -325,7 +325,7 @@ public readonly partial struct Timestamp
     {
         DayPart.None => hour <= 23 ? hour : -1,
         DayPart.BeforeNoon => hour is >= 1 and <= 12 ? hour % 12 : -1,
-        DayPart.Dawn => hour is >= 1 and <= 6 or 12 ? hour % 12 : -1,
+        DayPart.Dawn => hour is >= 0 and <= 6 or 12 ? hour % 12 : -1,
         DayPart.Morning => hour is >= 5 and <= 11 ? hour : -1,
         DayPart.Noon => hour is 11 or 12 ? hour : hour is 1 or 2 ? hour + 12 : -1,
         DayPart.AfterNoon => hour is >= 1 and <= 12 ? hour % 12 + 12 : -1,

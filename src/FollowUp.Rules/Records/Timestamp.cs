@@ -134,9 +134,11 @@ public readonly partial struct Timestamp : IEquatable<Timestamp>
             return new Timestamp(default, default, 0, text);
         }
 
-        // ISO 8601 allows a lower-case t and z (2026-11-20t15:00:00z); the formats read them in upper case.
+        // ISO 8601 allows a lower-case t and z (2026-11-20t15:00:00z, 20261120t150000z); the formats read them in upper case.
+        // Only where ISO puts them, so a weekday (Sat, Tuesday) is not copied.
         var trimmed = WithinTicks(text.Trim());
-        trimmed = trimmed.AsSpan().IndexOfAny('t', 'z') >= 0 ? trimmed.ToUpperInvariant() : trimmed;
+        var lowerIso = trimmed.EndsWith('z') || (trimmed.Length > 10 && trimmed[10] == 't') || (trimmed.Length > 8 && trimmed[8] == 't');
+        trimmed = lowerIso ? trimmed.ToUpperInvariant() : trimmed;
         // Only text that ends with an offset is tried against the formats with one.
         if (EndsWithOffset(trimmed)
             && DateTimeOffset.TryParseExact(
@@ -171,19 +173,23 @@ public readonly partial struct Timestamp : IEquatable<Timestamp>
     /// </summary>
     private static string WithinTicks(string text)
     {
-        var point = text.IndexOf('.', StringComparison.Ordinal);
-        if (point < 0 || point + 1 + MaxFractionDigits >= text.Length)
+        // The fraction is the run of digits after a point longer than ticks hold: a date written with dots (2026.11.20) has
+        // runs of two, so its points are passed over.
+        for (var point = text.IndexOf('.', StringComparison.Ordinal); point >= 0; point = text.IndexOf('.', point + 1))
         {
-            return text;
+            var end = point + 1;
+            while (end < text.Length && char.IsAsciiDigit(text[end]))
+            {
+                end++;
+            }
+
+            if (end - point - 1 > MaxFractionDigits)
+            {
+                return string.Concat(text.AsSpan(0, point + 1 + MaxFractionDigits), text.AsSpan(end));
+            }
         }
 
-        var end = point + 1;
-        while (end < text.Length && char.IsAsciiDigit(text[end]))
-        {
-            end++;
-        }
-
-        return end - point - 1 > MaxFractionDigits ? string.Concat(text.AsSpan(0, point + 1 + MaxFractionDigits), text.AsSpan(end)) : text;
+        return text;
     }
 
     /// <summary>

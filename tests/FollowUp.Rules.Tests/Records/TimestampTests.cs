@@ -117,6 +117,8 @@ public class TimestampTests
     [InlineData("2026年11月20日 早上8点", "2026-11-20T08:00:00")]
     [InlineData("2026年11月20日 凌晨3点", "2026-11-20T03:00:00")]
     [InlineData("2026年11月20日 凌晨12点", "2026-11-20T00:00:00")]
+    [InlineData("2026-11-25 凌晨0点30分", "2026-11-25T00:30:00")]
+    [InlineData("2026-11-25 凌晨0:30", "2026-11-25T00:30:00")]
     [InlineData("2026年11月20日 上午12点", "2026-11-20T00:00:00")]
     [InlineData("2026年11月20日 上午12:30", "2026-11-20T00:30:00")]
     [InlineData("2026年11月20日 中午12点", "2026-11-20T12:00:00")]
@@ -267,10 +269,15 @@ public class TimestampTests
     }
 
     [Fact]
-    public void Parse_TrimmedTextWithoutLowerCaseTOrZ_AllocatesNothing()
+    public void Parse_TrimmedTextWithoutISOsLowerCaseTOrZ_AllocatesNothing()
     {
-        // The 12-hour and weekday layouts are read from the span; the common ones by the formats, as before.
-        string[] texts = ["2026/11/20 下午 03:00:00", "2026年11月20日（周五）上午10点30分", "2026-11-20 Fri 3:00 pm", "2026-11-20 下午13点", "2026-11-20 15:00"];
+        // The 12-hour and weekday layouts are read from the span; the common ones by the formats, as before. A weekday's t
+        // (Sat, Tuesday) is not ISO's, so it is not upper-cased into a copy.
+        string[] texts =
+        [
+            "2026/11/20 下午 03:00:00", "2026年11月20日（周五）上午10点30分", "2026-11-20 Fri 3:00 pm", "2026-11-20 下午13点", "2026-11-20 15:00",
+            "2026-11-21 Sat 15:00", "2026-11-21 (Saturday)", "2026-11-24 Tue 9:00 am",
+        ];
         foreach (var text in texts)
         {
             _ = Timestamp.Parse(text);
@@ -305,6 +312,8 @@ public class TimestampTests
     [InlineData("2026-11-20T15:00:00.123456789+08:00", "2026-11-20T15:00:00.1234567+08:00")]
     [InlineData("2026-11-20T07:00:00.123456789Z", "2026-11-20T07:00:00.1234567+00:00")]
     [InlineData("2026-11-20 15:00:00.12345678", "2026-11-20T15:00:00.1234567+08:00")]
+    [InlineData("2026.11.20 15:00:00.123456789", "2026-11-20T15:00:00.1234567+08:00")]
+    [InlineData("20261120T150000.123456789+0800", "2026-11-20T15:00:00.1234567+08:00")]
     public void Parse_FractionFinerThanTicks_IsReadToTicks(string text, string expected)
     {
         var value = Timestamp.Parse(text);
