@@ -21,7 +21,7 @@ internal static class Utf16Text
 
     /// <summary>
     /// Gets UTF-16 for JSON without a byte order mark: its first character that is not white space is <c>{</c> or <c>[</c>
-    /// and the next one is ASCII too, each with its zero byte on the same side (after it in little-endian, before it in
+    /// and the next three are ASCII too, each with its zero byte on the same side (after it in little-endian, before it in
     /// big-endian); and zero bytes on that side are in at least 1/16 of the byte pairs (Chinese text holds none), on the
     /// other side in at most a quarter as many (UTF-32 has them on both). A UTF-8 file with a few stray zero bytes is
     /// broken, not UTF-16: it stays UTF-8, so each of its lines is still read or reported. Else <see langword="null"/>.
@@ -47,7 +47,11 @@ internal static class Utf16Text
         return !inProportion ? null : bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode;
     }
 
-    /// <summary>Whether the first UTF-16 character that is not white space is <c>{</c> or <c>[</c>, and the one after it ASCII.</summary>
+    /// <summary>
+    /// Whether the first UTF-16 character that is not white space is <c>{</c> or <c>[</c>, and the three after it (as many as
+    /// there are) ASCII, as a record's opening (<c>{"id"</c>, <c>[{"c</c>, <c>{ "</c>) is: its field names are English. Two stray zero bytes in a
+    /// short UTF-8 line (<c>{\0"\0id":…</c>) pass the proportion, but not this.
+    /// </summary>
     private static bool StartsAsJson(ReadOnlySpan<byte> head, bool bigEndian)
     {
         var start = 0;
@@ -56,7 +60,21 @@ internal static class Utf16Text
             start += 2;
         }
 
-        return start + 3 < head.Length && AsciiAt(head, start, bigEndian) is (byte)'{' or (byte)'[' && AsciiAt(head, start + 2, bigEndian) != 0;
+        if (start + 3 >= head.Length || AsciiAt(head, start, bigEndian) is not ((byte)'{' or (byte)'['))
+        {
+            return false;
+        }
+
+        // Up to the input's end: " []" is an empty array.
+        for (var next = start + 2; next <= start + 6 && next + 1 < head.Length; next += 2)
+        {
+            if (AsciiAt(head, next, bigEndian) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Gets the character of the UTF-16 code unit at <paramref name="index"/> when it is ASCII other than NUL; else 0.</summary>

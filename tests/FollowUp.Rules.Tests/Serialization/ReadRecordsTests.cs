@@ -422,6 +422,15 @@ public sealed class ReadRecordsTests
         Assert.DoesNotContain(results, r => r.EndsReading || r.Error?.Contains("UTF-16", StringComparison.Ordinal) == true);
     }
 
+    [Fact]
+    public async Task ReadRecordsAsync_ShortUtf8LineWithTwoZeroBytes_LosesNoRecordAfterIt()
+    {
+        var results = await ReadAsync("{\0\"\0id\":\"X\"}\n{\"id\":\"B\"}\n{\"id\":\"C\"}\n");
+
+        Assert.Equal([null, "B", "C"], results.Select(r => r.Record?.Id));
+        Assert.DoesNotContain(results, r => r.EndsReading);
+    }
+
     private static Task<List<JsonRecordResult>> ReadAsync(string json) => ReadAsync(Encoding.UTF8.GetBytes(json));
 
     private static Task<List<JsonRecordResult>> ReadAsync(byte[] utf8) => ReadAsync(new MemoryStream(utf8));

@@ -37,6 +37,7 @@ public sealed class Utf16TextTests
     [InlineData("{\0\"id\":\"U-1\"}\n")]                 // a zero byte after the brace, but the next character is not UTF-16
     [InlineData("{\"id\":\"U\01\"}\n{\"id\":\"\0\"}\n")]  // zero bytes inside strings
     [InlineData("\0\0\0\0{\"id\":\"U-1\"}\n")]           // zero bytes before the text
+    [InlineData("{\0\"\0id\":\"X\"}\n")]                 // two zero bytes on one side of a short line (review)
     public void WithoutByteOrderMark_Utf8WithStrayZeroBytes_IsNotUtf16(string text)
     {
         Assert.Null(Utf16Text.Of(Encoding.UTF8.GetBytes(text)));
