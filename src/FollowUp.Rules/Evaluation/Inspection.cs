@@ -667,8 +667,10 @@ internal sealed partial class Inspection
                 return;
             }
 
+            // Text that is not a date is quoted as unreadable; a placeholder (-) or an acknowledgement (待补充) is a time not given.
             var field = FieldPaths.CommunicationAt[unreadable];
-            UnknownTimeliness = new Note(Problem.LateRecordUnknown, field, FieldPaths.KeyOf(field), record.Communications![unreadable].At.Text, null,
+            var text = record.Communications![unreadable].At.Text;
+            UnknownTimeliness = new Note(Problem.LateRecordUnknown, field, FieldPaths.KeyOf(field), ClassifyOnly(text) == FieldState.Filled ? text : null, null,
                 Times: (latest, recorded.Value));
             if (FirstNoteOn(field) < 0)
             {

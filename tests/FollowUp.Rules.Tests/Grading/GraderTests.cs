@@ -109,6 +109,8 @@ public class GraderTests
     [Theory]
     [InlineData("11/25/2026 15:00", "无法判断是否及时记录：沟通时间“11/25/2026 15:00”无法识别，这次沟通可能是最近一次；按可识别的最近一次沟通算，记录晚了 6.3 天。")]
     [InlineData(null, "无法判断是否及时记录：有一次沟通没有填写时间，它可能是最近一次；按可识别的最近一次沟通算，记录晚了 6.3 天。")]
+    [InlineData("待补充", "无法判断是否及时记录：有一次沟通没有填写时间，它可能是最近一次；按可识别的最近一次沟通算，记录晚了 6.3 天。")]
+    [InlineData("-", "无法判断是否及时记录：有一次沟通没有填写时间，它可能是最近一次；按可识别的最近一次沟通算，记录晚了 6.3 天。")]
     public void Timeliness_AnEntryWithoutAReadableTime_MakesALateRecordUnknown(string? time, string message)
     {
         // 11-19 10:00, then an entry whose time cannot be read, recorded 11-25 19:30: measured from 11-19 it read "晚了 6.3 天"
@@ -124,8 +126,9 @@ public class GraderTests
         var charge = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.ContactTimeMissing);
         Assert.Equal(("communications[1].at", 5.0), (charge.Field, charge.Points));
         Assert.StartsWith(message, charge.Message, StringComparison.Ordinal);
-        // The entry's time has its own finding (InvalidDate, FieldMissing), which stands for this one, as for ContactTimeMissing.
-        Assert.Contains(evaluation.Findings, f => f.Field == charge.Field && f.Code is FindingCodes.InvalidDate or FindingCodes.FieldMissing);
+        // The entry's time has its own finding (InvalidDate, FieldMissing, FieldAcknowledged), which stands for this one, as for
+        // ContactTimeMissing.
+        Assert.Contains(evaluation.Findings, f => f.Field == charge.Field && f.Code is FindingCodes.InvalidDate or FindingCodes.FieldMissing or FindingCodes.FieldAcknowledged);
         Assert.DoesNotContain(evaluation.Findings, f => f.Code == FindingCodes.ContactTimeMissing);
     }
 
