@@ -108,9 +108,10 @@ internal sealed partial class Inspection
                     continue;
                 }
 
-                // A vague phrase beside enough facts costs nothing (the text is Concrete): it stays in the vague list for a UI to
-                // underline, but a finding would ask the writer for what the text already says.
-                if (!noContent && analysis.Clarity == ClarityLevel.Concrete)
+                // An intent measured in the same concrete text (客户想买 2 件，预算 5000 元) stays in the vague list for a UI to
+                // underline, but a finding would ask for the quantity it gives. Other categories ask for what no fact here
+                // settles (近期 beside 200 套 still wants a date), so they are coached even in a concrete text.
+                if (hit.Category == (int)VagueCategory.UnquantifiedIntent && analysis.Clarity == ClarityLevel.Concrete && IsMeasured(_scan))
                 {
                     continue;
                 }
@@ -363,5 +364,19 @@ internal sealed partial class Inspection
         }
 
         return !noted.Add((category, text));
+    }
+
+    /// <summary>Whether a text states a quantity, an amount or a percentage: what an unquantified intent lacks.</summary>
+    private static bool IsMeasured(TextScan scan)
+    {
+        for (var f = 0; f < scan.FactCount; f++)
+        {
+            if (scan.Facts[f].Kind is FactKind.Quantity or FactKind.Amount or FactKind.Percentage)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

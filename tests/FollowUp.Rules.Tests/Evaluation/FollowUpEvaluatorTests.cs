@@ -153,20 +153,23 @@ public class FollowUpEvaluatorTests
     }
 
     /// <summary>
-    /// A vague phrase beside enough facts costs nothing, so no finding asks for what the text says; the phrase
-    /// is still listed. Alone, it is coached.
+    /// An intent measured in a concrete text is listed but not coached: the finding would ask for the quantity it gives.
+    /// Alone, it is coached; so is a vague time or a wait beside facts that do not settle it (近期 beside 200 套).
     /// </summary>
     [Theory]
-    [InlineData("客户有意向，约周四上门，200 套", ClarityLevel.Concrete, false)]
-    [InlineData("客户有意向", ClarityLevel.Vague, true)]
-    public void Evaluate_VaguePhraseInAConcreteText_IsListedButNotAFinding(string summary, ClarityLevel level, bool finding)
+    [InlineData("客户有意向，约周四上门，200 套", VagueCategory.UnquantifiedIntent, ClarityLevel.Concrete, false)]
+    [InlineData("客户有意向", VagueCategory.UnquantifiedIntent, ClarityLevel.Vague, true)]
+    [InlineData("已报价 80 万，200 套，客户说近期定", VagueCategory.VagueTime, ClarityLevel.Concrete, true)]
+    [InlineData("12 月 3 日拜访 200 套，具体等客户回复吧", VagueCategory.Waiting, ClarityLevel.Concrete, true)]
+    public void Evaluate_VaguePhraseInAConcreteText_IsCoachedUnlessTheTextGivesWhatItLacks(
+        string summary, VagueCategory category, ClarityLevel level, bool finding)
     {
         var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Summary = summary });
 
         var evaluation = TestClock.Evaluator().Evaluate(record);
 
         Assert.Equal(level, evaluation.Clarity.First(c => c.Field == "communications[0].summary").Level);
-        Assert.Contains(evaluation.Vague, v => v.Field == "communications[0].summary" && v.Category == VagueCategory.UnquantifiedIntent);
+        Assert.Contains(evaluation.Vague, v => v.Field == "communications[0].summary" && v.Category == category);
         Assert.Equal(finding, evaluation.Findings.Any(f => f.Code == FindingCodes.VagueLanguage && f.Field == "communications[0].summary"));
     }
 
