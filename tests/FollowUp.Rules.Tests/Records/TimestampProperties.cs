@@ -8,7 +8,8 @@ namespace FollowUp.Rules.Tests;
 
 /// <summary>
 /// <see cref="Timestamp.Parse"/> over generated text: a time written with 上午/下午 or AM/PM in any of the layouts exports use
-/// reads back as the instant it was written from, and no text throws.
+/// reads back as the instant it was written from, every part of the day reads each hour as the hour it means, a weekday is
+/// read only beside its own date, and no text throws.
 /// </summary>
 public sealed class TimestampProperties
 {
@@ -33,6 +34,53 @@ public sealed class TimestampProperties
                 && Timestamp.Parse(value.ToString()) == value
             : value.Text == text.Value && value.Resolve(TimeSpan.Zero) is null;
         return consistent.Label($"'{text.Value}' read as {value}");
+    }
+
+    /// <summary>
+    /// Each part of the day reads every hour the README lists for it as the hour it means on a 24-hour clock (凌晨0点 and
+    /// 凌晨12点 as midnight, 中午1点 as 13:00, 晚上8点 as 20:00), with minutes or 半; an hour outside its range is unreadable.
+    /// </summary>
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 1000)]
+    public Property Parse_PartOfTheDayAndHour_ReadsTheHourItMeansOrNone(DayPartHour reading, bool half)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture, $"2026年11月20日 {reading.Word}{reading.Hour}点{(half ? "半" : "")}");
+
+        var value = Timestamp.Parse(text);
+
+        var expected = reading.Meaning is { } hour ? new DateTime(2026, 11, 20, hour, half ? 30 : 0, 0) : (DateTime?)null;
+        return (expected is null ? value.IsInvalid : value.IsValid && value.ClockTime == expected).Label($"'{text}' read as {value}");
+    }
+
+    /// <summary>A weekday written after a date is read only when it is the date's own; any other makes the value a mismatch.</summary>
+    [Property(MaxTest = 1000)]
+    public Property Parse_WeekdayAfterADate_IsReadOnlyWhenItIsTheDatesOwn(PositiveInt daysFromFirst, byte weekday, bool traditional)
+    {
+        var date = new DateTime(Timestamp.MinYear, 1, 1).AddDays(daysFromFirst.Get % 100_000);
+        var named = (DayOfWeek)(weekday % 7);
+        var text = string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd}（{(traditional ? "週" : "周")}{"日一二三四五六"[(int)named]}）");
+
+        var value = Timestamp.Parse(text);
+
+        var read = named == date.DayOfWeek
+            ? value.IsValid && value.ClockTime == date && value.IsDateOnly
+            : value.IsInvalid && value.Fault == TimestampFault.WeekdayMismatch;
+        return read.Label($"'{text}' ({date.DayOfWeek}) read as {value} ({value.Fault})");
+    }
+
+    /// <summary>A part of the day, an hour after it, and the hour of a 24-hour clock it means, if any.</summary>
+    public sealed record DayPartHour(string Word, int Hour, int? Meaning)
+    {
+        /// <summary>The hours each word takes (README "Timestamps"), and what they mean.</summary>
+        public static DayPartHour Of(string word, int hour) => new(word, hour, word switch
+        {
+            "上午" => hour is >= 1 and <= 12 ? hour % 12 : null,
+            "凌晨" => hour is >= 0 and <= 6 or 12 ? hour % 12 : null,
+            "早上" => hour is >= 5 and <= 11 ? hour : null,
+            "中午" => hour is 11 or 12 ? hour : hour is 1 or 2 ? hour + 12 : null,
+            "下午" => hour is >= 1 and <= 12 ? hour % 12 + 12 : null,
+            "晚上" => hour is >= 5 and <= 11 ? hour + 12 : null,
+            _ => hour is >= 0 and <= 23 ? hour : null,
+        });
     }
 
     /// <summary>A clock reading, the text an export would write for it with a 12-hour clock, and the default offset to place it in.</summary>
@@ -88,6 +136,12 @@ public sealed class TimestampProperties
             from layout in Gen.Choose(0, 5)
             from quarters in Gen.Choose(-14 * 4, 14 * 4)
             select TwelveHourText.Write(First.AddDays(days).AddSeconds(seconds), layout, TimeSpan.FromMinutes(quarters * 15)))
+            .ToArbitrary();
+
+        public static Arbitrary<DayPartHour> DayPartHours() => (
+            from word in Gen.Elements("上午", "凌晨", "早上", "中午", "下午", "晚上", "")
+            from hour in Gen.Choose(0, 25)
+            select DayPartHour.Of(word, hour))
             .ToArbitrary();
 
         public static Arbitrary<DateLikeText> DateLikeTexts()
