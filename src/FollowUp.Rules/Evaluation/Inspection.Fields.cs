@@ -1,3 +1,4 @@
+using System.Buffers;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Language;
 
@@ -6,6 +7,9 @@ namespace FollowUp.Rules;
 /// <summary>How each kind of field is classified, and how checks and notes are recorded.</summary>
 internal sealed partial class Inspection
 {
+    /// <summary>What ends a clause for <see cref="IsMeasuredInItsClause"/>: commas, stops and line breaks, not a decimal point.</summary>
+    private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create("，,。；;！!？?\n\r");
+
     private bool RequiredBit(string key) => _profile.Requires(RequirementCatalog.Bit(key));
 
     private static FollowUpStep StepOf(string key) => RequirementCatalog.Keys[RequirementCatalog.Bit(key)].Step;
@@ -108,10 +112,12 @@ internal sealed partial class Inspection
                     continue;
                 }
 
-                // An intent measured in the same concrete text (客户想买 2 件，预算 5000 元) stays in the vague list for a UI to
-                // underline, but a finding would ask for the quantity it gives. Other categories ask for what no fact here
-                // settles (近期 beside 200 套 still wants a date), so they are coached even in a concrete text.
-                if (hit.Category == (int)VagueCategory.UnquantifiedIntent && analysis.Clarity == ClarityLevel.Concrete && IsMeasured(_scan))
+                // An intent measured in its own clause of a concrete text (客户想买 2 件石雕摆件，预算 5000 元) stays in the vague
+                // list for a UI to underline, but a finding would ask for the quantity it gives. A quantity in another clause
+                // measures something else (电话沟通 30 分钟，客户很感兴趣), and other categories ask for what no fact here settles
+                // (近期 beside 200 套 still wants a date), so those are coached even in a concrete text.
+                if (hit.Category == (int)VagueCategory.UnquantifiedIntent && analysis.Clarity == ClarityLevel.Concrete
+                    && IsMeasuredInItsClause(_scan, value, hit.Start, hit.End))
                 {
                     continue;
                 }
@@ -366,12 +372,16 @@ internal sealed partial class Inspection
         return !noted.Add((category, text));
     }
 
-    /// <summary>Whether a text states a quantity, an amount or a percentage: what an unquantified intent lacks.</summary>
-    private static bool IsMeasured(TextScan scan)
+    /// <summary>Whether the clause of a phrase states a quantity, an amount or a percentage: what an unquantified intent lacks.</summary>
+    private static bool IsMeasuredInItsClause(TextScan scan, string text, int start, int end)
     {
+        var clauseStart = text.AsSpan(0, start).LastIndexOfAny(ClauseBreaks) + 1;
+        var after = text.AsSpan(end).IndexOfAny(ClauseBreaks);
+        var clauseEnd = after < 0 ? text.Length : end + after;
         for (var f = 0; f < scan.FactCount; f++)
         {
-            if (scan.Facts[f].Kind is FactKind.Quantity or FactKind.Amount or FactKind.Percentage)
+            var fact = scan.Facts[f];
+            if (fact.Kind is FactKind.Quantity or FactKind.Amount or FactKind.Percentage && fact.Start >= clauseStart && fact.End <= clauseEnd)
             {
                 return true;
             }

@@ -21,16 +21,21 @@ internal static class Utf16Text
 
     /// <summary>
     /// Gets UTF-16 for JSON without a byte order mark: its first character that is not white space is <c>{</c> or <c>[</c>
-    /// and the next three are ASCII too, each with its zero byte on the same side (after it in little-endian, before it in
-    /// big-endian); and zero bytes on that side are in at least 1/16 of the byte pairs (Chinese text holds none), on the
-    /// other side in at most a quarter as many (UTF-32 has them on both). A UTF-8 file with a few stray zero bytes is
-    /// broken, not UTF-16: it stays UTF-8, so each of its lines is still read or reported. Else <see langword="null"/>.
+    /// and the next one is ASCII too, each with its zero byte on the same side (after it in little-endian, before it in
+    /// big-endian); zero bytes on that side are in at least 1/16 of the byte pairs (Chinese text holds none), on the other
+    /// side in at most a quarter as many (UTF-32 has them on both); and either the three characters after the brace are
+    /// ASCII, as a record's English field names are, or there are at least eight such zero bytes (a first key in Chinese).
+    /// Two stray zero bytes in a short UTF-8 line (<c>{\0"\0id":…</c>) pass the proportion but neither of the last. A UTF-8
+    /// file with a few stray zero bytes is broken, not UTF-16: it stays UTF-8, so each of its lines is still read or
+    /// reported. Else <see langword="null"/>.
     /// </summary>
     /// <param name="head">The first bytes of the input: its first line that is not blank, or more.</param>
     public static Encoding? WithoutByteOrderMark(ReadOnlySpan<byte> head)
     {
-        var bigEndian = StartsAsJson(head, bigEndian: true);
-        if (!bigEndian && !StartsAsJson(head, bigEndian: false))
+        var bigEndianOpening = Opening(head, bigEndian: true);
+        var bigEndian = bigEndianOpening >= 0;
+        var asciiAfter = bigEndian ? bigEndianOpening : Opening(head, bigEndian: false);
+        if (asciiAfter < 0)
         {
             return null;
         }
@@ -44,15 +49,16 @@ internal static class Utf16Text
 
         var (zeros, otherZeros) = bigEndian ? (zerosFirst, zerosSecond) : (zerosSecond, zerosFirst);
         var inProportion = zeros * 16 >= head.Length / 2 && otherZeros * 4 <= zeros;
-        return !inProportion ? null : bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode;
+        var enough = asciiAfter >= 3 || zeros >= 8;
+        return !(inProportion && enough) ? null : bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode;
     }
 
     /// <summary>
-    /// Whether the first UTF-16 character that is not white space is <c>{</c> or <c>[</c>, and the three after it (as many as
-    /// there are) ASCII, as a record's opening (<c>{"id"</c>, <c>[{"c</c>, <c>{ "</c>) is: its field names are English. Two stray zero bytes in a
-    /// short UTF-8 line (<c>{\0"\0id":…</c>) pass the proportion, but not this.
+    /// Reads the opening of UTF-16 JSON: the first character that is not white space must be <c>{</c> or <c>[</c> and the next
+    /// ASCII. Returns how many of the three characters after the brace are ASCII, counting those past the input's end
+    /// (<c>" []"</c> is an empty array); -1 when it does not open so.
     /// </summary>
-    private static bool StartsAsJson(ReadOnlySpan<byte> head, bool bigEndian)
+    private static int Opening(ReadOnlySpan<byte> head, bool bigEndian)
     {
         var start = 0;
         while (start + 1 < head.Length && AsciiAt(head, start, bigEndian) is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
@@ -60,21 +66,23 @@ internal static class Utf16Text
             start += 2;
         }
 
-        if (start + 3 >= head.Length || AsciiAt(head, start, bigEndian) is not ((byte)'{' or (byte)'['))
+        if (start + 3 >= head.Length || AsciiAt(head, start, bigEndian) is not ((byte)'{' or (byte)'[') || AsciiAt(head, start + 2, bigEndian) == 0)
         {
-            return false;
+            return -1;
         }
 
-        // Up to the input's end: " []" is an empty array.
-        for (var next = start + 2; next <= start + 6 && next + 1 < head.Length; next += 2)
+        var ascii = 0;
+        for (var next = start + 2; next <= start + 6; next += 2)
         {
-            if (AsciiAt(head, next, bigEndian) == 0)
+            if (next + 1 < head.Length && AsciiAt(head, next, bigEndian) == 0)
             {
-                return false;
+                break;
             }
+
+            ascii++;
         }
 
-        return true;
+        return ascii;
     }
 
     /// <summary>Gets the character of the UTF-16 code unit at <paramref name="index"/> when it is ASCII other than NUL; else 0.</summary>

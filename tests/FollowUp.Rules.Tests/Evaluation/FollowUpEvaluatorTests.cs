@@ -153,11 +153,15 @@ public class FollowUpEvaluatorTests
     }
 
     /// <summary>
-    /// An intent measured in a concrete text is listed but not coached: the finding would ask for the quantity it gives.
-    /// Alone, it is coached; so is a vague time or a wait beside facts that do not settle it (近期 beside 200 套).
+    /// An intent measured in its own clause of a concrete text is listed but not coached: the finding would ask for the
+    /// quantity it gives. Alone, or beside a quantity of something else, it is coached; so is a vague time or a wait beside
+    /// facts that do not settle it (近期 beside 200 套).
     /// </summary>
     [Theory]
-    [InlineData("客户有意向，约周四上门，200 套", VagueCategory.UnquantifiedIntent, ClarityLevel.Concrete, false)]
+    [InlineData("客户想买 2 件石雕摆件，预算 5000 元", VagueCategory.UnquantifiedIntent, ClarityLevel.Concrete, false)]
+    [InlineData("客户有意向，约周四上门，200 套", VagueCategory.UnquantifiedIntent, ClarityLevel.Concrete, true)]
+    [InlineData("电话沟通 30 分钟，客户很感兴趣，12 月 5 日前给出报价", VagueCategory.UnquantifiedIntent, ClarityLevel.Concrete, true)]
+    [InlineData("客户有意向，但上次只买了 2 台，12 月 3 日回访", VagueCategory.UnquantifiedIntent, ClarityLevel.Concrete, true)]
     [InlineData("客户有意向", VagueCategory.UnquantifiedIntent, ClarityLevel.Vague, true)]
     [InlineData("已报价 80 万，200 套，客户说近期定", VagueCategory.VagueTime, ClarityLevel.Concrete, true)]
     [InlineData("12 月 3 日拜访 200 套，具体等客户回复吧", VagueCategory.Waiting, ClarityLevel.Concrete, true)]

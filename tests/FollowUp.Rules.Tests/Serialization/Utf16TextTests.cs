@@ -23,6 +23,17 @@ public sealed class Utf16TextTests
         Assert.Same(utf16, Utf16Text.Of([.. utf16.GetPreamble(), .. utf16.GetBytes(Record)]));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void WithoutByteOrderMark_Utf16JsonWithAChineseFirstKey_IsTold(bool bigEndian)
+    {
+        var utf16 = bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode;
+
+        Assert.Same(utf16, Utf16Text.WithoutByteOrderMark(utf16.GetBytes("{\"备注\":\"老客户\",\"id\":\"U-1\"}\r\n")));
+        Assert.Same(utf16, Utf16Text.WithoutByteOrderMark(utf16.GetBytes("[{\"备注\":\"老客户\",\"id\":\"U-1\"}]")));
+    }
+
     [Fact]
     public void WithoutByteOrderMark_ChineseHeavyUtf16Json_IsToldUpToOneAsciiCharacterIn16()
     {
