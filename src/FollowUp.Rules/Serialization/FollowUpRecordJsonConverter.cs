@@ -15,6 +15,9 @@ namespace FollowUp.Rules.Serialization;
 /// of a field given twice; <see cref="FollowUpJson.DeserializeRecord(ReadOnlySpan{byte})"/> reads around the first, so the
 /// evaluation reports it as an <c>InvalidValue</c> finding, and refuses the second with a <see cref="JsonException"/> naming
 /// the field. The record's object is read whole first, so a record costs one parse more than the host's own reading.
+/// Comments and trailing commas are the host reader's to allow: set <see cref="JsonSerializerOptions.ReadCommentHandling"/>
+/// to <see cref="JsonCommentHandling.Skip"/> and <see cref="JsonSerializerOptions.AllowTrailingCommas"/> as
+/// <see cref="FollowUpJson.Options"/> does, or a record holding them is refused before the converter sees it.
 /// </remarks>
 public sealed class FollowUpRecordJsonConverter : JsonConverter<FollowUpRecord>
 {
@@ -22,7 +25,16 @@ public sealed class FollowUpRecordJsonConverter : JsonConverter<FollowUpRecord>
     public override FollowUpRecord? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         using var document = JsonDocument.ParseValue(ref reader);
-        return FollowUpJson.DeserializeRecord(JsonMarshal.GetRawUtf8Value(document.RootElement));
+        try
+        {
+            return FollowUpJson.DeserializeRecord(JsonMarshal.GetRawUtf8Value(document.RootElement));
+        }
+        catch (JsonException error)
+        {
+            // Thrown without a path, so the host's serializer gives it the record's place in the request ($.records[1]),
+            // not a place counted from inside the record.
+            throw new JsonException(error.Message, error);
+        }
     }
 
     /// <inheritdoc />

@@ -35,6 +35,15 @@ public sealed class FollowUpRecordJsonConverterTests
     }
 
     [Fact]
+    public void Read_RecordThatIsNotAnObject_IsRefusedAtItsPlaceInTheRequest()
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Request>("{\"source\":\"x\",\n\"record\":\n  \"oops\"}", HostOptions));
+
+        Assert.Equal("$.record", error.Path);
+        Assert.Equal(2, error.LineNumber);
+    }
+
+    [Fact]
     public void Read_ListAndNull_AreReadElementByElement()
     {
         var records = JsonSerializer.Deserialize<FollowUpRecord?[]>("""[ { "id": "A" }, null, { "id": "B", "customer": 7 } ]""", HostOptions)!;
