@@ -36,7 +36,7 @@ internal sealed class CommonOptions
 
     public Option<string?> Culture { get; } = new("--culture")
     {
-        Description = "Language of messages: zh-CN (default) or en.",
+        Description = "Language of messages: zh-CN (default) or en; any Chinese culture (zh-TW) gets the Simplified Chinese messages, any English one (en-US) the English.",
         HelpName = "zh-CN|en",
     };
 
