@@ -1,4 +1,3 @@
-using System.Buffers;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Language;
 
@@ -7,9 +6,6 @@ namespace FollowUp.Rules;
 /// <summary>How each kind of field is classified, and how checks and notes are recorded.</summary>
 internal sealed partial class Inspection
 {
-    /// <summary>What ends a clause for <see cref="IsMeasuredInItsClause"/>: commas, stops and line breaks, not a decimal point.</summary>
-    private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create("，,。；;！!？?\n\r");
-
     private bool RequiredBit(string key) => _profile.Requires(RequirementCatalog.Bit(key));
 
     private static FollowUpStep StepOf(string key) => RequirementCatalog.Keys[RequirementCatalog.Bit(key)].Step;
@@ -375,18 +371,48 @@ internal sealed partial class Inspection
     /// <summary>Whether the clause of a phrase states a quantity, an amount or a percentage: what an unquantified intent lacks.</summary>
     private static bool IsMeasuredInItsClause(TextScan scan, string text, int start, int end)
     {
-        var clauseStart = text.AsSpan(0, start).LastIndexOfAny(ClauseBreaks) + 1;
-        var after = text.AsSpan(end).IndexOfAny(ClauseBreaks);
-        var clauseEnd = after < 0 ? text.Length : end + after;
         for (var f = 0; f < scan.FactCount; f++)
         {
             var fact = scan.Facts[f];
-            if (fact.Kind is FactKind.Quantity or FactKind.Amount or FactKind.Percentage && fact.Start >= clauseStart && fact.End <= clauseEnd)
+            if (fact.Kind is FactKind.Quantity or FactKind.Amount or FactKind.Percentage
+                && (fact.End <= start ? InOneClause(text, fact.End, start) : fact.Start < end || InOneClause(text, end, fact.Start)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether nothing between two offsets ends a clause as the language rules read one (，。、… and their kin, a full stop,
+    /// 但 or "but"), a point or comma between digits (2.5 万, 1,200 套) excepted.
+    /// </summary>
+    private static bool InOneClause(string text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var c = TextFolding.Fold(text[i]);
+            var inNumber = c is '.' or ',' && i > 0 && i + 1 < text.Length
+                && TextFolding.IsAsciiDigit(TextFolding.Fold(text[i - 1])) && TextFolding.IsAsciiDigit(TextFolding.Fold(text[i + 1]));
+            if ((TextFolding.IsClauseEnd(c) && !inNumber) || c == '但')
+            {
+                return false;
+            }
+        }
+
+        var between = text.AsSpan(from, to - from);
+        for (var at = between.IndexOf("but", StringComparison.OrdinalIgnoreCase); at >= 0; at = NextBut(between, at))
+        {
+            if ((at == 0 || !char.IsAsciiLetter(between[at - 1])) && (at + 3 == between.Length || !char.IsAsciiLetter(between[at + 3])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+
+        static int NextBut(ReadOnlySpan<char> between, int at) =>
+            between[(at + 1)..].IndexOf("but", StringComparison.OrdinalIgnoreCase) is var next and >= 0 ? at + 1 + next : -1;
     }
 }

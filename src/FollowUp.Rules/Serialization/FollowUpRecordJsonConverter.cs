@@ -24,6 +24,12 @@ public sealed class FollowUpRecordJsonConverter : JsonConverter<FollowUpRecord>
     /// <inheritdoc />
     public override FollowUpRecord? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            // No message of ours: the host's serializer then writes its own, naming the record's place in the request once.
+            throw new JsonException();
+        }
+
         using var document = JsonDocument.ParseValue(ref reader);
         try
         {

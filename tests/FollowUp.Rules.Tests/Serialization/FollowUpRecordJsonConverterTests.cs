@@ -41,6 +41,8 @@ public sealed class FollowUpRecordJsonConverterTests
 
         Assert.Equal("$.record", error.Path);
         Assert.Equal(2, error.LineNumber);
+        Assert.Contains("Path: $.record | LineNumber: 2", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Path: $ |", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
