@@ -63,7 +63,7 @@ internal sealed class MessageCatalog
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _evidenceByValues;
 
     /// <summary>
-    /// The hashes of evidence keys seen once and not kept, one a slot, each overwritten by the next that falls there: an
+    /// The hashes of evidence keys seen once and not kept, each in two slots, overwritten by the next that falls there: an
     /// evidence is kept when its values come again, so that what one record alone holds (a contact nobody else has) never
     /// fills the cache.
     /// </summary>
@@ -208,14 +208,18 @@ internal sealed class MessageCatalog
     /// </summary>
     private bool SeenBefore(ReadOnlySpan<char> key)
     {
+        // Two slots, from two parts of the hash: a key sharing one slot with another key of the same record, which overwrites
+        // it before the next sighting every time, would otherwise never be kept.
         var hash = string.GetHashCode(key);
-        ref var slot = ref _evidenceSeen[hash & (EvidenceSeenSlots - 1)];
-        if (Volatile.Read(ref slot) == hash)
+        ref var first = ref _evidenceSeen[hash & (EvidenceSeenSlots - 1)];
+        ref var second = ref _evidenceSeen[(int)((uint)hash >> 18) ^ ((hash >> 4) & (EvidenceSeenSlots - 1))];
+        if (Volatile.Read(ref first) == hash || Volatile.Read(ref second) == hash)
         {
             return true;
         }
 
-        Volatile.Write(ref slot, hash);
+        Volatile.Write(ref first, hash);
+        Volatile.Write(ref second, hash);
         return false;
     }
 

@@ -129,10 +129,16 @@ public class SharedResultTests
             _ = evaluator.Evaluate(Record($"客户{i}", 20));
         }
 
-        var evaluations = Enumerable.Range(0, 3).Select(_ => evaluator.Evaluate(Record("周立群", 47))).ToList();
-
+        // Seen once, an evidence's hash waits in a slot that another key of the same record may share (string hashes differ
+        // from run to run, so about one run in thousands), and then it is never kept. Three evidences that repeat, each seen
+        // three times: a cache filled by the one-off names would keep none of them.
         string Evidence(FollowUpEvaluation evaluation) => evaluation.Risk.Signals.Single(s => s.Code == RiskSignalCodes.Stale).Evidence;
-        Assert.Same(Evidence(evaluations[1]), Evidence(evaluations[2]));
+        var shared = new[] { 47, 48, 49 }.Count(days =>
+        {
+            var evaluations = Enumerable.Range(0, 3).Select(_ => evaluator.Evaluate(Record("周立群", days))).ToList();
+            return ReferenceEquals(Evidence(evaluations[1]), Evidence(evaluations[2]));
+        });
+        Assert.True(shared >= 2, $"{shared} of 3 repeated evidences were shared");
     }
 
     [Fact]
