@@ -113,7 +113,7 @@ internal sealed partial class Inspection
                 // measures something else (电话沟通 30 分钟，客户很感兴趣), and other categories ask for what no fact here settles
                 // (近期 beside 200 套 still wants a date), so those are coached even in a concrete text.
                 if (hit.Category == (int)VagueCategory.UnquantifiedIntent && analysis.Clarity == ClarityLevel.Concrete
-                    && IsMeasuredInItsClause(_scan, value, hit.Start, hit.End))
+                    && _profile.Analyzer.IsMeasuredInItsClause(_scan, value, hit.Start, hit.End))
                 {
                     continue;
                 }
@@ -366,53 +366,5 @@ internal sealed partial class Inspection
         }
 
         return !noted.Add((category, text));
-    }
-
-    /// <summary>Whether the clause of a phrase states a quantity, an amount or a percentage: what an unquantified intent lacks.</summary>
-    private static bool IsMeasuredInItsClause(TextScan scan, string text, int start, int end)
-    {
-        for (var f = 0; f < scan.FactCount; f++)
-        {
-            var fact = scan.Facts[f];
-            if (fact.Kind is FactKind.Quantity or FactKind.Amount or FactKind.Percentage
-                && (fact.End <= start ? InOneClause(text, fact.End, start) : fact.Start < end || InOneClause(text, end, fact.Start)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Whether nothing between two offsets ends a clause as the language rules read one (，。、… and their kin, a full stop,
-    /// 但 or "but"), a point or comma between digits (2.5 万, 1,200 套) excepted.
-    /// </summary>
-    private static bool InOneClause(string text, int from, int to)
-    {
-        for (var i = from; i < to; i++)
-        {
-            var c = TextFolding.Fold(text[i]);
-            var inNumber = c is '.' or ',' && i > 0 && i + 1 < text.Length
-                && TextFolding.IsAsciiDigit(TextFolding.Fold(text[i - 1])) && TextFolding.IsAsciiDigit(TextFolding.Fold(text[i + 1]));
-            if ((TextFolding.IsClauseEnd(c) && !inNumber) || c == '但')
-            {
-                return false;
-            }
-        }
-
-        var between = text.AsSpan(from, to - from);
-        for (var at = between.IndexOf("but", StringComparison.OrdinalIgnoreCase); at >= 0; at = NextBut(between, at))
-        {
-            if ((at == 0 || !char.IsAsciiLetter(between[at - 1])) && (at + 3 == between.Length || !char.IsAsciiLetter(between[at + 3])))
-            {
-                return false;
-            }
-        }
-
-        return true;
-
-        static int NextBut(ReadOnlySpan<char> between, int at) =>
-            between[(at + 1)..].IndexOf("but", StringComparison.OrdinalIgnoreCase) is var next and >= 0 ? at + 1 + next : -1;
     }
 }

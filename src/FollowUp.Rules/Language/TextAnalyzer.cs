@@ -170,6 +170,46 @@ internal sealed partial class TextAnalyzer
         return sink.IsUnsettled;
     }
 
+    /// <summary>
+    /// Whether the clause of the phrase at <paramref name="start"/>..<paramref name="end"/> of an analysed text states a
+    /// quantity, an amount or a percentage (the facts <paramref name="scan"/> found): what an unquantified intent lacks.
+    /// </summary>
+    public bool IsMeasuredInItsClause(TextScan scan, string text, int start, int end)
+    {
+        for (var f = 0; f < scan.FactCount; f++)
+        {
+            var fact = scan.Facts[f];
+            if (fact.Kind is FactKind.Quantity or FactKind.Amount or FactKind.Percentage
+                && (fact.End <= start ? InOneClause(text, fact.End, start) : fact.Start < end || InOneClause(text, end, fact.Start)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether nothing between two offsets ends a clause: a clause-ending character (，。、… a full stop), a point or comma
+    /// between digits (2.5 万, 1,200 套) excepted, or a contrast word of the lexicon (但, 不过, but).
+    /// </summary>
+    private bool InOneClause(string text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var c = TextFolding.Fold(text[i]);
+            var inNumber = c is '.' or ',' && i > 0 && i + 1 < text.Length
+                && TextFolding.IsAsciiDigit(TextFolding.Fold(text[i - 1])) && TextFolding.IsAsciiDigit(TextFolding.Fold(text[i + 1]));
+            var wordStart = i == 0 || !TextFolding.IsAsciiLetter(TextFolding.Fold(text[i - 1]));
+            if ((TextFolding.IsClauseEnd(c) && !inNumber) || (wordStart && BreakWordLength(text.AsSpan(i, to - i)) > 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>How much besides its acknowledgement phrases a text may say and still be an acknowledgement.</summary>
     private const double AcknowledgementSlack = 6;
 
