@@ -55,6 +55,7 @@ internal static class RemindCommand
         using var checkedInputs = RecordSources.CheckInputs(inputs, parse.GetValue(common.Output), tables);
         var (evaluator, profile) = common.CreateEvaluator(parse);
         var ownerFilter = parse.GetValue(owner);
+        var wantedOwner = ownerFilter?.Trim();
         var ownerFound = false;
         var reminders = new List<FollowUpReminder>();
         // The output is opened first, so a bad --output is a usage error before anything is evaluated.
@@ -65,7 +66,7 @@ internal static class RemindCommand
             await foreach (var (_, evaluation) in RecordSources.EvaluateAsync(checkedInputs, evaluator, batch, console, progress: null, cancellationToken).ConfigureAwait(false))
             {
                 reminders.AddRange(FollowUpReminders.Collect([evaluation], ownerFilter));
-                ownerFound |= ownerFilter is not null && string.Equals(evaluation.Owner?.Trim(), ownerFilter.Trim(), StringComparison.OrdinalIgnoreCase);
+                ownerFound |= wantedOwner is not null && string.Equals(evaluation.Owner, wantedOwner, StringComparison.OrdinalIgnoreCase);
             }
 
             reminders.Sort(FollowUpReminders.MostUrgentFirst);
