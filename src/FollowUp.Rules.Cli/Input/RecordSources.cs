@@ -93,6 +93,7 @@ internal static class RecordSources
     {
         var rows = ReadAsync(inputs, console, cancellationToken);
         var unknownScenarios = new UnknownScenarios();
+        var repeatedIds = new RepeatedIds();
         await foreach (var (row, evaluation) in evaluator.EvaluateRowsAsync(rows, r => r.Record, batch, cancellationToken).ConfigureAwait(false))
         {
             await RowDiagnostics.ReportAsync(row, console.Error, progress).ConfigureAwait(false);
@@ -108,11 +109,17 @@ internal static class RecordSources
             }
 
             unknownScenarios.Count(evaluation);
+            repeatedIds.Count(evaluation.Id, row.Location);
             yield return (row, evaluation);
         }
 
-        if (unknownScenarios.Notice() is { } notice)
+        foreach (var notice in new[] { unknownScenarios.Notice(), repeatedIds.Notice() })
         {
+            if (notice is null)
+            {
+                continue;
+            }
+
             progress?.Clear();
             try
             {

@@ -47,6 +47,42 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_RecordsThatRepeatAnEarlierId_AreEvaluatedAndNamedInOneWarningAtTheEnd()
+    {
+        var first = _temp.Write("first.jsonl", string.Join('\n',
+            SampleData.Record("R-1", "\"scenario\":\"ToB\""),
+            SampleData.Record("R-2", "\"scenario\":\"ToB\"")));
+        var second = _temp.Write("second.jsonl", string.Join('\n',
+            SampleData.Record("R-3", "\"scenario\":\"ToB\""),
+            SampleData.Record("R-1", "\"scenario\":\"ToC\""),
+            SampleData.Record("r-2", "\"scenario\":\"ToB\""),
+            SampleData.Record("R-1", "\"scenario\":\"ToB\"")));
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, first, second);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["R-1", "R-2", "R-3", "R-1", "r-2", "R-1"], run.Ids);
+        Assert.Equal(
+            $"followup: warning: 2 record(s) repeat the id of an earlier record: 'R-1' at {second}:line 2, 'R-1' at {second}:line 4. "
+            + "Each was evaluated; a system that loads records by id would keep only one of each.\n",
+            run.Error);
+    }
+
+    [Fact]
+    public async Task Evaluate_MoreRepeatedIdsThanTheWarningLists_AreCountedInFull()
+    {
+        var input = _temp.Write("twice.jsonl", string.Join('\n',
+            Enumerable.Range(0, 14).Select(i => SampleData.Record($"T-{i % 7}", "\"scenario\":\"ToB\""))));
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(14, run.Ids.Count);
+        Assert.StartsWith($"followup: warning: 7 record(s) repeat the id of an earlier record: 'T-0' at {input}:line 8, ", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"'T-4' at {input}:line 12 and 2 more. ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_ScenarioWithControlCharactersOrVeryLong_IsQuotedOnOneLineThatCannotChangeTheTerminal()
     {
         var input = _temp.Write("odd.jsonl", string.Join('\n',
