@@ -15,6 +15,7 @@ internal sealed class CheckedInputs(IReadOnlyList<string> inputs) : IDisposable
     private readonly bool[] _blank = new bool[inputs.Count];
     private readonly List<string> _notices = [];
     private readonly List<string> _readInPart = [];
+    private readonly List<string> _withoutRecords = [];
 
     /// <summary>Gets how many rows <see cref="RecordSources.EvaluateAsync"/> found unreadable so far.</summary>
     public long Unreadable { get; set; }
@@ -36,6 +37,15 @@ internal sealed class CheckedInputs(IReadOnlyList<string> inputs) : IDisposable
 
     /// <summary>Adds a line to tell the user about the inputs before any row.</summary>
     public void AddNotice(string notice) => _notices.Add(notice);
+
+    /// <summary>
+    /// Gets what the user is told at the end about JSON inputs that held no record, which is known only once each is read
+    /// (a FIFO cannot be looked into before).
+    /// </summary>
+    public IReadOnlyList<string> WithoutRecords => _withoutRecords;
+
+    /// <summary>Adds a line to tell the user at the end that a JSON input held no record.</summary>
+    public void AddWithoutRecords(string notice) => _withoutRecords.Add(notice);
 
     /// <summary>Notes that input <paramref name="index"/> holds no text, so it has no rows to read.</summary>
     public void SetBlank(int index) => _blank[index] = true;

@@ -72,11 +72,21 @@ internal static class RecordSources
                     var options = new JsonRecordReadOptions { Layout = IsJsonLinesName(input) ? JsonRecordLayout.JsonLines : null };
                     var rows = ReadJsonAsync(input, new PrefixedStream(head, text), options, cancellationToken);
                     var encodingWarning = guessedEncoding is null ? null : GuessedEncodingWarning(guessedEncoding);
+                    var anyRow = false;
                     await foreach (var row in rows.ConfigureAwait(false))
                     {
                         // Told with the first row, so it is written in turn with the rows' diagnostics, off the progress line.
                         yield return row with { InputWarning = encodingWarning };
                         encodingWarning = null;
+                        anyRow = true;
+                    }
+
+                    if (!anyRow)
+                    {
+                        // As a table of no rows is told: an export that failed upstream must not pass as a run with nothing wrong.
+                        inputs.AddWithoutRecords(head.Length == 0
+                            ? $"{input}: warning: the input is empty, so it holds no records."
+                            : $"{input}: warning: the input holds no records: only white space, or an empty JSON array.");
                     }
                 }
             }
@@ -113,7 +123,7 @@ internal static class RecordSources
             yield return (row, evaluation);
         }
 
-        foreach (var notice in new[] { unknownScenarios.Notice(), repeatedIds.Notice() })
+        foreach (var notice in inputs.WithoutRecords.Append(unknownScenarios.Notice()).Append(repeatedIds.Notice()))
         {
             if (notice is null)
             {

@@ -294,7 +294,7 @@ public sealed class RecordSourcesTests : IDisposable
     }
 
     [Fact]
-    public async Task JsonLines_OnlyBlankLines_EvaluatesNothingAndSucceeds()
+    public async Task JsonLines_OnlyBlankLines_EvaluatesNothingAndSucceedsWithAWarning()
     {
         var input = _temp.Write("blank.jsonl", "\n\n   \n\r\n\t\n");
 
@@ -302,7 +302,26 @@ public sealed class RecordSourcesTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Empty(run.OutputBytes);
-        Assert.Equal("", run.Error);
+        Assert.Equal($"{input}: warning: the input holds no records: only white space, or an empty JSON array.\n", run.Error);
+    }
+
+    [Fact]
+    public async Task Json_EmptyInputs_AreEachNamedAtTheEndAfterTheRecordsOfTheOthers()
+    {
+        var empty = _temp.Write("empty.jsonl", "");
+        var records = _temp.Write("records.jsonl", SampleData.Record("E-1"));
+        var emptyArray = _temp.Write("empty.json", "[ ]");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, empty, records, emptyArray);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["E-1"], run.Ids);
+        Assert.Equal(
+            [
+                $"{empty}: warning: the input is empty, so it holds no records.",
+                $"{emptyArray}: warning: the input holds no records: only white space, or an empty JSON array.",
+            ],
+            run.ErrorLines);
     }
 
     [Fact]
@@ -546,7 +565,7 @@ public sealed class RecordSourcesTests : IDisposable
         if (brokenElement.Length == 0)
         {
             Assert.True(run.ExitCode == 0, run.ToString());
-            Assert.Equal("", run.Error);
+            Assert.Equal(ids.Length == 0 ? $"{input}: warning: the input holds no records: only white space, or an empty JSON array.\n" : "", run.Error);
         }
         else
         {
