@@ -65,6 +65,12 @@ internal static class FindingMessages
 
     private const string ExcelSerialDetail = nameof(TimestampFault.ExcelSerial);
 
+    /// <summary>
+    /// The detail of a choice acknowledged with its Unknown member (<c>"feedback": "Unknown"</c>): its message quotes nothing,
+    /// as the member's name would be English in a Chinese message and says no more than the message does.
+    /// </summary>
+    internal const string UnknownChoiceDetail = "UnknownChoice";
+
     private static string InvalidDate(MessageCatalog messages, in Note note) => note.Detail switch
     {
         null => messages.ForFieldValue("InvalidDate", note.Key, note.Value ?? ""),
@@ -114,7 +120,7 @@ internal static class FindingMessages
     public static MessageText Format(MessageCatalog messages, in Note note, TimeSpan zone) => note.Problem switch
     {
         Problem.FieldMissing => messages.ForField("FieldMissing", note.Key),
-        Problem.FieldAcknowledged => string.IsNullOrWhiteSpace(note.Value)
+        Problem.FieldAcknowledged => string.IsNullOrWhiteSpace(note.Value) || note.Detail == UnknownChoiceDetail
             ? messages.ForField("FieldAcknowledgedUnquoted", note.Key)
             : messages.Quoting("FieldAcknowledged", messages.FieldLabel(note.Key), note.Value),
         Problem.InvalidDate => InvalidDate(messages, note),

@@ -190,7 +190,8 @@ internal sealed partial class Inspection
 
         if (required)
         {
-            AddCheck(StepOf(key), path, key, state, value.Text, riskInput);
+            AddCheck(StepOf(key), path, key, state, value.Text, riskInput,
+                detail: state == FieldState.Acknowledged && value.IsKnown ? FindingMessages.UnknownChoiceDetail : null);
         }
 
         return state;

@@ -165,6 +165,19 @@ public partial class FindingMessagesTests
     }
 
     [Theory]
+    [InlineData("zh-CN", "Unknown", "决策权暂未明确。下次沟通时补齐，别让它一直空着。")]
+    [InlineData("zh-CN", "未知", "决策权暂未明确。下次沟通时补齐，别让它一直空着。")]
+    [InlineData("en", "unknown", "The decision role field is marked as not known yet. Fill it in after the next contact; do not leave it open.")]
+    public void FieldAcknowledged_ChoiceGivenAsItsUnknownMember_QuotesNotTheMembersName(string culture, string written, string expected)
+    {
+        var record = SampleRecords.CompleteToB().WithCustomer(c => c with { DecisionRole = EnumValue<DecisionRole>.Parse(written) });
+
+        var finding = Assert.Single(Evaluator(culture).Evaluate(record).FindingsOn("customer.decisionRole"));
+
+        Assert.Equal((FindingCodes.FieldAcknowledged, expected, written), (finding.Code, finding.Message, finding.Value));
+    }
+
+    [Theory]
     [InlineData("zh-CN", "企业规模暂未明确（“待补充”）。")]
     [InlineData("en", "The company size field is marked as not known yet (\"待补充\").")]
     public void FieldAcknowledged_WithItsOwnText_QuotesItAndStartsAsASentence(string culture, string expected)
