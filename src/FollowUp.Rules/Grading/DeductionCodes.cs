@@ -39,7 +39,7 @@ public static class DeductionCodes
     /// <summary>A detected risk signal has no noted risk with a countermeasure (completeness and risk handling). <see cref="DeductionGroup.RiskIgnored"/>.</summary>
     public const string RiskUnaddressed = "RiskUnaddressed";
 
-    /// <summary>Fields risk detection reads are missing, so risk handling cannot be shown (risk handling). <see cref="DeductionGroup.RiskIgnored"/>.</summary>
+    /// <summary>Fields risk detection reads are missing, so risk handling cannot be shown (risk handling). <see cref="DeductionGroup.MissingInfo"/>.</summary>
     public const string RiskNotAssessable = "RiskNotAssessable";
 
     /// <summary>A required free-text field is empty (clarity). <see cref="DeductionGroup.MissingInfo"/>.</summary>

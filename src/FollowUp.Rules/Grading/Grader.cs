@@ -59,7 +59,10 @@ internal static class Grader
         return (Math.Max(0, 10_000 - lost) / 100.0, deductions.Count == 0 ? [] : [.. deductions]);
     }
 
-    /// <summary>The group of a deduction: by code, except that missing next steps and owners are unclear ownership (责任不清).</summary>
+    /// <summary>
+    /// The group of a deduction: by code, except that missing next steps and owners are unclear ownership (责任不清). Risk that
+    /// cannot be assessed is missing information (信息遗漏), the content risk detection needs, not a risk seen and ignored.
+    /// </summary>
     public static DeductionGroup GroupOf(string code, string field) => code switch
     {
         DeductionCodes.FieldMissing or DeductionCodes.FieldAcknowledged when field is FollowUpFields.ProgressNextAction
@@ -68,8 +71,7 @@ internal static class Grader
         DeductionCodes.NextActionDueInPast or DeductionCodes.NoNextAction or DeductionCodes.NoDueDate or DeductionCodes.NextActionOverdue
             or DeductionCodes.NoOwner or DeductionCodes.OwnerNotConfirmed => DeductionGroup.UnclearOwnership,
         DeductionCodes.AttachmentMissing => DeductionGroup.MissingAttachments,
-        DeductionCodes.CountermeasureMissing or DeductionCodes.RiskPointsMissing or DeductionCodes.RiskUnaddressed
-            or DeductionCodes.RiskNotAssessable => DeductionGroup.RiskIgnored,
+        DeductionCodes.CountermeasureMissing or DeductionCodes.RiskPointsMissing or DeductionCodes.RiskUnaddressed => DeductionGroup.RiskIgnored,
         _ => DeductionGroup.MissingInfo,
     };
 
