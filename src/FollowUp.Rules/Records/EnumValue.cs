@@ -22,11 +22,21 @@ public readonly struct EnumValue<TEnum> : IEquatable<EnumValue<TEnum>>
     private readonly bool _isKnown;
 
     /// <summary>Initializes a new instance of the <see cref="EnumValue{TEnum}"/> struct holding a known member.</summary>
-    /// <param name="value">The member.</param>
+    /// <param name="value">
+    /// The member. A number that is no member (<c>(DealStage)99</c>, a CRM's code cast unchecked) is kept as unrecognised
+    /// text, its digits, so it is reported as unrecognised text read from JSON is, not taken as a filled value.
+    /// </param>
     public EnumValue(TEnum value)
     {
-        _value = value;
-        _isKnown = true;
+        if (Enum.IsDefined(value))
+        {
+            _value = value;
+            _isKnown = true;
+        }
+        else
+        {
+            Text = value.ToString();
+        }
     }
 
     private EnumValue(string text)
@@ -66,11 +76,11 @@ public readonly struct EnumValue<TEnum> : IEquatable<EnumValue<TEnum>>
             : new EnumValue<TEnum>(text);
     }
 
-    /// <summary>Converts a member to a known value.</summary>
+    /// <summary>Converts a member to a known value (a number that is no member to unrecognised text, as the constructor does).</summary>
     /// <param name="value">The member.</param>
     public static implicit operator EnumValue<TEnum>(TEnum value) => new(value);
 
-    /// <summary>Creates a known value from a member.</summary>
+    /// <summary>Creates a known value from a member (a number that is no member: unrecognised text, as the constructor does).</summary>
     /// <param name="value">The member.</param>
     /// <returns>The value.</returns>
     [SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "Named alternative to the implicit conversion.")]

@@ -1,8 +1,41 @@
 // The types under test live in namespace FollowUp.Rules (src/FollowUp.Rules/Records/), so their tests live in FollowUp.Rules.Tests.
+using FollowUp.Rules.Reporting;
+using FollowUp.Rules.Serialization;
+using FollowUp.Rules.Tests.TestData;
+
 namespace FollowUp.Rules.Tests;
 
 public class EnumValueTests
 {
+    [Fact]
+    public void FromANumberThatIsNoMember_IsUnrecognisedTextOfItsDigits()
+    {
+        EnumValue<DealStage> cast = (DealStage)99;
+        var constructed = new EnumValue<CustomerFeedback>((CustomerFeedback)(-1));
+
+        Assert.Equal((false, true, "99", (DealStage?)null), (cast.IsKnown, cast.IsUnrecognised, cast.Text, cast.Value));
+        Assert.Equal((false, true, "-1"), (constructed.IsKnown, constructed.IsUnrecognised, constructed.Text));
+        Assert.Equal(EnumValue<DealStage>.Parse("99"), cast);
+        Assert.True(EnumValue<DealStage>.FromEnum(DealStage.Signed).IsKnown);
+    }
+
+    [Fact]
+    public void FromANumberThatIsNoMember_IsReportedAsTheSameNumberReadFromJsonIs_AndTheTeamReportTakesIt()
+    {
+        var inCode = SampleRecords.CompleteToB().WithProgress(p => p with { Stage = (DealStage)99 }) with { Id = "C-99" };
+        var fromJson = FollowUpJson.DeserializeRecord(FollowUpJson.Serialize(inCode))!;
+        var evaluator = TestClock.Evaluator();
+
+        var evaluation = evaluator.Evaluate(inCode);
+        var builder = new TeamReportBuilder();
+        builder.Add(inCode, evaluation);
+
+        var finding = Assert.Single(evaluation.FindingsOn("progress.stage"));
+        Assert.Equal((FindingCodes.UnknownValue, "99"), (finding.Code, finding.Value));
+        Assert.Equal(FollowUpJson.Serialize(evaluator.Evaluate(fromJson)), FollowUpJson.Serialize(evaluation));
+        Assert.Equal(1, builder.Build().RecordCount);
+    }
+
     [Theory]
     [InlineData("Phone", ContactChannel.Phone)]
     [InlineData("phone", ContactChannel.Phone)]
