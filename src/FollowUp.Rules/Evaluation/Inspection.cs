@@ -911,7 +911,7 @@ internal sealed partial class Inspection
     {
         foreach (var field in _profile.CustomFields)
         {
-            if (field.Name == name)
+            if (string.Equals(field.Name, name, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -920,12 +920,38 @@ internal sealed partial class Inspection
         return false;
     }
 
+    /// <summary>
+    /// A custom field's value by its name in any case, as every other field name is read (OrderStatus for orderStatus): the
+    /// name as the profile spells it first, then any other spelling a dictionary built in code may hold.
+    /// </summary>
+    private static string? CustomValue(IReadOnlyDictionary<string, string?>? custom, string name)
+    {
+        if (custom is null)
+        {
+            return null;
+        }
+
+        if (custom.TryGetValue(name, out var value))
+        {
+            return value;
+        }
+
+        foreach (var (key, other) in custom)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return other;
+            }
+        }
+
+        return null;
+    }
+
     private void InspectCustom(IReadOnlyDictionary<string, string?>? custom)
     {
         foreach (var field in _profile.CustomFields)
         {
-            string? value = null;
-            custom?.TryGetValue(field.Name, out value);
+            var value = CustomValue(custom, field.Name);
             var state = Classify(value, field.Key, TextUse.Clarity | TextUse.Value, required: true, out var credit);
             AddCheck(field.Step, field.Key, field.Key, state, value, creditFactor: credit);
         }

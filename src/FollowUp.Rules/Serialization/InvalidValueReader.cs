@@ -257,12 +257,13 @@ internal static class InvalidValueReader
                 return;
 
             case LenientStringDictionaryConverter when value.ValueKind == JsonValueKind.Object:
-                var customNames = new Dictionary<string, string>(StringComparer.Ordinal);
+                // Custom names in any case name one field, as the record's own do: a repeat is named by its first spelling.
+                var customNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 writer.WriteStartObject();
                 foreach (var member in value.EnumerateObject())
                 {
                     writer.WritePropertyName(member.Name);
-                    found.NoteName(customNames, member.Name, member.Name, Join(path, member.Name));
+                    found.NoteName(customNames, member.Name, member.Name, Join(path, customNames.GetValueOrDefault(member.Name, member.Name)));
                     if (member.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                     {
                         LeaveOut(member.Value, JsonValueKind.String, Join(path, member.Name), writer, found);

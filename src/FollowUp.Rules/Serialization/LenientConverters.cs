@@ -186,7 +186,8 @@ public sealed class LenientStringDictionaryConverter : JsonConverter<IReadOnlyDi
             throw new JsonException($"Expected an object of text values but found {LenientStringConverter.Describe(reader.TokenType)}.");
         }
 
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        // Names in any case name one field, as every other field's do: OrderStatus fills the profile's orderStatus.
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var name = LenientStringConverter.ReadString(ref reader);

@@ -145,6 +145,25 @@ public class FollowUpProfileTests
     }
 
     [Fact]
+    public void ECommerce_CustomFieldsBuiltInCodeInAnotherCase_FillTheProfilesFields()
+    {
+        var complete = SampleRecords.CompleteECommerce();
+        var record = complete with
+        {
+            Custom = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["OrderStatus"] = complete.Custom!["orderStatus"],
+                ["AFTERSALES"] = complete.Custom["afterSales"],
+            },
+        };
+
+        var evaluator = TestClock.Evaluator();
+
+        Assert.Empty(evaluator.Evaluate(record).CompletenessFindings());
+        Assert.Equal(evaluator.Evaluate(complete).Score, evaluator.Evaluate(record).Score);
+    }
+
+    [Fact]
     public void Project_RequiresMilestones()
     {
         var record = SampleRecords.CompleteProject().WithoutCustom("milestones");

@@ -232,6 +232,7 @@ public class FollowUpJsonTests
     [InlineData("""{ "communications": [{ "summary": "a" }, { "summary": "b", "summary": "c" }] }""", "The record gives 'communications[1].summary' twice: ")]
     [InlineData("""{ "custom": { "orderStatus": "已发货", "orderStatus": "已签收" } }""", "The record gives 'custom.orderStatus' twice: ")]
     [InlineData("""{ "customer": "张伟", "owner": "李明", "Owner": "王芳" }""", "The record gives 'owner' twice, as \"owner\" and \"Owner\" (")]
+    [InlineData("""{ "custom": { "orderStatus": "已发货", "OrderStatus": "已签收", "ORDERSTATUS": "退货" } }""", "The record gives 'custom.orderStatus' 3 times, as \"orderStatus\", \"OrderStatus\" and \"ORDERSTATUS\" (")]
     [InlineData("""{ "id": "M1", "id": "M2", "progress": { "stage": "Signed", "stage": "Lost" } }""", "The record gives 'id' twice and 'progress.stage' twice: ")]
     public void DeserializeRecord_FieldGivenTwice_ThrowsNamingTheFieldAndItsPath(string json, string message)
     {
@@ -244,13 +245,26 @@ public class FollowUpJsonTests
     }
 
     [Fact]
-    public void DeserializeRecord_NamesThatAreNotFieldsOrCustomFieldsDifferingInCase_AreNotRepeats()
+    public void DeserializeRecord_NamesThatAreNotFields_AreNotRepeats()
     {
-        // Unknown members are skipped whatever they hold; custom field names are matched exactly, so both values are kept.
-        var record = FollowUpJson.DeserializeRecord("""{ "id": "N1", "note": 1, "note": 2, "custom": { "orderStatus": "已发货", "OrderStatus": "已签收" } }""")!;
+        // Unknown members are skipped whatever they hold.
+        var record = FollowUpJson.DeserializeRecord("""{ "id": "N1", "note": 1, "note": 2, "custom": { "orderStatus": "已发货" } }""")!;
 
         Assert.Equal("N1", record.Id);
-        Assert.Equal(("已发货", "已签收"), (record.Custom!["orderStatus"], record.Custom["OrderStatus"]));
+        Assert.Equal("已发货", record.Custom!["orderStatus"]);
+    }
+
+    [Fact]
+    public void DeserializeRecord_CustomFieldNamedInAnotherCase_FillsTheProfilesField()
+    {
+        var record = FollowUpJson.DeserializeRecord("""{ "scenario": "ECommerce", "custom": { "OrderStatus": "已发货，单号 SF1234", "AFTERSALES": "11 月 20 日签收，无售后问题" } }""")!;
+
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+
+        Assert.Equal("已发货，单号 SF1234", record.Custom!["orderStatus"]);
+        Assert.Empty(evaluation.FindingsOn("custom.orderStatus"));
+        Assert.Empty(evaluation.FindingsOn("custom.afterSales"));
+        Assert.DoesNotContain(evaluation.FindingsOn("custom.OrderStatus"), f => f.Code == FindingCodes.FieldMissing);
     }
 
     [Fact]
