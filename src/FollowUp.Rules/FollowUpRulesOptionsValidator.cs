@@ -350,13 +350,11 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
                     entryKey);
             }
 
+            // A phrase the package already ships is taken as given (it replaces the shipped entry), so a later version that
+            // ships a host's own phrase cannot stop the host at start-up; only the host's own list may not repeat itself.
             if (!seen.Add(TextFolding.FoldPhrase(entry.Phrase)))
             {
                 builder.AddError("is a duplicate of an earlier entry", entryKey);
-            }
-            else if (IsShippedInSameCategory(entry, codes))
-            {
-                builder.AddError("is already shipped in that category", entryKey);
             }
         }
 
@@ -369,18 +367,6 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
                 builder.AddError("is not a shipped vague-language, risk or overcome phrase", $"{key}:Remove:{i} ('{phrase}')");
             }
         }
-    }
-
-    private static bool IsShippedInSameCategory(PhraseOptions entry, string[] codes)
-    {
-        if (!LexiconBuilder.TryResolveCategory(entry.Category, codes, out var role, out var category))
-        {
-            return false;
-        }
-
-        var folded = TextFolding.FoldPhrase(entry.Phrase);
-        var signalIndex = (string code) => Array.IndexOf(codes, code);
-        return ShippedLexicon.Entries(signalIndex).Any(e => e.Role == role && e.Category == category && TextFolding.FoldPhrase(e.Phrase) == folded);
     }
 
     private static HashSet<string> ShippedPhrases() =>

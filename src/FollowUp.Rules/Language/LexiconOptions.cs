@@ -3,7 +3,10 @@ namespace FollowUp.Rules.Language;
 /// <summary>Changes to the shipped lexicon of vague-language and risk phrases, from code or configuration.</summary>
 public sealed class LexiconOptions
 {
-    /// <summary>Gets the phrases to add. A phrase already shipped under another category is moved to the new one.</summary>
+    /// <summary>
+    /// Gets the phrases to add. A phrase already shipped under another category is moved to the new one; one shipped in the
+    /// same category is taken as given, so a later version that ships it changes nothing. A phrase given twice here fails validation.
+    /// </summary>
     public IList<PhraseOptions> Add { get; } = [];
 
     /// <summary>

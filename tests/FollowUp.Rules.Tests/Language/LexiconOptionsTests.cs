@@ -71,7 +71,6 @@ public sealed class LexiconOptionsTests
         options.Lexicon.Add.Add(new PhraseOptions { Phrase = new string('长', 41), Category = "Waiting" });
         options.Lexicon.Add.Add(new PhraseOptions { Phrase = "看缘分", Category = "Vagueish" });
         options.Lexicon.Add.Add(new PhraseOptions { Phrase = "看缘分", Category = "Hedge" });
-        options.Lexicon.Add.Add(new PhraseOptions { Phrase = "等客户回复", Category = "Waiting" });
         options.Lexicon.Remove.Add("从未有过的短语");
 
         var exception = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(options));
@@ -80,8 +79,28 @@ public sealed class LexiconOptionsTests
         Assert.Contains("FollowUpRules:Lexicon:Add:1", failures, StringComparison.Ordinal);
         Assert.Contains("unknown category 'Vagueish'", failures, StringComparison.Ordinal);
         Assert.Contains("FollowUpRules:Lexicon:Add:3 ('看缘分')", failures, StringComparison.Ordinal);
-        Assert.Contains("already shipped", failures, StringComparison.Ordinal);
+        Assert.Contains("is a duplicate of an earlier entry", failures, StringComparison.Ordinal);
         Assert.Contains("FollowUpRules:Lexicon:Remove:0", failures, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Add_PhraseShippedInTheSameCategory_IsAcceptedAndMatchedOnce(bool removedFirst)
+    {
+        // A later package version may ship a phrase a host added: its start-up must not fail for it.
+        var options = new FollowUpRulesOptions();
+        if (removedFirst)
+        {
+            options.Lexicon.Remove.Add("等客户回复");
+        }
+
+        options.Lexicon.Add.Add(new PhraseOptions { Phrase = "等客户回复", Category = "Waiting" });
+
+        var detection = FollowUpRuleSet.Create(options).GetProfile("ToB").VagueLanguage.Detect("电话沟通后等客户回复");
+
+        var phrase = Assert.Single(detection.Phrases);
+        Assert.Equal((VagueCategory.Waiting, "等客户回复", 5), (phrase.Category, phrase.Text, phrase.Start));
     }
 
     [Fact]
