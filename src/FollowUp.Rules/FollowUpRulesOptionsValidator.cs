@@ -137,6 +137,16 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
 
         CheckFieldKeys(builder, profile.RequiredFields, $"{key}:RequiredFields");
         CheckFieldKeys(builder, profile.IgnoredFields, $"{key}:IgnoredFields");
+        for (var i = 0; i < profile.IgnoredFields.Count; i++)
+        {
+            // Ignoring wins, so the requirement would be dropped without a word: one of the two lists is a mistake.
+            var ignored = profile.IgnoredFields[i];
+            if (profile.RequiredFields.Any(required => string.Equals(required, ignored, StringComparison.OrdinalIgnoreCase)))
+            {
+                builder.AddError("is in the profile's RequiredFields too; a field is either required or ignored", $"{key}:IgnoredFields:{i} ('{ignored}')");
+            }
+        }
+
         foreach (var customName in profile.CustomFieldSteps.Keys)
         {
             if (!RequirementCatalog.IsCustomName(customName))

@@ -182,6 +182,8 @@ public class FollowUpRulesOptionsTests
         var bad = new ProfileOptions { BasedOn = "ToB", AcknowledgedCredit = 2, StaleAfterDays = 0 };
         bad.RequiredFields.Add("customer.shoeSize");
         bad.IgnoredFields.Add("needs");
+        bad.RequiredFields.Add("customer.email");
+        bad.IgnoredFields.Add("customer.email");
         bad.StepWeights[FollowUpStep.Needs] = -5;
         bad.SignalWeights["Weather"] = 0.5;
         bad.ScoreWeights[GradeComponent.Clarity] = 30;
@@ -204,6 +206,7 @@ public class FollowUpRulesOptionsTests
             "FollowUpRules:Profiles:Bad:StaleAfterDays",
             "FollowUpRules:Profiles:Bad:RequiredFields:0 ('customer.shoeSize')",
             "FollowUpRules:Profiles:Bad:IgnoredFields:0 ('needs')",
+            "FollowUpRules:Profiles:Bad:IgnoredFields:1 ('customer.email'): is in the profile's RequiredFields too",
             "FollowUpRules:Profiles:Bad:StepWeights:Needs",
             "FollowUpRules:Profiles:Bad:SignalWeights:Weather",
             "FollowUpRules:Profiles:Bad:ScoreWeights",
