@@ -27,7 +27,9 @@ public interface IFollowUpRulesMonitor
     /// <returns>Dispose it to stop listening.</returns>
     /// <remarks>
     /// Listeners are called on the thread that reloaded the options. One that throws does not keep the others from being
-    /// called: their exceptions are thrown together afterwards, as an <see cref="AggregateException"/>, to that thread.
+    /// called: their exceptions are thrown together afterwards, as an <see cref="AggregateException"/>, to that thread,
+    /// which for a file's reload is a thread-pool task, so no caller sees it (only
+    /// <see cref="TaskScheduler.UnobservedTaskException"/> may): catch inside a listener.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="listener"/> is <see langword="null"/>.</exception>
     IDisposable OnChange(Action<FollowUpRuleSet, OptionsValidationException?> listener);
