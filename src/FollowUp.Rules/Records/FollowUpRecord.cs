@@ -9,6 +9,9 @@ namespace FollowUp.Rules;
 /// <remarks>
 /// Every member is optional, as in the JSON an integrator sends: a missing value is reported as a finding by the
 /// evaluator, never an exception. JSON uses camelCase member names; see <see cref="Serialization.FollowUpJson"/>.
+/// Equality is a C# record's: lists and dictionaries are compared as references, so the same JSON read twice gives two
+/// records that are not equal; compare what <see cref="Serialization.FollowUpJson.Serialize(FollowUpRecord)"/> writes to
+/// compare contents.
 /// </remarks>
 public sealed record FollowUpRecord
 {
