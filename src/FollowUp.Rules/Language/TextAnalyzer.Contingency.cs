@@ -9,7 +9,10 @@ internal sealed partial class TextAnalyzer
 {
     /// <summary>Words that open a supposition at the start of a clause (after a subject, 客户如果…), folded.</summary>
     private static readonly string[] SuppositionLeads =
-        ["如果", "假如", "要是", "万一", "倘若", "假设", "若是", "一旦", "if", "what if", "in case", "in the event"];
+        ["如果", "假如", "要是", "万一", "倘若", "假设", "若是", "若", "一旦", "if", "what if", "in case", "in the event"];
+
+    /// <summary>Words that start with a supposition word but suppose nothing (若干 is "several"), folded.</summary>
+    private static readonly string[] NotSuppositions = ["若干"];
 
     /// <summary>
     /// Words that open a clause guarding against what follows, itself the plan (…，防止客户压价; 以免延期), folded. Only at
@@ -59,14 +62,14 @@ internal sealed partial class TextAnalyzer
     private static readonly string[] PlanLeads =
     [
         "申请", "给", "先给", "先提供", "先发", "拆", "提供", "准备", "底线", "建议", "安排", "启动", "提前", "俾", "送", "上报", "立即上报", "马上上报",
-        "立即通知", "马上通知", "split", "offer", "prepare", "propose", "send", "give", "escalate", "share", "provide", "loop in", "fall back",
+        "立即通知", "马上通知", "发短信", "发微信", "发邮件", "留言", "split", "offer", "prepare", "propose", "send", "give", "escalate", "share", "provide", "loop in", "fall back",
     ];
 
     /// <summary>
     /// Whether the risk phrase from <paramref name="start"/> to <paramref name="end"/> is only supposed in a plan: its clause
-    /// opens with a supposition (如果, 万一, if; after a subject: 客户如果) or the phrase is followed by 的话, the clause gives no
-    /// consequence of its own (就, then), and the next clause says what the note's side will do (可以申请 95 折, 底线是 8.5 折,
-    /// offer 5%); or a clause opening with a precaution guards against it (防止客户压价). A counterfactual (如果不是价格太贵),
+    /// opens with a supposition (如果, 若, 万一, if; after a subject: 客户如果; not 若干) or the phrase is followed by 的话, the
+    /// clause gives no consequence of its own (就, then), and the rest of the clause or the next clause says what the note's
+    /// side will do (可以申请 95 折, 底线是 8.5 折, 发短信告知, offer 5%); or a clause opening with a precaution guards against it (防止客户压价). A counterfactual (如果不是价格太贵),
     /// a supposition with no plan after it and the customer's own precaution keep the risk.
     /// </summary>
     private static bool IsContingency(string text, int start, int end)
@@ -86,18 +89,24 @@ internal sealed partial class TextAnalyzer
         }
 
         var rest = text.AsSpan(end, clauseEnd - end).Trim();
-        var supposed = StartsWithAny(lead, SuppositionLeads)
+        var supposed = (StartsWithAny(lead, SuppositionLeads) && !StartsWithAny(lead, NotSuppositions))
             || (rest.Length >= SuppositionTail.Length && rest.Length <= SuppositionTail.Length + 2 && EndsWithAny(rest, [SuppositionTail]));
-        if (!supposed || StartsWithAny(lead, Counterfactuals) || ContainsWord(lead, InClauseConsequences) || ContainsWord(rest, InClauseConsequences)
-            || clauseEnd >= text.Length)
+        if (!supposed || StartsWithAny(lead, Counterfactuals) || ContainsWord(lead, InClauseConsequences) || ContainsWord(rest, InClauseConsequences))
         {
             return false;
         }
 
-        var next = text.AsSpan(clauseEnd + 1).TrimStart();
-        next = next[LeadingWordLength(next, ConsequenceLinks)..].TrimStart();
-        next = next[LeadingWordLength(next, PlanModals)..].TrimStart();
-        return StartsWithAny(next, PlanLeads);
+        // The plan may follow in the same clause, with no comma (若仍未接通发短信告知, 如果客户嫌贵可以申请 95 折).
+        return OpensAPlan(rest) || (clauseEnd < text.Length && OpensAPlan(text.AsSpan(clauseEnd + 1)));
+    }
+
+    /// <summary>Whether <paramref name="words"/>, past a link (那就, we) and a modal (可以), say what the note's side will do.</summary>
+    private static bool OpensAPlan(ReadOnlySpan<char> words)
+    {
+        words = words.TrimStart();
+        words = words[LeadingWordLength(words, ConsequenceLinks)..].TrimStart();
+        words = words[LeadingWordLength(words, PlanModals)..].TrimStart();
+        return StartsWithAny(words, PlanLeads);
     }
 
     /// <summary>

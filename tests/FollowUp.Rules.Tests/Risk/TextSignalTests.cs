@@ -321,6 +321,10 @@ public sealed class TextSignalTests
     [InlineData("提前准备竞品对比资料，防止客户压价", "防止", RiskSignalCodes.PriceObjection)]
     [InlineData("Send the signed SOW today to avoid a delay", "to avoid", RiskSignalCodes.Delay)]
     [InlineData("What if they choose the cheaper vendor? Prepare a TCO comparison", "Prepare a TCO comparison", RiskSignalCodes.PriceObjection)]
+    [InlineData("11 月 27 日上午再打一次，若仍未接通发短信告知优惠截止", "发短信告知优惠截止", RiskSignalCodes.NoResponse)]
+    [InlineData("若仍未接通，发微信留言", "发微信留言", RiskSignalCodes.NoResponse)]
+    [InlineData("倘若客户嫌贵，可以申请 95 折", "可以申请 95 折", RiskSignalCodes.PriceObjection)]
+    [InlineData("如果客户嫌贵可以申请 95 折", "可以申请 95 折", RiskSignalCodes.PriceObjection)]
     public void Signal_SupposedInAContingencyPlan_IsNotRaised(string text, string plan, string code)
     {
         Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
@@ -346,6 +350,8 @@ public sealed class TextSignalTests
     [InlineData("一旦涉及预算客户就说预算不足，先等等", RiskSignalCodes.BudgetConstraint)]
     [InlineData("客户嫌贵说了很多难听的话，可以理解", RiskSignalCodes.PriceObjection)]
     [InlineData("没有 follow up 客户投诉了", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("若干客户投诉，立即上报主管", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("若仍未接通客户就不要了", RiskSignalCodes.NoResponse)]
     public void Signal_ConditionOrRiskBeforeAPlan_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
 
     /// <summary>A risk that cannot be avoided is a risk: neither the negation in 无法避免 nor the precaution word 避免 takes it away.</summary>
