@@ -118,6 +118,12 @@ internal sealed partial class Inspection
                     continue;
                 }
 
+                // A risk's description says what may happen: its 可能 is the risk itself, not a guess to be backed.
+                if (hit.Category == (int)VagueCategory.Hedge && (use & TextUse.Possibility) != 0)
+                {
+                    continue;
+                }
+
                 var text = SharedText.Of(value, hit.Start, hit.End);
                 var category = EnumLabels<VagueCategory>.NameOf((VagueCategory)hit.Category);
                 if (!NotedBefore(fieldNotes, category, text, ref noted))

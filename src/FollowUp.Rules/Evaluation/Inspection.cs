@@ -24,6 +24,12 @@ internal enum TextUse : byte
     /// short does not make it vague.
     /// </summary>
     Value = 16,
+
+    /// <summary>
+    /// A text that states a possibility by its nature (a risk's description: 可能影响联调工期): a hedge there is reported
+    /// among the vague phrases but not coached, since saying that a risk may happen is what the field is for.
+    /// </summary>
+    Possibility = 32,
 }
 
 /// <summary>Why a finding was raised; each maps to one of <see cref="FindingCodes"/> and one message.</summary>
@@ -832,7 +838,7 @@ internal sealed partial class Inspection
             var noRisk = ClassifyOnly(entry.Kind) == FieldState.Missing && SaysNoRisk(entry.Description);
             var countermeasure = Classify(entry.Countermeasure, FieldPaths.RiskCountermeasure[i], TextUse.Clarity, countermeasureRequired && !noRisk);
             var signalsFrom = AnswerSignals.Count;
-            var description = Classify(entry.Description, FieldPaths.RiskDescription[i], TextUse.Clarity | TextUse.Value | TextUse.RiskAnswer, required: false);
+            var description = Classify(entry.Description, FieldPaths.RiskDescription[i], TextUse.Clarity | TextUse.Value | TextUse.RiskAnswer | TextUse.Possibility, required: false);
             var kind = string.IsNullOrWhiteSpace(entry.Kind) ? null : Messages.MessageCatalog.SignalCodeOf(entry.Kind.Trim());
             if (kind is not null)
             {

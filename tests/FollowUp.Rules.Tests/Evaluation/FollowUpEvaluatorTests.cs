@@ -184,6 +184,25 @@ public class FollowUpEvaluatorTests
         Assert.Equal(finding, evaluation.Findings.Any(f => f.Code == FindingCodes.VagueLanguage && f.Field == "communications[0].summary"));
     }
 
+    /// <summary>
+    /// A risk's description says what may happen, so its 可能 is listed but not coached; the countermeasure, which says what
+    /// will be done, is coached for the same word.
+    /// </summary>
+    [Fact]
+    public void Evaluate_HedgeInARiskDescription_IsListedButNotCoached()
+    {
+        var record = SampleRecords.CompleteToB() with
+        {
+            Risks = [new RiskNote { Kind = "Delay", Description = "海康设备接口文档未提供，可能影响联调工期", Countermeasure = "可能下周让海康提供 SDK" }],
+        };
+
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+
+        Assert.Contains(evaluation.Vague, v => v.Field == "risks[0].description" && v.Category == VagueCategory.Hedge);
+        Assert.DoesNotContain(evaluation.Findings, f => f.Code == FindingCodes.VagueLanguage && f.Field == "risks[0].description");
+        Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.VagueLanguage && f.Field == "risks[0].countermeasure");
+    }
+
     [Fact]
     public void Constructor_NullRules_Throws() => Assert.Throws<ArgumentNullException>(() => new FollowUpEvaluator(null!));
 
