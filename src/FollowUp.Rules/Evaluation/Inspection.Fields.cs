@@ -118,6 +118,14 @@ internal sealed partial class Inspection
                     continue;
                 }
 
+                // So is a wait whose own clause says when (12 月 10 日考完后她会主动联系): the finding would ask for the date it
+                // gives. A date in another clause dates something else (12 月 3 日演示完，等客户回复).
+                if (hit.Category == (int)VagueCategory.Waiting && analysis.Clarity == ClarityLevel.Concrete
+                    && _profile.Analyzer.IsDatedInItsClause(_scan, value, hit.Start, hit.End))
+                {
+                    continue;
+                }
+
                 // A risk's description says what may happen: its 可能 is the risk itself, not a guess to be backed.
                 if (hit.Category == (int)VagueCategory.Hedge && (use & TextUse.Possibility) != 0)
                 {

@@ -174,12 +174,29 @@ internal sealed partial class TextAnalyzer
     /// Whether the clause of the phrase at <paramref name="start"/>..<paramref name="end"/> of an analysed text states a
     /// quantity, an amount or a percentage (the facts <paramref name="scan"/> found): what an unquantified intent lacks.
     /// </summary>
-    public bool IsMeasuredInItsClause(TextScan scan, string text, int start, int end)
+    public bool IsMeasuredInItsClause(TextScan scan, string text, int start, int end) =>
+        HasFactInItsClause(scan, text, start, end, MeasureKinds);
+
+    /// <summary>
+    /// Whether the clause of the phrase at <paramref name="start"/>..<paramref name="end"/> of an analysed text states a date
+    /// or a clock time (the facts <paramref name="scan"/> found): what a wait with no deadline lacks.
+    /// </summary>
+    public bool IsDatedInItsClause(TextScan scan, string text, int start, int end) =>
+        HasFactInItsClause(scan, text, start, end, TimeKinds);
+
+    /// <summary>The fact kinds that measure (a bit per <see cref="FactKind"/>): a quantity, an amount, a percentage.</summary>
+    private const int MeasureKinds = (1 << (int)FactKind.Quantity) | (1 << (int)FactKind.Amount) | (1 << (int)FactKind.Percentage);
+
+    /// <summary>The fact kinds that say when (a bit per <see cref="FactKind"/>): a date, a clock time.</summary>
+    private const int TimeKinds = (1 << (int)FactKind.Date) | (1 << (int)FactKind.Time);
+
+    /// <summary>Whether a fact of one of <paramref name="kinds"/> (a bit per <see cref="FactKind"/>) stands in the phrase's clause.</summary>
+    private bool HasFactInItsClause(TextScan scan, string text, int start, int end, int kinds)
     {
         for (var f = 0; f < scan.FactCount; f++)
         {
             var fact = scan.Facts[f];
-            if (fact.Kind is FactKind.Quantity or FactKind.Amount or FactKind.Percentage
+            if ((kinds & (1 << (int)fact.Kind)) != 0
                 && (fact.End <= start ? InOneClause(text, fact.End, start) : fact.Start < end || InOneClause(text, end, fact.Start)))
             {
                 return true;

@@ -172,6 +172,8 @@ public class FollowUpEvaluatorTests
     [InlineData("客户有意向", VagueCategory.UnquantifiedIntent, ClarityLevel.Vague, true)]
     [InlineData("已报价 80 万，200 套，客户说近期定", VagueCategory.VagueTime, ClarityLevel.Concrete, true)]
     [InlineData("12 月 3 日拜访 200 套，具体等客户回复吧", VagueCategory.Waiting, ClarityLevel.Concrete, true)]
+    [InlineData("微信沟通 20 分钟，发送 3980 元报价；12 月 10 日考完后她会主动联系", VagueCategory.Waiting, ClarityLevel.Concrete, false)]
+    [InlineData("微信沟通 20 分钟，发送 3980 元报价；她会主动联系，12 月 11 日回访", VagueCategory.Waiting, ClarityLevel.Concrete, true)]
     public void Evaluate_VaguePhraseInAConcreteText_IsCoachedUnlessTheTextGivesWhatItLacks(
         string summary, VagueCategory category, ClarityLevel level, bool finding)
     {
