@@ -33,10 +33,13 @@ public sealed class FollowUpRulesOptions
     public TimeSpan DefaultUtcOffset { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>Gets the phrases that mark a value as known to be unknown (<see cref="Completeness.FieldState.Acknowledged"/>).</summary>
-    /// <value>29 built-in phrases: 待补充, 暂未明确, 未透露, 待确认, "did not say", "not disclosed" and their kin.</value>
+    /// <value>
+    /// 33 built-in phrases: 待补充, 暂未明确, 未透露, 待确认, 未提及, "did not say", "not disclosed" and their kin. Besides these, a
+    /// value that is nothing but a short phrase such as 未提 or 没说 is acknowledged too.
+    /// </value>
     /// <remarks>
     /// Phrases bound from configuration are added after the built-in ones, as the configuration binder adds to a list it
-    /// finds filled: <c>FollowUpRules:AcknowledgementPhrases:0</c> is entry 29. To replace the built-in phrases, clear the
+    /// finds filled: <c>FollowUpRules:AcknowledgementPhrases:0</c> is entry 33. To replace the built-in phrases, clear the
     /// list in a configure action registered before the one that binds configuration, such as
     /// <c>services.AddFollowUpRules(options =&gt; options.AcknowledgementPhrases.Clear())</c> followed by
     /// <c>services.Configure&lt;FollowUpRulesOptions&gt;(configuration.GetSection(FollowUpRulesOptions.SectionName), binder =&gt; binder.ErrorOnUnknownConfiguration = true)</c>.
@@ -67,10 +70,18 @@ public sealed class FollowUpRulesOptions
     internal static readonly string[] DefaultAcknowledgementPhrases =
     [
         "待补充", "待补", "暂未明确", "未明确", "未透露", "不愿透露", "暂不清楚", "尚不清楚", "待确认", "待核实", "待了解", "暂未提供",
-        "未提供", "未告知", "暂未告知", "客户未说", "客户没说", "保密", "未知", "不详",
+        "未提供", "未告知", "暂未告知", "客户未说", "客户没说", "未提及", "没提及", "未提到", "没提到", "保密", "未知", "不详",
         "to be confirmed", "to be determined", "unknown", "not disclosed", "not yet known", "did not say",
         "didn't say", "not provided", "pending confirmation",
     ];
+
+    /// <summary>
+    /// Short phrases that say a value was not given (未提, 没说, 沒說) only when they are the whole value: inside a longer text
+    /// they begin other words (未提交, 没提价) or report what was said (客户没说不买). Not configurable; they apply with any
+    /// <see cref="AcknowledgementPhrases"/>.
+    /// </summary>
+    internal static readonly string[] WholeValueAcknowledgementPhrases =
+        ["未提", "没提", "没有提", "未说", "没说", "没有说", "未讲", "没讲", "客户未提", "客户没提", "客户没有提", "客户没有说"];
 
     internal static readonly string[] DefaultPlaceholderValues =
         ["-", "--", "---", "/", "\\", "无", "没有", "暂无", "n/a", "na", "null", "none", "nil", "空", "?", "？", ".", "。", "…", "...", "——"];

@@ -77,6 +77,11 @@ internal static class LexiconBuilder
             entries.Add(new LexiconEntry(PhraseRole.Acknowledgement, 0, phrase, PhraseFlags.None));
         }
 
+        foreach (var phrase in FollowUpRulesOptions.WholeValueAcknowledgementPhrases)
+        {
+            entries.Add(new LexiconEntry(PhraseRole.Acknowledgement, 0, phrase, PhraseFlags.WholeText));
+        }
+
         int[] resolvable = [.. ResolvableSignals.Select(code => Array.IndexOf(signalCodes, code))];
         for (var i = 0; i < entries.Count; i++)
         {

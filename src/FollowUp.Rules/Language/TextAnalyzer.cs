@@ -145,7 +145,7 @@ internal sealed partial class TextAnalyzer
             scan.AddVague(new ResolvedHit((int)VagueCategory.NoContent, start, end, -1));
         }
 
-        return new TextAnalysis(clarity, IsAcknowledgement(scan.AcknowledgedUnits, scan.ContentChars, scan.AsciiChars));
+        return new TextAnalysis(clarity, IsAcknowledgement(scan.AcknowledgedUnits, scan.WholeAcknowledgedUnits, scan.ContentChars, scan.AsciiChars));
     }
 
     /// <summary>
@@ -156,7 +156,7 @@ internal sealed partial class TextAnalyzer
     {
         var sink = new StateSink(Lexicon);
         Lexicon.Automaton.Scan(text, ref sink);
-        return (sink.ContentChars > 0, IsAcknowledgement(sink.AcknowledgedUnits, sink.ContentChars, sink.AsciiChars) || sink.IsUnsettled);
+        return (sink.ContentChars > 0, IsAcknowledgement(sink.AcknowledgedUnits, sink.WholeAcknowledgedUnits, sink.ContentChars, sink.AsciiChars) || sink.IsUnsettled);
     }
 
     /// <summary>
@@ -230,8 +230,19 @@ internal sealed partial class TextAnalyzer
     /// <summary>How much besides its acknowledgement phrases a text may say and still be an acknowledgement.</summary>
     private const double AcknowledgementSlack = 6;
 
-    private static bool IsAcknowledgement(double acknowledgedUnits, int contentChars, int asciiChars) =>
-        acknowledgedUnits > 0 && TextFolding.ContentUnits(contentChars, asciiChars) - acknowledgedUnits <= AcknowledgementSlack;
+    /// <summary>How far below the content a sum of phrases' units may fall and still cover it: a third of a letter is 0.333….</summary>
+    private const double WholeTolerance = 1e-9;
+
+    /// <summary>
+    /// Whether a text is an acknowledgement: its acknowledgement phrases leave little else (客户暂未明确，下周问), or its
+    /// whole-value ones (未提, 没说) are all it says.
+    /// </summary>
+    private static bool IsAcknowledgement(double acknowledgedUnits, double wholeAcknowledgedUnits, int contentChars, int asciiChars)
+    {
+        var units = TextFolding.ContentUnits(contentChars, asciiChars);
+        return (acknowledgedUnits > 0 && units - acknowledgedUnits <= AcknowledgementSlack)
+            || (wholeAcknowledgedUnits > 0 && wholeAcknowledgedUnits >= units - WholeTolerance);
+    }
 
     private void JoinGaps(TextScan scan)
     {
@@ -1332,9 +1343,7 @@ internal sealed partial class TextAnalyzer
         public int ContentChars;
         public int AsciiChars;
         public double AcknowledgedUnits;
-
-        /// <summary>How far below the content the phrases' units may fall and still cover it: a third of a letter is 0.333….</summary>
-        private const double WholeTolerance = 1e-9;
+        public double WholeAcknowledgedUnits;
 
         /// <summary>The content units of whole waiting and hedging phrases that need nothing around them to match.</summary>
         public double UnsettledUnits;
@@ -1357,6 +1366,9 @@ internal sealed partial class TextAnalyzer
             var entry = lexicon.Entries[part.Entry];
             switch (entry.Role)
             {
+                case PhraseRole.Acknowledgement when (entry.Flags & PhraseFlags.WholeText) != 0:
+                    WholeAcknowledgedUnits += part.ContentUnits;
+                    break;
                 case PhraseRole.Acknowledgement:
                     AcknowledgedUnits += part.ContentUnits;
                     break;
@@ -1399,6 +1411,9 @@ internal sealed partial class TextAnalyzer
                     break;
                 case PhraseRole.Fact:
                     scan.AddFact((FactKind)entry.Category, numberStart, match.End);
+                    break;
+                case PhraseRole.Acknowledgement when (entry.Flags & PhraseFlags.WholeText) != 0:
+                    scan.WholeAcknowledgedUnits += part.ContentUnits;
                     break;
                 case PhraseRole.Acknowledgement:
                     scan.AcknowledgedUnits += part.ContentUnits;

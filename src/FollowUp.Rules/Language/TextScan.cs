@@ -60,6 +60,9 @@ internal sealed class TextScan
     public bool SameContent;
     public int Clause;
     public double AcknowledgedUnits;
+
+    /// <summary>The content units of acknowledgement phrases that count only as the whole value (未提, 没说).</summary>
+    public double WholeAcknowledgedUnits;
     public bool ChangeMentioned;
 
     /// <summary>The last clause with a movement (增至) and the last with a subject of the needs (数量), or -1: both in one is a change.</summary>
@@ -104,6 +107,7 @@ internal sealed class TextScan
         SameContent = true;
         Clause = 0;
         AcknowledgedUnits = 0;
+        WholeAcknowledgedUnits = 0;
         ChangeMentioned = false;
         ChangeMovementClause = -1;
         ChangeSubjectClause = -1;

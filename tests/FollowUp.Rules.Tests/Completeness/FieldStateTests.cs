@@ -38,6 +38,10 @@ public class FieldStateTests
     [InlineData("客户不愿透露")]
     [InlineData("待確認")]
     [InlineData("Not disclosed")]
+    [InlineData("未提")]
+    [InlineData("未提及")]
+    [InlineData("客户没说")]
+    [InlineData("沒說")]
     public void Acknowledged_ReasonInWords_EarnsPartialCreditAndAWarning(string budget)
     {
         var evaluation = EvaluateWithBudget(budget);
@@ -51,6 +55,40 @@ public class FieldStateTests
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.Equal(budget, finding.Value);
         Assert.Contains(budget, finding.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A pain point that says it was not given (未提, 沒說) is acknowledged, as 待补充 is: not a pain point filled in.</summary>
+    [Theory]
+    [InlineData("未提")]
+    [InlineData("没提。")]
+    [InlineData("沒提")]
+    [InlineData("未说")]
+    [InlineData("未說")]
+    [InlineData("客户没说")]
+    [InlineData("客户没提")]
+    [InlineData("未提及")]
+    [InlineData("待补充")]
+    public void Acknowledged_PainPointNotGiven_IsNotFilled(string painPoint)
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(SampleRecords.CompleteToB().WithNeeds(n => n with { PainPoints = [painPoint], Concerns = null }));
+
+        Assert.Equal(["needs.painPoints"], evaluation.Step(FollowUpStep.Needs).Acknowledged);
+    }
+
+    /// <summary>
+    /// 未提 and 没说 say a value was not given only as the whole value: in a longer one they begin other words (未提交) or
+    /// report what was said.
+    /// </summary>
+    [Theory]
+    [InlineData("未提交的工单积压 200 张")]
+    [InlineData("没说清楚需求，方案反复返工")]
+    [InlineData("提了三次需求都没提上日程")]
+    public void Filled_PainPointHoldingAWholeValuePhrase_IsFilled(string painPoint)
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(SampleRecords.CompleteToB().WithNeeds(n => n with { PainPoints = [painPoint], Concerns = null }));
+
+        Assert.Empty(evaluation.Step(FollowUpStep.Needs).Acknowledged);
+        Assert.Empty(evaluation.Step(FollowUpStep.Needs).Missing);
     }
 
     [Theory]

@@ -60,7 +60,7 @@ public class FollowUpRulesOptionsTests
     }
 
     [Theory]
-    [InlineData("AcknowledgementPhrases", 29)]
+    [InlineData("AcknowledgementPhrases", 33)]
     [InlineData("PlaceholderValues", 21)]
     public void Create_InvalidEntryBoundFromConfiguration_NamesItsConfigurationKeyAndTheBuiltInEntriesBeforeIt(string list, int builtIn)
     {
