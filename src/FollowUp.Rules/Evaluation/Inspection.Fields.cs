@@ -143,9 +143,17 @@ internal sealed partial class Inspection
 
         if ((use & TextUse.Risk) != 0)
         {
+            var problems = (use & TextUse.ProblemToSolve) != 0;
+            var budgetConstraint = problems ? Array.IndexOf(_rules.SignalCodes, Risk.RiskSignalCodes.BudgetConstraint) : -1;
             for (var i = 0; i < _scan.RiskCount; i++)
             {
                 var hit = _scan.Risk[i];
+                // The customer's pain the deal is to solve (解决发货延误的问题) is no risk to it; a budget too small to solve it is.
+                if (problems && hit.Category != budgetConstraint && _profile.Analyzer.IsProblemToSolve(value, hit.Start, hit.End))
+                {
+                    continue;
+                }
+
                 RiskHits.Add(new FieldHit(path, hit.Category, value, hit.Start, hit.End));
             }
         }

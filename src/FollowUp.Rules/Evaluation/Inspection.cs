@@ -30,6 +30,12 @@ internal enum TextUse : byte
     /// among the vague phrases but not coached, since saying that a risk may happen is what the field is for.
     /// </summary>
     Possibility = 32,
+
+    /// <summary>
+    /// A text that states the problem the deal is to solve (the needs summary: 解决纸质报工数据滞后一天的问题): a risk phrase in
+    /// such a clause is the customer's own pain, as a pain point is, and raises no signal; a budget constraint still does.
+    /// </summary>
+    ProblemToSolve = 64,
 }
 
 /// <summary>Why a finding was raised; each maps to one of <see cref="FindingCodes"/> and one message.</summary>
@@ -487,7 +493,8 @@ internal sealed partial class Inspection
     private void InspectNeeds(CustomerNeeds? needs)
     {
         var summaryRequired = RequiredBit(FollowUpFields.NeedsSummary);
-        var summary = Classify(needs?.Summary, FollowUpFields.NeedsSummary, TextUse.Clarity | TextUse.Risk | TextUse.ChangeMention, summaryRequired, out var summaryCredit);
+        var summary = Classify(needs?.Summary, FollowUpFields.NeedsSummary, TextUse.Clarity | TextUse.Risk | TextUse.ChangeMention | TextUse.ProblemToSolve,
+            summaryRequired, out var summaryCredit);
         _changesRecorded = HasChangeHistory(needs?.Changes);
         var changeUnrecorded = RequiredBit(FollowUpFields.NeedsChanges) && ChangeMentioned && !_changesRecorded;
         ChangeUnrecorded = changeUnrecorded;

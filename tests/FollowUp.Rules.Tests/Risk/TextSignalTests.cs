@@ -60,6 +60,39 @@ public sealed class TextSignalTests
         Assert.Contains(Evaluator.Evaluate(asConcern).Risk.Signals, s => s.Field == "needs.concerns[0]");
     }
 
+    /// <summary>
+    /// A needs summary written as the problem the deal is to solve names the customer's own pain, as a pain point does: it
+    /// raises no signal. A risk outside that clause, or a budget too small to solve it, still does.
+    /// </summary>
+    [Theory]
+    [InlineData("车间 MES 报工模块，解决纸质报工数据滞后一天的问题")]
+    [InlineData("解决客户投诉处理慢的问题")]
+    [InlineData("解决发货延误、错发的问题")]
+    [InlineData("解决错发、发货延误的问题")]
+    [InlineData("解决月报总是推迟 5 天出的问题")]
+    [InlineData("想改善交付延误的情况")]
+    [InlineData("解決客戶投訴處理慢的問題")]
+    [InlineData("Solve the problem of delayed shipments")]
+    public void Signal_NeedsSummaryStatingTheProblemToSolve_RaisesNone(string summary)
+    {
+        var record = SampleRecords.CompleteToB().WithNeeds(n => n with { Summary = summary });
+
+        Assert.DoesNotContain(Evaluator.Evaluate(record).Risk.Signals, s => s.Field == "needs.summary");
+    }
+
+    [Theory]
+    [InlineData("客户说项目推迟到明年", RiskSignalCodes.Delay)]
+    [InlineData("上 WMS，解决库存不准，但项目推迟到明年", RiskSignalCodes.Delay)]
+    [InlineData("项目推迟到明年，解决库存不准的问题", RiskSignalCodes.Delay)]
+    [InlineData("客户对我们的解决方案不满意", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("希望通过分期解决预算不足的问题", RiskSignalCodes.BudgetConstraint)]
+    public void Signal_NeedsSummaryRiskOutsideAProblemToSolve_IsRaised(string summary, string code)
+    {
+        var record = SampleRecords.CompleteToB().WithNeeds(n => n with { Summary = summary });
+
+        Assert.Contains(Evaluator.Evaluate(record).Risk.Signals, s => s.Field == "needs.summary" && s.Code == code);
+    }
+
     [Theory]
     [InlineData("50万")]
     [InlineData("预算充足，约 80 万")]

@@ -1,0 +1,57 @@
+namespace FollowUp.Rules.Language;
+
+// The problem a deal is to solve: a needs summary written as the article asks (车间 MES 报工模块，解决纸质报工数据滞后一天的
+// 问题) names the customer's own pain, and a risk phrase in it (滞后, 投诉, 延误) is that pain, not a risk to the deal, as a pain
+// point is not.
+internal sealed partial class TextAnalyzer
+{
+    /// <summary>Words that say the clause after them is a problem to solve (解决, 改善, reduce), folded.</summary>
+    private static readonly string[] SolvingWords =
+    [
+        "解决", "改善", "改进", "缓解", "减少", "降低", "消除", "杜绝", "摆脱", "根治",
+        "solve", "solves", "solving", "fix", "fixes", "fixing", "address", "addresses", "addressing", "reduce", "reduces", "reducing",
+        "eliminate", "eliminates", "eliminating", "improve", "improves", "improving", "tackle", "tackles", "tackling",
+    ];
+
+    /// <summary>Longer words that start with a solving word but name a thing (解决方案 is a solution), folded.</summary>
+    private static readonly string[] NotSolvingWords = ["解决方案", "解决办法", "解决思路"];
+
+    /// <summary>How many characters may come between a solving word and the risk phrase of the problem it names.</summary>
+    private const int ProblemReach = 20;
+
+    /// <summary>The same for an English risk phrase, whose words are longer (solve the problem of delayed shipments).</summary>
+    private const int AsciiProblemReach = 40;
+
+    /// <summary>
+    /// Whether the risk phrase from <paramref name="start"/> to <paramref name="end"/> names a problem to solve: a solving
+    /// word (解决, 改善, solve) stands before it in its clause, within a few words (解决纸质报工数据滞后一天的问题, 想改善交付延误的
+    /// 情况, solve delayed shipments). Items joined by 、 stay in the clause (解决发货延误、错发的问题); a comma or a contrast
+    /// word (但) ends it, so 解决库存不准，但项目推迟到明年 still names a delay.
+    /// </summary>
+    public bool IsProblemToSolve(string text, int start, int end)
+    {
+        var reach = TextFolding.IsAsciiLetter(TextFolding.Fold(text[start])) ? AsciiProblemReach : ProblemReach;
+        for (var i = start - 1; i >= 0 && start - i <= reach; i--)
+        {
+            var c = TextFolding.Fold(text[i]);
+            if (TextFolding.IsClauseEnd(c) && c is not ('、' or '\uFF64'))
+            {
+                return false;
+            }
+
+            var wordStart = i == 0 || !TextFolding.IsAsciiLetter(TextFolding.Fold(text[i - 1]));
+            if (wordStart && BreakWordLength(text.AsSpan(i, start - i)) > 0)
+            {
+                return false;
+            }
+
+            var words = text.AsSpan(i, end - i);
+            if (wordStart && StartsWithAny(words, SolvingWords) && !StartsWithAny(words, NotSolvingWords))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
