@@ -59,6 +59,18 @@ public sealed partial class TeamReportTests
         Assert.DoesNotContain("记录数", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("zh-CN", "A 优秀", "B 良好", "C 及格", "D 不达标")]
+    [InlineData("en", "A excellent", "B good, with gaps", "C passable", "D below standard")]
+    public void Write_GradeLabels_ReadBestToWorstFromAToD(string culture, string a, string b, string c, string d)
+    {
+        var text = Report(Evaluated("1", 90)).ToString(TeamReportFormat.Text, CultureInfo.GetCultureInfo(culture));
+
+        var labels = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 2 && l[0] is >= 'A' and <= 'D' && l[1] == ' ').ToArray();
+
+        Assert.Equal([a, b, c, d], labels.Select(l => Regex.Replace(l, @"\s+\d+\s+\d+\.\d%.*$", "")));
+    }
+
     [Fact]
     public void Write_TextInACommaDecimalCulture_WritesNumbersInvariantly()
     {
