@@ -44,8 +44,9 @@ public sealed class TeamReportBuilder
     private readonly long[] _groupCounts = new long[GroupCount];
     private readonly decimal[] _groupPoints = new decimal[GroupCount];
     private readonly long[] _stages = new long[StageSlots];
-    private readonly Dictionary<string, OwnerTally> _owners = new(StringComparer.OrdinalIgnoreCase);
-    private readonly OwnerTally _noOwner = new(null);
+    private readonly Dictionary<string, OwnerTally> _owners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OwnerTally>.AlternateLookup<ReadOnlySpan<char>> _ownersByFoldedName;
+    private readonly OwnerTally _noOwner = new();
     private readonly Dictionary<string, PhraseTally> _phrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _signals = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, PhraseTally>.AlternateLookup<ReadOnlySpan<char>> _phrasesBySpan;
@@ -61,6 +62,7 @@ public sealed class TeamReportBuilder
     public TeamReportBuilder()
     {
         _phrasesBySpan = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        _ownersByFoldedName = _owners.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Gets how many records have been added.</summary>
@@ -141,7 +143,7 @@ public sealed class TeamReportBuilder
 
         CountSignals(evaluation.Risk.Signals);
         _stages[record.Progress?.Stage.Value is { } stage ? (int)stage : StageSlots - 1]++;
-        ConsiderForAttention(evaluation, owner.Name, sequence);
+        ConsiderForAttention(evaluation, owner, sequence);
     }
 
     /// <summary>Builds the report of the records added so far. The builder can go on adding; the report does not change.</summary>
@@ -205,7 +207,7 @@ public sealed class TeamReportBuilder
             riskLevels,
             signals,
             stages,
-            [.. _attention.Select(c => c.Item)]);
+            [.. _attention.Select(c => c.Item with { Owner = c.Owner.Name })]);
     }
 
     /// <summary>Whether a record belongs on the attention list at all: below grade A, high risk or worse, or overdue.</summary>
@@ -252,15 +254,22 @@ public sealed class TeamReportBuilder
         return overdue;
     }
 
-    /// <summary>The tally of a named owner (<see cref="FollowUpEvaluation.Owner"/>), case-insensitively.</summary>
+    /// <summary>
+    /// The tally of a named owner (<see cref="FollowUpEvaluation.Owner"/>), by the name folded as phrases are (case, full-width
+    /// forms, Traditional characters, white space), so 趙敏 and 赵敏 are one person; the spelling is counted for the name shown.
+    /// </summary>
     private OwnerTally OwnerTallyOf(string owner)
     {
-        if (!_owners.TryGetValue(owner, out var tally))
+        const int StackLimit = 256;
+        Span<char> buffer = owner.Length <= StackLimit ? stackalloc char[StackLimit] : new char[owner.Length];
+        var folded = buffer[..TextFolding.FoldInto(owner, buffer)];
+        if (!_ownersByFoldedName.TryGetValue(folded, out var tally))
         {
-            tally = new OwnerTally(owner);
-            _owners.Add(owner, tally);
+            tally = new OwnerTally();
+            _owners.Add(folded.ToString(), tally);
         }
 
+        tally.CountSpelling(owner);
         return tally;
     }
 
@@ -302,7 +311,7 @@ public sealed class TeamReportBuilder
         }
     }
 
-    private void ConsiderForAttention(FollowUpEvaluation evaluation, string? owner, long sequence)
+    private void ConsiderForAttention(FollowUpEvaluation evaluation, OwnerTally owner, long sequence)
     {
         var overdue = OverdueOf(evaluation);
         if (!NeedsAttention(evaluation, overdue))
@@ -316,8 +325,9 @@ public sealed class TeamReportBuilder
             return;
         }
 
-        var candidate = new Candidate(key, new AttentionItem(
-            evaluation.Id, evaluation.Customer, owner, evaluation.Grade, evaluation.Score, evaluation.Risk.Level, evaluation.Risk.Score, overdue,
+        // The owner's name is set when the report is built: the spelling most of the owner's records use may change until then.
+        var candidate = new Candidate(key, owner, new AttentionItem(
+            evaluation.Id, evaluation.Customer, null, evaluation.Grade, evaluation.Score, evaluation.Risk.Level, evaluation.Risk.Score, overdue,
             evaluation.TopDeductions(2)));
         var index = _attention.BinarySearch(candidate, AttentionOrder);
         _attention.Insert(index < 0 ? ~index : index, candidate);
@@ -327,14 +337,48 @@ public sealed class TeamReportBuilder
         }
     }
 
-    /// <summary>An owner's records; <see langword="null"/> is the tally of the records that name nobody.</summary>
-    private sealed class OwnerTally(string? name)
+    /// <summary>An owner's records and the spellings of the owner's name in them; none for the tally of the records that name nobody.</summary>
+    private sealed class OwnerTally
     {
-        public string? Name { get; } = name;
+        /// <summary>Each spelling of the name with how many records use it, in the order first seen.</summary>
+        private readonly List<(string Spelling, long Records)> _spellings = [];
+
+        /// <summary>Gets the spelling most records use (the first seen of equally used ones); <see langword="null"/> for nobody.</summary>
+        public string? Name
+        {
+            get
+            {
+                string? name = null;
+                var most = 0L;
+                foreach (var (spelling, records) in _spellings)
+                {
+                    if (records > most)
+                    {
+                        (name, most) = (spelling, records);
+                    }
+                }
+
+                return name;
+            }
+        }
 
         public long Records { get; set; }
 
         public double ScoreSum { get; set; }
+
+        public void CountSpelling(string spelling)
+        {
+            for (var i = 0; i < _spellings.Count; i++)
+            {
+                if (string.Equals(_spellings[i].Spelling, spelling, StringComparison.Ordinal))
+                {
+                    _spellings[i] = (spelling, _spellings[i].Records + 1);
+                    return;
+                }
+            }
+
+            _spellings.Add((spelling, 1));
+        }
     }
 
     private sealed class PhraseTally(VagueCategory category)
@@ -347,5 +391,5 @@ public sealed class TeamReportBuilder
     /// <summary>What the attention order compares, kept as a value so a record that does not make the list allocates nothing.</summary>
     private readonly record struct AttentionKey(Grade Grade, double Score, double RiskScore, TimeSpan Overdue, long Sequence);
 
-    private sealed record Candidate(AttentionKey Key, AttentionItem Item);
+    private sealed record Candidate(AttentionKey Key, OwnerTally Owner, AttentionItem Item);
 }

@@ -7,8 +7,10 @@ namespace FollowUp.Rules.Reporting;
 
 /// <summary>The records of one owner in a <see cref="TeamReport"/>.</summary>
 /// <param name="Owner">
-/// Who is responsible: the next action's owner, else the record's owner, trimmed; <see langword="null"/> for the records that
-/// name nobody, so no real name can be taken for them. Owners that differ only in case are one owner, spelled as first seen.
+/// Who is responsible for the next step (SPEC's 责任人): the next action's owner, else the record's owner, trimmed, as
+/// <see cref="FollowUpEvaluation.Owner"/>; <see langword="null"/> for the records that name nobody, so no real name can be taken
+/// for them. Names that differ only in case, full-width forms, Traditional or Simplified characters or white space (趙敏, 赵敏,
+/// 赵 敏) are one owner, shown as most of the owner's records spell it (of equally used spellings, the first seen).
 /// </param>
 /// <param name="RecordCount">How many records the owner has, at least 1.</param>
 /// <param name="AverageScore">The average quality score of those records, 0 to 100.</param>

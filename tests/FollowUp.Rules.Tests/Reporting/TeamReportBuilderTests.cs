@@ -115,6 +115,45 @@ public sealed class TeamReportBuilderTests
     }
 
     [Fact]
+    public void Build_OwnersInTraditionalAndSimplifiedCharacters_AreOneOwnerSpelledAsMostRecordsSpellIt()
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(owner: "赵敏", nextActionOwner: "趙敏"), r => Evaluated("1", 100, of: r));
+        builder.Add(Record(owner: "赵敏"), r => Evaluated("2", 90, of: r));
+        builder.Add(Record(owner: "赵 敏"), r => Evaluated("3", 80, of: r));
+        builder.Add(Record(owner: "赵敏"), r => Evaluated("4", 70, of: r));
+
+        var owner = Assert.Single(builder.Build().Owners);
+
+        Assert.Equal(new OwnerSummary("赵敏", 4, 85), owner);
+    }
+
+    [Fact]
+    public void Build_OwnersInFullWidthLetters_AreOneOwnerWithTheHalfWidthSpelling()
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(owner: "ＣＨＥＮ　ＹＵ"), r => Evaluated("1", 80, of: r));
+        builder.Add(Record(owner: "Chen Yu"), r => Evaluated("2", 60, of: r));
+        builder.Add(Record(owner: "Chen Yu"), r => Evaluated("3", 70, of: r));
+
+        Assert.Equal([new OwnerSummary("Chen Yu", 3, 70)], builder.Build().Owners);
+    }
+
+    [Fact]
+    public void Build_NeedsAttention_ShowsTheOwnerAsTheOwnersRowSpellsIt()
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(owner: "趙敏"), r => Evaluated("1", 40, of: r));
+        builder.Add(Record(owner: "赵敏"), r => Evaluated("2", 95, of: r));
+        builder.Add(Record(owner: "赵敏"), r => Evaluated("3", 95, of: r));
+
+        var report = builder.Build();
+
+        Assert.Equal("赵敏", Assert.Single(report.Owners).Owner);
+        Assert.Equal("赵敏", Assert.Single(report.NeedsAttention).Owner);
+    }
+
+    [Fact]
     public void Build_Owners_AreOrderedByAverageScoreThenRecordCountThenName()
     {
         var builder = new TeamReportBuilder();
