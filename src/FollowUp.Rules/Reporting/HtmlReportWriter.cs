@@ -16,6 +16,7 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
 
     private static readonly string[] GradeColors = ["#2e7d32", "#1565c0", "#ef8f00", "#c62828"];
     private static readonly string[] RiskColors = ["#78909c", "#f9a825", "#ef6c00", "#b71c1c"];
+    private const string NotAssessableColor = "#9e9e9e";
     private static readonly string[] FunnelColors = ["#90caf9", "#64b5f6", "#42a5f5", "#1e88e5", "#1565c0"];
 
     private const string Style =
@@ -392,8 +393,8 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
             E(item.Grade.ToString());
             W("</span></td>");
             Td(ReportTables.Score(item.Score), "num");
-            W($"<td><span class=\"badge\" style=\"background:{RiskColors[(int)item.RiskLevel]}\">");
-            E(text.RiskLevel(item.RiskLevel));
+            W($"<td><span class=\"badge\" style=\"background:{(item.RiskNotAssessable ? NotAssessableColor : RiskColors[(int)item.RiskLevel])}\">");
+            E(text.RiskLevel(item.RiskLevel, item.RiskNotAssessable));
             W("</span></td>");
             Td(ReportTables.Overdue(item.Overdue, text), "num");
             W("<td>");
@@ -488,32 +489,50 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
 
     private void RiskSection()
     {
-        // The risk levels as one stacked bar, then the most frequent signals.
+        // The risk levels, then the records whose risk could not be assessed, as one stacked bar; the records behind High and
+        // Critical by id; then the most frequent signals.
         const int height = 58;
         SvgStart("risk", height, text["section.riskLevels"]);
         var total = Math.Max(1, report.RecordCount);
+        var segments = Enum.GetValues<RiskLevel>()
+            .Select(l => (Label: text.RiskLevel(l), Count: report.RiskLevels[l], Color: RiskColors[(int)l]))
+            .Append((Label: text["risk.NotAssessable"], Count: report.RiskNotAssessable, Color: NotAssessableColor))
+            .ToList();
         var x = 0.0;
-        var levels = Enum.GetValues<RiskLevel>();
-        foreach (var level in levels)
+        foreach (var (label, count, color) in segments)
         {
-            var width = (ChartWidth - 4) * report.RiskLevels[level] / (double)total;
+            var width = (ChartWidth - 4) * count / (double)total;
             if (width > 0)
             {
-                Rect(x, 0, width, 24, RiskColors[(int)level], $"{text.RiskLevel(level)}: {ReportTables.Count(report.RiskLevels[level])}");
+                Rect(x, 0, width, 24, color, $"{label}: {ReportTables.Count(count)}");
             }
 
             x += width;
         }
 
-        var slot = ChartWidth / (double)levels.Length;
-        foreach (var level in levels)
+        var slot = ChartWidth / (double)segments.Count;
+        for (var i = 0; i < segments.Count; i++)
         {
-            var left = slot * (int)level;
-            W($"<rect x=\"{Num(left)}\" y=\"38\" width=\"12\" height=\"12\" rx=\"2\" fill=\"{RiskColors[(int)level]}\"/>\n");
-            SvgText(left + 18, 49, $"{text.RiskLevel(level)} {ReportTables.Count(report.RiskLevels[level])}");
+            var left = slot * i;
+            W($"<rect x=\"{Num(left)}\" y=\"38\" width=\"12\" height=\"12\" rx=\"2\" fill=\"{segments[i].Color}\"/>\n");
+            SvgText(left + 18, 49, $"{segments[i].Label} {ReportTables.Count(segments[i].Count)}");
         }
 
-        W("</svg>\n<h2 style=\"margin-top:16px\">");
+        W("</svg>\n<p class=\"note\" style=\"margin-top:8px\">");
+        E(text["note.riskLevels"]);
+        W("</p>\n");
+        foreach (var level in new[] { RiskLevel.Critical, RiskLevel.High })
+        {
+            var ids = ReportTables.HighRiskIds(report, level, text);
+            if (ids.Length > 0)
+            {
+                W($"<p class=\"risk-ids\" data-level=\"{level}\">");
+                E($"{text.RiskLevel(level)}: {ids}");
+                W("</p>\n");
+            }
+        }
+
+        W("<h2 style=\"margin-top:16px\">");
         E(text["section.riskSignals"]);
         W("</h2>\n");
         if (report.RiskSignals.Count == 0)

@@ -134,6 +134,20 @@ internal static class JsonReportWriter
         }
 
         json.WriteEndObject();
+        json.WriteNumber("riskNotAssessable", report.RiskNotAssessable);
+        json.WriteStartObject("highRiskIds");
+        foreach (var (level, ids) in report.HighRiskIds.OrderBy(l => l.Key))
+        {
+            json.WriteStartArray(level.ToString());
+            foreach (var id in ids)
+            {
+                json.WriteStringValue(id);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
 
         json.WriteStartArray("riskSignals");
         foreach (var signal in report.RiskSignals)
@@ -193,6 +207,7 @@ internal static class JsonReportWriter
         }
 
         json.WriteEndArray();
+        json.WriteBoolean("riskNotAssessable", item.RiskNotAssessable);
         json.WriteEndObject();
     }
 

@@ -46,9 +46,13 @@ internal static class ReportTables
             [.. report.VaguePhrases.Select(p => Row(Share(p.Count, mostPhrase), p.Phrase, text.Category(p.Category), Count(p.Count)))]);
 
         yield return new ReportTable(
-            text["section.riskLevels"], null,
-            [new(text["column.riskLevel"]), new(text["column.count"], true), new(text["column.share"], true)],
-            [.. Enum.GetValues<RiskLevel>().Select(l => Row(Share(report.RiskLevels[l], total), text.RiskLevel(l), Count(report.RiskLevels[l]), Percent(report.RiskLevels[l], total)))]);
+            text["section.riskLevels"], text["note.riskLevels"],
+            [new(text["column.riskLevel"]), new(text["column.count"], true), new(text["column.share"], true), new(text["column.ids"])],
+            [
+                .. Enum.GetValues<RiskLevel>().Select(l => Row(
+                    Share(report.RiskLevels[l], total), text.RiskLevel(l), Count(report.RiskLevels[l]), Percent(report.RiskLevels[l], total), HighRiskIds(report, l, text))),
+                Row(Share(report.RiskNotAssessable, total), text["risk.NotAssessable"], Count(report.RiskNotAssessable), Percent(report.RiskNotAssessable, total), ""),
+            ]);
 
         yield return new ReportTable(
             text["section.riskSignals"], text["note.signals"],
@@ -70,12 +74,28 @@ internal static class ReportTables
                 .. report.NeedsAttention.Select((item, i) => new ReportRow(
                     [
                         Count(i + 1), item.Id ?? "-", item.Customer ?? "-", text.Owner(item.Owner), item.Grade.ToString(), Score(item.Score),
-                        text.RiskLevel(item.RiskLevel), Overdue(item.Overdue, text),
+                        text.RiskLevel(item.RiskLevel, item.RiskNotAssessable), Overdue(item.Overdue, text),
                     ],
                     null,
                     [.. item.TopDeductions.Select(d => Deduction(d, text))])),
             ],
             text["empty.attention"]);
+    }
+
+    /// <summary>
+    /// The ids of the records at a High or Critical level, then how many more the level counts ("R07, R08 等另 3 条"); empty for
+    /// the other levels.
+    /// </summary>
+    public static string HighRiskIds(TeamReport report, RiskLevel level, ReportText text)
+    {
+        if (!report.HighRiskIds.TryGetValue(level, out var ids))
+        {
+            return "";
+        }
+
+        var more = report.RiskLevels[level] - ids.Count;
+        var listed = string.Join(", ", ids);
+        return more <= 0 ? listed : $"{listed} {text.Format("moreIds", Count(more))}".TrimStart();
     }
 
     public static string Count(long count) => count.ToString(CultureInfo.InvariantCulture);

@@ -58,6 +58,9 @@ internal sealed class ReportText
 
     public string RiskLevel(RiskLevel level) => this[$"risk.{level}"];
 
+    /// <summary>The label of a record's risk: its level, or "not assessable" when the report counts it apart.</summary>
+    public string RiskLevel(RiskLevel level, bool notAssessable) => notAssessable ? this["risk.NotAssessable"] : RiskLevel(level);
+
     public string Stage(DealStage? stage) => this[stage is { } known ? $"stage.{known}" : "stage.unknown"];
 
     /// <summary>The label of a risk signal, from the evaluator's messages (custom signals fall back to their code), capitalised.</summary>

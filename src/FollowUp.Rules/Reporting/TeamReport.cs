@@ -30,6 +30,8 @@ public sealed class TeamReport
         DeductionGroupSummary[] deductionGroups,
         VaguePhraseSummary[] vaguePhrases,
         Dictionary<RiskLevel, long> riskLevels,
+        long riskNotAssessable,
+        Dictionary<RiskLevel, string[]> highRiskIds,
         RiskSignalSummary[] riskSignals,
         StageCount[] stages,
         AttentionItem[] needsAttention)
@@ -45,6 +47,8 @@ public sealed class TeamReport
         DeductionGroups = Array.AsReadOnly(deductionGroups);
         VaguePhrases = Array.AsReadOnly(vaguePhrases);
         RiskLevels = new ReadOnlyDictionary<RiskLevel, long>(riskLevels);
+        RiskNotAssessable = riskNotAssessable;
+        HighRiskIds = new ReadOnlyDictionary<RiskLevel, IReadOnlyList<string>>(highRiskIds.ToDictionary(l => l.Key, l => (IReadOnlyList<string>)Array.AsReadOnly(l.Value)));
         RiskSignals = Array.AsReadOnly(riskSignals);
         Stages = Array.AsReadOnly(stages);
         NeedsAttention = Array.AsReadOnly(needsAttention);
@@ -83,8 +87,26 @@ public sealed class TeamReport
     /// <summary>Gets the most frequent vague phrases, at most <see cref="TopLimit"/>, most frequent first (ties by phrase).</summary>
     public IReadOnlyList<VaguePhraseSummary> VaguePhrases { get; }
 
-    /// <summary>Gets how many records are at each risk level; every level is present, with 0 when no record is at it.</summary>
+    /// <summary>
+    /// Gets how many records are at each risk level, of those whose risk could be assessed (see <see cref="RiskNotAssessable"/>);
+    /// every level is present, with 0 when no record is at it.
+    /// </summary>
     public IReadOnlyDictionary<RiskLevel, long> RiskLevels { get; }
+
+    /// <summary>
+    /// Gets how many records are counted apart from <see cref="RiskLevels"/> because their risk could not be assessed: the
+    /// evaluation found too little content to judge it (a <c>RiskNotAssessable</c> finding) and no risk signal, so its Low
+    /// level says nothing about the deal. A record with a signal keeps its level, the least risk it carries. The evaluation's
+    /// level is unchanged; only the report counts it apart.
+    /// </summary>
+    public long RiskNotAssessable { get; }
+
+    /// <summary>
+    /// Gets the ids of the records at <see cref="RiskLevel.High"/> and at <see cref="RiskLevel.Critical"/> risk (the two keys),
+    /// at most <see cref="TopLimit"/> of each level, in input order, so the report names the records behind those counts.
+    /// Records without an id are counted in <see cref="RiskLevels"/> but cannot be named here.
+    /// </summary>
+    public IReadOnlyDictionary<RiskLevel, IReadOnlyList<string>> HighRiskIds { get; }
 
     /// <summary>Gets the risk signals raised by the most records, at most <see cref="TopLimit"/>, most frequent first (ties by code).</summary>
     public IReadOnlyList<RiskSignalSummary> RiskSignals { get; }

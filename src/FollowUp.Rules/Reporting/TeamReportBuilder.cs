@@ -38,6 +38,8 @@ public sealed class TeamReportBuilder
 
     private readonly long[] _grades = new long[Enum.GetValues<Grade>().Length];
     private readonly long[] _riskLevels = new long[Enum.GetValues<RiskLevel>().Length];
+    private readonly List<string> _highRiskIds = new(TeamReport.TopLimit);
+    private readonly List<string> _criticalRiskIds = new(TeamReport.TopLimit);
     private readonly long[] _stepRecords = new long[StepCount];
     private readonly long[] _stepMissing = new long[StepCount];
     private readonly double[] _stepScores = new double[StepCount];
@@ -54,6 +56,7 @@ public sealed class TeamReportBuilder
 
     private long _count;
     private long _unreadable;
+    private long _riskNotAssessable;
     private readonly List<string> _readInPart = [];
     private double _scoreSum;
     private DateTimeOffset? _evaluatedAt;
@@ -105,7 +108,17 @@ public sealed class TeamReportBuilder
         var sequence = _count++;
         _scoreSum += evaluation.Score;
         _grades[(int)evaluation.Grade]++;
-        _riskLevels[(int)evaluation.Risk.Level]++;
+        var riskNotAssessable = IsRiskNotAssessable(evaluation);
+        if (riskNotAssessable)
+        {
+            _riskNotAssessable++;
+        }
+        else
+        {
+            _riskLevels[(int)evaluation.Risk.Level]++;
+        }
+
+        NameHighRisk(evaluation);
         if (_evaluatedAt is not { } latest || evaluation.EvaluatedAt > latest)
         {
             _evaluatedAt = evaluation.EvaluatedAt;
@@ -143,7 +156,7 @@ public sealed class TeamReportBuilder
 
         CountSignals(evaluation.Risk.Signals);
         _stages[record.Progress?.Stage.Value is { } stage ? (int)stage : StageSlots - 1]++;
-        ConsiderForAttention(evaluation, owner, sequence);
+        ConsiderForAttention(evaluation, owner, riskNotAssessable, sequence);
     }
 
     /// <summary>Builds the report of the records added so far. The builder can go on adding; the report does not change.</summary>
@@ -205,6 +218,8 @@ public sealed class TeamReportBuilder
             groups,
             phrases,
             riskLevels,
+            _riskNotAssessable,
+            new Dictionary<RiskLevel, string[]> { [RiskLevel.High] = [.. _highRiskIds], [RiskLevel.Critical] = [.. _criticalRiskIds] },
             signals,
             stages,
             [.. _attention.Select(c => c.Item with { Owner = c.Owner.Name })]);
@@ -237,6 +252,39 @@ public sealed class TeamReportBuilder
 
         var byOverdue = y.Overdue.CompareTo(x.Overdue);
         return byOverdue != 0 ? byOverdue : x.Sequence.CompareTo(y.Sequence);
+    }
+
+    /// <summary>
+    /// Whether the report counts a record's risk as not assessable: the evaluation found too little content to judge it (a
+    /// <c>RiskNotAssessable</c> finding or deduction) and no signal either, so its Low level says nothing. A record with a signal
+    /// keeps its level, which is then the least risk it carries.
+    /// </summary>
+    private static bool IsRiskNotAssessable(FollowUpEvaluation evaluation)
+    {
+        if (evaluation.Risk.Level != RiskLevel.Low)
+        {
+            return false;
+        }
+
+        var findings = evaluation.Findings;
+        for (var i = 0; i < findings.Count; i++)
+        {
+            if (findings[i].Code == FindingCodes.RiskNotAssessable)
+            {
+                return true;
+            }
+        }
+
+        var deductions = evaluation.Deductions;
+        for (var i = 0; i < deductions.Count; i++)
+        {
+            if (deductions[i].Code == DeductionCodes.RiskNotAssessable)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static TimeSpan OverdueOf(FollowUpEvaluation evaluation)
@@ -311,7 +359,22 @@ public sealed class TeamReportBuilder
         }
     }
 
-    private void ConsiderForAttention(FollowUpEvaluation evaluation, OwnerTally owner, long sequence)
+    /// <summary>Keeps the id of a record at High or Critical risk, the first <see cref="TeamReport.TopLimit"/> of each level.</summary>
+    private void NameHighRisk(FollowUpEvaluation evaluation)
+    {
+        var ids = evaluation.Risk.Level switch
+        {
+            RiskLevel.High => _highRiskIds,
+            RiskLevel.Critical => _criticalRiskIds,
+            _ => null,
+        };
+        if (ids is not null && ids.Count < TeamReport.TopLimit && evaluation.Id is { } id)
+        {
+            ids.Add(id);
+        }
+    }
+
+    private void ConsiderForAttention(FollowUpEvaluation evaluation, OwnerTally owner, bool riskNotAssessable, long sequence)
     {
         var overdue = OverdueOf(evaluation);
         if (!NeedsAttention(evaluation, overdue))
@@ -328,7 +391,7 @@ public sealed class TeamReportBuilder
         // The owner's name is set when the report is built: the spelling most of the owner's records use may change until then.
         var candidate = new Candidate(key, owner, new AttentionItem(
             evaluation.Id, evaluation.Customer, null, evaluation.Grade, evaluation.Score, evaluation.Risk.Level, evaluation.Risk.Score, overdue,
-            evaluation.TopDeductions(2)));
+            evaluation.TopDeductions(2)) { RiskNotAssessable = riskNotAssessable });
         var index = _attention.BinarySearch(candidate, AttentionOrder);
         _attention.Insert(index < 0 ? ~index : index, candidate);
         if (_attention.Count > TeamReport.AttentionLimit)

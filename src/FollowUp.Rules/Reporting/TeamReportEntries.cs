@@ -60,4 +60,12 @@ public sealed record StageCount(DealStage? Stage, long Count);
 /// <param name="TopDeductions">The record's largest deductions, at most two, largest first (ties in record order).</param>
 public sealed record AttentionItem(
     string? Id, string? Customer, string? Owner, Grade Grade, double Score, RiskLevel RiskLevel, double RiskScore, TimeSpan Overdue,
-    IReadOnlyList<Deduction> TopDeductions);
+    IReadOnlyList<Deduction> TopDeductions)
+{
+    /// <summary>
+    /// Gets whether the record's risk could not be assessed (see <see cref="TeamReport.RiskNotAssessable"/>): its
+    /// <see cref="RiskLevel"/> is then Low only because nothing could be read, and the report shows it as not assessable.
+    /// </summary>
+    /// <value><see langword="false"/> unless set.</value>
+    public bool RiskNotAssessable { get; init; }
+}

@@ -45,6 +45,7 @@ internal static class ReportFixtures
         IEnumerable<Deduction>? deductions = null,
         IEnumerable<string>? vague = null,
         IEnumerable<string>? signals = null,
+        IEnumerable<string>? findings = null,
         TimeSpan? overdue = null,
         DateTimeOffset? evaluatedAt = null,
         FollowUpRecord? of = null)
@@ -69,7 +70,7 @@ internal static class ReportFixtures
             [.. (vague ?? []).Select(text => Phrase(text))],
             new RiskAssessment(riskScore, risk, [.. (signals ?? []).Select(code => new RiskSignal(code, "communications[0].summary", code, 0.3))]),
             [.. deductions ?? []],
-            Array.Empty<Finding>(),
+            [.. (findings ?? []).Select(code => new Finding(code, FluentValidation.Severity.Info, "risks", $"{code} message", null, FollowUpStep.AttachmentsAndRisks))],
             reminders,
             read?.Owner,
             read?.Customer);

@@ -24,7 +24,7 @@ public sealed class TeamReportBuilderProperties
 
         return (report.RecordCount == n
                 && report.Grades.Values.Sum() == n
-                && report.RiskLevels.Values.Sum() == n
+                && report.RiskLevels.Values.Sum() + report.RiskNotAssessable == n
                 && report.Stages.Sum(s => s.Count) == n
                 && report.Owners.Sum(o => o.RecordCount) == n
                 && report.Steps.All(s => s.MissingRate is >= 0 and <= 1 && s.RecordsMissing <= n)
@@ -102,6 +102,7 @@ public sealed class TeamReportBuilderProperties
                 deductions: [Deduction((DeductionGroup)(data[i + 3] % 5), data[i] % 7 + 0.25)],
                 vague: data[i + 3] % 2 == 0 ? ["跟进中", "ＳＯＯＮ"] : ["跟 進 中"],
                 signals: data[i + 1] % 3 == 0 ? [RiskSignalCodes.Competitor, RiskSignalCodes.Stale] : [],
+                findings: data[i + 2] % 5 == 0 ? [FindingCodes.RiskNotAssessable] : [],
                 overdue: (data[i + 3] & 0x80) != 0 ? TimeSpan.FromHours(data[i + 2]) + TimeSpan.FromMinutes(1) : null);
             batch.Add((record, evaluation));
         }

@@ -241,6 +241,45 @@ public sealed class TeamReportBuilderTests
         Assert.Equal(0, report.RiskLevels[RiskLevel.Medium]);
         Assert.Equal(2, report.RiskLevels[RiskLevel.High]);
         Assert.Equal(0, report.RiskLevels[RiskLevel.Critical]);
+        Assert.Equal(0, report.RiskNotAssessable);
+    }
+
+    [Fact]
+    public void Build_RiskNotAssessableWithNoSignal_IsCountedApartFromLow()
+    {
+        var unassessed = Evaluated("1", 35, findings: [FindingCodes.RiskNotAssessable]);
+        var report = Report(unassessed, Evaluated("2", 90));
+
+        Assert.Equal(RiskLevel.Low, unassessed.Risk.Level);
+        Assert.Equal(1, report.RiskNotAssessable);
+        Assert.Equal(1, report.RiskLevels[RiskLevel.Low]);
+        Assert.True(Assert.Single(report.NeedsAttention).RiskNotAssessable);
+    }
+
+    [Fact]
+    public void Build_RiskNotAssessableWithASignal_KeepsItsLevel()
+    {
+        var report = Report(Evaluated("1", 30, risk: RiskLevel.Medium, riskScore: 25, signals: [RiskSignalCodes.NoDecisionMaker], findings: [FindingCodes.RiskNotAssessable]));
+
+        Assert.Equal(0, report.RiskNotAssessable);
+        Assert.Equal(1, report.RiskLevels[RiskLevel.Medium]);
+        Assert.False(Assert.Single(report.NeedsAttention).RiskNotAssessable);
+    }
+
+    [Fact]
+    public void Build_HighRiskIds_NameTheFirstTenRecordsOfHighAndOfCriticalInInputOrder()
+    {
+        var evaluations = Enumerable.Range(1, 12).Select(i => Evaluated($"H{i}", 90, risk: RiskLevel.High, riskScore: 60))
+            .Append(Evaluated(null, 90, risk: RiskLevel.Critical, riskScore: 90))
+            .Append(Evaluated("C1", 90, risk: RiskLevel.Critical, riskScore: 90))
+            .Append(Evaluated("M1", 90, risk: RiskLevel.Medium, riskScore: 30));
+
+        var report = Report([.. evaluations]);
+
+        Assert.Equal([RiskLevel.High, RiskLevel.Critical], report.HighRiskIds.Keys.Order());
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => $"H{i}"), report.HighRiskIds[RiskLevel.High]);
+        Assert.Equal(["C1"], report.HighRiskIds[RiskLevel.Critical]);
+        Assert.Equal(12, report.RiskLevels[RiskLevel.High]);
     }
 
     [Fact]

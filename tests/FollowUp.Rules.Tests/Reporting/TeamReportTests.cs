@@ -71,6 +71,39 @@ public sealed partial class TeamReportTests
         Assert.Equal([a, b, c, d], labels.Select(l => Regex.Replace(l, @"\s+\d+\s+\d+\.\d%.*$", "")));
     }
 
+    [Theory]
+    [InlineData(TeamReportFormat.Text, "zh-CN", "无法评估", "R-high, R-high-2", "R-critical")]
+    [InlineData(TeamReportFormat.Markdown, "en", "Not assessable", "R-high, R-high-2", "R-critical")]
+    [InlineData(TeamReportFormat.Html, "en", "Not assessable", "High: R-high, R-high-2", "Critical: R-critical")]
+    public void Write_RiskLevels_CountNotAssessableApartAndNameHighAndCriticalRecords(
+        TeamReportFormat format, string culture, string notAssessable, string high, string critical)
+    {
+        var report = Report(
+            Evaluated("R-unassessed", 35, findings: [FindingCodes.RiskNotAssessable]),
+            Evaluated("R-high", 90, risk: RiskLevel.High, riskScore: 60),
+            Evaluated("R-critical", 90, risk: RiskLevel.Critical, riskScore: 90),
+            Evaluated("R-high-2", 90, risk: RiskLevel.High, riskScore: 60));
+
+        var written = report.ToString(format, CultureInfo.GetCultureInfo(culture));
+
+        Assert.Contains(high, written, StringComparison.Ordinal);
+        Assert.Contains(critical, written, StringComparison.Ordinal);
+        var riskLevels = written[written.IndexOf(culture == "en" ? "Risk levels" : "风险等级", StringComparison.Ordinal)..];
+        Assert.Matches(format == TeamReportFormat.Html ? $"{notAssessable} 1<" : $@"{notAssessable}\W+1\W+25\.0%", riskLevels);
+    }
+
+    [Fact]
+    public void Write_AttentionItemWhoseRiskWasNotAssessed_ShowsNotAssessableInsteadOfLow()
+    {
+        var report = Report(Evaluated("R04", 35, findings: [FindingCodes.RiskNotAssessable]));
+
+        var text = report.ToString(TeamReportFormat.Text);
+        var row = text.Split('\n').Single(l => l.Contains("R04", StringComparison.Ordinal));
+
+        Assert.Contains("无法评估", row, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 低 ", row, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Write_TextInACommaDecimalCulture_WritesNumbersInvariantly()
     {
@@ -160,13 +193,14 @@ public sealed partial class TeamReportTests
         var root = json.RootElement;
 
         Assert.Equal(
-            ["recordCount", "unreadableRows", "readInPart", "evaluatedAt", "averageScore", "grades", "owners", "steps", "deductionGroups", "vaguePhrases", "riskLevels", "riskSignals",
+            ["recordCount", "unreadableRows", "readInPart", "evaluatedAt", "averageScore", "grades", "owners", "steps", "deductionGroups", "vaguePhrases", "riskLevels", "riskNotAssessable", "highRiskIds", "riskSignals",
                 "stages", "needsAttention"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(Sample.Value.RecordCount, root.GetProperty("recordCount").GetInt64());
         Assert.Equal("2026-11-26T12:00:00+08:00", root.GetProperty("evaluatedAt").GetString());
         Assert.Equal(["A", "B", "C", "D"], root.GetProperty("grades").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["Low", "Medium", "High", "Critical"], root.GetProperty("riskLevels").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["High", "Critical"], root.GetProperty("highRiskIds").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["owner", "recordCount", "averageScore"], root.GetProperty("owners")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["step", "recordsMissing", "missingRate", "averageScore"], root.GetProperty("steps")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["group", "count", "points"], root.GetProperty("deductionGroups")[0].EnumerateObject().Select(p => p.Name));
@@ -176,7 +210,7 @@ public sealed partial class TeamReportTests
         Assert.Equal(JsonValueKind.Null, root.GetProperty("stages")[7].GetProperty("stage").ValueKind);
         var attention = root.GetProperty("needsAttention")[0];
         Assert.Equal(
-            ["id", "customer", "owner", "grade", "score", "riskLevel", "riskScore", "overdueHours", "topDeductions"],
+            ["id", "customer", "owner", "grade", "score", "riskLevel", "riskScore", "overdueHours", "topDeductions", "riskNotAssessable"],
             attention.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["code", "group", "component", "points", "field", "message"], attention.GetProperty("topDeductions")[0].EnumerateObject().Select(p => p.Name));
     }
@@ -196,6 +230,26 @@ public sealed partial class TeamReportTests
         Assert.Equal(2, root.GetProperty("stages")[(int)DealStage.Negotiation].GetProperty("count").GetInt64());
         Assert.Equal(12.3, root.GetProperty("needsAttention")[0].GetProperty("overdueHours").GetDouble());
         Assert.Equal("High", root.GetProperty("needsAttention")[0].GetProperty("riskLevel").GetString());
+    }
+
+    [Fact]
+    public void Write_Json_CountsNotAssessableApartAndNamesHighRiskRecords()
+    {
+        var report = Report(
+            Evaluated("R04", 35, findings: [FindingCodes.RiskNotAssessable]),
+            Evaluated("R15", 100, risk: RiskLevel.Critical, riskScore: 82.5),
+            Evaluated("R10", 100));
+
+        using var json = JsonDocument.Parse(report.ToString(TeamReportFormat.Json));
+        var root = json.RootElement;
+
+        Assert.Equal(1, root.GetProperty("riskNotAssessable").GetInt64());
+        Assert.Equal(1, root.GetProperty("riskLevels").GetProperty("Low").GetInt64());
+        Assert.Equal(["R15"], root.GetProperty("highRiskIds").GetProperty("Critical").EnumerateArray().Select(e => e.GetString()));
+        Assert.Empty(root.GetProperty("highRiskIds").GetProperty("High").EnumerateArray());
+        var r04 = root.GetProperty("needsAttention").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "R04");
+        Assert.Equal("Low", r04.GetProperty("riskLevel").GetString());
+        Assert.True(r04.GetProperty("riskNotAssessable").GetBoolean());
     }
 
     [Fact]
