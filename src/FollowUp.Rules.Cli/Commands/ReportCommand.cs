@@ -25,8 +25,12 @@ internal static class ReportCommand
             "report",
             """
             Report on the whole team (团队复盘): grade distribution, average score per owner, missing rate per step, the
-            article's five common errors, the most frequent vague phrases, risk levels and signals, the stage funnel, and the
-            records that need attention first. Records are read and evaluated one at a time, so any input size fits in memory.
+            article's five common errors, the most frequent vague phrases, risk levels and signals, the stage funnel, and what
+            needs attention first: the deals at risk (open deals with an overdue next action, no owner, no recent contact or an
+            unanswered risk signal, each with why) and the records to rewrite (by record quality). An owner is the next
+            action's owner, else the record's, with spellings that differ only in Traditional/Simplified characters, width,
+            case or spaces merged. Records whose risk could not be assessed are counted apart from Low; the records at High
+            and Critical risk are named. Records are read and evaluated one at a time, so any input size fits in memory.
             Labels follow --culture; deduction messages too. Unreadable rows are reported on standard error with their line
             or row number and left out of the report, which says how many it left out.
             Exit codes: 0 done, 2 usage or configuration error, 3 done but some rows were unreadable,

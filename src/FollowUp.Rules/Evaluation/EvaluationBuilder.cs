@@ -83,7 +83,27 @@ internal static class EvaluationBuilder
             BuildFindings(inspection, rules.Messages, profile),
             ReminderStage.Build(inspection, rules, signals),
             inspection.Owner,
-            inspection.Customer);
+            inspection.Customer)
+        {
+            UnansweredSignals = UnansweredCodes(inspection),
+        };
+    }
+
+    private static string[] UnansweredCodes(Inspection inspection)
+    {
+        var unanswered = inspection.Unanswered;
+        if (unanswered.Count == 0)
+        {
+            return [];
+        }
+
+        var codes = new string[unanswered.Count];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = unanswered[i].First.Code;
+        }
+
+        return codes;
     }
 
     public static CompletenessResult BuildCompleteness(Inspection inspection, FollowUpProfile profile)

@@ -104,6 +104,12 @@ public sealed class FollowUpEvaluation
     /// <summary>Gets who the customer is: the company, else the contact's name, when filled. Not part of the SPEC §8 JSON.</summary>
     public string? Customer { get; }
 
+    /// <summary>
+    /// Gets the codes of the signals that need a countermeasure and that no noted risk answers, each once, in record order: what
+    /// the <c>RiskUnanswered</c> findings are about, for the team report's deals at risk.
+    /// </summary>
+    internal IReadOnlyList<string> UnansweredSignals { get; init; } = [];
+
     /// <summary>Gets a value indicating whether any finding is an error.</summary>
     public bool HasErrors
     {

@@ -31,7 +31,7 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
         h2 { font-size: 16px; margin: 0 0 12px; }
         .subtitle { color: var(--muted); margin: 0 0 6px; }
         .meta { color: var(--muted); font-size: 13px; margin: 0; }
-        .kpis { display: grid; grid-template-columns: repeat(5, 1fr); gap: 14px; margin-bottom: 18px; }
+        .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 14px; margin-bottom: 18px; }
         .kpi { background: var(--card); border-radius: 10px; padding: 14px 16px; box-shadow: 0 1px 3px rgba(15, 30, 60, .08); border-top: 4px solid var(--accent); }
         .kpi .label { color: var(--muted); font-size: 13px; }
         .kpi .value { font-size: 28px; font-weight: 700; font-variant-numeric: tabular-nums; }
@@ -93,6 +93,14 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
         Card("deductions", text["section.deductions"], null, DeductionTable);
         Card("vague", text["section.vague"], null, VagueTable);
         W("</div>\n");
+
+        W("<section class=\"card wide\" id=\"deals-at-risk\">\n<h2>");
+        E(text["section.dealsAtRisk"]);
+        W("</h2>\n<p class=\"note\">");
+        E(text.Format("note.dealsAtRisk", ReportTables.Count(report.DealsAtRiskCount)));
+        W("</p>\n");
+        DealsAtRiskTable();
+        W("</section>\n");
 
         W("<section class=\"card wide\" id=\"attention\">\n<h2>");
         E(text["section.attention"]);
@@ -158,6 +166,7 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
         Kpi(text["shareOfA"], ReportTables.Percent(report.Grades[Grade.A], total), "good");
         Kpi(text["gradeDRecords"], ReportTables.Count(report.Grades[Grade.D]), report.Grades[Grade.D] > 0 ? "bad" : "good");
         Kpi(text["highRiskRecords"], ReportTables.Count(highRisk), highRisk > 0 ? "warn" : "good");
+        Kpi(text["dealsAtRisk"], ReportTables.Count(report.DealsAtRiskCount), report.DealsAtRiskCount > 0 ? "warn" : "good");
         W("</section>\n");
     }
 
@@ -420,6 +429,55 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
             }
 
             W("</td></tr>\n");
+        }
+
+        W("</tbody>\n</table>\n");
+    }
+
+    private void DealsAtRiskTable()
+    {
+        if (report.DealsAtRisk.Count == 0)
+        {
+            W("<p class=\"empty\">");
+            E(text["empty.dealsAtRisk"]);
+            W("</p>\n");
+            return;
+        }
+
+        W("<table>\n<thead><tr>");
+        Th(text["column.rank"], true);
+        Th(text["column.id"]);
+        Th(text["column.customer"]);
+        Th(text["column.owner"]);
+        Th(text["column.stage"]);
+        Th(text["column.grade"]);
+        Th(text["column.risk"]);
+        Th(text["column.why"]);
+        W("</tr></thead>\n<tbody>\n");
+        var rank = 0;
+        foreach (var deal in report.DealsAtRisk)
+        {
+            rank++;
+            W("<tr>");
+            Td(ReportTables.Count(rank), "num");
+            Td(deal.Id ?? "-", "id");
+            Td(deal.Customer ?? "-");
+            Td(text.Owner(deal.Owner), "owner");
+            Td(text.Stage(deal.Stage));
+            W($"<td><span class=\"badge\" style=\"background:{GradeColors[(int)deal.Grade]}\">");
+            E(deal.Grade.ToString());
+            W("</span></td>");
+            W($"<td><span class=\"badge\" style=\"background:{RiskColors[(int)deal.RiskLevel]}\">");
+            E(text.RiskLevel(deal.RiskLevel));
+            W("</span></td><td><ul class=\"deductions\">");
+            foreach (var reason in ReportTables.Reasons(deal, text))
+            {
+                W("<li>");
+                E(reason);
+                W("</li>");
+            }
+
+            W("</ul></td></tr>\n");
         }
 
         W("</tbody>\n</table>\n");

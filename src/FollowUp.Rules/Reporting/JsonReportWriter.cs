@@ -186,6 +186,44 @@ internal static class JsonReportWriter
         }
 
         json.WriteEndArray();
+        json.WriteNumber("dealsAtRiskCount", report.DealsAtRiskCount);
+        json.WriteStartArray("dealsAtRisk");
+        foreach (var deal in report.DealsAtRisk)
+        {
+            WriteDealAtRisk(deal, json);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteDealAtRisk(DealAtRisk deal, Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", deal.Id);
+        json.WriteString("customer", deal.Customer);
+        WriteOwner(json, deal.Owner);
+        json.WriteString("stage", deal.Stage?.ToString());
+        json.WriteString("grade", deal.Grade.ToString());
+        json.WriteNumber("score", Round(deal.Score));
+        json.WriteString("riskLevel", deal.RiskLevel.ToString());
+        json.WriteNumber("riskScore", Round(deal.RiskScore));
+        json.WriteStartArray("reasons");
+        foreach (var reason in deal.Reasons)
+        {
+            json.WriteStringValue(reason.ToString());
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("overdueHours", Math.Round(deal.Overdue.TotalHours, 1));
+        json.WriteNumber("hoursSinceContact", Math.Round(deal.SinceContact.TotalHours, 1));
+        json.WriteStartArray("unansweredSignals");
+        foreach (var code in deal.UnansweredSignals)
+        {
+            json.WriteStringValue(code);
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

@@ -65,6 +65,23 @@ internal static class ReportTables
             [.. VisibleStages(report).Select(s => Row(Share(s.Count, total), text.Stage(s.Stage), Count(s.Count), Percent(s.Count, total)))]);
 
         yield return new ReportTable(
+            text["section.dealsAtRisk"], text.Format("note.dealsAtRisk", Count(report.DealsAtRiskCount)),
+            [
+                new(text["column.rank"], true), new(text["column.id"]), new(text["column.customer"]), new(text["column.owner"]),
+                new(text["column.stage"]), new(text["column.grade"]), new(text["column.score"], true), new(text["column.risk"]), new(text["column.why"]),
+            ],
+            [
+                .. report.DealsAtRisk.Select((deal, i) => new ReportRow(
+                    [
+                        Count(i + 1), deal.Id ?? "-", deal.Customer ?? "-", text.Owner(deal.Owner), text.Stage(deal.Stage), deal.Grade.ToString(),
+                        Score(deal.Score), text.RiskLevel(deal.RiskLevel), string.Join(text["separator.reasons"], Reasons(deal, text)),
+                    ],
+                    null,
+                    [])),
+            ],
+            text["empty.dealsAtRisk"]);
+
+        yield return new ReportTable(
             text["section.attention"], text["note.attention"],
             [
                 new(text["column.rank"], true), new(text["column.id"]), new(text["column.customer"]), new(text["column.owner"]),
@@ -97,6 +114,15 @@ internal static class ReportTables
         var listed = string.Join(", ", ids);
         return more <= 0 ? listed : $"{listed} {text.Format("moreIds", Count(more))}".TrimStart();
     }
+
+    /// <summary>Why a deal is at risk, one phrase per reason, most urgent first: "下一步逾期 3 天", "风险信号未应对：竞争对手介入、客户犹豫".</summary>
+    public static IEnumerable<string> Reasons(DealAtRisk deal, ReportText text) => deal.Reasons.Select(reason => reason switch
+    {
+        DealRiskReason.NextActionOverdue => text.Format("reason.NextActionOverdue", Overdue(deal.Overdue, text)),
+        DealRiskReason.Stale => text.Format("reason.Stale", Overdue(deal.SinceContact, text)),
+        DealRiskReason.UnansweredSignal => text.Format("reason.UnansweredSignal", string.Join(text["separator.list"], deal.UnansweredSignals.Select(text.Signal))),
+        _ => text["reason.NoOwner"],
+    });
 
     public static string Count(long count) => count.ToString(CultureInfo.InvariantCulture);
 

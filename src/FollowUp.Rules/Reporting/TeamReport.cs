@@ -7,7 +7,7 @@ namespace FollowUp.Rules.Reporting;
 
 /// <summary>
 /// The team's picture (团队复盘) over many evaluated records: grades, scores per owner, missing steps, the five common errors,
-/// vague phrases, risk, the stage funnel and the records to fix first. Immutable; build it with <see cref="TeamReportBuilder"/>
+/// vague phrases, risk, the stage funnel, the deals at risk and the records to rewrite first. Immutable; build it with <see cref="TeamReportBuilder"/>
 /// and write it with <see cref="Write"/>.
 /// </summary>
 public sealed class TeamReport
@@ -34,7 +34,9 @@ public sealed class TeamReport
         Dictionary<RiskLevel, string[]> highRiskIds,
         RiskSignalSummary[] riskSignals,
         StageCount[] stages,
-        AttentionItem[] needsAttention)
+        AttentionItem[] needsAttention,
+        long dealsAtRiskCount,
+        DealAtRisk[] dealsAtRisk)
     {
         RecordCount = recordCount;
         UnreadableRows = unreadableRows;
@@ -52,6 +54,8 @@ public sealed class TeamReport
         RiskSignals = Array.AsReadOnly(riskSignals);
         Stages = Array.AsReadOnly(stages);
         NeedsAttention = Array.AsReadOnly(needsAttention);
+        DealsAtRiskCount = dealsAtRiskCount;
+        DealsAtRisk = Array.AsReadOnly(dealsAtRisk);
     }
 
     /// <summary>Gets how many records the report covers.</summary>
@@ -115,11 +119,22 @@ public sealed class TeamReport
     public IReadOnlyList<StageCount> Stages { get; }
 
     /// <summary>
-    /// Gets the records that need attention first, at most <see cref="AttentionLimit"/>: grade D first, then lower score, higher
+    /// Gets the records to rewrite first, by the quality of the record, at most <see cref="AttentionLimit"/>: grade D first, then lower score, higher
     /// risk score and longer overdue, then input order. Only records below grade A, at high risk or worse, or with an overdue next
     /// action are listed.
     /// </summary>
     public IReadOnlyList<AttentionItem> NeedsAttention { get; }
+
+    /// <summary>
+    /// Gets the open deals (any stage but Signed and Lost) that need attention first whatever their record's quality, at most
+    /// <see cref="AttentionLimit"/>: those whose next action is overdue, that nobody owns, that have gone stale or that leave a
+    /// risk signal unanswered. Ranked by the most urgent reason (in <see cref="DealRiskReason"/> order), then more reasons,
+    /// longer overdue, longer since the latest contact and higher risk score, then input order.
+    /// </summary>
+    public IReadOnlyList<DealAtRisk> DealsAtRisk { get; }
+
+    /// <summary>Gets how many open deals are at risk, <see cref="DealsAtRisk"/> listing the most urgent of them.</summary>
+    public long DealsAtRiskCount { get; }
 
     /// <summary>Writes the report.</summary>
     /// <param name="writer">Where to write.</param>

@@ -10,8 +10,9 @@ namespace FollowUp.Rules.Reporting;
 
 /// <summary>
 /// Builds a <see cref="TeamReport"/> (团队复盘) from evaluated records, one at a time, so a report over millions of records
-/// takes no more memory than a few records: it keeps only tallies per owner, stage, vague phrase and risk signal, and the
-/// <see cref="TeamReport.AttentionLimit"/> records that need attention most.
+/// takes no more memory than a few records: it keeps only tallies per owner, stage, vague phrase and risk signal, the ids of
+/// a few records at High and Critical risk, and the <see cref="TeamReport.AttentionLimit"/> records to rewrite and deals at
+/// risk that need attention most.
 /// </summary>
 /// <remarks>
 /// A builder is mutable and <b>not thread-safe</b>: call <see cref="Add"/> from one thread at a time (evaluate in parallel
@@ -32,6 +33,7 @@ namespace FollowUp.Rules.Reporting;
 public sealed class TeamReportBuilder
 {
     private static readonly Comparer<Candidate> AttentionOrder = Comparer<Candidate>.Create((x, y) => CompareAttention(x.Key, y.Key));
+    private static readonly Comparer<DealCandidate> DealOrder = Comparer<DealCandidate>.Create((x, y) => CompareDeals(x.Key, y.Key));
     private static readonly int StepCount = Enum.GetValues<FollowUpStep>().Length;
     private static readonly int GroupCount = Enum.GetValues<DeductionGroup>().Length;
     private static readonly int StageSlots = Enum.GetValues<DealStage>().Length + 1;
@@ -53,10 +55,12 @@ public sealed class TeamReportBuilder
     private readonly Dictionary<string, long> _signals = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, PhraseTally>.AlternateLookup<ReadOnlySpan<char>> _phrasesBySpan;
     private readonly List<Candidate> _attention = new(TeamReport.AttentionLimit + 1);
+    private readonly List<DealCandidate> _deals = new(TeamReport.AttentionLimit + 1);
 
     private long _count;
     private long _unreadable;
     private long _riskNotAssessable;
+    private long _dealsAtRisk;
     private readonly List<string> _readInPart = [];
     private double _scoreSum;
     private DateTimeOffset? _evaluatedAt;
@@ -156,7 +160,9 @@ public sealed class TeamReportBuilder
 
         CountSignals(evaluation.Risk.Signals);
         _stages[record.Progress?.Stage.Value is { } stage ? (int)stage : StageSlots - 1]++;
-        ConsiderForAttention(evaluation, owner, riskNotAssessable, sequence);
+        var overdue = OverdueOf(evaluation);
+        ConsiderForAttention(evaluation, owner, riskNotAssessable, overdue, sequence);
+        ConsiderAtRisk(record, evaluation, owner, overdue, sequence);
     }
 
     /// <summary>Builds the report of the records added so far. The builder can go on adding; the report does not change.</summary>
@@ -222,7 +228,9 @@ public sealed class TeamReportBuilder
             new Dictionary<RiskLevel, string[]> { [RiskLevel.High] = [.. _highRiskIds], [RiskLevel.Critical] = [.. _criticalRiskIds] },
             signals,
             stages,
-            [.. _attention.Select(c => c.Item with { Owner = c.Owner.Name })]);
+            [.. _attention.Select(c => c.Item with { Owner = c.Owner.Name })],
+            _dealsAtRisk,
+            [.. _deals.Select(c => c.Deal with { Owner = c.Owner.Name })]);
     }
 
     /// <summary>Whether a record belongs on the attention list at all: below grade A, high risk or worse, or overdue.</summary>
@@ -287,20 +295,59 @@ public sealed class TeamReportBuilder
         return false;
     }
 
-    private static TimeSpan OverdueOf(FollowUpEvaluation evaluation)
+    /// <summary>
+    /// The order of deals at risk: by the most urgent reason (overdue, no owner, stale, unanswered signal), then more reasons,
+    /// longer overdue, longer since the latest contact, higher risk score, then input order.
+    /// </summary>
+    private static int CompareDeals(in DealKey x, in DealKey y)
     {
-        var overdue = TimeSpan.Zero;
+        var byReason = x.MostUrgent.CompareTo(y.MostUrgent);
+        if (byReason != 0)
+        {
+            return byReason;
+        }
+
+        var byCount = y.Reasons.CompareTo(x.Reasons);
+        if (byCount != 0)
+        {
+            return byCount;
+        }
+
+        var byOverdue = y.Overdue.CompareTo(x.Overdue);
+        if (byOverdue != 0)
+        {
+            return byOverdue;
+        }
+
+        var bySilence = y.SinceContact.CompareTo(x.SinceContact);
+        if (bySilence != 0)
+        {
+            return bySilence;
+        }
+
+        var byRisk = y.RiskScore.CompareTo(x.RiskScore);
+        return byRisk != 0 ? byRisk : x.Sequence.CompareTo(y.Sequence);
+    }
+
+    /// <summary>How late the longest reminder of <paramref name="kind"/> is, and whether there is one.</summary>
+    private static (bool Found, TimeSpan Late) ReminderOf(FollowUpEvaluation evaluation, ReminderKind kind)
+    {
+        var found = false;
+        var late = TimeSpan.Zero;
         var reminders = evaluation.Reminders;
         for (var i = 0; i < reminders.Count; i++)
         {
-            if (reminders[i].Kind == ReminderKind.Overdue && reminders[i].Late > overdue)
+            if (reminders[i].Kind == kind)
             {
-                overdue = reminders[i].Late;
+                found = true;
+                late = reminders[i].Late > late ? reminders[i].Late : late;
             }
         }
 
-        return overdue;
+        return (found, late);
     }
+
+    private static TimeSpan OverdueOf(FollowUpEvaluation evaluation) => ReminderOf(evaluation, ReminderKind.Overdue).Late;
 
     /// <summary>
     /// The tally of a named owner (<see cref="FollowUpEvaluation.Owner"/>), by the name folded as phrases are (case, full-width
@@ -374,9 +421,8 @@ public sealed class TeamReportBuilder
         }
     }
 
-    private void ConsiderForAttention(FollowUpEvaluation evaluation, OwnerTally owner, bool riskNotAssessable, long sequence)
+    private void ConsiderForAttention(FollowUpEvaluation evaluation, OwnerTally owner, bool riskNotAssessable, TimeSpan overdue, long sequence)
     {
-        var overdue = OverdueOf(evaluation);
         if (!NeedsAttention(evaluation, overdue))
         {
             return;
@@ -397,6 +443,61 @@ public sealed class TeamReportBuilder
         if (_attention.Count > TeamReport.AttentionLimit)
         {
             _attention.RemoveAt(_attention.Count - 1);
+        }
+    }
+
+    /// <summary>
+    /// Counts an open deal at risk (next action overdue, no owner, stale, or a risk signal unanswered) and keeps it if it is among
+    /// the <see cref="TeamReport.AttentionLimit"/> most urgent so far.
+    /// </summary>
+    private void ConsiderAtRisk(FollowUpRecord record, FollowUpEvaluation evaluation, OwnerTally owner, TimeSpan overdue, long sequence)
+    {
+        var stage = record.Progress?.Stage.Value;
+        if (stage is DealStage.Signed or DealStage.Lost)
+        {
+            return;
+        }
+
+        var (stale, sinceContact) = ReminderOf(evaluation, ReminderKind.Stale);
+        var noOwner = evaluation.Owner is null;
+        var unanswered = evaluation.UnansweredSignals;
+        var otherUnanswered = false;
+        for (var i = 0; i < unanswered.Count && !otherUnanswered; i++)
+        {
+            otherUnanswered = unanswered[i] != RiskSignalCodes.Stale;
+        }
+
+        Span<bool> reasons = [overdue > TimeSpan.Zero, noOwner, stale, otherUnanswered];
+        var mostUrgent = reasons.IndexOf(true);
+        if (mostUrgent < 0)
+        {
+            return;
+        }
+
+        _dealsAtRisk++;
+        var key = new DealKey((DealRiskReason)mostUrgent, reasons.Count(true), overdue, stale ? sinceContact : TimeSpan.Zero, evaluation.Risk.Score, sequence);
+        if (_deals.Count == TeamReport.AttentionLimit && CompareDeals(key, _deals[^1].Key) >= 0)
+        {
+            return;
+        }
+
+        var why = new List<DealRiskReason>(reasons.Length);
+        for (var i = 0; i < reasons.Length; i++)
+        {
+            if (reasons[i])
+            {
+                why.Add((DealRiskReason)i);
+            }
+        }
+
+        var candidate = new DealCandidate(key, owner, new DealAtRisk(
+            evaluation.Id, evaluation.Customer, null, stage, evaluation.Grade, evaluation.Score, evaluation.Risk.Level, evaluation.Risk.Score,
+            why.AsReadOnly(), overdue, key.SinceContact, [.. unanswered.Where(code => code != RiskSignalCodes.Stale)]));
+        var index = _deals.BinarySearch(candidate, DealOrder);
+        _deals.Insert(index < 0 ? ~index : index, candidate);
+        if (_deals.Count > TeamReport.AttentionLimit)
+        {
+            _deals.RemoveAt(_deals.Count - 1);
         }
     }
 
@@ -455,4 +556,10 @@ public sealed class TeamReportBuilder
     private readonly record struct AttentionKey(Grade Grade, double Score, double RiskScore, TimeSpan Overdue, long Sequence);
 
     private sealed record Candidate(AttentionKey Key, OwnerTally Owner, AttentionItem Item);
+
+    /// <summary>What the order of deals at risk compares, kept as a value so a deal that does not make the list allocates nothing.</summary>
+    private readonly record struct DealKey(DealRiskReason MostUrgent, int Reasons, TimeSpan Overdue, TimeSpan SinceContact, double RiskScore, long Sequence);
+
+    /// <summary>A deal at risk with its owner's tally, whose name is set when the report is built.</summary>
+    private sealed record DealCandidate(DealKey Key, OwnerTally Owner, DealAtRisk Deal);
 }

@@ -2,6 +2,7 @@ using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
 using FollowUp.Rules.Risk;
+using System.Text.Json.Serialization;
 
 namespace FollowUp.Rules.Reporting;
 
@@ -69,3 +70,43 @@ public sealed record AttentionItem(
     /// <value><see langword="false"/> unless set.</value>
     public bool RiskNotAssessable { get; init; }
 }
+
+/// <summary>Why an open deal is at risk, in the order the report ranks them: the most urgent first.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DealRiskReason>))]
+public enum DealRiskReason
+{
+    /// <summary>The next action is past its due time: a promise to the customer is already broken.</summary>
+    NextActionOverdue,
+
+    /// <summary>Nobody owns the next step (no next-action owner and no record owner): nobody will act.</summary>
+    NoOwner,
+
+    /// <summary>The customer has not been contacted for longer than the profile allows (the <c>Stale</c> signal).</summary>
+    Stale,
+
+    /// <summary>A risk signal that needs a countermeasure (a competitor, a price objection…) has no risk entry answering it.</summary>
+    UnansweredSignal,
+}
+
+/// <summary>
+/// An open deal (any stage but Signed and Lost) that needs the team's attention whatever its record's quality: its next action
+/// is overdue, nobody owns it, it has gone stale, or a risk signal is unanswered.
+/// </summary>
+/// <param name="Id">The record's id.</param>
+/// <param name="Customer">The customer's company, else the contact's name, when the record gives one.</param>
+/// <param name="Owner">Who is responsible, as in <see cref="OwnerSummary.Owner"/>; <see langword="null"/> when nobody is.</param>
+/// <param name="Stage">The deal's stage, or <see langword="null"/> when it is missing or not recognised.</param>
+/// <param name="Grade">The record's grade.</param>
+/// <param name="Score">The record's quality score.</param>
+/// <param name="RiskLevel">The record's risk level.</param>
+/// <param name="RiskScore">The record's risk score.</param>
+/// <param name="Reasons">Why the deal is at risk, at least one, most urgent first (in <see cref="DealRiskReason"/> order).</param>
+/// <param name="Overdue">How long the next action is past its due time; <see cref="TimeSpan.Zero"/> when it is not overdue.</param>
+/// <param name="SinceContact">How long since the latest contact when the deal is stale; <see cref="TimeSpan.Zero"/> when it is not.</param>
+/// <param name="UnansweredSignals">
+/// The codes of the unanswered risk signals (see <see cref="RiskSignalCodes"/>), in record order; <c>Stale</c> is a reason of its
+/// own and not repeated here.
+/// </param>
+public sealed record DealAtRisk(
+    string? Id, string? Customer, string? Owner, DealStage? Stage, Grade Grade, double Score, RiskLevel RiskLevel, double RiskScore,
+    IReadOnlyList<DealRiskReason> Reasons, TimeSpan Overdue, TimeSpan SinceContact, IReadOnlyList<string> UnansweredSignals);

@@ -20,7 +20,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.StartsWith("跟进记录团队复盘\n", run.Output, StringComparison.Ordinal);
         Assert.Contains($"记录数 {SampleData.FollowUpIds.Count} · 平均分 ", run.Output, StringComparison.Ordinal);
         Assert.Contains("评估时间 2026-11-26 12:00 +08:00", run.Output, StringComparison.Ordinal);
-        foreach (var section in (string[])["等级分布", "各责任人平均分", "各步骤缺失率", "五类常见错误", "高频模糊用语", "风险等级", "阶段漏斗", "优先处理的记录"])
+        foreach (var section in (string[])["等级分布", "各责任人平均分", "各步骤缺失率", "五类常见错误", "高频模糊用语", "风险等级", "阶段漏斗", "需要跟进的风险商机", "优先改写的记录"])
         {
             Assert.Contains(section, run.Output, StringComparison.Ordinal);
         }
@@ -80,14 +80,42 @@ public sealed class ReportCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.StartsWith("# Follow-up team review\n", run.Output, StringComparison.Ordinal);
-        Assert.Contains("## Records that need attention first", run.Output, StringComparison.Ordinal);
+        Assert.Contains("## Records to rewrite first", run.Output, StringComparison.Ordinal);
         Assert.Contains("| Grade | Count | Share |", run.Output, StringComparison.Ordinal);
-        var attentionRows = run.OutputLines.SkipWhile(l => !l.StartsWith("## Records that need attention first", StringComparison.Ordinal))
+        var attentionRows = run.OutputLines.SkipWhile(l => !l.StartsWith("## Records to rewrite first", StringComparison.Ordinal))
             .Where(l => l.StartsWith("| 1 |", StringComparison.Ordinal)).ToList();
         var row = Assert.Single(attentionRows);
         var topDeductions = row.Split(" | ")[^1];
         Assert.Contains(topDeductions.Split("<br>"), d => d.StartsWith("Risk ignored -", StringComparison.Ordinal) || d.StartsWith("Missing information -", StringComparison.Ordinal));
         Assert.DoesNotContain("。", topDeductions, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_OverdueWellWrittenDeal_IsListedAsADealAtRiskWithWhy()
+    {
+        var overdue = SampleData.Record(
+            "OD-1", "\"owner\":\"刘洋\",\"progress\":{\"stage\":\"NeedsConfirmed\",\"nextAction\":\"11 月 22 日前把 2 个水务案例发给董科长\",\"nextActionDue\":\"2026-11-22T18:00:00+08:00\"}");
+        var input = _temp.Write("overdue.jsonl", overdue + "\n");
+
+        var text = await CliRunner.RunAsync("report", "--now", CliRunner.Now, input);
+        var json = await CliRunner.RunAsync("report", "--format", "json", "--now", CliRunner.Now, input);
+
+        Assert.True(text.ExitCode == 0, text.ToString());
+        var deals = text.OutputLines.SkipWhile(l => l != "需要跟进的风险商机").TakeWhile(l => l != "优先改写的记录").ToList();
+        Assert.Contains(deals, l => l.Contains("OD-1", StringComparison.Ordinal) && l.Contains("下一步逾期 3 天", StringComparison.Ordinal));
+        var deal = Json.Parse(json.Output).GetProperty("dealsAtRisk")[0];
+        Assert.Equal("OD-1", deal.GetProperty("id").GetString());
+        Assert.Equal("NextActionOverdue", deal.GetProperty("reasons")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Report_Help_DescribesDealsAtRiskAndTheOwnerItGroupsBy()
+    {
+        var run = await CliRunner.RunAsync("report", "--help");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("deals at risk", run.Output, StringComparison.Ordinal);
+        Assert.Contains("An owner is the next", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

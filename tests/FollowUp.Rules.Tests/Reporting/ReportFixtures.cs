@@ -47,6 +47,8 @@ internal static class ReportFixtures
         IEnumerable<string>? signals = null,
         IEnumerable<string>? findings = null,
         TimeSpan? overdue = null,
+        TimeSpan? stale = null,
+        IEnumerable<string>? unanswered = null,
         DateTimeOffset? evaluatedAt = null,
         FollowUpRecord? of = null)
     {
@@ -56,9 +58,11 @@ internal static class ReportFixtures
         var steps = Enum.GetValues<FollowUpStep>()
             .Select(step => new StepResult(step, stepScore, missing.Contains(step) ? ["some.field"] : [], []))
             .ToArray();
-        var reminders = overdue is { } late
-            ? new[] { new FollowUpReminder(id, null, null, ReminderKind.Overdue, late, Now - late, "overdue") }
-            : [];
+        FollowUpReminder[] reminders =
+        [
+            .. overdue is { } late ? [new FollowUpReminder(id, null, null, ReminderKind.Overdue, late, Now - late, "overdue")] : Array.Empty<FollowUpReminder>(),
+            .. stale is { } silence ? [new FollowUpReminder(id, null, null, ReminderKind.Stale, silence, null, "stale")] : Array.Empty<FollowUpReminder>(),
+        ];
         return new FollowUpEvaluation(
             id,
             "ToB",
@@ -73,7 +77,10 @@ internal static class ReportFixtures
             [.. (findings ?? []).Select(code => new Finding(code, FluentValidation.Severity.Info, "risks", $"{code} message", null, FollowUpStep.AttachmentsAndRisks))],
             reminders,
             read?.Owner,
-            read?.Customer);
+            read?.Customer)
+        {
+            UnansweredSignals = [.. unanswered ?? []],
+        };
     }
 
     public static Deduction Deduction(DeductionGroup group, double points, string code = "Code", string field = "field") =>

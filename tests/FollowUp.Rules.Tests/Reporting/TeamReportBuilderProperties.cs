@@ -1,6 +1,7 @@
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
+using FollowUp.Rules.Reminders;
 using FollowUp.Rules.Reporting;
 using FollowUp.Rules.Risk;
 using FsCheck;
@@ -40,7 +41,7 @@ public sealed class TeamReportBuilderProperties
         var report = Build(batch);
 
         var expected = batch
-            .Select((b, i) => (b.Evaluation, Index: i, Overdue: b.Evaluation.Reminders.Select(r => r.Late).DefaultIfEmpty(TimeSpan.Zero).Max()))
+            .Select((b, i) => (b.Evaluation, Index: i, Overdue: b.Evaluation.Reminders.Where(r => r.Kind == ReminderKind.Overdue).Select(r => r.Late).DefaultIfEmpty(TimeSpan.Zero).Max()))
             .Where(x => x.Evaluation.Grade != Grade.A || x.Evaluation.Risk.Level >= RiskLevel.High || x.Overdue > TimeSpan.Zero)
             .OrderBy(x => x.Evaluation.Grade == Grade.D ? 0 : 1)
             .ThenBy(x => x.Evaluation.Score)
@@ -52,6 +53,37 @@ public sealed class TeamReportBuilderProperties
 
         return expected.SequenceEqual(report.NeedsAttention.Select(a => a.Id))
             .Label($"expected {string.Join(",", expected)}, got {string.Join(",", report.NeedsAttention.Select(a => a.Id))}");
+    }
+
+    [Property(MaxTest = 200)]
+    public Property Build_AnyBatch_DealsAtRiskAreTheTopTenOfAFullSortOfOpenDeals(byte[] data)
+    {
+        var batch = Batch(data);
+        var report = Build(batch);
+
+        TimeSpan Late(FollowUpEvaluation evaluation, ReminderKind kind) =>
+            evaluation.Reminders.Where(r => r.Kind == kind).Select(r => r.Late).DefaultIfEmpty(TimeSpan.Zero).Max();
+
+        var atRisk = batch
+            .Select((b, i) => (b.Evaluation, Index: i, Open: b.Record.Progress?.Stage.Value is not (DealStage.Signed or DealStage.Lost),
+                Overdue: Late(b.Evaluation, ReminderKind.Overdue), Stale: Late(b.Evaluation, ReminderKind.Stale)))
+            .Select(x => (x.Evaluation, x.Index, x.Overdue, x.Stale, Reasons: x.Open
+                ? new[] { x.Overdue > TimeSpan.Zero, x.Evaluation.Owner is null, x.Stale > TimeSpan.Zero, x.Evaluation.UnansweredSignals.Any(c => c != RiskSignalCodes.Stale) }
+                : new bool[4]))
+            .Where(x => x.Reasons.Contains(true))
+            .ToList();
+        var expected = atRisk
+            .OrderBy(x => Array.IndexOf(x.Reasons, true))
+            .ThenByDescending(x => x.Reasons.Count(r => r))
+            .ThenByDescending(x => x.Overdue)
+            .ThenByDescending(x => x.Stale)
+            .ThenByDescending(x => x.Evaluation.Risk.Score)
+            .ThenBy(x => x.Index)
+            .Take(TeamReport.AttentionLimit)
+            .Select(x => x.Evaluation.Id);
+
+        return (expected.SequenceEqual(report.DealsAtRisk.Select(d => d.Id)) && report.DealsAtRiskCount == atRisk.Count)
+            .Label($"expected {string.Join(",", expected)} of {atRisk.Count}, got {string.Join(",", report.DealsAtRisk.Select(d => d.Id))} of {report.DealsAtRiskCount}");
     }
 
     [Property(MaxTest = 100)]
@@ -103,7 +135,9 @@ public sealed class TeamReportBuilderProperties
                 vague: data[i + 3] % 2 == 0 ? ["跟进中", "ＳＯＯＮ"] : ["跟 進 中"],
                 signals: data[i + 1] % 3 == 0 ? [RiskSignalCodes.Competitor, RiskSignalCodes.Stale] : [],
                 findings: data[i + 2] % 5 == 0 ? [FindingCodes.RiskNotAssessable] : [],
-                overdue: (data[i + 3] & 0x80) != 0 ? TimeSpan.FromHours(data[i + 2]) + TimeSpan.FromMinutes(1) : null);
+                overdue: (data[i + 3] & 0x80) != 0 ? TimeSpan.FromHours(data[i + 2]) + TimeSpan.FromMinutes(1) : null,
+                stale: data[i + 1] % 5 == 0 ? TimeSpan.FromDays(data[i] % 20 + 4) : null,
+                unanswered: data[i + 3] % 3 == 0 ? [RiskSignalCodes.Competitor] : data[i + 3] % 3 == 1 ? [RiskSignalCodes.Stale] : []);
             batch.Add((record, evaluation));
         }
 

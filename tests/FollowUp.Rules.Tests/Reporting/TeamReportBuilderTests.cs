@@ -3,6 +3,7 @@ using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
 using FollowUp.Rules.Reporting;
 using FollowUp.Rules.Risk;
+using FollowUp.Rules.Serialization;
 using FollowUp.Rules.Tests.TestData;
 using static FollowUp.Rules.Tests.Reporting.ReportFixtures;
 
@@ -400,6 +401,109 @@ public sealed class TeamReportBuilderTests
         builder.Add(Record(), r => Evaluated("FU-2", 45, of: r));
 
         Assert.Equal(["张伟", null], builder.Build().NeedsAttention.Select(a => a.Customer));
+    }
+
+    [Fact]
+    public void Build_DealsAtRisk_RankOverdueThenNoOwnerThenStaleThenUnansweredThenMoreReasonsLongerLateAndHigherRisk()
+    {
+        var builder = new TeamReportBuilder();
+        void Add(string id, string? owner = "李明", TimeSpan? overdue = null, TimeSpan? stale = null, string[]? unanswered = null, double riskScore = 30) =>
+            builder.Add(Record(owner: owner, stage: DealStage.ProposalSent), r => Evaluated(id, 95, riskScore: riskScore, overdue: overdue, stale: stale, unanswered: unanswered, of: r));
+
+        Add("unanswered-low", unanswered: [RiskSignalCodes.Competitor], riskScore: 30);
+        Add("unanswered-high", unanswered: [RiskSignalCodes.Competitor], riskScore: 60);
+        Add("stale-5d", stale: TimeSpan.FromDays(5));
+        Add("stale-19d", stale: TimeSpan.FromDays(19));
+        Add("no-owner", owner: null);
+        Add("overdue-1d", overdue: TimeSpan.FromDays(1));
+        Add("overdue-4d", overdue: TimeSpan.FromDays(4));
+        Add("overdue-1d-no-owner", owner: null, overdue: TimeSpan.FromDays(1));
+        Add("unanswered-tie-first", unanswered: [RiskSignalCodes.PriceObjection]);
+        Add("unanswered-tie-second", unanswered: [RiskSignalCodes.PriceObjection]);
+        Add("fine");
+
+        var report = builder.Build();
+
+        Assert.Equal(
+            ["overdue-1d-no-owner", "overdue-4d", "overdue-1d", "no-owner", "stale-19d", "stale-5d", "unanswered-high", "unanswered-low", "unanswered-tie-first", "unanswered-tie-second"],
+            report.DealsAtRisk.Select(d => d.Id));
+        Assert.Equal(10, report.DealsAtRiskCount);
+        Assert.Equal([DealRiskReason.NextActionOverdue, DealRiskReason.NoOwner], report.DealsAtRisk[0].Reasons);
+    }
+
+    [Fact]
+    public void Build_DealsAtRisk_CountAllButListTheTenMostUrgent()
+    {
+        var evaluations = Enumerable.Range(1, 12).Select(i => Evaluated($"D{i}", 95, overdue: TimeSpan.FromHours(i)));
+
+        var report = Report([.. evaluations]);
+
+        Assert.Equal(12, report.DealsAtRiskCount);
+        Assert.Equal(Enumerable.Range(3, 10).Reverse().Select(i => $"D{i}"), report.DealsAtRisk.Select(d => d.Id));
+    }
+
+    [Theory]
+    [InlineData(DealStage.Signed)]
+    [InlineData(DealStage.Lost)]
+    public void Build_DealsAtRisk_LeaveOutClosedDeals(DealStage stage)
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(stage: stage), r => Evaluated("closed", 95, overdue: TimeSpan.FromDays(2), stale: TimeSpan.FromDays(9), unanswered: [RiskSignalCodes.Competitor], of: r));
+
+        var report = builder.Build();
+
+        Assert.Empty(report.DealsAtRisk);
+        Assert.Equal(0, report.DealsAtRiskCount);
+    }
+
+    [Fact]
+    public void Build_DealAtRisk_CarriesItsDetailsAndDoesNotRepeatStaleAmongUnansweredSignals()
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(owner: "赵敏", stage: DealStage.AwaitingFeedback, company: "宏图"), r => Evaluated("1", 90, risk: RiskLevel.High, riskScore: 55,
+            overdue: TimeSpan.FromHours(30), stale: TimeSpan.FromDays(6), unanswered: [RiskSignalCodes.Stale, RiskSignalCodes.Competitor], of: r));
+        builder.Add(Record(owner: "趙敏"), r => Evaluated("2", 100, of: r));
+        builder.Add(Record(owner: "趙敏"), r => Evaluated("3", 100, of: r));
+
+        var deal = Assert.Single(builder.Build().DealsAtRisk);
+
+        Assert.Equal(
+            new DealAtRisk("1", "宏图", "趙敏", DealStage.AwaitingFeedback, Grade.A, 90, RiskLevel.High, 55, deal.Reasons, TimeSpan.FromHours(30), TimeSpan.FromDays(6), deal.UnansweredSignals),
+            deal);
+        Assert.Equal([DealRiskReason.NextActionOverdue, DealRiskReason.Stale, DealRiskReason.UnansweredSignal], deal.Reasons);
+        Assert.Equal([RiskSignalCodes.Competitor], deal.UnansweredSignals);
+    }
+
+    [Fact]
+    public void Build_DealsAtRisk_FindTheDirectorsFourDealsThatTheRecordQualityListMissed()
+    {
+        // R21 (next action 3.7 days overdue), R34 (nobody owns it), R22 (A-level customer not contacted for 19 days) and R06
+        // (a competitor's POC and a hesitating decision maker, no risk entry): well-written records, graded A, that no list
+        // ranked by record quality shows first. R01 answers its competitor with a countermeasure: not at risk.
+        const string records = """
+        {"id": "R21", "scenario": "ToB", "recordedAt": "2026-11-18T18:00:00+08:00", "owner": "刘洋", "customer": {"name": "董立", "company": "青岛海润水务集团", "industry": "水务", "companySize": "1000人以上", "contactTitle": "信息科科长", "decisionRole": "Influencer", "source": "政府采购网", "level": "B", "phone": "13500021021"}, "needs": {"summary": "智慧水务管网漏损监测平台，覆盖 80 公里主干管网", "quantity": "压力监测点 120 个", "budget": "260万", "painPoints": ["管网漏损率 18%"], "concerns": ["数据安全"]}, "communications": [{"at": "2026-11-18T15:00:00+08:00", "channel": "Visit", "contact": "董立", "contactTitle": "信息科科长", "contactRole": "Influencer", "summary": "拜访董科长，确认 120 个监测点，董科长要求 11 月 22 日前提供同类案例", "feedback": "Pending"}], "progress": {"stage": "NeedsConfirmed", "stageSince": "2026-11-18T00:00:00+08:00", "nextAction": "11 月 22 日前把 2 个水务漏损监测案例发给董科长", "nextActionDue": "2026-11-22T18:00:00+08:00", "nextActionOwner": "刘洋"}}
+        {"id": "R34", "scenario": "ToB", "recordedAt": "2026-11-25T18:00:00+08:00", "customer": {"name": "丁宁", "company": "贵阳黔山大数据公司", "industry": "大数据", "companySize": "100-200人", "contactTitle": "技术总监", "decisionRole": "DecisionMaker", "source": "线上咨询", "level": "B", "phone": "13800034034"}, "needs": {"summary": "采购 GPU 服务器 4 台用于模型训练", "quantity": "4 台", "budget": "160万", "painPoints": ["训练任务排队 3 天"], "concerns": ["交期"]}, "communications": [{"at": "2026-11-25T11:00:00+08:00", "channel": "Phone", "contact": "丁宁", "contactTitle": "技术总监", "contactRole": "DecisionMaker", "summary": "丁总确认 4 台 8 卡服务器，要求 12 月 5 日前报价", "feedback": "Satisfied"}], "progress": {"stage": "NeedsConfirmed", "stageSince": "2026-11-25T00:00:00+08:00", "nextAction": "12 月 5 日前给丁总发报价", "nextActionDue": "2026-12-05T18:00:00+08:00"}}
+        {"id": "R22", "scenario": "ToB", "recordedAt": "2026-11-06T18:00:00+08:00", "owner": "孙浩", "customer": {"name": "冯磊", "company": "厦门鹭岛连锁药房", "industry": "医药零售", "companySize": "1000人以上", "contactTitle": "运营总监", "decisionRole": "DecisionMaker", "source": "行业峰会", "level": "A", "phone": "13300022022"}, "needs": {"summary": "门店会员小程序+积分系统，覆盖 260 家门店", "quantity": "260 家门店", "budget": "90万", "painPoints": ["会员复购率只有 22%"], "concerns": ["与现有 POS 对接"]}, "communications": [{"at": "2026-11-06T14:00:00+08:00", "channel": "Meeting", "contact": "冯磊", "contactTitle": "运营总监", "contactRole": "DecisionMaker", "summary": "向冯总讲解会员方案，冯总要求 11 月 20 日前内部评审后给答复", "feedback": "Pending"}], "progress": {"stage": "ProposalSent", "stageSince": "2026-11-06T00:00:00+08:00", "nextAction": "12 月 1 日电话询问冯总内部评审结果", "nextActionDue": "2026-12-01T18:00:00+08:00", "nextActionOwner": "孙浩"}, "attachments": [{"kind": "Proposal", "name": "鹭岛会员方案.pdf", "uri": "https://crm.example.com/files/鹭岛会员方案.pdf"}]}
+        {"id": "R06", "scenario": "ToB", "recordedAt": "2026-11-25T19:00:00+08:00", "owner": "刘洋", "customer": {"name": "马俊", "company": "合肥蓝湾新能源科技有限公司", "industry": "新能源电池", "companySize": "500-1000人", "contactTitle": "设备部经理", "decisionRole": "Influencer", "source": "行业展会", "level": "A", "phone": "13300006006", "email": "majun@lanwan.cn"}, "needs": {"summary": "采购电池产线设备预测性维护系统，覆盖 3 条产线 120 台关键设备", "quantity": "120 个设备监测点", "budget": "150万", "painPoints": ["非计划停机每月 6 次，每次损失约 20 万"], "concerns": ["误报率", "实施周期"]}, "communications": [{"at": "2026-11-18T14:00:00+08:00", "channel": "Visit", "contact": "马俊", "contactTitle": "设备部经理", "contactRole": "Influencer", "summary": "现场调研 3 条产线，确认 120 个监测点位", "feedback": "Satisfied"}, {"at": "2026-11-25T15:30:00+08:00", "channel": "Meeting", "contact": "王建", "contactTitle": "生产副总", "contactRole": "DecisionMaker", "summary": "向王总讲解方案，王总说友商西门子也在做 POC，他们还在犹豫要不要先只上一条线试点", "feedback": "Pending", "objections": "担心误报率"}], "progress": {"stage": "ProposalSent", "stageSince": "2026-11-25T00:00:00+08:00", "nextAction": "12 月 1 日前提交一条线试点报价和 3 条线整体报价两版方案，约王总 12 月 3 日复盘", "nextActionDue": "2026-12-01T18:00:00+08:00", "nextActionOwner": "刘洋"}, "attachments": [{"kind": "Proposal", "name": "蓝湾预测性维护方案.pdf", "uri": "https://crm.example.com/files/蓝湾预测性维护方案.pdf"}]}
+        {"id": "R01", "scenario": "ToB", "recordedAt": "2026-11-25T18:40:00+08:00", "owner": "陈晓东", "customer": {"name": "周立群", "company": "苏州启衡精密机械有限公司", "industry": "精密零部件制造", "companySize": "300-500人", "contactTitle": "采购经理", "decisionRole": "Influencer", "source": "2026 工博会展位", "level": "A", "phone": "13800001001", "email": "zhou@qiheng.cn"}, "needs": {"summary": "替换现有进销存系统，上线 WMS 管理 3 个仓库共 1.2 万个 SKU", "quantity": "WMS 60 用户 + 手持终端 40 台", "budget": "80万（含实施和一年运维）", "painPoints": ["三仓账实不符，月度盘点差异率 3%", "拣货依赖纸质单据，日均错发 5 单"], "concerns": ["上线周期不超过 3 个月", "与金蝶 K3 接口稳定性"]}, "communications": [{"at": "2026-11-12T14:30:00+08:00", "channel": "Visit", "contact": "周立群", "contactTitle": "采购经理", "contactRole": "Influencer", "summary": "上门拜访 2 小时，现场看了原料仓和成品仓，确认三仓 1.2 万 SKU 和 40 台手持终端需求", "feedback": "Satisfied"}, {"at": "2026-11-25T15:00:00+08:00", "channel": "Meeting", "contact": "沈建国", "contactTitle": "副总经理", "contactRole": "DecisionMaker", "summary": "向沈总汇报方案 V2，沈总确认预算 80 万；沈总提到友商已报价 72 万，要求 12 月 2 日前给出分期付款报价", "feedback": "Pending", "objections": "总价比友商高 11%，希望分期付款"}], "progress": {"stage": "ProposalSent", "stageSince": "2026-11-25T00:00:00+08:00", "nextAction": "12 月 2 日前提交分期付款报价单（首付 40%），并约沈总 12 月 4 日来我司看 WMS 现场演示", "nextActionDue": "2026-12-02T18:00:00+08:00", "nextActionOwner": "陈晓东"}, "attachments": [{"kind": "Proposal", "name": "启衡WMS方案V2.pdf", "uri": "https://crm.example.com/files/启衡WMS方案V2.pdf"}], "risks": [{"kind": "Competitor", "description": "友商已报价 72 万，比我方低 11%", "countermeasure": "12 月 2 日提交分期付款方案，突出 K3 标准接口和 3 个月上线承诺，附 2 个同行业案例"}]}
+        """;
+        var evaluator = TestClock.Evaluator();
+        var builder = new TeamReportBuilder();
+        foreach (var line in records.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var record = FollowUpJson.DeserializeRecord(line)!;
+            builder.Add(record, evaluator.Evaluate(record));
+        }
+
+        var report = builder.Build();
+
+        Assert.Equal(["R21", "R34", "R22", "R06"], report.DealsAtRisk.Select(d => d.Id));
+        Assert.Equal(
+            [[DealRiskReason.NextActionOverdue], [DealRiskReason.NoOwner], [DealRiskReason.Stale], [DealRiskReason.UnansweredSignal]],
+            report.DealsAtRisk.Select(d => d.Reasons.ToArray()));
+        Assert.Equal([RiskSignalCodes.Competitor, RiskSignalCodes.Hesitation], report.DealsAtRisk[3].UnansweredSignals);
+        Assert.Null(report.DealsAtRisk[1].Owner);
+        Assert.Equal(TimeSpan.FromDays(3.75), report.DealsAtRisk[0].Overdue);
     }
 
     [Fact]

@@ -95,13 +95,78 @@ public sealed partial class TeamReportTests
     [Fact]
     public void Write_AttentionItemWhoseRiskWasNotAssessed_ShowsNotAssessableInsteadOfLow()
     {
-        var report = Report(Evaluated("R04", 35, findings: [FindingCodes.RiskNotAssessable]));
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(owner: "张磊", stage: DealStage.Initial), r => Evaluated("R04", 35, findings: [FindingCodes.RiskNotAssessable], of: r));
 
-        var text = report.ToString(TeamReportFormat.Text);
+        var text = builder.Build().ToString(TeamReportFormat.Text);
         var row = text.Split('\n').Single(l => l.Contains("R04", StringComparison.Ordinal));
 
         Assert.Contains("无法评估", row, StringComparison.Ordinal);
         Assert.DoesNotContain(" 低 ", row, StringComparison.Ordinal);
+    }
+
+    /// <summary>Three open deals at risk, graded A: one overdue, one nobody owns, one stale with a competitor unanswered.</summary>
+    private static TeamReport DealsAtRiskReport()
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(owner: "刘洋", stage: DealStage.NeedsConfirmed, company: "海润水务"), r => Evaluated("R21", 96.5, overdue: TimeSpan.FromDays(3.75), of: r));
+        builder.Add(Record(stage: DealStage.NeedsConfirmed, company: "黔山大数据"), r => Evaluated("R34", 93, of: r));
+        builder.Add(Record(owner: "孙浩", stage: DealStage.ProposalSent, company: "鹭岛药房"), r => Evaluated(
+            "R22", 91, stale: TimeSpan.FromDays(19.9), unanswered: [RiskSignalCodes.Stale, RiskSignalCodes.Competitor], of: r));
+        return builder.Build();
+    }
+
+    [Theory]
+    [InlineData(TeamReportFormat.Text, "zh-CN", "需要跟进的风险商机", "共 3 笔", "下一步逾期 3 天", "无人负责下一步", "已 19 天未联系；风险信号未应对：竞争对手介入")]
+    [InlineData(TeamReportFormat.Text, "en", "Deals at risk", "3 open deals", "next action overdue 3 d", "nobody owns the next step", "no contact for 19 d; unanswered risk signal: Competitor involved")]
+    [InlineData(TeamReportFormat.Markdown, "zh-CN", "## 需要跟进的风险商机", "共 3 笔", "下一步逾期 3 天", "无人负责下一步", "已 19 天未联系；风险信号未应对：竞争对手介入")]
+    [InlineData(TeamReportFormat.Markdown, "en", "## Deals at risk", "3 open deals", "next action overdue 3 d", "nobody owns the next step", "no contact for 19 d; unanswered risk signal: Competitor involved")]
+    [InlineData(TeamReportFormat.Html, "zh-CN", "<section class=\"card wide\" id=\"deals-at-risk\">\n<h2>需要跟进的风险商机</h2>", "共 3 笔", "<li>下一步逾期 3 天</li>", "<li>无人负责下一步</li>", "<li>已 19 天未联系</li><li>风险信号未应对：竞争对手介入</li>")]
+    [InlineData(TeamReportFormat.Html, "en", "<h2>Deals at risk</h2>", "3 open deals", "<li>next action overdue 3 d</li>", "<li>nobody owns the next step</li>", "<li>no contact for 19 d</li><li>unanswered risk signal: Competitor involved</li>")]
+    public void Write_DealsAtRisk_ListsEachDealWithWhyInEveryFormatAndCulture(
+        TeamReportFormat format, string culture, string section, string count, string overdue, string noOwner, string stale)
+    {
+        var written = DealsAtRiskReport().ToString(format, CultureInfo.GetCultureInfo(culture));
+
+        var deals = written[written.IndexOf(section, StringComparison.Ordinal)..];
+        Assert.Contains(count, deals, StringComparison.Ordinal);
+        Assert.True(
+            deals.IndexOf(overdue, StringComparison.Ordinal) is >= 0 and var first
+            && deals.IndexOf(noOwner, StringComparison.Ordinal) is var second && second > first
+            && deals.IndexOf(stale, StringComparison.Ordinal) > second,
+            deals);
+        Assert.True(written.IndexOf(section, StringComparison.Ordinal) < written.IndexOf(culture == "en" ? "Records to rewrite first" : "优先改写的记录", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Write_NoDealAtRisk_SaysSoInEveryLabelledFormat()
+    {
+        var report = Report(Evaluated("fine", 100, of: Record(owner: "李明", stage: DealStage.Signed)));
+
+        Assert.Contains("没有处于风险中的商机。", report.ToString(TeamReportFormat.Text), StringComparison.Ordinal);
+        Assert.Contains("No open deal is at risk.", report.ToString(TeamReportFormat.Markdown, English), StringComparison.Ordinal);
+        Assert.Contains("<p class=\"empty\">没有处于风险中的商机。</p>", report.ToString(TeamReportFormat.Html), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_Json_DealsAtRiskCarryCodesAndHours()
+    {
+        using var json = JsonDocument.Parse(DealsAtRiskReport().ToString(TeamReportFormat.Json));
+        var root = json.RootElement;
+
+        Assert.Equal(3, root.GetProperty("dealsAtRiskCount").GetInt64());
+        var deals = root.GetProperty("dealsAtRisk").EnumerateArray().ToList();
+        Assert.Equal(["R21", "R34", "R22"], deals.Select(d => d.GetProperty("id").GetString()));
+        Assert.Equal(
+            ["id", "customer", "owner", "stage", "grade", "score", "riskLevel", "riskScore", "reasons", "overdueHours", "hoursSinceContact", "unansweredSignals"],
+            deals[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(90, deals[0].GetProperty("overdueHours").GetDouble());
+        Assert.Equal("NeedsConfirmed", deals[0].GetProperty("stage").GetString());
+        Assert.Equal(JsonValueKind.Null, deals[1].GetProperty("owner").ValueKind);
+        Assert.Equal(["NoOwner"], deals[1].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["Stale", "UnansweredSignal"], deals[2].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(477.6, deals[2].GetProperty("hoursSinceContact").GetDouble());
+        Assert.Equal(["Competitor"], deals[2].GetProperty("unansweredSignals").EnumerateArray().Select(r => r.GetString()));
     }
 
     [Fact]
@@ -138,7 +203,7 @@ public sealed partial class TeamReportTests
         var text = new TeamReportBuilder().Build().ToString(TeamReportFormat.Text);
 
         Assert.Contains("记录数 0 · 平均分 - · 评估时间 尚无评估", text, StringComparison.Ordinal);
-        Assert.Contains("没有需要优先处理的记录。", text, StringComparison.Ordinal);
+        Assert.Contains("没有需要优先改写的记录。", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,7 +212,7 @@ public sealed partial class TeamReportTests
         var markdown = Sample.Value.ToString(TeamReportFormat.Markdown);
 
         Assert.StartsWith("# 跟进记录团队复盘\n", markdown, StringComparison.Ordinal);
-        Assert.Equal(9, markdown.Split('\n').Count(l => l.StartsWith("## ", StringComparison.Ordinal)));
+        Assert.Equal(10, markdown.Split('\n').Count(l => l.StartsWith("## ", StringComparison.Ordinal)));
         Assert.Contains("| 等级 | 数量 | 占比 |\n| --- | ---: | ---: |\n", markdown, StringComparison.Ordinal);
         Assert.Contains("| 主要扣分项 |", markdown, StringComparison.Ordinal);
     }
@@ -194,7 +259,7 @@ public sealed partial class TeamReportTests
 
         Assert.Equal(
             ["recordCount", "unreadableRows", "readInPart", "evaluatedAt", "averageScore", "grades", "owners", "steps", "deductionGroups", "vaguePhrases", "riskLevels", "riskNotAssessable", "highRiskIds", "riskSignals",
-                "stages", "needsAttention"],
+                "stages", "needsAttention", "dealsAtRiskCount", "dealsAtRisk"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(Sample.Value.RecordCount, root.GetProperty("recordCount").GetInt64());
         Assert.Equal("2026-11-26T12:00:00+08:00", root.GetProperty("evaluatedAt").GetString());
@@ -395,7 +460,7 @@ public sealed partial class TeamReportTests
         var html = new TeamReportBuilder().Build().ToString(TeamReportFormat.Html);
 
         Assert.Equal(5, Charts().Count(html));
-        Assert.Contains("没有需要优先处理的记录。", html, StringComparison.Ordinal);
+        Assert.Contains("没有需要优先改写的记录。", html, StringComparison.Ordinal);
         Assert.DoesNotContain("NaN", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Infinity", html, StringComparison.Ordinal);
     }
