@@ -238,40 +238,45 @@ public sealed class FollowUpRuleSet
     }
 
     private static RiskSignalDefinition[] SignalDefinitions(IRiskSignalDetector[] detectors) =>
-        TryGetSignalDefinitions(detectors, out var signals, out var problem) ? signals : throw new ArgumentException(problem, nameof(detectors));
+        TryGetSignalDefinitions(detectors, out var signals, out var problems)
+            ? signals
+            : throw new ArgumentException(string.Join(" ", problems), nameof(detectors));
 
     /// <summary>
     /// The text signals and those of <paramref name="detectors"/>, checked: codes of ASCII letters and digits, none taken
     /// twice, default weights from 0 to 1. The options validator asks too, so a bad custom detector stops a host at start-up.
     /// </summary>
-    /// <returns><see langword="false"/>, with the first problem in <paramref name="problem"/>, when a signal breaks one of those rules.</returns>
-    internal static bool TryGetSignalDefinitions(IRiskSignalDetector[] detectors, out RiskSignalDefinition[] definitions, out string? problem)
+    /// <returns><see langword="false"/>, with every problem in <paramref name="problems"/>, when a signal breaks one of those rules.</returns>
+    internal static bool TryGetSignalDefinitions(IRiskSignalDetector[] detectors, out RiskSignalDefinition[] definitions, out string[] problems)
     {
         var signals = new List<RiskSignalDefinition>(BuiltInRiskSignals.TextSignals);
-        definitions = [];
+        var found = new List<string>();
         foreach (var detector in detectors)
         {
             foreach (var signal in detector.Signals)
             {
-                problem = string.IsNullOrEmpty(signal.Code) || !signal.Code.All(char.IsAsciiLetterOrDigit)
-                    ? $"Risk signal code '{signal.Code}' of {detector.GetType().Name} must be ASCII letters and digits."
-                    : signals.Any(s => string.Equals(s.Code, signal.Code, StringComparison.OrdinalIgnoreCase))
-                        ? $"Risk signal code '{signal.Code}' of {detector.GetType().Name} is already taken."
-                        : !(signal.DefaultWeight is >= 0 and <= 1)
-                            ? $"Risk signal '{signal.Code}' of {detector.GetType().Name} has default weight {signal.DefaultWeight}; it must be between 0 and 1."
-                            : null;
-                if (problem is not null)
+                var detectorName = detector.GetType().Name;
+                if (string.IsNullOrEmpty(signal.Code) || !signal.Code.All(char.IsAsciiLetterOrDigit))
                 {
-                    return false;
+                    found.Add($"Risk signal code '{signal.Code}' of {detectorName} must be ASCII letters and digits.");
+                }
+                else if (signals.Any(s => string.Equals(s.Code, signal.Code, StringComparison.OrdinalIgnoreCase)))
+                {
+                    found.Add($"Risk signal code '{signal.Code}' of {detectorName} is already taken.");
+                }
+
+                if (!(signal.DefaultWeight is >= 0 and <= 1))
+                {
+                    found.Add($"Risk signal '{signal.Code}' of {detectorName} has default weight {signal.DefaultWeight}; it must be between 0 and 1.");
                 }
 
                 signals.Add(signal);
             }
         }
 
-        definitions = [.. signals];
-        problem = null;
-        return true;
+        problems = [.. found];
+        definitions = problems.Length == 0 ? [.. signals] : [];
+        return problems.Length == 0;
     }
 
     /// <summary>

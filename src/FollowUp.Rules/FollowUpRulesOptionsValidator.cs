@@ -20,17 +20,17 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
     private readonly string[] _signalCodes;
 
     /// <summary>
-    /// Why the registered custom detectors cannot make a rule set (a code that is not letters and digits or is taken twice, a
-    /// default weight out of range), or <see langword="null"/>. Reported with the options, so that <c>ValidateOnStart</c> stops
-    /// the host at start-up instead of the first evaluation throwing.
+    /// Every reason the registered custom detectors cannot make a rule set (a code that is not letters and digits or is taken
+    /// twice, a default weight out of range), or none. Reported with the options, so that <c>ValidateOnStart</c> stops the host
+    /// at start-up instead of the first evaluation throwing.
     /// </summary>
-    private readonly string? _detectorProblem;
+    private readonly string[] _detectorProblems = [];
 
     /// <summary>Initializes a validator that knows the built-in risk signals and those of the registered custom detectors.</summary>
     public FollowUpRulesOptionsValidator(IEnumerable<IRiskSignalDetector> customDetectors)
         : this([.. RiskSignalCodes.TextSignals, .. RiskSignalCodes.StructuralSignals, .. customDetectors.SelectMany(d => d.Signals).Select(s => s.Code)])
     {
-        FollowUpRuleSet.TryGetSignalDefinitions([.. BuiltInRiskSignals.Detectors, .. customDetectors], out _, out _detectorProblem);
+        FollowUpRuleSet.TryGetSignalDefinitions([.. BuiltInRiskSignals.Detectors, .. customDetectors], out _, out _detectorProblems);
     }
 
     internal FollowUpRulesOptionsValidator(IReadOnlyCollection<string> signalCodes)
@@ -42,10 +42,10 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = new ValidateOptionsResultBuilder();
-        if (_detectorProblem is not null)
+        foreach (var problem in _detectorProblems)
         {
             // The problem is a sentence where a rule set throws it; here it is a clause like the other failures.
-            builder.AddError($"A custom risk signal detector cannot be used: {_detectorProblem.TrimEnd('.')}");
+            builder.AddError($"A custom risk signal detector cannot be used: {problem.TrimEnd('.')}");
         }
 
         var codes = _signalCodes;

@@ -84,6 +84,34 @@ public sealed class CustomRiskSignalTests
     }
 
     [Fact]
+    public async Task AddRiskSignal_DetectorsWithSeveralBadSignals_StopTheHostNamingEveryProblem()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<IRiskSignalDetector>(new NamedDetector("Competitor", 1.5));
+        builder.Services.AddSingleton<IRiskSignalDetector>(new NamedDetector("has space"));
+        builder.Services.AddFollowUpRules();
+        using var host = builder.Build();
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Collection(
+            exception.Failures,
+            failure => Assert.Contains("'Competitor' of NamedDetector is already taken", failure, StringComparison.Ordinal),
+            failure => Assert.Contains("'Competitor' of NamedDetector has default weight 1.5", failure, StringComparison.Ordinal),
+            failure => Assert.Contains("'has space' of NamedDetector must be ASCII letters and digits", failure, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Create_DetectorsWithSeveralBadSignals_ThrowNamingEveryProblem()
+    {
+        var exception = Assert.Throws<ArgumentException>(
+            () => FollowUpRuleSet.Create(new FollowUpRulesOptions(), [new NamedDetector("Stale"), new NamedDetector("Tender", -1)]));
+
+        Assert.Contains("'Stale' of NamedDetector is already taken.", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("'Tender' of NamedDetector has default weight -1", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddRiskSignal_DetectorWithABadSignal_ResolvingTheEvaluatorThrowsOptionsValidationException()
     {
         var services = new ServiceCollection();
