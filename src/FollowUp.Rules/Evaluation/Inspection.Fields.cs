@@ -118,16 +118,17 @@ internal sealed partial class Inspection
                     continue;
                 }
 
-                // So is a wait whose own clause says when (12 月 10 日考完后她会主动联系): the finding would ask for the date it
-                // gives. A date in another clause dates something else (12 月 3 日演示完，等客户回复).
+                // So is a wait whose own clause gives its deadline (12 月 10 日前她会主动联系): the finding would ask for the date
+                // it gives. A date before the wait alone dates something else (11 月 20 日已发报价等客户回复).
                 if (hit.Category == (int)VagueCategory.Waiting && analysis.Clarity == ClarityLevel.Concrete
                     && _profile.Analyzer.IsDatedInItsClause(_scan, value, hit.Start, hit.End))
                 {
                     continue;
                 }
 
-                // A risk's description says what may happen: its 可能 is the risk itself, not a guess to be backed.
-                if (hit.Category == (int)VagueCategory.Hedge && (use & TextUse.Possibility) != 0)
+                // A risk's description says what may happen: its 可能 is the risk itself, not a guess to be backed, when the
+                // description says what else it is about (可能影响联调工期 beside the missing 接口文档); 可能 alone is still coached.
+                if (hit.Category == (int)VagueCategory.Hedge && (use & TextUse.Possibility) != 0 && SaysMoreThanItsVaguePhrases(value))
                 {
                     continue;
                 }
@@ -263,6 +264,36 @@ internal sealed partial class Inspection
         return (state, null);
     }
 
+    /// <summary>
+    /// The content a text holds outside its vague phrases, in units (<see cref="TextFolding.ContentUnits(int, int)"/>), at
+    /// which it says what a hedge in it is about: 接口文档未提供 beside 可能, not the 吧 of 大概吧.
+    /// </summary>
+    private const double ContentBeyondVague = 4;
+
+    /// <summary>Whether the text just scanned holds <see cref="ContentBeyondVague"/> units of content outside its vague phrases.</summary>
+    private bool SaysMoreThanItsVaguePhrases(string value)
+    {
+        var content = 0;
+        var ascii = 0;
+        for (var at = 0; at < value.Length; at++)
+        {
+            var inHit = false;
+            for (var i = 0; i < _scan.VagueCount && !inHit; i++)
+            {
+                inHit = at >= _scan.Vague[i].Start && at < _scan.Vague[i].End;
+            }
+
+            var folded = TextFolding.Fold(value[at]);
+            if (!inHit && TextFolding.IsContent(folded))
+            {
+                content++;
+                ascii += folded < '\u0080' ? 1 : 0;
+            }
+        }
+
+        return TextFolding.ContentUnits(content, ascii) >= ContentBeyondVague;
+    }
+
     private void AddCheck(
         FollowUpStep step, string path, string key, FieldState state, string? value, bool riskInput = false, double creditFactor = 1,
         double? credit = null, Problem? note = null, string? detail = null, int linkedNote = -1)
@@ -307,7 +338,8 @@ internal sealed partial class Inspection
             for (var n = from; n < to; n++)
             {
                 var invalid = Notes[n].Path;
-                if (path.StartsWith(invalid, StringComparison.Ordinal) && (path.Length == invalid.Length || path[invalid.Length] is '.' or '['))
+                // Ignoring case, as custom field names are read: the note names the field as the record spelt it (custom.OrderStatus).
+                if (path.StartsWith(invalid, StringComparison.OrdinalIgnoreCase) && (path.Length == invalid.Length || path[invalid.Length] is '.' or '['))
                 {
                     return n;
                 }
@@ -320,7 +352,7 @@ internal sealed partial class Inspection
         // rather than every note compared with every missing field.
         if (_invalidValueNoteByPath is null)
         {
-            _invalidValueNoteByPath = new Dictionary<string, int>(to - from, StringComparer.Ordinal);
+            _invalidValueNoteByPath = new Dictionary<string, int>(to - from, StringComparer.OrdinalIgnoreCase);
             for (var n = from; n < to; n++)
             {
                 _invalidValueNoteByPath.TryAdd(Notes[n].Path, n);

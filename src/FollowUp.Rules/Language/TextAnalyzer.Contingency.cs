@@ -7,12 +7,19 @@ namespace FollowUp.Rules.Language;
 // supposition without a plan of ours after it still raises.
 internal sealed partial class TextAnalyzer
 {
-    /// <summary>Words that open a supposition at the start of a clause (after a subject, 客户如果…), folded.</summary>
+    /// <summary>
+    /// Words that open a supposition at the start of a clause (after a subject, 客户如果…), folded. 若 alone begins names (若琳)
+    /// and idioms (若无其事, 若即若离) too, so it supposes only right before the risk phrase (若嫌贵) or with a word that can
+    /// follow nothing else (若仍未接通, 若客户…).
+    /// </summary>
     private static readonly string[] SuppositionLeads =
-        ["如果", "假如", "要是", "万一", "倘若", "假设", "若是", "若", "一旦", "if", "what if", "in case", "in the event"];
+    [
+        "如果", "假如", "要是", "万一", "倘若", "假设", "若是", "一旦", "若仍", "若还", "若再", "若依然", "若依旧", "若客户", "若对方", "若届时",
+        "if", "what if", "in case", "in the event",
+    ];
 
-    /// <summary>Words that start with a supposition word but suppose nothing (若干 is "several"), folded.</summary>
-    private static readonly string[] NotSuppositions = ["若干"];
+    /// <summary>The supposition word that counts only as the whole lead, right before the risk phrase (若预算不足).</summary>
+    private const string BareSupposition = "若";
 
     /// <summary>
     /// Words that open a clause guarding against what follows, itself the plan (…，防止客户压价; 以免延期), folded. Only at
@@ -58,6 +65,12 @@ internal sealed partial class TextAnalyzer
     /// <summary>Words that say the note's side may do what follows (可以申请), skipped before the plan, folded.</summary>
     private static readonly string[] PlanModals = ["可以", "可"];
 
+    /// <summary>
+    /// Plan words that may as well be what the other side does (若价格太贵给别家做): in the supposition's own clause, with no
+    /// link or modal before them (可以给), they are no plan of ours.
+    /// </summary>
+    private static readonly string[] GivingLeads = ["给", "先给", "送", "俾", "拆"];
+
     /// <summary>Words that open what the note's side will do: the plan a supposition leads to, folded.</summary>
     private static readonly string[] PlanLeads =
     [
@@ -67,7 +80,7 @@ internal sealed partial class TextAnalyzer
 
     /// <summary>
     /// Whether the risk phrase from <paramref name="start"/> to <paramref name="end"/> is only supposed in a plan: its clause
-    /// opens with a supposition (如果, 若, 万一, if; after a subject: 客户如果; not 若干) or the phrase is followed by 的话, the
+    /// opens with a supposition (如果, 若仍, 万一, if; 若 right before the phrase; after a subject: 客户如果) or the phrase is followed by 的话, the
     /// clause gives no consequence of its own (就, then), and the rest of the clause or the next clause says what the note's
     /// side will do (可以申请 95 折, 底线是 8.5 折, 发短信告知, offer 5%); or a clause opening with a precaution guards against it (防止客户压价). A counterfactual (如果不是价格太贵),
     /// a supposition with no plan after it and the customer's own precaution keep the risk.
@@ -89,24 +102,32 @@ internal sealed partial class TextAnalyzer
         }
 
         var rest = text.AsSpan(end, clauseEnd - end).Trim();
-        var supposed = (StartsWithAny(lead, SuppositionLeads) && !StartsWithAny(lead, NotSuppositions))
+        var supposed = StartsWithAny(lead, SuppositionLeads) || lead.SequenceEqual(BareSupposition)
             || (rest.Length >= SuppositionTail.Length && rest.Length <= SuppositionTail.Length + 2 && EndsWithAny(rest, [SuppositionTail]));
         if (!supposed || StartsWithAny(lead, Counterfactuals) || ContainsWord(lead, InClauseConsequences) || ContainsWord(rest, InClauseConsequences))
         {
             return false;
         }
 
-        // The plan may follow in the same clause, with no comma (若仍未接通发短信告知, 如果客户嫌贵可以申请 95 折).
-        return OpensAPlan(rest) || (clauseEnd < text.Length && OpensAPlan(text.AsSpan(clauseEnd + 1)));
+        // The plan may follow in the same clause, with no comma (若仍未接通发短信告知, 如果客户嫌贵可以申请 95 折), when the clause
+        // opens with the supposition: after a subject (客户若预算不足发邮件告知我们) what follows is the subject's act.
+        var opensWithSupposition = lead.Length == wholeLead.Length;
+        return (opensWithSupposition && OpensAPlan(rest, sameClause: true))
+            || (clauseEnd < text.Length && OpensAPlan(text.AsSpan(clauseEnd + 1), sameClause: false));
     }
 
-    /// <summary>Whether <paramref name="words"/>, past a link (那就, we) and a modal (可以), say what the note's side will do.</summary>
-    private static bool OpensAPlan(ReadOnlySpan<char> words)
+    /// <summary>
+    /// Whether <paramref name="words"/>, past a link (那就, we) and a modal (可以), say what the note's side will do; in the
+    /// supposition's own clause a giving word needs a link or a modal before it (可以给 95 折, not 给别家做).
+    /// </summary>
+    private static bool OpensAPlan(ReadOnlySpan<char> words, bool sameClause)
     {
         words = words.TrimStart();
-        words = words[LeadingWordLength(words, ConsequenceLinks)..].TrimStart();
-        words = words[LeadingWordLength(words, PlanModals)..].TrimStart();
-        return StartsWithAny(words, PlanLeads);
+        var linked = LeadingWordLength(words, ConsequenceLinks);
+        words = words[linked..].TrimStart();
+        var modal = LeadingWordLength(words, PlanModals);
+        words = words[modal..].TrimStart();
+        return StartsWithAny(words, PlanLeads) && !(sameClause && linked + modal == 0 && StartsWithAny(words, GivingLeads));
     }
 
     /// <summary>

@@ -16,6 +16,13 @@ internal sealed partial class TextAnalyzer
     /// <summary>Longer words that start with a solving word but name a thing (解决方案 is a solution), folded.</summary>
     private static readonly string[] NotSolvingWords = ["解决方案", "解决办法", "解决思路"];
 
+    /// <summary>
+    /// Words that name what is solved as a problem (解决…的问题, the problem of …), folded: without one, a solving word may
+    /// only be the first half of a sentence whose risk is real (降低价格否则推迟采购; email address bounced).
+    /// </summary>
+    private static readonly string[] ProblemNouns =
+        ["问题", "难题", "痛点", "情况", "现象", "困扰", "毛病", "短板", "problem", "problems", "issue", "issues", "pain point", "pain points"];
+
     /// <summary>How many characters may come between a solving word and the risk phrase of the problem it names.</summary>
     private const int ProblemReach = 20;
 
@@ -24,8 +31,8 @@ internal sealed partial class TextAnalyzer
 
     /// <summary>
     /// Whether the risk phrase from <paramref name="start"/> to <paramref name="end"/> names a problem to solve: a solving
-    /// word (解决, 改善, solve) stands before it in its clause, within a few words (解决纸质报工数据滞后一天的问题, 想改善交付延误的
-    /// 情况, solve delayed shipments). Items joined by 、 stay in the clause (解决发货延误、错发的问题); a comma or a contrast
+    /// word (解决, 改善, solve) stands before it in its clause, within a few words, and the clause names what is solved as a
+    /// problem (解决纸质报工数据滞后一天的问题, 想改善交付延误的情况, solve the problem of delayed shipments). Items joined by 、 stay in the clause (解决发货延误、错发的问题); a comma or a contrast
     /// word (但) ends it, so 解决库存不准，但项目推迟到明年 still names a delay.
     /// </summary>
     public bool IsProblemToSolve(string text, int start, int end)
@@ -47,6 +54,32 @@ internal sealed partial class TextAnalyzer
 
             var words = text.AsSpan(i, end - i);
             if (wordStart && StartsWithAny(words, SolvingWords) && !StartsWithAny(words, NotSolvingWords))
+            {
+                return NamesAProblem(text, i, end);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the clause names what is solved as a problem: after the risk phrase, as Chinese puts it (…延误的问题, not the
+    /// 情况下 of a condition), or anywhere from the solving word, as English may (the problem of delayed shipments).
+    /// </summary>
+    private static bool NamesAProblem(string text, int solvingStart, int phraseEnd)
+    {
+        var clauseEnd = phraseEnd;
+        while (clauseEnd < text.Length && (!TextFolding.IsClauseEnd(TextFolding.Fold(text[clauseEnd])) || text[clauseEnd] is '、' or '\uFF64'))
+        {
+            clauseEnd++;
+        }
+
+        var from = TextFolding.IsAsciiLetter(TextFolding.Fold(text[solvingStart])) ? solvingStart : phraseEnd;
+        for (var at = from; at < clauseEnd; at++)
+        {
+            var inWord = at > 0 && TextFolding.IsAsciiLetter(TextFolding.Fold(text[at - 1])) && TextFolding.IsAsciiLetter(TextFolding.Fold(text[at]));
+            var length = inWord ? 0 : LeadingWordLength(text.AsSpan(at, clauseEnd - at), ProblemNouns);
+            if (length > 0 && !(at + length < clauseEnd && text[at + length] == '下'))
             {
                 return true;
             }

@@ -178,11 +178,34 @@ internal sealed partial class TextAnalyzer
         HasFactInItsClause(scan, text, start, end, MeasureKinds);
 
     /// <summary>
-    /// Whether the clause of the phrase at <paramref name="start"/>..<paramref name="end"/> of an analysed text states a date
-    /// or a clock time (the facts <paramref name="scan"/> found): what a wait with no deadline lacks.
+    /// Whether the clause of the wait at <paramref name="start"/>..<paramref name="end"/> of an analysed text gives it a
+    /// deadline (the facts <paramref name="scan"/> found): a date or a clock time after the wait (等客户回复到周五), or before
+    /// it marked as a deadline (12 月 5 日前等客户回复). A date before the wait alone dates something else, as a
+    /// note usually does (11 月 20 日已发报价等客户回复).
     /// </summary>
-    public bool IsDatedInItsClause(TextScan scan, string text, int start, int end) =>
-        HasFactInItsClause(scan, text, start, end, TimeKinds);
+    public bool IsDatedInItsClause(TextScan scan, string text, int start, int end)
+    {
+        for (var f = 0; f < scan.FactCount; f++)
+        {
+            var fact = scan.Facts[f];
+            if ((TimeKinds & (1 << (int)fact.Kind)) == 0)
+            {
+                continue;
+            }
+
+            if (fact.End <= start
+                ? InOneClause(text, fact.End, start) && LeadingWordLength(text.AsSpan(fact.End, start - fact.End).TrimStart(), DeadlineMarks) > 0
+                : fact.Start < end || InOneClause(text, end, fact.Start))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words right after a date that make it a deadline (12 月 5 日前, 周五之前), folded.</summary>
+    private static readonly string[] DeadlineMarks = ["前", "之前", "以前", "以内", "内", "为止", "截止"];
 
     /// <summary>The fact kinds that measure (a bit per <see cref="FactKind"/>): a quantity, an amount, a percentage.</summary>
     private const int MeasureKinds = (1 << (int)FactKind.Quantity) | (1 << (int)FactKind.Amount) | (1 << (int)FactKind.Percentage);

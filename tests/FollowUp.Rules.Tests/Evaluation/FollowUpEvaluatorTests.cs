@@ -172,7 +172,10 @@ public class FollowUpEvaluatorTests
     [InlineData("客户有意向", VagueCategory.UnquantifiedIntent, ClarityLevel.Vague, true)]
     [InlineData("已报价 80 万，200 套，客户说近期定", VagueCategory.VagueTime, ClarityLevel.Concrete, true)]
     [InlineData("12 月 3 日拜访 200 套，具体等客户回复吧", VagueCategory.Waiting, ClarityLevel.Concrete, true)]
-    [InlineData("微信沟通 20 分钟，发送 3980 元报价；12 月 10 日考完后她会主动联系", VagueCategory.Waiting, ClarityLevel.Concrete, false)]
+    [InlineData("微信沟通 20 分钟，发送 3980 元报价；12 月 10 日前她会主动联系", VagueCategory.Waiting, ClarityLevel.Concrete, false)]
+    [InlineData("电话沟通 20 分钟，报价 3980 元，等客户回复到 12 月 5 日", VagueCategory.Waiting, ClarityLevel.Concrete, false)]
+    [InlineData("电话沟通 20 分钟，报价 3980 元；11 月 20 日已发报价等客户回复", VagueCategory.Waiting, ClarityLevel.Concrete, true)]
+    [InlineData("电话沟通 20 分钟，报价 3980 元；12 月 3 日演示后等客户回复", VagueCategory.Waiting, ClarityLevel.Concrete, true)]
     [InlineData("微信沟通 20 分钟，发送 3980 元报价；她会主动联系，12 月 11 日回访", VagueCategory.Waiting, ClarityLevel.Concrete, true)]
     public void Evaluate_VaguePhraseInAConcreteText_IsCoachedUnlessTheTextGivesWhatItLacks(
         string summary, VagueCategory category, ClarityLevel level, bool finding)
@@ -203,6 +206,22 @@ public class FollowUpEvaluatorTests
         Assert.Contains(evaluation.Vague, v => v.Field == "risks[0].description" && v.Category == VagueCategory.Hedge);
         Assert.DoesNotContain(evaluation.Findings, f => f.Code == FindingCodes.VagueLanguage && f.Field == "risks[0].description");
         Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.VagueLanguage && f.Field == "risks[0].countermeasure");
+    }
+
+    [Theory]
+    [InlineData("可能")]
+    [InlineData("大概吧")]
+    [InlineData("maybe")]
+    public void Evaluate_RiskDescriptionThatIsOnlyAHedge_IsCoached(string description)
+    {
+        var record = SampleRecords.CompleteToB() with
+        {
+            Risks = [new RiskNote { Kind = "Delay", Description = description, Countermeasure = "12 月 3 日前让海康提供 SDK" }],
+        };
+
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+
+        Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.VagueLanguage && f.Field == "risks[0].description");
     }
 
     [Fact]

@@ -86,6 +86,10 @@ public sealed class TextSignalTests
     [InlineData("项目推迟到明年，解决库存不准的问题", RiskSignalCodes.Delay)]
     [InlineData("客户对我们的解决方案不满意", RiskSignalCodes.NegativeFeedback)]
     [InlineData("希望通过分期解决预算不足的问题", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("降低价格否则推迟采购", RiskSignalCodes.Delay)]
+    [InlineData("客户想降低成本所以暂缓采购", RiskSignalCodes.Delay)]
+    [InlineData("客户想在降低成本的情况下推迟采购", RiskSignalCodes.Delay)]
+    [InlineData("Email address bounced and the contact has left the company", RiskSignalCodes.ContactChange)]
     public void Signal_NeedsSummaryRiskOutsideAProblemToSolve_IsRaised(string summary, string code)
     {
         var record = SampleRecords.CompleteToB().WithNeeds(n => n with { Summary = summary });
@@ -385,6 +389,10 @@ public sealed class TextSignalTests
     [InlineData("没有 follow up 客户投诉了", RiskSignalCodes.NegativeFeedback)]
     [InlineData("若干客户投诉，立即上报主管", RiskSignalCodes.NegativeFeedback)]
     [InlineData("若仍未接通客户就不要了", RiskSignalCodes.NoResponse)]
+    [InlineData("若琳说价格太贵，给她申请了95折", RiskSignalCodes.PriceObjection)]
+    [InlineData("若楠说还在犹豫，发微信跟进", RiskSignalCodes.Hesitation)]
+    [InlineData("客户若预算不足发邮件告知我们", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("若价格太贵给别家做", RiskSignalCodes.PriceObjection)]
     public void Signal_ConditionOrRiskBeforeAPlan_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
 
     /// <summary>A risk that cannot be avoided is a risk: neither the negation in 无法避免 nor the precaution word 避免 takes it away.</summary>
