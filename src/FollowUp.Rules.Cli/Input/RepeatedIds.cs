@@ -23,7 +23,7 @@ internal sealed class RepeatedIds
     /// <summary>Notes a record's id; a record with no id is not compared, as nothing loads it by id.</summary>
     public void Count(string? id, string location)
     {
-        if (string.IsNullOrEmpty(id) || _seen.Add(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()))))
+        if (string.IsNullOrWhiteSpace(id) || _seen.Add(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()))))
         {
             return;
         }

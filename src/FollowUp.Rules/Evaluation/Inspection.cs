@@ -935,7 +935,7 @@ internal sealed partial class Inspection
 
     /// <summary>
     /// A custom field's value by its name in any case, as every other field name is read (OrderStatus for orderStatus): the
-    /// name as the profile spells it first, then any other spelling a dictionary built in code may hold.
+    /// name as the profile spells it first, then, while that gives no text, any other spelling a dictionary built in code may hold.
     /// </summary>
     private static string? CustomValue(IReadOnlyDictionary<string, string?>? custom, string name)
     {
@@ -944,20 +944,20 @@ internal sealed partial class Inspection
             return null;
         }
 
-        if (custom.TryGetValue(name, out var value))
+        if (custom.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value))
         {
             return value;
         }
 
         foreach (var (key, other) in custom)
         {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            if (!string.IsNullOrWhiteSpace(other) && string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
             {
                 return other;
             }
         }
 
-        return null;
+        return value;
     }
 
     private void InspectCustom(IReadOnlyDictionary<string, string?>? custom)

@@ -56,12 +56,14 @@ public sealed class EvaluateCommandTests : IDisposable
             SampleData.Record("R-3", "\"scenario\":\"ToB\""),
             SampleData.Record("R-1", "\"scenario\":\"ToC\""),
             SampleData.Record("r-2", "\"scenario\":\"ToB\""),
-            SampleData.Record("R-1", "\"scenario\":\"ToB\"")));
+            SampleData.Record("R-1", "\"scenario\":\"ToB\""),
+            SampleData.Record(" ", "\"scenario\":\"ToB\""),
+            SampleData.Record(" ", "\"scenario\":\"ToB\"")));
 
         var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, first, second);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(["R-1", "R-2", "R-3", "R-1", "r-2", "R-1"], run.Ids);
+        Assert.Equal(["R-1", "R-2", "R-3", "R-1", "r-2", "R-1", " ", " "], run.Ids);
         Assert.Equal(
             $"followup: warning: 2 record(s) repeat the id of an earlier record: 'R-1' at {second}:line 2, 'R-1' at {second}:line 4. "
             + "Each was evaluated; a system that loads records by id would keep only one of each.\n",

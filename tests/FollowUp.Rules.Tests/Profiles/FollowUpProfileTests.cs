@@ -164,6 +164,23 @@ public class FollowUpProfileTests
     }
 
     [Fact]
+    public void ECommerce_CustomFieldEmptyUnderTheProfilesSpellingAndFilledUnderAnother_IsFilled()
+    {
+        var complete = SampleRecords.CompleteECommerce();
+        var record = complete with
+        {
+            Custom = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["orderStatus"] = " ",
+                ["OrderStatus"] = complete.Custom!["orderStatus"],
+                ["afterSales"] = complete.Custom["afterSales"],
+            },
+        };
+
+        Assert.Empty(TestClock.Evaluator().Evaluate(record).CompletenessFindings());
+    }
+
+    [Fact]
     public void Project_RequiresMilestones()
     {
         var record = SampleRecords.CompleteProject().WithoutCustom("milestones");

@@ -255,6 +255,17 @@ public class FollowUpJsonTests
     }
 
     [Fact]
+    public void DeserializeRecord_CustomFieldNamedInAnotherCaseWithAWrongShape_IsOneInvalidValueFinding()
+    {
+        var record = FollowUpJson.DeserializeRecord("""{ "scenario": "ECommerce", "custom": { "OrderStatus": ["已发货"], "afterSales": "11 月 20 日签收，无售后问题" } }""")!;
+
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+
+        var finding = Assert.Single(evaluation.Findings, f => f.Field.Equals("custom.orderStatus", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(FindingCodes.InvalidValue, finding.Code);
+    }
+
+    [Fact]
     public void DeserializeRecord_CustomFieldNamedInAnotherCase_FillsTheProfilesField()
     {
         var record = FollowUpJson.DeserializeRecord("""{ "scenario": "ECommerce", "custom": { "OrderStatus": "已发货，单号 SF1234", "AFTERSALES": "11 月 20 日签收，无售后问题" } }""")!;
