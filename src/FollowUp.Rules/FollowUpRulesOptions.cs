@@ -81,7 +81,10 @@ public sealed class FollowUpRulesOptions
     /// <see cref="AcknowledgementPhrases"/>.
     /// </summary>
     internal static readonly string[] WholeValueAcknowledgementPhrases =
-        ["未提", "没提", "没有提", "未说", "没说", "没有说", "未讲", "没讲", "客户未提", "客户没提", "客户没有提", "客户没有说"];
+    [
+        "未提", "没提", "没有提", "没有提到", "没有提及", "未说", "没说", "没有说", "未讲", "没讲", "客户未提", "客户没提", "客户没有提",
+        "客户没有说", "客户未讲", "客户没讲", "not mentioned",
+    ];
 
     internal static readonly string[] DefaultPlaceholderValues =
         ["-", "--", "---", "/", "\\", "无", "没有", "暂无", "n/a", "na", "null", "none", "nil", "空", "?", "？", ".", "。", "…", "...", "——"];

@@ -67,6 +67,10 @@ public class FieldStateTests
     [InlineData("客户没说")]
     [InlineData("客户没提")]
     [InlineData("未提及")]
+    [InlineData("没有提到")]
+    [InlineData("客户没讲")]
+    [InlineData("客户未讲")]
+    [InlineData("Not mentioned")]
     [InlineData("待补充")]
     public void Acknowledged_PainPointNotGiven_IsNotFilled(string painPoint)
     {
