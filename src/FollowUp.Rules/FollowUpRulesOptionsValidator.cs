@@ -140,8 +140,11 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         for (var i = 0; i < profile.IgnoredFields.Count; i++)
         {
             // Ignoring wins, so the requirement would be dropped without a word: one of the two lists is a mistake.
+            // Only between field keys (a key that is none was named above); custom names are read ignoring case, so compared so.
             var ignored = profile.IgnoredFields[i];
-            if (profile.RequiredFields.Any(required => string.Equals(required, ignored, StringComparison.OrdinalIgnoreCase)))
+            var custom = RequirementCatalog.IsCustomKey(ignored);
+            var comparison = custom ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            if ((custom || RequirementCatalog.TryGetBit(ignored, out _)) && profile.RequiredFields.Any(required => string.Equals(required, ignored, comparison)))
             {
                 builder.AddError("is in the profile's RequiredFields too; a field is either required or ignored", $"{key}:IgnoredFields:{i} ('{ignored}')");
             }

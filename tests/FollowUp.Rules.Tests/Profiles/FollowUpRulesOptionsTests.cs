@@ -184,6 +184,9 @@ public class FollowUpRulesOptionsTests
         bad.IgnoredFields.Add("needs");
         bad.RequiredFields.Add("customer.email");
         bad.IgnoredFields.Add("customer.email");
+        bad.RequiredFields.Add("custom.contractNo");
+        bad.IgnoredFields.Add("custom.ContractNo");
+        bad.IgnoredFields.Add("Customer.Email");
         bad.StepWeights[FollowUpStep.Needs] = -5;
         bad.SignalWeights["Weather"] = 0.5;
         bad.ScoreWeights[GradeComponent.Clarity] = 30;
@@ -207,6 +210,8 @@ public class FollowUpRulesOptionsTests
             "FollowUpRules:Profiles:Bad:RequiredFields:0 ('customer.shoeSize')",
             "FollowUpRules:Profiles:Bad:IgnoredFields:0 ('needs')",
             "FollowUpRules:Profiles:Bad:IgnoredFields:1 ('customer.email'): is in the profile's RequiredFields too",
+            "FollowUpRules:Profiles:Bad:IgnoredFields:2 ('custom.ContractNo'): is in the profile's RequiredFields too",
+            "FollowUpRules:Profiles:Bad:IgnoredFields:3 ('Customer.Email'): is not a field key",
             "FollowUpRules:Profiles:Bad:StepWeights:Needs",
             "FollowUpRules:Profiles:Bad:SignalWeights:Weather",
             "FollowUpRules:Profiles:Bad:ScoreWeights",
@@ -215,6 +220,7 @@ public class FollowUpRulesOptionsTests
         ];
         Assert.All(keys, key => Assert.Contains(exception.Failures, f => f.Contains(key, StringComparison.Ordinal)));
         Assert.All(keys, key => Assert.Contains(key, exception.Message, StringComparison.Ordinal));
+        Assert.DoesNotContain(exception.Failures, f => f.Contains("IgnoredFields:3 ('Customer.Email'): is in the profile's RequiredFields", StringComparison.Ordinal));
         Assert.Equal(typeof(FollowUpRulesOptions), exception.OptionsType);
     }
 
