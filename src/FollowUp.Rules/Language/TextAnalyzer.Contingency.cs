@@ -53,6 +53,16 @@ internal sealed partial class TextAnalyzer
     private static readonly string[] SuppositionSubjects =
         ["客户", "对方", "他们", "她们", "他", "她", "佢", "买家", "甲方", "顾客", "但", "但是", "不过", "另外", "同时", "and", "but", "so"];
 
+    /// <summary>
+    /// Words for the other side that may stand in a supposition (如果客户…, if the customer…), folded: with one, what follows in
+    /// the same clause may be its act (如果客户预算不足提前终止合同), so it is a plan of ours only after a link or a modal (可以申请).
+    /// </summary>
+    private static readonly string[] OtherSide =
+    [
+        "客户", "对方", "他们", "她们", "他", "她", "佢", "买家", "甲方", "顾客", "老板", "采购",
+        "customer", "customers", "client", "clients", "they", "he", "she", "buyer",
+    ];
+
     /// <summary>A word that ends a clause as a supposition right after the risk phrase (客户预算不够的话，…), folded.</summary>
     private const string SuppositionTail = "的话";
 
@@ -112,22 +122,40 @@ internal sealed partial class TextAnalyzer
         // The plan may follow in the same clause, with no comma (若仍未接通发短信告知, 如果客户嫌贵可以申请 95 折), when the clause
         // opens with the supposition: after a subject (客户若预算不足发邮件告知我们) what follows is the subject's act.
         var opensWithSupposition = lead.Length == wholeLead.Length;
-        return (opensWithSupposition && OpensAPlan(rest, sameClause: true))
-            || (clauseEnd < text.Length && OpensAPlan(text.AsSpan(clauseEnd + 1), sameClause: false));
+        var sameClause = !opensWithSupposition ? SameClausePlan.None : ContainsWord(lead, OtherSide) ? SameClausePlan.AfterLinkOrModal : SameClausePlan.Ours;
+        return (sameClause != SameClausePlan.None && OpensAPlan(rest, sameClause))
+            || (clauseEnd < text.Length && OpensAPlan(text.AsSpan(clauseEnd + 1), SameClausePlan.None));
+    }
+
+    /// <summary>How far a plan in the supposition's own clause is taken as ours.</summary>
+    private enum SameClausePlan
+    {
+        /// <summary>Not in the supposition's clause: the next clause, where any plan word counts.</summary>
+        None,
+
+        /// <summary>In a clause that supposes nothing of the other side (若仍未接通发短信告知): a plan word counts, a giving word alone not.</summary>
+        Ours,
+
+        /// <summary>In a clause that names the other side (如果客户嫌贵可以申请): only after a link or a modal.</summary>
+        AfterLinkOrModal,
     }
 
     /// <summary>
     /// Whether <paramref name="words"/>, past a link (那就, we) and a modal (可以), say what the note's side will do; in the
-    /// supposition's own clause a giving word needs a link or a modal before it (可以给 95 折, not 给别家做).
+    /// supposition's own clause a giving word (可以给 95 折, not 给别家做), or any word after the other side (如果客户…), needs a
+    /// link or a modal before it.
     /// </summary>
-    private static bool OpensAPlan(ReadOnlySpan<char> words, bool sameClause)
+    private static bool OpensAPlan(ReadOnlySpan<char> words, SameClausePlan sameClause)
     {
         words = words.TrimStart();
         var linked = LeadingWordLength(words, ConsequenceLinks);
         words = words[linked..].TrimStart();
         var modal = LeadingWordLength(words, PlanModals);
         words = words[modal..].TrimStart();
-        return StartsWithAny(words, PlanLeads) && !(sameClause && linked + modal == 0 && StartsWithAny(words, GivingLeads));
+        var bare = linked + modal == 0;
+        return StartsWithAny(words, PlanLeads)
+            && !(bare && sameClause == SameClausePlan.AfterLinkOrModal)
+            && !(bare && sameClause == SameClausePlan.Ours && StartsWithAny(words, GivingLeads));
     }
 
     /// <summary>

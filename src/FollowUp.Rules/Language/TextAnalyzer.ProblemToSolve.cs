@@ -17,11 +17,15 @@ internal sealed partial class TextAnalyzer
     private static readonly string[] NotSolvingWords = ["解决方案", "解决办法", "解决思路"];
 
     /// <summary>
-    /// Words that name what is solved as a problem (解决…的问题, the problem of …), folded: without one, a solving word may
-    /// only be the first half of a sentence whose risk is real (降低价格否则推迟采购; email address bounced).
+    /// Words that name what is solved as a problem, in Chinese after what it is, joined by 的 or 等 (…滞后一天的问题, 延误、错发等
+    /// 问题), folded: without one, a solving word may only be the first half of a sentence whose risk is real (降低价格否则推迟
+    /// 采购), and a bare 情况 or 问题 is as likely a hedge (看情况, 问题不大) or a verdict (没问题).
     /// </summary>
-    private static readonly string[] ProblemNouns =
-        ["问题", "难题", "痛点", "情况", "现象", "困扰", "毛病", "短板", "problem", "problems", "issue", "issues", "pain point", "pain points"];
+    private static readonly string[] ProblemNouns = ["的问题", "等问题", "的难题", "的痛点", "的情况", "等情况", "的现象", "的困扰", "的毛病", "的短板"];
+
+    /// <summary>English words that name the problem before what it is (solve the problem of delayed shipments), folded.</summary>
+    private static readonly string[] EnglishProblemNouns =
+        ["problem of", "problems of", "problem with", "problems with", "issue of", "issues of", "issue with", "issues with"];
 
     /// <summary>How many characters may come between a solving word and the risk phrase of the problem it names.</summary>
     private const int ProblemReach = 20;
@@ -32,7 +36,8 @@ internal sealed partial class TextAnalyzer
     /// <summary>
     /// Whether the risk phrase from <paramref name="start"/> to <paramref name="end"/> names a problem to solve: a solving
     /// word (解决, 改善, solve) stands before it in its clause, within a few words, and the clause names what is solved as a
-    /// problem (解决纸质报工数据滞后一天的问题, 想改善交付延误的情况, solve the problem of delayed shipments). Items joined by 、 stay in the clause (解决发货延误、错发的问题); a comma or a contrast
+    /// problem (解决纸质报工数据滞后一天的问题, 想改善交付延误的情况, solve the problem of delayed shipments: 的 or 等 before the
+    /// noun in Chinese, problem of or issues with before the phrase in English). Items joined by 、 stay in the clause (解决发货延误、错发的问题); a comma or a contrast
     /// word (但) ends it, so 解决库存不准，但项目推迟到明年 still names a delay.
     /// </summary>
     public bool IsProblemToSolve(string text, int start, int end)
@@ -55,7 +60,7 @@ internal sealed partial class TextAnalyzer
             var words = text.AsSpan(i, end - i);
             if (wordStart && StartsWithAny(words, SolvingWords) && !StartsWithAny(words, NotSolvingWords))
             {
-                return NamesAProblem(text, i, end);
+                return NamesAProblem(text, i, start, end);
             }
         }
 
@@ -63,22 +68,25 @@ internal sealed partial class TextAnalyzer
     }
 
     /// <summary>
-    /// Whether the clause names what is solved as a problem: after the risk phrase, as Chinese puts it (…延误的问题, not the
-    /// 情况下 of a condition), or anywhere from the solving word, as English may (the problem of delayed shipments).
+    /// Whether the clause names what is solved as a problem: in Chinese after the risk phrase (…延误的问题, not the 情况下 of a
+    /// condition), in English between the solving word and it (solve the problem of delayed shipments).
     /// </summary>
-    private static bool NamesAProblem(string text, int solvingStart, int phraseEnd)
+    private static bool NamesAProblem(string text, int solvingStart, int phraseStart, int phraseEnd)
     {
+        if (TextFolding.IsAsciiLetter(TextFolding.Fold(text[solvingStart])))
+        {
+            return ContainsWord(text.AsSpan(solvingStart, phraseStart - solvingStart), EnglishProblemNouns);
+        }
+
         var clauseEnd = phraseEnd;
         while (clauseEnd < text.Length && (!TextFolding.IsClauseEnd(TextFolding.Fold(text[clauseEnd])) || text[clauseEnd] is '、' or '\uFF64'))
         {
             clauseEnd++;
         }
 
-        var from = TextFolding.IsAsciiLetter(TextFolding.Fold(text[solvingStart])) ? solvingStart : phraseEnd;
-        for (var at = from; at < clauseEnd; at++)
+        for (var at = phraseEnd; at < clauseEnd; at++)
         {
-            var inWord = at > 0 && TextFolding.IsAsciiLetter(TextFolding.Fold(text[at - 1])) && TextFolding.IsAsciiLetter(TextFolding.Fold(text[at]));
-            var length = inWord ? 0 : LeadingWordLength(text.AsSpan(at, clauseEnd - at), ProblemNouns);
+            var length = LeadingWordLength(text.AsSpan(at, clauseEnd - at), ProblemNouns);
             if (length > 0 && !(at + length < clauseEnd && text[at + length] == '下'))
             {
                 return true;

@@ -179,9 +179,10 @@ internal sealed partial class TextAnalyzer
 
     /// <summary>
     /// Whether the clause of the wait at <paramref name="start"/>..<paramref name="end"/> of an analysed text gives it a
-    /// deadline (the facts <paramref name="scan"/> found): a date or a clock time after the wait (等客户回复到周五), or before
-    /// it marked as a deadline (12 月 5 日前等客户回复). A date before the wait alone dates something else, as a
-    /// note usually does (11 月 20 日已发报价等客户回复).
+    /// deadline (the facts <paramref name="scan"/> found): a date or a clock time before it marked as a deadline, with at most
+    /// who waits between (12 月 5 日前等客户回复, 12 月 10 日前她会主动联系), or after it led by a word of time limit (等客户回复到
+    /// 12 月 5 日, waiting for reply until Dec 5). Any other date in the clause dates something else, as a note's dates
+    /// usually do (11 月 20 日已发报价等客户回复, 等客户回复 11 月 20 日发的报价).
     /// </summary>
     public bool IsDatedInItsClause(TextScan scan, string text, int start, int end)
     {
@@ -193,9 +194,17 @@ internal sealed partial class TextAnalyzer
                 continue;
             }
 
-            if (fact.End <= start
-                ? InOneClause(text, fact.End, start) && LeadingWordLength(text.AsSpan(fact.End, start - fact.End).TrimStart(), DeadlineMarks) > 0
-                : fact.Start < end || InOneClause(text, end, fact.Start))
+            if (fact.End <= start)
+            {
+                var between = text.AsSpan(fact.End, start - fact.End).Trim();
+                var mark = LeadingWordLength(between, DeadlineMarks);
+                if (mark > 0 && InOneClause(text, fact.End, start) && between[mark..].Trim().Length <= MaxWaiterLength)
+                {
+                    return true;
+                }
+            }
+            else if (fact.Start >= end && InOneClause(text, end, fact.Start)
+                && EndsWithAny(text.AsSpan(end, fact.Start - end).Trim(), TimeLimitWords))
             {
                 return true;
             }
@@ -205,7 +214,13 @@ internal sealed partial class TextAnalyzer
     }
 
     /// <summary>Words right after a date that make it a deadline (12 月 5 日前, 周五之前), folded.</summary>
-    private static readonly string[] DeadlineMarks = ["前", "之前", "以前", "以内", "内", "为止", "截止"];
+    private static readonly string[] DeadlineMarks = ["前", "之前", "以前", "以内", "之内", "为止"];
+
+    /// <summary>Words right before a date after a wait that make the date its limit (等客户回复到 12 月 5 日, until Dec 5), folded.</summary>
+    private static readonly string[] TimeLimitWords = ["到", "至", "直到", "截至", "截止", "最晚", "最迟", "by", "until", "before", "no later than"];
+
+    /// <summary>How many characters may name who waits between a deadline and the wait (12 月 10 日前她会主动联系; 客户).</summary>
+    private const int MaxWaiterLength = 2;
 
     /// <summary>The fact kinds that measure (a bit per <see cref="FactKind"/>): a quantity, an amount, a percentage.</summary>
     private const int MeasureKinds = (1 << (int)FactKind.Quantity) | (1 << (int)FactKind.Amount) | (1 << (int)FactKind.Percentage);

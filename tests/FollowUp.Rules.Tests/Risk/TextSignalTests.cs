@@ -90,6 +90,9 @@ public sealed class TextSignalTests
     [InlineData("客户想降低成本所以暂缓采购", RiskSignalCodes.Delay)]
     [InlineData("客户想在降低成本的情况下推迟采购", RiskSignalCodes.Delay)]
     [InlineData("Email address bounced and the contact has left the company", RiskSignalCodes.ContactChange)]
+    [InlineData("降低库存成本 10% 客户推迟采购看情况", RiskSignalCodes.Delay)]
+    [InlineData("降低采购成本客户推迟签约技术上没问题", RiskSignalCodes.Delay)]
+    [InlineData("减少人工客户暂缓采购情况未知", RiskSignalCodes.Delay)]
     public void Signal_NeedsSummaryRiskOutsideAProblemToSolve_IsRaised(string summary, string code)
     {
         var record = SampleRecords.CompleteToB().WithNeeds(n => n with { Summary = summary });
@@ -393,6 +396,9 @@ public sealed class TextSignalTests
     [InlineData("若楠说还在犹豫，发微信跟进", RiskSignalCodes.Hesitation)]
     [InlineData("客户若预算不足发邮件告知我们", RiskSignalCodes.BudgetConstraint)]
     [InlineData("若价格太贵给别家做", RiskSignalCodes.PriceObjection)]
+    [InlineData("如果客户预算不足提前终止合同", RiskSignalCodes.BudgetConstraint)]
+    [InlineData("若对方觉得太贵发邮件投诉", RiskSignalCodes.PriceObjection)]
+    [InlineData("If the customer is unresponsive send them a final notice", RiskSignalCodes.NoResponse)]
     public void Signal_ConditionOrRiskBeforeAPlan_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
 
     /// <summary>A risk that cannot be avoided is a risk: neither the negation in 无法避免 nor the precaution word 避免 takes it away.</summary>
