@@ -451,6 +451,7 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
         Th(text["column.owner"]);
         Th(text["column.stage"]);
         Th(text["column.grade"]);
+        Th(text["column.score"], true);
         Th(text["column.risk"]);
         Th(text["column.why"]);
         W("</tr></thead>\n<tbody>\n");
@@ -467,6 +468,7 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
             W($"<td><span class=\"badge\" style=\"background:{GradeColors[(int)deal.Grade]}\">");
             E(deal.Grade.ToString());
             W("</span></td>");
+            Td(ReportTables.Score(deal.Score), "num");
             W($"<td><span class=\"badge\" style=\"background:{RiskColors[(int)deal.RiskLevel]}\">");
             E(text.RiskLevel(deal.RiskLevel));
             W("</span></td><td><ul class=\"deductions\">");

@@ -269,7 +269,7 @@ public sealed class TeamReportBuilder
     /// </summary>
     private static bool IsRiskNotAssessable(FollowUpEvaluation evaluation)
     {
-        if (evaluation.Risk.Level != RiskLevel.Low)
+        if (evaluation.Risk.Signals.Count > 0)
         {
             return false;
         }
@@ -415,7 +415,8 @@ public sealed class TeamReportBuilder
             RiskLevel.Critical => _criticalRiskIds,
             _ => null,
         };
-        if (ids is not null && ids.Count < TeamReport.TopLimit && evaluation.Id is { } id)
+        // An id two records share (an export read twice) is named once: the list is where to look, the count says how many.
+        if (ids is not null && ids.Count < TeamReport.TopLimit && evaluation.Id is { } id && !ids.Contains(id))
         {
             ids.Add(id);
         }

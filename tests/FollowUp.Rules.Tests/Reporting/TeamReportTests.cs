@@ -139,6 +139,17 @@ public sealed partial class TeamReportTests
     }
 
     [Fact]
+    public void Write_HtmlDealsAtRisk_ShowEachDealsScoreAsTheOtherFormatsDo()
+    {
+        var html = DealsAtRiskReport().ToString(TeamReportFormat.Html);
+
+        var deals = html[html.IndexOf("id=\"deals-at-risk\"", StringComparison.Ordinal)..];
+        deals = deals[..deals.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Contains("<th class=\"num\">分数</th>", deals, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">96.5</td>", deals, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_NoDealAtRisk_SaysSoInEveryLabelledFormat()
     {
         var report = Report(Evaluated("fine", 100, of: Record(owner: "李明", stage: DealStage.Signed)));
