@@ -45,10 +45,15 @@ internal static class ReminderStage
             }
         }
 
+        // A signal the record answers with a noted risk and its countermeasure has its plan written (客户要求考完前勿扰 →
+        // 12 月 11 日微信提醒一次): a reminder would only ask for what the record already says, and press a customer who asked
+        // for quiet. Due and overdue next actions above are reminded whatever the risks say.
         var (latestIndex, latestAt) = inspection.LatestContact;
+        var noResponseAnswered = inspection.IsAnswered(Array.IndexOf(rules.SignalCodes, RiskSignalCodes.NoResponse));
+        var staleAnswered = inspection.IsAnswered(Array.IndexOf(rules.SignalCodes, RiskSignalCodes.Stale));
         foreach (var signal in signals)
         {
-            if (signal.Code == RiskSignalCodes.NoResponse && latestIndex >= 0
+            if (!noResponseAnswered && signal.Code == RiskSignalCodes.NoResponse && latestIndex >= 0
                 && (signal.Field == FieldPaths.CommunicationSummary[latestIndex] || signal.Field == FieldPaths.CommunicationObjections[latestIndex]))
             {
                 var since = latestAt is { } at ? now - at : TimeSpan.Zero;
@@ -61,7 +66,7 @@ internal static class ReminderStage
         // A lost deal's silence is expected: it raises no Stale signal, so it gets no reminder.
         foreach (var signal in signals)
         {
-            if (signal.Code == RiskSignalCodes.Stale)
+            if (!staleAnswered && signal.Code == RiskSignalCodes.Stale)
             {
                 var since = latestAt is { } at ? now - at : record.RecordedAt.Resolve(rules.DefaultUtcOffset) is { } recorded ? now - recorded : TimeSpan.Zero;
                 reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Stale, since, null,

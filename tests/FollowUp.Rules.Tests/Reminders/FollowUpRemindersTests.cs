@@ -192,6 +192,25 @@ public sealed class FollowUpRemindersTests
     }
 
     [Fact]
+    public void Remind_StaleOrUnansweredThatANotedRiskAnswers_IsNotListed()
+    {
+        // The customer asked for quiet until after her exams; the record says so and when to write again.
+        var quiet = SampleRecords.CompleteToB().WithCommunications(c => c with { At = TestClock.DaysFromNow(-20) }) with
+        {
+            Risks = [new RiskNote { Kind = "Stale", Description = "客户要求 12 月 10 日考完前不联系", Countermeasure = "12 月 11 日上午微信提醒一次，不打电话" }],
+        };
+        var unanswered = SampleRecords.CompleteToB().WithCommunications(c => c with { At = TestClock.DaysFromNow(-1), Summary = "打了三次电话都无人接听" }) with
+        {
+            Risks = [new RiskNote { Kind = "NoResponse", Description = "电话三次无人接听", Countermeasure = "11 月 27 日改发微信并抄送采购部邮箱" }],
+        };
+
+        Assert.DoesNotContain(Evaluator.Remind([quiet]), r => r.Kind == ReminderKind.Stale);
+        Assert.DoesNotContain(Evaluator.Remind([unanswered]), r => r.Kind == ReminderKind.Unanswered);
+        Assert.Contains(Evaluator.Remind([quiet with { Risks = null }]), r => r.Kind == ReminderKind.Stale);
+        Assert.Contains(Evaluator.Remind([unanswered with { Risks = null }]), r => r.Kind == ReminderKind.Unanswered);
+    }
+
+    [Fact]
     public void Remind_StaleLostDeal_IsNotListed()
     {
         var lost = SampleRecords.CompleteToB().WithCommunications(c => c with { At = TestClock.DaysFromNow(-56) })
