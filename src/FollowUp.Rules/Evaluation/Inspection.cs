@@ -250,6 +250,24 @@ internal sealed partial class Inspection
         return false;
     }
 
+    /// <summary>
+    /// Whether a noted risk names signal <paramref name="code"/> (an index into the rule set's codes) with a concrete
+    /// countermeasure: a plan with its facts (12 月 11 日上午微信提醒一次), not 加强沟通 or 尽快跟进.
+    /// </summary>
+    public bool IsAnsweredConcretely(int code)
+    {
+        for (var answer = 0; answer < Answers.Count; answer++)
+        {
+            if (Names(answer, code) && ClarityIndexOf(Answers[answer].Countermeasure) is >= 0 and var clarity
+                && Clarity[clarity].Level == Language.ClarityLevel.Concrete)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a noted risk with a countermeasure names signal <paramref name="code"/> (an index into the rule set's codes).</summary>
     public bool IsAnswered(int code)
     {

@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FollowUp.Rules.Language;
 
 namespace FollowUp.Rules.Messages;
 
@@ -20,6 +21,11 @@ internal sealed class MessageCatalog
         LazyChinese.Value._signals.Concat(LazyEnglish.Value._signals)
             .DistinctBy(signal => signal.Value, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(signal => signal.Value, signal => signal.Key, StringComparer.OrdinalIgnoreCase));
+
+    // The same labels folded (長時間未跟進, full-width, spaces), for a kind not written as the label is.
+    private static readonly Lazy<FrozenDictionary<string, string>> SignalCodesByFoldedLabel = new(() =>
+        SignalCodesByLabel.Value.DistinctBy(label => TextFolding.FoldPhrase(label.Key), StringComparer.Ordinal)
+            .ToFrozenDictionary(label => TextFolding.FoldPhrase(label.Key), label => label.Value, StringComparer.Ordinal));
 
     private readonly FrozenDictionary<string, CompositeFormat> _templates;
     private readonly FrozenDictionary<string, string[]> _fields;
@@ -413,7 +419,10 @@ internal sealed class MessageCatalog
         _signals.TryGetValue(code, out label);
 
     /// <summary>The code a risk's kind names: a signal's label in either language is read as its code; anything else as written.</summary>
-    public static string SignalCodeOf(string kind) => SignalCodesByLabel.Value.TryGetValue(kind, out var code) ? code : kind;
+    public static string SignalCodeOf(string kind) =>
+        SignalCodesByLabel.Value.TryGetValue(kind, out var code) || SignalCodesByFoldedLabel.Value.TryGetValue(TextFolding.FoldPhrase(kind), out code)
+            ? code
+            : kind;
 
     private static MessageCatalog Load(string culture)
     {

@@ -45,12 +45,14 @@ internal static class ReminderStage
             }
         }
 
-        // A signal the record answers with a noted risk and its countermeasure has its plan written (客户要求考完前勿扰 →
-        // 12 月 11 日微信提醒一次): a reminder would only ask for what the record already says, and press a customer who asked
-        // for quiet. Due and overdue next actions above are reminded whatever the risks say.
+        // A signal the record answers with a noted risk and a concrete countermeasure, while its next action is still ahead,
+        // has its plan written and scheduled (客户要求考完前勿扰 → 12 月 11 日微信提醒一次): a reminder would only ask for what
+        // the record already says, and press a customer who asked for quiet. Once the next action is due or overdue, or with a
+        // vague answer (加强沟通), the reminder stands, and due and overdue next actions above are reminded whatever the risks say.
         var (latestIndex, latestAt) = inspection.LatestContact;
-        var noResponseAnswered = inspection.IsAnswered(Array.IndexOf(rules.SignalCodes, RiskSignalCodes.NoResponse));
-        var staleAnswered = inspection.IsAnswered(Array.IndexOf(rules.SignalCodes, RiskSignalCodes.Stale));
+        var scheduled = inspection.NextActionDeadline is { } ahead && ahead >= now && !reminders.Exists(r => r.Kind == ReminderKind.DueToday);
+        var noResponseAnswered = scheduled && inspection.IsAnsweredConcretely(Array.IndexOf(rules.SignalCodes, RiskSignalCodes.NoResponse));
+        var staleAnswered = scheduled && inspection.IsAnsweredConcretely(Array.IndexOf(rules.SignalCodes, RiskSignalCodes.Stale));
         foreach (var signal in signals)
         {
             if (!noResponseAnswered && signal.Code == RiskSignalCodes.NoResponse && latestIndex >= 0

@@ -210,6 +210,35 @@ public sealed class FollowUpRemindersTests
         Assert.Contains(Evaluator.Remind([unanswered with { Risks = null }]), r => r.Kind == ReminderKind.Unanswered);
     }
 
+    [Theory]
+    [InlineData("長時間未跟進", "12 月 11 日上午微信提醒一次，不打电话", false)]
+    [InlineData("Stale", "加强沟通", true)]
+    [InlineData("Stale", "尽快跟进", true)]
+    public void Remind_StaleAnsweredByANotedRisk_IsListedUnlessTheAnswerIsConcrete(string kind, string countermeasure, bool listed)
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { At = TestClock.DaysFromNow(-20) }) with
+        {
+            Risks = [new RiskNote { Kind = kind, Description = "客户要求 12 月 10 日考完前不联系", Countermeasure = countermeasure }],
+        };
+
+        Assert.Equal(listed, Evaluator.Remind([record]).Any(r => r.Kind == ReminderKind.Stale));
+    }
+
+    [Fact]
+    public void Remind_StaleAnsweredConcretely_IsListedAgainOnceTheNextActionIsDue()
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { At = TestClock.DaysFromNow(-20) }) with
+        {
+            Risks = [new RiskNote { Kind = "Stale", Description = "客户要求 11 月 10 日前不联系", Countermeasure = "11 月 11 日上午微信提醒一次，不打电话" }],
+        };
+
+        var overdue = record.WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(-5) });
+
+        Assert.DoesNotContain(Evaluator.Remind([record]), r => r.Kind == ReminderKind.Stale);
+        Assert.Contains(Evaluator.Remind([overdue]), r => r.Kind == ReminderKind.Stale);
+        Assert.Contains(Evaluator.Remind([overdue]), r => r.Kind == ReminderKind.Overdue);
+    }
+
     [Fact]
     public void Remind_StaleLostDeal_IsNotListed()
     {
