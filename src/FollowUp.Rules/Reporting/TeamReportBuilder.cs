@@ -415,8 +415,7 @@ public sealed class TeamReportBuilder
             RiskLevel.Critical => _criticalRiskIds,
             _ => null,
         };
-        // An id two records share (an export read twice) is named once: the list is where to look, the count says how many.
-        if (ids is not null && ids.Count < TeamReport.TopLimit && evaluation.Id is { } id && !ids.Contains(id))
+        if (ids is not null && ids.Count < TeamReport.TopLimit && evaluation.Id is { } id)
         {
             ids.Add(id);
         }

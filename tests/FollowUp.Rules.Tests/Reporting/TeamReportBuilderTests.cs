@@ -278,18 +278,6 @@ public sealed class TeamReportBuilderTests
     }
 
     [Fact]
-    public void Build_HighRiskIds_NameAnIdTwoRecordsShareOnce()
-    {
-        var report = Report(
-            Evaluated("H1", 90, risk: RiskLevel.High, riskScore: 60),
-            Evaluated("H1", 90, risk: RiskLevel.High, riskScore: 60),
-            Evaluated("H2", 90, risk: RiskLevel.High, riskScore: 60));
-
-        Assert.Equal(3, report.RiskLevels[RiskLevel.High]);
-        Assert.Equal(["H1", "H2"], report.HighRiskIds[RiskLevel.High]);
-    }
-
-    [Fact]
     public void Build_HighRiskIds_NameTheFirstTenRecordsOfHighAndOfCriticalInInputOrder()
     {
         var evaluations = Enumerable.Range(1, 12).Select(i => Evaluated($"H{i}", 90, risk: RiskLevel.High, riskScore: 60))
