@@ -81,6 +81,16 @@ internal sealed partial class TextAnalyzer
     /// </summary>
     private static readonly string[] GivingLeads = ["给", "先给", "送", "俾", "拆"];
 
+    /// <summary>
+    /// Plan words only the note's side does (安排试用, 申请折扣, escalate), folded: in a supposition that names the other side
+    /// they are a plan of ours even with no link or modal (如果客户犹豫安排试用), where 发邮件 or 提前 may be the other side's act.
+    /// </summary>
+    private static readonly string[] OurOwnPlanLeads =
+    [
+        "申请", "先提供", "提供", "准备", "底线", "建议", "安排", "启动", "上报", "立即上报", "马上上报", "立即通知", "马上通知",
+        "offer", "prepare", "propose", "escalate", "loop in", "fall back",
+    ];
+
     /// <summary>Words that open what the note's side will do: the plan a supposition leads to, folded.</summary>
     private static readonly string[] PlanLeads =
     [
@@ -136,14 +146,14 @@ internal sealed partial class TextAnalyzer
         /// <summary>In a clause that supposes nothing of the other side (若仍未接通发短信告知): a plan word counts, a giving word alone not.</summary>
         Ours,
 
-        /// <summary>In a clause that names the other side (如果客户嫌贵可以申请): only after a link or a modal.</summary>
+        /// <summary>In a clause that names the other side (如果客户嫌贵可以申请): after a link or a modal, or a word only we do (安排).</summary>
         AfterLinkOrModal,
     }
 
     /// <summary>
     /// Whether <paramref name="words"/>, past a link (那就, we) and a modal (可以), say what the note's side will do; in the
-    /// supposition's own clause a giving word (可以给 95 折, not 给别家做), or any word after the other side (如果客户…), needs a
-    /// link or a modal before it.
+    /// supposition's own clause a giving word (可以给 95 折, not 给别家做), or after the other side (如果客户…) any word but
+    /// one only we do (安排, 申请), needs a link or a modal before it.
     /// </summary>
     private static bool OpensAPlan(ReadOnlySpan<char> words, SameClausePlan sameClause)
     {
@@ -154,7 +164,7 @@ internal sealed partial class TextAnalyzer
         words = words[modal..].TrimStart();
         var bare = linked + modal == 0;
         return StartsWithAny(words, PlanLeads)
-            && !(bare && sameClause == SameClausePlan.AfterLinkOrModal)
+            && !(bare && sameClause == SameClausePlan.AfterLinkOrModal && !StartsWithAny(words, OurOwnPlanLeads))
             && !(bare && sameClause == SameClausePlan.Ours && StartsWithAny(words, GivingLeads));
     }
 

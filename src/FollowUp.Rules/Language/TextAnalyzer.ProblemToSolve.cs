@@ -68,14 +68,27 @@ internal sealed partial class TextAnalyzer
     }
 
     /// <summary>
-    /// Whether the clause names what is solved as a problem: in Chinese after the risk phrase (…延误的问题, not the 情况下 of a
-    /// condition), in English between the solving word and it (solve the problem of delayed shipments).
+    /// Whether the clause names what is solved as a problem: in Chinese the noun ends the clause after the risk phrase
+    /// (…延误的问题。), so a clause that goes on says something of its own (…推迟采购的问题不大, …的情况已上报总监); in English the
+    /// noun stands between the solving word and the phrase, at most a word before it (solve the problem of delayed shipments,
+    /// not issues with the client who is hesitant).
     /// </summary>
     private static bool NamesAProblem(string text, int solvingStart, int phraseStart, int phraseEnd)
     {
         if (TextFolding.IsAsciiLetter(TextFolding.Fold(text[solvingStart])))
         {
-            return ContainsWord(text.AsSpan(solvingStart, phraseStart - solvingStart), EnglishProblemNouns);
+            var between = text.AsSpan(solvingStart, phraseStart - solvingStart).TrimEnd();
+            for (var at = 0; at < between.Length; at++)
+            {
+                var inWord = at > 0 && TextFolding.IsAsciiLetter(TextFolding.Fold(between[at - 1]));
+                var length = inWord ? 0 : LeadingWordLength(between[at..], EnglishProblemNouns);
+                if (length > 0 && between[(at + length)..].Trim().Count(' ') == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         var clauseEnd = phraseEnd;
@@ -84,15 +97,7 @@ internal sealed partial class TextAnalyzer
             clauseEnd++;
         }
 
-        for (var at = phraseEnd; at < clauseEnd; at++)
-        {
-            var length = LeadingWordLength(text.AsSpan(at, clauseEnd - at), ProblemNouns);
-            if (length > 0 && !(at + length < clauseEnd && text[at + length] == '下'))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var rest = text.AsSpan(phraseEnd, clauseEnd - phraseEnd).TrimEnd();
+        return EndsWithAny(rest, ProblemNouns);
     }
 }

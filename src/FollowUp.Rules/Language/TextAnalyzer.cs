@@ -197,15 +197,25 @@ internal sealed partial class TextAnalyzer
             if (fact.End <= start)
             {
                 var between = text.AsSpan(fact.End, start - fact.End).Trim();
-                var mark = LeadingWordLength(between, DeadlineMarks);
+                var mark = IsDeadlineMark(between);
                 if (mark > 0 && InOneClause(text, fact.End, start) && between[mark..].Trim().Length <= MaxWaiterLength)
                 {
                     return true;
                 }
             }
-            else if (fact.Start >= end && InOneClause(text, end, fact.Start)
-                && EndsWithAny(text.AsSpan(end, fact.Start - end).Trim(), TimeLimitWords))
+            else if (fact.Start < end)
             {
+                // Inside the wait (等客户在 12 月 5 日前回复): its own date, when marked as a deadline.
+                if (IsDeadlineMark(text.AsSpan(fact.End, text.Length - fact.End).TrimStart()) > 0)
+                {
+                    return true;
+                }
+            }
+            else if (InOneClause(text, end, fact.Start)
+                && (EndsWithAny(text.AsSpan(end, fact.Start - end).Trim(), TimeLimitWords)
+                    || IsDeadlineMark(text.AsSpan(fact.End, text.Length - fact.End).TrimStart()) > 0))
+            {
+                // After it, led by a word of limit (到 12 月 5 日, until Dec 5) or marked as a deadline (（12 月 5 日前）).
                 return true;
             }
         }
@@ -213,11 +223,22 @@ internal sealed partial class TextAnalyzer
         return false;
     }
 
-    /// <summary>Words right after a date that make it a deadline (12 月 5 日前, 周五之前), folded.</summary>
-    private static readonly string[] DeadlineMarks = ["前", "之前", "以前", "以内", "之内", "为止"];
+    /// <summary>The length of the deadline mark <paramref name="words"/> start with (前, 之前, 截止), or 0; not 前后, "around".</summary>
+    private static int IsDeadlineMark(ReadOnlySpan<char> words)
+    {
+        var mark = LeadingWordLength(words, DeadlineMarks);
+        return mark > 0 && !StartsWithAny(words, NotDeadlineMarks) ? mark : 0;
+    }
+
+    /// <summary>Words right after a date that make it a deadline (12 月 5 日前, 周五之前, 12 月 5 日截止), folded.</summary>
+    private static readonly string[] DeadlineMarks = ["前", "之前", "以前", "以内", "之内", "为止", "截止"];
+
+    /// <summary>Words that start with a deadline mark but are none (12 月 5 日前后 is "around" it), folded.</summary>
+    private static readonly string[] NotDeadlineMarks = ["前后", "前发", "前已"];
 
     /// <summary>Words right before a date after a wait that make the date its limit (等客户回复到 12 月 5 日, until Dec 5), folded.</summary>
-    private static readonly string[] TimeLimitWords = ["到", "至", "直到", "截至", "截止", "最晚", "最迟", "by", "until", "before", "no later than"];
+    private static readonly string[] TimeLimitWords =
+        ["到", "至", "直到", "截至", "截止", "最晚", "最迟", "by", "until", "before", "no later than", "deadline"];
 
     /// <summary>How many characters may name who waits between a deadline and the wait (12 月 10 日前她会主动联系; 客户).</summary>
     private const int MaxWaiterLength = 2;

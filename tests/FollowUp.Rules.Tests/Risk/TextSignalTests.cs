@@ -93,6 +93,12 @@ public sealed class TextSignalTests
     [InlineData("降低库存成本 10% 客户推迟采购看情况", RiskSignalCodes.Delay)]
     [InlineData("降低采购成本客户推迟签约技术上没问题", RiskSignalCodes.Delay)]
     [InlineData("减少人工客户暂缓采购情况未知", RiskSignalCodes.Delay)]
+    [InlineData("降低库存成本 10% 客户推迟采购的问题不大", RiskSignalCodes.Delay)]
+    [InlineData("降低库存成本 10% 客户推迟采购的情况说不准", RiskSignalCodes.Delay)]
+    [InlineData("降低采购成本客户推迟签约的情况已上报总监", RiskSignalCodes.Delay)]
+    [InlineData("解决报工难客户推迟采购的问题很严重", RiskSignalCodes.Delay)]
+    [InlineData("降低成本，等问题解决后再定，客户推迟采购", RiskSignalCodes.Delay)]
+    [InlineData("Address issues with the client who is hesitant", RiskSignalCodes.Hesitation)]
     public void Signal_NeedsSummaryRiskOutsideAProblemToSolve_IsRaised(string summary, string code)
     {
         var record = SampleRecords.CompleteToB().WithNeeds(n => n with { Summary = summary });
@@ -365,6 +371,8 @@ public sealed class TextSignalTests
     [InlineData("若仍未接通，发微信留言", "发微信留言", RiskSignalCodes.NoResponse)]
     [InlineData("倘若客户嫌贵，可以申请 95 折", "可以申请 95 折", RiskSignalCodes.PriceObjection)]
     [InlineData("如果客户嫌贵可以申请 95 折", "可以申请 95 折", RiskSignalCodes.PriceObjection)]
+    [InlineData("如果客户犹豫安排试用", "安排试用", RiskSignalCodes.Hesitation)]
+    [InlineData("如果其他人离职安排交接", "安排交接", RiskSignalCodes.ContactChange)]
     public void Signal_SupposedInAContingencyPlan_IsNotRaised(string text, string plan, string code)
     {
         Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
@@ -399,6 +407,7 @@ public sealed class TextSignalTests
     [InlineData("如果客户预算不足提前终止合同", RiskSignalCodes.BudgetConstraint)]
     [InlineData("若对方觉得太贵发邮件投诉", RiskSignalCodes.PriceObjection)]
     [InlineData("If the customer is unresponsive send them a final notice", RiskSignalCodes.NoResponse)]
+    [InlineData("如果客户觉得太贵发邮件投诉", RiskSignalCodes.PriceObjection)]
     public void Signal_ConditionOrRiskBeforeAPlan_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
 
     /// <summary>A risk that cannot be avoided is a risk: neither the negation in 无法避免 nor the precaution word 避免 takes it away.</summary>
