@@ -356,8 +356,8 @@ public class FollowUpEvaluatorPropertyTests
                     ArbMap.Default.GeneratorFor<NonNull<string>>().Select(s => s.Get)).ArrayOf(count)
                 from values in Text.ArrayOf(count)
                 select (IReadOnlyDictionary<string, string?>?)keys.Zip(values)
-                    .DistinctBy(p => p.First, StringComparer.Ordinal)
-                    .ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)));
+                    .DistinctBy(p => p.First, StringComparer.OrdinalIgnoreCase)
+                    .ToDictionary(p => p.First, p => p.Second, StringComparer.OrdinalIgnoreCase)));
 
         private static Gen<FollowUpRecord> RecordGen { get; } =
             from id in Text
