@@ -419,10 +419,24 @@ internal sealed class MessageCatalog
         _signals.TryGetValue(code, out label);
 
     /// <summary>The code a risk's kind names: a signal's label in either language is read as its code; anything else as written.</summary>
-    public static string SignalCodeOf(string kind) =>
-        SignalCodesByLabel.Value.TryGetValue(kind, out var code) || SignalCodesByFoldedLabel.Value.TryGetValue(TextFolding.FoldPhrase(kind), out code)
-            ? code
-            : kind;
+    public static string SignalCodeOf(string kind)
+    {
+        if (SignalCodesByLabel.Value.TryGetValue(kind, out var code))
+        {
+            return code;
+        }
+
+        // Folded on the stack: most kinds are codes or the host's own words, read on every evaluation of a record with risks.
+        const int LongestFolded = 64;
+        if (kind.Length > LongestFolded)
+        {
+            return kind;
+        }
+
+        Span<char> folded = stackalloc char[kind.Length];
+        var length = TextFolding.FoldInto(kind, folded);
+        return SignalCodesByFoldedLabel.Value.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(folded[..length], out code) ? code : kind;
+    }
 
     private static MessageCatalog Load(string culture)
     {
