@@ -251,14 +251,15 @@ internal sealed partial class Inspection
     }
 
     /// <summary>
-    /// Whether a noted risk names signal <paramref name="code"/> (an index into the rule set's codes) with a concrete
-    /// countermeasure: a plan with its facts (12 月 11 日上午微信提醒一次), not 加强沟通 or 尽快跟进.
+    /// Whether a noted risk of kind <paramref name="code"/> (an index into the rule set's codes) answers it with a concrete
+    /// countermeasure: a plan with its facts (12 月 11 日上午微信提醒一次), not 加强沟通 or 尽快跟进. By its kind only, not by
+    /// what its text mentions: a competitor's risk that says the customer cannot be reached plans for the competitor.
     /// </summary>
     public bool IsAnsweredConcretely(int code)
     {
         for (var answer = 0; answer < Answers.Count; answer++)
         {
-            if (Names(answer, code) && ClarityIndexOf(Answers[answer].Countermeasure) is >= 0 and var clarity
+            if (Answers[answer].Kind == code && ClarityIndexOf(Answers[answer].Countermeasure) is >= 0 and var clarity
                 && Clarity[clarity].Level == Language.ClarityLevel.Concrete)
             {
                 return true;

@@ -82,14 +82,11 @@ internal sealed partial class TextAnalyzer
     private static readonly string[] GivingLeads = ["给", "先给", "送", "俾", "拆"];
 
     /// <summary>
-    /// Plan words only the note's side does (安排试用, 申请折扣, escalate), folded: in a supposition that names the other side
-    /// they are a plan of ours even with no link or modal (如果客户犹豫安排试用), where 发邮件 or 提前 may be the other side's act.
+    /// Plan words only the note's side does (安排试用, 上报主管, escalate), folded: in a supposition that names the other side
+    /// they are a plan of ours even with no link or modal (如果客户犹豫安排试用), where 发邮件, 提前, 准备 or 申请 may be the other
+    /// side's act (如果对方犹豫准备换供应商).
     /// </summary>
-    private static readonly string[] OurOwnPlanLeads =
-    [
-        "申请", "先提供", "提供", "准备", "底线", "建议", "安排", "启动", "上报", "立即上报", "马上上报", "立即通知", "马上通知",
-        "offer", "prepare", "propose", "escalate", "loop in", "fall back",
-    ];
+    private static readonly string[] OurOwnPlanLeads = ["安排", "底线", "上报", "立即上报", "马上上报", "立即通知", "马上通知", "offer", "escalate", "loop in"];
 
     /// <summary>Words that open what the note's side will do: the plan a supposition leads to, folded.</summary>
     private static readonly string[] PlanLeads =
@@ -153,7 +150,7 @@ internal sealed partial class TextAnalyzer
     /// <summary>
     /// Whether <paramref name="words"/>, past a link (那就, we) and a modal (可以), say what the note's side will do; in the
     /// supposition's own clause a giving word (可以给 95 折, not 给别家做), or after the other side (如果客户…) any word but
-    /// one only we do (安排, 申请), needs a link or a modal before it.
+    /// one only we do (安排, 上报), needs a link or a modal before it.
     /// </summary>
     private static bool OpensAPlan(ReadOnlySpan<char> words, SameClausePlan sameClause)
     {

@@ -212,15 +212,42 @@ internal sealed partial class TextAnalyzer
                 }
             }
             else if (InOneClause(text, end, fact.Start)
-                && (EndsWithAny(text.AsSpan(end, fact.Start - end).Trim(), TimeLimitWords)
-                    || IsDeadlineMark(text.AsSpan(fact.End, text.Length - fact.End).TrimStart()) > 0))
+                && (EndsWithAny(text.AsSpan(end, fact.Start - end).Trim(), TimeLimitWords) || EndsAsADeadline(text, fact.End)))
             {
-                // After it, led by a word of limit (到 12 月 5 日, until Dec 5) or marked as a deadline (（12 月 5 日前）).
+                // After it, led by a word of limit (到 12 月 5 日, until Dec 5) or marked as a deadline that ends the clause
+                // (（12 月 5 日前）), not a date of what follows (11 月 20 日之前发的报价).
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Whether a deadline mark follows <paramref name="at"/> and then only closing punctuation until the clause ends.</summary>
+    private static bool EndsAsADeadline(string text, int at)
+    {
+        var rest = text.AsSpan(at).TrimStart();
+        var mark = IsDeadlineMark(rest);
+        if (mark == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in rest[mark..])
+        {
+            var folded = TextFolding.Fold(c);
+            if (TextFolding.IsClauseEnd(folded))
+            {
+                return true;
+            }
+
+            if (folded is not (')' or '）' or ']' or '】' or ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The length of the deadline mark <paramref name="words"/> start with (前, 之前, 截止), or 0; not 前后, "around".</summary>

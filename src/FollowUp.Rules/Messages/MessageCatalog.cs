@@ -22,9 +22,11 @@ internal sealed class MessageCatalog
             .DistinctBy(signal => signal.Value, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(signal => signal.Value, signal => signal.Key, StringComparer.OrdinalIgnoreCase));
 
-    // The same labels folded (長時間未跟進, full-width, spaces), for a kind not written as the label is.
+    // The same labels folded (長時間未跟進, full-width, spaces), and the codes themselves (Ｓｔａｌｅ), for a kind not written as
+    // the label or code is.
     private static readonly Lazy<FrozenDictionary<string, string>> SignalCodesByFoldedLabel = new(() =>
-        SignalCodesByLabel.Value.DistinctBy(label => TextFolding.FoldPhrase(label.Key), StringComparer.Ordinal)
+        SignalCodesByLabel.Value.Concat(LazyEnglish.Value._signals.Keys.Select(code => KeyValuePair.Create(code, code)))
+            .DistinctBy(label => TextFolding.FoldPhrase(label.Key), StringComparer.Ordinal)
             .ToFrozenDictionary(label => TextFolding.FoldPhrase(label.Key), label => label.Value, StringComparer.Ordinal));
 
     private readonly FrozenDictionary<string, CompositeFormat> _templates;

@@ -45,12 +45,12 @@ internal static class ReminderStage
             }
         }
 
-        // A signal the record answers with a noted risk and a concrete countermeasure, while its next action is still ahead,
+        // A signal the record answers with a noted risk of its kind and a concrete countermeasure, while a next action is written and still ahead,
         // has its plan written and scheduled (客户要求考完前勿扰 → 12 月 11 日微信提醒一次): a reminder would only ask for what
         // the record already says, and press a customer who asked for quiet. Once the next action is due or overdue, or with a
         // vague answer (加强沟通), the reminder stands, and due and overdue next actions above are reminded whatever the risks say.
         var (latestIndex, latestAt) = inspection.LatestContact;
-        var scheduled = inspection.NextActionDeadline is { } ahead && ahead >= now && !reminders.Exists(r => r.Kind == ReminderKind.DueToday);
+        var scheduled = !unnamed && inspection.NextActionDeadline is { } ahead && ahead >= now && !reminders.Exists(r => r.Kind == ReminderKind.DueToday);
         var noResponseAnswered = scheduled && inspection.IsAnsweredConcretely(Array.IndexOf(rules.SignalCodes, RiskSignalCodes.NoResponse));
         var staleAnswered = scheduled && inspection.IsAnsweredConcretely(Array.IndexOf(rules.SignalCodes, RiskSignalCodes.Stale));
         foreach (var signal in signals)

@@ -183,6 +183,7 @@ public class FollowUpEvaluatorTests
     [InlineData("电话沟通 20 分钟，报价 3980 元；12 月 5 日截止等客户回复", VagueCategory.Waiting, ClarityLevel.Concrete, false)]
     [InlineData("电话沟通 20 分钟，报价 3980 元；12 月 5 日前后等客户回复", VagueCategory.Waiting, ClarityLevel.Concrete, true)]
     [InlineData("电话沟通 20 分钟，报价 3980 元；等客户回复 12 月 5 日前发的报价", VagueCategory.Waiting, ClarityLevel.Concrete, true)]
+    [InlineData("电话沟通 20 分钟，报价 3980 元；等客户回复 11 月 20 日之前发的报价", VagueCategory.Waiting, ClarityLevel.Concrete, true)]
     [InlineData("微信沟通 20 分钟，发送 3980 元报价；她会主动联系，12 月 11 日回访", VagueCategory.Waiting, ClarityLevel.Concrete, true)]
     public void Evaluate_VaguePhraseInAConcreteText_IsCoachedUnlessTheTextGivesWhatItLacks(
         string summary, VagueCategory category, ClarityLevel level, bool finding)

@@ -212,6 +212,7 @@ public sealed class FollowUpRemindersTests
 
     [Theory]
     [InlineData("長時間未跟進", "12 月 11 日上午微信提醒一次，不打电话", false)]
+    [InlineData("Ｓｔａｌｅ", "12 月 11 日上午微信提醒一次，不打电话", false)]
     [InlineData("Stale", "加强沟通", true)]
     [InlineData("Stale", "尽快跟进", true)]
     public void Remind_StaleAnsweredByANotedRisk_IsListedUnlessTheAnswerIsConcrete(string kind, string countermeasure, bool listed)
@@ -222,6 +223,23 @@ public sealed class FollowUpRemindersTests
         };
 
         Assert.Equal(listed, Evaluator.Remind([record]).Any(r => r.Kind == ReminderKind.Stale));
+    }
+
+    [Fact]
+    public void Remind_UnansweredMentionedByAnotherKindOfRisk_OrStaleWithNoNextActionWritten_IsListed()
+    {
+        var unanswered = SampleRecords.CompleteToB().WithCommunications(c => c with { At = TestClock.DaysFromNow(-1), Summary = "打了三次电话都无人接听" }) with
+        {
+            Risks = [new RiskNote { Kind = "Competitor", Description = "友商也联系不上客户", Countermeasure = "11 月 28 日前发竞品对比表给采购部" }],
+        };
+        var stale = SampleRecords.CompleteToB().WithCommunications(c => c with { At = TestClock.DaysFromNow(-20) })
+            .WithProgress(p => p with { NextAction = null }) with
+        {
+            Risks = [new RiskNote { Kind = "Stale", Description = "客户要求 12 月 10 日考完前不联系", Countermeasure = "12 月 11 日上午微信提醒一次，不打电话" }],
+        };
+
+        Assert.Contains(Evaluator.Remind([unanswered]), r => r.Kind == ReminderKind.Unanswered);
+        Assert.Contains(Evaluator.Remind([stale]), r => r.Kind == ReminderKind.Stale);
     }
 
     [Fact]

@@ -408,6 +408,8 @@ public sealed class TextSignalTests
     [InlineData("若对方觉得太贵发邮件投诉", RiskSignalCodes.PriceObjection)]
     [InlineData("If the customer is unresponsive send them a final notice", RiskSignalCodes.NoResponse)]
     [InlineData("如果客户觉得太贵发邮件投诉", RiskSignalCodes.PriceObjection)]
+    [InlineData("如果对方犹豫准备换供应商", RiskSignalCodes.Hesitation)]
+    [InlineData("如果客户嫌贵提供友商报价", RiskSignalCodes.PriceObjection)]
     public void Signal_ConditionOrRiskBeforeAPlan_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
 
     /// <summary>A risk that cannot be avoided is a risk: neither the negation in 无法避免 nor the precaution word 避免 takes it away.</summary>
