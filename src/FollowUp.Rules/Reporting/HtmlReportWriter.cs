@@ -370,19 +370,11 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
 
     private void AttentionTable()
     {
-        if (report.NeedsAttention.Count == 0)
+        if (!StartRecordTable(report.NeedsAttention.Count, "empty.attention"))
         {
-            W("<p class=\"empty\">");
-            E(text["empty.attention"]);
-            W("</p>\n");
             return;
         }
 
-        W("<table>\n<thead><tr>");
-        Th(text["column.rank"], true);
-        Th(text["column.id"]);
-        Th(text["column.customer"]);
-        Th(text["column.owner"]);
         Th(text["column.grade"]);
         Th(text["column.score"], true);
         Th(text["column.risk"]);
@@ -392,12 +384,7 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
         var rank = 0;
         foreach (var item in report.NeedsAttention)
         {
-            rank++;
-            W("<tr>");
-            Td(ReportTables.Count(rank), "num");
-            Td(item.Id ?? "-", "id");
-            Td(item.Customer ?? "-");
-            Td(text.Owner(item.Owner), "owner");
+            RecordCells(++rank, item.Id, item.Customer, item.Owner);
             W($"<td><span class=\"badge\" style=\"background:{GradeColors[(int)item.Grade]}\">");
             E(item.Grade.ToString());
             W("</span></td>");
@@ -436,19 +423,11 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
 
     private void DealsAtRiskTable()
     {
-        if (report.DealsAtRisk.Count == 0)
+        if (!StartRecordTable(report.DealsAtRisk.Count, "empty.dealsAtRisk"))
         {
-            W("<p class=\"empty\">");
-            E(text["empty.dealsAtRisk"]);
-            W("</p>\n");
             return;
         }
 
-        W("<table>\n<thead><tr>");
-        Th(text["column.rank"], true);
-        Th(text["column.id"]);
-        Th(text["column.customer"]);
-        Th(text["column.owner"]);
         Th(text["column.stage"]);
         Th(text["column.grade"]);
         Th(text["column.score"], true);
@@ -458,12 +437,7 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
         var rank = 0;
         foreach (var deal in report.DealsAtRisk)
         {
-            rank++;
-            W("<tr>");
-            Td(ReportTables.Count(rank), "num");
-            Td(deal.Id ?? "-", "id");
-            Td(deal.Customer ?? "-");
-            Td(text.Owner(deal.Owner), "owner");
+            RecordCells(++rank, deal.Id, deal.Customer, deal.Owner);
             Td(text.Stage(deal.Stage));
             W($"<td><span class=\"badge\" style=\"background:{GradeColors[(int)deal.Grade]}\">");
             E(deal.Grade.ToString());
@@ -483,6 +457,38 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
         }
 
         W("</tbody>\n</table>\n");
+    }
+
+    /// <summary>
+    /// Starts a table of records with its first headers (rank, id, customer, owner), or says the table is empty and returns
+    /// <see langword="false"/>.
+    /// </summary>
+    private bool StartRecordTable(int count, string emptyKey)
+    {
+        if (count == 0)
+        {
+            W("<p class=\"empty\">");
+            E(text[emptyKey]);
+            W("</p>\n");
+            return false;
+        }
+
+        W("<table>\n<thead><tr>");
+        Th(text["column.rank"], true);
+        Th(text["column.id"]);
+        Th(text["column.customer"]);
+        Th(text["column.owner"]);
+        return true;
+    }
+
+    /// <summary>Opens a record's row with the cells <see cref="StartRecordTable"/> heads.</summary>
+    private void RecordCells(int rank, string? id, string? customer, string? owner)
+    {
+        W("<tr>");
+        Td(ReportTables.Count(rank), "num");
+        Td(id ?? "-", "id");
+        Td(customer ?? "-");
+        Td(text.Owner(owner), "owner");
     }
 
     private void Th(string label, bool number = false)
