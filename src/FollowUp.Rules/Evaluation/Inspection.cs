@@ -335,7 +335,6 @@ internal sealed partial class Inspection
     /// </summary>
     public Note? UnknownTimeliness { get; private set; }
 
-
     /// <summary>
     /// Gets the note on an empty communication log, or -1. The log's first entry is checked as if it were there and empty, so that
     /// adding an empty entry is no progress, but the fields of an entry that does not exist share the log's one note.

@@ -66,6 +66,9 @@ internal sealed partial class TextAnalyzer
     /// <summary>A word that ends a clause as a supposition right after the risk phrase (客户预算不够的话，…), folded.</summary>
     private const string SuppositionTail = "的话";
 
+    /// <summary><see cref="SuppositionTail"/> as the list <see cref="EndsWithAny"/> takes, made once.</summary>
+    private static readonly string[] SuppositionTails = [SuppositionTail];
+
     /// <summary>Words inside a supposition's own clause that give its consequence there (一旦涉及预算客户就说…): a habit, not a plan.</summary>
     private static readonly string[] InClauseConsequences = ["就", "then"];
 
@@ -112,15 +115,10 @@ internal sealed partial class TextAnalyzer
         }
 
         var lead = wholeLead[LeadingWordLength(wholeLead, SuppositionSubjects)..].TrimStart();
-        var clauseEnd = end;
-        while (clauseEnd < text.Length && !TextFolding.IsClauseEnd(TextFolding.Fold(text[clauseEnd])))
-        {
-            clauseEnd++;
-        }
-
+        var clauseEnd = ClauseEnd(text, end);
         var rest = text.AsSpan(end, clauseEnd - end).Trim();
         var supposed = StartsWithAny(lead, SuppositionLeads) || lead.SequenceEqual(BareSupposition)
-            || (rest.Length >= SuppositionTail.Length && rest.Length <= SuppositionTail.Length + 2 && EndsWithAny(rest, [SuppositionTail]));
+            || (rest.Length >= SuppositionTail.Length && rest.Length <= SuppositionTail.Length + 2 && EndsWithAny(rest, SuppositionTails));
         if (!supposed || StartsWithAny(lead, Counterfactuals) || ContainsWord(lead, InClauseConsequences) || ContainsWord(rest, InClauseConsequences))
         {
             return false;

@@ -282,6 +282,25 @@ internal sealed partial class TextAnalyzer
     }
 
     /// <summary>
+    /// Where the clause holding <paramref name="at"/> ends: at the first clause-ending mark from it, or the text's end; items
+    /// joined by 、 stay in one clause when <paramref name="listsStay"/> (解决发货延误、错发的问题).
+    /// </summary>
+    private static int ClauseEnd(string text, int at, bool listsStay = false)
+    {
+        var end = at;
+        while (end < text.Length && !EndsClause(TextFolding.Fold(text[end]), listsStay))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    /// <summary>Whether a folded character ends a clause; an enumeration comma (、) does not when <paramref name="listsStay"/>.</summary>
+    private static bool EndsClause(char folded, bool listsStay) =>
+        TextFolding.IsClauseEnd(folded) && !(listsStay && EnumerationCommas.Contains(folded));
+
+    /// <summary>
     /// Whether the words from <paramref name="from"/> to <paramref name="to"/> (before an overcome phrase) are all
     /// <see cref="PlainLeads"/>, numbers or punctuation: 今天终于联系上了, 谈了两轮后已接受报价, then accepted the quote.
     /// </summary>

@@ -45,8 +45,7 @@ internal sealed partial class TextAnalyzer
         var reach = TextFolding.IsAsciiLetter(TextFolding.Fold(text[start])) ? AsciiProblemReach : ProblemReach;
         for (var i = start - 1; i >= 0 && start - i <= reach; i--)
         {
-            var c = TextFolding.Fold(text[i]);
-            if (TextFolding.IsClauseEnd(c) && c is not ('、' or '\uFF64'))
+            if (EndsClause(TextFolding.Fold(text[i]), listsStay: true))
             {
                 return false;
             }
@@ -91,13 +90,7 @@ internal sealed partial class TextAnalyzer
             return false;
         }
 
-        var clauseEnd = phraseEnd;
-        while (clauseEnd < text.Length && (!TextFolding.IsClauseEnd(TextFolding.Fold(text[clauseEnd])) || text[clauseEnd] is '、' or '\uFF64'))
-        {
-            clauseEnd++;
-        }
-
-        var rest = text.AsSpan(phraseEnd, clauseEnd - phraseEnd).TrimEnd();
+        var rest = text.AsSpan(phraseEnd, ClauseEnd(text, phraseEnd, listsStay: true) - phraseEnd).TrimEnd();
         return EndsWithAny(rest, ProblemNouns);
     }
 }

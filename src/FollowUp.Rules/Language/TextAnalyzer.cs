@@ -174,8 +174,20 @@ internal sealed partial class TextAnalyzer
     /// Whether the clause of the phrase at <paramref name="start"/>..<paramref name="end"/> of an analysed text states a
     /// quantity, an amount or a percentage (the facts <paramref name="scan"/> found): what an unquantified intent lacks.
     /// </summary>
-    public bool IsMeasuredInItsClause(TextScan scan, string text, int start, int end) =>
-        HasFactInItsClause(scan, text, start, end, MeasureKinds);
+    public bool IsMeasuredInItsClause(TextScan scan, string text, int start, int end)
+    {
+        for (var f = 0; f < scan.FactCount; f++)
+        {
+            var fact = scan.Facts[f];
+            if ((MeasureKinds & (1 << (int)fact.Kind)) != 0
+                && (fact.End <= start ? InOneClause(text, fact.End, start) : fact.Start < end || InOneClause(text, end, fact.Start)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether the clause of the wait at <paramref name="start"/>..<paramref name="end"/> of an analysed text gives it a
@@ -275,22 +287,6 @@ internal sealed partial class TextAnalyzer
 
     /// <summary>The fact kinds that say when (a bit per <see cref="FactKind"/>): a date, a clock time.</summary>
     private const int TimeKinds = (1 << (int)FactKind.Date) | (1 << (int)FactKind.Time);
-
-    /// <summary>Whether a fact of one of <paramref name="kinds"/> (a bit per <see cref="FactKind"/>) stands in the phrase's clause.</summary>
-    private bool HasFactInItsClause(TextScan scan, string text, int start, int end, int kinds)
-    {
-        for (var f = 0; f < scan.FactCount; f++)
-        {
-            var fact = scan.Facts[f];
-            if ((kinds & (1 << (int)fact.Kind)) != 0
-                && (fact.End <= start ? InOneClause(text, fact.End, start) : fact.Start < end || InOneClause(text, end, fact.Start)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>
     /// Whether nothing between two offsets ends a clause: a clause-ending character (，。、… a full stop), a point or comma

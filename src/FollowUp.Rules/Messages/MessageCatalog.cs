@@ -16,18 +16,15 @@ internal sealed class MessageCatalog
     private static readonly Lazy<MessageCatalog> LazyChinese = new(() => Load("zh-CN"));
     private static readonly Lazy<MessageCatalog> LazyEnglish = new(() => Load("en"));
 
-    // A signal's code by its label in either language (未接触决策人, no decision maker reached), as people copy it from a finding.
-    private static readonly Lazy<FrozenDictionary<string, string>> SignalCodesByLabel = new(() =>
+    // A signal's code by its label in either language (未接触决策人, no decision maker reached), as people copy it from a finding,
+    // and by the code itself, both folded as phrases are (長時間未跟進, Ｓｔａｌｅ, case and spaces aside).
+    private static readonly Lazy<FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>> SignalCodesByFoldedName = new(() =>
         LazyChinese.Value._signals.Concat(LazyEnglish.Value._signals)
-            .DistinctBy(signal => signal.Value, StringComparer.OrdinalIgnoreCase)
-            .ToFrozenDictionary(signal => signal.Value, signal => signal.Key, StringComparer.OrdinalIgnoreCase));
-
-    // The same labels folded (長時間未跟進, full-width, spaces), and the codes themselves (Ｓｔａｌｅ), for a kind not written as
-    // the label or code is.
-    private static readonly Lazy<FrozenDictionary<string, string>> SignalCodesByFoldedLabel = new(() =>
-        SignalCodesByLabel.Value.Concat(LazyEnglish.Value._signals.Keys.Select(code => KeyValuePair.Create(code, code)))
-            .DistinctBy(label => TextFolding.FoldPhrase(label.Key), StringComparer.Ordinal)
-            .ToFrozenDictionary(label => TextFolding.FoldPhrase(label.Key), label => label.Value, StringComparer.Ordinal));
+            .Select(signal => (Name: signal.Value, Code: signal.Key))
+            .Concat(LazyEnglish.Value._signals.Keys.Select(code => (Name: code, Code: code)))
+            .DistinctBy(signal => TextFolding.FoldPhrase(signal.Name), StringComparer.Ordinal)
+            .ToFrozenDictionary(signal => TextFolding.FoldPhrase(signal.Name), signal => signal.Code, StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>());
 
     private readonly FrozenDictionary<string, CompositeFormat> _templates;
     private readonly FrozenDictionary<string, string[]> _fields;
@@ -420,24 +417,19 @@ internal sealed class MessageCatalog
     public bool TryGetSignalLabel(string code, [NotNullWhen(true)] out string? label) =>
         _signals.TryGetValue(code, out label);
 
-    /// <summary>The code a risk's kind names: a signal's label in either language is read as its code; anything else as written.</summary>
+    /// <summary>The code a risk's kind names: a signal's label in either language or its code, folded, is read as its code; anything else as written.</summary>
     public static string SignalCodeOf(string kind)
     {
-        if (SignalCodesByLabel.Value.TryGetValue(kind, out var code))
-        {
-            return code;
-        }
-
         // Folded on the stack: most kinds are codes or the host's own words, read on every evaluation of a record with risks.
-        const int LongestFolded = 64;
-        if (kind.Length > LongestFolded)
+        const int LongestName = 64;
+        if (kind.Length > LongestName)
         {
             return kind;
         }
 
         Span<char> folded = stackalloc char[kind.Length];
         var length = TextFolding.FoldInto(kind, folded);
-        return SignalCodesByFoldedLabel.Value.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(folded[..length], out code) ? code : kind;
+        return SignalCodesByFoldedName.Value.TryGetValue(folded[..length], out var code) ? code : kind;
     }
 
     private static MessageCatalog Load(string culture)

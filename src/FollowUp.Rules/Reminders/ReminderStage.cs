@@ -21,6 +21,7 @@ internal static class ReminderStage
         reminders.Clear();
 
         // Whatever the stage: a signed order's delivery or a lost deal's call back in six months is still a promise with a date.
+        var dueToday = false;
         if (inspection.NextActionDue is { } due && inspection.NextActionDeadline is { } deadline)
         {
             var dateOnly = inspection.NextActionDueIsDateOnly;
@@ -34,6 +35,7 @@ internal static class ReminderStage
             }
             else if (dateOnly ? due.Date == now.ToOffset(due.Offset).Date : due.ToOffset(now.Offset).Date == now.Date)
             {
+                dueToday = true;
                 var clock = TimeText.Clock(due, now.Offset);
                 reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.DueToday, TimeSpan.Zero, due, (dateOnly, unnamed) switch
                 {
@@ -50,7 +52,7 @@ internal static class ReminderStage
         // the record already says, and press a customer who asked for quiet. Once the next action is due or overdue, or with a
         // vague answer (加强沟通), the reminder stands, and due and overdue next actions above are reminded whatever the risks say.
         var (latestIndex, latestAt) = inspection.LatestContact;
-        var scheduled = !unnamed && inspection.NextActionDeadline is { } ahead && ahead >= now && !reminders.Exists(r => r.Kind == ReminderKind.DueToday);
+        var scheduled = !unnamed && !dueToday && inspection.NextActionDeadline is { } ahead && ahead >= now;
         var noResponseAnswered = scheduled && inspection.IsAnsweredConcretely(Array.IndexOf(rules.SignalCodes, RiskSignalCodes.NoResponse));
         var staleAnswered = scheduled && inspection.IsAnsweredConcretely(Array.IndexOf(rules.SignalCodes, RiskSignalCodes.Stale));
         foreach (var signal in signals)
