@@ -53,7 +53,7 @@ public static class FindingCodes
     /// </summary>
     public const string TextTooShort = "TextTooShort";
 
-    /// <summary>A detected risk signal has no noted risk with a countermeasure. Severity Warning.</summary>
+    /// <summary>A detected risk signal has no noted risk with a countermeasure (in a lost deal, no noted risk with one at all: its post-mortem). Severity Warning.</summary>
     public const string RiskUnanswered = "RiskUnanswered";
 
     /// <summary>

@@ -117,6 +117,9 @@ internal static class FindingMessages
         return messages.Quoting("CountermeasureMissing", messages.TryGetSignalLabel(MessageCatalog.SignalCodeOf(kind.Trim()), out var label) ? label : kind);
     }
 
+    /// <summary>The message of an unanswered signal: in a lost deal it asks for a post-mortem, not a plan for a deal that is over.</summary>
+    public static string RiskUnansweredKey(in Note note) => note.InLostDeal ? "RiskUnansweredLost" : "RiskUnanswered";
+
     public static MessageText Format(MessageCatalog messages, in Note note, TimeSpan zone) => note.Problem switch
     {
         Problem.FieldMissing => messages.ForField("FieldMissing", note.Key),
@@ -140,8 +143,8 @@ internal static class FindingMessages
         Problem.VagueLanguage => Vague(messages, Enum.Parse<Language.VagueCategory>(note.Detail!), note.Value!),
         Problem.NoContent => messages.Quoting("NoContent", note.Value!),
         Problem.TextTooShort => messages.Quoting("VagueTextNoFacts", note.Value!),
-        Problem.RiskUnanswered when note.QuotesPhrase => messages.ForArguments("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value!),
-        Problem.RiskUnanswered => messages.QuotingEvidence("RiskUnanswered", messages.Signal(note.Detail ?? ""), note.Value!),
+        Problem.RiskUnanswered when note.QuotesPhrase => messages.ForArguments(RiskUnansweredKey(note), messages.Signal(note.Detail ?? ""), note.Value!),
+        Problem.RiskUnanswered => messages.QuotingEvidence(RiskUnansweredKey(note), messages.Signal(note.Detail ?? ""), note.Value!),
         Problem.InvalidValue => InvalidValue(messages, note),
         Problem.RecordedBeforeContact => messages.ForArgument("RecordedBeforeContact", note.Detail!),
         Problem.DateInFuture => messages.Defer("DateInFuture", new WrittenTimeText(note.Value, zone)),

@@ -93,9 +93,10 @@ internal readonly record struct Check(FollowUpStep Step, string Path, FieldState
 /// For <see cref="Problem.LateRecord"/>, the latest contact and the record time; for <see cref="Problem.NextActionOverdue"/>,
 /// now and the due time.
 /// </param>
+/// <param name="InLostDeal">For <see cref="Problem.RiskUnanswered"/>, whether the deal is lost, so that the message asks for a post-mortem.</param>
 internal readonly record struct Note(
     Problem Problem, string Path, string Key, string? Value, string? Detail, bool QuotesPhrase = false, InvalidValue? Invalid = null,
-    (DateTimeOffset First, DateTimeOffset Second)? Times = null);
+    (DateTimeOffset First, DateTimeOffset Second)? Times = null, bool InLostDeal = false);
 
 /// <summary>A phrase found in a field: a vague category or a risk-signal index, with its span in <see cref="Source"/>.</summary>
 internal readonly record struct FieldHit(string Path, int Category, string Source, int Start, int End);
@@ -219,11 +220,33 @@ internal sealed partial class Inspection
     /// <summary>Whether noted risk <paramref name="answer"/> names signal <paramref name="code"/>: by its kind, or by what its text names.</summary>
     public bool Names(int answer, int code) => Names(Answers[answer], code);
 
-    /// <summary>Whether a noted risk of <see cref="Answers"/> or <see cref="Unanswering"/> names signal <paramref name="code"/>.</summary>
+    /// <summary>
+    /// Whether a noted risk of <see cref="Answers"/> or <see cref="Unanswering"/> names signal <paramref name="code"/>. In a lost
+    /// deal a noted risk is its post-mortem: it names every detected signal, since it says why the deal was lost as a whole
+    /// (友商报价低 7 万) and what was learnt, not one countermeasure per signal of a deal that is over.
+    /// </summary>
     public bool Names((string Countermeasure, int Kind, int From, int To) note, int code)
     {
         var sibling = SiblingOf(code);
-        return NamesCode(note, code) || (sibling >= 0 && NamesCode(note, sibling));
+        return NamesCode(note, code) || (sibling >= 0 && NamesCode(note, sibling)) || (IsLost && IsDetected(code));
+    }
+
+    /// <summary>Gets whether the deal is lost (<see cref="DealStage.Lost"/>): its risk section is a post-mortem.</summary>
+    public bool IsLost => Stage == DealStage.Lost;
+
+    /// <summary>Whether a signal with <paramref name="code"/> (an index into the rule set's codes) was detected: a handful, scanned.</summary>
+    private bool IsDetected(int code)
+    {
+        var name = _rules.SignalCodes[code];
+        foreach (var signal in Signals)
+        {
+            if (signal.Code == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ public static class DeductionCodes
     /// <summary>The profile expects noted risk points and there are none (completeness). <see cref="DeductionGroup.RiskIgnored"/>.</summary>
     public const string RiskPointsMissing = "RiskPointsMissing";
 
-    /// <summary>A detected risk signal has no noted risk with a countermeasure (completeness and risk handling). <see cref="DeductionGroup.RiskIgnored"/>.</summary>
+    /// <summary>A detected risk signal has no noted risk with a countermeasure (in a lost deal, no noted risk with one at all; completeness and risk handling). <see cref="DeductionGroup.RiskIgnored"/>.</summary>
     public const string RiskUnaddressed = "RiskUnaddressed";
 
     /// <summary>Fields risk detection reads are missing, so risk handling cannot be shown (risk handling). <see cref="DeductionGroup.MissingInfo"/>.</summary>

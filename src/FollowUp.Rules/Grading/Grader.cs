@@ -124,7 +124,7 @@ internal static class Grader
             {
                 // The risk section answers all the signals or none: name them all, not the first signal's finding.
                 part.Add(deductions, DeductionCodes.RiskUnaddressed, check.Path, points,
-                    messages.ForArgument("RisksUnanswered", UnansweredSignals(inspection, messages)));
+                    messages.ForArgument(inspection.IsLost ? "RisksUnansweredLost" : "RisksUnanswered", UnansweredSignals(inspection, messages)));
             }
             else if (check.Note >= 0)
             {

@@ -137,7 +137,7 @@ internal static class RiskStage
 
             unanswered.Add((signal, signal.Weight, inspection.Notes.Count));
             inspection.Notes.Add(new Note(Problem.RiskUnanswered, FollowUpFields.Risks, FollowUpFields.Risks, signal.Evidence, signal.Code,
-                QuotesPhrase: i < phraseSignals));
+                QuotesPhrase: i < phraseSignals, InLostDeal: inspection.IsLost));
         }
 
         var firstNote = unanswered.Count > 0 ? unanswered[0].Note : -1;
