@@ -287,7 +287,7 @@ internal sealed class MessageCatalog
         first.Length > MaxQuotedLength || second?.Length > MaxQuotedLength ? Format(id, first, second) : Shared(id, first, second);
 
     /// <summary>
-    /// A message quoting a field's label and a short value received for it (an unknown enumeration text such as 钉钉, an
+    /// A message quoting a field's label and a short value received for it (an unknown enumeration text such as 信鸽, an
     /// unreadable date such as 下周三), which CRM exports repeat across records: formatted once per field and value and shared,
     /// bounded like <see cref="Quoting"/>. <paramref name="detail"/> must depend on the field alone (the names an enumeration
     /// accepts).

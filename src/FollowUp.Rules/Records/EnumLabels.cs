@@ -66,10 +66,16 @@ internal static class EnumLabelCatalog
         ("微信", "WeChat"), ("企业微信", "WeChat"), ("企業微信", "WeChat"), ("Weixin", "WeChat"),
         ("面谈", "Visit"), ("面談", "Visit"), ("拜访", "Visit"), ("拜訪", "Visit"), ("上门", "Visit"), ("上門", "Visit"),
         ("面谈/拜访", "Visit"), ("面談/拜訪", "Visit"), ("当面", "Visit"), ("當面", "Visit"), ("In person", "Visit"),
+        ("到店", "Visit"), ("进店", "Visit"), ("進店", "Visit"), ("门店", "Visit"), ("門店", "Visit"), ("来访", "Visit"), ("來訪", "Visit"),
         ("邮件", "Email"), ("郵件", "Email"), ("电子邮件", "Email"), ("電子郵件", "Email"), ("E-mail", "Email"), ("Mail", "Email"),
         ("会议", "Meeting"), ("會議", "Meeting"), ("视频会议", "Meeting"), ("視訊會議", "Meeting"), ("线上会议", "Meeting"),
         ("線上會議", "Meeting"),
         ("其他", "Other"), ("其它", "Other"),
+
+        // Channels with no member of their own (text messages, shop and chat apps) are Other, not unknown text.
+        ("短信", "Other"), ("簡訊", "Other"), ("短訊", "Other"), ("SMS", "Other"), ("千牛", "Other"), ("旺旺", "Other"), ("阿里旺旺", "Other"),
+        ("抖店", "Other"), ("在线客服", "Other"), ("線上客服", "Other"), ("钉钉", "Other"), ("釘釘", "Other"), ("飞书", "Other"), ("飛書", "Other"), ("QQ", "Other"),
+        ("WhatsApp", "Other"), ("LINE", "Other"),
     ];
 
     private static readonly (string Label, string Member)[] Feedback =
@@ -92,6 +98,22 @@ internal static class EnumLabelCatalog
         ("已签约", "Signed"), ("已簽約", "Signed"), ("签约", "Signed"), ("簽約", "Signed"), ("成交", "Signed"), ("赢单", "Signed"),
         ("贏單", "Signed"), ("Won", "Signed"),
         ("已流失", "Lost"), ("流失", "Lost"), ("丢单", "Lost"), ("丟單", "Lost"), ("输单", "Lost"), ("輸單", "Lost"),
+
+        // Tender stages of project sales: a bid sent is a proposal sent; an award is followed by the contract's negotiation.
+        ("投标", "ProposalSent"), ("投標", "ProposalSent"), ("已投标", "ProposalSent"), ("已投標", "ProposalSent"),
+        ("已报价", "ProposalSent"), ("已報價", "ProposalSent"),
+        ("中标", "Negotiation"), ("中標", "Negotiation"), ("已中标", "Negotiation"), ("已中標", "Negotiation"),
+        ("未中标", "Lost"), ("未中標", "Lost"), ("没中标", "Lost"), ("沒中標", "Lost"), ("落标", "Lost"), ("落標", "Lost"),
+
+        // After the contract: delivery, acceptance and payment of a project, and an order's life on a shop platform, are all
+        // signed business; a platform's closed trade (交易关闭: cancelled or refunded before completion) is a lost one.
+        ("实施中", "Signed"), ("實施中", "Signed"), ("交付中", "Signed"), ("已上线", "Signed"), ("已上線", "Signed"),
+        ("已验收", "Signed"), ("已驗收", "Signed"), ("已回款", "Signed"),
+        ("已付款", "Signed"), ("待发货", "Signed"), ("待發貨", "Signed"), ("已发货", "Signed"), ("已發貨", "Signed"),
+        ("已签收", "Signed"), ("已簽收", "Signed"), ("售后中", "Signed"), ("售後中", "Signed"), ("售后处理中", "Signed"),
+        ("售後處理中", "Signed"), ("交易成功", "Signed"), ("交易完成", "Signed"), ("已成交", "Signed"), ("已完成", "Signed"),
+        ("售后完结", "Signed"), ("售後完結", "Signed"),
+        ("交易关闭", "Lost"), ("交易關閉", "Lost"),
 
         // English CRM stage names, written without spaces: "Closed Won" and "closed_won" are looked up as ClosedWon.
         ("Prospecting", "Initial"), ("Qualification", "Initial"), ("NeedsAnalysis", "NeedsConfirmed"),

@@ -293,7 +293,7 @@ public class FieldStateTests
     [Fact]
     public void EnumField_UnrecognisedText_IsFilledButReportedAsUnknownValue()
     {
-        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Channel = EnumValue<ContactChannel>.Parse("飞书") });
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Channel = EnumValue<ContactChannel>.Parse("信鸽") });
 
         var evaluation = TestClock.Evaluator().Evaluate(record);
 
@@ -301,7 +301,7 @@ public class FieldStateTests
         var findings = evaluation.FindingsWithCode(FindingCodes.UnknownValue).ToList();
         Assert.Equal(["communications[0].channel", "communications[1].channel"], findings.Select(f => f.Field));
         Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
-        Assert.All(findings, f => Assert.Contains("飞书", f.Message, StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.Contains("信鸽", f.Message, StringComparison.Ordinal));
     }
 
     [Fact]

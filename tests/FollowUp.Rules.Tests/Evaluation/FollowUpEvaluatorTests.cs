@@ -332,7 +332,7 @@ public class FollowUpEvaluatorTests
         var evaluation = TestClock.Evaluator().Evaluate(new FollowUpRecord
         {
             Scenario = "ToB",
-            Communications = [new Communication { Channel = EnumValue<ContactChannel>.Parse("钉钉"), Summary = "跟进中" }],
+            Communications = [new Communication { Channel = EnumValue<ContactChannel>.Parse("信鸽"), Summary = "跟进中" }],
         });
 
         var result = evaluation.ToValidationResult();
@@ -346,9 +346,9 @@ public class FollowUpEvaluatorTests
             evaluation.ToValidationResult().Errors.Select(f => (f.ErrorCode, f.Severity, f.PropertyName, (string?)f.AttemptedValue, (object?)f.CustomState)));
         var finding = evaluation.FindingsWithCode(FindingCodes.UnknownValue).Single();
         Assert.Equal("communications[0].channel", finding.Field);
-        Assert.Equal("钉钉", finding.Value);
+        Assert.Equal("信鸽", finding.Value);
         Assert.Equal(FollowUpStep.Communications, finding.Step);
-        Assert.Contains("钉钉", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("信鸽", finding.Message, StringComparison.Ordinal);
         Assert.NotSame(evaluation.ToValidationResult().Errors[0], evaluation.ToValidationResult().Errors[0]);
     }
 
@@ -462,7 +462,7 @@ public class FollowUpEvaluatorTests
         var evaluation = TestClock.Evaluator().Evaluate(new FollowUpRecord
         {
             Scenario = "Project",
-            Communications = [new Communication { Channel = EnumValue<ContactChannel>.Parse("飞书") }],
+            Communications = [new Communication { Channel = EnumValue<ContactChannel>.Parse("信鸽") }],
             Risks = [new RiskNote { Kind = "Delay" }],
         });
 

@@ -41,7 +41,7 @@ public class SharedResultTests
             Scenario = "ToB",
             Communications =
             [
-                new Communication { Channel = EnumValue<ContactChannel>.Parse("钉钉"), Summary = "跟进中" },
+                new Communication { Channel = EnumValue<ContactChannel>.Parse("信鸽"), Summary = "跟进中" },
                 new Communication { Channel = EnumValue<ContactChannel>.Parse(longChannel) },
             ],
             Customer = new Customer { Company = longBlank },

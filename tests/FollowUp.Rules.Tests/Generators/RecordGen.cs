@@ -45,7 +45,7 @@ internal static class RecordGen
         Gen.OneOf(
             Gen.Constant(default(EnumValue<T>)),
             Gen.Elements(Enum.GetValues<T>()).Select(EnumValue<T>.FromEnum),
-            Gen.Elements("飞书", "未知", "待定", "-", "决策人", "电话", "已签约", "方案已发", "满意", "不满", "报价单", "合同").Select(EnumValue<T>.Parse));
+            Gen.Elements("信鸽", "未知", "待定", "-", "决策人", "电话", "已签约", "方案已发", "满意", "不满", "报价单", "合同").Select(EnumValue<T>.Parse));
 
     public static Gen<Communication> Communication =>
         from at in Time

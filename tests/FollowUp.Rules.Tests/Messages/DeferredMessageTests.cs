@@ -80,7 +80,7 @@ public class DeferredMessageTests
     /// <remarks>The broken text is made in code: an attribute's strings are stored as UTF-8, which has no lone surrogate.</remarks>
     [Theory]
     [InlineData("", 0xD800, "")]
-    [InlineData("钉钉", 0xDC00, "群")]
+    [InlineData("信鸽", 0xDC00, "群")]
     [InlineData("", 0xDBFF, "待确认")]
     public void Serialize_SharedMessageQuotingBrokenText_WritesItAsTheWriterEscapesIt(string before, int surrogate, string after)
     {

@@ -53,6 +53,11 @@ public class EnumValueTests
     [InlineData("会议", ContactChannel.Meeting)]
     [InlineData("會議", ContactChannel.Meeting)]
     [InlineData("其他", ContactChannel.Other)]
+    [InlineData("到店", ContactChannel.Visit)]
+    [InlineData("門店", ContactChannel.Visit)]
+    [InlineData("短信", ContactChannel.Other)]
+    [InlineData("千牛", ContactChannel.Other)]
+    [InlineData("whatsapp", ContactChannel.Other)]
     public void Parse_ContactChannelNameOrLabel_IsRecognised(string text, ContactChannel expected)
     {
         var value = EnumValue<ContactChannel>.Parse(text);
@@ -73,6 +78,16 @@ public class EnumValueTests
     [InlineData("CLOSED_LOST", DealStage.Lost)]
     [InlineData("Needs Analysis", DealStage.NeedsConfirmed)]
     [InlineData("Prospecting", DealStage.Initial)]
+    [InlineData("投标", DealStage.ProposalSent)]
+    [InlineData("已中標", DealStage.Negotiation)]
+    [InlineData("未中标", DealStage.Lost)]
+    [InlineData("落標", DealStage.Lost)]
+    [InlineData("实施中", DealStage.Signed)]
+    [InlineData("已驗收", DealStage.Signed)]
+    [InlineData("交易成功", DealStage.Signed)]
+    [InlineData("已发货", DealStage.Signed)]
+    [InlineData("售後處理中", DealStage.Signed)]
+    [InlineData("交易关闭", DealStage.Lost)]
     public void Parse_EnglishNameWrittenInWordsOrACrmStageName_IsRecognised(string text, DealStage expected)
     {
         var value = EnumValue<DealStage>.Parse(text);

@@ -462,7 +462,7 @@ public class FollowUpJsonTests
         {
             RecordedAt = Timestamp.Parse("2026/11/20 15:00"),
             Customer = new Customer { DecisionRole = EnumValue<DecisionRole>.Parse("決策人") },
-            Communications = [new Communication { Channel = EnumValue<ContactChannel>.Parse("飞书"), At = Timestamp.Parse("昨天下午") }],
+            Communications = [new Communication { Channel = EnumValue<ContactChannel>.Parse("信鸽"), At = Timestamp.Parse("昨天下午") }],
             Progress = new DealProgress { Stage = EnumValue<DealStage>.Parse("  "), NextActionDue = Timestamp.Parse("2026-12-05T18:00:00.125+08:00") },
         };
 
@@ -472,7 +472,7 @@ public class FollowUpJsonTests
         Assert.Equal(original.RecordedAt, read.RecordedAt);
         Assert.False(read.RecordedAt.HasOffset);
         Assert.Equal(DecisionRole.DecisionMaker, read.Customer!.DecisionRole.Value);
-        Assert.Equal("飞书", read.Communications![0].Channel.Text);
+        Assert.Equal("信鸽", read.Communications![0].Channel.Text);
         Assert.True(read.Communications[0].Channel.IsUnrecognised);
         Assert.Equal("昨天下午", read.Communications[0].At.Text);
         Assert.True(read.Progress!.Stage.IsEmpty);
