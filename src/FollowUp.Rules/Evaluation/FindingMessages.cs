@@ -135,7 +135,7 @@ internal static class FindingMessages
         Problem.AttachmentAny => messages.Fixed("AttachmentMissingAny"),
         Problem.AttachmentStageUnknown => messages.Fixed("AttachmentStageUnknown"),
         Problem.CountermeasureMissing => CountermeasureMissing(messages, note.Detail),
-        Problem.RiskPointsMissing => messages.Fixed("RiskPointsMissing"),
+        Problem.RiskPointsMissing => messages.Fixed(note.Detail == nameof(DealStage.Lost) ? "RiskPointsMissingLost" : "RiskPointsMissing"),
         Problem.ChangeHistoryMissing => note.Detail is { } mention
             ? messages.ForArgument("ChangeHistoryMissingInLog", mention)
             : messages.Fixed("ChangeHistoryMissing"),

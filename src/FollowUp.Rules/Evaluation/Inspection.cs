@@ -910,8 +910,9 @@ internal sealed partial class Inspection
 
         if (RequiredBit(FollowUpFields.Risks))
         {
+            // A lost deal's risk points are its post-mortem, which the message asks for (detail: the stage).
             AddCheck(FollowUpStep.AttachmentsAndRisks, FollowUpFields.Risks, FollowUpFields.Risks, noted ? FieldState.Filled : FieldState.Missing, null,
-                note: noted ? null : Problem.RiskPointsMissing);
+                note: noted ? null : Problem.RiskPointsMissing, detail: IsLost ? nameof(DealStage.Lost) : null);
         }
     }
 

@@ -207,8 +207,27 @@ internal static class Grader
 
             // The summary of no entry is the empty log's: charged on the log, whose advice says what each entry needs.
             var path = inspection.IsInAbsentEntry(missing) ? FollowUpFields.Communications : missing;
-            part.Add(deductions, DeductionCodes.TextMissing, path, NoContentPoints, messages.ForField("TextMissing", FieldPaths.KeyOf(path)));
+            part.Add(deductions, DeductionCodes.TextMissing, path, NoContentPoints,
+                messages.ForField(HeldWrongShape(inspection, path) ? "TextWrongShape" : "TextMissing", FieldPaths.KeyOf(path)));
         }
+    }
+
+    /// <summary>
+    /// Whether the text at <paramref name="path"/> is missing because it, or the object holding it, had a value of the wrong shape
+    /// (milestones sent as a list): charged as empty, but not called empty, since something was written there.
+    /// </summary>
+    private static bool HeldWrongShape(Inspection inspection, string path)
+    {
+        foreach (var note in inspection.Notes)
+        {
+            if (note.Problem == Problem.InvalidValue && path.StartsWith(note.Path, StringComparison.Ordinal)
+                && (path.Length == note.Path.Length || path[note.Path.Length] is '.' or '['))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Actionability(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)

@@ -444,6 +444,17 @@ public class GraderTests
         }
     }
 
+    [Fact]
+    public void TextOfTheWrongShape_IsChargedAsEmptyButNotCalledEmpty()
+    {
+        var evaluation = Evaluator.Evaluate(Examples[DeductionCodes.InvalidValue].Record);
+
+        var text = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.TextMissing && d.Field == "needs.summary");
+        Assert.Equal(Grader.NoContentPoints, text.Points);
+        Assert.Contains("形状不对", text.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("是空的", text.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("needs.summary", "客户暂未明确")]
     [InlineData("custom.afterSales", "待补充")]

@@ -67,6 +67,20 @@ public class LostDealTests
         Assert.True(none.Score < vague.Score && vague.Score < concrete.Score, $"none {none.Score}, vague {vague.Score}, concrete {concrete.Score}");
     }
 
+    [Theory]
+    [InlineData(DealStage.Lost, "丢单原因")]
+    [InlineData(DealStage.Negotiation, "暂无明显风险")]
+    public void ProjectWithoutRiskPoints_IsAskedForItsPostMortemOnlyWhenLost(DealStage stage, string ask)
+    {
+        var record = SampleRecords.CompleteProject().WithProgress(p => p with { Stage = stage }) with { Risks = null };
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        var finding = Assert.Single(evaluation.FindingsWithCode(FindingCodes.RiskPointsMissing));
+        Assert.Contains(ask, finding.Message, StringComparison.Ordinal);
+        Assert.Contains(evaluation.Deductions, d => d.Code == DeductionCodes.RiskPointsMissing && d.Message == finding.Message);
+    }
+
     private static FollowUpRecord Deal(DealStage stage, params RiskNote[] risks)
     {
         var record = SampleRecords.CompleteToB();
