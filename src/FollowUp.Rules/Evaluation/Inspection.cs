@@ -220,34 +220,23 @@ internal sealed partial class Inspection
     /// <summary>Whether noted risk <paramref name="answer"/> names signal <paramref name="code"/>: by its kind, or by what its text names.</summary>
     public bool Names(int answer, int code) => Names(Answers[answer], code);
 
-    /// <summary>
-    /// Whether a noted risk of <see cref="Answers"/> or <see cref="Unanswering"/> names signal <paramref name="code"/>. In a lost
-    /// deal a noted risk is its post-mortem: it names every detected signal, since it says why the deal was lost as a whole
-    /// (友商报价低 7 万) and what was learnt, not one countermeasure per signal of a deal that is over.
-    /// </summary>
+    /// <summary>Whether a noted risk of <see cref="Answers"/> or <see cref="Unanswering"/> names signal <paramref name="code"/>.</summary>
     public bool Names((string Countermeasure, int Kind, int From, int To) note, int code)
     {
         var sibling = SiblingOf(code);
-        return NamesCode(note, code) || (sibling >= 0 && NamesCode(note, sibling)) || (IsLost && IsDetected(code));
+        return NamesCode(note, code) || (sibling >= 0 && NamesCode(note, sibling));
     }
 
     /// <summary>Gets whether the deal is lost (<see cref="DealStage.Lost"/>): its risk section is a post-mortem.</summary>
     public bool IsLost => Stage == DealStage.Lost;
 
-    /// <summary>Whether a signal with <paramref name="code"/> (an index into the rule set's codes) was detected: a handful, scanned.</summary>
-    private bool IsDetected(int code)
-    {
-        var name = _rules.SignalCodes[code];
-        foreach (var signal in Signals)
-        {
-            if (signal.Code == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>
+    /// Whether a lost deal has a post-mortem, a noted risk with a countermeasure, which answers every signal detected: it says
+    /// why the deal was lost as a whole (友商报价低 7 万) and what was learnt, not one plan per signal of a deal that is over.
+    /// It answers them without naming them, so its countermeasure is graded where it would be without this rule: detecting a
+    /// signal moves no cost between parts, and adding a vague phrase cannot raise the score.
+    /// </summary>
+    public bool HasPostMortem => IsLost && Answers.Count > 0;
 
     /// <summary>
     /// The signal that is one risk with <paramref name="code"/>, or -1: the customer's dissatisfaction, whether the text says

@@ -123,7 +123,7 @@ internal static class RiskStage
         for (var i = 0; i < signals.Count; i++)
         {
             var signal = signals[i];
-            if (!rules.RequiresCountermeasure(signal.Code) || inspection.IsAnswered(Array.IndexOf(rules.SignalCodes, signal.Code)))
+            if (!rules.RequiresCountermeasure(signal.Code) || inspection.HasPostMortem || inspection.IsAnswered(Array.IndexOf(rules.SignalCodes, signal.Code)))
             {
                 continue;
             }
