@@ -91,7 +91,7 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
         Card("risk", text["section.riskLevels"], null, RiskSection);
         W("</div>\n</div>\n<div class=\"grid\">\n");
         Card("deductions", text["section.deductions"], null, DeductionTable);
-        Card("vague", text["section.vague"], null, VagueTable);
+        Card("vague", text["section.vague"], text["note.vague"], VagueTable);
         W("</div>\n");
 
         W("<section class=\"card wide\" id=\"deals-at-risk\">\n<h2>");

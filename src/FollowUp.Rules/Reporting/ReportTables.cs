@@ -41,7 +41,7 @@ internal static class ReportTables
 
         var mostPhrase = report.VaguePhrases.Count == 0 ? 0 : report.VaguePhrases.Max(p => p.Count);
         yield return new ReportTable(
-            text["section.vague"], null,
+            text["section.vague"], text["note.vague"],
             [new(text["column.phrase"]), new(text["column.category"]), new(text["column.count"], true)],
             [.. report.VaguePhrases.Select(p => Row(Share(p.Count, mostPhrase), p.Phrase, text.Category(p.Category), Count(p.Count)))]);
 

@@ -88,7 +88,10 @@ public sealed class TeamReport
     /// <summary>Gets the deductions counted and points lost for each of the article's five common errors, in <see cref="DeductionGroup"/> order.</summary>
     public IReadOnlyList<DeductionGroupSummary> DeductionGroups { get; }
 
-    /// <summary>Gets the most frequent vague phrases, at most <see cref="TopLimit"/>, most frequent first (ties by phrase).</summary>
+    /// <summary>
+    /// Gets the vague phrases most often coached (see <see cref="VaguePhraseSummary.Count"/>), at most <see cref="TopLimit"/>,
+    /// most frequent first (ties by phrase).
+    /// </summary>
     public IReadOnlyList<VaguePhraseSummary> VaguePhrases { get; }
 
     /// <summary>

@@ -155,7 +155,10 @@ public sealed class TeamReportBuilder
         var vague = evaluation.Vague;
         for (var i = 0; i < vague.Count; i++)
         {
-            CountPhrase(vague[i]);
+            if (IsCoached(vague[i], evaluation))
+            {
+                CountPhrase(vague[i]);
+            }
         }
 
         CountSignals(evaluation.Risk.Signals);
@@ -327,6 +330,44 @@ public sealed class TeamReportBuilder
 
         var byRisk = y.RiskScore.CompareTo(x.RiskScore);
         return byRisk != 0 ? byRisk : x.Sequence.CompareTo(y.Sequence);
+    }
+
+    /// <summary>
+    /// Whether the evaluation coached a vague phrase: a <c>VagueLanguage</c> or <c>NoContent</c> finding on its field quotes it,
+    /// or, for a phrase with no content in a required field (同上), which is reported as the field missing, a <c>NoContent</c>
+    /// deduction is charged on its field. The phrases it leaves in <see cref="FollowUpEvaluation.Vague"/> alone (a hedge in a
+    /// risk's description that says what may happen, an intent measured or a wait dated in its own clause) cost nothing and
+    /// are no habit to change.
+    /// </summary>
+    private static bool IsCoached(in VagueMatch match, FollowUpEvaluation evaluation)
+    {
+        var findings = evaluation.Findings;
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var finding = findings[i];
+            if (finding.Code is FindingCodes.VagueLanguage or FindingCodes.NoContent
+                && string.Equals(finding.Field, match.Field, StringComparison.Ordinal)
+                && string.Equals(finding.Value, match.Text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        if (match.Category != VagueCategory.NoContent)
+        {
+            return false;
+        }
+
+        var deductions = evaluation.Deductions;
+        for (var i = 0; i < deductions.Count; i++)
+        {
+            if (deductions[i].Code == DeductionCodes.NoContent && string.Equals(deductions[i].Field, match.Field, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>How late the longest reminder of <paramref name="kind"/> is, and whether there is one.</summary>

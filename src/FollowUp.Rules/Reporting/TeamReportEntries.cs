@@ -30,13 +30,17 @@ public sealed record StepSummary(FollowUpStep Step, long RecordsMissing, double 
 /// <param name="Points">The points they took off, summed over all records.</param>
 public sealed record DeductionGroupSummary(DeductionGroup Group, long Count, double Points);
 
-/// <summary>A vague phrase and how often the team wrote it.</summary>
+/// <summary>A vague phrase and how often the team was coached for it.</summary>
 /// <param name="Phrase">
 /// The phrase, folded the way the detector matches it: full-width forms as ASCII, lower case, Traditional characters as
 /// Simplified, stray white space removed. So <c>跟 進中</c> and <c>跟进中</c> count as one phrase.
 /// </param>
 /// <param name="Category">The phrase's category, as the detector first reported it.</param>
-/// <param name="Count">How many times it was found, over all scanned fields of all records.</param>
+/// <param name="Count">
+/// How many times it was found where the evaluation coached it, over all records: a <c>VagueLanguage</c> or <c>NoContent</c>
+/// finding on the field quotes it, or a phrase with no content (同上) is charged as a <c>NoContent</c> deduction on the field.
+/// Where the rules leave it alone (可能 in a risk's description of what may happen) it is not counted.
+/// </param>
 public sealed record VaguePhraseSummary(string Phrase, VagueCategory Category, long Count);
 
 /// <summary>A risk signal and how many records raise it.</summary>

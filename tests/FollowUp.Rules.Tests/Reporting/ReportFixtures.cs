@@ -33,7 +33,10 @@ internal static class ReportFixtures
     public static void Add(this TeamReportBuilder builder, FollowUpRecord record, Func<FollowUpRecord, FollowUpEvaluation> evaluated) =>
         builder.Add(record, evaluated(record));
 
-    /// <summary>An evaluation as the evaluator would give it, with only what the test sets; everything else empty.</summary>
+    /// <summary>
+    /// An evaluation as the evaluator would give it, with only what the test sets; everything else empty. Each of
+    /// <paramref name="vague"/> is coached (a VagueLanguage finding quotes it); each of <paramref name="uncoached"/> is not.
+    /// </summary>
     public static FollowUpEvaluation Evaluated(
         string? id,
         double score,
@@ -44,6 +47,7 @@ internal static class ReportFixtures
         double stepScore = 100,
         IEnumerable<Deduction>? deductions = null,
         IEnumerable<string>? vague = null,
+        IEnumerable<string>? uncoached = null,
         IEnumerable<string>? signals = null,
         IEnumerable<string>? findings = null,
         TimeSpan? overdue = null,
@@ -71,10 +75,13 @@ internal static class ReportFixtures
             grade ?? Grades.GradeOf(score),
             new CompletenessResult(stepScore, steps),
             [],
-            [.. (vague ?? []).Select(text => Phrase(text))],
+            [.. (vague ?? []).Concat(uncoached ?? []).Select(text => Phrase(text))],
             new RiskAssessment(riskScore, risk, [.. (signals ?? []).Select(code => new RiskSignal(code, "communications[0].summary", code, 0.3))]),
             [.. deductions ?? []],
-            [.. (findings ?? []).Select(code => new Finding(code, FluentValidation.Severity.Info, "risks", $"{code} message", null, FollowUpStep.AttachmentsAndRisks))],
+            [
+                .. (findings ?? []).Select(code => new Finding(code, FluentValidation.Severity.Info, "risks", $"{code} message", null, FollowUpStep.AttachmentsAndRisks)),
+                .. (vague ?? []).Select(text => new Finding(FindingCodes.VagueLanguage, FluentValidation.Severity.Warning, Phrase(text).Field, $"{text} message", text, FollowUpStep.Communications)),
+            ],
             reminders,
             read?.Owner,
             read?.Customer)

@@ -209,6 +209,56 @@ public sealed class TeamReportBuilderTests
     }
 
     [Fact]
+    public void Build_VaguePhrases_CountOnlyThePhrasesTheEvaluationCoached()
+    {
+        var report = Report(
+            Evaluated("1", 90, vague: ["跟进中"], uncoached: ["可能", "可能"]),
+            Evaluated("2", 90, vague: ["可能"]));
+
+        Assert.Equal(
+            [new VaguePhraseSummary("可能", VagueCategory.StatusOnly, 1), new VaguePhraseSummary("跟进中", VagueCategory.StatusOnly, 1)],
+            report.VaguePhrases);
+    }
+
+    [Fact]
+    public void Build_VaguePhrases_LeaveOutAHedgeInARiskDescriptionThatTheRulesDoNotCoach()
+    {
+        // 可能 in the description says what may happen (not coached); 可能 in the summary is a guess (coached).
+        const string record = """
+        {"id": "P01", "scenario": "Project", "recordedAt": "2026-11-25T18:00:00+08:00", "owner": "刘洋",
+         "customer": {"name": "董立", "company": "青岛海润水务集团"},
+         "communications": [{"at": "2026-11-25T15:00:00+08:00", "channel": "Visit", "contact": "董立", "summary": "董科长说预算可能下调", "feedback": "Pending"}],
+         "progress": {"stage": "Negotiation", "nextAction": "11 月 30 日前发修订报价", "nextActionDue": "2026-11-30T18:00:00+08:00", "nextActionOwner": "刘洋"},
+         "risks": [{"kind": "Other", "description": "春节前后财政支付节奏放缓，首付款可能推迟", "countermeasure": "12 月 5 日前与财务科确认付款计划"}]}
+        """;
+        var parsed = FollowUpJson.DeserializeRecord(record.ReplaceLineEndings(" "))!;
+        var evaluation = TestClock.Evaluator().Evaluate(parsed);
+        Assert.Equal(2, evaluation.Vague.Count(v => v.Text == "可能"));
+        var builder = new TeamReportBuilder();
+
+        builder.Add(parsed, evaluation);
+
+        Assert.Equal([new VaguePhraseSummary("可能", VagueCategory.Hedge, 1)], builder.Build().VaguePhrases);
+    }
+
+    [Fact]
+    public void Build_VaguePhrases_CountAPhraseWithNoContentThatARequiredFieldIsChargedFor()
+    {
+        // 同上 as the whole of two required texts: each is reported missing (no NoContent finding) and charged a NoContent deduction.
+        var parsed = FollowUpJson.DeserializeRecord("""
+            {"id": "X1", "scenario": "ToB", "owner": "刘洋", "needs": {"summary": "同上"},
+             "communications": [{"at": "2026-11-25T15:00:00+08:00", "channel": "Visit", "summary": "同上", "feedback": "Pending"}]}
+            """.ReplaceLineEndings(" "))!;
+        var evaluation = TestClock.Evaluator().Evaluate(parsed);
+        Assert.DoesNotContain(evaluation.Findings, f => f.Code == FindingCodes.NoContent);
+        var builder = new TeamReportBuilder();
+
+        builder.Add(parsed, evaluation);
+
+        Assert.Contains(new VaguePhraseSummary("同上", VagueCategory.NoContent, 2), builder.Build().VaguePhrases);
+    }
+
+    [Fact]
     public void Build_VaguePhrases_KeepsTheTenMostFrequent()
     {
         var phrases = Enumerable.Range(1, 12).SelectMany(i => Enumerable.Repeat($"phrase{i:00}", i)).ToArray();

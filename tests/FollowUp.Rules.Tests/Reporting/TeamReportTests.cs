@@ -138,6 +138,13 @@ public sealed partial class TeamReportTests
         Assert.True(written.IndexOf(section, StringComparison.Ordinal) < written.IndexOf(culture == "en" ? "Records to rewrite first" : "优先改写的记录", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(TeamReportFormat.Text, "zh-CN", "高频模糊用语\n------------\n只统计评估已指出、要求改写的用语")]
+    [InlineData(TeamReportFormat.Markdown, "en", "## Most frequent vague phrases\n\nCounts the phrases the evaluation coached")]
+    [InlineData(TeamReportFormat.Html, "zh-CN", "<h2>高频模糊用语</h2>\n<p class=\"note\">只统计评估已指出、要求改写的用语")]
+    public void Write_VaguePhrases_SayThatOnlyCoachedPhrasesAreCounted(TeamReportFormat format, string culture, string note) =>
+        Assert.Contains(note, Report(Evaluated("1", 90, vague: ["跟进中"])).ToString(format, CultureInfo.GetCultureInfo(culture)), StringComparison.Ordinal);
+
     [Fact]
     public void Write_HtmlDealsAtRisk_ShowEachDealsScoreAsTheOtherFormatsDo()
     {
