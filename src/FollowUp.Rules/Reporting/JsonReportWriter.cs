@@ -216,7 +216,15 @@ internal static class JsonReportWriter
 
         json.WriteEndArray();
         json.WriteNumber("overdueHours", Math.Round(deal.Overdue.TotalHours, 1));
-        json.WriteNumber("hoursSinceContact", Math.Round(deal.SinceContact.TotalHours, 1));
+        if (deal.SinceContact is { } sinceContact)
+        {
+            json.WriteNumber("hoursSinceContact", Math.Round(sinceContact.TotalHours, 1));
+        }
+        else
+        {
+            json.WriteNull("hoursSinceContact");
+        }
+
         json.WriteStartArray("unansweredSignals");
         foreach (var code in deal.UnansweredSignals)
         {

@@ -132,7 +132,7 @@ public sealed class TeamReport
     /// Gets the open deals (any stage but Signed and Lost) that need attention first whatever their record's quality, at most
     /// <see cref="AttentionLimit"/>: those whose next action is overdue, that nobody owns, that have gone stale or that leave a
     /// risk signal unanswered. Ranked by the most urgent reason (in <see cref="DealRiskReason"/> order), then more reasons,
-    /// longer overdue, longer since the latest contact and higher risk score, then input order.
+    /// longer overdue, a stale deal's longer silence and higher risk score, then input order.
     /// </summary>
     public IReadOnlyList<DealAtRisk> DealsAtRisk { get; }
 

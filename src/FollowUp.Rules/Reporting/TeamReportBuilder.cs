@@ -322,7 +322,7 @@ public sealed class TeamReportBuilder
             return byOverdue;
         }
 
-        var bySilence = y.SinceContact.CompareTo(x.SinceContact);
+        var bySilence = y.StaleFor.CompareTo(x.StaleFor);
         if (bySilence != 0)
         {
             return bySilence;
@@ -389,6 +389,22 @@ public sealed class TeamReportBuilder
     }
 
     private static TimeSpan OverdueOf(FollowUpEvaluation evaluation) => ReminderOf(evaluation, ReminderKind.Overdue).Late;
+
+    /// <summary>
+    /// How long since the latest contact, read as the <c>Stale</c> signal and reminder read it (a stale deal takes its
+    /// reminder's, the same span): since the latest readable contact time, else, when the record lists no contact, since its
+    /// record time; <see langword="null"/> when neither is known or the time is still ahead. A time without offset is in the
+    /// rules' zone, the offset of <see cref="FollowUpEvaluation.EvaluatedAt"/>.
+    /// </summary>
+    private static TimeSpan? SinceContactOf(FollowUpRecord record, FollowUpEvaluation evaluation)
+    {
+        var now = evaluation.EvaluatedAt;
+        var (index, at) = LatestContact.Of(record, now.Offset);
+        var since = at is { } latest ? now - latest
+            : index < 0 && record.RecordedAt.Resolve(now.Offset) is { } recorded ? now - recorded
+            : (TimeSpan?)null;
+        return since >= TimeSpan.Zero ? since : null;
+    }
 
     /// <summary>
     /// The tally of a named owner (<see cref="FollowUpEvaluation.Owner"/>), by the name folded as phrases are (case, full-width
@@ -499,7 +515,7 @@ public sealed class TeamReportBuilder
             return;
         }
 
-        var (stale, sinceContact) = ReminderOf(evaluation, ReminderKind.Stale);
+        var (stale, silence) = ReminderOf(evaluation, ReminderKind.Stale);
         var noOwner = evaluation.Owner is null;
         var unanswered = evaluation.UnansweredSignals;
         var otherUnanswered = false;
@@ -516,7 +532,7 @@ public sealed class TeamReportBuilder
         }
 
         _dealsAtRisk++;
-        var key = new DealKey((DealRiskReason)mostUrgent, reasons.Count(true), overdue, stale ? sinceContact : TimeSpan.Zero, evaluation.Risk.Score, sequence);
+        var key = new DealKey((DealRiskReason)mostUrgent, reasons.Count(true), overdue, stale ? silence : TimeSpan.Zero, evaluation.Risk.Score, sequence);
         if (_deals.Count == TeamReport.AttentionLimit && CompareDeals(key, _deals[^1].Key) >= 0)
         {
             return;
@@ -533,7 +549,7 @@ public sealed class TeamReportBuilder
 
         var candidate = new DealCandidate(key, owner, new DealAtRisk(
             evaluation.Id, evaluation.Customer, null, stage, evaluation.Grade, evaluation.Score, evaluation.Risk.Level, evaluation.Risk.Score,
-            why.AsReadOnly(), overdue, key.SinceContact, [.. unanswered.Where(code => code != RiskSignalCodes.Stale)]));
+            why.AsReadOnly(), overdue, stale ? silence : SinceContactOf(record, evaluation), [.. unanswered.Where(code => code != RiskSignalCodes.Stale)]));
         var index = _deals.BinarySearch(candidate, DealOrder);
         _deals.Insert(index < 0 ? ~index : index, candidate);
         if (_deals.Count > TeamReport.AttentionLimit)
@@ -599,7 +615,8 @@ public sealed class TeamReportBuilder
     private sealed record Candidate(AttentionKey Key, OwnerTally Owner, AttentionItem Item);
 
     /// <summary>What the order of deals at risk compares, kept as a value so a deal that does not make the list allocates nothing.</summary>
-    private readonly record struct DealKey(DealRiskReason MostUrgent, int Reasons, TimeSpan Overdue, TimeSpan SinceContact, double RiskScore, long Sequence);
+    /// <remarks><see cref="StaleFor"/> is the silence of a stale deal, zero for the others: only stale deals are ranked by it.</remarks>
+    private readonly record struct DealKey(DealRiskReason MostUrgent, int Reasons, TimeSpan Overdue, TimeSpan StaleFor, double RiskScore, long Sequence);
 
     /// <summary>A deal at risk with its owner's tally, whose name is set when the report is built.</summary>
     private sealed record DealCandidate(DealKey Key, OwnerTally Owner, DealAtRisk Deal);

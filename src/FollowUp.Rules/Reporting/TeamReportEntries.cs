@@ -106,11 +106,15 @@ public enum DealRiskReason
 /// <param name="RiskScore">The record's risk score.</param>
 /// <param name="Reasons">Why the deal is at risk, at least one, most urgent first (in <see cref="DealRiskReason"/> order).</param>
 /// <param name="Overdue">How long the next action is past its due time; <see cref="TimeSpan.Zero"/> when it is not overdue.</param>
-/// <param name="SinceContact">How long since the latest contact when the deal is stale; <see cref="TimeSpan.Zero"/> when it is not.</param>
+/// <param name="SinceContact">
+/// How long since the latest contact, stale or not: since its time, or, when the record lists no contact, since the record
+/// was created (as the <c>Stale</c> signal counts); <see langword="null"/> when that time is not known (no readable time) or
+/// is after the evaluation.
+/// </param>
 /// <param name="UnansweredSignals">
 /// The codes of the unanswered risk signals (see <see cref="RiskSignalCodes"/>), in record order; <c>Stale</c> is a reason of its
 /// own and not repeated here.
 /// </param>
 public sealed record DealAtRisk(
     string? Id, string? Customer, string? Owner, DealStage? Stage, Grade Grade, double Score, RiskLevel RiskLevel, double RiskScore,
-    IReadOnlyList<DealRiskReason> Reasons, TimeSpan Overdue, TimeSpan SinceContact, IReadOnlyList<string> UnansweredSignals);
+    IReadOnlyList<DealRiskReason> Reasons, TimeSpan Overdue, TimeSpan? SinceContact, IReadOnlyList<string> UnansweredSignals);

@@ -535,6 +535,34 @@ public sealed class TeamReportBuilderTests
     }
 
     [Fact]
+    public void Build_DealAtRisk_GivesTheTimeSinceTheLatestContactWhetherStaleOrNot()
+    {
+        // Three deals overdue and not stale (ToB allows 7 days): contacted 141 hours ago, last contact without a readable
+        // time (unknown), and never contacted since the record was written a day ago (counted from the record, as Stale is).
+        const string records = """
+        {"id": "contacted", "scenario": "ToB", "owner": "刘洋", "communications": [{"at": "2026-11-18T12:00:00+08:00", "summary": "报价"}, {"at": "2026-11-20T15:00:00", "summary": "复盘"}], "progress": {"stage": "Negotiation", "nextAction": "发合同", "nextActionDue": "2026-11-25T18:00:00+08:00"}}
+        {"id": "unknown", "scenario": "ToB", "owner": "刘洋", "communications": [{"at": "上周", "summary": "报价"}], "progress": {"stage": "Negotiation", "nextAction": "发合同", "nextActionDue": "2026-11-25T18:00:00+08:00"}}
+        {"id": "never", "scenario": "ToB", "owner": "刘洋", "recordedAt": "2026-11-25T12:00:00+08:00", "progress": {"stage": "Initial", "nextAction": "首次电话", "nextActionDue": "2026-11-25T18:00:00+08:00"}}
+        """;
+        var evaluator = TestClock.Evaluator();
+        var builder = new TeamReportBuilder();
+        foreach (var line in records.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var record = FollowUpJson.DeserializeRecord(line)!;
+            builder.Add(record, evaluator.Evaluate(record));
+        }
+
+        var deals = builder.Build().DealsAtRisk.ToDictionary(d => d.Id!);
+
+        Assert.Equal(3, deals.Count);
+        Assert.All(deals.Values, d => Assert.Equal(DealRiskReason.NextActionOverdue, d.Reasons[0]));
+        Assert.All(deals.Values, d => Assert.DoesNotContain(DealRiskReason.Stale, d.Reasons));
+        Assert.Equal(TimeSpan.FromHours(141), deals["contacted"].SinceContact);
+        Assert.Null(deals["unknown"].SinceContact);
+        Assert.Equal(TimeSpan.FromDays(1), deals["never"].SinceContact);
+    }
+
+    [Fact]
     public void Build_DealsAtRisk_FindTheDirectorsFourDealsThatTheRecordQualityListMissed()
     {
         // R21 (next action 3.7 days overdue), R34 (nobody owns it), R22 (A-level customer not contacted for 19 days) and R06

@@ -105,7 +105,10 @@ public sealed partial class TeamReportTests
         Assert.DoesNotContain(" 低 ", row, StringComparison.Ordinal);
     }
 
-    /// <summary>Three open deals at risk, graded A: one overdue, one nobody owns, one stale with a competitor unanswered.</summary>
+    /// <summary>
+    /// Three open deals at risk, graded A: one overdue, one nobody owns, one stale with a competitor unanswered. Only the stale
+    /// one's time since contact is known (the others' records list no time).
+    /// </summary>
     private static TeamReport DealsAtRiskReport()
     {
         var builder = new TeamReportBuilder();
@@ -183,6 +186,7 @@ public sealed partial class TeamReportTests
         Assert.Equal(JsonValueKind.Null, deals[1].GetProperty("owner").ValueKind);
         Assert.Equal(["NoOwner"], deals[1].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(["Stale", "UnansweredSignal"], deals[2].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(JsonValueKind.Null, deals[0].GetProperty("hoursSinceContact").ValueKind);
         Assert.Equal(477.6, deals[2].GetProperty("hoursSinceContact").GetDouble());
         Assert.Equal(["Competitor"], deals[2].GetProperty("unansweredSignals").EnumerateArray().Select(r => r.GetString()));
     }
