@@ -81,7 +81,7 @@ internal static class EvaluationBuilder
             risk,
             deductions,
             BuildFindings(inspection, rules.Messages, profile),
-            ReminderStage.Build(inspection, rules, signals),
+            ReminderStage.Build(inspection, rules, profile, signals),
             inspection.Owner,
             inspection.Customer)
         {

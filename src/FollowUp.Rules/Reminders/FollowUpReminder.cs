@@ -45,6 +45,12 @@ public sealed record FollowUpReminder(string? RecordId, string? Customer, string
     /// </summary>
     public bool DueIsDateOnly { get; init; }
 
+    /// <summary>
+    /// Gets the limit <see cref="Late"/> passed: the profile's for a Stale reminder, so that its lateness shown beside that
+    /// limit (as the team report's stale deals are) is never rounded down to it; zero for the other kinds.
+    /// </summary>
+    internal TimeSpan Limit { get; init; }
+
     /// <summary>Whether <paramref name="other"/> is about the same record, customer, owner, kind, lateness, due time (and whether it is a day alone) and reason.</summary>
     /// <param name="other">The reminder to compare with.</param>
     /// <returns><see langword="true"/> when every member is equal.</returns>

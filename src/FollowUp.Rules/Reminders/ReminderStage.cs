@@ -1,5 +1,6 @@
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Messages;
+using FollowUp.Rules.Profiles;
 using FollowUp.Rules.Risk;
 
 namespace FollowUp.Rules.Reminders;
@@ -7,7 +8,7 @@ namespace FollowUp.Rules.Reminders;
 /// <summary>Derives a record's reminders from its inspection and risk signals.</summary>
 internal static class ReminderStage
 {
-    public static FollowUpReminder[] Build(Inspection inspection, FollowUpRuleSet rules, List<RiskSignal> signals)
+    public static FollowUpReminder[] Build(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, List<RiskSignal> signals)
     {
         var record = inspection.Record;
         var messages = rules.Messages;
@@ -74,7 +75,7 @@ internal static class ReminderStage
             {
                 var since = latestAt is { } at ? now - at : record.RecordedAt.Resolve(rules.DefaultUtcOffset) is { } recorded ? now - recorded : TimeSpan.Zero;
                 reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Stale, since, null,
-                    messages.QuotingEvidence("ReminderStale", null, signal.Evidence)));
+                    messages.QuotingEvidence("ReminderStale", null, signal.Evidence)) { Limit = profile.StaleAfter });
                 break;
             }
         }

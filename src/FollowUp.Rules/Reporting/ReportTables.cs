@@ -119,7 +119,7 @@ internal static class ReportTables
     public static IEnumerable<string> Reasons(DealAtRisk deal, ReportText text) => deal.Reasons.Select(reason => reason switch
     {
         DealRiskReason.NextActionOverdue => text.Format("reason.NextActionOverdue", Overdue(deal.Overdue, text)),
-        DealRiskReason.Stale => text.Format("reason.Stale", Overdue(deal.SinceContact ?? TimeSpan.Zero, text)),
+        DealRiskReason.Stale => text.Format("reason.Stale", text.Beyond(deal.SinceContact ?? TimeSpan.Zero, deal.StaleAfter)),
         DealRiskReason.UnansweredSignal => text.Format("reason.UnansweredSignal", string.Join(text["separator.list"], deal.UnansweredSignals.Select(text.Signal))),
         _ => text["reason.NoOwner"],
     });

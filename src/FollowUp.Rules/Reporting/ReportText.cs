@@ -72,6 +72,12 @@ internal sealed class ReportText
 
     public string Owner(string? owner) => owner ?? this["owner.none"];
 
+    /// <summary>
+    /// A span past a limit as the evaluator's evidence and reminders show it (2.8 天, 14.5 days): never rounded down to the
+    /// limit it passed (<see cref="LatenessText"/>).
+    /// </summary>
+    public string Beyond(TimeSpan span, TimeSpan limit) => LatenessText.Beyond(_messages, span, limit).ToString();
+
     private static ReportText Load(string culture)
     {
         var name = $"Reporting.ReportText.{culture}";

@@ -370,25 +370,23 @@ public sealed class TeamReportBuilder
         return false;
     }
 
-    /// <summary>How late the longest reminder of <paramref name="kind"/> is, and whether there is one.</summary>
-    private static (bool Found, TimeSpan Late) ReminderOf(FollowUpEvaluation evaluation, ReminderKind kind)
+    /// <summary>The reminder of <paramref name="kind"/> that is most late, or <see langword="null"/> when there is none.</summary>
+    private static FollowUpReminder? MostLateOf(FollowUpEvaluation evaluation, ReminderKind kind)
     {
-        var found = false;
-        var late = TimeSpan.Zero;
+        FollowUpReminder? mostLate = null;
         var reminders = evaluation.Reminders;
         for (var i = 0; i < reminders.Count; i++)
         {
-            if (reminders[i].Kind == kind)
+            if (reminders[i].Kind == kind && (mostLate is null || reminders[i].Late > mostLate.Late))
             {
-                found = true;
-                late = reminders[i].Late > late ? reminders[i].Late : late;
+                mostLate = reminders[i];
             }
         }
 
-        return (found, late);
+        return mostLate;
     }
 
-    private static TimeSpan OverdueOf(FollowUpEvaluation evaluation) => ReminderOf(evaluation, ReminderKind.Overdue).Late;
+    private static TimeSpan OverdueOf(FollowUpEvaluation evaluation) => MostLateOf(evaluation, ReminderKind.Overdue)?.Late ?? TimeSpan.Zero;
 
     /// <summary>
     /// How long since the latest contact, read as the <c>Stale</c> signal and reminder read it (a stale deal takes its
@@ -515,7 +513,9 @@ public sealed class TeamReportBuilder
             return;
         }
 
-        var (stale, silence) = ReminderOf(evaluation, ReminderKind.Stale);
+        var staleReminder = MostLateOf(evaluation, ReminderKind.Stale);
+        var stale = staleReminder is not null;
+        var silence = staleReminder?.Late ?? TimeSpan.Zero;
         var noOwner = evaluation.Owner is null;
         var unanswered = evaluation.UnansweredSignals;
         var otherUnanswered = false;
@@ -532,7 +532,7 @@ public sealed class TeamReportBuilder
         }
 
         _dealsAtRisk++;
-        var key = new DealKey((DealRiskReason)mostUrgent, reasons.Count(true), overdue, stale ? silence : TimeSpan.Zero, evaluation.Risk.Score, sequence);
+        var key = new DealKey((DealRiskReason)mostUrgent, reasons.Count(true), overdue, silence, evaluation.Risk.Score, sequence);
         if (_deals.Count == TeamReport.AttentionLimit && CompareDeals(key, _deals[^1].Key) >= 0)
         {
             return;
@@ -549,7 +549,10 @@ public sealed class TeamReportBuilder
 
         var candidate = new DealCandidate(key, owner, new DealAtRisk(
             evaluation.Id, evaluation.Customer, null, stage, evaluation.Grade, evaluation.Score, evaluation.Risk.Level, evaluation.Risk.Score,
-            why.AsReadOnly(), overdue, stale ? silence : SinceContactOf(record, evaluation), [.. unanswered.Where(code => code != RiskSignalCodes.Stale)]));
+            why.AsReadOnly(), overdue, stale ? silence : SinceContactOf(record, evaluation), [.. unanswered.Where(code => code != RiskSignalCodes.Stale)])
+        {
+            StaleAfter = staleReminder?.Limit ?? TimeSpan.Zero,
+        });
         var index = _deals.BinarySearch(candidate, DealOrder);
         _deals.Insert(index < 0 ? ~index : index, candidate);
         if (_deals.Count > TeamReport.AttentionLimit)

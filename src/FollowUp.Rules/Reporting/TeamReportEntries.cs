@@ -117,4 +117,11 @@ public enum DealRiskReason
 /// </param>
 public sealed record DealAtRisk(
     string? Id, string? Customer, string? Owner, DealStage? Stage, Grade Grade, double Score, RiskLevel RiskLevel, double RiskScore,
-    IReadOnlyList<DealRiskReason> Reasons, TimeSpan Overdue, TimeSpan? SinceContact, IReadOnlyList<string> UnansweredSignals);
+    IReadOnlyList<DealRiskReason> Reasons, TimeSpan Overdue, TimeSpan? SinceContact, IReadOnlyList<string> UnansweredSignals)
+{
+    /// <summary>
+    /// Gets the profile's limit a stale deal's silence passed, so the report never shows the silence rounded down to it (2.8
+    /// days past a 2-day limit is 2.8 天, 14.5 days past a 14-day limit 14.5 天, never 14); zero when the deal is not stale.
+    /// </summary>
+    internal TimeSpan StaleAfter { get; init; }
+}

@@ -121,11 +121,11 @@ public sealed partial class TeamReportTests
 
     [Theory]
     [InlineData(TeamReportFormat.Text, "zh-CN", "需要跟进的风险商机", "共 3 笔", "下一步逾期 3 天", "无人负责下一步", "已 19 天未联系；风险信号未应对：竞争对手介入")]
-    [InlineData(TeamReportFormat.Text, "en", "Deals at risk", "3 open deals", "next action overdue 3 d", "nobody owns the next step", "no contact for 19 d; no risk entry for: Competitor involved")]
+    [InlineData(TeamReportFormat.Text, "en", "Deals at risk", "3 open deals", "next action overdue 3 d", "nobody owns the next step", "no contact for 19 days; no risk entry for: Competitor involved")]
     [InlineData(TeamReportFormat.Markdown, "zh-CN", "## 需要跟进的风险商机", "共 3 笔", "下一步逾期 3 天", "无人负责下一步", "已 19 天未联系；风险信号未应对：竞争对手介入")]
-    [InlineData(TeamReportFormat.Markdown, "en", "## Deals at risk", "3 open deals", "next action overdue 3 d", "nobody owns the next step", "no contact for 19 d; no risk entry for: Competitor involved")]
+    [InlineData(TeamReportFormat.Markdown, "en", "## Deals at risk", "3 open deals", "next action overdue 3 d", "nobody owns the next step", "no contact for 19 days; no risk entry for: Competitor involved")]
     [InlineData(TeamReportFormat.Html, "zh-CN", "<section class=\"card wide\" id=\"deals-at-risk\">\n<h2>需要跟进的风险商机</h2>", "共 3 笔", "<li>下一步逾期 3 天</li>", "<li>无人负责下一步</li>", "<li>已 19 天未联系</li><li>风险信号未应对：竞争对手介入</li>")]
-    [InlineData(TeamReportFormat.Html, "en", "<h2>Deals at risk</h2>", "3 open deals", "<li>next action overdue 3 d</li>", "<li>nobody owns the next step</li>", "<li>no contact for 19 d</li><li>no risk entry for: Competitor involved</li>")]
+    [InlineData(TeamReportFormat.Html, "en", "<h2>Deals at risk</h2>", "3 open deals", "<li>next action overdue 3 d</li>", "<li>nobody owns the next step</li>", "<li>no contact for 19 days</li><li>no risk entry for: Competitor involved</li>")]
     public void Write_DealsAtRisk_ListsEachDealWithWhyInEveryFormatAndCulture(
         TeamReportFormat format, string culture, string section, string count, string overdue, string noOwner, string stale)
     {
@@ -147,6 +147,45 @@ public sealed partial class TeamReportTests
     [InlineData(TeamReportFormat.Html, "zh-CN", "<h2>高频模糊用语</h2>\n<p class=\"note\">只统计评估已指出、要求改写的用语")]
     public void Write_VaguePhrases_SayThatOnlyCoachedPhrasesAreCounted(TeamReportFormat format, string culture, string note) =>
         Assert.Contains(note, Report(Evaluated("1", 90, vague: ["跟进中"])).ToString(format, CultureInfo.GetCultureInfo(culture)), StringComparison.Ordinal);
+
+    /// <summary>
+    /// Two stale deals just past their profile's limit: an e-commerce buyer 2.8 days after the last contact (limit 2 days) and
+    /// a ToB customer 14.5 days after (limit 14 days, where whole days are shown from ten), evaluated as of <see cref="Now"/>.
+    /// </summary>
+    private static TeamReport StaleDealsReport()
+    {
+        var evaluator = new FollowUpEvaluator(FollowUpRuleSet.Default, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+        var builder = new TeamReportBuilder();
+        foreach (var (id, scenario, days) in (ReadOnlySpan<(string, string, double)>)[("EC-13", "ECommerce", 2.8), ("R22", "ToB", 14.5)])
+        {
+            var record = new FollowUpRecord
+            {
+                Id = id,
+                Scenario = scenario,
+                Owner = "刘洋",
+                Communications = [new Communication { At = Timestamp.Parse(Now.AddDays(-days).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)), Summary = "电话沟通" }],
+                Progress = new DealProgress { Stage = DealStage.Initial },
+            };
+            builder.Add(record, evaluator.Evaluate(record));
+        }
+
+        return builder.Build();
+    }
+
+    [Theory]
+    [InlineData(TeamReportFormat.Text, "zh-CN", "已 2.8 天未联系", "已 14.5 天未联系")]
+    [InlineData(TeamReportFormat.Markdown, "zh-CN", "已 2.8 天未联系", "已 14.5 天未联系")]
+    [InlineData(TeamReportFormat.Html, "zh-CN", "<li>已 2.8 天未联系</li>", "<li>已 14.5 天未联系</li>")]
+    [InlineData(TeamReportFormat.Text, "en", "no contact for 2.8 days", "no contact for 14.5 days")]
+    [InlineData(TeamReportFormat.Markdown, "en", "no contact for 2.8 days", "no contact for 14.5 days")]
+    [InlineData(TeamReportFormat.Html, "en", "<li>no contact for 2.8 days</li>", "<li>no contact for 14.5 days</li>")]
+    public void Write_StaleDeal_NeverRoundsTheDaysWithoutContactDownToTheProfilesLimit(TeamReportFormat format, string culture, string twoDayLimit, string fourteenDayLimit)
+    {
+        var written = StaleDealsReport().ToString(format, CultureInfo.GetCultureInfo(culture));
+
+        Assert.Contains(twoDayLimit, written, StringComparison.Ordinal);
+        Assert.Contains(fourteenDayLimit, written, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Write_HtmlDealsAtRisk_ShowEachDealsScoreAsTheOtherFormatsDo()
