@@ -1,3 +1,4 @@
+using System.Globalization;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Messages;
 
@@ -193,12 +194,38 @@ internal static class BuiltInRiskSignals
 
         public void Detect(RiskDetectionContext context)
         {
-            var (index, _) = context.Inspection.LatestContact;
-            if (index >= 0 && context.Record.Communications![index]?.Feedback.Value == CustomerFeedback.Dissatisfied)
+            var (index, at) = context.Inspection.LatestContact;
+            if (index >= 0 && context.Record.Communications![index] is { Feedback.Value: CustomerFeedback.Dissatisfied } latest)
             {
-                context.Report(RiskSignalCodes.NegativeLastFeedback, FieldPaths.CommunicationFeedback[index],
-                    context.Messages.Evidence("EvidenceNegativeLastFeedback", context.Record.Communications[index]!.Contact ?? "?"));
+                context.Report(RiskSignalCodes.NegativeLastFeedback, FieldPaths.CommunicationFeedback[index], LabelOf(context, latest, at) is { } label
+                    ? context.Messages.Evidence("EvidenceNegativeLastFeedback", label)
+                    : context.Messages.Fixed("EvidenceNegativeLastFeedbackUnlabelled"));
             }
         }
+
+        /// <summary>
+        /// Which contact it was, as the record gives it: the person's name, else its date and channel as written
+        /// (2026-11-25 电话), either alone; <see langword="null"/> when it gives none. ToC and ECommerce ignore the name, so
+        /// their records seldom have one.
+        /// </summary>
+        private static string? LabelOf(RiskDetectionContext context, Communication communication, DateTimeOffset? at)
+        {
+            if (Filled(context, communication.Contact) is { } name)
+            {
+                return name;
+            }
+
+            var channel = Filled(context, communication.Channel.Text) ?? communication.Channel.Value?.ToString();
+            return (at, channel) switch
+            {
+                ({ } day, { } via) => string.Create(CultureInfo.InvariantCulture, $"{Date(context, day)} {via}"),
+                ({ } day, null) => Date(context, day).ToString(),
+                (null, { } via) => via,
+                _ => null,
+            };
+        }
+
+        private static string? Filled(RiskDetectionContext context, string? value) =>
+            value is not null && context.StateOf(value) == FieldState.Filled ? value.Trim() : null;
     }
 }

@@ -308,6 +308,33 @@ public sealed class StructuralSignalTests
     }
 
     [Theory]
+    [InlineData("zh-CN", "周立群", "Phone", "2026-11-25T15:00:00+08:00", "最近一次沟通（周立群）客户反馈为不满")]
+    [InlineData("zh-CN", null, "电话", "2026-11-25T15:00:00+08:00", "最近一次沟通（2026-11-25 电话）客户反馈为不满")]
+    [InlineData("zh-CN", "-", "千牛", "2026-11-25T23:30:00Z", "最近一次沟通（2026-11-26 千牛）客户反馈为不满")]
+    [InlineData("zh-CN", null, null, "2026-11-25T15:00:00+08:00", "最近一次沟通（2026-11-25）客户反馈为不满")]
+    [InlineData("zh-CN", null, "微信", null, "最近一次沟通（微信）客户反馈为不满")]
+    [InlineData("zh-CN", null, null, null, "最近一次沟通客户反馈为不满")]
+    [InlineData("en", null, "Phone", "2026-11-25T15:00:00+08:00", "the customer was dissatisfied at the latest contact (2026-11-25 Phone)")]
+    [InlineData("en", null, null, null, "the customer was dissatisfied at the latest contact")]
+    public void NegativeLastFeedback_Evidence_NamesTheContactAsTheRecordGivesItNeverAQuestionMark(
+        string culture, string? contact, string? channel, string? at, string evidence)
+    {
+        // ToC and ECommerce ignore the contact's name: their records name a contact by its date and channel.
+        var latest = new Communication
+        {
+            At = Timestamp.Parse(at), Channel = EnumValue<ContactChannel>.Parse(channel), Contact = contact, Summary = "客户对补发时效不满",
+            Feedback = CustomerFeedback.Dissatisfied,
+        };
+        var record = SampleRecords.CompleteToB() with { Communications = [latest] };
+
+        var signal = Assert.Single(
+            TestClock.Evaluator(o => o.Culture = culture).Evaluate(record).Risk.Signals,
+            s => s.Code == RiskSignalCodes.NegativeLastFeedback);
+
+        Assert.Equal(evidence, signal.Evidence);
+    }
+
+    [Theory]
     [InlineData("NegativeFeedback", "客户不满安装延期")]
     [InlineData("", "客户投诉安装延期")]
     [InlineData("NegativeLastFeedback", "")]
