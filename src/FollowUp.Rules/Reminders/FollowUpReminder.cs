@@ -26,7 +26,10 @@ public enum ReminderKind
 /// <param name="Owner">Who should act: the next action's owner, else the record's owner.</param>
 /// <param name="Kind">Why.</param>
 /// <param name="Late">How late: past the due time (Overdue), since the unanswered contact (Unanswered) or since the latest contact (Stale); zero when due today.</param>
-/// <param name="Due">The next action's due time, when it has one; the day's start when it was a day alone (<see cref="DueIsDateOnly"/>).</param>
+/// <param name="Due">
+/// The next action's due time when the record has one, on every kind: for Unanswered and Stale, what is already scheduled;
+/// the day's start when it was a day alone (<see cref="DueIsDateOnly"/>); <see langword="null"/> when the record has none.
+/// </param>
 /// <param name="Reason">What to do, in the configured culture.</param>
 public sealed record FollowUpReminder(string? RecordId, string? Customer, string? Owner, ReminderKind Kind, TimeSpan Late, DateTimeOffset? Due, string Reason)
 {

@@ -53,6 +53,11 @@ internal static class ReminderStage
         // the record already says, and press a customer who asked for quiet. Once the next action is due or overdue, or with a
         // vague answer (加强沟通), the reminder stands, and due and overdue next actions above are reminded whatever the risks say.
         var (latestIndex, latestAt) = inspection.LatestContact;
+
+        // What is already scheduled (已约 11-28 回电) is the context a lead scanning silent customers needs, so these carry
+        // the next action's due time too.
+        var nextDue = inspection.NextActionDue;
+        var nextDueIsDateOnly = nextDue is not null && inspection.NextActionDueIsDateOnly;
         var scheduled = !unnamed && !dueToday && inspection.NextActionDeadline is { } ahead && ahead >= now;
         var noResponseAnswered = scheduled && inspection.IsAnsweredConcretely(Array.IndexOf(rules.SignalCodes, RiskSignalCodes.NoResponse));
         var staleAnswered = scheduled && inspection.IsAnsweredConcretely(Array.IndexOf(rules.SignalCodes, RiskSignalCodes.Stale));
@@ -62,8 +67,8 @@ internal static class ReminderStage
                 && (signal.Field == FieldPaths.CommunicationSummary[latestIndex] || signal.Field == FieldPaths.CommunicationObjections[latestIndex]))
             {
                 var since = latestAt is { } at ? now - at : TimeSpan.Zero;
-                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Unanswered, since, null,
-                    messages.Defer("ReminderUnanswered", signal.Evidence)));
+                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Unanswered, since, nextDue,
+                    messages.Defer("ReminderUnanswered", signal.Evidence)) { DueIsDateOnly = nextDueIsDateOnly });
                 break;
             }
         }
@@ -74,8 +79,8 @@ internal static class ReminderStage
             if (!staleAnswered && signal.Code == RiskSignalCodes.Stale)
             {
                 var since = latestAt is { } at ? now - at : record.RecordedAt.Resolve(rules.DefaultUtcOffset) is { } recorded ? now - recorded : TimeSpan.Zero;
-                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Stale, since, null,
-                    messages.QuotingEvidence("ReminderStale", null, signal.Evidence)) { Limit = profile.StaleAfter });
+                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Stale, since, nextDue,
+                    messages.QuotingEvidence("ReminderStale", null, signal.Evidence)) { DueIsDateOnly = nextDueIsDateOnly, Limit = profile.StaleAfter });
                 break;
             }
         }

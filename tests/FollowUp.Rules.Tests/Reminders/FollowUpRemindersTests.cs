@@ -179,6 +179,25 @@ public sealed class FollowUpRemindersTests
     }
 
     [Theory]
+    [InlineData("2026-11-28", true)]
+    [InlineData("2026-11-28T10:00:00+08:00", false)]
+    [InlineData(null, false)]
+    public void Remind_UnansweredAndStale_GiveTheNextActionsDueTimeWhenTheRecordHasOne(string? due, bool dateOnly)
+    {
+        // A lead scanning stale and unanswered customers needs to see that a call is already scheduled for 11-28.
+        var progress = (DealProgress p) => p with { NextActionDue = Timestamp.Parse(due) };
+        var unanswered = SampleRecords.CompleteToB().WithProgress(progress)
+            .WithCommunications(c => c with { At = TestClock.DaysFromNow(-1), Summary = "打了三次电话都无人接听" });
+        var stale = SampleRecords.CompleteToB().WithProgress(progress).WithCommunications(c => c with { At = TestClock.DaysFromNow(-20) });
+        DateTimeOffset? expected = due is null ? null : new DateTimeOffset(2026, 11, 28, dateOnly ? 0 : 10, 0, 0, TestClock.ChinaOffset);
+
+        var reminders = Evaluator.Remind([unanswered, stale]).Where(r => r.Kind is ReminderKind.Unanswered or ReminderKind.Stale).ToList();
+
+        Assert.Equal([ReminderKind.Unanswered, ReminderKind.Stale], reminders.Select(r => r.Kind));
+        Assert.All(reminders, r => Assert.Equal((expected, dateOnly), (r.Due, r.DueIsDateOnly)));
+    }
+
+    [Theory]
     [InlineData("2026-11-24", true)]
     [InlineData("2026-11-24T15:00:00+08:00", false)]
     public void Remind_Overdue_SaysWhetherItsDueTimeIsADayAlone(string due, bool dateOnly)
