@@ -129,14 +129,15 @@ public sealed class TeamReport
     public IReadOnlyList<AttentionItem> NeedsAttention { get; }
 
     /// <summary>
-    /// Gets the open deals (any stage but Signed and Lost) that need attention first whatever their record's quality, at most
+    /// Gets the deals not lost (any stage but Lost: a signed deal still has its delivery, payment and after-sales) that need
+    /// attention first whatever their record's quality, at most
     /// <see cref="AttentionLimit"/>: those whose next action is overdue, that nobody owns, that have gone stale or that leave a
     /// risk signal unanswered. Ranked by the most urgent reason (in <see cref="DealRiskReason"/> order), then more reasons,
     /// longer overdue, a stale deal's longer silence and higher risk score, then input order.
     /// </summary>
     public IReadOnlyList<DealAtRisk> DealsAtRisk { get; }
 
-    /// <summary>Gets how many open deals are at risk, <see cref="DealsAtRisk"/> listing the most urgent of them.</summary>
+    /// <summary>Gets how many deals not lost are at risk, <see cref="DealsAtRisk"/> listing the most urgent of them.</summary>
     public long DealsAtRiskCount { get; }
 
     /// <summary>Writes the report.</summary>

@@ -502,13 +502,13 @@ public sealed class TeamReportBuilder
     }
 
     /// <summary>
-    /// Counts an open deal at risk (next action overdue, no owner, stale, or a risk signal unanswered) and keeps it if it is among
+    /// Counts a deal at risk that is not lost (next action overdue, no owner, stale, or a risk signal unanswered) and keeps it if it is among
     /// the <see cref="TeamReport.AttentionLimit"/> most urgent so far.
     /// </summary>
     private void ConsiderAtRisk(FollowUpRecord record, FollowUpEvaluation evaluation, OwnerTally owner, TimeSpan overdue, long sequence)
     {
         var stage = record.Progress?.Stage.Value;
-        if (stage is DealStage.Signed or DealStage.Lost)
+        if (stage is DealStage.Lost)
         {
             return;
         }

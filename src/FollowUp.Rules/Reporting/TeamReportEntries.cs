@@ -75,7 +75,7 @@ public sealed record AttentionItem(
     public bool RiskNotAssessable { get; init; }
 }
 
-/// <summary>Why an open deal is at risk, in the order the report ranks them: the most urgent first.</summary>
+/// <summary>Why a deal is at risk, in the order the report ranks them: the most urgent first.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DealRiskReason>))]
 public enum DealRiskReason
 {
@@ -93,7 +93,8 @@ public enum DealRiskReason
 }
 
 /// <summary>
-/// An open deal (any stage but Signed and Lost) that needs the team's attention whatever its record's quality: its next action
+/// A deal not lost (any stage but Lost, signed ones for their delivery, payment and after-sales) that needs the team's
+/// attention whatever its record's quality: its next action
 /// is overdue, nobody owns it, it has gone stale, or a risk signal is unanswered.
 /// </summary>
 /// <param name="Id">The record's id.</param>

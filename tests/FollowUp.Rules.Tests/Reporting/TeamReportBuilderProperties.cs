@@ -65,7 +65,7 @@ public sealed class TeamReportBuilderProperties
             evaluation.Reminders.Where(r => r.Kind == kind).Select(r => r.Late).DefaultIfEmpty(TimeSpan.Zero).Max();
 
         var atRisk = batch
-            .Select((b, i) => (b.Evaluation, Index: i, Open: b.Record.Progress?.Stage.Value is not (DealStage.Signed or DealStage.Lost),
+            .Select((b, i) => (b.Evaluation, Index: i, Open: b.Record.Progress?.Stage.Value is not DealStage.Lost,
                 Overdue: Late(b.Evaluation, ReminderKind.Overdue), Stale: Late(b.Evaluation, ReminderKind.Stale)))
             .Select(x => (x.Evaluation, x.Index, x.Overdue, x.Stale, Reasons: x.Open
                 ? new[] { x.Overdue > TimeSpan.Zero, x.Evaluation.Owner is null, x.Stale > TimeSpan.Zero, x.Evaluation.UnansweredSignals.Any(c => c != RiskSignalCodes.Stale) }

@@ -502,18 +502,28 @@ public sealed class TeamReportBuilderTests
         Assert.Equal(Enumerable.Range(3, 10).Reverse().Select(i => $"D{i}"), report.DealsAtRisk.Select(d => d.Id));
     }
 
-    [Theory]
-    [InlineData(DealStage.Signed)]
-    [InlineData(DealStage.Lost)]
-    public void Build_DealsAtRisk_LeaveOutClosedDeals(DealStage stage)
+    [Fact]
+    public void Build_DealsAtRisk_LeaveOutLostDeals()
     {
         var builder = new TeamReportBuilder();
-        builder.Add(Record(stage: stage), r => Evaluated("closed", 95, overdue: TimeSpan.FromDays(2), stale: TimeSpan.FromDays(9), unanswered: [RiskSignalCodes.Competitor], of: r));
+        builder.Add(Record(stage: DealStage.Lost), r => Evaluated("lost", 95, overdue: TimeSpan.FromDays(2), stale: TimeSpan.FromDays(9), unanswered: [RiskSignalCodes.Competitor], of: r));
 
         var report = builder.Build();
 
         Assert.Empty(report.DealsAtRisk);
         Assert.Equal(0, report.DealsAtRiskCount);
+    }
+
+    [Fact]
+    public void Build_DealsAtRisk_KeepSignedDealsForTheirDeliveryAndAfterSales()
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(owner: "李明", stage: DealStage.Signed), r => Evaluated("signed", 95, overdue: TimeSpan.FromDays(2), unanswered: [RiskSignalCodes.NegativeFeedback], of: r));
+
+        var deal = Assert.Single(builder.Build().DealsAtRisk);
+
+        Assert.Equal(("signed", DealStage.Signed), (deal.Id, deal.Stage));
+        Assert.Equal([DealRiskReason.NextActionOverdue, DealRiskReason.UnansweredSignal], deal.Reasons);
     }
 
     [Fact]
