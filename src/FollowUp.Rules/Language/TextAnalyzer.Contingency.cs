@@ -69,6 +69,9 @@ internal sealed partial class TextAnalyzer
     /// <summary><see cref="SuppositionTail"/> as the list <see cref="EndsWithAny"/> takes, made once.</summary>
     private static readonly string[] SuppositionTails = [SuppositionTail];
 
+    /// <summary>A word right after the risk phrase that supposes it, with the plan after it in the same clause (仍未接通则发短信), folded.</summary>
+    private const string ThenSupposition = "则";
+
     /// <summary>Words inside a supposition's own clause that give its consequence there (一旦涉及预算客户就说…): a habit, not a plan.</summary>
     private static readonly string[] InClauseConsequences = ["就", "then"];
 
@@ -117,6 +120,13 @@ internal sealed partial class TextAnalyzer
         var lead = wholeLead[LeadingWordLength(wholeLead, SuppositionSubjects)..].TrimStart();
         var clauseEnd = ClauseEnd(text, end);
         var rest = text.AsSpan(end, clauseEnd - end).Trim();
+        if (rest.StartsWith(ThenSupposition) && !StartsWithAny(lead, Counterfactuals))
+        {
+            // "X 则 Y" supposes X for the plan Y after it: ours when the clause names no other side (仍未接通则发短信告知), and after
+            // the other side (客户仍未回复则…) only a word only we do, since what follows may be its act (客户嫌贵则给别家做).
+            return OpensAPlan(rest[ThenSupposition.Length..], ContainsWord(wholeLead, OtherSide) ? SameClausePlan.AfterLinkOrModal : SameClausePlan.Ours);
+        }
+
         var supposed = StartsWithAny(lead, SuppositionLeads) || lead.SequenceEqual(BareSupposition)
             || (rest.Length >= SuppositionTail.Length && rest.Length <= SuppositionTail.Length + 2 && EndsWithAny(rest, SuppositionTails));
         if (!supposed || StartsWithAny(lead, Counterfactuals) || ContainsWord(lead, InClauseConsequences) || ContainsWord(rest, InClauseConsequences))

@@ -373,6 +373,8 @@ public sealed class TextSignalTests
     [InlineData("如果客户嫌贵可以申请 95 折", "可以申请 95 折", RiskSignalCodes.PriceObjection)]
     [InlineData("如果客户犹豫安排试用", "安排试用", RiskSignalCodes.Hesitation)]
     [InlineData("如果其他人离职安排交接", "安排交接", RiskSignalCodes.ContactChange)]
+    [InlineData("11月27日上午10点再打一次，仍未接通则发短信告知", "发短信告知", RiskSignalCodes.NoResponse)]
+    [InlineData("客户犹豫则安排试用", "安排试用", RiskSignalCodes.Hesitation)]
     public void Signal_SupposedInAContingencyPlan_IsNotRaised(string text, string plan, string code)
     {
         Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
@@ -410,6 +412,9 @@ public sealed class TextSignalTests
     [InlineData("如果客户觉得太贵发邮件投诉", RiskSignalCodes.PriceObjection)]
     [InlineData("如果对方犹豫准备换供应商", RiskSignalCodes.Hesitation)]
     [InlineData("如果客户嫌贵提供友商报价", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户嫌贵则给别家做", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户觉得太贵则发邮件给领导", RiskSignalCodes.PriceObjection)]
+    [InlineData("未接通则放弃", RiskSignalCodes.NoResponse)]
     public void Signal_ConditionOrRiskBeforeAPlan_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
 
     /// <summary>A risk that cannot be avoided is a risk: neither the negation in 无法避免 nor the precaution word 避免 takes it away.</summary>
