@@ -231,12 +231,35 @@ internal sealed partial class Inspection
     public bool IsLost => Stage == DealStage.Lost;
 
     /// <summary>
-    /// Whether a lost deal has a post-mortem, a noted risk with a countermeasure, which answers every signal detected: it says
-    /// why the deal was lost as a whole (友商报价低 7 万) and what was learnt, not one plan per signal of a deal that is over.
-    /// It answers them without naming them, so its countermeasure is graded where it would be without this rule: detecting a
-    /// signal moves no cost between parts, and adding a vague phrase cannot raise the score.
+    /// Whether a lost deal has a post-mortem: a noted risk (a kind or a description, not the note that no risk was found)
+    /// with a countermeasure. It answers every signal detected, since it says why the deal was lost as a whole (友商报价低 7 万)
+    /// and what was learnt, not one plan per signal of a deal that is over.
     /// </summary>
-    public bool HasPostMortem => IsLost && Answers.Count > 0;
+    public bool HasPostMortem => IsLost && _postMortems.Contains(true);
+
+    /// <summary>
+    /// Whether answer <paramref name="answer"/> of <see cref="Answers"/> is a lost deal's post-mortem. Its countermeasure is
+    /// graded under risk handling, as answering each detected signal, whatever is detected: were it graded as text until a
+    /// signal is found, detecting one would move its cost between parts, and a vague phrase could raise the score.
+    /// </summary>
+    public bool IsPostMortem(int answer) => IsLost && _postMortems[answer];
+
+    /// <summary>Whether <paramref name="path"/> is the countermeasure of a lost deal's post-mortem (<see cref="IsPostMortem"/>).</summary>
+    public bool IsPostMortemCountermeasure(string path)
+    {
+        for (var answer = 0; answer < Answers.Count; answer++)
+        {
+            if (IsPostMortem(answer) && string.Equals(Answers[answer].Countermeasure, path, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // For each of Answers, whether it is a noted risk, not the note that none was found: a post-mortem if the deal is lost.
+    private readonly List<bool> _postMortems = new(4);
 
     /// <summary>
     /// The signal that is one risk with <paramref name="code"/>, or -1: the customer's dissatisfaction, whether the text says
@@ -421,6 +444,7 @@ internal sealed partial class Inspection
         MissingTexts.Clear();
         RiskHits.Clear();
         Answers.Clear();
+        _postMortems.Clear();
         Unanswering.Clear();
         AnswerSignals.Clear();
         ChangeMentioned = false;
@@ -886,7 +910,13 @@ internal sealed partial class Inspection
             (countermeasure == FieldState.Filled ? Answers : Unanswering)
                 .Add((FieldPaths.RiskCountermeasure[i], kind is null ? -1 : IndexOfCode(_rules.SignalCodes, kind), signalsFrom, AnswerSignals.Count));
 
-            noted |= description != FieldState.Missing || !string.IsNullOrWhiteSpace(entry.Kind);
+            var isNoted = description != FieldState.Missing || !string.IsNullOrWhiteSpace(entry.Kind);
+            if (countermeasure == FieldState.Filled)
+            {
+                _postMortems.Add(isNoted && !noRisk);
+            }
+
+            noted |= isNoted;
             // A countermeasure's clarity is graded once, by clarity or by risk handling (Grader), not also here: a vague answer must
             // not pull its step below what it was before the answer. A note saying no risk was found asks for no countermeasure:
             // whatever it holds, it is no check of the step.

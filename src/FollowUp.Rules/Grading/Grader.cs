@@ -447,7 +447,8 @@ internal static class Grader
         var cheapestShare = double.MaxValue;
         for (var answer = 0; answer < inspection.Answers.Count && cheapestShare > 0; answer++)
         {
-            if (!inspection.Names(answer, code))
+            // A lost deal's post-mortem answers every detected signal, named or not.
+            if (!inspection.Names(answer, code) && !(detected[code] > 0 && inspection.IsPostMortem(answer)))
             {
                 continue;
             }
@@ -507,10 +508,11 @@ internal static class Grader
     /// weighs, detected or not (a signal it does not weigh is never detected): risk handling grades it, not clarity. There an
     /// answer costs half of leaving the signal unanswered when vague, nothing when concrete, and a countermeasure still
     /// missing or 待补充 the full weight; so filling it in never costs more, and a change that raises or clears the signal
-    /// does not move its cost between parts.
+    /// does not move its cost between parts. A lost deal's post-mortem is graded there too, as answering each detected signal.
     /// </summary>
     private static bool IsGradedByRiskHandling(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, string path) =>
-        NamesAWeightedSignal(inspection, rules, profile, inspection.Answers, path) || NamesAWeightedSignal(inspection, rules, profile, inspection.Unanswering, path);
+        NamesAWeightedSignal(inspection, rules, profile, inspection.Answers, path) || NamesAWeightedSignal(inspection, rules, profile, inspection.Unanswering, path)
+        || inspection.IsPostMortemCountermeasure(path);
 
     private static bool NamesAWeightedSignal(
         Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, List<(string Countermeasure, int Kind, int From, int To)> notes, string path)

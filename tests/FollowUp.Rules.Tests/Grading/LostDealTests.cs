@@ -1,4 +1,5 @@
 using FollowUp.Rules.Grading;
+using FollowUp.Rules.Risk;
 using FollowUp.Rules.Tests.TestData;
 
 namespace FollowUp.Rules.Tests.Grading;
@@ -65,6 +66,41 @@ public class LostDealTests
         Assert.Contains(vague.Deductions, d => d.Field == "risks[0].countermeasure" && d.Code == DeductionCodes.VagueText);
         Assert.Empty(vague.FindingsWithCode(FindingCodes.RiskUnanswered));
         Assert.True(none.Score < vague.Score && vague.Score < concrete.Score, $"none {none.Score}, vague {vague.Score}, concrete {concrete.Score}");
+    }
+
+    [Theory]
+    [InlineData("暂无明显风险", "保持联系")]
+    [InlineData(null, "复盘：报价前先确认预算上限")]
+    public void LostDeal_NoRiskNoteOrACountermeasureAlone_IsNoPostMortem(string? description, string countermeasure)
+    {
+        var evaluation = Evaluator.Evaluate(Deal(DealStage.Lost, new RiskNote { Description = description, Countermeasure = countermeasure }));
+
+        Assert.NotEmpty(evaluation.FindingsWithCode(FindingCodes.RiskUnanswered));
+        Assert.Contains(evaluation.Deductions, d => d.Field == "risks" && d.Code == DeductionCodes.RiskUnaddressed);
+    }
+
+    [Fact]
+    public void LostDeal_VaguePostMortemNamingNoSignal_IsGradedAsAnsweringThemAndNeverCostsMoreThanNone()
+    {
+        var record = Deal(DealStage.Lost) with { Communications = [SampleRecords.CompleteToB().Communications![0] with { Summary = "周总说还在犹豫，集团统一采购 ERP 自带模块" }] };
+        var none = Evaluator.Evaluate(record);
+        var vague = Evaluator.Evaluate(record with { Risks = [new RiskNote { Description = "集团统一采购 ERP 自带模块", Countermeasure = "加强沟通" }] });
+
+        Assert.Contains(RiskSignalCodes.Hesitation, none.Risk.Signals.Select(s => s.Code));
+        var charge = Assert.Single(vague.Deductions, d => d.Field == "risks[0].countermeasure");
+        Assert.Equal((DeductionCodes.VagueText, GradeComponent.RiskHandling), (charge.Code, charge.Component));
+        Assert.True(vague.Score > none.Score, $"none {none.Score}, vague {vague.Score}");
+    }
+
+    [Fact]
+    public void LostDeal_AVagueAnswerBesideAConcretePostMortem_CostsNothing()
+    {
+        var extra = new RiskNote { Kind = "NegativeLastFeedback", Description = "客户不满", Countermeasure = "加强沟通" };
+
+        var alone = Evaluator.Evaluate(Deal(DealStage.Lost, PostMortem));
+        var both = Evaluator.Evaluate(Deal(DealStage.Lost, PostMortem, extra));
+
+        Assert.Equal(alone.Score, both.Score);
     }
 
     [Theory]
