@@ -129,8 +129,8 @@ public sealed class TeamReport
     public IReadOnlyList<AttentionItem> NeedsAttention { get; }
 
     /// <summary>
-    /// Gets the deals not lost (any stage but Lost: a signed deal still has its delivery, payment and after-sales) that need
-    /// attention first whatever their record's quality, at most
+    /// Gets the deals not lost (any stage but Lost; a signed deal, which still has its delivery, payment and after-sales, only
+    /// for an overdue next action or an unanswered risk) that need attention first whatever their record's quality, at most
     /// <see cref="AttentionLimit"/>: those whose next action is overdue, that nobody owns, that have gone stale or that leave a
     /// risk signal unanswered. Ranked by the most urgent reason (in <see cref="DealRiskReason"/> order), then more reasons,
     /// longer overdue, a stale deal's longer silence and higher risk score, then input order.

@@ -300,7 +300,7 @@ public sealed class TeamReportBuilder
 
     /// <summary>
     /// The order of deals at risk: by the most urgent reason (overdue, no owner, stale, unanswered signal), then more reasons,
-    /// longer overdue, longer since the latest contact, higher risk score, then input order.
+    /// longer overdue, a stale deal's longer silence, higher risk score, then input order.
     /// </summary>
     private static int CompareDeals(in DealKey x, in DealKey y)
     {
@@ -334,8 +334,8 @@ public sealed class TeamReportBuilder
 
     /// <summary>
     /// Whether the evaluation coached a vague phrase: a <c>VagueLanguage</c> or <c>NoContent</c> finding on its field quotes it,
-    /// or, for a phrase with no content in a required field (同上), which is reported as the field missing, a <c>NoContent</c>
-    /// deduction is charged on its field. The phrases it leaves in <see cref="FollowUpEvaluation.Vague"/> alone (a hedge in a
+    /// or, for a phrase with no content in a required field (同上), which is reported as the field missing, a deduction is
+    /// charged on its field (<c>NoContent</c>; <c>NoNextAction</c> for 同上 as the next action). The phrases it leaves in <see cref="FollowUpEvaluation.Vague"/> alone (a hedge in a
     /// risk's description that says what may happen, an intent measured or a wait dated in its own clause) cost nothing and
     /// are no habit to change.
     /// </summary>
@@ -361,7 +361,7 @@ public sealed class TeamReportBuilder
         var deductions = evaluation.Deductions;
         for (var i = 0; i < deductions.Count; i++)
         {
-            if (deductions[i].Code == DeductionCodes.NoContent && string.Equals(deductions[i].Field, match.Field, StringComparison.Ordinal))
+            if (string.Equals(deductions[i].Field, match.Field, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -526,7 +526,9 @@ public sealed class TeamReportBuilder
 
         Span<bool> reasons = [overdue > TimeSpan.Zero, noOwner, stale, otherUnanswered];
         var mostUrgent = reasons.IndexOf(true);
-        if (mostUrgent < 0)
+        // A signed deal is chased for what is still outstanding (a next action overdue, a risk unanswered), not for silence or
+        // a missing owner alone: a finished order or an accepted project goes quiet as it should.
+        if (mostUrgent < 0 || (stage is DealStage.Signed && !(reasons[0] || reasons[3])))
         {
             return;
         }

@@ -71,6 +71,7 @@ public sealed class TeamReportBuilderProperties
                 ? new[] { x.Overdue > TimeSpan.Zero, x.Evaluation.Owner is null, x.Stale > TimeSpan.Zero, x.Evaluation.UnansweredSignals.Any(c => c != RiskSignalCodes.Stale) }
                 : new bool[4]))
             .Where(x => x.Reasons.Contains(true))
+            .Where(x => batch[x.Index].Record.Progress?.Stage.Value is not DealStage.Signed || x.Reasons[0] || x.Reasons[3])
             .ToList();
         var expected = atRisk
             .OrderBy(x => Array.IndexOf(x.Reasons, true))

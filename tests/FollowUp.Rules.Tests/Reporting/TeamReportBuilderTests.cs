@@ -244,10 +244,12 @@ public sealed class TeamReportBuilderTests
     [Fact]
     public void Build_VaguePhrases_CountAPhraseWithNoContentThatARequiredFieldIsChargedFor()
     {
-        // 同上 as the whole of two required texts: each is reported missing (no NoContent finding) and charged a NoContent deduction.
+        // 同上 as the whole of three required texts: each is reported missing (no NoContent finding) and charged on its field,
+        // the next action under actionability (NoNextAction).
         var parsed = FollowUpJson.DeserializeRecord("""
             {"id": "X1", "scenario": "ToB", "owner": "刘洋", "needs": {"summary": "同上"},
-             "communications": [{"at": "2026-11-25T15:00:00+08:00", "channel": "Visit", "summary": "同上", "feedback": "Pending"}]}
+             "communications": [{"at": "2026-11-25T15:00:00+08:00", "channel": "Visit", "summary": "同上", "feedback": "Pending"}],
+             "progress": {"stage": "Negotiation", "nextAction": "同上"}}
             """.ReplaceLineEndings(" "))!;
         var evaluation = TestClock.Evaluator().Evaluate(parsed);
         Assert.DoesNotContain(evaluation.Findings, f => f.Code == FindingCodes.NoContent);
@@ -255,7 +257,8 @@ public sealed class TeamReportBuilderTests
 
         builder.Add(parsed, evaluation);
 
-        Assert.Contains(new VaguePhraseSummary("同上", VagueCategory.NoContent, 2), builder.Build().VaguePhrases);
+        Assert.Contains(evaluation.Deductions, d => d.Code == DeductionCodes.NoNextAction);
+        Assert.Contains(new VaguePhraseSummary("同上", VagueCategory.NoContent, 3), builder.Build().VaguePhrases);
     }
 
     [Fact]
@@ -512,6 +515,15 @@ public sealed class TeamReportBuilderTests
 
         Assert.Empty(report.DealsAtRisk);
         Assert.Equal(0, report.DealsAtRiskCount);
+    }
+
+    [Fact]
+    public void Build_DealsAtRisk_LeaveOutSignedDealsThatAreOnlySilentOrUnowned()
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(stage: DealStage.Signed), r => Evaluated("finished", 95, stale: TimeSpan.FromDays(30), of: r));
+
+        Assert.Equal(0, builder.Build().DealsAtRiskCount);
     }
 
     [Fact]
