@@ -139,6 +139,9 @@ internal static class EnumLabelCatalog
     public static string ChineseNameList(string nameList) => ChineseNameLists.GetOrAdd(nameList, static names => string.Join("、",
         names.Split(", ").Select(name => FirstLabel(name) is { } label ? $"{label}（{name}）" : name)));
 
+    /// <summary>The Simplified Chinese label of a member (电话 for Phone), or <see langword="null"/> when it has none.</summary>
+    public static string? ChineseLabel(string member) => FirstLabel(member);
+
     private static string? FirstLabel(string member)
     {
         foreach (var labels in new[] { DecisionRoles, Channels, Feedback, Stages, AttachmentKinds })

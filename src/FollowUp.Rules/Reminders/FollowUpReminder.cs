@@ -27,7 +27,7 @@ public enum ReminderKind
 /// <param name="Kind">Why.</param>
 /// <param name="Late">How late: past the due time (Overdue), since the unanswered contact (Unanswered) or since the latest contact (Stale); zero when due today.</param>
 /// <param name="Due">
-/// The next action's due time when the record has one, on every kind: for Unanswered and Stale, what is already scheduled;
+/// The next action's due time when the record has one, on every kind: for Unanswered and Stale, the next action written for the customer (itself past due at times);
 /// the day's start when it was a day alone (<see cref="DueIsDateOnly"/>); <see langword="null"/> when the record has none.
 /// </param>
 /// <param name="Reason">What to do, in the configured culture.</param>

@@ -118,7 +118,7 @@ internal static class ReportTables
     /// <summary>Why a deal is at risk, one phrase per reason, most urgent first: "下一步逾期 3 天", "风险信号未应对：竞争对手介入、客户犹豫".</summary>
     public static IEnumerable<string> Reasons(DealAtRisk deal, ReportText text) => deal.Reasons.Select(reason => reason switch
     {
-        DealRiskReason.NextActionOverdue => text.Format("reason.NextActionOverdue", Overdue(deal.Overdue, text)),
+        DealRiskReason.NextActionOverdue => text.Format("reason.NextActionOverdue", text.Beyond(deal.Overdue, TimeSpan.Zero)),
         DealRiskReason.Stale => text.Format("reason.Stale", text.Beyond(deal.SinceContact ?? TimeSpan.Zero, deal.StaleAfter)),
         DealRiskReason.UnansweredSignal => text.Format("reason.UnansweredSignal", string.Join(text["separator.list"], deal.UnansweredSignals.Select(text.Signal))),
         _ => text["reason.NoOwner"],

@@ -120,12 +120,12 @@ public sealed partial class TeamReportTests
     }
 
     [Theory]
-    [InlineData(TeamReportFormat.Text, "zh-CN", "需要跟进的风险商机", "共 3 笔", "下一步逾期 3 天", "无人负责下一步", "已 19 天未联系；风险信号未应对：竞争对手介入")]
-    [InlineData(TeamReportFormat.Text, "en", "Deals at risk", "3 deals not lost", "next action overdue 3 d", "nobody owns the next step", "no contact for 19 days; no risk entry for: Competitor involved")]
-    [InlineData(TeamReportFormat.Markdown, "zh-CN", "## 需要跟进的风险商机", "共 3 笔", "下一步逾期 3 天", "无人负责下一步", "已 19 天未联系；风险信号未应对：竞争对手介入")]
-    [InlineData(TeamReportFormat.Markdown, "en", "## Deals at risk", "3 deals not lost", "next action overdue 3 d", "nobody owns the next step", "no contact for 19 days; no risk entry for: Competitor involved")]
-    [InlineData(TeamReportFormat.Html, "zh-CN", "<section class=\"card wide\" id=\"deals-at-risk\">\n<h2>需要跟进的风险商机</h2>", "共 3 笔", "<li>下一步逾期 3 天</li>", "<li>无人负责下一步</li>", "<li>已 19 天未联系</li><li>风险信号未应对：竞争对手介入</li>")]
-    [InlineData(TeamReportFormat.Html, "en", "<h2>Deals at risk</h2>", "3 deals not lost", "<li>next action overdue 3 d</li>", "<li>nobody owns the next step</li>", "<li>no contact for 19 days</li><li>no risk entry for: Competitor involved</li>")]
+    [InlineData(TeamReportFormat.Text, "zh-CN", "需要跟进的风险商机", "共 3 笔", "下一步逾期 3.7 天", "无人负责下一步", "已 19 天未联系；风险信号未应对：竞争对手介入")]
+    [InlineData(TeamReportFormat.Text, "en", "Deals at risk", "3 deals not lost", "next action overdue 3.7 days", "nobody owns the next step", "no contact for 19 days; no risk entry for: Competitor involved")]
+    [InlineData(TeamReportFormat.Markdown, "zh-CN", "## 需要跟进的风险商机", "共 3 笔", "下一步逾期 3.7 天", "无人负责下一步", "已 19 天未联系；风险信号未应对：竞争对手介入")]
+    [InlineData(TeamReportFormat.Markdown, "en", "## Deals at risk", "3 deals not lost", "next action overdue 3.7 days", "nobody owns the next step", "no contact for 19 days; no risk entry for: Competitor involved")]
+    [InlineData(TeamReportFormat.Html, "zh-CN", "<section class=\"card wide\" id=\"deals-at-risk\">\n<h2>需要跟进的风险商机</h2>", "共 3 笔", "<li>下一步逾期 3.7 天</li>", "<li>无人负责下一步</li>", "<li>已 19 天未联系</li><li>风险信号未应对：竞争对手介入</li>")]
+    [InlineData(TeamReportFormat.Html, "en", "<h2>Deals at risk</h2>", "3 deals not lost", "<li>next action overdue 3.7 days</li>", "<li>nobody owns the next step</li>", "<li>no contact for 19 days</li><li>no risk entry for: Competitor involved</li>")]
     public void Write_DealsAtRisk_ListsEachDealWithWhyInEveryFormatAndCulture(
         TeamReportFormat format, string culture, string section, string count, string overdue, string noOwner, string stale)
     {

@@ -315,6 +315,8 @@ public sealed class StructuralSignalTests
     [InlineData("zh-CN", null, "微信", null, "最近一次沟通（微信）客户反馈为不满")]
     [InlineData("zh-CN", null, null, null, "最近一次沟通客户反馈为不满")]
     [InlineData("en", null, "Phone", "2026-11-25T15:00:00+08:00", "the customer was dissatisfied at the latest contact (2026-11-25 Phone)")]
+    [InlineData("zh-CN", null, "Phone", "2026-11-25T15:00:00+08:00", "最近一次沟通（2026-11-25 电话）客户反馈为不满")]
+    [InlineData("en", null, "電話", "2026-11-25T15:00:00+08:00", "the customer was dissatisfied at the latest contact (2026-11-25 Phone)")]
     [InlineData("en", null, null, null, "the customer was dissatisfied at the latest contact")]
     public void NegativeLastFeedback_Evidence_NamesTheContactAsTheRecordGivesItNeverAQuestionMark(
         string culture, string? contact, string? channel, string? at, string evidence)
