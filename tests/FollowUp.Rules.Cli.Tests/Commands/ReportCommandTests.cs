@@ -102,7 +102,7 @@ public sealed class ReportCommandTests : IDisposable
 
         Assert.True(text.ExitCode == 0, text.ToString());
         var deals = text.OutputLines.SkipWhile(l => l != "需要跟进的风险商机").TakeWhile(l => l != "优先改写的记录").ToList();
-        Assert.Contains(deals, l => l.Contains("OD-1", StringComparison.Ordinal) && l.Contains("下一步逾期 3 天", StringComparison.Ordinal));
+        Assert.Contains(deals, l => l.Contains("OD-1", StringComparison.Ordinal) && l.Contains("下一步逾期 3.7 天", StringComparison.Ordinal));
         var deal = Json.Parse(json.Output).GetProperty("dealsAtRisk")[0];
         Assert.Equal("OD-1", deal.GetProperty("id").GetString());
         Assert.Equal("NextActionOverdue", deal.GetProperty("reasons")[0].GetString());
