@@ -126,6 +126,14 @@ internal sealed partial class Inspection
                     continue;
                 }
 
+                // A status verb with its object in a concrete text (已联系中通客服催件（工单 ZT1126-0931）) tells what was done:
+                // the finding would ask for the result and next step the note gives.
+                if (hit.Category == (int)VagueCategory.StatusOnly && analysis.Clarity == ClarityLevel.Concrete
+                    && TextAnalyzer.TakesItsObject(value, hit.Start, hit.End))
+                {
+                    continue;
+                }
+
                 // A risk's description says what may happen: its 可能 is the risk itself, not a guess to be backed, when the
                 // description says what else it is about (可能影响联调工期 beside the missing 接口文档); 可能 alone is still coached.
                 if (hit.Category == (int)VagueCategory.Hedge && (use & TextUse.Possibility) != 0 && SaysMoreThanItsVaguePhrases(value))

@@ -190,6 +190,25 @@ internal sealed partial class TextAnalyzer
     }
 
     /// <summary>
+    /// Whether the status phrase from <paramref name="start"/> to <paramref name="end"/> is the verb of what was done, with
+    /// its object in its own clause (已联系中通客服催件, 已聯絡順豐加急): words follow it at once, not a break, at least
+    /// <see cref="MinStatusObjectLength"/> characters of them before the clause ends. A status of something under way (跟进中,
+    /// 处理中) takes no object, and one followed by a break (已联系，…) stands alone.
+    /// </summary>
+    public static bool TakesItsObject(string text, int start, int end)
+    {
+        if (end >= text.Length || end <= start || TextFolding.Fold(text[end - 1]) == '中' || !char.IsLetterOrDigit(text[end]))
+        {
+            return false;
+        }
+
+        return text.AsSpan(end, ClauseEnd(text, end) - end).Trim().Length >= MinStatusObjectLength;
+    }
+
+    /// <summary>How many characters of object a status verb needs in its clause to be a deed, not a status (中通客服催件).</summary>
+    private const int MinStatusObjectLength = 4;
+
+    /// <summary>
     /// Whether the clause of the wait at <paramref name="start"/>..<paramref name="end"/> of an analysed text gives it a
     /// deadline (the facts <paramref name="scan"/> found): a date or a clock time before it marked as a deadline, with at most
     /// who waits between (12 月 5 日前等客户回复, 12 月 10 日前她会主动联系), or after it led by a word of time limit (等客户回复到

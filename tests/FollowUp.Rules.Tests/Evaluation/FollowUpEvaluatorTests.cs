@@ -185,6 +185,11 @@ public class FollowUpEvaluatorTests
     [InlineData("电话沟通 20 分钟，报价 3980 元；等客户回复 12 月 5 日前发的报价", VagueCategory.Waiting, ClarityLevel.Concrete, true)]
     [InlineData("电话沟通 20 分钟，报价 3980 元；等客户回复 11 月 20 日之前发的报价", VagueCategory.Waiting, ClarityLevel.Concrete, true)]
     [InlineData("微信沟通 20 分钟，发送 3980 元报价；她会主动联系，12 月 11 日回访", VagueCategory.Waiting, ClarityLevel.Concrete, true)]
+    [InlineData("已联系中通客服催件（工单 ZT1126-0931），预计 11 月 27 日 18 点前送达", VagueCategory.StatusOnly, ClarityLevel.Concrete, false)]
+    [InlineData("已聯絡順豐加急，確認 11 月 27 日中午前送達", VagueCategory.StatusOnly, ClarityLevel.Concrete, false)]
+    [InlineData("已联系，客户说 12 月 3 日前回复报价", VagueCategory.StatusOnly, ClarityLevel.PartlyVague, true)]
+    [InlineData("跟进中客户说 12 月 3 日签约，首批 200 套", VagueCategory.StatusOnly, ClarityLevel.Concrete, true)]
+    [InlineData("已沟通价格，客户接受 95 折，12 月 1 日签约", VagueCategory.StatusOnly, ClarityLevel.Concrete, true)]
     public void Evaluate_VaguePhraseInAConcreteText_IsCoachedUnlessTheTextGivesWhatItLacks(
         string summary, VagueCategory category, ClarityLevel level, bool finding)
     {
