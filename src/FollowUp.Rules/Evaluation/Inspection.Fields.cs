@@ -129,7 +129,7 @@ internal sealed partial class Inspection
                 // A status verb with its object in a concrete text (已联系中通客服催件（工单 ZT1126-0931）) tells what was done:
                 // the finding would ask for the result and next step the note gives.
                 if (hit.Category == (int)VagueCategory.StatusOnly && analysis.Clarity == ClarityLevel.Concrete
-                    && TextAnalyzer.TakesItsObject(value, hit.Start, hit.End))
+                    && TextAnalyzer.TakesItsObject(value, hit.End))
                 {
                     continue;
                 }

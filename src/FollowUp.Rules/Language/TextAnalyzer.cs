@@ -190,14 +190,14 @@ internal sealed partial class TextAnalyzer
     }
 
     /// <summary>
-    /// Whether the status phrase from <paramref name="start"/> to <paramref name="end"/> is the verb of what was done, with
+    /// Whether the status phrase ending at <paramref name="end"/> is the verb of what was done, with
     /// its object in its own clause (已联系中通客服催件, 已聯絡順豐加急): words follow it at once, not a break, at least
     /// <see cref="MinStatusObjectLength"/> characters of them before the clause ends. A status of something under way (跟进中,
     /// 处理中) takes no object, and one followed by a break (已联系，…) stands alone.
     /// </summary>
-    public static bool TakesItsObject(string text, int start, int end)
+    public static bool TakesItsObject(string text, int end)
     {
-        if (end >= text.Length || end <= start || TextFolding.Fold(text[end - 1]) == '中' || !char.IsLetterOrDigit(text[end]))
+        if (end >= text.Length || TextFolding.Fold(text[end - 1]) == '中' || !char.IsLetterOrDigit(text[end]))
         {
             return false;
         }

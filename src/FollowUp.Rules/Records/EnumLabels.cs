@@ -129,6 +129,8 @@ internal static class EnumLabelCatalog
         ("其他", "Other"), ("其它", "Other"),
     ];
 
+    private static readonly (string Label, string Member)[][] AllLabels = [DecisionRoles, Channels, Feedback, Stages, AttachmentKinds];
+
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ChineseNameLists = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -139,26 +141,38 @@ internal static class EnumLabelCatalog
     public static string ChineseNameList(string nameList) => ChineseNameLists.GetOrAdd(nameList, static names => string.Join("、",
         names.Split(", ").Select(name => FirstLabel(name) is { } label ? $"{label}（{name}）" : name)));
 
-    /// <summary>The Simplified Chinese label of a member (电话 for Phone), or <see langword="null"/> when it has none.</summary>
-    public static string? ChineseLabel(string member) => FirstLabel(member);
+    /// <summary>The Simplified Chinese label of <paramref name="value"/> (电话 for Phone), or <see langword="null"/> when it has none.</summary>
+    public static string? ChineseLabel<TEnum>(TEnum value)
+        where TEnum : struct, Enum => FirstLabel(LabelsFor(typeof(TEnum)), EnumLabels<TEnum>.NameOf(value));
 
+    /// <summary>The first Chinese label of a member of any of the enumerations, for a list of names of one of them.</summary>
     private static string? FirstLabel(string member)
     {
-        foreach (var labels in new[] { DecisionRoles, Channels, Feedback, Stages, AttachmentKinds })
+        foreach (var labels in AllLabels)
         {
-            foreach (var (label, of) in labels)
+            if (FirstLabel(labels, member) is { } label)
             {
-                if (of == member && label[0] > '\u2E7F')
-                {
-                    return label;
-                }
+                return label;
             }
         }
 
         return null;
     }
 
-    public static IEnumerable<(string Label, string Member)> LabelsFor(Type enumType) =>
+    private static string? FirstLabel((string Label, string Member)[] labels, string member)
+    {
+        foreach (var (label, of) in labels)
+        {
+            if (of == member && label[0] > '\u2E7F')
+            {
+                return label;
+            }
+        }
+
+        return null;
+    }
+
+    public static (string Label, string Member)[] LabelsFor(Type enumType) =>
         enumType == typeof(DecisionRole) ? DecisionRoles
         : enumType == typeof(ContactChannel) ? Channels
         : enumType == typeof(CustomerFeedback) ? Feedback

@@ -48,16 +48,17 @@ internal static class ReminderStage
             }
         }
 
+        var (latestIndex, latestAt) = inspection.LatestContact;
+
+        // The next action written for the customer (已约 11-28 回电) is the context a lead scanning silent customers needs, so
+        // these carry its due time too.
+        var nextDue = inspection.NextActionDue;
+        var nextDueIsDateOnly = nextDue is not null && inspection.NextActionDueIsDateOnly;
+
         // A signal the record answers with a noted risk of its kind and a concrete countermeasure, while a next action is written and still ahead,
         // has its plan written and scheduled (客户要求考完前勿扰 → 12 月 11 日微信提醒一次): a reminder would only ask for what
         // the record already says, and press a customer who asked for quiet. Once the next action is due or overdue, or with a
         // vague answer (加强沟通), the reminder stands, and due and overdue next actions above are reminded whatever the risks say.
-        var (latestIndex, latestAt) = inspection.LatestContact;
-
-        // What is already scheduled (已约 11-28 回电) is the context a lead scanning silent customers needs, so these carry
-        // the next action's due time too.
-        var nextDue = inspection.NextActionDue;
-        var nextDueIsDateOnly = nextDue is not null && inspection.NextActionDueIsDateOnly;
         var scheduled = !unnamed && !dueToday && inspection.NextActionDeadline is { } ahead && ahead >= now;
         var noResponseAnswered = scheduled && inspection.IsAnsweredConcretely(Array.IndexOf(rules.SignalCodes, RiskSignalCodes.NoResponse));
         var staleAnswered = scheduled && inspection.IsAnsweredConcretely(Array.IndexOf(rules.SignalCodes, RiskSignalCodes.Stale));

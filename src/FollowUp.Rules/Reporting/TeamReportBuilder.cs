@@ -335,9 +335,9 @@ public sealed class TeamReportBuilder
     /// <summary>
     /// Whether the evaluation coached a vague phrase: a <c>VagueLanguage</c> or <c>NoContent</c> finding on its field quotes it,
     /// or, for a phrase with no content in a required field (同上), which is reported as the field missing, a deduction is
-    /// charged on its field (<c>NoContent</c>; <c>NoNextAction</c> for 同上 as the next action). The phrases it leaves in <see cref="FollowUpEvaluation.Vague"/> alone (a hedge in a
-    /// risk's description that says what may happen, an intent measured or a wait dated in its own clause) cost nothing and
-    /// are no habit to change.
+    /// charged on its field (<c>NoContent</c>; <c>NoNextAction</c> for 同上 as the next action). The phrases it leaves in
+    /// <see cref="FollowUpEvaluation.Vague"/> alone (a hedge in a risk's description that says what may happen, an intent
+    /// measured or a wait dated in its own clause) cost nothing and are no habit to change.
     /// </summary>
     private static bool IsCoached(in VagueMatch match, FollowUpEvaluation evaluation)
     {
@@ -502,8 +502,8 @@ public sealed class TeamReportBuilder
     }
 
     /// <summary>
-    /// Counts a deal at risk that is not lost (next action overdue, no owner, stale, or a risk signal unanswered) and keeps it if it is among
-    /// the <see cref="TeamReport.AttentionLimit"/> most urgent so far.
+    /// Counts a deal at risk that is not lost (next action overdue, no owner, stale, or a risk signal unanswered) and keeps it
+    /// if it is among the <see cref="TeamReport.AttentionLimit"/> most urgent so far.
     /// </summary>
     private void ConsiderAtRisk(FollowUpRecord record, FollowUpEvaluation evaluation, OwnerTally owner, TimeSpan overdue, long sequence)
     {
@@ -524,11 +524,12 @@ public sealed class TeamReportBuilder
             otherUnanswered = unanswered[i] != RiskSignalCodes.Stale;
         }
 
-        Span<bool> reasons = [overdue > TimeSpan.Zero, noOwner, stale, otherUnanswered];
+        var isOverdue = overdue > TimeSpan.Zero;
+        Span<bool> reasons = [isOverdue, noOwner, stale, otherUnanswered];
         var mostUrgent = reasons.IndexOf(true);
         // A signed deal is chased for what is still outstanding (a next action overdue, a risk unanswered), not for silence or
         // a missing owner alone: a finished order or an accepted project goes quiet as it should.
-        if (mostUrgent < 0 || (stage is DealStage.Signed && !(reasons[0] || reasons[3])))
+        if (mostUrgent < 0 || (stage is DealStage.Signed && !isOverdue && !otherUnanswered))
         {
             return;
         }

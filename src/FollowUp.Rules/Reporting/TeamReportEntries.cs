@@ -38,7 +38,8 @@ public sealed record DeductionGroupSummary(DeductionGroup Group, long Count, dou
 /// <param name="Category">The phrase's category, as the detector first reported it.</param>
 /// <param name="Count">
 /// How many times it was found where the evaluation coached it, over all records: a <c>VagueLanguage</c> or <c>NoContent</c>
-/// finding on the field quotes it, or a phrase with no content (同上) is charged as a <c>NoContent</c> deduction on the field.
+/// finding on the field quotes it, or a phrase with no content (同上) in a field charged points (<c>NoContent</c>,
+/// <c>NoNextAction</c>).
 /// Where the rules leave it alone (可能 in a risk's description of what may happen) it is not counted.
 /// </param>
 public sealed record VaguePhraseSummary(string Phrase, VagueCategory Category, long Count);
@@ -93,9 +94,9 @@ public enum DealRiskReason
 }
 
 /// <summary>
-/// A deal not lost (any stage but Lost, signed ones for their delivery, payment and after-sales) that needs the team's
-/// attention whatever its record's quality: its next action
-/// is overdue, nobody owns it, it has gone stale, or a risk signal is unanswered.
+/// A deal not lost that needs the team's attention whatever its record's quality: its next action is overdue, nobody owns
+/// it, it has gone stale, or a risk signal is unanswered. A signed deal, which still has its delivery, payment and
+/// after-sales, only for an overdue next action or an unanswered risk.
 /// </summary>
 /// <param name="Id">The record's id.</param>
 /// <param name="Customer">The customer's company, else the contact's name, when the record gives one.</param>
