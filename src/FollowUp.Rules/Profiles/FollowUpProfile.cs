@@ -23,6 +23,7 @@ public sealed class FollowUpProfile
         double acknowledgedCredit,
         bool attachmentsAtEveryStage,
         int staleAfterDays,
+        bool followUpAfterSigning,
         int stalledStageAfterDays,
         FrozenDictionary<string, double> signalWeights,
         IReadOnlyList<string> competitorNames,
@@ -37,6 +38,7 @@ public sealed class FollowUpProfile
         AcknowledgedCredit = acknowledgedCredit;
         AttachmentsAtEveryStage = attachmentsAtEveryStage;
         StaleAfter = TimeSpan.FromDays(staleAfterDays);
+        FollowUpAfterSigning = followUpAfterSigning;
         StalledStageAfter = TimeSpan.FromDays(stalledStageAfterDays);
         SignalWeights = signalWeights;
         CompetitorNames = competitorNames;
@@ -64,6 +66,12 @@ public sealed class FollowUpProfile
 
     /// <summary>Gets how long after the latest communication a customer is stale.</summary>
     public TimeSpan StaleAfter { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether a signed deal is still followed up, so that it goes stale like an open one; when not, a
+    /// signed deal goes stale only while a next action is written for it.
+    /// </summary>
+    public bool FollowUpAfterSigning { get; }
 
     /// <summary>Gets how long a deal may stay in one stage before it is stalled.</summary>
     public TimeSpan StalledStageAfter { get; }

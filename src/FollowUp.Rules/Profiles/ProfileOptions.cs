@@ -58,6 +58,14 @@ public sealed class ProfileOptions
     /// <value>Inherited when <see langword="null"/>; 14, 3, 7 and 2 for ToB, ToC, Project and ECommerce.</value>
     public int? StaleAfterDays { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether a signed deal is still followed up (delivery, payment, renewal), so that it goes stale like an
+    /// open one. When <see langword="false"/>, a signed deal is a finished order: it goes stale only while a next action is
+    /// written for it (an after-sales case, a delivery to chase), and a finished one drops out of reminders.
+    /// </summary>
+    /// <value>Inherited when <see langword="null"/>; <see langword="true"/> for ToB and Project, <see langword="false"/> for ToC and ECommerce.</value>
+    public bool? FollowUpAfterSigning { get; set; }
+
     /// <summary>Gets or sets the days a deal may stay in one stage before it is stalled.</summary>
     /// <value>Inherited when <see langword="null"/>; 30, 7, 21 and 3 for ToB, ToC, Project and ECommerce.</value>
     public int? StalledStageAfterDays { get; set; }

@@ -64,6 +64,7 @@ internal static class ProfileResolver
         double? credit = null;
         bool? everyStage = null;
         int? stale = null;
+        bool? afterSigning = null;
         int? stalled = null;
         var signalWeights = signals.ToDictionary(s => s.Code, s => s.DefaultWeight, StringComparer.OrdinalIgnoreCase);
         var competitors = new List<string>();
@@ -102,6 +103,7 @@ internal static class ProfileResolver
             credit = layer.AcknowledgedCredit ?? credit;
             everyStage = layer.AttachmentsAtEveryStage ?? everyStage;
             stale = layer.StaleAfterDays ?? stale;
+            afterSigning = layer.FollowUpAfterSigning ?? afterSigning;
             stalled = layer.StalledStageAfterDays ?? stalled;
             foreach (var (code, weight) in layer.SignalWeights)
             {
@@ -123,6 +125,7 @@ internal static class ProfileResolver
             credit ?? 0.5,
             everyStage ?? false,
             stale ?? 14,
+            afterSigning ?? true,
             stalled ?? 30,
             signalWeights.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
             competitors.Distinct(StringComparer.Ordinal).ToArray(),

@@ -24,7 +24,8 @@ internal static class BuiltInRiskSignals
 
     /// <summary>
     /// The latest communication is older than the profile's limit. Not for a lost deal, which is no longer followed up; a signed
-    /// one still is (delivery, renewal).
+    /// one still is (delivery, renewal), unless the profile takes a signed deal for a finished order
+    /// (<see cref="Profiles.FollowUpProfile.FollowUpAfterSigning"/>) and no next action is written for it.
     /// </summary>
     private sealed class StaleDetector : IRiskSignalDetector
     {
@@ -32,7 +33,8 @@ internal static class BuiltInRiskSignals
 
         public void Detect(RiskDetectionContext context)
         {
-            if (context.Stage == DealStage.Lost)
+            if (context.Stage == DealStage.Lost
+                || (context.Stage == DealStage.Signed && !context.Profile.FollowUpAfterSigning && context.Inspection.NextActionState != FieldState.Filled))
             {
                 return;
             }

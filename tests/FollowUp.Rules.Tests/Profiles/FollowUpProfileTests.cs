@@ -64,6 +64,7 @@ public class FollowUpProfileTests
         Assert.Equal(TimeSpan.FromDays(stalledDays), profile.StalledStageAfter);
         Assert.Equal(0.5, profile.AcknowledgedCredit);
         Assert.Equal(name == "Project", profile.AttachmentsAtEveryStage);
+        Assert.Equal(name is "ToB" or "Project", profile.FollowUpAfterSigning);
         Assert.All(Enum.GetValues<FollowUpStep>(), step => Assert.True(profile.StepWeight(step) > 0, $"{name} {step}"));
     }
 

@@ -62,6 +62,7 @@ public class ProfileOptionsTests
             profile.AcknowledgedCredit.ToString(CultureInfo.InvariantCulture),
             profile.AttachmentsAtEveryStage.ToString(),
             profile.StaleAfter.ToString(),
+            profile.FollowUpAfterSigning.ToString(),
             profile.StalledStageAfter.ToString(),
             string.Join(",", profile.SignalWeights.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value.ToString(CultureInfo.InvariantCulture)}")),
             string.Join(",", profile.CompetitorNames),
@@ -80,6 +81,7 @@ public class ProfileOptionsTests
         Assert.Null(profile.AcknowledgedCredit);
         Assert.Null(profile.AttachmentsAtEveryStage);
         Assert.Null(profile.StaleAfterDays);
+        Assert.Null(profile.FollowUpAfterSigning);
         Assert.Null(profile.StalledStageAfterDays);
         Assert.Empty(profile.SignalWeights);
         Assert.Empty(profile.CompetitorNames);

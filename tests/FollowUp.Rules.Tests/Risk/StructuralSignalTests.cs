@@ -161,6 +161,34 @@ public sealed class StructuralSignalTests
         Assert.Equal(stale, evaluation.Deductions.Any(d => d.Message.Contains("56", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("ToB", true, true)]
+    [InlineData("Project", true, true)]
+    [InlineData("ToC", true, false)]
+    [InlineData("ECommerce", true, false)]
+    [InlineData("ToC", false, true)]
+    [InlineData("ECommerce", false, true)]
+    public void Stale_SignedDeal_IsFollowedUpInB2BProfilesAndInOthersOnlyWhileANextActionIsWritten(string profile, bool finished, bool stale)
+    {
+        var record = SampleRecords.CompleteFor(profile).WithCommunications(c => c with { At = TestClock.DaysFromNow(-20) })
+            .WithProgress(p => p with { Stage = DealStage.Signed, NextAction = finished ? null : p.NextAction });
+
+        Assert.Equal(stale, Codes(record).Contains(RiskSignalCodes.Stale));
+    }
+
+    [Fact]
+    public void Stale_FinishedOrder_FollowedUpWhenAProfileSaysSo()
+    {
+        var options = new FollowUpRulesOptions();
+        options.Profiles["ECommerce"] = new() { FollowUpAfterSigning = true };
+        var record = SampleRecords.CompleteECommerce().WithCommunications(c => c with { At = TestClock.DaysFromNow(-20) })
+            .WithProgress(p => p with { Stage = DealStage.Signed, NextAction = null });
+
+        var evaluation = TestClock.Evaluator(FollowUpRuleSet.Create(options)).Evaluate(record);
+
+        Assert.Contains(evaluation.Risk.Signals, s => s.Code == RiskSignalCodes.Stale);
+    }
+
     [Fact]
     public void Stale_ContactGivenInUtc_IsDatedInTheRulesZone()
     {
