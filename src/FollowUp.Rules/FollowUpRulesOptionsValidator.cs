@@ -78,7 +78,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
                 $"{Root}:DefaultUtcOffset ('{offset}'{(days ? $", read as {offset.TotalHours.ToString(CultureInfo.InvariantCulture)} hours" : "")})");
         }
 
-        CheckPhrases(builder, options.AcknowledgementPhrases, $"{Root}:AcknowledgementPhrases", FollowUpRulesOptions.DefaultAcknowledgementPhrases);
+        CheckPhrases(builder, options.AcknowledgementPhrases, $"{Root}:AcknowledgementPhrases", FollowUpRulesOptions.DefaultAcknowledgementPhrases, matchedInText: true);
         CheckPhrases(builder, options.PlaceholderValues, $"{Root}:PlaceholderValues", FollowUpRulesOptions.DefaultPlaceholderValues);
         CheckLexicon(builder, options.Lexicon, $"{Root}:Lexicon", codes);
 
@@ -187,7 +187,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             }
         }
 
-        CheckPhrases(builder, profile.CompetitorNames, $"{key}:CompetitorNames");
+        CheckPhrases(builder, profile.CompetitorNames, $"{key}:CompetitorNames", matchedInText: true);
         CheckLexicon(builder, profile.Lexicon, $"{key}:Lexicon", codes);
 
         var scoreNamesKnown = CheckWeights(builder, profile.ScoreWeights, $"{key}:ScoreWeights", "a part of the grade");
@@ -318,7 +318,11 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         return owner is null ? "" : $": '{value}' is an alias of profile '{owner}', which records may give as their scenario; here give the profile's name";
     }
 
-    private static void CheckPhrases(ValidateOptionsResultBuilder builder, IList<string> phrases, string key, string[]? builtIn = null)
+    /// <summary>
+    /// Checks a list of phrases: each of 1 to <see cref="LexiconEntry.MaxLength"/> characters and, when
+    /// <paramref name="matchedInText"/> (the automaton searches notes for them), with a character left to match once folded.
+    /// </summary>
+    private static void CheckPhrases(ValidateOptionsResultBuilder builder, IList<string> phrases, string key, string[]? builtIn = null, bool matchedInText = false)
     {
         // Configuration binding appends to a list that starts with the built-in entries, so the first configured entry
         // (key :0) sits after them. While the list still starts with them (all valid, so never reported), entries are named by
@@ -326,15 +330,24 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         var builtInFirst = builtIn is not null && phrases.Take(builtIn.Length).SequenceEqual(builtIn) ? builtIn.Length : 0;
         for (var i = 0; i < phrases.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(phrases[i]) || phrases[i].Length > LexiconEntry.MaxLength)
+            var problem = string.IsNullOrWhiteSpace(phrases[i]) || phrases[i].Length > LexiconEntry.MaxLength
+                ? $"must have 1 to {LexiconEntry.MaxLength} characters"
+                : matchedInText && HasSideWithNothingToMatch(phrases[i]) ? NothingToMatch : null;
+            if (problem is not null)
             {
                 var entry = builtInFirst > 0
                     ? $"{key}:{i - builtInFirst} ('{phrases[i]}'; configured entries follow the {builtInFirst} built-in ones, so this is list index {i})"
                     : $"{key}:{i} ('{phrases[i]}')";
-                builder.AddError($"must have 1 to {LexiconEntry.MaxLength} characters", entry);
+                builder.AddError(problem, entry);
             }
         }
     }
+
+    /// <summary>Whether the phrase, or a side of a gap (…) in it, folds to nothing: the automaton has no character to match.</summary>
+    private static bool HasSideWithNothingToMatch(string phrase) =>
+        phrase.Split(LexiconEntry.GapMarker).Any(side => TextFolding.FoldPhrase(side).Length == 0);
+
+    private const string NothingToMatch = "has no character a note could match (only spaces, zero-width, format or control characters)";
 
     private static void CheckLexicon(ValidateOptionsResultBuilder builder, LexiconOptions lexicon, string key, string[] codes)
     {
@@ -354,6 +367,10 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
                 || (gaps == 1 && entry.WholeText))
             {
                 builder.AddError("may hold one gap (…) between two words, and no gap when WholeText is set", entryKey);
+            }
+            else if (HasSideWithNothingToMatch(entry.Phrase))
+            {
+                builder.AddError(gaps == 1 ? "has a side of its gap (…) with no character a note could match (only spaces, zero-width, format or control characters)" : NothingToMatch, entryKey);
             }
 
             if (!LexiconBuilder.TryResolveCategory(entry.Category, codes, out _, out _))

@@ -75,6 +75,12 @@ internal sealed class FollowUpRulesProvider : IFollowUpRulesMonitor, IDisposable
             // misspelt key. Thrown from a change token's callback it would only reach the thread pool, and no one would hear of it.
             LastRejectedChange = new OptionsValidationException(Options.DefaultName, typeof(FollowUpRulesOptions), [Describe(unbound)]);
         }
+        catch (Exception unbuilt) when (unbuilt is ArgumentException or FormatException or InvalidDataException)
+        {
+            // Options the validator passed that the rule set still cannot be built from: a defect of ours, but the change is
+            // rejected as an invalid one is, so the last good rules stay and listeners hear why, rather than no one.
+            LastRejectedChange = new OptionsValidationException(Options.DefaultName, typeof(FollowUpRulesOptions), [$"The rules could not be built from the changed options: {Describe(unbuilt)}"]);
+        }
 
         // A copy-on-write array: listeners run outside the lock, and one that unsubscribes while called does not disturb the others.
         // One that throws does not keep the others from hearing either: all are called, then their failures are thrown together.

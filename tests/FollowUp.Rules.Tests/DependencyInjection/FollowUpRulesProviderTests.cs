@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FluentValidation;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Profiles;
+using FollowUp.Rules.Risk;
 using FollowUp.Rules.Serialization;
 using FollowUp.Rules.Tests.TestData;
 using Microsoft.Extensions.Configuration;
@@ -136,6 +137,45 @@ public sealed class FollowUpRulesProviderTests : IDisposable
         var rejected = Assert.IsType<OptionsValidationException>(monitor.LastRejectedChange);
         Assert.Same(rejected, Assert.Single(heard));
         Assert.Contains(named, Assert.Single(rejected.Failures), StringComparison.Ordinal);
+    }
+
+    /// <summary>Whatever fails while the rules are rebuilt (here a host's detector) rejects the change: the thread pool hears nothing.</summary>
+    [Fact]
+    public void Reload_RulesThatFailToBuild_IsARejectedChangeListenersHearOf()
+    {
+        var configuration = new ConfigurationBuilder().Add(new MemoryConfigurationSource()).Build();
+        var detector = new FailingOnRequestDetector();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(TestClock.Create());
+        services.AddFollowUpRules();
+        services.AddSingleton<IRiskSignalDetector>(detector);
+        services.Configure<FollowUpRulesOptions>(configuration.GetSection(FollowUpRulesOptions.SectionName));
+        using var provider = services.BuildServiceProvider();
+        var monitor = provider.GetRequiredService<IFollowUpRulesMonitor>();
+        var good = monitor.Current;
+        var heard = new List<OptionsValidationException?>();
+        using var subscription = monitor.OnChange((_, rejected) => heard.Add(rejected));
+
+        detector.Fail = true;
+        configuration["FollowUpRules:Culture"] = "en";
+        configuration.Reload();
+
+        Assert.Same(good, monitor.Current);
+        var rejected = Assert.IsType<OptionsValidationException>(monitor.LastRejectedChange);
+        Assert.Same(rejected, Assert.Single(heard));
+        Assert.Contains("The rules could not be built from the changed options: Tender signals unavailable", Assert.Single(rejected.Failures), StringComparison.Ordinal);
+    }
+
+    private sealed class FailingOnRequestDetector : IRiskSignalDetector
+    {
+        public bool Fail { get; set; }
+
+        public IReadOnlyList<RiskSignalDefinition> Signals =>
+            Fail ? throw new ArgumentException("Tender signals unavailable") : [new("TenderRisk", 0.3)];
+
+        public void Detect(RiskDetectionContext context)
+        {
+        }
     }
 
     [Fact]

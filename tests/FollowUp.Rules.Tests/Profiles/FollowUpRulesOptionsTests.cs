@@ -147,6 +147,23 @@ public class FollowUpRulesOptionsTests
     }
 
     [Fact]
+    public void Create_PhraseWithNothingANoteCouldMatch_FailsNamingIt()
+    {
+        var options = new FollowUpRulesOptions();
+        options.Lexicon.Add.Add(new PhraseOptions { Phrase = "\u200b", Category = "Hedge" });
+        options.Lexicon.Add.Add(new PhraseOptions { Phrase = "客户偏…\u00AD", Category = "Hedge" });
+        options.AcknowledgementPhrases.Add("\uFEFF");
+        options.Profiles["Retail"] = new ProfileOptions { BasedOn = "ToC", CompetitorNames = { " \u200b " } };
+
+        var message = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(options)).Message;
+
+        Assert.Contains("FollowUpRules:Lexicon:Add:0 ('\u200b'): has no character a note could match", message, StringComparison.Ordinal);
+        Assert.Contains("FollowUpRules:Lexicon:Add:1 ('客户偏…\u00AD'): has a side of its gap (…) with no character a note could match", message, StringComparison.Ordinal);
+        Assert.Contains("FollowUpRules:AcknowledgementPhrases:0 ('\uFEFF'", message, StringComparison.Ordinal);
+        Assert.Contains("FollowUpRules:Profiles:Retail:CompetitorNames:0 (' \u200b '): has no character a note could match", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Create_DefaultProfileOrBaseGivenAsAnAlias_SaysWhoseAliasItIs()
     {
         var options = new FollowUpRulesOptions { DefaultProfile = "电商" };
