@@ -7,13 +7,16 @@ namespace FollowUp.Rules;
 public sealed record Attachment
 {
     /// <summary>Gets what kind of document it is.</summary>
+    [JsonPropertyName("kind")]
     public EnumValue<AttachmentKind> Kind { get; init; }
 
     /// <summary>Gets the file name.</summary>
     [JsonConverter(typeof(LenientStringConverter))]
+    [JsonPropertyName("name")]
     public string? Name { get; init; }
 
     /// <summary>Gets where the document can be found.</summary>
     [JsonConverter(typeof(LenientStringConverter))]
+    [JsonPropertyName("uri")]
     public string? Uri { get; init; }
 }

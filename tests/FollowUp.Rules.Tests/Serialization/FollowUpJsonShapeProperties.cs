@@ -30,6 +30,51 @@ public sealed class FollowUpJsonShapeProperties
         Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.InvalidValue && f.Field == path);
     }
 
+    /// <summary>
+    /// A host's own serializer with default options (case-sensitive, no naming policy) reads and writes the SPEC shape: it
+    /// bound nothing from camelCase JSON, leaving an empty record that scored 0, and wrote PascalCase.
+    /// </summary>
+    [Property(Arbitrary = [typeof(FollowUpEvaluatorPropertyTests.Arbitraries)], MaxTest = 300)]
+    public void JsonSerializerWithDefaultOptions_ReadsAndWritesTheSpecShape(GeneratedRecord generated)
+    {
+        var json = FollowUpJson.Serialize(generated.Record);
+
+        var read = JsonSerializer.Deserialize<FollowUpRecord>(json)!;
+        var written = JsonNode.Parse(JsonSerializer.Serialize(generated.Record))!;
+
+        Assert.Equal(FollowUpJson.Serialize(FollowUpJson.DeserializeRecord(json)!), FollowUpJson.Serialize(read));
+        Assert.Equal(WithoutNulls(JsonNode.Parse(json))!.ToJsonString(), WithoutNulls(written)!.ToJsonString());
+    }
+
+    /// <summary>The node with its null members removed: default options write every absent value as null, ours absent text and lists not at all.</summary>
+    private static JsonNode? WithoutNulls(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject members:
+                foreach (var name in members.Where(m => m.Value is null).Select(m => m.Key).ToList())
+                {
+                    members.Remove(name);
+                }
+
+                foreach (var member in members.ToList())
+                {
+                    WithoutNulls(member.Value);
+                }
+
+                break;
+            case JsonArray items:
+                foreach (var item in items)
+                {
+                    WithoutNulls(item);
+                }
+
+                break;
+        }
+
+        return node;
+    }
+
     /// <summary>Every value under the root that is not null, with its path in SPEC notation.</summary>
     private static void Collect(JsonNode node, string path, List<(string Path, JsonNode Node)> values)
     {
