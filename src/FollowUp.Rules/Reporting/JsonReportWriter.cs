@@ -33,7 +33,8 @@ internal static class JsonReportWriter
         writer.Write('\n');
     }
 
-    private static void Write(TeamReport report, Utf8JsonWriter json)
+    /// <summary>Writes the report's JSON object to <paramref name="json"/>, with whatever options it has.</summary>
+    public static void Write(TeamReport report, Utf8JsonWriter json)
     {
         json.WriteStartObject();
         json.WriteNumber("recordCount", report.RecordCount);

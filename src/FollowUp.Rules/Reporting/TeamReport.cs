@@ -1,5 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
+using System.Text;
+using System.Text.Json.Serialization;
 using FollowUp.Rules.Grading;
 using FollowUp.Rules.Risk;
 
@@ -8,8 +10,10 @@ namespace FollowUp.Rules.Reporting;
 /// <summary>
 /// The team's picture (团队复盘) over many evaluated records: grades, scores per owner, missing steps, the five common errors,
 /// vague phrases, risk, the stage funnel, the deals at risk and the records to rewrite first. Immutable; build it with <see cref="TeamReportBuilder"/>
-/// and write it with <see cref="Write"/>.
+/// and write it with <see cref="Write"/> or <see cref="WriteAsync(Stream, TeamReportFormat, CultureInfo?, CancellationToken)"/>;
+/// a <see cref="System.Text.Json.JsonSerializer"/> writes it as <see cref="TeamReportFormat.Json"/> does (<see cref="TeamReportJsonConverter"/>).
 /// </summary>
+[JsonConverter(typeof(TeamReportJsonConverter))]
 public sealed class TeamReport
 {
     /// <summary>The most records <see cref="NeedsAttention"/> lists: 10.</summary>
@@ -171,6 +175,25 @@ public sealed class TeamReport
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format.");
         }
+    }
+
+    /// <summary>
+    /// Writes the report to a stream as UTF-8 (no byte order mark) asynchronously: a response body (ASP.NET Core refuses
+    /// synchronous writes to one), a blob, a file. The report is formatted in memory first, then written in one call; for a
+    /// <see cref="TextWriter"/>, write <see cref="ToString(TeamReportFormat, CultureInfo?)"/> with its <c>WriteAsync</c>.
+    /// </summary>
+    /// <param name="stream">Where to write; left open and not flushed beyond the write.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="culture">The language of the labels, as for <see cref="Write"/>.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the report is written.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a <see cref="TeamReportFormat"/>.</exception>
+    public async Task WriteAsync(Stream stream, TeamReportFormat format, CultureInfo? culture = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var bytes = Encoding.UTF8.GetBytes(ToString(format, culture));
+        await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes the report to a string.</summary>
