@@ -27,19 +27,20 @@ app.UseStatusCodePages();
 app.Services.GetRequiredService<IFollowUpRulesMonitor>().LogChanges(app.Logger);
 
 // 3. Evaluate one record and answer with the SPEC §8 evaluation JSON, which any JsonSerializer writes for a FollowUpEvaluation.
-//    The body is read with the library's lenient JSON (FollowUpJson.Record), so "决策人", "电话" and "budget": 500000 are read
-//    as an integrator's CRM sends them.
+//    The body is read with the library's lenient JSON, so "决策人", "电话" and "budget": 500000 are read as an integrator's CRM
+//    sends them, and a value of the wrong shape ("customer": "张伟") is an InvalidValue finding on its field, not a 400.
 app.MapPost("/follow-ups/evaluate", async (HttpRequest request, IFollowUpEvaluator evaluator, CancellationToken cancellationToken) =>
 {
-    var body = await RecordBody.ReadAsync(request, cancellationToken);
+    var body = await RecordBody.ReadAsync(request, wrongShapesAreFindings: true, cancellationToken);
     return body.Record is { } record ? TypedResults.Ok(evaluator.Evaluate(record)) : body.Problem;
 });
 
-// 4. Store a record only when it has no Error findings, using the rules as a FluentValidation IValidator<T>.
+// 4. Store a record only when it has no Error findings, using the rules as a FluentValidation IValidator<T>. A value of the
+//    wrong shape is a 400 here: it could not be stored with the record.
 app.MapPost("/follow-ups", async (
     HttpRequest request, IValidator<FollowUpRecord> validator, FollowUpStore store, CancellationToken cancellationToken) =>
 {
-    var body = await RecordBody.ReadAsync(request, cancellationToken);
+    var body = await RecordBody.ReadAsync(request, wrongShapesAreFindings: false, cancellationToken);
     if (body.Record is not { } record)
     {
         return body.Problem;

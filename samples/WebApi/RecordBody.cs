@@ -10,11 +10,13 @@ namespace FollowUp.Rules.Samples.WebApi;
 internal readonly record struct RecordBody(FollowUpRecord? Record, IResult Problem)
 {
     /// <summary>
-    /// Reads the body with the library's lenient JSON (<see cref="FollowUpJson.Record"/>), not the host's JSON options:
-    /// English names and Chinese labels of enumerations, numbers where text belongs, comments and trailing commas.
-    /// Invalid JSON or a wrong-shaped member (an object where text belongs) is a 400 that says where.
+    /// Reads the body with the library's lenient JSON, not the host's JSON options: English names and Chinese labels of
+    /// enumerations, numbers where text belongs, comments and trailing commas. Invalid JSON is a 400 that says where. A
+    /// wrong-shaped member (an object where text belongs) is, when <paramref name="wrongShapesAreFindings"/>, read as absent
+    /// and reported by the evaluation (<c>InvalidValue</c> on its path); otherwise a 400 naming it, for a record about to be
+    /// stored: the value could not be stored with it, and would be lost without a word.
     /// </summary>
-    public static async Task<RecordBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<RecordBody> ReadAsync(HttpRequest request, bool wrongShapesAreFindings, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
         {
@@ -23,7 +25,20 @@ internal readonly record struct RecordBody(FollowUpRecord? Record, IResult Probl
 
         try
         {
-            var record = await JsonSerializer.DeserializeAsync(request.Body, FollowUpJson.Record, cancellationToken);
+            FollowUpRecord? record;
+            if (wrongShapesAreFindings)
+            {
+                // DeserializeRecord keeps a wrong-shaped member for the evaluation to report; it reads a whole body, which
+                // Kestrel's request size limit (30 MB by default) bounds.
+                using var buffered = new MemoryStream();
+                await request.Body.CopyToAsync(buffered, cancellationToken);
+                record = FollowUpJson.DeserializeRecord(buffered.GetBuffer().AsSpan(0, (int)buffered.Length));
+            }
+            else
+            {
+                record = await JsonSerializer.DeserializeAsync(request.Body, FollowUpJson.Record, cancellationToken);
+            }
+
             return record is null
                 ? Fail(StatusCodes.Status400BadRequest, "The body is null; send one record as a JSON object.")
                 : new(record, Results.Empty);

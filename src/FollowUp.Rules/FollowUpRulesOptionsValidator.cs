@@ -48,6 +48,18 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             builder.AddError($"A custom risk signal detector cannot be used: {problem.TrimEnd('.')}");
         }
 
+        // Set from code only (configuration binds "KeyAccounts": null to an empty profile); every later check reads the profile.
+        var nullProfiles = options.Profiles.Where(profile => profile.Value is null).Select(profile => profile.Key).ToList();
+        if (nullProfiles.Count > 0)
+        {
+            foreach (var profileName in nullProfiles)
+            {
+                builder.AddError("is null; give the profile's settings (new ProfileOptions()) or remove it", $"{Root}:Profiles:{profileName}");
+            }
+
+            return builder.Build();
+        }
+
         var codes = _signalCodes;
         var profileNames = new HashSet<string>(BuiltInProfiles.Definitions.Keys, StringComparer.OrdinalIgnoreCase);
         profileNames.UnionWith(options.Profiles.Keys);

@@ -140,6 +140,20 @@ public sealed class WebApiTests(WebApiFactory factory) : IClassFixture<WebApiFac
     }
 
     [Fact]
+    public async Task Evaluate_WrongShapedValue_IsAnInvalidValueFindingOnItsField()
+    {
+        var record = TestRecords.Complete();
+        record["customer"]!["name"] = new JsonObject { ["first"] = "立群" };
+
+        using var response = await PostAsync("/follow-ups/evaluate", record);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var evaluation = await ReadJsonAsync(response);
+        Assert.Contains(evaluation.RootElement.GetProperty("findings").EnumerateArray(), finding =>
+            finding.GetProperty("code").GetString() == "InvalidValue" && finding.GetProperty("field").GetString() == "customer.name");
+    }
+
+    [Fact]
     public async Task Post_NotJsonContentType_Returns415()
     {
         using var content = new StringContent(TestRecords.Complete().ToJsonString(), Encoding.UTF8, "text/plain");

@@ -147,6 +147,17 @@ public class FollowUpRulesOptionsTests
     }
 
     [Fact]
+    public void Create_NullProfile_FailsNamingIt()
+    {
+        var options = new FollowUpRulesOptions();
+        options.Profiles["Retail"] = null!;
+
+        var exception = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(options));
+
+        Assert.Contains("FollowUpRules:Profiles:Retail: is null", Assert.Single(exception.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Create_PhraseWithNothingANoteCouldMatch_FailsNamingIt()
     {
         var options = new FollowUpRulesOptions();
