@@ -152,7 +152,7 @@ internal sealed class MonitoredFollowUpEvaluator(FollowUpRulesProvider provider,
 
     public FollowUpEvaluation Evaluate(FollowUpRecord record) => Current().Evaluate(record);
 
-    public FollowUpEvaluation Evaluate(FollowUpRecord record, string profile) => Current().Evaluate(record, profile);
+    public FollowUpEvaluation Evaluate(FollowUpRecord record, string? profile) => Current().Evaluate(record, profile);
 
     private FollowUpEvaluator Current()
     {

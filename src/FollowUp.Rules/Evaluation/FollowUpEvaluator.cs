@@ -57,7 +57,7 @@ public sealed class FollowUpEvaluator : IFollowUpEvaluator
     }
 
     /// <inheritdoc />
-    public FollowUpEvaluation Evaluate(FollowUpRecord record, string profile)
+    public FollowUpEvaluation Evaluate(FollowUpRecord record, string? profile)
     {
         ArgumentNullException.ThrowIfNull(record);
         return Evaluate(record, Rules.GetProfile(profile), unknownProfile: false);

@@ -15,10 +15,10 @@ public interface IFollowUpEvaluator
     /// <summary>Evaluates a record with a given profile, whatever its <see cref="FollowUpRecord.Scenario"/> says.</summary>
     /// <param name="record">The record; any member may be missing.</param>
     /// <param name="profile">
-    /// The profile's name (case-insensitive). A blank name, like a record that names no scenario, means the default profile.
+    /// The profile's name (case-insensitive) or alias. <see langword="null"/> or a blank name, like a record that names no scenario, means the default profile.
     /// </param>
     /// <returns>The evaluation.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
     /// <exception cref="KeyNotFoundException">No profile is named <paramref name="profile"/>.</exception>
-    FollowUpEvaluation Evaluate(FollowUpRecord record, string profile);
+    FollowUpEvaluation Evaluate(FollowUpRecord record, string? profile);
 }

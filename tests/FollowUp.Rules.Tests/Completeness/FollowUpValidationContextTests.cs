@@ -108,7 +108,7 @@ public class FollowUpValidationContextTests
             return inner.Evaluate(record);
         }
 
-        public FollowUpEvaluation Evaluate(FollowUpRecord record, string profile)
+        public FollowUpEvaluation Evaluate(FollowUpRecord record, string? profile)
         {
             Evaluations++;
             return inner.Evaluate(record, profile);

@@ -488,7 +488,7 @@ public sealed class BatchEvaluationTests
             return inner.Evaluate(record);
         }
 
-        public FollowUpEvaluation Evaluate(FollowUpRecord record, string profile) => Evaluate(record);
+        public FollowUpEvaluation Evaluate(FollowUpRecord record, string? profile) => Evaluate(record);
     }
 
     private sealed class DisposalTrackingSource(IEnumerable<FollowUpRecord> records) : IEnumerable<FollowUpRecord>

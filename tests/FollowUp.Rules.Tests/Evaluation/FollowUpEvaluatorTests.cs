@@ -451,6 +451,17 @@ public class FollowUpEvaluatorTests
         Assert.Empty(evaluation.CompletenessFindings());
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    public void Evaluate_WithNoProfileName_UsesTheDefaultProfileWhateverTheScenario(string? profile)
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(SampleRecords.CompleteToC() with { Scenario = "ToC" }, profile);
+
+        Assert.Equal("ToB", evaluation.Profile);
+        Assert.DoesNotContain(evaluation.Findings, f => f.Code == FindingCodes.UnknownProfile);
+    }
+
     [Fact]
     public void Evaluate_WithUnknownProfileName_ThrowsKeyNotFoundException() =>
         Assert.Throws<KeyNotFoundException>(() => TestClock.Evaluator().Evaluate(new FollowUpRecord(), "Wholesale"));
