@@ -86,6 +86,7 @@ internal static class EvaluationBuilder
             inspection.Customer)
         {
             UnansweredSignals = UnansweredCodes(inspection),
+            Culture = rules.Culture,
         };
     }
 

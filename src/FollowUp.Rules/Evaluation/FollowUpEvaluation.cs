@@ -110,6 +110,9 @@ public sealed class FollowUpEvaluation
     /// </summary>
     internal IReadOnlyList<string> UnansweredSignals { get; init; } = [];
 
+    /// <summary>The culture of the rule set's messages, for a team report over this evaluation to label in the same language.</summary>
+    internal System.Globalization.CultureInfo? Culture { get; init; }
+
     /// <summary>Gets a value indicating whether any finding is an error.</summary>
     public bool HasErrors
     {

@@ -144,11 +144,16 @@ public sealed class TeamReport
     /// <summary>Gets how many deals not lost are at risk, <see cref="DealsAtRisk"/> listing the most urgent of them.</summary>
     public long DealsAtRiskCount { get; }
 
+    /// <summary>The language the records were evaluated in, when they all were in one; the labels' default.</summary>
+    internal CultureInfo? Culture { get; init; }
+
     /// <summary>Writes the report.</summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="format">The format.</param>
     /// <param name="culture">
-    /// The language of the labels: Chinese for any <c>zh</c> culture, English otherwise; zh-CN when <see langword="null"/>.
+    /// The language of the labels: Chinese for any <c>zh</c> culture, English otherwise. When <see langword="null"/>, the
+    /// language the records were evaluated in (the rule set's <see cref="FollowUpRuleSet.Culture"/>), or zh-CN when they
+    /// were evaluated in more than one or the report has none.
     /// Numbers are always written with <see cref="CultureInfo.InvariantCulture"/>, and <see cref="TeamReportFormat.Json"/> has no
     /// labels. Deduction messages keep the language the records were evaluated in.
     /// </param>
@@ -157,7 +162,7 @@ public sealed class TeamReport
     public void Write(TextWriter writer, TeamReportFormat format, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var text = ReportText.For(culture ?? ReportText.DefaultCulture);
+        var text = ReportText.For(culture ?? Culture ?? ReportText.DefaultCulture);
         switch (format)
         {
             case TeamReportFormat.Text:

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Grading;
@@ -63,6 +64,10 @@ public sealed class TeamReportBuilder
     private long _dealsAtRisk;
     private readonly List<string> _readInPart = [];
     private double _scoreSum;
+
+    // The language the records were evaluated in, while they agree on one: the report's labels default to it.
+    private CultureInfo? _culture;
+    private bool _culturesDiffer;
     private DateTimeOffset? _evaluatedAt;
 
     /// <summary>Initializes a new instance of the <see cref="TeamReportBuilder"/> class, with nothing added.</summary>
@@ -108,6 +113,12 @@ public sealed class TeamReportBuilder
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(evaluation);
+
+        if (evaluation.Culture is { } culture && !_culturesDiffer)
+        {
+            _culturesDiffer = _culture is not null && _culture.TwoLetterISOLanguageName != culture.TwoLetterISOLanguageName;
+            _culture ??= culture;
+        }
 
         var sequence = _count++;
         _scoreSum += evaluation.Score;
@@ -233,7 +244,10 @@ public sealed class TeamReportBuilder
             stages,
             [.. _attention.Select(c => c.Item with { Owner = c.Owner.Name })],
             _dealsAtRisk,
-            [.. _deals.Select(c => c.Deal with { Owner = c.Owner.Name })]);
+            [.. _deals.Select(c => c.Deal with { Owner = c.Owner.Name })])
+        {
+            Culture = _culturesDiffer ? null : _culture,
+        };
     }
 
     /// <summary>Whether a record belongs on the attention list at all: below grade A, high risk or worse, or overdue.</summary>

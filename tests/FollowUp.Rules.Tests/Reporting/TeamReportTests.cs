@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using FollowUp.Rules.Grading;
 using FollowUp.Rules.Reporting;
 using FollowUp.Rules.Risk;
+using FollowUp.Rules.Tests.TestData;
 using static FollowUp.Rules.Tests.Reporting.ReportFixtures;
 
 namespace FollowUp.Rules.Tests.Reporting;
@@ -44,6 +45,23 @@ public sealed partial class TeamReportTests
         Assert.Contains("评估时间 2026-11-26 12:00 +08:00", text, StringComparison.Ordinal);
         Assert.Contains("五类常见错误", text, StringComparison.Ordinal);
         Assert.Equal(text, Sample.Value.ToString());
+    }
+
+    [Theory]
+    [InlineData("en", "en", "Follow-up team review\n")]
+    [InlineData("en", "en-US", "Follow-up team review\n")]
+    [InlineData("zh-CN", "en", "跟进记录团队复盘\n")]
+    public void Write_WithoutCulture_LabelsInTheLanguageTheRecordsWereEvaluatedIn_OrChineseWhenMixed(string first, string second, string heading)
+    {
+        var record = SampleRecords.CompleteToB();
+        var builder = new TeamReportBuilder();
+        builder.Add(record, TestClock.Evaluator(o => o.Culture = first).Evaluate(record));
+        builder.Add(record, TestClock.Evaluator(o => o.Culture = second).Evaluate(record));
+
+        var report = builder.Build();
+
+        Assert.StartsWith(heading, report.ToString(TeamReportFormat.Text), StringComparison.Ordinal);
+        Assert.StartsWith("跟进记录团队复盘\n", report.ToString(TeamReportFormat.Text, CultureInfo.GetCultureInfo("zh-CN")), StringComparison.Ordinal);
     }
 
     [Theory]
