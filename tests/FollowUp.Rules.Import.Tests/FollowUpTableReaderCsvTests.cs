@@ -272,18 +272,29 @@ public sealed class FollowUpTableReaderCsvTests
     [Theory]
     [InlineData("\r\n")]
     [InlineData("\n")]
-    public void Read_ExcelSeparatorLine_ReadsTheFileWithItsSeparatorAndKeepsTheRowNumbers(string lineBreak)
+    public void Read_ExcelSeparatorLine_ReadsTheFileWithItsSeparatorAndNumbersRowsAsExcelShowsThem(string lineBreak)
     {
-        // Excel writes and obeys "sep=;" on the first line; the line is not the header, but is row 1 of the file.
+        // Excel writes and obeys "sep=;" on the first line, and hides it: the header is row 1, the first data row row 2.
         var csv = string.Join(lineBreak, "SEP=;", "id;customer.company;communications[0].summary", "r1;宏图;电话沟通, 30 分钟", "r2;启明") + lineBreak;
 
         var results = Tables.ReadCsv(csv);
 
         Assert.Equal("宏图", results[0].Record!.Customer!.Company);
         Assert.Equal("电话沟通, 30 分钟", results[0].Record!.Communications![0].Summary);
-        Assert.Equal(3, results[0].Row);
-        Assert.Equal(4, results[1].Row);
+        Assert.Equal(2, results[0].Row);
+        Assert.Equal(3, results[1].Row);
         Assert.Contains("the row has 2 cells but the header has 3", results[1].Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ExcelSeparatorLine_MessagesCountItAsALineButNotAsARow()
+    {
+        var csv = "sep=;\r\nid;customer.company\r\nr1;\"宏图\r\nr2;启明\r\n";
+
+        var failure = Assert.Single(Tables.ReadCsv(csv));
+
+        Assert.Equal([2L, 3L], failure.Rows);
+        Assert.StartsWith("a quoted cell opens on line 3, in row 2, and is never closed", failure.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -332,7 +343,7 @@ public sealed class FollowUpTableReaderCsvTests
         var result = Assert.Single(reader.ReadRecords());
 
         Assert.Equal("id", reader.Header[0]);
-        Assert.Equal(("T-1", 3L), (result.Record!.Id, result.Row));
+        Assert.Equal(("T-1", 2L), (result.Record!.Id, result.Row));
     }
 
     /// <summary>Every byte order mark .NET can read names its encoding, UTF-32 too (its mark begins as UTF-16's does).</summary>

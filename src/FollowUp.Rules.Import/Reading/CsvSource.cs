@@ -16,7 +16,10 @@ internal sealed class CsvSource : TableSource
     private readonly char _separator;
     private readonly StreamReader _text;
 
-    /// <summary>1 when the file starts with Excel's separator line (<c>sep=;</c>), which is not a row but keeps its line.</summary>
+    /// <summary>
+    /// 1 when the file starts with Excel's separator line (<c>sep=;</c>). Excel hides it, so it is no row (the header is
+    /// row 1, as Excel shows it), but it is a line of the file, which the messages that name lines count.
+    /// </summary>
     private readonly int _separatorLines;
     private readonly SepReader _reader;
     private readonly bool _leaveOpen;
@@ -96,7 +99,7 @@ internal sealed class CsvSource : TableSource
         }
 
         var current = _reader.Current;
-        var number = current.RowIndex + 1 + _mergedRows + _separatorLines;
+        var number = current.RowIndex + 1 + _mergedRows;
         _lastRowIndex = current.RowIndex;
         // In RFC 4180 quotes come in pairs (open and close, or doubled inside), and Sep pairs them wherever they are; an
         // odd count means a quote never closed, which swallowed the line breaks after it, to the end of the file. The raw
@@ -155,7 +158,7 @@ internal sealed class CsvSource : TableSource
     private SourceRow Failed(string problem)
     {
         _failed = true;
-        return new SourceRow(_lastRowIndex + 2 + _mergedRows + _separatorLines, [], problem);
+        return new SourceRow(_lastRowIndex + 2 + _mergedRows, [], problem);
     }
 
     /// <summary>
