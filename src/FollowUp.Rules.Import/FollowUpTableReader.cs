@@ -15,7 +15,8 @@ namespace FollowUp.Rules.Import;
 /// <remarks>
 /// <para>
 /// Opening reads the header (the first row that is not blank) and checks it against the <see cref="ColumnMap"/>; a header
-/// the map cannot read is a <see cref="FormatException"/> before any record, and the map's columns the header lacks are
+/// the map cannot read is a <see cref="FormatException"/> before any record (a table with no header row at all, an empty
+/// upload, is its subtype <see cref="EmptyTableException"/>), and the map's columns the header lacks are
 /// <see cref="MissingColumns"/>, for the caller to warn of: their fields are left empty, with no row to report. Then <see cref="ReadRecords"/> yields one
 /// <see cref="ImportedRecord"/> per row: a record, or the row number, column and reason it could not be read. Blank rows
 /// are skipped, but keep their numbers, so row numbers match the spreadsheet. Nothing else is dropped: the rows read equal
@@ -162,6 +163,7 @@ public sealed class FollowUpTableReader : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The extension is not one of a table.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <exception cref="EmptyTableException">The table has no header row (no bytes, only blank lines, an empty sheet): an empty upload.</exception>
     /// <exception cref="FormatException">The header cannot be read with the map, or the workbook or sheet is not there; the message says why.</exception>
     public static FollowUpTableReader Open(string path, ColumnMap? map = null, TableReadOptions? options = null)
     {
@@ -179,6 +181,7 @@ public sealed class FollowUpTableReader : IDisposable
     /// <param name="leaveOpen">Whether disposing the reader leaves <paramref name="stream"/> open.</param>
     /// <returns>The reader, positioned after the header.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="EmptyTableException">The table has no header row (no bytes, only blank lines, an empty sheet): an empty upload.</exception>
     /// <exception cref="FormatException">The header cannot be read with the map, or the workbook or sheet is not there; the message says why.</exception>
     public static FollowUpTableReader OpenStream(Stream stream, TableFormat format, ColumnMap? map = null, TableReadOptions? options = null, bool leaveOpen = false)
     {
@@ -334,6 +337,6 @@ public sealed class FollowUpTableReader : IDisposable
             }
         }
 
-        throw new EmptyTableException((source as XlsxSource)?.Sheet);
+        throw EmptyTableException.Of((source as XlsxSource)?.Sheet);
     }
 }

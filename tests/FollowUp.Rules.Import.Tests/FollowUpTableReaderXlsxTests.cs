@@ -123,7 +123,7 @@ public sealed partial class FollowUpTableReaderXlsxTests
             FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, options: new TableReadOptions { Sheet = "跟进记录" }));
 
         Assert.Equal("跟进记录", error.Sheet);
-        Assert.Contains("no header row", error.Message, StringComparison.Ordinal);
+        Assert.Equal("the worksheet '跟进记录' is empty: it has no header row.", error.Message);
     }
 
     [Fact]

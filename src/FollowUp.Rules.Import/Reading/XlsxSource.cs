@@ -39,6 +39,12 @@ internal sealed class XlsxSource : TableSource
 
         _stream = stream;
         var start = stream.Position;
+        if (stream.Length == start)
+        {
+            // An upload of no bytes is empty whatever its name says, as an empty CSV file is.
+            throw EmptyTableException.Of(null);
+        }
+
         List<string> sheets;
         try
         {
