@@ -164,7 +164,10 @@ public sealed class FollowUpTableReader : IDisposable
     /// <exception cref="ArgumentException">The extension is not one of a table.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
     /// <exception cref="EmptyTableException">The table has no header row (no bytes, only blank lines, an empty sheet): an empty upload.</exception>
-    /// <exception cref="FormatException">The header cannot be read with the map, or the workbook or sheet is not there; the message says why.</exception>
+    /// <exception cref="FormatException">
+    /// The header cannot be read with the map, the workbook or sheet is not there, or the file is of another format (an
+    /// .xlsx or .xls workbook read as CSV, CSV text read as .xlsx); the message says why.
+    /// </exception>
     public static FollowUpTableReader Open(string path, ColumnMap? map = null, TableReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -182,7 +185,10 @@ public sealed class FollowUpTableReader : IDisposable
     /// <returns>The reader, positioned after the header.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
     /// <exception cref="EmptyTableException">The table has no header row (no bytes, only blank lines, an empty sheet): an empty upload.</exception>
-    /// <exception cref="FormatException">The header cannot be read with the map, or the workbook or sheet is not there; the message says why.</exception>
+    /// <exception cref="FormatException">
+    /// The header cannot be read with the map, the workbook or sheet is not there, or the file is of another format (an
+    /// .xlsx or .xls workbook read as CSV, CSV text read as .xlsx); the message says why.
+    /// </exception>
     public static FollowUpTableReader OpenStream(Stream stream, TableFormat format, ColumnMap? map = null, TableReadOptions? options = null, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(stream);

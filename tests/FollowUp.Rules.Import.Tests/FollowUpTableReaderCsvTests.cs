@@ -831,6 +831,27 @@ public sealed class FollowUpTableReaderCsvTests
     }
 
     [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Open_XlsxWorkbookNamedCsv_FailsSayingItIsAWorkbookToReadAsXlsx(bool fromAPipe, bool encodingNamed)
+    {
+        // Its zip bytes read as text would be reported as invalid GB18030, sending the user to the wrong fix.
+        using var workbook = Tables.Xlsx(("跟进记录", [["关联客户", "跟进内容"], ["宏图", "电话沟通"]]));
+        var bytes = workbook.ToArray();
+        var options = new TableReadOptions { Encoding = encodingNamed ? TableEncodings.GB18030 : null };
+
+        var error = Assert.Throws<FormatException>(() =>
+            FollowUpTableReader.OpenStream(fromAPipe ? Tables.Pipe(bytes) : new MemoryStream(bytes), TableFormat.Csv, ChineseMap, options));
+
+        Assert.Equal(
+            "the file is a zip archive, as an .xlsx workbook is, not CSV text: rename it to .xlsx and read it as a workbook.",
+            error.Message);
+        using var asXlsx = FollowUpTableReader.OpenStream(new MemoryStream(bytes), TableFormat.Xlsx, ChineseMap);
+        Assert.Equal("宏图", Assert.Single(asXlsx.ReadRecords()).Record!.Customer!.Company);
+    }
+
+    [Theory]
     [InlineData(new byte[] { (byte)'\r', (byte)'\n', (byte)'\r', (byte)'\n' })]
     [InlineData(new byte[] { 0xFF, 0xFE })]
     [InlineData(new byte[] { 0xFF, 0xFE, (byte)'\r', 0, (byte)'\n', 0 })]

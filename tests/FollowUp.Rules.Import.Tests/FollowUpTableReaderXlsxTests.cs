@@ -127,12 +127,36 @@ public sealed partial class FollowUpTableReaderXlsxTests
     }
 
     [Fact]
-    public void Open_NotAWorkbook_FailsWithAFormatException()
+    public void Open_CsvTextNamedXlsx_FailsSayingItIsTextToReadAsCsv()
     {
         var error = Assert.Throws<FormatException>(() =>
             FollowUpTableReader.OpenStream(Tables.Csv("customer.company\r\n宏图\r\n"), TableFormat.Xlsx));
 
-        Assert.Contains("not an .xlsx workbook", error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            "the file is text, such as CSV, not an .xlsx workbook (a zip archive): rename it to .csv and read it as CSV.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Open_BinaryFileThatIsNoZip_FailsWithWhatTheZipReaderSays()
+    {
+        var error = Assert.Throws<FormatException>(() =>
+            FollowUpTableReader.OpenStream(new MemoryStream([0x00, 0x01, 0x02, 0x03, 0xFF]), TableFormat.Xlsx));
+
+        Assert.StartsWith("not an .xlsx workbook: ", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>An Excel 97-2003 workbook (or a workbook saved with a password) read as .xlsx or as CSV says what it is.</summary>
+    [Theory]
+    [InlineData(TableFormat.Xlsx, "not an .xlsx workbook")]
+    [InlineData(TableFormat.Csv, "not CSV text")]
+    public void Open_Excel97Workbook_FailsSayingToSaveItAsXlsxOrCsv(TableFormat format, string notWhat)
+    {
+        var error = Assert.Throws<FormatException>(() =>
+            FollowUpTableReader.OpenStream(new MemoryStream([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0]), format));
+
+        Assert.StartsWith("the file is an Excel 97-2003 workbook (.xls)", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"{notWhat}: open it in Excel, save it as .xlsx or CSV (without a password), and read that.", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>A sheet stored where MiniExcel does not look fails naming where it is and what to do, not "Sequence contains no matching element".</summary>

@@ -46,6 +46,7 @@ internal static class EncodingDetector
         {
             var start = stream.Position;
             var head = ReadHead(stream);
+            RejectWorkbook(head);
             mark = FromByteOrderMark(head);
             stream.Position = start;
             decided = mark?.Encoding ?? forced ?? Utf16WithoutMark(head, isWhole: head.Length < Utf16SampleLength)
@@ -57,6 +58,7 @@ internal static class EncodingDetector
         {
             var prefix = ReadPrefix(stream);
             var isFinal = prefix.Length < PipePrefixLength;
+            RejectWorkbook(prefix);
             mark = FromByteOrderMark(prefix);
             decided = mark?.Encoding ?? forced
                 ?? Utf16WithoutMark(prefix.AsSpan(0, Math.Min(prefix.Length, Utf16SampleLength)), isWhole: prefix.Length < Utf16SampleLength)
@@ -70,6 +72,15 @@ internal static class EncodingDetector
 
         var guessed = mark is null && forced is null && decided.CodePage != TableEncodings.StrictUtf8.CodePage;
         return (decided, guessed, text);
+    }
+
+    /// <summary>Fails on a workbook uploaded as CSV, whose bytes would otherwise be weighed as text and reported as invalid.</summary>
+    private static void RejectWorkbook(ReadOnlySpan<byte> head)
+    {
+        if (FileSignature.NotText(head) is { } reason)
+        {
+            throw new FormatException(reason);
+        }
     }
 
     /// <summary>Gets UTF-8 when every byte from <paramref name="start"/> is valid UTF-8, else what weighing them gives.</summary>

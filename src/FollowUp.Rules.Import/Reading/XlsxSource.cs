@@ -52,7 +52,10 @@ internal sealed class XlsxSource : TableSource
         }
         catch (Exception exception) when (IsDamage(exception))
         {
-            throw new FormatException($"not an .xlsx workbook: {exception.Message}", exception);
+            stream.Position = start;
+            var head = new byte[FileSignature.TextSampleLength];
+            var length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            throw new FormatException(FileSignature.NotXlsx(head.AsSpan(0, length)) ?? $"not an .xlsx workbook: {exception.Message}", exception);
         }
 
         stream.Position = start;
