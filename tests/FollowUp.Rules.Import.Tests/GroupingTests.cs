@@ -206,6 +206,50 @@ public sealed class GroupingTests
     }
 
     [Fact]
+    public void Read_GroupKeysDifferingInWidthCaseOrSpaces_MakeOneRecordKeyedAsItsFirstRow()
+    {
+        // One customer typed with a Chinese IME's full-width letters, in lower case, and with a trailing space.
+        var csv = "关联客户,跟进时间,跟进内容\r\n" +
+                  "ABC科技,2026-11-20 15:00,电话沟通\r\n" +
+                  "ＡＢＣ科技,2026-11-21 15:00,微信确认数量\r\n" +
+                  "ABC科技 ,2026-11-22 15:00,上门拜访\r\n" +
+                  "abc科技,2026-11-23 15:00,电话确认合同条款\r\n" +
+                  "Ａｃｍｅ　Ｌｔｄ,2026-11-23 16:00,邮件\r\n" +
+                  "acme  ltd,2026-11-24 16:00,电话\r\n";
+
+        var results = Tables.ReadCsv(csv, ByColumn);
+
+        Assert.Equal([("ABC科技", [2L, 3L, 4L, 5L]), ("Ａｃｍｅ　Ｌｔｄ", [6L, 7L])], results.Select(r => (r.GroupKey!, (long[])[.. r.Rows])));
+        Assert.Equal("ABC科技", results[0].Record!.Id);
+    }
+
+    [Fact]
+    public void Read_GroupKeysInTraditionalAndSimplifiedCharacters_MakeOneRecord()
+    {
+        var csv = "关联客户,跟进时间,跟进内容\r\n" +
+                  "宏图建筑设计院,2026-11-20 15:00,电话沟通\r\n" +
+                  "宏圖建築設計院,2026-11-21 15:00,電話溝通\r\n";
+
+        var record = Assert.Single(Tables.ReadCsv(csv, ByColumn));
+
+        Assert.Equal([2L, 3L], record.Rows);
+        Assert.Equal(2, record.Record!.Communications!.Count);
+    }
+
+    [Fact]
+    public void Read_UnreadableRowWithAFullWidthKey_IsListedOnItsCustomersRecord()
+    {
+        var csv = "关联客户,跟进时间,跟进内容\r\n" +
+                  "ABC科技,2026-11-20 15:00,电话沟通\r\n" +
+                  "ＡＢＣ科技,2026-11-21 15:00\r\n";
+
+        var results = Tables.ReadCsv(csv, ByColumn);
+
+        Assert.Equal(("ＡＢＣ科技", 3L), (results[0].GroupKey, results[0].Row));
+        Assert.Equal([3L], results[1].UnreadableRows);
+    }
+
+    [Fact]
     public void Open_GroupColumnMissingFromTheHeader_Fails()
     {
         var error = Assert.Throws<FormatException>(() =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FollowUp.Rules.Language;
 
 namespace FollowUp.Rules.Import.Mapping;
 
@@ -7,23 +8,24 @@ namespace FollowUp.Rules.Import.Mapping;
 /// pain points, concerns) are concatenated; every other field takes the value of the most recent row that has one.
 /// Holds the rows of every group until the table ends, since a CRM export need not sort rows by customer; so it also
 /// notes the rows that could not be read but whose group key could, wherever they come, and names them on their group's
-/// record, which is incomplete without them.
+/// record, which is incomplete without them. Keys match as the library matches owners and phrases (see <see cref="Fold"/>).
 /// </summary>
 internal sealed class RecordGroups
 {
-    private readonly Dictionary<string, Group> _byKey = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Group> _byKey = new(StringComparer.Ordinal);
     private readonly List<Group> _order = [];
 
     // Only the numbers of unreadable rows, by key: a group may get its first readable row after them, or none at all.
-    private readonly Dictionary<string, List<long>> _unreadable = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<long>> _unreadable = new(StringComparer.Ordinal);
 
     /// <summary>Adds a row to its group.</summary>
     public void Add(string key, long row, JsonObject json)
     {
-        if (!_byKey.TryGetValue(key, out var group))
+        var folded = Fold(key);
+        if (!_byKey.TryGetValue(folded, out var group))
         {
-            group = new Group(key);
-            _byKey[key] = group;
+            group = new Group(key, folded);
+            _byKey[folded] = group;
             _order.Add(group);
         }
 
@@ -33,10 +35,11 @@ internal sealed class RecordGroups
     /// <summary>Notes a row that could not be read but belongs to a group by its group key.</summary>
     public void AddUnreadable(string key, long row)
     {
-        if (!_unreadable.TryGetValue(key, out var rows))
+        var folded = Fold(key);
+        if (!_unreadable.TryGetValue(folded, out var rows))
         {
             rows = [];
-            _unreadable[key] = rows;
+            _unreadable[folded] = rows;
         }
 
         rows.Add(row);
@@ -61,7 +64,7 @@ internal sealed class RecordGroups
             }
 
             merged["id"] ??= group.Key;
-            IReadOnlyList<long> unreadable = _unreadable.TryGetValue(group.Key, out var missing) ? [.. missing.Order()] : [];
+            IReadOnlyList<long> unreadable = _unreadable.TryGetValue(group.FoldedKey, out var missing) ? [.. missing.Order()] : [];
             yield return (merged, group.Key, group.Rows.Select(r => r.Row).ToList().AsReadOnly(), unreadable);
         }
     }
@@ -126,9 +129,18 @@ internal sealed class RecordGroups
         return latest;
     }
 
-    private sealed class Group(string key)
+    /// <summary>
+    /// Folds a group key as the library folds owners' names: full-width forms, case, and Traditional characters to
+    /// Simplified, zero-width characters dropped, white space kept only as one space between ASCII words; so ＡＢＣ科技,
+    /// abc科技 and "ABC 科技 " are one customer, as are 宏圖 and 宏图.
+    /// </summary>
+    private static string Fold(string key) => TextFolding.FoldPhrase(key);
+
+    private sealed class Group(string key, string foldedKey)
     {
         public string Key { get; } = key;
+
+        public string FoldedKey { get; } = foldedKey;
 
         public List<(long Row, JsonObject Json, DateTimeOffset? At)> Rows { get; } = [];
     }
