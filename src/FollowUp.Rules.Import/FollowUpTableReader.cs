@@ -23,9 +23,19 @@ namespace FollowUp.Rules.Import;
 /// the rows in records plus the unreadable rows.
 /// </para>
 /// <para>
-/// With <see cref="ColumnMap.GroupBy"/>, an unreadable row whose group cell can be read carries that key
-/// (<see cref="ImportedRecord.GroupKey"/>), and the record of its group lists it in
-/// <see cref="ImportedRecord.UnreadableRows"/>: the record was built without it, so it is incomplete.
+/// With <see cref="ColumnMap.GroupBy"/>, rows join when their keys match ignoring case, full-width forms, Traditional or
+/// Simplified characters and white space, as the library matches owners. When a column fills <c>id</c>, the rows of one
+/// key that hold different ids make different records, one per id (and the rows without an id one more), each with an
+/// <see cref="ImportWarningCodes.GroupSplitById"/> warning: a company name two customers share never loses one of them
+/// under the other's id. A key whose rows hold one id or none makes one record, taking the rows without an id.
+/// An unreadable row whose group cell can be read carries that key (<see cref="ImportedRecord.GroupKey"/>), and the record
+/// it belongs to lists it in <see cref="ImportedRecord.UnreadableRows"/>: the record was built without it, so it is
+/// incomplete. In a key split by id, that is the record of the row's id, or every record of the key when its id cell
+/// is empty or cannot be read.
+/// </para>
+/// <para>
+/// When a column fills <c>id</c>, a record whose id an earlier record of the table has (compared exactly) carries an
+/// <see cref="ImportWarningCodes.IdRepeated"/> warning naming that record's row: a system that loads records by id keeps one.
 /// </para>
 /// <para>
 /// In an .xlsx sheet, each cell of a merged range reads as the range's value, which the file keeps in its top-left cell
@@ -45,7 +55,9 @@ namespace FollowUp.Rules.Import;
 /// Memory does not grow with the table: CSV is read row by row from the stream and .xlsx with MiniExcel's streaming reader.
 /// The exceptions: a map with <see cref="ColumnMap.GroupBy"/> holds each group's rows until the table ends (groups are
 /// yielded last, after the unreadable rows, whose numbers it notes by group key), a CSV quote that never closes makes the
-/// rest of the file one row, which is held whole, and an .xlsx stream that cannot seek is first copied into memory. A
+/// rest of the file one row, which is held whole, an .xlsx stream that cannot seek is first copied into memory, and when
+/// a column fills <c>id</c>, each id is held as a 64-bit hash with its record's row (about 28 bytes a record) to tell a
+/// repeat; a different id shares a hash with a chance of about one in 10^7 in ten million records. A
 /// sheet's merged ranges, listed after its rows, are read first in one more pass over its XML, and held (a few numbers each),
 /// with the checks MiniExcel does not make (row numbers, cells it would read as empty).
 /// </para>
@@ -220,7 +232,8 @@ public sealed class FollowUpTableReader : IDisposable
     /// <summary>Reads the rows after the header as records, or as the reasons rows could not be read.</summary>
     /// <returns>
     /// One result per row (per group when the map groups rows), lazily, in file order; with grouping, unreadable rows come
-    /// as they are met and the grouped records after the last row, each naming the unreadable rows of its group.
+    /// as they are met and the grouped records after the last row, in order of their first rows, each naming the
+    /// unreadable rows of its group.
     /// </returns>
     /// <exception cref="InvalidOperationException">The rows were already read.</exception>
     public IEnumerable<ImportedRecord> ReadRecords()
@@ -240,6 +253,7 @@ public sealed class FollowUpTableReader : IDisposable
     private IEnumerable<ImportedRecord> Read()
     {
         var groups = _plan.Groups ? new RecordGroups() : null;
+        var ids = _plan.HasId ? new SeenIds() : null;
         while (_source.TryRead(out var row))
         {
             if (row.Problem is { } problem)
@@ -277,22 +291,33 @@ public sealed class FollowUpTableReader : IDisposable
 
             if (groups is not null)
             {
-                groups.Add(built.GroupKey!, row.Number, built.Json);
+                groups.Add(built.GroupKey!, built.Id, row.Number, built.Json);
                 continue;
             }
 
             built.Json["id"] ??= string.Create(CultureInfo.InvariantCulture, $"row {row.Number}");
-            yield return ToRecord(built.Json, [row.Number], null, []);
+            yield return Checked(ids, ToRecord(built.Json, [row.Number], null, [], null));
         }
 
         if (groups is not null)
         {
-            foreach (var (json, key, rows, unreadable) in groups.Merge())
+            foreach (var (json, key, rows, unreadable, warning) in groups.Merge())
             {
-                yield return ToRecord(json, rows, key, unreadable);
+                yield return Checked(ids, ToRecord(json, rows, key, unreadable, warning));
             }
         }
     }
+
+    /// <summary>
+    /// Adds a warning to a record whose id an earlier record of the table has, when a column fills ids (else the ids are
+    /// group keys or row numbers, which no two records share).
+    /// </summary>
+    private static ImportedRecord Checked(SeenIds? ids, ImportedRecord result) =>
+        ids is not null && result.Record?.Id is { } id && ids.FirstRowOf(id, result.Row) is { } earlier
+            ? result.With(new ImportWarning(
+                ImportWarningCodes.IdRepeated,
+                string.Create(CultureInfo.InvariantCulture, $"the id {ImportWarning.Quote(id)} is also the id of the record of row {earlier}, earlier in the table: a system that loads records by id keeps one of them.")))
+            : result;
 
     /// <summary>Gets the group key of a row that cannot be read, when it has one, and notes the row in its group.</summary>
     private string? Unreadable(RecordGroups? groups, SourceRow row)
@@ -302,16 +327,17 @@ public sealed class FollowUpTableReader : IDisposable
             return null;
         }
 
-        groups.AddUnreadable(key, row.Number);
+        groups.AddUnreadable(key, _plan.IdOf(row), row.Number);
         return key;
     }
 
-    private static ImportedRecord ToRecord(System.Text.Json.Nodes.JsonObject json, IReadOnlyList<long> rows, string? groupKey, IReadOnlyList<long> unreadableRows)
+    private static ImportedRecord ToRecord(
+        System.Text.Json.Nodes.JsonObject json, IReadOnlyList<long> rows, string? groupKey, IReadOnlyList<long> unreadableRows, ImportWarning? warning)
     {
         try
         {
             return JsonSerializer.Deserialize(json, FollowUpJson.Record) is { } record
-                ? ImportedRecord.Success(record, rows, groupKey, unreadableRows)
+                ? ImportedRecord.Success(record, rows, groupKey, unreadableRows, warning is null ? [] : [warning])
                 : ImportedRecord.Failure(rows, null, "the row makes no record.", groupKey, unreadableRows);
         }
         catch (Exception exception) when (exception is JsonException or NotSupportedException)

@@ -12,12 +12,19 @@ namespace FollowUp.Rules.Import;
 /// When the map groups rows (<see cref="ColumnMap.GroupBy"/>), a row that cannot be read is still its own result, but when
 /// its group cell can be read it carries its <see cref="GroupKey"/>, and the record of that group lists it in
 /// <see cref="UnreadableRows"/>: such a record was built without it, so it is incomplete. Check
-/// <see cref="UnreadableRows"/> before accepting a grouped record.
+/// <see cref="UnreadableRows"/> before accepting a grouped record, and <see cref="Warnings"/> before loading any record by
+/// its id.
 /// </remarks>
 public sealed class ImportedRecord
 {
     private ImportedRecord(
-        IReadOnlyList<long> rows, FollowUpRecord? record, string? column, string? error, string? groupKey, IReadOnlyList<long> unreadableRows)
+        IReadOnlyList<long> rows,
+        FollowUpRecord? record,
+        string? column,
+        string? error,
+        string? groupKey,
+        IReadOnlyList<long> unreadableRows,
+        IReadOnlyList<ImportWarning> warnings)
     {
         Rows = rows;
         Record = record;
@@ -25,6 +32,7 @@ public sealed class ImportedRecord
         Error = error;
         GroupKey = groupKey;
         UnreadableRows = unreadableRows;
+        Warnings = warnings;
     }
 
     /// <summary>Gets the row number of the (first) row, as a spreadsheet numbers it: the header is row 1.</summary>
@@ -60,7 +68,8 @@ public sealed class ImportedRecord
     /// field, trimmed), so a row that could not be read can be matched to the record of its group.
     /// </summary>
     /// <value>
-    /// For a grouped record (or a group whose merged rows make no record), the group's key, as its first row has it. For a
+    /// For a grouped record (or a group whose merged rows make no record), the group's key, as its first row has it (a key
+    /// whose rows hold different ids makes a record per id, each with the key as its own first row has it). For a
     /// row that could not be read, its group cell's value when that cell can be read: not empty, no spreadsheet error, and
     /// before the quote that never closed. A row of the wrong width is read as if its cells stood in their columns up to
     /// the shift the reader cannot locate, usually after a customer column, which CRM exports put first. Keys are matched
@@ -70,22 +79,39 @@ public sealed class ImportedRecord
     public string? GroupKey { get; }
 
     /// <summary>
-    /// Gets the rows that could not be read but belong to this record's group by their <see cref="GroupKey"/>: the record
+    /// Gets the rows that could not be read but belong to this record's group by their <see cref="GroupKey"/> (and, when the
+    /// group's rows hold several ids, by their id, or to each of its records when their id cannot be read): the record
     /// was built without them, so it is incomplete. They are not in <see cref="Rows"/>; each is in the
     /// <see cref="Rows"/> of a failure result, its own or that of the unclosed quote that swallowed it.
     /// </summary>
     /// <value>The row numbers in ascending order; empty when none, and for every result that is not a group's.</value>
     public IReadOnlyList<long> UnreadableRows { get; }
 
+    /// <summary>
+    /// Gets what a host loading the record should know though the record is whole: an id an earlier record of the table
+    /// has too (<see cref="ImportWarningCodes.IdRepeated"/>), or a group whose rows held several ids, so that each id made
+    /// its own record (<see cref="ImportWarningCodes.GroupSplitById"/>).
+    /// </summary>
+    /// <value>Empty when none, and for a result that is not a record.</value>
+    public IReadOnlyList<ImportWarning> Warnings { get; }
+
     /// <summary>Creates a result that is a record.</summary>
-    internal static ImportedRecord Success(FollowUpRecord record, IReadOnlyList<long> rows, string? groupKey = null, IReadOnlyList<long>? unreadableRows = null) =>
-        new(rows, record, null, null, groupKey, unreadableRows ?? []);
+    internal static ImportedRecord Success(
+        FollowUpRecord record, IReadOnlyList<long> rows, string? groupKey = null, IReadOnlyList<long>? unreadableRows = null, IReadOnlyList<ImportWarning>? warnings = null) =>
+        new(rows, record, null, null, groupKey, unreadableRows ?? [], warnings ?? []);
 
     /// <summary>Creates a result for rows that could not be read: one row, or the rows its problem swallowed with it.</summary>
     internal static ImportedRecord Failure(IReadOnlyList<long> rows, string? column, string error, string? groupKey = null, IReadOnlyList<long>? unreadableRows = null) =>
-        new(rows, null, column, error, groupKey, unreadableRows ?? []);
+        new(rows, null, column, error, groupKey, unreadableRows ?? [], []);
 
-    /// <summary>Returns the result as one line: the row and the record's id, or the row, column and reason; and the unreadable rows of its group.</summary>
+    /// <summary>Gets this result with one more warning.</summary>
+    internal ImportedRecord With(ImportWarning warning) =>
+        new(Rows, Record, Column, Error, GroupKey, UnreadableRows, [.. Warnings, warning]);
+
+    /// <summary>
+    /// Returns the result as one line: the row and the record's id, or the row, column and reason; the unreadable rows of its
+    /// group; and the codes of its warnings.
+    /// </summary>
     /// <returns>The line.</returns>
     public override string ToString()
     {
@@ -95,8 +121,9 @@ public sealed class ImportedRecord
         var without = UnreadableRows.Count == 0
             ? ""
             : $", incomplete without unreadable row{(UnreadableRows.Count == 1 ? "" : "s")} {string.Join(", ", UnreadableRows.Select(r => r.ToString(CultureInfo.InvariantCulture)))}";
+        var warned = Warnings.Count == 0 ? "" : $"; {string.Join(", ", Warnings.Select(w => w.Code))}";
         return IsRecord
-            ? $"{head}: record {Record.Id}{without}"
+            ? $"{head}: record {Record.Id}{without}{warned}"
             : $"{head}{(Column is null ? "" : $", column {Column}")}: {Error}{without}";
     }
 }

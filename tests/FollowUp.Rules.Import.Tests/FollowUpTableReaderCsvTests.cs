@@ -866,6 +866,28 @@ public sealed class FollowUpTableReaderCsvTests
     }
 
     [Fact]
+    public void Read_RecordsRepeatingAnEarlierId_AreWarnedNamingTheFirstRecordsRow()
+    {
+        var csv = "id,customer.company,owner\r\nFU-1,甲公司,李明\r\nFU-1,乙公司,王芳\r\nFU-2,丙公司,王芳\r\nFU-1,丁公司,王芳\r\nfu-2,戊公司,王芳\r\n";
+
+        var results = Tables.ReadCsv(csv);
+
+        Assert.Equal([0, 1, 0, 1, 0], results.Select(r => r.Warnings.Count));
+        Assert.All([results[1], results[3]], r => Assert.Equal(
+            "IdRepeated: the id 'FU-1' is also the id of the record of row 2, earlier in the table: a system that loads records by id keeps one of them.",
+            Assert.Single(r.Warnings).ToString()));
+    }
+
+    [Fact]
+    public void Read_WithoutAnIdColumn_IdsAreRowNumbersAndNoneIsWarned()
+    {
+        var results = Tables.ReadCsv("customer.company\r\n甲公司\r\n甲公司\r\n");
+
+        Assert.Equal(["row 2", "row 3"], results.Select(r => r.Record!.Id));
+        Assert.All(results, r => Assert.Empty(r.Warnings));
+    }
+
+    [Fact]
     public void ReadRecords_Twice_Throws()
     {
         using var reader = FollowUpTableReader.OpenStream(Tables.Csv(ChineseCsv), TableFormat.Csv, ChineseMap);

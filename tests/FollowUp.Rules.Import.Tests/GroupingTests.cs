@@ -250,6 +250,105 @@ public sealed class GroupingTests
     }
 
     [Fact]
+    public void Read_RowsOfOneCompanyWithDifferentCustomerIds_MakeOneRecordPerIdEachWarned()
+    {
+        // The reviewer's export: C-001 and C-002 at one company name were one record keeping C-002, and C-001 vanished.
+        var csv = "客户编号,关联客户,跟进时间,跟进内容,跟进阶段\r\n" +
+                  "C-001,宏图建筑设计院,2026-11-20 15:00,电话沟通 30 分钟,需求确认\r\n" +
+                  "C-002,宏图建筑设计院,2026-11-22 10:00,微信确认数量 200 套,方案已发\r\n" +
+                  "C-001,蓝海物流,2026-11-21 09:00,客户说太贵了,商务谈判\r\n";
+
+        var results = Tables.ReadCsv(csv, ColumnMap.GetBuiltIn("followup-zh"));
+
+        Assert.Equal(
+            [("C-001", "宏图建筑设计院", [2L]), ("C-002", "宏图建筑设计院", [3L]), ("C-001", "蓝海物流", [4L])],
+            results.Select(r => (r.Record!.Id!, r.GroupKey!, (long[])[.. r.Rows])));
+        Assert.Equal(DealStage.NeedsConfirmed, results[0].Record!.Progress!.Stage.Value);
+        const string split = "the rows of '宏图建筑设计院' hold 2 different ids, so each id makes its own record: 'C-001' (row 2), 'C-002' (row 3). Check whether they are one customer.";
+        Assert.Equal([(ImportWarningCodes.GroupSplitById, split)], results[0].Warnings.Select(w => (w.Code, w.Message)));
+        Assert.Equal(results[0].Warnings.Single().Message, results[1].Warnings.Single().Message);
+        var repeat = Assert.Single(results[2].Warnings);
+        Assert.Equal(
+            (ImportWarningCodes.IdRepeated, "the id 'C-001' is also the id of the record of row 2, earlier in the table: a system that loads records by id keeps one of them."),
+            (repeat.Code, repeat.Message));
+        Assert.Equal("row 4: record C-001; IdRepeated", results[2].ToString());
+    }
+
+    [Fact]
+    public void Read_GroupWithOneIdAndRowsWithoutOne_IsOneRecordWithThatIdAndNoWarning()
+    {
+        var csv = "客户编号,关联客户,跟进时间,跟进内容\r\n" +
+                  ",宏图,2026-11-20 15:00,电话\r\n" +
+                  "C-001,宏图,2026-11-21 15:00,拜访\r\n" +
+                  ",宏图,2026-11-22 15:00,邮件\r\n";
+
+        var record = Assert.Single(Tables.ReadCsv(csv, ColumnMap.GetBuiltIn("followup-zh")));
+
+        Assert.Equal(("C-001", 3), (record.Record!.Id, record.Rows.Count));
+        Assert.Empty(record.Warnings);
+    }
+
+    [Fact]
+    public void Read_SplitGroupWithRowsWithoutAnId_TheyMakeOneMoreRecordNamedByTheCompany()
+    {
+        var csv = "客户编号,关联客户,跟进时间,跟进内容\r\n" +
+                  "C-001,宏图,2026-11-20 15:00,电话\r\n" +
+                  ",宏图,2026-11-21 15:00,拜访\r\n" +
+                  "C-002,宏图,2026-11-22 15:00,邮件\r\n" +
+                  ",宏图,2026-11-23 15:00,会议\r\n" +
+                  "C-001,宏图,2026-11-24 15:00,电话\r\n";
+
+        var results = Tables.ReadCsv(csv, ColumnMap.GetBuiltIn("followup-zh"));
+
+        Assert.Equal([("C-001", [2L, 6L]), ("宏图", [3L, 5L]), ("C-002", [4L])], results.Select(r => (r.Record!.Id!, (long[])[.. r.Rows])));
+        Assert.All(results, r => Assert.Equal(
+            "the rows of '宏图' hold 2 different ids, so each id makes its own record: 'C-001' (rows 2, 6), 'C-002' (row 4); the rows without an id (rows 3, 5) make one more record, with the id '宏图'. Check whether they are one customer.",
+            Assert.Single(r.Warnings).Message));
+    }
+
+    [Fact]
+    public void Read_UnreadableRowsOfASplitGroup_AreListedOnTheRecordOfTheirIdOrOnEveryRecordWhenItIsNotKnown()
+    {
+        // Row 4 is C-002's (cut short); row 5 has no id; row 6 is C-003's, which has no readable row; row 7's quote never
+        // closes, so its id is not known (the quote opens before it), but its swallowed row 8 keeps its own id, C-001.
+        var csv = "关联客户,跟进内容,客户编号,跟进时间\r\n" +
+                  "宏图,电话,C-001,2026-11-20 15:00\r\n" +
+                  "宏图,拜访,C-002,2026-11-21 15:00\r\n" +
+                  "宏图,邮件,C-002\r\n" +
+                  "宏图,#REF!,,2026-11-22 15:00\r\n" +
+                  "宏图,#REF!,C-003,2026-11-23 15:00\r\n" +
+                  "宏图,\"会议,C-002,2026-11-24 15:00\r\n" +
+                  "宏图,电话,C-001,2026-11-25 15:00\r\n";
+
+        var results = Tables.ReadCsv(csv, ColumnMap.GetBuiltIn("followup-zh"));
+
+        var records = results.Where(r => r.IsRecord).ToList();
+        Assert.Equal([("C-001", [5L, 7L, 8L]), ("C-002", [4L, 5L, 7L])], records.Select(r => (r.Record!.Id!, (long[])[.. r.UnreadableRows])));
+        Assert.Equal([4L, 5L, 6L, 7L, 8L], results.Where(r => !r.IsRecord).SelectMany(r => r.Rows).Order());
+    }
+
+    [Fact]
+    public void Read_UnreadableRowWithAnotherIdThanItsGroupsOnlyOne_IsListedOnNoRecord()
+    {
+        var csv = "客户编号,关联客户,跟进时间,跟进内容\r\n" +
+                  "C-001,宏图,2026-11-20 15:00,电话\r\n" +
+                  "C-002,宏图,2026-11-21 15:00,#REF!\r\n" +
+                  ",宏图,2026-11-22 15:00,#N/A\r\n";
+
+        var record = Tables.ReadCsv(csv, ColumnMap.GetBuiltIn("followup-zh")).Single(r => r.IsRecord);
+
+        // Row 3 is C-002's, a customer with no readable row; row 4, with no id, is the group's only customer's.
+        Assert.Equal([4L], record.UnreadableRows);
+        Assert.Empty(record.Warnings);
+    }
+
+    [Fact]
+    public void Read_GroupedWithoutAnIdColumn_HasNoWarnings()
+    {
+        Assert.All(Tables.ReadCsv(Rows, ByColumn), r => Assert.Empty(r.Warnings));
+    }
+
+    [Fact]
     public void Open_GroupColumnMissingFromTheHeader_Fails()
     {
         var error = Assert.Throws<FormatException>(() =>

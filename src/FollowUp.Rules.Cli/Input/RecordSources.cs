@@ -330,7 +330,7 @@ internal static class RecordSources
             foreach (var result in table.ReadRecords())
             {
                 yield return result.IsRecord
-                    ? new RecordInput(input, result.Row, "row", result.Record, null, IncompleteWarning(result))
+                    ? new RecordInput(input, result.Row, "row", result.Record, null, RecordWarning(result))
                     : new RecordInput(
                         input, result.Row, "row", null, result.Column is null ? result.Error : $"column '{result.Column}': {result.Error}", EndsInput: table.StoppedReading);
             }
@@ -436,12 +436,23 @@ internal static class RecordSources
         return head[..length];
     }
 
-    /// <summary>Says that a grouped record was built without rows of its group that could not be read, or nothing.</summary>
-    private static string? IncompleteWarning(ImportedRecord result) => result.UnreadableRows.Count == 0
-        ? null
-        : string.Create(
-            System.Globalization.CultureInfo.InvariantCulture,
-            $"the record of '{result.GroupKey}' is incomplete: it was built without unreadable row(s) {string.Join(", ", result.UnreadableRows)} of its group.");
+    /// <summary>
+    /// Says that a grouped record was built without rows of its group that could not be read, and what else the reader
+    /// warns of (a group whose rows held several ids), or nothing. A repeated id is left to <see cref="RepeatedIds"/>, whose
+    /// one line at the end counts the run's repeats, across inputs too.
+    /// </summary>
+    private static string? RecordWarning(ImportedRecord result)
+    {
+        var warnings = result.Warnings.Where(w => w.Code != ImportWarningCodes.IdRepeated).Select(w => PrintableText.Of(w.Message, int.MaxValue)).ToList();
+        if (result.UnreadableRows.Count > 0)
+        {
+            warnings.Insert(0, string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"the record of '{result.GroupKey}' is incomplete: it was built without unreadable row(s) {string.Join(", ", result.UnreadableRows)} of its group."));
+        }
+
+        return warnings.Count == 0 ? null : string.Join("; ", warnings.Select(w => w.TrimEnd('.'))) + ".";
+    }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

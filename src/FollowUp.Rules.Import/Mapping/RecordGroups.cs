@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using FollowUp.Rules.Language;
 
@@ -6,34 +7,45 @@ namespace FollowUp.Rules.Import.Mapping;
 /// <summary>
 /// Joins the rows that share a group key into one record's JSON: lists (communications, attachments, risks, needs changes,
 /// pain points, concerns) are concatenated; every other field takes the value of the most recent row that has one.
+/// When the rows of a key hold different ids, each id makes its own record (and the rows without an id one more), so no
+/// customer is lost under another's id; each of those records carries a warning naming the ids and their rows.
 /// Holds the rows of every group until the table ends, since a CRM export need not sort rows by customer; so it also
 /// notes the rows that could not be read but whose group key could, wherever they come, and names them on their group's
 /// record, which is incomplete without them. Keys match as the library matches owners and phrases (see <see cref="Fold"/>).
 /// </summary>
 internal sealed class RecordGroups
 {
+    /// <summary>How many ids, and rows of each, the warning of a group split by id names.</summary>
+    private const int Listed = 5;
+
+    private const int ListedRows = 3;
+
     private readonly Dictionary<string, Group> _byKey = new(StringComparer.Ordinal);
     private readonly List<Group> _order = [];
 
-    // Only the numbers of unreadable rows, by key: a group may get its first readable row after them, or none at all.
-    private readonly Dictionary<string, List<long>> _unreadable = new(StringComparer.Ordinal);
+    // Only the numbers and ids of unreadable rows, by key: a group may get its first readable row after them, or none at all.
+    private readonly Dictionary<string, List<(long Row, string? Id)>> _unreadable = new(StringComparer.Ordinal);
 
     /// <summary>Adds a row to its group.</summary>
-    public void Add(string key, long row, JsonObject json)
+    /// <param name="key">The row's group key, trimmed.</param>
+    /// <param name="id">The row's id, trimmed; <see langword="null"/> when it has none.</param>
+    /// <param name="row">The row's number.</param>
+    /// <param name="json">The row's JSON.</param>
+    public void Add(string key, string? id, long row, JsonObject json)
     {
         var folded = Fold(key);
         if (!_byKey.TryGetValue(folded, out var group))
         {
-            group = new Group(key, folded);
+            group = new Group(folded);
             _byKey[folded] = group;
             _order.Add(group);
         }
 
-        group.Rows.Add((row, json, LatestContact(json)));
+        group.Rows.Add(new GroupRow(row, key, id, json, LatestContact(json)));
     }
 
-    /// <summary>Notes a row that could not be read but belongs to a group by its group key.</summary>
-    public void AddUnreadable(string key, long row)
+    /// <summary>Notes a row that could not be read but belongs to a group by its group key, with its id when that can be read.</summary>
+    public void AddUnreadable(string key, string? id, long row)
     {
         var folded = Fold(key);
         if (!_unreadable.TryGetValue(folded, out var rows))
@@ -42,31 +54,82 @@ internal sealed class RecordGroups
             _unreadable[folded] = rows;
         }
 
-        rows.Add(row);
+        rows.Add((row, id));
     }
 
     /// <summary>
-    /// Gets each group's merged JSON, its key (as its first row has it), its rows, and the unreadable rows that share its
-    /// key, in order of each group's first row. The unreadable rows of a key no readable row has make no record.
+    /// Gets each record's merged JSON, its key (as its first row has it), its rows, the unreadable rows it may lack, and the
+    /// warning of a group split by id, in order of each record's first row. The unreadable rows of a key (and id) no
+    /// readable row has make no record.
     /// </summary>
-    public IEnumerable<(JsonObject Json, string Key, IReadOnlyList<long> Rows, IReadOnlyList<long> UnreadableRows)> Merge()
+    public IEnumerable<(JsonObject Json, string Key, IReadOnlyList<long> Rows, IReadOnlyList<long> UnreadableRows, ImportWarning? Warning)> Merge()
     {
+        var parts = new List<(Group Group, List<GroupRow> Rows, ImportWarning? Warning)>(_order.Count);
         foreach (var group in _order)
         {
-            // The most recent row wins, by its contact time when every row has a readable one, else by file order.
-            var rows = group.Rows.All(r => r.At is not null)
-                ? [.. group.Rows.OrderBy(r => r.At)]
-                : group.Rows;
-            var merged = new JsonObject();
-            foreach (var (_, json, _) in rows)
+            var byId = group.Rows.GroupBy(r => r.Id, StringComparer.Ordinal).ToList();
+            if (byId.Count(ids => ids.Key is not null) <= 1)
             {
-                MergeInto(merged, json);
+                // One id or none: rows without an id are that customer's too.
+                parts.Add((group, group.Rows, null));
+                continue;
             }
 
-            merged["id"] ??= group.Key;
-            IReadOnlyList<long> unreadable = _unreadable.TryGetValue(group.FoldedKey, out var missing) ? [.. missing.Order()] : [];
-            yield return (merged, group.Key, group.Rows.Select(r => r.Row).ToList().AsReadOnly(), unreadable);
+            var warning = SplitWarning(byId);
+            parts.AddRange(byId.Select(ids => (group, ids.ToList(), (ImportWarning?)warning)));
         }
+
+        foreach (var (group, rows, warning) in parts.OrderBy(p => p.Rows[0].Row))
+        {
+            // The most recent row wins, by its contact time when every row has a readable one, else by file order.
+            var ordered = rows.All(r => r.At is not null) ? [.. rows.OrderBy(r => r.At)] : rows;
+            var merged = new JsonObject();
+            foreach (var row in ordered)
+            {
+                MergeInto(merged, row.Json);
+            }
+
+            var key = rows[0].Key;
+            merged["id"] ??= key;
+            var id = rows.Find(r => r.Id is not null).Id;
+            // An unreadable row is this record's when its id is this record's, or unknown (any record of a split group may lack
+            // it), or would have been this record's id: a group of one id or none takes rows of any id, or of none.
+            IReadOnlyList<long> unreadable = _unreadable.TryGetValue(group.FoldedKey, out var missing)
+                ? [.. missing.Where(u => u.Id is null || u.Id == id || (warning is null && id is null)).Select(u => u.Row).Order()]
+                : [];
+            yield return (merged, key, rows.Select(r => r.Row).ToList().AsReadOnly(), unreadable, warning);
+        }
+    }
+
+    /// <summary>
+    /// Folds a group key as the library folds owners' names: full-width forms, case, and Traditional characters to
+    /// Simplified, zero-width characters dropped, white space kept only as one space between ASCII words; so ＡＢＣ科技,
+    /// abc科技 and "ABC 科技 " are one customer, as are 宏圖 and 宏图.
+    /// </summary>
+    private static string Fold(string key) => TextFolding.FoldPhrase(key);
+
+    /// <summary>Names the ids of a group's rows and the rows of each, for each of the records they make.</summary>
+    private static ImportWarning SplitWarning(List<IGrouping<string?, GroupRow>> byId)
+    {
+        var ids = byId.Where(g => g.Key is not null).ToList();
+        var listed = string.Join(", ", ids.Take(Listed).Select(g => $"{ImportWarning.Quote(g.Key!)} ({Rows(g)})"));
+        var more = ids.Count > Listed ? string.Create(CultureInfo.InvariantCulture, $" and {ids.Count - Listed} more") : "";
+        var withoutId = byId.FirstOrDefault(g => g.Key is null) is { } none
+            ? $"; the rows without an id ({Rows(none)}) make one more record, with the id {ImportWarning.Quote(none.First().Key)}"
+            : "";
+        return new ImportWarning(
+            ImportWarningCodes.GroupSplitById,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"the rows of {ImportWarning.Quote(byId[0].First().Key)} hold {ids.Count} different ids, so each id makes its own record: {listed}{more}{withoutId}. Check whether they are one customer."));
+    }
+
+    private static string Rows(IEnumerable<GroupRow> rows)
+    {
+        var numbers = rows.Select(r => r.Row).ToList();
+        var text = string.Join(", ", numbers.Take(ListedRows).Select(n => n.ToString(CultureInfo.InvariantCulture)));
+        return (numbers.Count == 1 ? "row " : "rows ") + text
+            + (numbers.Count > ListedRows ? string.Create(CultureInfo.InvariantCulture, $" and {numbers.Count - ListedRows} more") : "");
     }
 
     private static void MergeInto(JsonObject target, JsonObject source)
@@ -129,19 +192,13 @@ internal sealed class RecordGroups
         return latest;
     }
 
-    /// <summary>
-    /// Folds a group key as the library folds owners' names: full-width forms, case, and Traditional characters to
-    /// Simplified, zero-width characters dropped, white space kept only as one space between ASCII words; so ＡＢＣ科技,
-    /// abc科技 and "ABC 科技 " are one customer, as are 宏圖 and 宏图.
-    /// </summary>
-    private static string Fold(string key) => TextFolding.FoldPhrase(key);
+    /// <summary>One readable row of a group: its number, its key as typed, its id, its JSON and its latest contact time.</summary>
+    private readonly record struct GroupRow(long Row, string Key, string? Id, JsonObject Json, DateTimeOffset? At);
 
-    private sealed class Group(string key, string foldedKey)
+    private sealed class Group(string foldedKey)
     {
-        public string Key { get; } = key;
-
         public string FoldedKey { get; } = foldedKey;
 
-        public List<(long Row, JsonObject Json, DateTimeOffset? At)> Rows { get; } = [];
+        public List<GroupRow> Rows { get; } = [];
     }
 }

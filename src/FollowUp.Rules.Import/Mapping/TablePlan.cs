@@ -21,6 +21,7 @@ internal sealed class TablePlan
     private readonly Target[] _targets;
     private readonly int? _groupColumn;
     private readonly Target? _groupTarget;
+    private readonly Target? _idTarget;
     private readonly bool[] _mapped;
     private readonly bool _date1904;
 
@@ -33,6 +34,7 @@ internal sealed class TablePlan
         _targets = targets;
         _groupColumn = groupColumn;
         _groupTarget = groupTarget;
+        _idTarget = targets.FirstOrDefault(t => t.Field.Text == "id");
         _mapped = mapped;
         MisnamedColumns = misnamed;
     }
@@ -55,8 +57,17 @@ internal sealed class TablePlan
     /// <summary>Gets whether rows are joined into records by a column or field.</summary>
     public bool Groups => _groupColumn is not null || _groupTarget is not null;
 
+    /// <summary>Gets whether a column fills the record's id.</summary>
+    public bool HasId => _idTarget is not null;
+
     /// <summary>Gets the zero-based columns a row's group key is read from: the group column, or the columns of the group field in order of preference.</summary>
-    public IReadOnlyList<int> KeyColumns => _groupColumn is { } column ? [column] : _groupTarget?.Columns ?? [];
+    public IReadOnlyList<int> GroupColumns => _groupColumn is { } column ? [column] : _groupTarget?.Columns ?? [];
+
+    /// <summary>
+    /// Gets the zero-based columns that tell which record a row belongs to when rows are grouped: the group columns, then
+    /// the id columns (a group's rows with different ids make different records). Empty when rows are not grouped.
+    /// </summary>
+    public IReadOnlyList<int> KeyColumns => Groups ? [.. GroupColumns.Concat(_idTarget?.Columns ?? []).Distinct()] : [];
 
     /// <summary>Gets the names of the header columns that fill a field.</summary>
     public IReadOnlyList<string> MappedColumns => [.. Header.Where((_, i) => _mapped[i])];
@@ -195,6 +206,7 @@ internal sealed class TablePlan
 
         var json = new JsonObject();
         string? groupKey = null;
+        string? id = null;
         var written = 0;
         foreach (var target in _targets)
         {
@@ -210,6 +222,11 @@ internal sealed class TablePlan
                 if (ReferenceEquals(target, _groupTarget))
                 {
                     groupKey = value.Trim();
+                }
+
+                if (ReferenceEquals(target, _idTarget))
+                {
+                    id = value.Trim();
                 }
 
                 break;
@@ -246,7 +263,7 @@ internal sealed class TablePlan
         }
 
         Compact(json);
-        return new RowJson(json, groupKey, null, null);
+        return new RowJson(json, groupKey, id, null, null);
     }
 
     /// <summary>
@@ -257,10 +274,16 @@ internal sealed class TablePlan
     /// The trimmed key; <see langword="null"/> when rows are not grouped, or the group cell is empty, holds a spreadsheet
     /// error, or is not known (an unclosed quote before it, or a preferred alias column past the cells in place).
     /// </returns>
-    public string? GroupKeyOf(SourceRow row)
+    public string? GroupKeyOf(SourceRow row) => FirstCell(row, GroupColumns, _groupTarget?.Field.Kind ?? FieldKind.Text);
+
+    /// <summary>Gets the id of a row that cannot be read, as <see cref="GroupKeyOf"/> gets its group key.</summary>
+    /// <returns>The trimmed id; <see langword="null"/> when no column fills it, or its cell is empty, an error or not known.</returns>
+    public string? IdOf(SourceRow row) => _idTarget is null ? null : FirstCell(row, _idTarget.Columns, FieldKind.Text);
+
+    /// <summary>Gets the first of the cells that is not empty, trimmed, as <see cref="Build"/> would take it, among the cells in place.</summary>
+    private string? FirstCell(SourceRow row, IReadOnlyList<int> columns, FieldKind kind)
     {
-        var kind = _groupTarget?.Field.Kind ?? FieldKind.Text;
-        foreach (var column in KeyColumns)
+        foreach (var column in columns)
         {
             if (column >= row.CellsInPlace)
             {
@@ -450,8 +473,8 @@ internal sealed class TablePlan
     private sealed record Target(FieldPath Field, int[] Columns);
 }
 
-/// <summary>One row as JSON with its group key, or the column and reason it cannot be read.</summary>
-internal readonly record struct RowJson(JsonObject? Json, string? GroupKey, string? Column, string? Error)
+/// <summary>One row as JSON with its group key and id (trimmed), or the column and reason it cannot be read.</summary>
+internal readonly record struct RowJson(JsonObject? Json, string? GroupKey, string? Id, string? Column, string? Error)
 {
-    public static RowJson Failed(string? column, string error) => new(null, null, column, error);
+    public static RowJson Failed(string? column, string error) => new(null, null, null, column, error);
 }

@@ -37,8 +37,8 @@ internal abstract class TableSource : IDisposable
     public long? HeaderRow { get; set; }
 
     /// <summary>
-    /// Gets or sets the zero-based columns that give a row its group: a row swallowed by another row's problem keeps only
-    /// these cells, so its group is known without holding the rest of its text. Empty when rows are not grouped.
+    /// Gets or sets the zero-based columns that give a row its group and its id: a row swallowed by another row's problem
+    /// keeps only these cells, so its record is known without holding the rest of its text. Empty when rows are not grouped.
     /// </summary>
     public IReadOnlyList<int> KeyColumns { get; set; } = [];
 

@@ -140,6 +140,29 @@ public sealed class TabularInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_CompanyWithTwoCustomerIds_EvaluatesBothWarnsOfTheSplitAndCountsTheRepeatedIdOnce()
+    {
+        var table = _temp.Write("ids.csv",
+            "客户编号,关联客户,跟进时间,跟进内容\n" +
+            "C-001,宏图建筑设计院,2026-11-20 15:00,电话沟通 30 分钟\n" +
+            "C-002,宏图建筑设计院,2026-11-22 10:00,微信确认数量 200 套\n" +
+            "C-001,蓝海物流,2026-11-21 09:00,客户说太贵了\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--map", "followup-zh", "--now", CliRunner.Now, table);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["C-001", "C-002", "C-001"], run.Ids);
+        const string split = "warning: the rows of '宏图建筑设计院' hold 2 different ids, so each id makes its own record: 'C-001' (row 2), 'C-002' (row 3). Check whether they are one customer.";
+        Assert.Equal(
+            [
+                $"{table}:row 2: {split}",
+                $"{table}:row 3: {split}",
+                $"followup: warning: 1 record(s) repeat the id of an earlier record: 'C-001' at {table}:row 4. Each was evaluated; a system that loads records by id would keep only one of each.",
+            ],
+            run.ErrorLines);
+    }
+
+    [Fact]
     public async Task Evaluate_TableFromAFifo_IsReadOnceAfterTheFilesBeforeIt()
     {
         if (!OperatingSystem.IsLinux())

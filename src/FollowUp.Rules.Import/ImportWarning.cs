@@ -1,0 +1,32 @@
+namespace FollowUp.Rules.Import;
+
+/// <summary>
+/// Something about a record read from a table that a host loading it should know, though the record itself is whole: its
+/// id is another record's too, or its group's rows held several ids. See <see cref="ImportedRecord.Warnings"/>.
+/// </summary>
+public sealed class ImportWarning
+{
+    internal ImportWarning(string code, string message)
+    {
+        Code = code;
+        Message = message;
+    }
+
+    /// <summary>Gets what the warning is about, one of <see cref="ImportWarningCodes"/>.</summary>
+    public string Code { get; }
+
+    /// <summary>Gets the warning as one sentence, naming the ids and rows it is about.</summary>
+    public string Message { get; }
+
+    /// <summary>Quotes an id or key from the table in a message, cut short with … past 40 characters.</summary>
+    internal static string Quote(string value)
+    {
+        const int Quoted = 40;
+        var cut = value.Length <= Quoted ? value.Length : char.IsHighSurrogate(value[Quoted - 1]) ? Quoted - 1 : Quoted;
+        return cut < value.Length ? $"'{value[..cut]}…'" : $"'{value}'";
+    }
+
+    /// <summary>Returns the code and the message.</summary>
+    /// <returns><c>Code: Message</c>.</returns>
+    public override string ToString() => $"{Code}: {Message}";
+}

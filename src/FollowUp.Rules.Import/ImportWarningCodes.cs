@@ -1,0 +1,18 @@
+namespace FollowUp.Rules.Import;
+
+/// <summary>The codes of <see cref="ImportWarning"/>, stable for hosts to act on.</summary>
+public static class ImportWarningCodes
+{
+    /// <summary>
+    /// An earlier record of the table has the same id (compared exactly): a system that loads records by id keeps one of
+    /// them. The message names the first row of the earlier record.
+    /// </summary>
+    public const string IdRepeated = "IdRepeated";
+
+    /// <summary>
+    /// The rows that share this record's group key hold different ids, so each id made its own record (rows without an id
+    /// one more, when there are any), rather than one record keeping one id; the message names the ids and their rows.
+    /// Two customers of one company name, or one customer under two ids in the CRM.
+    /// </summary>
+    public const string GroupSplitById = "GroupSplitById";
+}
