@@ -35,7 +35,8 @@ namespace FollowUp.Rules.Import;
 /// </para>
 /// <para>
 /// When a column fills <c>id</c>, a record whose id an earlier record of the table has (compared exactly) carries an
-/// <see cref="ImportWarningCodes.IdRepeated"/> warning naming that record's row: a system that loads records by id keeps one.
+/// <see cref="ImportWarningCodes.IdRepeated"/> warning naming that record's row: a system that loads records by id keeps one
+/// (unless <see cref="TableReadOptions.WarnRepeatedIds"/> is off).
 /// </para>
 /// <para>
 /// In an .xlsx sheet, each cell of a merged range reads as the range's value, which the file keeps in its top-left cell
@@ -56,8 +57,9 @@ namespace FollowUp.Rules.Import;
 /// The exceptions: a map with <see cref="ColumnMap.GroupBy"/> holds each group's rows until the table ends (groups are
 /// yielded last, after the unreadable rows, whose numbers it notes by group key), a CSV quote that never closes makes the
 /// rest of the file one row, which is held whole, an .xlsx stream that cannot seek is first copied into memory, and when
-/// a column fills <c>id</c>, each id is held as a 64-bit hash with its record's row (about 28 bytes a record) to tell a
-/// repeat; a different id shares a hash with a chance of about one in 10^7 in ten million records. A
+/// a column fills <c>id</c>, each id is held as a 64-bit hash with its record's row (see
+/// <see cref="TableReadOptions.WarnRepeatedIds"/>) to tell a repeat; a different id shares a hash with a chance of about
+/// one in 10^7 in ten million records. A
 /// sheet's merged ranges, listed after its rows, are read first in one more pass over its XML, and held (a few numbers each),
 /// with the checks MiniExcel does not make (row numbers, cells it would read as empty).
 /// </para>
@@ -70,11 +72,13 @@ public sealed class FollowUpTableReader : IDisposable
 {
     private readonly TableSource _source;
     private readonly TablePlan _plan;
+    private readonly bool _warnRepeatedIds;
     private bool _read;
 
-    private FollowUpTableReader(TableSource source, ColumnMap map)
+    private FollowUpTableReader(TableSource source, ColumnMap map, bool warnRepeatedIds)
     {
         _source = source;
+        _warnRepeatedIds = warnRepeatedIds;
         try
         {
             var header = ReadHeader(source);
@@ -226,7 +230,7 @@ public sealed class FollowUpTableReader : IDisposable
             throw;
         }
 
-        return new FollowUpTableReader(source, map);
+        return new FollowUpTableReader(source, map, options.WarnRepeatedIds);
     }
 
     /// <summary>Reads the rows after the header as records, or as the reasons rows could not be read.</summary>
@@ -253,7 +257,7 @@ public sealed class FollowUpTableReader : IDisposable
     private IEnumerable<ImportedRecord> Read()
     {
         var groups = _plan.Groups ? new RecordGroups() : null;
-        var ids = _plan.HasId ? new SeenIds() : null;
+        var ids = _plan.HasId && _warnRepeatedIds ? new SeenIds() : null;
         while (_source.TryRead(out var row))
         {
             if (row.Problem is { } problem)

@@ -22,4 +22,16 @@ public sealed record TableReadOptions
     /// <summary>Gets the character between cells of a CSV or TSV file.</summary>
     /// <value><see langword="null"/> (the default) for a comma in CSV and a tab in TSV.</value>
     public char? Separator { get; init; }
+
+    /// <summary>
+    /// Gets whether a record whose id an earlier record of the table has gets an <see cref="ImportWarningCodes.IdRepeated"/>
+    /// warning, when a column fills ids.
+    /// </summary>
+    /// <value>
+    /// <see langword="true"/> (the default): each id is held as a 64-bit hash with its record's row, about 30 bytes a
+    /// record (a million ids raise the peak working set by about 64 MB while the table is read). Set it to
+    /// <see langword="false"/> when the host checks ids itself across tables, as the <c>followup</c> tool does across its
+    /// inputs, to save that memory.
+    /// </value>
+    public bool WarnRepeatedIds { get; init; } = true;
 }

@@ -879,6 +879,17 @@ public sealed class FollowUpTableReaderCsvTests
     }
 
     [Fact]
+    public void Read_WarnRepeatedIdsOff_RepeatedIdsAreNotWarned()
+    {
+        Assert.True(new TableReadOptions().WarnRepeatedIds);
+
+        var results = Tables.ReadCsv("id,customer.company\r\nFU-1,甲公司\r\nFU-1,乙公司\r\n", options: new TableReadOptions { WarnRepeatedIds = false });
+
+        Assert.Equal(["FU-1", "FU-1"], results.Select(r => r.Record!.Id));
+        Assert.All(results, r => Assert.Empty(r.Warnings));
+    }
+
+    [Fact]
     public void Read_WithoutAnIdColumn_IdsAreRowNumbersAndNoneIsWarned()
     {
         var results = Tables.ReadCsv("customer.company\r\n甲公司\r\n甲公司\r\n");

@@ -204,6 +204,9 @@ internal static class RecordSources
         }
 
         tables.CheckApplies(inputs);
+        // RepeatedIds counts the run's repeated ids across its inputs in one line at the end; the reader need not hold a
+        // hash per record too, nor warn of them row by row.
+        var options = tables.Options with { WarnRepeatedIds = false };
 
         var checkedInputs = new CheckedInputs(inputs);
         try
@@ -253,7 +256,7 @@ internal static class RecordSources
                     }
 
                     var format = FollowUpTableReader.GetFormat(input)!.Value;
-                    var table = FollowUpTableReader.OpenStream(stream, format, tables.Map, tables.Options);
+                    var table = FollowUpTableReader.OpenStream(stream, format, tables.Map, options);
                     foreach (var misnamed in table.MisnamedColumns)
                     {
                         checkedInputs.AddNotice($"{input}: warning: {misnamed}");
@@ -264,7 +267,7 @@ internal static class RecordSources
                         checkedInputs.AddNotice($"{input}: warning: {missing}");
                     }
 
-                    if (tables.Options.Encoding is null && EncodingNotice(table) is { } notice)
+                    if (options.Encoding is null && EncodingNotice(table) is { } notice)
                     {
                         checkedInputs.AddNotice($"{input}: note: {notice}");
                     }
@@ -272,7 +275,7 @@ internal static class RecordSources
                     if (reopens)
                     {
                         // Read again in the encoding found now, so the note above holds and the file is not weighed twice.
-                        checkedInputs.ReopenTable(index, tables.Map, tables.Options with { Encoding = table.Encoding ?? tables.Options.Encoding });
+                        checkedInputs.ReopenTable(index, tables.Map, options with { Encoding = table.Encoding ?? options.Encoding });
                         table.Dispose();
                     }
                     else
@@ -438,12 +441,11 @@ internal static class RecordSources
 
     /// <summary>
     /// Says that a grouped record was built without rows of its group that could not be read, and what else the reader
-    /// warns of (a group whose rows held several ids), or nothing. A repeated id is left to <see cref="RepeatedIds"/>, whose
-    /// one line at the end counts the run's repeats, across inputs too.
+    /// warns of (a group whose rows held several ids), or nothing.
     /// </summary>
     private static string? RecordWarning(ImportedRecord result)
     {
-        var warnings = result.Warnings.Where(w => w.Code != ImportWarningCodes.IdRepeated).Select(w => PrintableText.Of(w.Message, int.MaxValue)).ToList();
+        var warnings = result.Warnings.Select(w => PrintableText.Of(w.Message, int.MaxValue)).ToList();
         if (result.UnreadableRows.Count > 0)
         {
             warnings.Insert(0, string.Create(

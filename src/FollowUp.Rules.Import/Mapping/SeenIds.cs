@@ -5,9 +5,9 @@ namespace FollowUp.Rules.Import.Mapping;
 
 /// <summary>
 /// The ids of a table's records, each with the first row of the first record that had it, so that a repeat can name it.
-/// An id is kept as a 64-bit hash (XxHash3, as the <c>followup</c> tool keeps a run's), not as its text: about 28 bytes a
-/// record, so millions of rows stay within tens of MiB. Two different ids share a hash with a chance of about one in
-/// 10^7 for ten million records, which would warn of a repeat that is none.
+/// An id is kept as a 64-bit hash (XxHash3, as the <c>followup</c> tool keeps a run's), not as its text: about 30 bytes a
+/// record, twice that while the table grows, so a million rows hold about 64 MB at the peak. Two different ids share a hash
+/// with a chance of about one in 10^7 for ten million records, which would warn of a repeat that is none.
 /// </summary>
 internal sealed class SeenIds
 {
