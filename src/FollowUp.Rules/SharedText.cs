@@ -17,9 +17,20 @@ internal static class SharedText
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan =
         Texts.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// The longest text kept: longer than any phrase and any list this shares. A longer one (a run of fillers, a whole note of
+    /// no content) is the record's own, and would hold its text in the cache.
+    /// </summary>
+    private const int MaxKeptLength = 256;
+
     /// <summary>Returns <paramref name="source"/>[<paramref name="start"/>..<paramref name="end"/>], shared when seen before.</summary>
     public static string Of(string source, int start, int end)
     {
+        if (end - start > MaxKeptLength)
+        {
+            return start == 0 && end == source.Length ? source : source[start..end];
+        }
+
         var span = source.AsSpan(start, end - start);
         return BySpan.TryGetValue(span, out var text) ? text : Keep(span.ToString());
     }
@@ -38,7 +49,11 @@ internal static class SharedText
 
     private static string Keep(string text)
     {
-        Texts.TryKeep(text, text);
+        if (text.Length <= MaxKeptLength)
+        {
+            Texts.TryKeep(text, text);
+        }
+
         return text;
     }
 }

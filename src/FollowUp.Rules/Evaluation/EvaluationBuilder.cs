@@ -56,7 +56,10 @@ internal static class EvaluationBuilder
     /// <summary>How many distinct paths <see cref="DistinctPaths"/> compares one by one before it looks them up in a set, which allocates.</summary>
     private const int MaxPathsCompared = 16;
 
-    /// <summary>The longest value a shared finding keeps, so that the cache never holds long record text; a shared evidence may be longer.</summary>
+    /// <summary>The most vague phrases a record may have for its list of them to be shared (<see cref="SharedVague"/>).</summary>
+    private const int MaxSharedVague = 16;
+
+    /// <summary>The longest value a shared finding or vague phrase keeps, so that the cache never holds long record text; a shared evidence may be longer.</summary>
     private const int MaxSharedValueLength = 64;
 
     /// <summary>The result every complete record shares (read-only even if cast).</summary>
@@ -297,6 +300,11 @@ internal static class EvaluationBuilder
             return [];
         }
 
+        if (!IsShareable(hits))
+        {
+            return NewVague(hits);
+        }
+
         var key = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
         for (var i = 0; i < hits.Count; i++)
         {
@@ -313,11 +321,33 @@ internal static class EvaluationBuilder
             key.AppendFormatted(hit.Source.AsSpan(hit.Start, hit.End - hit.Start));
         }
 
-        if (SharedVague.TryGet(ref key, out var shared))
+        return SharedVague.TryGet(ref key, out var shared) ? shared : SharedVague.Keep(ref key, NewVague(hits)).List;
+    }
+
+    /// <summary>
+    /// Whether a record's vague phrases are few and short, as those of the notes records repeat are: a long note (跟进中 a
+    /// thousand times, a run of fillers) is its own, and its key would be as long as its text, only to be kept.
+    /// </summary>
+    private static bool IsShareable(List<FieldHit> hits)
+    {
+        if (hits.Count > MaxSharedVague)
         {
-            return shared;
+            return false;
         }
 
+        foreach (var hit in hits)
+        {
+            if (hit.End - hit.Start > MaxSharedValueLength)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static VagueMatch[] NewVague(List<FieldHit> hits)
+    {
         var vague = new VagueMatch[hits.Count];
         for (var i = 0; i < vague.Length; i++)
         {
@@ -325,7 +355,7 @@ internal static class EvaluationBuilder
             vague[i] = new VagueMatch(hit.Path, (VagueCategory)hit.Category, SharedText.Of(hit.Source, hit.Start, hit.End), hit.Start, hit.End - hit.Start);
         }
 
-        return SharedVague.Keep(ref key, vague).List;
+        return vague;
     }
 
     /// <summary>A noisy-OR over the distinct codes, each at its highest weight: bounded by 100 and never lower when a signal is added.</summary>

@@ -152,6 +152,31 @@ public class FollowUpEvaluatorTests
         Assert.Equal(81, evaluation.Vague.Count(v => v.Field == "communications[0].summary"));
     }
 
+    /// <summary>A long note of no content costs what a short one does: its text is neither copied nor kept for sharing.</summary>
+    [Theory]
+    [InlineData("x", "needs.summary")]
+    [InlineData("x", "communications[0].summary")]
+    public void Evaluate_LongNoteOfNoContent_AllocatesNoMoreThanAFractionOfItsText(string filler, string field)
+    {
+        var evaluator = TestClock.Evaluator();
+        long Allocated(int length)
+        {
+            var text = string.Concat(Enumerable.Repeat(filler, (length / filler.Length) + 1))[..length];
+            var record = field == "needs.summary"
+                ? new FollowUpRecord { Id = "F", Needs = new CustomerNeeds { Summary = text } }
+                : new FollowUpRecord { Id = "F", Communications = [new Communication { Summary = text }] };
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            evaluator.Evaluate(record);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Allocated(100);
+        var allocated = Allocated(100_000);
+
+        // The note is 200 KB: a copy of it, let alone anything kept per character, would exceed this.
+        Assert.InRange(allocated, 0, 64 * 1024);
+    }
+
     /// <summary>
     /// An intent measured in its own clause of a concrete text is listed but not coached: the finding would ask for the
     /// quantity it gives. Alone, or beside a quantity of something else, it is coached; so is a vague time or a wait beside
