@@ -25,7 +25,7 @@ internal sealed partial class TextAnalyzer
     private const int AsciiMaxGap = 16;
 
     /// <summary>The longest run of digits read as filler beside other fillers (测试123); longer is a phone or order number.</summary>
-    private const int MaxFillerDigits = 6;
+    internal const int MaxFillerDigits = 6;
 
     /// <summary>How close before a cue another cue must be to negate it (不是没有, 不能说没有).</summary>
     private const int DoubleNegativeWindow = 2;
@@ -99,7 +99,7 @@ internal sealed partial class TextAnalyzer
     /// How far, in folded characters, hits can bear on each other: the longest phrase, its gap and a cue window. Hits are
     /// ordered by where they end, so each hit looks only at its neighbours and a long text is resolved in linear time.
     /// </summary>
-    private const int Reach = PhraseAutomaton.MaxPhraseLength + AsciiMaxGap + AsciiCueWindow + 8;
+    internal const int Reach = PhraseAutomaton.MaxPhraseLength + AsciiMaxGap + AsciiCueWindow + 8;
     private const double ShortTextUnits = 6;
 
     /// <summary>A value may be one Chinese character (是) or three letters (yes), but not a stray letter (x, ab).</summary>
@@ -386,7 +386,8 @@ internal sealed partial class TextAnalyzer
     private bool ResolveVague(string text, TextScan scan)
     {
         var hits = scan.Hits;
-        var fillersOnly = FillersTileText(text, scan);
+        // Digits alone are no content already (IsNoContent), and without a filler no text is nothing but fillers.
+        var fillersOnly = scan.DigitChars != scan.ContentChars && (scan.DigitChars != 0 || scan.HasFiller) && scan.FillersTileText();
         for (var i = 0; i < scan.HitCount; i++)
         {
             ref var hit = ref hits[i];
@@ -1172,7 +1173,7 @@ internal sealed partial class TextAnalyzer
     }
 
     /// <summary>The index of the first item, in a list ordered by end, that ends after <paramref name="offset"/>.</summary>
-    private static int FirstEndingAfter<T>(T[] spans, int count, int offset)
+    internal static int FirstEndingAfter<T>(T[] spans, int count, int offset)
         where T : struct, IEndsAt
     {
         var low = 0;
@@ -1219,100 +1220,6 @@ internal sealed partial class TextAnalyzer
         return covered > 0 && TextFolding.ContentUnits(scan.ContentChars, scan.AsciiChars) - covered <= 2;
     }
 
-    /// <summary>
-    /// Whether a text is nothing but fillers (同上, 好的, 收到, ok, digits), one after another, and vague phrases: 好的，收到
-    /// and 测试123 say no more than each filler alone, and a vague phrase added to a filler (同上，跟进中) adds no content, so
-    /// such a text is <see cref="ClarityLevel.NoContent"/> however many it strings together.
-    /// </summary>
-    private bool FillersTileText(string text, TextScan scan)
-    {
-        // Digits alone are no content already (IsNoContent).
-        if (scan.DigitChars == scan.ContentChars || (scan.DigitChars == 0 && !HasFillerHit(scan)))
-        {
-            return false;
-        }
-
-        var hits = scan.Hits;
-        var tiles = 0;
-        var fillers = 0;
-        var at = 0;
-        var first = 0;
-        while (true)
-        {
-            while (at < text.Length && !TextFolding.IsContent(TextFolding.Fold(text[at])))
-            {
-                at++;
-            }
-
-            if (at == text.Length)
-            {
-                return fillers > 0 && tiles > 1;
-            }
-
-            // Hits are ordered by where they end, so those starting here lie within one phrase's reach of the first that ends after it.
-            while (first < scan.HitCount && hits[first].End <= at)
-            {
-                first++;
-            }
-
-            var next = -1;
-            var filler = false;
-            for (var i = first; i < scan.HitCount && hits[i].End <= at + Reach; i++)
-            {
-                ref readonly var hit = ref hits[i];
-                var entry = Lexicon.Entries[hit.Entry];
-                if (hit.Start != at || hit.Dropped || hit.GapTo > 0 || entry.Role != PhraseRole.Vague || hit.End < next)
-                {
-                    continue;
-                }
-
-                var isFiller = entry.Category == (int)VagueCategory.NoContent;
-                filler = hit.End > next ? isFiller : filler || isFiller;
-                next = hit.End;
-            }
-
-            if (next < 0 && TextFolding.IsAsciiDigit(TextFolding.Fold(text[at])))
-            {
-                // A short run of digits says no more than 1234 alone; a long one is a phone or order number, which is content.
-                next = at + 1;
-                while (next < text.Length && TextFolding.IsAsciiDigit(TextFolding.Fold(text[next])))
-                {
-                    next++;
-                }
-
-                // Digits of a fact (收到，2025-12-03 14:30) are content.
-                filler = next - at <= MaxFillerDigits && !HasFactOverlapping(scan, at, next);
-                if (!filler)
-                {
-                    return false;
-                }
-            }
-
-            if (next < 0)
-            {
-                return false;
-            }
-
-            at = next;
-            tiles++;
-            fillers += filler ? 1 : 0;
-        }
-    }
-
-    private bool HasFillerHit(TextScan scan)
-    {
-        for (var i = 0; i < scan.HitCount; i++)
-        {
-            var entry = Lexicon.Entries[scan.Hits[i].Entry];
-            if (entry.Role == PhraseRole.Vague && entry.Category == (int)VagueCategory.NoContent)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Whether a date or time lies within the span; facts are ordered by end, so only those ending inside it are read.</summary>
     private static bool HasDateOrTimeWithin(TextScan scan, int start, int end)
     {
@@ -1320,20 +1227,6 @@ internal sealed partial class TextAnalyzer
         {
             var fact = scan.Facts[f];
             if (fact.Kind is FactKind.Date or FactKind.Time && start <= fact.Start)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether any fact overlaps the span; a fact is never longer than a phrase, so the search ends a phrase past it.</summary>
-    private static bool HasFactOverlapping(TextScan scan, int start, int end)
-    {
-        for (var f = FirstEndingAfter(scan.Facts, scan.FactCount, start); f < scan.FactCount && scan.Facts[f].End <= end + Reach; f++)
-        {
-            if (scan.Facts[f].Start < end)
             {
                 return true;
             }
@@ -1539,6 +1432,23 @@ internal sealed partial class TextAnalyzer
                     break;
                 case PhraseRole.NegationCue when match.FoldedEnd - match.FoldedStart == 1 && match.Before == match.After && match.Before != '\0':
                     // 成不成, 有没有, 要不要: a question between two halves of one word, not a negation.
+                    break;
+                case PhraseRole.Vague:
+                    var filler = entry.Category == (int)VagueCategory.NoContent;
+                    scan.HasFiller |= filler;
+                    if (part.Kind == PhrasePartKind.Whole)
+                    {
+                        scan.OfferTile(match, filler);
+
+                        // A phrase that must be the whole text is kept only while it still can be: 啊啊啊… would keep one at
+                        // every character.
+                        if ((flags & PhraseFlags.WholeText) != 0 && scan.ContentChars > part.ContentLength)
+                        {
+                            break;
+                        }
+                    }
+
+                    scan.AddHit(part.Entry, match.Payload, match);
                     break;
                 default:
                     scan.AddHit(part.Entry, match.Payload, match);

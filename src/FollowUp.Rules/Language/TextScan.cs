@@ -39,7 +39,7 @@ internal interface IEndsAt
 /// The reusable working memory of one text analysis: what the scan saw and what resolution kept. One per thread, so an
 /// analysis allocates nothing unless the caller keeps its results.
 /// </summary>
-internal sealed class TextScan
+internal sealed partial class TextScan
 {
     [ThreadStatic]
     private static TextScan? t_cached;
@@ -116,6 +116,7 @@ internal sealed class TextScan
         _upperRunKey = 0;
         _upperRunAfterLetter = false;
         _previousWasLetter = false;
+        ResetTiling();
     }
 
     /// <summary>
@@ -198,6 +199,7 @@ internal sealed class TextScan
         }
 
         TrackUppercase(original, folded, start);
+        RememberTileChar(folded, start, foldedPosition);
     }
 
     public void Finish() => TrackUppercase('\0', '\0', 0);
