@@ -1196,7 +1196,7 @@ internal sealed partial class TextAnalyzer
 
     private bool IsNoContent(string text, TextScan scan)
     {
-        if (scan.ContentChars == 0 || FillerCoversText(scan) || scan.DigitChars == scan.ContentChars || (scan.SameContent && scan.ContentChars >= 2))
+        if (scan.ContentChars == 0 || FillerCoversText(text, scan) || scan.DigitChars == scan.ContentChars || (scan.SameContent && scan.ContentChars >= 2))
         {
             return true;
         }
@@ -1205,7 +1205,7 @@ internal sealed partial class TextAnalyzer
     }
 
     /// <summary>Whether filler phrases (同上, 此处省略, asdf) are all the text says; inside a real note they are only phrases.</summary>
-    private bool FillerCoversText(TextScan scan)
+    private bool FillerCoversText(string text, TextScan scan)
     {
         var covered = 0.0;
         for (var i = 0; i < scan.VagueCount; i++)
@@ -1213,7 +1213,10 @@ internal sealed partial class TextAnalyzer
             var hit = scan.Vague[i];
             if (hit.Category == (int)VagueCategory.NoContent && hit.Entry >= 0)
             {
-                covered += Lexicon.EntryContentUnits[hit.Entry];
+                // A phrase with a gap covers its words, not the gap; any other covers its span, a run of it (测试测试测试) once.
+                covered += Lexicon.Entries[hit.Entry].Phrase.Contains(LexiconEntry.GapMarker, StringComparison.Ordinal)
+                    ? Lexicon.EntryContentUnits[hit.Entry]
+                    : TextFolding.ContentUnitsOf(text.AsSpan(hit.Start, hit.End - hit.Start));
             }
         }
 
@@ -1441,8 +1444,8 @@ internal sealed partial class TextAnalyzer
                         scan.OfferTile(match, filler);
 
                         // A phrase that must be the whole text is kept only while it still can be: 啊啊啊… would keep one at
-                        // every character.
-                        if ((flags & PhraseFlags.WholeText) != 0 && scan.ContentChars > part.ContentLength)
+                        // every character. Overlapping occurrences of one phrase are one hit over their run (。。。。。).
+                        if (((flags & PhraseFlags.WholeText) != 0 && scan.ContentChars > part.ContentLength) || scan.ExtendRun(match))
                         {
                             break;
                         }

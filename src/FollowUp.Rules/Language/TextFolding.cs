@@ -91,6 +91,24 @@ internal static class TextFolding
         return ContentUnits(content, ascii);
     }
 
+    /// <summary>Measures the content of text as written, folding it as it goes (see <see cref="ContentUnits(int, int)"/>).</summary>
+    public static double ContentUnitsOf(ReadOnlySpan<char> text)
+    {
+        var content = 0;
+        var ascii = 0;
+        foreach (var c in text)
+        {
+            var folded = Fold(c);
+            if (IsContent(folded))
+            {
+                content++;
+                ascii += folded < '\u0080' ? 1 : 0;
+            }
+        }
+
+        return ContentUnits(content, ascii);
+    }
+
     /// <summary>Folds a phrase the way the scanner folds text: ignorable characters dropped, white space kept only between ASCII words.</summary>
     public static string FoldPhrase(string phrase)
     {

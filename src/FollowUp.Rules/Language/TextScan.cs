@@ -222,9 +222,37 @@ internal sealed partial class TextScan
 
             // The clause a phrase starts in: a clause break inside it (read but no reply) does not split it.
             Clause = _clauseAt[match.FoldedStart & RingMask],
-            AtClauseEnd = match.After == '\0' || TextFolding.IsClauseEnd(match.After) || TextFolding.IsWhitespace(match.After),
+            AtClauseEnd = IsAtClauseEnd(match),
         };
     }
+
+    /// <summary>
+    /// Extends the hit of the same phrase that <paramref name="match"/> overlaps, if there is one, over the match: a run of one
+    /// phrase (。。。。。, 测试测试测试) is one hit, however long. The hit moves last, among those that end where it now ends.
+    /// </summary>
+    /// <returns>Whether a hit was extended.</returns>
+    public bool ExtendRun(in PhraseMatch match)
+    {
+        // Hits are ordered by where they end, so those the match overlaps are the last few.
+        for (var h = HitCount - 1; h >= 0 && Hits[h].FoldedEnd > match.FoldedStart; h--)
+        {
+            if (Hits[h].Part == match.Payload)
+            {
+                var run = Hits[h];
+                run.End = match.End;
+                run.FoldedEnd = match.FoldedEnd;
+                run.AtClauseEnd = IsAtClauseEnd(match);
+                Array.Copy(Hits, h + 1, Hits, h, HitCount - h - 1);
+                Hits[HitCount - 1] = run;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAtClauseEnd(in PhraseMatch match) =>
+        match.After == '\0' || TextFolding.IsClauseEnd(match.After) || TextFolding.IsWhitespace(match.After);
 
     /// <summary>Whether a negation cue found so far ends right at <paramref name="foldedPosition"/>.</summary>
     public bool EndsWithCue(int foldedPosition, CompiledLexicon lexicon)

@@ -153,17 +153,21 @@ public class FollowUpEvaluatorTests
     }
 
     /// <summary>
-    /// A long note of no content costs what a short one does. Its text is neither copied nor kept for sharing, and a phrase that
-    /// must be the whole text (啊, 好的) is not kept at every place it occurs: 100,000 characters of 啊 once took 50 MB.
+    /// A long note of no content costs what a short one does. Its text is neither copied nor kept for sharing; a phrase that
+    /// must be the whole text (啊, 好的) is not kept at every place it occurs; and a run of one phrase (。。。, 测试测试) is one
+    /// hit: 100,000 characters of 啊 once took 50 MB.
     /// </summary>
     [Theory]
     [InlineData("x", "needs.summary")]
     [InlineData("啊", "needs.summary")]
+    [InlineData("测试", "needs.summary")]
+    [InlineData("。", "needs.summary")]
     [InlineData("嗯哈", "needs.summary")]
     [InlineData("好的，", "needs.summary")]
     [InlineData("1", "needs.summary")]
-    [InlineData("x", "communications[0].summary")]
     [InlineData("啊", "communications[0].summary")]
+    [InlineData("。", "communications[0].summary")]
+    [InlineData("x", "communications[0].summary")]
     public void Evaluate_LongNoteOfNoContent_AllocatesNoMoreThanAFractionOfItsText(string filler, string field)
     {
         var evaluator = TestClock.Evaluator();
@@ -183,6 +187,16 @@ public class FollowUpEvaluatorTests
 
         // The note is 200 KB: a copy of it, let alone anything kept per character, would exceed this.
         Assert.InRange(allocated, 0, 64 * 1024);
+    }
+
+    /// <summary>SPEC §5: a run of one phrase is one hit over the run; a million full stops once gave 999,998 overlapping hits.</summary>
+    [Fact]
+    public void Evaluate_LongRunOfFullStops_IsOneVagueEntryOverTheRun()
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(new FollowUpRecord { Id = "F", Needs = new CustomerNeeds { Summary = new string('。', 100_000) } });
+
+        var vague = Assert.Single(evaluation.Vague);
+        Assert.Equal(("needs.summary", VagueCategory.NoContent, 0, 100_000), (vague.Field, vague.Category, vague.Start, vague.Length));
     }
 
     /// <summary>

@@ -26,6 +26,22 @@ public sealed class VagueLanguageDetectorProperties
             p.Start >= 0 && p.Length > 0 && p.Start + p.Length <= value.Length && p.Text == value.Substring(p.Start, p.Length));
     }
 
+    /// <summary>
+    /// SPEC §5: hits of one category that overlap are one hit over their union, and a run of one phrase (。。。。。) is one hit
+    /// over the run; only different fillers may overlap, as each measures how much of the text it covers.
+    /// </summary>
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 1000)]
+    public Property Detect_AnyText_OverlappingPhrasesOfOneCategoryAreDifferentFillers(NoisyText text, Repetition repetition) =>
+        (OverlapsOfOneCategory(text.Value) && OverlapsOfOneCategory(repetition.Text)).Label($"'{text.Value}', '{repetition.Text}'");
+
+    private static bool OverlapsOfOneCategory(string text)
+    {
+        var phrases = Detector.Detect(text).Phrases;
+        return phrases.SelectMany((p, i) => phrases.Skip(i + 1).Select(q => (p, q)))
+            .Where(pair => pair.p.Category == pair.q.Category && pair.p.Start < pair.q.Start + pair.q.Length && pair.q.Start < pair.p.Start + pair.p.Length)
+            .All(pair => pair.p.Category == VagueCategory.NoContent && pair.p.Text != pair.q.Text);
+    }
+
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
     public Property Detect_InsertingAVaguePhrase_NeverRaisesClarity(BusinessNote note, VagueInsertion insertion)
     {
@@ -77,6 +93,14 @@ public sealed class VagueLanguageDetectorProperties
         }
     }
 
+    /// <summary>A shipped phrase written several times in a row, with or without something between.</summary>
+    public sealed record Repetition(string Phrase, int Count, string Separator)
+    {
+        public string Text => string.Join(Separator, Enumerable.Repeat(Phrase, Count));
+
+        public override string ToString() => Text;
+    }
+
     /// <summary>Replaces every white-space run of a text by another width and kind of white space.</summary>
     public sealed record Spacing(string Replacement)
     {
@@ -111,6 +135,12 @@ public sealed class VagueLanguageDetectorProperties
         private static readonly string[] Phrases = ShippedLexicon.Files
             .Where(f => f.File.Kind is "Vague" or "Risk")
             .SelectMany(f => f.File.Entries.Where(e => !e.Phrase.Contains(LexiconEntry.GapMarker, StringComparison.Ordinal)).Select(e => e.Phrase))
+            .ToArray();
+
+        /// <summary>The shipped fillers: some overlap themselves when repeated (。。。, 测试测试, test test).</summary>
+        private static readonly string[] Fillers = ShippedLexicon.Files
+            .Where(f => f.File.Kind == "Vague" && f.File.Category == nameof(VagueCategory.NoContent))
+            .SelectMany(f => f.File.Entries.Select(e => e.Phrase))
             .ToArray();
 
         private static readonly string[] InsertableVague = ShippedLexicon.Files
@@ -155,6 +185,12 @@ public sealed class VagueLanguageDetectorProperties
 
         public static Arbitrary<VagueInsertion> VagueInsertion() =>
             Gen.Elements(InsertableVague).SelectMany(p => Gen.Choose(0, 20).Select(b => new VagueInsertion(p, b))).ToArbitrary();
+
+        public static Arbitrary<Repetition> Repetition() =>
+            (from phrase in Gen.Frequency((1, Gen.Elements(Phrases)), (3, Gen.Elements(Fillers)))
+             from count in Gen.Choose(2, 9)
+             from separator in Gen.Elements("", " ", "，")
+             select new Repetition(phrase, count, separator)).ToArbitrary();
 
         public static Arbitrary<Spacing> Spacing() =>
             Gen.Elements(" ", "  ", "   ", "\t", "\u3000", " \u3000 ", "\u00A0").Select(s => new Spacing(s)).ToArbitrary();

@@ -144,6 +144,24 @@ public sealed class VagueLanguageDetectorTests
         Assert.Equal((VagueCategory.StatusOnly, union, start, union.Length), (phrase.Category, phrase.Text, phrase.Start, phrase.Length));
     }
 
+    [Theory]
+    [InlineData("。。。。。", "。。。。。", 0)]
+    [InlineData("测试测试测试", "测试测试测试", 0)]
+    [InlineData("报价已发，测试测试 测试测试", "测试测试 测试测试", 5)]
+    public void Detect_OverlappingHitsOfOnePhrase_AreOnePhraseOverTheRun(string text, string run, int start)
+    {
+        var phrase = Assert.Single(Detector.Detect(text).Phrases);
+
+        Assert.Equal((VagueCategory.NoContent, run, start, run.Length), (phrase.Category, phrase.Text, phrase.Start, phrase.Length));
+    }
+
+    /// <summary>A run of one filler covers its text once, as one occurrence does: beside the same real content, both are content.</summary>
+    [Theory]
+    [InlineData("报价已发，测试测试")]
+    [InlineData("报价已发，测试测试测试测试")]
+    public void Detect_RunOfAFillerBesideContent_IsNotNoContent(string text) =>
+        Assert.NotEqual(ClarityLevel.NoContent, Detector.Detect(text).Clarity);
+
     [Fact]
     public void Detect_SeparatePhrasesOfOneCategory_StayApart()
     {
