@@ -405,8 +405,24 @@ internal sealed partial class Inspection
     public static void Return(Inspection inspection)
     {
         inspection.Record = null!;
+        // The lists of a record's texts let them go, and do not keep for the thread's next record the room a long one took.
+        Release(inspection.Clarity);
+        Release(inspection.Vague);
+        Release(inspection.RiskHits);
         t_cached = inspection;
     }
+
+    private static void Release<T>(List<T> list)
+    {
+        list.Clear();
+        if (list.Capacity > MaxKeptCapacity)
+        {
+            list.Capacity = 16;
+        }
+    }
+
+    /// <summary>The most entries a list of text hits keeps room for between records.</summary>
+    private const int MaxKeptCapacity = 4096;
 
     /// <summary>The message of note <paramref name="index"/>, formatted on first use.</summary>
     public MessageText NoteMessage(int index, MessageCatalog messages)

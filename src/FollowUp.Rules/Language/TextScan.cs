@@ -44,6 +44,12 @@ internal sealed partial class TextScan
     [ThreadStatic]
     private static TextScan? t_cached;
 
+    /// <summary>
+    /// The longest array a scan keeps between texts, about 200 KB of hits: far more than a note needs, so that only a long text
+    /// (tens of thousands of characters) allocates its own, rather than leaving them with the thread.
+    /// </summary>
+    private const int MaxKept = 4096;
+
     public TextHit[] Hits = new TextHit[32];
     public int HitCount;
     public FactSpan[] Facts = new FactSpan[16];
@@ -92,7 +98,31 @@ internal sealed partial class TextScan
         return scan;
     }
 
-    public static void Return(TextScan scan) => t_cached = scan;
+    public static void Return(TextScan scan)
+    {
+        // What a long text made the arrays grow to is not kept for the thread's next text.
+        if (scan.Hits.Length > MaxKept)
+        {
+            scan.Hits = new TextHit[32];
+        }
+
+        if (scan.Facts.Length > MaxKept)
+        {
+            scan.Facts = new FactSpan[16];
+        }
+
+        if (scan.Vague.Length > MaxKept)
+        {
+            scan.Vague = new ResolvedHit[8];
+        }
+
+        if (scan.Risk.Length > MaxKept)
+        {
+            scan.Risk = new ResolvedHit[8];
+        }
+
+        t_cached = scan;
+    }
 
     public void Reset()
     {
