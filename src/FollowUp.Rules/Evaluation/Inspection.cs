@@ -107,11 +107,8 @@ internal readonly record struct FieldHit(string Path, int Category, string Sourc
 /// </summary>
 internal sealed partial class Inspection
 {
-    /// <summary>Stands in for a null or absent entry: immutable, so one instance serves every record.</summary>
+    /// <summary>Stands in for the first entry of an empty log: immutable, so one instance serves every record.</summary>
     private static readonly Communication EmptyCommunication = new();
-
-    /// <summary>Stands in for a null risk entry.</summary>
-    private static readonly RiskNote EmptyRiskNote = new();
 
     [ThreadStatic]
     private static Inspection? t_cached;
@@ -643,20 +640,25 @@ internal sealed partial class Inspection
 
     private void InspectCommunications(IReadOnlyList<Communication>? communications)
     {
-        var count = communications?.Count ?? 0;
+        // A null entry, or one of the wrong shape (read as null, with its InvalidValue note), is an absent entry: no entry of the
+        // log, with no fields to check. The others keep their index.
+        var first = Rules.LatestContact.FirstEntry(communications);
         if (RequiredBit(FollowUpFields.Communications))
         {
             AddCheck(FollowUpStep.Communications, FollowUpFields.Communications, FollowUpFields.Communications,
-                count > 0 ? FieldState.Filled : FieldState.Missing, null, riskInput: true);
+                first >= 0 ? FieldState.Filled : FieldState.Missing, null, riskInput: true);
         }
 
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < (communications?.Count ?? 0); i++)
         {
-            InspectCommunication(i, communications![i] ?? EmptyCommunication);
+            if (communications![i] is { } entry)
+            {
+                InspectCommunication(i, entry);
+            }
         }
 
         // An empty log is missing every field of its first entry: adding an empty entry must not look like progress.
-        if (count == 0 && RequiredBit(FollowUpFields.Communications))
+        if (first < 0 && RequiredBit(FollowUpFields.Communications))
         {
             AbsentEntryNote = Checks[^1].Note;
             InspectCommunication(0, EmptyCommunication);
@@ -734,7 +736,7 @@ internal sealed partial class Inspection
         }
         else if (LatestContact.At is not { } latest)
         {
-            var field = record.Communications is { Count: > 0 } ? FieldPaths.CommunicationAt[0] : FollowUpFields.Communications;
+            var field = Rules.LatestContact.FirstEntry(record.Communications) is >= 0 and var first ? FieldPaths.CommunicationAt[first] : FollowUpFields.Communications;
             if (FirstNoteOn(field) < 0)
             {
                 Notes.Add(new Note(Problem.ContactTimeMissing, field, FieldPaths.KeyOf(field), null, null));
@@ -910,7 +912,12 @@ internal sealed partial class Inspection
         var countermeasureRequired = RequiredBit(FollowUpFields.RisksCountermeasure);
         for (var i = 0; i < count; i++)
         {
-            var entry = risks![i] ?? EmptyRiskNote;
+            // A null entry, or one of the wrong shape, is an absent entry, as in the log: no risk noted, no countermeasure asked for.
+            if (risks![i] is not { } entry)
+            {
+                continue;
+            }
+
             // 暂无明显风险 says the risks were weighed and none found: it notes the risks, and has nothing to counter.
             var noRisk = ClassifyOnly(entry.Kind) == FieldState.Missing && SaysNoRisk(entry.Description);
             var countermeasure = Classify(entry.Countermeasure, FieldPaths.RiskCountermeasure[i], TextUse.Clarity, countermeasureRequired && !noRisk);

@@ -291,7 +291,7 @@ internal static class Grader
         else if (latest is null)
         {
             // No entry has a readable time: the first entry's is the one to write, or, in an empty log, an entry.
-            var field = inspection.Record.Communications is { Count: > 0 } ? FieldPaths.CommunicationAt[0] : FollowUpFields.Communications;
+            var field = LatestContact.FirstEntry(inspection.Record.Communications) is >= 0 and var first ? FieldPaths.CommunicationAt[first] : FollowUpFields.Communications;
             part.Add(deductions, DeductionCodes.ContactTimeMissing, field, budget, messages.Fixed("ContactTimeMissing"));
         }
         else if (FirstNote(inspection, Problem.LateRecord) is >= 0 and var note)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FluentValidation;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Language;
@@ -683,6 +684,59 @@ public class FollowUpEvaluatorTests
 
         Assert.Contains(failures, f => (f.ErrorCode, f.PropertyName, f.AttemptedValue as string) == (FindingCodes.InvalidValue, "customer", "\"张伟\""));
     }
+
+    /// <summary>
+    /// A null entry of a list, or one of the wrong shape (read as null, with its InvalidValue finding), is an absent entry: a
+    /// list of nothing else grades as an empty one, with its findings ([null] once earned the log's credit for an entry, and
+    /// asked for each field of it).
+    /// </summary>
+    [Theory]
+    [InlineData("ToB", "communications", "[null]")]
+    [InlineData("ToB", "communications", "[7]")]
+    [InlineData("ToB", "communications", "[null, \"张伟\", null]")]
+    [InlineData("Project", "risks", "[null]")]
+    [InlineData("Project", "risks", "[null, 7]")]
+    [InlineData("Project", "attachments", "[null]")]
+    public void Evaluate_ListOfNullOrWrongShapedEntries_GradesAsAnEmptyList(string profile, string list, string entries)
+    {
+        var evaluator = TestClock.Evaluator();
+        var absent = evaluator.Evaluate(WithList(profile, list, entries));
+        var empty = evaluator.Evaluate(WithList(profile, list, "[]"));
+
+        Assert.Equal(empty.Score, absent.Score);
+        Assert.Equal(empty.Completeness.Steps.Select(s => s.Score), absent.Completeness.Steps.Select(s => s.Score));
+        Assert.Equal(Summary(empty.Findings), Summary(absent.Findings.Where(f => f.Code != FindingCodes.InvalidValue)));
+        Assert.Equal(empty.Risk.Signals.Select(s => (s.Code, s.Field)), absent.Risk.Signals.Select(s => (s.Code, s.Field)));
+        Assert.Contains(empty.Findings, f => f.Field == list);
+    }
+
+    /// <summary>Beside entries that are there, an absent entry costs nothing and asks for nothing; the others keep their index.</summary>
+    [Theory]
+    [InlineData("ToB", "communications")]
+    [InlineData("Project", "risks")]
+    [InlineData("Project", "attachments")]
+    public void Evaluate_NullOrWrongShapedEntryBesideOthers_CostsNothing(string profile, string list)
+    {
+        var evaluator = TestClock.Evaluator();
+        var complete = evaluator.Evaluate(SampleRecords.CompleteFor(profile));
+        var entries = JsonNode.Parse(FollowUpJson.Serialize(SampleRecords.CompleteFor(profile)))![list]!.AsArray().Select(e => e!.ToJsonString());
+
+        var withNull = evaluator.Evaluate(WithList(profile, list, $"[null, {string.Join(", ", entries)}]"));
+        var withWrong = evaluator.Evaluate(WithList(profile, list, $"[7, {string.Join(", ", entries)}]"));
+
+        Assert.Equal((complete.Score, 0), (withNull.Score, withNull.Findings.Count));
+        Assert.Equal(complete.Score, withWrong.Score);
+        Assert.Equal((FindingCodes.InvalidValue, $"{list}[0]"), (Assert.Single(withWrong.Findings).Code, withWrong.Findings[0].Field));
+    }
+
+    private static FollowUpRecord WithList(string profile, string list, string entries)
+    {
+        var json = JsonNode.Parse(FollowUpJson.Serialize(SampleRecords.CompleteFor(profile)))!;
+        json[list] = JsonNode.Parse(entries);
+        return FollowUpJson.DeserializeRecord(json.ToJsonString())!;
+    }
+
+    private static string[] Summary(IEnumerable<Finding> findings) => [.. findings.Select(f => $"{f.Code} {f.Field}")];
 
     [Fact]
     public void Evaluate_LogOfFiftyThousandEntries_ReportsEachEntryAsATenEntryLogDoes()
