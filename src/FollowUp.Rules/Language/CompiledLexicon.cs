@@ -21,11 +21,12 @@ internal readonly record struct PhrasePart(int Entry, PhrasePartKind Kind, int C
 /// </summary>
 internal sealed class CompiledLexicon
 {
-    private CompiledLexicon(PhraseAutomaton automaton, LexiconEntry[] entries, PhrasePart[] parts)
+    private CompiledLexicon(PhraseAutomaton automaton, LexiconEntry[] entries, PhrasePart[] parts, byte[] vagueReach)
     {
         Automaton = automaton;
         Entries = entries;
         Parts = parts;
+        VagueReach = vagueReach;
         EntryContentUnits = new double[entries.Length];
         foreach (var part in parts)
         {
@@ -38,6 +39,12 @@ internal sealed class CompiledLexicon
 
     public PhraseAutomaton Automaton { get; }
 
+    /// <summary>
+    /// By folded character: the length of the longest vague phrase without a gap that starts with it, or 0. Once a scan is that
+    /// far past a place the character starts, every such phrase starting there has been found.
+    /// </summary>
+    public byte[] VagueReach { get; }
+
     public LexiconEntry[] Entries { get; }
 
     public PhrasePart[] Parts { get; }
@@ -46,6 +53,7 @@ internal sealed class CompiledLexicon
     {
         var parts = new List<PhrasePart>(entries.Count + 16);
         var phrases = new List<(string, int)>(entries.Count + 16);
+        var vagueReach = new byte[char.MaxValue + 1];
         for (var e = 0; e < entries.Count; e++)
         {
             var phrase = entries[e].Phrase;
@@ -61,11 +69,16 @@ internal sealed class CompiledLexicon
             }
         }
 
-        return new CompiledLexicon(PhraseAutomaton.Build(phrases), [.. entries], [.. parts]);
+        return new CompiledLexicon(PhraseAutomaton.Build(phrases), [.. entries], [.. parts], vagueReach);
 
         void Add(string text, int entry, PhrasePartKind kind)
         {
             var folded = TextFolding.FoldPhrase(text);
+            if (kind == PhrasePartKind.Whole && entries[entry].Role == PhraseRole.Vague && folded.Length > 0)
+            {
+                vagueReach[folded[0]] = (byte)Math.Clamp(folded.Length, vagueReach[folded[0]], byte.MaxValue);
+            }
+
             phrases.Add((folded, parts.Count));
             parts.Add(new PhrasePart(entry, kind, folded.Count(TextFolding.IsContent), TextFolding.ContentUnits(folded)));
         }

@@ -134,6 +134,7 @@ internal sealed partial class TextAnalyzer
     public TextAnalysis Analyze(string text, TextScan scan, bool prose = true)
     {
         var sink = new Sink(scan, Lexicon);
+        scan.StartTiling(Lexicon);
         Lexicon.Automaton.Scan(text, ref sink);
         scan.Finish();
         JoinGaps(scan);

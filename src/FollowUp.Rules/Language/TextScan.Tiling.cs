@@ -11,26 +11,27 @@ namespace FollowUp.Rules.Language;
 internal sealed partial class TextScan
 {
     /// <summary>
-    /// How far past a tile's start, in characters of the text, the scan goes before the tile is taken: the tile's phrases end
-    /// within <see cref="TextAnalyzer.Reach"/>, and the facts that may overlap its digits within that of their end.
+    /// How far past a run of digits, in characters, the scan goes before it is taken as a tile: the facts that may overlap
+    /// it end within <see cref="TextAnalyzer.Reach"/> of it.
     /// </summary>
-    private const int TileDelay = TextAnalyzer.Reach + TextAnalyzer.MaxFillerDigits;
+    private const int DigitTileDelay = TextAnalyzer.Reach + TextAnalyzer.MaxFillerDigits;
 
-    /// <summary>The folded characters the tiling remembers: more than <see cref="TileDelay"/>, a power of two.</summary>
+    /// <summary>The folded characters the tiling remembers: more than any tile waits for, a power of two.</summary>
     private const int TileWindow = 256;
 
     private const int TileMask = TileWindow - 1;
 
-    /// <summary>By folded position in the window: the offset in the text of its character.</summary>
-    private readonly int[] _tileCharStart = new int[TileWindow];
+    /// <summary>By folded position in the window: what the tiling knows of its character.</summary>
+    private readonly TileSlot[] _tileSlots = new TileSlot[TileWindow];
 
-    /// <summary>By folded position in the window: where the longest whole vague phrase starting there ends, or -1.</summary>
-    private readonly int[] _tilePhraseEnd = new int[TileWindow];
-
-    private readonly TileChar[] _tileChar = new TileChar[TileWindow];
+    /// <summary>The lexicon's <see cref="CompiledLexicon.VagueReach"/>: how long to wait for the phrases a character starts.</summary>
+    private byte[] _vagueReach = [];
 
     /// <summary>The folded position of the next tile's start, or -1 while the scan has not reached it.</summary>
     private int _tileAt;
+
+    /// <summary>The folded position from which the next tile is known: every phrase starting there has been found.</summary>
+    private int _tileDue;
 
     /// <summary>The offset in the text at or after which the next tile starts.</summary>
     private int _tileFrom;
@@ -56,6 +57,9 @@ internal sealed partial class TextScan
         Filler = 4,
     }
 
+    /// <summary>Readies the tiling for a text scanned with <paramref name="lexicon"/>.</summary>
+    public void StartTiling(CompiledLexicon lexicon) => _vagueReach = lexicon.VagueReach;
+
     private void ResetTiling()
     {
         _tileAt = -1;
@@ -67,95 +71,107 @@ internal sealed partial class TextScan
         HasFiller = false;
     }
 
-    /// <summary>Remembers a folded character, once the tiles starting far enough before it are taken.</summary>
-    private void RememberTileChar(char folded, int start, int foldedPosition)
+    /// <summary>Whether the text may still be tiled: until it is found untiled, each character is remembered.</summary>
+    private bool Tiling => !_untiled;
+
+    /// <summary>Remembers a folded character, once the tile before it is known.</summary>
+    private void RememberTileChar(char folded, int start, int foldedPosition, bool content)
     {
-        if (_untiled)
+        if (_tileAt >= 0 && foldedPosition >= _tileDue)
         {
-            return;
+            TakeTiles(foldedPosition);
         }
 
-        while (_tileAt >= 0 && _tileCharStart[_tileAt & TileMask] < start - TileDelay && !_untiled)
-        {
-            TakeTile();
-        }
-
-        var slot = foldedPosition & TileMask;
-        var content = TextFolding.IsContent(folded);
-        _tileCharStart[slot] = start;
-        _tilePhraseEnd[slot] = -1;
-        _tileChar[slot] = (content ? TileChar.Content : TileChar.None) | (TextFolding.IsAsciiDigit(folded) ? TileChar.Digit : TileChar.None);
+        ref var slot = ref _tileSlots[foldedPosition & TileMask];
+        slot.Start = start;
+        slot.PhraseEnd = -1;
+        slot.Folded = folded;
+        slot.Kind = (content ? TileChar.Content : TileChar.None) | (TextFolding.IsAsciiDigit(folded) ? TileChar.Digit : TileChar.None);
         _tileLast = foldedPosition;
         if (_tileAt < 0 && content && start >= _tileFrom)
         {
-            _tileAt = foldedPosition;
+            StartTile(foldedPosition, folded, slot.Kind);
         }
     }
 
     /// <summary>Offers a whole vague phrase as the tile of the character it starts at.</summary>
     public void OfferTile(in PhraseMatch match, bool filler)
     {
-        var slot = match.FoldedStart & TileMask;
-        if (_untiled || _tileCharStart[slot] != match.Start || match.End > match.Start + TextAnalyzer.Reach || match.End < _tilePhraseEnd[slot])
+        ref var slot = ref _tileSlots[match.FoldedStart & TileMask];
+        if (_untiled || slot.Start != match.Start || match.End > match.Start + TextAnalyzer.Reach || match.End < slot.PhraseEnd)
         {
             return;
         }
 
-        _tileChar[slot] = match.End > _tilePhraseEnd[slot] ? (_tileChar[slot] & ~TileChar.Filler) | (filler ? TileChar.Filler : TileChar.None)
-            : _tileChar[slot] | (filler ? TileChar.Filler : TileChar.None);
-        _tilePhraseEnd[slot] = match.End;
+        slot.Kind = (match.End > slot.PhraseEnd ? slot.Kind & ~TileChar.Filler : slot.Kind) | (filler ? TileChar.Filler : TileChar.None);
+        slot.PhraseEnd = match.End;
     }
 
     /// <summary>Takes the tiles left once the whole text is scanned, and tells whether they tile it.</summary>
     public bool FillersTileText()
     {
-        while (_tileAt >= 0 && !_untiled)
-        {
-            TakeTile();
-        }
-
+        TakeTiles(int.MaxValue);
         return !_untiled && _fillerTiles > 0 && _tiles > 1;
     }
 
-    private void TakeTile()
+    /// <summary>
+    /// Makes the character at <paramref name="foldedPosition"/> the next tile's start. One no vague phrase starts with and no
+    /// digit is none, so most notes are found untiled at their first character.
+    /// </summary>
+    private void StartTile(int foldedPosition, char folded, TileChar kind)
     {
-        var slot = _tileAt & TileMask;
-        var start = _tileCharStart[slot];
-        var end = _tilePhraseEnd[slot];
-        var filler = (_tileChar[slot] & TileChar.Filler) != 0;
-        if (end < 0 && (_tileChar[slot] & TileChar.Digit) != 0)
+        var reach = (kind & TileChar.Digit) != 0 ? DigitTileDelay : _vagueReach[folded];
+        _untiled = reach == 0;
+        _tileAt = foldedPosition;
+        _tileDue = foldedPosition + reach;
+    }
+
+    /// <summary>Takes each tile known before <paramref name="foldedPosition"/>, until one is not or the text is found untiled.</summary>
+    private void TakeTiles(int foldedPosition)
+    {
+        while (!_untiled && _tileAt >= 0 && foldedPosition >= _tileDue)
         {
-            // A short run of digits says no more than 1234 alone; a long one is a phone or order number, which is content.
-            end = start + 1;
-            for (var p = _tileAt + 1; p <= _tileLast && (_tileChar[p & TileMask] & TileChar.Digit) != 0 && _tileCharStart[p & TileMask] == end; p++)
+            ref readonly var slot = ref _tileSlots[_tileAt & TileMask];
+            var end = slot.PhraseEnd;
+            var filler = (slot.Kind & TileChar.Filler) != 0;
+            if (end < 0 && (slot.Kind & TileChar.Digit) != 0)
             {
-                end++;
+                // A short run of digits says no more than 1234 alone; a long one is a phone or order number, which is content.
+                end = slot.Start + 1;
+                for (var p = _tileAt + 1; p <= _tileLast && (_tileSlots[p & TileMask].Kind & TileChar.Digit) != 0 && _tileSlots[p & TileMask].Start == end; p++)
+                {
+                    end++;
+                }
+
+                // Digits of a fact (收到，2025-12-03 14:30) are content.
+                filler = end - slot.Start <= TextAnalyzer.MaxFillerDigits && !HasFactOverlapping(slot.Start, end);
+                _untiled = !filler;
+            }
+            else
+            {
+                _untiled = end < 0;
             }
 
-            // Digits of a fact (收到，2025-12-03 14:30) are content.
-            filler = end - start <= TextAnalyzer.MaxFillerDigits && !HasFactOverlapping(start, end);
-            _untiled = !filler;
-        }
-        else
-        {
-            _untiled = end < 0;
-        }
+            if (_untiled)
+            {
+                return;
+            }
 
-        if (_untiled)
-        {
-            return;
-        }
+            _tiles++;
+            _fillerTiles += filler ? 1 : 0;
+            _tileFrom = end;
+            var at = _tileAt + 1;
+            while (at <= _tileLast && ((_tileSlots[at & TileMask].Kind & TileChar.Content) == 0 || _tileSlots[at & TileMask].Start < end))
+            {
+                at++;
+            }
 
-        _tiles++;
-        _fillerTiles += filler ? 1 : 0;
-        _tileFrom = end;
-        var at = _tileAt + 1;
-        while (at <= _tileLast && ((_tileChar[at & TileMask] & TileChar.Content) == 0 || _tileCharStart[at & TileMask] < end))
-        {
-            at++;
+            _tileAt = -1;
+            if (at <= _tileLast)
+            {
+                StartTile(at, _tileSlots[at & TileMask].Folded, _tileSlots[at & TileMask].Kind);
+            }
         }
-
-        _tileAt = at <= _tileLast ? at : -1;
     }
 
     /// <summary>Whether any fact overlaps the span; a fact is never longer than a phrase, so the search ends a phrase past it.</summary>
@@ -170,5 +186,17 @@ internal sealed partial class TextScan
         }
 
         return false;
+    }
+
+    private struct TileSlot
+    {
+        /// <summary>The offset in the text of the character.</summary>
+        public int Start;
+
+        /// <summary>Where the longest whole vague phrase starting at the character ends, or -1.</summary>
+        public int PhraseEnd;
+
+        public char Folded;
+        public TileChar Kind;
     }
 }

@@ -205,7 +205,8 @@ internal sealed partial class TextScan
 
         _position = foldedPosition + 1;
 
-        if (TextFolding.IsContent(folded))
+        var content = TextFolding.IsContent(folded);
+        if (content)
         {
             ContentChars++;
             if (TextFolding.IsAsciiDigit(folded))
@@ -229,7 +230,10 @@ internal sealed partial class TextScan
         }
 
         TrackUppercase(original, folded, start);
-        RememberTileChar(folded, start, foldedPosition);
+        if (Tiling)
+        {
+            RememberTileChar(folded, start, foldedPosition, content);
+        }
     }
 
     public void Finish() => TrackUppercase('\0', '\0', 0);
