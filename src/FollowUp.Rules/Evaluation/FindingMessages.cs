@@ -41,16 +41,40 @@ internal static class FindingMessages
         _ => Severity.Warning,
     };
 
+    /// <summary>
+    /// The longest phrase a message quotes whole: longer than any phrase of a lexicon. A longer one is a run of a phrase or a
+    /// whole text of no content (啊啊啊…), and its start is quoted, so that a message does not grow with the text.
+    /// </summary>
+    private const int MaxQuotedPhrase = 64;
+
+    /// <summary>How much of a longer phrase a message quotes, before an ellipsis.</summary>
+    private const int QuotedStart = 30;
+
     /// <summary>The coaching message for a vague phrase of a category, shared by every record with that phrase.</summary>
-    public static string Vague(MessageCatalog messages, Language.VagueCategory category, string phrase) => category switch
+    public static string Vague(MessageCatalog messages, Language.VagueCategory category, string phrase)
     {
-        Language.VagueCategory.StatusOnly => messages.Quoting("VagueStatusOnly", phrase),
-        Language.VagueCategory.Waiting => messages.Quoting("VagueWaiting", phrase),
-        Language.VagueCategory.UnquantifiedIntent => messages.Quoting("VagueUnquantifiedIntent", phrase),
-        Language.VagueCategory.Hedge => messages.Quoting("VagueHedge", phrase),
-        Language.VagueCategory.VagueTime => messages.Quoting("VagueVagueTime", phrase),
-        _ => messages.Quoting("NoContent", phrase),
-    };
+        var quoted = Quoted(phrase);
+        return category switch
+        {
+            Language.VagueCategory.StatusOnly => messages.Quoting("VagueStatusOnly", quoted),
+            Language.VagueCategory.Waiting => messages.Quoting("VagueWaiting", quoted),
+            Language.VagueCategory.UnquantifiedIntent => messages.Quoting("VagueUnquantifiedIntent", quoted),
+            Language.VagueCategory.Hedge => messages.Quoting("VagueHedge", quoted),
+            Language.VagueCategory.VagueTime => messages.Quoting("VagueVagueTime", quoted),
+            _ => messages.Quoting("NoContent", quoted),
+        };
+    }
+
+    private static string Quoted(string phrase)
+    {
+        if (phrase.Length <= MaxQuotedPhrase)
+        {
+            return phrase;
+        }
+
+        var length = char.IsHighSurrogate(phrase[QuotedStart - 1]) ? QuotedStart - 1 : QuotedStart;
+        return string.Concat(phrase.AsSpan(0, length), "…");
+    }
 
     /// <summary>
     /// The detail of an unreadable date's note, for its message: the weekday of a date written with another, the name of
@@ -141,7 +165,7 @@ internal static class FindingMessages
             : messages.Fixed("ChangeHistoryMissing"),
         Problem.UnknownProfile => messages.Defer("UnknownProfile", note.Value, note.Detail),
         Problem.VagueLanguage => Vague(messages, Enum.Parse<Language.VagueCategory>(note.Detail!), note.Value!),
-        Problem.NoContent => messages.Quoting("NoContent", note.Value!),
+        Problem.NoContent => Vague(messages, Language.VagueCategory.NoContent, note.Value!),
         Problem.TextTooShort => messages.Quoting("VagueTextNoFacts", note.Value!),
         Problem.RiskUnanswered when note.QuotesPhrase => messages.ForArguments(RiskUnansweredKey(note), messages.Signal(note.Detail ?? ""), note.Value!),
         Problem.RiskUnanswered => messages.QuotingEvidence(RiskUnansweredKey(note), messages.Signal(note.Detail ?? ""), note.Value!),

@@ -169,15 +169,20 @@ public class FollowUpEvaluatorTests
     [InlineData("啊", "communications[0].summary")]
     [InlineData("。", "communications[0].summary")]
     [InlineData("x", "communications[0].summary")]
+    [InlineData("啊", "custom.note")]
+    [InlineData("测试", "custom.note")]
     public void Evaluate_LongNoteOfNoContent_AllocatesNoMoreThanAFractionOfItsText(string filler, string field)
     {
         var evaluator = TestClock.Evaluator();
         long Allocated(int length)
         {
             var text = string.Concat(Enumerable.Repeat(filler, (length / filler.Length) + 1))[..length];
-            var record = field == "needs.summary"
-                ? new FollowUpRecord { Id = "F", Needs = new CustomerNeeds { Summary = text } }
-                : new FollowUpRecord { Id = "F", Communications = [new Communication { Summary = text }] };
+            var record = field switch
+            {
+                "needs.summary" => new FollowUpRecord { Id = "F", Needs = new CustomerNeeds { Summary = text } },
+                "custom.note" => new FollowUpRecord { Id = "F", Custom = new Dictionary<string, string?> { ["note"] = text } },
+                _ => new FollowUpRecord { Id = "F", Communications = [new Communication { Summary = text }] },
+            };
             var before = GC.GetAllocatedBytesForCurrentThread();
             evaluator.Evaluate(record);
             return GC.GetAllocatedBytesForCurrentThread() - before;
@@ -188,6 +193,20 @@ public class FollowUpEvaluatorTests
 
         // The note is 200 KB: a copy of it, let alone anything kept per character, would exceed this.
         Assert.InRange(allocated, 0, 64 * 1024);
+    }
+
+    /// <summary>A finding on a long run of a phrase quotes its start, as the deduction does, not the whole note.</summary>
+    [Fact]
+    public void Evaluate_LongNoteOfNoContent_QuotesItsStartInTheFinding()
+    {
+        var note = new string('啊', 100_000);
+
+        var evaluation = TestClock.Evaluator().Evaluate(SampleRecords.CompleteToB().WithCustom("note", note));
+
+        var finding = Assert.Single(evaluation.Findings, f => f.Field == "custom.note");
+        Assert.Equal((FindingCodes.NoContent, note), (finding.Code, finding.Value));
+        Assert.Contains("“" + new string('啊', 30) + "…”", finding.Message, StringComparison.Ordinal);
+        Assert.InRange(finding.Message.Length, 1, 200);
     }
 
     /// <summary>SPEC §5: a run of one phrase is one hit over the run; a million full stops once gave 999,998 overlapping hits.</summary>
