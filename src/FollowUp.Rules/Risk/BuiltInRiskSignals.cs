@@ -122,11 +122,24 @@ internal static class BuiltInRiskSignals
                     context.Messages.ForArgument("EvidenceNoDecisionMaker", context.Messages.Stage(EnumLabels<DealStage>.NameOf(context.Stage.Value))));
             }
 
-            if (communications.Count >= 2 && OnlyContact(context, communications) is { } only)
+            // A null entry of the log is no communication, as in the completeness of the log.
+            var entries = Entries(communications);
+            if (entries >= 2 && OnlyContact(context, communications) is { } only)
             {
                 context.Report(RiskSignalCodes.SingleThreaded, FollowUpFields.Communications,
-                    context.Messages.Evidence("EvidenceSingleThreaded", communications.Count, only));
+                    context.Messages.Evidence("EvidenceSingleThreaded", entries, only));
             }
+        }
+
+        private static int Entries(IReadOnlyList<Communication?> communications)
+        {
+            var entries = 0;
+            for (var i = 0; i < communications.Count; i++)
+            {
+                entries += communications[i] is null ? 0 : 1;
+            }
+
+            return entries;
         }
 
         // Indexed loops: a foreach over the IReadOnlyList would box its enumerator on every record.

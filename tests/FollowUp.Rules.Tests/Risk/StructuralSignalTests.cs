@@ -287,6 +287,19 @@ public sealed class StructuralSignalTests
     }
 
     [Fact]
+    public void SingleThreaded_NullEntriesOfTheLog_AreNoCommunications()
+    {
+        var one = SampleRecords.CompleteToB().Communications![0] with { Contact = "周立群", ContactRole = DecisionRole.Influencer };
+        var record = SampleRecords.CompleteToB() with { Communications = [one, null!, one with { At = TestClock.DaysFromNow(-1) }, null!] };
+        var single = SampleRecords.CompleteToB() with { Communications = [one, null!] };
+
+        var signal = Assert.Single(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.SingleThreaded);
+
+        Assert.StartsWith("2 次沟通", signal.Evidence, StringComparison.Ordinal);
+        Assert.DoesNotContain(RiskSignalCodes.SingleThreaded, Codes(single));
+    }
+
+    [Fact]
     public void StalledStage_StageOlderThanTheLimit_IsRaised()
     {
         var record = SampleRecords.CompleteToB().WithProgress(p => p with { StageSince = TestClock.DaysFromNow(-31) });
