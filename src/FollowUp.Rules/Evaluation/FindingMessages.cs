@@ -42,8 +42,9 @@ internal static class FindingMessages
     };
 
     /// <summary>
-    /// The longest phrase a message quotes whole: longer than any phrase of a lexicon. A longer one is a run of a phrase or a
-    /// whole text of no content (啊啊啊…), and its start is quoted, so that a message does not grow with the text.
+    /// The longest phrase or value a message quotes whole: longer than any phrase of a lexicon. A longer one is a run of a
+    /// phrase, a whole text of no content (啊啊啊…) or a field's unreadable value (a date, a stage), and its start is quoted,
+    /// so that a message does not grow with the text.
     /// </summary>
     private const int MaxQuotedPhrase = 64;
 
@@ -97,9 +98,9 @@ internal static class FindingMessages
 
     private static string InvalidDate(MessageCatalog messages, in Note note) => note.Detail switch
     {
-        null => messages.ForFieldValue("InvalidDate", note.Key, note.Value ?? ""),
-        ExcelSerialDetail => messages.ForFieldValue("InvalidDateExcelSerial", note.Key, note.Value ?? ""),
-        var weekday => messages.ForFieldValue("InvalidDateWeekday", note.Key, note.Value ?? "", messages.Weekday(Enum.Parse<DayOfWeek>(weekday))),
+        null => messages.ForFieldValue("InvalidDate", note.Key, Quoted(note.Value ?? "")),
+        ExcelSerialDetail => messages.ForFieldValue("InvalidDateExcelSerial", note.Key, Quoted(note.Value ?? "")),
+        var weekday => messages.ForFieldValue("InvalidDateWeekday", note.Key, Quoted(note.Value ?? ""), messages.Weekday(Enum.Parse<DayOfWeek>(weekday))),
     };
 
     /// <summary>The message of a wrong-shaped value: the field, the shape it takes, and what came instead, as received.</summary>
@@ -149,9 +150,9 @@ internal static class FindingMessages
         Problem.FieldMissing => messages.ForField("FieldMissing", note.Key),
         Problem.FieldAcknowledged => string.IsNullOrWhiteSpace(note.Value) || note.Detail == UnknownChoiceDetail
             ? messages.ForField("FieldAcknowledgedUnquoted", note.Key)
-            : messages.Quoting("FieldAcknowledged", messages.FieldLabel(note.Key), note.Value),
+            : messages.Quoting("FieldAcknowledged", messages.FieldLabel(note.Key), Quoted(note.Value)),
         Problem.InvalidDate => InvalidDate(messages, note),
-        Problem.UnknownValue => messages.ForFieldValue("UnknownValue", note.Key, note.Value ?? "",
+        Problem.UnknownValue => messages.ForFieldValue("UnknownValue", note.Key, Quoted(note.Value ?? ""),
             messages.IsChinese && note.Detail is { } names ? EnumLabelCatalog.ChineseNameList(names) : note.Detail),
         Problem.NextActionDueInPast => messages.Defer("DueDateInPast", new WrittenTimeText(note.Value, zone)),
         Problem.AttachmentProposal => messages.ForArgument("AttachmentMissingProposal", messages.Stage(note.Detail ?? "")),

@@ -209,6 +209,24 @@ public class FollowUpEvaluatorTests
         Assert.InRange(finding.Message.Length, 1, 200);
     }
 
+    /// <summary>A long unreadable value (a stage, a date) is quoted by its start in the finding's message, and kept whole in its value.</summary>
+    [Theory]
+    [InlineData(FindingCodes.UnknownValue, "progress.stage")]
+    [InlineData(FindingCodes.InvalidDate, "progress.nextActionDue")]
+    public void Evaluate_LongUnreadableValue_QuotesItsStartInTheFinding(string code, string field)
+    {
+        var value = string.Concat(Enumerable.Repeat("阶段未知", 25_000));
+        var record = field == "progress.stage"
+            ? SampleRecords.CompleteToB().WithProgress(p => p with { Stage = EnumValue<DealStage>.Parse(value) })
+            : SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse(value) });
+
+        var finding = Assert.Single(TestClock.Evaluator().Evaluate(record).Findings, f => f.Code == code);
+
+        Assert.Equal((field, value), (finding.Field, finding.Value));
+        Assert.Contains(value[..30] + "…", finding.Message, StringComparison.Ordinal);
+        Assert.InRange(finding.Message.Length, 1, 300);
+    }
+
     /// <summary>SPEC §5: a run of one phrase is one hit over the run; a million full stops once gave 999,998 overlapping hits.</summary>
     [Fact]
     public void Evaluate_LongRunOfFullStops_IsOneVagueEntryOverTheRun()
