@@ -223,17 +223,23 @@ public sealed class GroupingTests
         Assert.Equal("ABC科技", results[0].Record!.Id);
     }
 
+    /// <summary>
+    /// Traditional characters are not folded: 乾 and 干, 於 and 于 are different characters in Simplified too, so folding them
+    /// joined two companies' rows into one record; 宏圖 beside 宏图 is two records, and no customer is lost.
+    /// </summary>
     [Fact]
-    public void Read_GroupKeysInTraditionalAndSimplifiedCharacters_MakeOneRecord()
+    public void Read_GroupKeysThatDifferByTraditionalCharacters_StayApart()
     {
         var csv = "关联客户,跟进时间,跟进内容\r\n" +
+                  "乾坤建材,2026-11-20 15:00,电话沟通\r\n" +
+                  "干坤建材,2026-11-21 15:00,电话沟通\r\n" +
                   "宏图建筑设计院,2026-11-20 15:00,电话沟通\r\n" +
                   "宏圖建築設計院,2026-11-21 15:00,電話溝通\r\n";
 
-        var record = Assert.Single(Tables.ReadCsv(csv, ByColumn));
+        var results = Tables.ReadCsv(csv, ByColumn);
 
-        Assert.Equal([2L, 3L], record.Rows);
-        Assert.Equal(2, record.Record!.Communications!.Count);
+        Assert.Equal(["乾坤建材", "干坤建材", "宏图建筑设计院", "宏圖建築設計院"], results.Select(r => r.GroupKey!));
+        Assert.All(results, r => Assert.Single(r.Rows));
     }
 
     [Fact]

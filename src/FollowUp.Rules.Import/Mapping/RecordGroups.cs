@@ -1,6 +1,6 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
-using FollowUp.Rules.Language;
 
 namespace FollowUp.Rules.Import.Mapping;
 
@@ -102,11 +102,25 @@ internal sealed class RecordGroups
     }
 
     /// <summary>
-    /// Folds a group key as the library folds owners' names: full-width forms, case, and Traditional characters to
-    /// Simplified, zero-width characters dropped, white space kept only as one space between ASCII words; so ＡＢＣ科技,
-    /// abc科技 and "ABC 科技 " are one customer, as are 宏圖 and 宏图.
+    /// Folds a group key: full-width forms and other compatibility forms (NFKC), case, and white space, zero-width and control
+    /// characters dropped; so ＡＢＣ科技, abc科技 and "ABC 科技 " are one customer. Traditional characters are not folded to
+    /// Simplified, as owners' names are: 乾坤建材 and 干坤建材, or 於氏 and 于氏, are different companies in Simplified too, and
+    /// joining two customers' rows would lose one of them, where keeping 宏圖 and 宏图 apart only makes two records.
     /// </summary>
-    private static string Fold(string key) => TextFolding.FoldPhrase(key);
+    private static string Fold(string key)
+    {
+        var normalized = key.Normalize(NormalizationForm.FormKC);
+        var folded = new StringBuilder(normalized.Length);
+        foreach (var c in normalized)
+        {
+            if (!char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) is not (UnicodeCategory.Format or UnicodeCategory.Control))
+            {
+                folded.Append(char.ToUpperInvariant(c));
+            }
+        }
+
+        return folded.ToString();
+    }
 
     /// <summary>Names the ids of a group's rows and the rows of each, for each of the records they make.</summary>
     private static ImportWarning SplitWarning(List<IGrouping<string?, GroupRow>> byId)
