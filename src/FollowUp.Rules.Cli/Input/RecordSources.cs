@@ -45,10 +45,18 @@ internal static class RecordSources
                     continue;
                 }
 
+                var anyTableRow = false;
                 foreach (var row in ReadTable(input, table))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     yield return row;
+                    anyTableRow = true;
+                }
+
+                if (!anyTableRow)
+                {
+                    // A header and nothing under it: as an empty file, an export that failed upstream, not a run with nothing wrong.
+                    inputs.AddWithoutRecords($"{input}: warning: the table has a header and no rows, so it holds no records.");
                 }
 
                 continue;

@@ -108,6 +108,20 @@ public sealed class TabularInputTests : IDisposable
             run.ErrorLines);
     }
 
+    /// <summary>A header with no row under it, as a failed export leaves it, is told at the end, as an empty JSON input is.</summary>
+    [Fact]
+    public async Task Evaluate_TableWithAHeaderAndNoRows_IsWarnedOfAndTheRestIsRead()
+    {
+        var headerOnly = _temp.Write("header-only.csv", "id,customer.company\r\n");
+        var table = _temp.Write("table.csv", "id,customer.company\nT-1,宏图建筑\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, headerOnly, table);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["T-1"], run.Ids);
+        Assert.Equal([$"{headerOnly}: warning: the table has a header and no rows, so it holds no records."], run.ErrorLines);
+    }
+
     [Fact]
     public async Task Evaluate_TablesChangedAfterTheirHeadersWereChecked_AreReportedWhereTheyStandAndTheRestIsRead()
     {
