@@ -23,8 +23,8 @@ namespace FollowUp.Rules.Import;
 /// the rows in records plus the unreadable rows.
 /// </para>
 /// <para>
-/// With <see cref="ColumnMap.GroupBy"/>, rows join when their keys match ignoring case, full-width forms, Traditional or
-/// Simplified characters and white space, as the library matches owners. When a column fills <c>id</c>, the rows of one
+/// With <see cref="ColumnMap.GroupBy"/>, rows join when their keys match ignoring case, full-width forms and white
+/// space; not Traditional against Simplified characters, which would join different companies (乾坤建材, 干坤建材). When a column fills <c>id</c>, the rows of one
 /// key that hold different ids make different records, one per id (and the rows without an id one more), each with an
 /// <see cref="ImportWarningCodes.GroupSplitById"/> warning: a company name two customers share never loses one of them
 /// under the other's id. A key whose rows hold one id or none makes one record, taking the rows without an id.

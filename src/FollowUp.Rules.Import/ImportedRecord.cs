@@ -73,8 +73,8 @@ public sealed class ImportedRecord
     /// row that could not be read, its group cell's value when that cell can be read: not empty, no spreadsheet error, and
     /// before the quote that never closed. A row of the wrong width is read as if its cells stood in their columns up to
     /// the shift the reader cannot locate, usually after a customer column, which CRM exports put first. Keys are matched
-    /// as the library matches owners: ignoring case, full-width forms, Traditional or Simplified characters and white space
-    /// (ＡＢＣ科技 is ABC科技, 宏圖 is 宏图). <see langword="null"/> when the map does not group rows, or the group cell cannot be read.
+    /// ignoring case, full-width forms and white space (ＡＢＣ科技 is ABC科技), not Traditional against Simplified characters
+    /// (宏圖 is not 宏图: 乾坤 and 干坤 are different names in Simplified too). <see langword="null"/> when the map does not group rows, or the group cell cannot be read.
     /// </value>
     public string? GroupKey { get; }
 

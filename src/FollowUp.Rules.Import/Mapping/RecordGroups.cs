@@ -11,7 +11,7 @@ namespace FollowUp.Rules.Import.Mapping;
 /// customer is lost under another's id; each of those records carries a warning naming the ids and their rows.
 /// Holds the rows of every group until the table ends, since a CRM export need not sort rows by customer; so it also
 /// notes the rows that could not be read but whose group key could, wherever they come, and names them on their group's
-/// record, which is incomplete without them. Keys match as the library matches owners and phrases (see <see cref="Fold"/>).
+/// record, which is incomplete without them. Keys match ignoring case, full-width forms and white space (see <see cref="Fold"/>).
 /// </summary>
 internal sealed class RecordGroups
 {
