@@ -879,6 +879,28 @@ public sealed class FollowUpTableReaderCsvTests
     }
 
     [Fact]
+    public void Read_IdWithSpacesAround_IsTrimmedSoItsRepeatIsWarned()
+    {
+        // Spaces around an id are an export's padding: the record carries the id it is compared and grouped by.
+        var results = Tables.ReadCsv("id,customer.company\r\n FU-1 ,甲公司\r\nFU-1,乙公司\r\n\tFU-2,丙公司\r\n");
+
+        Assert.Equal(["FU-1", "FU-1", "FU-2"], results.Select(r => r.Record!.Id));
+        Assert.Equal([0, 1, 0], results.Select(r => r.Warnings.Count));
+    }
+
+    [Fact]
+    public void Read_GroupedRecordWithPaddedId_CarriesTheTrimmedId()
+    {
+        var map = ColumnMap.Parse("""{ "columns": { "编号": "id", "客户": "customer.company" }, "groupBy": "customer.company" }""");
+
+        var results = Tables.ReadCsv("编号,客户\r\n C-001,宏图科技\r\nC-001 ,宏图科技\r\n", map);
+
+        var record = Assert.Single(results);
+        Assert.Equal("C-001", record.Record!.Id);
+        Assert.Empty(record.Warnings);
+    }
+
+    [Fact]
     public void Read_WarnRepeatedIdsOff_RepeatedIdsAreNotWarned()
     {
         Assert.True(new TableReadOptions().WarnRepeatedIds);

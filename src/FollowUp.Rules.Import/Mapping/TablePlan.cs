@@ -217,7 +217,8 @@ internal sealed class TablePlan
                     continue;
                 }
 
-                Write(json, target.Field, value);
+                // An id is compared and grouped trimmed, so the record carries it trimmed: " C-001" is C-001's row.
+                Write(json, target.Field, ReferenceEquals(target, _idTarget) ? value.Trim() : value);
                 written++;
                 if (ReferenceEquals(target, _groupTarget))
                 {
