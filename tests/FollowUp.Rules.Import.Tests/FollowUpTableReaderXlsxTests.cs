@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using FollowUp.Rules.Import.Reading;
 using FollowUp.Rules.Import.Tests.Infrastructure;
@@ -138,12 +139,35 @@ public sealed partial class FollowUpTableReaderXlsxTests
     }
 
     [Fact]
-    public void Open_BinaryFileThatIsNoZip_FailsWithWhatTheZipReaderSays()
+    public void Open_Utf16TextNamedXlsx_FailsSayingItIsTextToReadAsCsv()
+    {
+        // Excel's "Unicode text" is UTF-16 with a byte order mark: its zero bytes are not a binary file's.
+        var error = Assert.Throws<FormatException>(() =>
+            FollowUpTableReader.OpenStream(Tables.Csv("customer.company\t需求\r\n宏图\t需要ERP\r\n", Encoding.Unicode, byteOrderMark: true), TableFormat.Xlsx));
+
+        Assert.Equal(
+            "the file is text, such as CSV, not an .xlsx workbook (a zip archive): rename it to .csv and read it as CSV.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Open_WorkbookCutShort_FailsSayingItIsDamaged()
+    {
+        var whole = Tables.Xlsx(("跟进记录", [["customer.company"], ["宏图"]])).ToArray();
+
+        var error = Assert.Throws<FormatException>(() =>
+            FollowUpTableReader.OpenStream(new MemoryStream(whole[..(whole.Length / 2)]), TableFormat.Xlsx));
+
+        Assert.StartsWith("the workbook is damaged or cut short (an .xlsx workbook is a zip archive, and this one cannot be read: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_BinaryFileThatIsNoZip_FailsSayingWhatItIsNot()
     {
         var error = Assert.Throws<FormatException>(() =>
             FollowUpTableReader.OpenStream(new MemoryStream([0x00, 0x01, 0x02, 0x03, 0xFF]), TableFormat.Xlsx));
 
-        Assert.StartsWith("not an .xlsx workbook: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("the file is neither an .xlsx workbook (a zip archive) nor text; it may be damaged or another kind of file (", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>An Excel 97-2003 workbook (or a workbook saved with a password) read as .xlsx or as CSV says what it is.</summary>

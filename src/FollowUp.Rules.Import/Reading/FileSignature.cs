@@ -17,12 +17,15 @@ internal static class FileSignature
         : IsCompoundFile(head) ? $"the file is {OldWorkbook}, not CSV text: {SaveAgain}"
         : null;
 
-    /// <summary>Gets why bytes meant as an .xlsx workbook are not, when their start says what they are; else <see langword="null"/>.</summary>
-    public static string? NotXlsx(ReadOnlySpan<byte> head) =>
-        IsZip(head) ? null
+    /// <summary>
+    /// Gets why bytes meant as an .xlsx workbook could not be opened: what their start says they are (text, an old binary
+    /// workbook), or a damaged zip archive, or neither, with the zip reader's own reason.
+    /// </summary>
+    public static string NotXlsx(ReadOnlySpan<byte> head, string zipError) =>
+        IsZip(head) ? $"the workbook is damaged or cut short (an .xlsx workbook is a zip archive, and this one cannot be read: {zipError})"
         : IsCompoundFile(head) ? $"the file is {OldWorkbook}, not an .xlsx workbook: {SaveAgain}"
         : IsText(head[..Math.Min(head.Length, TextSampleLength)]) ? "the file is text, such as CSV, not an .xlsx workbook (a zip archive): rename it to .csv and read it as CSV."
-        : null;
+        : $"the file is neither an .xlsx workbook (a zip archive) nor text; it may be damaged or another kind of file ({zipError})";
 
     /// <summary>The control characters no text holds: all but tab, line feed and carriage return.</summary>
     private static readonly SearchValues<byte> ControlBytes =
@@ -36,6 +39,11 @@ internal static class FileSignature
 
     private static bool IsCompoundFile(ReadOnlySpan<byte> head) => head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
 
-    /// <summary>Whether no byte is a control character but tab and line breaks: ASCII, UTF-8 or GB18030 text, not a binary file.</summary>
-    private static bool IsText(ReadOnlySpan<byte> head) => !head.IsEmpty && !head.ContainsAny(ControlBytes);
+    /// <summary>
+    /// Whether the bytes start with a UTF-16 byte order mark, as Excel's "Unicode text" does, or no byte is a control
+    /// character but tab and line breaks: ASCII, UTF-8 or GB18030 text, not a binary file.
+    /// </summary>
+    private static bool IsText(ReadOnlySpan<byte> head) =>
+        head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+        || (!head.IsEmpty && !head.ContainsAny(ControlBytes));
 }

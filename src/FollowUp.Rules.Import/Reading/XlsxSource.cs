@@ -55,7 +55,7 @@ internal sealed class XlsxSource : TableSource
             stream.Position = start;
             var head = new byte[FileSignature.TextSampleLength];
             var length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            throw new FormatException(FileSignature.NotXlsx(head.AsSpan(0, length)) ?? $"not an .xlsx workbook: {exception.Message}", exception);
+            throw new FormatException(FileSignature.NotXlsx(head.AsSpan(0, length), exception.Message), exception);
         }
 
         stream.Position = start;
