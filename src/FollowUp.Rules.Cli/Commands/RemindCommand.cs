@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FollowUp.Rules.Cli.Input;
 using FollowUp.Rules.Cli.Output;
+using FollowUp.Rules.Language;
 using FollowUp.Rules.Messages;
 using FollowUp.Rules.Reminders;
 
@@ -25,7 +26,7 @@ internal static class RemindCommand
         format.AcceptOnlyFromAmongIgnoringCase("table", "jsonl");
         var owner = new Option<string?>("--owner")
         {
-            Description = "Only reminders for this owner (the next action's owner, else the record's owner).",
+            Description = "Only reminders for this owner (the next action's owner, else the record's owner), matched as the report merges names: case, width, spaces and Traditional or Simplified characters ignored.",
             HelpName = "name",
         };
 
@@ -66,7 +67,7 @@ internal static class RemindCommand
             await foreach (var (_, evaluation) in RecordSources.EvaluateAsync(checkedInputs, evaluator, batch, console, progress: null, cancellationToken).ConfigureAwait(false))
             {
                 reminders.AddRange(FollowUpReminders.Collect([evaluation], ownerFilter));
-                ownerFound |= wantedOwner is not null && string.Equals(evaluation.Owner, wantedOwner, StringComparison.OrdinalIgnoreCase);
+                ownerFound |= wantedOwner is not null && evaluation.Owner is { } name && TextFolding.IsSameName(name, wantedOwner);
             }
 
             reminders.Sort(FollowUpReminders.MostUrgentFirst);
@@ -85,7 +86,7 @@ internal static class RemindCommand
         if (ownerFilter is not null && !ownerFound)
         {
             // An empty list would read as "nothing to do"; a misspelt name is the likelier reason.
-            await console.Error.WriteLineAsync($"followup: no record has the owner '{PrintableText.Of(ownerFilter, 40)}' (the next action's owner, else the record's owner; case is ignored).").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"followup: no record has the owner '{PrintableText.Of(ownerFilter, 40)}' (the next action's owner, else the record's owner; case, width, spaces and Traditional or Simplified characters are ignored).").ConfigureAwait(false);
         }
 
         return checkedInputs.Unreadable > 0 ? ExitCodes.UnreadableRows : ExitCodes.Done;

@@ -20,6 +20,13 @@ internal static class TextFolding
         AsciiDigit = 32,
     }
 
+    /// <summary>
+    /// The Traditional characters of the table that are Simplified characters too (in GB 2312, and 昇, kept for names by the
+    /// 2013 standard list), with a meaning of their own there: 於 and 于, 乾 and 干, 昇 and 升 are different names. Phrases
+    /// fold them; names keep them (<see cref="FoldNameInto"/>).
+    /// </summary>
+    private const string SimplifiedToo = "乾俱吒夥姊後徵摺於昇箝苎菸著藉跤阪麽覆";
+
     private static readonly char[] FoldTable = new char[char.MaxValue + 1];
     private static readonly CharClass[] Classes = new CharClass[char.MaxValue + 1];
 
@@ -121,7 +128,25 @@ internal static class TextFolding
     /// characters folded, white space kept only as one space between ASCII words), into a buffer.
     /// </summary>
     /// <returns>The length written; <paramref name="destination"/> must be at least as long as <paramref name="text"/>.</returns>
-    public static int FoldInto(ReadOnlySpan<char> text, Span<char> destination)
+    public static int FoldInto(ReadOnlySpan<char> text, Span<char> destination) => FoldText(text, destination, foldingName: false);
+
+    /// <summary>
+    /// Folds a person's name as <see cref="FoldInto(ReadOnlySpan{char}, Span{char})"/> folds text, except the Traditional
+    /// characters of the table that are Simplified characters too, which stay: 趙敏 is 赵敏, but 於明 is not 于明.
+    /// </summary>
+    /// <returns>The length written; <paramref name="destination"/> must be at least as long as <paramref name="text"/>.</returns>
+    public static int FoldNameInto(ReadOnlySpan<char> text, Span<char> destination) => FoldText(text, destination, foldingName: true);
+
+    /// <summary>Whether two names are one person's, folded with <see cref="FoldNameInto"/>.</summary>
+    public static bool IsSameName(string name, string other)
+    {
+        const int StackLimit = 128;
+        Span<char> first = name.Length <= StackLimit ? stackalloc char[StackLimit] : new char[name.Length];
+        Span<char> second = other.Length <= StackLimit ? stackalloc char[StackLimit] : new char[other.Length];
+        return first[..FoldNameInto(name, first)].SequenceEqual(second[..FoldNameInto(other, second)]);
+    }
+
+    private static int FoldText(ReadOnlySpan<char> text, Span<char> destination, bool foldingName)
     {
         var length = 0;
         var pendingSpace = false;
@@ -138,7 +163,7 @@ internal static class TextFolding
                 continue;
             }
 
-            var folded = Fold(c);
+            var folded = foldingName && SimplifiedToo.Contains(c) ? c : Fold(c);
             if (pendingSpace && IsAsciiWordChar(destination[length - 1]) && IsAsciiWordChar(folded))
             {
                 destination[length++] = ' ';

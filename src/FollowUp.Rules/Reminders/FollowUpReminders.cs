@@ -1,3 +1,5 @@
+using FollowUp.Rules.Language;
+
 namespace FollowUp.Rules.Reminders;
 
 /// <summary>Collects what needs follow-up now across records (每天定时推送"未跟进订单"), most urgent first.</summary>
@@ -18,7 +20,7 @@ public static class FollowUpReminders
 
     /// <summary>Collects the reminders of evaluations, most urgent first.</summary>
     /// <param name="evaluations">The evaluations.</param>
-    /// <param name="owner">Keep only reminders for this owner (case-insensitive), or all when <see langword="null"/>.</param>
+    /// <param name="owner">Keep only reminders for this owner, or all when <see langword="null"/>. Names match as the team report merges them: ignoring case, full-width forms, white space and Traditional against Simplified characters (趙敏 is 赵敏).</param>
     /// <returns>The reminders.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="evaluations"/> is <see langword="null"/>.</exception>
     public static IReadOnlyList<FollowUpReminder> Collect(IEnumerable<FollowUpEvaluation> evaluations, string? owner = null)
@@ -29,7 +31,7 @@ public static class FollowUpReminders
         {
             foreach (var reminder in evaluation.Reminders)
             {
-                if (owner is null || string.Equals(reminder.Owner?.Trim(), owner.Trim(), StringComparison.OrdinalIgnoreCase))
+                if (owner is null || (reminder.Owner is { } name && TextFolding.IsSameName(name, owner)))
                 {
                     reminders.Add(reminder);
                 }
@@ -43,7 +45,7 @@ public static class FollowUpReminders
     /// <summary>Evaluates records with "now" from the evaluator's <see cref="TimeProvider"/> and lists what needs follow-up now, most urgent first.</summary>
     /// <param name="evaluator">The evaluator.</param>
     /// <param name="records">The records.</param>
-    /// <param name="owner">Keep only reminders for this owner (case-insensitive), or all when <see langword="null"/>.</param>
+    /// <param name="owner">Keep only reminders for this owner, or all when <see langword="null"/>. Names match as the team report merges them: ignoring case, full-width forms, white space and Traditional against Simplified characters (趙敏 is 赵敏).</param>
     /// <returns>The reminders.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="evaluator"/> or <paramref name="records"/> is <see langword="null"/>.</exception>
     public static IReadOnlyList<FollowUpReminder> Remind(this IFollowUpEvaluator evaluator, IEnumerable<FollowUpRecord> records, string? owner = null)

@@ -419,14 +419,15 @@ public sealed class TeamReportBuilder
     }
 
     /// <summary>
-    /// The tally of a named owner (<see cref="FollowUpEvaluation.Owner"/>), by the name folded as phrases are (case, full-width
-    /// forms, Traditional characters, white space), so 趙敏 and 赵敏 are one person; the spelling is counted for the name shown.
+    /// The tally of a named owner (<see cref="FollowUpEvaluation.Owner"/>), by the name folded as names are (case, full-width
+    /// forms, Traditional characters, white space; <see cref="TextFolding.FoldNameInto"/>), so 趙敏 and 赵敏 are one person
+    /// and 於明 and 于明 two; the spelling is counted for the name shown.
     /// </summary>
     private OwnerTally OwnerTallyOf(string owner)
     {
         const int StackLimit = 256;
         Span<char> buffer = owner.Length <= StackLimit ? stackalloc char[StackLimit] : new char[owner.Length];
-        var folded = buffer[..TextFolding.FoldInto(owner, buffer)];
+        var folded = buffer[..TextFolding.FoldNameInto(owner, buffer)];
         if (!_ownersByFoldedName.TryGetValue(folded, out var tally))
         {
             tally = new OwnerTally();

@@ -300,6 +300,21 @@ public sealed class FollowUpRemindersTests
     }
 
     [Fact]
+    public void Remind_ByOwner_MatchesNamesAsTheTeamReportMergesThem()
+    {
+        FollowUpRecord Overdue(string id, string owner) =>
+            SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(-1), NextActionOwner = owner }) with { Id = id };
+        var records = new[] { Overdue("T", "趙敏"), Overdue("S", "赵敏"), Overdue("W", "ＺＨＡＯ Min"), Overdue("Y1", "於明"), Overdue("Y2", "于明") };
+
+        Assert.Equal(["S", "T"], Evaluator.Remind(records, owner: "赵敏").Select(r => r.RecordId).Order());
+        Assert.Equal(["S", "T"], Evaluator.Remind(records, owner: "趙 敏").Select(r => r.RecordId).Order());
+        Assert.Equal(["W"], Evaluator.Remind(records, owner: "zhao min").Select(r => r.RecordId));
+        // 於 is a surname in Simplified Chinese too: 於明 and 于明 are two people, as in the team report.
+        Assert.Equal(["Y1"], Evaluator.Remind(records, owner: "於明").Select(r => r.RecordId));
+        Assert.Equal(["Y2"], Evaluator.Remind(records, owner: "于明").Select(r => r.RecordId));
+    }
+
+    [Fact]
     public void Collect_UsesTheRemindersOfEachEvaluation()
     {
         var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(-1) });

@@ -155,6 +155,22 @@ public sealed class TeamReportBuilderTests
     }
 
     [Fact]
+    public void Build_OwnersWhoseNamesDifferInACharacterSimplifiedChineseHasToo_AreTwoPeople()
+    {
+        // 於 folds to 于 in phrases, but 於 is a surname of its own in Simplified Chinese, as 乾 is a word of its own.
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(owner: "於明"), r => Evaluated("1", 40, of: r));
+        builder.Add(Record(owner: "于明"), r => Evaluated("2", 90, of: r));
+        builder.Add(Record(owner: "於明"), r => Evaluated("3", 60, of: r));
+        builder.Add(Record(owner: "李昇"), r => Evaluated("4", 80, of: r));
+        builder.Add(Record(owner: "李升"), r => Evaluated("5", 70, of: r));
+
+        Assert.Equal(
+            [new OwnerSummary("于明", 1, 90), new OwnerSummary("李昇", 1, 80), new OwnerSummary("李升", 1, 70), new OwnerSummary("於明", 2, 50)],
+            builder.Build().Owners);
+    }
+
+    [Fact]
     public void Build_Owners_AreOrderedByAverageScoreThenRecordCountThenName()
     {
         var builder = new TeamReportBuilder();
