@@ -14,6 +14,9 @@ namespace FollowUp.Rules.Cli.Commands;
 /// <summary><c>followup remind</c>: what needs follow-up now, most urgent first.</summary>
 internal static class RemindCommand
 {
+    /// <summary>How many ids the warning about records with unreadable schedule dates names.</summary>
+    private const int ListedUnscheduled = 5;
+
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
@@ -58,6 +61,8 @@ internal static class RemindCommand
         var ownerFilter = parse.GetValue(owner);
         var wantedOwner = ownerFilter?.Trim();
         var ownerFound = false;
+        var unscheduled = new List<string>();
+        var unscheduledCount = 0;
         var reminders = new List<FollowUpReminder>();
         // The output is opened first, so a bad --output is a usage error before anything is evaluated.
         var output = common.OpenOutput(parse, console);
@@ -67,7 +72,16 @@ internal static class RemindCommand
             await foreach (var (_, evaluation) in RecordSources.EvaluateAsync(checkedInputs, evaluator, batch, console, progress: null, cancellationToken).ConfigureAwait(false))
             {
                 reminders.AddRange(FollowUpReminders.Collect([evaluation], ownerFilter));
-                ownerFound |= wantedOwner is not null && evaluation.Owner is { } name && TextFolding.IsSameName(name, wantedOwner);
+                var ofOwner = wantedOwner is null || (evaluation.Owner is { } name && TextFolding.IsSameName(name, wantedOwner));
+                ownerFound |= wantedOwner is not null && ofOwner;
+                if (ofOwner && HasUnreadableSchedule(evaluation))
+                {
+                    unscheduledCount++;
+                    if (unscheduled.Count < ListedUnscheduled)
+                    {
+                        unscheduled.Add(evaluation.Id ?? "(no id)");
+                    }
+                }
             }
 
             reminders.Sort(FollowUpReminders.MostUrgentFirst);
@@ -89,8 +103,27 @@ internal static class RemindCommand
             await console.Error.WriteLineAsync($"followup: no record has the owner '{PrintableText.Of(ownerFilter, 40)}' (the next action's owner, else the record's owner; case, width, spaces and Traditional or Simplified characters are ignored).").ConfigureAwait(false);
         }
 
+        if (unscheduledCount > 0)
+        {
+            // Such a record is in no list above, though it may be overdue or stale: an empty list must not read as "nothing due".
+            var listed = string.Join(", ", unscheduled.Select(id => $"'{PrintableText.Of(id, 40)}'"));
+            var more = unscheduledCount > unscheduled.Count ? string.Create(CultureInfo.InvariantCulture, $" and {unscheduledCount - unscheduled.Count} more") : "";
+            await console.Error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"followup: warning: {unscheduledCount} {(unscheduledCount == 1 ? "record has" : "records have")} a next action due time or contact time that could not be read, so whether they are overdue, unanswered or stale could not be checked: {listed}{more}. Their InvalidDate findings (followup evaluate) name the values.")).ConfigureAwait(false);
+        }
+
         return checkedInputs.Unreadable > 0 ? ExitCodes.UnreadableRows : ExitCodes.Done;
     }
+
+    /// <summary>
+    /// Whether a date the reminders are computed from could not be read: the next action's due time, a contact's time, or the
+    /// record's time (the contact time of a record without contacts).
+    /// </summary>
+    private static bool HasUnreadableSchedule(FollowUpEvaluation evaluation) => evaluation.Findings.Any(f =>
+        f.Code == FindingCodes.InvalidDate
+        && (f.Field is "progress.nextActionDue" or "recordedAt"
+            || (f.Field.StartsWith("communications[", StringComparison.Ordinal) && f.Field.EndsWith("].at", StringComparison.Ordinal))));
 
     private static async Task WriteTableAsync(Stream output, List<FollowUpReminder> reminders)
     {

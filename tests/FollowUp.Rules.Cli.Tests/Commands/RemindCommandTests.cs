@@ -64,6 +64,29 @@ public sealed class RemindCommandTests
     }
 
     [Fact]
+    public async Task Remind_RecordsWithUnreadableScheduleDates_AreNamedOnStandardError()
+    {
+        // Neither record can be listed as overdue or stale; without the warning they would vanish from the list unseen.
+        const string records = """
+            {"id":"DUE","owner":"李明","progress":{"stage":"Negotiation","nextAction":"发合同","nextActionDue":"2026-13-45"}}
+            {"id":"AT","owner":"王芳","communications":[{"at":"上个月底","channel":"Phone","summary":"电话沟通"}],"progress":{"stage":"Negotiation","nextAction":"发合同","nextActionDue":"2026-11-20"}}
+            {"id":"OK","owner":"李明","progress":{"stage":"Negotiation","nextAction":"发合同","nextActionDue":"2026-11-20"}}
+            """;
+
+        var all = await CliRunner.RunWithInputAsync(records, "remind", "--format", "jsonl", "--now", CliRunner.Now, "-");
+        var owned = await CliRunner.RunWithInputAsync(records, "remind", "--owner", "王芳", "--now", CliRunner.Now, "-");
+
+        Assert.Equal(0, all.ExitCode);
+        Assert.Equal(["AT", "OK"], all.Evaluations.Select(r => r.GetProperty("id").GetString()).Distinct().Order());
+        Assert.Contains(
+            "followup: warning: 2 records have a next action due time or contact time that could not be read, so whether they are overdue, unanswered or stale could not be checked: 'DUE', 'AT'.",
+            all.Error,
+            StringComparison.Ordinal);
+        Assert.Contains("followup: warning: 1 record has a next action due time or contact time that could not be read", owned.Error, StringComparison.Ordinal);
+        Assert.Contains(": 'AT'.", owned.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Remind_Table_HasAHeaderAndOneLinePerReminder()
     {
         var jsonl = await CliRunner.RunAsync("remind", "--format", "jsonl", "--now", CliRunner.Now, SampleData.FollowUpsPath);
