@@ -20,6 +20,20 @@ internal static class ReportCommand
             HelpName = "text|markdown|json|html",
         };
         format.AcceptOnlyFromAmongIgnoringCase("text", "markdown", "json", "html");
+        var top = new Option<int>("--top")
+        {
+            Description = "How many deals at risk and records to rewrite to list, most urgent first (default 10). "
+                + "The report counts every deal at risk either way; a large number keeps that many in memory.",
+            DefaultValueFactory = _ => TeamReport.AttentionLimit,
+            HelpName = "N",
+        };
+        top.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--top must be 1 or more.");
+            }
+        });
 
         var command = new Command(
             "report",
@@ -41,15 +55,18 @@ internal static class ReportCommand
               followup report samples/data/follow-ups.jsonl
               followup report --format html --output team-review.html --now 2026-11-26T12:00:00+08:00 records.jsonl
               followup report --format markdown --culture en week-47.jsonl week-48.json > review.md
+              followup report --top 50 --format html --output every-deal-at-risk.html records.jsonl
               cat records.jsonl | followup report --format json -
             """);
         common.AddTo(command);
         command.Options.Add(format);
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, common, format, console, cancellationToken));
+        command.Options.Add(top);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, common, format, top, console, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CommonOptions common, Option<string> format, CliConsole console, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        ParseResult parse, CommonOptions common, Option<string> format, Option<int> top, CliConsole console, CancellationToken cancellationToken)
     {
         var inputs = parse.GetValue(common.Inputs) ?? [];
         var tables = common.CreateTableInput(parse);
@@ -65,7 +82,7 @@ internal static class ReportCommand
 
         // Evaluated in parallel, added in input order on this thread: the builder keeps only tallies and the worst few records.
         // The output is opened first, so a bad --output is a usage error before anything is evaluated.
-        var builder = new TeamReportBuilder();
+        var builder = new TeamReportBuilder(parse.GetValue(top));
         var output = common.OpenOutput(parse, console);
         await using (output.ConfigureAwait(false))
         {

@@ -97,7 +97,7 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
         W("<section class=\"card wide\" id=\"deals-at-risk\">\n<h2>");
         E(text["section.dealsAtRisk"]);
         W("</h2>\n<p class=\"note\">");
-        E(text.Format("note.dealsAtRisk", ReportTables.Count(report.DealsAtRiskCount)));
+        E(ReportTables.DealsAtRiskNote(report, text));
         W("</p>\n");
         DealsAtRiskTable();
         W("</section>\n");

@@ -65,7 +65,7 @@ internal static class ReportTables
             [.. VisibleStages(report).Select(s => Row(Share(s.Count, total), text.Stage(s.Stage), Count(s.Count), Percent(s.Count, total)))]);
 
         yield return new ReportTable(
-            text["section.dealsAtRisk"], text.Format("note.dealsAtRisk", Count(report.DealsAtRiskCount)),
+            text["section.dealsAtRisk"], DealsAtRiskNote(report, text),
             [
                 new(text["column.rank"], true), new(text["column.id"]), new(text["column.customer"]), new(text["column.owner"]),
                 new(text["column.stage"]), new(text["column.grade"]), new(text["column.score"], true), new(text["column.risk"]), new(text["column.why"]),
@@ -114,6 +114,12 @@ internal static class ReportTables
         var listed = string.Join(", ", ids);
         return more <= 0 ? listed : $"{listed} {text.Format("moreIds", Count(more))}".TrimStart();
     }
+
+    /// <summary>How many deals are at risk and why they are listed, and how many of them the table lists when it cannot list all.</summary>
+    internal static string DealsAtRiskNote(TeamReport report, ReportText text) =>
+        report.DealsAtRisk.Count < report.DealsAtRiskCount
+            ? text.Format("note.dealsAtRisk", Count(report.DealsAtRiskCount)) + text.Format("note.dealsAtRiskListed", Count(report.DealsAtRisk.Count))
+            : text.Format("note.dealsAtRisk", Count(report.DealsAtRiskCount));
 
     /// <summary>Why a deal is at risk, one phrase per reason, most urgent first: "下一步逾期 3 天", "风险信号未应对：竞争对手介入、客户犹豫".</summary>
     public static IEnumerable<string> Reasons(DealAtRisk deal, ReportText text) => deal.Reasons.Select(reason => reason switch

@@ -16,7 +16,7 @@ namespace FollowUp.Rules.Reporting;
 [JsonConverter(typeof(TeamReportJsonConverter))]
 public sealed class TeamReport
 {
-    /// <summary>The most records <see cref="NeedsAttention"/> lists: 10.</summary>
+    /// <summary>The most records <see cref="NeedsAttention"/> and <see cref="DealsAtRisk"/> list by default: 10 (see <see cref="TeamReportBuilder(int)"/>).</summary>
     public const int AttentionLimit = 10;
 
     /// <summary>The most entries <see cref="VaguePhrases"/> and <see cref="RiskSignals"/> list: 10.</summary>
@@ -126,7 +126,7 @@ public sealed class TeamReport
     public IReadOnlyList<StageCount> Stages { get; }
 
     /// <summary>
-    /// Gets the records to rewrite first, by the quality of the record, at most <see cref="AttentionLimit"/>: grade D first, then lower score, higher
+    /// Gets the records to rewrite first, by the quality of the record, at most <see cref="AttentionLimit"/> (or the builder's limit): grade D first, then lower score, higher
     /// risk score and longer overdue, then input order. Only records below grade A, at high risk or worse, or with an overdue next
     /// action are listed.
     /// </summary>
@@ -135,7 +135,7 @@ public sealed class TeamReport
     /// <summary>
     /// Gets the deals not lost (any stage but Lost; a signed deal, which still has its delivery, payment and after-sales, only
     /// for an overdue next action or an unanswered risk) that need attention first whatever their record's quality, at most
-    /// <see cref="AttentionLimit"/>: those whose next action is overdue, that nobody owns, that have gone stale or that leave a
+    /// <see cref="AttentionLimit"/> (or the builder's limit; <see cref="DealsAtRiskCount"/> counts them all): those whose next action is overdue, that nobody owns, that have gone stale or that leave a
     /// risk signal unanswered. Ranked by the most urgent reason (in <see cref="DealRiskReason"/> order), then more reasons,
     /// longer overdue, a stale deal's longer silence and higher risk score, then input order.
     /// </summary>

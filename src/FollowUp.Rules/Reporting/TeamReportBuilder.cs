@@ -12,8 +12,8 @@ namespace FollowUp.Rules.Reporting;
 /// <summary>
 /// Builds a <see cref="TeamReport"/> (团队复盘) from evaluated records, one at a time, so a report over millions of records
 /// takes no more memory than a few records: it keeps only tallies per owner, stage, vague phrase and risk signal, the ids of
-/// a few records at High and Critical risk, and the <see cref="TeamReport.AttentionLimit"/> records to rewrite and deals at
-/// risk that need attention most.
+/// a few records at High and Critical risk, and the records to rewrite and deals at risk that need attention most
+/// (<see cref="TeamReport.AttentionLimit"/> of each, or as many as the builder is made to list).
 /// </summary>
 /// <remarks>
 /// A builder is mutable and <b>not thread-safe</b>: call <see cref="Add"/> from one thread at a time (evaluate in parallel
@@ -55,8 +55,9 @@ public sealed class TeamReportBuilder
     private readonly Dictionary<string, PhraseTally> _phrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _signals = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, PhraseTally>.AlternateLookup<ReadOnlySpan<char>> _phrasesBySpan;
-    private readonly List<Candidate> _attention = new(TeamReport.AttentionLimit + 1);
-    private readonly List<DealCandidate> _deals = new(TeamReport.AttentionLimit + 1);
+    private readonly int _listLimit;
+    private readonly List<Candidate> _attention;
+    private readonly List<DealCandidate> _deals;
 
     private long _count;
     private long _unreadable;
@@ -70,9 +71,30 @@ public sealed class TeamReportBuilder
     private bool _culturesDiffer;
     private DateTimeOffset? _evaluatedAt;
 
-    /// <summary>Initializes a new instance of the <see cref="TeamReportBuilder"/> class, with nothing added.</summary>
+    /// <summary>
+    /// Initializes a new instance of the <see cref="TeamReportBuilder"/> class, with nothing added, listing
+    /// <see cref="TeamReport.AttentionLimit"/> records to rewrite and deals at risk.
+    /// </summary>
     public TeamReportBuilder()
+        : this(TeamReport.AttentionLimit)
     {
+    }
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="TeamReportBuilder"/> class, with nothing added, listing up to
+    /// <paramref name="listLimit"/> records to rewrite and deals at risk (<see cref="TeamReport.NeedsAttention"/>,
+    /// <see cref="TeamReport.DealsAtRisk"/>): a review that goes through every deal at risk of each owner needs more than
+    /// <see cref="TeamReport.AttentionLimit"/>. The builder keeps that many of each in memory while records are added.
+    /// </summary>
+    /// <param name="listLimit">How many of each to list; 1 or more.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="listLimit"/> is less than 1.</exception>
+    public TeamReportBuilder(int listLimit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(listLimit, 1);
+        _listLimit = listLimit;
+        // Room for one more than listed, added before the last is dropped; not more than a few up front for a large limit.
+        _attention = new(Math.Min(listLimit, 64) + 1);
+        _deals = new(Math.Min(listLimit, 64) + 1);
         _phrasesBySpan = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
         _ownersByFoldedName = _owners.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -499,7 +521,7 @@ public sealed class TeamReportBuilder
         }
 
         var key = new AttentionKey(evaluation.Grade, evaluation.Score, evaluation.Risk.Score, overdue, sequence);
-        if (_attention.Count == TeamReport.AttentionLimit && CompareAttention(key, _attention[^1].Key) >= 0)
+        if (_attention.Count == _listLimit && CompareAttention(key, _attention[^1].Key) >= 0)
         {
             return;
         }
@@ -510,7 +532,7 @@ public sealed class TeamReportBuilder
             evaluation.TopDeductions(2)) { RiskNotAssessable = riskNotAssessable });
         var index = _attention.BinarySearch(candidate, AttentionOrder);
         _attention.Insert(index < 0 ? ~index : index, candidate);
-        if (_attention.Count > TeamReport.AttentionLimit)
+        if (_attention.Count > _listLimit)
         {
             _attention.RemoveAt(_attention.Count - 1);
         }
@@ -518,7 +540,7 @@ public sealed class TeamReportBuilder
 
     /// <summary>
     /// Counts a deal at risk that is not lost (next action overdue, no owner, stale, or a risk signal unanswered) and keeps it
-    /// if it is among the <see cref="TeamReport.AttentionLimit"/> most urgent so far.
+    /// if it is among the most urgent so far, as many as the builder lists.
     /// </summary>
     private void ConsiderAtRisk(FollowUpRecord record, FollowUpEvaluation evaluation, OwnerTally owner, TimeSpan overdue, long sequence)
     {
@@ -551,7 +573,7 @@ public sealed class TeamReportBuilder
 
         _dealsAtRisk++;
         var key = new DealKey((DealRiskReason)mostUrgent, reasons.Count(true), overdue, silence, evaluation.Risk.Score, sequence);
-        if (_deals.Count == TeamReport.AttentionLimit && CompareDeals(key, _deals[^1].Key) >= 0)
+        if (_deals.Count == _listLimit && CompareDeals(key, _deals[^1].Key) >= 0)
         {
             return;
         }
@@ -573,7 +595,7 @@ public sealed class TeamReportBuilder
         });
         var index = _deals.BinarySearch(candidate, DealOrder);
         _deals.Insert(index < 0 ? ~index : index, candidate);
-        if (_deals.Count > TeamReport.AttentionLimit)
+        if (_deals.Count > _listLimit)
         {
             _deals.RemoveAt(_deals.Count - 1);
         }

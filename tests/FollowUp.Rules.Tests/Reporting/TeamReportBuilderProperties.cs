@@ -35,10 +35,11 @@ public sealed class TeamReportBuilderProperties
     }
 
     [Property(MaxTest = 200)]
-    public Property Build_AnyBatch_AttentionIsTheTopTenOfAFullSort(byte[] data)
+    public Property Build_AnyBatchAndListLimit_AttentionIsTheTopOfAFullSort(byte[] data, byte limit)
     {
         var batch = Batch(data);
-        var report = Build(batch);
+        var listLimit = ListLimit(limit);
+        var report = Build(batch, listLimit);
 
         var expected = batch
             .Select((b, i) => (b.Evaluation, Index: i, Overdue: b.Evaluation.Reminders.Where(r => r.Kind == ReminderKind.Overdue).Select(r => r.Late).DefaultIfEmpty(TimeSpan.Zero).Max()))
@@ -48,7 +49,7 @@ public sealed class TeamReportBuilderProperties
             .ThenByDescending(x => x.Evaluation.Risk.Score)
             .ThenByDescending(x => x.Overdue)
             .ThenBy(x => x.Index)
-            .Take(TeamReport.AttentionLimit)
+            .Take(listLimit)
             .Select(x => x.Evaluation.Id);
 
         return expected.SequenceEqual(report.NeedsAttention.Select(a => a.Id))
@@ -56,10 +57,11 @@ public sealed class TeamReportBuilderProperties
     }
 
     [Property(MaxTest = 200)]
-    public Property Build_AnyBatch_DealsAtRiskAreTheTopTenOfAFullSortOfOpenDeals(byte[] data)
+    public Property Build_AnyBatchAndListLimit_DealsAtRiskAreTheTopOfAFullSortOfOpenDeals(byte[] data, byte limit)
     {
         var batch = Batch(data);
-        var report = Build(batch);
+        var listLimit = ListLimit(limit);
+        var report = Build(batch, listLimit);
 
         TimeSpan Late(FollowUpEvaluation evaluation, ReminderKind kind) =>
             evaluation.Reminders.Where(r => r.Kind == kind).Select(r => r.Late).DefaultIfEmpty(TimeSpan.Zero).Max();
@@ -80,7 +82,7 @@ public sealed class TeamReportBuilderProperties
             .ThenByDescending(x => x.Stale)
             .ThenByDescending(x => x.Evaluation.Risk.Score)
             .ThenBy(x => x.Index)
-            .Take(TeamReport.AttentionLimit)
+            .Take(listLimit)
             .Select(x => x.Evaluation.Id);
 
         return (expected.SequenceEqual(report.DealsAtRisk.Select(d => d.Id)) && report.DealsAtRiskCount == atRisk.Count)
@@ -145,9 +147,12 @@ public sealed class TeamReportBuilderProperties
         return batch;
     }
 
-    private static TeamReport Build(IEnumerable<(FollowUpRecord Record, FollowUpEvaluation Evaluation)> batch)
+    /// <summary>A list limit from 1 to 16, or the default 10 for every other byte: small limits cut most batches short.</summary>
+    private static int ListLimit(byte limit) => limit % 2 == 0 ? TeamReport.AttentionLimit : 1 + (limit / 2 % 16);
+
+    private static TeamReport Build(IEnumerable<(FollowUpRecord Record, FollowUpEvaluation Evaluation)> batch, int listLimit = TeamReport.AttentionLimit)
     {
-        var builder = new TeamReportBuilder();
+        var builder = new TeamReportBuilder(listLimit);
         foreach (var (record, evaluation) in batch)
         {
             builder.Add(record, evaluation);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
@@ -519,6 +520,39 @@ public sealed class TeamReportBuilderTests
 
         Assert.Equal(12, report.DealsAtRiskCount);
         Assert.Equal(Enumerable.Range(3, 10).Reverse().Select(i => $"D{i}"), report.DealsAtRisk.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void Build_ListLimit_ListsThatManyDealsAndRecordsToRewrite()
+    {
+        var builder = new TeamReportBuilder(listLimit: 15);
+        foreach (var i in Enumerable.Range(1, 20))
+        {
+            builder.Add(Record(), r => Evaluated($"D{i}", 50 + i, overdue: TimeSpan.FromHours(i), of: r));
+        }
+
+        var report = builder.Build();
+
+        Assert.Equal(20, report.DealsAtRiskCount);
+        Assert.Equal(Enumerable.Range(6, 15).Reverse().Select(i => $"D{i}"), report.DealsAtRisk.Select(d => d.Id));
+        Assert.Equal(Enumerable.Range(1, 15).Select(i => $"D{i}"), report.NeedsAttention.Select(a => a.Id));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TeamReportBuilder(0));
+    }
+
+    [Theory]
+    [InlineData(12, true)]
+    [InlineData(10, false)]
+    public void Write_DealsAtRiskCutShort_SaysHowManyTheTableLists(int deals, bool cutShort)
+    {
+        var report = Report([.. Enumerable.Range(1, deals).Select(i => Evaluated($"D{i}", 95, overdue: TimeSpan.FromHours(i)))]);
+
+        foreach (var (culture, note) in new[] { ("zh-CN", "下表只列出其中最紧急的 10 笔。"), ("en", "The table lists the 10 most urgent.") })
+        {
+            foreach (var format in new[] { TeamReportFormat.Text, TeamReportFormat.Markdown, TeamReportFormat.Html })
+            {
+                Assert.Equal(cutShort, report.ToString(format, CultureInfo.GetCultureInfo(culture)).Contains(note, StringComparison.Ordinal));
+            }
+        }
     }
 
     [Fact]
