@@ -13,10 +13,12 @@ namespace FollowUp.Rules.Samples.ImportGate;
 
 /// <summary>
 /// Reads a CRM export, evaluates every record, and writes each result to SQLite: a record with no Error finding to
-/// <c>accepted</c>, a record with one or more to <c>quarantined</c> with its findings, a grouped record with a row of its
+/// <c>accepted</c>, a record with one or more to <c>quarantined</c> with its findings, a record whose id an earlier record
+/// of the file has to <c>quarantined</c> as a duplicate, naming that record's row, a grouped record with a row of its
 /// customer that could not be read to <c>quarantined</c> as incomplete, naming that row, and a row the reader could not read
-/// to <c>quarantined</c> with its row number, column and reason. One transaction per batch; running the same file again adds
-/// nothing. Thread-safe: every <see cref="Run"/> opens its own file and connection.
+/// to <c>quarantined</c> with its row number, column and reason. Every record's import warnings are stored with it. One
+/// transaction per batch; running the same file again adds nothing. Thread-safe: every <see cref="Run"/> opens its own file
+/// and connection.
 /// </summary>
 /// <param name="evaluator">Evaluates the records.</param>
 /// <param name="timeProvider">Stamps the rows written (<c>imported_at</c>) and the runs in <c>imports</c>.</param>
@@ -30,6 +32,12 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
     /// quarantined row's <c>findings_json</c>, with the numbers of those rows.
     /// </summary>
     public const string IncompleteRecordCode = "IncompleteRecord";
+
+    /// <summary>
+    /// The finding code of a record whose id an earlier record of the same file has, first in its quarantined row's
+    /// <c>findings_json</c>, with the first row of that earlier record.
+    /// </summary>
+    public const string DuplicateIdCode = "DuplicateId";
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -63,6 +71,10 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
         database.BeginImport(sha256, fileName, file.Length, job.MapName, timeProvider.GetUtcNow());
 
         var tally = new Tally();
+
+        // Each id with the first row of its first record, in the order the reader yields records (by first row), so a
+        // repeat names the row the reader's IdRepeated warning names, with or without that warning.
+        var firstRows = new Dictionary<string, long>(StringComparer.Ordinal);
         var results = evaluator.EvaluateRows(reader.ReadRecords(), item => item.IsRecord ? item.Record : null, cancellationToken: cancellationToken);
         foreach (var chunk in results.Chunk(job.BatchSize))
         {
@@ -72,46 +84,48 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
             foreach (var (item, evaluation) in chunk)
             {
                 var key = GateKey.Of(sha256, item.Rows);
-                bool accepted, added;
+                var warningsJson = WarningsJson(item.Warnings);
+                string? reason;
+                bool added;
                 if (item.IsRecord && evaluation is not null)
                 {
-                    // The gate: a record that lacks an unreadable row of its customer is partial, whatever its grade; else any
-                    // Error finding quarantines the record. Warnings (vague wording, "待补充") do not.
-                    var incomplete = item.UnreadableRows.Count > 0;
-                    accepted = !incomplete && !evaluation.HasErrors;
+                    // The gate, first match wins: a record whose id an earlier record of the file has is a duplicate (a load
+                    // keyed by id would keep one of them); a record that lacks an unreadable row of its customer is partial,
+                    // whatever its grade; else any Error finding quarantines the record. Warnings (vague wording, "待补充") do not.
+                    (long FirstRow, string Message)? duplicate = item.Record.Id is { } id && !firstRows.TryAdd(id, item.Row)
+                        ? (firstRows[id], DuplicateMessage(firstRows[id]))
+                        : null;
+                    (IReadOnlyList<long> Rows, string Message)? incomplete = item.UnreadableRows.Count > 0
+                        ? (item.UnreadableRows, IncompleteMessage(item.UnreadableRows))
+                        : null;
+                    reason = duplicate is not null ? "duplicate" : incomplete is not null ? "incomplete" : evaluation.HasErrors ? "errors" : null;
                     var recordJson = FollowUpJson.Serialize(item.Record);
                     var evaluationJson = FollowUpJson.Serialize(evaluation);
-                    if (accepted)
+                    if (reason is null)
                     {
                         added = batch.Accept(
                             key, item.Record.Id, evaluation.Grade.ToString(), evaluation.Score, evaluation.Risk.Level.ToString(),
-                            recordJson, evaluationJson, importedAt);
-                    }
-                    else if (incomplete)
-                    {
-                        var message = IncompleteMessage(item.UnreadableRows);
-                        added = batch.Quarantine(
-                            key, item.Record.Id, "incomplete", sourceColumn: null,
-                            evaluation.HasErrors ? $"{message}; also {ErrorSummary(evaluation.Findings)}" : message,
-                            FindingsJson(evaluation.Findings, (item.UnreadableRows, message)), recordJson, evaluationJson, importedAt);
+                            recordJson, evaluationJson, warningsJson, importedAt);
                     }
                     else
                     {
+                        // The message of the reason, then "; also" each other reason the record is held back for.
+                        string?[] messages = [duplicate?.Message, incomplete?.Message, evaluation.HasErrors ? ErrorSummary(evaluation.Findings) : null];
                         added = batch.Quarantine(
-                            key, item.Record.Id, "errors", sourceColumn: null, ErrorSummary(evaluation.Findings),
-                            FindingsJson(evaluation.Findings), recordJson, evaluationJson, importedAt);
+                            key, item.Record.Id, reason, sourceColumn: null, string.Join("; also ", messages.OfType<string>()),
+                            FindingsJson(evaluation.Findings, duplicate, incomplete), recordJson, evaluationJson, warningsJson, importedAt);
                     }
                 }
                 else
                 {
                     // A row the reader could not read (wrong cell count, an open quote, #REF!, an empty group cell).
-                    accepted = false;
+                    reason = "unreadable";
                     added = batch.Quarantine(
-                        key, recordId: null, "unreadable", item.Column, item.Error ?? "the row could not be read.",
-                        UnreadableJson(item.Column, item.Error, item.GroupKey), recordJson: null, evaluationJson: null, importedAt);
+                        key, recordId: null, reason, item.Column, item.Error ?? "the row could not be read.",
+                        UnreadableJson(item.Column, item.Error, item.GroupKey), recordJson: null, evaluationJson: null, warningsJson, importedAt);
                 }
 
-                tally.Add(item, accepted, added);
+                tally.Add(item, reason, added);
             }
 
             batch.Commit();
@@ -121,7 +135,7 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
         database.CompleteImport(sha256, tally.RowsRead, timeProvider.GetUtcNow());
         return new ImportSummary(
             fileName, sha256, tally.RowsRead, tally.Accepted, tally.Quarantined, tally.Added, tally.AlreadyImported,
-            tally.Records, tally.IncompleteRecords, tally.UnreadableRows, tally.Batches);
+            tally.Records, tally.IncompleteRecords, tally.DuplicateRecords, tally.UnreadableRows, tally.Batches);
     }
 
     /// <summary>One line naming the fields in error, such as <c>3 errors: customer.decisionRole, needs.budget, progress.nextActionDue</c>.</summary>
@@ -141,12 +155,32 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
         : string.Create(CultureInfo.InvariantCulture, $"rows {string.Join(", ", rows)} of this customer could not be read, so the record is incomplete without them: fix the rows and import the corrected file");
 
     /// <summary>
-    /// Every finding, of every severity, as the <c>findings</c> array of SPEC §8: code, severity, field, message; after the
-    /// gate's own Error finding for the unreadable rows an incomplete record lacks, when it has one.
+    /// One line naming the earlier record of a repeated id, such as <c>the record of row 2 has this id too, earlier in the
+    /// file, so a load keyed by id would keep one of them: give each record its own id and import the corrected file</c>.
     /// </summary>
-    private static string FindingsJson(IReadOnlyList<Finding> findings, (IReadOnlyList<long> Rows, string Message)? incomplete = null) => WriteJson(writer =>
+    private static string DuplicateMessage(long firstRow) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"the record of row {firstRow} has this id too, earlier in the file, so a load keyed by id would keep one of them: give each record its own id and import the corrected file");
+
+    /// <summary>
+    /// Every finding, of every severity, as the <c>findings</c> array of SPEC §8: code, severity, field, message; after the
+    /// gate's own Error findings, when the record has them: the earlier record of its id, then the unreadable rows it lacks.
+    /// </summary>
+    private static string FindingsJson(
+        IReadOnlyList<Finding> findings, (long FirstRow, string Message)? duplicate, (IReadOnlyList<long> Rows, string Message)? incomplete) => WriteJson(writer =>
     {
         writer.WriteStartArray();
+        if (duplicate is { } repeat)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", DuplicateIdCode);
+            writer.WriteString("severity", nameof(Severity.Error));
+            writer.WriteString("field", "id");
+            writer.WriteNumber("firstRow", repeat.FirstRow);
+            writer.WriteString("message", repeat.Message);
+            writer.WriteEndObject();
+        }
+
         if (incomplete is { } gap)
         {
             writer.WriteStartObject();
@@ -195,6 +229,21 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
         writer.WriteEndArray();
     });
 
+    /// <summary>The reader's warnings of a record as an array of <c>{"code", "message"}</c>; <c>[]</c> when none.</summary>
+    private static string WarningsJson(IReadOnlyList<ImportWarning> warnings) => WriteJson(writer =>
+    {
+        writer.WriteStartArray();
+        foreach (var warning in warnings)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", warning.Code);
+            writer.WriteString("message", warning.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    });
+
     private static string WriteJson(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
@@ -223,25 +272,29 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
 
         public int IncompleteRecords { get; private set; }
 
+        public int DuplicateRecords { get; private set; }
+
         public int UnreadableRows { get; private set; }
 
         public int Batches { get; set; }
 
-        public void Add(ImportedRecord item, bool accepted, bool added)
+        /// <summary>Counts a result: its reason is <see langword="null"/> when it was accepted.</summary>
+        public void Add(ImportedRecord item, string? reason, bool added)
         {
             var rows = item.Rows.Count;
             RowsRead += rows;
             if (item.IsRecord)
             {
                 Records++;
-                IncompleteRecords += item.UnreadableRows.Count > 0 ? 1 : 0;
+                IncompleteRecords += reason == "incomplete" ? 1 : 0;
+                DuplicateRecords += reason == "duplicate" ? 1 : 0;
             }
             else
             {
                 UnreadableRows++;
             }
 
-            if (accepted)
+            if (reason is null)
             {
                 Accepted += rows;
             }

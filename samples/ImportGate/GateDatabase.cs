@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace FollowUp.Rules.Samples.ImportGate;
@@ -38,6 +39,7 @@ internal sealed class GateDatabase : IDisposable
             record_json     TEXT    NOT NULL,
             evaluation_json TEXT    NOT NULL,
             imported_at     TEXT    NOT NULL,
+            warnings_json   TEXT,
             UNIQUE (file_sha256, source_rows)
         );
 
@@ -45,11 +47,15 @@ internal sealed class GateDatabase : IDisposable
         ;
         """;
 
+    /// <summary>The reasons a result is quarantined, as the <c>quarantined</c> table's check lists them.</summary>
+    private const string Reasons = "'unreadable', 'errors', 'incomplete', 'duplicate'";
+
     /// <summary>
-    /// The <c>quarantined</c> table. Its <c>reason</c> gained <c>incomplete</c> after databases were made with the older
-    /// check, which SQLite cannot alter: <see cref="Open"/> rebuilds such a table with this definition, keeping its rows.
+    /// The <c>quarantined</c> table. Its <c>reason</c> gained <c>incomplete</c>, then <c>duplicate</c>, after databases
+    /// were made with an older check, which SQLite cannot alter: <see cref="Open"/> rebuilds such a table with this
+    /// definition, keeping its rows. <c>warnings_json</c> is last, as in <c>accepted</c>, where <c>ADD COLUMN</c> puts it.
     /// </summary>
-    private const string QuarantinedTable = """
+    private const string QuarantinedTable = $"""
         CREATE TABLE IF NOT EXISTS quarantined (
             id              INTEGER PRIMARY KEY,
             file_sha256     TEXT    NOT NULL REFERENCES imports (file_sha256),
@@ -57,13 +63,14 @@ internal sealed class GateDatabase : IDisposable
             first_row       INTEGER NOT NULL,
             row_count       INTEGER NOT NULL,
             record_id       TEXT,
-            reason          TEXT    NOT NULL CHECK (reason IN ('unreadable', 'errors', 'incomplete')),
+            reason          TEXT    NOT NULL CHECK (reason IN ({Reasons})),
             source_column   TEXT,
             message         TEXT    NOT NULL,
             findings_json   TEXT    NOT NULL,
             record_json     TEXT,
             evaluation_json TEXT,
             imported_at     TEXT    NOT NULL,
+            warnings_json   TEXT,
             UNIQUE (file_sha256, source_rows)
         )
         """;
@@ -72,18 +79,18 @@ internal sealed class GateDatabase : IDisposable
     // (an earlier run's verdict stands). Either way the statement changes 0 rows, which is how a skip is counted.
     private const string AcceptSql = """
         INSERT INTO accepted (file_sha256, source_rows, first_row, row_count, record_id, grade, score, risk_level,
-                              record_json, evaluation_json, imported_at)
+                              record_json, evaluation_json, imported_at, warnings_json)
         SELECT $file_sha256, $source_rows, $first_row, $row_count, $record_id, $grade, $score, $risk_level,
-               $record_json, $evaluation_json, $imported_at
+               $record_json, $evaluation_json, $imported_at, $warnings_json
         WHERE NOT EXISTS (SELECT 1 FROM quarantined WHERE file_sha256 = $file_sha256 AND source_rows = $source_rows)
         ON CONFLICT (file_sha256, source_rows) DO NOTHING;
         """;
 
     private const string QuarantineSql = """
         INSERT INTO quarantined (file_sha256, source_rows, first_row, row_count, record_id, reason, source_column, message,
-                                 findings_json, record_json, evaluation_json, imported_at)
+                                 findings_json, record_json, evaluation_json, imported_at, warnings_json)
         SELECT $file_sha256, $source_rows, $first_row, $row_count, $record_id, $reason, $source_column, $message,
-               $findings_json, $record_json, $evaluation_json, $imported_at
+               $findings_json, $record_json, $evaluation_json, $imported_at, $warnings_json
         WHERE NOT EXISTS (SELECT 1 FROM accepted WHERE file_sha256 = $file_sha256 AND source_rows = $source_rows)
         ON CONFLICT (file_sha256, source_rows) DO NOTHING;
         """;
@@ -123,7 +130,7 @@ internal sealed class GateDatabase : IDisposable
             using var schema = connection.CreateCommand();
             schema.CommandText = Schema;
             schema.ExecuteNonQuery();
-            AllowIncomplete(connection);
+            Upgrade(connection);
             return new GateDatabase(connection);
         }
         catch
@@ -134,28 +141,57 @@ internal sealed class GateDatabase : IDisposable
     }
 
     /// <summary>
-    /// Rebuilds a <c>quarantined</c> table made before <c>incomplete</c> was a reason, whose check would refuse it, in one
-    /// transaction: its rows are copied as they are (same columns, same order), so their keys still skip a second import.
+    /// Brings a database made by an older gate to this schema in one transaction, keeping its rows (which keep
+    /// <c>warnings_json</c> <c>NULL</c>: their warnings were not recorded): adds the column to <c>accepted</c>, and rebuilds
+    /// a <c>quarantined</c> table whose check lacks a reason, which SQLite cannot alter, copying its columns by name, so
+    /// the keys of its rows still skip a second import. Every such table predates <c>warnings_json</c> too: the rebuild adds it.
     /// </summary>
-    private static void AllowIncomplete(SqliteConnection connection)
+    private static void Upgrade(SqliteConnection connection)
     {
+        var upgrade = new StringBuilder();
+        if (!ColumnsOf(connection, "accepted").Contains("warnings_json"))
+        {
+            upgrade.AppendLine("ALTER TABLE accepted ADD COLUMN warnings_json TEXT;");
+        }
+
         using var check = connection.CreateCommand();
         check.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'quarantined'";
-        if (check.ExecuteScalar() is not string sql || sql.Contains("'incomplete'", StringComparison.Ordinal))
+        if (check.ExecuteScalar() is string sql && !sql.Contains(Reasons, StringComparison.Ordinal))
+        {
+            var columns = string.Join(", ", ColumnsOf(connection, "quarantined"));
+            upgrade.AppendLine("ALTER TABLE quarantined RENAME TO quarantined_before_upgrade;")
+                .Append(QuarantinedTable).AppendLine(";")
+                .AppendLine(CultureInfo.InvariantCulture, $"INSERT INTO quarantined ({columns}) SELECT {columns} FROM quarantined_before_upgrade;")
+                .AppendLine("DROP TABLE quarantined_before_upgrade;");
+        }
+
+        if (upgrade.Length == 0)
         {
             return;
         }
 
         using var transaction = connection.BeginTransaction();
-        using var rebuild = connection.CreateCommand();
-        rebuild.Transaction = transaction;
-        rebuild.CommandText = "ALTER TABLE quarantined RENAME TO quarantined_before_incomplete;\n" + QuarantinedTable + """
-            ;
-            INSERT INTO quarantined SELECT * FROM quarantined_before_incomplete;
-            DROP TABLE quarantined_before_incomplete;
-            """;
-        rebuild.ExecuteNonQuery();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = upgrade.ToString();
+        command.ExecuteNonQuery();
         transaction.Commit();
+    }
+
+    /// <summary>Gets the names of a table's columns, in order.</summary>
+    private static List<string> ColumnsOf(SqliteConnection connection, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM pragma_table_info($table)";
+        command.Parameters.AddWithValue("$table", table);
+        using var reader = command.ExecuteReader();
+        var columns = new List<string>();
+        while (reader.Read())
+        {
+            columns.Add(reader.GetString(0));
+        }
+
+        return columns;
     }
 
     /// <summary>Records a run of a file in <c>imports</c>: a new row the first time, one more run after that.</summary>
@@ -215,12 +251,13 @@ internal sealed class GateDatabase : IDisposable
                     ("$file_sha256", SqliteType.Text), ("$source_rows", SqliteType.Text), ("$first_row", SqliteType.Integer),
                     ("$row_count", SqliteType.Integer), ("$record_id", SqliteType.Text), ("$grade", SqliteType.Text),
                     ("$score", SqliteType.Real), ("$risk_level", SqliteType.Text), ("$record_json", SqliteType.Text),
-                    ("$evaluation_json", SqliteType.Text), ("$imported_at", SqliteType.Text));
+                    ("$evaluation_json", SqliteType.Text), ("$imported_at", SqliteType.Text), ("$warnings_json", SqliteType.Text));
                 var quarantine = Prepare(connection, transaction, QuarantineSql,
                     ("$file_sha256", SqliteType.Text), ("$source_rows", SqliteType.Text), ("$first_row", SqliteType.Integer),
                     ("$row_count", SqliteType.Integer), ("$record_id", SqliteType.Text), ("$reason", SqliteType.Text),
                     ("$source_column", SqliteType.Text), ("$message", SqliteType.Text), ("$findings_json", SqliteType.Text),
-                    ("$record_json", SqliteType.Text), ("$evaluation_json", SqliteType.Text), ("$imported_at", SqliteType.Text));
+                    ("$record_json", SqliteType.Text), ("$evaluation_json", SqliteType.Text), ("$imported_at", SqliteType.Text),
+                    ("$warnings_json", SqliteType.Text));
                 return new Batch(transaction, accept, quarantine);
             }
             catch
@@ -233,7 +270,9 @@ internal sealed class GateDatabase : IDisposable
 
         /// <summary>Inserts an accepted record.</summary>
         /// <returns><see langword="true"/> when it was inserted; <see langword="false"/> when an earlier run had stored it.</returns>
-        public bool Accept(GateKey key, string? recordId, string grade, double score, string riskLevel, string recordJson, string evaluationJson, DateTimeOffset importedAt)
+        public bool Accept(
+            GateKey key, string? recordId, string grade, double score, string riskLevel, string recordJson, string evaluationJson,
+            string warningsJson, DateTimeOffset importedAt)
         {
             var p = _accept.Parameters;
             SetKey(p, key);
@@ -243,6 +282,7 @@ internal sealed class GateDatabase : IDisposable
             p["$risk_level"].Value = riskLevel;
             p["$record_json"].Value = recordJson;
             p["$evaluation_json"].Value = evaluationJson;
+            p["$warnings_json"].Value = warningsJson;
             p["$imported_at"].Value = Timestamp(importedAt);
             return _accept.ExecuteNonQuery() == 1;
         }
@@ -251,7 +291,7 @@ internal sealed class GateDatabase : IDisposable
         /// <returns><see langword="true"/> when it was inserted; <see langword="false"/> when an earlier run had stored it.</returns>
         public bool Quarantine(
             GateKey key, string? recordId, string reason, string? sourceColumn, string message, string findingsJson,
-            string? recordJson, string? evaluationJson, DateTimeOffset importedAt)
+            string? recordJson, string? evaluationJson, string warningsJson, DateTimeOffset importedAt)
         {
             var p = _quarantine.Parameters;
             SetKey(p, key);
@@ -262,6 +302,7 @@ internal sealed class GateDatabase : IDisposable
             p["$findings_json"].Value = findingsJson;
             p["$record_json"].Value = (object?)recordJson ?? DBNull.Value;
             p["$evaluation_json"].Value = (object?)evaluationJson ?? DBNull.Value;
+            p["$warnings_json"].Value = warningsJson;
             p["$imported_at"].Value = Timestamp(importedAt);
             return _quarantine.ExecuteNonQuery() == 1;
         }

@@ -54,7 +54,8 @@ internal sealed class GateWorkspace : IDisposable
 
     /// <summary>Runs the gate once, with the default rules unless <paramref name="rules"/> edits them.</summary>
     public ImportSummary Run(
-        string input, ColumnMap? map = null, int batchSize = ImportJob.DefaultBatchSize, Action<FollowUpRulesOptions>? rules = null)
+        string input, ColumnMap? map = null, int batchSize = ImportJob.DefaultBatchSize, Action<FollowUpRulesOptions>? rules = null,
+        TableReadOptions? readOptions = null)
     {
         var services = new ServiceCollection();
         services.AddFollowUpRules();
@@ -67,7 +68,10 @@ internal sealed class GateWorkspace : IDisposable
         services.AddSingleton<FollowUpImportGate>();
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);
-        var job = new ImportJob(input, DatabasePath) { Map = map, MapName = map is null ? null : "test map", BatchSize = batchSize };
+        var job = new ImportJob(input, DatabasePath)
+        {
+            Map = map, MapName = map is null ? null : "test map", BatchSize = batchSize, ReadOptions = readOptions,
+        };
         return provider.GetRequiredService<FollowUpImportGate>().Run(job);
     }
 

@@ -39,6 +39,10 @@ public sealed class ImportGateTests : IDisposable
         "与黄主任面谈 45 分钟，确认采购 20 台监护仪，预算 80 万，要求 12 月 10 日前完成投标文件,满意,,钱伟,方案已发," +
         "12 月 3 日前提交投标文件初稿给黄主任预审,2026-13-45,采购 20 台病人监护仪,80万,20 台,现有设备老化、报修多,监护仪技术方案.pdf,方案,,,,2026-11-19 16:00";
 
+    /// <summary>The rows of <see cref="CompleteCustomerRows"/> under another customer's name: another record with no Error finding.</summary>
+    private static readonly string[] OtherCustomerRows =
+        [.. CompleteCustomerRows.Select(row => row.Replace("陈女士（个人）", "王先生（个人）", StringComparison.Ordinal))];
+
     private static readonly ColumnMap ChineseCrm = ColumnMap.GetBuiltIn("followup-zh");
 
     private readonly GateWorkspace _workspace = new();
@@ -165,6 +169,7 @@ public sealed class ImportGateTests : IDisposable
         Assert.Equal("AE", unreadable["source_column"]);
         Assert.Contains("31 cells", (string)unreadable["message"]!, StringComparison.Ordinal);
         Assert.Null(unreadable["record_json"]);
+        Assert.Equal("[]", unreadable["warnings_json"]);
         using var findings = JsonDocument.Parse((string)unreadable["findings_json"]!);
         var finding = Assert.Single(findings.RootElement.EnumerateArray());
         Assert.Equal(FollowUpImportGate.UnreadableRowCode, finding.GetProperty("code").GetString());
@@ -275,7 +280,167 @@ public sealed class ImportGateTests : IDisposable
         Assert.Equal(3, summary.IncompleteRecords);
         Assert.Equal(3, _workspace.Scalar("SELECT COUNT(*) FROM quarantined WHERE reason = 'incomplete'"));
         Assert.Equal("an older result", Assert.Single(_workspace.Query("SELECT message FROM quarantined WHERE file_sha256 = '0ld'"))["message"]);
-        Assert.Equal(0, _workspace.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'quarantined_before_incomplete'"));
+        Assert.Equal(0, _workspace.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'quarantined_%'"));
+    }
+
+    [Fact]
+    public void Run_DatabaseMadeBeforeDuplicatesAndWarnings_IsUpgradedKeepingItsRows()
+    {
+        // The tables as the gate made them once 'incomplete' was a reason: no warnings_json, no 'duplicate' in the check.
+        _workspace.Execute("""
+            CREATE TABLE imports (
+                file_sha256 TEXT NOT NULL PRIMARY KEY, file_name TEXT NOT NULL, file_bytes INTEGER NOT NULL, map TEXT,
+                first_imported_at TEXT NOT NULL, last_run_at TEXT NOT NULL, runs INTEGER NOT NULL, rows_read INTEGER, completed_at TEXT);
+            CREATE TABLE accepted (
+                id INTEGER PRIMARY KEY, file_sha256 TEXT NOT NULL REFERENCES imports (file_sha256), source_rows TEXT NOT NULL,
+                first_row INTEGER NOT NULL, row_count INTEGER NOT NULL, record_id TEXT, grade TEXT NOT NULL, score REAL NOT NULL,
+                risk_level TEXT NOT NULL, record_json TEXT NOT NULL, evaluation_json TEXT NOT NULL, imported_at TEXT NOT NULL,
+                UNIQUE (file_sha256, source_rows));
+            CREATE TABLE quarantined (
+                id INTEGER PRIMARY KEY, file_sha256 TEXT NOT NULL REFERENCES imports (file_sha256), source_rows TEXT NOT NULL,
+                first_row INTEGER NOT NULL, row_count INTEGER NOT NULL, record_id TEXT,
+                reason TEXT NOT NULL CHECK (reason IN ('unreadable', 'errors', 'incomplete')), source_column TEXT, message TEXT NOT NULL,
+                findings_json TEXT NOT NULL, record_json TEXT, evaluation_json TEXT, imported_at TEXT NOT NULL,
+                UNIQUE (file_sha256, source_rows));
+            INSERT INTO imports VALUES ('0ld', 'old.csv', 1, NULL, '2026-11-01', '2026-11-01', 1, 2, '2026-11-01');
+            INSERT INTO accepted (file_sha256, source_rows, first_row, row_count, record_id, grade, score, risk_level, record_json, evaluation_json, imported_at)
+            VALUES ('0ld', '2', 2, 1, 'OLD-1', 'A', 90, 'Low', '{}', '{}', '2026-11-01');
+            INSERT INTO quarantined (file_sha256, source_rows, first_row, row_count, record_id, reason, message, findings_json, imported_at)
+            VALUES ('0ld', '3', 3, 1, 'OLD-2', 'incomplete', 'an older result', '[]', '2026-11-01');
+            """);
+        var path = _workspace.WriteFile("export.csv", WithIds(
+            ("C-001", CompleteCustomerRows[0]), ("C-001", CompleteCustomerRows[1]), ("C-001", OtherCustomerRows[0]), ("C-001", OtherCustomerRows[1])));
+
+        var summary = _workspace.Run(path, ChineseCrm);
+
+        Assert.Equal((2L, 2L, 1), (summary.Accepted, summary.Quarantined, summary.DuplicateRecords));
+        Assert.Equal("4,5", Assert.Single(_workspace.Query("SELECT source_rows FROM quarantined WHERE reason = 'duplicate'"))["source_rows"]);
+        var older = _workspace.Query(
+            "SELECT record_id, warnings_json FROM accepted WHERE file_sha256 = '0ld' UNION ALL " +
+            "SELECT record_id || ':' || reason || ':' || message, warnings_json FROM quarantined WHERE file_sha256 = '0ld'");
+        Assert.Equal(["OLD-1", "OLD-2:incomplete:an older result"], older.Select(r => r["record_id"]));
+        Assert.All(older, row => Assert.Null(row["warnings_json"]));
+        Assert.Equal(0, _workspace.Scalar(
+            "SELECT (SELECT COUNT(*) FROM accepted WHERE file_sha256 <> '0ld' AND warnings_json IS NULL) + " +
+            "(SELECT COUNT(*) FROM quarantined WHERE file_sha256 <> '0ld' AND warnings_json IS NULL)"));
+        Assert.Equal(0, _workspace.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'quarantined_%'"));
+        Assert.Equal(0, _workspace.Run(path, ChineseCrm).Added);
+    }
+
+    [Fact]
+    public void Run_RepeatedId_QuarantinesEachLaterRecordAsDuplicateNamingTheFirstRow_AndTheFirstKeepsItsOwnVerdict()
+    {
+        // 陈女士 (rows 3-4) and 王先生 (rows 5-6) have no Error finding and one id, C-001; 瑞丰 (row 2) has an invalid date and
+        // id C-002, which a copy of it under another name (row 7) repeats.
+        var path = _workspace.WriteFile("export.csv", WithIds(
+            ("C-002", InvalidDateRow), ("C-001", CompleteCustomerRows[0]), ("C-001", CompleteCustomerRows[1]),
+            ("C-001", OtherCustomerRows[0]), ("C-001", OtherCustomerRows[1]),
+            ("C-002", InvalidDateRow.Replace("瑞丰医疗器械,", "瑞丰医疗器械二部,", StringComparison.Ordinal))));
+
+        var summary = _workspace.Run(path, ChineseCrm);
+
+        Assert.Equal((6L, 2L, 4L, 6L), (summary.RowsRead, summary.Accepted, summary.Quarantined, summary.Added));
+        Assert.Equal((4, 0, 2), (summary.Records, summary.IncompleteRecords, summary.DuplicateRecords));
+        Assert.Contains("; 4 records (2 duplicates), ", summary.ToString(), StringComparison.Ordinal);
+        var first = Assert.Single(_workspace.Query("SELECT * FROM accepted"));
+        Assert.Equal(("3,4", "C-001", "[]"), (first["source_rows"], first["record_id"], first["warnings_json"]));
+        var quarantined = _workspace.Query("SELECT * FROM quarantined ORDER BY first_row");
+        Assert.Equal(
+            [("2", "errors"), ("5,6", "duplicate"), ("7", "duplicate")],
+            quarantined.Select(r => ((string)r["source_rows"]!, (string)r["reason"]!)));
+
+        var chen = quarantined[1];
+        Assert.Equal("C-001", chen["record_id"]);
+        Assert.Equal(
+            "the record of row 3 has this id too, earlier in the file, so a load keyed by id would keep one of them: give each record its own id and import the corrected file",
+            chen["message"]);
+        AssertDuplicateFinding(chen, firstRow: 3);
+        using (var warnings = JsonDocument.Parse((string)chen["warnings_json"]!))
+        {
+            // The reader's warning names the same earlier row.
+            var warning = Assert.Single(warnings.RootElement.EnumerateArray());
+            Assert.Equal(ImportWarningCodes.IdRepeated, warning.GetProperty("code").GetString());
+            Assert.Contains("the record of row 3,", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
+        // A duplicate with Error findings of its own names them after the earlier row, as an incomplete record does.
+        AssertDuplicateFinding(quarantined[2], firstRow: 2);
+        Assert.StartsWith("the record of row 2 has this id too", (string)quarantined[2]["message"]!, StringComparison.Ordinal);
+        Assert.EndsWith($"; also {quarantined[0]["message"]}", (string)quarantined[2]["message"]!, StringComparison.Ordinal);
+
+        // The gate's duplicates are the records the reader warned of.
+        Assert.Equal(
+            ["5,6", "7"],
+            _workspace.Query(
+                "SELECT q.source_rows FROM quarantined q, json_each(q.warnings_json) w " +
+                "WHERE json_extract(w.value, '$.code') = 'IdRepeated' ORDER BY q.first_row").Select(r => r["source_rows"]));
+
+        var before = _workspace.Counts();
+        var second = _workspace.Run(path, ChineseCrm);
+
+        Assert.Equal(summary with { Added = 0, AlreadyImported = 6 }, second);
+        Assert.Equal(before, _workspace.Counts());
+    }
+
+    [Fact]
+    public void Run_RepeatedIdWithTheReadersWarningOff_IsStillQuarantinedAsDuplicate()
+    {
+        var path = _workspace.WriteFile("export.csv", WithIds(
+            ("C-001", CompleteCustomerRows[0]), ("C-001", CompleteCustomerRows[1]), ("C-001", OtherCustomerRows[0]), ("C-001", OtherCustomerRows[1])));
+
+        var summary = _workspace.Run(path, ChineseCrm, readOptions: new TableReadOptions { WarnRepeatedIds = false });
+
+        Assert.Equal((2L, 2L, 1), (summary.Accepted, summary.Quarantined, summary.DuplicateRecords));
+        var duplicate = Assert.Single(_workspace.Query("SELECT * FROM quarantined"));
+        Assert.Equal(("4,5", "duplicate", "[]"), (duplicate["source_rows"], duplicate["reason"], duplicate["warnings_json"]));
+        AssertDuplicateFinding(duplicate, firstRow: 2);
+    }
+
+    [Fact]
+    public void Run_DuplicateThatIsAlsoIncomplete_IsQuarantinedAsDuplicate_WithBothGateFindings()
+    {
+        // 王先生 (row 4) repeats the id of 陈女士 (rows 2-3) and lacks row 5, which is cut short.
+        var cutShort = string.Join(',', $"C-001,{OtherCustomerRows[1]}".Split(',').Take(6));
+        var path = _workspace.WriteFile("export.csv", WithIds(
+            ("C-001", CompleteCustomerRows[0]), ("C-001", CompleteCustomerRows[1]), ("C-001", OtherCustomerRows[0])) + cutShort + "\n");
+
+        var summary = _workspace.Run(path, ChineseCrm);
+
+        Assert.Equal((4L, 2L, 2L), (summary.RowsRead, summary.Accepted, summary.Quarantined));
+        Assert.Equal((2, 0, 1, 1), (summary.Records, summary.IncompleteRecords, summary.DuplicateRecords, summary.UnreadableRows));
+        var record = Assert.Single(_workspace.Query("SELECT * FROM quarantined WHERE record_id IS NOT NULL"));
+        Assert.Equal(("4", "duplicate"), (record["source_rows"], record["reason"]));
+        Assert.StartsWith("the record of row 2 has this id too", (string)record["message"]!, StringComparison.Ordinal);
+        Assert.Contains(
+            "import the corrected file; also row 5 of this customer could not be read, so the record is incomplete without it",
+            (string)record["message"]!, StringComparison.Ordinal);
+        AssertDuplicateFinding(record, firstRow: 2);
+        using var findings = JsonDocument.Parse((string)record["findings_json"]!);
+        Assert.Equal(FollowUpImportGate.IncompleteRecordCode, findings.RootElement[1].GetProperty("code").GetString());
+        Assert.Equal([5L], findings.RootElement[1].GetProperty("rows").EnumerateArray().Select(r => r.GetInt64()));
+    }
+
+    [Fact]
+    public void Run_CustomerSplitById_StoresBothRecordsWithTheirGroupSplitByIdWarning()
+    {
+        // One customer's two rows under two ids: the reader makes a record per id, each warned, and neither is a duplicate.
+        var path = _workspace.WriteFile("export.csv", WithIds(("C-001", CompleteCustomerRows[0]), ("C-002", CompleteCustomerRows[1])));
+
+        var summary = _workspace.Run(path, ChineseCrm);
+
+        Assert.Equal((2L, 2, 0), (summary.RowsRead, summary.Records, summary.DuplicateRecords));
+        Assert.DoesNotContain("duplicate", summary.ToString(), StringComparison.Ordinal);
+        var stored = _workspace.Query(
+            "SELECT source_rows, record_id, warnings_json FROM accepted UNION ALL " +
+            "SELECT source_rows, record_id, warnings_json FROM quarantined ORDER BY source_rows");
+        Assert.Equal([("2", "C-001"), ("3", "C-002")], stored.Select(r => ((string)r["source_rows"]!, (string)r["record_id"]!)));
+        Assert.All(stored, row =>
+        {
+            using var warnings = JsonDocument.Parse((string)row["warnings_json"]!);
+            var warning = Assert.Single(warnings.RootElement.EnumerateArray());
+            Assert.Equal(ImportWarningCodes.GroupSplitById, warning.GetProperty("code").GetString());
+            Assert.Contains("'C-001' (row 2), 'C-002' (row 3)", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -351,6 +516,22 @@ public sealed class ImportGateTests : IDisposable
     [Fact]
     public void Run_BatchSizeBelowOne_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => _workspace.Run(SampleExport, ChineseCrm, batchSize: 0));
+
+    /// <summary>An export with the map's id column (客户编号) before the sample's columns, one row per (id, row).</summary>
+    private static string WithIds(params (string Id, string Row)[] rows) =>
+        string.Join('\n', [$"客户编号,{Header}", .. rows.Select(r => $"{r.Id},{r.Row}")]) + "\n";
+
+    /// <summary>Asserts that a quarantined row's findings start with the gate's DuplicateId finding naming the earlier row.</summary>
+    private static void AssertDuplicateFinding(Dictionary<string, object?> quarantined, long firstRow)
+    {
+        using var findings = JsonDocument.Parse((string)quarantined["findings_json"]!);
+        var finding = findings.RootElement[0];
+        Assert.Equal(FollowUpImportGate.DuplicateIdCode, finding.GetProperty("code").GetString());
+        Assert.Equal("Error", finding.GetProperty("severity").GetString());
+        Assert.Equal("id", finding.GetProperty("field").GetString());
+        Assert.Equal(firstRow, finding.GetProperty("firstRow").GetInt64());
+        Assert.StartsWith(finding.GetProperty("message").GetString()!, (string)quarantined["message"]!, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Summary_ToString_IsOneLineWithTheFourCounts()
