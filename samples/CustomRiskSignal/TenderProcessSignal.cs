@@ -14,6 +14,8 @@ public sealed class TenderProcessSignal : IRiskSignalDetector
 
     private static readonly string[] Words = ["招标", "招投标", "公开采购", "tender", "RFP"];
 
+    // RequiresCountermeasure is left true: a record that mentions a tender must answer it in `risks`. A signal that needs
+    // no answer (as the built-in NoOwner) passes RequiresCountermeasure: false and still counts in the risk score.
     public IReadOnlyList<RiskSignalDefinition> Signals { get; } = [new(Code, DefaultWeight: 0.2)];
 
     public void Detect(RiskDetectionContext context)
