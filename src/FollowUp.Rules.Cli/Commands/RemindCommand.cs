@@ -38,7 +38,10 @@ internal static class RemindCommand
             """
             List what needs follow-up now, most urgent first: overdue next actions, next actions due today, contacts the
             customer left unanswered, and customers not contacted for longer than their profile allows.
-            Use --now to see the list as of another time. Exit codes as for evaluate.
+            Use --now to see the list as of another time.
+            Exit codes: 0 done, 2 usage or configuration error, 3 done but some rows were unreadable,
+            1 reading or writing failed or standard input or output is closed (--output left as it was),
+            130 cancelled with Ctrl+C, 143 stopped by SIGTERM.
 
             Examples:
               followup remind samples/data/follow-ups.jsonl

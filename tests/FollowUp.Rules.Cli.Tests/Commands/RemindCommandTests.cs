@@ -22,6 +22,17 @@ public sealed class RemindCommandTests
     }
 
     [Fact]
+    public async Task Remind_Help_ListsItsOwnExitCodes_WhichHaveNo4()
+    {
+        var run = await CliRunner.RunAsync("remind", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Exit codes: 0 done, 2 usage or configuration error, 3 done but some rows were unreadable,", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("4 done", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("as for evaluate", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Remind_DueGivenAsADay_IsWrittenAsTheDayWhoseEndLateHoursCountFrom()
     {
         const string records = """
