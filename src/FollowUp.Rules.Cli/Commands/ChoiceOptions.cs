@@ -22,7 +22,9 @@ internal static class ChoiceOptions
                 }
             }
 
-            result.AddError($"Argument '{word}' not recognized. Must be one of:{string.Concat(choices.Select(choice => $"\n\t'{choice}'"))}");
+            // One sentence, as every usage error is: "--fail-under 'D' not recognized. Must be one of A, B or C (any case)."
+            var listed = choices.Length == 1 ? choices[0] : $"{string.Join(", ", choices[..^1])} or {choices[^1]}";
+            result.AddError($"{option.Name} '{word}' not recognized. Must be one of {listed} (any case).");
             return null;
         };
         option.CompletionSources.Add(choices);

@@ -22,13 +22,13 @@ internal static class EvaluateCommand
             HelpName = "jsonl|table|csv|xlsx",
         };
         format.AcceptOnlyFromAmongIgnoringCase("jsonl", "table", "csv", "xlsx");
-        var failUnder = new Option<string?>("--fail-under")
+        var failUnder = new Option<string>("--fail-under")
         {
             Description = "Exit with code 4 when any record grades below this grade (A, B or C), so an import job can gate on quality. " +
                 "Unreadable rows come first: the exit code is then 3, and standard error still says how many records graded below.",
             HelpName = "A|B|C",
         };
-        failUnder.AcceptOnlyFromAmong("A", "B", "C", "a", "b", "c");
+        failUnder.AcceptOnlyFromAmongIgnoringCase("A", "B", "C");
 
         var command = new Command(
             "evaluate",
@@ -56,7 +56,7 @@ internal static class EvaluateCommand
     }
 
     private static async Task<int> RunAsync(
-        ParseResult parse, CommonOptions common, Option<string> format, Option<string?> failUnder, CliConsole console, CancellationToken cancellationToken)
+        ParseResult parse, CommonOptions common, Option<string> format, Option<string> failUnder, CliConsole console, CancellationToken cancellationToken)
     {
         var inputs = parse.GetValue(common.Inputs) ?? [];
         var formatName = parse.GetValue(format);

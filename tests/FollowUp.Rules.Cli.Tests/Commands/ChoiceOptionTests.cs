@@ -29,8 +29,8 @@ public sealed class ChoiceOptionTests
     }
 
     [Theory]
-    [InlineData("report", "'Pdf' not recognized. Must be one of: 'text' 'markdown' 'json' 'html'")]
-    [InlineData("remind", "'Pdf' not recognized. Must be one of: 'table' 'jsonl'")]
+    [InlineData("report", "--format 'Pdf' not recognized. Must be one of text, markdown, json or html (any case). Run")]
+    [InlineData("remind", "--format 'Pdf' not recognized. Must be one of table or jsonl (any case). Run")]
     public async Task Format_NotAmongTheChoices_ExitsTwoNamingThem(string command, string expected)
     {
         var run = await CliRunner.RunAsync(command, "--format", "Pdf", "--now", CliRunner.Now, SampleData.FollowUpsPath);
@@ -38,5 +38,17 @@ public sealed class ChoiceOptionTests
         Assert.Equal(2, run.ExitCode);
         Assert.Empty(run.OutputBytes);
         Assert.Contains(expected, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FailUnder_NotAGrade_ExitsTwoNamingTheGradesOnce()
+    {
+        var run = await CliRunner.RunAsync("evaluate", "--fail-under", "D", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.OutputBytes);
+        Assert.Equal(
+            "followup: --fail-under 'D' not recognized. Must be one of A, B or C (any case). Run 'followup evaluate --help' for usage.",
+            Assert.Single(run.ErrorLines));
     }
 }

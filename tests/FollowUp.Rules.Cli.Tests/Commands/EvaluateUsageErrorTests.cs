@@ -19,7 +19,7 @@ public sealed class EvaluateUsageErrorTests : IDisposable
     [InlineData("'missing.jsonl': no such file", "evaluate", Sample, "missing.jsonl")]
     [InlineData("--now 'yesterday'", "evaluate", "--now", "yesterday", Sample)]
     [InlineData("--now '2026-13-45T99:00:00+08:00'", "evaluate", "--now", "2026-13-45T99:00:00+08:00", Sample)]
-    [InlineData("'xml' not recognized. Must be one of: 'jsonl' 'table'", "evaluate", "--format", "xml", Sample)]
+    [InlineData("--format 'xml' not recognized. Must be one of jsonl, table, csv or xlsx (any case).", "evaluate", "--format", "xml", Sample)]
     [InlineData("--culture 'fr' is not a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture.", "evaluate", "--culture", "fr", Sample)]
     [InlineData("evaluate", "evaluate")]
     [InlineData("evaluate", "evaluate", "--now", CliRunner.Now)]
