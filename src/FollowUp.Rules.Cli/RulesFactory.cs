@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Reflection;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -162,6 +163,14 @@ internal static class RulesFactory
         for (var current = exception; current is not null; current = current.InnerException)
         {
             var reason = current.Message.ReplaceLineEndings(" ").Trim();
+            if (current is JsonException { LineNumber: { } line, BytePositionInLine: { } position })
+            {
+                // System.Text.Json counts from 0 ("LineNumber: 2 | BytePositionInLine: 28" is line 3, byte 29): say where as
+                // an editor counts, as the errors of JSON inputs do.
+                var tail = reason.IndexOf(" Path: ", StringComparison.Ordinal) is >= 0 and var path ? path : reason.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+                reason = $"Line {line + 1}, byte {position + 1}: {(tail >= 0 ? reason[..tail].TrimEnd() : reason)}";
+            }
+
             if (reason.Length > 0 && !reasons.Contains(reason, StringComparer.Ordinal))
             {
                 reasons.Add(reason);

@@ -103,6 +103,20 @@ public sealed class EvaluateUsageErrorTests : IDisposable
         Assert.Contains("often", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\n  \"FollowUpRules\": {\n    \"DefaultProfile\": \"ToB\",,\n  }\n}\n", "Line 3, byte 29: ',' is an invalid start of a property name.")]
+    [InlineData("{ \"FollowUpRules\": 1 } x", "Line 1, byte 24: 'x' is invalid after a single JSON value.")]
+    public async Task Evaluate_ConfigThatIsNotJson_SaysWhereCountingFromOne(string config, string expected)
+    {
+        // System.Text.Json's LineNumber and BytePositionInLine count from 0, and sent the user one line short of the mistake.
+        var path = _temp.Write("rules.json", config);
+
+        var run = await CliRunner.RunAsync("evaluate", "--config", path, SampleData.FollowUpsPath);
+
+        AssertUsageError(run, expected);
+        Assert.DoesNotMatch("LineNumber|BytePositionInLine", run.Error);
+    }
+
     [Fact]
     public async Task Evaluate_OutputIsAnInput_ExitsTwoAndLeavesTheInputIntact()
     {
