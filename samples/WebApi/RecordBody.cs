@@ -46,11 +46,15 @@ internal readonly record struct RecordBody(FollowUpRecord? Record, IResult Probl
         catch (JsonException exception)
         {
             // Path is the JSON path of the member that could not be read ("$.customer.name"): the SPEC §1 field path after "$.".
-            return Fail(StatusCodes.Status400BadRequest, exception.Message, new Dictionary<string, object?>
+            // The message's own "Path: $ | LineNumber: 0 | BytePositionInLine: 12." tail counts from 0: it is cut, and line and
+            // byte are given counting from 1, as an editor counts and as the followup tool reports them.
+            var detail = exception.Message;
+            var tail = detail.IndexOf(" Path: ", StringComparison.Ordinal) is >= 0 and var at ? at : detail.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+            return Fail(StatusCodes.Status400BadRequest, tail >= 0 ? detail[..tail] : detail, new Dictionary<string, object?>
             {
                 ["field"] = exception.Path is ['$', '.', .. var field] ? field : null,
                 ["line"] = exception.LineNumber + 1,
-                ["bytePositionInLine"] = exception.BytePositionInLine,
+                ["byte"] = exception.BytePositionInLine + 1,
             });
         }
     }

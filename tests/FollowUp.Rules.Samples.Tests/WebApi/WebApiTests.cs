@@ -134,9 +134,23 @@ public sealed class WebApiTests(WebApiFactory factory) : IClassFixture<WebApiFac
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = await ReadJsonAsync(response);
-        Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("detail").GetString()));
+        var detail = problem.RootElement.GetProperty("detail").GetString();
+        Assert.False(string.IsNullOrWhiteSpace(detail));
+        Assert.DoesNotMatch("LineNumber|BytePositionInLine", detail);   // counted from 0, beside "line" counted from 1
         Assert.True(problem.RootElement.GetProperty("line").GetInt32() >= 1);
+        Assert.True(problem.RootElement.GetProperty("byte").GetInt32() >= 1);
         Assert.Equal(field, problem.RootElement.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Post_NotJson_SaysLineAndByteCountingFromOne()
+    {
+        using var content = new StringContent("{\n  \"id\": \"FU-2003\",\n  x\n}", Encoding.UTF8, "application/json");
+        using var response = await _client.PostAsync("/follow-ups/evaluate", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = await ReadJsonAsync(response);
+        Assert.Equal((3, 3), (problem.RootElement.GetProperty("line").GetInt32(), problem.RootElement.GetProperty("byte").GetInt32()));
     }
 
     [Fact]
