@@ -22,8 +22,10 @@ public sealed class FollowUpRulesOptions
 
     /// <summary>
     /// Gets or sets the culture of messages: any Chinese culture (<c>zh</c>, <c>zh-CN</c>, <c>zh-TW</c>…) or English one
-    /// (<c>en</c>, <c>en-US</c>, <c>en-GB</c>…). Messages exist in Simplified Chinese and English only, so every Chinese
-    /// culture, <c>zh-TW</c> and <c>zh-Hant</c> included, gets the Simplified Chinese ones.
+    /// (<c>en</c>, <c>en-US</c>, <c>en-GB</c>…). Cultures under <c>zh-Hant</c> in .NET's parent chain (<c>zh-TW</c>,
+    /// <c>zh-HK</c>, <c>zh-MO</c>, <c>zh-Hant</c>, <c>zh-Hant-*</c>) get Traditional Chinese messages in Taiwan wording, every
+    /// other Chinese culture (<c>zh-CN</c>, <c>zh-SG</c>, <c>zh-Hans</c>, <c>zh</c>) Simplified Chinese ones, every English
+    /// one English.
     /// </summary>
     /// <value><c>zh-CN</c>.</value>
     public string Culture { get; set; } = "zh-CN";

@@ -74,7 +74,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         if (!IsChineseOrEnglish(options.Culture))
         {
             builder.AddError(
-                "must be a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture; messages are in Simplified Chinese for every Chinese culture and in English for every English one",
+                "must be a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture; messages are in Traditional Chinese for zh-TW, zh-HK, zh-MO and zh-Hant, in Simplified Chinese for every other Chinese culture and in English for every English one",
                 $"{Root}:Culture ('{options.Culture}')");
         }
 

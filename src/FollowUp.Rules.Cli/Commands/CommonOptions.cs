@@ -36,8 +36,8 @@ internal sealed class CommonOptions
 
     public Option<string?> Culture { get; } = new("--culture")
     {
-        Description = "Language of messages: zh-CN (default) or en; any Chinese culture (zh-TW) gets the Simplified Chinese messages, any English one (en-US) the English.",
-        HelpName = "zh-CN|en",
+        Description = "Language of messages and report labels: zh-CN (default), zh-TW or en; zh-HK, zh-MO and zh-Hant get the Traditional Chinese (Taiwan wording) of zh-TW, any other Chinese culture (zh-SG) the Simplified, any English one (en-US) the English.",
+        HelpName = "zh-CN|zh-TW|en",
     };
 
     public Option<string?> Output { get; } = new("--output", "-o")

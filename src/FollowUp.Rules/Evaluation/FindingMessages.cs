@@ -153,7 +153,7 @@ internal static class FindingMessages
             : messages.Quoting("FieldAcknowledged", messages.FieldLabel(note.Key), Quoted(note.Value)),
         Problem.InvalidDate => InvalidDate(messages, note),
         Problem.UnknownValue => messages.ForFieldValue("UnknownValue", note.Key, Quoted(note.Value ?? ""),
-            messages.IsChinese && note.Detail is { } names ? EnumLabelCatalog.ChineseNameList(names) : note.Detail),
+            note.Detail is { } names ? messages.ValueNames(names) : null),
         Problem.NextActionDueInPast => messages.Defer("DueDateInPast", new WrittenTimeText(note.Value, zone)),
         Problem.AttachmentProposal => messages.ForArgument("AttachmentMissingProposal", messages.Stage(note.Detail ?? "")),
         Problem.AttachmentContract => messages.Fixed("AttachmentMissingContract"),

@@ -10,16 +10,20 @@ using FollowUp.Rules.Language;
 
 namespace FollowUp.Rules.Messages;
 
-/// <summary>The coaching messages of one culture (zh-CN or en), read once from embedded data.</summary>
+/// <summary>
+/// The coaching messages of one catalog (zh-CN, zh-TW or en; <see cref="CatalogCulture"/> says which a culture reads), read
+/// once from embedded data.
+/// </summary>
 internal sealed class MessageCatalog
 {
-    private static readonly Lazy<MessageCatalog> LazyChinese = new(() => Load("zh-CN"));
-    private static readonly Lazy<MessageCatalog> LazyEnglish = new(() => Load("en"));
+    private static readonly Lazy<MessageCatalog> LazyChinese = new(() => Load(CatalogCulture.Simplified));
+    private static readonly Lazy<MessageCatalog> LazyTraditional = new(() => Load(CatalogCulture.Traditional));
+    private static readonly Lazy<MessageCatalog> LazyEnglish = new(() => Load(CatalogCulture.English));
 
-    // A signal's code by its label in either language (未接触决策人, no decision maker reached), as people copy it from a finding,
-    // and by the code itself, both folded as phrases are (長時間未跟進, Ｓｔａｌｅ, case and spaces aside).
+    // A signal's code by its label in any catalog (未接触决策人, 窗口異動, no decision maker reached), as people copy it from a
+    // finding, and by the code itself, all folded as phrases are (長時間未跟進, Ｓｔａｌｅ, case and spaces aside).
     private static readonly Lazy<FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>> SignalCodesByFoldedName = new(() =>
-        LazyChinese.Value._signals.Concat(LazyEnglish.Value._signals)
+        LazyChinese.Value._signals.Concat(LazyTraditional.Value._signals).Concat(LazyEnglish.Value._signals)
             .Select(signal => (Name: signal.Value, Code: signal.Key))
             .Concat(LazyEnglish.Value._signals.Keys.Select(code => (Name: code, Code: code)))
             .DistinctBy(signal => TextFolding.FoldPhrase(signal.Name), StringComparer.Ordinal)
@@ -80,9 +84,10 @@ internal sealed class MessageCatalog
     /// <summary>Every message the caches above share, by reference: what may be kept by whatever quotes it (<see cref="IsShared"/>).</summary>
     private readonly ConcurrentDictionary<string, bool> _sharedMessages = new(ReferenceEqualityComparer.Instance);
 
-    private MessageCatalog(MessageFile file, bool chinese)
+    private MessageCatalog(MessageFile file, string name)
     {
-        IsChinese = chinese;
+        IsChinese = name != CatalogCulture.English;
+        IsTraditional = name == CatalogCulture.Traditional;
         _templates = file.Messages.ToFrozenDictionary(m => m.Key, m => CompositeFormat.Parse(m.Value), StringComparer.Ordinal);
         _fields = file.Fields.ToFrozenDictionary(StringComparer.Ordinal);
         _stages = file.Stages.ToFrozenDictionary(StringComparer.Ordinal);
@@ -91,12 +96,22 @@ internal sealed class MessageCatalog
         _evidenceByValues = _evidence.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>Gets a value indicating whether this is the Chinese catalog, whose lists name values by their Chinese labels.</summary>
+    /// <summary>Gets a value indicating whether this is a Chinese catalog, whose lists name values by their Chinese labels.</summary>
     public bool IsChinese { get; }
 
-    /// <summary>Gets the catalog for <paramref name="culture"/>: Chinese for any zh culture, English otherwise.</summary>
-    public static MessageCatalog For(CultureInfo culture) =>
-        culture.TwoLetterISOLanguageName == "zh" ? LazyChinese.Value : LazyEnglish.Value;
+    /// <summary>Gets a value indicating whether this is the Traditional Chinese catalog, whose labels and units are in Traditional characters.</summary>
+    public bool IsTraditional { get; }
+
+    /// <summary>
+    /// Gets the catalog for <paramref name="culture"/>: Traditional Chinese for zh-TW, zh-HK, zh-MO and zh-Hant, Simplified
+    /// for any other zh culture, English otherwise (<see cref="CatalogCulture"/>).
+    /// </summary>
+    public static MessageCatalog For(CultureInfo culture) => CatalogCulture.Of(culture) switch
+    {
+        CatalogCulture.Traditional => LazyTraditional.Value,
+        CatalogCulture.Simplified => LazyChinese.Value,
+        _ => LazyEnglish.Value,
+    };
 
     public string Format(string id, params ReadOnlySpan<object?> args) =>
         string.Format(CultureInfo.InvariantCulture, _templates[id], args);
@@ -390,9 +405,11 @@ internal sealed class MessageCatalog
     /// </summary>
     public bool IsShared(string message) => _sharedMessages.ContainsKey(message);
 
-    /// <summary>Whether <paramref name="message"/> is shared by the catalog of either culture (see <see cref="IsShared"/>).</summary>
+    /// <summary>Whether <paramref name="message"/> is shared by any catalog (see <see cref="IsShared"/>).</summary>
     public static bool IsSharedByAny(string message) =>
-        (LazyChinese.IsValueCreated && LazyChinese.Value.IsShared(message)) || (LazyEnglish.IsValueCreated && LazyEnglish.Value.IsShared(message));
+        (LazyChinese.IsValueCreated && LazyChinese.Value.IsShared(message))
+        || (LazyTraditional.IsValueCreated && LazyTraditional.Value.IsShared(message))
+        || (LazyEnglish.IsValueCreated && LazyEnglish.Value.IsShared(message));
 
     /// <summary>The label of a field key; custom fields without their own label fall back to their name.</summary>
     public string FieldLabel(string key) =>
@@ -408,6 +425,18 @@ internal sealed class MessageCatalog
 
     public string Stage(string stage) => _stages.TryGetValue(stage, out var label) ? label : stage;
 
+    /// <summary>
+    /// A list of an enumeration's member names (DecisionMaker, Influencer…) as this catalog's messages list the values
+    /// accepted: in Chinese each by its label, in this catalog's script, with its name (決策人（DecisionMaker）、影響者（Influencer）…);
+    /// in English as given.
+    /// </summary>
+    public string ValueNames(string names) => IsChinese ? EnumLabelCatalog.ChineseNameList(names, IsTraditional) : names;
+
+    /// <summary>The label of <paramref name="value"/> in this catalog's language and script (电话, 電話), else its name (Phone).</summary>
+    public string ValueLabel<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        (IsChinese ? EnumLabelCatalog.ChineseLabel(value, IsTraditional) : null) ?? EnumLabels<TEnum>.NameOf(value);
+
     /// <summary>The name of a day of the week (星期五, Friday).</summary>
     public string Weekday(DayOfWeek day) => _weekdays[(int)day];
 
@@ -417,7 +446,7 @@ internal sealed class MessageCatalog
     public bool TryGetSignalLabel(string code, [NotNullWhen(true)] out string? label) =>
         _signals.TryGetValue(code, out label);
 
-    /// <summary>The code a risk's kind names: a signal's label in either language or its code, folded, is read as its code; anything else as written.</summary>
+    /// <summary>The code a risk's kind names: a signal's label in any catalog or its code, folded, is read as its code; anything else as written.</summary>
     public static string SignalCodeOf(string kind)
     {
         // Folded on the stack: most kinds are codes or the host's own words, read on every evaluation of a record with risks.
@@ -439,7 +468,7 @@ internal sealed class MessageCatalog
             ?? throw new InvalidOperationException($"The embedded message file '{name}' is missing from the assembly.");
         var file = JsonSerializer.Deserialize(stream, MessageJsonContext.Default.MessageFile)
             ?? throw new InvalidDataException($"The embedded message file '{name}' is empty.");
-        return new MessageCatalog(file, culture.StartsWith("zh", StringComparison.Ordinal));
+        return new MessageCatalog(file, culture);
     }
 }
 

@@ -102,6 +102,7 @@ internal readonly struct DaysText(TimeSpan span) : ISpanFormattable
 internal readonly struct LatenessText : ISpanFormattable
 {
     private static readonly string[] ChineseUnits = [" 分钟", " 分钟", " 小时", " 小时", " 天", " 天"];
+    private static readonly string[] TraditionalUnits = [" 分鐘", " 分鐘", " 小時", " 小時", " 天", " 天"];
     private static readonly string[] EnglishUnits = [" minute", " minutes", " hour", " hours", " day", " days"];
     private static readonly string[] CompactUnits = ["min", "min", "h", "h", "d", "d"];
 
@@ -121,7 +122,7 @@ internal readonly struct LatenessText : ISpanFormattable
 
     /// <summary>A span shown beside a limit it passed (已 7.1 天未跟进（超过 7 天）), in the language of <paramref name="messages"/>.</summary>
     public static LatenessText Beyond(MessageCatalog messages, TimeSpan span, TimeSpan limit) =>
-        new(span, limit, messages.IsChinese ? ChineseUnits : EnglishUnits);
+        new(span, limit, messages.IsTraditional ? TraditionalUnits : messages.IsChinese ? ChineseUnits : EnglishUnits);
 
     /// <summary>How late, in the short units of a table column: 30min, 3h, 1.5d.</summary>
     public static LatenessText Compact(TimeSpan span) => new(span, TimeSpan.Zero, CompactUnits);

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using FollowUp.Rules.Language;
 
 namespace FollowUp.Rules;
 
@@ -132,25 +133,31 @@ internal static class EnumLabelCatalog
     private static readonly (string Label, string Member)[][] AllLabels = [DecisionRoles, Channels, Feedback, Stages, AttachmentKinds];
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ChineseNameLists = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> TraditionalNameLists = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A list of member names (<see cref="EnumLabels{TEnum}.NameList"/>: DecisionMaker, Influencer…) as a Chinese message lists
-    /// them: each by its Simplified Chinese label with its name, joined by 、 (决策人（DecisionMaker）、影响者（Influencer）…), since
-    /// both are accepted and a Chinese CRM stores the label. A name with no label is kept as it is.
+    /// them: each by its Chinese label (<see cref="ChineseLabel{TEnum}"/>) with its name, joined by 、 (决策人（DecisionMaker）、
+    /// 影响者（Influencer）…), since both are accepted and a Chinese CRM stores the label. A name with no label is kept as it is.
     /// </summary>
-    public static string ChineseNameList(string nameList) => ChineseNameLists.GetOrAdd(nameList, static names => string.Join("、",
-        names.Split(", ").Select(name => FirstLabel(name) is { } label ? $"{label}（{name}）" : name)));
+    public static string ChineseNameList(string nameList, bool traditional) =>
+        (traditional ? TraditionalNameLists : ChineseNameLists).GetOrAdd(nameList, static (names, traditional) => string.Join("、",
+            names.Split(", ").Select(name => FirstLabel(name, traditional) is { } label ? $"{label}（{name}）" : name)), traditional);
 
-    /// <summary>The Simplified Chinese label of <paramref name="value"/> (电话 for Phone), or <see langword="null"/> when it has none.</summary>
-    public static string? ChineseLabel<TEnum>(TEnum value)
-        where TEnum : struct, Enum => FirstLabel(LabelsFor(typeof(TEnum)), EnumLabels<TEnum>.NameOf(value));
+    /// <summary>
+    /// The Simplified Chinese label of <paramref name="value"/> (电话 for Phone), or with <paramref name="traditional"/> that
+    /// label in Traditional characters when one is listed (電話), else the Simplified one (使用者 is both); <see langword="null"/>
+    /// when it has none.
+    /// </summary>
+    public static string? ChineseLabel<TEnum>(TEnum value, bool traditional)
+        where TEnum : struct, Enum => FirstLabel(LabelsFor(typeof(TEnum)), EnumLabels<TEnum>.NameOf(value), traditional);
 
     /// <summary>The first Chinese label of a member of any of the enumerations, for a list of names of one of them.</summary>
-    private static string? FirstLabel(string member)
+    private static string? FirstLabel(string member, bool traditional)
     {
         foreach (var labels in AllLabels)
         {
-            if (FirstLabel(labels, member) is { } label)
+            if (FirstLabel(labels, member, traditional) is { } label)
             {
                 return label;
             }
@@ -159,17 +166,52 @@ internal static class EnumLabelCatalog
         return null;
     }
 
-    private static string? FirstLabel((string Label, string Member)[] labels, string member)
+    /// <summary>The member's first Chinese label, or the first label after it that writes it in Traditional characters.</summary>
+    private static string? FirstLabel((string Label, string Member)[] labels, string member, bool traditional)
     {
+        string? first = null;
         foreach (var (label, of) in labels)
         {
-            if (of == member && label[0] > '\u2E7F')
+            if (of != member || label[0] <= '\u2E7F')
+            {
+                continue;
+            }
+
+            if (first is null)
+            {
+                if (!traditional)
+                {
+                    return label;
+                }
+
+                first = label;
+            }
+            else if (IsTraditionalSpelling(label, first))
             {
                 return label;
             }
         }
 
-        return null;
+        return first;
+    }
+
+    /// <summary>Whether <paramref name="label"/> is <paramref name="simplified"/> in other characters that fold to its own, one by one (決策人, 决策人).</summary>
+    private static bool IsTraditionalSpelling(string label, string simplified)
+    {
+        if (label.Length != simplified.Length || string.Equals(label, simplified, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < label.Length; i++)
+        {
+            if (TextFolding.Fold(label[i]) != simplified[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static (string Label, string Member)[] LabelsFor(Type enumType) =>

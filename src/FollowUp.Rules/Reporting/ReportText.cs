@@ -10,11 +10,15 @@ using FollowUp.Rules.Risk;
 
 namespace FollowUp.Rules.Reporting;
 
-/// <summary>The labels of the team report in one culture (zh-CN or en), read once from embedded data.</summary>
+/// <summary>
+/// The labels of the team report in one catalog's culture (zh-CN, zh-TW or en, chosen as the messages are:
+/// <see cref="CatalogCulture"/>), read once from embedded data.
+/// </summary>
 internal sealed class ReportText
 {
-    private static readonly Lazy<ReportText> LazyChinese = new(() => Load("zh-CN"));
-    private static readonly Lazy<ReportText> LazyEnglish = new(() => Load("en"));
+    private static readonly Lazy<ReportText> LazyChinese = new(() => Load(CatalogCulture.Simplified));
+    private static readonly Lazy<ReportText> LazyTraditional = new(() => Load(CatalogCulture.Traditional));
+    private static readonly Lazy<ReportText> LazyEnglish = new(() => Load(CatalogCulture.English));
 
     private readonly FrozenDictionary<string, string> _labels;
     private readonly MessageCatalog _messages;
@@ -33,11 +37,18 @@ internal sealed class ReportText
     /// <summary>Gets the language tag of the labels, for <c>&lt;html lang&gt;</c>.</summary>
     public string Language => Culture.Name;
 
-    /// <summary>Gets the labels for <paramref name="culture"/>: Chinese for any zh culture, English otherwise.</summary>
-    public static ReportText For(CultureInfo culture) =>
-        culture.TwoLetterISOLanguageName == "zh" ? LazyChinese.Value : LazyEnglish.Value;
+    /// <summary>
+    /// Gets the labels for <paramref name="culture"/>: Traditional Chinese for zh-TW, zh-HK, zh-MO and zh-Hant, Simplified for
+    /// any other zh culture, English otherwise.
+    /// </summary>
+    public static ReportText For(CultureInfo culture) => CatalogCulture.Of(culture) switch
+    {
+        CatalogCulture.Traditional => LazyTraditional.Value,
+        CatalogCulture.Simplified => LazyChinese.Value,
+        _ => LazyEnglish.Value,
+    };
 
-    /// <summary>Gets the keys of the labels, so tests can check both files define the same ones.</summary>
+    /// <summary>Gets the keys of the labels, so tests can check every file defines the same ones.</summary>
     public IEnumerable<string> Keys => _labels.Keys;
 
     public string this[string key] => _labels.TryGetValue(key, out var label)

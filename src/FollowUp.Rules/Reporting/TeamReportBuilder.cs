@@ -138,7 +138,8 @@ public sealed class TeamReportBuilder
 
         if (evaluation.Culture is { } culture && !_culturesDiffer)
         {
-            _culturesDiffer = _culture is not null && _culture.TwoLetterISOLanguageName != culture.TwoLetterISOLanguageName;
+            // By the labels each reads: zh-TW and zh-HK share them, zh-CN and zh-TW do not.
+            _culturesDiffer = _culture is not null && !ReferenceEquals(_culture, culture) && ReportText.For(_culture) != ReportText.For(culture);
             _culture ??= culture;
         }
 

@@ -233,7 +233,7 @@ internal static class BuiltInRiskSignals
             // A known channel in the message's language (电话, Phone), whatever the record wrote; Other and unknown text as
             // written (千牛 says more than 其他).
             var channel = communication.Channel.Value is { } known && known != ContactChannel.Other
-                ? (context.Messages.IsChinese ? EnumLabelCatalog.ChineseLabel(known) : null) ?? EnumLabels<ContactChannel>.NameOf(known)
+                ? context.Messages.ValueLabel(known)
                 : Filled(context, communication.Channel.Text) ?? communication.Channel.Value?.ToString();
             return (at, channel) switch
             {

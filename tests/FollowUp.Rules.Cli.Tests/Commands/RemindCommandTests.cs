@@ -49,6 +49,17 @@ public sealed class RemindCommandTests
     }
 
     [Fact]
+    public async Task Remind_CultureZhTw_GivesTheReasonsInTraditionalChinese()
+    {
+        var run = await CliRunner.RunAsync("remind", "--format", "jsonl", "--culture", "zh-TW", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+
+        Assert.Equal(0, run.ExitCode);
+        var reasons = run.Evaluations.Select(r => r.GetProperty("reason").GetString()!).ToList();
+        Assert.Contains(reasons, r => r.Contains("今天完成，或寫明原因和新的截止時間。", StringComparison.Ordinal));
+        Assert.DoesNotContain(reasons, r => r.Contains("写明原因", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Remind_Owner_KeepsOnlyThatOwner()
     {
         var all = await CliRunner.RunAsync("remind", "--format", "jsonl", "--now", CliRunner.Now, SampleData.FollowUpsPath);

@@ -90,6 +90,23 @@ public sealed class ReportCommandTests : IDisposable
         Assert.DoesNotContain("。", topDeductions, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("zh-TW")]
+    [InlineData("zh-HK")]
+    public async Task Report_FormatMarkdownCultureZhTw_WritesTraditionalLabelsAndMessages(string culture)
+    {
+        // zh-TW was accepted and the whole report came out in Simplified Chinese.
+        var run = await CliRunner.RunAsync("report", "--format", "markdown", "--culture", culture, "--now", CliRunner.Now, SampleData.FollowUpsPath);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith("# 跟進記錄團隊檢討\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains("## 優先改寫的記錄", run.Output, StringComparison.Ordinal);
+        Assert.Contains("| 等級 | 數量 | 佔比 |", run.Output, StringComparison.Ordinal);
+        var row = Assert.Single(run.OutputLines.SkipWhile(l => !l.StartsWith("## 優先改寫的記錄", StringComparison.Ordinal)), l => l.StartsWith("| 1 |", StringComparison.Ordinal));
+        Assert.Contains("無法判斷風險是否已處理", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("无法判断风险", run.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Report_OverdueWellWrittenDeal_IsListedAsADealAtRiskWithWhy()
     {
@@ -190,6 +207,7 @@ public sealed class ReportCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("text|markdown|json|html", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--culture <zh-CN|zh-TW|en>", run.Output, StringComparison.Ordinal);
         Assert.Contains("followup report --format html --output team-review.html", run.Output, StringComparison.Ordinal);
         Assert.Contains("Exit codes: 0 done, 2 usage or configuration error, 3 done but some rows were unreadable,", run.Output, StringComparison.Ordinal);
         foreach (var option in (string[])["--profile", "--config", "--now", "--culture", "--output", "--format"])

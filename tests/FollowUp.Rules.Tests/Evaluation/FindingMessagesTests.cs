@@ -21,6 +21,10 @@ public partial class FindingMessagesTests
     [InlineData("zh-CN", "ContactChange", "风险“对接人变动”没有应对建议。")]
     [InlineData("zh-CN", "contactchange", "风险“对接人变动”没有应对建议。")]
     [InlineData("zh-CN", "对接人变动", "风险“对接人变动”没有应对建议。")]
+    [InlineData("zh-TW", "ContactChange", "風險“窗口異動”沒有應對建議。")]
+    [InlineData("zh-TW", "对接人变动", "風險“窗口異動”沒有應對建議。")]
+    [InlineData("zh-CN", "窗口異動", "风险“对接人变动”没有应对建议。")]
+    [InlineData("zh-HK", "PriceObjection", "風險“價格異議”沒有應對建議。")]
     [InlineData("en", "ContactChange", "The risk \"contact changed\" has no countermeasure.")]
     [InlineData("en", "对接人变动", "The risk \"contact changed\" has no countermeasure.")]
     [InlineData("en", "PriceObjection", "The risk \"price objection\" has no countermeasure.")]
@@ -37,6 +41,7 @@ public partial class FindingMessagesTests
 
     [Theory]
     [InlineData("zh-CN", "决策权的值“老板娘”无法识别，已按原文保留。可用的值：决策人（DecisionMaker）、影响者（Influencer）、使用者（User）、把关人（Gatekeeper）、未知（Unknown）。")]
+    [InlineData("zh-TW", "決策權的值“老板娘”無法辨識，已按原文保留。可用的值：決策人（DecisionMaker）、影響者（Influencer）、使用者（User）、把關人（Gatekeeper）、未知（Unknown）。")]
     [InlineData("en", "The decision role \"老板娘\" is not recognised and was kept as written. Known values: DecisionMaker, Influencer, User, Gatekeeper, Unknown.")]
     public void UnknownValue_ListsTheValuesAChineseCrmWouldStore(string culture, string expected)
     {
@@ -50,6 +55,7 @@ public partial class FindingMessagesTests
 
     [Theory]
     [InlineData("zh-CN", "关键内容缺失（预算、痛点或关注点、第 2 条沟通记录的客户反馈），", "写“待补充”或“客户暂未明确”")]
+    [InlineData("zh-TW", "關鍵內容缺失（預算、痛點或關注點、第 2 筆溝通記錄的客戶回饋），", "寫“待補充”或“客戶暫未明確”")]
     [InlineData("en", "Key content is missing (budget, pain points or concerns, customer feedback of communication 2),", "\"not disclosed\"")]
     public void RiskNotAssessable_NamesFieldsByLabel_AndSaysAnAcknowledgementIsEnough(string culture, string start, string advice)
     {
@@ -75,6 +81,7 @@ public partial class FindingMessagesTests
     [Theory]
     [InlineData("zh-CN", "2026-11-20T18:00:00+08:00", "下一步行动的截止时间（2026-11-20 18:00）已过。")]
     [InlineData("en", "2026-11-20T18:00:00+08:00", "The next action was due 2026-11-20 18:00.")]
+    [InlineData("zh-TW", "2026-11-20 18:00", "下一步行動的截止時間（2026-11-20 18:00）已過。")]
     [InlineData("zh-CN", "2026-11-20 18:00", "下一步行动的截止时间（2026-11-20 18:00）已过。")]
     [InlineData("zh-CN", "2026-11-20", "下一步行动的截止时间（2026-11-20）已过。")]
     [InlineData("en", "2026-11-20+08:00", "The next action was due 2026-11-20.")]
@@ -133,6 +140,7 @@ public partial class FindingMessagesTests
 
     [Theory]
     [InlineData("zh-CN")]
+    [InlineData("zh-TW")]
     [InlineData("en")]
     public void CountermeasureMissing_ExampleItSuggests_IsAConcreteCountermeasure(string culture)
     {
@@ -153,6 +161,7 @@ public partial class FindingMessagesTests
 
     [Theory]
     [InlineData("zh-CN", "痛点或关注点暂未明确。下次沟通时补齐，别让它一直空着。")]
+    [InlineData("zh-TW", "痛點或關注點暫未明確。下次溝通時補齊，別讓它一直空著。")]
     [InlineData("en", "The pain points or concerns field is marked as not known yet. Fill it in after the next contact; do not leave it open.")]
     public void FieldAcknowledged_ListAcknowledgedWithNoTextOfItsOwn_QuotesNothing(string culture, string expected)
     {
@@ -179,6 +188,7 @@ public partial class FindingMessagesTests
 
     [Theory]
     [InlineData("zh-CN", "企业规模暂未明确（“待补充”）。")]
+    [InlineData("zh-TW", "企業規模暫未明確（“待补充”）。")]
     [InlineData("en", "The company size field is marked as not known yet (\"待补充\").")]
     public void FieldAcknowledged_WithItsOwnText_QuotesItAndStartsAsASentence(string culture, string expected)
     {
@@ -189,6 +199,7 @@ public partial class FindingMessagesTests
 
     [Theory]
     [InlineData("zh-CN", "“-”没有业务内容。写下这一栏该记的具体事实，让没参与的同事也能看懂、接手。")]
+    [InlineData("zh-TW", "“-”沒有業務內容。寫下這一欄該記的具體事實，讓沒參與的同事也能看懂、接手。")]
     [InlineData("en", "\"-\" carries no business content. Write the concrete facts this field is for, so a colleague who was not there can follow it and take over.")]
     public void NoContent_OnAFieldThatIsNoContact_GivesAdviceThatFitsAnyField(string culture, string expected)
     {
@@ -224,6 +235,7 @@ public partial class FindingMessagesTests
 
     [Theory]
     [InlineData("zh-CN", "2 次沟通都只和“周立群”一个人")]
+    [InlineData("zh-TW", "2 次溝通都只和“周立群”一個人")]
     [InlineData("en", "each of the 2 contacts was with 周立群 alone")]
     public void SingleThreadedEvidence_TwoContacts_ReadsCorrectly(string culture, string expected)
     {
@@ -232,6 +244,43 @@ public partial class FindingMessagesTests
         var evaluation = Evaluator(culture).Evaluate(record);
 
         Assert.Equal(expected, Assert.Single(evaluation.Risk.Signals, s => s.Code == RiskSignalCodes.SingleThreaded).Evidence);
+    }
+
+    [Theory]
+    [InlineData("zh-TW")]
+    [InlineData("zh-HK")]
+    [InlineData("zh-Hant")]
+    public void Evaluate_TraditionalChineseCulture_WritesTraditionalMessages(string culture)
+    {
+        // zh-TW was accepted and every message came out in Simplified Chinese.
+        var record = SampleRecords.CompleteToB()
+            .WithCustomer(c => c with { Phone = null, Email = null, WeChat = null })
+            .WithLastCommunication(c => c with { Summary = "持續追蹤中，等對方回覆", Channel = EnumValue<ContactChannel>.Parse("電郵") });
+
+        var evaluation = Evaluator(culture).Evaluate(record);
+
+        Assert.Equal("缺少聯絡方式。至少留一種聯絡方式：電話、電子郵件或微信。", Assert.Single(evaluation.FindingsWithCode(FindingCodes.FieldMissing)).Message);
+        Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.VagueLanguage && f.Message.StartsWith("“等對方回覆”沒有說清在等什麼。", StringComparison.Ordinal));
+        Assert.StartsWith(
+            "溝通方式的值“電郵”無法辨識，已按原文保留。可用的值：電話（Phone）、微信（WeChat）、面談（Visit）、郵件（Email）、會議（Meeting）、其他（Other）。",
+            Assert.Single(evaluation.FindingsWithCode(FindingCodes.UnknownValue)).Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_TraditionalChineseAdvice_SuggestsWhatTheRulesAccept()
+    {
+        // The zh-TW messages tell a rep to write 待補充, 客戶暫未明確, 未透露 and 目前無明顯風險: each must clear what it is written for.
+        var evaluator = Evaluator("zh-TW");
+        var acknowledged = SampleRecords.CompleteToB()
+            .WithNeeds(n => n with { Budget = "未透露", Quantity = "客戶暫未明確", PainPoints = ["待補充"], Concerns = null });
+        var noRisk = SampleRecords.CompleteProject() with { Risks = [new RiskNote { Description = "目前無明顯風險" }] };
+
+        var needs = evaluator.Evaluate(acknowledged);
+
+        Assert.All(needs.Findings.Where(f => f.Field?.StartsWith("needs.", StringComparison.Ordinal) == true), f => Assert.Equal(FindingCodes.FieldAcknowledged, f.Code));
+        Assert.DoesNotContain(needs.Findings, f => f.Code == FindingCodes.RiskNotAssessable);
+        Assert.DoesNotContain(evaluator.Evaluate(noRisk).Findings, f => f.Field == "risks");
     }
 
     [GeneratedRegex("(?:如“|such as \")(?<text>[^”\"]+)[”\"]")]

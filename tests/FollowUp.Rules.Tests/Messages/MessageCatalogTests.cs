@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Messages;
 
 namespace FollowUp.Rules.Tests.Messages;
 
-public sealed class MessageCatalogTests
+public sealed partial class MessageCatalogTests
 {
+    /// <summary>The culture of every message catalog the assembly embeds (Messages.{culture}.json).</summary>
+    public static TheoryData<string> Catalogs() => new(CatalogCultures());
+
     /// <summary>Every field key a message can name: the requirement keys and the keys of the indexed paths findings use.</summary>
     public static TheoryData<string, string> FieldKeys()
     {
@@ -21,6 +25,7 @@ public sealed class MessageCatalogTests
         foreach (var key in keys)
         {
             data.Add("zh-CN", key);
+            data.Add("zh-TW", key);
             data.Add("en", key);
         }
 
@@ -39,8 +44,63 @@ public sealed class MessageCatalogTests
     }
 
     [Fact]
-    public void Messages_BothCultures_HaveTheSameIds() =>
-        Assert.Equal(Templates("zh-CN").Keys.Order(), Templates("en").Keys.Order());
+    public void Catalogs_AreTheThreeLanguagesTheCultureChainChoosesFrom() =>
+        Assert.Equal(["en", "zh-CN", "zh-TW"], CatalogCultures().Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Catalogs))]
+    public void Catalog_HasEveryEntryOfZhCn_WithTheSamePlaceholders(string culture)
+    {
+        // A key added to zh-CN alone fails here for each other catalog: the message would throw when it is first formatted.
+        using var reference = Catalog("zh-CN");
+        using var catalog = Catalog(culture);
+        foreach (var section in new[] { "messages", "fields", "stages", "signals" })
+        {
+            var expected = reference.RootElement.GetProperty(section).EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+            var actual = catalog.RootElement.GetProperty(section).EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+
+            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+            Assert.All(expected, entry => Assert.Equal(Placeholders(entry.Value), Placeholders(actual[entry.Key])));
+            Assert.All(expected, entry => Assert.All(
+                Texts(entry.Value).Zip(Texts(actual[entry.Key])),
+                texts => Assert.True(texts.Second.Length > 0 || texts.First.Length == 0, $"{culture} {section} {entry.Key} is empty")));
+        }
+
+        Assert.All(catalog.RootElement.GetProperty("fields").EnumerateObject(), field => Assert.Equal(2, field.Value.GetArrayLength()));
+        Assert.Equal(7, catalog.RootElement.GetProperty("weekdays").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("zh-TW", CatalogCulture.Traditional)]
+    [InlineData("zh-HK", CatalogCulture.Traditional)]
+    [InlineData("zh-MO", CatalogCulture.Traditional)]
+    [InlineData("zh-Hant", CatalogCulture.Traditional)]
+    [InlineData("zh-Hant-TW", CatalogCulture.Traditional)]
+    [InlineData("zh-Hant-HK", CatalogCulture.Traditional)]
+    [InlineData("zh-Hant-CN", CatalogCulture.Traditional)]
+    [InlineData("zh-CHT", CatalogCulture.Traditional)]
+    [InlineData("zh-tw", CatalogCulture.Traditional)]
+    [InlineData("zh-CN", CatalogCulture.Simplified)]
+    [InlineData("zh-SG", CatalogCulture.Simplified)]
+    [InlineData("zh-Hans", CatalogCulture.Simplified)]
+    [InlineData("zh-Hans-HK", CatalogCulture.Simplified)]
+    [InlineData("zh-Hans-TW", CatalogCulture.Simplified)]
+    [InlineData("zh-CHS", CatalogCulture.Simplified)]
+    [InlineData("zh", CatalogCulture.Simplified)]
+    [InlineData("en", CatalogCulture.English)]
+    [InlineData("en-GB", CatalogCulture.English)]
+    [InlineData("fr-FR", CatalogCulture.English)]
+    public void For_Culture_ChoosesTheCatalogOfItsScriptByTheParentChain(string culture, string catalog)
+    {
+        // zh-Hans-TW is Simplified text written in Taiwan: the script decides, not the region.
+        var info = CultureInfo.GetCultureInfo(culture);
+        var messages = MessageCatalog.For(info);
+
+        Assert.Equal(catalog, CatalogCulture.Of(info));
+        Assert.Same(MessageCatalog.For(CultureInfo.GetCultureInfo(catalog)), messages);
+        Assert.Equal(catalog == CatalogCulture.Traditional, messages.IsTraditional);
+        Assert.Equal(catalog != CatalogCulture.English, messages.IsChinese);
+    }
 
     [Fact]
     public void Messages_EnglishSentences_StartWithACapitalLetter()
@@ -57,6 +117,7 @@ public sealed class MessageCatalogTests
 
     [Theory]
     [InlineData("zh-CN", "星期五")]
+    [InlineData("zh-TW", "星期五")]
     [InlineData("en", "Friday")]
     public void Weekday_BothCultures_NameEachDayOnce(string culture, string friday)
     {
@@ -68,6 +129,8 @@ public sealed class MessageCatalogTests
 
     [Theory]
     [InlineData("zh-CN", "ContactChange", "对接人变动")]
+    [InlineData("zh-TW", "ContactChange", "窗口異動")]
+    [InlineData("zh-HK", "NoResponse", "聯絡不上")]
     [InlineData("en", "contactchange", "contact changed")]
     public void TryGetSignalLabel_SignalCode_GivesItsLabel(string culture, string code, string label)
     {
@@ -77,9 +140,74 @@ public sealed class MessageCatalogTests
         Assert.Equal(label, found);
     }
 
+    [Theory]
+    [InlineData("窗口異動", "ContactChange")]
+    [InlineData("窗口异动", "ContactChange")]
+    [InlineData("專案延期", "Delay")]
+    [InlineData("对接人變動", "ContactChange")]
+    public void SignalCodeOf_LabelOfTheTraditionalCatalog_IsItsCode(string kind, string code) =>
+        Assert.Equal(code, MessageCatalog.SignalCodeOf(kind));
+
+    [Theory]
+    [InlineData("zh-CN", "决策人（DecisionMaker）、影响者（Influencer）、使用者（User）、把关人（Gatekeeper）、未知（Unknown）")]
+    [InlineData("zh-TW", "決策人（DecisionMaker）、影響者（Influencer）、使用者（User）、把關人（Gatekeeper）、未知（Unknown）")]
+    [InlineData("en", "DecisionMaker, Influencer, User, Gatekeeper, Unknown")]
+    public void ValueNames_DecisionRoles_ListTheLabelsOfTheCatalogsScript(string culture, string expected) =>
+        Assert.Equal(expected, MessageCatalog.For(CultureInfo.GetCultureInfo(culture)).ValueNames(EnumLabels<DecisionRole>.NameList));
+
+    [Fact]
+    public void ValueLabel_EveryMemberInTraditional_IsALabelTheRecordReaderAccepts()
+    {
+        // A message tells a rep which values to write: each one it names must be read back as that member.
+        var traditional = MessageCatalog.For(CultureInfo.GetCultureInfo("zh-TW"));
+
+        AssertReadBack<DecisionRole>(traditional);
+        AssertReadBack<ContactChannel>(traditional);
+        AssertReadBack<CustomerFeedback>(traditional);
+        AssertReadBack<DealStage>(traditional);
+        AssertReadBack<AttachmentKind>(traditional);
+        Assert.Equal(["電話", "微信", "面談", "郵件", "會議"], new[] { ContactChannel.Phone, ContactChannel.WeChat, ContactChannel.Visit, ContactChannel.Email, ContactChannel.Meeting }.Select(traditional.ValueLabel));
+        Assert.Equal(["初步溝通", "需求確認", "方案已發", "等待反饋", "商務談判", "已簽約", "已流失"], Enum.GetValues<DealStage>().Select(traditional.ValueLabel));
+
+        // The catalog's own stage names, which its messages quote, are the same accepted labels.
+        Assert.Equal(Enum.GetValues<DealStage>().Select(traditional.ValueLabel), Enum.GetValues<DealStage>().Select(stage => traditional.Stage(stage.ToString())));
+    }
+
     [Fact]
     public void TryGetSignalLabel_OtherText_GivesNothing() =>
         Assert.False(MessageCatalog.For(CultureInfo.GetCultureInfo("zh-CN")).TryGetSignalLabel("机房改造", out _));
+
+    private static void AssertReadBack<TEnum>(MessageCatalog messages)
+        where TEnum : struct, Enum =>
+        Assert.All(Enum.GetValues<TEnum>(), value =>
+        {
+            var label = messages.ValueLabel(value);
+            Assert.True(EnumLabels<TEnum>.TryParse(label, out var read) && read.Equals(value), $"{value}: {label}");
+        });
+
+    private static IEnumerable<string> CatalogCultures() => typeof(MessageCatalog).Assembly.GetManifestResourceNames()
+        .Where(name => name.StartsWith("Messages.", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
+        .Select(name => name["Messages.".Length..^".json".Length]);
+
+    private static JsonDocument Catalog(string culture)
+    {
+        using var stream = typeof(MessageCatalog).Assembly.GetManifestResourceStream($"Messages.{culture}.json")!;
+        return JsonDocument.Parse(stream);
+    }
+
+    /// <summary>The strings of a catalog entry: a message, or a field's label and advice.</summary>
+    private static IEnumerable<string> Texts(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(item => item.GetString()!) : [value.GetString()!];
+
+    /// <summary>
+    /// The arguments an entry formats ({0}, {2:days}), each once, in order: by number alone, since a language may format one
+    /// its own way (English counts days as "1 day", "2 days").
+    /// </summary>
+    private static string[] Placeholders(JsonElement value) =>
+        [.. Texts(value).SelectMany(text => Placeholder().Matches(text).Select(match => match.Groups[1].Value)).Distinct().Order(StringComparer.Ordinal)];
+
+    [GeneratedRegex(@"\{(\d+)(?:,-?\d+)?(?::[^}]*)?\}")]
+    private static partial Regex Placeholder();
 
     private static Dictionary<string, string> Templates(string culture)
     {

@@ -82,6 +82,7 @@ public sealed class FollowUpRemindersTests
     [InlineData("zh-CN", 30, "已逾期 30 分钟（截止", "已逾期 30 分钟")]
     [InlineData("en", 30, "is 30 minutes overdue (due", "30 minutes ago")]
     [InlineData("zh-CN", 0.5, "已逾期 1 分钟（截止", "已逾期 1 分钟")]
+    [InlineData("zh-TW", 30, "已逾期 30 分鐘（截止", "已逾期 30 分鐘")]
     public void Remind_DueLessThanAnHourAgo_SaysMinutesNotZeroHours(string culture, double minutes, string reason, string evidence)
     {
         // A due time half an hour ago read "已逾期 0 小时" ("0h overdue"), and its risk evidence "已逾期 0 天": overdue by nothing.
@@ -104,6 +105,8 @@ public sealed class FollowUpRemindersTests
     [InlineData("zh-CN", 23.9, "已逾期 23 小时")]
     [InlineData("zh-CN", 24.0, "已逾期 1 天")]
     [InlineData("zh-CN", 28.0, "已逾期 1.1 天")]
+    [InlineData("zh-TW", 3.0, "已逾期 3 小時")]
+    [InlineData("zh-HK", 28.0, "已逾期 1.1 天")]
     [InlineData("en", 1.0, "1 hour")]
     [InlineData("en", 28.0, "1.1 days")]
     public void Remind_Overdue_SaysHowLateAsTheRiskEvidenceDoes(string culture, double hours, string late)
@@ -121,6 +124,7 @@ public sealed class FollowUpRemindersTests
     [Theory]
     [InlineData("zh-CN", "（截止 2026-11-26 11:00）", "下一步截止 2026-11-26，已逾期 1 小时")]
     [InlineData("en", "(due 2026-11-26 11:00)", "next action was due 2026-11-26, 1 hour ago")]
+    [InlineData("zh-TW", "（截止 2026-11-26 11:00）", "下一步截止 2026-11-26，已逾期 1 小時")]
     public void Remind_DueGivenInAnotherOffset_ShowsItInTheRulesZone(string culture, string due, string evidence)
     {
         // 03:00Z was shown as "截止 2026-11-26 03:00", which a reader in UTC+08:00 takes for 03:00 there, 8 hours early.

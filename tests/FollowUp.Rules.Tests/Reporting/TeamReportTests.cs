@@ -26,13 +26,34 @@ public sealed partial class TeamReportTests
     public void Write_UnknownFormat_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>("format", () => Sample.Value.Write(TextWriter.Null, (TeamReportFormat)42));
 
-    [Fact]
-    public void Write_ChineseAndEnglishLabels_DefineTheSameKeys()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-TW")]
+    public void Write_LabelsOfEveryCulture_DefineTheKeysOfZhCnWithTheSamePlaceholders(string culture)
     {
-        var chinese = ReportText.For(CultureInfo.GetCultureInfo("zh-CN")).Keys.Order(StringComparer.Ordinal);
-        var english = ReportText.For(English).Keys.Order(StringComparer.Ordinal);
+        var chinese = ReportText.For(CultureInfo.GetCultureInfo("zh-CN"));
+        var other = ReportText.For(CultureInfo.GetCultureInfo(culture));
 
-        Assert.Equal(chinese, english);
+        Assert.Equal(culture, other.Language);
+        Assert.Equal(chinese.Keys.Order(StringComparer.Ordinal), other.Keys.Order(StringComparer.Ordinal));
+        Assert.All(chinese.Keys, key => Assert.Equal(Placeholders(chinese[key]), Placeholders(other[key])));
+    }
+
+    [Theory]
+    [InlineData(TeamReportFormat.Text, "zh-TW", "跟進記錄團隊檢討\n")]
+    [InlineData(TeamReportFormat.Text, "zh-HK", "跟進記錄團隊檢討\n")]
+    [InlineData(TeamReportFormat.Markdown, "zh-Hant", "# 跟進記錄團隊檢討\n")]
+    [InlineData(TeamReportFormat.Html, "zh-MO", "<!DOCTYPE html>\n<html lang=\"zh-TW\">")]
+    public void Write_TraditionalChineseCulture_LabelsInTraditionalChinese(TeamReportFormat format, string culture, string start)
+    {
+        var written = Sample.Value.ToString(format, CultureInfo.GetCultureInfo(culture));
+
+        Assert.StartsWith(start, written, StringComparison.Ordinal);
+        Assert.Contains("五類常見錯誤", written, StringComparison.Ordinal);
+        Assert.Contains("高頻模糊用語", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("记录数", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("等级分布", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("高频风险信号", written, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,6 +72,9 @@ public sealed partial class TeamReportTests
     [InlineData("en", "en", "Follow-up team review\n")]
     [InlineData("en", "en-US", "Follow-up team review\n")]
     [InlineData("zh-CN", "en", "跟进记录团队复盘\n")]
+    [InlineData("zh-TW", "zh-HK", "跟進記錄團隊檢討\n")]
+    [InlineData("zh-CN", "zh-TW", "跟进记录团队复盘\n")]
+    [InlineData("zh-CN", "zh-SG", "跟进记录团队复盘\n")]
     public void Write_WithoutCulture_LabelsInTheLanguageTheRecordsWereEvaluatedIn_OrChineseWhenMixed(string first, string second, string heading)
     {
         var record = SampleRecords.CompleteToB();
@@ -141,6 +165,7 @@ public sealed partial class TeamReportTests
     [InlineData(TeamReportFormat.Text, "zh-CN", "需要跟进的风险商机", "共 3 笔", "下一步逾期 3.7 天", "无人负责下一步", "已 19 天未联系；风险信号未应对：竞争对手介入")]
     [InlineData(TeamReportFormat.Text, "en", "Deals at risk", "3 deals not lost", "next action overdue 3.7 days", "nobody owns the next step", "no contact for 19 days; no risk entry for: Competitor involved")]
     [InlineData(TeamReportFormat.Markdown, "zh-CN", "## 需要跟进的风险商机", "共 3 笔", "下一步逾期 3.7 天", "无人负责下一步", "已 19 天未联系；风险信号未应对：竞争对手介入")]
+    [InlineData(TeamReportFormat.Markdown, "zh-TW", "## 需要跟進的風險商機", "共 3 筆", "下一步逾期 3.7 天", "無人負責下一步", "已 19 天未聯絡；風險訊號未應對：競爭對手介入")]
     [InlineData(TeamReportFormat.Markdown, "en", "## Deals at risk", "3 deals not lost", "next action overdue 3.7 days", "nobody owns the next step", "no contact for 19 days; no risk entry for: Competitor involved")]
     [InlineData(TeamReportFormat.Html, "zh-CN", "<section class=\"card wide\" id=\"deals-at-risk\">\n<h2>需要跟进的风险商机</h2>", "共 3 笔", "<li>下一步逾期 3.7 天</li>", "<li>无人负责下一步</li>", "<li>已 19 天未联系</li><li>风险信号未应对：竞争对手介入</li>")]
     [InlineData(TeamReportFormat.Html, "en", "<h2>Deals at risk</h2>", "3 deals not lost", "<li>next action overdue 3.7 days</li>", "<li>nobody owns the next step</li>", "<li>no contact for 19 days</li><li>no risk entry for: Competitor involved</li>")]
@@ -156,7 +181,8 @@ public sealed partial class TeamReportTests
             && deals.IndexOf(noOwner, StringComparison.Ordinal) is var second && second > first
             && deals.IndexOf(stale, StringComparison.Ordinal) > second,
             deals);
-        Assert.True(written.IndexOf(section, StringComparison.Ordinal) < written.IndexOf(culture == "en" ? "Records to rewrite first" : "优先改写的记录", StringComparison.Ordinal));
+        var attention = culture switch { "en" => "Records to rewrite first", "zh-TW" => "優先改寫的記錄", _ => "优先改写的记录" };
+        Assert.True(written.IndexOf(section, StringComparison.Ordinal) < written.IndexOf(attention, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -195,6 +221,7 @@ public sealed partial class TeamReportTests
     [InlineData(TeamReportFormat.Markdown, "zh-CN", "已 2.8 天未联系", "已 14.5 天未联系")]
     [InlineData(TeamReportFormat.Html, "zh-CN", "<li>已 2.8 天未联系</li>", "<li>已 14.5 天未联系</li>")]
     [InlineData(TeamReportFormat.Text, "en", "no contact for 2.8 days", "no contact for 14.5 days")]
+    [InlineData(TeamReportFormat.Html, "zh-TW", "<li>已 2.8 天未聯絡</li>", "<li>已 14.5 天未聯絡</li>")]
     [InlineData(TeamReportFormat.Markdown, "en", "no contact for 2.8 days", "no contact for 14.5 days")]
     [InlineData(TeamReportFormat.Html, "en", "<li>no contact for 2.8 days</li>", "<li>no contact for 14.5 days</li>")]
     public void Write_StaleDeal_NeverRoundsTheDaysWithoutContactDownToTheProfilesLimit(TeamReportFormat format, string culture, string twoDayLimit, string fourteenDayLimit)
@@ -574,6 +601,12 @@ public sealed partial class TeamReportTests
         var start = html.IndexOf($"data-chart=\"{chart}\"", StringComparison.Ordinal);
         return html[start..html.IndexOf("</svg>", start, StringComparison.Ordinal)];
     }
+
+    /// <summary>The composite-format placeholders of a label ({0}), in order.</summary>
+    private static string[] Placeholders(string label) => [.. Placeholder().Matches(label).Select(match => match.Value).Order(StringComparer.Ordinal)];
+
+    [GeneratedRegex(@"\{\d+(?::[^}]*)?\}")]
+    private static partial Regex Placeholder();
 
     [GeneratedRegex("""https?://[^\s"'<>)]+""")]
     private static partial Regex Urls();
