@@ -235,7 +235,7 @@ public sealed class TeamReportBuilder
             .OrderByDescending(p => p.Value.Count)
             .ThenBy(p => p.Key, StringComparer.Ordinal)
             .Take(TeamReport.TopLimit)
-            .Select(p => new VaguePhraseSummary(p.Key, p.Value.Category, p.Value.Count))
+            .Select(p => new VaguePhraseSummary(p.Value.Spellings.Most!, p.Value.Category, p.Value.Count))
             .ToArray();
 
         var signals = _signals
@@ -471,14 +471,13 @@ public sealed class TeamReportBuilder
             return;
         }
 
-        if (_phrasesBySpan.TryGetValue(phrase, out var tally))
+        if (!_phrasesBySpan.TryGetValue(phrase, out var tally))
         {
-            tally.Count++;
+            tally = new PhraseTally(match.Category);
+            _phrases.Add(phrase.ToString(), tally);
         }
-        else
-        {
-            _phrases.Add(phrase.ToString(), new PhraseTally(match.Category));
-        }
+
+        tally.Spellings.Count(match.Text);
     }
 
     private void CountSignals(IReadOnlyList<RiskSignal> signals)
@@ -605,52 +604,70 @@ public sealed class TeamReportBuilder
     /// <summary>An owner's records and the spellings of the owner's name in them; none for the tally of the records that name nobody.</summary>
     private sealed class OwnerTally
     {
-        /// <summary>Each spelling of the name with how many records use it, in the order first seen.</summary>
-        private readonly List<(string Spelling, long Records)> _spellings = [];
+        private readonly Spellings _spellings = new();
 
         /// <summary>Gets the spelling most records use (the first seen of equally used ones); <see langword="null"/> for nobody.</summary>
-        public string? Name
-        {
-            get
-            {
-                string? name = null;
-                var most = 0L;
-                foreach (var (spelling, records) in _spellings)
-                {
-                    if (records > most)
-                    {
-                        (name, most) = (spelling, records);
-                    }
-                }
-
-                return name;
-            }
-        }
+        public string? Name => _spellings.Most;
 
         public long Records { get; set; }
 
         public double ScoreSum { get; set; }
 
-        public void CountSpelling(string spelling)
-        {
-            for (var i = 0; i < _spellings.Count; i++)
-            {
-                if (string.Equals(_spellings[i].Spelling, spelling, StringComparison.Ordinal))
-                {
-                    _spellings[i] = (spelling, _spellings[i].Records + 1);
-                    return;
-                }
-            }
-
-            _spellings.Add((spelling, 1));
-        }
+        public void CountSpelling(string spelling) => _spellings.Count(spelling);
     }
 
+    /// <summary>A vague phrase's occurrences, counted by its spellings (等對方回覆, 等对方回复), which fold alike.</summary>
     private sealed class PhraseTally(VagueCategory category)
     {
         public VagueCategory Category { get; } = category;
 
-        public long Count { get; set; } = 1;
+        public Spellings Spellings { get; } = new();
+
+        public long Count => Spellings.Total;
+    }
+
+    /// <summary>The spellings of one folded name or phrase, each with how many times it was written, in the order first seen.</summary>
+    private sealed class Spellings
+    {
+        private readonly List<(string Spelling, long Count)> _counts = [];
+
+        /// <summary>Gets the spelling written most often (the first seen of equally used ones); <see langword="null"/> for none.</summary>
+        public string? Most
+        {
+            get
+            {
+                string? most = null;
+                var count = 0L;
+                foreach (var (spelling, written) in _counts)
+                {
+                    if (written > count)
+                    {
+                        (most, count) = (spelling, written);
+                    }
+                }
+
+                return most;
+            }
+        }
+
+        /// <summary>Gets how many times any spelling was written.</summary>
+        public long Total { get; private set; }
+
+        /// <summary>Counts <paramref name="spelling"/> once: kept the first time only, so a spelling seen before allocates nothing.</summary>
+        public void Count(string spelling)
+        {
+            Total++;
+            for (var i = 0; i < _counts.Count; i++)
+            {
+                if (string.Equals(_counts[i].Spelling, spelling, StringComparison.Ordinal))
+                {
+                    _counts[i] = (spelling, _counts[i].Count + 1);
+                    return;
+                }
+            }
+
+            _counts.Add((spelling, 1));
+        }
     }
 
     /// <summary>What the attention order compares, kept as a value so a record that does not make the list allocates nothing.</summary>

@@ -32,8 +32,9 @@ public sealed record DeductionGroupSummary(DeductionGroup Group, long Count, dou
 
 /// <summary>A vague phrase and how often the team was coached for it.</summary>
 /// <param name="Phrase">
-/// The phrase, folded the way the detector matches it: full-width forms as ASCII, lower case, Traditional characters as
-/// Simplified, stray white space removed. So <c>跟 進中</c> and <c>跟进中</c> count as one phrase.
+/// The phrase as most of its occurrences spell it (the first seen of spellings used as often). Its spellings are counted as
+/// one phrase when they fold alike, as the detector matches them: full-width forms as ASCII, case, Traditional characters as
+/// Simplified, stray white space. So <c>等對方回覆</c> and <c>等对方回复</c> count as one phrase, shown as the team writes it.
 /// </param>
 /// <param name="Category">The phrase's category, as the detector first reported it.</param>
 /// <param name="Count">

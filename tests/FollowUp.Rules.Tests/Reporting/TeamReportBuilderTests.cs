@@ -220,8 +220,23 @@ public sealed class TeamReportBuilderTests
             Evaluated("2", 90, vague: ["跟 进 中", "in  progress", "跟进中", "尽快"]));
 
         Assert.Equal(
-            [new VaguePhraseSummary("in progress", VagueCategory.StatusOnly, 3), new VaguePhraseSummary("跟进中", VagueCategory.StatusOnly, 3),
+            [new VaguePhraseSummary("In Progress", VagueCategory.StatusOnly, 3), new VaguePhraseSummary("跟进中", VagueCategory.StatusOnly, 3),
                 new VaguePhraseSummary("尽快", VagueCategory.StatusOnly, 1)],
+            report.VaguePhrases);
+    }
+
+    [Fact]
+    public void Build_VaguePhrases_ShowEachPhraseAsMostOfItsOccurrencesSpellIt()
+    {
+        // The table showed the folded key: a Taiwan team that wrote 等對方回覆 read 等对方回复, and TBD read tbd.
+        var report = Report(
+            Evaluated("1", 90, vague: ["等对方回复", "tbd"]),
+            Evaluated("2", 90, vague: ["等對方回覆", "TBD"]),
+            Evaluated("3", 90, vague: ["等對方回覆", "再議"]));
+
+        Assert.Equal(
+            [new VaguePhraseSummary("等對方回覆", VagueCategory.StatusOnly, 3), new VaguePhraseSummary("tbd", VagueCategory.StatusOnly, 2),
+                new VaguePhraseSummary("再議", VagueCategory.StatusOnly, 1)],
             report.VaguePhrases);
     }
 

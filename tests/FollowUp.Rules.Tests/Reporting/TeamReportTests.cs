@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FollowUp.Rules.Grading;
+using FollowUp.Rules.Language;
 using FollowUp.Rules.Reporting;
 using FollowUp.Rules.Risk;
 using FollowUp.Rules.Tests.TestData;
@@ -86,6 +87,29 @@ public sealed partial class TeamReportTests
 
         Assert.StartsWith(heading, report.ToString(TeamReportFormat.Text), StringComparison.Ordinal);
         Assert.StartsWith("跟进记录团队复盘\n", report.ToString(TeamReportFormat.Text, CultureInfo.GetCultureInfo("zh-CN")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-TW")]
+    [InlineData("zh-CN")]
+    public void Write_VaguePhrases_AsTheTeamWroteThem_InEveryCulture(string culture)
+    {
+        // A Taiwan team wrote 等對方回覆 and read 等对方回复 in its own report.
+        var evaluator = TestClock.Evaluator(o => o.Culture = culture);
+        var builder = new TeamReportBuilder();
+        foreach (var summary in (string[])["持續追蹤中，等對方回覆", "已報價，等對方回覆", "已报价，等对方回复"])
+        {
+            var record = SampleRecords.CompleteToB().WithLastCommunication(c => c with { Summary = summary });
+            builder.Add(record, evaluator.Evaluate(record));
+        }
+
+        var report = builder.Build();
+        var markdown = report.ToString(TeamReportFormat.Markdown);
+
+        Assert.Contains(new VaguePhraseSummary("等對方回覆", VagueCategory.Waiting, 3), report.VaguePhrases);
+        Assert.Contains("等對方回覆", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("等对方回复", markdown, StringComparison.Ordinal);
+        Assert.StartsWith(culture == "zh-TW" ? "# 跟進記錄團隊檢討\n" : "# 跟进记录团队复盘\n", markdown, StringComparison.Ordinal);
     }
 
     [Theory]
