@@ -45,12 +45,15 @@ internal sealed partial class TextAnalyzer
     private const string QuoteOpeners = "“「『《〈‘＂";
     private const string QuoteClosers = "”」』》〉’";
 
-    /// <summary>Words that, right after a closing quote, say the quoted words name a thing (see <see cref="IsInName"/>), folded.</summary>
+    /// <summary>
+    /// Words that, right after a closing quote or ending the quoted words, say they name a thing (see <see cref="IsInName"/>),
+    /// folded; Taiwan writes 模组 (模組) for 模块, 元件 and 程式 for 组件 and 程序.
+    /// </summary>
     private static readonly string[] NameWords =
     [
-        "模块", "功能", "活动", "条款", "系统", "工具", "插件", "套餐", "服务", "报表", "看板", "流程", "菜单", "按钮", "页面", "字段", "政策",
-        "新政", "规定", "制度", "险", "栏目", "标签", "设置", "开关", "module", "feature", "setting", "settings", "report", "plugin",
-        "add-on", "dashboard", "tool", "policy", "campaign", "tab", "field", "button", "page", "rule",
+        "模块", "模组", "功能", "活动", "条款", "系统", "套件", "组件", "元件", "程式", "工具", "插件", "套餐", "服务", "报表", "看板", "流程",
+        "菜单", "按钮", "页面", "字段", "政策", "新政", "规定", "制度", "险", "栏目", "标签", "设置", "开关", "module", "feature", "setting",
+        "settings", "report", "plugin", "add-on", "dashboard", "tool", "policy", "campaign", "tab", "field", "button", "page", "rule",
     ];
 
     /// <summary>Longer words that start with a name word but name nothing (服务器, 系统性), folded.</summary>
@@ -499,8 +502,8 @@ internal sealed partial class TextAnalyzer
 
     /// <summary>
     /// Whether the phrase is part of a name: inside a title (《延期交付管理办法》, but not a document sent: 《关于暂缓采购的函》), or
-    /// inside quotes that a word naming a thing follows (“投诉工单”模块, “不满意包退”活动, the "Delay Tolerance" setting). Quoted
-    /// words someone said stay risks (客户原话：“太贵了”, 客户说“太贵了”服务费另算).
+    /// inside quotes that a word naming a thing follows or ends (“投诉工单”模块, “不满意包退”活动, 『延遲交貨追蹤模組』, the "Delay
+    /// Tolerance" setting). Quoted words someone said stay risks (客户原话：“太贵了”, 客户说“太贵了”服务费另算).
     /// </summary>
     private static bool IsInName(string text, int start, int end)
     {
@@ -538,7 +541,9 @@ internal sealed partial class TextAnalyzer
         }
 
         var after = text.AsSpan(end + close + 1).TrimStart();
-        return !EndsWithAny(text.AsSpan(0, open).TrimEnd(), SpeechLeads) && !StartsWithAny(after, NotNameWords) && StartsWithAny(after, NameWords);
+        var quoted = text.AsSpan(open + 1, end + close - open - 1).TrimEnd();
+        return !EndsWithAny(text.AsSpan(0, open).TrimEnd(), SpeechLeads)
+            && ((!StartsWithAny(after, NotNameWords) && StartsWithAny(after, NameWords)) || EndsWithAny(quoted, NameWords));
     }
 
     /// <summary>Whether an exception of the hit's role and category covers it (投诉管理模块 covers 投诉).</summary>

@@ -311,6 +311,10 @@ public sealed class TextSignalTests
     [InlineData("客户关心\"Delay Tolerance\" setting 的默认值")]
     [InlineData("客户咨询《延期交付管理办法》第三条")]
     [InlineData("「猶豫就會敗北」活動反應熱烈")]
+    [InlineData("確認需要「延遲預警」模組")]
+    [InlineData("確認需要“延遲預警”套件，12/2 報價")]
+    [InlineData("確認需要『客訴管理模組』與『延遲交貨追蹤模組』，共 3 個模組")]
+    [InlineData("客户要上“延迟交货追踪模块”，下周演示")]
     public void Signal_InsideAName_IsNotRaised(string text) => Assert.Empty(TextProbe.Of(text).Risk);
 
     [Theory]
@@ -324,6 +328,7 @@ public sealed class TextSignalTests
     [InlineData("【客户投诉】服务人员上门迟到两小时", RiskSignalCodes.NegativeFeedback)]
     [InlineData("客户公司发布“预算冻结”政策", RiskSignalCodes.BudgetConstraint)]
     [InlineData("客户发来《关于项目延期的说明》", RiskSignalCodes.Delay)]
+    [InlineData("客户原话：“交货一直延迟，考虑换系统”", RiskSignalCodes.Delay)]
     public void Signal_QuotedSpeechTagOrDocumentSent_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
 
     /// <summary>
