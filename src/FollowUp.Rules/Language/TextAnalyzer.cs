@@ -1085,8 +1085,9 @@ internal sealed partial class TextAnalyzer
 
     /// <summary>
     /// A cue inside a word that is not a negation (无论, 不仅) or inside the words of a risk phrase (未回复) negates
-    /// nothing else. A cue in the gap of a risk phrase (预算没被砍) is not inside its words, and a risk phrase that overlaps
-    /// the negated one is a rival reading of the same words (没有预算 in 没有预算不足), not another phrase.
+    /// nothing else. A cue in the gap of a risk phrase (预算没被砍) is not inside its words, a risk phrase that overlaps
+    /// the negated one is a rival reading of the same words (没有预算 in 没有预算不足), not another phrase, and one an
+    /// exception voids (不再考虑 in 不再考虑其他) is no phrase at all.
     /// </summary>
     private bool IsVoidCue(TextScan scan, int cueIndex, int negatedIndex)
     {
@@ -1105,7 +1106,7 @@ internal sealed partial class TextAnalyzer
 
             var inGap = other.GapTo > 0 && other.GapFrom <= cue.FoldedStart && cue.FoldedEnd <= other.GapTo;
             var rival = role == PhraseRole.Risk && other.FoldedStart < negated.FoldedEnd && negated.FoldedStart < other.FoldedEnd;
-            if (!inGap && !rival)
+            if (!inGap && !rival && !(role == PhraseRole.Risk && IsExcepted(scan, j, Neighbours(scan, j))))
             {
                 return true;
             }

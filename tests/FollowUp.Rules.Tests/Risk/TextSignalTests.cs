@@ -175,6 +175,8 @@ public sealed class TextSignalTests
     [InlineData("有没有竞争对手？没有。", RiskSignalCodes.Competitor)]
     [InlineData("竞争对手方面，暂无", RiskSignalCodes.Competitor)]
     [InlineData("友商方面，客戶說沒有", RiskSignalCodes.Competitor)]
+    [InlineData("總經理不再考慮其他品牌，決定採用我們，12/5 簽約", RiskSignalCodes.Competitor)]
+    [InlineData("客户暂时不考虑其他品牌，12月3日签约", RiskSignalCodes.Competitor)]
     public void Signal_NegatedPhrase_RaisesNothing(string text, string code) => Assert.DoesNotContain(code, TextProbe.Of(text).Risk);
 
     [Theory]
@@ -183,6 +185,7 @@ public sealed class TextSignalTests
     [InlineData("不是没有友商在接触", RiskSignalCodes.Competitor)]
     [InlineData("客户在看竞争对手，没有下单", RiskSignalCodes.Competitor)]
     [InlineData("友商报价更低，客户说还没有决定", RiskSignalCodes.Competitor)]
+    [InlineData("客户不再考虑，已选了其他品牌", RiskSignalCodes.Competitor)]
     public void Signal_DoubleNegativeOrNegationOfSomethingElse_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
 
     [Theory]
