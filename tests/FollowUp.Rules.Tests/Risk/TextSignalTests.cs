@@ -445,6 +445,13 @@ public sealed class TextSignalTests
         Assert.DoesNotContain(RiskSignalCodes.PriceObjection, TextProbe.Of(text).Risk);
 
     /// <summary>A complaint that is about the price goes when the price objection is overcome.</summary>
+    /// <summary>A competitor of the customer's and complaints of the customer's own customers are theirs, not risks to the deal.</summary>
+    [Theory]
+    [InlineData("總經理提到他們的競爭對手擴廠，所以想在 12 月底前完成導入")]
+    [InlineData("他们的竞争对手扩厂，客户想加快导入")]
+    [InlineData("協助客戶處理他們終端客戶的客訴案件，已於 11/25 結案")]
+    public void Signal_OfAThirdParty_IsNotRaised(string text) => Assert.Empty(TextProbe.Of(text).Risk);
+
     [Fact]
     public void Signal_ComplaintAboutThePriceOvercome_GoesWithIt() =>
         Assert.Empty(TextProbe.Of("客户抱怨价格高，已接受报价").Risk);
