@@ -472,7 +472,8 @@ internal sealed partial class TextAnalyzer
                 continue;
             }
 
-            if (IsOvercome(text, scan, i, near) || IsInsideOvercomeRisk(text, scan, i, near) || IsContingency(text, hit.Start, hit.End))
+            if (IsOvercome(text, scan, i, near) || IsInsideOvercomeRisk(text, scan, i, near) || IsContingency(text, hit.Start, hit.End)
+                || IsInOvercomePast(text, scan, i, near))
             {
                 continue;
             }

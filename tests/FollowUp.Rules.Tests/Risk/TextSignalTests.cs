@@ -445,6 +445,27 @@ public sealed class TextSignalTests
         Assert.DoesNotContain(RiskSignalCodes.PriceObjection, TextProbe.Of(text).Risk);
 
     /// <summary>A complaint that is about the price goes when the price objection is overcome.</summary>
+    /// <summary>
+    /// A clause that opens with an earlier time tells a past episode: once a later phrase overcomes one of its risks, its other
+    /// risks go with it (the delay the budget caused); without that phrase, the same text raises them.
+    /// </summary>
+    [Theory]
+    [InlineData("去年因預算不足延後的案子，今年預算 NT$300 萬已編列，12/1 召開啟動會議", "已編列", RiskSignalCodes.Delay)]
+    [InlineData("之前因为客户嫌贵推迟了，这次已接受报价", "已接受报价", RiskSignalCodes.Delay)]
+    public void Signal_InAPastEpisodeThatIsOvercome_IsNotRaised(string text, string overcome, string code)
+    {
+        Assert.Empty(TextProbe.Of(text).Risk);
+        Assert.Contains(code, TextProbe.Of(text.Replace(overcome, "，", StringComparison.Ordinal)).Risk);
+    }
+
+    /// <summary>The other risks of a clause stay when it tells no earlier time, or when they are a competitor.</summary>
+    [Theory]
+    [InlineData("因預算不足延後，今年預算 NT$300 萬已編列", RiskSignalCodes.Delay)]
+    [InlineData("12月5日之前预算不足导致推迟，现在预算已到位", RiskSignalCodes.Delay)]
+    [InlineData("之前客户说竞品更便宜，现在已接受报价", RiskSignalCodes.Competitor)]
+    [InlineData("去年因預算不足延後，今年預算還在申請", RiskSignalCodes.Delay)]
+    public void Signal_BesideAnOvercomeRiskOutsideAPastEpisode_IsRaised(string text, string code) => Assert.Contains(code, TextProbe.Of(text).Risk);
+
     /// <summary>A competitor of the customer's and complaints of the customer's own customers are theirs, not risks to the deal.</summary>
     [Theory]
     [InlineData("總經理提到他們的競爭對手擴廠，所以想在 12 月底前完成導入")]
