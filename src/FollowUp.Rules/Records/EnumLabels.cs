@@ -69,6 +69,7 @@ internal static class EnumLabelCatalog
         ("面谈/拜访", "Visit"), ("面談/拜訪", "Visit"), ("当面", "Visit"), ("當面", "Visit"), ("In person", "Visit"),
         ("到店", "Visit"), ("进店", "Visit"), ("進店", "Visit"), ("门店", "Visit"), ("門店", "Visit"), ("来访", "Visit"), ("來訪", "Visit"),
         ("邮件", "Email"), ("郵件", "Email"), ("电子邮件", "Email"), ("電子郵件", "Email"), ("E-mail", "Email"), ("Mail", "Email"),
+        ("电邮", "Email"), ("電郵", "Email"),
         ("会议", "Meeting"), ("會議", "Meeting"), ("视频会议", "Meeting"), ("視訊會議", "Meeting"), ("线上会议", "Meeting"),
         ("線上會議", "Meeting"),
         ("其他", "Other"), ("其它", "Other"),
@@ -100,9 +101,11 @@ internal static class EnumLabelCatalog
         ("贏單", "Signed"), ("Won", "Signed"),
         ("已流失", "Lost"), ("流失", "Lost"), ("丢单", "Lost"), ("丟單", "Lost"), ("输单", "Lost"), ("輸單", "Lost"),
 
-        // Tender stages of project sales: a bid sent is a proposal sent; an award is followed by the contract's negotiation.
+        // Tender and pricing stages: a bid sent or a price being quoted is a proposal sent; an award, or a price being
+        // bargained over (議價中, as Taiwan CRMs name the stage), is the contract's negotiation.
         ("投标", "ProposalSent"), ("投標", "ProposalSent"), ("已投标", "ProposalSent"), ("已投標", "ProposalSent"),
-        ("已报价", "ProposalSent"), ("已報價", "ProposalSent"),
+        ("已报价", "ProposalSent"), ("已報價", "ProposalSent"), ("报价中", "ProposalSent"), ("報價中", "ProposalSent"),
+        ("议价中", "Negotiation"), ("議價中", "Negotiation"),
         ("中标", "Negotiation"), ("中標", "Negotiation"), ("已中标", "Negotiation"), ("已中標", "Negotiation"),
         ("未中标", "Lost"), ("未中標", "Lost"), ("没中标", "Lost"), ("沒中標", "Lost"), ("落标", "Lost"), ("落標", "Lost"),
 
@@ -126,7 +129,7 @@ internal static class EnumLabelCatalog
         ("报价单", "Quote"), ("報價單", "Quote"), ("报价", "Quote"), ("報價", "Quote"), ("Quotation", "Quote"),
         ("方案", "Proposal"), ("技术方案", "Proposal"), ("技術方案", "Proposal"), ("解决方案", "Proposal"), ("解決方案", "Proposal"),
         ("合同", "Contract"), ("合同草稿", "Contract"), ("合約", "Contract"), ("協議", "Contract"), ("协议", "Contract"),
-        ("邮件", "Email"), ("郵件", "Email"), ("E-mail", "Email"),
+        ("邮件", "Email"), ("郵件", "Email"), ("电邮", "Email"), ("電郵", "Email"), ("E-mail", "Email"),
         ("其他", "Other"), ("其它", "Other"),
     ];
 

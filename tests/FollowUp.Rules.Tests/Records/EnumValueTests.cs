@@ -58,6 +58,8 @@ public class EnumValueTests
     [InlineData("短信", ContactChannel.Other)]
     [InlineData("千牛", ContactChannel.Other)]
     [InlineData("whatsapp", ContactChannel.Other)]
+    [InlineData("電郵", ContactChannel.Email)]
+    [InlineData("电邮", ContactChannel.Email)]
     public void Parse_ContactChannelNameOrLabel_IsRecognised(string text, ContactChannel expected)
     {
         var value = EnumValue<ContactChannel>.Parse(text);
@@ -88,6 +90,10 @@ public class EnumValueTests
     [InlineData("已发货", DealStage.Signed)]
     [InlineData("售後處理中", DealStage.Signed)]
     [InlineData("交易关闭", DealStage.Lost)]
+    [InlineData("報價中", DealStage.ProposalSent)]
+    [InlineData("报价中", DealStage.ProposalSent)]
+    [InlineData("議價中", DealStage.Negotiation)]
+    [InlineData("议价中", DealStage.Negotiation)]
     public void Parse_EnglishNameWrittenInWordsOrACrmStageName_IsRecognised(string text, DealStage expected)
     {
         var value = EnumValue<DealStage>.Parse(text);
