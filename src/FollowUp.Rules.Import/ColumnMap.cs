@@ -1,10 +1,14 @@
 using System.Text.Json;
 using FollowUp.Rules.Import.Mapping;
+using FollowUp.Rules.Import.Text;
 
 namespace FollowUp.Rules.Import;
 
 /// <summary>One entry of a <see cref="ColumnMap"/>: a source column and the record field its cells are written to.</summary>
-/// <param name="Column">The column's name in the source header, such as <c>跟进内容</c>; matched ignoring case and surrounding spaces.</param>
+/// <param name="Column">
+/// The column's name in the source header, such as <c>跟进内容</c>; matched ignoring surrounding spaces, case, full-width forms
+/// and Traditional against Simplified characters, so <c>客户名称</c> reads a Taiwan export's <c>客戶名稱</c> too.
+/// </param>
 /// <param name="Field">
 /// The field in the notation of SPEC §1, such as <c>communications[0].summary</c>, <c>progress.nextActionDue</c> or
 /// <c>custom.orderStatus</c>.
@@ -183,9 +187,11 @@ public sealed class ColumnMap
         return reader.ReadToEnd();
     }
 
-    /// <summary>Gets whether two column names are the same: ignoring case and surrounding spaces.</summary>
-    internal static bool SameColumn(string a, string b) =>
-        string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Gets whether two column names are the same: ignoring surrounding spaces, case, full-width forms and Traditional
+    /// against Simplified characters (see <see cref="ColumnNames"/>).
+    /// </summary>
+    internal static bool SameColumn(string a, string b) => ColumnNames.Same(a, b);
 
     private static ColumnMap Parse(string json, string source)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FollowUp.Rules.Import.Reading;
+using FollowUp.Rules.Import.Text;
 
 namespace FollowUp.Rules.Import.Mapping;
 
@@ -86,6 +87,9 @@ internal sealed class TablePlan
         var byField = new Dictionary<string, (FieldPath Field, List<(int Order, int Column)> Columns)>(StringComparer.Ordinal);
         var mapped = new bool[header.Count];
         var misnamed = new List<string>();
+        // Folded once: names match ignoring case, full-width forms and Traditional against Simplified characters.
+        var folded = header.Select(ColumnNames.Fold).ToArray();
+        var entries = map.Columns.Select(c => ColumnNames.Fold(c.Column)).ToArray();
         for (var column = 0; column < header.Count; column++)
         {
             var name = header[column];
@@ -97,7 +101,7 @@ internal sealed class TablePlan
             var listed = false;
             for (var entry = 0; entry < map.Columns.Count; entry++)
             {
-                if (ColumnMap.SameColumn(map.Columns[entry].Column, name))
+                if (entries[entry] == folded[column])
                 {
                     listed = true;
                     Add(byField, map.Fields[entry], entry, column);
@@ -120,13 +124,15 @@ internal sealed class TablePlan
 
             if (listed)
             {
-                var first = IndexOfName(header, name);
+                var first = Array.IndexOf(folded, folded[column]);
                 if (first != column)
                 {
                     // A header cell merged across columns names each of them; which one the map means cannot be told.
                     throw new FormatException(mergedRange(column) is { } range && range == mergedRange(first)
                         ? $"the header cell '{name}' is merged across {range}, so each of its columns is named '{name}', and the map reads it: unmerge it and give each column its own name."
-                        : $"the header has the column '{name}' twice ({TableSource.ColumnLetter(first)} and {TableSource.ColumnLetter(column)}), and the map reads it: rename one of them.");
+                        : header[first] == name
+                        ? $"the header has the column '{name}' twice ({TableSource.ColumnLetter(first)} and {TableSource.ColumnLetter(column)}), and the map reads it: rename one of them."
+                        : $"the header's columns '{header[first]}' ({TableSource.ColumnLetter(first)}) and '{name}' ({TableSource.ColumnLetter(column)}) are one name to the column map, which matches names ignoring case, full-width forms and Traditional against Simplified characters, and the map reads it: which of them is meant cannot be told, so rename or remove one of them.");
                 }
 
                 mapped[column] = true;
@@ -145,7 +151,7 @@ internal sealed class TablePlan
         {
             var column = map.Columns[entry].Column.Trim();
             var field = map.Fields[entry].Text;
-            if (!byField.ContainsKey(field) && !map.OptionalFields.Contains(field) && IndexOfName(header, column) < 0
+            if (!byField.ContainsKey(field) && !map.OptionalFields.Contains(field) && IndexOfName(folded, column) < 0
                 && !missing.Exists(m => ColumnMap.SameColumn(m, column)))
             {
                 missing.Add(column);
@@ -161,7 +167,7 @@ internal sealed class TablePlan
         Target? groupTarget = null;
         if (map.GroupBy is { } groupBy)
         {
-            var index = IndexOfName(header, groupBy);
+            var index = IndexOfName(folded, groupBy);
             if (index >= 0)
             {
                 groupColumn = index;
@@ -208,6 +214,7 @@ internal sealed class TablePlan
         string? groupKey = null;
         string? id = null;
         var written = 0;
+
         foreach (var target in _targets)
         {
             foreach (var column in target.Columns)
@@ -423,21 +430,15 @@ internal sealed class TablePlan
             byField[field.Text] = entry;
         }
 
-        entry.Columns.Add((order, column));
-    }
-
-    private static int IndexOfName(IReadOnlyList<string> header, string name)
-    {
-        for (var i = 0; i < header.Count; i++)
+        // A map may list a name in both scripts (客户名称, 客戶名稱); both match one header column, which fills the field once.
+        if (!entry.Columns.Exists(c => c.Column == column))
         {
-            if (ColumnMap.SameColumn(header[i], name))
-            {
-                return i;
-            }
+            entry.Columns.Add((order, column));
         }
-
-        return -1;
     }
+
+    /// <summary>Gets the first column of the header, its names folded, that is named <paramref name="name"/>; -1 when none is.</summary>
+    private static int IndexOfName(string[] foldedHeader, string name) => Array.IndexOf(foldedHeader, ColumnNames.Fold(name));
 
     private static string NothingMapped(ColumnMap map, IReadOnlyList<string> header)
     {

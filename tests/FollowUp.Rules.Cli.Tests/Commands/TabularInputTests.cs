@@ -383,6 +383,19 @@ public sealed class TabularInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_TraditionalHeaderWithTheBundledChineseMap_IsRead()
+    {
+        var csv = _temp.Write(
+            "tw-header.csv",
+            "客戶名稱,跟進時間,跟進內容,跟進人,下次跟進時間\r\n台灣精密股份有限公司,2026-11-25 15:00,電話溝通 20 分鐘，確認 30 個授權,王小明,2026-12-03\r\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--map", "followup-zh", "--now", CliRunner.Now, csv);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["台灣精密股份有限公司"], run.Ids);
+    }
+
+    [Fact]
     public async Task Evaluate_ForcedEncoding_ReadsTheFileWithIt()
     {
         var csv = _temp.File("big5.csv");

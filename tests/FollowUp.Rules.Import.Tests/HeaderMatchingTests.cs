@@ -1,0 +1,100 @@
+using FollowUp.Rules.Import.Tests.Infrastructure;
+
+namespace FollowUp.Rules.Import.Tests;
+
+/// <summary>
+/// Header names match a map's ignoring Traditional against Simplified characters, full-width forms and case: a Taiwan or
+/// Hong Kong export's 客戶名稱 is the bundled map's 客户名称. Two header columns that are one name to the map are an error.
+/// </summary>
+public sealed class HeaderMatchingTests
+{
+    private static readonly ColumnMap Zh = ColumnMap.GetBuiltIn("followup-zh");
+
+    [Fact]
+    public void Open_TraditionalHeader_IsReadByTheSimplifiedBundledMap()
+    {
+        var csv = "客戶名稱,跟進時間,跟進內容,跟進人,下次跟進時間\r\n台灣精密股份有限公司,2026-11-25 15:00,電話溝通 20 分鐘，確認 30 個授權,王小明,2026-12-03\r\n";
+
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv(csv), TableFormat.Csv, Zh);
+        var record = reader.ReadRecords().Single().Record!;
+
+        Assert.Equal(["客戶名稱", "跟進時間", "跟進內容", "跟進人", "下次跟進時間"], reader.MappedColumns);
+        Assert.Empty(reader.MissingColumns);
+        Assert.Equal("台灣精密股份有限公司", record.Customer!.Company);
+        Assert.Equal("王小明", record.Owner);
+        Assert.Equal("電話溝通 20 分鐘，確認 30 個授權", record.Communications![0].Summary);
+    }
+
+    [Theory]
+    [InlineData("客戶名称", "mixed scripts")]
+    [InlineData("ＯＷＮＥＲ", "full-width letters")]
+    [InlineData("Owner", "case")]
+    [InlineData("　客户名称（全称）　", "full-width parentheses and ideographic spaces")]
+    public void Open_HeaderNameInAnotherFormOfTheMapsName_IsRead(string header, string form)
+    {
+        var map = ColumnMap.Parse("""{"columns": {"客户名称(全称)": "customer.company", "客户名称": "customer.company", "owner": "owner"}}""");
+
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv($"id,{header}\r\nr1,宏图\r\n"), TableFormat.Csv, map);
+
+        Assert.True(reader.MappedColumns.Contains(header.Trim()), form);
+    }
+
+    [Fact]
+    public void Open_GroupByColumnAndMissingColumnsInTraditional_AreFoundInTheHeader()
+    {
+        var map = ColumnMap.Parse("""{"groupBy": "客户编号", "columns": {"客户编号": "id", "跟进内容": "communications[0].summary"}}""");
+        var csv = "客戶編號,跟進內容\r\nC-1,電話溝通\r\nC-1,拜訪客戶\r\n";
+
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv(csv), TableFormat.Csv, map);
+        var record = reader.ReadRecords().Single();
+
+        Assert.Empty(reader.MissingColumns);
+        Assert.Equal([2L, 3L], record.Rows);
+    }
+
+    [Fact]
+    public void Open_TwoHeaderColumnsThatAreOneNameToTheMap_FailsNamingBoth()
+    {
+        var csv = "客户名称,跟进内容,客戶名稱\r\n宏图,电话沟通,宏圖\r\n";
+
+        var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(Tables.Csv(csv), TableFormat.Csv, Zh));
+
+        Assert.StartsWith(
+            "the header's columns '客户名称' (A) and '客戶名稱' (C) are one name to the column map, which matches names ignoring case, full-width forms and Traditional against Simplified characters",
+            error.Message,
+            StringComparison.Ordinal);
+        Assert.Contains("rename or remove one of them", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_MapListingANameInBothScripts_FillsTheFieldFromTheOneColumn()
+    {
+        var map = ColumnMap.Parse("""{"columns": {"客户名称": "customer.company", "客戶名稱": "customer.company", "跟进内容": "communications[0].summary"}}""");
+
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv("客戶名稱,跟進內容\r\n宏圖,電話溝通\r\n"), TableFormat.Csv, map);
+
+        Assert.Equal("宏圖", reader.ReadRecords().Single().Record!.Customer!.Company);
+    }
+
+    [Fact]
+    public void Open_TraditionalHeaderWithTheWrongMap_SuggestsTheChineseBundledMap()
+    {
+        var csv = "客戶編號,客戶名稱,跟進內容,Email\r\nC-1,宏圖,電話溝通,a@b.c\r\n";
+        var map = ColumnMap.Parse("""{"columns": {"Company": "customer.company"}}""");
+
+        var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(Tables.Csv(csv), TableFormat.Csv, map));
+
+        Assert.EndsWith("The bundled column map 'followup-zh' reads 3 of these columns.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_GroupKeys_StillKeepTraditionalAndSimplifiedApart()
+    {
+        // A header is a label; a company name is not: 宏圖 and 宏图 stay two records, as 乾坤 and 干坤 must.
+        var map = ColumnMap.Parse("""{"groupBy": "客户名称", "columns": {"客户名称": "customer.company", "跟进内容": "communications[0].summary"}}""");
+
+        var results = Tables.ReadCsv("客戶名稱,跟進內容\r\n宏圖,電話溝通\r\n宏图,电话沟通\r\n", map);
+
+        Assert.Equal(["宏圖", "宏图"], results.Select(r => r.Record!.Customer!.Company));
+    }
+}
