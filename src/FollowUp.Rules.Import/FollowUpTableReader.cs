@@ -94,12 +94,12 @@ public sealed class FollowUpTableReader : IDisposable
             _plan = TablePlan.Create(map, names, column => source.MergedRange(header.Number, column), source.Date1904);
             source.KeyColumns = _plan.KeyColumns;
         }
-        catch (FormatException exception) when (source is CsvSource { EncodingGuessed: true } csv)
+        catch (FormatException exception) when (source is CsvSource { EncodingGuess: not null } csv)
         {
-            // A header that reads as nonsense is most likely in another encoding than the guess (Big5 read as GB18030).
+            // A header that reads as nonsense is most likely in another encoding than the guess (Japanese read as GB18030).
             source.Dispose();
             throw new FormatException(
-                $"{exception.Message} The file was read as {csv.Encoding.WebName.ToUpperInvariant()}, guessed from its bytes; if the header reads wrong, name the file's encoding (such as big5).",
+                $"{exception.Message} The file was read as {TableEncodings.DisplayName(csv.Encoding)}, guessed from its bytes; if the header reads wrong, name the file's encoding (such as gb18030, big5 or utf-8).",
                 exception);
         }
         catch
@@ -139,11 +139,30 @@ public sealed class FollowUpTableReader : IDisposable
 
     /// <summary>
     /// Gets whether <see cref="Encoding"/> was guessed from the bytes: neither given in <see cref="TableReadOptions.Encoding"/>,
-    /// nor named by a byte order mark, nor UTF-8. That is GB18030 (GBK) weighed against UTF-8, or UTF-16 without a byte order
-    /// mark, told by its zero bytes. A guess can be wrong (Big5 read as GB18030), so say which encoding was read.
+    /// nor named by a byte order mark, nor UTF-8. That is GB18030 (GBK) or Big5, weighed against UTF-8 and then against
+    /// each other by how much of the text each reads as common Chinese characters, or UTF-16 without a byte order mark,
+    /// told by its zero bytes. A guess can be wrong, so say which encoding was read (see <see cref="EncodingEvidence"/>).
     /// </summary>
     /// <value><see langword="false"/> for an .xlsx workbook.</value>
-    public bool EncodingGuessed => _source is CsvSource { EncodingGuessed: true };
+    public bool EncodingGuessed => EncodingGuess is not null;
+
+    /// <summary>
+    /// Gets whether the guess of <see cref="Encoding"/> rests on weak evidence: a handful of Chinese characters, or text
+    /// that reads about as well in GB18030 as in Big5, or well in neither (Japanese or Korean text), so it may read wrong.
+    /// Name the encoding in <see cref="TableReadOptions.Encoding"/> then, or save the file as UTF-8.
+    /// </summary>
+    /// <value><see langword="false"/> unless <see cref="EncodingGuessed"/>.</value>
+    public bool EncodingUncertain => EncodingGuess is { Weak: true };
+
+    /// <summary>Gets why <see cref="Encoding"/> was guessed, as a phrase for a message.</summary>
+    /// <value>
+    /// Such as <c>in GB18030, 1,142 of 1,606 characters other than ASCII are common Chinese ones; in Big5, 43 of 1,606</c>,
+    /// or for UTF-16 that the file has no byte order mark but zero bytes in alternate bytes; <see langword="null"/> unless
+    /// <see cref="EncodingGuessed"/>.
+    /// </value>
+    public string? EncodingEvidence => EncodingGuess?.Evidence;
+
+    private EncodingGuess? EncodingGuess => (_source as CsvSource)?.EncodingGuess;
 
     /// <summary>Gets the worksheet an .xlsx workbook is read from.</summary>
     /// <value><see langword="null"/> for CSV and TSV.</value>

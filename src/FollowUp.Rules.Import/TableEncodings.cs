@@ -8,6 +8,12 @@ public static class TableEncodings
     /// <summary>Gets GB18030, the Chinese national encoding: a superset of GBK and GB2312, decoded by <see cref="CodePagesEncodingProvider"/>.</summary>
     public static Encoding GB18030 { get; } = CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
 
+    /// <summary>
+    /// Gets Big5 (code page 950), the Traditional Chinese encoding that Excel in Taiwan and Hong Kong saves CSV in, decoded
+    /// by <see cref="CodePagesEncodingProvider"/>. It has no Hong Kong (HKSCS) characters: those read as private-use characters.
+    /// </summary>
+    public static Encoding Big5 { get; } = CodePagesEncodingProvider.Instance.GetEncoding(950)!;
+
     /// <summary>Gets strict UTF-8: an invalid byte is an error, not a replacement character.</summary>
     internal static Encoding StrictUtf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -52,6 +58,15 @@ public static class TableEncodings
                 exception);
         }
     }
+
+    /// <summary>Gets the name messages give an encoding: GB18030, GBK, Big5, or the web name in capitals (UTF-8, UTF-16).</summary>
+    internal static string DisplayName(Encoding encoding) => encoding.CodePage switch
+    {
+        54936 => "GB18030",
+        936 => "GBK",
+        950 => "Big5",
+        _ => encoding.WebName.ToUpperInvariant(),
+    };
 
     private static Encoding? Resolve(int codePage)
     {

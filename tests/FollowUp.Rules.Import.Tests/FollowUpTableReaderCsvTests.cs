@@ -259,13 +259,14 @@ public sealed class FollowUpTableReaderCsvTests
     [Fact]
     public void Read_ForcedEncoding_OverridesDetection()
     {
-        // Big5 bytes are mostly invalid UTF-8 and would be read as GB18030 (wrongly) without the caller's word.
+        // So few characters are only a weak guess without the caller's word; named, the encoding is no guess at all.
         var big5 = TableEncodings.GetEncoding("big5");
         var csv = "customer.company,communications[0].summary\r\n宏圖建築設計院,電話溝通\r\n";
 
         using var reader = FollowUpTableReader.OpenStream(
             Tables.Csv(csv, big5), TableFormat.Csv, options: new TableReadOptions { Encoding = big5 });
 
+        Assert.False(reader.EncodingGuessed);
         Assert.Equal("宏圖建築設計院", reader.ReadRecords().Single().Record!.Customer!.Company);
     }
 
@@ -311,14 +312,14 @@ public sealed class FollowUpTableReaderCsvTests
     [Fact]
     public void Open_HeaderTheMapCannotReadInAGuessedEncoding_SaysTheEncodingWasAGuess()
     {
-        // A Big5 export guessed to be GB18030 has a header of nonsense; the error must point at the encoding, not only the map.
-        var big5 = TableEncodings.GetEncoding("big5");
-        var csv = "關聯客戶,跟進內容,跟進人\r\n宏圖建築設計院,電話溝通,李明\r\n";
+        // A Japanese export guessed to be Chinese has a header of nonsense; the error must point at the encoding, not only the map.
+        var shiftJis = CodePagesEncodingProvider.Instance.GetEncoding(932)!;
+        var csv = "顧客名,商談内容,担当者\r\n株式会社テスト,見積もりを送付しました,佐藤\r\n";
 
-        var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(Tables.Csv(csv, big5), TableFormat.Csv, ChineseMap));
+        var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(Tables.Csv(csv, shiftJis), TableFormat.Csv, ChineseMap));
 
         Assert.Contains("no column of the header", error.Message, StringComparison.Ordinal);
-        Assert.Contains("The file was read as GB18030, guessed from its bytes; if the header reads wrong, name the file's encoding (such as big5).", error.Message, StringComparison.Ordinal);
+        Assert.Contains(", guessed from its bytes; if the header reads wrong, name the file's encoding (such as gb18030, big5 or utf-8).", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -277,7 +277,8 @@ internal static class RecordSources
 
                     if (options.Encoding is null && EncodingNotice(table) is { } notice)
                     {
-                        checkedInputs.AddNotice($"{input}: note: {notice}");
+                        // A weak guess may garble every row while the run looks fine: a warning, where a sure one is a note.
+                        checkedInputs.AddNotice($"{input}: {(table.EncodingUncertain ? "warning" : "note")}: {notice}");
                     }
 
                     if (reopens)
@@ -351,15 +352,17 @@ internal static class RecordSources
     /// <summary>
     /// Says which encoding a table nobody named the encoding of is read with, when it is not UTF-8, so text that reads wrong
     /// can be traced to it; nothing for UTF-8 and .xlsx. A byte order mark leads to UTF-16 or UTF-32, or zero bytes in every
-    /// other byte to UTF-16; only the detector's weighing of the bytes leads to GB18030.
+    /// other byte to UTF-16; the detector's weighing of the bytes leads to GB18030 or Big5, and says how sure it is.
     /// </summary>
     private static string? EncodingNotice(FollowUpTableReader table) => table.Encoding switch
     {
         null or { CodePage: 65001 } => null,
-        { CodePage: 54936 } => "read as GB18030, as Chinese Excel saves CSV, since the file is not UTF-8. If its text reads wrong, name its encoding with --encoding (for example big5).",
-        { } utf16 when table.EncodingGuessed =>
-            $"read as {utf16.WebName}: the file has no byte order mark, but zero bytes in alternate bytes, as UTF-16 text has. If its text reads wrong, name its encoding with --encoding.",
-        var encoding => $"read as {encoding.WebName}, as its byte order mark says.",
+        var encoding when !table.EncodingGuessed => $"read as {encoding.WebName}, as its byte order mark says.",
+        { CodePage: 54936 or 950 } chinese when table.EncodingUncertain =>
+            $"read as {TableEncodings.DisplayName(chinese)}, but only a weak guess from its bytes: {table.EncodingEvidence}. If its text reads wrong, name its encoding with --encoding (gb18030 or big5), or save the file as UTF-8.",
+        { CodePage: 54936 or 950 } chinese =>
+            $"read as {TableEncodings.DisplayName(chinese)}, guessed from its bytes with confidence: {table.EncodingEvidence}. If its text reads wrong, name its encoding with --encoding.",
+        var utf16 => $"read as {utf16.WebName}: {table.EncodingEvidence}. If its text reads wrong, name its encoding with --encoding.",
     };
 
     private static bool IsJsonLinesName(string input) =>

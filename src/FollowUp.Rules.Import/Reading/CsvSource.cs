@@ -42,7 +42,7 @@ internal sealed class CsvSource : TableSource
     {
         _separator = separator;
         _leaveOpen = leaveOpen;
-        (Encoding, EncodingGuessed, var text) = EncodingDetector.Detect(stream, forcedEncoding);
+        (Encoding, EncodingGuess, var text) = EncodingDetector.Detect(stream, forcedEncoding);
         // Never a DecoderFallbackException mid-file (a named encoding, or the rest of a pipe whose start alone decided it):
         // the invalid bytes are read as U+FFFD, and the rows that hold them reported.
         var decoding = (Encoding)Encoding.Clone();
@@ -62,8 +62,11 @@ internal sealed class CsvSource : TableSource
     /// <summary>Gets the encoding the text is read with.</summary>
     public Encoding Encoding { get; }
 
-    /// <summary>Gets whether <see cref="Encoding"/> is a guess from the bytes other than UTF-8, which may be wrong (Big5 read as GB18030).</summary>
-    public bool EncodingGuessed { get; }
+    /// <summary>
+    /// Gets why <see cref="Encoding"/> was guessed from the bytes, when it is a guess other than UTF-8 (GB18030, Big5, UTF-16
+    /// without a byte order mark), which may be wrong; <see langword="null"/> when it was named, marked or is UTF-8.
+    /// </summary>
+    public EncodingGuess? EncodingGuess { get; }
 
     private SepReaderOptions ReaderOptions(SepReaderOptions options) => options with
     {
@@ -130,7 +133,7 @@ internal sealed class CsvSource : TableSource
         }
         else if (_invalidBytes.Replaced && Array.FindIndex(cells, c => ((string)c!).Contains('\uFFFD', StringComparison.Ordinal)) is >= 0 and var column)
         {
-            var name = Encoding.WebName.ToUpperInvariant();
+            var name = TableEncodings.DisplayName(Encoding);
             row = row with
             {
                 Problem = $"the cell holds bytes that are not valid {name}, the encoding the file is read in. Correct them, or name the file's encoding if it is not {name}.",

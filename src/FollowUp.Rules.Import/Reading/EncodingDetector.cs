@@ -7,10 +7,12 @@ namespace FollowUp.Rules.Import.Reading;
 /// <summary>
 /// Decides the encoding of a CSV file: a byte order mark decides, then the caller's word. Otherwise UTF-16 when the start
 /// has UTF-16's zero bytes in proportion (see <see cref="Utf16WithoutMark"/>), then UTF-8 when every byte is valid UTF-8.
-/// When some are not, the bytes are weighed: Chinese Excel saves CSV as GB18030 (GBK), whose text is
-/// mostly invalid UTF-8, while a UTF-8 export with a stray bad byte is mostly valid multi-byte UTF-8. So GB18030 only when
-/// the invalid UTF-8 sequences outnumber the valid multi-byte ones, GB18030 fits the bytes better (fewer invalid
-/// sequences), and the bytes hold a few characters of Chinese text in it; else UTF-8. Whatever the encoding, the reader reads bytes invalid in it as U+FFFD and reports their rows.
+/// When some are not, the bytes are weighed: Chinese Excel saves CSV as GB18030 (GBK) in mainland China and as Big5 in
+/// Taiwan and Hong Kong, whose text is mostly invalid UTF-8, while a UTF-8 export with a stray bad byte is mostly valid
+/// multi-byte UTF-8. So a legacy Chinese encoding only when the invalid UTF-8 sequences outnumber the valid multi-byte
+/// ones, GB18030 fits the bytes better (fewer invalid sequences; Big5's byte ranges lie within GB18030's), and the bytes
+/// hold a few characters of Chinese text in it; else UTF-8. Which of GB18030 and Big5, the text each decodes to tells
+/// (see <see cref="ChineseEncodingTally"/>). Whatever the encoding, the reader reads bytes invalid in it as U+FFFD and reports their rows.
 /// A seekable stream is checked whole and rewound; a pipe is checked on its first mebibyte, kept for the reader.
 /// </summary>
 internal static class EncodingDetector
@@ -30,16 +32,19 @@ internal static class EncodingDetector
     /// <summary>How many bytes of the start are looked at for UTF-16 without a byte order mark: a header and a few rows.</summary>
     private const int Utf16SampleLength = 4096;
 
+    /// <summary>Why a file without a byte order mark is read as UTF-16.</summary>
+    private const string Utf16Evidence = "the file has no byte order mark, but zero bytes in alternate bytes, as UTF-16 text has";
+
     private static readonly Encoding BigEndianUtf32 = new UTF32Encoding(bigEndian: true, byteOrderMark: true);
 
     /// <summary>Decides the encoding and returns the stream to read the text from, positioned after any byte order mark.</summary>
     /// <returns>
-    /// The encoding; whether it was guessed from the bytes, being neither named, nor given by a byte order mark, nor UTF-8
-    /// (GB18030, or UTF-16 without a mark), so it may be wrong; and the text in it.
+    /// The encoding; why it was guessed from the bytes when it was, being neither named, nor given by a byte order mark,
+    /// nor UTF-8 (GB18030, Big5, or UTF-16 without a mark), so it may be wrong; and the text in it.
     /// </returns>
-    public static (Encoding Encoding, bool Guessed, Stream Text) Detect(Stream stream, Encoding? forced)
+    public static (Encoding Encoding, EncodingGuess? Guess, Stream Text) Detect(Stream stream, Encoding? forced)
     {
-        Encoding decided;
+        (Encoding Encoding, EncodingGuess? Guess) decided;
         (Encoding Encoding, int Length)? mark;
         Stream text;
         if (stream.CanSeek)
@@ -49,7 +54,7 @@ internal static class EncodingDetector
             RejectWorkbook(head);
             mark = FromByteOrderMark(head);
             stream.Position = start;
-            decided = mark?.Encoding ?? forced ?? Utf16WithoutMark(head, isWhole: head.Length < Utf16SampleLength)
+            decided = Given(mark?.Encoding ?? forced) ?? Utf16WithoutMark(head, isWhole: head.Length < Utf16SampleLength)
                 ?? Utf8OrWeighed(stream, start);
             stream.Position = start + (mark?.Length ?? 0);
             text = stream;
@@ -60,9 +65,9 @@ internal static class EncodingDetector
             var isFinal = prefix.Length < PipePrefixLength;
             RejectWorkbook(prefix);
             mark = FromByteOrderMark(prefix);
-            decided = mark?.Encoding ?? forced
+            decided = Given(mark?.Encoding ?? forced)
                 ?? Utf16WithoutMark(prefix.AsSpan(0, Math.Min(prefix.Length, Utf16SampleLength)), isWhole: prefix.Length < Utf16SampleLength)
-                ?? (IsUtf8(prefix, isFinal) ? TableEncodings.StrictUtf8 : Weigh(prefix, isFinal));
+                ?? (IsUtf8(prefix, isFinal) ? (TableEncodings.StrictUtf8, null) : Weigh(prefix, isFinal));
             text = new PrefixedStream(prefix, stream);
             if (mark is { Length: var markLength })
             {
@@ -70,9 +75,11 @@ internal static class EncodingDetector
             }
         }
 
-        var guessed = mark is null && forced is null && decided.CodePage != TableEncodings.StrictUtf8.CodePage;
-        return (decided, guessed, text);
+        return (decided.Encoding, decided.Guess, text);
     }
+
+    /// <summary>Gets an encoding a byte order mark or the caller gave, which is no guess.</summary>
+    private static (Encoding, EncodingGuess?)? Given(Encoding? encoding) => encoding is null ? null : (encoding, null);
 
     /// <summary>Fails on a workbook uploaded as CSV, whose bytes would otherwise be weighed as text and reported as invalid.</summary>
     private static void RejectWorkbook(ReadOnlySpan<byte> head)
@@ -84,11 +91,11 @@ internal static class EncodingDetector
     }
 
     /// <summary>Gets UTF-8 when every byte from <paramref name="start"/> is valid UTF-8, else what weighing them gives.</summary>
-    private static Encoding Utf8OrWeighed(Stream stream, long start)
+    private static (Encoding, EncodingGuess?) Utf8OrWeighed(Stream stream, long start)
     {
         if (IsUtf8(stream))
         {
-            return TableEncodings.StrictUtf8;
+            return (TableEncodings.StrictUtf8, null);
         }
 
         stream.Position = start;
@@ -123,7 +130,7 @@ internal static class EncodingDetector
     /// </summary>
     /// <param name="head">The first bytes.</param>
     /// <param name="isWhole">Whether <paramref name="head"/> is the whole file, so a sequence cut at its end is invalid.</param>
-    private static Encoding? Utf16WithoutMark(ReadOnlySpan<byte> head, bool isWhole)
+    private static (Encoding, EncodingGuess?)? Utf16WithoutMark(ReadOnlySpan<byte> head, bool isWhole)
     {
         int zerosFirst = 0, zerosSecond = 0, highBytes = 0;
         for (var i = 0; i + 1 < head.Length; i += 2)
@@ -145,7 +152,9 @@ internal static class EncodingDetector
         var asciiHeavy = zeros * 2 >= pairs;
         var cjkHeavy = zeros * 16 >= pairs && highBytes * 8 >= pairs && !IsUtf8(head, isWhole)
             && NotChineseText(head, bigEndian) * 32 <= pairs;
-        return !(asciiHeavy || cjkHeavy) ? null : bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode;
+        return !(asciiHeavy || cjkHeavy)
+            ? null
+            : (bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode, new EncodingGuess(Weak: false, Utf16Evidence));
     }
 
     /// <summary>
@@ -218,8 +227,8 @@ internal static class EncodingDetector
     private static bool IsUtf8(ReadOnlySpan<byte> bytes, bool isFinalBlock) =>
         Utf8.IsValid(isFinalBlock ? bytes : bytes[..CompleteLength(bytes)]);
 
-    /// <summary>Weighs a stream that is not valid UTF-8 as UTF-8 against GB18030, chunk by chunk.</summary>
-    private static Encoding Weigh(Stream stream)
+    /// <summary>Weighs a stream that is not valid UTF-8 as UTF-8 against GB18030 and Big5, chunk by chunk.</summary>
+    private static (Encoding, EncodingGuess?) Weigh(Stream stream)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkLength + 4);
         var tally = new Tally();
@@ -247,8 +256,8 @@ internal static class EncodingDetector
         }
     }
 
-    /// <summary>Weighs the first bytes of a pipe that are not valid UTF-8 as UTF-8 against GB18030.</summary>
-    private static Encoding Weigh(ReadOnlySpan<byte> bytes, bool isFinalBlock)
+    /// <summary>Weighs the first bytes of a pipe that are not valid UTF-8 as UTF-8 against GB18030 and Big5.</summary>
+    private static (Encoding, EncodingGuess?) Weigh(ReadOnlySpan<byte> bytes, bool isFinalBlock)
     {
         var tally = new Tally();
         tally.AddGb18030(bytes, isFinalBlock);
@@ -292,9 +301,14 @@ internal static class EncodingDetector
         return length == buffer.Length ? buffer : buffer[..length];
     }
 
-    /// <summary>Counts how well the bytes read as UTF-8 and as GB18030: the sequences of each that are valid or not.</summary>
+    /// <summary>
+    /// Counts how well the bytes read as UTF-8 and as GB18030: the sequences of each that are valid or not; and, for bytes
+    /// that are Chinese in a legacy encoding, what they read as in GB18030 and in Big5.
+    /// </summary>
     private sealed class Tally
     {
+        private readonly ChineseEncodingTally _legacy = new();
+
         private long _utf8MultiByte;
         private long _utf8Invalid;
         private long _gb18030Invalid;
@@ -309,17 +323,18 @@ internal static class EncodingDetector
         private int _gb18030Position;
 
         /// <summary>
-        /// Gets GB18030 when the invalid UTF-8 sequences outnumber the valid multi-byte ones, GB18030 has fewer invalid
-        /// sequences, and both the Chinese characters in GB18030 and the invalid UTF-8 sequences reach
-        /// <see cref="MinimumEvidence"/>; else UTF-8, whose invalid bytes the reader reports: a stray byte in a UTF-8 or
-        /// ASCII file does not make it GB18030, nor does a byte invalid in both. Asked only of bytes that are not all valid UTF-8.
+        /// Gets a legacy Chinese encoding, GB18030 or Big5 as <see cref="ChineseEncodingTally"/> chooses, when the invalid
+        /// UTF-8 sequences outnumber the valid multi-byte ones, GB18030 has fewer invalid sequences, and both the Chinese
+        /// characters in GB18030 and the invalid UTF-8 sequences reach <see cref="MinimumEvidence"/>; else UTF-8, whose
+        /// invalid bytes the reader reports: a stray byte in a UTF-8 or ASCII file does not make it Chinese, nor does a byte
+        /// invalid in both. Asked only of bytes that are not all valid UTF-8.
         /// </summary>
-        public Encoding Choose()
+        public (Encoding, EncodingGuess?) Choose()
         {
             var mostlyUtf8 = _utf8MultiByte >= _utf8Invalid;
             var gb18030FitsBetter = _gb18030Invalid < _utf8Invalid;
             var chinese = _gb18030Chinese >= MinimumEvidence && _utf8Invalid >= MinimumEvidence;
-            return chinese && !mostlyUtf8 && gb18030FitsBetter ? TableEncodings.GB18030 : TableEncodings.StrictUtf8;
+            return chinese && !mostlyUtf8 && gb18030FitsBetter ? _legacy.Choose() : (TableEncodings.StrictUtf8, null);
         }
 
         /// <summary>Counts UTF-8 sequences; returns how many bytes were counted, short of a sequence the end cuts when not final.</summary>
@@ -354,9 +369,11 @@ internal static class EncodingDetector
         /// <summary>
         /// Counts invalid GB18030 sequences, carrying a character cut by the end of the bytes into the next call. A character
         /// is one byte up to 0x7F; or a lead byte 0x81–0xFE then 0x40–0x7E or 0x80–0xFE; or four bytes: lead, 0x30–0x39, lead, 0x30–0x39.
+        /// The same bytes are decoded as GB18030 and as Big5, to tell which of them the text is in.
         /// </summary>
         public void AddGb18030(ReadOnlySpan<byte> bytes, bool isFinalBlock)
         {
+            _legacy.Add(bytes, isFinalBlock);
             foreach (var b in bytes)
             {
                 var lead = b is >= 0x81 and <= 0xFE;

@@ -5,7 +5,7 @@ namespace FollowUp.Rules.Import.Text;
 /// <summary>
 /// Traditional Chinese characters to their Simplified forms, from the table FollowUp.Rules folds phrases with: the same
 /// file, linked into this assembly as a resource of its own, since the core keeps its folding internal. Header names fold
-/// with it (客戶名稱 is 客户名称).
+/// with it (客戶名稱 is 客户名称), and the encoding detector counts common characters of both scripts with it.
 /// </summary>
 internal static class TraditionalSimplified
 {
@@ -13,6 +13,9 @@ internal static class TraditionalSimplified
 
     /// <summary>Gets the Simplified form of a character, or the character itself when it has none.</summary>
     public static char ToSimplified(char c) => Table.TryGetValue(c, out var simplified) ? simplified : c;
+
+    /// <summary>Gets every pair of the table, Traditional first.</summary>
+    public static IEnumerable<KeyValuePair<char, char>> Pairs => Table;
 
     private static FrozenDictionary<char, char> Read()
     {

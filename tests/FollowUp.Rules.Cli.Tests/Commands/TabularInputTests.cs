@@ -69,7 +69,7 @@ public sealed class TabularInputTests : IDisposable
 
         Assert.Equal(utf8.ExitCode, gb18030.ExitCode);
         Assert.Equal(utf8.Output, gb18030.Output);
-        Assert.StartsWith($"{SampleExportGb18030}: note: read as GB18030, as Chinese Excel saves CSV, since the file is not UTF-8.", gb18030.ErrorLines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{SampleExportGb18030}: note: read as GB18030, guessed from its bytes with confidence: in GB18030, 1,142 of 1,606 characters other than ASCII are common Chinese ones; in Big5, ", gb18030.ErrorLines[0], StringComparison.Ordinal);
         Assert.Equal(
             utf8.ErrorLines.Select(line => line.Replace(SampleExport, "", StringComparison.Ordinal)),
             gb18030.ErrorLines.Skip(1).Select(line => line.Replace(SampleExportGb18030, "", StringComparison.Ordinal)));
@@ -380,6 +380,42 @@ public sealed class TabularInputTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(["FU-9916", "FU-2073", "FU-5249"], run.Ids);
         Assert.Equal("", run.Error);
+    }
+
+    /// <summary>
+    /// A Big5 export (Excel's CSV in Taiwan) with a header of field paths was read as GB18030 and graded as mojibake with
+    /// a note only: it is read as Big5, and the note says how sure that is.
+    /// </summary>
+    [Fact]
+    public async Task Evaluate_Big5CsvWithoutEncoding_IsReadAsBig5AndANoteSaysHowSure()
+    {
+        var csv = _temp.File("tw.csv");
+        File.WriteAllBytes(csv, TableEncodings.Big5.GetBytes(
+            "id,customer.company,communications[0].summary,communications[0].at\r\n" +
+            "TW-1,台灣精密股份有限公司,持續追蹤中，等對方回覆,2026-11-25 10:00\r\n" +
+            "TW-2,宏碩電子,客戶嫌價格太高，友商報價低兩成,2026-11-25 10:00\r\n"));
+
+        var detected = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, csv);
+        var named = await CliRunner.RunAsync("evaluate", "--encoding", "big5", "--now", CliRunner.Now, csv);
+
+        Assert.True(detected.ExitCode == 0, detected.ToString());
+        Assert.Equal(
+            [$"{csv}: note: read as Big5, guessed from its bytes with confidence: in Big5, 25 of 40 characters other than ASCII are common Chinese ones; in GB18030, 5 of 40. If its text reads wrong, name its encoding with --encoding."],
+            detected.ErrorLines);
+        Assert.Equal(named.Output, detected.Output);
+    }
+
+    [Fact]
+    public async Task Evaluate_ShortLegacyCsvWithoutEncoding_WarnsThatTheGuessIsWeak()
+    {
+        var csv = _temp.File("short.csv");
+        File.WriteAllBytes(csv, TableEncodings.Big5.GetBytes("id,customer.company\r\nT-1,宏圖建築\r\n"));
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, csv);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith($"{csv}: warning: read as Big5, but only a weak guess from its bytes: in Big5, ", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.EndsWith("If its text reads wrong, name its encoding with --encoding (gb18030 or big5), or save the file as UTF-8.", run.ErrorLines[0], StringComparison.Ordinal);
     }
 
     [Fact]
