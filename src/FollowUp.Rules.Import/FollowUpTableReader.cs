@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using FollowUp.Rules.Import.Mapping;
 using FollowUp.Rules.Import.Reading;
+using FollowUp.Rules.Import.Text;
 using FollowUp.Rules.Serialization;
 
 namespace FollowUp.Rules.Import;
@@ -128,8 +129,9 @@ public sealed class FollowUpTableReader : IDisposable
     public IReadOnlyList<string> MissingColumns => _plan.MissingColumns;
 
     /// <summary>
-    /// Gets, for each header column named like a field path that names no field (<c>communications[100].at</c>), why it is
-    /// not read; such a column is surely a mistake, where other unmapped columns are the export's own.
+    /// Gets, for each header column the map does not read that is named like a field path naming no field
+    /// (<c>communications[100].at</c>), or whose name holds private-use characters (garbled in decoding), why it is not
+    /// read; such a column is surely a mistake, where other unmapped columns are the export's own.
     /// </summary>
     public IReadOnlyList<string> MisnamedColumns => _plan.MisnamedColumns;
 
@@ -314,21 +316,44 @@ public sealed class FollowUpTableReader : IDisposable
 
             if (groups is not null)
             {
-                groups.Add(built.GroupKey!, built.Id, row.Number, built.Json);
+                groups.Add(built.GroupKey!, built.Id, row.Number, built.Json, built.PrivateUse);
                 continue;
             }
 
             built.Json["id"] ??= string.Create(CultureInfo.InvariantCulture, $"row {row.Number}");
-            yield return Checked(ids, ToRecord(built.Json, [row.Number], null, [], null));
+            yield return Checked(ids, ToRecord(built.Json, [row.Number], null, [], Warnings(null, built.PrivateUse ?? [])));
         }
 
         if (groups is not null)
         {
-            foreach (var (json, key, rows, unreadable, warning) in groups.Merge())
+            foreach (var (json, key, rows, unreadable, warning, privateUse) in groups.Merge())
             {
-                yield return Checked(ids, ToRecord(json, rows, key, unreadable, warning));
+                yield return Checked(ids, ToRecord(json, rows, key, unreadable, Warnings(warning, privateUse)));
             }
         }
+    }
+
+    /// <summary>Gets a record's warnings: its group's split by id, and its cells that hold private-use characters.</summary>
+    private IReadOnlyList<ImportWarning> Warnings(ImportWarning? split, IReadOnlyList<PrivateUseCell> privateUse)
+    {
+        if (split is null && privateUse.Count == 0)
+        {
+            // Most records have none: no list for each of a million.
+            return Array.Empty<ImportWarning>();
+        }
+
+        var warnings = new List<ImportWarning>(2);
+        if (split is not null)
+        {
+            warnings.Add(split);
+        }
+
+        if (privateUse.Count > 0)
+        {
+            warnings.Add(PrivateUse.Warning(privateUse, Encoding));
+        }
+
+        return warnings;
     }
 
     /// <summary>
@@ -355,12 +380,12 @@ public sealed class FollowUpTableReader : IDisposable
     }
 
     private static ImportedRecord ToRecord(
-        System.Text.Json.Nodes.JsonObject json, IReadOnlyList<long> rows, string? groupKey, IReadOnlyList<long> unreadableRows, ImportWarning? warning)
+        System.Text.Json.Nodes.JsonObject json, IReadOnlyList<long> rows, string? groupKey, IReadOnlyList<long> unreadableRows, IReadOnlyList<ImportWarning> warnings)
     {
         try
         {
             return JsonSerializer.Deserialize(json, FollowUpJson.Record) is { } record
-                ? ImportedRecord.Success(record, rows, groupKey, unreadableRows, warning is null ? [] : [warning])
+                ? ImportedRecord.Success(record, rows, groupKey, unreadableRows, warnings)
                 : ImportedRecord.Failure(rows, null, "the row makes no record.", groupKey, unreadableRows);
         }
         catch (Exception exception) when (exception is JsonException or NotSupportedException)

@@ -2,7 +2,8 @@ namespace FollowUp.Rules.Import;
 
 /// <summary>
 /// Something about a record read from a table that a host loading it should know, though the record itself is whole: its
-/// id is another record's too, or its group's rows held several ids. See <see cref="ImportedRecord.Warnings"/>.
+/// id is another record's too, its group's rows held several ids, or its cells hold private-use characters. See
+/// <see cref="ImportedRecord.Warnings"/>.
 /// </summary>
 public sealed class ImportWarning
 {

@@ -15,4 +15,11 @@ public static class ImportWarningCodes
     /// Two customers of one company name, or one customer under two ids in the CRM.
     /// </summary>
     public const string GroupSplitById = "GroupSplitById";
+
+    /// <summary>
+    /// A cell the record was read from holds private-use characters (U+E000–U+F8FF), which no export means as text: most
+    /// likely characters its encoding lacks, such as Hong Kong (HKSCS) characters in a file read as Big5 (咗 read as
+    /// U+ECD9). They are kept as read, and match no phrase; the message names the rows, columns and characters.
+    /// </summary>
+    public const string PrivateUseCharacters = "PrivateUseCharacters";
 }

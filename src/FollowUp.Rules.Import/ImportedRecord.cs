@@ -89,8 +89,9 @@ public sealed class ImportedRecord
 
     /// <summary>
     /// Gets what a host loading the record should know though the record is whole: an id an earlier record of the table
-    /// has too (<see cref="ImportWarningCodes.IdRepeated"/>), or a group whose rows held several ids, so that each id made
-    /// its own record (<see cref="ImportWarningCodes.GroupSplitById"/>).
+    /// has too (<see cref="ImportWarningCodes.IdRepeated"/>), a group whose rows held several ids, so that each id made
+    /// its own record (<see cref="ImportWarningCodes.GroupSplitById"/>), or cells it was read from that hold private-use
+    /// characters, most likely characters the file's encoding lacks (<see cref="ImportWarningCodes.PrivateUseCharacters"/>).
     /// </summary>
     /// <value>Empty when none, and for a result that is not a record.</value>
     public IReadOnlyList<ImportWarning> Warnings { get; }

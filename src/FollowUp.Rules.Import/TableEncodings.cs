@@ -25,11 +25,22 @@ public static class TableEncodings
     /// </param>
     /// <returns>The encoding; UTF-8 is strict, so an invalid byte is reported instead of read as a replacement character.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">No encoding has that name, or .NET refuses the one it names (UTF-7).</exception>
+    /// <exception cref="ArgumentException">
+    /// No encoding has that name, or .NET refuses the one it names (UTF-7), or it names Big5-HKSCS, which .NET has no decoder
+    /// for (it would read Hong Kong characters such as 咗 哋 as private-use characters).
+    /// </exception>
     public static Encoding GetEncoding(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var trimmed = name.Trim();
+        if (trimmed.Contains("hkscs", StringComparison.OrdinalIgnoreCase))
+        {
+            // The code pages provider answers big5-hkscs with plain Big5, which turns each HKSCS character into a private-use one.
+            throw new ArgumentException(
+                $"The text encoding '{name}' cannot be used: .NET has no Big5-HKSCS decoder, and read as Big5 its Hong Kong characters (such as 咗 哋 啲 喺) would turn into private-use characters; save the file as UTF-8 (in Excel: CSV UTF-8), which needs no encoding named.",
+                nameof(name));
+        }
+
         if (int.TryParse(trimmed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var codePage))
         {
             return Resolve(codePage) ?? throw Unknown(name);

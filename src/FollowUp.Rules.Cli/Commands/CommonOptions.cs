@@ -64,7 +64,7 @@ internal sealed class CommonOptions
 
     public Option<string?> Encoding { get; } = new("--encoding")
     {
-        Description = "Text encoding of .csv and .tsv inputs, such as utf-8, gb18030, gbk or big5. Default: detected (a byte order mark, else UTF-16 without one as SQL Server's bcp -w writes it, else UTF-8 unless the bytes read far better as GB18030 or Big5, told apart by how much of the text each reads as common Chinese characters; a guess other than UTF-8 is named on standard error, as a warning when the evidence is weak).",
+        Description = "Text encoding of .csv and .tsv inputs, such as utf-8, gb18030, gbk or big5. Default: detected (a byte order mark, else UTF-16 without one as SQL Server's bcp -w writes it, else UTF-8 unless the bytes read far better as GB18030 or Big5, told apart by how much of the text each reads as common Chinese characters; a guess other than UTF-8 is named on standard error, as a warning when the evidence is weak). big5-hkscs is refused: .NET cannot decode it, so save such a file as UTF-8.",
         HelpName = "name",
     };
 

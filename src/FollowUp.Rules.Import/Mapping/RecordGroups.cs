@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using FollowUp.Rules.Import.Text;
 
 namespace FollowUp.Rules.Import.Mapping;
 
@@ -31,7 +32,8 @@ internal sealed class RecordGroups
     /// <param name="id">The row's id, trimmed; <see langword="null"/> when it has none.</param>
     /// <param name="row">The row's number.</param>
     /// <param name="json">The row's JSON.</param>
-    public void Add(string key, string? id, long row, JsonObject json)
+    /// <param name="privateUse">The row's cells that hold private-use characters, for its record's warning; <see langword="null"/> for none.</param>
+    public void Add(string key, string? id, long row, JsonObject json, IReadOnlyList<PrivateUseCell>? privateUse)
     {
         var folded = Fold(key);
         if (!_byKey.TryGetValue(folded, out var group))
@@ -41,7 +43,7 @@ internal sealed class RecordGroups
             _order.Add(group);
         }
 
-        group.Rows.Add(new GroupRow(row, key, id, json, LatestContact(json)));
+        group.Rows.Add(new GroupRow(row, key, id, json, LatestContact(json), privateUse));
     }
 
     /// <summary>Notes a row that could not be read but belongs to a group by its group key, with its id when that can be read.</summary>
@@ -58,11 +60,11 @@ internal sealed class RecordGroups
     }
 
     /// <summary>
-    /// Gets each record's merged JSON, its key (as its first row has it), its rows, the unreadable rows it may lack, and the
-    /// warning of a group split by id, in order of each record's first row. The unreadable rows of a key (and id) no
-    /// readable row has make no record.
+    /// Gets each record's merged JSON, its key (as its first row has it), its rows, the unreadable rows it may lack, the
+    /// warning of a group split by id, and the cells of its rows that hold private-use characters, in order of each
+    /// record's first row. The unreadable rows of a key (and id) no readable row has make no record.
     /// </summary>
-    public IEnumerable<(JsonObject Json, string Key, IReadOnlyList<long> Rows, IReadOnlyList<long> UnreadableRows, ImportWarning? Warning)> Merge()
+    public IEnumerable<(JsonObject Json, string Key, IReadOnlyList<long> Rows, IReadOnlyList<long> UnreadableRows, ImportWarning? Warning, IReadOnlyList<PrivateUseCell> PrivateUse)> Merge()
     {
         var parts = new List<(Group Group, List<GroupRow> Rows, ImportWarning? Warning)>(_order.Count);
         foreach (var group in _order)
@@ -97,7 +99,8 @@ internal sealed class RecordGroups
             IReadOnlyList<long> unreadable = _unreadable.TryGetValue(group.FoldedKey, out var missing)
                 ? [.. missing.Where(u => u.Id is null || u.Id == id || (warning is null && id is null)).Select(u => u.Row).Order()]
                 : [];
-            yield return (merged, key, rows.Select(r => r.Row).ToList().AsReadOnly(), unreadable, warning);
+            IReadOnlyList<PrivateUseCell> privateUse = [.. rows.OrderBy(r => r.Row).SelectMany(r => r.PrivateUse ?? [])];
+            yield return (merged, key, rows.Select(r => r.Row).ToList().AsReadOnly(), unreadable, warning, privateUse);
         }
     }
 
@@ -206,8 +209,11 @@ internal sealed class RecordGroups
         return latest;
     }
 
-    /// <summary>One readable row of a group: its number, its key as typed, its id, its JSON and its latest contact time.</summary>
-    private readonly record struct GroupRow(long Row, string Key, string? Id, JsonObject Json, DateTimeOffset? At);
+    /// <summary>
+    /// One readable row of a group: its number, its key as typed, its id, its JSON, its latest contact time, and its cells
+    /// that hold private-use characters.
+    /// </summary>
+    private readonly record struct GroupRow(long Row, string Key, string? Id, JsonObject Json, DateTimeOffset? At, IReadOnlyList<PrivateUseCell>? PrivateUse);
 
     private sealed class Group(string foldedKey)
     {

@@ -42,7 +42,8 @@ internal sealed class TablePlan
 
     /// <summary>
     /// Gets, for each column the map does not list that is named like a field path but names no field
-    /// (<c>communications[100].at</c>, <c>customer.foo</c>), why it is not read: it was surely meant to be.
+    /// (<c>communications[100].at</c>, <c>customer.foo</c>), or whose name holds private-use characters, why it is not
+    /// read: it was surely meant to be.
     /// </summary>
     public IReadOnlyList<string> MisnamedColumns { get; }
 
@@ -119,6 +120,11 @@ internal sealed class TablePlan
                 else if (FieldPath.LooksLikePath(name))
                 {
                     misnamed.Add($"the column '{name}' is not read: {notAPath}");
+                }
+                else if (PrivateUse.In(name))
+                {
+                    // A name garbled in decoding (an HKSCS character read as Big5) matches no map entry, silently.
+                    misnamed.Add($"the column '{name}' is not read: its name holds private-use characters ({PrivateUse.Name(PrivateUse.Of(name))}), which no map entry matches; most likely characters the file's encoding lacks. Save the file as UTF-8 and read it again.");
                 }
             }
 
@@ -214,6 +220,14 @@ internal sealed class TablePlan
         string? groupKey = null;
         string? id = null;
         var written = 0;
+        List<PrivateUseCell>? privateUse = null;
+        void NotePrivateUse(int column, string value)
+        {
+            if (PrivateUse.In(value))
+            {
+                (privateUse ??= []).Add(new PrivateUseCell(row.Number, Header[column].Length > 0 ? Header[column] : TableSource.ColumnLetter(column), PrivateUse.Of(value)));
+            }
+        }
 
         foreach (var target in _targets)
         {
@@ -227,6 +241,7 @@ internal sealed class TablePlan
                 // An id is compared and grouped trimmed, so the record carries it trimmed: " C-001" is C-001's row.
                 Write(json, target.Field, ReferenceEquals(target, _idTarget) ? value.Trim() : value);
                 written++;
+                NotePrivateUse(column, value);
                 if (ReferenceEquals(target, _groupTarget))
                 {
                     groupKey = value.Trim();
@@ -262,6 +277,11 @@ internal sealed class TablePlan
                 // The group column need not be mapped, so the check above may not have seen it.
                 return RowJson.Failed(Header[groupColumn], $"the cell that joins rows into one record holds the spreadsheet error {groupKey}, not a value; fix the formula or type the value.");
             }
+
+            if (groupKey is not null && !_mapped[groupColumn])
+            {
+                NotePrivateUse(groupColumn, groupKey);
+            }
         }
 
         if (Groups && string.IsNullOrEmpty(groupKey))
@@ -271,7 +291,7 @@ internal sealed class TablePlan
         }
 
         Compact(json);
-        return new RowJson(json, groupKey, id, null, null);
+        return new RowJson(json, groupKey, id, null, null, privateUse);
     }
 
     /// <summary>
@@ -475,8 +495,11 @@ internal sealed class TablePlan
     private sealed record Target(FieldPath Field, int[] Columns);
 }
 
-/// <summary>One row as JSON with its group key and id (trimmed), or the column and reason it cannot be read.</summary>
-internal readonly record struct RowJson(JsonObject? Json, string? GroupKey, string? Id, string? Column, string? Error)
+/// <summary>
+/// One row as JSON with its group key and id (trimmed) and the cells read that hold private-use characters
+/// (<see langword="null"/> when none does), or the column and reason it cannot be read.
+/// </summary>
+internal readonly record struct RowJson(JsonObject? Json, string? GroupKey, string? Id, string? Column, string? Error, IReadOnlyList<PrivateUseCell>? PrivateUse = null)
 {
     public static RowJson Failed(string? column, string error) => new(null, null, null, column, error);
 }

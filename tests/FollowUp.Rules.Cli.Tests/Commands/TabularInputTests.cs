@@ -418,6 +418,23 @@ public sealed class TabularInputTests : IDisposable
         Assert.EndsWith("If its text reads wrong, name its encoding with --encoding (gb18030 or big5), or save the file as UTF-8.", run.ErrorLines[0], StringComparison.Ordinal);
     }
 
+    /// <summary>A Hong Kong character read as Big5 became a private-use character without a word; the row and column are named.</summary>
+    [Fact]
+    public async Task Evaluate_Big5WithHongKongCharacters_WarnsNamingTheRowAndColumn()
+    {
+        var csv = _temp.File("hk.csv");
+        File.WriteAllBytes(csv, [.. TableEncodings.Big5.GetBytes("id,communications[0].summary\r\nHK-1,遲"), 0x9D, 0xF8, .. TableEncodings.Big5.GetBytes("再傾\r\n")]);
+
+        var run = await CliRunner.RunAsync("evaluate", "--encoding", "big5", "--now", CliRunner.Now, csv);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["HK-1"], run.Ids);
+        Assert.StartsWith(
+            $"{csv}:row 2: warning: row 2 (column 'communications[0].summary') holds private-use characters (U+ECDA), which no export means as text",
+            Assert.Single(run.ErrorLines),
+            StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Evaluate_TraditionalHeaderWithTheBundledChineseMap_IsRead()
     {
@@ -577,6 +594,7 @@ public sealed class TabularInputTests : IDisposable
     [InlineData(new[] { "--map", "salesforce" }, "--map 'salesforce' is neither a file nor a bundled map; the bundled maps are followup-en, followup-zh.")]
     [InlineData(new[] { "--encoding", "klingon" }, "--encoding: No text encoding is named 'klingon'")]
     [InlineData(new[] { "--encoding", "utf-7" }, "--encoding: The text encoding 'utf-7' cannot be used: Support for UTF-7 is disabled; try utf-8")]
+    [InlineData(new[] { "--encoding", "big5-hkscs" }, "--encoding: The text encoding 'big5-hkscs' cannot be used: .NET has no Big5-HKSCS decoder")]
     [InlineData(new[] { "--map", "followup-zh", "--sheet", "客户" }, "--map applies to .csv, .tsv and .xlsx inputs, and no input is one.")]
     [InlineData(new[] { "--sheet", "客户" }, "--sheet applies to .xlsx inputs, and no input is one.")]
     [InlineData(new[] { "--encoding", "gbk" }, "--encoding applies to .csv and .tsv inputs, and no input is one.")]
