@@ -255,14 +255,14 @@ public partial class FindingMessagesTests
         // zh-TW was accepted and every message came out in Simplified Chinese.
         var record = SampleRecords.CompleteToB()
             .WithCustomer(c => c with { Phone = null, Email = null, WeChat = null })
-            .WithLastCommunication(c => c with { Summary = "持續追蹤中，等對方回覆", Channel = EnumValue<ContactChannel>.Parse("電郵") });
+            .WithLastCommunication(c => c with { Summary = "持續追蹤中，等對方回覆", Channel = EnumValue<ContactChannel>.Parse("傳真") });
 
         var evaluation = Evaluator(culture).Evaluate(record);
 
         Assert.Equal("缺少聯絡方式。至少留一種聯絡方式：電話、電子郵件或微信。", Assert.Single(evaluation.FindingsWithCode(FindingCodes.FieldMissing)).Message);
         Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.VagueLanguage && f.Message.StartsWith("“等對方回覆”沒有說清在等什麼。", StringComparison.Ordinal));
         Assert.StartsWith(
-            "溝通方式的值“電郵”無法辨識，已按原文保留。可用的值：電話（Phone）、微信（WeChat）、面談（Visit）、郵件（Email）、會議（Meeting）、其他（Other）。",
+            "溝通方式的值“傳真”無法辨識，已按原文保留。可用的值：電話（Phone）、微信（WeChat）、面談（Visit）、郵件（Email）、會議（Meeting）、其他（Other）。",
             Assert.Single(evaluation.FindingsWithCode(FindingCodes.UnknownValue)).Message,
             StringComparison.Ordinal);
     }
