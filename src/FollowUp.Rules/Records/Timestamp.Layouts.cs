@@ -150,7 +150,10 @@ public readonly partial struct Timestamp
         return true;
     }
 
-    /// <summary>Reads a weekday, in parentheses (full- or half-width) or as a word: 周五, 星期五, 礼拜五, 週五, 禮拜五, Fri, Friday.</summary>
+    /// <summary>
+    /// Reads a weekday, in parentheses (full- or half-width) or as a word: 周五, 星期五, 礼拜五, 週五, 禮拜五, Fri, Friday; in
+    /// parentheses also the day's character alone, <c>(五)</c>, as zh-TW Excel's <c>(aaa)</c> and Taiwan's reps write it.
+    /// </summary>
     private static bool ReadWeekday(ReadOnlySpan<char> text, ref int i, bool apart, out DayOfWeek weekday)
     {
         var at = i;
@@ -168,7 +171,13 @@ public readonly partial struct Timestamp
 
         if (!ReadWeekdayName(text, ref at, out weekday))
         {
-            return false;
+            // A character alone is a weekday only in parentheses: after a date and a space, 五 could begin anything.
+            if (!parenthesised || at == text.Length || !ChineseWeekday(text[at], out weekday))
+            {
+                return false;
+            }
+
+            at++;
         }
 
         if (parenthesised)
@@ -193,19 +202,11 @@ public readonly partial struct Timestamp
         var prefix = rest.StartsWith("星期") || rest.StartsWith("礼拜") || rest.StartsWith("禮拜") ? 2 : rest.Length > 0 && rest[0] is '周' or '週' ? 1 : 0;
         if (prefix > 0)
         {
-            if (rest.Length == prefix)
+            if (rest.Length == prefix || !ChineseWeekday(rest[prefix], out weekday))
             {
                 return false;
             }
 
-            var day = rest[prefix];
-            var monday = ChineseWeekdays.IndexOf(day, StringComparison.Ordinal);
-            if (monday < 0 && day is not ('日' or '天'))
-            {
-                return false;
-            }
-
-            weekday = monday < 0 ? DayOfWeek.Sunday : (DayOfWeek)(monday + 1);
             i += prefix + 1;
             return true;
         }
@@ -225,6 +226,14 @@ public readonly partial struct Timestamp
         }
 
         return false;
+    }
+
+    /// <summary>The weekday a character after 周 or 星期 names: 一 to 六 Monday to Saturday, 日 and 天 Sunday.</summary>
+    private static bool ChineseWeekday(char day, out DayOfWeek weekday)
+    {
+        var monday = ChineseWeekdays.IndexOf(day, StringComparison.Ordinal);
+        weekday = monday < 0 ? DayOfWeek.Sunday : (DayOfWeek)(monday + 1);
+        return monday >= 0 || day is '日' or '天';
     }
 
     /// <summary>

@@ -124,7 +124,7 @@ public readonly partial struct Timestamp : IEquatable<Timestamp>
     /// in the basic format too (<c>20261120T150000+0800</c>, <c>20261120</c>), with <c>T</c> and <c>Z</c> in either case; or the
     /// layouts Chinese CRM exports use (<c>2026/11/20 15:00</c>, <c>2026年11月20日</c>), with a 12-hour clock
     /// (<c>2026/11/20 下午 03:00:00</c>, <c>2026年11月20日 下午3点</c>, <c>2026-11-20 3:00 PM</c>) and a weekday after the date
-    /// (<c>2026-11-20（周五）</c>, <c>2026年11月20日 星期五 15:00</c>), which must be the date's own.
+    /// (<c>2026-11-20（周五）</c>, <c>2026/11/20(五)</c>, <c>2026年11月20日 星期五 15:00</c>), which must be the date's own.
     /// </param>
     /// <returns>The value; <see cref="IsInvalid"/> is <see langword="true"/> when the text is not a readable date.</returns>
     public static Timestamp Parse(string? text)

@@ -173,6 +173,15 @@ public class TimestampTests
     [InlineData("2026-11-21 Sat 15:00", "2026-11-21T15:00:00", false)]
     [InlineData("2026-11-19 thu 15:00", "2026-11-19T15:00:00", false)]
     [InlineData("2026-11-20 Friday 3:00 PM", "2026-11-20T15:00:00", false)]
+    [InlineData("2026/11/20(五)", "2026-11-20T00:00:00", true)]
+    [InlineData("2026-11-20（五）", "2026-11-20T00:00:00", true)]
+    [InlineData("2026年11月20日（五）", "2026-11-20T00:00:00", true)]
+    [InlineData("2026/11/20 ( 五 )", "2026-11-20T00:00:00", true)]
+    [InlineData("2026/11/22(日)", "2026-11-22T00:00:00", true)]
+    [InlineData("2026/11/22（天）", "2026-11-22T00:00:00", true)]
+    [InlineData("2026/11/20(五) 15:00", "2026-11-20T15:00:00", false)]
+    [InlineData("2026/11/20(五)15:00", "2026-11-20T15:00:00", false)]
+    [InlineData("2026/11/20（五）下午 03:00:00", "2026-11-20T15:00:00", false)]
     public void Parse_DateWithItsWeekday_IsTheDate(string text, string clock, bool dateOnly) => AssertClockReading(text, clock, dateOnly);
 
     /// <summary>A weekday the date does not fall on contradicts it: which of the two is wrong is not guessed.</summary>
@@ -184,6 +193,8 @@ public class TimestampTests
     [InlineData("2026-11-20 礼拜天")]
     [InlineData("2026-11-20 Thu 15:00")]
     [InlineData("2026-11-20 (Monday)")]
+    [InlineData("2026/11/20(四)")]
+    [InlineData("2026年11月20日（日） 15:00")]
     public void Parse_WeekdayNotTheDates_IsInvalidAndSaysSo(string text)
     {
         var value = Timestamp.Parse(text);
@@ -230,6 +241,12 @@ public class TimestampTests
     [InlineData("2026-11-20 周八")]
     [InlineData("2026-11-20 (周五")]
     [InlineData("2026-11-20 周五 周五")]
+    [InlineData("2026-11-20 五")]
+    [InlineData("2026-11-20五")]
+    [InlineData("2026-11-20(八)")]
+    [InlineData("2026-11-20(五五)")]
+    [InlineData("11月20日(五)")]
+    [InlineData("11/20(五)")]
     [InlineData("2026-11/20")]
     [InlineData("2026/11/20 下午 03:00:00 左右")]
     [InlineData("1899/12/31 下午3:00")]
