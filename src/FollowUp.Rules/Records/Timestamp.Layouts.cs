@@ -26,6 +26,9 @@ public readonly partial struct Timestamp
     /// <summary>The Chinese weekdays after 周, 星期 or 礼拜, Monday first; 日 and 天 are both Sunday.</summary>
     private const string ChineseWeekdays = "一二三四五六";
 
+    /// <summary>What a year of the Republic of China's era (民國, 民国) adds to be the year of the common era: 民國1年 is 1912.</summary>
+    private const int RocEraOffset = 1911;
+
     /// <summary>Excel's serial dates this side of 1954-10-03 and 2119-01-10: any earlier or later would not be a follow-up's.</summary>
     private const int MinExcelSerial = 20000;
 
@@ -65,7 +68,8 @@ public readonly partial struct Timestamp
 
     /// <summary>
     /// Reads a date (<c>2026-11-20</c>, <c>2026/11/20</c>, <c>2026.11.20</c>, <c>2026年11月20日</c> or <c>号</c>, month and day
-    /// with one or two digits), then optionally a weekday, then optionally a time of day, and nothing else.
+    /// with one or two digits; a 民國 year, <c>115/11/20</c>), then optionally a weekday, then optionally a time of day, and
+    /// nothing else.
     /// </summary>
     private static Layout ReadLayout(ReadOnlySpan<char> text, out DateTime clock, out bool dateOnly)
     {
@@ -106,15 +110,37 @@ public readonly partial struct Timestamp
         return mismatch ? Layout.WeekdayMismatch : Layout.Read;
     }
 
+    /// <summary>
+    /// Reads a date that starts with its year: four digits, or a year of the Republic of China's era (民國, 民国), which
+    /// Taiwan's exports and forms write: after 民國 in one to three digits (<c>民國115年11月20日</c>), or alone in three
+    /// (<c>115/11/20</c>, <c>115年11月20日</c>), since no other calendar a CRM uses has three-digit years and none of them
+    /// is in the years read.
+    /// </summary>
     private static bool ReadDate(ReadOnlySpan<char> text, ref int i, out DateTime date)
     {
         date = default;
         var at = i;
-        if (!ReadNumber(text, ref at, 4, 4, out var year) || at == text.Length)
+        var era = text[at..].StartsWith("民國") || text[at..].StartsWith("民国");
+        if (era)
+        {
+            at += 2;
+            SkipWhiteSpace(text, ref at);
+        }
+
+        var start = at;
+        if (!ReadNumber(text, ref at, 1, 4, out var first) || at == text.Length)
         {
             return false;
         }
 
+        var digits = at - start;
+        var roc = era || digits == 3;
+        if (roc ? digits > 3 || first == 0 : digits != 4)
+        {
+            return false;
+        }
+
+        var year = roc ? first + RocEraOffset : first;
         var separator = text[at];
         var chinese = separator == '年';
         if (separator is not ('-' or '/' or '.') && !chinese)

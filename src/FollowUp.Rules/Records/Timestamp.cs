@@ -122,7 +122,8 @@ public readonly partial struct Timestamp : IEquatable<Timestamp>
     /// <param name="text">
     /// ISO 8601 with or without offset (<c>2026-11-20T15:00:00+08:00</c>, <c>2026-11-20T15:00:00+08</c>, <c>2026-11-20 15:00</c>),
     /// in the basic format too (<c>20261120T150000+0800</c>, <c>20261120</c>), with <c>T</c> and <c>Z</c> in either case; or the
-    /// layouts Chinese CRM exports use (<c>2026/11/20 15:00</c>, <c>2026年11月20日</c>), with a 12-hour clock
+    /// layouts Chinese CRM exports use (<c>2026/11/20 15:00</c>, <c>2026年11月20日</c>), with a year of the Republic of China's
+    /// era (<c>民國115年11月20日</c>, <c>115/11/20</c>: 2026), a 12-hour clock
     /// (<c>2026/11/20 下午 03:00:00</c>, <c>2026年11月20日 下午3点</c>, <c>2026-11-20 3:00 PM</c>) and a weekday after the date
     /// (<c>2026-11-20（周五）</c>, <c>2026/11/20(五)</c>, <c>2026年11月20日 星期五 15:00</c>), which must be the date's own.
     /// </param>

@@ -9,7 +9,7 @@ namespace FollowUp.Rules.Tests;
 /// <summary>
 /// <see cref="Timestamp.Parse"/> over generated text: a time written with 上午/下午 or AM/PM in any of the layouts exports use
 /// reads back as the instant it was written from, every part of the day reads each hour as the hour it means, a weekday is
-/// read only beside its own date, and no text throws.
+/// read only beside its own date, a date with a 民國 year reads as the date it was written from, and no text throws.
 /// </summary>
 public sealed class TimestampProperties
 {
@@ -65,6 +65,22 @@ public sealed class TimestampProperties
             ? value.IsValid && value.ClockTime == date && value.IsDateOnly
             : value.IsInvalid && value.Fault == TimestampFault.WeekdayMismatch;
         return read.Label($"'{text}' ({date.DayOfWeek}) read as {value} ({value.Fault})");
+    }
+
+    /// <summary>Any date from 1912, written with its 民國 year (after 民國, or alone in three digits), reads as that date.</summary>
+    [Property(MaxTest = 1000)]
+    public Property Parse_RepublicOfChinaYear_ReadsAsTheDateItWasWrittenFrom(PositiveInt daysFromFirst, bool simplified, bool alone)
+    {
+        var first = new DateTime(1912, 1, 1);
+        var date = first.AddDays(daysFromFirst.Get % (int)(new DateTime(Timestamp.MaxYear, 12, 31) - first).TotalDays);
+        var year = date.Year - 1911;
+        var text = alone && year >= 100
+            ? string.Create(CultureInfo.InvariantCulture, $"{year}/{date.Month}/{date.Day}")
+            : string.Create(CultureInfo.InvariantCulture, $"{(simplified ? "民国" : "民國")}{year}年{date.Month}月{date.Day}日");
+
+        var value = Timestamp.Parse(text);
+
+        return (value.IsValid && value.ClockTime == date).Label($"'{text}' read as {value}");
     }
 
     /// <summary>A part of the day, an hour after it, and the hour of a 24-hour clock it means, if any.</summary>

@@ -247,6 +247,14 @@ public class TimestampTests
     [InlineData("2026-11-20(五五)")]
     [InlineData("11月20日(五)")]
     [InlineData("11/20(五)")]
+    [InlineData("民國115年")]
+    [InlineData("民國0年11月20日")]
+    [InlineData("民國1150年11月20日")]
+    [InlineData("000/11/20")]
+    [InlineData("115/11/31")]
+    [InlineData("290/1/1")]
+    [InlineData("15/11/20")]
+    [InlineData("民國115-11/20")]
     [InlineData("2026-11/20")]
     [InlineData("2026/11/20 下午 03:00:00 左右")]
     [InlineData("1899/12/31 下午3:00")]
@@ -496,4 +504,29 @@ public class TimestampTests
         Assert.Equal(Timestamp.Parse("下周"), Timestamp.Parse("下周"));
         Assert.NotEqual(Timestamp.Parse("soon"), Timestamp.Parse("SOON"));
     }
+
+    /// <summary>
+    /// A year of the Republic of China's era, as Taiwan's exports and forms write it: after 民國 (or 民国) always, and alone
+    /// when it has three digits, which no other calendar of a CRM has; with a weekday and a time as other dates.
+    /// </summary>
+    [Theory]
+    [InlineData("民國115年11月20日", "2026-11-20T00:00:00", true)]
+    [InlineData("民国115年11月20日", "2026-11-20T00:00:00", true)]
+    [InlineData("民國 115年 11月 20日", "2026-11-20T00:00:00", true)]
+    [InlineData("民國115/11/20", "2026-11-20T00:00:00", true)]
+    [InlineData("民國99年1月5日", "2010-01-05T00:00:00", true)]
+    [InlineData("民國1年1月1日", "1912-01-01T00:00:00", true)]
+    [InlineData("115/11/20", "2026-11-20T00:00:00", true)]
+    [InlineData("115-11-20", "2026-11-20T00:00:00", true)]
+    [InlineData("115.11.20", "2026-11-20T00:00:00", true)]
+    [InlineData("115年11月20日", "2026-11-20T00:00:00", true)]
+    [InlineData("099/01/05", "2010-01-05T00:00:00", true)]
+    [InlineData("289/12/31", "2200-12-31T00:00:00", true)]
+    [InlineData("115/12/03", "2026-12-03T00:00:00", true)]
+    [InlineData("115/11/20 15:00", "2026-11-20T15:00:00", false)]
+    [InlineData("115/11/20 下午 03:00:00", "2026-11-20T15:00:00", false)]
+    [InlineData("民國115年11月20日 下午3點", "2026-11-20T15:00:00", false)]
+    [InlineData("民國115年11月20日（五）", "2026-11-20T00:00:00", true)]
+    [InlineData("115/11/20(五) 15:00", "2026-11-20T15:00:00", false)]
+    public void Parse_RepublicOfChinaYear_IsTheCommonEraDate(string text, string clock, bool dateOnly) => AssertClockReading(text, clock, dateOnly);
 }
