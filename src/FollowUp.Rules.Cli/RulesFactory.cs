@@ -7,12 +7,12 @@ using Microsoft.Extensions.Options;
 namespace FollowUp.Rules.Cli;
 
 /// <summary>
-/// Builds the rule set of a run from <c>--config</c> (a rules JSON in the shape of the <c>FollowUpRules</c> appsettings section)
-/// and <c>--culture</c>, with the same binding a host uses, so a file that works here works in an app.
+/// Builds the rule set of a run from <c>--config</c> (a rules JSON in the shape of the <c>FollowUpRules</c> appsettings section),
+/// <c>--culture</c> and <c>--date-order</c>, with the same binding a host uses, so a file that works here works in an app.
 /// </summary>
 internal static class RulesFactory
 {
-    public static FollowUpRuleSet Create(string? configPath, string? culture)
+    public static FollowUpRuleSet Create(string? configPath, string? culture, string? dateOrder)
     {
         var options = new FollowUpRulesOptions();
         if (configPath is not null)
@@ -29,6 +29,14 @@ internal static class RulesFactory
             }
 
             options.Culture = culture;
+        }
+
+        if (dateOrder is not null)
+        {
+            // By name only, in any case: a number (1) would say nothing of which order is meant.
+            options.DateOrder = Enum.GetNames<DateOrder>().FirstOrDefault(name => string.Equals(name, dateOrder, StringComparison.OrdinalIgnoreCase)) is { } name
+                ? Enum.Parse<DateOrder>(name)
+                : throw new CliUsageException($"--date-order '{dateOrder}' is not a date order; use {string.Join(", ", Enum.GetNames<DateOrder>())}.");
         }
 
         try

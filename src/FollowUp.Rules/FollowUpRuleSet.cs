@@ -36,7 +36,7 @@ public sealed class FollowUpRuleSet
 
     private FollowUpRuleSet(
         FrozenDictionary<string, FollowUpProfile> profiles, FrozenDictionary<string, FollowUpProfile> byFoldedName, FollowUpProfile defaultProfile, CultureInfo culture, TimeSpan defaultUtcOffset,
-        FrozenSet<string> placeholders, GradeScale grades, RiskLevelScale riskLevels, RiskSignalDefinition[] signals, IRiskSignalDetector[] detectors)
+        DateOrder dateOrder, FrozenSet<string> placeholders, GradeScale grades, RiskLevelScale riskLevels, RiskSignalDefinition[] signals, IRiskSignalDetector[] detectors)
     {
         _profiles = profiles;
         _byName = profiles.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -44,6 +44,7 @@ public sealed class FollowUpRuleSet
         DefaultProfile = defaultProfile;
         Culture = culture;
         DefaultUtcOffset = defaultUtcOffset;
+        DateOrder = dateOrder;
         _placeholders = placeholders.GetAlternateLookup<ReadOnlySpan<char>>();
         _longestPlaceholder = placeholders.Count == 0 ? 0 : placeholders.Max(p => p.Length);
         Grades = grades;
@@ -69,6 +70,9 @@ public sealed class FollowUpRuleSet
 
     /// <summary>Gets the UTC offset given to timestamps that carry none.</summary>
     public TimeSpan DefaultUtcOffset { get; }
+
+    /// <summary>Gets how numeric dates with the year last (<c>20/11/2026</c>) are read (<see cref="FollowUpRulesOptions.DateOrder"/>).</summary>
+    public DateOrder DateOrder { get; }
 
     /// <summary>Gets the grade cut-offs.</summary>
     public GradeScale Grades { get; }
@@ -127,7 +131,7 @@ public sealed class FollowUpRuleSet
         var grades = new GradeScale(options.Grades.A, options.Grades.B, options.Grades.C);
         var levels = new RiskLevelScale(options.RiskLevels.Medium, options.RiskLevels.High, options.RiskLevels.Critical);
         return new FollowUpRuleSet(
-            profiles, ByFoldedName(profiles, options), profiles[options.DefaultProfile], CultureInfo.GetCultureInfo(options.Culture), options.DefaultUtcOffset, placeholders, grades,
+            profiles, ByFoldedName(profiles, options), profiles[options.DefaultProfile], CultureInfo.GetCultureInfo(options.Culture), options.DefaultUtcOffset, options.DateOrder, placeholders, grades,
             levels, signals, detectors);
 
         TextAnalyzer AnalyzerFor(IReadOnlyList<LexiconOptions> lexicon, IReadOnlyList<string> competitors)

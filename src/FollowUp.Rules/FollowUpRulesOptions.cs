@@ -34,6 +34,21 @@ public sealed class FollowUpRulesOptions
     /// <value>UTC+08:00 (China Standard Time).</value>
     public TimeSpan DefaultUtcOffset { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// Gets or sets how a record's numeric dates with the year last (<c>20/11/2026</c>) are read: not at all
+    /// (<see cref="Rules.DateOrder.YearFirst"/>), day first as Hong Kong's exports write them, or month first. A date that
+    /// starts with its year (<c>2026/11/20</c>, <c>2026-11-20</c>) is read the same in every order.
+    /// </summary>
+    /// <value>
+    /// <see cref="Rules.DateOrder.YearFirst"/>: <c>05/11/2026</c> is 5 November in one export and 11 May in another, so the
+    /// order is stated, never guessed; such a date is reported as unreadable, with a message naming the order that reads it.
+    /// </value>
+    /// <remarks>
+    /// It is the export's, so one setting for every profile. It applies where records are evaluated; text that
+    /// <see cref="Timestamp.Parse(string?)"/> left unread is read again in this order.
+    /// </remarks>
+    public DateOrder DateOrder { get; set; }
+
     /// <summary>Gets the phrases that mark a value as known to be unknown (<see cref="Completeness.FieldState.Acknowledged"/>).</summary>
     /// <value>
     /// 33 built-in phrases: 待补充, 暂未明确, 未透露, 待确认, 未提及, "did not say", "not disclosed" and their kin. Besides these, a

@@ -90,6 +90,12 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
                 $"{Root}:DefaultUtcOffset ('{offset}'{(days ? $", read as {offset.TotalHours.ToString(CultureInfo.InvariantCulture)} hours" : "")})");
         }
 
+        if (!Enum.IsDefined(options.DateOrder))
+        {
+            // Configuration binds a number to any enum value ("DateOrder": 5); a name it does not know fails binding instead.
+            builder.AddError($"must be one of {string.Join(", ", Enum.GetNames<DateOrder>())}", $"{Root}:DateOrder ('{options.DateOrder}')");
+        }
+
         CheckPhrases(builder, options.AcknowledgementPhrases, $"{Root}:AcknowledgementPhrases", FollowUpRulesOptions.DefaultAcknowledgementPhrases, matchedInText: true);
         CheckPhrases(builder, options.PlaceholderValues, $"{Root}:PlaceholderValues", FollowUpRulesOptions.DefaultPlaceholderValues);
         CheckLexicon(builder, options.Lexicon, $"{Root}:Lexicon", codes);

@@ -40,6 +40,14 @@ internal sealed class CommonOptions
         HelpName = "zh-CN|zh-TW|en",
     };
 
+    public Option<string?> DateOrder { get; } = new("--date-order")
+    {
+        Description = "How numeric dates with the year last are read: YearFirst (default: not read, since 05/11/2026 is 5 November in one " +
+            "export and 11 May in another), DayFirst (20/11/2026, as Hong Kong exports write them) or MonthFirst (11/20/2026). Dates that " +
+            "start with their year (2026/11/20, 民國115年11月20日) read the same in every order. Overrides DateOrder of --config.",
+        HelpName = "YearFirst|DayFirst|MonthFirst",
+    };
+
     public Option<string?> Output { get; } = new("--output", "-o")
     {
         Description = "Write to this file instead of standard output.",
@@ -75,6 +83,7 @@ internal sealed class CommonOptions
         command.Options.Add(Config);
         command.Options.Add(Now);
         command.Options.Add(Culture);
+        command.Options.Add(DateOrder);
         command.Options.Add(Output);
         command.Options.Add(Map);
         command.Options.Add(Sheet);
@@ -84,7 +93,7 @@ internal sealed class CommonOptions
     /// <summary>Builds the evaluator of a run from the parsed options; a mistake throws <see cref="CliUsageException"/>.</summary>
     public (FollowUpEvaluator Evaluator, string? Profile) CreateEvaluator(ParseResult parse)
     {
-        var rules = RulesFactory.Create(parse.GetValue(Config), parse.GetValue(Culture));
+        var rules = RulesFactory.Create(parse.GetValue(Config), parse.GetValue(Culture), parse.GetValue(DateOrder));
         var profile = parse.GetValue(Profile);
         if (profile is not null)
         {

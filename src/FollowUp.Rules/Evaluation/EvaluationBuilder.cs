@@ -90,6 +90,7 @@ internal static class EvaluationBuilder
         {
             UnansweredSignals = UnansweredCodes(inspection),
             Culture = rules.Culture,
+            DateOrder = rules.DateOrder,
         };
     }
 

@@ -79,16 +79,22 @@ internal static class FindingMessages
 
     /// <summary>
     /// The detail of an unreadable date's note, for its message: the weekday of a date written with another, the name of
-    /// <see cref="TimestampFault.ExcelSerial"/> for a number that looks like an Excel date, or nothing.
+    /// the fault for a number that looks like an Excel date or a date with its year last, or nothing.
     /// </summary>
     public static string? InvalidDateDetail(in Timestamp value) => value.Fault switch
     {
         TimestampFault.WeekdayMismatch => value.DateWeekday.ToString(),
         TimestampFault.ExcelSerial => ExcelSerialDetail,
+        TimestampFault.DayFirst => DayFirstDetail,
+        TimestampFault.MonthFirst => MonthFirstDetail,
+        TimestampFault.YearLast => YearLastDetail,
         _ => null,
     };
 
     private const string ExcelSerialDetail = nameof(TimestampFault.ExcelSerial);
+    private const string DayFirstDetail = nameof(TimestampFault.DayFirst);
+    private const string MonthFirstDetail = nameof(TimestampFault.MonthFirst);
+    private const string YearLastDetail = nameof(TimestampFault.YearLast);
 
     /// <summary>
     /// The detail of a choice acknowledged with its Unknown member (<c>"feedback": "Unknown"</c>): its message quotes nothing,
@@ -100,6 +106,9 @@ internal static class FindingMessages
     {
         null => messages.ForFieldValue("InvalidDate", note.Key, Quoted(note.Value ?? "")),
         ExcelSerialDetail => messages.ForFieldValue("InvalidDateExcelSerial", note.Key, Quoted(note.Value ?? "")),
+        DayFirstDetail => messages.ForFieldValue("InvalidDateDayFirst", note.Key, Quoted(note.Value ?? "")),
+        MonthFirstDetail => messages.ForFieldValue("InvalidDateMonthFirst", note.Key, Quoted(note.Value ?? "")),
+        YearLastDetail => messages.ForFieldValue("InvalidDateYearLast", note.Key, Quoted(note.Value ?? "")),
         var weekday => messages.ForFieldValue("InvalidDateWeekday", note.Key, Quoted(note.Value ?? ""), messages.Weekday(Enum.Parse<DayOfWeek>(weekday))),
     };
 

@@ -113,6 +113,9 @@ public sealed class FollowUpEvaluation
     /// <summary>The culture of the rule set's messages, for a team report over this evaluation to label in the same language.</summary>
     internal System.Globalization.CultureInfo? Culture { get; init; }
 
+    /// <summary>The order the record's dates were read in, for a team report to read the record's dates as the evaluation did.</summary>
+    internal DateOrder DateOrder { get; init; }
+
     /// <summary>Gets a value indicating whether any finding is an error.</summary>
     public bool HasErrors
     {

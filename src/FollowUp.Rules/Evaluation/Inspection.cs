@@ -439,6 +439,8 @@ internal sealed partial class Inspection
 
     public void Run(FollowUpRecord record, FollowUpRuleSet rules, FollowUpProfile profile, DateTimeOffset now, bool unknownProfile)
     {
+        // Every stage after this one, custom detectors included, reads the dates as the rules read them.
+        record = DateReading.InOrder(record, rules.DateOrder);
         Record = record;
         _rules = rules;
         _negativeFeedback = IndexOfCode(rules.SignalCodes, Risk.RiskSignalCodes.NegativeFeedback);

@@ -14,6 +14,18 @@ internal enum TimestampFault : byte
 
     /// <summary>A bare number in the range of Excel's serial dates (<c>46346.625</c>): a date cell exported without its date format.</summary>
     ExcelSerial,
+
+    /// <summary>
+    /// A date with its year last that reads only day first (<c>20/11/2026</c>), left unread in <see cref="DateOrder.YearFirst"/>
+    /// so that the message can name the order to configure.
+    /// </summary>
+    DayFirst,
+
+    /// <summary>A date with its year last that reads only month first (<c>11/20/2026</c>), as <see cref="DayFirst"/>.</summary>
+    MonthFirst,
+
+    /// <summary>A date with its year last that reads either way (<c>05/11/2026</c>), as <see cref="DayFirst"/>.</summary>
+    YearLast,
 }
 
 // The layouts the format strings cannot express — a weekday after the date, a 12-hour clock with 上午/下午 or AM/PM, 点 for
@@ -68,15 +80,15 @@ public readonly partial struct Timestamp
 
     /// <summary>
     /// Reads a date (<c>2026-11-20</c>, <c>2026/11/20</c>, <c>2026.11.20</c>, <c>2026年11月20日</c> or <c>号</c>, month and day
-    /// with one or two digits; a 民國 year, <c>115/11/20</c>), then optionally a weekday, then optionally a time of day, and
-    /// nothing else.
+    /// with one or two digits; a 民國 year, <c>115/11/20</c>; the year last in <paramref name="order"/>), then optionally a
+    /// weekday, then optionally a time of day, and nothing else.
     /// </summary>
-    private static Layout ReadLayout(ReadOnlySpan<char> text, out DateTime clock, out bool dateOnly)
+    private static Layout ReadLayout(ReadOnlySpan<char> text, DateOrder order, out DateTime clock, out bool dateOnly)
     {
         clock = default;
         dateOnly = true;
         var i = 0;
-        if (!ReadDate(text, ref i, out var date))
+        if (!ReadDate(text, ref i, order, out var date))
         {
             return Layout.NotRead;
         }
@@ -114,9 +126,10 @@ public readonly partial struct Timestamp
     /// Reads a date that starts with its year: four digits, or a year of the Republic of China's era (民國, 民国), which
     /// Taiwan's exports and forms write: after 民國 in one to three digits (<c>民國115年11月20日</c>), or alone in three
     /// (<c>115/11/20</c>, <c>115年11月20日</c>), since no other calendar a CRM uses has three-digit years and none of them
-    /// is in the years read.
+    /// is in the years read. Or, in <see cref="DateOrder.DayFirst"/> and <see cref="DateOrder.MonthFirst"/>, a numeric
+    /// date with its four-digit year last (<c>20/11/2026</c>).
     /// </summary>
-    private static bool ReadDate(ReadOnlySpan<char> text, ref int i, out DateTime date)
+    private static bool ReadDate(ReadOnlySpan<char> text, ref int i, DateOrder order, out DateTime date)
     {
         date = default;
         var at = i;
@@ -134,6 +147,12 @@ public readonly partial struct Timestamp
         }
 
         var digits = at - start;
+        // A number of one or two digits first is a day or a month: read in the order configured, never guessed.
+        if (!era && digits <= 2)
+        {
+            return order != DateOrder.YearFirst && ReadYearLast(text, ref i, at, first, order, out date);
+        }
+
         var roc = era || digits == 3;
         if (roc ? digits > 3 || first == 0 : digits != 4)
         {
@@ -166,14 +185,45 @@ public readonly partial struct Timestamp
             at++;
         }
 
-        if (year is < MinYear or > MaxYear || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        if (!IsDate(year, month, day, out date))
         {
             return false;
         }
 
-        date = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified);
         i = at;
         return true;
+    }
+
+    /// <summary>
+    /// Reads the rest of a date with its four-digit year last, from the separator after its first number (<c>/11/2026</c> of
+    /// <c>20/11/2026</c>), taking that number as the day or the month as <paramref name="order"/> says.
+    /// </summary>
+    private static bool ReadYearLast(ReadOnlySpan<char> text, ref int i, int at, int first, DateOrder order, out DateTime date)
+    {
+        date = default;
+        var separator = text[at];
+        if (separator is not ('-' or '/' or '.') || !Expect(text, ref at, separator, spaced: false) || !ReadNumber(text, ref at, 1, 2, out var second)
+            || !Expect(text, ref at, separator, spaced: false) || !ReadNumber(text, ref at, 4, 4, out var year))
+        {
+            return false;
+        }
+
+        var (day, month) = order == DateOrder.DayFirst ? (first, second) : (second, first);
+        if (!IsDate(year, month, day, out date))
+        {
+            return false;
+        }
+
+        i = at;
+        return true;
+    }
+
+    /// <summary>Whether a year, month and day make a date of the years read; <paramref name="date"/> is that date.</summary>
+    private static bool IsDate(int year, int month, int day, out DateTime date)
+    {
+        var valid = year is >= MinYear and <= MaxYear && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+        date = valid ? new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified) : default;
+        return valid;
     }
 
     /// <summary>

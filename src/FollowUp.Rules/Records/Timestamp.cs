@@ -13,7 +13,9 @@ namespace FollowUp.Rules;
 /// zone when it is evaluated (<see cref="FollowUpRulesOptions.DefaultUtcOffset"/>, UTC+08:00 unless changed).
 /// Unreadable text is kept, never rejected, so the evaluator can report it on its field; so is a date outside the years
 /// 1900 to 2200, which no follow-up record means, and a date with a weekday that is not its own (<c>2026-11-20（周四）</c>),
-/// since which of the two is wrong cannot be told.
+/// since which of the two is wrong cannot be told. A date with its year last (<c>20/11/2026</c>) is read only in the
+/// <see cref="DateOrder"/> given to <see cref="Parse(string?, DateOrder)"/>; the evaluator reads the text it was left as
+/// again in <see cref="FollowUpRulesOptions.DateOrder"/>.
 /// </remarks>
 [JsonConverter(typeof(TimestampConverter))]
 public readonly partial struct Timestamp : IEquatable<Timestamp>
@@ -118,18 +120,32 @@ public readonly partial struct Timestamp : IEquatable<Timestamp>
         ? new Timestamp(default, default, 0, clockTime.ToString("O", CultureInfo.InvariantCulture))
         : new Timestamp(DateTime.SpecifyKind(clockTime, DateTimeKind.Unspecified), TimeSpan.Zero, KindLocal, null);
 
-    /// <summary>Reads a value from text. Never throws.</summary>
+    /// <summary>Reads a value from text, reading only dates that start with their year (<see cref="DateOrder.YearFirst"/>). Never throws.</summary>
     /// <param name="text">
     /// ISO 8601 with or without offset (<c>2026-11-20T15:00:00+08:00</c>, <c>2026-11-20T15:00:00+08</c>, <c>2026-11-20 15:00</c>),
     /// in the basic format too (<c>20261120T150000+0800</c>, <c>20261120</c>), with <c>T</c> and <c>Z</c> in either case; or the
     /// layouts Chinese CRM exports use (<c>2026/11/20 15:00</c>, <c>2026年11月20日</c>), with a year of the Republic of China's
-    /// era (<c>民國115年11月20日</c>, <c>115/11/20</c>: 2026), a 12-hour clock
-    /// (<c>2026/11/20 下午 03:00:00</c>, <c>2026年11月20日 下午3点</c>, <c>2026-11-20 3:00 PM</c>) and a weekday after the date
-    /// (<c>2026-11-20（周五）</c>, <c>2026/11/20(五)</c>, <c>2026年11月20日 星期五 15:00</c>), which must be the date's own.
+    /// era (<c>民國115年11月20日</c>, <c>115/11/20</c>: 2026), a 12-hour clock (<c>2026/11/20 下午 03:00:00</c>,
+    /// <c>2026年11月20日 下午3点</c>, <c>2026-11-20 3:00 PM</c>) and a weekday after the date (<c>2026-11-20（周五）</c>,
+    /// <c>2026/11/20(五)</c>, <c>2026年11月20日 星期五 15:00</c>), which must be the date's own.
     /// </param>
     /// <returns>The value; <see cref="IsInvalid"/> is <see langword="true"/> when the text is not a readable date.</returns>
-    public static Timestamp Parse(string? text)
+    public static Timestamp Parse(string? text) => Parse(text, DateOrder.YearFirst);
+
+    /// <summary>Reads a value from text, reading a numeric date with its year last (<c>20/11/2026</c>) in <paramref name="order"/>.</summary>
+    /// <param name="text">Any text <see cref="Parse(string?)"/> reads, and in <see cref="DateOrder.DayFirst"/> or
+    /// <see cref="DateOrder.MonthFirst"/> also a date with its four-digit year last, its parts apart by <c>/</c>, <c>-</c> or
+    /// <c>.</c>, with a weekday and a time after it as other dates take them (<c>20/11/2026 下午 3:00</c>).</param>
+    /// <param name="order">Which number before the year is the day; a date that starts with its year is read the same in every order.</param>
+    /// <returns>The value; <see cref="IsInvalid"/> is <see langword="true"/> when the text is not a readable date in that order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="order"/> is not a <see cref="DateOrder"/>.</exception>
+    public static Timestamp Parse(string? text, DateOrder order)
     {
+        if (!Enum.IsDefined(order))
+        {
+            throw new ArgumentOutOfRangeException(nameof(order), order, "Not a date order: use YearFirst, DayFirst or MonthFirst.");
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             return new Timestamp(default, default, 0, text);
@@ -159,12 +175,32 @@ public readonly partial struct Timestamp : IEquatable<Timestamp>
             return new Timestamp(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.Zero, KindLocal, text, dateOnly);
         }
 
-        return ReadLayout(trimmed, out var clock, out var dayAlone) switch
+        return ReadLayout(trimmed, order, out var clock, out var dayAlone) switch
         {
             Layout.Read => new Timestamp(clock, TimeSpan.Zero, KindLocal, text, dayAlone),
             // The date is kept, unreadable, for the message to name its weekday.
             Layout.WeekdayMismatch => new Timestamp(clock, default, 0, text, fault: TimestampFault.WeekdayMismatch),
-            _ => new Timestamp(default, default, 0, text, fault: IsExcelSerial(trimmed) ? TimestampFault.ExcelSerial : TimestampFault.None),
+            _ => new Timestamp(default, default, 0, text, fault: IsExcelSerial(trimmed) ? TimestampFault.ExcelSerial
+                : order == DateOrder.YearFirst ? YearLastFault(trimmed) : TimestampFault.None),
+        };
+    }
+
+    /// <summary>
+    /// Which order a date with its year last, unread in <see cref="DateOrder.YearFirst"/>, reads in, for its message to name
+    /// the setting that reads it: day first, month first, either, or none. A reading beside its own weekday
+    /// (<c>05/11/2026（四）</c>, 5 November) outranks one beside another.
+    /// </summary>
+    private static TimestampFault YearLastFault(ReadOnlySpan<char> text)
+    {
+        var dayFirst = ReadLayout(text, DateOrder.DayFirst, out _, out _);
+        var monthFirst = ReadLayout(text, DateOrder.MonthFirst, out _, out _);
+        var fits = dayFirst == Layout.Read || monthFirst == Layout.Read ? Layout.Read : Layout.WeekdayMismatch;
+        return (dayFirst == fits, monthFirst == fits) switch
+        {
+            (true, true) => TimestampFault.YearLast,
+            (true, false) => TimestampFault.DayFirst,
+            (false, true) => TimestampFault.MonthFirst,
+            _ => TimestampFault.None,
         };
     }
 

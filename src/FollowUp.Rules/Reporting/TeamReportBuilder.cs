@@ -429,11 +429,12 @@ public sealed class TeamReportBuilder
     /// How long since the latest contact, read as the <c>Stale</c> signal and reminder read it (a stale deal takes its
     /// reminder's, the same span): since the latest readable contact time, else, when the record lists no contact, since its
     /// record time; <see langword="null"/> when neither is known or the time is still ahead. A time without offset is in the
-    /// rules' zone, the offset of <see cref="FollowUpEvaluation.EvaluatedAt"/>.
+    /// rules' zone, the offset of <see cref="FollowUpEvaluation.EvaluatedAt"/>; a date in the order the evaluation read it.
     /// </summary>
     private static TimeSpan? SinceContactOf(FollowUpRecord record, FollowUpEvaluation evaluation)
     {
         var now = evaluation.EvaluatedAt;
+        record = DateReading.InOrder(record, evaluation.DateOrder);
         var (index, at) = LatestContact.Of(record, now.Offset);
         var since = at is { } latest ? now - latest
             : index < 0 && record.RecordedAt.Resolve(now.Offset) is { } recorded ? now - recorded

@@ -21,6 +21,8 @@ public sealed class EvaluateUsageErrorTests : IDisposable
     [InlineData("--now '2026-13-45T99:00:00+08:00'", "evaluate", "--now", "2026-13-45T99:00:00+08:00", Sample)]
     [InlineData("--format 'xml' not recognized. Must be one of jsonl, table, csv or xlsx (any case).", "evaluate", "--format", "xml", Sample)]
     [InlineData("--culture 'fr' is not a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture.", "evaluate", "--culture", "fr", Sample)]
+    [InlineData("--date-order 'DMY' is not a date order; use YearFirst, DayFirst, MonthFirst.", "evaluate", "--date-order", "DMY", Sample)]
+    [InlineData("--date-order '1' is not a date order; use YearFirst, DayFirst, MonthFirst.", "evaluate", "--date-order", "1", Sample)]
     [InlineData("evaluate", "evaluate")]
     [InlineData("evaluate", "evaluate", "--now", CliRunner.Now)]
     [InlineData("command", "")]
@@ -64,6 +66,7 @@ public sealed class EvaluateUsageErrorTests : IDisposable
     [InlineData("out of range", """{ "FollowUpRules": { "Profiles": { "K": { "StaleAfterDays": 0 } } } }""", "FollowUpRules:Profiles:K:StaleAfterDays")]
     [InlineData("unknown base profile", """{ "FollowUpRules": { "Profiles": { "K": { "BasedOn": "Nope" } } } }""", "FollowUpRules:Profiles:K:BasedOn")]
     [InlineData("unknown default profile", """{ "FollowUpRules": { "DefaultProfile": "Nope" } }""", "FollowUpRules:DefaultProfile")]
+    [InlineData("unknown date order", """{ "FollowUpRules": { "DateOrder": "DMY" } }""", "FollowUpRules:DateOrder")]
     public async Task Evaluate_InvalidConfig_ExitsTwoWithOneLineNamingTheKey(string scenario, string config, string expected)
     {
         var path = _temp.Write($"{scenario.Replace(' ', '-')}.json", config);

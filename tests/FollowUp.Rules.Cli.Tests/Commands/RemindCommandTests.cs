@@ -60,6 +60,25 @@ public sealed class RemindCommandTests
     }
 
     [Fact]
+    public async Task Remind_DateOrder_ReadsDayFirstDatesThatAreOtherwiseLeftOut()
+    {
+        // A Hong Kong export writes every date day first; by default they are unreadable and the overdue deal is not reminded.
+        const string records = """
+            {"id":"HK","owner":"陳嘉欣","progress":{"stage":"Negotiation","nextAction":"寄報價單","nextActionDue":"20/11/2026 15:00"}}
+            {"id":"ROC","owner":"王小明","progress":{"stage":"Negotiation","nextAction":"寄報價單","nextActionDue":"115/11/20"}}
+            """;
+
+        var byDefault = await CliRunner.RunWithInputAsync(records, "remind", "--format", "jsonl", "--now", CliRunner.Now, "-");
+        var dayFirst = await CliRunner.RunWithInputAsync(records, "remind", "--format", "jsonl", "--date-order", "dayfirst", "--now", CliRunner.Now, "-");
+
+        Assert.Equal(["ROC"], byDefault.Evaluations.Where(r => r.GetProperty("kind").GetString() == "Overdue").Select(r => r.GetProperty("id").GetString()));
+        var overdue = dayFirst.Evaluations.Where(r => r.GetProperty("kind").GetString() == "Overdue")
+            .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("due").GetString());
+        Assert.Equal("2026-11-20T15:00:00+08:00", overdue["HK"]);
+        Assert.Equal("2026-11-20", overdue["ROC"]);
+    }
+
+    [Fact]
     public async Task Remind_Owner_KeepsOnlyThatOwner()
     {
         var all = await CliRunner.RunAsync("remind", "--format", "jsonl", "--now", CliRunner.Now, SampleData.FollowUpsPath);

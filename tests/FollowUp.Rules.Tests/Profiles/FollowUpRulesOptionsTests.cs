@@ -272,6 +272,7 @@ public class FollowUpRulesOptionsTests
     [InlineData("Culture", "FollowUpRules:Culture")]
     [InlineData("DefaultProfile", "FollowUpRules:DefaultProfile")]
     [InlineData("DefaultUtcOffset", "FollowUpRules:DefaultUtcOffset")]
+    [InlineData("DateOrder", "FollowUpRules:DateOrder ('7')")]
     [InlineData("AcknowledgementPhrases", "FollowUpRules:AcknowledgementPhrases:")]
     [InlineData("PlaceholderValues", "FollowUpRules:PlaceholderValues:")]
     [InlineData("Grades", "FollowUpRules:Grades")]
@@ -303,6 +304,7 @@ public class FollowUpRulesOptionsTests
             case "Culture": options.Culture = "xx-Nowhere"; break;
             case "DefaultProfile": options.DefaultProfile = ""; break;
             case "DefaultUtcOffset": options.DefaultUtcOffset = TimeSpan.FromHours(15); break;
+            case "DateOrder": options.DateOrder = (DateOrder)7; break;
             case "AcknowledgementPhrases": options.AcknowledgementPhrases.Add(" "); break;
             case "PlaceholderValues": options.PlaceholderValues.Add(""); break;
             case "Grades": options.Grades.C = 90; break;
@@ -339,6 +341,51 @@ public class FollowUpRulesOptionsTests
         var exception = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(options));
 
         Assert.Contains(exception.Failures, f => f.Contains(key, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("DayFirst", DateOrder.DayFirst)]
+    [InlineData("monthfirst", DateOrder.MonthFirst)]
+    [InlineData("YearFirst", DateOrder.YearFirst)]
+    public void Bind_DateOrderByName_ReachesTheRuleSet(string configured, DateOrder expected)
+    {
+        var options = new FollowUpRulesOptions();
+        Configuration($$"""{ "FollowUpRules": { "DateOrder": "{{configured}}" } }""").GetSection(FollowUpRulesOptions.SectionName)
+            .Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+
+        Assert.Equal(expected, FollowUpRuleSet.Create(options).DateOrder);
+    }
+
+    [Fact]
+    public void Create_DateOrderDefault_IsYearFirst()
+    {
+        Assert.Equal(DateOrder.YearFirst, new FollowUpRulesOptions().DateOrder);
+        Assert.Equal(DateOrder.YearFirst, FollowUpRuleSet.Default.DateOrder);
+    }
+
+    [Fact]
+    public void Create_DateOrderBoundFromANumberNoOrderHas_NamesTheKeyAndTheOrders()
+    {
+        // The binder turns any number into the enum; only a name it does not know fails binding itself.
+        var options = new FollowUpRulesOptions();
+        Configuration("""{ "FollowUpRules": { "DateOrder": "5" } }""").GetSection(FollowUpRulesOptions.SectionName)
+            .Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+
+        var exception = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(options));
+
+        Assert.Equal("Property FollowUpRules:DateOrder ('5'): must be one of YearFirst, DayFirst, MonthFirst", Assert.Single(exception.Failures));
+    }
+
+    [Fact]
+    public void Bind_DateOrderNoOrderNames_FailsNamingTheKey()
+    {
+        var options = new FollowUpRulesOptions();
+
+        var exception = Assert.Throws<InvalidOperationException>(() =>
+            Configuration("""{ "FollowUpRules": { "DateOrder": "DMY" } }""").GetSection(FollowUpRulesOptions.SectionName)
+                .Bind(options, binder => binder.ErrorOnUnknownConfiguration = true));
+
+        Assert.Contains("FollowUpRules:DateOrder", exception.Message + exception.InnerException?.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,9 +7,10 @@ using FsCheck.Xunit;
 namespace FollowUp.Rules.Tests;
 
 /// <summary>
-/// <see cref="Timestamp.Parse"/> over generated text: a time written with 上午/下午 or AM/PM in any of the layouts exports use
+/// <see cref="Timestamp.Parse(string?)"/> over generated text: a time written with 上午/下午 or AM/PM in any of the layouts exports use
 /// reads back as the instant it was written from, every part of the day reads each hour as the hour it means, a weekday is
-/// read only beside its own date, a date with a 民國 year reads as the date it was written from, and no text throws.
+/// read only beside its own date, a date written in a <see cref="DateOrder"/> or with a 民國 year reads back as itself, a
+/// date with its year last is never read by default, and no text throws.
 /// </summary>
 public sealed class TimestampProperties
 {
@@ -67,6 +68,49 @@ public sealed class TimestampProperties
         return read.Label($"'{text}' ({date.DayOfWeek}) read as {value} ({value.Fault})");
     }
 
+    /// <summary>Any date, written in an order and read in that order, is the date it was written from, with its time if it has one.</summary>
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 2000)]
+    public Property Parse_DateWrittenInTheConfiguredOrder_ReadsBackAsItself(OrderedDate written)
+    {
+        var value = Timestamp.Parse(written.Text, written.Order);
+
+        return (value.IsValid && value.ClockTime == written.Clock && value.IsDateOnly == written.DateOnly)
+            .Label($"{written} read as {value} ({value.Fault})");
+    }
+
+    /// <summary>
+    /// By default a date with its year last is never read, so never as another date (05/11/2026 is two); and the order its
+    /// message names reads it as the date it was written from.
+    /// </summary>
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 2000)]
+    public Property Parse_YearLastByDefault_IsNeverReadAndItsFaultNamesAnOrderThatReadsIt(OrderedDate written)
+    {
+        var value = Timestamp.Parse(written.Text);
+        var named = value.Fault switch
+        {
+            TimestampFault.DayFirst => DateOrder.DayFirst,
+            TimestampFault.MonthFirst => DateOrder.MonthFirst,
+            // Either order reads it: the one it was written in is among them.
+            TimestampFault.YearLast => written.Order,
+            _ => (DateOrder?)null,
+        };
+
+        var holds = written.Order == DateOrder.YearFirst
+            ? value.IsValid
+            : value.IsInvalid && named is { } order && Timestamp.Parse(written.Text, order).ClockTime == written.Clock;
+        return holds.Label($"{written} read by default as {value} ({value.Fault})");
+    }
+
+    /// <summary>Whatever the default reads, every order reads alike: an order only decides dates with their year last.</summary>
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 2000)]
+    public Property Parse_TextReadByDefault_IsReadAlikeInEveryOrder(DateLikeText text)
+    {
+        var value = Timestamp.Parse(text.Value);
+
+        return (!value.IsValid || (Timestamp.Parse(text.Value, DateOrder.DayFirst) == value && Timestamp.Parse(text.Value, DateOrder.MonthFirst) == value))
+            .Label($"'{text.Value}' read as {value}");
+    }
+
     /// <summary>Any date from 1912, written with its 民國 year (after 民國, or alone in three digits), reads as that date.</summary>
     [Property(MaxTest = 1000)]
     public Property Parse_RepublicOfChinaYear_ReadsAsTheDateItWasWrittenFrom(PositiveInt daysFromFirst, bool simplified, bool alone)
@@ -81,6 +125,28 @@ public sealed class TimestampProperties
         var value = Timestamp.Parse(text);
 
         return (value.IsValid && value.ClockTime == date).Label($"'{text}' read as {value}");
+    }
+
+    /// <summary>A date and time written in a <see cref="DateOrder"/>, as the exports of that order write it.</summary>
+    public sealed record OrderedDate(string Text, DateOrder Order, DateTime Clock, bool DateOnly)
+    {
+        public override string ToString() => $"'{Text}' ({Order})";
+
+        public static OrderedDate Write(DateTime clock, DateOrder order, char separator, bool padded, bool withTime)
+        {
+            var (day, month) = padded
+                ? (clock.Day.ToString("00", CultureInfo.InvariantCulture), clock.Month.ToString("00", CultureInfo.InvariantCulture))
+                : (clock.Day.ToString(CultureInfo.InvariantCulture), clock.Month.ToString(CultureInfo.InvariantCulture));
+            var date = order switch
+            {
+                DateOrder.DayFirst => $"{day}{separator}{month}{separator}{clock.Year}",
+                DateOrder.MonthFirst => $"{month}{separator}{day}{separator}{clock.Year}",
+                _ => $"{clock.Year}{separator}{month}{separator}{day}",
+            };
+            return withTime
+                ? new OrderedDate(string.Create(CultureInfo.InvariantCulture, $"{date} {clock:HH:mm}"), order, clock, DateOnly: false)
+                : new OrderedDate(date, order, clock.Date, DateOnly: true);
+        }
     }
 
     /// <summary>A part of the day, an hour after it, and the hour of a 24-hour clock it means, if any.</summary>
@@ -152,6 +218,16 @@ public sealed class TimestampProperties
             from layout in Gen.Choose(0, 5)
             from quarters in Gen.Choose(-14 * 4, 14 * 4)
             select TwelveHourText.Write(First.AddDays(days).AddSeconds(seconds), layout, TimeSpan.FromMinutes(quarters * 15)))
+            .ToArbitrary();
+
+        public static Arbitrary<OrderedDate> OrderedDates() => (
+            from days in Gen.Choose(0, (int)(new DateTime(Timestamp.MaxYear, 12, 31) - First).TotalDays)
+            from minutes in Gen.Choose(0, 24 * 60 - 1)
+            from order in Gen.Elements(DateOrder.YearFirst, DateOrder.DayFirst, DateOrder.MonthFirst)
+            from separator in Gen.Elements('/', '-', '.')
+            from padded in ArbMap.Default.GeneratorFor<bool>()
+            from withTime in ArbMap.Default.GeneratorFor<bool>()
+            select OrderedDate.Write(First.AddDays(days).AddMinutes(minutes), order, separator, padded, withTime))
             .ToArbitrary();
 
         public static Arbitrary<DayPartHour> DayPartHours() => (

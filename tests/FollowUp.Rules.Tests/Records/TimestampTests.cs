@@ -529,4 +529,63 @@ public class TimestampTests
     [InlineData("民國115年11月20日（五）", "2026-11-20T00:00:00", true)]
     [InlineData("115/11/20(五) 15:00", "2026-11-20T15:00:00", false)]
     public void Parse_RepublicOfChinaYear_IsTheCommonEraDate(string text, string clock, bool dateOnly) => AssertClockReading(text, clock, dateOnly);
+
+    /// <summary>A date with its year last, in the order configured for it: the same text is two dates in two orders.</summary>
+    [Theory]
+    [InlineData("20/11/2026", DateOrder.DayFirst, "2026-11-20T00:00:00", true)]
+    [InlineData("05/11/2026", DateOrder.DayFirst, "2026-11-05T00:00:00", true)]
+    [InlineData("05/11/2026", DateOrder.MonthFirst, "2026-05-11T00:00:00", true)]
+    [InlineData("5-1-2026", DateOrder.DayFirst, "2026-01-05T00:00:00", true)]
+    [InlineData("20.11.2026", DateOrder.DayFirst, "2026-11-20T00:00:00", true)]
+    [InlineData("11/20/2026", DateOrder.MonthFirst, "2026-11-20T00:00:00", true)]
+    [InlineData("25/11/2026 15:00", DateOrder.DayFirst, "2026-11-25T15:00:00", false)]
+    [InlineData("03/12/2026 18:00", DateOrder.DayFirst, "2026-12-03T18:00:00", false)]
+    [InlineData("20/11/2026 下午 3:00:00", DateOrder.DayFirst, "2026-11-20T15:00:00", false)]
+    [InlineData("11/20/2026 3:00 PM", DateOrder.MonthFirst, "2026-11-20T15:00:00", false)]
+    [InlineData("20/11/2026 (Fri) 15:00", DateOrder.DayFirst, "2026-11-20T15:00:00", false)]
+    [InlineData("20/11/2026（五）", DateOrder.DayFirst, "2026-11-20T00:00:00", true)]
+    [InlineData("2026/11/20", DateOrder.DayFirst, "2026-11-20T00:00:00", true)]
+    [InlineData("2026-11-20 15:00", DateOrder.MonthFirst, "2026-11-20T15:00:00", false)]
+    [InlineData("115/11/20", DateOrder.DayFirst, "2026-11-20T00:00:00", true)]
+    public void Parse_YearLastInItsOrder_IsTheDate(string text, DateOrder order, string clock, bool dateOnly)
+    {
+        var value = Timestamp.Parse(text, order);
+
+        Assert.True(value.IsValid, text);
+        Assert.Equal(DateTime.ParseExact(clock, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), value.ClockTime);
+        Assert.Equal(dateOnly, value.IsDateOnly);
+        Assert.Equal(text, value.Text);
+    }
+
+    /// <summary>
+    /// By default a date with its year last is unread, whichever way it could be read, and says which order would read it; in
+    /// another order a date that does not fit it is unread too, with nothing to add.
+    /// </summary>
+    [Theory]
+    [InlineData("20/11/2026", DateOrder.YearFirst, nameof(TimestampFault.DayFirst))]
+    [InlineData("25/11/2026 15:00", DateOrder.YearFirst, nameof(TimestampFault.DayFirst))]
+    [InlineData("11/20/2026", DateOrder.YearFirst, nameof(TimestampFault.MonthFirst))]
+    [InlineData("11/20/2026 3:00 PM", DateOrder.YearFirst, nameof(TimestampFault.MonthFirst))]
+    [InlineData("05/11/2026", DateOrder.YearFirst, nameof(TimestampFault.YearLast))]
+    [InlineData("05/11/2026（四）", DateOrder.YearFirst, nameof(TimestampFault.DayFirst))]
+    [InlineData("05/11/2026（一）", DateOrder.YearFirst, nameof(TimestampFault.MonthFirst))]
+    [InlineData("31/31/2026", DateOrder.YearFirst, nameof(TimestampFault.None))]
+    [InlineData("20/11/2026 左右", DateOrder.YearFirst, nameof(TimestampFault.None))]
+    [InlineData("20/11/26", DateOrder.DayFirst, nameof(TimestampFault.None))]
+    [InlineData("11/20/2026", DateOrder.DayFirst, nameof(TimestampFault.None))]
+    [InlineData("20/11/2026", DateOrder.MonthFirst, nameof(TimestampFault.None))]
+    [InlineData("20/11-2026", DateOrder.DayFirst, nameof(TimestampFault.None))]
+    [InlineData("20年11月2026日", DateOrder.DayFirst, nameof(TimestampFault.None))]
+    public void Parse_YearLastOutOfItsOrder_IsInvalidAndNamesTheOrderThatReadsIt(string text, DateOrder order, string fault)
+    {
+        var value = Timestamp.Parse(text, order);
+
+        Assert.True(value.IsInvalid, text);
+        Assert.Equal(text, value.Text);
+        Assert.Equal(Enum.Parse<TimestampFault>(fault), value.Fault);
+    }
+
+    [Fact]
+    public void Parse_UndefinedOrder_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>("order", () => Timestamp.Parse("2026-11-20", (DateOrder)3));
 }
