@@ -191,6 +191,17 @@ internal static class FindingMessages
         Problem.LateRecordUnknown => messages.Defer("LateRecordContactTimeUnreadable", messages.FieldLabel(note.Key), note.Value!,
             LatenessText.Beyond(messages, note.Times!.Value.Second - note.Times.Value.First, Inspection.OnTime)),
         Problem.NextActionOverdue => messages.Defer("NextActionOverdue", TimeText.Due(note.Times!.Value.Second, dateOnly: false, zone)),
-        _ => messages.ForFieldList("RiskNotAssessable", note.Detail ?? ""),
+        _ => RiskNotAssessable(messages, note.Detail, note.Unreadable),
+    };
+
+    /// <summary>
+    /// The message of risk inputs that cannot be read: the <paramref name="missing"/> ones are to be filled in, or marked 待补充;
+    /// the <paramref name="unreadable"/> ones hold a date written in a form that cannot be read, to be rewritten.
+    /// </summary>
+    private static string RiskNotAssessable(MessageCatalog messages, string? missing, string? unreadable) => (missing, unreadable) switch
+    {
+        (_, null) => messages.ForFieldList("RiskNotAssessable", missing ?? ""),
+        (null, _) => messages.ForFieldList("RiskNotAssessableUnreadable", unreadable),
+        _ => messages.ForFieldList("RiskNotAssessableMissingAndUnreadable", missing, unreadable),
     };
 }

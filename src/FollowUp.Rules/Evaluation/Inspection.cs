@@ -94,9 +94,13 @@ internal readonly record struct Check(FollowUpStep Step, string Path, FieldState
 /// now and the due time.
 /// </param>
 /// <param name="InLostDeal">For <see cref="Problem.RiskUnanswered"/>, whether the deal is lost, so that the message asks for a post-mortem.</param>
+/// <param name="Unreadable">
+/// For <see cref="Problem.RiskNotAssessable"/>, the inputs that hold a date that cannot be read, named apart from the missing
+/// ones in <paramref name="Detail"/>.
+/// </param>
 internal readonly record struct Note(
     Problem Problem, string Path, string Key, string? Value, string? Detail, bool QuotesPhrase = false, InvalidValue? Invalid = null,
-    (DateTimeOffset First, DateTimeOffset Second)? Times = null, bool InLostDeal = false);
+    (DateTimeOffset First, DateTimeOffset Second)? Times = null, bool InLostDeal = false, string? Unreadable = null);
 
 /// <summary>A phrase found in a field: a vague category or a risk-signal index, with its span in <see cref="Source"/>.</summary>
 internal readonly record struct FieldHit(string Path, int Category, string Source, int Start, int End);
@@ -195,8 +199,11 @@ internal sealed partial class Inspection
     /// <summary>Gets the reminders of the evaluation under way (copied into the result).</summary>
     public List<Reminders.FollowUpReminder> Reminders { get; } = new(4);
 
-    /// <summary>Gets the required fields risk detection reads that are missing.</summary>
+    /// <summary>Gets the required fields risk detection reads that are missing, or hold a date that cannot be read.</summary>
     public List<string> UnassessableInputs { get; } = new(8);
+
+    /// <summary>Gets those of <see cref="UnassessableInputs"/> that hold a date that cannot be read: written, not missing.</summary>
+    public List<string> UnreadableInputs { get; } = new(4);
 
     /// <summary>
     /// Gets each noted risk with a countermeasure: the countermeasure's path, the signal its kind names (an index into the rule

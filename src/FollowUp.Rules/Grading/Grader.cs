@@ -344,7 +344,7 @@ internal static class Grader
             part.Add(deductions, DeductionCodes.RiskNotAssessable, FollowUpFields.Risks, budget * HiddenWeight(inspection, rules, profile),
                 FirstNote(inspection, Problem.RiskNotAssessable) is >= 0 and var note
                     ? inspection.NoteMessage(note, messages)
-                    : messages.ForFieldList("RiskNotAssessable", RiskStage.DescribeUnassessable(unassessable)));
+                    : FindingMessages.Format(messages, RiskStage.UnassessableNote(inspection), rules.DefaultUtcOffset));
         }
     }
 

@@ -323,15 +323,17 @@ internal sealed class MessageCatalog
     /// A message naming a list of field paths (<c>needs.budget, communications[0].feedback, …</c>, as the risk stage lists what it
     /// could not read) by their labels in this language, joined by its list separator (预算、第 1 条沟通记录的客户反馈), formatted
     /// once per list and kept like <see cref="ForArgument"/>: a salesperson reads labels, as in every other message, not paths.
+    /// A second list, <paramref name="otherPaths"/>, is the message's second argument.
     /// </summary>
-    public string ForFieldList(string id, string paths)
+    public string ForFieldList(string id, string paths, string? otherPaths = null)
     {
-        if (_argumentMessages.TryGetValue((id, paths, FieldListMarker), out var message))
+        var key = (id, paths, otherPaths is null ? FieldListMarker : string.Concat(FieldListMarker, "\0", otherPaths));
+        if (_argumentMessages.TryGetValue(key, out var message))
         {
             return message;
         }
 
-        return Keep(_argumentMessages, (id, paths, FieldListMarker), Format(id, FieldList(paths)));
+        return Keep(_argumentMessages, key, Format(id, FieldList(paths), otherPaths is null ? null : FieldList(otherPaths)));
     }
 
     /// <summary>The second key of a message <see cref="ForFieldList"/> keeps, so it is never taken for one with the paths as written.</summary>

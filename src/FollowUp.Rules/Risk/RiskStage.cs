@@ -60,26 +60,45 @@ internal static class RiskStage
         return false;
     }
 
-    /// <summary>The first three missing risk inputs, for a message: "communications[0].summary, needs.summary, …"; shared between records.</summary>
-    public static string DescribeUnassessable(List<string> unassessable)
+    /// <summary>
+    /// The note of the risk inputs that keep risk handling from being shown: the missing ones in its detail and the ones holding
+    /// a date that cannot be read apart, so that the message asks to fill in the one and to rewrite the other, not to write
+    /// 待补充 in place of a date that is there.
+    /// </summary>
+    public static Note UnassessableNote(Inspection inspection) => new(
+        Problem.RiskNotAssessable, FollowUpFields.Risks, FollowUpFields.Risks, null,
+        Describe(inspection.UnassessableInputs, except: inspection.UnreadableInputs), Unreadable: Describe(inspection.UnreadableInputs, except: null));
+
+    /// <summary>
+    /// The first three of <paramref name="inputs"/> not in <paramref name="except"/>, for a message: "communications[0].summary,
+    /// needs.summary, …"; shared between records; <see langword="null"/> when there are none.
+    /// </summary>
+    private static string? Describe(List<string> inputs, List<string>? except)
     {
         var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[128]);
-        for (var i = 0; i < Math.Min(3, unassessable.Count); i++)
+        var count = 0;
+        foreach (var input in inputs)
         {
-            if (i > 0)
+            if (except?.Contains(input) == true)
+            {
+                continue;
+            }
+
+            if (count == 3)
+            {
+                text.AppendLiteral(", …");
+                break;
+            }
+
+            if (count++ > 0)
             {
                 text.AppendLiteral(", ");
             }
 
-            text.AppendFormatted(unassessable[i]);
+            text.AppendFormatted(input);
         }
 
-        if (unassessable.Count > 3)
-        {
-            text.AppendLiteral(", …");
-        }
-
-        return SharedText.Of(ref text);
+        return count == 0 ? null : SharedText.Of(ref text);
     }
 
     /// <summary>Where <paramref name="code"/> is among the unanswered codes so far, or -1: a handful, scanned without allocating.</summary>
@@ -99,14 +118,21 @@ internal static class RiskStage
     /// <summary>Collects the required fields risk detection reads that are missing, so that handling cannot be shown.</summary>
     private static void CollectUnassessableInputs(Inspection inspection)
     {
-        var missing = inspection.UnassessableInputs;
-        missing.Clear();
+        var inputs = inspection.UnassessableInputs;
+        var unreadable = inspection.UnreadableInputs;
+        inputs.Clear();
+        unreadable.Clear();
         foreach (var check in inspection.Checks)
         {
             // An empty log is one missing input, not one for each field of no entry.
             if (check.RiskInput && check.State == FieldState.Missing && !inspection.IsInAbsentEntry(check.Path))
             {
-                missing.Add(check.Path);
+                inputs.Add(check.Path);
+                // Scored as missing, but written: its InvalidDate finding says how to write it.
+                if (check.Note >= 0 && inspection.Notes[check.Note].Problem == Problem.InvalidDate)
+                {
+                    unreadable.Add(check.Path);
+                }
             }
         }
     }
@@ -151,7 +177,7 @@ internal static class RiskStage
         if (unassessable.Count > 0)
         {
             firstNote = firstNote < 0 ? inspection.Notes.Count : firstNote;
-            inspection.Notes.Add(new Note(Problem.RiskNotAssessable, FollowUpFields.Risks, FollowUpFields.Risks, null, DescribeUnassessable(unassessable)));
+            inspection.Notes.Add(UnassessableNote(inspection));
         }
 
         var state = unanswered.Count == 0 && unassessable.Count == 0 ? FieldState.Filled : FieldState.Missing;

@@ -79,6 +79,40 @@ public partial class FindingMessagesTests
     }
 
     [Theory]
+    [InlineData("zh-CN", "关键内容无法识别（第 2 条沟通记录的沟通时间），无法判断风险是否已处理：已经填写，但不是可识别的日期。按各自的提示改写，如 2026-11-20 15:00。", "待补充")]
+    [InlineData("en", "Key content cannot be read (contact time of communication 2), so it cannot be told whether risks were handled: it is written, but not as a readable date. Rewrite each as its own finding says, such as 2026-11-20 15:00.", "to be confirmed")]
+    public void RiskNotAssessable_DateWrittenButUnreadable_IsNamedUnreadableAndNotToldToWriteAnAcknowledgement(string culture, string expected, string acknowledgement)
+    {
+        // A contact time the rep wrote in the CRM's own format (2026/11/18(三) before it was read) was called 关键内容缺失, with
+        // the advice to write 待补充 in its place.
+        var record = SampleRecords.CompleteToB().WithLastCommunication(c => c with { At = Timestamp.Parse("上周三 15:00") });
+
+        var evaluation = Evaluator(culture).Evaluate(record);
+
+        var finding = Assert.Single(evaluation.FindingsWithCode(FindingCodes.RiskNotAssessable));
+        Assert.Equal(expected, finding.Message);
+        Assert.Null(finding.Value);
+        Assert.DoesNotContain(acknowledgement, finding.Message, StringComparison.Ordinal);
+        Assert.Single(evaluation.FindingsWithCode(FindingCodes.InvalidDate), f => f.Field == "communications[1].at");
+        Assert.All(evaluation.Deductions.Where(d => d.Code == DeductionCodes.RiskNotAssessable), d => Assert.Equal(finding.Message, d.Message));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "关键内容缺失（预算）或无法识别（第 2 条沟通记录的沟通时间），无法判断风险是否已处理。补上缺失的内容，客户还没说的，写“待补充”或“客户暂未明确”，也比空着强；无法识别的日期按各自的提示改写。")]
+    [InlineData("en", "Key content is missing (budget) and cannot be read (contact time of communication 2), so it cannot be told whether risks were handled. Fill in what is missing; what the customer has not said yet, mark \"to be confirmed\" or \"not disclosed\" rather than leaving it empty. Rewrite the dates that cannot be read as their own findings say.")]
+    public void RiskNotAssessable_MissingAndUnreadable_NamesEachForWhatItIs(string culture, string expected)
+    {
+        var record = SampleRecords.CompleteToB()
+            .WithNeeds(n => n with { Budget = null })
+            .WithLastCommunication(c => c with { At = Timestamp.Parse("25/11/2026 15:00") });
+
+        var evaluation = Evaluator(culture).Evaluate(record);
+
+        Assert.Equal(expected, Assert.Single(evaluation.FindingsWithCode(FindingCodes.RiskNotAssessable)).Message);
+        Assert.All(evaluation.Deductions.Where(d => d.Code == DeductionCodes.RiskNotAssessable), d => Assert.Equal(expected, d.Message));
+    }
+
+    [Theory]
     [InlineData("zh-CN", "2026-11-20T18:00:00+08:00", "下一步行动的截止时间（2026-11-20 18:00）已过。")]
     [InlineData("en", "2026-11-20T18:00:00+08:00", "The next action was due 2026-11-20 18:00.")]
     [InlineData("zh-TW", "2026-11-20 18:00", "下一步行動的截止時間（2026-11-20 18:00）已過。")]
