@@ -220,7 +220,7 @@ public class PhraseMatchingBenchmark
 public class PhraseMatchingNoHitBenchmark
 {
     private const string Note =
-        "上门拜访，现场看了仓库和产线。客户IT主管参加了产品演示，详细询问了接口方案和数据迁移；采购经理希望看到正式方案和实施计划。"
+        "上门拜访，现场看了仓库和产线。客户IT经理参加了产品演示，详细询问了接口方案和数据迁移；采购经理希望看到正式方案和实施计划。"
         + "Met the IT manager and walked through the API design. Procurement asked for the final proposal and the rollout plan.";
 
     private TextAnalyzer _analyzer = null!;

@@ -74,12 +74,14 @@ public sealed class FollowUpTableReader : IDisposable
     private readonly TableSource _source;
     private readonly TablePlan _plan;
     private readonly bool _warnRepeatedIds;
+    private readonly DateOrder _dateOrder;
     private bool _read;
 
-    private FollowUpTableReader(TableSource source, ColumnMap map, bool warnRepeatedIds)
+    private FollowUpTableReader(TableSource source, ColumnMap map, bool warnRepeatedIds, DateOrder dateOrder)
     {
         _source = source;
         _warnRepeatedIds = warnRepeatedIds;
+        _dateOrder = dateOrder;
         try
         {
             var header = ReadHeader(source);
@@ -251,7 +253,7 @@ public sealed class FollowUpTableReader : IDisposable
             throw;
         }
 
-        return new FollowUpTableReader(source, map, options.WarnRepeatedIds);
+        return new FollowUpTableReader(source, map, options.WarnRepeatedIds, options.DateOrder);
     }
 
     /// <summary>Reads the rows after the header as records, or as the reasons rows could not be read.</summary>
@@ -277,7 +279,7 @@ public sealed class FollowUpTableReader : IDisposable
 
     private IEnumerable<ImportedRecord> Read()
     {
-        var groups = _plan.Groups ? new RecordGroups() : null;
+        var groups = _plan.Groups ? new RecordGroups(_dateOrder) : null;
         var ids = _plan.HasId && _warnRepeatedIds ? new SeenIds() : null;
         while (_source.TryRead(out var row))
         {

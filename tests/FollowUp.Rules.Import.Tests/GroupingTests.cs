@@ -69,6 +69,22 @@ public sealed class GroupingTests
     }
 
     [Fact]
+    public void Read_DayFirstContactTimes_OrderTheRowsWhenTheDateOrderIsDayFirst()
+    {
+        // A Hong Kong export, newest row first: with its date order stated, the latest contact's stage wins, not the last row's.
+        var csv = "关联客户,跟进时间,跟进内容,跟进阶段\r\n宏图,20/11/2026 15:00,第二次,商务谈判\r\n宏图,03/11/2026 10:00,第一次,需求确认\r\n";
+
+        var dayFirst = Tables.ReadCsv(csv, ByColumn, new TableReadOptions { DateOrder = DateOrder.DayFirst }).Single().Record!;
+        var byDefault = Tables.ReadCsv(csv, ByColumn).Single().Record!;
+
+        Assert.Equal(DateOrder.YearFirst, new TableReadOptions().DateOrder);
+        Assert.Equal(["第一次", "第二次"], dayFirst.Communications!.Select(c => c.Summary));
+        Assert.Equal(DealStage.Negotiation, dayFirst.Progress!.Stage.Value);
+        Assert.Equal(["第二次", "第一次"], byDefault.Communications!.Select(c => c.Summary));
+        Assert.Equal(DealStage.NeedsConfirmed, byDefault.Progress!.Stage.Value);
+    }
+
+    [Fact]
     public void Read_GroupedRecord_HasItsGroupKeyAndNoUnreadableRows()
     {
         var results = Tables.ReadCsv(Rows, ByColumn);

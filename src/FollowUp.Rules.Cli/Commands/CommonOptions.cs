@@ -108,18 +108,23 @@ internal sealed class CommonOptions
         return (new FollowUpEvaluator(rules, time), profile);
     }
 
-    /// <summary>Reads --map, --sheet and --encoding; a map that cannot be loaded or an unknown encoding throws <see cref="CliUsageException"/>.</summary>
-    public TableInput CreateTableInput(ParseResult parse)
+    /// <summary>
+    /// Reads --map, --sheet and --encoding, with the rules' date order; a map that cannot be loaded or an unknown encoding throws
+    /// <see cref="CliUsageException"/>.
+    /// </summary>
+    public TableInput CreateTableInput(ParseResult parse, DateOrder dateOrder)
     {
         var mapName = parse.GetValue(Map);
         var sheet = parse.GetValue(Sheet);
         var encodingName = parse.GetValue(Encoding);
-        if (mapName is null && sheet is null && encodingName is null)
+        if (mapName is null && sheet is null && encodingName is null && dateOrder == Rules.DateOrder.YearFirst)
         {
             return TableInput.Default;
         }
 
-        return new TableInput(LoadMap(mapName), new TableReadOptions { Sheet = sheet, Encoding = ResolveEncoding(encodingName) }, MapGiven: mapName is not null);
+        // The rules' date order also orders the rows the map joins into one customer's record, by their latest contact.
+        return new TableInput(
+            LoadMap(mapName), new TableReadOptions { Sheet = sheet, Encoding = ResolveEncoding(encodingName), DateOrder = dateOrder }, MapGiven: mapName is not null);
     }
 
     private static ColumnMap LoadMap(string? name)

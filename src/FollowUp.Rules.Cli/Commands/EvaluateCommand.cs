@@ -66,9 +66,9 @@ internal static class EvaluateCommand
             throw new CliUsageException("--format xlsx writes a workbook, which cannot go to standard output: add --output FILE.xlsx.");
         }
 
-        var tables = common.CreateTableInput(parse);
-        using var checkedInputs = RecordSources.CheckInputs(inputs, outputPath, tables);
         var (evaluator, profile) = common.CreateEvaluator(parse);
+        var tables = common.CreateTableInput(parse, evaluator.Rules.DateOrder);
+        using var checkedInputs = RecordSources.CheckInputs(inputs, outputPath, tables);
         var threshold = parse.GetValue(failUnder) is { } grade ? Enum.Parse<Grading.Grade>(grade, ignoreCase: true) : (Grading.Grade?)null;
         var output = common.OpenOutput(parse, console);
         var belowThreshold = 0L;

@@ -58,9 +58,9 @@ internal static class RemindCommand
         ParseResult parse, CommonOptions common, Option<string> format, Option<string?> owner, CliConsole console, CancellationToken cancellationToken)
     {
         var inputs = parse.GetValue(common.Inputs) ?? [];
-        var tables = common.CreateTableInput(parse);
-        using var checkedInputs = RecordSources.CheckInputs(inputs, parse.GetValue(common.Output), tables);
         var (evaluator, profile) = common.CreateEvaluator(parse);
+        var tables = common.CreateTableInput(parse, evaluator.Rules.DateOrder);
+        using var checkedInputs = RecordSources.CheckInputs(inputs, parse.GetValue(common.Output), tables);
         var ownerFilter = parse.GetValue(owner);
         var wantedOwner = ownerFilter?.Trim();
         var ownerFound = false;

@@ -69,9 +69,9 @@ internal static class ReportCommand
         ParseResult parse, CommonOptions common, Option<string> format, Option<int> top, CliConsole console, CancellationToken cancellationToken)
     {
         var inputs = parse.GetValue(common.Inputs) ?? [];
-        var tables = common.CreateTableInput(parse);
-        using var checkedInputs = RecordSources.CheckInputs(inputs, parse.GetValue(common.Output), tables);
         var (evaluator, profile) = common.CreateEvaluator(parse);
+        var tables = common.CreateTableInput(parse, evaluator.Rules.DateOrder);
+        using var checkedInputs = RecordSources.CheckInputs(inputs, parse.GetValue(common.Output), tables);
         var reportFormat = parse.GetValue(format) switch
         {
             "markdown" => TeamReportFormat.Markdown,

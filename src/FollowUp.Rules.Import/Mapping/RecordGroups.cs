@@ -14,7 +14,8 @@ namespace FollowUp.Rules.Import.Mapping;
 /// notes the rows that could not be read but whose group key could, wherever they come, and names them on their group's
 /// record, which is incomplete without them. Keys match ignoring case, full-width forms and white space (see <see cref="Fold"/>).
 /// </summary>
-internal sealed class RecordGroups
+/// <param name="dateOrder">How contact times written with the year last are read, to find each row's latest contact.</param>
+internal sealed class RecordGroups(DateOrder dateOrder)
 {
     /// <summary>How many ids, and rows of each, the warning of a group split by id names.</summary>
     private const int Listed = 5;
@@ -43,7 +44,7 @@ internal sealed class RecordGroups
             _order.Add(group);
         }
 
-        group.Rows.Add(new GroupRow(row, key, id, json, LatestContact(json), privateUse));
+        group.Rows.Add(new GroupRow(row, key, id, json, LatestContact(json, dateOrder), privateUse));
     }
 
     /// <summary>Notes a row that could not be read but belongs to a group by its group key, with its id when that can be read.</summary>
@@ -191,7 +192,7 @@ internal sealed class RecordGroups
     }
 
     /// <summary>Gets the latest readable contact time of a row, to order the rows of a group.</summary>
-    private static DateTimeOffset? LatestContact(JsonObject json)
+    private static DateTimeOffset? LatestContact(JsonObject json, DateOrder dateOrder)
     {
         DateTimeOffset? latest = null;
         if (json["communications"] is JsonArray communications)
@@ -199,7 +200,7 @@ internal sealed class RecordGroups
             foreach (var communication in communications)
             {
                 if (communication?["at"] is JsonValue at && at.TryGetValue<string>(out var text)
-                    && Timestamp.Parse(text).Resolve(TimeSpan.Zero) is { } when && (latest is null || when > latest))
+                    && Timestamp.Parse(text, dateOrder).Resolve(TimeSpan.Zero) is { } when && (latest is null || when > latest))
                 {
                     latest = when;
                 }

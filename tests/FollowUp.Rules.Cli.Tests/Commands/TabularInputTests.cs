@@ -123,6 +123,23 @@ public sealed class TabularInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_DateOrderDayFirst_JoinsACustomersRowsByTheirDayFirstContactTimes()
+    {
+        // Newest row first, as a Hong Kong export lists them: the latest contact's stage must win, not the last row's.
+        var csv = _temp.Write("hk.csv", "关联客户,跟进时间,跟进内容,跟进阶段\n宏图,20/11/2026 15:00,第二次,商务谈判\n宏图,03/11/2026 10:00,第一次,需求确认\n");
+
+        var dayFirst = await CliRunner.RunAsync("report", "--format", "json", "--map", "followup-zh", "--date-order", "DayFirst", "--now", CliRunner.Now, csv);
+        var byDefault = await CliRunner.RunAsync("report", "--format", "json", "--map", "followup-zh", "--now", CliRunner.Now, csv);
+
+        Assert.True(dayFirst.ExitCode == 0, dayFirst.ToString());
+        Assert.Equal("Negotiation", Stage(dayFirst));
+        Assert.Equal("NeedsConfirmed", Stage(byDefault));
+
+        static string? Stage(CliRun run) =>
+            System.Text.Json.JsonDocument.Parse(run.Output).RootElement.GetProperty("dealsAtRisk")[0].GetProperty("stage").GetString();
+    }
+
+    [Fact]
     public async Task Evaluate_TablesChangedAfterTheirHeadersWereChecked_AreReportedWhereTheyStandAndTheRestIsRead()
     {
         var deleted = _temp.Write("deleted.csv", "id,customer.company\nT-1,宏图建筑\n");
