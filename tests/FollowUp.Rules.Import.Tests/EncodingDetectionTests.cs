@@ -46,6 +46,22 @@ public sealed class EncodingDetectionTests
         Assert.Contains("; in GB18030, ", reader.EncodingEvidence, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_ShortGb18030WhoseBytesHoldAsManyValidUtf8RunsAsInvalidOnes_IsReadAsGb18030(bool fromAPipe)
+    {
+        // Found by the property below: 19 byte runs of this GB18030 text happen to be valid UTF-8, as many as the invalid
+        // ones, and it was read as UTF-8; those runs decode to no common Chinese, where the GB18030 reading is all common.
+        const string csv = "id,communications[0].summary\r\nR-0,预算确认公司公司系统\r\nR-1,签约支持沟通发送公司预算，确认对方决定\r\n";
+        var bytes = TableEncodings.GB18030.GetBytes(csv);
+
+        using var reader = FollowUpTableReader.OpenStream(fromAPipe ? Tables.Pipe(bytes) : new MemoryStream(bytes), TableFormat.Csv);
+
+        Assert.Equal(54936, reader.Encoding!.CodePage);
+        Assert.Equal(["预算确认公司公司系统", "签约支持沟通发送公司预算，确认对方决定"], reader.ReadRecords().Select(r => r.Record!.Communications![0].Summary));
+    }
+
     [Fact]
     public void Read_Big5WithATraditionalHeader_IsReadAsBig5AndTheSimplifiedMapReadsItsColumns()
     {

@@ -44,6 +44,14 @@ internal sealed class ChineseEncodingTally
     }
 
     /// <summary>
+    /// Gets whether one of the readings is confidently Chinese: its common characters less bad ones reach
+    /// <see cref="MinimumScore"/> and are at least three times <paramref name="utf8Common"/>, the common characters of the
+    /// bytes' valid UTF-8 sequences.
+    /// </summary>
+    public bool ReadsBetterThanUtf8(long utf8Common) =>
+        Math.Max(_gb18030.Score, _big5.Score) is var best && best >= MinimumScore && best >= 3 * utf8Common;
+
+    /// <summary>
     /// Gets the encoding whose reading has more common characters less bad ones (GB18030 on a tie, the more usual export),
     /// and how sure that is: weak unless that score reaches <see cref="MinimumScore"/>, at least a quarter of the reading's
     /// characters other than ASCII are common ones, and the score is at least three times the other reading's.

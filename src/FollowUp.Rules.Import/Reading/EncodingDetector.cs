@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using FollowUp.Rules.Import.Text;
 
 namespace FollowUp.Rules.Import.Reading;
 
@@ -311,6 +312,9 @@ internal static class EncodingDetector
 
         private long _utf8MultiByte;
         private long _utf8Invalid;
+
+        /// <summary>The common Chinese characters among the bytes' valid UTF-8 sequences (see <see cref="CommonHanzi"/>).</summary>
+        private long _utf8Common;
         private long _gb18030Invalid;
 
         /// <summary>
@@ -324,14 +328,17 @@ internal static class EncodingDetector
 
         /// <summary>
         /// Gets a legacy Chinese encoding, GB18030 or Big5 as <see cref="ChineseEncodingTally"/> chooses, when the invalid
-        /// UTF-8 sequences outnumber the valid multi-byte ones, GB18030 has fewer invalid sequences, and both the Chinese
+        /// UTF-8 sequences outnumber the valid multi-byte ones (or that reading is clearly Chinese and the valid UTF-8 is not:
+        /// <see cref="ChineseEncodingTally.ReadsBetterThanUtf8"/>), GB18030 has fewer invalid sequences, and both the Chinese
         /// characters in GB18030 and the invalid UTF-8 sequences reach <see cref="MinimumEvidence"/>; else UTF-8, whose
         /// invalid bytes the reader reports: a stray byte in a UTF-8 or ASCII file does not make it Chinese, nor does a byte
         /// invalid in both. Asked only of bytes that are not all valid UTF-8.
         /// </summary>
         public (Encoding, EncodingGuess?) Choose()
         {
-            var mostlyUtf8 = _utf8MultiByte >= _utf8Invalid;
+            // A short GB18030 or Big5 text can hold as many byte runs that happen to be valid UTF-8 as invalid ones; they
+            // decode to no common Chinese, so a legacy reading that is clearly Chinese outweighs them.
+            var mostlyUtf8 = _utf8MultiByte >= _utf8Invalid && !_legacy.ReadsBetterThanUtf8(_utf8Common);
             var gb18030FitsBetter = _gb18030Invalid < _utf8Invalid;
             var chinese = _gb18030Chinese >= MinimumEvidence && _utf8Invalid >= MinimumEvidence;
             return chinese && !mostlyUtf8 && gb18030FitsBetter ? _legacy.Choose() : (TableEncodings.StrictUtf8, null);
@@ -347,8 +354,13 @@ internal static class EncodingDetector
                 while (true)
                 {
                     var rest = bytes[counted..];
-                    var status = Utf8.ToUtf16(rest, chars, out var read, out _, replaceInvalidSequences: false, isFinalBlock);
+                    var status = Utf8.ToUtf16(rest, chars, out var read, out var written, replaceInvalidSequences: false, isFinalBlock);
                     _utf8MultiByte += LeadBytes(rest[..read]);
+                    foreach (var c in chars.AsSpan(0, written))
+                    {
+                        _utf8Common += CommonHanzi.Contains(c) ? 1 : 0;
+                    }
+
                     counted += read;
                     if (status != OperationStatus.InvalidData)
                     {
