@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FollowUp.Rules.Import.Mapping;
-using FollowUp.Rules.Import.Text;
 
 namespace FollowUp.Rules.Import;
 
@@ -186,12 +185,6 @@ public sealed class ColumnMap
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
-
-    /// <summary>
-    /// Gets whether two column names are the same: ignoring surrounding spaces, case, full-width forms and Traditional
-    /// against Simplified characters (see <see cref="ColumnNames"/>).
-    /// </summary>
-    internal static bool SameColumn(string a, string b) => ColumnNames.Same(a, b);
 
     private static ColumnMap Parse(string json, string source)
     {

@@ -158,7 +158,7 @@ internal sealed class TablePlan
             var column = map.Columns[entry].Column.Trim();
             var field = map.Fields[entry].Text;
             if (!byField.ContainsKey(field) && !map.OptionalFields.Contains(field) && IndexOfName(folded, column) < 0
-                && !missing.Exists(m => ColumnMap.SameColumn(m, column)))
+                && !missing.Exists(m => ColumnNames.Same(m, column)))
             {
                 missing.Add(column);
             }
@@ -475,7 +475,7 @@ internal sealed class TablePlan
         }
 
         var best = ColumnMap.BuiltInNames
-            .Select(name => (Name: name, Hits: header.Distinct(StringComparer.Ordinal).Count(h => ColumnMap.GetBuiltIn(name).Columns.Any(c => ColumnMap.SameColumn(c.Column, h)))))
+            .Select(name => (Name: name, Hits: header.Distinct(StringComparer.Ordinal).Count(h => ColumnMap.GetBuiltIn(name).Columns.Any(c => ColumnNames.Same(c.Column, h)))))
             .Where(m => m.Hits > 0)
             .OrderByDescending(m => m.Hits)
             .FirstOrDefault();
