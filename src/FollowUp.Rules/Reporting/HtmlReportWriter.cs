@@ -544,7 +544,7 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
         foreach (var phrase in report.VaguePhrases)
         {
             W("<tr>");
-            Td($"“{phrase.Phrase}”");
+            Td(text.Quoted(phrase.Phrase));
             Td(text.Category(phrase.Category));
             Td(ReportTables.Count(phrase.Count), "num");
             W("</tr>\n");

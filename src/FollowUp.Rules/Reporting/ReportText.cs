@@ -57,6 +57,9 @@ internal sealed class ReportText
 
     public string Format(string key, object? arg) => string.Format(CultureInfo.InvariantCulture, this[key], arg);
 
+    /// <summary>A phrase in the quotation marks of the catalog's language (“跟进中”, 「跟進中」, "soon").</summary>
+    public string Quoted(string phrase) => _messages.Format("QuotedPhrase", phrase);
+
     public string Grade(Grade grade) => this[$"grade.{grade}"];
 
     public string Step(FollowUpStep step) => this[$"step.{step}"];

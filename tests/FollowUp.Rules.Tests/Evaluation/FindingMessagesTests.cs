@@ -21,10 +21,10 @@ public partial class FindingMessagesTests
     [InlineData("zh-CN", "ContactChange", "风险“对接人变动”没有应对建议。")]
     [InlineData("zh-CN", "contactchange", "风险“对接人变动”没有应对建议。")]
     [InlineData("zh-CN", "对接人变动", "风险“对接人变动”没有应对建议。")]
-    [InlineData("zh-TW", "ContactChange", "風險“窗口異動”沒有應對建議。")]
-    [InlineData("zh-TW", "对接人变动", "風險“窗口異動”沒有應對建議。")]
+    [InlineData("zh-TW", "ContactChange", "風險「窗口異動」沒有應對建議。")]
+    [InlineData("zh-TW", "对接人变动", "風險「窗口異動」沒有應對建議。")]
     [InlineData("zh-CN", "窗口異動", "风险“对接人变动”没有应对建议。")]
-    [InlineData("zh-HK", "PriceObjection", "風險“價格異議”沒有應對建議。")]
+    [InlineData("zh-HK", "PriceObjection", "風險「價格異議」沒有應對建議。")]
     [InlineData("en", "ContactChange", "The risk \"contact changed\" has no countermeasure.")]
     [InlineData("en", "对接人变动", "The risk \"contact changed\" has no countermeasure.")]
     [InlineData("en", "PriceObjection", "The risk \"price objection\" has no countermeasure.")]
@@ -41,7 +41,7 @@ public partial class FindingMessagesTests
 
     [Theory]
     [InlineData("zh-CN", "决策权的值“老板娘”无法识别，已按原文保留。可用的值：决策人（DecisionMaker）、影响者（Influencer）、使用者（User）、把关人（Gatekeeper）、未知（Unknown）。")]
-    [InlineData("zh-TW", "決策權的值“老板娘”無法辨識，已按原文保留。可用的值：決策人（DecisionMaker）、影響者（Influencer）、使用者（User）、把關人（Gatekeeper）、未知（Unknown）。")]
+    [InlineData("zh-TW", "決策權的值「老板娘」無法辨識，已按原文保留。可用的值：決策人（DecisionMaker）、影響者（Influencer）、使用者（User）、把關人（Gatekeeper）、未知（Unknown）。")]
     [InlineData("en", "The decision role \"老板娘\" is not recognised and was kept as written. Known values: DecisionMaker, Influencer, User, Gatekeeper, Unknown.")]
     public void UnknownValue_ListsTheValuesAChineseCrmWouldStore(string culture, string expected)
     {
@@ -55,7 +55,7 @@ public partial class FindingMessagesTests
 
     [Theory]
     [InlineData("zh-CN", "关键内容缺失（预算、痛点或关注点、第 2 条沟通记录的客户反馈），", "写“待补充”或“客户暂未明确”")]
-    [InlineData("zh-TW", "關鍵內容缺失（預算、痛點或關注點、第 2 筆溝通記錄的客戶回饋），", "寫“待補充”或“客戶暫未明確”")]
+    [InlineData("zh-TW", "關鍵內容缺失（預算、痛點或關注點、第 2 筆溝通記錄的客戶回饋），", "寫「待補充」或「客戶暫未明確」")]
     [InlineData("en", "Key content is missing (budget, pain points or concerns, customer feedback of communication 2),", "\"not disclosed\"")]
     public void RiskNotAssessable_NamesFieldsByLabel_AndSaysAnAcknowledgementIsEnough(string culture, string start, string advice)
     {
@@ -222,7 +222,7 @@ public partial class FindingMessagesTests
 
     [Theory]
     [InlineData("zh-CN", "企业规模暂未明确（“待补充”）。")]
-    [InlineData("zh-TW", "企業規模暫未明確（“待补充”）。")]
+    [InlineData("zh-TW", "企業規模暫未明確（「待补充」）。")]
     [InlineData("en", "The company size field is marked as not known yet (\"待补充\").")]
     public void FieldAcknowledged_WithItsOwnText_QuotesItAndStartsAsASentence(string culture, string expected)
     {
@@ -233,7 +233,7 @@ public partial class FindingMessagesTests
 
     [Theory]
     [InlineData("zh-CN", "“-”没有业务内容。写下这一栏该记的具体事实，让没参与的同事也能看懂、接手。")]
-    [InlineData("zh-TW", "“-”沒有業務內容。寫下這一欄該記的具體事實，讓沒參與的同事也能看懂、接手。")]
+    [InlineData("zh-TW", "「-」沒有業務內容。寫下這一欄該記的具體事實，讓沒參與的同事也能看懂、接手。")]
     [InlineData("en", "\"-\" carries no business content. Write the concrete facts this field is for, so a colleague who was not there can follow it and take over.")]
     public void NoContent_OnAFieldThatIsNoContact_GivesAdviceThatFitsAnyField(string culture, string expected)
     {
@@ -269,7 +269,7 @@ public partial class FindingMessagesTests
 
     [Theory]
     [InlineData("zh-CN", "2 次沟通都只和“周立群”一个人")]
-    [InlineData("zh-TW", "2 次溝通都只和“周立群”一個人")]
+    [InlineData("zh-TW", "2 次溝通都只和「周立群」一個人")]
     [InlineData("en", "each of the 2 contacts was with 周立群 alone")]
     public void SingleThreadedEvidence_TwoContacts_ReadsCorrectly(string culture, string expected)
     {
@@ -294,9 +294,9 @@ public partial class FindingMessagesTests
         var evaluation = Evaluator(culture).Evaluate(record);
 
         Assert.Equal("缺少聯絡方式。至少留一種聯絡方式：電話、電子郵件或微信。", Assert.Single(evaluation.FindingsWithCode(FindingCodes.FieldMissing)).Message);
-        Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.VagueLanguage && f.Message.StartsWith("“等對方回覆”沒有說清在等什麼。", StringComparison.Ordinal));
+        Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.VagueLanguage && f.Message.StartsWith("「等對方回覆」沒有說清在等什麼。", StringComparison.Ordinal));
         Assert.StartsWith(
-            "溝通方式的值“傳真”無法辨識，已按原文保留。可用的值：電話（Phone）、微信（WeChat）、面談（Visit）、郵件（Email）、會議（Meeting）、其他（Other）。",
+            "溝通方式的值「傳真」無法辨識，已按原文保留。可用的值：電話（Phone）、微信（WeChat）、面談（Visit）、郵件（Email）、會議（Meeting）、其他（Other）。",
             Assert.Single(evaluation.FindingsWithCode(FindingCodes.UnknownValue)).Message,
             StringComparison.Ordinal);
     }
@@ -317,7 +317,7 @@ public partial class FindingMessagesTests
         Assert.DoesNotContain(evaluator.Evaluate(noRisk).Findings, f => f.Field == "risks");
     }
 
-    [GeneratedRegex("(?:如“|such as \")(?<text>[^”\"]+)[”\"]")]
+    [GeneratedRegex("(?:如[“「]|such as \")(?<text>[^”」\"]+)[”」\"]")]
     private static partial Regex QuotedExample();
 }
 

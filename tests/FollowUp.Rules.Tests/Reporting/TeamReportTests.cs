@@ -216,6 +216,18 @@ public sealed partial class TeamReportTests
     public void Write_VaguePhrases_SayThatOnlyCoachedPhrasesAreCounted(TeamReportFormat format, string culture, string note) =>
         Assert.Contains(note, Report(Evaluated("1", 90, vague: ["跟进中"])).ToString(format, CultureInfo.GetCultureInfo(culture)), StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("zh-CN", "<td>“跟进中”</td>")]
+    [InlineData("zh-TW", "<td>「跟进中」</td>")]
+    [InlineData("en", "<td>&quot;跟进中&quot;</td>")]
+    public void Write_HtmlVaguePhrases_QuoteAsTheCulturesMessagesDo(string culture, string cell)
+    {
+        // The HTML table quoted with “ ” in every language, while Taiwan's messages use 「 」 and the English ones " ".
+        var html = Report(Evaluated("1", 90, vague: ["跟进中"])).ToString(TeamReportFormat.Html, CultureInfo.GetCultureInfo(culture));
+
+        Assert.Contains(cell, html, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Two stale deals just past their profile's limit: an e-commerce buyer 2.8 days after the last contact (limit 2 days) and
     /// a ToB customer 14.5 days after (limit 14 days, where whole days are shown from ten), evaluated as of <see cref="Now"/>.
