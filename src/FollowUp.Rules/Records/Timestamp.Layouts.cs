@@ -80,22 +80,34 @@ public readonly partial struct Timestamp
 
     /// <summary>
     /// Reads a date (<c>2026-11-20</c>, <c>2026/11/20</c>, <c>2026.11.20</c>, <c>2026年11月20日</c> or <c>号</c>, month and day
-    /// with one or two digits; a 民國 year, <c>115/11/20</c>; the year last in <paramref name="order"/>), then optionally a
-    /// weekday, then optionally a time of day, and nothing else.
+    /// with one or two digits; a 民國 year, <c>115/11/20</c>; the year last in <paramref name="order"/>; an English month's
+    /// name, <c>20 Nov 2026</c>, <c>Nov 20, 2026</c>, after its weekday too, <c>Fri, 20 Nov 2026</c>), then optionally a
+    /// weekday, then optionally a time of day and after it a zone (<c>+08:00</c>, <c>GMT+8</c>, <c>(UTC+08:00)</c>,
+    /// <c>HKT</c>, <c>北京时间</c>), and nothing else. <paramref name="offset"/> is the zone's offset, if one is written.
     /// </summary>
-    private static Layout ReadLayout(ReadOnlySpan<char> text, DateOrder order, out DateTime clock, out bool dateOnly)
+    private static Layout ReadLayout(ReadOnlySpan<char> text, DateOrder order, out DateTime clock, out bool dateOnly, out TimeSpan? offset)
     {
         clock = default;
         dateOnly = true;
+        offset = null;
         var i = 0;
-        if (!ReadDate(text, ref i, order, out var date))
+        var weekdayFirst = ReadLeadingWeekday(text, ref i, out var firstWeekday);
+        var named = ReadNamedMonthDate(text, ref i, out var date);
+        if (!named && (weekdayFirst || !ReadDate(text, ref i, order, out date)))
         {
             return Layout.NotRead;
         }
 
         var apart = SkipWhiteSpace(text, ref i);
-        var mismatch = false;
-        if (i < text.Length && ReadWeekday(text, ref i, apart, out var weekday))
+        var mismatch = weekdayFirst && firstWeekday != date.DayOfWeek;
+        if (named)
+        {
+            // Nov 20, 2026, 3:00 PM and November 20, 2026 at 3:00 PM, as English calendars and browsers write them.
+            var comma = SkipWord(text, ref i, ",");
+            apart |= SkipWord(text, ref i, "at") || comma;
+        }
+
+        if (!weekdayFirst && i < text.Length && ReadWeekday(text, ref i, apart, out var weekday))
         {
             mismatch = weekday != date.DayOfWeek;
             apart = SkipWhiteSpace(text, ref i);
@@ -109,7 +121,18 @@ public readonly partial struct Timestamp
                 return Layout.NotRead;
             }
 
-            SkipWhiteSpace(text, ref i);
+            var zoneApart = SkipWhiteSpace(text, ref i);
+            if (i < text.Length)
+            {
+                if (!ReadZone(text, ref i, zoneApart, out var zone))
+                {
+                    return Layout.NotRead;
+                }
+
+                offset = zone;
+                SkipWhiteSpace(text, ref i);
+            }
+
             if (i < text.Length)
             {
                 return Layout.NotRead;
@@ -233,13 +256,8 @@ public readonly partial struct Timestamp
     private static bool ReadWeekday(ReadOnlySpan<char> text, ref int i, bool apart, out DayOfWeek weekday)
     {
         var at = i;
-        var parenthesised = text[at] is '(' or '（';
-        if (parenthesised)
-        {
-            at++;
-            SkipWhiteSpace(text, ref at);
-        }
-        else if (!apart && char.IsAsciiLetter(text[at]))
+        var parenthesised = SkipOpeningParenthesis(text, ref at);
+        if (!parenthesised && !apart && char.IsAsciiLetter(text[at]))
         {
             weekday = default;
             return false;
@@ -256,18 +274,38 @@ public readonly partial struct Timestamp
             at++;
         }
 
-        if (parenthesised)
+        if (parenthesised && !SkipClosingParenthesis(text, ref at))
         {
-            SkipWhiteSpace(text, ref at);
-            if (at == text.Length || text[at] is not (')' or '）'))
-            {
-                return false;
-            }
-
-            at++;
+            return false;
         }
 
         i = at;
+        return true;
+    }
+
+    /// <summary>Skips an opening parenthesis, full- or half-width, and the white space after it, when one stands at <paramref name="i"/>.</summary>
+    private static bool SkipOpeningParenthesis(ReadOnlySpan<char> text, ref int i)
+    {
+        if (i == text.Length || text[i] is not ('(' or '（'))
+        {
+            return false;
+        }
+
+        i++;
+        SkipWhiteSpace(text, ref i);
+        return true;
+    }
+
+    /// <summary>Skips white space and the closing parenthesis after it, full- or half-width; false when none follows.</summary>
+    private static bool SkipClosingParenthesis(ReadOnlySpan<char> text, ref int i)
+    {
+        SkipWhiteSpace(text, ref i);
+        if (i == text.Length || text[i] is not (')' or '）'))
+        {
+            return false;
+        }
+
+        i++;
         return true;
     }
 
@@ -314,13 +352,20 @@ public readonly partial struct Timestamp
 
     /// <summary>
     /// Reads a time of day: <c>15:00</c>, <c>15:00:30.5</c>, <c>15时30分</c>, <c>15点</c>, <c>3点半</c>, each after a word for
-    /// the part of the day (<c>下午3:00</c>) or before AM or PM (<c>3:00 PM</c>, <c>3pm</c>), or alone as a 24-hour clock.
+    /// the part of the day (<c>下午3:00</c>, <c>PM 3:00</c>) or before AM or PM (<c>3:00 PM</c>, <c>3pm</c>), or alone as a
+    /// 24-hour clock.
     /// </summary>
     private static bool ReadTime(ReadOnlySpan<char> text, ref int i, bool apart, out TimeSpan time)
     {
         time = default;
         var at = i;
         var part = ReadDayPart(text, ref at);
+        if (part == DayPart.None && apart)
+        {
+            // AM or PM before the clock, as Taiwan's and Korea's exports write it in English (2026/11/20 PM 03:00:00).
+            part = ReadMeridiem(text, ref at);
+        }
+
         if (part != DayPart.None)
         {
             SkipWhiteSpace(text, ref at);

@@ -126,8 +126,11 @@ public readonly partial struct Timestamp : IEquatable<Timestamp>
     /// in the basic format too (<c>20261120T150000+0800</c>, <c>20261120</c>), with <c>T</c> and <c>Z</c> in either case; or the
     /// layouts Chinese CRM exports use (<c>2026/11/20 15:00</c>, <c>2026年11月20日</c>), with a year of the Republic of China's
     /// era (<c>民國115年11月20日</c>, <c>115/11/20</c>: 2026), a 12-hour clock (<c>2026/11/20 下午 03:00:00</c>,
-    /// <c>2026年11月20日 下午3点</c>, <c>2026-11-20 3:00 PM</c>) and a weekday after the date (<c>2026-11-20（周五）</c>,
-    /// <c>2026/11/20(五)</c>, <c>2026年11月20日 星期五 15:00</c>), which must be the date's own.
+    /// <c>2026年11月20日 下午3点</c>, <c>2026-11-20 3:00 PM</c>, <c>2026/11/20 PM 03:00:00</c>) and a weekday after the date
+    /// (<c>2026-11-20（周五）</c>, <c>2026/11/20(五)</c>, <c>2026年11月20日 星期五 15:00</c>), which must be the date's own; or
+    /// an English month's name (<c>20 Nov 2026</c>, <c>20-Nov-2026</c>, <c>Nov 20, 2026, 3:00 PM</c>, <c>Fri, 20 Nov 2026</c>).
+    /// A zone after the time gives the value its offset: <c>2026-11-20 15:00 +08:00</c>, <c>GMT+8</c>, <c>(UTC+08:00)</c>,
+    /// <c>UTC</c>, <c>HKT</c>, <c>SGT</c>, <c>北京时间</c>; an abbreviation with more than one meaning (<c>CST</c>) is unreadable.
     /// </param>
     /// <returns>The value; <see cref="IsInvalid"/> is <see langword="true"/> when the text is not a readable date.</returns>
     public static Timestamp Parse(string? text) => Parse(text, DateOrder.YearFirst);
@@ -175,9 +178,11 @@ public readonly partial struct Timestamp : IEquatable<Timestamp>
             return new Timestamp(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.Zero, KindLocal, text, dateOnly);
         }
 
-        return ReadLayout(trimmed, order, out var clock, out var dayAlone) switch
+        return ReadLayout(trimmed, order, out var clock, out var dayAlone, out var zone) switch
         {
-            Layout.Read => new Timestamp(clock, TimeSpan.Zero, KindLocal, text, dayAlone),
+            Layout.Read => zone is { } offset
+                ? new Timestamp(clock, offset, KindWithOffset, text, dayAlone)
+                : new Timestamp(clock, TimeSpan.Zero, KindLocal, text, dayAlone),
             // The date is kept, unreadable, for the message to name its weekday.
             Layout.WeekdayMismatch => new Timestamp(clock, default, 0, text, fault: TimestampFault.WeekdayMismatch),
             _ => new Timestamp(default, default, 0, text, fault: IsExcelSerial(trimmed) ? TimestampFault.ExcelSerial
@@ -192,8 +197,8 @@ public readonly partial struct Timestamp : IEquatable<Timestamp>
     /// </summary>
     private static TimestampFault YearLastFault(ReadOnlySpan<char> text)
     {
-        var dayFirst = ReadLayout(text, DateOrder.DayFirst, out _, out _);
-        var monthFirst = ReadLayout(text, DateOrder.MonthFirst, out _, out _);
+        var dayFirst = ReadLayout(text, DateOrder.DayFirst, out _, out _, out _);
+        var monthFirst = ReadLayout(text, DateOrder.MonthFirst, out _, out _, out _);
         var fits = dayFirst == Layout.Read || monthFirst == Layout.Read ? Layout.Read : Layout.WeekdayMismatch;
         return (dayFirst == fits, monthFirst == fits) switch
         {

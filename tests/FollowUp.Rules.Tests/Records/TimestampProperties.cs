@@ -111,6 +111,20 @@ public sealed class TimestampProperties
             .Label($"'{text.Value}' read as {value}");
     }
 
+    /// <summary>
+    /// Any time written with its month's English name or with its zone after it reads back as the instant it was written
+    /// from, in every <see cref="DateOrder"/>: with the zone's offset when one is written, as a clock reading when not.
+    /// </summary>
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 2000)]
+    public Property Parse_NamedMonthOrZone_GivesTheInstantItWasWrittenFrom(NamedMonthOrZoneText written)
+    {
+        var value = Timestamp.Parse(written.Text);
+
+        var read = value.IsValid && value.ClockTime == written.Clock && value.Offset == written.Offset && !value.IsDateOnly
+            && Timestamp.Parse(written.Text, DateOrder.DayFirst) == value && Timestamp.Parse(written.Text, DateOrder.MonthFirst) == value;
+        return read.Label($"{written} read as {value}");
+    }
+
     /// <summary>Any date from 1912, written with its 民國 year (after 民國, or alone in three digits), reads as that date.</summary>
     [Property(MaxTest = 1000)]
     public Property Parse_RepublicOfChinaYear_ReadsAsTheDateItWasWrittenFrom(PositiveInt daysFromFirst, bool simplified, bool alone)
@@ -146,6 +160,46 @@ public sealed class TimestampProperties
             return withTime
                 ? new OrderedDate(string.Create(CultureInfo.InvariantCulture, $"{date} {clock:HH:mm}"), order, clock, DateOnly: false)
                 : new OrderedDate(date, order, clock.Date, DateOnly: true);
+        }
+    }
+
+    /// <summary>
+    /// A time written with its month's English name, its zone after it, or both, and the instant it was written from; a
+    /// time with no zone written (<see cref="Offset"/> null) is a clock reading.
+    /// </summary>
+    public sealed record NamedMonthOrZoneText(string Text, DateTime Clock, TimeSpan? Offset)
+    {
+        private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+        public override string ToString() => $"'{Text}'";
+
+        /// <summary>Writes <paramref name="clock"/> in one of six date layouts and one of five ways of writing a zone (or none).</summary>
+        public static NamedMonthOrZoneText Write(DateTime clock, int layout, TimeSpan offset, int zone)
+        {
+            var month = clock.ToString("MMMM", CultureInfo.InvariantCulture);
+            var date = layout switch
+            {
+                0 => string.Create(CultureInfo.InvariantCulture, $"{clock.Day} {Months[clock.Month - 1]} {clock.Year}"),
+                1 => string.Create(CultureInfo.InvariantCulture, $"{clock.Day:00}-{Months[clock.Month - 1]}-{clock.Year}"),
+                2 => string.Create(CultureInfo.InvariantCulture, $"{month} {clock.Day}, {clock.Year},"),
+                3 => string.Create(CultureInfo.InvariantCulture, $"{clock:ddd}, {clock.Day} {month} {clock.Year}"),
+                4 => string.Create(CultureInfo.InvariantCulture, $"{clock:yyyy/M/d}"),
+                _ => string.Create(CultureInfo.InvariantCulture, $"{clock:yyyy年M月d日}"),
+            };
+            var sign = offset < TimeSpan.Zero ? '-' : '+';
+            var (hours, minutes) = (Math.Abs(offset.Hours), Math.Abs(offset.Minutes));
+            var written = zone switch
+            {
+                0 => null,
+                1 => string.Create(CultureInfo.InvariantCulture, $" {sign}{hours:00}:{minutes:00}"),
+                2 => string.Create(CultureInfo.InvariantCulture, $" (GMT{sign}{hours}{(minutes == 0 ? "" : $":{minutes:00}")})"),
+                3 => string.Create(CultureInfo.InvariantCulture, $" UTC{sign}{hours:00}{minutes:00}"),
+                _ => " 北京时间",
+            };
+            var zoneOffset = zone switch { 0 => (TimeSpan?)null, 4 => TimeSpan.FromHours(8), _ => offset };
+            // Layouts 2 and 3 write the time as English calendars do; the others as a 24-hour clock.
+            var time = layout is 2 or 3 ? clock.ToString(" h:mm tt", CultureInfo.InvariantCulture) : clock.ToString(" HH:mm", CultureInfo.InvariantCulture);
+            return new NamedMonthOrZoneText(date + time + written, clock, zoneOffset);
         }
     }
 
@@ -207,10 +261,12 @@ public sealed class TimestampProperties
             "\u3000", "\t", "上午", "下午", "中午", "晚上", "凌晨", "早上", "点", "點", "时", "時", "分", "秒", "半", "钟", ":", "00",
             "59", "60", "12", "13", "24", "PM", "am", "p.m.", "A.", "(", ")", "（", "）", "周", "週", "星期", "礼拜", "禮拜", "五",
             "天", "八", "Fri", "friday", "Sunday", "T", "t", "Z", "z", "+08:00", "+", "46346", ".625", "20261120", "1234567890",
-            "\uD800", "\0",
+            "\uD800", "\0", "Nov", "November", "Sept", "may", ",", "at", "th", "GMT", "UTC", "HKT", "SGT", "CST", "北京时间", "東八區",
+            "+8", "-05", "+0800",
         ];
 
-        private static readonly string[] Dates = ["2026-11-20", "2026/11/20", "2026年11月20日", "2026.2.29", "2024-2-29"];
+        private static readonly string[] Dates =
+            ["2026-11-20", "2026/11/20", "2026年11月20日", "2026.2.29", "2024-2-29", "20 Nov 2026", "Nov 20, 2026", "Fri, 20 Nov 2026"];
 
         public static Arbitrary<TwelveHourText> TwelveHourTexts() => (
             from days in Gen.Choose(0, (int)(new DateTime(Timestamp.MaxYear, 12, 31) - First).TotalDays)
@@ -228,6 +284,15 @@ public sealed class TimestampProperties
             from padded in ArbMap.Default.GeneratorFor<bool>()
             from withTime in ArbMap.Default.GeneratorFor<bool>()
             select OrderedDate.Write(First.AddDays(days).AddMinutes(minutes), order, separator, padded, withTime))
+            .ToArbitrary();
+
+        public static Arbitrary<NamedMonthOrZoneText> NamedMonthOrZoneTexts() => (
+            from days in Gen.Choose(0, (int)(new DateTime(Timestamp.MaxYear, 12, 31) - First).TotalDays)
+            from minutes in Gen.Choose(0, 24 * 60 - 1)
+            from layout in Gen.Choose(0, 5)
+            from quarters in Gen.Choose(-14 * 4, 14 * 4)
+            from zone in Gen.Choose(0, 4)
+            select NamedMonthOrZoneText.Write(First.AddDays(days).AddMinutes(minutes), layout, TimeSpan.FromMinutes(quarters * 15), zone))
             .ToArbitrary();
 
         public static Arbitrary<DayPartHour> DayPartHours() => (

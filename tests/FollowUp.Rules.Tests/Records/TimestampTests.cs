@@ -140,8 +140,76 @@ public class TimestampTests
     [InlineData("2026-11-20 3pm", "2026-11-20T15:00:00")]
     [InlineData("2026-11-20 3 p.m.", "2026-11-20T15:00:00")]
     [InlineData("2026/11/20 11:05 A.M.", "2026-11-20T11:05:00")]
+    [InlineData("2026/11/20 PM 03:00:00", "2026-11-20T15:00:00")]
+    [InlineData("2026-11-20 AM 9:30", "2026-11-20T09:30:00")]
+    [InlineData("2026-11-20 pm3:00", "2026-11-20T15:00:00")]
+    [InlineData("2026/11/20 (五) PM 12:30", "2026-11-20T12:30:00")]
     public void Parse_TwelveHourClockAndChineseHours_AreAClockReadingResolvedInTheDefaultOffset(string text, string clock) =>
         AssertClockReading(text, clock, dateOnly: false);
+
+    /// <summary>
+    /// A zone written after the time, as exports from Hong Kong, Singapore and systems that print their zone write it: the
+    /// value keeps that offset instead of taking the default one.
+    /// </summary>
+    [Theory]
+    [InlineData("2026-11-20 15:00 (GMT+8)", 8 * 60)]
+    [InlineData("2026-11-20 15:00 GMT+8", 8 * 60)]
+    [InlineData("2026-11-20 15:00 GMT+08:00", 8 * 60)]
+    [InlineData("2026-11-20 15:00 (UTC+08:00)", 8 * 60)]
+    [InlineData("2026-11-20 15:00 UTC+0800", 8 * 60)]
+    [InlineData("2026-11-20 15:00 UTC", 0)]
+    [InlineData("2026-11-20 15:00 gmt", 0)]
+    [InlineData("2026-11-20 15:00 GMT-5", -5 * 60)]
+    [InlineData("2026-11-20 15:00 UTC+5:30", 5 * 60 + 30)]
+    [InlineData("2026-11-20 15:00 HKT", 8 * 60)]
+    [InlineData("2026-11-20 15:00 SGT", 8 * 60)]
+    [InlineData("2026-11-20 15:00 (MYT)", 8 * 60)]
+    [InlineData("2026-11-20 15:00 JST", 9 * 60)]
+    [InlineData("2026-11-20 15:00 ICT", 7 * 60)]
+    [InlineData("2026-11-20 15:00:00 +08:00", 8 * 60)]
+    [InlineData("2026-11-20 15:00 +0800", 8 * 60)]
+    [InlineData("2026/11/20 15:00+08:00", 8 * 60)]
+    [InlineData("2026/11/20 下午 03:00:00 (GMT+8)", 8 * 60)]
+    [InlineData("2026-11-20 15:00 北京时间", 8 * 60)]
+    [InlineData("2026/11/20 15:00（台北時間）", 8 * 60)]
+    [InlineData("2026-11-20 15:00 東八區", 8 * 60)]
+    [InlineData("20 Nov 2026 15:00 SGT", 8 * 60)]
+    public void Parse_ZoneAfterTheTime_KeepsItsOffset(string text, int offsetMinutes)
+    {
+        var value = Timestamp.Parse(text);
+
+        Assert.True(value.HasOffset, text);
+        Assert.Equal(TimeSpan.FromMinutes(offsetMinutes), value.Offset);
+        Assert.Equal(new DateTime(2026, 11, 20, 15, 0, 0), value.ClockTime);
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.FromMinutes(offsetMinutes)), value.Resolve(TimeSpan.FromHours(-3)));
+    }
+
+    /// <summary>A date whose month is named in English is read in any order, since the name says which number is the month.</summary>
+    [Theory]
+    [InlineData("20 Nov 2026", "2026-11-20T00:00:00", true)]
+    [InlineData("20-Nov-2026", "2026-11-20T00:00:00", true)]
+    [InlineData("20 November 2026", "2026-11-20T00:00:00", true)]
+    [InlineData("20th November, 2026", "2026-11-20T00:00:00", true)]
+    [InlineData("Nov 20, 2026", "2026-11-20T00:00:00", true)]
+    [InlineData("Nov. 20, 2026", "2026-11-20T00:00:00", true)]
+    [InlineData("november 20 2026", "2026-11-20T00:00:00", true)]
+    [InlineData("Sept 5 2026", "2026-09-05T00:00:00", true)]
+    [InlineData("5 Sep 2026", "2026-09-05T00:00:00", true)]
+    [InlineData("May 1, 2026", "2026-05-01T00:00:00", true)]
+    [InlineData("Fri, 20 Nov 2026", "2026-11-20T00:00:00", true)]
+    [InlineData("Friday, November 20, 2026", "2026-11-20T00:00:00", true)]
+    [InlineData("20 Nov 2026 15:00", "2026-11-20T15:00:00", false)]
+    [InlineData("Nov 20, 2026 3:00 PM", "2026-11-20T15:00:00", false)]
+    [InlineData("Nov 20, 2026, 3:00 PM", "2026-11-20T15:00:00", false)]
+    [InlineData("November 20, 2026 at 3:00 PM", "2026-11-20T15:00:00", false)]
+    [InlineData("Fri 20 Nov 2026 15:00:30", "2026-11-20T15:00:30", false)]
+    [InlineData("20 Nov 2026 (Fri) 3pm", "2026-11-20T15:00:00", false)]
+    public void Parse_EnglishMonthName_IsTheDateInEveryOrder(string text, string clock, bool dateOnly)
+    {
+        AssertClockReading(text, clock, dateOnly);
+        Assert.Equal(Timestamp.Parse(text), Timestamp.Parse(text, DateOrder.DayFirst));
+        Assert.Equal(Timestamp.Parse(text), Timestamp.Parse(text, DateOrder.MonthFirst));
+    }
 
     /// <summary>A weekday after the date, in Chinese (Simplified or Traditional) or English, in parentheses or as a word.</summary>
     [Theory]
@@ -193,6 +261,8 @@ public class TimestampTests
     [InlineData("2026-11-20 礼拜天")]
     [InlineData("2026-11-20 Thu 15:00")]
     [InlineData("2026-11-20 (Monday)")]
+    [InlineData("Thu, 20 Nov 2026 15:00")]
+    [InlineData("Saturday, November 20, 2026")]
     [InlineData("2026/11/20(四)")]
     [InlineData("2026年11月20日（日） 15:00")]
     public void Parse_WeekdayNotTheDates_IsInvalidAndSaysSo(string text)
@@ -259,6 +329,28 @@ public class TimestampTests
     [InlineData("2026/11/20 下午 03:00:00 左右")]
     [InlineData("1899/12/31 下午3:00")]
     [InlineData("46346.625")]
+    [InlineData("2026-11-20 PM 3")]
+    [InlineData("2026-11-20 PM 3:00 PM")]
+    [InlineData("2026-11-20PM 3:00")]
+    [InlineData("2026-11-20 15:00 CST")]
+    [InlineData("2026-11-20 15:00 IST")]
+    [InlineData("2026-11-20 15:00 HKTX")]
+    [InlineData("2026-11-20 15:00HKT")]
+    [InlineData("2026-11-20 HKT")]
+    [InlineData("2026-11-20 15:00 +15:00")]
+    [InlineData("2026-11-20 15:00 +080")]
+    [InlineData("2026-11-20 15:00 +08:60")]
+    [InlineData("2026-11-20 15:00 GMT+8 HKT")]
+    [InlineData("2026-11-20 15:00 (GMT+8")]
+    [InlineData("2026-11-20 15:00 UTC8")]
+    [InlineData("20 Nov 26")]
+    [InlineData("Nov 2026")]
+    [InlineData("31 Nov 2026")]
+    [InlineData("Mayday 20 2026")]
+    [InlineData("20 Novembers 2026")]
+    [InlineData("Nov 20 20261")]
+    [InlineData("Fri 15:00")]
+    [InlineData("Fri 2026-11-20")]
     public void Parse_ReadableLookingButNotADate_IsKeptAsInvalid(string text)
     {
         var value = Timestamp.Parse(text);
