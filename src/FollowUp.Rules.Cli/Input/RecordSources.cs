@@ -112,6 +112,8 @@ internal static class RecordSources
         var rows = ReadAsync(inputs, console, cancellationToken);
         var unknownScenarios = new UnknownScenarios();
         var repeatedIds = new RepeatedIds();
+        // Only the default order leaves such dates unread for want of an order; a configured one reads them or says why not.
+        var yearLastDates = evaluator.Rules.DateOrder == DateOrder.YearFirst ? new YearLastDates() : null;
         await foreach (var (row, evaluation) in evaluator.EvaluateRowsAsync(rows, r => r.Record, batch, cancellationToken).ConfigureAwait(false))
         {
             await RowDiagnostics.ReportAsync(row, console.Error, progress).ConfigureAwait(false);
@@ -128,10 +130,11 @@ internal static class RecordSources
 
             unknownScenarios.Count(evaluation);
             repeatedIds.Count(evaluation.Id, row.Location);
+            yearLastDates?.Count(evaluation);
             yield return (row, evaluation);
         }
 
-        foreach (var notice in inputs.WithoutRecords.Append(unknownScenarios.Notice()).Append(repeatedIds.Notice()))
+        foreach (var notice in inputs.WithoutRecords.Append(unknownScenarios.Notice()).Append(repeatedIds.Notice()).Append(yearLastDates?.Notice()))
         {
             if (notice is null)
             {

@@ -71,6 +71,40 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_DatesWithTheYearLast_AreNamedInOneWarningWithTheOrderThatReadsThem()
+    {
+        // A day-first export graded every record C with exit 0 and nothing on standard error: only the JSON findings said why.
+        var input = _temp.Write("day-first.jsonl", string.Join('\n',
+            SampleData.Record("S-1", "\"communications\":[{\"at\":\"25/11/2026 15:00\",\"summary\":\"电话沟通\"}]"),
+            SampleData.Record("S-2", "\"progress\":{\"nextActionDue\":\"05/12/2026\"},\"recordedAt\":\"26/11/2026 09:00\""),
+            SampleData.Record("S-3", "\"progress\":{\"nextActionDue\":\"2026-12-05\"}")));
+
+        var byDefault = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+        var dayFirst = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "--date-order", "DayFirst", input);
+
+        Assert.True(byDefault.ExitCode == 0, byDefault.ToString());
+        Assert.Equal(
+            "followup: warning: 3 date(s) in 2 record(s) have the year last and were not read, so their records were graded without them "
+            + "(first: '25/11/2026 15:00' in record 'S-1'; 2 read only day first, 0 only month first, 1 either way). "
+            + "The export writes the day first: pass --date-order DayFirst (or \"DateOrder\": \"DayFirst\" in --config).\n",
+            byDefault.Error);
+        Assert.True(dayFirst.ExitCode == 0, dayFirst.ToString());
+        Assert.Equal("", dayFirst.Error);
+    }
+
+    [Theory]
+    [InlineData("11/25/2026 15:00", "0 read only day first, 1 only month first, 0 either way). The export writes the month first: pass --date-order MonthFirst")]
+    [InlineData("05/11/2026", "0 read only day first, 0 only month first, 1 either way). Pass --date-order DayFirst if the export writes the day first, MonthFirst if")]
+    public async Task Evaluate_DatesWithTheYearLast_WarningNamesTheOrderTheyReadIn(string date, string expected)
+    {
+        var input = _temp.Write("year-last.jsonl", SampleData.Record("Y-1", $"\"communications\":[{{\"at\":\"{date}\",\"summary\":\"电话沟通\"}}]"));
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_MoreRepeatedIdsThanTheWarningLists_AreCountedInFull()
     {
         var input = _temp.Write("twice.jsonl", string.Join('\n',
