@@ -27,6 +27,15 @@ public sealed partial class TeamReportTests
     public void Write_UnknownFormat_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>("format", () => Sample.Value.Write(TextWriter.Null, (TeamReportFormat)42));
 
+    [Fact]
+    public void Write_EnglishLabels_HaveNoChineseInThem()
+    {
+        // The English note on counted vague phrases gave 同上 and 可能 as its examples.
+        var english = ReportText.For(CultureInfo.GetCultureInfo("en"));
+
+        Assert.All(english.Keys, key => Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", english[key]));
+    }
+
     [Theory]
     [InlineData("en")]
     [InlineData("zh-TW")]
