@@ -8,6 +8,7 @@ using FollowUp.Rules.Cli.Output;
 using FollowUp.Rules.Language;
 using FollowUp.Rules.Messages;
 using FollowUp.Rules.Reminders;
+using FollowUp.Rules.Reporting;
 
 namespace FollowUp.Rules.Cli.Commands;
 
@@ -130,7 +131,11 @@ internal static class RemindCommand
 
     private static async Task WriteTableAsync(Stream output, List<FollowUpReminder> reminders)
     {
-        var table = new TextTable(("KIND", 10), ("LATE", 6), ("ID", 12), ("CUSTOMER", 18), ("OWNER", 8), ("REASON", 80));
+        // The id, customer and owner columns as wide as their widest value, up to a limit: two reps named Priya N… and Priya N…
+        // could not be told apart in a fixed column of 8.
+        var table = new TextTable(
+            ("KIND", 10), ("LATE", 6), ("ID", Fit(reminders, r => r.RecordId, "ID", 20)), ("CUSTOMER", Fit(reminders, r => r.Customer, "CUSTOMER", 24)),
+            ("OWNER", Fit(reminders, r => r.Owner, "OWNER", 20)), ("REASON", 80));
         var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         await using (writer.ConfigureAwait(false))
         {
@@ -179,6 +184,10 @@ internal static class RemindCommand
             output.WriteByte((byte)'\n');
         }
     }
+
+    /// <summary>The width of a column: its widest value or its header, whichever is wider, at most <paramref name="limit"/> cells.</summary>
+    private static int Fit(List<FollowUpReminder> reminders, Func<FollowUpReminder, string?> value, string header, int limit) =>
+        Math.Min(limit, reminders.Select(r => TextReportWriter.DisplayWidth(TextReportWriter.Clean(value(r) ?? "-"))).Append(header.Length).Max());
 
     /// <summary>How late, in a column's short units (30min, 3h, 1.5d), rounded as the reasons and the risk evidence are.</summary>
     private static string Late(TimeSpan late) => late <= TimeSpan.Zero ? "-" : LatenessText.Compact(late).ToString();

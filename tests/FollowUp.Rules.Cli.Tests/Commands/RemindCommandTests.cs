@@ -151,6 +151,23 @@ public sealed class RemindCommandTests
     }
 
     [Fact]
+    public async Task Remind_Table_NamesUpToTwentyCells_AreShownWhole()
+    {
+        // OWNER was 8 cells wide: Priya Nair and Priya Natarajan both read "Priya N…".
+        const string Records = """
+            {"id":"SEA-0001","owner":"Priya Nair","customer":{"company":"Bintang Foods"},"progress":{"stage":"ProposalSent","nextAction":"Send quote","nextActionDue":"2026-11-26T11:30:00+08:00"}}
+            {"id":"SEA-0002","owner":"Priya Natarajan","customer":{"company":"Seng Heng Engineering Pte Ltd"},"progress":{"stage":"ProposalSent","nextAction":"Send quote","nextActionDue":"2026-11-26T10:30:00+08:00"}}
+            {"id":"SEA-0003","owner":"Kenneth Wong Wai Keung Lee","progress":{"stage":"ProposalSent","nextAction":"Send quote","nextActionDue":"2026-11-26T09:30:00+08:00"}}
+            """;
+
+        var table = await CliRunner.RunWithInputAsync(Records + "\n", "remind", "--now", CliRunner.Now, "-");
+
+        Assert.Contains(table.OutputLines, l => l.Contains("SEA-0001  ", StringComparison.Ordinal) && l.Contains(" Priya Nair ", StringComparison.Ordinal));
+        Assert.Contains(table.OutputLines, l => l.Contains(" Seng Heng Engineering P… ", StringComparison.Ordinal) && l.Contains(" Priya Natarajan ", StringComparison.Ordinal));
+        Assert.Contains(table.OutputLines, l => l.Contains(" Kenneth Wong Wai Ke… ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Remind_Table_LateColumn_RoundsAsTheReasonDoes()
     {
         // The column read "7d" beside "已 7.9 天未跟进": rounded down to the day there, up to the tenth in the evidence.
