@@ -8,7 +8,8 @@ using nietras.SeparatedValues;
 namespace FollowUp.Rules.Import;
 
 /// <summary>
-/// Writes evaluations as a table, one row per record: <c>id</c>, <c>profile</c>, <c>grade</c>, <c>score</c>,
+/// Writes evaluations as a table, one row per record: <c>id</c>, <c>customer</c> (the company, else the contact's name),
+/// <c>owner</c> (the next step's owner, else the record's, as the team report groups by), <c>profile</c>, <c>grade</c>, <c>score</c>,
 /// <c>riskLevel</c>, <c>riskScore</c> and the three largest deductions (<c>deduction1Code</c>, <c>deduction1Component</c>,
 /// <c>deduction1Field</c>, <c>deduction1Points</c> … <c>deduction3Points</c>), as CSV or as an .xlsx workbook. The component
 /// tells apart the two charges of one vague text, under completeness and under clarity, which share code and field.

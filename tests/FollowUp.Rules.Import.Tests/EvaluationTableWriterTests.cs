@@ -20,13 +20,13 @@ public sealed class EvaluationTableWriterTests
         Communications = [new Communication { Summary = "-跟进中" }],
     };
 
-    private static readonly FollowUpRecord Plain = new() { Id = "FU-1, \"quoted\"\nline", Customer = new Customer { Company = "宏图" } };
+    private static readonly FollowUpRecord Plain = new() { Id = "FU-1, \"quoted\"\nline", Owner = "刘洋", Customer = new Customer { Company = "宏图" } };
 
     [Fact]
-    public void Columns_AreIdProfileGradeScoreRiskAndTheTopThreeDeductions()
+    public void Columns_AreIdCustomerOwnerProfileGradeScoreRiskAndTheTopThreeDeductions()
     {
         Assert.Equal(
-            ["id", "profile", "grade", "score", "riskLevel", "riskScore",
+            ["id", "customer", "owner", "profile", "grade", "score", "riskLevel", "riskScore",
              "deduction1Code", "deduction1Component", "deduction1Field", "deduction1Points",
              "deduction2Code", "deduction2Component", "deduction2Field", "deduction2Points",
              "deduction3Code", "deduction3Component", "deduction3Field", "deduction3Points"],
@@ -53,18 +53,20 @@ public sealed class EvaluationTableWriterTests
         Assert.Equal([.. EvaluationTableWriter.Columns], rows[0]);
         var row = rows[1];
         Assert.Equal("FU-1, \"quoted\"\nline", row[0]);
-        Assert.Equal(evaluation.Profile, row[1]);
-        Assert.Equal(evaluation.Grade.ToString(), row[2]);
-        Assert.Equal(Math.Round(evaluation.Score, 2), double.Parse(row[3], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(evaluation.Risk.Level.ToString(), row[4]);
+        Assert.Equal("宏图", row[1]);
+        Assert.Equal("刘洋", row[2]);
+        Assert.Equal(evaluation.Profile, row[3]);
+        Assert.Equal(evaluation.Grade.ToString(), row[4]);
+        Assert.Equal(Math.Round(evaluation.Score, 2), double.Parse(row[5], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(evaluation.Risk.Level.ToString(), row[6]);
         var top = evaluation.Deductions.OrderByDescending(d => d.Points).Take(3).ToList();
         Assert.Equal(3, top.Count);
-        Assert.Equal(top.Select(d => d.Code), new[] { row[6], row[10], row[14] });
-        Assert.Equal(top.Select(d => d.Component.ToString()), new[] { row[7], row[11], row[15] });
-        Assert.Equal(top.Select(d => d.Field), new[] { row[8], row[12], row[16] });
+        Assert.Equal(top.Select(d => d.Code), new[] { row[8], row[12], row[16] });
+        Assert.Equal(top.Select(d => d.Component.ToString()), new[] { row[9], row[13], row[17] });
+        Assert.Equal(top.Select(d => d.Field), new[] { row[10], row[14], row[18] });
         Assert.Equal(
             top.Select(d => Math.Round(d.Points, 2)),
-            new[] { row[9], row[13], row[17] }.Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture)));
+            new[] { row[11], row[15], row[19] }.Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]
@@ -75,8 +77,8 @@ public sealed class EvaluationTableWriterTests
 
         var row = WriteAndReadCsv([evaluation])[1];
 
-        Assert.Equal(["VagueText", "Clarity", "needs.summary"], row[6..9]);
-        Assert.Equal(["VagueText", "Completeness", "needs.summary"], row[10..13]);
+        Assert.Equal(["VagueText", "Clarity", "needs.summary"], row[8..11]);
+        Assert.Equal(["VagueText", "Completeness", "needs.summary"], row[12..15]);
     }
 
     [Fact]
@@ -101,7 +103,7 @@ public sealed class EvaluationTableWriterTests
         await EvaluationTableWriter.WriteCsvAsync(async, evaluations.ToAsyncEnumerable(), new UTF8Encoding(false));
 
         Assert.Equal(Encoding.UTF8.GetString(sync.ToArray()), Encoding.UTF8.GetString(async.ToArray()));
-        Assert.StartsWith("id,profile,grade", Encoding.UTF8.GetString(sync.ToArray()), StringComparison.Ordinal);
+        Assert.StartsWith("id,customer,owner,profile,grade", Encoding.UTF8.GetString(sync.ToArray()), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using MiniExcelLibs.Attributes;
 namespace FollowUp.Rules.Import.Writing;
 
 /// <summary>
-/// One evaluation as a spreadsheet row: id, profile, grade, score, risk, and the three largest deductions, each with the
+/// One evaluation as a spreadsheet row: id, customer, owner, profile, grade, score, risk, and the three largest deductions, each with the
 /// component it is charged to (one vague text costs points under completeness and under clarity, with the same code and field).
 /// </summary>
 internal sealed class EvaluationRow
@@ -15,7 +15,7 @@ internal sealed class EvaluationRow
     /// <summary>The column names, in order, shared by the CSV and .xlsx writers.</summary>
     public static readonly IReadOnlyList<string> Columns =
     [
-        "id", "profile", "grade", "score", "riskLevel", "riskScore",
+        "id", "customer", "owner", "profile", "grade", "score", "riskLevel", "riskScore",
         "deduction1Code", "deduction1Component", "deduction1Field", "deduction1Points",
         "deduction2Code", "deduction2Component", "deduction2Field", "deduction2Points",
         "deduction3Code", "deduction3Component", "deduction3Field", "deduction3Points",
@@ -23,6 +23,12 @@ internal sealed class EvaluationRow
 
     [ExcelColumnName("id")]
     public string Id { get; init; } = "";
+
+    [ExcelColumnName("customer")]
+    public string Customer { get; init; } = "";
+
+    [ExcelColumnName("owner")]
+    public string Owner { get; init; } = "";
 
     [ExcelColumnName("profile")]
     public string Profile { get; init; } = "";
@@ -83,6 +89,8 @@ internal sealed class EvaluationRow
         return new EvaluationRow
         {
             Id = evaluation.Id ?? "",
+            Customer = evaluation.Customer ?? "",
+            Owner = evaluation.Owner ?? "",
             Profile = evaluation.Profile,
             Grade = evaluation.Grade.ToString(),
             Score = Math.Round(evaluation.Score, 2),
@@ -109,7 +117,7 @@ internal sealed class EvaluationRow
     /// </summary>
     public string[] ToTexts() =>
     [
-        Text(Id), Text(Profile), Grade, Number(Score), RiskLevel, Number(RiskScore),
+        Text(Id), Text(Customer), Text(Owner), Text(Profile), Grade, Number(Score), RiskLevel, Number(RiskScore),
         Text(Deduction1Code), Deduction1Component, Text(Deduction1Field), Number(Deduction1Points),
         Text(Deduction2Code), Deduction2Component, Text(Deduction2Field), Number(Deduction2Points),
         Text(Deduction3Code), Deduction3Component, Text(Deduction3Field), Number(Deduction3Points),

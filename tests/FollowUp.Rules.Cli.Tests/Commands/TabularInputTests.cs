@@ -540,8 +540,8 @@ public sealed class TabularInputTests : IDisposable
         Assert.False(run.OutputBytes.AsSpan().StartsWith(Encoding.UTF8.Preamble), "standard output gets no byte order mark");
         var lines = run.OutputLines.Select(l => l.TrimEnd('\r')).ToList();
         Assert.Equal(string.Join(',', EvaluationTableWriter.Columns), lines[0]);
-        Assert.StartsWith("\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"点我\"\")\",ToB,", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("N-2,ToB,", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"点我\"\")\",'+宏图,,ToB,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("N-2,蓝海,,ToB,", lines[2], StringComparison.Ordinal);
         Assert.Equal(3, lines.Count);
     }
 
