@@ -34,6 +34,14 @@ public static class FollowUpJson
     public static JsonTypeInfo<FollowUpRecord> Record => FollowUpJsonContext.Default.FollowUpRecord;
 
     /// <summary>
+    /// Gets the source-generated metadata of every type the library reads or writes as JSON: <see cref="FollowUpRecord"/>,
+    /// <see cref="FollowUpEvaluation"/> and <see cref="Reporting.TeamReport"/>. A Native AOT host, whose serializer cannot fall back
+    /// to reflection, adds it to its own options so that an endpoint can take a record and return an evaluation:
+    /// <c>json.SerializerOptions.TypeInfoResolverChain.Insert(0, FollowUpJson.TypeInfoResolver)</c>.
+    /// </summary>
+    public static IJsonTypeInfoResolver TypeInfoResolver => FollowUpJsonContext.Default;
+
+    /// <summary>
     /// Gets the options records are read and written with: camelCase, case-insensitive names, comments and trailing commas
     /// allowed, and a name given twice in one object refused (<see cref="JsonSerializerOptions.AllowDuplicateProperties"/> is
     /// <see langword="false"/>: <c>id</c> and <c>ID</c> set the same field, so they count as the same name).

@@ -279,6 +279,27 @@ public class FollowUpJsonTests
     }
 
     [Fact]
+    public void JsonSerializer_WithOptionsOrResolverAlone_WritesAnEvaluationAndAReportWithoutReflection()
+    {
+        // FollowUpJson.Options had metadata for the record only: an evaluation threw NotSupportedException, and a Native AOT
+        // host (no reflection to fall back on) answered every endpoint with 500. Options whose only resolver is the library's
+        // have no reflection either, as under AOT.
+        var aotLike = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = FollowUpJson.TypeInfoResolver };
+        var record = SampleRecords.CompleteToB();
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+        var builder = new FollowUp.Rules.Reporting.TeamReportBuilder();
+        builder.Add(record, evaluation);
+        var report = builder.Build();
+
+        Assert.Equal(FollowUpJson.Serialize(evaluation), JsonSerializer.Serialize(evaluation, FollowUpJson.Options));
+        Assert.Equal(FollowUpJson.Serialize(evaluation), JsonSerializer.Serialize(evaluation, aotLike));
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(
+            System.Text.Json.Nodes.JsonNode.Parse(report.ToString(FollowUp.Rules.Reporting.TeamReportFormat.Json)),
+            System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(report, aotLike))));
+        Assert.Equal(record.Id, JsonSerializer.Deserialize<FollowUpRecord>(FollowUpJson.Serialize(record), aotLike)!.Id);
+    }
+
+    [Fact]
     public void JsonSerializer_RecordTypeInfo_RefusesAFieldGivenTwice()
     {
         Assert.False(FollowUpJson.Options.AllowDuplicateProperties);
