@@ -6,7 +6,7 @@ package=$(ls "$dir"/FollowUp.Rules.[0-9]*.nupkg | head -n 1)
 symbols=$(ls "$dir"/FollowUp.Rules.[0-9]*.snupkg | head -n 1)
 echo "checking $package"
 listing=$(unzip -l "$package")
-for expected in README.md lib/net10.0/FollowUp.Rules.dll lib/net10.0/FollowUp.Rules.xml; do
+for expected in README.md THIRD-PARTY-NOTICES.md lib/net10.0/FollowUp.Rules.dll lib/net10.0/FollowUp.Rules.xml; do
   grep -q " $expected\$" <<<"$listing" || { echo "missing from package: $expected"; exit 1; }
 done
 [ -s "$symbols" ] || { echo "missing symbol package"; exit 1; }
@@ -30,6 +30,7 @@ tool_listing=$(unzip -l "$tool")
 for expected in FollowUp.Rules.Import.dll Sep.dll MiniExcel.dll; do
   grep -q "/$expected\$" <<<"$tool_listing" || { echo "missing from the tool package: $expected"; exit 1; }
 done
+grep -q " THIRD-PARTY-NOTICES.md\$" <<<"$tool_listing" || { echo "missing from the tool package: THIRD-PARTY-NOTICES.md"; exit 1; }
 if ls "$dir"/FollowUp.Rules.Import.[0-9]*.nupkg >/dev/null 2>&1; then
   echo "FollowUp.Rules.Import must not be packed: the only library package is FollowUp.Rules"; exit 1
 fi
