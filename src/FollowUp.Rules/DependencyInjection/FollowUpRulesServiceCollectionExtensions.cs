@@ -14,7 +14,8 @@ public static class FollowUpRulesServiceCollectionExtensions
     /// <summary>
     /// Registers the evaluator (<see cref="IFollowUpEvaluator"/>), the FluentValidation validators of the five steps and their
     /// composite (<see cref="IValidator{T}"/> of <see cref="FollowUpRecord"/>), and the options, validated at start-up.
-    /// Safe to call more than once: services are added only when absent.
+    /// Safe to call more than once: services are added only when absent. Every service is a thread-safe singleton; the
+    /// evaluator and the validators follow configuration changes as they happen.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>A builder to configure FollowUp.Rules further.</returns>
@@ -37,13 +38,15 @@ public static class FollowUpRulesServiceCollectionExtensions
         services.TryAddSingleton<IFollowUpRulesMonitor>(sp => sp.GetRequiredService<FollowUpRulesProvider>());
         services.TryAddSingleton<IFollowUpEvaluator>(sp =>
             new MonitoredFollowUpEvaluator(sp.GetRequiredService<FollowUpRulesProvider>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddTransient<IValidator<FollowUpRecord>, FollowUpRecordValidator>();
-        services.TryAddTransient<FollowUpRecordValidator>();
-        services.TryAddTransient<BasicInfoValidator>();
-        services.TryAddTransient<NeedsValidator>();
-        services.TryAddTransient<CommunicationsValidator>();
-        services.TryAddTransient<ProgressValidator>();
-        services.TryAddTransient<AttachmentsAndRisksValidator>();
+        // Singletons, as FluentValidation advises for validators without per-request state: these hold only the evaluator,
+        // which follows configuration changes itself, and building one per resolution doubled the cost of a validation.
+        services.TryAddSingleton<FollowUpRecordValidator>();
+        services.TryAddSingleton<IValidator<FollowUpRecord>>(sp => sp.GetRequiredService<FollowUpRecordValidator>());
+        services.TryAddSingleton<BasicInfoValidator>();
+        services.TryAddSingleton<NeedsValidator>();
+        services.TryAddSingleton<CommunicationsValidator>();
+        services.TryAddSingleton<ProgressValidator>();
+        services.TryAddSingleton<AttachmentsAndRisksValidator>();
         return new FollowUpRulesBuilder(services);
     }
 
