@@ -8,6 +8,7 @@ public sealed record Attachment
 {
     /// <summary>Gets what kind of document it is.</summary>
     [JsonPropertyName("kind")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public EnumValue<AttachmentKind> Kind { get; init; }
 
     /// <summary>Gets the file name.</summary>

@@ -33,6 +33,7 @@ public sealed record Customer
 
     /// <summary>Gets the contact's role in the decision (决策权).</summary>
     [JsonPropertyName("decisionRole")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public EnumValue<DecisionRole> DecisionRole { get; init; }
 
     /// <summary>Gets the lead source (来源渠道), such as 线上咨询 or 线下活动.</summary>

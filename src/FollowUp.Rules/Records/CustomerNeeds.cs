@@ -41,6 +41,7 @@ public sealed record NeedsChange
 {
     /// <summary>Gets when the change was learned.</summary>
     [JsonPropertyName("at")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public Timestamp At { get; init; }
 
     /// <summary>Gets what changed, such as "数量从100套增至200套".</summary>

@@ -8,10 +8,12 @@ public sealed record DealProgress
 {
     /// <summary>Gets the current stage (当前进度).</summary>
     [JsonPropertyName("stage")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public EnumValue<DealStage> Stage { get; init; }
 
     /// <summary>Gets when the deal entered the current stage.</summary>
     [JsonPropertyName("stageSince")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public Timestamp StageSince { get; init; }
 
     /// <summary>Gets the next action (下一步行动).</summary>
@@ -21,6 +23,7 @@ public sealed record DealProgress
 
     /// <summary>Gets when the next action is due.</summary>
     [JsonPropertyName("nextActionDue")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public Timestamp NextActionDue { get; init; }
 
     /// <summary>Gets who does the next action. When empty, the record's <see cref="FollowUpRecord.Owner"/> is responsible.</summary>

@@ -28,6 +28,7 @@ public sealed record FollowUpRecord
 
     /// <summary>Gets when this record was written.</summary>
     [JsonPropertyName("recordedAt")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public Timestamp RecordedAt { get; init; }
 
     /// <summary>Gets who is responsible for the record and its next step (责任人).</summary>

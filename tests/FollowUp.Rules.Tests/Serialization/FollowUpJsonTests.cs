@@ -464,6 +464,22 @@ public class FollowUpJsonTests
     }
 
     [Fact]
+    public void Serialize_AbsentTimes_AreLeftOutAsEveryOtherAbsentField()
+    {
+        // "recordedAt":null was written beside nothing else for an absent field; the other times likewise.
+        var record = new FollowUpRecord
+        {
+            Id = "a",
+            Communications = [new Communication { Summary = "电话沟通" }],
+            Progress = new DealProgress { NextAction = "发报价" },
+        };
+
+        Assert.Equal("""{"id":"a","communications":[{"summary":"电话沟通"}],"progress":{"nextAction":"发报价"}}""", FollowUpJson.Serialize(record));
+        Assert.Equal("""{"id":"a","recordedAt":"2026-11-20"}""", FollowUpJson.Serialize(new FollowUpRecord { Id = "a", RecordedAt = Timestamp.Parse("2026-11-20") }));
+        Assert.Equal("""{"id":"a","recordedAt":"下周"}""", FollowUpJson.Serialize(new FollowUpRecord { Id = "a", RecordedAt = Timestamp.Parse("下周") }));
+    }
+
+    [Fact]
     public void Serialize_CamelCaseNamesAndWechat_AreWritten()
     {
         using var document = JsonDocument.Parse(FollowUpJson.Serialize(SampleRecords.CompleteToB()));
