@@ -73,15 +73,19 @@ public sealed class FollowUpRulesOptions
     public IList<string> PlaceholderValues { get; } = [.. DefaultPlaceholderValues];
 
     /// <summary>Gets the phrase changes every profile makes to the shipped lexicon.</summary>
+    /// <value>Empty: the shipped lexicon as it is.</value>
     public LexiconOptions Lexicon { get; } = new();
 
     /// <summary>Gets the configured profiles, by name (case-insensitive).</summary>
+    /// <value>Empty: the built-in profiles ToB, ToC, Project and ECommerce only.</value>
     public IDictionary<string, ProfileOptions> Profiles { get; } = new Dictionary<string, ProfileOptions>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Gets the lowest scores of grades A, B and C.</summary>
+    /// <value>A 85, B 70, C 60 (SPEC §7).</value>
     public GradeScaleOptions Grades { get; } = new();
 
     /// <summary>Gets the lowest risk scores of the Medium, High and Critical levels.</summary>
+    /// <value>Medium 25, High 50, Critical 75.</value>
     public RiskLevelOptions RiskLevels { get; } = new();
 
     internal static readonly string[] DefaultAcknowledgementPhrases =

@@ -24,12 +24,15 @@ public sealed class ProfileOptions
     /// one adds to the built-in aliases. An alias that another configured profile's name or alias already takes fails
     /// validation; one that only a built-in alias takes moves to this profile.
     /// </remarks>
+    /// <value>Empty; the built-in profiles have aliases of their own (企业客户, 电商, B2B…).</value>
     public IList<string> Aliases { get; } = [];
 
     /// <summary>Gets the fields to require on top of the base profile, as keys of <see cref="FollowUpFields"/> or <c>custom.&lt;name&gt;</c>.</summary>
+    /// <value>Empty: the base profile's required fields.</value>
     public IList<string> RequiredFields { get; } = [];
 
     /// <summary>Gets the fields the base profile requires that this profile does not.</summary>
+    /// <value>Empty.</value>
     public IList<string> IgnoredFields { get; } = [];
 
     /// <summary>Gets the step each required custom field counts toward, by custom field name.</summary>
@@ -44,6 +47,7 @@ public sealed class ProfileOptions
     /// A key that names no <see cref="FollowUpStep"/> fails validation, which names it and the steps allowed; so does a weight
     /// below 0 or above 1,000,000.
     /// </remarks>
+    /// <value>Empty: the base profile's weights (the built-in ones in BuiltInProfiles.json).</value>
     public WeightDictionary<FollowUpStep> StepWeights { get; } = new();
 
     /// <summary>Gets or sets the credit an acknowledged field earns, from 0 (none) to 1 (as if filled).</summary>
@@ -71,12 +75,15 @@ public sealed class ProfileOptions
     public int? StalledStageAfterDays { get; set; }
 
     /// <summary>Gets the weight (0 to 1) of each risk signal, by code; 0 turns a signal off. Signals not listed keep the base weight.</summary>
+    /// <value>Empty: the base profile's weights.</value>
     public IDictionary<string, double> SignalWeights { get; } = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Gets the names of competitors; a mention raises the <c>Competitor</c> signal.</summary>
+    /// <value>Empty: only the shipped competitor phrases (竞品, 友商, competitor…) raise the signal.</value>
     public IList<string> CompetitorNames { get; } = [];
 
     /// <summary>Gets the phrase changes this profile makes to the lexicon, after the global ones.</summary>
+    /// <value>Empty: the lexicon as the global options leave it.</value>
     public LexiconOptions Lexicon { get; } = new();
 
     /// <summary>
@@ -87,5 +94,6 @@ public sealed class ProfileOptions
     /// A key that names no <see cref="GradeComponent"/> fails validation, which names it and the parts allowed; so does a weight
     /// below 0 or above 1,000,000, or parts that do not add up to 100.
     /// </remarks>
+    /// <value>Empty: the base profile's points; 40, 20, 15, 5 and 20 for completeness, clarity, actionability, timeliness and risk handling in the built-in profiles.</value>
     public WeightDictionary<GradeComponent> ScoreWeights { get; } = new();
 }
