@@ -10,6 +10,7 @@ namespace FollowUp.Rules;
 /// </summary>
 internal sealed class FollowUpRulesProvider : IFollowUpRulesMonitor, IDisposable
 {
+    private readonly string _name;
     private readonly IOptionsFactory<FollowUpRulesOptions> _factory;
     private readonly IRiskSignalDetector[] _customDetectors;
     private readonly List<IDisposable> _subscriptions = [];
@@ -17,16 +18,23 @@ internal sealed class FollowUpRulesProvider : IFollowUpRulesMonitor, IDisposable
     private Action<FollowUpRuleSet, OptionsValidationException?>[] _listeners = [];
     private volatile FollowUpRuleSet _current;
 
+    /// <summary>Builds the rule set of the options named <paramref name="name"/> and follows their changes.</summary>
+    /// <param name="name">The options' name: <see cref="Options.DefaultName"/>, or a tenant's (<c>AddFollowUpRules("tenant-a")</c>).</param>
+    /// <param name="factory">Creates the options, bound and validated.</param>
+    /// <param name="changeSources">What signals a change of options; those of other names are ignored.</param>
+    /// <param name="customDetectors">The risk-signal detectors the host added; shared by every name.</param>
     public FollowUpRulesProvider(
-        IOptionsFactory<FollowUpRulesOptions> factory, IEnumerable<IOptionsChangeTokenSource<FollowUpRulesOptions>> changeSources,
+        string name, IOptionsFactory<FollowUpRulesOptions> factory, IEnumerable<IOptionsChangeTokenSource<FollowUpRulesOptions>> changeSources,
         IEnumerable<IRiskSignalDetector> customDetectors)
     {
+        _name = name;
         _factory = factory;
         _customDetectors = [.. customDetectors];
         _current = Build();
         foreach (var source in changeSources)
         {
-            if (source.Name is null || source.Name == Options.DefaultName)
+            // A source without a name signals the default options, as Microsoft's own options monitor reads it.
+            if ((source.Name ?? Options.DefaultName) == name)
             {
                 _subscriptions.Add(ChangeToken.OnChange(source.GetChangeToken, Reload));
             }
@@ -56,7 +64,7 @@ internal sealed class FollowUpRulesProvider : IFollowUpRulesMonitor, IDisposable
         }
     }
 
-    private FollowUpRuleSet Build() => FollowUpRuleSet.Create(_factory.Create(Options.DefaultName), _customDetectors);
+    private FollowUpRuleSet Build() => FollowUpRuleSet.Create(_factory.Create(_name), _customDetectors);
 
     private void Reload()
     {
@@ -73,13 +81,13 @@ internal sealed class FollowUpRulesProvider : IFollowUpRulesMonitor, IDisposable
         {
             // The configuration binder's: a value that does not convert (A: "high"), or with ErrorOnUnknownConfiguration a
             // misspelt key. Thrown from a change token's callback it would only reach the thread pool, and no one would hear of it.
-            LastRejectedChange = new OptionsValidationException(Options.DefaultName, typeof(FollowUpRulesOptions), [Describe(unbound)]);
+            LastRejectedChange = new OptionsValidationException(_name, typeof(FollowUpRulesOptions), [Describe(unbound)]);
         }
         catch (Exception unbuilt) when (unbuilt is ArgumentException or FormatException or InvalidDataException)
         {
             // Options the validator passed that the rule set still cannot be built from: a defect of ours, but the change is
             // rejected as an invalid one is, so the last good rules stay and listeners hear why, rather than no one.
-            LastRejectedChange = new OptionsValidationException(Options.DefaultName, typeof(FollowUpRulesOptions), [$"The rules could not be built from the changed options: {Describe(unbuilt)}"]);
+            LastRejectedChange = new OptionsValidationException(_name, typeof(FollowUpRulesOptions), [$"The rules could not be built from the changed options: {Describe(unbuilt)}"]);
         }
 
         // A copy-on-write array: listeners run outside the lock, and one that unsubscribes while called does not disturb the others.

@@ -34,7 +34,7 @@ public static class FollowUpRulesServiceCollectionExtensions
         services.AddOptions<FollowUpRulesOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FollowUpRulesOptions>, FollowUpRulesOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<FollowUpRulesProvider>();
+        services.TryAddSingleton(sp => CreateProvider(sp, Microsoft.Extensions.Options.Options.DefaultName));
         services.TryAddSingleton<IFollowUpRulesMonitor>(sp => sp.GetRequiredService<FollowUpRulesProvider>());
         services.TryAddSingleton<IFollowUpEvaluator>(sp =>
             new MonitoredFollowUpEvaluator(sp.GetRequiredService<FollowUpRulesProvider>(), sp.GetRequiredService<TimeProvider>()));
@@ -50,6 +50,61 @@ public static class FollowUpRulesServiceCollectionExtensions
         return new FollowUpRulesBuilder(services);
     }
 
+    /// <summary>
+    /// Registers a second, named set of rules beside the default one, for a host that serves several organisations (tenants)
+    /// that differ in what is rule-set-wide: culture, time zone, date order, grade bands, phrases. Its services are keyed by
+    /// <paramref name="name"/>: <see cref="IFollowUpEvaluator"/>, <see cref="IFollowUpRulesMonitor"/> and
+    /// <see cref="IValidator{T}"/> of <see cref="FollowUpRecord"/>, resolved with <c>[FromKeyedServices("tenant-a")]</c> or
+    /// <c>GetRequiredKeyedService&lt;IFollowUpEvaluator&gt;("tenant-a")</c>; their options are the named options of that name,
+    /// validated at start-up and reloaded like the default ones.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The tenant's name: the key of its services and the name of its options.</param>
+    /// <returns>A builder whose <see cref="FollowUpRulesBuilder.Configure"/> changes these named options.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space: the default rules are <see cref="AddFollowUpRules(IServiceCollection)"/>.</exception>
+    /// <remarks>
+    /// Bind a tenant's section by name:
+    /// <c>services.Configure&lt;FollowUpRulesOptions&gt;("tenant-a", configuration.GetSection("Tenants:tenant-a:FollowUpRules"), binder =&gt; binder.ErrorOnUnknownConfiguration = true)</c>.
+    /// Risk-signal detectors added with <see cref="FollowUpRulesBuilder.AddRiskSignal{TDetector}"/> run in every set of rules.
+    /// The default services are registered too, so the step validators (built on the default evaluator) stay resolvable;
+    /// for a tenant's, construct one on its evaluator: <c>new NeedsValidator(evaluator)</c>. Tenants that differ only in
+    /// their profiles need no set of their own: give each its profile and pass its name to
+    /// <see cref="IFollowUpEvaluator.Evaluate(FollowUpRecord, string)"/>.
+    /// </remarks>
+    public static FollowUpRulesBuilder AddFollowUpRules(this IServiceCollection services, string name)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        services.AddFollowUpRules();
+        services.AddOptions<FollowUpRulesOptions>(name).ValidateOnStart();
+        services.TryAddKeyedSingleton(name, (sp, _) => CreateProvider(sp, name));
+        services.TryAddKeyedSingleton<IFollowUpRulesMonitor>(name, (sp, key) => sp.GetRequiredKeyedService<FollowUpRulesProvider>(key));
+        services.TryAddKeyedSingleton<IFollowUpEvaluator>(name, (sp, key) =>
+            new MonitoredFollowUpEvaluator(sp.GetRequiredKeyedService<FollowUpRulesProvider>(key), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddKeyedSingleton<IValidator<FollowUpRecord>>(name, (sp, key) => new FollowUpRecordValidator(sp.GetRequiredKeyedService<IFollowUpEvaluator>(key)));
+        return new FollowUpRulesBuilder(services, name);
+    }
+
+    /// <summary>Registers a named set of rules, as <see cref="AddFollowUpRules(IServiceCollection, string)"/>, and configures its options in code.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The tenant's name: the key of its services and the name of its options.</param>
+    /// <param name="configure">Changes to these named options; applied after any earlier configuration.</param>
+    /// <returns>A builder to configure these rules further.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/>, <paramref name="name"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    public static FollowUpRulesBuilder AddFollowUpRules(this IServiceCollection services, string name, Action<FollowUpRulesOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return services.AddFollowUpRules(name).Configure(configure);
+    }
+
+    private static FollowUpRulesProvider CreateProvider(IServiceProvider services, string name) => new(
+        name,
+        services.GetRequiredService<IOptionsFactory<FollowUpRulesOptions>>(),
+        services.GetServices<IOptionsChangeTokenSource<FollowUpRulesOptions>>(),
+        services.GetServices<IRiskSignalDetector>());
+
     /// <summary>Registers FollowUp.Rules and configures its options in code.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Changes to the options; applied after any earlier configuration.</param>
@@ -62,25 +117,35 @@ public static class FollowUpRulesServiceCollectionExtensions
     }
 }
 
-/// <summary>Configures FollowUp.Rules after <see cref="FollowUpRulesServiceCollectionExtensions.AddFollowUpRules(IServiceCollection)"/>.</summary>
+/// <summary>
+/// Configures FollowUp.Rules after <see cref="FollowUpRulesServiceCollectionExtensions.AddFollowUpRules(IServiceCollection)"/>
+/// or, for a named set of rules, <see cref="FollowUpRulesServiceCollectionExtensions.AddFollowUpRules(IServiceCollection, string)"/>.
+/// </summary>
 public sealed class FollowUpRulesBuilder
 {
-    internal FollowUpRulesBuilder(IServiceCollection services)
+    internal FollowUpRulesBuilder(IServiceCollection services, string name = "")
     {
         Services = services;
+        Name = name;
     }
 
     /// <summary>Gets the service collection FollowUp.Rules is registered with.</summary>
     public IServiceCollection Services { get; }
 
-    /// <summary>Changes the options in code.</summary>
+    /// <summary>
+    /// Gets the name of the rules this builder configures: <see cref="Microsoft.Extensions.Options.Options.DefaultName"/> (empty) for the default ones, a
+    /// tenant's for <see cref="FollowUpRulesServiceCollectionExtensions.AddFollowUpRules(IServiceCollection, string)"/>.
+    /// </summary>
+    public string Name { get; }
+
+    /// <summary>Changes the options in code: the default ones, or the named ones of <see cref="Name"/>.</summary>
     /// <param name="configure">The changes; applied after any earlier configuration, such as configuration binding.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="configure"/> is <see langword="null"/>.</exception>
     public FollowUpRulesBuilder Configure(Action<FollowUpRulesOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        Services.Configure(configure);
+        Services.Configure(Name, configure);
         return this;
     }
 

@@ -34,7 +34,7 @@ public class FollowUpRulesServiceCollectionExtensionsTests
     public void AddFollowUpRules_NullServices_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => FollowUpRulesServiceCollectionExtensions.AddFollowUpRules(null!));
-        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddFollowUpRules(null!));
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddFollowUpRules((Action<FollowUpRulesOptions>)null!));
     }
 
     [Fact]

@@ -1,0 +1,150 @@
+using FluentValidation;
+using FollowUp.Rules.Tests.TestData;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FollowUp.Rules.Tests.DependencyInjection;
+
+/// <summary>
+/// Named rules for a host that serves several tenants: each name has its own options, rule set, reload and keyed services,
+/// beside the default ones and without touching them.
+/// </summary>
+public sealed class NamedFollowUpRulesTests
+{
+    private static readonly FollowUpRecord NoBudget = SampleRecords.CompleteToB().WithNeeds(n => n with { Budget = null });
+
+    private static ServiceProvider Build(IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(TestClock.Create());
+        services.AddFollowUpRules();
+        services.AddFollowUpRules("tenant-en");
+        services.AddFollowUpRules("tenant-tw");
+        services.Configure<FollowUpRulesOptions>(configuration.GetSection(FollowUpRulesOptions.SectionName));
+        services.Configure<FollowUpRulesOptions>("tenant-en", configuration.GetSection("Tenants:en:FollowUpRules"));
+        services.Configure<FollowUpRulesOptions>("tenant-tw", configuration.GetSection("Tenants:tw:FollowUpRules"));
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    private static IConfigurationRoot Configuration(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().Add(new MemoryConfigurationSource { InitialData = values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)) }).Build();
+
+    [Fact]
+    public void AddFollowUpRules_Named_EachTenantEvaluatesWithItsOwnOptions()
+    {
+        using var provider = Build(Configuration(
+            ("Tenants:en:FollowUpRules:Culture", "en"),
+            ("Tenants:en:FollowUpRules:Grades:A", "95"),
+            ("Tenants:tw:FollowUpRules:Culture", "zh-TW")));
+
+        var byDefault = provider.GetRequiredService<IFollowUpEvaluator>();
+        var english = provider.GetRequiredKeyedService<IFollowUpEvaluator>("tenant-en");
+        var taiwan = provider.GetRequiredKeyedService<IFollowUpEvaluator>("tenant-tw");
+
+        Assert.Equal(["zh-CN", "en", "zh-TW"], new[] { byDefault, english, taiwan }.Select(e => e.Rules.Culture.Name));
+        Assert.StartsWith("缺少预算", byDefault.Evaluate(NoBudget).FindingsWithCode(FindingCodes.FieldMissing).Single().Message, StringComparison.Ordinal);
+        Assert.StartsWith("Missing budget", english.Evaluate(NoBudget).FindingsWithCode(FindingCodes.FieldMissing).Single().Message, StringComparison.Ordinal);
+        Assert.StartsWith("缺少預算", taiwan.Evaluate(NoBudget).FindingsWithCode(FindingCodes.FieldMissing).Single().Message, StringComparison.Ordinal);
+        Assert.Equal(95, english.Rules.Grades.A);
+        Assert.Equal(85, byDefault.Rules.Grades.A);
+        Assert.Same(english, provider.GetRequiredKeyedService<IFollowUpEvaluator>("tenant-en"));
+    }
+
+    [Fact]
+    public void AddFollowUpRules_Named_KeyedValidatorAndMonitorAreTheTenants()
+    {
+        using var provider = Build(Configuration(("Tenants:en:FollowUpRules:Culture", "en")));
+
+        var validator = provider.GetRequiredKeyedService<IValidator<FollowUpRecord>>("tenant-en");
+        var monitor = provider.GetRequiredKeyedService<IFollowUpRulesMonitor>("tenant-en");
+
+        Assert.StartsWith("Missing budget", Assert.Single(validator.Validate(NoBudget).Errors, e => e.PropertyName == "needs.budget").ErrorMessage, StringComparison.Ordinal);
+        Assert.Same(provider.GetRequiredKeyedService<IFollowUpEvaluator>("tenant-en").Rules, monitor.Current);
+        Assert.NotSame(provider.GetRequiredService<IFollowUpRulesMonitor>(), monitor);
+    }
+
+    [Fact]
+    public void Reload_OneTenantsChange_ReachesThatTenantOnly()
+    {
+        var configuration = Configuration(("Tenants:en:FollowUpRules:Culture", "en"), ("Tenants:tw:FollowUpRules:Grades:A", "85"));
+        using var provider = Build(configuration);
+        var english = provider.GetRequiredKeyedService<IFollowUpEvaluator>("tenant-en");
+        var taiwan = provider.GetRequiredKeyedService<IFollowUpEvaluator>("tenant-tw");
+        var byDefault = provider.GetRequiredService<IFollowUpEvaluator>();
+
+        configuration["Tenants:en:FollowUpRules:Grades:A"] = "90";
+        configuration.Reload();
+
+        // A reload of the configuration signals every name bound from it, so the others are rebuilt, from their own options.
+        Assert.Equal(("en", 90.0), (english.Rules.Culture.Name, english.Rules.Grades.A));
+        Assert.Equal(("zh-CN", 85.0), (taiwan.Rules.Culture.Name, taiwan.Rules.Grades.A));
+        Assert.Equal(("zh-CN", 85.0), (byDefault.Rules.Culture.Name, byDefault.Rules.Grades.A));
+    }
+
+    [Fact]
+    public void Reload_InvalidTenantChange_IsRejectedForThatTenantWithItsName()
+    {
+        var configuration = Configuration(("Tenants:en:FollowUpRules:Culture", "en"));
+        using var provider = Build(configuration);
+        var english = provider.GetRequiredKeyedService<IFollowUpEvaluator>("tenant-en");
+        var monitor = provider.GetRequiredKeyedService<IFollowUpRulesMonitor>("tenant-en");
+        var good = english.Rules;
+
+        configuration["Tenants:en:FollowUpRules:Culture"] = "fr";
+        configuration.Reload();
+
+        Assert.Same(good, english.Rules);
+        var rejected = Assert.IsType<OptionsValidationException>(monitor.LastRejectedChange);
+        Assert.Equal("tenant-en", rejected.OptionsName);
+        Assert.Null(provider.GetRequiredService<IFollowUpRulesMonitor>().LastRejectedChange);
+    }
+
+    [Fact]
+    public void AddFollowUpRules_InvalidTenantOptions_FailWhenItsEvaluatorIsResolved()
+    {
+        using var provider = Build(Configuration(("Tenants:tw:FollowUpRules:Grades:A", "150")));
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredKeyedService<IFollowUpEvaluator>("tenant-tw"));
+
+        Assert.Equal("tenant-tw", failure.OptionsName);
+        Assert.NotNull(provider.GetRequiredService<IFollowUpEvaluator>());
+    }
+
+    [Fact]
+    public void AddFollowUpRules_NamedConfigure_ChangesThatTenantsOptionsOnly()
+    {
+        var services = new ServiceCollection();
+        services.AddFollowUpRules("tenant-en", options => options.Culture = "en").Configure(options => options.Grades.A = 92);
+        using var provider = services.BuildServiceProvider();
+
+        var english = provider.GetRequiredKeyedService<IFollowUpEvaluator>("tenant-en").Rules;
+
+        Assert.Equal(("en", 92.0), (english.Culture.Name, english.Grades.A));
+        Assert.Equal(("zh-CN", 85.0), (provider.GetRequiredService<IFollowUpEvaluator>().Rules.Culture.Name, provider.GetRequiredService<IFollowUpEvaluator>().Rules.Grades.A));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void AddFollowUpRules_EmptyName_Throws(string name)
+    {
+        Assert.Throws<ArgumentException>(nameof(name), () => new ServiceCollection().AddFollowUpRules(name));
+        Assert.Throws<ArgumentNullException>(nameof(name), () => new ServiceCollection().AddFollowUpRules((string)null!));
+    }
+
+    [Fact]
+    public void AddFollowUpRules_SameNameTwice_RegistersItsServicesOnce()
+    {
+        var services = new ServiceCollection();
+
+        services.AddFollowUpRules("tenant-en");
+        services.AddFollowUpRules("tenant-en", options => options.Culture = "en");
+
+        Assert.Single(services, d => d.ServiceType == typeof(IFollowUpEvaluator) && Equals(d.ServiceKey, "tenant-en"));
+        Assert.Single(services, d => d.ServiceType == typeof(IFollowUpEvaluator) && d.ServiceKey is null);
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal("en", provider.GetRequiredKeyedService<IFollowUpEvaluator>("tenant-en").Rules.Culture.Name);
+    }
+}
