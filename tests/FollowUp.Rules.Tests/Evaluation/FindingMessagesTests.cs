@@ -54,9 +54,23 @@ public partial class FindingMessagesTests
     }
 
     [Theory]
-    [InlineData("zh-CN", "关键内容缺失（预算、痛点或关注点、第 2 条沟通记录的客户反馈），", "写“待补充”或“客户暂未明确”")]
-    [InlineData("zh-TW", "關鍵內容缺失（預算、痛點或關注點、第 2 筆溝通記錄的客戶回饋），", "寫「待補充」或「客戶暫未明確」")]
-    [InlineData("en", "Key content is missing (budget, pain points or concerns, customer feedback of communication 2),", "\"not disclosed\"")]
+    [InlineData("zh-CN", "同上", "关键内容缺失或没有实际内容（下一步行动）", "别用“同上”之类的话代替")]
+    [InlineData("en", "Same as above", "Key content is missing or says nothing (next action)", "not a filler such as \"same as above\"")]
+    public void RiskNotAssessable_FillerInAKeyField_IsCalledAFillerNotAnEmptyField(string culture, string filler, string start, string advice)
+    {
+        // A next action of "Same as above" was reported as missing content, with advice for an empty field ("mark to be confirmed").
+        var record = SampleRecords.CompleteToB() with { Progress = SampleRecords.CompleteToB().Progress! with { NextAction = filler } };
+
+        var finding = Assert.Single(Evaluator(culture).Evaluate(record).FindingsWithCode(FindingCodes.RiskNotAssessable));
+
+        Assert.StartsWith(start, finding.Message, StringComparison.Ordinal);
+        Assert.Contains(advice, finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "关键内容缺失或没有实际内容（预算、痛点或关注点、第 2 条沟通记录的客户反馈），", "写“待补充”或“客户暂未明确”")]
+    [InlineData("zh-TW", "關鍵內容缺失或沒有實際內容（預算、痛點或關注點、第 2 筆溝通記錄的客戶回饋），", "寫「待補充」或「客戶暫未明確」")]
+    [InlineData("en", "Key content is missing or says nothing (budget, pain points or concerns, customer feedback of communication 2),", "\"not disclosed\"")]
     public void RiskNotAssessable_NamesFieldsByLabel_AndSaysAnAcknowledgementIsEnough(string culture, string start, string advice)
     {
         // The message listed paths (needs.budget, needs.painPoints, communications[1].feedback) joined by ", " in Chinese text
@@ -98,8 +112,8 @@ public partial class FindingMessagesTests
     }
 
     [Theory]
-    [InlineData("zh-CN", "关键内容缺失（预算）或无法识别（第 2 条沟通记录的沟通时间），无法判断风险是否已处理。补上缺失的内容，客户还没说的，写“待补充”或“客户暂未明确”，也比空着强；无法识别的日期按各自的提示改写。")]
-    [InlineData("en", "Key content is missing (budget) and cannot be read (contact time of communication 2), so it cannot be told whether risks were handled. Fill in what is missing; what the customer has not said yet, mark \"to be confirmed\" or \"not disclosed\" rather than leaving it empty. Rewrite the dates that cannot be read as their own findings say.")]
+    [InlineData("zh-CN", "关键内容缺失或没有实际内容（预算）或无法识别（第 2 条沟通记录的沟通时间），无法判断风险是否已处理。补上缺失的内容，客户还没说的，写“待补充”或“客户暂未明确”，也比空着强；无法识别的日期按各自的提示改写。")]
+    [InlineData("en", "Key content is missing or says nothing (budget) and cannot be read (contact time of communication 2), so it cannot be told whether risks were handled. Fill in what is missing; what the customer has not said yet, mark \"to be confirmed\" or \"not disclosed\" rather than leaving it empty. Rewrite the dates that cannot be read as their own findings say.")]
     public void RiskNotAssessable_MissingAndUnreadable_NamesEachForWhatItIs(string culture, string expected)
     {
         var record = SampleRecords.CompleteToB()

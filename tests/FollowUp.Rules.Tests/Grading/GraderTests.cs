@@ -57,7 +57,7 @@ public class GraderTests
             "communications[1].summary", DeductionGroup.RiskIgnored, "检测到风险信号“竞争对手介入”（友商"),
         [DeductionCodes.RiskNotAssessable] = new(
             SampleRecords.CompleteToB().WithNeeds(n => n with { PainPoints = null, Concerns = null }),
-            "risks", DeductionGroup.MissingInfo, "关键内容缺失（痛点或关注点）"),
+            "risks", DeductionGroup.MissingInfo, "关键内容缺失或没有实际内容（痛点或关注点）"),
         [DeductionCodes.TextMissing] = new(
             SampleRecords.CompleteToB().WithNeeds(n => n with { Summary = null }), "needs.summary", DeductionGroup.MissingInfo, "需求描述是空的"),
         [DeductionCodes.VagueText] = new(

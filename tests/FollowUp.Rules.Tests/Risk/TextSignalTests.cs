@@ -126,7 +126,7 @@ public sealed class TextSignalTests
         var evaluation = Evaluator.Evaluate(record);
 
         var finding = Assert.Single(evaluation.Findings, f => f.Code == FindingCodes.RiskNotAssessable);
-        Assert.Contains("关键内容缺失（预算）", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("关键内容缺失或没有实际内容（预算）", finding.Message, StringComparison.Ordinal);
 
         // It hides a budget constraint and nothing else, so it costs what an unanswered one would, not the whole part.
         var profile = FollowUpRuleSet.Default.DefaultProfile;
