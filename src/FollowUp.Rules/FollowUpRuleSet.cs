@@ -77,6 +77,9 @@ public sealed class FollowUpRuleSet
     /// <summary>Gets the grade cut-offs.</summary>
     public GradeScale Grades { get; }
 
+    /// <summary>Gets the best grade a record with a given flaw may get (<see cref="GradeCapOptions"/>); <see cref="GradeCaps.None"/> by default.</summary>
+    public GradeCaps GradeCaps { get; private init; } = GradeCaps.None;
+
     /// <summary>Gets the risk-level cut-offs.</summary>
     public RiskLevelScale RiskLevels { get; }
 
@@ -130,9 +133,13 @@ public sealed class FollowUpRuleSet
         var placeholders = options.PlaceholderValues.Select(TextFolding.FoldPhrase).ToFrozenSet(StringComparer.Ordinal);
         var grades = new GradeScale(options.Grades.A, options.Grades.B, options.Grades.C);
         var levels = new RiskLevelScale(options.RiskLevels.Medium, options.RiskLevels.High, options.RiskLevels.Critical);
+        var caps = options.Grades.Caps;
         return new FollowUpRuleSet(
             profiles, ByFoldedName(profiles, options), profiles[options.DefaultProfile], CultureInfo.GetCultureInfo(options.Culture), options.DefaultUtcOffset, options.DateOrder, placeholders, grades,
-            levels, signals, detectors);
+            levels, signals, detectors)
+        {
+            GradeCaps = new GradeCaps(caps.VagueLatestContact, caps.UnansweredRisk, caps.OverdueNextAction),
+        };
 
         TextAnalyzer AnalyzerFor(IReadOnlyList<LexiconOptions> lexicon, IReadOnlyList<string> competitors)
         {

@@ -113,6 +113,15 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             builder.AddError("must satisfy 0 <= C <= B <= A <= 100", $"{Root}:Grades (A={grades.A}, B={grades.B}, C={grades.C})");
         }
 
+        var caps = options.Grades.Caps;
+        foreach (var (capName, cap) in new[] { ("VagueLatestContact", caps.VagueLatestContact), ("UnansweredRisk", caps.UnansweredRisk), ("OverdueNextAction", caps.OverdueNextAction) })
+        {
+            if (cap is { } grade && !Enum.IsDefined(grade))
+            {
+                builder.AddError($"must be one of {string.Join(", ", Enum.GetNames<Grade>())}", $"{Root}:Grades:Caps:{capName} ('{grade}')");
+            }
+        }
+
         var levels = options.RiskLevels;
         if (RiskLevelScale.FirstOutOfOrder(levels.Medium, levels.High, levels.Critical) is not null)
         {

@@ -72,12 +72,18 @@ internal static class EvaluationBuilder
         var riskScore = RiskScore(signals);
         var risk = new RiskAssessment(riskScore, rules.RiskLevels.LevelOf(riskScore), signals.Count == 0 ? [] : signals.ToArray());
         var (score, deductions) = Grader.Grade(inspection, rules, profile);
+        var grade = rules.Grades.GradeOf(score);
+        if (rules.GradeCaps.Any)
+        {
+            grade = Capped(inspection, rules.GradeCaps, grade);
+        }
+
         return new FollowUpEvaluation(
             inspection.Record.Id,
             profile.Name,
             inspection.Now,
             score,
-            rules.Grades.GradeOf(score),
+            grade,
             completeness,
             BuildClarity(inspection),
             BuildVague(inspection),
@@ -92,6 +98,74 @@ internal static class EvaluationBuilder
             Culture = rules.Culture,
             DateOrder = rules.DateOrder,
         };
+    }
+
+    /// <summary>
+    /// The grade after the caps of the flaws the record has, each cap that lowers it noted as a <c>GradeCapped</c> finding on
+    /// the flaw's field. Each flaw is read so that filling in a field, answering a risk or clarifying a text never lowers the
+    /// grade, as they never lower the score: a contact without a summary, or no contact at all, counts as a vague one; a
+    /// contact whose time is missing or unreadable may be the latest; risks that cannot be assessed count as unanswered; a
+    /// next action that is missing or has no readable due date counts as overdue.
+    /// </summary>
+    private static Grade Capped(Inspection inspection, GradeCaps caps, Grade grade)
+    {
+        var capped = grade;
+        if (caps.VagueLatestContact is { } vagueCap && vagueCap > grade && UnclearLatestSummary(inspection) is { } summary)
+        {
+            inspection.Notes.Add(new Note(Problem.GradeCapped, summary, summary, null, CapDetail(nameof(GradeCaps.VagueLatestContact), vagueCap)));
+            capped = vagueCap > capped ? vagueCap : capped;
+        }
+
+        if (caps.UnansweredRisk is { } riskCap && riskCap > grade
+            && (inspection.Unanswered.Count > 0 || inspection.Notes.Exists(n => n.Problem == Problem.RiskNotAssessable)))
+        {
+            inspection.Notes.Add(new Note(Problem.GradeCapped, FollowUpFields.Risks, FollowUpFields.Risks, null, CapDetail(nameof(GradeCaps.UnansweredRisk), riskCap)));
+            capped = riskCap > capped ? riskCap : capped;
+        }
+
+        if (caps.OverdueNextAction is { } overdueCap && overdueCap > grade && inspection.Deductions.Exists(d => d.Code is DeductionCodes.NextActionOverdue
+            or DeductionCodes.NextActionDueInPast or DeductionCodes.NoDueDate or DeductionCodes.NoNextAction))
+        {
+            inspection.Notes.Add(new Note(
+                Problem.GradeCapped, FollowUpFields.ProgressNextActionDue, FollowUpFields.ProgressNextActionDue, null, CapDetail(nameof(GradeCaps.OverdueNextAction), overdueCap)));
+            capped = overdueCap > capped ? overdueCap : capped;
+        }
+
+        return capped;
+    }
+
+    /// <summary>The detail of a cap's note, which its message reads: the cap's name and the grade, <c>VagueLatestContact:C</c>.</summary>
+    private static string CapDetail(string cap, Grade grade) => string.Concat(cap, ":", grade.ToString());
+
+    /// <summary>
+    /// The path of the summary of a contact that is or may be the latest (the latest readable one, and any whose time is missing
+    /// or unreadable) when that summary is vague, says nothing, is only marked unknown or is missing; <c>communications</c> when
+    /// there is no contact; <see langword="null"/> when every such summary is clear.
+    /// </summary>
+    private static string? UnclearLatestSummary(Inspection inspection)
+    {
+        var communications = inspection.Record.Communications;
+        var latest = inspection.LatestContact.Index;
+        if (latest < 0 || communications is null)
+        {
+            return FollowUpFields.Communications;
+        }
+
+        for (var i = 0; i < communications.Count; i++)
+        {
+            if (communications[i] is not { } entry || (i != latest && entry.At.IsValid))
+            {
+                continue;
+            }
+
+            var path = FieldPaths.CommunicationSummary[i];
+            if (string.IsNullOrWhiteSpace(entry.Summary) || inspection.Clarity.Exists(c => c.Path == path && c.Level <= ClarityLevel.Vague))
+            {
+                return path;
+            }
+        }
+
+        return null;
     }
 
     private static string[] UnansweredCodes(Inspection inspection)

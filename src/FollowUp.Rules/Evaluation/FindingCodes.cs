@@ -91,4 +91,11 @@ public static class FindingCodes
 
     /// <summary>Fields that risk detection reads are missing, so it cannot be told whether risks were handled. Severity Info.</summary>
     public const string RiskNotAssessable = "RiskNotAssessable";
+
+    /// <summary>
+    /// The grade is lower than the score gives, because the record has a flaw the configured grade caps do not let pass
+    /// (<see cref="Grading.GradeCapOptions"/>): a vague latest contact, an unanswered risk, an overdue next action; one per
+    /// cap that lowered it, on the flaw's field. Never raised with the default options. Severity Info.
+    /// </summary>
+    public const string GradeCapped = "GradeCapped";
 }

@@ -30,6 +30,7 @@ internal static class FindingMessages
         Problem.ContactTimeMissing or Problem.LateRecordUnknown => FindingCodes.ContactTimeMissing,
         Problem.LateRecord => FindingCodes.LateRecord,
         Problem.NextActionOverdue => FindingCodes.NextActionOverdue,
+        Problem.GradeCapped => FindingCodes.GradeCapped,
         _ => FindingCodes.RiskNotAssessable,
     };
 
@@ -37,7 +38,7 @@ internal static class FindingMessages
     {
         Problem.FieldMissing or Problem.InvalidDate or Problem.AttachmentProposal or Problem.AttachmentContract or Problem.AttachmentAny
             or Problem.AttachmentStageUnknown or Problem.CountermeasureMissing or Problem.RiskPointsMissing or Problem.InvalidValue => Severity.Error,
-        Problem.RiskNotAssessable => Severity.Info,
+        Problem.RiskNotAssessable or Problem.GradeCapped => Severity.Info,
         _ => Severity.Warning,
     };
 
@@ -191,8 +192,16 @@ internal static class FindingMessages
         Problem.LateRecordUnknown => messages.Defer("LateRecordContactTimeUnreadable", messages.FieldLabel(note.Key), note.Value!,
             LatenessText.Beyond(messages, note.Times!.Value.Second - note.Times.Value.First, Inspection.OnTime)),
         Problem.NextActionOverdue => messages.Defer("NextActionOverdue", TimeText.Due(note.Times!.Value.Second, dateOnly: false, zone)),
+        Problem.GradeCapped => GradeCapped(messages, note.Detail!),
         _ => RiskNotAssessable(messages, note.Detail, note.Unreadable),
     };
+
+    /// <summary>The message of a grade cap, from its detail: the cap's name and the grade, <c>VagueLatestContact:C</c>.</summary>
+    private static string GradeCapped(MessageCatalog messages, string detail)
+    {
+        var colon = detail.IndexOf(':', StringComparison.Ordinal);
+        return messages.ForArgument("GradeCapped" + detail[..colon], detail[(colon + 1)..]);
+    }
 
     /// <summary>
     /// The message of risk inputs that cannot be read: the <paramref name="missing"/> ones are to be filled in, or marked 待补充;

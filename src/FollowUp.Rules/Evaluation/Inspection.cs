@@ -67,6 +67,7 @@ internal enum Problem : byte
     LateRecord,
     LateRecordUnknown,
     NextActionOverdue,
+    GradeCapped,
 }
 
 /// <summary>One scored check of a step.</summary>

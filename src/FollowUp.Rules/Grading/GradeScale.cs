@@ -71,3 +71,19 @@ public sealed record GradeScale
     /// <returns>The grade: higher scores never get a lower grade.</returns>
     public Grade GradeOf(double score) => score >= A ? Grade.A : score >= B ? Grade.B : score >= C ? Grade.C : Grade.D;
 }
+
+/// <summary>
+/// The best grade a record with a given flaw may get, whatever its score (<see cref="GradeCapOptions"/>); <see langword="null"/>
+/// for a flaw that caps nothing.
+/// </summary>
+/// <param name="VagueLatestContact">The best grade of a record whose latest contact's summary is vague, empty or missing.</param>
+/// <param name="UnansweredRisk">The best grade of a record with a risk signal no noted risk answers.</param>
+/// <param name="OverdueNextAction">The best grade of a record whose next action is overdue.</param>
+public sealed record GradeCaps(Grade? VagueLatestContact, Grade? UnansweredRisk, Grade? OverdueNextAction)
+{
+    /// <summary>Gets the caps of the default options: none.</summary>
+    public static GradeCaps None { get; } = new(null, null, null);
+
+    /// <summary>Whether any flaw caps the grade.</summary>
+    internal bool Any => VagueLatestContact is not null || UnansweredRisk is not null || OverdueNextAction is not null;
+}

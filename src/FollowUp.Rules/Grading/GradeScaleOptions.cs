@@ -14,4 +14,8 @@ public sealed class GradeScaleOptions
     /// <summary>Gets or sets the lowest score graded C.</summary>
     /// <value>60.</value>
     public double C { get; set; } = 60;
+
+    /// <summary>Gets the best grade a record with a given flaw may get, whatever its score.</summary>
+    /// <value>No cap: the grade follows the score alone.</value>
+    public GradeCapOptions Caps { get; } = new();
 }

@@ -14,6 +14,74 @@ public sealed class GraderProperties
 {
     private static readonly FollowUpEvaluator Evaluator = new(FollowUpRuleSet.Default, new FakeTimeProvider(RecordGen.Now));
 
+    /// <summary>Every grade cap set, at C, so that the caps' own invariants are checked over the same records.</summary>
+    private static readonly FollowUpEvaluator CappedEvaluator = FollowUpEvaluator.Create(
+        o =>
+        {
+            o.Grades.Caps.VagueLatestContact = Grade.C;
+            o.Grades.Caps.UnansweredRisk = Grade.C;
+            o.Grades.Caps.OverdueNextAction = Grade.C;
+        },
+        new FakeTimeProvider(RecordGen.Now));
+
+    /// <summary>A cap only lowers the grade, never touches the score, and a lowered grade always says why.</summary>
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
+    public Property Caps_OnlyLowerTheGradeLeaveTheScoreAndExplainEachLowering(FollowUpRecord record)
+    {
+        var plain = Evaluator.Evaluate(record);
+        var capped = CappedEvaluator.Evaluate(record);
+        var explained = capped.Findings.Any(f => f.Code == FindingCodes.GradeCapped);
+
+        return (capped.Score == plain.Score && capped.Grade >= plain.Grade && (capped.Grade != plain.Grade) == explained
+                && capped.Grade == (explained ? (plain.Grade > Grade.C ? plain.Grade : Grade.C) : plain.Grade))
+            .Label($"{plain.Grade} ({plain.Score}) capped to {capped.Grade}, explained {explained}");
+    }
+
+    /// <summary>With every cap set, filling a missing field never lowers the grade, as it never lowers the score.</summary>
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
+    public Property FillingAMissingRequiredField_NeverLowersTheCappedGrade(FollowUpRecord record, Fill fill)
+    {
+        if (FillOneMissing(CappedEvaluator, record, fill) is not var (path, before, after))
+        {
+            return true.ToProperty();
+        }
+
+        return (after.Grade <= before.Grade).Label(
+            $"{path} := '{fill.Text}'/{fill.Time:O}: {before.Grade} ({before.Score}) -> {after.Grade} ({after.Score}); caps "
+            + string.Join(" | ", after.Findings.Where(f => f.Code == FindingCodes.GradeCapped).Select(f => f.Field)));
+    }
+
+    /// <summary>
+    /// Fills one of the fields a record's evaluation lists as missing (not <c>risks</c>), chosen by <paramref name="fill"/>, and
+    /// evaluates the record before and after; <see langword="null"/> when nothing is missing or the field cannot be filled.
+    /// </summary>
+    private static (string Path, FollowUpEvaluation Before, FollowUpEvaluation After)? FillOneMissing(FollowUpEvaluator evaluator, FollowUpRecord record, Fill fill)
+    {
+        var before = evaluator.Evaluate(record);
+        var missing = before.Completeness.Steps.SelectMany(s => s.Missing).Where(p => p is not "risks").ToList();
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        var path = missing[fill.Index % missing.Count];
+        return RecordEditor.Fill(record, path, fill.Text, fill.Time, fill.Index) is { } filled ? (path, before, evaluator.Evaluate(filled)) : null;
+    }
+
+    /// <summary>With every cap set, adding a vague phrase never raises the grade.</summary>
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
+    public Property AddingAVaguePhrase_NeverRaisesTheCappedGrade(FollowUpRecord record, VaguePhraseChoice choice)
+    {
+        var before = CappedEvaluator.Evaluate(record);
+        if (choice.AppendTo(record) is not { } changed)
+        {
+            return true.ToProperty();
+        }
+
+        var after = CappedEvaluator.Evaluate(changed);
+        return (after.Grade >= before.Grade).Label($"'{choice.Phrase}' in {choice.Field}: {before.Grade} -> {after.Grade}");
+    }
+
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
     public Property Score_IsBoundedAndExplainedExactlyByTheDeductions(FollowUpRecord record)
     {
@@ -42,20 +110,11 @@ public sealed class GraderProperties
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
     public Property FillingAMissingRequiredField_NeverLowersTheScoreOrAStepScore(FollowUpRecord record, Fill fill)
     {
-        var before = Evaluator.Evaluate(record);
-        var missing = before.Completeness.Steps.SelectMany(s => s.Missing).Where(p => p is not "risks").ToList();
-        if (missing.Count == 0)
+        if (FillOneMissing(Evaluator, record, fill) is not var (path, before, after))
         {
             return true.ToProperty();
         }
 
-        var path = missing[fill.Index % missing.Count];
-        if (RecordEditor.Fill(record, path, fill.Text, fill.Time, fill.Index) is not { } filled)
-        {
-            return true.ToProperty();
-        }
-
-        var after = Evaluator.Evaluate(filled);
         var stepsHold = before.Completeness.Steps.Zip(after.Completeness.Steps).All(p => p.Second.Score >= p.First.Score);
         return (after.Score >= before.Score && stepsHold)
             .Label($"{path} := '{fill.Text}'/{fill.Time:O}: score {before.Score} -> {after.Score}; steps "
