@@ -35,8 +35,11 @@ internal static class ExitCodes
     /// <summary>Reading or writing failed part way (a disk full, a closed pipe).</summary>
     public const int Failed = 1;
 
-    /// <summary>Cancelled by the user (Ctrl+C).</summary>
+    /// <summary>Cancelled by the user (Ctrl+C, SIGINT): 128 + 2, as a shell reports a process the signal ended.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Stopped by SIGTERM (a scheduler, <c>timeout</c>, <c>kill</c>): 128 + 15.</summary>
+    public const int Terminated = 143;
 }
 
 /// <summary>A mistake in the command line or configuration, reported as one line and exit code 2.</summary>

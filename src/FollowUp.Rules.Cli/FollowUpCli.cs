@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using FollowUp.Rules.Cli.Commands;
 
 namespace FollowUp.Rules.Cli;
@@ -34,6 +35,21 @@ internal static class FollowUpCli
             return ExitCodes.UsageError;
         }
 
+        // Ctrl+C and SIGTERM cancel the command's token, so that it unwinds (deletes the temporary file of --output) and the
+        // exit code says which ended it: 130 for Ctrl+C, 143 for SIGTERM, as schedulers tell their own stop from an operator's.
+        // Left to the runtime they end the process at once; System.CommandLine's own handling gives 130 for both.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stoppedWith = 0;
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            Interlocked.CompareExchange(ref stoppedWith, context.Signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Cancelled, 0);
+            stop.Cancel();
+            _ = Task.Delay(TerminationTimeout, CancellationToken.None).ContinueWith(_ => Environment.Exit(Volatile.Read(ref stoppedWith)), TaskScheduler.Default);
+        }
+
+        using var interrupt = console.HandlesTermination ? PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop) : null;
+        using var terminate = console.HandlesTermination ? PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop) : null;
         try
         {
             var invocation = new InvocationConfiguration
@@ -41,12 +57,9 @@ internal static class FollowUpCli
                 Output = new StreamWriter(console.Output) { AutoFlush = true },
                 Error = console.Error,
                 EnableDefaultExceptionHandler = false,
-
-                // Without it System.CommandLine leaves Ctrl+C and SIGTERM to the runtime, which ends the process at once,
-                // leaving the temporary file of --output behind; with it they cancel the command's token.
-                ProcessTerminationTimeout = console.HandlesTermination ? TerminationTimeout : null,
+                ProcessTerminationTimeout = null,
             };
-            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            return await parse.InvokeAsync(invocation, stop.Token).ConfigureAwait(false);
         }
         catch (CliUsageException usage)
         {
@@ -55,8 +68,9 @@ internal static class FollowUpCli
         }
         catch (OperationCanceledException)
         {
-            await TellAsync(console, "followup: cancelled.").ConfigureAwait(false);
-            return ExitCodes.Cancelled;
+            var terminated = Volatile.Read(ref stoppedWith) == ExitCodes.Terminated;
+            await TellAsync(console, terminated ? "followup: stopped by SIGTERM." : "followup: cancelled.").ConfigureAwait(false);
+            return terminated ? ExitCodes.Terminated : ExitCodes.Cancelled;
         }
         catch (IOException io)
         {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace FollowUp.Rules.Cli;
 
@@ -29,7 +30,7 @@ internal sealed class StandardStream : Stream
 
     public static Stream OpenInput() => new StandardStream(IsInherited(0) ? Console.OpenStandardInput() : null, "cannot read standard input", reads: true);
 
-    public static Stream OpenOutput() => new StandardStream(IsInherited(1) ? Console.OpenStandardOutput() : null, "cannot write standard output", reads: false);
+    public static Stream OpenOutput() => new StandardStream(IsInherited(1) ? Writer(1) ?? Console.OpenStandardOutput() : null, "cannot write standard output", reads: false);
 
     public static Stream OpenError() => new StandardStream(IsInherited(2) ? Console.OpenStandardError() : null, "cannot write standard error", reads: false);
 
@@ -139,6 +140,49 @@ internal sealed class StandardStream : Stream
         new($"{_failure}: {(exception.InnerException is IOException inner ? inner : exception).Message.TrimEnd('.')}.", exception);
 
     /// <summary>
+    /// A stream that writes a pipe or socket descriptor and reports its failures, or <see langword="null"/> for any other
+    /// (a terminal, a file, Windows). .NET's console stream drops EPIPE without a word, so a run piped into <c>head -1</c>
+    /// or a consumer that died went on to the end of its input and exited 0; this one throws "Broken pipe". A file is left
+    /// to the console stream, which writes at the descriptor's shared offset (<c>{ followup …; echo done; } &gt; out</c>).
+    /// </summary>
+    private static FileStream? Writer(int descriptor)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        try
+        {
+            var stream = new FileStream(new SafeFileHandle(descriptor, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            if (!stream.CanSeek && !IsTerminal(descriptor))
+            {
+                return stream;
+            }
+
+            stream.Dispose();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // Not a descriptor a file stream takes: the console stream writes it as before.
+        }
+
+        return null;
+    }
+
+    private static bool IsTerminal(int descriptor)
+    {
+        try
+        {
+            return IsATerminal(descriptor) == 1;
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>
     /// Whether the process was started with the descriptor open: the runtime opens every descriptor of its own
     /// close-on-exec, which no descriptor that came through exec can be. Windows gives no handle a closed one's place.
     /// </summary>
@@ -166,6 +210,10 @@ internal sealed class StandardStream : Stream
             return null;
         }
     }
+
+    [DllImport("libc", EntryPoint = "isatty")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int IsATerminal(int descriptor);
 
     [DllImport("libc", EntryPoint = "fcntl")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

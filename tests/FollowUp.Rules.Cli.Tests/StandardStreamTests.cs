@@ -169,6 +169,49 @@ public sealed class StandardStreamTests : IDisposable
     }
 
     /// <summary>
+    /// A reader that stops early (<c>| head</c>, a loader that died) ends the run with exit 1 and one line: .NET's console
+    /// stream dropped EPIPE, so the run went on to the end of its input and exited 0.
+    /// </summary>
+    [Fact]
+    public async Task Evaluate_ReaderOfStandardOutputGone_FailsWithBrokenPipe()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var sample = await File.ReadAllTextAsync(SampleData.FollowUpsPath);
+        var input = _temp.Write("many.jsonl", string.Concat(Enumerable.Repeat(sample, 100)));
+
+        var run = await CliProcess.RunAsync(new ProcessStartInfo(
+            "bash", ["-c", "\"$@\" | head -c 100 >/dev/null; exit ${PIPESTATUS[0]}", "bash", CliProcess.DotnetHost, CliProcess.FollowupDll, "evaluate", "--now", CliRunner.Now, input]));
+
+        Assert.Equal((1, "followup: cannot write standard output: Broken pipe.\n"), (run.ExitCode, run.Error));
+    }
+
+    /// <summary>Standard output redirected to a file is written at the shell's offset, so what the shell writes next follows it.</summary>
+    [Fact]
+    public async Task Evaluate_StandardOutputAFileTheShellWritesAfter_KeepsTheOrder()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var output = _temp.File("out.txt");
+
+        var run = await CliProcess.RunAsync(new ProcessStartInfo(
+            "bash", ["-c", "{ echo first; \"$@\"; echo done; } > \"$OUT\"", "bash", CliProcess.DotnetHost, CliProcess.FollowupDll, "evaluate", "--now", CliRunner.Now, SampleData.FollowUpsPath])
+        {
+            Environment = { ["OUT"] = output },
+        });
+
+        var lines = await File.ReadAllLinesAsync(output);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(("first", "done", 36), (lines[0], lines[^1], lines.Length));
+    }
+
+    /// <summary>
     /// Runs <c>followup</c> through <c>sh</c> with <paramref name="redirection"/> applied to it, and returns its exit code
     /// and standard error (empty when the redirection closes it).
     /// </summary>

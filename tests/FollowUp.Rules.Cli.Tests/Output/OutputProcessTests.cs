@@ -14,9 +14,12 @@ public sealed class OutputProcessTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    [Fact]
-    public async Task Evaluate_SigtermPartWay_ExitsCancelledAndDeletesTheTemporaryFile()
+    [Theory]
+    [InlineData("TERM", 143, "followup: stopped by SIGTERM.\n")]
+    [InlineData("INT", 130, "followup: cancelled.\n")]
+    public async Task Evaluate_SignalPartWay_ExitsWithTheSignalsCodeAndDeletesTheTemporaryFile(string signal, int exitCode, string message)
     {
+        // SIGTERM exited 130 as Ctrl+C does, where the README and --help promise 143: a scheduler could not tell its own stop.
         if (!OperatingSystem.IsLinux())
         {
             return;
@@ -43,14 +46,14 @@ public sealed class OutputProcessTests : IDisposable
             await Task.Delay(20, timeout.Token);
         }
 
-        using (var kill = Process.Start("kill", ["-TERM", $"{process.Id}"]))
+        using (var kill = Process.Start("kill", [$"-{signal}", $"{process.Id}"]))
         {
             await kill.WaitForExitAsync(timeout.Token);
         }
 
         await process.WaitForExitAsync(timeout.Token);
 
-        Assert.Equal((130, "followup: cancelled.\n"), (process.ExitCode, await error));
+        Assert.Equal((exitCode, message), (process.ExitCode, await error));
         Assert.Equal("PRECIOUS\n", await File.ReadAllTextAsync(output));
         Assert.Equal([output, input], Directory.GetFiles(_temp.Path).Order());
     }
