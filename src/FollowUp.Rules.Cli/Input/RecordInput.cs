@@ -9,8 +9,13 @@ namespace FollowUp.Rules.Cli.Input;
 /// <param name="Warning">What is wrong with a record that could be read, such as rows of its group that could not.</param>
 /// <param name="EndsInput">Whether reading of the input stopped at this row, so the rest of the input is not read.</param>
 /// <param name="InputWarning">What is wrong with the whole input, told before its first row: the encoding it was guessed to be in.</param>
+/// <param name="RowCount">
+/// How many rows of the input an unreadable result stands for: a CSV quote that never closes takes the later rows with it,
+/// and a group's record that cannot be built, the group's rows.
+/// </param>
 internal readonly record struct RecordInput(
-    string Source, long Row, string RowKind, FollowUpRecord? Record, string? Error, string? Warning = null, bool EndsInput = false, string? InputWarning = null)
+    string Source, long Row, string RowKind, FollowUpRecord? Record, string? Error, string? Warning = null, bool EndsInput = false, string? InputWarning = null,
+    int RowCount = 1)
 {
     /// <summary>Gets where the row is, as <c>file:line 12</c>.</summary>
     public string Location => $"{Source}:{RowKind} {Row}";

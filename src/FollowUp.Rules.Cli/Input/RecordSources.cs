@@ -119,7 +119,7 @@ internal static class RecordSources
             await RowDiagnostics.ReportAsync(row, console.Error, progress).ConfigureAwait(false);
             if (evaluation is null)
             {
-                inputs.Unreadable++;
+                inputs.Unreadable += row.RowCount;
                 if (row.EndsInput)
                 {
                     inputs.AddReadInPart(row.Location);
@@ -347,7 +347,8 @@ internal static class RecordSources
                 yield return result.IsRecord
                     ? new RecordInput(input, result.Row, "row", result.Record, null, RecordWarning(result))
                     : new RecordInput(
-                        input, result.Row, "row", null, result.Column is null ? result.Error : $"column '{result.Column}': {result.Error}", EndsInput: table.StoppedReading);
+                        input, result.Row, "row", null, result.Column is null ? result.Error : $"column '{result.Column}': {result.Error}", EndsInput: table.StoppedReading,
+                        RowCount: Math.Max(1, result.Rows.Count));
             }
         }
     }

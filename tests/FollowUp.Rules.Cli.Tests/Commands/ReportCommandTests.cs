@@ -162,6 +162,20 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_CsvQuoteThatNeverCloses_CountsEveryRowItSwallowed()
+    {
+        // The report said "unreadable rows left out: 1" for a quote that took 4 rows, and 3 customers with them, out of it.
+        var file = _temp.Write("open-quote.csv", "id,customer.company,needs.summary\nQ-1,宏图建筑,ERP 替换\nQ-2,蓝海物流,\"预算\nQ-3,星河电子,WMS\n\nQ-4,远望科技,MES\nQ-5,金石材料,CRM\n");
+
+        var run = await CliRunner.RunAsync("report", "--format", "json", "--now", CliRunner.Now, file);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        var report = Json.Parse(run.Output);
+        Assert.Equal(1, report.GetProperty("recordCount").GetInt64());
+        Assert.Equal(4, report.GetProperty("unreadableRows").GetInt64());
+    }
+
+    [Fact]
     public async Task Report_StandardInputAndFiles_ReportsOnAllRecords()
     {
         var file = _temp.Write("more.json", $"[{SampleData.Record("B-1")}, {SampleData.Record("B-2")}]");
