@@ -25,7 +25,9 @@ internal static class RulesFactory
             // An option's mistake is named as the option, as --profile's and --now's are, not as the configuration key it sets.
             if (!FollowUpRulesOptionsValidator.IsChineseOrEnglish(culture))
             {
-                throw new CliUsageException($"--culture '{culture}' is not a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture.");
+                throw new CliUsageException(FollowUpRulesOptionsValidator.InvariantGlobalization
+                    ? $"--culture '{culture}' {FollowUpRulesOptionsValidator.InvariantGlobalizationProblem}."
+                    : $"--culture '{culture}' is not a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture.");
             }
 
             options.Culture = culture;

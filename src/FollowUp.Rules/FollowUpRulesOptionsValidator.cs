@@ -74,7 +74,9 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         if (!IsChineseOrEnglish(options.Culture))
         {
             builder.AddError(
-                "must be a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture; messages are in Traditional Chinese for zh-TW, zh-HK, zh-MO and zh-Hant, in Simplified Chinese for every other Chinese culture and in English for every English one",
+                InvariantGlobalization
+                    ? InvariantGlobalizationProblem
+                    : "must be a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture; messages are in Traditional Chinese for zh-TW, zh-HK, zh-MO and zh-Hant, in Simplified Chinese for every other Chinese culture and in English for every English one",
                 $"{Root}:Culture ('{options.Culture}')");
         }
 
@@ -473,6 +475,29 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
 
     // By language, as the message catalog is chosen: ICU accepts any well-formed tag, so a prefix test let through
     // "english" or "zha" (Zhuang), which then got English messages.
+    /// <summary>
+    /// Why no culture can be used in a process without ICU's culture data: a slim container image, or a host built with
+    /// <c>InvariantGlobalization</c>, knows no culture but the invariant one, so the configured culture is not what is wrong.
+    /// </summary>
+    internal const string InvariantGlobalizationProblem =
+        "cannot be used: the process runs in .NET's invariant globalization mode (DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1, or InvariantGlobalization in the project), which knows no Chinese or English culture; install ICU (the libicu package) in the image, or turn the mode off";
+
+    /// <summary>Gets whether the process runs without culture data, where even <c>en-US</c> cannot be created or is the invariant culture.</summary>
+    internal static bool InvariantGlobalization
+    {
+        get
+        {
+            try
+            {
+                return CultureInfo.GetCultureInfo("en-US").NativeName.Contains("Invariant", StringComparison.Ordinal);
+            }
+            catch (CultureNotFoundException)
+            {
+                return true;
+            }
+        }
+    }
+
     internal static bool IsChineseOrEnglish(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))

@@ -62,7 +62,14 @@ internal static class RecordSources
                 continue;
             }
 
-            var stream = Open(input, console);
+            if (OpenAtItsTurn(input, console) is not { } stream)
+            {
+                // Checked at the start and gone since (an export a sync removed or replaced): this input's only row, as a
+                // table that changed after its header was checked is, and the run goes on with the others.
+                yield return new RecordInput(input, 1, "line", null, "the file was deleted or moved after it was checked, so it cannot be read.", EndsInput: true);
+                continue;
+            }
+
             await using (stream.ConfigureAwait(false))
             {
                 var (text, guessedEncoding) = await Utf8TextAsync(stream, cancellationToken).ConfigureAwait(false);
@@ -372,8 +379,23 @@ internal static class RecordSources
     private static bool IsJsonLinesName(string input) =>
         input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
 
-    private static Stream Open(string input, CliConsole console) =>
-        input == "-" ? console.OpenInput() : new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+    /// <summary>Opens an input when its turn comes; <see langword="null"/> when a file checked at the start is no longer there.</summary>
+    private static Stream? OpenAtItsTurn(string input, CliConsole console)
+    {
+        if (input == "-")
+        {
+            return console.OpenInput();
+        }
+
+        try
+        {
+            return new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        }
+        catch (Exception missing) when (missing is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Reads JSON: a record per line or element, or its number and why it cannot be read.</summary>
     /// <param name="source">The input's name.</param>

@@ -140,6 +140,26 @@ public sealed class TabularInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_JsonInputDeletedBeforeItsTurn_IsReportedWhereItStandsAndTheRestIsRead()
+    {
+        // It ended the run with exit 1 and .NET's "Could not find file", and the inputs after it were never read.
+        var gone = _temp.Write("gone.jsonl", SampleData.Record("G-1") + "\n");
+        var after = _temp.Write("after.jsonl", SampleData.Record("A-1") + "\n");
+
+        Stream DeleteIt()
+        {
+            File.Delete(gone);
+            return new MemoryStream(Encoding.UTF8.GetBytes(SampleData.Record("J-1") + "\n"));
+        }
+
+        var run = await CliRunner.RunWithInputAsync(DeleteIt, "evaluate", "--now", CliRunner.Now, "-", gone, after);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(["J-1", "A-1"], run.Ids);
+        Assert.Equal($"{gone}:line 1: unreadable record: the file was deleted or moved after it was checked, so it cannot be read.", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
     public async Task Evaluate_TablesChangedAfterTheirHeadersWereChecked_AreReportedWhereTheyStandAndTheRestIsRead()
     {
         var deleted = _temp.Write("deleted.csv", "id,customer.company\nT-1,宏图建筑\n");
