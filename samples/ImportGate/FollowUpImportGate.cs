@@ -75,7 +75,7 @@ public sealed class FollowUpImportGate(IFollowUpEvaluator evaluator, TimeProvide
         // Each id with the first row of its first record, in the order the reader yields records (by first row), so a
         // repeat names the row the reader's IdRepeated warning names, with or without that warning.
         var firstRows = new Dictionary<string, long>(StringComparer.Ordinal);
-        var results = evaluator.EvaluateRows(reader.ReadRecords(), item => item.IsRecord ? item.Record : null, cancellationToken: cancellationToken);
+        var results = evaluator.EvaluateRows(reader.ReadRecords(cancellationToken), item => item.IsRecord ? item.Record : null, cancellationToken: cancellationToken);
         foreach (var chunk in results.Chunk(job.BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();

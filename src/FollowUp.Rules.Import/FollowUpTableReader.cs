@@ -18,7 +18,7 @@ namespace FollowUp.Rules.Import;
 /// Opening reads the header (the first row that is not blank) and checks it against the <see cref="ColumnMap"/>; a header
 /// the map cannot read is a <see cref="FormatException"/> before any record (a table with no header row at all, an empty
 /// upload, is its subtype <see cref="EmptyTableException"/>), and the map's columns the header lacks are
-/// <see cref="MissingColumns"/>, for the caller to warn of: their fields are left empty, with no row to report. Then <see cref="ReadRecords"/> yields one
+/// <see cref="MissingColumns"/>, for the caller to warn of: their fields are left empty, with no row to report. Then <see cref="ReadRecords()"/> yields one
 /// <see cref="ImportedRecord"/> per row: a record, or the row number, column and reason it could not be read. Blank rows
 /// are skipped, but keep their numbers, so row numbers match the spreadsheet. Nothing else is dropped: the rows read equal
 /// the rows in records plus the unreadable rows.
@@ -263,7 +263,16 @@ public sealed class FollowUpTableReader : IDisposable
     /// unreadable rows of its group.
     /// </returns>
     /// <exception cref="InvalidOperationException">The rows were already read.</exception>
-    public IEnumerable<ImportedRecord> ReadRecords()
+    public IEnumerable<ImportedRecord> ReadRecords() => ReadRecords(CancellationToken.None);
+
+    /// <summary>Reads the rows after the header as records, as <see cref="ReadRecords()"/> does, until cancelled.</summary>
+    /// <param name="cancellationToken">
+    /// Stops the reading at the next row, also while a grouping map reads the whole table before its first record.
+    /// </param>
+    /// <returns>The results, as <see cref="ReadRecords()"/> gives them.</returns>
+    /// <exception cref="InvalidOperationException">The rows were already read.</exception>
+    /// <exception cref="OperationCanceledException">Thrown while enumerating, once <paramref name="cancellationToken"/> is cancelled.</exception>
+    public IEnumerable<ImportedRecord> ReadRecords(CancellationToken cancellationToken)
     {
         if (_read)
         {
@@ -271,18 +280,19 @@ public sealed class FollowUpTableReader : IDisposable
         }
 
         _read = true;
-        return Read();
+        return Read(cancellationToken);
     }
 
     /// <inheritdoc />
     public void Dispose() => _source.Dispose();
 
-    private IEnumerable<ImportedRecord> Read()
+    private IEnumerable<ImportedRecord> Read(CancellationToken cancellationToken)
     {
         var groups = _plan.Groups ? new RecordGroups(_dateOrder) : null;
         var ids = _plan.HasId && _warnRepeatedIds ? new SeenIds() : null;
         while (_source.TryRead(out var row))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (row.Problem is { } problem)
             {
                 var key = Unreadable(groups, row);

@@ -34,6 +34,19 @@ public sealed class GroupingTests
     }
 
     [Fact]
+    public void Read_GroupedTableCancelled_StopsWhileItReadsTheRowsBeforeTheFirstRecord()
+    {
+        // A grouping map reads the whole table before its first record; Ctrl+C or SIGTERM then waited for it to end.
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv(Rows), TableFormat.Csv, ByColumn);
+
+        using var results = reader.ReadRecords(cancelled.Token).GetEnumerator();
+
+        Assert.Throws<OperationCanceledException>(() => results.MoveNext());
+    }
+
+    [Fact]
     public void Read_GroupedTable_ReportsUnreadableRowsFirstAndRecordsInOrderOfFirstRow()
     {
         var results = Tables.ReadCsv(Rows, ByColumn);

@@ -46,7 +46,7 @@ internal static class RecordSources
                 }
 
                 var anyTableRow = false;
-                foreach (var row in ReadTable(input, table))
+                foreach (var row in ReadTable(input, table, cancellationToken))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     yield return row;
@@ -345,11 +345,11 @@ internal static class RecordSources
     }
 
     /// <summary>Reads a CSV, TSV or .xlsx file: one row per record (or per group of rows), or the row, column and reason it cannot be read.</summary>
-    private static IEnumerable<RecordInput> ReadTable(string input, FollowUpTableReader table)
+    private static IEnumerable<RecordInput> ReadTable(string input, FollowUpTableReader table, CancellationToken cancellationToken)
     {
         using (table)
         {
-            foreach (var result in table.ReadRecords())
+            foreach (var result in table.ReadRecords(cancellationToken))
             {
                 yield return result.IsRecord
                     ? new RecordInput(input, result.Row, "row", result.Record, null, RecordWarning(result))
