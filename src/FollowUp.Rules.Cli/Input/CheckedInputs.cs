@@ -13,6 +13,7 @@ internal sealed class CheckedInputs(IReadOnlyList<string> inputs) : IDisposable
     private readonly FollowUpTableReader?[] _tables = new FollowUpTableReader?[inputs.Count];
     private readonly (ColumnMap Map, TableReadOptions Options)?[] _closedTables = new (ColumnMap, TableReadOptions)?[inputs.Count];
     private readonly bool[] _blank = new bool[inputs.Count];
+    private readonly string?[] _damaged = new string?[inputs.Count];
     private readonly List<string> _notices = [];
     private readonly List<string> _readInPart = [];
     private readonly List<string> _withoutRecords = [];
@@ -52,6 +53,15 @@ internal sealed class CheckedInputs(IReadOnlyList<string> inputs) : IDisposable
 
     /// <summary>Gets whether input <paramref name="index"/> holds no text, so it has no rows to read.</summary>
     public bool IsBlank(int index) => _blank[index];
+
+    /// <summary>
+    /// Notes that input <paramref name="index"/> is a table whose file is damaged (a workbook cut short), so that its turn
+    /// reports it as its one unreadable row and the run goes on with the others: a damaged export is not a usage error.
+    /// </summary>
+    public void SetDamaged(int index, string reason) => _damaged[index] = reason;
+
+    /// <summary>Gets why input <paramref name="index"/> cannot be read at all, or <see langword="null"/>.</summary>
+    public string? Damaged(int index) => _damaged[index];
 
     /// <summary>Keeps the reader opened for input <paramref name="index"/>, which cannot be opened again (a FIFO).</summary>
     public void KeepTable(int index, FollowUpTableReader reader) => _tables[index] = reader;

@@ -35,6 +35,12 @@ internal static class RecordSources
                 continue;
             }
 
+            if (inputs.Damaged(i) is { } damaged)
+            {
+                yield return new RecordInput(input, 1, "row", null, damaged, EndsInput: true);
+                continue;
+            }
+
             if (inputs.IsTable(i))
             {
                 var (table, failure) = TakeTable(inputs, i);
@@ -305,6 +311,12 @@ internal static class RecordSources
                 catch (EmptyTableException exception)
                 {
                     SetBlank(exception.Sheet is { } sheet ? $"the worksheet '{sheet}' is empty" : "the file is empty");
+                }
+                catch (FormatException exception) when (exception.InnerException is InvalidDataException or System.Xml.XmlException)
+                {
+                    // Damaged content (a workbook cut short, a worksheet whose compressed data is broken), not a wrong map or
+                    // sheet: the file's one unreadable row at its turn, so one bad upload does not cost the night's other inputs.
+                    checkedInputs.SetDamaged(index, exception.Message);
                 }
                 catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
                 {

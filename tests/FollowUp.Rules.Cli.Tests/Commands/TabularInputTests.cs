@@ -510,6 +510,22 @@ public sealed class TabularInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_WorkbookCutShortAmongOtherInputs_IsItsOneUnreadableRowAndTheOthersAreRead()
+    {
+        // A cut upload was a usage error (exit 2) and nothing was evaluated, the good inputs beside it included.
+        var whole = WriteWorkbook("whole.xlsx", ("跟进记录", [["客户名称", "跟进内容"], ["宏图", "电话沟通"]]));
+        var cut = _temp.File("cut.xlsx");
+        var bytes = await File.ReadAllBytesAsync(whole);
+        await File.WriteAllBytesAsync(cut, bytes[..(bytes.Length / 2)]);
+
+        var run = await CliRunner.RunAsync("evaluate", "--map", "followup-zh", "--now", CliRunner.Now, cut, SampleData.FollowUpsPath);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal(34, run.Ids.Count);
+        Assert.StartsWith($"{cut}:row 1: unreadable record: the workbook is damaged or cut short", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_XlsxWithSheetAndMapFile_ReadsThatSheet()
     {
         var map = _temp.Write("map.json", """{"columns": {"客户": "customer.company", "内容": "communications[0].summary", "时间": "communications[0].at"}, "groupBy": "客户"}""");
