@@ -29,7 +29,9 @@ internal static class RecordSources
 
         for (var i = 0; i < inputs.Count; i++)
         {
-            var input = inputs.Name(i);
+            // Named in diagnostics as one line that cannot change the terminal, whatever the path holds (a line break).
+            var path = inputs.Name(i);
+            var input = PrintableText.Of(path, path.Length);
             if (inputs.IsBlank(i))
             {
                 continue;
@@ -68,7 +70,7 @@ internal static class RecordSources
                 continue;
             }
 
-            if (OpenAtItsTurn(input, console) is not { } stream)
+            if (OpenAtItsTurn(path, console) is not { } stream)
             {
                 // Checked at the start and gone since (an export a sync removed or replaced): this input's only row, as a
                 // table that changed after its header was checked is, and the run goes on with the others.
@@ -250,11 +252,12 @@ internal static class RecordSources
 
         void Check(string input, int index)
         {
+            var shown = PrintableText.Of(input, input.Length);
             if (input != "-" && !File.Exists(input))
             {
                 throw new CliUsageException(input.StartsWith('-')
-                    ? $"unknown option '{input}'."
-                    : $"cannot read input '{input}': {(Directory.Exists(input) ? "it is a directory; name the files in it" : "no such file")}.");
+                    ? $"unknown option '{shown}'."
+                    : $"cannot read input '{shown}': {(Directory.Exists(input) ? "it is a directory; name the files in it" : "no such file")}.");
             }
 
             if (output is not null && input != "-" && OutputFile.IsSameFile(input, output))
@@ -283,18 +286,18 @@ internal static class RecordSources
                     var table = FollowUpTableReader.OpenStream(stream, format, tables.Map, options);
                     foreach (var misnamed in table.MisnamedColumns)
                     {
-                        checkedInputs.AddNotice($"{input}: warning: {misnamed}");
+                        checkedInputs.AddNotice($"{shown}: warning: {misnamed}");
                     }
 
                     if (HeaderWarnings.MissingColumns(table) is { } missing)
                     {
-                        checkedInputs.AddNotice($"{input}: warning: {missing}");
+                        checkedInputs.AddNotice($"{shown}: warning: {missing}");
                     }
 
                     if (options.Encoding is null && EncodingNotice(table) is { } notice)
                     {
                         // A weak guess may garble every row while the run looks fine: a warning, where a sure one is a note.
-                        checkedInputs.AddNotice($"{input}: {(table.EncodingUncertain ? "warning" : "note")}: {notice}");
+                        checkedInputs.AddNotice($"{shown}: {(table.EncodingUncertain ? "warning" : "note")}: {notice}");
                     }
 
                     if (reopens)
@@ -320,14 +323,14 @@ internal static class RecordSources
                 }
                 catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
                 {
-                    throw new CliUsageException($"cannot read input '{input}': {exception.Message}");
+                    throw new CliUsageException($"cannot read input '{shown}': {exception.Message}");
                 }
             }
 
             void SetBlank(string what)
             {
                 checkedInputs.SetBlank(index);
-                checkedInputs.AddNotice($"{input}: warning: {what}, so it holds no rows.");
+                checkedInputs.AddNotice($"{shown}: warning: {what}, so it holds no rows.");
             }
         }
     }

@@ -105,6 +105,19 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_InputNamedWithALineBreak_IsNamedOnOneLineOfStandardError()
+    {
+        // A path holding a line break split a diagnostic over two lines, where standard error has one line per problem.
+        var input = _temp.Write("two\nlines.jsonl", SampleData.Record("L-1") + "\n{ \"id\": ,\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith(input.Replace("\n", "\\u000A", StringComparison.Ordinal) + ":line 2: unreadable record:", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_MoreRepeatedIdsThanTheWarningLists_AreCountedInFull()
     {
         var input = _temp.Write("twice.jsonl", string.Join('\n',
