@@ -123,11 +123,12 @@ internal static class EvaluationBuilder
             capped = riskCap > capped ? riskCap : capped;
         }
 
-        if (caps.OverdueNextAction is { } overdueCap && overdueCap > grade && inspection.Deductions.Exists(d => d.Code is DeductionCodes.NextActionOverdue
-            or DeductionCodes.NextActionDueInPast or DeductionCodes.NoDueDate or DeductionCodes.NoNextAction))
+        if (caps.OverdueNextAction is { } overdueCap && overdueCap > grade && inspection.Deductions.Find(d => d.Code is DeductionCodes.NextActionOverdue
+            or DeductionCodes.NextActionDueInPast or DeductionCodes.NoDueDate or DeductionCodes.NoNextAction) is { } late)
         {
-            inspection.Notes.Add(new Note(
-                Problem.GradeCapped, FollowUpFields.ProgressNextActionDue, FollowUpFields.ProgressNextActionDue, null, CapDetail(nameof(GradeCaps.OverdueNextAction), overdueCap)));
+            // On the field its deduction names: the due date, or the next action when there is none.
+            var field = late.Code == DeductionCodes.NoNextAction ? FollowUpFields.ProgressNextAction : FollowUpFields.ProgressNextActionDue;
+            inspection.Notes.Add(new Note(Problem.GradeCapped, field, field, null, CapDetail(nameof(GradeCaps.OverdueNextAction), overdueCap)));
             capped = overdueCap > capped ? overdueCap : capped;
         }
 

@@ -22,8 +22,11 @@ public readonly partial struct Timestamp
     private static readonly string[] ChineseUtcPlus8Names =
         ["北京时间", "北京時間", "台北时间", "台北時間", "臺北時間", "香港时间", "香港時間", "新加坡时间", "新加坡時間", "东八区", "東八區"];
 
-    /// <summary>The furthest a zone's offset lies from UTC, as <see cref="DateTimeOffset"/> allows.</summary>
+    /// <summary>The furthest east a zone lies (UTC+14, Kiribati's Line Islands).</summary>
     private static readonly TimeSpan MaxZoneOffset = TimeSpan.FromHours(14);
+
+    /// <summary>The furthest west a zone lies (UTC−12, Baker Island): UTC−13 is no zone's, so it is not read.</summary>
+    private static readonly TimeSpan MinZoneOffset = TimeSpan.FromHours(-12);
 
     /// <summary>Reads an English weekday that opens a date, with the comma after it: <c>Fri, </c> of <c>Fri, 20 Nov 2026</c>.</summary>
     private static bool ReadLeadingWeekday(ReadOnlySpan<char> text, ref int i, out DayOfWeek weekday)
@@ -256,12 +259,13 @@ public readonly partial struct Timestamp
         }
 
         var span = new TimeSpan(hours, minutes, 0);
-        if (span > MaxZoneOffset)
+        var signed = text[i] == '-' ? -span : span;
+        if (signed > MaxZoneOffset || signed < MinZoneOffset)
         {
             return false;
         }
 
-        offset = text[i] == '-' ? -span : span;
+        offset = signed;
         i = at;
         return true;
     }

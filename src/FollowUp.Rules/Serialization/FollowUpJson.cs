@@ -34,8 +34,9 @@ public static class FollowUpJson
     public static JsonTypeInfo<FollowUpRecord> Record => FollowUpJsonContext.Default.FollowUpRecord;
 
     /// <summary>
-    /// Gets the source-generated metadata of every type the library reads or writes as JSON: <see cref="FollowUpRecord"/>,
-    /// <see cref="FollowUpEvaluation"/> and <see cref="Reporting.TeamReport"/>. A Native AOT host, whose serializer cannot fall back
+    /// Gets the source-generated metadata of the types the library reads or writes as JSON: <see cref="FollowUpRecord"/> (and a
+    /// <see cref="List{T}"/> of them), <see cref="FollowUpEvaluation"/> and <see cref="Reminders.FollowUpReminder"/> (and an
+    /// <see cref="IReadOnlyList{T}"/> of either), and <see cref="Reporting.TeamReport"/>. A Native AOT host, whose serializer cannot fall back
     /// to reflection, adds it to its own options so that an endpoint can take a record and return an evaluation:
     /// <c>json.SerializerOptions.TypeInfoResolverChain.Insert(0, FollowUpJson.TypeInfoResolver)</c>.
     /// </summary>

@@ -129,6 +129,16 @@ public sealed class GradeCapTests
     }
 
     [Fact]
+    public void OverdueNextAction_NoNextActionAtAll_IsCappedOnTheNextAction()
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { NextAction = null, NextActionDue = default });
+
+        var evaluation = Capped(overdue: Grade.C, everyScoreA: true).Evaluate(record);
+
+        Assert.Equal("progress.nextAction", Assert.Single(evaluation.Findings, f => f.Code == FindingCodes.GradeCapped).Field);
+    }
+
+    [Fact]
     public void Caps_AGradeAlreadyAtOrBelowTheCap_IsLeftWithoutAFinding()
     {
         var record = VagueLatest().WithProgress(p => p with { NextAction = null, NextActionDue = default, NextActionOwner = null }) with { Risks = null, Owner = null };

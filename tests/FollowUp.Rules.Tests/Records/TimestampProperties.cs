@@ -290,7 +290,7 @@ public sealed class TimestampProperties
             from days in Gen.Choose(0, (int)(new DateTime(Timestamp.MaxYear, 12, 31) - First).TotalDays)
             from minutes in Gen.Choose(0, 24 * 60 - 1)
             from layout in Gen.Choose(0, 5)
-            from quarters in Gen.Choose(-14 * 4, 14 * 4)
+            from quarters in Gen.Choose(-12 * 4, 14 * 4)
             from zone in Gen.Choose(0, 4)
             select NamedMonthOrZoneText.Write(First.AddDays(days).AddMinutes(minutes), layout, TimeSpan.FromMinutes(quarters * 15), zone))
             .ToArbitrary();

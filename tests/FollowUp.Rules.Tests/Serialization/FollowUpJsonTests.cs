@@ -297,6 +297,11 @@ public class FollowUpJsonTests
             System.Text.Json.Nodes.JsonNode.Parse(report.ToString(FollowUp.Rules.Reporting.TeamReportFormat.Json)),
             System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(report, aotLike))));
         Assert.Equal(record.Id, JsonSerializer.Deserialize<FollowUpRecord>(FollowUpJson.Serialize(record), aotLike)!.Id);
+
+        // Reminders and lists, as a batch or reminders endpoint returns them.
+        var overdue = TestClock.Evaluator().Evaluate(SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = Timestamp.Parse("2026-11-20 18:00") }));
+        Assert.Contains("\"kind\":\"Overdue\"", JsonSerializer.Serialize(overdue.Reminders, aotLike), StringComparison.Ordinal);
+        Assert.StartsWith("[{\"id\":", JsonSerializer.Serialize<IReadOnlyList<FollowUpEvaluation>>([evaluation], aotLike), StringComparison.Ordinal);
     }
 
     [Fact]
