@@ -473,8 +473,6 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         return false;
     }
 
-    // By language, as the message catalog is chosen: ICU accepts any well-formed tag, so a prefix test let through
-    // "english" or "zha" (Zhuang), which then got English messages.
     /// <summary>
     /// Why no culture can be used in a process without ICU's culture data: a slim container image, or a host built with
     /// <c>InvariantGlobalization</c>, knows no culture but the invariant one, so the configured culture is not what is wrong.
@@ -498,6 +496,8 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         }
     }
 
+    // By language, as the message catalog is chosen: ICU accepts any well-formed tag, so a prefix test let through
+    // "english" or "zha" (Zhuang), which then got English messages.
     internal static bool IsChineseOrEnglish(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))

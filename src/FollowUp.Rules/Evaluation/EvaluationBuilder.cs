@@ -112,31 +112,31 @@ internal static class EvaluationBuilder
         var capped = grade;
         if (caps.VagueLatestContact is { } vagueCap && vagueCap > grade && UnclearLatestSummary(inspection) is { } summary)
         {
-            inspection.Notes.Add(new Note(Problem.GradeCapped, summary, summary, null, CapDetail(nameof(GradeCaps.VagueLatestContact), vagueCap)));
-            capped = vagueCap > capped ? vagueCap : capped;
+            Cap(nameof(GradeCaps.VagueLatestContact), vagueCap, summary);
         }
 
         if (caps.UnansweredRisk is { } riskCap && riskCap > grade
             && (inspection.Unanswered.Count > 0 || inspection.Notes.Exists(n => n.Problem == Problem.RiskNotAssessable)))
         {
-            inspection.Notes.Add(new Note(Problem.GradeCapped, FollowUpFields.Risks, FollowUpFields.Risks, null, CapDetail(nameof(GradeCaps.UnansweredRisk), riskCap)));
-            capped = riskCap > capped ? riskCap : capped;
+            Cap(nameof(GradeCaps.UnansweredRisk), riskCap, FollowUpFields.Risks);
         }
 
         if (caps.OverdueNextAction is { } overdueCap && overdueCap > grade && inspection.Deductions.Find(d => d.Code is DeductionCodes.NextActionOverdue
             or DeductionCodes.NextActionDueInPast or DeductionCodes.NoDueDate or DeductionCodes.NoNextAction) is { } late)
         {
             // On the field its deduction names: the due date, or the next action when there is none.
-            var field = late.Code == DeductionCodes.NoNextAction ? FollowUpFields.ProgressNextAction : FollowUpFields.ProgressNextActionDue;
-            inspection.Notes.Add(new Note(Problem.GradeCapped, field, field, null, CapDetail(nameof(GradeCaps.OverdueNextAction), overdueCap)));
-            capped = overdueCap > capped ? overdueCap : capped;
+            Cap(nameof(GradeCaps.OverdueNextAction), overdueCap, late.Code == DeductionCodes.NoNextAction ? FollowUpFields.ProgressNextAction : FollowUpFields.ProgressNextActionDue);
         }
 
         return capped;
-    }
 
-    /// <summary>The detail of a cap's note, which its message reads: the cap's name and the grade, <c>VagueLatestContact:C</c>.</summary>
-    private static string CapDetail(string cap, Grade grade) => string.Concat(cap, ":", grade.ToString());
+        // The note's detail is what its message reads: the cap's name and the grade, VagueLatestContact:C.
+        void Cap(string name, Grade cap, string field)
+        {
+            inspection.Notes.Add(new Note(Problem.GradeCapped, field, field, null, string.Concat(name, ":", cap.ToString())));
+            capped = cap > capped ? cap : capped;
+        }
+    }
 
     /// <summary>
     /// The path of the summary of a contact that is or may be the latest (the latest readable one, and any whose time is missing
@@ -160,13 +160,27 @@ internal static class EvaluationBuilder
             }
 
             var path = FieldPaths.CommunicationSummary[i];
-            if (string.IsNullOrWhiteSpace(entry.Summary) || inspection.Clarity.Exists(c => c.Path == path && c.Level <= ClarityLevel.Vague))
+            if (string.IsNullOrWhiteSpace(entry.Summary) || IsUnclear(inspection, path))
             {
                 return path;
             }
         }
 
         return null;
+    }
+
+    /// <summary>Whether the text at <paramref name="path"/> was read as vague or as saying nothing.</summary>
+    private static bool IsUnclear(Inspection inspection, string path)
+    {
+        foreach (var clarity in inspection.Clarity)
+        {
+            if (clarity.Path == path)
+            {
+                return clarity.Level <= ClarityLevel.Vague;
+            }
+        }
+
+        return false;
     }
 
     private static string[] UnansweredCodes(Inspection inspection)
