@@ -27,7 +27,7 @@ internal static class RulesFactory
             {
                 throw new CliUsageException(FollowUpRulesOptionsValidator.InvariantGlobalization
                     ? $"--culture '{culture}' {FollowUpRulesOptionsValidator.InvariantGlobalizationProblem}."
-                    : $"--culture '{culture}' is not a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture.");
+                    : $"--culture '{culture}' is not a Chinese (zh, zh-CN, zh-TW, zh-HK…) or English (en, en-US, en-GB…) culture.");
             }
 
             options.Culture = culture;

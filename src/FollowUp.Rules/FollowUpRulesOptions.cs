@@ -21,9 +21,10 @@ public sealed class FollowUpRulesOptions
     public string DefaultProfile { get; set; } = "ToB";
 
     /// <summary>
-    /// Gets or sets the culture of messages: any Chinese culture (<c>zh</c>, <c>zh-CN</c>, <c>zh-TW</c>…) or English one
-    /// (<c>en</c>, <c>en-US</c>, <c>en-GB</c>…). Cultures under <c>zh-Hant</c> in .NET's parent chain (<c>zh-TW</c>,
-    /// <c>zh-HK</c>, <c>zh-MO</c>, <c>zh-Hant</c>, <c>zh-Hant-*</c>) get Traditional Chinese messages in Taiwan wording, every
+    /// Gets or sets the culture of messages: any Chinese culture (<c>zh</c>, <c>zh-CN</c>, <c>zh-TW</c>, <c>zh-HK</c>…) or
+    /// English one (<c>en</c>, <c>en-US</c>, <c>en-GB</c>…). <c>zh-HK</c> and <c>zh-MO</c> (and <c>zh-Hant-HK</c>,
+    /// <c>zh-Hant-MO</c>) get Traditional Chinese messages in Hong Kong wording, the other cultures under <c>zh-Hant</c> in
+    /// .NET's parent chain (<c>zh-TW</c>, <c>zh-Hant</c>, <c>zh-Hant-*</c>) Traditional Chinese ones in Taiwan wording, every
     /// other Chinese culture (<c>zh-CN</c>, <c>zh-SG</c>, <c>zh-Hans</c>, <c>zh</c>) Simplified Chinese ones, every English
     /// one English.
     /// </summary>

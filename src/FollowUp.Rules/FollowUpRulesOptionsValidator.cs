@@ -76,7 +76,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             builder.AddError(
                 InvariantGlobalization
                     ? InvariantGlobalizationProblem
-                    : "must be a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture; messages are in Traditional Chinese for zh-TW, zh-HK, zh-MO and zh-Hant, in Simplified Chinese for every other Chinese culture and in English for every English one",
+                    : "must be a Chinese (zh, zh-CN, zh-TW, zh-HK…) or English (en, en-US, en-GB…) culture; messages are in Traditional Chinese in Hong Kong wording for zh-HK and zh-MO, in Taiwan wording for zh-TW and zh-Hant, in Simplified Chinese for every other Chinese culture and in English for every English one",
                 $"{Root}:Culture ('{options.Culture}')");
         }
 

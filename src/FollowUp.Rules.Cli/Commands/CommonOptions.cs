@@ -36,8 +36,8 @@ internal sealed class CommonOptions
 
     public Option<string?> Culture { get; } = new("--culture")
     {
-        Description = "Language of messages and report labels: zh-CN (default), zh-TW or en; zh-HK, zh-MO and zh-Hant get the Traditional Chinese (Taiwan wording) of zh-TW, any other Chinese culture (zh-SG) the Simplified, any English one (en-US) the English.",
-        HelpName = "zh-CN|zh-TW|en",
+        Description = "Language of messages and report labels: zh-CN (default), zh-TW (Traditional Chinese, Taiwan wording), zh-HK (Traditional Chinese, Hong Kong wording) or en; zh-MO gets the Hong Kong wording, zh-Hant the Taiwan wording, any other Chinese culture (zh-SG) the Simplified, any English one (en-US) the English.",
+        HelpName = "zh-CN|zh-TW|zh-HK|en",
     };
 
     public Option<string?> DateOrder { get; } = new("--date-order")

@@ -11,19 +11,20 @@ using FollowUp.Rules.Language;
 namespace FollowUp.Rules.Messages;
 
 /// <summary>
-/// The coaching messages of one catalog (zh-CN, zh-TW or en; <see cref="CatalogCulture"/> says which a culture reads), read
+/// The coaching messages of one catalog (zh-CN, zh-TW, zh-HK or en; <see cref="CatalogCulture"/> says which a culture reads), read
 /// once from embedded data.
 /// </summary>
 internal sealed class MessageCatalog
 {
     private static readonly Lazy<MessageCatalog> LazyChinese = new(() => Load(CatalogCulture.Simplified));
     private static readonly Lazy<MessageCatalog> LazyTraditional = new(() => Load(CatalogCulture.Traditional));
+    private static readonly Lazy<MessageCatalog> LazyHongKong = new(() => Load(CatalogCulture.HongKong));
     private static readonly Lazy<MessageCatalog> LazyEnglish = new(() => Load(CatalogCulture.English));
 
-    // A signal's code by its label in any catalog (未接触决策人, 窗口異動, no decision maker reached), as people copy it from a
+    // A signal's code by its label in any catalog (未接触决策人, 窗口異動, 聯絡人變動, no decision maker reached), as people copy it from a
     // finding, and by the code itself, all folded as phrases are (長時間未跟進, Ｓｔａｌｅ, case and spaces aside).
     private static readonly Lazy<FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>> SignalCodesByFoldedName = new(() =>
-        LazyChinese.Value._signals.Concat(LazyTraditional.Value._signals).Concat(LazyEnglish.Value._signals)
+        LazyChinese.Value._signals.Concat(LazyTraditional.Value._signals).Concat(LazyHongKong.Value._signals).Concat(LazyEnglish.Value._signals)
             .Select(signal => (Name: signal.Value, Code: signal.Key))
             .Concat(LazyEnglish.Value._signals.Keys.Select(code => (Name: code, Code: code)))
             .DistinctBy(signal => TextFolding.FoldPhrase(signal.Name), StringComparer.Ordinal)
@@ -87,7 +88,7 @@ internal sealed class MessageCatalog
     private MessageCatalog(MessageFile file, string name)
     {
         IsChinese = name != CatalogCulture.English;
-        IsTraditional = name == CatalogCulture.Traditional;
+        IsTraditional = CatalogCulture.IsTraditional(name);
         _templates = file.Messages.ToFrozenDictionary(m => m.Key, m => CompositeFormat.Parse(m.Value), StringComparer.Ordinal);
         _fields = file.Fields.ToFrozenDictionary(StringComparer.Ordinal);
         _stages = file.Stages.ToFrozenDictionary(StringComparer.Ordinal);
@@ -99,16 +100,17 @@ internal sealed class MessageCatalog
     /// <summary>Gets a value indicating whether this is a Chinese catalog, whose lists name values by their Chinese labels.</summary>
     public bool IsChinese { get; }
 
-    /// <summary>Gets a value indicating whether this is the Traditional Chinese catalog, whose labels and units are in Traditional characters.</summary>
+    /// <summary>Gets a value indicating whether this is a Traditional Chinese catalog (Taiwan's or Hong Kong's), whose labels and units are in Traditional characters.</summary>
     public bool IsTraditional { get; }
 
     /// <summary>
-    /// Gets the catalog for <paramref name="culture"/>: Traditional Chinese for zh-TW, zh-HK, zh-MO and zh-Hant, Simplified
-    /// for any other zh culture, English otherwise (<see cref="CatalogCulture"/>).
+    /// Gets the catalog for <paramref name="culture"/>: Hong Kong's Traditional Chinese for zh-HK and zh-MO, Taiwan's for
+    /// zh-TW and every other zh-Hant culture, Simplified for any other zh culture, English otherwise (<see cref="CatalogCulture"/>).
     /// </summary>
     public static MessageCatalog For(CultureInfo culture) => CatalogCulture.Of(culture) switch
     {
         CatalogCulture.Traditional => LazyTraditional.Value,
+        CatalogCulture.HongKong => LazyHongKong.Value,
         CatalogCulture.Simplified => LazyChinese.Value,
         _ => LazyEnglish.Value,
     };
@@ -411,6 +413,7 @@ internal sealed class MessageCatalog
     public static bool IsSharedByAny(string message) =>
         (LazyChinese.IsValueCreated && LazyChinese.Value.IsShared(message))
         || (LazyTraditional.IsValueCreated && LazyTraditional.Value.IsShared(message))
+        || (LazyHongKong.IsValueCreated && LazyHongKong.Value.IsShared(message))
         || (LazyEnglish.IsValueCreated && LazyEnglish.Value.IsShared(message));
 
     /// <summary>The label of a field key; custom fields without their own label fall back to their name.</summary>

@@ -11,13 +11,14 @@ using FollowUp.Rules.Risk;
 namespace FollowUp.Rules.Reporting;
 
 /// <summary>
-/// The labels of the team report in one catalog's culture (zh-CN, zh-TW or en, chosen as the messages are:
+/// The labels of the team report in one catalog's culture (zh-CN, zh-TW, zh-HK or en, chosen as the messages are:
 /// <see cref="CatalogCulture"/>), read once from embedded data.
 /// </summary>
 internal sealed class ReportText
 {
     private static readonly Lazy<ReportText> LazyChinese = new(() => Load(CatalogCulture.Simplified));
     private static readonly Lazy<ReportText> LazyTraditional = new(() => Load(CatalogCulture.Traditional));
+    private static readonly Lazy<ReportText> LazyHongKong = new(() => Load(CatalogCulture.HongKong));
     private static readonly Lazy<ReportText> LazyEnglish = new(() => Load(CatalogCulture.English));
 
     private readonly FrozenDictionary<string, string> _labels;
@@ -38,12 +39,13 @@ internal sealed class ReportText
     public string Language => Culture.Name;
 
     /// <summary>
-    /// Gets the labels for <paramref name="culture"/>: Traditional Chinese for zh-TW, zh-HK, zh-MO and zh-Hant, Simplified for
-    /// any other zh culture, English otherwise.
+    /// Gets the labels for <paramref name="culture"/>: Hong Kong's Traditional Chinese for zh-HK and zh-MO, Taiwan's for zh-TW
+    /// and every other zh-Hant culture, Simplified for any other zh culture, English otherwise.
     /// </summary>
     public static ReportText For(CultureInfo culture) => CatalogCulture.Of(culture) switch
     {
         CatalogCulture.Traditional => LazyTraditional.Value,
+        CatalogCulture.HongKong => LazyHongKong.Value,
         CatalogCulture.Simplified => LazyChinese.Value,
         _ => LazyEnglish.Value,
     };

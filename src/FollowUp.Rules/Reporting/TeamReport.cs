@@ -152,8 +152,8 @@ public sealed class TeamReport
     /// <param name="format">The format.</param>
     /// <param name="culture">
     /// The language of the labels, chosen as the messages' (<see cref="FollowUpRulesOptions.Culture"/>): Traditional Chinese
-    /// for <c>zh-TW</c>, <c>zh-HK</c>, <c>zh-MO</c> and <c>zh-Hant</c>, Simplified Chinese for any other <c>zh</c> culture,
-    /// English otherwise. When <see langword="null"/>, the language the records were evaluated in (the rule set's
+    /// in Hong Kong wording for <c>zh-HK</c> and <c>zh-MO</c>, in Taiwan wording for <c>zh-TW</c> and <c>zh-Hant</c>,
+    /// Simplified Chinese for any other <c>zh</c> culture, English otherwise. When <see langword="null"/>, the language the records were evaluated in (the rule set's
     /// <see cref="FollowUpRuleSet.Culture"/>), or zh-CN when they were evaluated in more than one or the report has none.
     /// Numbers are always written with <see cref="CultureInfo.InvariantCulture"/>, and <see cref="TeamReportFormat.Json"/> has no
     /// labels. Deduction messages keep the language the records were evaluated in.

@@ -138,7 +138,7 @@ public sealed class TeamReportBuilder
 
         if (evaluation.Culture is { } culture && !_culturesDiffer)
         {
-            // By the labels each reads: zh-TW and zh-HK share them, zh-CN and zh-TW do not.
+            // By the labels each reads: zh-HK and zh-MO share them, zh-TW and zh-HK do not.
             _culturesDiffer = _culture is not null && !ReferenceEquals(_culture, culture) && ReportText.For(_culture) != ReportText.For(culture);
             _culture ??= culture;
         }

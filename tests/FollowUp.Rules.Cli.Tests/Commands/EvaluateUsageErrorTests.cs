@@ -20,7 +20,7 @@ public sealed class EvaluateUsageErrorTests : IDisposable
     [InlineData("--now 'yesterday'", "evaluate", "--now", "yesterday", Sample)]
     [InlineData("--now '2026-13-45T99:00:00+08:00'", "evaluate", "--now", "2026-13-45T99:00:00+08:00", Sample)]
     [InlineData("--format 'xml' not recognized. Must be one of jsonl, table, csv or xlsx (any case).", "evaluate", "--format", "xml", Sample)]
-    [InlineData("--culture 'fr' is not a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture.", "evaluate", "--culture", "fr", Sample)]
+    [InlineData("--culture 'fr' is not a Chinese (zh, zh-CN, zh-TW, zh-HK…) or English (en, en-US, en-GB…) culture.", "evaluate", "--culture", "fr", Sample)]
     [InlineData("--date-order 'DMY' is not a date order; use YearFirst, DayFirst, MonthFirst.", "evaluate", "--date-order", "DMY", Sample)]
     [InlineData("--date-order '1' is not a date order; use YearFirst, DayFirst, MonthFirst.", "evaluate", "--date-order", "1", Sample)]
     [InlineData("evaluate", "evaluate")]

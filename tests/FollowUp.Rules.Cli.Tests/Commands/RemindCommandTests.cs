@@ -48,14 +48,17 @@ public sealed class RemindCommandTests
         Assert.Equal(("2026-11-20T15:00:00+08:00", 141.0), overdue["T"]);
     }
 
-    [Fact]
-    public async Task Remind_CultureZhTw_GivesTheReasonsInTraditionalChinese()
+    [Theory]
+    [InlineData("zh-TW", "管道")]
+    [InlineData("zh-HK", "渠道")]
+    public async Task Remind_TraditionalCulture_GivesTheReasonsInTraditionalChineseOfItsRegion(string culture, string channel)
     {
-        var run = await CliRunner.RunAsync("remind", "--format", "jsonl", "--culture", "zh-TW", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+        var run = await CliRunner.RunAsync("remind", "--format", "jsonl", "--culture", culture, "--now", CliRunner.Now, SampleData.FollowUpsPath);
 
         Assert.Equal(0, run.ExitCode);
         var reasons = run.Evaluations.Select(r => r.GetProperty("reason").GetString()!).ToList();
         Assert.Contains(reasons, r => r.Contains("今天完成，或寫明原因和新的截止時間。", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.Contains($"換個時間或{channel}再聯絡", StringComparison.Ordinal));
         Assert.DoesNotContain(reasons, r => r.Contains("写明原因", StringComparison.Ordinal));
     }
 

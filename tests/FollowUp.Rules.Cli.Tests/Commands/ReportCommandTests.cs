@@ -91,20 +91,37 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("zh-TW")]
-    [InlineData("zh-HK")]
-    public async Task Report_FormatMarkdownCultureZhTw_WritesTraditionalLabelsAndMessages(string culture)
+    [InlineData("zh-TW", "## 高頻風險訊號", "## 常見風險信號")]
+    [InlineData("zh-HK", "## 常見風險信號", "## 高頻風險訊號")]
+    [InlineData("zh-MO", "## 常見風險信號", "## 高頻風險訊號")]
+    public async Task Report_FormatMarkdownTraditionalCulture_WritesTraditionalLabelsAndMessagesInItsRegionsWording(string culture, string signals, string otherRegionsSignals)
     {
-        // zh-TW was accepted and the whole report came out in Simplified Chinese.
+        // zh-TW was accepted and the whole report came out in Simplified Chinese; then zh-HK came out in Taiwan's wording.
         var run = await CliRunner.RunAsync("report", "--format", "markdown", "--culture", culture, "--now", CliRunner.Now, SampleData.FollowUpsPath);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.StartsWith("# 跟進記錄團隊檢討\n", run.Output, StringComparison.Ordinal);
         Assert.Contains("## 優先改寫的記錄", run.Output, StringComparison.Ordinal);
         Assert.Contains("| 等級 | 數量 | 佔比 |", run.Output, StringComparison.Ordinal);
+        Assert.Contains(signals, run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(otherRegionsSignals, run.Output, StringComparison.Ordinal);
         var row = Assert.Single(run.OutputLines.SkipWhile(l => !l.StartsWith("## 優先改寫的記錄", StringComparison.Ordinal)), l => l.StartsWith("| 1 |", StringComparison.Ordinal));
         Assert.Contains("無法判斷風險是否已處理", row, StringComparison.Ordinal);
         Assert.DoesNotContain("无法判断风险", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_CultureZhHk_WritesHongKongWordingInTextAndHtml()
+    {
+        var text = await CliRunner.RunAsync("report", "--culture", "zh-HK", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+        var html = await CliRunner.RunAsync("report", "--format", "html", "--culture", "zh-HK", "--now", CliRunner.Now, SampleData.FollowUpsPath);
+
+        Assert.True(text.ExitCode == 0, text.ToString());
+        Assert.Contains("客戶基本資料", text.Output, StringComparison.Ordinal);
+        Assert.Contains("各負責人平均分", text.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("客戶基礎資訊", text.Output, StringComparison.Ordinal);
+        Assert.True(html.ExitCode == 0, html.ToString());
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"zh-HK\">", html.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -221,7 +238,7 @@ public sealed class ReportCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("text|markdown|json|html", run.Output, StringComparison.Ordinal);
-        Assert.Contains("--culture <zh-CN|zh-TW|en>", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--culture <zh-CN|zh-TW|zh-HK|en>", run.Output, StringComparison.Ordinal);
         Assert.Contains("followup report --format html --output team-review.html", run.Output, StringComparison.Ordinal);
         Assert.Contains("Exit codes: 0 done, 2 usage or configuration error, 3 done but some rows were unreadable,", run.Output, StringComparison.Ordinal);
         foreach (var option in (string[])["--profile", "--config", "--now", "--culture", "--output", "--format"])

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
+using FollowUp.Rules.Messages;
 using FollowUp.Rules.Risk;
 using FollowUp.Rules.Tests.TestData;
 
@@ -25,6 +27,9 @@ public partial class FindingMessagesTests
     [InlineData("zh-TW", "对接人变动", "風險「窗口異動」沒有應對建議。")]
     [InlineData("zh-CN", "窗口異動", "风险“对接人变动”没有应对建议。")]
     [InlineData("zh-HK", "PriceObjection", "風險「價格異議」沒有應對建議。")]
+    [InlineData("zh-HK", "ContactChange", "風險「聯絡人變動」沒有應對建議。")]
+    [InlineData("zh-HK", "窗口異動", "風險「聯絡人變動」沒有應對建議。")]
+    [InlineData("zh-TW", "聯絡人變動", "風險「窗口異動」沒有應對建議。")]
     [InlineData("en", "ContactChange", "The risk \"contact changed\" has no countermeasure.")]
     [InlineData("en", "对接人变动", "The risk \"contact changed\" has no countermeasure.")]
     [InlineData("en", "PriceObjection", "The risk \"price objection\" has no countermeasure.")]
@@ -42,6 +47,7 @@ public partial class FindingMessagesTests
     [Theory]
     [InlineData("zh-CN", "决策权的值“老板娘”无法识别，已按原文保留。可用的值：决策人（DecisionMaker）、影响者（Influencer）、使用者（User）、把关人（Gatekeeper）、未知（Unknown）。")]
     [InlineData("zh-TW", "決策權的值「老板娘」無法辨識，已按原文保留。可用的值：決策人（DecisionMaker）、影響者（Influencer）、使用者（User）、把關人（Gatekeeper）、未知（Unknown）。")]
+    [InlineData("zh-HK", "決策權的值「老板娘」無法識別，已按原文保留。可用的值：決策人（DecisionMaker）、影響者（Influencer）、使用者（User）、把關人（Gatekeeper）、未知（Unknown）。")]
     [InlineData("en", "The decision role \"老板娘\" is not recognised and was kept as written. Known values: DecisionMaker, Influencer, User, Gatekeeper, Unknown.")]
     public void UnknownValue_ListsTheValuesAChineseCrmWouldStore(string culture, string expected)
     {
@@ -70,6 +76,7 @@ public partial class FindingMessagesTests
     [Theory]
     [InlineData("zh-CN", "关键内容缺失或没有实际内容（预算、痛点或关注点、第 2 条沟通记录的客户反馈），", "写“待补充”或“客户暂未明确”")]
     [InlineData("zh-TW", "關鍵內容缺失或沒有實際內容（預算、痛點或關注點、第 2 筆溝通記錄的客戶回饋），", "寫「待補充」或「客戶暫未明確」")]
+    [InlineData("zh-HK", "關鍵內容缺失或沒有實際內容（預算、痛點或關注點、第 2 項溝通記錄的客戶回應），", "寫「待補充」或「客戶暫未明確」")]
     [InlineData("en", "Key content is missing or says nothing (budget, pain points or concerns, customer feedback of communication 2),", "\"not disclosed\"")]
     public void RiskNotAssessable_NamesFieldsByLabel_AndSaysAnAcknowledgementIsEnough(string culture, string start, string advice)
     {
@@ -189,6 +196,7 @@ public partial class FindingMessagesTests
     [Theory]
     [InlineData("zh-CN")]
     [InlineData("zh-TW")]
+    [InlineData("zh-HK")]
     [InlineData("en")]
     public void CountermeasureMissing_ExampleItSuggests_IsAConcreteCountermeasure(string culture)
     {
@@ -210,6 +218,7 @@ public partial class FindingMessagesTests
     [Theory]
     [InlineData("zh-CN", "痛点或关注点暂未明确。下次沟通时补齐，别让它一直空着。")]
     [InlineData("zh-TW", "痛點或關注點暫未明確。下次溝通時補齊，別讓它一直空著。")]
+    [InlineData("zh-HK", "痛點或關注點暫未明確。下次溝通時補齊，不要一直留空。")]
     [InlineData("en", "The pain points or concerns field is marked as not known yet. Fill it in after the next contact; do not leave it open.")]
     public void FieldAcknowledged_ListAcknowledgedWithNoTextOfItsOwn_QuotesNothing(string culture, string expected)
     {
@@ -284,6 +293,7 @@ public partial class FindingMessagesTests
     [Theory]
     [InlineData("zh-CN", "2 次沟通都只和“周立群”一个人")]
     [InlineData("zh-TW", "2 次溝通都只和「周立群」一個人")]
+    [InlineData("zh-HK", "2 次溝通都只與「周立群」一個人")]
     [InlineData("en", "each of the 2 contacts was with 周立群 alone")]
     public void SingleThreadedEvidence_TwoContacts_ReadsCorrectly(string culture, string expected)
     {
@@ -295,34 +305,45 @@ public partial class FindingMessagesTests
     }
 
     [Theory]
-    [InlineData("zh-TW")]
-    [InlineData("zh-HK")]
-    [InlineData("zh-Hant")]
-    public void Evaluate_TraditionalChineseCulture_WritesTraditionalMessages(string culture)
+    [InlineData("zh-TW", "電子郵件", "什麼", "辨識")]
+    [InlineData("zh-Hant", "電子郵件", "什麼", "辨識")]
+    [InlineData("zh-Hant-TW", "電子郵件", "什麼", "辨識")]
+    [InlineData("zh-HK", "電郵", "甚麼", "識別")]
+    [InlineData("zh-MO", "電郵", "甚麼", "識別")]
+    [InlineData("zh-Hant-HK", "電郵", "甚麼", "識別")]
+    public void Evaluate_TraditionalChineseCulture_WritesTraditionalMessagesInItsRegionsWording(string culture, string email, string what, string recognise)
     {
-        // zh-TW was accepted and every message came out in Simplified Chinese.
+        // zh-TW was accepted and every message came out in Simplified Chinese; then Hong Kong and Macao read Taiwan's 電子郵件 and 辨識.
         var record = SampleRecords.CompleteToB()
             .WithCustomer(c => c with { Phone = null, Email = null, WeChat = null })
             .WithLastCommunication(c => c with { Summary = "持續追蹤中，等對方回覆", Channel = EnumValue<ContactChannel>.Parse("傳真") });
 
         var evaluation = Evaluator(culture).Evaluate(record);
 
-        Assert.Equal("缺少聯絡方式。至少留一種聯絡方式：電話、電子郵件或微信。", Assert.Single(evaluation.FindingsWithCode(FindingCodes.FieldMissing)).Message);
-        Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.VagueLanguage && f.Message.StartsWith("「等對方回覆」沒有說清在等什麼。", StringComparison.Ordinal));
+        Assert.Equal($"缺少聯絡方式。至少留一種聯絡方式：電話、{email}或微信。", Assert.Single(evaluation.FindingsWithCode(FindingCodes.FieldMissing)).Message);
+        Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.VagueLanguage && f.Message.StartsWith($"「等對方回覆」沒有說清在等{what}。", StringComparison.Ordinal));
         Assert.StartsWith(
-            "溝通方式的值「傳真」無法辨識，已按原文保留。可用的值：電話（Phone）、微信（WeChat）、面談（Visit）、郵件（Email）、會議（Meeting）、其他（Other）。",
+            $"溝通方式的值「傳真」無法{recognise}，已按原文保留。可用的值：電話（Phone）、微信（WeChat）、面談（Visit）、郵件（Email）、會議（Meeting）、其他（Other）。",
             Assert.Single(evaluation.FindingsWithCode(FindingCodes.UnknownValue)).Message,
             StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Evaluate_TraditionalChineseAdvice_SuggestsWhatTheRulesAccept()
+    [Theory]
+    [InlineData("zh-TW", "目前無明顯風險")]
+    [InlineData("zh-HK", "暫無明顯風險")]
+    public void Evaluate_TraditionalChineseAdvice_SuggestsWhatTheRulesAccept(string culture, string noRiskPhrase)
     {
-        // The zh-TW messages tell a rep to write 待補充, 客戶暫未明確, 未透露 and 目前無明顯風險: each must clear what it is written for.
-        var evaluator = Evaluator("zh-TW");
+        // The Traditional messages tell a rep to write 待補充, 客戶暫未明確, 未透露 and that there is no obvious risk (目前無明顯風險
+        // in Taiwan, 暫無明顯風險 in Hong Kong): each must clear what it is written for.
+        var evaluator = Evaluator(culture);
         var acknowledged = SampleRecords.CompleteToB()
             .WithNeeds(n => n with { Budget = "未透露", Quantity = "客戶暫未明確", PainPoints = ["待補充"], Concerns = null });
-        var noRisk = SampleRecords.CompleteProject() with { Risks = [new RiskNote { Description = "目前無明顯風險" }] };
+        var noRisk = SampleRecords.CompleteProject() with { Risks = [new RiskNote { Description = noRiskPhrase }] };
+        var advice = MessageCatalog.For(CultureInfo.GetCultureInfo(culture));
+
+        Assert.Contains($"「{noRiskPhrase}」", advice.Format("RiskPointsMissing"), StringComparison.Ordinal);
+        Assert.Contains("「未透露」", advice.FieldAdvice("needs.budget"), StringComparison.Ordinal);
+        Assert.Contains("「客戶暫未明確」", advice.FieldAdvice("needs.quantity"), StringComparison.Ordinal);
 
         var needs = evaluator.Evaluate(acknowledged);
 

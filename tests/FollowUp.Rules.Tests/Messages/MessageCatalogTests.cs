@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Language;
 using FollowUp.Rules.Messages;
 
 namespace FollowUp.Rules.Tests.Messages;
@@ -11,6 +13,9 @@ public sealed partial class MessageCatalogTests
 {
     /// <summary>The culture of every message catalog the assembly embeds (Messages.{culture}.json).</summary>
     public static TheoryData<string> Catalogs() => new(CatalogCultures());
+
+    /// <summary>The Traditional Chinese catalogs: Taiwan's and Hong Kong's.</summary>
+    public static TheoryData<string> TraditionalCatalogs() => new(CatalogCultures().Where(CatalogCulture.IsTraditional));
 
     /// <summary>Every field key a message can name: the requirement keys and the keys of the indexed paths findings use.</summary>
     public static TheoryData<string, string> FieldKeys()
@@ -26,6 +31,7 @@ public sealed partial class MessageCatalogTests
         {
             data.Add("zh-CN", key);
             data.Add("zh-TW", key);
+            data.Add("zh-HK", key);
             data.Add("en", key);
         }
 
@@ -44,8 +50,8 @@ public sealed partial class MessageCatalogTests
     }
 
     [Fact]
-    public void Catalogs_AreTheThreeLanguagesTheCultureChainChoosesFrom() =>
-        Assert.Equal(["en", "zh-CN", "zh-TW"], CatalogCultures().Order(StringComparer.Ordinal));
+    public void Catalogs_AreTheFourTheCultureChainChoosesFrom() =>
+        Assert.Equal(["en", "zh-CN", "zh-HK", "zh-TW"], CatalogCultures().Order(StringComparer.Ordinal));
 
     [Theory]
     [MemberData(nameof(Catalogs))]
@@ -72,12 +78,15 @@ public sealed partial class MessageCatalogTests
 
     [Theory]
     [InlineData("zh-TW", CatalogCulture.Traditional)]
-    [InlineData("zh-HK", CatalogCulture.Traditional)]
-    [InlineData("zh-MO", CatalogCulture.Traditional)]
+    [InlineData("zh-HK", CatalogCulture.HongKong)]
+    [InlineData("zh-MO", CatalogCulture.HongKong)]
+    [InlineData("zh-hk", CatalogCulture.HongKong)]
+    [InlineData("zh-Hant-HK", CatalogCulture.HongKong)]
+    [InlineData("zh-Hant-MO", CatalogCulture.HongKong)]
     [InlineData("zh-Hant", CatalogCulture.Traditional)]
     [InlineData("zh-Hant-TW", CatalogCulture.Traditional)]
-    [InlineData("zh-Hant-HK", CatalogCulture.Traditional)]
     [InlineData("zh-Hant-CN", CatalogCulture.Traditional)]
+    [InlineData("zh-Hant-SG", CatalogCulture.Traditional)]
     [InlineData("zh-CHT", CatalogCulture.Traditional)]
     [InlineData("zh-tw", CatalogCulture.Traditional)]
     [InlineData("zh-CN", CatalogCulture.Simplified)]
@@ -92,13 +101,13 @@ public sealed partial class MessageCatalogTests
     [InlineData("fr-FR", CatalogCulture.English)]
     public void For_Culture_ChoosesTheCatalogOfItsScriptByTheParentChain(string culture, string catalog)
     {
-        // zh-Hans-TW is Simplified text written in Taiwan: the script decides, not the region.
+        // zh-Hans-TW and zh-Hans-HK are Simplified text written in Taiwan and Hong Kong: the script decides first, then the region.
         var info = CultureInfo.GetCultureInfo(culture);
         var messages = MessageCatalog.For(info);
 
         Assert.Equal(catalog, CatalogCulture.Of(info));
         Assert.Same(MessageCatalog.For(CultureInfo.GetCultureInfo(catalog)), messages);
-        Assert.Equal(catalog == CatalogCulture.Traditional, messages.IsTraditional);
+        Assert.Equal(catalog is CatalogCulture.Traditional or CatalogCulture.HongKong, messages.IsTraditional);
         Assert.Equal(catalog != CatalogCulture.English, messages.IsChinese);
     }
 
@@ -118,6 +127,7 @@ public sealed partial class MessageCatalogTests
     [Theory]
     [InlineData("zh-CN", "星期五")]
     [InlineData("zh-TW", "星期五")]
+    [InlineData("zh-HK", "星期五")]
     [InlineData("en", "Friday")]
     public void Weekday_BothCultures_NameEachDayOnce(string culture, string friday)
     {
@@ -131,6 +141,8 @@ public sealed partial class MessageCatalogTests
     [InlineData("zh-CN", "ContactChange", "对接人变动")]
     [InlineData("zh-TW", "ContactChange", "窗口異動")]
     [InlineData("zh-HK", "NoResponse", "聯絡不上")]
+    [InlineData("zh-HK", "ContactChange", "聯絡人變動")]
+    [InlineData("zh-MO", "Delay", "項目延期")]
     [InlineData("en", "contactchange", "contact changed")]
     public void TryGetSignalLabel_SignalCode_GivesItsLabel(string culture, string code, string label)
     {
@@ -145,21 +157,25 @@ public sealed partial class MessageCatalogTests
     [InlineData("窗口异动", "ContactChange")]
     [InlineData("專案延期", "Delay")]
     [InlineData("对接人變動", "ContactChange")]
+    [InlineData("聯絡人變動", "ContactChange")]
+    [InlineData("项目延期", "Delay")]
     public void SignalCodeOf_LabelOfTheTraditionalCatalog_IsItsCode(string kind, string code) =>
         Assert.Equal(code, MessageCatalog.SignalCodeOf(kind));
 
     [Theory]
     [InlineData("zh-CN", "决策人（DecisionMaker）、影响者（Influencer）、使用者（User）、把关人（Gatekeeper）、未知（Unknown）")]
     [InlineData("zh-TW", "決策人（DecisionMaker）、影響者（Influencer）、使用者（User）、把關人（Gatekeeper）、未知（Unknown）")]
+    [InlineData("zh-HK", "決策人（DecisionMaker）、影響者（Influencer）、使用者（User）、把關人（Gatekeeper）、未知（Unknown）")]
     [InlineData("en", "DecisionMaker, Influencer, User, Gatekeeper, Unknown")]
     public void ValueNames_DecisionRoles_ListTheLabelsOfTheCatalogsScript(string culture, string expected) =>
         Assert.Equal(expected, MessageCatalog.For(CultureInfo.GetCultureInfo(culture)).ValueNames(EnumLabels<DecisionRole>.NameList));
 
-    [Fact]
-    public void ValueLabel_EveryMemberInTraditional_IsALabelTheRecordReaderAccepts()
+    [Theory]
+    [MemberData(nameof(TraditionalCatalogs))]
+    public void ValueLabel_EveryMemberInTraditional_IsALabelTheRecordReaderAccepts(string culture)
     {
         // A message tells a rep which values to write: each one it names must be read back as that member.
-        var traditional = MessageCatalog.For(CultureInfo.GetCultureInfo("zh-TW"));
+        var traditional = MessageCatalog.For(CultureInfo.GetCultureInfo(culture));
 
         AssertReadBack<DecisionRole>(traditional);
         AssertReadBack<ContactChannel>(traditional);
@@ -173,6 +189,22 @@ public sealed partial class MessageCatalogTests
         Assert.Equal(Enum.GetValues<DealStage>().Select(traditional.ValueLabel), Enum.GetValues<DealStage>().Select(stage => traditional.Stage(stage.ToString())));
     }
 
+    [Theory]
+    [MemberData(nameof(TraditionalCatalogs))]
+    public void TraditionalCatalog_MessagesAndReportLabels_HaveNoSimplifiedCharacter(string culture)
+    {
+        // OpenCC left none in zh-TW, but its Hong Kong conversion wrote 客户 with 户, the Simplified character, as Hong Kong's
+        // standard glyph list draws 戶. A Simplified character is one the folding table reads another character as, and that
+        // Big5, the Traditional encoding of Taiwan's and Hong Kong's exports, does not have.
+        var big5 = CodePagesEncodingProvider.Instance.GetEncoding(950, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)!;
+        var simplifiedForms = Enumerable.Range(0x3400, 0xA000 - 0x3400).Select(c => (char)c).Where(c => TextFolding.Fold(c) != c).Select(TextFolding.Fold).ToHashSet();
+        var texts = CatalogTexts($"Messages.{culture}.json").Concat(CatalogTexts($"Reporting.ReportText.{culture}"));
+
+        var simplified = texts.SelectMany(text => text.Where(c => simplifiedForms.Contains(c) && !HongKongStandardForms.Contains(c) && !InBig5(big5, c)).Select(c => $"{c} in {text}"));
+
+        Assert.Empty(simplified);
+    }
+
     [Fact]
     public void TryGetSignalLabel_OtherText_GivesNothing() =>
         Assert.False(MessageCatalog.For(CultureInfo.GetCultureInfo("zh-CN")).TryGetSignalLabel("机房改造", out _));
@@ -184,6 +216,41 @@ public sealed partial class MessageCatalogTests
             var label = messages.ValueLabel(value);
             Assert.True(EnumLabels<TEnum>.TryParse(label, out var read) && read.Equals(value), $"{value}: {label}");
         });
+
+    /// <summary>
+    /// Characters outside Big5 (in HKSCS) that Hong Kong's standard glyph list gives for words Big5 spells otherwise: 着 for
+    /// the 著 of 空着, as Hong Kong writes it.
+    /// </summary>
+    private const string HongKongStandardForms = "着";
+
+    private static bool InBig5(Encoding big5, char c)
+    {
+        try
+        {
+            big5.GetBytes([c]);
+            return true;
+        }
+        catch (EncoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Every string of an embedded catalog (messages, field labels and advice, report labels), wherever it sits in the file.</summary>
+    private static List<string> CatalogTexts(string resource)
+    {
+        using var stream = typeof(MessageCatalog).Assembly.GetManifestResourceStream(resource)!;
+        using var document = JsonDocument.Parse(stream);
+        return Strings(document.RootElement).ToList();
+
+        static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.String => [element.GetString()!],
+            JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+            JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+            _ => [],
+        };
+    }
 
     private static IEnumerable<string> CatalogCultures() => typeof(MessageCatalog).Assembly.GetManifestResourceNames()
         .Where(name => name.StartsWith("Messages.", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))

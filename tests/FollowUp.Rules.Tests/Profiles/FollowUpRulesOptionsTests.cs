@@ -406,6 +406,8 @@ public class FollowUpRulesOptionsTests
     [InlineData("zh")]
     [InlineData("zh-CN")]
     [InlineData("zh-TW")]
+    [InlineData("zh-HK")]
+    [InlineData("zh-MO")]
     [InlineData("zh-Hant")]
     [InlineData("EN")]
     [InlineData("en-US")]
@@ -429,8 +431,9 @@ public class FollowUpRulesOptionsTests
         var exception = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(new FollowUpRulesOptions { Culture = culture }));
 
         var failure = Assert.Single(exception.Failures, f => f.Contains("FollowUpRules:Culture", StringComparison.Ordinal));
-        Assert.Contains("must be a Chinese (zh, zh-CN, zh-TW…) or English (en, en-US, en-GB…) culture", failure, StringComparison.Ordinal);
+        Assert.Contains("must be a Chinese (zh, zh-CN, zh-TW, zh-HK…) or English (en, en-US, en-GB…) culture", failure, StringComparison.Ordinal);
         Assert.Contains("Simplified Chinese", failure, StringComparison.Ordinal);
+        Assert.Contains("Hong Kong wording for zh-HK and zh-MO", failure, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,6 +39,7 @@ public sealed partial class TeamReportTests
     [Theory]
     [InlineData("en")]
     [InlineData("zh-TW")]
+    [InlineData("zh-HK")]
     public void Write_LabelsOfEveryCulture_DefineTheKeysOfZhCnWithTheSamePlaceholders(string culture)
     {
         var chinese = ReportText.For(CultureInfo.GetCultureInfo("zh-CN"));
@@ -50,17 +51,21 @@ public sealed partial class TeamReportTests
     }
 
     [Theory]
-    [InlineData(TeamReportFormat.Text, "zh-TW", "跟進記錄團隊檢討\n")]
-    [InlineData(TeamReportFormat.Text, "zh-HK", "跟進記錄團隊檢討\n")]
-    [InlineData(TeamReportFormat.Markdown, "zh-Hant", "# 跟進記錄團隊檢討\n")]
-    [InlineData(TeamReportFormat.Html, "zh-MO", "<!DOCTYPE html>\n<html lang=\"zh-TW\">")]
-    public void Write_TraditionalChineseCulture_LabelsInTraditionalChinese(TeamReportFormat format, string culture, string start)
+    [InlineData(TeamReportFormat.Text, "zh-TW", "跟進記錄團隊檢討\n", "高頻模糊用語", "客戶基礎資訊")]
+    [InlineData(TeamReportFormat.Markdown, "zh-Hant", "# 跟進記錄團隊檢討\n", "高頻模糊用語", "客戶基礎資訊")]
+    [InlineData(TeamReportFormat.Html, "zh-TW", "<!DOCTYPE html>\n<html lang=\"zh-TW\">", "高頻模糊用語", "客戶基礎資訊")]
+    [InlineData(TeamReportFormat.Text, "zh-HK", "跟進記錄團隊檢討\n", "常見模糊用語", "客戶基本資料")]
+    [InlineData(TeamReportFormat.Markdown, "zh-Hant-HK", "# 跟進記錄團隊檢討\n", "常見模糊用語", "客戶基本資料")]
+    [InlineData(TeamReportFormat.Html, "zh-MO", "<!DOCTYPE html>\n<html lang=\"zh-HK\">", "常見模糊用語", "客戶基本資料")]
+    public void Write_TraditionalChineseCulture_LabelsInTraditionalChineseOfItsRegion(TeamReportFormat format, string culture, string start, string vague, string basicInfo)
     {
+        // Hong Kong and Macao read Taiwan's labels (高頻, 資訊) until they had their own.
         var written = Sample.Value.ToString(format, CultureInfo.GetCultureInfo(culture));
 
         Assert.StartsWith(start, written, StringComparison.Ordinal);
         Assert.Contains("五類常見錯誤", written, StringComparison.Ordinal);
-        Assert.Contains("高頻模糊用語", written, StringComparison.Ordinal);
+        Assert.Contains(vague, written, StringComparison.Ordinal);
+        Assert.Contains(basicInfo, written, StringComparison.Ordinal);
         Assert.DoesNotContain("记录数", written, StringComparison.Ordinal);
         Assert.DoesNotContain("等级分布", written, StringComparison.Ordinal);
         Assert.DoesNotContain("高频风险信号", written, StringComparison.Ordinal);
@@ -82,7 +87,8 @@ public sealed partial class TeamReportTests
     [InlineData("en", "en", "Follow-up team review\n")]
     [InlineData("en", "en-US", "Follow-up team review\n")]
     [InlineData("zh-CN", "en", "跟进记录团队复盘\n")]
-    [InlineData("zh-TW", "zh-HK", "跟進記錄團隊檢討\n")]
+    [InlineData("zh-HK", "zh-MO", "跟進記錄團隊檢討\n")]
+    [InlineData("zh-TW", "zh-HK", "跟进记录团队复盘\n")]
     [InlineData("zh-CN", "zh-TW", "跟进记录团队复盘\n")]
     [InlineData("zh-CN", "zh-SG", "跟进记录团队复盘\n")]
     public void Write_WithoutCulture_LabelsInTheLanguageTheRecordsWereEvaluatedIn_OrChineseWhenMixed(string first, string second, string heading)
@@ -199,6 +205,7 @@ public sealed partial class TeamReportTests
     [InlineData(TeamReportFormat.Text, "en", "Deals at risk", "3 deals not lost", "next action overdue 3.7 days", "nobody owns the next step", "no contact for 19 days; no risk entry for: Competitor involved")]
     [InlineData(TeamReportFormat.Markdown, "zh-CN", "## 需要跟进的风险商机", "共 3 笔", "下一步逾期 3.7 天", "无人负责下一步", "已 19 天未联系；风险信号未应对：竞争对手介入")]
     [InlineData(TeamReportFormat.Markdown, "zh-TW", "## 需要跟進的風險商機", "共 3 筆", "下一步逾期 3.7 天", "無人負責下一步", "已 19 天未聯絡；風險訊號未應對：競爭對手介入")]
+    [InlineData(TeamReportFormat.Markdown, "zh-HK", "## 需要跟進的風險商機", "共 3 宗", "下一步逾期 3.7 天", "無人負責下一步", "已 19 天未聯絡；風險信號未應對：競爭對手介入")]
     [InlineData(TeamReportFormat.Markdown, "en", "## Deals at risk", "3 deals not lost", "next action overdue 3.7 days", "nobody owns the next step", "no contact for 19 days; no risk entry for: Competitor involved")]
     [InlineData(TeamReportFormat.Html, "zh-CN", "<section class=\"card wide\" id=\"deals-at-risk\">\n<h2>需要跟进的风险商机</h2>", "共 3 笔", "<li>下一步逾期 3.7 天</li>", "<li>无人负责下一步</li>", "<li>已 19 天未联系</li><li>风险信号未应对：竞争对手介入</li>")]
     [InlineData(TeamReportFormat.Html, "en", "<h2>Deals at risk</h2>", "3 deals not lost", "<li>next action overdue 3.7 days</li>", "<li>nobody owns the next step</li>", "<li>no contact for 19 days</li><li>no risk entry for: Competitor involved</li>")]
@@ -214,7 +221,7 @@ public sealed partial class TeamReportTests
             && deals.IndexOf(noOwner, StringComparison.Ordinal) is var second && second > first
             && deals.IndexOf(stale, StringComparison.Ordinal) > second,
             deals);
-        var attention = culture switch { "en" => "Records to rewrite first", "zh-TW" => "優先改寫的記錄", _ => "优先改写的记录" };
+        var attention = culture switch { "en" => "Records to rewrite first", "zh-TW" or "zh-HK" => "優先改寫的記錄", _ => "优先改写的记录" };
         Assert.True(written.IndexOf(section, StringComparison.Ordinal) < written.IndexOf(attention, StringComparison.Ordinal));
     }
 
@@ -228,6 +235,7 @@ public sealed partial class TeamReportTests
     [Theory]
     [InlineData("zh-CN", "<td>“跟进中”</td>")]
     [InlineData("zh-TW", "<td>「跟进中」</td>")]
+    [InlineData("zh-HK", "<td>「跟进中」</td>")]
     [InlineData("en", "<td>&quot;跟进中&quot;</td>")]
     public void Write_HtmlVaguePhrases_QuoteAsTheCulturesMessagesDo(string culture, string cell)
     {
