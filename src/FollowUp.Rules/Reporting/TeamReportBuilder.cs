@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
+using FollowUp.Rules.Messages;
 using FollowUp.Rules.Reminders;
 using FollowUp.Rules.Risk;
 
@@ -66,9 +67,11 @@ public sealed class TeamReportBuilder
     private readonly List<string> _readInPart = [];
     private double _scoreSum;
 
-    // The language the records were evaluated in, while they agree on one: the report's labels default to it.
+    // The language the records were evaluated in, while they agree on one: the report's labels default to it. Records in
+    // Taiwan and Hong Kong wording together default to Taiwan's, still Traditional.
     private CultureInfo? _culture;
     private bool _culturesDiffer;
+    private bool _allTraditional = true;
     private DateTimeOffset? _evaluatedAt;
 
     /// <summary>
@@ -136,11 +139,9 @@ public sealed class TeamReportBuilder
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(evaluation);
 
-        if (evaluation.Culture is { } culture && !_culturesDiffer)
+        if (evaluation.Culture is { } culture)
         {
-            // By the labels each reads: zh-HK and zh-MO share them, zh-TW and zh-HK do not.
-            _culturesDiffer = _culture is not null && !ReferenceEquals(_culture, culture) && ReportText.For(_culture) != ReportText.For(culture);
-            _culture ??= culture;
+            NoteCulture(culture);
         }
 
         var sequence = _count++;
@@ -269,8 +270,19 @@ public sealed class TeamReportBuilder
             _dealsAtRisk,
             [.. _deals.Select(c => c.Deal with { Owner = c.Owner.Name })])
         {
-            Culture = _culturesDiffer ? null : _culture,
+            Culture = !_culturesDiffer ? _culture : _allTraditional ? CultureInfo.GetCultureInfo(CatalogCulture.Traditional) : null,
         };
+    }
+
+    private void NoteCulture(CultureInfo culture)
+    {
+        _allTraditional &= CatalogCulture.IsTraditional(CatalogCulture.Of(culture));
+        if (!_culturesDiffer)
+        {
+            // By the labels each reads: zh-HK and zh-MO share them, zh-TW and zh-HK do not.
+            _culturesDiffer = _culture is not null && !ReferenceEquals(_culture, culture) && ReportText.For(_culture) != ReportText.For(culture);
+            _culture ??= culture;
+        }
     }
 
     /// <summary>Whether a record belongs on the attention list at all: below grade A, high risk or worse, or overdue.</summary>

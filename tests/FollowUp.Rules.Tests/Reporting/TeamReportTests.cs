@@ -88,10 +88,12 @@ public sealed partial class TeamReportTests
     [InlineData("en", "en-US", "Follow-up team review\n")]
     [InlineData("zh-CN", "en", "跟进记录团队复盘\n")]
     [InlineData("zh-HK", "zh-MO", "跟進記錄團隊檢討\n")]
-    [InlineData("zh-TW", "zh-HK", "跟进记录团队复盘\n")]
+    [InlineData("zh-TW", "zh-HK", "跟進記錄團隊檢討\n")]
+    [InlineData("zh-HK", "zh-TW", "跟進記錄團隊檢討\n")]
+    [InlineData("zh-HK", "zh-CN", "跟进记录团队复盘\n")]
     [InlineData("zh-CN", "zh-TW", "跟进记录团队复盘\n")]
     [InlineData("zh-CN", "zh-SG", "跟进记录团队复盘\n")]
-    public void Write_WithoutCulture_LabelsInTheLanguageTheRecordsWereEvaluatedIn_OrChineseWhenMixed(string first, string second, string heading)
+    public void Write_WithoutCulture_LabelsInTheLanguageTheRecordsWereEvaluatedIn_OrSimplifiedWhenMixed_TraditionalWhenAllAre(string first, string second, string heading)
     {
         var record = SampleRecords.CompleteToB();
         var builder = new TeamReportBuilder();
