@@ -249,6 +249,27 @@ public static class FollowUpJson
     /// <summary>Gets the result of a task of the synchronous reader, which reads with <see cref="Stream.Read(Span{byte})"/> and so is complete.</summary>
     private static T Completed<T>(ValueTask<T> task) => task.IsCompleted ? task.Result : task.AsTask().GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Gets a JSON Schema (draft 2020-12) of the JSON the library reads or writes, for validating records before they are
+    /// loaded or outputs in another language, or generating typed clients from them. Each lists the closed sets of values as
+    /// <c>enum</c> and the built-in codes of the open ones (finding, deduction and risk signal codes) as <c>examples</c>.
+    /// </summary>
+    /// <remarks>
+    /// The text is the file of the repository's and the package's <c>schemas</c> folder, embedded in the assembly, so it
+    /// always describes this version of the library; <c>followup schema</c> prints the same text.
+    /// </remarks>
+    /// <param name="schema">Which schema.</param>
+    /// <returns>The schema's JSON text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="schema"/> is not a <see cref="FollowUpJsonSchema"/> value.</exception>
+    public static string GetSchema(FollowUpJsonSchema schema) => schema switch
+    {
+        FollowUpJsonSchema.Record => SchemaTexts.Record,
+        FollowUpJsonSchema.Evaluation => SchemaTexts.Evaluation,
+        FollowUpJsonSchema.Report => SchemaTexts.Report,
+        FollowUpJsonSchema.Reminder => SchemaTexts.Reminder,
+        _ => throw new ArgumentOutOfRangeException(nameof(schema), schema, $"Not a {nameof(FollowUpJsonSchema)}."),
+    };
+
     /// <summary>Writes a record as JSON.</summary>
     /// <param name="record">The record.</param>
     /// <returns>The JSON.</returns>
@@ -495,6 +516,32 @@ public static class FollowUpJson
 
                 return names;
             }
+        }
+    }
+
+    /// <summary>The embedded schema files, each read the first time it is asked for.</summary>
+    private static class SchemaTexts
+    {
+        private static readonly Lazy<string> RecordText = new(() => Load("record"));
+        private static readonly Lazy<string> EvaluationText = new(() => Load("evaluation"));
+        private static readonly Lazy<string> ReportText = new(() => Load("report"));
+        private static readonly Lazy<string> ReminderText = new(() => Load("reminder"));
+
+        public static string Record => RecordText.Value;
+
+        public static string Evaluation => EvaluationText.Value;
+
+        public static string Report => ReportText.Value;
+
+        public static string Reminder => ReminderText.Value;
+
+        private static string Load(string name)
+        {
+            var resource = $"Schemas.{name}.schema.json";
+            using var stream = typeof(FollowUpJson).Assembly.GetManifestResourceStream(resource)
+                ?? throw new InvalidOperationException($"The embedded schema '{resource}' is missing from the assembly.");
+            using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+            return reader.ReadToEnd();
         }
     }
 
