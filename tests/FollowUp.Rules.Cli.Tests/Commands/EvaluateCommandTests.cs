@@ -259,8 +259,8 @@ public sealed class EvaluateCommandTests : IDisposable
         var englishMessages = Messages(Assert.Single(english.Evaluations));
         Assert.NotEmpty(englishMessages);
         Assert.Equal(chineseMessages.Count, englishMessages.Count);
-        Assert.All(chineseMessages, message => Assert.True(Json.HasChinese(message), message));
-        Assert.All(englishMessages, message => Assert.False(Json.HasChinese(message), message));
+        Assert.All(chineseMessages, message => Assert.True(JsonValues.HasChinese(message), message));
+        Assert.All(englishMessages, message => Assert.False(JsonValues.HasChinese(message), message));
 
         static List<string> Messages(JsonElement evaluation) =>
         [
@@ -354,7 +354,7 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         var evaluation = Assert.Single(run.Evaluations);
         Assert.Equal("KeyAccounts", evaluation.GetProperty("profile").GetString());
-        Assert.All(evaluation.GetProperty("findings").EnumerateArray(), f => Assert.False(Json.HasChinese(f.GetProperty("message").GetString()!)));
+        Assert.All(evaluation.GetProperty("findings").EnumerateArray(), f => Assert.False(JsonValues.HasChinese(f.GetProperty("message").GetString()!)));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class ReportCommandTests : IDisposable
         var evaluate = await CliRunner.SampleEvaluationAsync();
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var report = Json.Parse(run.Output);
+        var report = JsonValues.Parse(run.Output);
         var evaluations = evaluate.Evaluations;
         Assert.Equal(evaluations.Count, report.GetProperty("recordCount").GetInt64());
         Assert.Equal(CliRunner.Now, report.GetProperty("evaluatedAt").GetString());
@@ -137,7 +137,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.True(text.ExitCode == 0, text.ToString());
         var deals = text.OutputLines.SkipWhile(l => l != "需要跟进的风险商机").TakeWhile(l => l != "优先改写的记录").ToList();
         Assert.Contains(deals, l => l.Contains("OD-1", StringComparison.Ordinal) && l.Contains("下一步逾期 3.7 天", StringComparison.Ordinal));
-        var deal = Json.Parse(json.Output).GetProperty("dealsAtRisk")[0];
+        var deal = JsonValues.Parse(json.Output).GetProperty("dealsAtRisk")[0];
         Assert.Equal("OD-1", deal.GetProperty("id").GetString());
         Assert.Equal("NextActionOverdue", deal.GetProperty("reasons")[0].GetString());
     }
@@ -172,7 +172,7 @@ public sealed class ReportCommandTests : IDisposable
         var run = await CliRunner.RunAsync("report", "--format", "json", "--now", CliRunner.Now, file);
 
         Assert.True(run.ExitCode == 3, run.ToString());
-        var report = Json.Parse(run.Output);
+        var report = JsonValues.Parse(run.Output);
         Assert.Equal(1, report.GetProperty("recordCount").GetInt64());
         Assert.Equal(1, report.GetProperty("unreadableRows").GetInt64());
         Assert.Equal($"{file}:element 2", Assert.Single(report.GetProperty("readInPart").EnumerateArray()).GetString());
@@ -187,7 +187,7 @@ public sealed class ReportCommandTests : IDisposable
         var run = await CliRunner.RunAsync("report", "--format", "json", "--now", CliRunner.Now, file);
 
         Assert.True(run.ExitCode == 3, run.ToString());
-        var report = Json.Parse(run.Output);
+        var report = JsonValues.Parse(run.Output);
         Assert.Equal(1, report.GetProperty("recordCount").GetInt64());
         Assert.Equal(4, report.GetProperty("unreadableRows").GetInt64());
     }
@@ -200,7 +200,7 @@ public sealed class ReportCommandTests : IDisposable
         var run = await CliRunner.RunWithInputAsync(SampleData.Record("S-1") + "\n", "report", "--format", "json", "--now", CliRunner.Now, "-", file);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var report = Json.Parse(run.Output);
+        var report = JsonValues.Parse(run.Output);
         Assert.Equal(3, report.GetProperty("recordCount").GetInt64());
         Assert.Equal(3, report.GetProperty("owners").EnumerateArray().Single(o => o.GetProperty("owner").ValueKind == JsonValueKind.Null).GetProperty("recordCount").GetInt64());
     }
@@ -216,7 +216,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(2, run.ErrorLines.Count);
         Assert.StartsWith($"{input}:line 2: unreadable record:", run.ErrorLines[0], StringComparison.Ordinal);
         Assert.StartsWith($"{input}:line 4: unreadable record:", run.ErrorLines[1], StringComparison.Ordinal);
-        Assert.Equal(2, Json.Parse(run.Output).GetProperty("recordCount").GetInt64());
+        Assert.Equal(2, JsonValues.Parse(run.Output).GetProperty("recordCount").GetInt64());
     }
 
     [Fact]
@@ -227,8 +227,8 @@ public sealed class ReportCommandTests : IDisposable
 
         Assert.True(asToC.ExitCode == 0, asToC.ToString());
         Assert.NotEqual(
-            Json.Parse(asToB.Output).GetProperty("averageScore").GetDouble(),
-            Json.Parse(asToC.Output).GetProperty("averageScore").GetDouble());
+            JsonValues.Parse(asToB.Output).GetProperty("averageScore").GetDouble(),
+            JsonValues.Parse(asToC.Output).GetProperty("averageScore").GetDouble());
     }
 
     [Fact]

@@ -705,7 +705,7 @@ public sealed class TabularInputTests : IDisposable
         Assert.Equal(["J-1", "G-1", "X-1"], evaluate.Ids);
         Assert.Equal("", evaluate.Error);
         Assert.True(report.ExitCode == 0, report.ToString());
-        Assert.Equal(2, Json.Parse(report.Output).GetProperty("recordCount").GetInt32());
+        Assert.Equal(2, JsonValues.Parse(report.Output).GetProperty("recordCount").GetInt32());
         Assert.True(remind.ExitCode == 0, remind.ToString());
         Assert.Equal("", remind.Error);
     }
@@ -728,8 +728,8 @@ public sealed class TabularInputTests : IDisposable
         var remind = await CliRunner.RunAsync("remind", "--map", "followup-zh", "--format", "jsonl", "--now", CliRunner.Now, SampleExport);
 
         Assert.True(report.ExitCode == 3, report.ToString());
-        Assert.Equal(SampleCustomers.Length, Json.Parse(report.Output).GetProperty("recordCount").GetInt32());
-        Assert.Equal(4, Json.Parse(report.Output).GetProperty("unreadableRows").GetInt32());
+        Assert.Equal(SampleCustomers.Length, JsonValues.Parse(report.Output).GetProperty("recordCount").GetInt32());
+        Assert.Equal(4, JsonValues.Parse(report.Output).GetProperty("unreadableRows").GetInt32());
         Assert.Equal(4, report.ErrorLines.Count(line => line.Contains(": unreadable record: ", StringComparison.Ordinal)));
         Assert.Equal(3, report.ErrorLines.Count(line => line.Contains(": warning: ", StringComparison.Ordinal)));
         Assert.True(remind.ExitCode == 3, remind.ToString());

@@ -15,7 +15,7 @@ internal sealed record CliRun(int ExitCode, byte[] OutputBytes, string Error)
     public IReadOnlyList<string> ErrorLines => SplitLines(Error);
 
     /// <summary>Gets each line of standard output parsed as JSON (the JSON Lines format).</summary>
-    public IReadOnlyList<JsonElement> Evaluations => [.. OutputLines.Select(Json.Parse)];
+    public IReadOnlyList<JsonElement> Evaluations => [.. OutputLines.Select(JsonValues.Parse)];
 
     /// <summary>Gets the <c>id</c> of each evaluation, in output order.</summary>
     public IReadOnlyList<string?> Ids => [.. Evaluations.Select(e => e.GetProperty("id").GetString())];

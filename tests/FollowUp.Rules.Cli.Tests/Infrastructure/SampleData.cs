@@ -10,7 +10,7 @@ internal static class SampleData
     [
         .. File.ReadLines(FollowUpsPath)
             .Where(line => !string.IsNullOrWhiteSpace(line))
-            .Select(line => Json.Parse(line).GetProperty("id").GetString()!),
+            .Select(line => JsonValues.Parse(line).GetProperty("id").GetString()!),
     ];
 
     /// <summary>Builds one JSON Lines row: a minimal record with this id and whatever members follow.</summary>

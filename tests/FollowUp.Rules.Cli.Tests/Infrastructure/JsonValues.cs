@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace FollowUp.Rules.Cli.Tests.Infrastructure;
 
-internal static class Json
+internal static class JsonValues
 {
     /// <summary>Parses one JSON value into an element that outlives its document.</summary>
     public static JsonElement Parse(string json)
