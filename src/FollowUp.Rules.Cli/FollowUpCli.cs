@@ -23,6 +23,7 @@ internal static class FollowUpCli
         root.Subcommands.Add(EvaluateCommand.Create(console));
         root.Subcommands.Add(RemindCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
+        root.Subcommands.Add(SchemaCommand.Create(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -11,22 +11,31 @@ internal static class ChoiceOptions
     /// </summary>
     public static void AcceptOnlyFromAmongIgnoringCase(this Option<string> option, params string[] choices)
     {
-        option.CustomParser = result =>
-        {
-            var word = result.Tokens[^1].Value;
-            foreach (var choice in choices)
-            {
-                if (string.Equals(choice, word, StringComparison.OrdinalIgnoreCase))
-                {
-                    return choice;
-                }
-            }
-
-            // One sentence, as every usage error is: "--fail-under 'D' not recognized. Must be one of A, B or C (any case)."
-            var listed = choices.Length == 1 ? choices[0] : $"{string.Join(", ", choices[..^1])} or {choices[^1]}";
-            result.AddError($"{option.Name} '{word}' not recognized. Must be one of {listed} (any case).");
-            return null;
-        };
+        option.CustomParser = result => Choose(result, option.Name, choices);
         option.CompletionSources.Add(choices);
+    }
+
+    /// <summary>Accepts only <paramref name="choices"/> for an argument, in any case, as the option above does.</summary>
+    public static void AcceptOnlyFromAmongIgnoringCase(this Argument<string> argument, params string[] choices)
+    {
+        argument.CustomParser = result => Choose(result, argument.Name, choices);
+        argument.CompletionSources.Add(choices);
+    }
+
+    private static string? Choose(System.CommandLine.Parsing.SymbolResult result, string name, string[] choices)
+    {
+        var word = result.Tokens[^1].Value;
+        foreach (var choice in choices)
+        {
+            if (string.Equals(choice, word, StringComparison.OrdinalIgnoreCase))
+            {
+                return choice;
+            }
+        }
+
+        // One sentence, as every usage error is: "--fail-under 'D' not recognized. Must be one of A, B or C (any case)."
+        var listed = choices.Length == 1 ? choices[0] : $"{string.Join(", ", choices[..^1])} or {choices[^1]}";
+        result.AddError($"{name} '{word}' not recognized. Must be one of {listed} (any case).");
+        return null;
     }
 }
