@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Checks the FollowUp.Rules package: README, XML docs, symbols, and the three allowed dependencies only.
+# Checks the FollowUp.Rules package: README, XML docs, JSON Schemas, symbols, and the three allowed dependencies only.
 set -euo pipefail
 dir=${1:-artifacts/packages}
 package=$(ls "$dir"/FollowUp.Rules.[0-9]*.nupkg | head -n 1)
 symbols=$(ls "$dir"/FollowUp.Rules.[0-9]*.snupkg | head -n 1)
 echo "checking $package"
 listing=$(unzip -l "$package")
-for expected in README.md THIRD-PARTY-NOTICES.md lib/net10.0/FollowUp.Rules.dll lib/net10.0/FollowUp.Rules.xml; do
+for expected in README.md THIRD-PARTY-NOTICES.md lib/net10.0/FollowUp.Rules.dll lib/net10.0/FollowUp.Rules.xml \
+  schemas/record.schema.json schemas/evaluation.schema.json schemas/report.schema.json schemas/reminder.schema.json; do
   grep -q " $expected\$" <<<"$listing" || { echo "missing from package: $expected"; exit 1; }
 done
 [ -s "$symbols" ] || { echo "missing symbol package"; exit 1; }
