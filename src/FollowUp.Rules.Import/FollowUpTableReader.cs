@@ -56,8 +56,10 @@ namespace FollowUp.Rules.Import;
 /// <para>
 /// Memory does not grow with the table: CSV is read row by row from the stream and .xlsx with MiniExcel's streaming reader.
 /// The exceptions: a map with <see cref="ColumnMap.GroupBy"/> holds each group's rows until the table ends (groups are
-/// yielded last, after the unreadable rows, whose numbers it notes by group key), a CSV quote that never closes makes the
-/// rest of the file one row, which is held whole, an .xlsx stream that cannot seek is first copied into memory, and when
+/// yielded last, after the unreadable rows, whose numbers it notes by group key): each row as the text of the cells it
+/// reads, a value that the row before it in its group or many rows repeat (a company, an owner, a stage) held once, made
+/// into a record only when its group is merged; about twice the row's bytes in the file. A CSV quote that never closes
+/// makes the rest of the file one row, which is held whole, an .xlsx stream that cannot seek is first copied into memory, and when
 /// a column fills <c>id</c>, each id is held as a 64-bit hash with its record's row (see
 /// <see cref="TableReadOptions.WarnRepeatedIds"/>) to tell a repeat; a different id shares a hash with a chance of about
 /// one in 10^7 in ten million records. A
@@ -288,7 +290,7 @@ public sealed class FollowUpTableReader : IDisposable
 
     private IEnumerable<ImportedRecord> Read(CancellationToken cancellationToken)
     {
-        var groups = _plan.Groups ? new RecordGroups(_dateOrder) : null;
+        var groups = _plan.Groups ? new RecordGroups(_plan, _dateOrder) : null;
         var ids = _plan.HasId && _warnRepeatedIds ? new SeenIds() : null;
         while (_source.TryRead(out var row))
         {
@@ -319,21 +321,22 @@ public sealed class FollowUpTableReader : IDisposable
                 continue;
             }
 
-            var built = _plan.Build(row);
-            if (built.Json is null)
+            var cells = _plan.Read(row);
+            if (cells.Values is null)
             {
-                yield return ImportedRecord.Failure([row.Number], built.Column, built.Error!, Unreadable(groups, row));
+                yield return ImportedRecord.Failure([row.Number], cells.Column, cells.Error!, Unreadable(groups, row));
                 continue;
             }
 
             if (groups is not null)
             {
-                groups.Add(built.GroupKey!, built.Id, row.Number, built.Json, built.PrivateUse);
+                groups.Add(cells.GroupKey!, cells.Id, row.Number, cells.Values, cells.PrivateUse);
                 continue;
             }
 
-            built.Json["id"] ??= string.Create(CultureInfo.InvariantCulture, $"row {row.Number}");
-            yield return Checked(ids, ToRecord(built.Json, [row.Number], null, [], Warnings(null, built.PrivateUse ?? [])));
+            var json = _plan.Json(cells.Values);
+            json["id"] ??= string.Create(CultureInfo.InvariantCulture, $"row {row.Number}");
+            yield return Checked(ids, ToRecord(json, [row.Number], null, [], Warnings(null, cells.PrivateUse ?? [])));
         }
 
         if (groups is not null)

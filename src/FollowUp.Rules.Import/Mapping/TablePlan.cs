@@ -59,6 +59,9 @@ internal sealed class TablePlan
     /// <summary>Gets whether rows are joined into records by a column or field.</summary>
     public bool Groups => _groupColumn is not null || _groupTarget is not null;
 
+    /// <summary>Gets how many fields the table's columns fill: the length of a row's values (see <see cref="Read"/>).</summary>
+    public int Fields => _targets.Length;
+
     /// <summary>Gets whether a column fills the record's id.</summary>
     public bool HasId => _idTarget is not null;
 
@@ -193,9 +196,12 @@ internal sealed class TablePlan
         return new TablePlan(header, targets, groupColumn, groupTarget, mapped, misnamed, missing, date1904);
     }
 
-    /// <summary>Builds the JSON of one row: the mapped cells written at their field paths.</summary>
-    /// <returns>The JSON and the row's group key, or the column and reason it cannot be read.</returns>
-    public RowJson Build(SourceRow row)
+    /// <summary>
+    /// Reads the cells of one row that fill fields: for each field, the first of its columns that has a value. The
+    /// values, not the row's JSON, are what a grouped table holds until it ends; <see cref="Json"/> makes the JSON.
+    /// </summary>
+    /// <returns>The values and the row's group key, or the column and reason it cannot be read.</returns>
+    public RowCells Read(SourceRow row)
     {
         string? Cell(int column) => column < row.Cells.Length ? Text(row.Cells[column], FieldKind.Text) : null;
 
@@ -205,18 +211,18 @@ internal sealed class TablePlan
             {
                 if (column < row.Cells.Length && row.Cells[column] is UnreadableCell unreadable)
                 {
-                    return RowJson.Failed(Header[column], unreadable.Reason);
+                    return RowCells.Failed(Header[column], unreadable.Reason);
                 }
 
                 // Every spreadsheet error starts with '#': long free text is never hashed.
                 if (Cell(column) is { } text && text.AsSpan().TrimStart().StartsWith('#') && SpreadsheetErrors.Contains(text.Trim()))
                 {
-                    return RowJson.Failed(Header[column], $"the cell holds the spreadsheet error {text.Trim()}, not a value; fix the formula or type the value.");
+                    return RowCells.Failed(Header[column], $"the cell holds the spreadsheet error {text.Trim()}, not a value; fix the formula or type the value.");
                 }
             }
         }
 
-        var json = new JsonObject();
+        var values = new string?[_targets.Length];
         string? groupKey = null;
         string? id = null;
         var written = 0;
@@ -229,8 +235,9 @@ internal sealed class TablePlan
             }
         }
 
-        foreach (var target in _targets)
+        for (var field = 0; field < _targets.Length; field++)
         {
+            var target = _targets[field];
             foreach (var column in target.Columns)
             {
                 if (column >= row.Cells.Length || Text(row.Cells[column], target.Field.Kind, _date1904) is not { } value || string.IsNullOrWhiteSpace(value))
@@ -239,7 +246,7 @@ internal sealed class TablePlan
                 }
 
                 // An id is compared and grouped trimmed, so the record carries it trimmed: " C-001" is C-001's row.
-                Write(json, target.Field, ReferenceEquals(target, _idTarget) ? value.Trim() : value);
+                values[field] = ReferenceEquals(target, _idTarget) ? value.Trim() : value;
                 written++;
                 NotePrivateUse(column, value);
                 if (ReferenceEquals(target, _groupTarget))
@@ -262,7 +269,7 @@ internal sealed class TablePlan
                 .Where(c => !string.IsNullOrWhiteSpace(Text(c.cell, FieldKind.Text)) && c.i < Header.Count && !_mapped[c.i])
                 .Select(c => Header[c.i].Length > 0 ? Header[c.i] : TableSource.ColumnLetter(c.i))
                 .ToList();
-            return RowJson.Failed(
+            return RowCells.Failed(
                 null,
                 elsewhere.Count == 0
                     ? "no mapped column has a value in this row."
@@ -275,7 +282,7 @@ internal sealed class TablePlan
             if (groupKey is not null && SpreadsheetErrors.Contains(groupKey))
             {
                 // The group column need not be mapped, so the check above may not have seen it.
-                return RowJson.Failed(Header[groupColumn], $"the cell that joins rows into one record holds the spreadsheet error {groupKey}, not a value; fix the formula or type the value.");
+                return RowCells.Failed(Header[groupColumn], $"the cell that joins rows into one record holds the spreadsheet error {groupKey}, not a value; fix the formula or type the value.");
             }
 
             if (groupKey is not null && !_mapped[groupColumn])
@@ -287,15 +294,30 @@ internal sealed class TablePlan
         if (Groups && string.IsNullOrEmpty(groupKey))
         {
             var column = _groupColumn is { } c ? Header[c] : string.Join(" / ", _groupTarget!.Columns.Select(i => Header[i]));
-            return RowJson.Failed(column, "the cell that joins rows into one record is empty, so the row belongs to no record; fill it in.");
+            return RowCells.Failed(column, "the cell that joins rows into one record is empty, so the row belongs to no record; fill it in.");
+        }
+
+        return new RowCells(values, groupKey, id, null, null, privateUse);
+    }
+
+    /// <summary>Builds the JSON of one row from the values <see cref="Read"/> gave: each written at its field path.</summary>
+    public JsonObject Json(string?[] values)
+    {
+        var json = new JsonObject();
+        for (var field = 0; field < _targets.Length; field++)
+        {
+            if (values[field] is { } value)
+            {
+                Write(json, _targets[field].Field, value);
+            }
         }
 
         Compact(json);
-        return new RowJson(json, groupKey, id, null, null, privateUse);
+        return json;
     }
 
     /// <summary>
-    /// Gets the group key of a row that cannot be read, when its group cell can: the same cell <see cref="Build"/> would
+    /// Gets the group key of a row that cannot be read, when its group cell can: the same cell <see cref="Read"/> would
     /// take the key from, among the cells that stand in their own columns (<see cref="SourceRow.CellsInPlace"/>).
     /// </summary>
     /// <returns>
@@ -308,7 +330,7 @@ internal sealed class TablePlan
     /// <returns>The trimmed id; <see langword="null"/> when no column fills it, or its cell is empty, an error or not known.</returns>
     public string? IdOf(SourceRow row) => _idTarget is null ? null : FirstCell(row, _idTarget.Columns, FieldKind.Text);
 
-    /// <summary>Gets the first of the cells that is not empty, trimmed, as <see cref="Build"/> would take it, among the cells in place.</summary>
+    /// <summary>Gets the first of the cells that is not empty, trimmed, as <see cref="Read"/> would take it, among the cells in place.</summary>
     private string? FirstCell(SourceRow row, IReadOnlyList<int> columns, FieldKind kind)
     {
         foreach (var column in columns)
@@ -496,10 +518,11 @@ internal sealed class TablePlan
 }
 
 /// <summary>
-/// One row as JSON with its group key and id (trimmed) and the cells read that hold private-use characters
-/// (<see langword="null"/> when none does), or the column and reason it cannot be read.
+/// One row's values, one per field of the plan in its order (<see langword="null"/> where no column has one), with its
+/// group key and id (trimmed) and the cells read that hold private-use characters (<see langword="null"/> when none
+/// does); or the column and reason it cannot be read.
 /// </summary>
-internal readonly record struct RowJson(JsonObject? Json, string? GroupKey, string? Id, string? Column, string? Error, IReadOnlyList<PrivateUseCell>? PrivateUse = null)
+internal readonly record struct RowCells(string?[]? Values, string? GroupKey, string? Id, string? Column, string? Error, IReadOnlyList<PrivateUseCell>? PrivateUse = null)
 {
-    public static RowJson Failed(string? column, string error) => new(null, null, null, column, error);
+    public static RowCells Failed(string? column, string error) => new(null, null, null, column, error);
 }
