@@ -351,6 +351,13 @@ internal sealed partial class Inspection
     public DateTimeOffset? NextActionDeadline =>
         NextActionDue is { } due && NextActionDueIsDateOnly ? new DateTimeOffset(due.Date.AddDays(1).AddTicks(-1), due.Offset) : NextActionDue;
 
+    /// <summary>
+    /// Gets how late the next action is at <see cref="Now"/> once past <see cref="NextActionDeadline"/>: from the due time, or
+    /// from a due day's end (the next day's start), so a day's lateness is whole (5 days 12 hours, not a tick more).
+    /// </summary>
+    public TimeSpan NextActionLateness => NextActionDue is not { } due ? TimeSpan.Zero
+        : Now - (NextActionDueIsDateOnly ? new DateTimeOffset(due.Date.AddDays(1), due.Offset) : due);
+
     /// <summary>Gets the state of the next action.</summary>
     public FieldState NextActionState { get; private set; }
 

@@ -28,9 +28,9 @@ internal static class ReminderStage
             var dateOnly = inspection.NextActionDueIsDateOnly;
             if (deadline < now)
             {
-                var late = LatenessText.For(messages, now - deadline);
+                var late = LatenessText.For(messages, inspection.NextActionLateness);
                 var dueText = TimeText.Due(due, dateOnly, rules.DefaultUtcOffset);
-                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Overdue, now - deadline, due, unnamed
+                reminders.Add(new FollowUpReminder(record.Id, customer, owner, ReminderKind.Overdue, inspection.NextActionLateness, due, unnamed
                     ? messages.Defer("ReminderOverdueUnnamed", late, dueText)
                     : messages.Defer("ReminderOverdue", action, late, dueText)) { DueIsDateOnly = dateOnly });
             }

@@ -83,7 +83,7 @@ internal static class BuiltInRiskSignals
             {
                 context.Report(RiskSignalCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue,
                     context.Messages.Evidence("EvidenceOverdue", TimeText.DueDay(due, inspection.NextActionDueIsDateOnly, context.DefaultUtcOffset),
-                        LatenessText.For(context.Messages, context.Now - deadline)));
+                        LatenessText.For(context.Messages, inspection.NextActionLateness)));
             }
         }
     }

@@ -157,7 +157,7 @@ public sealed class FollowUpRemindersTests
         var reminder = Assert.Single(Evaluator.Remind([record]));
 
         Assert.Equal(ReminderKind.Overdue, reminder.Kind);
-        Assert.Equal(TestClock.Now - new DateTimeOffset(TestClock.Now.Date, TestClock.Now.Offset) + TimeSpan.FromTicks(1), reminder.Late);
+        Assert.Equal(TestClock.Now - new DateTimeOffset(TestClock.Now.Date, TestClock.Now.Offset), reminder.Late);
         Assert.Contains($"（截止 {yesterday}）", reminder.Reason, StringComparison.Ordinal);
         Assert.Contains(" 小时", reminder.Reason, StringComparison.Ordinal);
     }
