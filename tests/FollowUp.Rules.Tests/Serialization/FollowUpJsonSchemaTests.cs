@@ -86,6 +86,21 @@ public sealed class FollowUpJsonSchemaTests
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", document.RootElement.GetProperty("$schema").GetString());
     }
 
+    /// <summary>
+    /// Code generators such as quicktype name a class by its schema's title (else by where it is met, as EvaluationSchema)
+    /// and intersect a <c>type</c> with the <c>anyOf</c> beside it, which typed a reminder's due as null alone.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Schemas))]
+    public void EachSchema_GeneratesTypedCode_EveryObjectTitledAndNoTypeBesideAnyOf(FollowUpJsonSchema schema)
+    {
+        var subschemas = Subschemas(Root(schema)).ToList();
+
+        Assert.Empty(subschemas.Where(s => s.ContainsKey("type") && (s.ContainsKey("anyOf") || s.ContainsKey("oneOf"))).Select(s => s.ToJsonString()));
+        Assert.Empty(subschemas.Where(s => s["type"]?.ToJsonString().Contains("\"object\"", StringComparison.Ordinal) == true && !s.ContainsKey("title"))
+            .Select(s => s.ToJsonString()));
+    }
+
     [Fact]
     public void Evaluation_OfEverySampleRecord_MatchesTheEvaluationSchema()
     {
@@ -339,6 +354,21 @@ public sealed class FollowUpJsonSchemaTests
             member.Key is "properties" or "$defs" && member.Value is JsonObject named
                 ? named.Where(n => n.Value is not null).SelectMany(n => NamedKeywords(n.Value!, keyword, n.Key))
                 : NamedKeywords(member.Value!, keyword, name)));
+    }
+
+    /// <summary>Every schema object in the document: the root, and each one below a keyword, not the values listed as examples.</summary>
+    private static IEnumerable<JsonObject> Subschemas(JsonNode node)
+    {
+        if (node is not JsonObject schema)
+        {
+            return node is JsonArray items ? items.OfType<JsonNode>().SelectMany(Subschemas) : [];
+        }
+
+        return schema.Where(member => member.Value is not null && member.Key is not ("examples" or "enum" or "const" or "default"))
+            .SelectMany(member => member.Key is "properties" or "$defs" or "patternProperties"
+                ? member.Value!.AsObject().Select(named => named.Value).OfType<JsonNode>().SelectMany(Subschemas)
+                : Subschemas(member.Value!))
+            .Prepend(schema);
     }
 
     private static string[] CodeDefinitions(FollowUpJsonSchema schema) =>
