@@ -60,4 +60,14 @@ public sealed record Customer
     [JsonPropertyName("wechat")]
     [JsonConverter(typeof(LenientStringConverter))]
     public string? WeChat { get; init; }
+
+    /// <summary>Gets the WhatsApp number, how customers in Hong Kong, Macao, Singapore and Malaysia are mostly reached.</summary>
+    [JsonPropertyName("whatsapp")]
+    [JsonConverter(typeof(LenientStringConverter))]
+    public string? WhatsApp { get; init; }
+
+    /// <summary>Gets the LINE id (LINE 帳號), how customers in Taiwan are mostly reached.</summary>
+    [JsonPropertyName("line")]
+    [JsonConverter(typeof(LenientStringConverter))]
+    public string? Line { get; init; }
 }

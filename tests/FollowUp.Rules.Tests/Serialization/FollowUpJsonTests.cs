@@ -97,18 +97,44 @@ public class FollowUpJsonTests
     [Fact]
     public void DeserializeRecord_PropertyNamesInAnyCase_AreRead()
     {
-        var record = FollowUpJson.DeserializeRecord("""{ "ID": "x1", "Owner": "李明", "CUSTOMER": { "NAME": "张伟", "WeChat": "zw" }, "Progress": { "NextActionOwner": "王五" } }""")!;
+        var record = FollowUpJson.DeserializeRecord(
+            """{ "ID": "x1", "Owner": "李明", "CUSTOMER": { "NAME": "张伟", "WeChat": "zw", "WhatsApp": "+852 6123 4567", "LINE": "chen.tw" }, "Progress": { "NextActionOwner": "王五" } }""")!;
 
         Assert.Equal("x1", record.Id);
         Assert.Equal("李明", record.Owner);
         Assert.Equal("张伟", record.Customer!.Name);
-        Assert.Equal("zw", record.Customer.WeChat);
+        Assert.Equal(("zw", "+852 6123 4567", "chen.tw"), (record.Customer.WeChat, record.Customer.WhatsApp, record.Customer.Line));
         Assert.Equal("王五", record.Progress!.NextActionOwner);
     }
 
+    [Theory]
+    [InlineData("wechat", "zhangwei", null, null)]
+    [InlineData("whatsapp", null, "+852 6123 4567", null)]
+    [InlineData("line", null, null, "chen.tw")]
+    public void DeserializeRecord_ContactPropertyName_IsReadIntoItsOwnMember(string name, string? weChat, string? whatsApp, string? line)
+    {
+        var value = weChat ?? whatsApp ?? line;
+
+        var customer = FollowUpJson.DeserializeRecord($$"""{ "customer": { "{{name}}": "{{value}}" } }""")!.Customer!;
+
+        Assert.Equal((weChat, whatsApp, line), (customer.WeChat, customer.WhatsApp, customer.Line));
+    }
+
     [Fact]
-    public void DeserializeRecord_WechatPropertyName_IsTheWeChatId() =>
-        Assert.Equal("zhangwei", FollowUpJson.DeserializeRecord("""{ "customer": { "wechat": "zhangwei" } }""")!.Customer!.WeChat);
+    public void SerializeRecord_WhatsAppAndLine_RoundTripUnderTheirSpecNames()
+    {
+        var record = SampleRecords.CompleteToB().WithCustomer(c => c with { WhatsApp = "+60 12-345 6789", Line = "chen.tw" });
+
+        var json = FollowUpJson.Serialize(record);
+        using var document = JsonDocument.Parse(json);
+        var customer = document.RootElement.GetProperty("customer");
+
+        Assert.Equal(("+60 12-345 6789", "chen.tw"), (customer.GetProperty("whatsapp").GetString(), customer.GetProperty("line").GetString()));
+        var read = FollowUpJson.DeserializeRecord(json)!.Customer!;
+        Assert.Equal(record.Customer, read);
+        // Equality reads the new members too: a record that lost its LINE id is another record.
+        Assert.NotEqual(record.Customer, read with { Line = null });
+    }
 
     [Fact]
     public void DeserializeRecord_NumbersAndBooleansWhereTextBelongs_AreReadAsTheirText()
@@ -362,6 +388,8 @@ public class FollowUpJsonTests
     [InlineData("""{ "progress": { "nextActionDue": ["2026-12-05"] } }""", "progress.nextActionDue", JsonValueKind.String, JsonValueKind.Array, """["2026-12-05"]""")]
     [InlineData("""{ "progress": 3 }""", "progress", JsonValueKind.Object, JsonValueKind.Number, "3")]
     [InlineData("""{ "recordedAt": true, "customer": { "wechat": {} } }""", "customer.wechat", JsonValueKind.String, JsonValueKind.Object, "{}")]
+    [InlineData("""{ "customer": { "whatsapp": ["+852 6123 4567"] } }""", "customer.whatsapp", JsonValueKind.String, JsonValueKind.Array, """["+852 6123 4567"]""")]
+    [InlineData("""{ "customer": { "LINE": { "id": "chen.tw" } } }""", "customer.line", JsonValueKind.String, JsonValueKind.Object, """{"id":"chen.tw"}""")]
     [InlineData("""{ "CUSTOMER": { "Name": ["张伟"] } }""", "customer.name", JsonValueKind.String, JsonValueKind.Array, """["张伟"]""")]
     public void DeserializeRecord_WrongShapedValue_IsReadAsAbsentAndListedOnItsPath(string json, string path, JsonValueKind expected, JsonValueKind found, string value)
     {
@@ -535,7 +563,7 @@ public class FollowUpJsonTests
     {
         const string json = """
             { "id": 1001, "recordedAt": "2026-11-20 18:00",
-              "customer": { "decisionRole": "决策人", "phone": 13800000000 },
+              "customer": { "decisionRole": "决策人", "phone": 13800000000, "whatsapp": 85261234567 },
               "needs": { "budget": 500000, "painPoints": "库存不准" },
               "communications": [{ "channel": "電話", "feedback": "maybe later" }],
               "progress": { "stage": "ProposalSent", "nextActionDue": "下周" },
@@ -548,6 +576,7 @@ public class FollowUpJsonTests
         Assert.True(record.RecordedAt.IsValid);
         Assert.Equal(DecisionRole.DecisionMaker, record.Customer!.DecisionRole.Value);
         Assert.Equal("13800000000", record.Customer.Phone);
+        Assert.Equal("85261234567", record.Customer.WhatsApp);
         Assert.Equal("500000", record.Needs!.Budget);
         Assert.Equal(["库存不准"], record.Needs.PainPoints);
         Assert.Equal(ContactChannel.Phone, record.Communications![0].Channel.Value);
