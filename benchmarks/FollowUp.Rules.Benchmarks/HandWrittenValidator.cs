@@ -141,8 +141,9 @@ internal sealed class HandWrittenValidator : AbstractValidator<FollowUpRecord>
             RuleFor(c => c.DecisionRole.Value).NotNull().IsInEnum().WithName("DecisionRole");
             RuleFor(c => c.Source).NotEmpty().Must(NotPlaceholder);
             RuleFor(c => c.Level).NotEmpty().Must(NotPlaceholder);
-            RuleFor(c => c).Must(c => !string.IsNullOrWhiteSpace(c.Phone) || !string.IsNullOrWhiteSpace(c.Email) || !string.IsNullOrWhiteSpace(c.WeChat))
-                .WithName("ContactMethod").WithMessage("A phone, e-mail or WeChat is required.");
+            RuleFor(c => c).Must(c => !string.IsNullOrWhiteSpace(c.Phone) || !string.IsNullOrWhiteSpace(c.Email) || !string.IsNullOrWhiteSpace(c.WeChat)
+                    || !string.IsNullOrWhiteSpace(c.WhatsApp) || !string.IsNullOrWhiteSpace(c.Line))
+                .WithName("ContactMethod").WithMessage("A phone, e-mail, WeChat, WhatsApp or LINE is required.");
         }
     }
 

@@ -30,7 +30,10 @@ public static class FollowUpFields
     /// <summary>The customer level (step 1).</summary>
     public const string CustomerLevel = "customer.level";
 
-    /// <summary>At least one of phone, e-mail or WeChat (step 1). Reported on <c>customer.phone</c>.</summary>
+    /// <summary>
+    /// At least one of phone, e-mail, WeChat, WhatsApp or LINE (step 1); the best of those given counts. Reported on
+    /// <c>customer.phone</c>.
+    /// </summary>
     public const string CustomerContactMethod = "customer.contactMethod";
 
     /// <summary>The phone number on its own (step 1).</summary>
@@ -41,6 +44,12 @@ public static class FollowUpFields
 
     /// <summary>The WeChat id on its own (step 1).</summary>
     public const string CustomerWeChat = "customer.wechat";
+
+    /// <summary>The WhatsApp number on its own (step 1).</summary>
+    public const string CustomerWhatsApp = "customer.whatsapp";
+
+    /// <summary>The LINE id on its own (step 1).</summary>
+    public const string CustomerLine = "customer.line";
 
     /// <summary>The need itself (step 2). When it says the needs changed, <see cref="NeedsChanges"/> must hold an entry.</summary>
     public const string NeedsSummary = "needs.summary";

@@ -19,6 +19,8 @@ internal static class RequirementCatalog
         (FollowUpFields.CustomerPhone, FollowUpStep.BasicInfo),
         (FollowUpFields.CustomerEmail, FollowUpStep.BasicInfo),
         (FollowUpFields.CustomerWeChat, FollowUpStep.BasicInfo),
+        (FollowUpFields.CustomerWhatsApp, FollowUpStep.BasicInfo),
+        (FollowUpFields.CustomerLine, FollowUpStep.BasicInfo),
         (FollowUpFields.NeedsSummary, FollowUpStep.Needs),
         (FollowUpFields.NeedsQuantity, FollowUpStep.Needs),
         (FollowUpFields.NeedsBudget, FollowUpStep.Needs),

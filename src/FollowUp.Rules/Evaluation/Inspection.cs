@@ -568,9 +568,12 @@ internal sealed partial class Inspection
         var phone = Text(FollowUpFields.CustomerPhone, customer?.Phone);
         var email = Text(FollowUpFields.CustomerEmail, customer?.Email);
         var weChat = Text(FollowUpFields.CustomerWeChat, customer?.WeChat);
+        var whatsApp = Text(FollowUpFields.CustomerWhatsApp, customer?.WhatsApp);
+        var line = Text(FollowUpFields.CustomerLine, customer?.Line);
         if (RequiredBit(FollowUpFields.CustomerContactMethod))
         {
-            AddCheck(FollowUpStep.BasicInfo, FollowUpFields.CustomerPhone, FollowUpFields.CustomerContactMethod, Best(Best(phone, email), weChat), null);
+            var best = Best(Best(Best(phone, email), Best(weChat, whatsApp)), line);
+            AddCheck(FollowUpStep.BasicInfo, FollowUpFields.CustomerPhone, FollowUpFields.CustomerContactMethod, best, null);
         }
     }
 

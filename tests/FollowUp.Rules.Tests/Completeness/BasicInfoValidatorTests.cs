@@ -1,5 +1,6 @@
 using FluentValidation;
 using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Profiles;
 using FollowUp.Rules.Tests.TestData;
 
 namespace FollowUp.Rules.Tests.Completeness;
@@ -22,7 +23,7 @@ public class BasicInfoValidatorTests
     {
         var result = Validator.Validate(new FollowUpRecord());
 
-        // SPEC §3 step 1, in record order; "at least one of phone/email/wechat" is reported on customer.phone.
+        // SPEC §3 step 1, in record order; "at least one of phone/email/wechat" (and WhatsApp, LINE) is reported on customer.phone.
         Assert.Equal(
             [
                 "customer.company", "customer.industry", "customer.companySize", "customer.name", "customer.contactTitle",
@@ -34,25 +35,31 @@ public class BasicInfoValidatorTests
     }
 
     [Theory]
-    [InlineData("13800001001", null, null)]
-    [InlineData(null, "zw@example.com", null)]
-    [InlineData(null, null, "zhangwei")]
-    [InlineData("-", "无", "zhangwei")]
-    [InlineData("13800001001", "zw@example.com", "zhangwei")]
-    public void Validate_AnyOneContactMethod_IsEnough(string? phone, string? email, string? weChat)
+    [InlineData("13800001001", null, null, null, null)]
+    [InlineData(null, "zw@example.com", null, null, null)]
+    [InlineData(null, null, "zhangwei", null, null)]
+    [InlineData(null, null, null, "+852 6123 4567", null)]
+    [InlineData(null, null, null, null, "chen.tw")]
+    [InlineData("-", "无", "zhangwei", null, null)]
+    [InlineData("-", "N/A", "/", "+60 12-345 6789", "")]
+    [InlineData("待补充", null, null, null, "chen.tw")]
+    [InlineData("13800001001", "zw@example.com", "zhangwei", "+852 6123 4567", "chen.tw")]
+    public void Validate_AnyOneContactMethod_IsEnough(string? phone, string? email, string? weChat, string? whatsApp, string? line)
     {
-        var record = SampleRecords.CompleteToB().WithCustomer(c => c with { Phone = phone, Email = email, WeChat = weChat });
+        var record = SampleRecords.CompleteToB().WithCustomer(c => c with { Phone = phone, Email = email, WeChat = weChat, WhatsApp = whatsApp, Line = line });
 
         Assert.True(Validator.Validate(record).IsValid);
         Assert.Equal(100, TestClock.Evaluator().Evaluate(record).Step(FollowUpStep.BasicInfo).Score);
     }
 
     [Theory]
-    [InlineData(null, null, null)]
-    [InlineData("", " ", "N/A")]
-    public void Validate_NoContactMethod_ReportsItOnThePhone(string? phone, string? email, string? weChat)
+    [InlineData(null, null, null, null, null)]
+    [InlineData("", " ", "N/A", null, null)]
+    [InlineData(null, null, null, "-", "N/A")]
+    [InlineData("无", "/", null, "null", "\u3000")]
+    public void Validate_NoContactMethod_ReportsItOnThePhone(string? phone, string? email, string? weChat, string? whatsApp, string? line)
     {
-        var record = SampleRecords.CompleteToB().WithCustomer(c => c with { Phone = phone, Email = email, WeChat = weChat });
+        var record = SampleRecords.CompleteToB().WithCustomer(c => c with { Phone = phone, Email = email, WeChat = weChat, WhatsApp = whatsApp, Line = line });
 
         var failure = Assert.Single(Validator.Validate(record).Errors);
 
@@ -60,10 +67,14 @@ public class BasicInfoValidatorTests
         Assert.StartsWith("缺少联系方式。", failure.ErrorMessage, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Validate_AcknowledgedContactMethod_IsAWarning()
+    [Theory]
+    [InlineData(FollowUpFields.CustomerPhone)]
+    [InlineData(FollowUpFields.CustomerWhatsApp)]
+    [InlineData(FollowUpFields.CustomerLine)]
+    public void Validate_AcknowledgedContactMethod_IsAWarning(string field)
     {
-        var record = SampleRecords.CompleteToB().WithCustomer(c => c with { Phone = "客户未透露", Email = null, WeChat = null });
+        var record = SampleRecords.CompleteToB().WithCustomer(c => c with { Phone = null, Email = null, WeChat = null })
+            .WithCustomer(c => WithContact(c, field, "客户未透露"));
 
         var failure = Assert.Single(Validator.Validate(record).Errors);
 
@@ -77,6 +88,23 @@ public class BasicInfoValidatorTests
 
         Assert.True(result.IsValid);
         Assert.Null(SampleRecords.CompleteToC().Customer!.Company);
+    }
+
+    [Theory]
+    [InlineData(FollowUpFields.CustomerWeChat)]
+    [InlineData(FollowUpFields.CustomerWhatsApp)]
+    [InlineData(FollowUpFields.CustomerLine)]
+    public void Validate_ContactFieldRequiredOnItsOwn_IsMissingUntilItHoldsAValue(string field)
+    {
+        var validator = new BasicInfoValidator(TestClock.Evaluator(o => o.Profiles["ToB"] = new ProfileOptions { RequiredFields = { field } }));
+        var phoneOnly = SampleRecords.CompleteToB().WithCustomer(c => c with { WeChat = null });
+
+        var missing = Assert.Single(validator.Validate(phoneOnly).Errors);
+        var placeholder = Assert.Single(validator.Validate(phoneOnly.WithCustomer(c => WithContact(c, field, "N/A"))).Errors);
+
+        Assert.Equal((field, FindingCodes.FieldMissing), (missing.PropertyName, missing.ErrorCode));
+        Assert.Equal((field, FindingCodes.FieldMissing), (placeholder.PropertyName, placeholder.ErrorCode));
+        Assert.True(validator.Validate(phoneOnly.WithCustomer(c => WithContact(c, field, "chen_2026"))).IsValid);
     }
 
     [Fact]
@@ -111,4 +139,13 @@ public class BasicInfoValidatorTests
         Assert.Equal("customer.company", failure.PropertyName);
         Assert.StartsWith("Missing company.", failure.ErrorMessage, StringComparison.Ordinal);
     }
+
+    private static Customer WithContact(Customer customer, string field, string value) => field switch
+    {
+        FollowUpFields.CustomerPhone => customer with { Phone = value },
+        FollowUpFields.CustomerWeChat => customer with { WeChat = value },
+        FollowUpFields.CustomerWhatsApp => customer with { WhatsApp = value },
+        FollowUpFields.CustomerLine => customer with { Line = value },
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a contact field"),
+    };
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
 using FollowUp.Rules.Messages;
+using FollowUp.Rules.Profiles;
 using FollowUp.Rules.Risk;
 using FollowUp.Rules.Tests.TestData;
 
@@ -305,27 +306,65 @@ public partial class FindingMessagesTests
     }
 
     [Theory]
-    [InlineData("zh-TW", "電子郵件", "什麼", "辨識")]
-    [InlineData("zh-Hant", "電子郵件", "什麼", "辨識")]
-    [InlineData("zh-Hant-TW", "電子郵件", "什麼", "辨識")]
-    [InlineData("zh-HK", "電郵", "甚麼", "識別")]
-    [InlineData("zh-MO", "電郵", "甚麼", "識別")]
-    [InlineData("zh-Hant-HK", "電郵", "甚麼", "識別")]
-    public void Evaluate_TraditionalChineseCulture_WritesTraditionalMessagesInItsRegionsWording(string culture, string email, string what, string recognise)
+    [InlineData("zh-TW", "電話、電子郵件、LINE 或微信", "什麼", "辨識")]
+    [InlineData("zh-Hant", "電話、電子郵件、LINE 或微信", "什麼", "辨識")]
+    [InlineData("zh-Hant-TW", "電話、電子郵件、LINE 或微信", "什麼", "辨識")]
+    [InlineData("zh-HK", "電話、電郵、WhatsApp 或微信", "甚麼", "識別")]
+    [InlineData("zh-MO", "電話、電郵、WhatsApp 或微信", "甚麼", "識別")]
+    [InlineData("zh-Hant-HK", "電話、電郵、WhatsApp 或微信", "甚麼", "識別")]
+    public void Evaluate_TraditionalChineseCulture_WritesTraditionalMessagesInItsRegionsWording(string culture, string contactMethods, string what, string recognise)
     {
         // zh-TW was accepted and every message came out in Simplified Chinese; then Hong Kong and Macao read Taiwan's 電子郵件 and 辨識.
+        // The contact methods named are the ones each region reaches customers on: LINE in Taiwan, WhatsApp in Hong Kong and Macao.
         var record = SampleRecords.CompleteToB()
             .WithCustomer(c => c with { Phone = null, Email = null, WeChat = null })
             .WithLastCommunication(c => c with { Summary = "持續追蹤中，等對方回覆", Channel = EnumValue<ContactChannel>.Parse("傳真") });
 
         var evaluation = Evaluator(culture).Evaluate(record);
 
-        Assert.Equal($"缺少聯絡方式。至少留一種聯絡方式：電話、{email}或微信。", Assert.Single(evaluation.FindingsWithCode(FindingCodes.FieldMissing)).Message);
+        Assert.Equal($"缺少聯絡方式。至少留一種聯絡方式：{contactMethods}。", Assert.Single(evaluation.FindingsWithCode(FindingCodes.FieldMissing)).Message);
         Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.VagueLanguage && f.Message.StartsWith($"「等對方回覆」沒有說清在等{what}。", StringComparison.Ordinal));
         Assert.StartsWith(
             $"溝通方式的值「傳真」無法{recognise}，已按原文保留。可用的值：電話（Phone）、微信（WeChat）、面談（Visit）、郵件（Email）、會議（Meeting）、其他（Other）。",
             Assert.Single(evaluation.FindingsWithCode(FindingCodes.UnknownValue)).Message,
             StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "缺少联系方式。至少留一种联系方式：电话、邮箱或微信。")]
+    [InlineData("zh-SG", "缺少联系方式。至少留一种联系方式：电话、邮箱或微信。")]
+    [InlineData("en", "Missing contact method. Keep at least one way to reach the customer: phone, e-mail, WeChat, WhatsApp or LINE.")]
+    [InlineData("en-SG", "Missing contact method. Keep at least one way to reach the customer: phone, e-mail, WeChat, WhatsApp or LINE.")]
+    [InlineData("en-MY", "Missing contact method. Keep at least one way to reach the customer: phone, e-mail, WeChat, WhatsApp or LINE.")]
+    public void FieldMissing_NoContactMethod_NamesTheMethodsItsReadersUse(string culture, string expected)
+    {
+        var record = SampleRecords.CompleteToB().WithCustomer(c => c with { Phone = null, Email = null, WeChat = null, WhatsApp = "-", Line = "N/A" });
+
+        var finding = Assert.Single(Evaluator(culture).Evaluate(record).FindingsWithCode(FindingCodes.FieldMissing));
+
+        Assert.Equal(("customer.phone", expected), (finding.Field, finding.Message));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "customer.whatsapp", "缺少WhatsApp。写明 WhatsApp 号码。")]
+    [InlineData("zh-CN", "customer.line", "缺少LINE。写明 LINE 账号。")]
+    [InlineData("zh-TW", "customer.line", "缺少LINE。寫明 LINE 帳號。")]
+    [InlineData("zh-TW", "customer.whatsapp", "缺少WhatsApp。寫明 WhatsApp 號碼。")]
+    [InlineData("zh-HK", "customer.whatsapp", "缺少WhatsApp。寫明 WhatsApp 號碼。")]
+    [InlineData("zh-HK", "customer.line", "缺少LINE。寫明 LINE 帳號。")]
+    [InlineData("en", "customer.whatsapp", "Missing WhatsApp number. Write the WhatsApp number.")]
+    [InlineData("en", "customer.line", "Missing LINE id. Write the LINE id.")]
+    public void FieldMissing_WhatsAppOrLineRequiredOnItsOwn_NamesTheField(string culture, string field, string expected)
+    {
+        var evaluator = TestClock.Evaluator(o =>
+        {
+            o.Culture = culture;
+            o.Profiles["ToB"] = new ProfileOptions { RequiredFields = { field } };
+        });
+
+        var finding = Assert.Single(evaluator.Evaluate(SampleRecords.CompleteToB()).FindingsWithCode(FindingCodes.FieldMissing));
+
+        Assert.Equal((field, expected), (finding.Field, finding.Message));
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Profiles;
 using FollowUp.Rules.Serialization;
 using FollowUp.Rules.Tests.Generators;
 using FollowUp.Rules.Tests.TestData;
@@ -13,6 +14,25 @@ namespace FollowUp.Rules.Tests;
 public class FollowUpEvaluatorPropertyTests
 {
     private static readonly FollowUpEvaluator Evaluator = TestClock.Evaluator();
+
+    /// <summary>
+    /// Every built-in profile requiring each contact field on its own too, so that filling WhatsApp or LINE (which no built-in
+    /// profile requires alone) is tried as well as filling the contact method.
+    /// </summary>
+    private static readonly FollowUpEvaluator EveryContactFieldEvaluator = TestClock.Evaluator(o =>
+    {
+        foreach (var profile in RecordGen.Scenarios)
+        {
+            o.Profiles[profile] = new ProfileOptions
+            {
+                RequiredFields =
+                {
+                    FollowUpFields.CustomerPhone, FollowUpFields.CustomerEmail, FollowUpFields.CustomerWeChat,
+                    FollowUpFields.CustomerWhatsApp, FollowUpFields.CustomerLine,
+                },
+            };
+        }
+    });
 
     [Property(Arbitrary = [typeof(Arbitraries)])]
     public void Evaluate_AnyRecord_DoesNotThrow(HostileRecord generated)
@@ -57,26 +77,29 @@ public class FollowUpEvaluatorPropertyTests
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 1000)]
     public void FillingAMissingRequiredField_NeverLowersAStepScore(GeneratedRecord generated, Filling filling)
     {
-        var before = Evaluator.Evaluate(generated.Record);
-        var missing = before.Completeness.Steps.SelectMany(s => s.Missing).Distinct(StringComparer.Ordinal).ToArray();
-        if (missing.Length == 0)
+        foreach (var evaluator in new[] { Evaluator, EveryContactFieldEvaluator })
         {
-            return;
+            var before = evaluator.Evaluate(generated.Record);
+            var missing = before.Completeness.Steps.SelectMany(s => s.Missing).Distinct(StringComparer.Ordinal).ToArray();
+            if (missing.Length == 0)
+            {
+                continue;
+            }
+
+            var path = missing[filling.Pick % missing.Length];
+            var filled = Filling.Fill(generated.Record, path, filling);
+
+            var after = evaluator.Evaluate(filled, before.Profile);
+
+            foreach (var step in Enum.GetValues<FollowUpStep>())
+            {
+                Assert.True(
+                    after.Completeness[step].Score >= before.Completeness[step].Score,
+                    $"Filling {path} with {filling} lowered {step} from {before.Completeness[step].Score} to {after.Completeness[step].Score}.");
+            }
+
+            Assert.True(after.Completeness.Score >= before.Completeness.Score, $"Filling {path} lowered the completeness score.");
         }
-
-        var path = missing[filling.Pick % missing.Length];
-        var filled = Filling.Fill(generated.Record, path, filling);
-
-        var after = Evaluator.Evaluate(filled, before.Profile);
-
-        foreach (var step in Enum.GetValues<FollowUpStep>())
-        {
-            Assert.True(
-                after.Completeness[step].Score >= before.Completeness[step].Score,
-                $"Filling {path} with {filling} lowered {step} from {before.Completeness[step].Score} to {after.Completeness[step].Score}.");
-        }
-
-        Assert.True(after.Completeness.Score >= before.Completeness.Score, $"Filling {path} lowered the completeness score.");
     }
 
     [Fact]
@@ -287,10 +310,12 @@ public class FollowUpEvaluatorPropertyTests
                 from phone in Text
                 from email in Text
                 from weChat in Text
+                from whatsApp in Text
+                from line in Text
                 select (Customer?)new Customer
                 {
                     Name = name, Company = company, Industry = industry, CompanySize = size, ContactTitle = title, DecisionRole = role,
-                    Source = source, Level = level, Phone = phone, Email = email, WeChat = weChat,
+                    Source = source, Level = level, Phone = phone, Email = email, WeChat = weChat, WhatsApp = whatsApp, Line = line,
                 }));
 
         private static Gen<CustomerNeeds?> NeedsGen { get; } = Gen.Frequency(

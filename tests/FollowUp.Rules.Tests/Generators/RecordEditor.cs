@@ -71,6 +71,8 @@ internal static class RecordEditor
             FollowUpFields.CustomerPhone => record with { Customer = customer with { Phone = text } },
             FollowUpFields.CustomerEmail => record with { Customer = customer with { Email = text } },
             FollowUpFields.CustomerWeChat => record with { Customer = customer with { WeChat = text } },
+            FollowUpFields.CustomerWhatsApp => record with { Customer = customer with { WhatsApp = text } },
+            FollowUpFields.CustomerLine => record with { Customer = customer with { Line = text } },
             FollowUpFields.NeedsSummary => record with { Needs = needs with { Summary = text } },
             FollowUpFields.NeedsQuantity => record with { Needs = needs with { Quantity = text } },
             FollowUpFields.NeedsBudget => record with { Needs = needs with { Budget = text } },

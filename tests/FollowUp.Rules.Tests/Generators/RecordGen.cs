@@ -85,10 +85,12 @@ internal static class RecordGen
         from industry in Gen.Elements<string?>(null, "建筑设计", "-")
         from role in Choice<DecisionRole>()
         from phone in Gen.Elements<string?>(null, "13800000000", "")
+        from whatsApp in Gen.Elements<string?>(null, "+852 6123 4567", "-", "待补充")
+        from line in Gen.Elements<string?>(null, "chen.tw", "N/A", "")
         select (Customer?)new Customer
         {
             Name = name, Company = company, Industry = industry, CompanySize = company, ContactTitle = industry, DecisionRole = role,
-            Source = industry, Level = company is null ? null : "A", Phone = phone,
+            Source = industry, Level = company is null ? null : "A", Phone = phone, WhatsApp = whatsApp, Line = line,
         };
 
     private static Gen<CustomerNeeds?> NeedsGen =>
