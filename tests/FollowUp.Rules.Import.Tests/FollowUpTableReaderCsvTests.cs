@@ -394,7 +394,8 @@ public sealed class FollowUpTableReaderCsvTests
     [Fact]
     public void Read_NoMap_ColumnsNamedLikeFieldPathsMapToThemselves_OthersAreIgnored()
     {
-        var csv = "id,Customer.Company,communications[1].summary,custom.orderStatus,备注\r\nFU-1,宏图,第二次沟通,已发货,内部备注\r\n";
+        var csv = "id,Customer.Company,communications[1].summary,custom.orderStatus,备注,customer.WhatsApp,CUSTOMER.LINE\r\n" +
+            "FU-1,宏图,第二次沟通,已发货,内部备注,+60 12-345 6789,chen.tw\r\n";
 
         using var reader = FollowUpTableReader.OpenStream(Tables.Csv(csv), TableFormat.Csv);
         var record = reader.ReadRecords().Single().Record!;
@@ -403,8 +404,9 @@ public sealed class FollowUpTableReaderCsvTests
         Assert.Equal("宏图", record.Customer!.Company);
         Assert.Equal("第二次沟通", Assert.Single(record.Communications!).Summary);
         Assert.Equal("已发货", record.Custom!["orderStatus"]);
+        Assert.Equal(("+60 12-345 6789", "chen.tw"), (record.Customer.WhatsApp, record.Customer.Line));
         Assert.Equal(["备注"], reader.IgnoredColumns);
-        Assert.Equal(["id", "Customer.Company", "communications[1].summary", "custom.orderStatus"], reader.MappedColumns);
+        Assert.Equal(["id", "Customer.Company", "communications[1].summary", "custom.orderStatus", "customer.WhatsApp", "CUSTOMER.LINE"], reader.MappedColumns);
     }
 
     /// <summary>A column named like a field path that names none was surely meant as one: it is named with the reason, not ignored in silence.</summary>
@@ -418,7 +420,7 @@ public sealed class FollowUpTableReaderCsvTests
         Assert.Equal(
             [
                 "the column 'communications[100].at' is not read: 'communications[100]' has index 100; the highest index a map may name is 99.",
-                "the column 'customer.foo' is not read: customer has no field 'foo'; its fields are name, company, industry, companySize, contactTitle, decisionRole, source, level, phone, email, wechat.",
+                "the column 'customer.foo' is not read: customer has no field 'foo'; its fields are name, company, industry, companySize, contactTitle, decisionRole, source, level, phone, email, wechat, whatsapp, line.",
             ],
             reader.MisnamedColumns);
         Assert.Equal(["communications[100].at", "customer.foo", "备注", "notes.x"], reader.IgnoredColumns);

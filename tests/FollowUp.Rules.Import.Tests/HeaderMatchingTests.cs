@@ -25,6 +25,33 @@ public sealed class HeaderMatchingTests
         Assert.Equal("電話溝通 20 分鐘，確認 30 個授權", record.Communications![0].Summary);
     }
 
+    /// <summary>
+    /// Hong Kong, Singapore and Malaysia exports carry a WhatsApp column and Taiwan's a LINE column, in the ways their CRMs and
+    /// sheets write them; the bundled maps read each into its field, from CSV and from a workbook alike.
+    /// </summary>
+    [Theory]
+    [InlineData("followup-zh", TableFormat.Csv, "WhatsApp 號碼", "Line帳號")]
+    [InlineData("followup-zh", TableFormat.Xlsx, "WhatsApp号码", "LINE 帳號")]
+    [InlineData("followup-zh", TableFormat.Csv, "WHATSAPP", "LINE账号")]
+    [InlineData("followup-zh", TableFormat.Csv, "WhatsApp", "line id")]
+    [InlineData("followup-en", TableFormat.Csv, "WhatsApp No.", "LINE ID")]
+    [InlineData("followup-en", TableFormat.Xlsx, "WhatsApp Number", "Line")]
+    [InlineData("followup-en", TableFormat.Csv, "whatsapp", "LINE")]
+    public void Open_WhatsAppAndLineColumns_FillTheirFieldsWithTheBundledMap(string mapName, TableFormat format, string whatsAppColumn, string lineColumn)
+    {
+        var company = mapName == "followup-zh" ? "客户名称" : "Company";
+        object?[][] rows = [[company, whatsAppColumn, lineColumn], ["宏图", "+852 6123 4567", "chen.tw"]];
+        using var table = format == TableFormat.Csv
+            ? Tables.Csv(string.Concat(rows.Select(row => string.Join(",", row) + "\r\n")))
+            : Tables.Xlsx(("Sheet1", rows));
+
+        using var reader = FollowUpTableReader.OpenStream(table, format, ColumnMap.GetBuiltIn(mapName));
+        var customer = reader.ReadRecords().Single().Record!.Customer!;
+
+        Assert.Equal(("+852 6123 4567", "chen.tw"), (customer.WhatsApp, customer.Line));
+        Assert.Equal([whatsAppColumn, lineColumn], reader.MappedColumns.Skip(1));
+    }
+
     [Theory]
     [InlineData("客戶名称", "mixed scripts")]
     [InlineData("ＯＷＮＥＲ", "full-width letters")]

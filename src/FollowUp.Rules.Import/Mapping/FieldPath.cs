@@ -40,7 +40,7 @@ internal sealed class FieldPath
                 "customer",
                 ("name", Node.Text), ("company", Node.Text), ("industry", Node.Text), ("companySize", Node.Text),
                 ("contactTitle", Node.Text), ("decisionRole", Node.Text), ("source", Node.Text), ("level", Node.Text),
-                ("phone", Node.Text), ("email", Node.Text), ("wechat", Node.Text)),
+                ("phone", Node.Text), ("email", Node.Text), ("wechat", Node.Text), ("whatsapp", Node.Text), ("line", Node.Text)),
             ["needs"] = Node.Object(
                 "needs",
                 ("summary", Node.Text), ("quantity", Node.Text), ("budget", Node.Text),
