@@ -280,22 +280,29 @@ public sealed class FollowUpJsonSchemaTests
         Assert.Equal("customer", Assert.Single(FollowUpJson.DeserializeRecord(json)!.InvalidValues).Path);
     }
 
+    /// <summary>Exports send ids, amounts and custom values as numbers; the reader keeps them as text, so the schema takes them.</summary>
     [Fact]
-    public void RecordSchema_ANumberWhereTextBelongs_IsRefusedThoughTheReaderTakesItAsText()
+    public void RecordSchema_ANumberOrOneTextForAList_IsTakenAsTheReaderKeepsIt()
     {
-        const string json = """{"needs":{"budget":500000}}""";
+        const string json = """{"id":12345,"needs":{"budget":500000,"painPoints":"库存不准"},"custom":{"creditDays":60,"vip":true}}""";
 
-        AssertRefuses(FollowUpJsonSchema.Record, json);
-        Assert.Equal("500000", FollowUpJson.DeserializeRecord(json)!.Needs!.Budget);
+        AssertMatches(FollowUpJsonSchema.Record, json);
+        var record = FollowUpJson.DeserializeRecord(json)!;
+        Assert.Equal("12345", record.Id);
+        Assert.Equal("500000", record.Needs!.Budget);
+        Assert.Equal(["库存不准"], record.Needs.PainPoints);
+        Assert.Equal("60", record.Custom!["creditDays"]);
+        Assert.Empty(record.InvalidValues);
     }
 
-    /// <summary>A misspelt member would be read as missing; the schema names it.</summary>
+    /// <summary>An export's own members (updatedAt, links) are ignored by the reader, so the schema takes them.</summary>
     [Fact]
-    public void RecordSchema_AMemberTheRecordDoesNotHave_IsRefused()
+    public void RecordSchema_AMemberTheRecordDoesNotHave_IsTakenAsTheReaderIgnoresIt()
     {
-        var errors = AssertRefuses(FollowUpJsonSchema.Record, """{"progress":{"nextActionDu":"2026-12-05"}}""");
+        const string json = """{"id":"R","updatedAt":"2026-11-27T09:00:00+08:00","progress":{"nextAction":"周三前发报价","crmUrl":"https://crm.example/r"}}""";
 
-        Assert.Contains(errors, error => error.StartsWith("/progress", StringComparison.Ordinal));
+        AssertMatches(FollowUpJsonSchema.Record, json);
+        Assert.Equal("周三前发报价", FollowUpJson.DeserializeRecord(json)!.Progress!.NextAction);
     }
 
     /// <summary>Unknown choice text is kept and reported by the evaluation, so the schema takes it.</summary>
