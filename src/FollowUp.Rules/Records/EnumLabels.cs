@@ -8,12 +8,20 @@ internal static class EnumLabels<TEnum>
     where TEnum : struct, Enum
 {
     private static readonly FrozenDictionary<string, TEnum> ByText = Build();
+
+    /// <summary>Every name and label folded as the lexicon reads text (Traditional to Simplified, full-width, case), keyed on that form.</summary>
+    private static readonly FrozenDictionary<string, TEnum> ByFoldedText = ByText
+        .GroupBy(entry => EnumLabelCatalog.FoldedKey(entry.Key), StringComparer.Ordinal)
+        .ToFrozenDictionary(group => group.Key, group => group.First().Value, StringComparer.Ordinal);
     private static readonly FrozenDictionary<TEnum, string> Names =
         Enum.GetValues<TEnum>().ToFrozenDictionary(v => v, v => v.ToString());
 
     private static readonly System.Buffers.SearchValues<char> WordSeparators = System.Buffers.SearchValues.Create(" _-");
 
-    /// <summary>Recognises a name or label; an English name may be written in words (Proposal Sent, closed_won, Closed-Lost).</summary>
+    /// <summary>
+    /// Recognises a name or label; an English name may be written in words (Proposal Sent, closed_won, Closed-Lost), and a
+    /// label in Traditional characters no label lists (視頻會議, 等客戶回復) is read as its Simplified spelling.
+    /// </summary>
     public static bool TryParse(string text, out TEnum value)
     {
         var trimmed = text.Trim();
@@ -22,8 +30,9 @@ internal static class EnumLabels<TEnum>
             return true;
         }
 
-        return trimmed.AsSpan().ContainsAny(WordSeparators)
-            && ByText.TryGetValue(string.Concat(trimmed.Split([' ', '_', '-'], StringSplitOptions.RemoveEmptyEntries)), out value);
+        var joined = trimmed.AsSpan().ContainsAny(WordSeparators) ? EnumLabelCatalog.Joined(trimmed) : trimmed;
+        return (!ReferenceEquals(joined, trimmed) && ByText.TryGetValue(joined, out value))
+            || ByFoldedText.TryGetValue(EnumLabelCatalog.FoldedKey(joined), out value);
     }
 
     public static string NameOf(TEnum value) => Names.TryGetValue(value, out var name) ? name : value.ToString();
@@ -216,6 +225,18 @@ internal static class EnumLabelCatalog
 
         return true;
     }
+
+    /// <summary>A name's or label's words joined, as the table lists what CRMs write in words (ClosedWon for Closed Won).</summary>
+    public static string Joined(string text) => string.Concat(text.Split([' ', '_', '-'], StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>A name or label folded character by character as the lexicon folds text: 等客戶回覆 and 等客户回复 are one key.</summary>
+    public static string FoldedKey(string text) => string.Create(text.Length, text, static (folded, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            folded[i] = TextFolding.Fold(source[i]);
+        }
+    });
 
     public static (string Label, string Member)[] LabelsFor(Type enumType) =>
         enumType == typeof(DecisionRole) ? DecisionRoles

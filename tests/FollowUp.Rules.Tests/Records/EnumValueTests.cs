@@ -102,6 +102,26 @@ public class EnumValueTests
         Assert.Equal(text, value.Text);
     }
 
+    [Fact]
+    public void Labels_EachIsReadAsTheOneMemberItIsListedFor_AsWrittenWithItsWordsJoinedAndFolded()
+    {
+        // The table is a dictionary: a label listed for two members, or two labels that one lookup form joins (Teams 會議 and
+        // Teams會議, 等客戶回覆 and 等客户回复 once folded), would be read as whichever came last, with no error.
+        Assert.Empty(AmbiguousLabels<DecisionRole>());
+        Assert.Empty(AmbiguousLabels<ContactChannel>());
+        Assert.Empty(AmbiguousLabels<CustomerFeedback>());
+        Assert.Empty(AmbiguousLabels<DealStage>());
+        Assert.Empty(AmbiguousLabels<AttachmentKind>());
+    }
+
+    [Theory]
+    [InlineData("視頻會議", ContactChannel.Meeting)]
+    [InlineData("视訊會議", ContactChannel.Meeting)]
+    [InlineData("ＷＨＡＴＳＡＰＰ", ContactChannel.Other)]
+    [InlineData("企業 微信", ContactChannel.WeChat)]
+    public void Parse_ALabelInTraditionalCharactersTheTableDoesNotList_IsReadAsItsSimplifiedSpelling(string text, ContactChannel expected) =>
+        Assert.Equal(expected, EnumValue<ContactChannel>.Parse(text).Value);
+
     [Theory]
     [InlineData("Proposal Sent Later")]
     [InlineData("- _")]
@@ -239,6 +259,21 @@ public class EnumValueTests
         Assert.Equal(EnumValue<DealStage>.Parse("进行中"), EnumValue<DealStage>.Parse("进行中"));
         Assert.True(EnumValue<DealStage>.Parse("abc") != EnumValue<DealStage>.Parse("ABC"));
         Assert.NotEqual(EnumValue<DealStage>.Parse("Signed"), EnumValue<DealStage>.Parse("Signd"));
+    }
+
+    /// <summary>Each label and name, in every form a lookup tries, that does not read as the member it names.</summary>
+    private static List<string> AmbiguousLabels<TEnum>()
+        where TEnum : struct, Enum
+    {
+        var named = EnumLabelCatalog.LabelsFor(typeof(TEnum)).Concat(Enum.GetNames<TEnum>().Select(name => (Label: name, Member: name)));
+        var forms = named.SelectMany(entry => new[] { entry.Label, EnumLabelCatalog.Joined(entry.Label), EnumLabelCatalog.FoldedKey(EnumLabelCatalog.Joined(entry.Label)) }
+            .Select(form => (Form: form, entry.Member)));
+        var clashes = forms.GroupBy(entry => entry.Form, StringComparer.OrdinalIgnoreCase)
+            .Where(group => group.Select(entry => entry.Member).Distinct().Count() > 1)
+            .Select(group => $"{group.Key}: {string.Join(", ", group.Select(entry => entry.Member).Distinct())}");
+        var misread = named.Where(entry => !EnumLabels<TEnum>.TryParse(entry.Label, out var read) || read.ToString() != entry.Member)
+            .Select(entry => $"{entry.Label} is not read as {entry.Member}");
+        return [.. clashes, .. misread];
     }
 
     [Fact]
