@@ -105,6 +105,18 @@ internal static class EnumLabelCatalog
         ("方案已发", "ProposalSent"), ("方案已發", "ProposalSent"), ("已发方案", "ProposalSent"), ("已發方案", "ProposalSent"),
         ("方案报价", "ProposalSent"), ("方案報價", "ProposalSent"),
         ("等待反馈", "AwaitingFeedback"), ("等待反饋", "AwaitingFeedback"), ("待反馈", "AwaitingFeedback"), ("待反饋", "AwaitingFeedback"),
+
+        // Waiting on the customer, as CRMs name the stage (Hong Kong and Taiwan write 回覆 and 回應). Read as a label first, a
+        // stage names it; only text no label names is read for what it says, where a bare waiting phrase would say the stage
+        // is not known yet.
+        ("等待回复", "AwaitingFeedback"), ("等待回覆", "AwaitingFeedback"), ("待回复", "AwaitingFeedback"), ("待回覆", "AwaitingFeedback"),
+        ("等回复", "AwaitingFeedback"), ("等回覆", "AwaitingFeedback"), ("等客户回复", "AwaitingFeedback"), ("等客戶回覆", "AwaitingFeedback"),
+        ("待客户回复", "AwaitingFeedback"), ("待客戶回覆", "AwaitingFeedback"), ("等待客户回复", "AwaitingFeedback"),
+        ("等待客戶回覆", "AwaitingFeedback"), ("等客户反馈", "AwaitingFeedback"), ("等客戶反饋", "AwaitingFeedback"),
+        ("待客户反馈", "AwaitingFeedback"), ("待客戶反饋", "AwaitingFeedback"), ("等待客户反馈", "AwaitingFeedback"),
+        ("等待客戶反饋", "AwaitingFeedback"), ("等待回应", "AwaitingFeedback"), ("等待回應", "AwaitingFeedback"),
+        ("等客户回应", "AwaitingFeedback"), ("等客戶回應", "AwaitingFeedback"), ("等待客户回应", "AwaitingFeedback"),
+        ("等待客戶回應", "AwaitingFeedback"),
         ("商务谈判", "Negotiation"), ("商務談判", "Negotiation"), ("谈判", "Negotiation"), ("談判", "Negotiation"),
         ("已签约", "Signed"), ("已簽約", "Signed"), ("签约", "Signed"), ("簽約", "Signed"), ("成交", "Signed"), ("赢单", "Signed"),
         ("贏單", "Signed"), ("Won", "Signed"),

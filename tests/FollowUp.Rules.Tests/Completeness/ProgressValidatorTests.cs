@@ -200,6 +200,40 @@ public class ProgressValidatorTests
         Assert.Contains("方案演示", result.Errors[0].ErrorMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("等客戶回覆")]
+    [InlineData("等客户回复")]
+    [InlineData("待回覆")]
+    [InlineData("待回复")]
+    [InlineData("等待回覆")]
+    [InlineData("等客戶回應")]
+    public void Evaluate_StageNamingTheWaitForTheCustomer_IsAwaitingFeedback_NotMarkedUnknown(string stage)
+    {
+        // A Hong Kong CRM's stage 等客戶回覆 was no label, so it was read as text, and a value that is nothing but a waiting
+        // phrase says it is not known yet: 目前進度暫未明確, with the acknowledged credit, and no 等待反饋 in the funnel.
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { Stage = EnumValue<DealStage>.Parse(stage) });
+
+        var evaluation = TestClock.Evaluator().Evaluate(record);
+
+        Assert.Equal(DealStage.AwaitingFeedback, record.Progress!.Stage.Value);
+        Assert.Empty(evaluation.FindingsOn("progress.stage"));
+        Assert.Equal(100, evaluation.Step(FollowUpStep.Progress).Score);
+    }
+
+    [Theory]
+    [InlineData("待补充")]
+    [InlineData("暂未明确")]
+    [InlineData("待定")]
+    [InlineData("待確認")]
+    public void Validate_StageMarkedUnknown_IsStillAcknowledged(string stage)
+    {
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { Stage = EnumValue<DealStage>.Parse(stage) });
+
+        var failure = Assert.Single(Validator.Validate(record).Errors);
+
+        Assert.Equal(("progress.stage", FindingCodes.FieldAcknowledged), (failure.PropertyName, failure.ErrorCode));
+    }
+
     [Fact]
     public void Validate_OnlyReportsProgressFindings()
     {

@@ -170,6 +170,12 @@ public class EnumValueTests
     [InlineData("已簽約", DealStage.Signed)]
     [InlineData("已流失", DealStage.Lost)]
     [InlineData("proposalsent", DealStage.ProposalSent)]
+    [InlineData("等客戶回覆", DealStage.AwaitingFeedback)]
+    [InlineData("等客户回复", DealStage.AwaitingFeedback)]
+    [InlineData("等客戶回復", DealStage.AwaitingFeedback)]
+    [InlineData("待回覆", DealStage.AwaitingFeedback)]
+    [InlineData("等待回覆", DealStage.AwaitingFeedback)]
+    [InlineData("等待客戶回應", DealStage.AwaitingFeedback)]
     public void Parse_StageNameOrLabel_IsRecognised(string text, DealStage expected) =>
         Assert.Equal(expected, EnumValue<DealStage>.Parse(text).Value);
 
