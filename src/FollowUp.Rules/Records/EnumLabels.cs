@@ -77,16 +77,26 @@ internal static class EnumLabelCatalog
         ("面谈", "Visit"), ("面談", "Visit"), ("拜访", "Visit"), ("拜訪", "Visit"), ("上门", "Visit"), ("上門", "Visit"),
         ("面谈/拜访", "Visit"), ("面談/拜訪", "Visit"), ("当面", "Visit"), ("當面", "Visit"), ("In person", "Visit"),
         ("到店", "Visit"), ("进店", "Visit"), ("進店", "Visit"), ("门店", "Visit"), ("門店", "Visit"), ("来访", "Visit"), ("來訪", "Visit"),
+        ("上门拜访", "Visit"), ("上門拜訪", "Visit"), ("实地拜访", "Visit"), ("實地拜訪", "Visit"), ("拜会", "Visit"), ("拜會", "Visit"),
         ("邮件", "Email"), ("郵件", "Email"), ("电子邮件", "Email"), ("電子郵件", "Email"), ("E-mail", "Email"), ("Mail", "Email"),
         ("电邮", "Email"), ("電郵", "Email"),
         ("会议", "Meeting"), ("會議", "Meeting"), ("视频会议", "Meeting"), ("視訊會議", "Meeting"), ("线上会议", "Meeting"),
         ("線上會議", "Meeting"),
+
+        // A meeting is one whatever carries it: by video as Hong Kong (視像) and Taiwan (視訊) name it, online (網上 in Hong
+        // Kong), in a meeting app, and by phone (电话会议, a conference call: booked, with several people, like the others,
+        // unlike the call the Phone member names). Names of more than one word are listed joined, as they are looked up.
+        ("视像会议", "Meeting"), ("視像會議", "Meeting"), ("网上会议", "Meeting"), ("網上會議", "Meeting"), ("在线会议", "Meeting"),
+        ("在線會議", "Meeting"), ("电话会议", "Meeting"), ("電話會議", "Meeting"), ("腾讯会议", "Meeting"), ("騰訊會議", "Meeting"),
+        ("Zoom", "Meeting"), ("Zoom会议", "Meeting"), ("Zoom會議", "Meeting"), ("Teams", "Meeting"), ("MicrosoftTeams", "Meeting"),
+        ("MSTeams", "Meeting"), ("Teams会议", "Meeting"), ("Teams會議", "Meeting"), ("GoogleMeet", "Meeting"), ("Webex", "Meeting"),
+        ("ConferenceCall", "Meeting"),
         ("其他", "Other"), ("其它", "Other"),
 
         // Channels with no member of their own (text messages, shop and chat apps) are Other, not unknown text.
         ("短信", "Other"), ("簡訊", "Other"), ("短訊", "Other"), ("SMS", "Other"), ("千牛", "Other"), ("旺旺", "Other"), ("阿里旺旺", "Other"),
         ("抖店", "Other"), ("在线客服", "Other"), ("線上客服", "Other"), ("钉钉", "Other"), ("釘釘", "Other"), ("飞书", "Other"), ("飛書", "Other"), ("QQ", "Other"),
-        ("WhatsApp", "Other"), ("LINE", "Other"),
+        ("WhatsApp", "Other"), ("LINE", "Other"), ("Signal", "Other"), ("Telegram", "Other"),
     ];
 
     private static readonly (string Label, string Member)[] Feedback =
@@ -140,6 +150,14 @@ internal static class EnumLabelCatalog
         ("售后完结", "Signed"), ("售後完結", "Signed"),
         ("交易关闭", "Lost"), ("交易關閉", "Lost"),
 
+        // Hong Kong's order words: an order placed (落單, 下單) is a signed deal, as a platform's paid order is, and an order
+        // lost (失單) a lost one. A quotation sent is a proposal sent, as 已报价 is, and so is Taiwan's 提案 stage.
+        ("已落单", "Signed"), ("已落單", "Signed"), ("落单", "Signed"), ("落單", "Signed"), ("已下单", "Signed"), ("已下單", "Signed"),
+        ("下单", "Signed"), ("下單", "Signed"),
+        ("已失单", "Lost"), ("已失單", "Lost"), ("失单", "Lost"), ("失單", "Lost"),
+        ("报价已发", "ProposalSent"), ("報價已發", "ProposalSent"), ("已发报价", "ProposalSent"), ("已發報價", "ProposalSent"),
+        ("已提案", "ProposalSent"), ("提案中", "ProposalSent"),
+
         // English CRM stage names, written without spaces: "Closed Won" and "closed_won" are looked up as ClosedWon.
         ("Prospecting", "Initial"), ("Qualification", "Initial"), ("NeedsAnalysis", "NeedsConfirmed"),
         ("Proposal", "ProposalSent"), ("Quoted", "ProposalSent"), ("ClosedWon", "Signed"), ("ClosedLost", "Lost"),
@@ -150,6 +168,10 @@ internal static class EnumLabelCatalog
         ("报价单", "Quote"), ("報價單", "Quote"), ("报价", "Quote"), ("報價", "Quote"), ("Quotation", "Quote"),
         ("方案", "Proposal"), ("技术方案", "Proposal"), ("技術方案", "Proposal"), ("解决方案", "Proposal"), ("解決方案", "Proposal"),
         ("合同", "Contract"), ("合同草稿", "Contract"), ("合約", "Contract"), ("協議", "Contract"), ("协议", "Contract"),
+
+        // The customer's order binds the deal as a contract does: 已落單 is a signed stage, whose contract is often the PO.
+        ("订单", "Contract"), ("訂單", "Contract"), ("采购订单", "Contract"), ("採購訂單", "Contract"), ("PO", "Contract"),
+        ("PurchaseOrder", "Contract"),
         ("邮件", "Email"), ("郵件", "Email"), ("电邮", "Email"), ("電郵", "Email"), ("E-mail", "Email"),
         ("其他", "Other"), ("其它", "Other"),
     ];

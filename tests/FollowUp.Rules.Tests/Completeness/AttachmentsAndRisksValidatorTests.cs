@@ -100,6 +100,25 @@ public class AttachmentsAndRisksValidatorTests
     }
 
     [Theory]
+    [InlineData("已落單", "採購訂單")]
+    [InlineData("已下單", "PO")]
+    [InlineData("已簽約", "訂單")]
+    public void Validate_OrderPlacedWithTheCustomersOrder_HasItsContract(string stage, string order)
+    {
+        // An order placed is a signed deal, and the order the customer placed binds it as a contract does.
+        var record = SampleRecords.CompleteToB().WithProgress(p => p with { Stage = EnumValue<DealStage>.Parse(stage) }) with
+        {
+            Attachments =
+            [
+                new Attachment { Kind = EnumValue<AttachmentKind>.Parse("報價單"), Name = "報價V2.pdf" },
+                new Attachment { Kind = EnumValue<AttachmentKind>.Parse(order), Name = "PO-2026-118.pdf" },
+            ],
+        };
+
+        Assert.True(Validator.Validate(record).IsValid);
+    }
+
+    [Theory]
     [InlineData("进行中")]
     [InlineData(null)]
     public void Validate_UnknownOrMissingStage_ReportsAttachmentMissingBecauseTheStageIsUnknown(string? stage)

@@ -60,6 +60,22 @@ public class EnumValueTests
     [InlineData("whatsapp", ContactChannel.Other)]
     [InlineData("電郵", ContactChannel.Email)]
     [InlineData("电邮", ContactChannel.Email)]
+    [InlineData("視像會議", ContactChannel.Meeting)]
+    [InlineData("视像会议", ContactChannel.Meeting)]
+    [InlineData("網上會議", ContactChannel.Meeting)]
+    [InlineData("電話會議", ContactChannel.Meeting)]
+    [InlineData("Conference Call", ContactChannel.Meeting)]
+    [InlineData("Zoom", ContactChannel.Meeting)]
+    [InlineData("Teams", ContactChannel.Meeting)]
+    [InlineData("Teams 會議", ContactChannel.Meeting)]
+    [InlineData("Microsoft Teams", ContactChannel.Meeting)]
+    [InlineData("Google Meet", ContactChannel.Meeting)]
+    [InlineData("騰訊會議", ContactChannel.Meeting)]
+    [InlineData("上門拜訪", ContactChannel.Visit)]
+    [InlineData("上门拜访", ContactChannel.Visit)]
+    [InlineData("拜會", ContactChannel.Visit)]
+    [InlineData("Line", ContactChannel.Other)]
+    [InlineData("Signal", ContactChannel.Other)]
     public void Parse_ContactChannelNameOrLabel_IsRecognised(string text, ContactChannel expected)
     {
         var value = EnumValue<ContactChannel>.Parse(text);
@@ -94,6 +110,16 @@ public class EnumValueTests
     [InlineData("报价中", DealStage.ProposalSent)]
     [InlineData("議價中", DealStage.Negotiation)]
     [InlineData("议价中", DealStage.Negotiation)]
+    [InlineData("已落單", DealStage.Signed)]
+    [InlineData("落單", DealStage.Signed)]
+    [InlineData("已下單", DealStage.Signed)]
+    [InlineData("下单", DealStage.Signed)]
+    [InlineData("已失單", DealStage.Lost)]
+    [InlineData("失單", DealStage.Lost)]
+    [InlineData("報價已發", DealStage.ProposalSent)]
+    [InlineData("已發報價", DealStage.ProposalSent)]
+    [InlineData("报价已发", DealStage.ProposalSent)]
+    [InlineData("已提案", DealStage.ProposalSent)]
     public void Parse_EnglishNameWrittenInWordsOrACrmStageName_IsRecognised(string text, DealStage expected)
     {
         var value = EnumValue<DealStage>.Parse(text);
@@ -188,6 +214,8 @@ public class EnumValueTests
     [InlineData("邮件", AttachmentKind.Email)]
     [InlineData("其他", AttachmentKind.Other)]
     [InlineData("quote", AttachmentKind.Quote)]
+    [InlineData("訂單", AttachmentKind.Contract)]
+    [InlineData("Purchase Order", AttachmentKind.Contract)]
     public void Parse_AttachmentKindNameOrLabel_IsRecognised(string text, AttachmentKind expected) =>
         Assert.Equal(expected, EnumValue<AttachmentKind>.Parse(text).Value);
 
