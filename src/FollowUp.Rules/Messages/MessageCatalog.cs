@@ -34,6 +34,9 @@ internal sealed class MessageCatalog
     private readonly FrozenDictionary<string, CompositeFormat> _templates;
     private readonly FrozenDictionary<string, string[]> _fields;
     private readonly FrozenDictionary<string, string> _stages;
+
+    /// <summary>The lists <see cref="ValueNames"/> made, by the list of names: one for each enumeration.</summary>
+    private readonly ConcurrentDictionary<string, string> _valueNames = new(StringComparer.Ordinal);
     private readonly FrozenDictionary<string, string> _signals;
     private readonly string[] _weekdays;
 
@@ -431,16 +434,29 @@ internal sealed class MessageCatalog
     public string Stage(string stage) => _stages.TryGetValue(stage, out var label) ? label : stage;
 
     /// <summary>
-    /// A list of an enumeration's member names (DecisionMaker, Influencer…) as this catalog's messages list the values
-    /// accepted: in Chinese each by its label, in this catalog's script, with its name (決策人（DecisionMaker）、影響者（Influencer）…);
-    /// in English as given.
+    /// A list of an enumeration's member names (<see cref="EnumLabels{TEnum}.NameList"/>: DecisionMaker, Influencer…) as this
+    /// catalog's messages list the values accepted: in Chinese each by its label (<see cref="ChineseLabelOf"/>) with its name,
+    /// joined by 、 (決策人（DecisionMaker）、影響者（Influencer）…), since both are accepted and a Chinese CRM stores the label; a
+    /// name with no label as it is. In English as given.
     /// </summary>
-    public string ValueNames(string names) => IsChinese ? EnumLabelCatalog.ChineseNameList(names, IsTraditional) : names;
+    public string ValueNames(string names) => IsChinese
+        ? _valueNames.GetOrAdd(names, static (list, catalog) => string.Join("、",
+            list.Split(", ").Select(name => catalog.ChineseLabelOf(name) is { } label ? $"{label}（{name}）" : name)), this)
+        : names;
 
     /// <summary>The label of <paramref name="value"/> in this catalog's language and script (电话, 電話), else its name (Phone).</summary>
     public string ValueLabel<TEnum>(TEnum value)
         where TEnum : struct, Enum =>
-        (IsChinese ? EnumLabelCatalog.ChineseLabel(value, IsTraditional) : null) ?? EnumLabels<TEnum>.NameOf(value);
+        !IsChinese ? EnumLabels<TEnum>.NameOf(value)
+        : typeof(TEnum) == typeof(DealStage) ? Stage(EnumLabels<TEnum>.NameOf(value))
+        : EnumLabelCatalog.ChineseLabel(value, IsTraditional) ?? EnumLabels<TEnum>.NameOf(value);
+
+    /// <summary>
+    /// A member's Chinese label: a stage as this catalog names it (等待回覆 in Hong Kong's, 等待反饋 in Taiwan's; each a label the
+    /// reader accepts), any other member by its first label in this catalog's script.
+    /// </summary>
+    private string? ChineseLabelOf(string member) =>
+        _stages.TryGetValue(member, out var stage) ? stage : EnumLabelCatalog.FirstLabel(member, IsTraditional);
 
     /// <summary>The name of a day of the week (星期五, Friday).</summary>
     public string Weekday(DayOfWeek day) => _weekdays[(int)day];

@@ -178,18 +178,6 @@ internal static class EnumLabelCatalog
 
     private static readonly (string Label, string Member)[][] AllLabels = [DecisionRoles, Channels, Feedback, Stages, AttachmentKinds];
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ChineseNameLists = new(StringComparer.Ordinal);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> TraditionalNameLists = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// A list of member names (<see cref="EnumLabels{TEnum}.NameList"/>: DecisionMaker, Influencer…) as a Chinese message lists
-    /// them: each by its Chinese label (<see cref="ChineseLabel{TEnum}"/>) with its name, joined by 、 (决策人（DecisionMaker）、
-    /// 影响者（Influencer）…), since both are accepted and a Chinese CRM stores the label. A name with no label is kept as it is.
-    /// </summary>
-    public static string ChineseNameList(string nameList, bool traditional) =>
-        (traditional ? TraditionalNameLists : ChineseNameLists).GetOrAdd(nameList, static (names, traditional) => string.Join("、",
-            names.Split(", ").Select(name => FirstLabel(name, traditional) is { } label ? $"{label}（{name}）" : name)), traditional);
-
     /// <summary>
     /// The Simplified Chinese label of <paramref name="value"/> (电话 for Phone), or with <paramref name="traditional"/> that
     /// label in Traditional characters when one is listed (電話), else the Simplified one (使用者 is both); <see langword="null"/>
@@ -198,8 +186,11 @@ internal static class EnumLabelCatalog
     public static string? ChineseLabel<TEnum>(TEnum value, bool traditional)
         where TEnum : struct, Enum => FirstLabel(LabelsFor(typeof(TEnum)), EnumLabels<TEnum>.NameOf(value), traditional);
 
-    /// <summary>The first Chinese label of a member of any of the enumerations, for a list of names of one of them.</summary>
-    private static string? FirstLabel(string member, bool traditional)
+    /// <summary>
+    /// The first Chinese label of a member of any of the enumerations, in Traditional characters when one is listed and
+    /// <paramref name="traditional"/> asks, for a list of names of one of them; <see langword="null"/> when it has none.
+    /// </summary>
+    public static string? FirstLabel(string member, bool traditional)
     {
         foreach (var labels in AllLabels)
         {

@@ -91,21 +91,21 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("zh-TW", "## 高頻風險訊號", "## 常見風險信號")]
-    [InlineData("zh-HK", "## 常見風險信號", "## 高頻風險訊號")]
-    [InlineData("zh-MO", "## 常見風險信號", "## 高頻風險訊號")]
-    public async Task Report_FormatMarkdownTraditionalCulture_WritesTraditionalLabelsAndMessagesInItsRegionsWording(string culture, string signals, string otherRegionsSignals)
+    [InlineData("zh-TW", "## 高頻風險訊號", "## 常見風險信號", "記錄")]
+    [InlineData("zh-HK", "## 常見風險信號", "## 高頻風險訊號", "紀錄")]
+    [InlineData("zh-MO", "## 常見風險信號", "## 高頻風險訊號", "紀錄")]
+    public async Task Report_FormatMarkdownTraditionalCulture_WritesTraditionalLabelsAndMessagesInItsRegionsWording(string culture, string signals, string otherRegionsSignals, string record)
     {
         // zh-TW was accepted and the whole report came out in Simplified Chinese; then zh-HK came out in Taiwan's wording.
         var run = await CliRunner.RunAsync("report", "--format", "markdown", "--culture", culture, "--now", CliRunner.Now, SampleData.FollowUpsPath);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.StartsWith("# 跟進記錄團隊檢討\n", run.Output, StringComparison.Ordinal);
-        Assert.Contains("## 優先改寫的記錄", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith($"# 跟進{record}團隊檢討\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"## 優先改寫的{record}", run.Output, StringComparison.Ordinal);
         Assert.Contains("| 等級 | 數量 | 佔比 |", run.Output, StringComparison.Ordinal);
         Assert.Contains(signals, run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(otherRegionsSignals, run.Output, StringComparison.Ordinal);
-        var row = Assert.Single(run.OutputLines.SkipWhile(l => !l.StartsWith("## 優先改寫的記錄", StringComparison.Ordinal)), l => l.StartsWith("| 1 |", StringComparison.Ordinal));
+        var row = Assert.Single(run.OutputLines.SkipWhile(l => !l.StartsWith($"## 優先改寫的{record}", StringComparison.Ordinal)), l => l.StartsWith("| 1 |", StringComparison.Ordinal));
         Assert.Contains("無法判斷風險是否已處理", row, StringComparison.Ordinal);
         Assert.DoesNotContain("无法判断风险", run.Output, StringComparison.Ordinal);
     }

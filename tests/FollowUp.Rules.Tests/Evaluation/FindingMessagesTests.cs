@@ -77,7 +77,7 @@ public partial class FindingMessagesTests
     [Theory]
     [InlineData("zh-CN", "关键内容缺失或没有实际内容（预算、痛点或关注点、第 2 条沟通记录的客户反馈），", "写“待补充”或“客户暂未明确”")]
     [InlineData("zh-TW", "關鍵內容缺失或沒有實際內容（預算、痛點或關注點、第 2 筆溝通記錄的客戶回饋），", "寫「待補充」或「客戶暫未明確」")]
-    [InlineData("zh-HK", "關鍵內容缺失或沒有實際內容（預算、痛點或關注點、第 2 項溝通記錄的客戶回應），", "寫「待補充」或「客戶暫未明確」")]
+    [InlineData("zh-HK", "關鍵內容缺失或沒有實際內容（預算、痛點或關注點、第 2 項溝通紀錄的客戶回應），", "寫「待補充」或「客戶暫未明確」")]
     [InlineData("en", "Key content is missing or says nothing (budget, pain points or concerns, customer feedback of communication 2),", "\"not disclosed\"")]
     public void RiskNotAssessable_NamesFieldsByLabel_AndSaysAnAcknowledgementIsEnough(string culture, string start, string advice)
     {

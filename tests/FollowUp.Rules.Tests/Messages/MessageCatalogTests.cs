@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Language;
 using FollowUp.Rules.Messages;
+using FollowUp.Rules.Reporting;
 
 namespace FollowUp.Rules.Tests.Messages;
 
@@ -183,10 +184,26 @@ public sealed partial class MessageCatalogTests
         AssertReadBack<DealStage>(traditional);
         AssertReadBack<AttachmentKind>(traditional);
         Assert.Equal(["電話", "微信", "面談", "郵件", "會議"], new[] { ContactChannel.Phone, ContactChannel.WeChat, ContactChannel.Visit, ContactChannel.Email, ContactChannel.Meeting }.Select(traditional.ValueLabel));
-        Assert.Equal(["初步溝通", "需求確認", "方案已發", "等待反饋", "商務談判", "已簽約", "已流失"], Enum.GetValues<DealStage>().Select(traditional.ValueLabel));
+    }
 
-        // The catalog's own stage names, which its messages quote, are the same accepted labels.
-        Assert.Equal(Enum.GetValues<DealStage>().Select(traditional.ValueLabel), Enum.GetValues<DealStage>().Select(stage => traditional.Stage(stage.ToString())));
+    [Theory]
+    [InlineData("zh-CN", "初步沟通 需求确认 方案已发 等待反馈 商务谈判 已签约 已流失")]
+    [InlineData("zh-TW", "初步溝通 需求確認 方案已發 等待反饋 商務談判 已簽約 已流失")]
+    [InlineData("zh-HK", "初步溝通 需求確認 方案已發 等待回覆 商務談判 已簽約 已流失")]
+    public void ValueLabel_Stages_AreTheCatalogsStageNames_WhichTheReportsFunnelShowsToo(string culture, string names)
+    {
+        // Hong Kong writes 回覆 where Taiwan keeps the mainland's 反饋: a catalog names a stage its own way, with a label the
+        // reader accepts (ValueLabel_EveryMemberInTraditional_IsALabelTheRecordReaderAccepts), and messages, value lists and
+        // the team report's funnel all name it alike.
+        var info = CultureInfo.GetCultureInfo(culture);
+        var messages = MessageCatalog.For(info);
+        var stages = Enum.GetValues<DealStage>();
+
+        Assert.Equal(names.Split(' '), stages.Select(messages.ValueLabel));
+        Assert.Equal(stages.Select(messages.ValueLabel), stages.Select(stage => messages.Stage(stage.ToString())));
+        Assert.Equal(stages.Select(messages.ValueLabel), stages.Select(stage => ReportText.For(info).Stage(stage)));
+        Assert.Equal(string.Join("、", stages.Select(stage => $"{messages.ValueLabel(stage)}（{stage}）")), messages.ValueNames(EnumLabels<DealStage>.NameList));
+        AssertReadBack<DealStage>(messages);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Grading;
 using FollowUp.Rules.Language;
 using FollowUp.Rules.Reporting;
@@ -54,8 +55,8 @@ public sealed partial class TeamReportTests
     [InlineData(TeamReportFormat.Text, "zh-TW", "跟進記錄團隊檢討\n", "高頻模糊用語", "客戶基礎資訊")]
     [InlineData(TeamReportFormat.Markdown, "zh-Hant", "# 跟進記錄團隊檢討\n", "高頻模糊用語", "客戶基礎資訊")]
     [InlineData(TeamReportFormat.Html, "zh-TW", "<!DOCTYPE html>\n<html lang=\"zh-TW\">", "高頻模糊用語", "客戶基礎資訊")]
-    [InlineData(TeamReportFormat.Text, "zh-HK", "跟進記錄團隊檢討\n", "常見模糊用語", "客戶基本資料")]
-    [InlineData(TeamReportFormat.Markdown, "zh-Hant-HK", "# 跟進記錄團隊檢討\n", "常見模糊用語", "客戶基本資料")]
+    [InlineData(TeamReportFormat.Text, "zh-HK", "跟進紀錄團隊檢討\n", "常見模糊用語", "客戶基本資料")]
+    [InlineData(TeamReportFormat.Markdown, "zh-Hant-HK", "# 跟進紀錄團隊檢討\n", "常見模糊用語", "客戶基本資料")]
     [InlineData(TeamReportFormat.Html, "zh-MO", "<!DOCTYPE html>\n<html lang=\"zh-HK\">", "常見模糊用語", "客戶基本資料")]
     public void Write_TraditionalChineseCulture_LabelsInTraditionalChineseOfItsRegion(TeamReportFormat format, string culture, string start, string vague, string basicInfo)
     {
@@ -69,6 +70,20 @@ public sealed partial class TeamReportTests
         Assert.DoesNotContain("记录数", written, StringComparison.Ordinal);
         Assert.DoesNotContain("等级分布", written, StringComparison.Ordinal);
         Assert.DoesNotContain("高频风险信号", written, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "等另 1 条", "沟通节点")]
+    [InlineData("zh-TW", "等另 1 筆", "溝通節點")]
+    [InlineData("zh-HK", "另外 1 項", "溝通紀錄")]
+    public void Write_ChineseCulture_CountsUnlistedHighRiskRecordsAndNamesTheCommunicationsStepInItsRegionsWording(string culture, string more, string communications)
+    {
+        // Hong Kong read 等另 as clumsy and 節點 (node) as mainland jargon for the step its catalogs call 溝通紀錄 elsewhere.
+        var written = Report(Evaluated(null, 40, risk: RiskLevel.High, missingSteps: [FollowUpStep.Communications]))
+            .ToString(TeamReportFormat.Markdown, CultureInfo.GetCultureInfo(culture));
+
+        Assert.Contains(more, written, StringComparison.Ordinal);
+        Assert.Contains(communications, written, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,7 +102,7 @@ public sealed partial class TeamReportTests
     [InlineData("en", "en", "Follow-up team review\n")]
     [InlineData("en", "en-US", "Follow-up team review\n")]
     [InlineData("zh-CN", "en", "跟进记录团队复盘\n")]
-    [InlineData("zh-HK", "zh-MO", "跟進記錄團隊檢討\n")]
+    [InlineData("zh-HK", "zh-MO", "跟進紀錄團隊檢討\n")]
     [InlineData("zh-TW", "zh-HK", "跟進記錄團隊檢討\n")]
     [InlineData("zh-HK", "zh-TW", "跟進記錄團隊檢討\n")]
     [InlineData("zh-HK", "zh-CN", "跟进记录团队复盘\n")]
@@ -223,7 +238,7 @@ public sealed partial class TeamReportTests
             && deals.IndexOf(noOwner, StringComparison.Ordinal) is var second && second > first
             && deals.IndexOf(stale, StringComparison.Ordinal) > second,
             deals);
-        var attention = culture switch { "en" => "Records to rewrite first", "zh-TW" or "zh-HK" => "優先改寫的記錄", _ => "优先改写的记录" };
+        var attention = culture switch { "en" => "Records to rewrite first", "zh-TW" => "優先改寫的記錄", "zh-HK" => "優先改寫的紀錄", _ => "优先改写的记录" };
         Assert.True(written.IndexOf(section, StringComparison.Ordinal) < written.IndexOf(attention, StringComparison.Ordinal));
     }
 
