@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FollowUp.Rules.Import.Tests.Infrastructure;
+using FollowUp.Rules.Import.Text;
 
 namespace FollowUp.Rules.Import.Tests;
 
@@ -196,6 +197,101 @@ public sealed partial class ColumnMapTests
         var map = ColumnMap.GetBuiltIn(name);
 
         Assert.All(columns, column => Assert.Contains(map.Columns, c => c.Column == column));
+    }
+
+    /// <summary>
+    /// A map's names are matched folded (case, full-width forms, Traditional against Simplified), so two names of a bundled
+    /// map that fold alike are one header column to it: they must fill the same fields, or which field such a column fills
+    /// would depend on which spelling came first.
+    /// </summary>
+    [Theory]
+    [InlineData("followup-en")]
+    [InlineData("followup-zh")]
+    public void BundledMap_NamesThatAreOneNameToTheMap_FillTheSameFields(string name)
+    {
+        var map = ColumnMap.GetBuiltIn(name);
+
+        var clashes = map.Columns
+            .GroupBy(c => ColumnNames.Fold(c.Column))
+            .Select(same => same.GroupBy(c => c.Column, c => c.Field).Select(spelling => string.Join(", ", spelling.Order(StringComparer.Ordinal))).Distinct().ToList())
+            .Where(fieldSets => fieldSets.Count > 1);
+
+        Assert.Empty(clashes);
+    }
+
+    /// <summary>A name both bundled maps list (an export's English columns, such as Email or WhatsApp) fills the same fields in each.</summary>
+    [Fact]
+    public void BundledMaps_NameInBoth_FillsTheSameFields()
+    {
+        static Dictionary<string, string> FieldsByName(ColumnMap map) => map.Columns
+            .GroupBy(c => ColumnNames.Fold(c.Column))
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(c => c.Field).Distinct().Order(StringComparer.Ordinal)));
+
+        var english = FieldsByName(ColumnMap.GetBuiltIn("followup-en"));
+        var chinese = FieldsByName(ColumnMap.GetBuiltIn("followup-zh"));
+
+        var shared = english.Keys.Intersect(chinese.Keys).ToList();
+        Assert.Contains("email", shared);
+        Assert.All(shared, column => Assert.Equal(english[column], chinese[column]));
+    }
+
+    /// <summary>
+    /// Hong Kong and Taiwan exports name fields in words of their own, which folding Traditional to Simplified cannot
+    /// bridge (聯絡人 is 联络人, not 联系人); the bundled maps list them, as the exports spell them.
+    /// </summary>
+    [Theory]
+    [InlineData("followup-zh", "聯絡人", "customer.name, communications[0].contact")]
+    [InlineData("followup-zh", "窗口", "customer.name, communications[0].contact")]
+    [InlineData("followup-zh", "職位", "customer.contactTitle, communications[0].contactTitle")]
+    [InlineData("followup-zh", "職稱", "customer.contactTitle, communications[0].contactTitle")]
+    [InlineData("followup-zh", "電郵", "customer.email")]
+    [InlineData("followup-zh", "電子郵件", "customer.email")]
+    [InlineData("followup-zh", "E-mail", "customer.email")]
+    [InlineData("followup-zh", "手提電話", "customer.phone")]
+    [InlineData("followup-zh", "手機", "customer.phone")]
+    [InlineData("followup-zh", "行動電話", "customer.phone")]
+    [InlineData("followup-zh", "公司名稱", "customer.company")]
+    [InlineData("followup-zh", "客戶名稱", "customer.company")]
+    [InlineData("followup-zh", "跟進日期", "communications[0].at")]
+    [InlineData("followup-zh", "跟進方式", "communications[0].channel")]
+    [InlineData("followup-zh", "跟進內容", "communications[0].summary")]
+    [InlineData("followup-zh", "跟進紀錄", "communications[0].summary")]
+    [InlineData("followup-zh", "客戶回覆", "communications[0].feedback")]
+    [InlineData("followup-zh", "下次跟進日期", "progress.nextActionDue")]
+    [InlineData("followup-zh", "下次聯絡日期", "progress.nextActionDue")]
+    [InlineData("followup-zh", "負責人", "owner")]
+    [InlineData("followup-zh", "負責同事", "owner")]
+    [InlineData("followup-zh", "業務", "owner")]
+    [InlineData("followup-zh", "負責業務", "owner")]
+    [InlineData("followup-zh", "銷售階段", "progress.stage")]
+    [InlineData("followup-zh", "商機階段", "progress.stage")]
+    [InlineData("followup-zh", "預算", "needs.budget")]
+    [InlineData("followup-zh", "報價", "custom.quote")]
+    [InlineData("followup-zh", "建立時間", "recordedAt")]
+    [InlineData("followup-zh", "員工人數", "customer.companySize")]
+    [InlineData("followup-en", "Contact Person", "customer.name, communications[0].contact")]
+    [InlineData("followup-en", "Position", "customer.contactTitle, communications[0].contactTitle")]
+    [InlineData("followup-en", "Designation", "customer.contactTitle, communications[0].contactTitle")]
+    [InlineData("followup-en", "E-mail", "customer.email")]
+    [InlineData("followup-en", "Email Address", "customer.email")]
+    [InlineData("followup-en", "Mobile", "customer.phone")]
+    [InlineData("followup-en", "Mobile No.", "customer.phone")]
+    [InlineData("followup-en", "Tel", "customer.phone")]
+    [InlineData("followup-en", "Salesperson", "owner")]
+    [InlineData("followup-en", "Sales Rep", "owner")]
+    [InlineData("followup-en", "Account Manager", "owner")]
+    [InlineData("followup-en", "Next Follow-up Date", "progress.nextActionDue")]
+    [InlineData("followup-en", "Next Follow Up Date", "progress.nextActionDue")]
+    [InlineData("followup-en", "Sales Stage", "progress.stage")]
+    [InlineData("followup-en", "Company Name", "customer.company")]
+    [InlineData("followup-en", "Quotation", "custom.quote")]
+    public void BundledMap_HongKongAndTaiwanColumnName_FillsItsField(string name, string column, string fields)
+    {
+        var map = ColumnMap.GetBuiltIn(name);
+
+        var filled = map.Columns.Where(c => ColumnNames.Same(c.Column, column)).Select(c => c.Field).Distinct();
+
+        Assert.Equal(fields, string.Join(", ", filled));
     }
 
     [Theory]

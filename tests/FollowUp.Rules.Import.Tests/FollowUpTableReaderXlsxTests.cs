@@ -586,7 +586,7 @@ public sealed partial class FollowUpTableReaderXlsxTests
 
         using var reader = FollowUpTableReader.OpenStream(workbook, TableFormat.Xlsx, English);
 
-        Assert.Equal(["Notes", "Comments", "Summary"], reader.MissingColumns);
+        Assert.Equal(["Notes", "Comments", "Summary", "Follow-up Notes", "Follow Up Notes", "Activity Notes"], reader.MissingColumns);
         Assert.Equal(["Call Notes"], reader.IgnoredColumns);
         Assert.Equal("Acme Corp", reader.ReadRecords().Single().Record!.Customer!.Company);
     }

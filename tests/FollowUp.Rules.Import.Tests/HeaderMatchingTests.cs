@@ -26,6 +26,26 @@ public sealed class HeaderMatchingTests
     }
 
     /// <summary>
+    /// A Hong Kong CRM's export names its columns in Hong Kong words (聯絡人, 職位, 電郵, 下次跟進日期), which folding to
+    /// Simplified does not make the mainland's (联系人, 职务, 邮箱, 下次跟进时间): the bundled map reads every column all the same.
+    /// </summary>
+    [Fact]
+    public void Open_HongKongExportHeader_FillsEveryFieldWithTheBundledMap()
+    {
+        var csv = "客戶名稱,聯絡人,職位,電郵,跟進日期,跟進方式,跟進內容,跟進人,銷售階段,下一步行動,下次跟進日期,決策角色\r\n"
+            + "測試有限公司,陳生,採購經理,chan@test.com.hk,2026-11-25 10:00,電話,電話報價 HK$12000，陳生 12月1日前覆,Ivy Lam,方案已發,12月1日電話跟進,2026-12-01 18:00,決策人\r\n";
+
+        using var reader = FollowUpTableReader.OpenStream(Tables.Csv(csv), TableFormat.Csv, Zh);
+        var record = reader.ReadRecords().Single().Record!;
+
+        Assert.Empty(reader.IgnoredColumns);
+        Assert.Equal(("陳生", "採購經理", "chan@test.com.hk"), (record.Customer!.Name, record.Customer.ContactTitle, record.Customer.Email));
+        Assert.Equal(("陳生", "採購經理"), (record.Communications![0].Contact, record.Communications[0].ContactTitle));
+        Assert.Equal("2026-12-01 18:00", record.Progress!.NextActionDue.Text);
+        Assert.Equal("Ivy Lam", record.Owner);
+    }
+
+    /// <summary>
     /// Hong Kong, Singapore and Malaysia exports carry a WhatsApp column and Taiwan's a LINE column, in the ways their CRMs and
     /// sheets write them; the bundled maps read each into its field, from CSV and from a workbook alike.
     /// </summary>
@@ -111,7 +131,7 @@ public sealed class HeaderMatchingTests
 
         var error = Assert.Throws<FormatException>(() => FollowUpTableReader.OpenStream(Tables.Csv(csv), TableFormat.Csv, map));
 
-        Assert.EndsWith("The bundled column map 'followup-zh' reads 3 of these columns.", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("The bundled column map 'followup-zh' reads 4 of these columns.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
