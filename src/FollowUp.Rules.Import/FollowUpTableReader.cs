@@ -133,6 +133,18 @@ public sealed class FollowUpTableReader : IDisposable
     public IReadOnlyList<string> MissingColumns => _plan.MissingColumns;
 
     /// <summary>
+    /// Gets the header columns no map entry reads whose names look like a field the map reads, which
+    /// <see cref="ColumnMap.OptionalFields"/> lists and no column of the header fills: an export's own name for the field
+    /// (客戶聯絡窗口, Primary Mobile), so the field is left empty in every record with no missing column to tell. A name looks
+    /// like a field by the words in it, matched folded as the map's names are: 联系人, 联络人 or contact for the contact,
+    /// 职 or title for the title, 电话, 手机 or mobile for the phone, 邮箱, 电邮 or email for the e-mail, 负责 or owner for the
+    /// owner, 下次 with 日期 or next with date for the next action's due date, and so on for the stage, budget, industry,
+    /// company size, source, level and needs. A name with another date or time in it (Last Contact Date) looks like none.
+    /// </summary>
+    /// <value>In header order; empty when no unread column looks like a field left empty.</value>
+    public IReadOnlyList<LookalikeColumn> LookalikeColumns => _plan.LookalikeColumns;
+
+    /// <summary>
     /// Gets, for each header column the map does not read that is named like a field path naming no field
     /// (<c>communications[100].at</c>), or whose name holds private-use characters (garbled in decoding), why it is not
     /// read; such a column is surely a mistake, where other unmapped columns are the export's own.

@@ -31,6 +31,27 @@ internal static class HeaderWarnings
         return $"{warning}{unread}. Give the map the header's names, or list the fields an export may lack under \"optional\".";
     }
 
+    /// <summary>
+    /// Says which of the header's columns no map entry reads look like fields the map reads but no column fills, so those
+    /// fields are left empty in every record, or nothing. The map calls such fields optional, so <see cref="MissingColumns"/>
+    /// says nothing of them, and an export's own name for one (客戶聯絡窗口 for the contact) would lose it without a word.
+    /// Only columns that look like such a field are named, by the words in their names, so an export's many other columns
+    /// stay quiet. One line for the input, before any row.
+    /// </summary>
+    public static string? LookalikeColumns(FollowUpTableReader table)
+    {
+        if (table.LookalikeColumns is not { Count: > 0 } lookalikes)
+        {
+            return null;
+        }
+
+        var named = lookalikes.Take(Listed).Select(c => $"'{PrintableText.Of(c.Column, Quoted)}' ({string.Join(", ", c.Fields)})");
+        var more = lookalikes.Count > Listed ? $" and {lookalikes.Count - Listed} more" : "";
+        var (columns, look) = lookalikes.Count == 1 ? ("column", "looks") : ("columns", "look");
+        return $"the header's {columns} {string.Join(", ", named)}{more} {(lookalikes.Count == 1 ? "is" : "are")} not read, though {(lookalikes.Count == 1 ? "it" : "they")} {look} like "
+            + "fields the map reads that no column fills, so those fields are left empty. If they hold them, add the columns to the map under those fields.";
+    }
+
     private static string List(IReadOnlyList<string> columns)
     {
         var listed = string.Join(", ", columns.Take(Listed).Select(c => $"'{PrintableText.Of(c, Quoted)}'"));

@@ -294,6 +294,11 @@ internal static class RecordSources
                         checkedInputs.AddNotice($"{shown}: warning: {missing}");
                     }
 
+                    if (HeaderWarnings.LookalikeColumns(table) is { } lookalike)
+                    {
+                        checkedInputs.AddNotice($"{shown}: warning: {lookalike}");
+                    }
+
                     if (options.Encoding is null && EncodingNotice(table) is { } notice)
                     {
                         // A weak guess may garble every row while the run looks fine: a warning, where a sure one is a note.

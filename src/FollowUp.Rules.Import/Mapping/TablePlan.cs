@@ -27,7 +27,8 @@ internal sealed class TablePlan
     private readonly bool _date1904;
 
     private TablePlan(
-        IReadOnlyList<string> header, Target[] targets, int? groupColumn, Target? groupTarget, bool[] mapped, List<string> misnamed, List<string> missing, bool date1904)
+        IReadOnlyList<string> header, Target[] targets, int? groupColumn, Target? groupTarget, bool[] mapped, List<string> misnamed, List<string> missing,
+        List<LookalikeColumn> lookalikes, bool date1904)
     {
         Header = header;
         MissingColumns = missing;
@@ -38,6 +39,7 @@ internal sealed class TablePlan
         _idTarget = targets.FirstOrDefault(t => t.Field.Text == "id");
         _mapped = mapped;
         MisnamedColumns = misnamed;
+        LookalikeColumns = lookalikes;
     }
 
     /// <summary>
@@ -46,6 +48,12 @@ internal sealed class TablePlan
     /// read: it was surely meant to be.
     /// </summary>
     public IReadOnlyList<string> MisnamedColumns { get; }
+
+    /// <summary>
+    /// Gets the header columns no map entry reads whose names look like fields the map reads (see <see cref="FieldLookalikes"/>)
+    /// that it lists as optional and that no column of the header fills, so they are left empty without a missing column to tell.
+    /// </summary>
+    public IReadOnlyList<LookalikeColumn> LookalikeColumns { get; }
 
     /// <summary>
     /// Gets the map's columns the header lacks whose fields no other column fills and the map does not call optional, so
@@ -91,6 +99,7 @@ internal sealed class TablePlan
         var byField = new Dictionary<string, (FieldPath Field, List<(int Order, int Column)> Columns)>(StringComparer.Ordinal);
         var mapped = new bool[header.Count];
         var misnamed = new List<string>();
+        var warned = new bool[header.Count];
         // Folded once: names match ignoring case, full-width forms and Traditional against Simplified characters.
         var folded = header.Select(ColumnNames.Fold).ToArray();
         var entries = map.Columns.Select(c => ColumnNames.Fold(c.Column)).ToArray();
@@ -123,11 +132,13 @@ internal sealed class TablePlan
                 else if (FieldPath.LooksLikePath(name))
                 {
                     misnamed.Add($"the column '{name}' is not read: {notAPath}");
+                    warned[column] = true;
                 }
                 else if (PrivateUse.In(name))
                 {
                     // A name garbled in decoding (an HKSCS character read as Big5) matches no map entry, silently.
                     misnamed.Add($"the column '{name}' is not read: its name holds private-use characters ({PrivateUse.Name(PrivateUse.Of(name))}), which no map entry matches; most likely characters the file's encoding lacks. Save the file as UTF-8 and read it again.");
+                    warned[column] = true;
                 }
             }
 
@@ -193,7 +204,25 @@ internal sealed class TablePlan
             }
         }
 
-        return new TablePlan(header, targets, groupColumn, groupTarget, mapped, misnamed, missing, date1904);
+        // An optional field left empty is no missing column; a column that looks like it is the one sign that it was meant to be read.
+        var lookalikes = new List<LookalikeColumn>();
+        for (var column = 0; column < header.Count; column++)
+        {
+            if (mapped[column] || warned[column] || column == groupColumn || header[column].Length == 0)
+            {
+                continue;
+            }
+
+            var fields = FieldLookalikes.Of(folded[column])
+                .Where(f => !byField.ContainsKey(f) && map.OptionalFields.Contains(f) && map.Fields.Any(known => known.Text == f))
+                .ToList();
+            if (fields.Count > 0)
+            {
+                lookalikes.Add(new LookalikeColumn(header[column], fields.AsReadOnly()));
+            }
+        }
+
+        return new TablePlan(header, targets, groupColumn, groupTarget, mapped, misnamed, missing, lookalikes, date1904);
     }
 
     /// <summary>

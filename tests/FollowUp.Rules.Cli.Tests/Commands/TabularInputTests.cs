@@ -291,6 +291,29 @@ public sealed class TabularInputTests : IDisposable
             Assert.Single(run.ErrorLines));
     }
 
+    /// <summary>
+    /// The bundled map calls the contact and the phone optional, so an export that names them its own way (客戶聯絡窗口,
+    /// Primary Mobile) lacks no column, and lost them without a word: one line per input names such columns with the fields
+    /// they look like, before any row; the export's other unread columns (備註) are not named, and the exit code stays 0.
+    /// </summary>
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("report")]
+    [InlineData("remind")]
+    public async Task EveryCommand_UnreadColumnsLikeOptionalFields_WarnOncePerInputNamingThem_AndExitsAsBefore(string command)
+    {
+        var export = _temp.Write("hk.csv", "客戶名稱,客戶聯絡窗口,Primary Mobile,跟進日期,跟進內容,備註\n宏圖,陳生,6123 4567,2026-11-20 15:00,電話報價,內部\n宏圖,陳生,6123 4567,2026-11-21 15:00,再報價,\n");
+        var complete = _temp.Write("complete.csv", "客戶名稱,聯絡人,手提電話,跟進日期,跟進內容,備註\n蓝海,王芳,6123 4567,2026-11-21 10:00,拜访,内部\n");
+
+        var run = await CliRunner.RunAsync(command, "--map", "followup-zh", "--now", CliRunner.Now, export, complete);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            $"{export}: warning: the header's columns '客戶聯絡窗口' (customer.name, communications[0].contact), 'Primary Mobile' (customer.phone) are not read, "
+                + "though they look like fields the map reads that no column fills, so those fields are left empty. If they hold them, add the columns to the map under those fields.",
+            Assert.Single(run.ErrorLines));
+    }
+
     [Fact]
     public async Task Evaluate_ManyMissingAndUnreadColumns_AreListedInOneLine_Escaped_AndCut()
     {
