@@ -7,10 +7,12 @@ namespace FollowUp.Rules.Import;
 /// </summary>
 public sealed class ImportWarning
 {
-    internal ImportWarning(string code, string message)
+    internal ImportWarning(string code, string message, int rows = 0, string? characters = null)
     {
         Code = code;
         Message = message;
+        Rows = rows;
+        Characters = characters;
     }
 
     /// <summary>Gets what the warning is about, one of <see cref="ImportWarningCodes"/>.</summary>
@@ -18,6 +20,12 @@ public sealed class ImportWarning
 
     /// <summary>Gets the warning as one sentence, naming the ids and rows it is about.</summary>
     public string Message { get; }
+
+    /// <summary>Gets how many rows of the table a <see cref="ImportWarningCodes.PrivateUseCharacters"/> warning is about; 0 for the other codes.</summary>
+    internal int Rows { get; }
+
+    /// <summary>Gets the distinct private-use characters a <see cref="ImportWarningCodes.PrivateUseCharacters"/> warning names; <see langword="null"/> for the other codes.</summary>
+    internal string? Characters { get; }
 
     /// <summary>Quotes an id or key from the table in a message, cut short with … past 40 characters.</summary>
     internal static string Quote(string value)

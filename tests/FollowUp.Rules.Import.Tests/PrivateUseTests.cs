@@ -1,5 +1,6 @@
 using System.Text;
 using FollowUp.Rules.Import.Tests.Infrastructure;
+using FollowUp.Rules.Import.Text;
 
 namespace FollowUp.Rules.Import.Tests;
 
@@ -49,6 +50,24 @@ public sealed class PrivateUseTests
         Assert.Contains("a Windows end-user font", grouped.Warnings.Single().Message, StringComparison.Ordinal);
         var other = results.Single(r => r.Record!.Id == "\uECD9-2");
         Assert.StartsWith("row 4 (column '客户编号') holds", other.Warnings.Single().Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The rows and characters a warning is about, which a summary of many records' warnings adds up, counted beyond those its message names.</summary>
+    [Fact]
+    public void Read_PrivateUseWarning_CarriesItsRowCountAndCharacters()
+    {
+        var csv = new StringBuilder("客户编号,跟进内容\r\n");
+        for (var i = 0; i < 5; i++)
+        {
+            csv.Append("HK-1,喺度").Append((char)(0xE000 + (i % 4))).Append("\r\nHK-1,电话沟通\r\n");
+        }
+
+        var warning = Tables.ReadCsv(csv.ToString(), GroupedMap).Single().Warnings.Single();
+
+        Assert.Equal((5, "\uE000\uE001\uE002\uE003"), (warning.Rows, warning.Characters));
+        Assert.Equal(
+            "3 records (7 rows) hold private-use characters (U+E000, U+E001, U+E002 and 1 more), which no export means as text and no phrase matches; read as Big5, they are most likely Hong Kong (HKSCS) characters",
+            PrivateUse.Summary(3, 7, warning.Characters!, TableEncodings.Big5).Split(" such as", 2)[0]);
     }
 
     [Fact]

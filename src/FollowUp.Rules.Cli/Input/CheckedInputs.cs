@@ -16,7 +16,7 @@ internal sealed class CheckedInputs(IReadOnlyList<string> inputs) : IDisposable
     private readonly string?[] _damaged = new string?[inputs.Count];
     private readonly List<string> _notices = [];
     private readonly List<string> _readInPart = [];
-    private readonly List<string> _withoutRecords = [];
+    private readonly List<string> _closingNotices = [];
 
     /// <summary>Gets how many rows <see cref="RecordSources.EvaluateAsync"/> found unreadable so far.</summary>
     public long Unreadable { get; set; }
@@ -40,13 +40,13 @@ internal sealed class CheckedInputs(IReadOnlyList<string> inputs) : IDisposable
     public void AddNotice(string notice) => _notices.Add(notice);
 
     /// <summary>
-    /// Gets what the user is told at the end about JSON inputs that held no record, which is known only once each is read
-    /// (a FIFO cannot be looked into before).
+    /// Gets what the user is told at the end about inputs, which is known only once each is read (a FIFO cannot be looked
+    /// into before): an input that held no record, a table's records with private-use characters past the first few.
     /// </summary>
-    public IReadOnlyList<string> WithoutRecords => _withoutRecords;
+    public IReadOnlyList<string> ClosingNotices => _closingNotices;
 
-    /// <summary>Adds a line to tell the user at the end that a JSON input held no record.</summary>
-    public void AddWithoutRecords(string notice) => _withoutRecords.Add(notice);
+    /// <summary>Adds a line to tell the user at the end about an input.</summary>
+    public void AddClosingNotice(string notice) => _closingNotices.Add(notice);
 
     /// <summary>Notes that input <paramref name="index"/> holds no text, so it has no rows to read.</summary>
     public void SetBlank(int index) => _blank[index] = true;

@@ -54,17 +54,23 @@ internal static class RecordSources
                 }
 
                 var anyTableRow = false;
-                foreach (var row in ReadTable(input, table, cancellationToken))
+                var privateUse = new PrivateUseWarnings(input, table.Encoding);
+                foreach (var row in ReadTable(input, table, privateUse, cancellationToken))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     yield return row;
                     anyTableRow = true;
                 }
 
+                if (privateUse.Notice() is { } privateUseNotice)
+                {
+                    inputs.AddClosingNotice(privateUseNotice);
+                }
+
                 if (!anyTableRow)
                 {
                     // A header and nothing under it: as an empty file, an export that failed upstream, not a run with nothing wrong.
-                    inputs.AddWithoutRecords($"{input}: warning: the table has a header and no rows, so it holds no records.");
+                    inputs.AddClosingNotice($"{input}: warning: the table has a header and no rows, so it holds no records.");
                 }
 
                 continue;
@@ -107,7 +113,7 @@ internal static class RecordSources
                     if (!anyRow)
                     {
                         // As a table of no rows is told: an export that failed upstream must not pass as a run with nothing wrong.
-                        inputs.AddWithoutRecords(head.Length == 0
+                        inputs.AddClosingNotice(head.Length == 0
                             ? $"{input}: warning: the input is empty, so it holds no records."
                             : $"{input}: warning: the input holds no records: only white space, or an empty JSON array.");
                     }
@@ -149,7 +155,7 @@ internal static class RecordSources
             yield return (row, evaluation);
         }
 
-        foreach (var notice in inputs.WithoutRecords.Append(unknownScenarios.Notice()).Append(repeatedIds.Notice()).Append(yearLastDates?.Notice()))
+        foreach (var notice in inputs.ClosingNotices.Append(unknownScenarios.Notice()).Append(repeatedIds.Notice()).Append(yearLastDates?.Notice()))
         {
             if (notice is null)
             {
@@ -365,14 +371,14 @@ internal static class RecordSources
     }
 
     /// <summary>Reads a CSV, TSV or .xlsx file: one row per record (or per group of rows), or the row, column and reason it cannot be read.</summary>
-    private static IEnumerable<RecordInput> ReadTable(string input, FollowUpTableReader table, CancellationToken cancellationToken)
+    private static IEnumerable<RecordInput> ReadTable(string input, FollowUpTableReader table, PrivateUseWarnings privateUse, CancellationToken cancellationToken)
     {
         using (table)
         {
             foreach (var result in table.ReadRecords(cancellationToken))
             {
                 yield return result.IsRecord
-                    ? new RecordInput(input, result.Row, "row", result.Record, null, RecordWarning(result))
+                    ? new RecordInput(input, result.Row, "row", result.Record, null, RecordWarning(result, privateUse))
                     : new RecordInput(
                         input, result.Row, "row", null, result.Column is null ? result.Error : $"column '{result.Column}': {result.Error}", EndsInput: table.StoppedReading,
                         RowCount: Math.Max(1, result.Rows.Count));
@@ -498,11 +504,11 @@ internal static class RecordSources
 
     /// <summary>
     /// Says that a grouped record was built without rows of its group that could not be read, and what else the reader
-    /// warns of (a group whose rows held several ids), or nothing.
+    /// warns of (a group whose rows held several ids; private-use characters, for the first few records of the table), or nothing.
     /// </summary>
-    private static string? RecordWarning(ImportedRecord result)
+    private static string? RecordWarning(ImportedRecord result, PrivateUseWarnings privateUse)
     {
-        var warnings = result.Warnings.Select(w => PrintableText.Of(w.Message, int.MaxValue)).ToList();
+        var warnings = privateUse.ToTell(result.Warnings).Select(w => PrintableText.Of(w.Message, int.MaxValue)).ToList();
         if (result.UnreadableRows.Count > 0)
         {
             warnings.Insert(0, string.Create(

@@ -42,15 +42,31 @@ internal static class PrivateUse
         var more = rows.Count > Listed ? string.Create(CultureInfo.InvariantCulture, $" and {rows.Count - Listed} more") : "";
         var subject = rows.Count == 1 ? $"{places} holds" : $"rows {places}{more} hold";
         var characters = Of(string.Concat(cells.Select(c => c.Characters)));
-        var advice = encoding?.CodePage == TableEncodings.Big5.CodePage
-            ? "read as Big5, they are most likely Hong Kong (HKSCS) characters such as 咗 哋 啲 喺, which Big5 lacks and no decoder here reads: save the file as UTF-8 (in Excel: CSV UTF-8) and read it again"
-            : encoding is null || encoding.CodePage == TableEncodings.StrictUtf8.CodePage
-            ? "they are characters of a font made for them (a Windows end-user font), which show as blank boxes or other characters anywhere else: type them as standard characters"
-            : $"read as {TableEncodings.DisplayName(encoding)}, they are characters the encoding has no standard one for: save the file as UTF-8 from the program that shows them right, and read it again";
         return new ImportWarning(
             ImportWarningCodes.PrivateUseCharacters,
-            $"{subject} private-use characters ({Name(characters)}), which no export means as text and no phrase matches; {advice}.");
+            $"{subject} private-use characters ({Name(characters)}), which no export means as text and no phrase matches; {Advice(encoding)}.",
+            rows.Count,
+            characters);
     }
+
+    /// <summary>
+    /// Gets one line for the private-use warnings of many records of a table, so a Big5 export of a Hong Kong team does
+    /// not give a line per customer: how many records and rows hold such characters, which ones, and what to do.
+    /// </summary>
+    /// <param name="records">How many records carry a <see cref="ImportWarningCodes.PrivateUseCharacters"/> warning.</param>
+    /// <param name="rows">How many rows their warnings are about, in all.</param>
+    /// <param name="characters">The distinct characters their warnings name, in order.</param>
+    /// <param name="encoding">The encoding a CSV file was read in; <see langword="null"/> for an .xlsx workbook.</param>
+    public static string Summary(long records, long rows, string characters, Encoding? encoding) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{records:N0} records ({rows:N0} rows) hold private-use characters ({Name(characters)}), which no export means as text and no phrase matches; {Advice(encoding)}.");
+
+    /// <summary>Gets what private-use characters most likely are, read in an encoding, and what to do about them.</summary>
+    private static string Advice(Encoding? encoding) => encoding?.CodePage == TableEncodings.Big5.CodePage
+        ? "read as Big5, they are most likely Hong Kong (HKSCS) characters such as 咗 哋 啲 喺, which Big5 lacks and no decoder here reads: save the file as UTF-8 (in Excel: CSV UTF-8) and read it again"
+        : encoding is null || encoding.CodePage == TableEncodings.StrictUtf8.CodePage
+        ? "they are characters of a font made for them (a Windows end-user font), which show as blank boxes or other characters anywhere else: type them as standard characters"
+        : $"read as {TableEncodings.DisplayName(encoding)}, they are characters the encoding has no standard one for: save the file as UTF-8 from the program that shows them right, and read it again";
 }
 
 /// <summary>A cell that holds private-use characters: its row, its column's name, and those characters.</summary>

@@ -495,6 +495,41 @@ public sealed class TabularInputTests : IDisposable
             StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A Hong Kong team's Big5 export holds HKSCS characters in most customers' rows: the first few records are told in
+    /// full, then one line per input counts every record and row that holds them, at the end. Every record is still
+    /// evaluated and counted, and the exit code stays 0.
+    /// </summary>
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("report")]
+    public async Task EveryCommand_Big5WithHongKongCharactersInManyRecords_TellsTheFirstFewThenOneLineCountingAll(string command)
+    {
+        var map = _temp.Write("hk.json", """{"groupBy": "id", "columns": {"id": "id", "跟进内容": "communications[0].summary"}}""");
+        byte[] Row(string id) => [.. TableEncodings.Big5.GetBytes($"{id},遲"), 0x9D, 0xF8, .. TableEncodings.Big5.GetBytes("再傾\r\n")];
+        var first = _temp.File("first.csv");
+        File.WriteAllBytes(first, [.. TableEncodings.Big5.GetBytes("id,跟進內容\r\n"), .. Row("HK-1"), .. Row("HK-2"), .. Row("HK-3"), .. Row("HK-4"), .. Row("HK-5"), .. Row("HK-5")]);
+        var second = _temp.File("second.csv");
+        File.WriteAllBytes(second, [.. TableEncodings.Big5.GetBytes("id,跟進內容\r\n"), .. Row("TW-1")]);
+
+        string[] format = command == "report" ? ["--format", "json"] : [];
+        var run = await CliRunner.RunAsync([command, "--map", map, "--encoding", "big5", .. format, "--now", CliRunner.Now, first, second]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            [$"{first}:row 2: warning: row 2 ", $"{first}:row 3: warning: row 3 ", $"{first}:row 4: warning: row 4 ", $"{second}:row 2: warning: row 2 ", $"{first}: warning: 5 records "],
+            run.ErrorLines.Select(line => line[..(line.IndexOf(" (", StringComparison.Ordinal) + 1)]));
+        Assert.Equal(
+            $"{first}: warning: 5 records (6 rows) hold private-use characters (U+ECDA), which no export means as text and no phrase matches; read as Big5, they are most likely "
+                + "Hong Kong (HKSCS) characters such as 咗 哋 啲 喺, which Big5 lacks and no decoder here reads: save the file as UTF-8 (in Excel: CSV UTF-8) and read it again. "
+                + "The first 3 are told above with their rows; the other 2 only in this line.",
+            run.ErrorLines[^1]);
+        var records = command == "report"
+            ? JsonValues.Parse(run.Output).GetProperty("recordCount").GetInt32()
+            : run.Ids.Count;
+        Assert.Equal(6, records);
+    }
+
     [Fact]
     public async Task Evaluate_TraditionalHeaderWithTheBundledChineseMap_IsRead()
     {
