@@ -36,6 +36,28 @@ public sealed class PrivateUseTests
         Assert.Empty(results[1].Warnings);
     }
 
+    /// <summary>
+    /// No Big5 (nor Big5-HKSCS) text holds the bytes 0xFF and 0x80, but .NET's code page 950 reads them as U+F8F8 and
+    /// U+0080 instead of as invalid bytes, so a damaged cell was told of as Hong Kong characters: it is a row of invalid
+    /// bytes, as any other invalid byte is, while a real HKSCS character stays a warning on its record.
+    /// </summary>
+    [Theory]
+    [InlineData((byte)0xFF)]
+    [InlineData((byte)0x80)]
+    public void Read_Big5WithAByteNoBig5TextHolds_ReportsInvalidBytes_NotHongKongCharacters(byte stray)
+    {
+        var big5 = TableEncodings.Big5;
+        byte[] bytes = [.. big5.GetBytes("id,customer.company\r\nHK-1,"), stray, .. big5.GetBytes("宏圖\r\nHK-2,遲"), .. Dei, .. big5.GetBytes("再傾\r\n")];
+
+        using var reader = FollowUpTableReader.OpenStream(new MemoryStream(bytes), TableFormat.Csv, options: new TableReadOptions { Encoding = big5 });
+        var results = reader.ReadRecords().ToList();
+
+        Assert.False(results[0].IsRecord);
+        Assert.Equal("customer.company", results[0].Column);
+        Assert.StartsWith("the cell holds bytes that are not valid Big5", results[0].Error, StringComparison.Ordinal);
+        Assert.Equal(ImportWarningCodes.PrivateUseCharacters, Assert.Single(results[1].Warnings).Code);
+    }
+
     [Fact]
     public void Read_GroupedRowsWithPrivateUseCharacters_WarnsOnTheRecordNamingEachRowAndColumn()
     {

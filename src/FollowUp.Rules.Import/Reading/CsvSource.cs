@@ -131,7 +131,7 @@ internal sealed class CsvSource : TableSource
         {
             row = Merged(row, raw, stray, lineFrom, lineToExcl);
         }
-        else if (_invalidBytes.Replaced && Array.FindIndex(cells, c => ((string)c!).Contains('\uFFFD', StringComparison.Ordinal)) is >= 0 and var column)
+        else if (InvalidBytesColumn(cells) is >= 0 and var column)
         {
             var name = TableEncodings.DisplayName(Encoding);
             row = row with
@@ -153,6 +153,24 @@ internal sealed class CsvSource : TableSource
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Gets the first cell that holds bytes not valid in the encoding, or -1: U+FFFD once the decoder has replaced some, and
+    /// in Big5 U+F8F8 and U+0080 too, which code page 950 makes of the bytes 0xFF and 0x80 instead of falling back, though no
+    /// Big5 or Big5-HKSCS text holds them. Big5's other private-use characters come from its user-defined areas, where the
+    /// Hong Kong (HKSCS) characters lie, so they are read and warned of as such, not taken for invalid bytes.
+    /// </summary>
+    private int InvalidBytesColumn(object?[] cells)
+    {
+        var big5 = Encoding.CodePage == TableEncodings.Big5.CodePage;
+        if (!_invalidBytes.Replaced && !big5)
+        {
+            return -1;
+        }
+
+        return Array.FindIndex(cells, c => ((string)c!).AsSpan() is var text
+            && ((_invalidBytes.Replaced && text.Contains('\uFFFD')) || (big5 && text.IndexOfAny('\uF8F8', '\u0080') >= 0)));
     }
 
     private static string Cells(int count) => count == 1 ? "1 cell" : string.Create(CultureInfo.InvariantCulture, $"{count} cells");
