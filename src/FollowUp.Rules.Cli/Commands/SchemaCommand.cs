@@ -23,8 +23,9 @@ internal static class SchemaCommand
             Print a JSON Schema (draft 2020-12) of the JSON the tool reads or writes, exactly as the FollowUp.Rules package
             embeds it (FollowUpJson.GetSchema), so it always matches this version: validate records before loading them, or
             the tool's output in your own tools, and generate typed clients. Closed sets are enums; finding, deduction and risk
-            signal codes are open strings with the built-in codes as examples. The record schema describes a well-formed
-            record; the reader takes more (names in any case, numbers as text), and reports a wrong-shaped value as a finding.
+            signal codes are open strings with the built-in codes as examples. The record schema takes what the reader takes
+            without loss (numbers as text, one text for a list, members a record does not have) and refuses a value of the
+            wrong shape, which the reader reports as a finding.
             Exit codes: 0 done, 2 usage error, 1 standard output is closed.
 
             Examples:

@@ -10,8 +10,9 @@ namespace FollowUp.Rules.Serialization;
 public enum FollowUpJsonSchema
 {
     /// <summary>
-    /// <c>record.schema.json</c>: a well-formed <see cref="FollowUpRecord"/> (SPEC §1). Stricter than the reader: text as JSON
-    /// strings, lists as arrays, names in camelCase and no member the record does not have.
+    /// <c>record.schema.json</c>: a <see cref="FollowUpRecord"/> (SPEC §1) as the reader takes it without loss: text may be a
+    /// number or <c>true</c>, a list of text one text, and members the record does not have are allowed. It refuses a value of
+    /// the wrong shape, which the reader reads as absent with an <c>InvalidValue</c> finding.
     /// </summary>
     Record,
 

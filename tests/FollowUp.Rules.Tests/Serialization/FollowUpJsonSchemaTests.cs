@@ -268,7 +268,7 @@ public sealed class FollowUpJsonSchemaTests
         AssertMatches(FollowUpJsonSchema.Evaluation, evaluation.ToJsonString());
     }
 
-    /// <summary>The schema describes the well-formed record; the reader still reads the wrong shape, as a finding.</summary>
+    /// <summary>The schema refuses what the reader would lose: a value of the wrong shape, which it reads as absent, with a finding.</summary>
     [Fact]
     public void RecordSchema_AValueOfTheWrongShape_IsRefusedWhereTheReaderReportsIt()
     {
