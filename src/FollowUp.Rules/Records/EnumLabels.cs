@@ -9,10 +9,18 @@ internal static class EnumLabels<TEnum>
 {
     private static readonly FrozenDictionary<string, TEnum> ByText = Build();
 
-    /// <summary>Every name and label folded as the lexicon reads text (Traditional to Simplified, full-width, case), keyed on that form.</summary>
-    private static readonly FrozenDictionary<string, TEnum> ByFoldedText = ByText
+    /// <summary>
+    /// Every name and label folded as the lexicon reads text (Traditional to Simplified, full-width, case), keyed on that
+    /// form and looked up by span, so text no label names (most often a note, not a label) is folded on the stack.
+    /// </summary>
+    private static readonly FrozenDictionary<string, TEnum>.AlternateLookup<ReadOnlySpan<char>> ByFoldedText = ByText
         .GroupBy(entry => EnumLabelCatalog.FoldedKey(entry.Key), StringComparer.Ordinal)
-        .ToFrozenDictionary(group => group.Key, group => group.First().Value, StringComparer.Ordinal);
+        .ToFrozenDictionary(group => group.Key, group => group.First().Value, StringComparer.Ordinal)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The length of the longest folded name or label: longer text is none, and is not folded.</summary>
+    private static readonly int LongestFoldedText = ByFoldedText.Dictionary.Keys.Max(key => key.Length);
+
     private static readonly FrozenDictionary<TEnum, string> Names =
         Enum.GetValues<TEnum>().ToFrozenDictionary(v => v, v => v.ToString());
 
@@ -31,14 +39,26 @@ internal static class EnumLabels<TEnum>
         }
 
         var joined = trimmed.AsSpan().ContainsAny(WordSeparators) ? EnumLabelCatalog.Joined(trimmed) : trimmed;
-        return (!ReferenceEquals(joined, trimmed) && ByText.TryGetValue(joined, out value))
-            || ByFoldedText.TryGetValue(EnumLabelCatalog.FoldedKey(joined), out value);
+        return (!ReferenceEquals(joined, trimmed) && ByText.TryGetValue(joined, out value)) || TryGetFolded(joined, out value);
     }
 
     public static string NameOf(TEnum value) => Names.TryGetValue(value, out var name) ? name : value.ToString();
 
     /// <summary>Gets every member's name, comma-separated, for messages that list the known values.</summary>
     public static string NameList { get; } = string.Join(", ", Enum.GetNames<TEnum>());
+
+    private static bool TryGetFolded(string text, out TEnum value)
+    {
+        if (text.Length > LongestFoldedText)
+        {
+            value = default;
+            return false;
+        }
+
+        Span<char> folded = stackalloc char[text.Length];
+        EnumLabelCatalog.Fold(text, folded);
+        return ByFoldedText.TryGetValue(folded, out value);
+    }
 
     private static FrozenDictionary<string, TEnum> Build()
     {
@@ -255,13 +275,16 @@ internal static class EnumLabelCatalog
     public static string Joined(string text) => string.Concat(text.Split([' ', '_', '-'], StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>A name or label folded character by character as the lexicon folds text: 等客戶回覆 and 等客户回复 are one key.</summary>
-    public static string FoldedKey(string text) => string.Create(text.Length, text, static (folded, source) =>
+    public static string FoldedKey(string text) => string.Create(text.Length, text, static (folded, source) => Fold(source, folded));
+
+    /// <summary>Folds <paramref name="text"/> into <paramref name="destination"/>, of its length, as <see cref="FoldedKey"/> does.</summary>
+    public static void Fold(ReadOnlySpan<char> text, Span<char> destination)
     {
-        for (var i = 0; i < source.Length; i++)
+        for (var i = 0; i < text.Length; i++)
         {
-            folded[i] = TextFolding.Fold(source[i]);
+            destination[i] = TextFolding.Fold(text[i]);
         }
-    });
+    }
 
     public static (string Label, string Member)[] LabelsFor(Type enumType) =>
         enumType == typeof(DecisionRole) ? DecisionRoles
