@@ -47,9 +47,11 @@ internal static class HeaderWarnings
 
         var named = lookalikes.Take(Listed).Select(c => $"'{PrintableText.Of(c.Column, Quoted)}' ({string.Join(", ", c.Fields)})");
         var more = lookalikes.Count > Listed ? $" and {lookalikes.Count - Listed} more" : "";
-        var (columns, look) = lookalikes.Count == 1 ? ("column", "looks") : ("columns", "look");
-        return $"the header's {columns} {string.Join(", ", named)}{more} {(lookalikes.Count == 1 ? "is" : "are")} not read, though {(lookalikes.Count == 1 ? "it" : "they")} {look} like "
-            + "fields the map reads that no column fills, so those fields are left empty. If they hold them, add the columns to the map under those fields.";
+        var (columns, areNotRead, theyLook, theyHold) = lookalikes.Count == 1
+            ? ("column", "is not read", "it looks", "it holds")
+            : ("columns", "are not read", "they look", "they hold");
+        return $"the header's {columns} {string.Join(", ", named)}{more} {areNotRead}, though {theyLook} like fields the map reads that no column "
+            + $"fills, so those fields are left empty. If {theyHold} them, add the {columns} to the map under those fields.";
     }
 
     private static string List(IReadOnlyList<string> columns)

@@ -315,6 +315,20 @@ public sealed class TabularInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_OneUnreadColumnLikeAnOptionalField_IsToldOfAsOne()
+    {
+        var export = _temp.Write("hk.csv", "客戶名稱,聯絡人,Primary Mobile,跟進日期,跟進內容\n宏圖,陳生,6123 4567,2026-11-20 15:00,電話報價\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--map", "followup-zh", "--now", CliRunner.Now, export);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            $"{export}: warning: the header's column 'Primary Mobile' (customer.phone) is not read, though it looks like fields the map reads that no column "
+                + "fills, so those fields are left empty. If it holds them, add the column to the map under those fields.",
+            Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
     public async Task Evaluate_ManyMissingAndUnreadColumns_AreListedInOneLine_Escaped_AndCut()
     {
         var map = _temp.Write("crm.json", """
