@@ -163,14 +163,24 @@ internal sealed class CsvSource : TableSource
     /// </summary>
     private int InvalidBytesColumn(object?[] cells)
     {
+        var replaced = _invalidBytes.Replaced;
         var big5 = Encoding.CodePage == TableEncodings.Big5.CodePage;
-        if (!_invalidBytes.Replaced && !big5)
+        if (!replaced && !big5)
         {
             return -1;
         }
 
-        return Array.FindIndex(cells, c => ((string)c!).AsSpan() is var text
-            && ((_invalidBytes.Replaced && text.Contains('\uFFFD')) || (big5 && text.IndexOfAny('\uF8F8', '\u0080') >= 0)));
+        // A loop, not a lambda: the check runs on every row of a Big5 file, and a closure would be allocated for each.
+        for (var column = 0; column < cells.Length; column++)
+        {
+            var text = ((string)cells[column]!).AsSpan();
+            if ((replaced && text.Contains('\uFFFD')) || (big5 && text.IndexOfAny('\uF8F8', '\u0080') >= 0))
+            {
+                return column;
+            }
+        }
+
+        return -1;
     }
 
     private static string Cells(int count) => count == 1 ? "1 cell" : string.Create(CultureInfo.InvariantCulture, $"{count} cells");
