@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using FollowUp.Rules.Import;
 using FollowUp.Rules.Import.Text;
@@ -52,6 +53,8 @@ internal sealed class PrivateUseWarnings(string input, Encoding? encoding)
     /// <summary>Gets the line that counts every record of the table with private-use characters, when some were not told in full; else <see langword="null"/>.</summary>
     public string? Notice() => _records <= ToldInFull
         ? null
-        : $"{input}: warning: {PrivateUse.Summary(_records, _rows, _characters.ToString(), encoding)} The first {ToldInFull} are told above with their rows; "
-            + $"the other {_records - ToldInFull:N0} only in this line.";
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"{input}: warning: {PrivateUse.Summary(_records, _rows, _characters.ToString(), encoding)} The first {ToldInFull} are told above with their rows; "
+                + $"the other {_records - ToldInFull:N0} only in this line.");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml.Linq;
@@ -542,6 +543,35 @@ public sealed class TabularInputTests : IDisposable
             ? JsonValues.Parse(run.Output).GetProperty("recordCount").GetInt32()
             : run.Ids.Count;
         Assert.Equal(6, records);
+    }
+
+    /// <summary>The closing line counts in the invariant culture throughout, whatever the host's culture, as every other count does.</summary>
+    [Fact]
+    public async Task Evaluate_PrivateUseInOverAThousandRecords_CountsThemInvariantlyUnderAnotherCulture()
+    {
+        var map = _temp.Write("hk.json", """{"groupBy": "id", "columns": {"id": "id", "跟进内容": "communications[0].summary"}}""");
+        var export = _temp.File("many.csv");
+        var bytes = new List<byte>(TableEncodings.Big5.GetBytes("id,跟進內容\r\n"));
+        for (var i = 1; i <= 1_004; i++)
+        {
+            bytes.AddRange([.. TableEncodings.Big5.GetBytes($"HK-{i},遲"), 0x9D, 0xF8, .. TableEncodings.Big5.GetBytes("再傾\r\n")]);
+        }
+
+        File.WriteAllBytes(export, [.. bytes]);
+        var hostCulture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            var run = await CliRunner.RunAsync("evaluate", "--map", map, "--encoding", "big5", "--now", CliRunner.Now, export);
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.StartsWith($"{export}: warning: 1,004 records (1,004 rows) hold private-use characters", run.ErrorLines[^1], StringComparison.Ordinal);
+            Assert.EndsWith("The first 3 are told above with their rows; the other 1,001 only in this line.", run.ErrorLines[^1], StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = hostCulture;
+        }
     }
 
     [Fact]
