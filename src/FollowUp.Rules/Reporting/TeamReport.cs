@@ -144,7 +144,10 @@ public sealed class TeamReport
     /// <summary>Gets how many deals not lost are at risk, <see cref="DealsAtRisk"/> listing the most urgent of them.</summary>
     public long DealsAtRiskCount { get; }
 
-    /// <summary>The language the records were evaluated in, when they all were in one (or Taiwan's when all in Traditional Chinese); the labels' default.</summary>
+    /// <summary>
+    /// The language the records were evaluated in, when they all were in one, or zh-TW when all were in Taiwan's and Hong
+    /// Kong's Traditional Chinese; the labels' default.
+    /// </summary>
     internal CultureInfo? Culture { get; init; }
 
     /// <summary>Writes the report.</summary>
@@ -153,11 +156,11 @@ public sealed class TeamReport
     /// <param name="culture">
     /// The language of the labels, chosen as the messages' (<see cref="FollowUpRulesOptions.Culture"/>): Traditional Chinese
     /// in Hong Kong wording for <c>zh-HK</c> and <c>zh-MO</c>, in Taiwan wording for <c>zh-TW</c> and <c>zh-Hant</c>,
-    /// Simplified Chinese for any other <c>zh</c> culture, English otherwise. When <see langword="null"/>, the language the records were evaluated in (the rule set's
-    /// <see cref="FollowUpRuleSet.Culture"/>); zh-TW when they were evaluated in both Taiwan and Hong Kong wording; zh-CN when in
-    /// more than one language otherwise or the report has none.
-    /// Numbers are always written with <see cref="CultureInfo.InvariantCulture"/>, and <see cref="TeamReportFormat.Json"/> has no
-    /// labels. Deduction messages keep the language the records were evaluated in.
+    /// Simplified Chinese for any other <c>zh</c> culture, English otherwise. When <see langword="null"/>, the language the
+    /// records were evaluated in (the rule set's <see cref="FollowUpRuleSet.Culture"/>); zh-TW when they were evaluated in
+    /// both Taiwan and Hong Kong wording; zh-CN when in more than one language otherwise or the report has none. Numbers are
+    /// always written with <see cref="CultureInfo.InvariantCulture"/>, and <see cref="TeamReportFormat.Json"/> has no labels.
+    /// Deduction messages keep the language the records were evaluated in.
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a <see cref="TeamReportFormat"/>.</exception>
