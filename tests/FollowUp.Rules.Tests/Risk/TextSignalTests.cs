@@ -34,6 +34,19 @@ public sealed class TextSignalTests
     }
 
     [Theory]
+    [InlineData("客人話今年冇 budget，明年先再傾", RiskSignalCodes.Delay, "明年先再傾")]
+    [InlineData("客戶話等下個月先再睇下", RiskSignalCodes.Delay, "下個月先再")]
+    [InlineData("Client said no budget this year, will revisit in March", RiskSignalCodes.BudgetConstraint, "no budget this year")]
+    public void Signal_EvidenceOfPhrasesSharingAStart_IsTheLongestPhraseWhole(string summary, string code, string evidence)
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Summary = summary });
+
+        var signal = Assert.Single(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == code && s.Field == "communications[0].summary");
+
+        Assert.Equal(evidence, signal.Evidence);
+    }
+
+    [Theory]
     [InlineData("没有预算")]
     [InlineData("预算不足，只有 10 万")]
     [InlineData("No budget this year")]
