@@ -452,8 +452,8 @@ internal sealed class MessageCatalog
         : EnumLabelCatalog.ChineseLabel(value, IsTraditional) ?? EnumLabels<TEnum>.NameOf(value);
 
     /// <summary>
-    /// A member's Chinese label: a stage as this catalog names it (等待回覆 in Hong Kong's, 等待反饋 in Taiwan's; each a label the
-    /// reader accepts), any other member by its first label in this catalog's script.
+    /// A member's Chinese label: a stage as this catalog names it (等待反馈 in the mainland's, 等待回覆 in Taiwan's and Hong
+    /// Kong's; each a label the reader accepts), any other member by its first label in this catalog's script.
     /// </summary>
     private string? ChineseLabelOf(string member) =>
         _stages.TryGetValue(member, out var stage) ? stage : EnumLabelCatalog.FirstLabel(member, IsTraditional);

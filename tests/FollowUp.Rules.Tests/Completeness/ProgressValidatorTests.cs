@@ -210,7 +210,7 @@ public class ProgressValidatorTests
     public void Evaluate_StageNamingTheWaitForTheCustomer_IsAwaitingFeedback_NotMarkedUnknown(string stage)
     {
         // A Hong Kong CRM's stage 等客戶回覆 was no label, so it was read as text, and a value that is nothing but a waiting
-        // phrase says it is not known yet: 目前進度暫未明確, with the acknowledged credit, and no 等待反饋 in the funnel.
+        // phrase says it is not known yet: 目前進度暫未明確, with the acknowledged credit, and no 等待回覆 in the funnel.
         var record = SampleRecords.CompleteToB().WithProgress(p => p with { Stage = EnumValue<DealStage>.Parse(stage) });
 
         var evaluation = TestClock.Evaluator().Evaluate(record);

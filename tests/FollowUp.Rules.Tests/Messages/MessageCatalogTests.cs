@@ -188,11 +188,11 @@ public sealed partial class MessageCatalogTests
 
     [Theory]
     [InlineData("zh-CN", "初步沟通 需求确认 方案已发 等待反馈 商务谈判 已签约 已流失")]
-    [InlineData("zh-TW", "初步溝通 需求確認 方案已發 等待反饋 商務談判 已簽約 已流失")]
+    [InlineData("zh-TW", "初步溝通 需求確認 方案已發 等待回覆 商務談判 已簽約 已流失")]
     [InlineData("zh-HK", "初步溝通 需求確認 方案已發 等待回覆 商務談判 已簽約 已流失")]
     public void ValueLabel_Stages_AreTheCatalogsStageNames_WhichTheReportsFunnelShowsToo(string culture, string names)
     {
-        // Hong Kong writes 回覆 where Taiwan keeps the mainland's 反饋: a catalog names a stage its own way, with a label the
+        // Hong Kong and Taiwan write 回覆 where the mainland writes 反馈: a catalog names a stage its own way, with a label the
         // reader accepts (ValueLabel_EveryMemberInTraditional_IsALabelTheRecordReaderAccepts), and messages, value lists and
         // the team report's funnel all name it alike.
         var info = CultureInfo.GetCultureInfo(culture);
@@ -220,6 +220,23 @@ public sealed partial class MessageCatalogTests
         var simplified = texts.SelectMany(text => text.Where(c => simplifiedForms.Contains(c) && !HongKongStandardForms.Contains(c) && !InBig5(big5, c)).Select(c => $"{c} in {text}"));
 
         Assert.Empty(simplified);
+    }
+
+    [Theory]
+    [InlineData("反饋")]
+    [InlineData("信息")]
+    [InlineData("視頻")]
+    [InlineData("質量")]
+    [InlineData("默認")]
+    [InlineData("用戶")]
+    [InlineData("軟件")]
+    [InlineData("客戶端")]
+    public void TaiwanCatalog_MessagesAndReportLabels_HaveNoMainlandTerm(string term)
+    {
+        // A Taiwanese reader notices these at once (回饋 or 回覆, 資訊, 視訊, 品質, 預設, 使用者, 軟體); the stage 等待反饋 was one.
+        var texts = CatalogTexts("Messages.zh-TW.json").Concat(CatalogTexts("Reporting.ReportText.zh-TW"));
+
+        Assert.DoesNotContain(texts, text => text.Contains(term, StringComparison.Ordinal));
     }
 
     [Fact]
