@@ -35,6 +35,9 @@ internal sealed class MessageCatalog
     private readonly FrozenDictionary<string, string[]> _fields;
     private readonly FrozenDictionary<string, string> _stages;
 
+    /// <summary>Labels by member name where this catalog's readers write another than the first label in its script (電郵 for Email).</summary>
+    private readonly FrozenDictionary<string, string> _values;
+
     /// <summary>The lists <see cref="ValueNames"/> made, by the list of names: one for each enumeration.</summary>
     private readonly ConcurrentDictionary<string, string> _valueNames = new(StringComparer.Ordinal);
     private readonly FrozenDictionary<string, string> _signals;
@@ -95,6 +98,7 @@ internal sealed class MessageCatalog
         _templates = file.Messages.ToFrozenDictionary(m => m.Key, m => CompositeFormat.Parse(m.Value), StringComparer.Ordinal);
         _fields = file.Fields.ToFrozenDictionary(StringComparer.Ordinal);
         _stages = file.Stages.ToFrozenDictionary(StringComparer.Ordinal);
+        _values = file.Values.ToFrozenDictionary(StringComparer.Ordinal);
         _signals = file.Signals.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _weekdays = file.Weekdays;
         _evidenceByValues = _evidence.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -444,19 +448,26 @@ internal sealed class MessageCatalog
             list.Split(", ").Select(name => catalog.ChineseLabelOf(name) is { } label ? $"{label}（{name}）" : name)), this)
         : names;
 
-    /// <summary>The label of <paramref name="value"/> in this catalog's language and script (电话, 電話), else its name (Phone).</summary>
+    /// <summary>
+    /// The label of <paramref name="value"/> in this catalog's language and script (电话, 電話), or as its readers write it
+    /// (電郵 in Hong Kong's), else its name (Phone).
+    /// </summary>
     public string ValueLabel<TEnum>(TEnum value)
         where TEnum : struct, Enum =>
         !IsChinese ? EnumLabels<TEnum>.NameOf(value)
         : typeof(TEnum) == typeof(DealStage) ? Stage(EnumLabels<TEnum>.NameOf(value))
+        : _values.TryGetValue(EnumLabels<TEnum>.NameOf(value), out var label) ? label
         : EnumLabelCatalog.ChineseLabel(value, IsTraditional) ?? EnumLabels<TEnum>.NameOf(value);
 
     /// <summary>
     /// A member's Chinese label: a stage as this catalog names it (等待反馈 in the mainland's, 等待回覆 in Taiwan's and Hong
-    /// Kong's; each a label the reader accepts), any other member by its first label in this catalog's script.
+    /// Kong's; each a label the reader accepts), any other member as the catalog's <c>values</c> name it (電郵 in Hong Kong's),
+    /// else by its first label in this catalog's script.
     /// </summary>
     private string? ChineseLabelOf(string member) =>
-        _stages.TryGetValue(member, out var stage) ? stage : EnumLabelCatalog.FirstLabel(member, IsTraditional);
+        _stages.TryGetValue(member, out var stage) ? stage
+        : _values.TryGetValue(member, out var value) ? value
+        : EnumLabelCatalog.FirstLabel(member, IsTraditional);
 
     /// <summary>The name of a day of the week (星期五, Friday).</summary>
     public string Weekday(DayOfWeek day) => _weekdays[(int)day];
@@ -501,6 +512,12 @@ internal sealed class MessageFile
     public Dictionary<string, string[]> Fields { get; set; } = [];
 
     public Dictionary<string, string> Stages { get; set; } = [];
+
+    /// <summary>
+    /// Labels of other enumerations' members, by member name, where the catalog's readers write another than the first label
+    /// in its script: the label names the member in every enumeration that has it (電郵: the Email channel and attachment kind).
+    /// </summary>
+    public Dictionary<string, string> Values { get; set; } = [];
 
     public Dictionary<string, string> Signals { get; set; } = [];
 

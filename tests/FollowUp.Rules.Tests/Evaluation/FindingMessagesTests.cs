@@ -306,16 +306,17 @@ public partial class FindingMessagesTests
     }
 
     [Theory]
-    [InlineData("zh-TW", "電話、電子郵件、LINE 或微信", "什麼", "辨識")]
-    [InlineData("zh-Hant", "電話、電子郵件、LINE 或微信", "什麼", "辨識")]
-    [InlineData("zh-Hant-TW", "電話、電子郵件、LINE 或微信", "什麼", "辨識")]
-    [InlineData("zh-HK", "電話、電郵、WhatsApp 或微信", "甚麼", "識別")]
-    [InlineData("zh-MO", "電話、電郵、WhatsApp 或微信", "甚麼", "識別")]
-    [InlineData("zh-Hant-HK", "電話、電郵、WhatsApp 或微信", "甚麼", "識別")]
-    public void Evaluate_TraditionalChineseCulture_WritesTraditionalMessagesInItsRegionsWording(string culture, string contactMethods, string what, string recognise)
+    [InlineData("zh-TW", "電話、電子郵件、LINE 或微信", "什麼", "辨識", "郵件")]
+    [InlineData("zh-Hant", "電話、電子郵件、LINE 或微信", "什麼", "辨識", "郵件")]
+    [InlineData("zh-Hant-TW", "電話、電子郵件、LINE 或微信", "什麼", "辨識", "郵件")]
+    [InlineData("zh-HK", "電話、電郵、WhatsApp 或微信", "甚麼", "識別", "電郵")]
+    [InlineData("zh-MO", "電話、電郵、WhatsApp 或微信", "甚麼", "識別", "電郵")]
+    [InlineData("zh-Hant-HK", "電話、電郵、WhatsApp 或微信", "甚麼", "識別", "電郵")]
+    public void Evaluate_TraditionalChineseCulture_WritesTraditionalMessagesInItsRegionsWording(string culture, string contactMethods, string what, string recognise, string email)
     {
         // zh-TW was accepted and every message came out in Simplified Chinese; then Hong Kong and Macao read Taiwan's 電子郵件 and 辨識.
-        // The contact methods named are the ones each region reaches customers on: LINE in Taiwan, WhatsApp in Hong Kong and Macao.
+        // The contact methods named are the ones each region reaches customers on: LINE in Taiwan, WhatsApp in Hong Kong and Macao;
+        // the e-mail channel accepted is 電郵 in Hong Kong, where it was 郵件 too.
         var record = SampleRecords.CompleteToB()
             .WithCustomer(c => c with { Phone = null, Email = null, WeChat = null })
             .WithLastCommunication(c => c with { Summary = "持續追蹤中，等對方回覆", Channel = EnumValue<ContactChannel>.Parse("傳真") });
@@ -325,7 +326,7 @@ public partial class FindingMessagesTests
         Assert.Equal($"缺少聯絡方式。至少留一種聯絡方式：{contactMethods}。", Assert.Single(evaluation.FindingsWithCode(FindingCodes.FieldMissing)).Message);
         Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.VagueLanguage && f.Message.StartsWith($"「等對方回覆」沒有說清在等{what}。", StringComparison.Ordinal));
         Assert.StartsWith(
-            $"溝通方式的值「傳真」無法{recognise}，已按原文保留。可用的值：電話（Phone）、微信（WeChat）、面談（Visit）、郵件（Email）、會議（Meeting）、其他（Other）。",
+            $"溝通方式的值「傳真」無法{recognise}，已按原文保留。可用的值：電話（Phone）、微信（WeChat）、面談（Visit）、{email}（Email）、會議（Meeting）、其他（Other）。",
             Assert.Single(evaluation.FindingsWithCode(FindingCodes.UnknownValue)).Message,
             StringComparison.Ordinal);
     }

@@ -183,7 +183,24 @@ public sealed partial class MessageCatalogTests
         AssertReadBack<CustomerFeedback>(traditional);
         AssertReadBack<DealStage>(traditional);
         AssertReadBack<AttachmentKind>(traditional);
-        Assert.Equal(["電話", "微信", "面談", "郵件", "會議"], new[] { ContactChannel.Phone, ContactChannel.WeChat, ContactChannel.Visit, ContactChannel.Email, ContactChannel.Meeting }.Select(traditional.ValueLabel));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "电话 微信 面谈 邮件 会议 其他", "报价单 方案 合同 邮件 其他")]
+    [InlineData("zh-TW", "電話 微信 面談 郵件 會議 其他", "報價單 方案 合約 郵件 其他")]
+    [InlineData("zh-HK", "電話 微信 面談 電郵 會議 其他", "報價單 方案 合約 電郵 其他")]
+    public void ValueLabel_ChannelsAndAttachmentKinds_AreAsTheCatalogsReadersWriteThem(string culture, string channels, string kinds)
+    {
+        // Hong Kong writes 電郵 for e-mail, Taiwan and Hong Kong 合約 for a contract, as their advice does (寫明附件類型：報價單、
+        // 方案、合約、電郵或其他); the lists of accepted values named 郵件 and 合同.
+        var messages = MessageCatalog.For(CultureInfo.GetCultureInfo(culture));
+
+        Assert.Equal(channels.Split(' '), Enum.GetValues<ContactChannel>().Select(messages.ValueLabel));
+        Assert.Equal(kinds.Split(' '), Enum.GetValues<AttachmentKind>().Select(messages.ValueLabel));
+        Assert.Equal(string.Join("、", Enum.GetValues<ContactChannel>().Select(channel => $"{messages.ValueLabel(channel)}（{channel}）")),
+            messages.ValueNames(EnumLabels<ContactChannel>.NameList));
+        AssertReadBack<ContactChannel>(messages);
+        AssertReadBack<AttachmentKind>(messages);
     }
 
     [Theory]
