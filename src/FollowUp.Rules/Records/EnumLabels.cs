@@ -147,6 +147,16 @@ internal static class EnumLabelCatalog
         ("等待客戶反饋", "AwaitingFeedback"), ("等待回应", "AwaitingFeedback"), ("等待回應", "AwaitingFeedback"),
         ("等客户回应", "AwaitingFeedback"), ("等客戶回應", "AwaitingFeedback"), ("等待客户回应", "AwaitingFeedback"),
         ("等待客戶回應", "AwaitingFeedback"),
+
+        // Waiting on the customer's approval, confirmation or purchasing department, as CRMs name the stage: the next move is
+        // the customer's, as it is while a reply is awaited (等老闆批覆 is the customer's boss; a discount our side must approve
+        // is written as a next action, not a stage).
+        ("等老板批复", "AwaitingFeedback"), ("等老闆批覆", "AwaitingFeedback"), ("等审批", "AwaitingFeedback"), ("等審批", "AwaitingFeedback"),
+        ("待审批", "AwaitingFeedback"), ("待審批", "AwaitingFeedback"), ("审批中", "AwaitingFeedback"), ("審批中", "AwaitingFeedback"),
+        ("客户内部审批中", "AwaitingFeedback"), ("客戶內部審批中", "AwaitingFeedback"), ("等客户确认", "AwaitingFeedback"),
+        ("等客戶確認", "AwaitingFeedback"), ("待客户确认", "AwaitingFeedback"), ("待客戶確認", "AwaitingFeedback"),
+        ("等采购", "AwaitingFeedback"), ("等採購", "AwaitingFeedback"), ("PendingApproval", "AwaitingFeedback"),
+        ("AwaitingApproval", "AwaitingFeedback"), ("AwaitingCustomerConfirmation", "AwaitingFeedback"),
         ("商务谈判", "Negotiation"), ("商務談判", "Negotiation"), ("谈判", "Negotiation"), ("談判", "Negotiation"),
         ("已签约", "Signed"), ("已簽約", "Signed"), ("签约", "Signed"), ("簽約", "Signed"), ("成交", "Signed"), ("赢单", "Signed"),
         ("贏單", "Signed"), ("Won", "Signed"),

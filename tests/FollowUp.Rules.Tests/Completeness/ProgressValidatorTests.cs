@@ -207,10 +207,30 @@ public class ProgressValidatorTests
     [InlineData("待回复")]
     [InlineData("等待回覆")]
     [InlineData("等客戶回應")]
+    [InlineData("等老闆批覆")]
+    [InlineData("等老板批复")]
+    [InlineData("等審批")]
+    [InlineData("等审批")]
+    [InlineData("待審批")]
+    [InlineData("待审批")]
+    [InlineData("審批中")]
+    [InlineData("审批中")]
+    [InlineData("等客戶確認")]
+    [InlineData("等客户确认")]
+    [InlineData("待客戶確認")]
+    [InlineData("待客户确认")]
+    [InlineData("客戶內部審批中")]
+    [InlineData("客户内部审批中")]
+    [InlineData("等採購")]
+    [InlineData("等采购")]
+    [InlineData("pending approval")]
+    [InlineData("Awaiting Approval")]
+    [InlineData("awaiting customer confirmation")]
     public void Evaluate_StageNamingTheWaitForTheCustomer_IsAwaitingFeedback_NotMarkedUnknown(string stage)
     {
         // A Hong Kong CRM's stage 等客戶回覆 was no label, so it was read as text, and a value that is nothing but a waiting
-        // phrase says it is not known yet: 目前進度暫未明確, with the acknowledged credit, and no 等待回覆 in the funnel.
+        // phrase says it is not known yet: 目前進度暫未明確, with the acknowledged credit, and no 等待回覆 in the funnel. So
+        // were the waits for the customer's approval, confirmation or purchasing (審批中, 等客戶確認, pending approval).
         var record = SampleRecords.CompleteToB().WithProgress(p => p with { Stage = EnumValue<DealStage>.Parse(stage) });
 
         var evaluation = TestClock.Evaluator().Evaluate(record);

@@ -224,6 +224,10 @@ public class EnumValueTests
     [InlineData("待回覆", DealStage.AwaitingFeedback)]
     [InlineData("等待回覆", DealStage.AwaitingFeedback)]
     [InlineData("等待客戶回應", DealStage.AwaitingFeedback)]
+    [InlineData("客戶內部審批中", DealStage.AwaitingFeedback)]
+    [InlineData("等老板批复", DealStage.AwaitingFeedback)]
+    [InlineData("等老闆批復", DealStage.AwaitingFeedback)]
+    [InlineData("Pending_Approval", DealStage.AwaitingFeedback)]
     public void Parse_StageNameOrLabel_IsRecognised(string text, DealStage expected) =>
         Assert.Equal(expected, EnumValue<DealStage>.Parse(text).Value);
 
