@@ -124,6 +124,13 @@ internal static class EnumLabelCatalog
         ("满意", "Satisfied"), ("滿意", "Satisfied"),
         ("不满", "Dissatisfied"), ("不滿", "Dissatisfied"), ("不满意", "Dissatisfied"), ("不滿意", "Dissatisfied"),
         ("待定", "Pending"), ("未定", "Pending"), ("待回复", "Pending"), ("待回覆", "Pending"), ("TBD", "Pending"), ("Undecided", "Pending"),
+
+        // A reply awaited is a reaction not given yet, as 待回复 is: read as text, such a waiting phrase said the feedback was
+        // not known (a finding asking to fill it in), and "no reply yet" raised NoResponse, though the contact took place.
+        ("等待回复", "Pending"), ("等待回覆", "Pending"), ("等回复", "Pending"), ("等回覆", "Pending"), ("等客户回复", "Pending"),
+        ("等客戶回覆", "Pending"), ("待客户回复", "Pending"), ("待客戶回覆", "Pending"), ("等待客户回复", "Pending"),
+        ("等待客戶回覆", "Pending"), ("待反馈", "Pending"), ("待反饋", "Pending"), ("AwaitingReply", "Pending"),
+        ("AwaitingResponse", "Pending"), ("WaitingForReply", "Pending"), ("NoReplyYet", "Pending"),
         ("未知", "Unknown"),
     ];
 

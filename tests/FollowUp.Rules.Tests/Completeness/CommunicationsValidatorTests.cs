@@ -1,5 +1,6 @@
 using FluentValidation;
 using FollowUp.Rules.Completeness;
+using FollowUp.Rules.Serialization;
 using FollowUp.Rules.Tests.TestData;
 
 namespace FollowUp.Rules.Tests.Completeness;
@@ -98,6 +99,24 @@ public class CommunicationsValidatorTests
 
         Assert.Equal(4, result.Errors.Count);
         Assert.All(result.Errors, e => Assert.Equal((FindingCodes.FieldAcknowledged, Severity.Warning), (e.ErrorCode, e.Severity)));
+    }
+
+    [Theory]
+    [InlineData("等客户回复")]
+    [InlineData("待回复")]
+    [InlineData("等客戶回覆")]
+    [InlineData("待回覆")]
+    [InlineData("awaiting reply")]
+    [InlineData("No reply yet")]
+    public void Evaluate_FeedbackSayingTheReplyIsAwaited_IsPending_NotMarkedUnknown(string feedback)
+    {
+        // The customer has not reacted yet: the feedback is Pending (待定), not a value the rep must still find out.
+        var record = SampleRecords.CompleteToB().WithLastCommunication(c => c with { Feedback = EnumValue<CustomerFeedback>.Parse(feedback) });
+        var pending = SampleRecords.CompleteToB().WithLastCommunication(c => c with { Feedback = CustomerFeedback.Pending });
+
+        Assert.Equal(CustomerFeedback.Pending, record.Communications![^1]!.Feedback.Value);
+        Assert.True(Validator.Validate(record).IsValid);
+        Assert.Equal(FollowUpJson.Serialize(TestClock.Evaluator().Evaluate(pending)), FollowUpJson.Serialize(TestClock.Evaluator().Evaluate(record)));
     }
 
     [Fact]

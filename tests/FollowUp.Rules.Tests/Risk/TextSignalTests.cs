@@ -721,6 +721,7 @@ public sealed class TextSignalTests
     [InlineData("价格没有异议")]
     [InlineData("满意")]
     [InlineData("Dissatisfied")]
+    [InlineData("no reply yet")]
     public void Signal_InFeedbackThatIsAValueOrNegated_IsNotRaisedAsText(string feedback)
     {
         var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Feedback = EnumValue<CustomerFeedback>.Parse(feedback) });
