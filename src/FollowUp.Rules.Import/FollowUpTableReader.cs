@@ -138,8 +138,9 @@ public sealed class FollowUpTableReader : IDisposable
     /// (客戶聯絡窗口, Primary Mobile), so the field is left empty in every record with no missing column to tell. A name looks
     /// like a field by the words in it, matched folded as the map's names are: 联系人, 联络人 or contact for the contact,
     /// 职 or title for the title, 电话, 手机 or mobile for the phone, 邮箱, 电邮 or email for the e-mail, 负责 or owner for the
-    /// owner, 下次 with 日期 or next with date for the next action's due date, and so on for the stage, budget, industry,
-    /// company size, source, level and needs. A name with another date or time in it (Last Contact Date) looks like none.
+    /// owner, 下次 with 日期 or next with date for the next action's due date, whatsapp for the WhatsApp number, line or 赖
+    /// with id or 帐号 (or 賴 alone) for the LINE id, and so on for the stage, budget, industry, company size, source, level
+    /// and needs. A name with another date or time in it (Last Contact Date) looks like none.
     /// </summary>
     /// <value>In header order; empty when no unread column looks like a field left empty.</value>
     public IReadOnlyList<LookalikeColumn> LookalikeColumns => _plan.LookalikeColumns;

@@ -56,6 +56,11 @@ public sealed class LookalikeColumnTests
     [InlineData("Report No.")]
     [InlineData("Mailing Address")]
     [InlineData("Retitled")]
+    [InlineData("Product Line")]
+    [InlineData("Line Manager")]
+    [InlineData("Pipeline")]
+    [InlineData("信賴度")]
+    [InlineData("賴帳金額")]
     public void Open_UnreadColumnThatLooksLikeNoField_IsNotNamed(string unread)
     {
         foreach (var (map, header) in new[] { (Zh, "客戶名稱,跟進日期,跟進內容"), (En, "Company,Date,Notes") })
@@ -64,6 +69,27 @@ public sealed class LookalikeColumnTests
 
             Assert.Equal([unread], reader.IgnoredColumns);
             Assert.Empty(reader.LookalikeColumns);
+        }
+    }
+
+    /// <summary>A Taiwan export's own name for the LINE id, as WhatsApp's own names are (客戶 WhatsApp), with either bundled map.</summary>
+    [Theory]
+    [InlineData("客戶 LINE ID")]
+    [InlineData("客戶LINE帳號")]
+    [InlineData("LINE 帳號（個人）")]
+    [InlineData("Line帳號 2")]
+    [InlineData("Customer LineID")]
+    [InlineData("賴")]
+    [InlineData("賴 ID")]
+    [InlineData("客戶 WhatsApp")]
+    public void Open_UnreadLineOrWhatsAppColumn_IsNamedWithItsField(string unread)
+    {
+        var field = unread.Contains("WhatsApp", StringComparison.Ordinal) ? "customer.whatsapp" : "customer.line";
+        foreach (var (map, header) in new[] { (Zh, "客戶名稱,跟進日期,跟進內容"), (En, "Company,Date,Notes") })
+        {
+            using var reader = FollowUpTableReader.OpenStream(Tables.Csv($"{header},{unread}\r\n宏圖,2026-11-25,電話,chen.tw\r\n"), TableFormat.Csv, map);
+
+            Assert.Equal([$"{unread} ({field})"], reader.LookalikeColumns.Select(c => c.ToString()));
         }
     }
 

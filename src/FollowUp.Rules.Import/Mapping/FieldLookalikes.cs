@@ -1,7 +1,7 @@
 namespace FollowUp.Rules.Import.Mapping;
 
 /// <summary>
-/// Tells which record fields a column name looks like by the words in it (联络人, 電郵, 職, contact, mobile …), for a
+/// Tells which record fields a column name looks like by the words in it (联络人, 電郵, 職, contact, mobile, LINE ID …), for a
 /// header column no map entry reads: an export's own name for a field the map knows (客戶聯絡窗口, Primary Mobile) leaves
 /// the field empty in every record, and a map that marks the field optional gives no other sign of it. Names are compared
 /// folded (<see cref="Text.ColumnNames.Fold"/>): Simplified, lower case. A Chinese word matches anywhere in the name; an
@@ -24,6 +24,10 @@ internal static class FieldLookalikes
         (["customer.phone"], [["电话"], ["手机"], ["手提"], ["phone"], ["mobile"], ["tel"], ["cell"]]),
         (["customer.wechat"], [["微信"], ["wechat"], ["weixin"]]),
         (["customer.whatsapp"], [["whatsapp"]]),
+
+        // LINE is an English word too (Product Line, Line Manager), and 賴, as Taiwan calls it, is in 信賴 and 賴帳: each
+        // with an id or account word (賴 alone is a whole name, below).
+        (["customer.line"], [["line", "id"], ["lineid"], ["line", "帐号"], ["line", "账号"], ["赖", "id"], ["赖", "帐号"], ["赖", "账号"]]),
         (["customer.contactTitle", "communications[0].contactTitle"], [["职"], ["岗位"], ["头衔"], ["title"], ["position"], ["designation"]]),
         (["customer.decisionRole", "communications[0].contactRole"], [["决策"], ["decision"]]),
         (["customer.name", "communications[0].contact"], [["联系人"], ["联络人"], ["窗口"], ["contact"]]),
@@ -37,9 +41,20 @@ internal static class FieldLookalikes
         (["needs.summary"], [["需求"], ["needs"], ["requirement"], ["requirements"]]),
     ];
 
+    /// <summary>Names that look like a field only as the whole name, being part of other words elsewhere.</summary>
+    private static readonly (string Name, string[] Fields)[] WholeNames = [("赖", ["customer.line"])];
+
     /// <summary>Gets the fields a folded column name looks like, in the order of the record; empty when it looks like none.</summary>
     public static IReadOnlyList<string> Of(string foldedName)
     {
+        foreach (var (name, fields) in WholeNames)
+        {
+            if (string.Equals(foldedName, name, StringComparison.Ordinal))
+            {
+                return fields;
+            }
+        }
+
         foreach (var (fields, words) in Kinds)
         {
             if (words.Any(parts => parts.All(part => Holds(foldedName, part))))
