@@ -73,7 +73,10 @@ public sealed class ColumnMap
     public static ColumnMap Empty { get; } = new([], [], null, null, [], null);
 
     /// <summary>Gets the names of the maps bundled with this package, for <see cref="GetBuiltIn"/>.</summary>
-    /// <value><c>followup-en</c> (an English follow-up sheet) and <c>followup-zh</c> (a Chinese CRM's 跟进记录 export).</value>
+    /// <value>
+    /// <c>followup-en</c> (an English follow-up sheet), <c>followup-zh</c> (a Chinese CRM's 跟进记录 export, one record per
+    /// customer company) and <c>followup-zh-shop</c> (a shop's order follow-ups, one record per row, the order number its id).
+    /// </value>
     public static IReadOnlyList<string> BuiltInNames => BuiltIns.Value;
 
     /// <summary>Gets the entries, in the order of the map.</summary>
@@ -89,8 +92,9 @@ public sealed class ColumnMap
 
     /// <summary>
     /// Gets the fields an export may lack: when no column of the header fills one, the map's columns for it are not
-    /// <see cref="FollowUpTableReader.MissingColumns"/>. The bundled maps list every field but the customer and a
-    /// follow-up's time and content, since they name the columns of many exports and no export has them all.
+    /// <see cref="FollowUpTableReader.MissingColumns"/>. The bundled maps list every field but the customer (the order number in
+    /// <c>followup-zh-shop</c>) and a follow-up's time and content, since they name the columns of many exports and no
+    /// export has them all.
     /// </summary>
     /// <value>Field paths as the specification spells them (<c>customer.wechat</c>), in the map's order; empty when every column is expected.</value>
     public IReadOnlyList<string> OptionalFields { get; }

@@ -136,12 +136,13 @@ public sealed partial class ColumnMapTests
     [Fact]
     public void BuiltInNames_ListsTheBundledMaps_AndEachLoads()
     {
-        Assert.Equal(["followup-en", "followup-zh"], ColumnMap.BuiltInNames);
+        Assert.Equal(["followup-en", "followup-zh", "followup-zh-shop"], ColumnMap.BuiltInNames);
         foreach (var name in ColumnMap.BuiltInNames)
         {
             var map = ColumnMap.GetBuiltIn(name.ToUpperInvariant());
             Assert.NotEmpty(map.Columns);
-            Assert.Equal("customer.company", map.GroupBy);
+            // A shop's buyers have no company: its map keeps every row a record of its own.
+            Assert.Equal(name == "followup-zh-shop" ? null : "customer.company", map.GroupBy);
             Assert.False(string.IsNullOrWhiteSpace(map.Description));
         }
     }
@@ -151,15 +152,16 @@ public sealed partial class ColumnMapTests
     /// time and content are expected, so an export read with them is warned of only when it lacks one of those.
     /// </summary>
     [Theory]
-    [InlineData("followup-en")]
-    [InlineData("followup-zh")]
-    public void BuiltIn_ExpectsTheCompanyAndAFollowUpsTimeAndContent_AndNoOtherField(string name)
+    [InlineData("followup-en", "customer.company")]
+    [InlineData("followup-zh", "customer.company")]
+    [InlineData("followup-zh-shop", "id")]
+    public void BuiltIn_ExpectsTheRecordsKeyAndAFollowUpsTimeAndContent_AndNoOtherField(string name, string key)
     {
         var map = ColumnMap.GetBuiltIn(name);
 
         var expected = map.Fields.Select(f => f.Text).Except(map.OptionalFields).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["communications[0].at", "communications[0].summary", "customer.company"], expected);
+        Assert.Equal(new[] { "communications[0].at", "communications[0].summary", key }.Order(StringComparer.Ordinal), expected);
         Assert.Empty(map.OptionalFields.Except(map.Fields.Select(f => f.Text)));
     }
 
@@ -168,7 +170,7 @@ public sealed partial class ColumnMapTests
     {
         var error = Assert.Throws<ArgumentException>(() => ColumnMap.GetBuiltIn("salesforce"));
 
-        Assert.Contains("followup-en, followup-zh", error.Message, StringComparison.Ordinal);
+        Assert.Contains("followup-en, followup-zh, followup-zh-shop", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -181,7 +183,7 @@ public sealed partial class ColumnMapTests
             Assert.Equal("公司", Assert.Single(ColumnMap.Resolve(path).Columns).Column);
             Assert.Equal(ColumnMap.GetBuiltIn("followup-zh").Columns, ColumnMap.Resolve("FOLLOWUP-ZH").Columns);
             var error = Assert.Throws<ArgumentException>(() => ColumnMap.Resolve("salesforce"));
-            Assert.Equal("'salesforce' is neither a file nor a bundled map; the bundled maps are followup-en, followup-zh.", error.Message);
+            Assert.Equal("'salesforce' is neither a file nor a bundled map; the bundled maps are followup-en, followup-zh, followup-zh-shop.", error.Message);
         }
         finally
         {
@@ -191,6 +193,8 @@ public sealed partial class ColumnMapTests
 
     [Theory]
     [InlineData("followup-zh", new[] { "关联客户", "跟进时间", "跟进方式", "跟进内容", "跟进人", "下次跟进时间", "客户级别", "客户来源", "联系人", "客户名称", "跟进阶段", "客户反馈" })]
+    [InlineData("followup-zh", new[] { "买家姓名", "客户姓名", "收货人", "订单号", "订单编号", "订单状态", "售后状态", "售后情况" })]
+    [InlineData("followup-zh-shop", new[] { "订单号", "订单编号", "买家姓名", "客户姓名", "收货人", "订单状态", "售后状态", "售后情况", "跟进时间", "跟进内容", "手机", "微信" })]
     [InlineData("followup-en", new[] { "Company", "Contact", "Follow-up Date", "Channel", "Notes", "Owner", "Next Step", "Next Step Date", "Stage" })]
     public void GetBuiltIn_ReadsTheColumnsOfTheLayoutItIsFor(string name, string[] columns)
     {
@@ -207,6 +211,7 @@ public sealed partial class ColumnMapTests
     [Theory]
     [InlineData("followup-en")]
     [InlineData("followup-zh")]
+    [InlineData("followup-zh-shop")]
     public void BundledMap_NamesThatAreOneNameToTheMap_FillTheSameFields(string name)
     {
         var map = ColumnMap.GetBuiltIn(name);
@@ -297,6 +302,7 @@ public sealed partial class ColumnMapTests
     [Theory]
     [InlineData("followup-en")]
     [InlineData("followup-zh")]
+    [InlineData("followup-zh-shop")]
     public void BundledMap_IsTheSameFileAsTheSampleMap(string name)
     {
         var sample = File.ReadAllText(Path.Combine(Tables.SampleMapDirectory, name + ".json"));
@@ -307,6 +313,7 @@ public sealed partial class ColumnMapTests
     [Theory]
     [InlineData("followup-en")]
     [InlineData("followup-zh")]
+    [InlineData("followup-zh-shop")]
     public void SampleMapReadme_DocumentsEveryColumnOfTheMap(string name)
     {
         var readme = File.ReadAllText(Path.Combine(Tables.SampleMapDirectory, "README.md"));

@@ -57,7 +57,7 @@ internal sealed class CommonOptions
     public Option<string?> Map { get; } = new("--map")
     {
         Description = "Column map for .csv, .tsv and .xlsx inputs: a JSON file that turns the export's columns into record fields, or a bundled map: " +
-            "followup-zh (中文 CRM 跟进记录: 关联客户, 跟进时间, 跟进方式, 跟进内容, 下次跟进时间 …, and Taiwan's and Hong Kong's 聯絡人, 職稱, 電郵, 下次跟進日期 …) or followup-en. " +
+            "followup-zh (中文 CRM 跟进记录: 关联客户, 跟进时间, 跟进方式, 跟进内容, 下次跟进时间 …, and Taiwan's and Hong Kong's 聯絡人, 職稱, 電郵, 下次跟進日期 …), followup-zh-shop (a shop's order follow-ups: one record per row, 订单号 as the id, 买家姓名, 订单状态, 售后状态 …) or followup-en. " +
             "Without it, only columns named like field paths (customer.company, communications[0].summary) are read. " +
             "Columns of the map a header lacks are warned of (their fields stay empty), unless the map lists the field as optional; " +
             "so are the header's unread columns that look like an optional field no column fills (客戶聯絡窗口, Primary Mobile). " +

@@ -323,7 +323,11 @@ internal sealed class TablePlan
         if (Groups && string.IsNullOrEmpty(groupKey))
         {
             var column = _groupColumn is { } c ? Header[c] : string.Join(" / ", _groupTarget!.Columns.Select(i => Header[i]));
-            return RowCells.Failed(column, "the cell that joins rows into one record is empty, so the row belongs to no record; fill it in.");
+            // A shop's buyer has no company: "fill it in" is right only for rows that belong to a customer of the group.
+            return RowCells.Failed(
+                column,
+                "the cell that joins rows into one record is empty, so the row belongs to no record: fill it in where the row is a follow-up of such a customer; "
+                + "where every row is a record of its own (a shop's orders, whose buyers have no company), read the export with a map without groupBy, such as the bundled followup-zh-shop.");
         }
 
         return new RowCells(values, groupKey, id, null, null, privateUse);
