@@ -343,28 +343,31 @@ public sealed class FollowUpTableReader : IDisposable
 
             if (groups is not null)
             {
-                groups.Add(cells.GroupKey!, cells.Id, row.Number, cells.Values, cells.PrivateUse);
+                groups.Add(cells.GroupKey!, cells.Id, row.Number, cells.Values, cells.PrivateUse, cells.SerialDates);
                 continue;
             }
 
             var json = _plan.Json(cells.Values);
             json["id"] ??= string.Create(CultureInfo.InvariantCulture, $"row {row.Number}");
-            yield return Checked(ids, ToRecord(json, [row.Number], null, [], Warnings(null, cells.PrivateUse ?? [])));
+            yield return Checked(ids, ToRecord(json, [row.Number], null, [], Warnings(null, cells.PrivateUse ?? [], cells.SerialDates ?? [])));
         }
 
         if (groups is not null)
         {
-            foreach (var (json, key, rows, unreadable, warning, privateUse) in groups.Merge())
+            foreach (var (json, key, rows, unreadable, warning, privateUse, serialDates) in groups.Merge())
             {
-                yield return Checked(ids, ToRecord(json, rows, key, unreadable, Warnings(warning, privateUse)));
+                yield return Checked(ids, ToRecord(json, rows, key, unreadable, Warnings(warning, privateUse, serialDates)));
             }
         }
     }
 
-    /// <summary>Gets a record's warnings: its group's split by id, and its cells that hold private-use characters.</summary>
-    private IReadOnlyList<ImportWarning> Warnings(ImportWarning? split, IReadOnlyList<PrivateUseCell> privateUse)
+    /// <summary>
+    /// Gets a record's warnings: its group's split by id, its cells that hold private-use characters, and its date cells
+    /// read from Excel serial day numbers.
+    /// </summary>
+    private IReadOnlyList<ImportWarning> Warnings(ImportWarning? split, IReadOnlyList<PrivateUseCell> privateUse, IReadOnlyList<SerialDateCell> serialDates)
     {
-        if (split is null && privateUse.Count == 0)
+        if (split is null && privateUse.Count == 0 && serialDates.Count == 0)
         {
             // Most records have none: no list for each of a million.
             return Array.Empty<ImportWarning>();
@@ -379,6 +382,11 @@ public sealed class FollowUpTableReader : IDisposable
         if (privateUse.Count > 0)
         {
             warnings.Add(PrivateUse.Warning(privateUse, Encoding));
+        }
+
+        if (serialDates.Count > 0)
+        {
+            warnings.Add(SerialDates.Warning(serialDates));
         }
 
         return warnings;

@@ -22,4 +22,11 @@ public static class ImportWarningCodes
     /// U+ECD9). They are kept as read, and match no phrase; the message names the rows, columns and characters.
     /// </summary>
     public const string PrivateUseCharacters = "PrivateUseCharacters";
+
+    /// <summary>
+    /// A date field's cell held a bare number in the range of Excel's serial day numbers (1954–2119), such as
+    /// <c>46352.6</c>: a date cell exported without its date format, as a General-format .xlsx cell or its text in a CSV
+    /// file. It was read as that date (2026-11-26 14:24); the message names the rows, columns, numbers and dates.
+    /// </summary>
+    public const string ExcelSerialDate = "ExcelSerialDate";
 }

@@ -39,7 +39,8 @@ internal sealed class RecordGroups(TablePlan plan, DateOrder dateOrder)
     /// <param name="row">The row's number.</param>
     /// <param name="values">The row's values, as <see cref="TablePlan.Read"/> gave them; the group keeps the array.</param>
     /// <param name="privateUse">The row's cells that hold private-use characters, for its record's warning; <see langword="null"/> for none.</param>
-    public void Add(string key, string? id, long row, string?[] values, IReadOnlyList<PrivateUseCell>? privateUse)
+    /// <param name="serialDates">The row's date cells read from Excel serial day numbers, for its record's warning; <see langword="null"/> for none.</param>
+    public void Add(string key, string? id, long row, string?[] values, IReadOnlyList<PrivateUseCell>? privateUse, IReadOnlyList<SerialDateCell>? serialDates)
     {
         var folded = Fold(key);
         if (!_byKey.TryGetValue(folded, out var group))
@@ -64,7 +65,7 @@ internal sealed class RecordGroups(TablePlan plan, DateOrder dateOrder)
 
         key = string.Equals(key, previous.Key, StringComparison.Ordinal) ? previous.Key : key;
         id = string.Equals(id, previous.Id, StringComparison.Ordinal) ? previous.Id : id;
-        group.Rows.Add(new GroupRow(row, key, id, values, privateUse));
+        group.Rows.Add(new GroupRow(row, key, id, values, privateUse, serialDates));
     }
 
     /// <summary>Notes a row that could not be read but belongs to a group by its group key, with its id when that can be read.</summary>
@@ -82,10 +83,11 @@ internal sealed class RecordGroups(TablePlan plan, DateOrder dateOrder)
 
     /// <summary>
     /// Gets each record's merged JSON, its key (as its first row has it), its rows, the unreadable rows it may lack, the
-    /// warning of a group split by id, and the cells of its rows that hold private-use characters, in order of each
-    /// record's first row. The unreadable rows of a key (and id) no readable row has make no record.
+    /// warning of a group split by id, the cells of its rows that hold private-use characters and its date cells read from
+    /// Excel serial day numbers, in order of each record's first row. The unreadable rows of a key (and id) no readable row
+    /// has make no record.
     /// </summary>
-    public IEnumerable<(JsonObject Json, string Key, IReadOnlyList<long> Rows, IReadOnlyList<long> UnreadableRows, ImportWarning? Warning, IReadOnlyList<PrivateUseCell> PrivateUse)> Merge()
+    public IEnumerable<(JsonObject Json, string Key, IReadOnlyList<long> Rows, IReadOnlyList<long> UnreadableRows, ImportWarning? Warning, IReadOnlyList<PrivateUseCell> PrivateUse, IReadOnlyList<SerialDateCell> SerialDates)> Merge()
     {
         var parts = new List<(Group Group, List<GroupRow> Rows, ImportWarning? Warning)>(_order.Count);
         foreach (var group in _order)
@@ -128,7 +130,8 @@ internal sealed class RecordGroups(TablePlan plan, DateOrder dateOrder)
                 ? [.. missing.Where(u => u.Id is null || u.Id == id || (warning is null && id is null)).Select(u => u.Row).Order()]
                 : [];
             IReadOnlyList<PrivateUseCell> privateUse = [.. rows.OrderBy(r => r.Row).SelectMany(r => r.PrivateUse ?? [])];
-            yield return (merged, key, rows.Select(r => r.Row).ToList().AsReadOnly(), unreadable, warning, privateUse);
+            IReadOnlyList<SerialDateCell> serialDates = [.. rows.OrderBy(r => r.Row).SelectMany(r => r.SerialDates ?? [])];
+            yield return (merged, key, rows.Select(r => r.Row).ToList().AsReadOnly(), unreadable, warning, privateUse, serialDates);
         }
     }
 
@@ -239,9 +242,10 @@ internal sealed class RecordGroups(TablePlan plan, DateOrder dateOrder)
 
     /// <summary>
     /// One readable row of a group: its number, its key as typed, its id, its values (see <see cref="TablePlan.Read"/>),
-    /// and its cells that hold private-use characters.
+    /// its cells that hold private-use characters and its date cells read from Excel serial day numbers.
     /// </summary>
-    private readonly record struct GroupRow(long Row, string Key, string? Id, string?[] Values, IReadOnlyList<PrivateUseCell>? PrivateUse);
+    private readonly record struct GroupRow(
+        long Row, string Key, string? Id, string?[] Values, IReadOnlyList<PrivateUseCell>? PrivateUse, IReadOnlyList<SerialDateCell>? SerialDates);
 
     private sealed class Group(string foldedKey)
     {

@@ -256,6 +256,7 @@ internal sealed class TablePlan
         string? id = null;
         var written = 0;
         List<PrivateUseCell>? privateUse = null;
+        List<SerialDateCell>? serialDates = null;
         void NotePrivateUse(int column, string value)
         {
             if (PrivateUse.In(value))
@@ -278,6 +279,10 @@ internal sealed class TablePlan
                 values[field] = ReferenceEquals(target, _idTarget) ? value.Trim() : value;
                 written++;
                 NotePrivateUse(column, value);
+                if (target.Field.Kind == FieldKind.Date && row.Cells[column] is string or double && Text(row.Cells[column], FieldKind.Text) is { } typed && typed != value)
+                {
+                    (serialDates ??= []).Add(new SerialDateCell(row.Number, Header[column].Length > 0 ? Header[column] : TableSource.ColumnLetter(column), typed.Trim(), value));
+                }
                 if (ReferenceEquals(target, _groupTarget))
                 {
                     groupKey = value.Trim();
@@ -330,7 +335,7 @@ internal sealed class TablePlan
                 + "where every row is a record of its own (a shop's orders, whose buyers have no company), read the export with a map without groupBy, such as the bundled followup-zh-shop.");
         }
 
-        return new RowCells(values, groupKey, id, null, null, privateUse);
+        return new RowCells(values, groupKey, id, null, null, privateUse, serialDates);
     }
 
     /// <summary>Builds the JSON of one row from the values <see cref="Read"/> gave: each written at its field path.</summary>
@@ -392,11 +397,13 @@ internal sealed class TablePlan
     internal static string? Text(object? cell, FieldKind kind, bool date1904 = false) => cell switch
     {
         null => null,
+        // The same serial as a CSV file's text, so a CSV reads as the workbook it was saved from.
+        string text when kind == FieldKind.Date && SerialDates.Of(text) is { } day => Iso(day),
         string text => text,
         DateTime date => Iso(date),
         DateTimeOffset date => date.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture),
         // A date field holding a bare number is a date cell without a date format: Excel's serial day number.
-        double serial when kind == FieldKind.Date && ExcelSerial(serial, date1904) is >= 1 and < 2958466 and var day => Iso(DateTime.FromOADate(day)),
+        double serial when kind == FieldKind.Date && SerialDates.Of(ExcelSerial(serial, date1904)) is { } day => Iso(day),
         double number => number.ToString("G15", CultureInfo.InvariantCulture),
         bool flag => flag ? "true" : "false",
         TimeSpan time => time.ToString("c", CultureInfo.InvariantCulture),
@@ -552,10 +559,11 @@ internal sealed class TablePlan
 
 /// <summary>
 /// One row's values, one per field of the plan in its order (<see langword="null"/> where no column has one), with its
-/// group key and id (trimmed) and the cells read that hold private-use characters (<see langword="null"/> when none
-/// does); or the column and reason it cannot be read.
+/// group key and id (trimmed), the cells read that hold private-use characters and the date cells read from Excel serial
+/// day numbers (each <see langword="null"/> when there is none); or the column and reason it cannot be read.
 /// </summary>
-internal readonly record struct RowCells(string?[]? Values, string? GroupKey, string? Id, string? Column, string? Error, IReadOnlyList<PrivateUseCell>? PrivateUse = null)
+internal readonly record struct RowCells(
+    string?[]? Values, string? GroupKey, string? Id, string? Column, string? Error, IReadOnlyList<PrivateUseCell>? PrivateUse = null, IReadOnlyList<SerialDateCell>? SerialDates = null)
 {
     public static RowCells Failed(string? column, string error) => new(null, null, null, column, error);
 }
