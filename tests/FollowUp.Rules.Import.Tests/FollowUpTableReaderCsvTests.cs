@@ -545,8 +545,20 @@ public sealed class FollowUpTableReaderCsvTests
         Assert.False(error.IsRecord);
         Assert.Equal(2, error.Row);
         Assert.Equal("D", error.Column);
-        Assert.Contains("4 cells but the header has 3", error.Error, StringComparison.Ordinal);
+        Assert.Contains("4 cells but the header has 3 (A–C): cell D is beyond it", error.Error, StringComparison.Ordinal);
         Assert.Equal("蓝海", results[1].Record!.Customer!.Company);
+    }
+
+    [Fact]
+    public void Read_RowWithSeveralCellsMoreThanTheHeader_NamesTheCellsPastTheHeadersLastColumn()
+    {
+        // Two unquoted commas in the content and one in an amount: three cells past the header's last column, C.
+        var csv = "customer.company,communications[0].summary,custom.orderAmount\r\n宏图,已报价,客户说贵,再比较,¥1,598\r\n";
+
+        var error = Assert.Single(Tables.ReadCsv(csv));
+
+        Assert.Equal("D", error.Column);
+        Assert.StartsWith("the row has 6 cells but the header has 3 (A–C): cells D–F are beyond it, as an unquoted separator", error.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -145,7 +145,7 @@ internal sealed class CsvSource : TableSource
             row = row with
             {
                 Problem = cells.Length > width
-                    ? string.Create(CultureInfo.InvariantCulture, $"the row has {Cells(cells.Length)} but the header has {width}: an unquoted separator in a cell shifts every cell after it. Quote a cell that holds a separator.")
+                    ? string.Create(CultureInfo.InvariantCulture, $"the row has {Cells(cells.Length)} but the header has {width} (A–{ColumnLetter(width - 1)}): {Beyond(width, cells.Length)} beyond it, as an unquoted separator in a cell shifts every cell after it. Quote a cell that holds a separator.")
                     : string.Create(CultureInfo.InvariantCulture, $"the row has {Cells(cells.Length)} but the header has {width}: cells are missing, so the cells cannot be matched to their columns."),
                 ProblemColumn = Math.Min(cells.Length, width),
                 CellsInPlace = cells.Length,
@@ -154,6 +154,11 @@ internal sealed class CsvSource : TableSource
 
         return true;
     }
+
+    /// <summary>Names the cells of a row past the header's last column: <c>cell AE is</c>, <c>cells AK–AM are</c>.</summary>
+    private static string Beyond(int width, int cells) => cells - width == 1
+        ? $"cell {ColumnLetter(width)} is"
+        : $"cells {ColumnLetter(width)}–{ColumnLetter(cells - 1)} are";
 
     /// <summary>
     /// Gets the first cell that holds bytes not valid in the encoding, or -1: U+FFFD once the decoder has replaced some, and
