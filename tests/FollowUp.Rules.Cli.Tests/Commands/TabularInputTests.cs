@@ -746,7 +746,7 @@ public sealed class TabularInputTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "--map", "salesforce" }, "--map 'salesforce' is neither a file nor a bundled map; the bundled maps are followup-en, followup-zh.")]
+    [InlineData(new[] { "--map", "salesforce" }, "--map 'salesforce' is neither a file nor a bundled map; the bundled maps are followup-en, followup-zh, followup-zh-shop.")]
     [InlineData(new[] { "--encoding", "klingon" }, "--encoding: No text encoding is named 'klingon'")]
     [InlineData(new[] { "--encoding", "utf-7" }, "--encoding: The text encoding 'utf-7' cannot be used: Support for UTF-7 is disabled; try utf-8")]
     [InlineData(new[] { "--encoding", "big5-hkscs" }, "--encoding: The text encoding 'big5-hkscs' cannot be used: .NET has no Big5-HKSCS decoder")]
