@@ -25,7 +25,8 @@ internal static class EvaluateCommand
         var failUnder = new Option<string>("--fail-under")
         {
             Description = "Exit with code 4 when any record grades below this grade (A, B or C), so an import job can gate on quality. " +
-                "Unreadable rows come first: the exit code is then 3, and standard error still says how many records graded below.",
+                "Unreadable rows come first: the exit code is then 3. Standard error names the records graded below by id " +
+                "(by input and line or row when a record has none), the first 10 and how many more.",
             HelpName = "A|B|C",
         };
         failUnder.AcceptOnlyFromAmongIgnoringCase("A", "B", "C");
@@ -71,16 +72,16 @@ internal static class EvaluateCommand
         using var checkedInputs = RecordSources.CheckInputs(inputs, outputPath, tables);
         var threshold = parse.GetValue(failUnder) is { } grade ? Enum.Parse<Grading.Grade>(grade, ignoreCase: true) : (Grading.Grade?)null;
         var output = common.OpenOutput(parse, console);
-        var belowThreshold = 0L;
+        var below = threshold is { } passing ? new BelowGrade(passing) : null;
         using var progress = console.ErrorIsTerminal ? new ProgressLine(console.Error) : null;
         var batch = new BatchEvaluationOptions { Profile = profile, Progress = progress };
 
-        // Evaluations in input order, counted when below the threshold.
+        // Evaluations in input order, noted when below the threshold.
         async IAsyncEnumerable<FollowUpEvaluation> EvaluateAsync([EnumeratorCancellation] CancellationToken token = default)
         {
-            await foreach (var (_, evaluation) in RecordSources.EvaluateAsync(checkedInputs, evaluator, batch, console, progress, token).ConfigureAwait(false))
+            await foreach (var (row, evaluation) in RecordSources.EvaluateAsync(checkedInputs, evaluator, batch, console, progress, token).ConfigureAwait(false))
             {
-                belowThreshold += evaluation.Grade > threshold ? 1 : 0;
+                below?.Note(row, evaluation);
                 yield return evaluation;
             }
         }
@@ -119,11 +120,11 @@ internal static class EvaluateCommand
         }
 
         progress?.Clear();
-        if (belowThreshold > 0)
+        if (below?.Notice() is { } notice)
         {
-            await console.Error.WriteLineAsync($"followup: {belowThreshold} record(s) graded below {threshold}.").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(notice).ConfigureAwait(false);
         }
 
-        return checkedInputs.Unreadable > 0 ? ExitCodes.UnreadableRows : belowThreshold > 0 ? ExitCodes.BelowGrade : ExitCodes.Done;
+        return checkedInputs.Unreadable > 0 ? ExitCodes.UnreadableRows : below?.Count > 0 ? ExitCodes.BelowGrade : ExitCodes.Done;
     }
 }

@@ -18,6 +18,20 @@ public sealed class FailUnderTests
     }
 
     [Fact]
+    public async Task FailUnder_RecordsBelow_AreNamedByIdOrLine_TheFirstTenAndHowManyMore()
+    {
+        // Twelve bare records, all below A: eleven with an id, the second without one.
+        var lines = Enumerable.Range(1, 12).Select(i => i == 2 ? "{}" : $"{{\"id\":\"gate-{i}\"}}");
+
+        var run = await CliRunner.RunWithInputAsync(string.Join('\n', lines) + "\n", "evaluate", "--fail-under", "A", "--now", CliRunner.Now, "-");
+
+        Assert.Equal(4, run.ExitCode);
+        var grades = run.Evaluations.Select(e => e.GetProperty("grade").GetString()).ToList();
+        var named = string.Join(", ", Enumerable.Range(1, 10).Select(i => (i == 2 ? "-:line 2" : $"'gate-{i}'") + $" ({grades[i - 1]})"));
+        Assert.Equal($"followup: 12 record(s) graded below A: {named} and 2 more.", run.ErrorLines[^1]);
+    }
+
+    [Fact]
     public async Task FailUnder_NoRecordBelow_ExitsZero()
     {
         var sample = await CliRunner.SampleEvaluationAsync();
