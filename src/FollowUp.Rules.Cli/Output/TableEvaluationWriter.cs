@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FluentValidation;
+using FollowUp.Rules.Grading;
 
 namespace FollowUp.Rules.Cli.Output;
 
@@ -29,11 +30,21 @@ internal sealed class TableEvaluationWriter : IEvaluationWriter
 
     public async ValueTask DisposeAsync() => await _writer.DisposeAsync().ConfigureAwait(false);
 
+    /// <summary>
+    /// Gets the three flaws that cost most: one flaw (a code on a field) can cost points in two components, such as a vague
+    /// after-sales note in Clarity and in Completeness, and is listed once with what it costs in each.
+    /// </summary>
     private static string TopIssues(FollowUpEvaluation evaluation)
     {
         var issues = evaluation.Deductions.Count > 0
-            ? evaluation.TopDeductions(3).Select(d => $"{d.Code} {d.Field} ({d.Component} -{d.Points.ToString("0.#", CultureInfo.InvariantCulture)})")
+            ? evaluation.Deductions
+                .GroupBy(d => (d.Code, d.Field))
+                .OrderByDescending(flaw => flaw.Sum(d => d.Points))
+                .Take(3)
+                .Select(flaw => $"{flaw.Key.Code} {flaw.Key.Field} ({string.Join(", ", flaw.OrderByDescending(d => d.Points).Select(Cost))})")
             : evaluation.Findings.Where(f => f.Severity == Severity.Error).Take(3).Select(f => $"{f.Code} {f.Field}");
         return string.Join("; ", issues);
     }
+
+    private static string Cost(Deduction deduction) => $"{deduction.Component} -{deduction.Points.ToString("0.#", CultureInfo.InvariantCulture)}";
 }

@@ -411,21 +411,39 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Evaluate_FormatTable_NamesEachTopDeductionsComponent()
+    public async Task Evaluate_FormatTable_NamesEachTopFlawOnce_WithWhatItCostsInEachComponent()
     {
         var table = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "-f", "table", SampleData.FollowUpsPath);
         var jsonLines = await CliRunner.SampleEvaluationAsync();
 
+        static string Cost(JsonElement d) =>
+            $"{d.GetProperty("component").GetString()} -{d.GetProperty("points").GetDouble().ToString("0.#", CultureInfo.InvariantCulture)}";
         var expected = jsonLines.Evaluations.Select(e => string.Join("; ", e.GetProperty("deductions").EnumerateArray()
-            .OrderByDescending(d => d.GetProperty("points").GetDouble())
+            .GroupBy(d => $"{d.GetProperty("code").GetString()} {d.GetProperty("field").GetString()}")
+            .OrderByDescending(flaw => flaw.Sum(d => d.GetProperty("points").GetDouble()))
             .Take(3)
-            .Select(d => $"{d.GetProperty("code").GetString()} {d.GetProperty("field").GetString()} " +
-                $"({d.GetProperty("component").GetString()} -{d.GetProperty("points").GetDouble().ToString("0.#", CultureInfo.InvariantCulture)})")));
+            .Select(flaw => $"{flaw.Key} ({string.Join(", ", flaw.OrderByDescending(d => d.GetProperty("points").GetDouble()).Select(Cost))})")));
 
         // The column is cut at its width with an ellipsis, so the line shows the start of the expected text.
         var shown = table.OutputLines.Skip(2).Select(line => Regex.Replace(line.TrimEnd(), @"^\S+(\s+\S+){4}\s*", "").TrimEnd('…'));
         Assert.All(expected.Zip(shown), pair => Assert.StartsWith(pair.Second, pair.First, StringComparison.Ordinal));
         Assert.Contains(shown, issues => issues.Contains("(Clarity -", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Evaluate_FormatTable_AFlawThatCostsInTwoComponents_IsListedOnce()
+    {
+        // A vague after-sales status costs points in Clarity and in Completeness: one flaw, not two.
+        const string Record = """
+            {"id":"S-1","scenario":"电商","owner":"陈静","recordedAt":"2026-11-25 16:00","customer":{"name":"李娜","phone":"13900001002"},"needs":{"summary":"电饭煲内胆有划痕，要求换货"},"communications":[{"at":"2026-11-25 15:30","channel":"旺旺","summary":"核实为运输磕碰，同意换新内胆，旧件顺丰到付寄回","feedback":"满意"}],"progress":{"stage":"商务谈判","nextAction":"11月27日前确认仓库收到旧内胆并寄出新内胆","nextActionDue":"2026-11-27 18:00"},"custom":{"orderStatus":"已付款","afterSales":"处理中"}}
+            """;
+
+        var run = await CliRunner.RunWithInputAsync(Record + "\n", "evaluate", "--now", CliRunner.Now, "-f", "table", "-");
+
+        var line = Assert.Single(run.OutputLines.Skip(2));
+        Assert.Contains("VagueText custom.afterSales (Clarity -", line, StringComparison.Ordinal);
+        Assert.Contains(", Completeness -", line, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(line, "custom\\.afterSales"));
     }
 
     private static IReadOnlyList<string> Missing(JsonElement evaluation, string step) =>
