@@ -24,6 +24,7 @@ internal static class FollowUpCli
         root.Subcommands.Add(RemindCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(SchemaCommand.Create(console));
+        root.Subcommands.Add(CheckConfigCommand.Create(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
