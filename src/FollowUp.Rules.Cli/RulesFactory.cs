@@ -12,12 +12,16 @@ namespace FollowUp.Rules.Cli;
 /// </summary>
 internal static class RulesFactory
 {
-    public static FollowUpRuleSet Create(string? configPath, string? culture, string? dateOrder)
+    /// <param name="configPath">The rules JSON; <see langword="null"/> for the defaults.</param>
+    /// <param name="culture">--culture, or <see langword="null"/>.</param>
+    /// <param name="dateOrder">--date-order, or <see langword="null"/>.</param>
+    /// <param name="configName">What a message calls the file: the option it came from, or <c>the configuration</c> for check-config's argument.</param>
+    public static FollowUpRuleSet Create(string? configPath, string? culture, string? dateOrder, string configName = "--config")
     {
         var options = new FollowUpRulesOptions();
         if (configPath is not null)
         {
-            Bind(configPath, options);
+            Bind(configPath, configName, options);
         }
 
         if (culture is not null)
@@ -64,11 +68,11 @@ internal static class RulesFactory
             ?? throw new CliUsageException($"--now '{now}' is not an ISO-8601 date and time of the years 1900 to 2200, such as 2026-11-26T12:00:00+08:00.");
     }
 
-    private static void Bind(string configPath, FollowUpRulesOptions options)
+    private static void Bind(string configPath, string configName, FollowUpRulesOptions options)
     {
         if (!File.Exists(configPath))
         {
-            throw new CliUsageException($"cannot read --config '{configPath}': {(Directory.Exists(configPath) ? "it is a directory, not a file" : "no such file")}.");
+            throw new CliUsageException($"cannot read {configName} '{configPath}': {(Directory.Exists(configPath) ? "it is a directory, not a file" : "no such file")}.");
         }
 
         IConfiguration? root = null;
@@ -88,7 +92,7 @@ internal static class RulesFactory
             var unknown = root is null ? [] : UnknownKeys(root, typeof(FollowUpRulesOptions)).ToList();
             var reasons = unknown.Count == 0 ? Reasons(exception)
                 : string.Join(" ", unknown.Select(key => key.Reason).Append(ConversionFailure(root!, [.. unknown.Select(key => key.Path)])).OfType<string>());
-            throw new CliUsageException($"cannot use --config '{configPath}': {reasons}");
+            throw new CliUsageException($"cannot use {configName} '{configPath}': {reasons}");
         }
     }
 

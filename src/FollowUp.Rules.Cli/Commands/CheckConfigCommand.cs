@@ -32,7 +32,7 @@ internal static class CheckConfigCommand
 
     private static async Task<int> CheckAsync(string path, CliConsole console, CancellationToken cancellationToken)
     {
-        var rules = RulesFactory.Create(path, culture: null, dateOrder: null);
+        var rules = RulesFactory.Create(path, culture: null, dateOrder: null, configName: "the configuration");
         var line = string.Create(
             CultureInfo.InvariantCulture,
             $"{path}: valid: culture {rules.Culture.Name}, default profile {rules.DefaultProfile.Name}, profiles {string.Join(", ", rules.Profiles.Keys.Order(StringComparer.Ordinal))}.\n");

@@ -35,6 +35,6 @@ public sealed class CheckConfigCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
-        Assert.Contains("FollowUpRules:Profiles:HzShop:StaleAfterDay", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"followup: cannot use the configuration '{config}': FollowUpRules:Profiles:HzShop:StaleAfterDay: no such key", run.Error, StringComparison.Ordinal);
     }
 }
