@@ -802,6 +802,38 @@ public sealed class TextSignalTests
         Assert.DoesNotContain(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.Competitor);
     }
 
+    [Theory]
+    [InlineData("秒杀价 ¥59 已结束，客户已用券下单", RiskSignalCodes.PriceObjection)]
+    [InlineData("直播间秒殺價 ¥199，客户拍下 2 件", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户之前的差评已删除，本次回访满意", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("买家因漏发给了差评，补发后已追评好评", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("买家投诉发错货，换货后投诉已撤销", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("砍价砍到 ¥199，我们同意了并已成交", RiskSignalCodes.PriceObjection)]
+    [InlineData("买家嫌贵，领券后已下单", RiskSignalCodes.PriceObjection)]
+    [InlineData("我们 10 月发货延误两次，客户转向别的供应商", RiskSignalCodes.Delay)]
+    [InlineData("仓库爆单发货延误 2 天，已补偿 10 元券", RiskSignalCodes.Delay)]
+    [InlineData("客户说不会因为这点小事就投诉，已补发配件", RiskSignalCodes.NegativeFeedback)]
+    public void ShopWording_ThatIsNoRiskOrASettledOne_RaisesNothing(string summary, string code)
+    {
+        var record = SampleRecords.CompleteECommerce().WithCommunications(c => c with { Summary = summary });
+        Assert.DoesNotContain(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == code);
+    }
+
+    [Theory]
+    [InlineData("秒杀价已经很低，客户还嫌贵", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户之前给了差评，本次回访满意", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("砍价砍到 ¥199，我们没同意", RiskSignalCodes.PriceObjection)]
+    [InlineData("买家嫌贵，已下单吗？", RiskSignalCodes.PriceObjection)]
+    [InlineData("客户要求推迟发货到下月", RiskSignalCodes.Delay)]
+    [InlineData("客户说如果三天内不处理就投诉到平台，已安排换新", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("买家说今天不退款就投诉", RiskSignalCodes.NegativeFeedback)]
+    [InlineData("买家说明天不到货就给差评", RiskSignalCodes.NegativeFeedback)]
+    public void ShopWording_ThatStaysARisk_IsRaised(string summary, string code)
+    {
+        var record = SampleRecords.CompleteECommerce().WithCommunications(c => c with { Summary = summary });
+        Assert.Contains(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == code);
+    }
+
     private static bool RaisesOn(TextAnalyzer analyzer, string text, int phraseStart, string code)
     {
         var scan = TextScan.Rent();
