@@ -166,6 +166,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
 
         CheckFieldKeys(builder, profile.RequiredFields, $"{key}:RequiredFields");
         CheckFieldKeys(builder, profile.IgnoredFields, $"{key}:IgnoredFields");
+        CheckFieldKeys(builder, profile.NoneIsAnswer, $"{key}:NoneIsAnswer");
         for (var i = 0; i < profile.IgnoredFields.Count; i++)
         {
             // Ignoring wins, so the requirement would be dropped without a word: one of the two lists is a mistake.

@@ -175,6 +175,8 @@ internal static class FindingMessages
             ? messages.ForArgument("ChangeHistoryMissingInLog", mention)
             : messages.Fixed("ChangeHistoryMissing"),
         Problem.UnknownProfile => messages.Defer("UnknownProfile", note.Value, note.Detail),
+        Problem.VagueLanguage when note.Detail == nameof(Language.VagueCategory.StatusOnly) && note.Key.StartsWith(Completeness.FollowUpFields.CustomPrefix, StringComparison.Ordinal) =>
+            messages.Quoting("VagueStatusOnlyValue", Quoted(note.Value!)),
         Problem.VagueLanguage => Vague(messages, Enum.Parse<Language.VagueCategory>(note.Detail!), note.Value!),
         Problem.NoContent => Vague(messages, Language.VagueCategory.NoContent, note.Value!),
         Problem.TextTooShort => messages.Quoting("VagueTextNoFacts", note.Value!),

@@ -27,7 +27,7 @@ internal sealed partial class Inspection
     private void IndexedText(IndexedPath path, int index, string? value, TextUse use, bool riskInput = false)
     {
         var required = RequiredBit(path.Key);
-        var state = Classify(value, path[index], use, required, out var credit);
+        var state = Classify(value, path[index], use | NoneUse(path.Key), required, out var credit);
         if (required)
         {
             AddCheck(StepOf(path.Key), path[index], path.Key, state, value, riskInput, creditFactor: credit);
@@ -68,13 +68,24 @@ internal sealed partial class Inspection
             return FieldState.Missing;
         }
 
-        if (use == TextUse.None)
+        // 无 where there may honestly be none (no objection, no after-sales case) answers the field in full.
+        if ((use & TextUse.NoneIsAnswer) != 0 && SaysNone(value))
+        {
+            if ((use & TextUse.Clarity) != 0)
+            {
+                Clarity.Add((path, ClarityLevel.Concrete, value, required, false));
+            }
+
+            return FieldState.Filled;
+        }
+
+        if ((use & ~TextUse.NoneIsAnswer) == TextUse.None)
         {
             return ClassifyOnly(value);
         }
 
         _scan.Reset();
-        var analysis = _profile.Analyzer.Analyze(value, _scan, prose: (use & TextUse.Value) == 0);
+        var analysis = _profile.Analyzer.Analyze(value, _scan, prose: (use & TextUse.Value) == 0, numberIsValue: (use & TextUse.Number) != 0);
         var graded = (use & TextUse.Clarity) != 0;
         // A text not graded for language is a value (a budget): 待定 there says it is not known, as 待补充 does. Only a text
         // with a vague phrase can be one, so most are not read a second time.

@@ -9,7 +9,7 @@ namespace FollowUp.Rules;
 
 /// <summary>Which analyses a free-text field takes part in.</summary>
 [Flags]
-internal enum TextUse : byte
+internal enum TextUse : ushort
 {
     None = 0,
     Clarity = 1,
@@ -36,6 +36,18 @@ internal enum TextUse : byte
     /// such a clause is the customer's own pain, as a pain point is, and raises no signal; a budget constraint still does.
     /// </summary>
     ProblemToSolve = 64,
+
+    /// <summary>
+    /// The value of a field that holds a number (<see cref="NumberFields"/>: an order amount, a quantity, an order number):
+    /// digits alone (1598, 0) are the value, not a text with no content.
+    /// </summary>
+    Number = 128,
+
+    /// <summary>
+    /// A field whose honest answer may be that there is none (<see cref="Profiles.ProfileOptions.NoneIsAnswer"/>: objections,
+    /// after-sales): a value saying only that (无, none) is a full answer, not a placeholder.
+    /// </summary>
+    NoneIsAnswer = 256,
 }
 
 /// <summary>Why a finding was raised; each maps to one of <see cref="FindingCodes"/> and one message.</summary>
@@ -939,10 +951,13 @@ internal sealed partial class Inspection
             }
 
             // 暂无明显风险 says the risks were weighed and none found: it notes the risks, and has nothing to counter.
-            var noRisk = ClassifyOnly(entry.Kind) == FieldState.Missing && SaysNoRisk(entry.Description);
+            var noneUse = NoneUse(FieldPaths.RiskDescription.Key);
+            var noRisk = ClassifyOnly(entry.Kind) == FieldState.Missing
+                && (SaysNoRisk(entry.Description) || (noneUse != TextUse.None && SaysNone(entry.Description)));
             var countermeasure = Classify(entry.Countermeasure, FieldPaths.RiskCountermeasure[i], TextUse.Clarity, countermeasureRequired && !noRisk);
             var signalsFrom = AnswerSignals.Count;
-            var description = Classify(entry.Description, FieldPaths.RiskDescription[i], TextUse.Clarity | TextUse.Value | TextUse.RiskAnswer | TextUse.Possibility, required: false);
+            var description = Classify(entry.Description, FieldPaths.RiskDescription[i],
+                TextUse.Clarity | TextUse.Value | TextUse.RiskAnswer | TextUse.Possibility | noneUse, required: false);
             var kind = string.IsNullOrWhiteSpace(entry.Kind) ? null : Messages.MessageCatalog.SignalCodeOf(entry.Kind.Trim());
             if (kind is not null)
             {
@@ -990,17 +1005,7 @@ internal sealed partial class Inspection
         }
 
         Span<char> content = stackalloc char[description.Length];
-        var length = 0;
-        foreach (var c in description)
-        {
-            var folded = TextFolding.Fold(c);
-            if (TextFolding.IsContent(folded))
-            {
-                content[length++] = folded;
-            }
-        }
-
-        var text = content[..length];
+        var text = content[..FoldContent(description, content)];
         foreach (var prefix in NoRiskPrefixes)
         {
             if (text.StartsWith(prefix, StringComparison.Ordinal))
@@ -1069,7 +1074,7 @@ internal sealed partial class Inspection
         foreach (var field in _profile.CustomFields)
         {
             var value = CustomValue(custom, field.Name);
-            var state = Classify(value, field.Key, TextUse.Clarity | TextUse.Value, required: true, out var credit);
+            var state = Classify(value, field.Key, CustomUse(field.Name, field.Key), required: true, out var credit);
             AddCheck(field.Step, field.Key, field.Key, state, value, creditFactor: credit);
         }
 
@@ -1082,8 +1087,46 @@ internal sealed partial class Inspection
         {
             if (!IsRequiredCustom(name))
             {
-                Classify(value, FollowUpFields.CustomPrefix + name, TextUse.Clarity | TextUse.Value, required: false);
+                var key = FollowUpFields.CustomPrefix + name;
+                Classify(value, key, CustomUse(name, key), required: false);
             }
         }
     }
+
+    private TextUse CustomUse(string name, string key) =>
+        TextUse.Clarity | TextUse.Value | (NumberFields.HoldsNumber(name) ? TextUse.Number : TextUse.None) | NoneUse(key);
+
+    private TextUse NoneUse(string key) => _profile.NoneIsAnswer(key) ? TextUse.NoneIsAnswer : TextUse.None;
+
+    /// <summary>Whether a value says only that there is none (无, 没有, 暂无, 否, none, n/a), punctuation, spaces and case aside.</summary>
+    internal static bool SaysNone(string? value)
+    {
+        if (value is null || value.Length > 16)
+        {
+            return false;
+        }
+
+        Span<char> content = stackalloc char[value.Length];
+        return NoneAnswers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(content[..FoldContent(value, content)]);
+    }
+
+    /// <summary>Writes the content characters of <paramref name="value"/>, folded, into <paramref name="content"/>; returns how many.</summary>
+    private static int FoldContent(string value, Span<char> content)
+    {
+        var length = 0;
+        foreach (var c in value)
+        {
+            var folded = TextFolding.Fold(c);
+            if (TextFolding.IsContent(folded))
+            {
+                content[length++] = folded;
+            }
+        }
+
+        return length;
+    }
+
+    /// <summary>The values that say there is none, folded (Traditional to Simplified, lower case, content only).</summary>
+    private static readonly FrozenSet<string> NoneAnswers = FrozenSet.Create(
+        StringComparer.Ordinal, "无", "没有", "暂无", "没", "否", "暂时没有", "目前没有", "冇", "none", "no", "nil", "na", "nothing");
 }

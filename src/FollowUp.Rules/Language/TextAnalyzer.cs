@@ -134,7 +134,11 @@ internal sealed partial class TextAnalyzer
     /// Whether the text is prose (a summary, a next action), which says too little to act on when it is very short; a value
     /// (a custom field such as 已发货) may be short and still say all it needs to.
     /// </param>
-    public TextAnalysis Analyze(string text, TextScan scan, bool prose = true)
+    /// <param name="numberIsValue">
+    /// Whether the text is the value of a field that holds a number (an order amount, a quantity, an order number), where
+    /// digits alone (1598, 0) are the value itself; in a note they say nothing.
+    /// </param>
+    public TextAnalysis Analyze(string text, TextScan scan, bool prose = true, bool numberIsValue = false)
     {
         var sink = new Sink(scan, Lexicon);
         scan.StartTiling(Lexicon);
@@ -143,7 +147,15 @@ internal sealed partial class TextAnalyzer
         JoinGaps(scan);
         var fillersOnly = ResolveVague(text, scan);
         ResolveRisk(text, scan);
-        var clarity = fillersOnly || IsNoContent(text, scan) ? ClarityLevel.NoContent : Clarity(scan, prose);
+        // Digits alone are a number: an amount with a currency sign (¥1,598, 1598 ￥, US$20) in any field, bare (1598, 0, 123)
+        // only where the field holds a number. Elsewhere they say nothing, and 0, 123 are fillers.
+        var number = scan.ContentChars > 0 && scan.DigitChars == scan.ContentChars && (numberIsValue || HasFact(scan, FactKind.Amount));
+        if (number)
+        {
+            RemoveFillers(scan);
+        }
+
+        var clarity = number ? ClarityLevel.Concrete : fillersOnly || IsNoContent(text, scan) ? ClarityLevel.NoContent : Clarity(scan, prose);
         if (clarity == ClarityLevel.NoContent && !HasCategory(scan, VagueCategory.NoContent) && Trimmed(text) is var (start, end) && end > start)
         {
             scan.AddVague(new ResolvedHit((int)VagueCategory.NoContent, start, end, -1));
@@ -207,6 +219,34 @@ internal sealed partial class TextAnalyzer
         }
 
         return text.AsSpan(end, ClauseEnd(text, end) - end).Trim().Length >= MinStatusObjectLength;
+    }
+
+    /// <summary>
+    /// Whether the status phrase ending at <paramref name="end"/> is followed by a colon and then by at least
+    /// <see cref="MinStatusObjectLength"/> characters of content before the clause ends: 换货处理中：换新内胆, 退款中: ¥459 原路退回.
+    /// What follows may still be vague in its own words (处理中：等客户回复), and is read for them as any text is.
+    /// </summary>
+    private static bool HeadsItsDetails(string text, int end)
+    {
+        var colon = end;
+        while (colon < text.Length && char.IsWhiteSpace(text[colon]))
+        {
+            colon++;
+        }
+
+        if (colon >= text.Length || TextFolding.Fold(text[colon]) != ':')
+        {
+            return false;
+        }
+
+        var content = 0;
+        var clauseEnd = ClauseEnd(text, colon + 1);
+        for (var i = colon + 1; i < clauseEnd; i++)
+        {
+            content += TextFolding.IsContent(TextFolding.Fold(text[i])) ? 1 : 0;
+        }
+
+        return content >= MinStatusObjectLength;
     }
 
     /// <summary>How many characters of object a status verb needs in its clause to be a deed, not a status (中通客服催件).</summary>
@@ -402,6 +442,13 @@ internal sealed partial class TextAnalyzer
             }
 
             if ((entry.Flags & PhraseFlags.WholeText) != 0 && Lexicon.Parts[hit.Part].ContentLength != scan.ContentChars)
+            {
+                continue;
+            }
+
+            // A status that heads the details of what is being done (换货处理中：换新内胆，旧件顺丰到付寄回) is their label,
+            // not a status standing in for them.
+            if (entry.Category == (int)VagueCategory.StatusOnly && HeadsItsDetails(text, hit.End))
             {
                 continue;
             }
@@ -1244,6 +1291,30 @@ internal sealed partial class TextAnalyzer
         }
 
         return false;
+    }
+
+    private static bool HasFact(TextScan scan, FactKind kind)
+    {
+        for (var f = 0; f < scan.FactCount; f++)
+        {
+            if (scan.Facts[f].Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void RemoveFillers(TextScan scan)
+    {
+        for (var v = scan.VagueCount - 1; v >= 0; v--)
+        {
+            if (scan.Vague[v].Category == (int)VagueCategory.NoContent)
+            {
+                scan.RemoveVague(v);
+            }
+        }
     }
 
     private static bool HasCategory(TextScan scan, VagueCategory category)

@@ -12,6 +12,7 @@ namespace FollowUp.Rules.Profiles;
 public sealed class FollowUpProfile
 {
     private readonly ulong _required;
+    private readonly FrozenSet<string> _noneIsAnswer;
     private readonly double[] _stepWeights;
     private readonly double[] _scoreWeights;
 
@@ -19,6 +20,7 @@ public sealed class FollowUpProfile
         string name,
         ulong required,
         CustomField[] customFields,
+        FrozenSet<string> noneIsAnswer,
         double[] stepWeights,
         double acknowledgedCredit,
         bool attachmentsAtEveryStage,
@@ -34,6 +36,7 @@ public sealed class FollowUpProfile
         Name = name;
         _required = required;
         CustomFields = customFields;
+        _noneIsAnswer = noneIsAnswer;
         _stepWeights = stepWeights;
         AcknowledgedCredit = acknowledgedCredit;
         AttachmentsAtEveryStage = attachmentsAtEveryStage;
@@ -110,6 +113,9 @@ public sealed class FollowUpProfile
     internal double SignalWeight(string code) => SignalWeights.TryGetValue(code, out var weight) ? weight : 0;
 
     internal bool Requires(int bit) => (_required & (1UL << bit)) != 0;
+
+    /// <summary>Whether a value saying there is none (无, none) is a full answer in the field: a key, <c>custom.afterSales</c>.</summary>
+    internal bool NoneIsAnswer(string key) => _noneIsAnswer.Contains(key);
 
     /// <inheritdoc />
     public override string ToString() => Name;

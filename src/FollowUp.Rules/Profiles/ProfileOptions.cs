@@ -35,6 +35,23 @@ public sealed class ProfileOptions
     /// <value>Empty.</value>
     public IList<string> IgnoredFields { get; } = [];
 
+    /// <summary>
+    /// Gets the fields, on top of the base profile's, whose honest answer may be that there is none: there a value that says
+    /// only that (无, 没有, 暂无, 否, none, n/a) is a full answer, filled and concrete, not a placeholder. Keys of
+    /// <see cref="FollowUpFields"/> or <c>custom.&lt;name&gt;</c>: <c>custom.afterSales</c> (无 is no after-sales case),
+    /// <c>custom.coupon</c>.
+    /// </summary>
+    /// <remarks>
+    /// Elsewhere 无 stays a placeholder: an order status of 无 says nothing. A none answer earns full credit, unlike an
+    /// acknowledgement (待补充, 客户暂未透露), which says the value is not known yet and earns <see cref="AcknowledgedCredit"/>.
+    /// A risk point whose description says none is read as 暂无风险: the risks were weighed, and no countermeasure is asked for.
+    /// </remarks>
+    /// <value>
+    /// Empty: the base profile's fields. The built-in profiles list <c>communications[].objections</c> and
+    /// <c>risks[].description</c>; <c>ECommerce</c> adds <c>custom.afterSales</c>.
+    /// </value>
+    public IList<string> NoneIsAnswer { get; } = [];
+
     /// <summary>Gets the step each required custom field counts toward, by custom field name.</summary>
     /// <value>Custom fields not listed here count toward <see cref="FollowUpStep.Progress"/>.</value>
     public IDictionary<string, FollowUpStep> CustomFieldSteps { get; } = new Dictionary<string, FollowUpStep>(StringComparer.Ordinal);

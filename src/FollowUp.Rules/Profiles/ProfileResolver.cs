@@ -68,6 +68,7 @@ internal static class ProfileResolver
         int? stalled = null;
         var signalWeights = signals.ToDictionary(s => s.Code, s => s.DefaultWeight, StringComparer.OrdinalIgnoreCase);
         var competitors = new List<string>();
+        var noneIsAnswer = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var lexicon = new List<LexiconOptions> { options.Lexicon };
         foreach (var layer in chain)
         {
@@ -111,6 +112,7 @@ internal static class ProfileResolver
             }
 
             competitors.AddRange(layer.CompetitorNames);
+            noneIsAnswer.UnionWith(layer.NoneIsAnswer);
             lexicon.Add(layer.Lexicon);
         }
 
@@ -121,6 +123,7 @@ internal static class ProfileResolver
             name,
             required,
             custom,
+            noneIsAnswer.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             Effective(chain, layer => layer.StepWeights),
             credit ?? 0.5,
             everyStage ?? false,
