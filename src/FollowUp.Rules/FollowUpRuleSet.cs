@@ -65,8 +65,17 @@ public sealed class FollowUpRuleSet
     /// <summary>Gets the profile used for records that name none.</summary>
     public FollowUpProfile DefaultProfile { get; }
 
-    /// <summary>Gets the culture of messages.</summary>
+    /// <summary>
+    /// Gets the culture of messages: of every message, or, when the rule set follows the caller's culture
+    /// (<see cref="FollowCurrentUICulture"/>), of those for callers whose culture is neither Chinese nor English.
+    /// </summary>
     public CultureInfo Culture { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether messages follow the caller's culture at each evaluation
+    /// (<see cref="FollowUpRulesOptions.FollowCurrentUICulture"/>) rather than <see cref="Culture"/> alone.
+    /// </summary>
+    public bool FollowCurrentUICulture { get; private init; }
 
     /// <summary>Gets the UTC offset given to timestamps that carry none.</summary>
     public TimeSpan DefaultUtcOffset { get; }
@@ -94,6 +103,23 @@ public sealed class FollowUpRuleSet
     internal bool HasCustomDetectors => Detectors.Length > BuiltInRiskSignals.Detectors.Length;
 
     internal MessageCatalog Messages { get; }
+
+    /// <summary>
+    /// The messages of an evaluation asked for in <paramref name="culture"/>, and the culture they are in: that culture's catalog
+    /// when it is Chinese or English, else (and for <see langword="null"/>) the rule set's own. The catalogs are built once each,
+    /// when first asked for.
+    /// </summary>
+    internal MessageCatalog MessagesIn(CultureInfo? culture, out CultureInfo messagesCulture)
+    {
+        if (culture is null || !CatalogCulture.HasCatalog(culture))
+        {
+            messagesCulture = Culture;
+            return Messages;
+        }
+
+        messagesCulture = culture;
+        return MessageCatalog.For(culture);
+    }
 
     /// <summary>Validates <paramref name="options"/> and builds a rule set from them.</summary>
     /// <param name="options">The options; not changed, and not referenced after the call.</param>
@@ -139,6 +165,7 @@ public sealed class FollowUpRuleSet
             levels, signals, detectors)
         {
             GradeCaps = new GradeCaps(caps.VagueLatestContact, caps.UnansweredRisk, caps.OverdueNextAction),
+            FollowCurrentUICulture = options.FollowCurrentUICulture,
         };
 
         TextAnalyzer AnalyzerFor(IReadOnlyList<LexiconOptions> lexicon, IReadOnlyList<string> competitors)

@@ -29,7 +29,27 @@ public sealed class FollowUpRulesOptions
     /// one English.
     /// </summary>
     /// <value><c>zh-CN</c>.</value>
+    /// <remarks>
+    /// With <see cref="FollowCurrentUICulture"/> set, it is the culture of messages for callers whose culture is neither
+    /// Chinese nor English.
+    /// </remarks>
     public string Culture { get; set; } = "zh-CN";
+
+    /// <summary>
+    /// Gets or sets a value indicating whether messages follow the caller's culture at each evaluation instead of
+    /// <see cref="Culture"/>: FluentValidation's <c>ValidatorOptions.Global.LanguageManager.Culture</c> when it is set, else
+    /// <see cref="System.Globalization.CultureInfo.CurrentUICulture"/>, as FluentValidation's own messages do. A web app that
+    /// calls <c>UseRequestLocalization</c> then answers each request in its user's language (zh-CN, zh-TW, zh-HK, en) with one
+    /// registration: the evaluator, the validators and the profiles' <see cref="Language.VagueLanguageDetector.Advice"/> all follow.
+    /// A caller culture that is neither Chinese nor English (the invariant culture, <c>fr-FR</c>) gets <see cref="Culture"/>.
+    /// </summary>
+    /// <value><see langword="false"/>: every message is in <see cref="Culture"/>, whatever the caller's culture.</value>
+    /// <remarks>
+    /// The culture is read on the thread that evaluates; it flows into tasks and <c>await</c>s, so a batch
+    /// (<see cref="BatchEvaluation.EvaluateMany"/>) follows its caller's. To choose the language per call instead, pass it:
+    /// <see cref="IFollowUpEvaluator.Evaluate(FollowUpRecord, System.Globalization.CultureInfo)"/>.
+    /// </remarks>
+    public bool FollowCurrentUICulture { get; set; }
 
     /// <summary>Gets or sets the UTC offset given to timestamps that carry none, such as <c>2026-11-20 15:00</c>.</summary>
     /// <value>UTC+08:00 (China Standard Time).</value>

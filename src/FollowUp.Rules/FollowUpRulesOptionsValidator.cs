@@ -76,7 +76,8 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             builder.AddError(
                 InvariantGlobalization
                     ? InvariantGlobalizationProblem
-                    : "must be a Chinese (zh, zh-CN, zh-TW, zh-HK…) or English (en, en-US, en-GB…) culture; messages are in Traditional Chinese in Hong Kong wording for zh-HK and zh-MO, in Taiwan wording for zh-TW and zh-Hant, in Simplified Chinese for every other Chinese culture and in English for every English one",
+                    : "must be a Chinese (zh, zh-CN, zh-TW, zh-HK…) or English (en, en-US, en-GB…) culture; messages are in Traditional Chinese in Hong Kong wording for zh-HK and zh-MO, in Taiwan wording for zh-TW and zh-Hant, in Simplified Chinese for every other Chinese culture and in English for every English one"
+                        + (NamesTheCaller(options.Culture) ? $"; to follow each caller's culture, set {Root}:FollowCurrentUICulture to true and keep Culture for callers in other languages" : ""),
                 $"{Root}:Culture ('{options.Culture}')");
         }
 
@@ -480,6 +481,10 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
     /// </summary>
     internal const string InvariantGlobalizationProblem =
         "cannot be used: the process runs in .NET's invariant globalization mode (DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1, or InvariantGlobalization in the project), which knows no Chinese or English culture; install ICU (the libicu package) in the image, or turn the mode off";
+
+    /// <summary>Whether a culture setting asks for the caller's culture, as some libraries spell it, instead of naming one.</summary>
+    private static bool NamesTheCaller(string? culture) =>
+        culture?.Trim().ToUpperInvariant() is "AUTO" or "CURRENT" or "CURRENTUICULTURE" or "REQUEST";
 
     /// <summary>Gets whether the process runs without culture data, where even <c>en-US</c> cannot be created or is the invariant culture.</summary>
     internal static bool InvariantGlobalization

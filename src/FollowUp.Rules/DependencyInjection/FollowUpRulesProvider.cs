@@ -1,3 +1,5 @@
+using System.Globalization;
+using FollowUp.Rules.Messages;
 using FollowUp.Rules.Risk;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -151,27 +153,72 @@ internal sealed class FollowUpRulesProvider : IFollowUpRulesMonitor, IDisposable
     }
 }
 
-/// <summary>The evaluator a host resolves: it evaluates with whatever rule set the provider holds at the time of the call.</summary>
-internal sealed class MonitoredFollowUpEvaluator(FollowUpRulesProvider provider, TimeProvider timeProvider) : IFollowUpEvaluator
+/// <summary>
+/// The evaluator a host resolves: it evaluates with whatever rule set the provider holds at the time of the call, in the
+/// culture <see cref="WithCulture"/> gave it if any.
+/// </summary>
+internal sealed class MonitoredFollowUpEvaluator : IFollowUpEvaluator
 {
+    private readonly FollowUpRulesProvider _provider;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>The evaluator this one was made from by <see cref="WithCulture"/>, which holds the evaluator of the rules in force; or this one.</summary>
+    private readonly MonitoredFollowUpEvaluator _root;
+
+    /// <summary>The culture of every evaluation; <see langword="null"/> for the rule set's or the caller's.</summary>
+    private readonly CultureInfo? _culture;
+
+    /// <summary>
+    /// The evaluators <see cref="WithCulture"/> hands out: one per catalog, then one for the cultures that have none, whose
+    /// messages are in the <see cref="FollowUpRuleSet.Culture"/> of the rules in force at each call.
+    /// </summary>
+    private readonly MonitoredFollowUpEvaluator?[] _inCulture;
+
     private FollowUpEvaluator? _evaluator;
 
-    public FollowUpRuleSet Rules => provider.Current;
+    public MonitoredFollowUpEvaluator(FollowUpRulesProvider provider, TimeProvider timeProvider)
+    {
+        _provider = provider;
+        _timeProvider = timeProvider;
+        _root = this;
+        _inCulture = new MonitoredFollowUpEvaluator?[CatalogCulture.Names.Length + 1];
+    }
+
+    private MonitoredFollowUpEvaluator(MonitoredFollowUpEvaluator root, CultureInfo culture)
+    {
+        _provider = root._provider;
+        _timeProvider = root._timeProvider;
+        _root = root;
+        _culture = culture;
+        _inCulture = root._inCulture;
+    }
+
+    public FollowUpRuleSet Rules => _provider.Current;
 
     public FollowUpEvaluation Evaluate(FollowUpRecord record) => Current().Evaluate(record);
 
     public FollowUpEvaluation Evaluate(FollowUpRecord record, string? profile) => Current().Evaluate(record, profile);
 
+    public IFollowUpEvaluator WithCulture(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var hasCatalog = CatalogCulture.HasCatalog(culture);
+        var index = hasCatalog ? Array.IndexOf(CatalogCulture.Names, CatalogCulture.Of(culture)) : CatalogCulture.Names.Length;
+        var representative = hasCatalog ? CultureInfo.GetCultureInfo(CatalogCulture.Names[index]) : CultureInfo.InvariantCulture;
+        ref var slot = ref _inCulture[index];
+        return Volatile.Read(ref slot) ?? Interlocked.CompareExchange(ref slot, new MonitoredFollowUpEvaluator(_root, representative), null) ?? slot!;
+    }
+
     private FollowUpEvaluator Current()
     {
-        var rules = provider.Current;
-        var evaluator = _evaluator;
+        var rules = _provider.Current;
+        var evaluator = _root._evaluator;
         if (evaluator is null || !ReferenceEquals(evaluator.Rules, rules))
         {
-            evaluator = new FollowUpEvaluator(rules, timeProvider);
-            _evaluator = evaluator;
+            evaluator = new FollowUpEvaluator(rules, _timeProvider);
+            _root._evaluator = evaluator;
         }
 
-        return evaluator;
+        return _culture is null ? evaluator : evaluator.WithCulture(_culture);
     }
 }

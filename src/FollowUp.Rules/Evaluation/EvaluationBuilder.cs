@@ -89,13 +89,13 @@ internal static class EvaluationBuilder
             BuildVague(inspection),
             risk,
             deductions,
-            BuildFindings(inspection, rules.Messages, profile),
+            BuildFindings(inspection, inspection.Messages, profile),
             ReminderStage.Build(inspection, rules, profile, signals),
             inspection.Owner,
             inspection.Customer)
         {
             UnansweredSignals = UnansweredCodes(inspection),
-            Culture = rules.Culture,
+            Culture = inspection.MessagesCulture,
             DateOrder = rules.DateOrder,
         };
     }

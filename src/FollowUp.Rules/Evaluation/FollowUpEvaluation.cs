@@ -110,7 +110,7 @@ public sealed class FollowUpEvaluation
     /// </summary>
     internal IReadOnlyList<string> UnansweredSignals { get; init; } = [];
 
-    /// <summary>The culture of the rule set's messages, for a team report over this evaluation to label in the same language.</summary>
+    /// <summary>The culture of the evaluation's messages, for a team report over this evaluation to label in the same language.</summary>
     internal System.Globalization.CultureInfo? Culture { get; init; }
 
     /// <summary>The order the record's dates were read in, for a team report to read the record's dates as the evaluation did.</summary>

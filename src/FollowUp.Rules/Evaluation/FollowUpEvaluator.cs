@@ -1,3 +1,5 @@
+using System.Globalization;
+using FollowUp.Rules.Messages;
 using FollowUp.Rules.Profiles;
 
 namespace FollowUp.Rules;
@@ -6,6 +8,11 @@ namespace FollowUp.Rules;
 /// Evaluates follow-up records against one immutable <see cref="FollowUpRuleSet"/>, with "now" from a
 /// <see cref="TimeProvider"/> so results are reproducible. Build it once and share it: it is thread-safe.
 /// </summary>
+/// <remarks>
+/// Messages are in the rule set's <see cref="FollowUpRuleSet.Culture"/>; in the caller's culture when the rule set follows it
+/// (<see cref="FollowUpRulesOptions.FollowCurrentUICulture"/>); in a given one from the evaluator <see cref="WithCulture"/> returns.
+/// Each of the four catalogs (zh-CN, zh-TW, zh-HK, en) is read once, when first used, and shared by every evaluator.
+/// </remarks>
 /// <example>
 /// <code>
 /// var evaluator = new FollowUpEvaluator(FollowUpRuleSet.Default);
@@ -17,6 +24,12 @@ public sealed class FollowUpEvaluator : IFollowUpEvaluator
 {
     private readonly TimeProvider _timeProvider;
 
+    /// <summary>The culture of every evaluation, for an evaluator <see cref="WithCulture"/> made; <see langword="null"/> for the rule set's or the caller's.</summary>
+    private readonly CultureInfo? _culture;
+
+    /// <summary>The evaluators <see cref="WithCulture"/> hands out, one per catalog, made when first asked for and shared with them.</summary>
+    private readonly FollowUpEvaluator?[] _inCatalog;
+
     /// <summary>Initializes a new instance of the <see cref="FollowUpEvaluator"/> class.</summary>
     /// <param name="rules">The rule set.</param>
     /// <param name="timeProvider">Where "now" comes from; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
@@ -26,6 +39,15 @@ public sealed class FollowUpEvaluator : IFollowUpEvaluator
         ArgumentNullException.ThrowIfNull(rules);
         Rules = rules;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _inCatalog = new FollowUpEvaluator?[CatalogCulture.Names.Length];
+    }
+
+    private FollowUpEvaluator(FollowUpEvaluator of, CultureInfo culture)
+    {
+        Rules = of.Rules;
+        _timeProvider = of._timeProvider;
+        _culture = culture;
+        _inCatalog = of._inCatalog;
     }
 
     /// <inheritdoc />
@@ -53,23 +75,52 @@ public sealed class FollowUpEvaluator : IFollowUpEvaluator
     {
         ArgumentNullException.ThrowIfNull(record);
         var known = Rules.TryGetProfile(record.Scenario, out var profile);
-        return Evaluate(record, profile, unknownProfile: !known);
+        return Evaluate(record, profile, unknownProfile: !known, CultureOfMessages());
     }
 
     /// <inheritdoc />
     public FollowUpEvaluation Evaluate(FollowUpRecord record, string? profile)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return Evaluate(record, Rules.GetProfile(profile), unknownProfile: false);
+        return Evaluate(record, Rules.GetProfile(profile), unknownProfile: false, CultureOfMessages());
     }
 
-    internal FollowUpEvaluation Evaluate(FollowUpRecord record, FollowUpProfile profile, bool unknownProfile)
+    /// <inheritdoc cref="IFollowUpEvaluator.WithCulture"/>
+    /// <returns>
+    /// The evaluator in <paramref name="culture"/>, made once per catalog and shared: with the same rules and
+    /// <see cref="TimeProvider"/> as this one.
+    /// </returns>
+    public FollowUpEvaluator WithCulture(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var catalog = CatalogCulture.Of(CatalogCulture.HasCatalog(culture) ? culture : Rules.Culture);
+        ref var slot = ref _inCatalog[Array.IndexOf(CatalogCulture.Names, catalog)];
+        return Volatile.Read(ref slot)
+            ?? Interlocked.CompareExchange(ref slot, new FollowUpEvaluator(this, CultureInfo.GetCultureInfo(catalog)), null)
+            ?? slot!;
+    }
+
+    /// <inheritdoc />
+    IFollowUpEvaluator IFollowUpEvaluator.WithCulture(CultureInfo culture) => WithCulture(culture);
+
+    /// <summary>
+    /// The culture of the messages: this evaluator's own, else the caller's when the rule set follows it, else
+    /// <see langword="null"/> for the rule set's.
+    /// </summary>
+    private CultureInfo? CultureOfMessages() => _culture ?? (Rules.FollowCurrentUICulture ? CatalogCulture.OfCaller() : null);
+
+    /// <param name="record">The record.</param>
+    /// <param name="profile">The profile.</param>
+    /// <param name="unknownProfile">Whether the record names a scenario no profile has.</param>
+    /// <param name="culture">The culture of the messages; <see langword="null"/> for the rule set's (<see cref="FollowUpRuleSet.MessagesIn"/>).</param>
+    internal FollowUpEvaluation Evaluate(FollowUpRecord record, FollowUpProfile profile, bool unknownProfile, CultureInfo? culture)
     {
         var now = _timeProvider.GetUtcNow().ToOffset(Rules.DefaultUtcOffset);
+        var messages = Rules.MessagesIn(culture, out var messagesCulture);
         var inspection = Inspection.Rent();
         try
         {
-            inspection.Run(record, Rules, profile, now, unknownProfile);
+            inspection.Run(record, Rules, profile, now, unknownProfile, messages, messagesCulture);
             return EvaluationBuilder.Build(inspection, Rules, profile);
         }
         finally

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FollowUp.Rules;
 
 /// <summary>Evaluates follow-up records against a rule set. Implementations are thread-safe.</summary>
@@ -21,4 +23,31 @@ public interface IFollowUpEvaluator
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
     /// <exception cref="KeyNotFoundException">No profile is named <paramref name="profile"/>.</exception>
     FollowUpEvaluation Evaluate(FollowUpRecord record, string? profile);
+
+    /// <summary>
+    /// Gets an evaluator that writes its messages (findings, deductions, signals' evidence, reminders) in a given culture and is
+    /// this one in every other respect: the same rules, "now" and reloads. One registration serves users of several languages,
+    /// each call in its user's; anything that takes an evaluator (the validators, <see cref="BatchEvaluation.EvaluateMany"/>,
+    /// <see cref="Reminders.FollowUpReminders"/>) then works in that culture.
+    /// </summary>
+    /// <param name="culture">
+    /// The culture of the messages, read as <see cref="FollowUpRulesOptions.Culture"/> is: Hong Kong's Traditional Chinese for
+    /// <c>zh-HK</c> and <c>zh-MO</c>, Taiwan's for <c>zh-TW</c> and the other <c>zh-Hant</c> cultures, Simplified Chinese for every
+    /// other Chinese culture, English for every English one. A culture that is neither Chinese nor English (the invariant culture,
+    /// <c>fr-FR</c>) gets the rule set's <see cref="FollowUpRuleSet.Culture"/>. It takes the place of the caller's culture when the
+    /// rules follow that (<see cref="FollowUpRulesOptions.FollowCurrentUICulture"/>).
+    /// </param>
+    /// <returns>The evaluator in <paramref name="culture"/>; thread-safe, and cheap to ask for on every call.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is <see langword="null"/>.</exception>
+    /// <exception cref="NotSupportedException">
+    /// The implementation does not evaluate in a given culture: the default of this member, so that implementations written
+    /// before it still compile and run.
+    /// </exception>
+    /// <example>
+    /// <code>
+    /// var evaluation = evaluator.WithCulture(CultureInfo.GetCultureInfo("zh-TW")).Evaluate(record);
+    /// </code>
+    /// </example>
+    IFollowUpEvaluator WithCulture(CultureInfo culture) => throw new NotSupportedException(
+        $"{GetType().Name} does not evaluate in a given culture: implement IFollowUpEvaluator.WithCulture, or evaluate with FollowUpEvaluator.");
 }

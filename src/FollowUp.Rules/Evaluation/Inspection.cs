@@ -464,7 +464,15 @@ internal sealed partial class Inspection
         return _noteMessages[index];
     }
 
-    public void Run(FollowUpRecord record, FollowUpRuleSet rules, FollowUpProfile profile, DateTimeOffset now, bool unknownProfile)
+    /// <summary>The messages of this evaluation: the rule set's, or those of the culture it was asked for in.</summary>
+    public MessageCatalog Messages { get; private set; } = null!;
+
+    /// <summary>The culture <see cref="Messages"/> are in, for a team report over the evaluation to label in the same language.</summary>
+    public System.Globalization.CultureInfo MessagesCulture { get; private set; } = null!;
+
+    public void Run(
+        FollowUpRecord record, FollowUpRuleSet rules, FollowUpProfile profile, DateTimeOffset now, bool unknownProfile, MessageCatalog messages,
+        System.Globalization.CultureInfo messagesCulture)
     {
         // Every stage after this one, custom detectors included, reads the dates as the rules read them.
         record = DateReading.InOrder(record, rules.DateOrder);
@@ -473,6 +481,8 @@ internal sealed partial class Inspection
         _negativeFeedback = IndexOfCode(rules.SignalCodes, Risk.RiskSignalCodes.NegativeFeedback);
         _negativeLastFeedback = IndexOfCode(rules.SignalCodes, Risk.RiskSignalCodes.NegativeLastFeedback);
         _profile = profile;
+        Messages = messages;
+        MessagesCulture = messagesCulture;
         Now = now;
         Checks.Clear();
         Notes.Clear();
@@ -958,7 +968,7 @@ internal sealed partial class Inspection
             var signalsFrom = AnswerSignals.Count;
             var description = Classify(entry.Description, FieldPaths.RiskDescription[i],
                 TextUse.Clarity | TextUse.Value | TextUse.RiskAnswer | TextUse.Possibility | noneUse, required: false);
-            var kind = string.IsNullOrWhiteSpace(entry.Kind) ? null : Messages.MessageCatalog.SignalCodeOf(entry.Kind.Trim());
+            var kind = string.IsNullOrWhiteSpace(entry.Kind) ? null : MessageCatalog.SignalCodeOf(entry.Kind.Trim());
             if (kind is not null)
             {
                 Classify(entry.Kind, FieldPaths.RiskKind[i], TextUse.RiskAnswer, required: false);

@@ -40,7 +40,7 @@ internal static class Grader
 
     public static (double Score, Deduction[] Deductions) Grade(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile)
     {
-        var messages = rules.Messages;
+        var messages = inspection.Messages;
         var deductions = inspection.Deductions;
         deductions.Clear();
         Completeness(inspection, profile, messages, deductions);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using FluentValidation.Validators;
 using FollowUp.Rules.Messages;
@@ -91,7 +90,7 @@ public sealed class NotVagueValidator<T> : PropertyValidator<T, string?>
             return true;
         }
 
-        var messages = _followHostCulture && HostCulture() is { } culture ? MessageCatalog.For(culture) : detector.Messages;
+        var messages = _followHostCulture && CatalogCulture.OfCaller() is { } culture ? MessageCatalog.For(culture) : detector.Messages;
         context.MessageFormatter.AppendArgument("Phrase", string.Join(messages.Format("ListSeparator"), found.Select(phrase => phrase.Text)));
         context.MessageFormatter.AppendArgument("Category", string.Join(", ", found.Select(phrase => phrase.Category).Distinct()));
         context.MessageFormatter.AppendArgument("Advice", Advice(messages, found));
@@ -116,12 +115,5 @@ public sealed class NotVagueValidator<T> : PropertyValidator<T, string?>
         var list = string.Join(messages.Format("ListSeparator"), quoted[..^1]) + messages.Format("ListLastSeparator") + quoted[^1];
         var advice = phrases.DistinctBy(phrase => phrase.Category).Select(phrase => FindingMessages.Vague(messages, phrase.Category, phrase.Text));
         return messages.Format("VagueSeveral", list, string.Join(messages.Format("SentenceSeparator"), advice));
-    }
-
-    /// <summary>FluentValidation's culture, or else the UI culture, when its language has messages (zh, en).</summary>
-    private static CultureInfo? HostCulture()
-    {
-        var culture = ValidatorOptions.Global.LanguageManager.Culture ?? CultureInfo.CurrentUICulture;
-        return culture.TwoLetterISOLanguageName is "zh" or "en" ? culture : null;
     }
 }

@@ -31,11 +31,16 @@ public sealed class VagueLanguageDetector
 
     private readonly TextAnalyzer _analyzer;
     private readonly MessageCatalog _messages;
+    private readonly bool _followCallerCulture;
 
-    internal VagueLanguageDetector(TextAnalyzer analyzer, MessageCatalog messages)
+    /// <param name="analyzer">The profile's analyzer.</param>
+    /// <param name="messages">The messages of the rule set's culture.</param>
+    /// <param name="followCallerCulture">Whether advice follows the caller's culture when it has a catalog (<see cref="FollowUpRulesOptions.FollowCurrentUICulture"/>).</param>
+    internal VagueLanguageDetector(TextAnalyzer analyzer, MessageCatalog messages, bool followCallerCulture)
     {
         _analyzer = analyzer;
         _messages = messages;
+        _followCallerCulture = followCallerCulture;
     }
 
     /// <summary>Gets the detector of the shipped lexicon, with messages in zh-CN.</summary>
@@ -75,16 +80,19 @@ public sealed class VagueLanguageDetector
         }
     }
 
-    /// <summary>Gets the coaching message for a vague phrase: what to write instead, in the detector's culture.</summary>
+    /// <summary>
+    /// Gets the coaching message for a vague phrase: what to write instead, in the rule set's culture, or the caller's when the
+    /// rule set follows it (<see cref="FollowUpRulesOptions.FollowCurrentUICulture"/>).
+    /// </summary>
     /// <param name="phrase">A phrase this detector found.</param>
     /// <returns>The message, such as "“等客户回复”没有说清在等什么。写明等谁、等什么、最晚何时；到期未回复由谁跟进。".</returns>
     /// <exception cref="ArgumentNullException"><paramref name="phrase"/> is <see langword="null"/>.</exception>
     public string Advice(VaguePhrase phrase)
     {
         ArgumentNullException.ThrowIfNull(phrase);
-        return FindingMessages.Vague(_messages, phrase.Category, phrase.Text);
+        return FindingMessages.Vague(Messages, phrase.Category, phrase.Text);
     }
 
-    /// <summary>The messages of the detector's culture, in which <see cref="Advice"/> is written.</summary>
-    internal MessageCatalog Messages => _messages;
+    /// <summary>The messages <see cref="Advice"/> is written in now: the caller's culture's when the detector follows it, else the rule set's.</summary>
+    internal MessageCatalog Messages => _followCallerCulture && CatalogCulture.OfCaller() is { } culture ? MessageCatalog.For(culture) : _messages;
 }

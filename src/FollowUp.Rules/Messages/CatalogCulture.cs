@@ -1,4 +1,5 @@
 using System.Globalization;
+using FluentValidation;
 
 namespace FollowUp.Rules.Messages;
 
@@ -22,6 +23,9 @@ internal static class CatalogCulture
     /// <summary>The English catalog's name.</summary>
     public const string English = "en";
 
+    /// <summary>Every catalog's name.</summary>
+    public static readonly string[] Names = [Simplified, Traditional, HongKong, English];
+
     /// <summary>
     /// The cultures that read <see cref="HongKong"/>, met in a parent chain before zh-Hant: Macao writes business Chinese
     /// as Hong Kong does, and zh-Hans-HK, Simplified text written in Hong Kong, never passes through them.
@@ -36,9 +40,13 @@ internal static class CatalogCulture
     {
         for (var current = culture; current.Name.Length > 0; current = current.Parent)
         {
-            if (HongKongCultures.Contains(current.Name, StringComparer.OrdinalIgnoreCase))
+            // A loop, not Contains with a comparer: an evaluation that follows its caller's culture asks on every call.
+            foreach (var hongKong in HongKongCultures)
             {
-                return HongKong;
+                if (current.Name.Equals(hongKong, StringComparison.OrdinalIgnoreCase))
+                {
+                    return HongKong;
+                }
             }
 
             // zh-CHT, the legacy name of zh-Hant, has zh for its parent.
@@ -49,6 +57,19 @@ internal static class CatalogCulture
         }
 
         return culture.TwoLetterISOLanguageName == "zh" ? Simplified : English;
+    }
+
+    /// <summary>Whether <paramref name="culture"/> is Chinese or English, the languages that have catalogs.</summary>
+    public static bool HasCatalog(CultureInfo culture) => culture.TwoLetterISOLanguageName is "zh" or "en";
+
+    /// <summary>
+    /// The caller's culture as FluentValidation reads it for its own messages (<c>ValidatorOptions.Global.LanguageManager.Culture</c>,
+    /// else the current UI culture), when it has a catalog; else <see langword="null"/>.
+    /// </summary>
+    public static CultureInfo? OfCaller()
+    {
+        var culture = ValidatorOptions.Global.LanguageManager.Culture ?? CultureInfo.CurrentUICulture;
+        return HasCatalog(culture) ? culture : null;
     }
 
     /// <summary>Whether the catalog named <paramref name="catalog"/> is in Traditional characters (<see cref="Traditional"/>, <see cref="HongKong"/>).</summary>

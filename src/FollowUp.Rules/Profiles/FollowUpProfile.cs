@@ -31,7 +31,8 @@ public sealed class FollowUpProfile
         IReadOnlyList<string> competitorNames,
         double[] scoreWeights,
         TextAnalyzer analyzer,
-        Messages.MessageCatalog messages)
+        Messages.MessageCatalog messages,
+        bool followCallerCulture)
     {
         Name = name;
         _required = required;
@@ -47,7 +48,7 @@ public sealed class FollowUpProfile
         CompetitorNames = competitorNames;
         _scoreWeights = scoreWeights;
         Analyzer = analyzer;
-        VagueLanguage = new VagueLanguageDetector(analyzer, messages);
+        VagueLanguage = new VagueLanguageDetector(analyzer, messages, followCallerCulture);
         RequiredFields =
         [
             .. RequirementCatalog.Keys.Where((_, bit) => (required & (1UL << bit)) != 0).Select(k => k.Key),

@@ -134,7 +134,8 @@ internal static class ProfileResolver
             competitors.Distinct(StringComparer.Ordinal).ToArray(),
             Effective(chain, layer => layer.ScoreWeights),
             analyzerFor(lexicon, competitors),
-            Messages.MessageCatalog.For(System.Globalization.CultureInfo.GetCultureInfo(options.Culture)));
+            Messages.MessageCatalog.For(System.Globalization.CultureInfo.GetCultureInfo(options.Culture)),
+            options.FollowCurrentUICulture);
     }
 
     private static void Collect(string name, FollowUpRulesOptions options, List<ProfileOptions> chain, bool userLayer)

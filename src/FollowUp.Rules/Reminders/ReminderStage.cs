@@ -11,7 +11,7 @@ internal static class ReminderStage
     public static FollowUpReminder[] Build(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, List<RiskSignal> signals)
     {
         var record = inspection.Record;
-        var messages = rules.Messages;
+        var messages = inspection.Messages;
         var now = inspection.Now;
         var owner = inspection.Owner;
         var customer = inspection.Customer;

@@ -63,7 +63,7 @@ public sealed class RiskDetectionContext
 
     internal Inspection Inspection => _inspection;
 
-    internal Messages.MessageCatalog Messages => _rules.Messages;
+    internal Messages.MessageCatalog Messages => _inspection.Messages;
 
     internal TimeSpan DefaultUtcOffset => _rules.DefaultUtcOffset;
 
