@@ -46,8 +46,8 @@ public sealed class FollowUpRulesOptions
     /// <value><see langword="false"/>: every message is in <see cref="Culture"/>, whatever the caller's culture.</value>
     /// <remarks>
     /// The culture is read on the thread that evaluates; it flows into tasks and <c>await</c>s, so a batch
-    /// (<see cref="BatchEvaluation.EvaluateMany"/>) follows its caller's. To choose the language per call instead, pass it:
-    /// <see cref="IFollowUpEvaluator.Evaluate(FollowUpRecord, System.Globalization.CultureInfo)"/>.
+    /// (<see cref="BatchEvaluation.EvaluateMany"/>) follows its caller's. To choose the language per call instead, evaluate with
+    /// the evaluator <see cref="IFollowUpEvaluator.WithCulture"/> returns.
     /// </remarks>
     public bool FollowCurrentUICulture { get; set; }
 

@@ -82,6 +82,48 @@ public sealed class FollowUpRulesProviderTests : IDisposable
     public sealed record Note(string? Text);
 
     [Fact]
+    public void Reload_FollowCurrentUICultureTurnedOn_ResolvedEvaluatorAndValidatorFollowTheUICulture()
+    {
+        var configuration = new ConfigurationBuilder().Add(new MemoryConfigurationSource()).Build();
+        using var provider = BuildWithConfiguration(configuration);
+        var evaluator = provider.GetRequiredService<IFollowUpEvaluator>();
+        var validator = provider.GetRequiredService<IValidator<FollowUpRecord>>();
+        var record = FollowUpEvaluatorCultureTests.Messy();
+        var chinese = FollowUpEvaluatorCultureTests.Messages(FollowUpEvaluatorCultureTests.ConfiguredFor("zh-CN").Evaluate(record));
+        var english = FollowUpEvaluatorCultureTests.ConfiguredFor("en").Evaluate(record);
+        Assert.Equal(chinese, FollowUpEvaluatorCultureTests.InUICulture("en-US", () => FollowUpEvaluatorCultureTests.Messages(evaluator.Evaluate(record))));
+
+        configuration["FollowUpRules:FollowCurrentUICulture"] = "true";
+        configuration.Reload();
+
+        var (evaluation, failures) = FollowUpEvaluatorCultureTests.InUICulture("en-US", () => (evaluator.Evaluate(record), validator.Validate(record)));
+        Assert.Equal(FollowUpEvaluatorCultureTests.Messages(english), FollowUpEvaluatorCultureTests.Messages(evaluation));
+        Assert.Equal(english.Findings.Select(f => f.Message), failures.Errors.Select(e => e.ErrorMessage));
+    }
+
+    [Fact]
+    public void Reload_CultureChange_ReachesTheResolvedEvaluatorsWithCulture()
+    {
+        var configuration = new ConfigurationBuilder().Add(new MemoryConfigurationSource()).Build();
+        using var provider = BuildWithConfiguration(configuration);
+        var evaluator = provider.GetRequiredService<IFollowUpEvaluator>();
+        var taiwan = evaluator.WithCulture(System.Globalization.CultureInfo.GetCultureInfo("zh-TW"));
+        var french = evaluator.WithCulture(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+        var record = FollowUpEvaluatorCultureTests.Messy();
+        string Expected(string culture) => FollowUpEvaluatorCultureTests.Messages(FollowUpEvaluatorCultureTests.ConfiguredFor(culture).Evaluate(record));
+        Assert.Same(taiwan, evaluator.WithCulture(System.Globalization.CultureInfo.GetCultureInfo("zh-Hant-TW")));
+        Assert.Equal(Expected("zh-TW"), FollowUpEvaluatorCultureTests.Messages(taiwan.Evaluate(record)));
+        Assert.Equal(Expected("zh-CN"), FollowUpEvaluatorCultureTests.Messages(french.Evaluate(record)));
+
+        configuration["FollowUpRules:Culture"] = "en";
+        configuration.Reload();
+
+        Assert.Same(evaluator.Rules, taiwan.Rules);
+        Assert.Equal(Expected("zh-TW"), FollowUpEvaluatorCultureTests.Messages(taiwan.Evaluate(record)));
+        Assert.Equal(Expected("en"), FollowUpEvaluatorCultureTests.Messages(french.Evaluate(record, "ToB")));
+    }
+
+    [Fact]
     public void Reload_InvalidMemoryConfigurationChange_KeepsTheLastGoodRuleSet()
     {
         var configuration = new ConfigurationBuilder()
@@ -117,6 +159,7 @@ public sealed class FollowUpRulesProviderTests : IDisposable
     [Theory]
     [InlineData("FollowUpRules:Grades:A", "high", "FollowUpRules:Grades:A")]
     [InlineData("FollowUpRules:Grades:AA", "70", "'AA'")]
+    [InlineData("FollowUpRules:FollowCurrentUICulture", "auto", "FollowUpRules:FollowCurrentUICulture")]
     public void Reload_ValueTheBinderCannotBind_IsARejectedChangeListenersHearOf(string key, string value, string named)
     {
         var configuration = new ConfigurationBuilder().Add(new MemoryConfigurationSource()).Build();

@@ -19,6 +19,7 @@ public class FollowUpRulesOptionsTests
         Assert.Equal("FollowUpRules", FollowUpRulesOptions.SectionName);
         Assert.Equal("ToB", options.DefaultProfile);
         Assert.Equal("zh-CN", options.Culture);
+        Assert.False(options.FollowCurrentUICulture);
         Assert.Equal(TimeSpan.FromHours(8), options.DefaultUtcOffset);
         Assert.Empty(options.Profiles);
         Assert.Empty(options.Lexicon.Add);
@@ -107,6 +108,57 @@ public class FollowUpRulesOptionsTests
 
     private static IConfiguration Configuration(string json) =>
         new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+
+    [Fact]
+    public void FollowCurrentUICulture_BoundFromConfiguration_ReachesTheRuleSet()
+    {
+        var services = new ServiceCollection();
+        services.AddFollowUpRules();
+        services.Configure<FollowUpRulesOptions>(
+            Configuration("""{ "FollowUpRules": { "Culture": "zh-HK", "FollowCurrentUICulture": true } }""").GetSection(FollowUpRulesOptions.SectionName),
+            binder => binder.ErrorOnUnknownConfiguration = true);
+        using var provider = services.BuildServiceProvider();
+
+        var rules = provider.GetRequiredService<IFollowUpRulesMonitor>().Current;
+
+        Assert.True(rules.FollowCurrentUICulture);
+        Assert.Equal("zh-HK", rules.Culture.Name);
+        Assert.False(FollowUpRuleSet.Default.FollowCurrentUICulture);
+    }
+
+    [Fact]
+    public void FollowCurrentUICulture_NotABoolean_FailsNamingTheKey()
+    {
+        var services = new ServiceCollection();
+        services.AddFollowUpRules();
+        services.Configure<FollowUpRulesOptions>(
+            Configuration("""{ "FollowUpRules": { "FollowCurrentUICulture": "yes" } }""").GetSection(FollowUpRulesOptions.SectionName));
+        using var provider = services.BuildServiceProvider();
+
+        var exception = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<FollowUpRulesOptions>>().Value);
+
+        Assert.Contains("FollowUpRules:FollowCurrentUICulture", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("auto")]
+    [InlineData("Current")]
+    public void Create_CultureThatAsksForTheCallers_PointsToFollowCurrentUICulture(string culture)
+    {
+        var exception = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(new FollowUpRulesOptions { Culture = culture }));
+
+        var failure = Assert.Single(exception.Failures);
+        Assert.Contains($"FollowUpRules:Culture ('{culture}'): must be a Chinese", failure, StringComparison.Ordinal);
+        Assert.Contains("set FollowUpRules:FollowCurrentUICulture to true", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_CultureOfAnotherLanguage_DoesNotPointToFollowCurrentUICulture()
+    {
+        var exception = Assert.Throws<OptionsValidationException>(() => FollowUpRuleSet.Create(new FollowUpRulesOptions { Culture = "fr" }));
+
+        Assert.DoesNotContain("FollowCurrentUICulture", Assert.Single(exception.Failures), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Profiles_AreKeyedCaseInsensitively()

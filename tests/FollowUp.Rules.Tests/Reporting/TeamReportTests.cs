@@ -121,6 +121,33 @@ public sealed partial class TeamReportTests
         Assert.StartsWith("跟进记录团队复盘\n", report.ToString(TeamReportFormat.Text, CultureInfo.GetCultureInfo("zh-CN")), StringComparison.Ordinal);
     }
 
+    /// <summary>One evaluator answering each call in its user's language labels a report over them as rule sets of those cultures do.</summary>
+    [Theory]
+    [InlineData("en", "en-GB", "Follow-up team review\n")]
+    [InlineData("zh-HK", "zh-MO", "跟進紀錄團隊檢討\n")]
+    [InlineData("zh-TW", "zh-HK", "跟進記錄團隊檢討\n")]
+    [InlineData("en", "zh-TW", "跟进记录团队复盘\n")]
+    [InlineData("zh-CN", "en", "跟进记录团队复盘\n")]
+    public void Write_WithoutCulture_EvaluatedInPerCallCultures_LabelsAsForRuleSetsOfThoseCultures(string first, string second, string heading)
+    {
+        var record = SampleRecords.CompleteToB();
+        var evaluator = TestClock.Evaluator(o => o.FollowCurrentUICulture = true);
+        var builder = new TeamReportBuilder();
+        builder.Add(record, evaluator.WithCulture(CultureInfo.GetCultureInfo(first)).Evaluate(record));
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(second);
+        try
+        {
+            builder.Add(record, evaluator.Evaluate(record));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+
+        Assert.StartsWith(heading, builder.Build().ToString(TeamReportFormat.Text), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("zh-TW")]
     [InlineData("zh-CN")]
