@@ -157,8 +157,10 @@ public sealed class TeamReport
     /// The language of the labels, chosen as the messages' (<see cref="FollowUpRulesOptions.Culture"/>): Traditional Chinese
     /// in Hong Kong wording for <c>zh-HK</c> and <c>zh-MO</c>, in Taiwan wording for <c>zh-TW</c> and <c>zh-Hant</c>,
     /// Simplified Chinese for any other <c>zh</c> culture, English otherwise. When <see langword="null"/>, the language the
-    /// records were evaluated in (the rule set's <see cref="FollowUpRuleSet.Culture"/>); zh-TW when they were evaluated in
-    /// both Taiwan and Hong Kong wording; zh-CN when in more than one language otherwise or the report has none. Numbers are
+    /// records were evaluated in (the rule set's <see cref="FollowUpRuleSet.Culture"/>, or each evaluation's own when it was made
+    /// with <see cref="IFollowUpEvaluator.WithCulture"/> or in the caller's culture, <see cref="FollowUpRulesOptions.FollowCurrentUICulture"/>);
+    /// zh-TW when they were evaluated in both Taiwan and Hong Kong wording; zh-CN when in more than one language otherwise or the
+    /// report has none. Numbers are
     /// always written with <see cref="CultureInfo.InvariantCulture"/>, and <see cref="TeamReportFormat.Json"/> has no labels.
     /// Deduction messages keep the language the records were evaluated in.
     /// </param>
