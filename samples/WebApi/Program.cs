@@ -13,7 +13,14 @@ builder.Services.AddFollowUpRules();
 builder.Services.Configure<FollowUpRulesOptions>(
     builder.Configuration.GetSection(FollowUpRulesOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true);
 
-// 2. Errors as RFC 9457 problem details, with Chinese messages written as is rather than as \uXXXX escapes.
+// 2. Answer each request in its user's language: request localization sets CultureInfo.CurrentUICulture from the
+//    Accept-Language header (or ?ui-culture=zh-TW), and "FollowCurrentUICulture": true in appsettings.json makes the evaluator
+//    and the validators write their messages in it. A request in another language, or none, gets the default, zh-CN.
+string[] cultures = ["zh-CN", "zh-TW", "zh-HK", "en"];
+builder.Services.AddRequestLocalization(localization => localization
+    .SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures));
+
+// 3. Errors as RFC 9457 problem details, with Chinese messages written as is rather than as \uXXXX escapes.
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 builder.Services.AddSingleton<FollowUpStore>();
@@ -21,12 +28,13 @@ builder.Services.AddSingleton<FollowUpStore>();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestLocalization();
 
 // appsettings.json reloads on change: a valid edit swaps in new rules, an invalid one is rejected and the last good rules
 // stay in force. Log which, so a rejected edit is not silent.
 app.Services.GetRequiredService<IFollowUpRulesMonitor>().LogChanges(app.Logger);
 
-// 3. Evaluate one record and answer with the SPEC §8 evaluation JSON, which any JsonSerializer writes for a FollowUpEvaluation.
+// 4. Evaluate one record and answer with the SPEC §8 evaluation JSON, which any JsonSerializer writes for a FollowUpEvaluation.
 //    The body is read with the library's lenient JSON, so "决策人", "电话" and "budget": 500000 are read as an integrator's CRM
 //    sends them, and a value of the wrong shape ("customer": "张伟") is an InvalidValue finding on its field, not a 400.
 app.MapPost("/follow-ups/evaluate", async (HttpRequest request, IFollowUpEvaluator evaluator, CancellationToken cancellationToken) =>
@@ -35,7 +43,7 @@ app.MapPost("/follow-ups/evaluate", async (HttpRequest request, IFollowUpEvaluat
     return body.Record is { } record ? TypedResults.Ok(evaluator.Evaluate(record)) : body.Problem;
 });
 
-// 4. Store a record only when it has no Error findings, using the rules as a FluentValidation IValidator<T>. A value of the
+// 5. Store a record only when it has no Error findings, using the rules as a FluentValidation IValidator<T>. A value of the
 //    wrong shape is a 400 here: it could not be stored with the record.
 app.MapPost("/follow-ups", async (
     HttpRequest request, IValidator<FollowUpRecord> validator, FollowUpStore store, CancellationToken cancellationToken) =>
@@ -67,7 +75,7 @@ app.MapPost("/follow-ups", async (
         new StoredFollowUpResponse(stored.Id, record.Id, evaluation.Grade.ToString(), evaluation.Score, warnings));
 });
 
-// 5. Read a stored record back, in the record JSON of SPEC §1.
+// 6. Read a stored record back, in the record JSON of SPEC §1.
 app.MapGet("/follow-ups/{id}", (string id, FollowUpStore store) =>
     store.Find(id) is { } stored ? Results.Text(stored.Json, "application/json", System.Text.Encoding.UTF8) : Results.NotFound());
 

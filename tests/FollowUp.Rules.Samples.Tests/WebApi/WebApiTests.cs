@@ -56,6 +56,35 @@ public sealed class WebApiTests(WebApiFactory factory) : IClassFixture<WebApiFac
         Assert.DoesNotContain("\\u", body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "缺少决策权。")]
+    [InlineData("en-US,en;q=0.9", "Missing decision")]
+    [InlineData("zh-TW", "缺少決策權。")]
+    [InlineData("zh-HK,zh;q=0.8", "缺少決策權。")]
+    [InlineData("fr-FR", "缺少决策权。")]
+    public async Task Evaluate_AcceptLanguage_WritesMessagesInTheRequestsLanguage(string? acceptLanguage, string decisionRoleMissing)
+    {
+        using var response = await PostAsync("/follow-ups/evaluate", TestRecords.MissingRequiredFields(), acceptLanguage);
+
+        using var evaluation = await ReadJsonAsync(response);
+        var finding = evaluation.RootElement.GetProperty("findings").EnumerateArray()
+            .Single(f => f.GetProperty("field").GetString() == "customer.decisionRole");
+        Assert.StartsWith(decisionRoleMissing, finding.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("en", "Missing decision")]
+    [InlineData("zh-TW", "缺少決策權。")]
+    public async Task Store_AcceptLanguage_WritesTheValidatorsErrorsInTheRequestsLanguage(string acceptLanguage, string decisionRoleMissing)
+    {
+        using var response = await PostAsync("/follow-ups", TestRecords.MissingRequiredFields(), acceptLanguage);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = await ReadJsonAsync(response);
+        var errors = problem.RootElement.GetProperty("errors").GetProperty("customer.decisionRole");
+        Assert.StartsWith(decisionRoleMissing, errors[0].GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task Evaluate_ScenarioNamesConfiguredProfile_UsesThatProfile()
     {
@@ -176,11 +205,16 @@ public sealed class WebApiTests(WebApiFactory factory) : IClassFixture<WebApiFac
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string path, JsonObject record)
+    private async Task<HttpResponseMessage> PostAsync(string path, JsonObject record, string? acceptLanguage = null)
     {
-        using var content = new StringContent(record.ToJsonString(), Encoding.UTF8);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        return await _client.PostAsync(path, content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(record.ToJsonString(), Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        if (acceptLanguage is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        return await _client.SendAsync(request);
     }
 
     private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response) =>
