@@ -27,8 +27,11 @@ public sealed class FollowUpEvaluator : IFollowUpEvaluator
     /// <summary>The culture of every evaluation, for an evaluator <see cref="WithCulture"/> made; <see langword="null"/> for the rule set's or the caller's.</summary>
     private readonly CultureInfo? _culture;
 
-    /// <summary>The evaluators <see cref="WithCulture"/> hands out, one per catalog, made when first asked for and shared with them.</summary>
-    private readonly FollowUpEvaluator?[] _inCatalog;
+    /// <summary>
+    /// The evaluators <see cref="WithCulture"/> hands out, one per catalog, made when first asked for and shared with them;
+    /// <see langword="null"/> until then, so that an evaluator never asked for another culture costs what it did.
+    /// </summary>
+    private FollowUpEvaluator?[]? _inCatalog;
 
     /// <summary>Initializes a new instance of the <see cref="FollowUpEvaluator"/> class.</summary>
     /// <param name="rules">The rule set.</param>
@@ -39,15 +42,14 @@ public sealed class FollowUpEvaluator : IFollowUpEvaluator
         ArgumentNullException.ThrowIfNull(rules);
         Rules = rules;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _inCatalog = new FollowUpEvaluator?[CatalogCulture.Names.Length];
     }
 
-    private FollowUpEvaluator(FollowUpEvaluator of, CultureInfo culture)
+    private FollowUpEvaluator(FollowUpEvaluator of, FollowUpEvaluator?[] inCatalog, CultureInfo culture)
     {
         Rules = of.Rules;
         _timeProvider = of._timeProvider;
         _culture = culture;
-        _inCatalog = of._inCatalog;
+        _inCatalog = inCatalog;
     }
 
     /// <inheritdoc />
@@ -94,9 +96,12 @@ public sealed class FollowUpEvaluator : IFollowUpEvaluator
     {
         ArgumentNullException.ThrowIfNull(culture);
         var catalog = CatalogCulture.Of(CatalogCulture.HasCatalog(culture) ? culture : Rules.Culture);
-        ref var slot = ref _inCatalog[Array.IndexOf(CatalogCulture.Names, catalog)];
+        var inCatalog = Volatile.Read(ref _inCatalog)
+            ?? Interlocked.CompareExchange(ref _inCatalog, new FollowUpEvaluator?[CatalogCulture.Names.Length], null)
+            ?? _inCatalog;
+        ref var slot = ref inCatalog[Array.IndexOf(CatalogCulture.Names, catalog)];
         return Volatile.Read(ref slot)
-            ?? Interlocked.CompareExchange(ref slot, new FollowUpEvaluator(this, CultureInfo.GetCultureInfo(catalog)), null)
+            ?? Interlocked.CompareExchange(ref slot, new FollowUpEvaluator(this, inCatalog, CultureInfo.GetCultureInfo(catalog)), null)
             ?? slot!;
     }
 

@@ -236,6 +236,34 @@ public class FollowUpEvaluatorCultureTests
         Assert.NotEqual(english, chinese);
     }
 
+    /// <summary>Following the caller's culture, or evaluating WithCulture, allocates what a rule set of that culture does: the catalogs are not built per call.</summary>
+    [Fact]
+    public void Evaluate_InTheCallersCultureOrWithCulture_AllocatesWhatAFixedCultureDoes()
+    {
+        var record = Messy();
+        var english = CultureInfo.GetCultureInfo("en");
+        var fixedEnglish = ConfiguredFor("en");
+        var inEnglish = Default.WithCulture(english);
+        long Least(Func<FollowUpEvaluation> evaluate)
+        {
+            var least = long.MaxValue;
+            for (var i = 0; i < 5; i++)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                evaluate();
+                least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+
+            return least;
+        }
+
+        var (following, withCulture, configured) = InUICulture("en-US", () =>
+            (Least(() => Following.Evaluate(record)), Least(() => inEnglish.Evaluate(record)), Least(() => fixedEnglish.Evaluate(record))));
+
+        Assert.Equal(configured, following);
+        Assert.Equal(configured, withCulture);
+    }
+
     [Property(Arbitrary = [typeof(FollowUpEvaluatorPropertyTests.Arbitraries)])]
     public void WithCulture_AnyRecord_EvaluatesAsTheRuleSetOfThatCulture(FollowUpEvaluatorPropertyTests.GeneratedRecord generated, byte pick)
     {
