@@ -117,6 +117,15 @@ internal static class EnumLabelCatalog
         ("短信", "Other"), ("簡訊", "Other"), ("短訊", "Other"), ("SMS", "Other"), ("千牛", "Other"), ("旺旺", "Other"), ("阿里旺旺", "Other"),
         ("抖店", "Other"), ("在线客服", "Other"), ("線上客服", "Other"), ("钉钉", "Other"), ("釘釘", "Other"), ("飞书", "Other"), ("飛書", "Other"), ("QQ", "Other"),
         ("WhatsApp", "Other"), ("LINE", "Other"), ("Signal", "Other"), ("Telegram", "Other"),
+
+        // Shop and content platforms' own messaging (Douyin, Xiaohongshu, JD's 咚咚, Pinduoduo, Taobao's 旺旺) and a live
+        // stream's chat are Other; WeCom (企微) and WeChat Channels (视频号, whose messages and orders reach the seller inside
+        // WeChat) are WeChat. A return call (电话回访) is a call.
+        ("抖音", "Other"), ("抖音私信", "Other"), ("Douyin", "Other"), ("小红书", "Other"), ("小紅書", "Other"), ("Xiaohongshu", "Other"),
+        ("咚咚", "Other"), ("京东咚咚", "Other"), ("京東咚咚", "Other"), ("拼多多", "Other"), ("Pinduoduo", "Other"),
+        ("淘宝旺旺", "Other"), ("淘寶旺旺", "Other"), ("直播间", "Other"), ("直播間", "Other"),
+        ("企微", "WeChat"), ("WeCom", "WeChat"), ("视频号", "WeChat"), ("視頻號", "WeChat"), ("微信视频号", "WeChat"), ("微信視頻號", "WeChat"),
+        ("电话回访", "Phone"), ("電話回訪", "Phone"),
     ];
 
     private static readonly (string Label, string Member)[] Feedback =
@@ -134,8 +143,25 @@ internal static class EnumLabelCatalog
         ("未知", "Unknown"),
     ];
 
+    /// <summary>
+    /// Stage labels of signed business whose work is still open: an order paid and not yet shipped or received, an
+    /// after-sales case (return, refund, exchange, reshipment) and a project being delivered. Each reads as Signed, and a
+    /// record in one has its next action and due date checked as an open stage's are (<see cref="NamesOpenWorkAfterSigning"/>).
+    /// </summary>
+    private static readonly string[] OpenWorkAfterSigning =
+    [
+        "已付款", "待发货", "待發貨", "已发货", "已發貨", "待收货", "待收貨", "配送中", "运输中", "運輸中",
+        "售后中", "售後中", "售后处理中", "售後處理中", "退货中", "退貨中", "退款中", "退货退款中", "退貨退款中", "换货中", "換貨中",
+        "退换货中", "退換貨中", "补发中", "補發中", "实施中", "實施中", "交付中",
+        "AwaitingShipment", "Shipped", "InTransit", "AfterSales", "Returning", "Refunding", "Exchanging", "Reshipping", "Implementing", "Delivering",
+    ];
+
+    /// <summary>The labels of <see cref="OpenWorkAfterSigning"/> in their <see cref="LookupKey"/> form.</summary>
+    private static readonly FrozenSet<string> OpenWorkKeys = OpenWorkAfterSigning.Select(LookupKey).ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly (string Label, string Member)[] Stages =
     [
+
         ("初步沟通", "Initial"), ("初步溝通", "Initial"), ("初次沟通", "Initial"), ("初次溝通", "Initial"), ("初步接触", "Initial"),
         ("初步接觸", "Initial"),
         ("需求确认", "NeedsConfirmed"), ("需求確認", "NeedsConfirmed"), ("需求已确认", "NeedsConfirmed"), ("需求已確認", "NeedsConfirmed"),
@@ -178,12 +204,11 @@ internal static class EnumLabelCatalog
         ("未中标", "Lost"), ("未中標", "Lost"), ("没中标", "Lost"), ("沒中標", "Lost"), ("落标", "Lost"), ("落標", "Lost"),
 
         // After the contract: delivery, acceptance and payment of a project, and an order's life on a shop platform, are all
-        // signed business; a platform's closed trade (交易关闭: cancelled or refunded before completion) is a lost one.
-        ("实施中", "Signed"), ("實施中", "Signed"), ("交付中", "Signed"), ("已上线", "Signed"), ("已上線", "Signed"),
+        // signed business (those still in progress are listed in OpenWorkAfterSigning); a platform's closed trade (交易关闭:
+        // cancelled or refunded before completion) is a lost one.
+        ("已上线", "Signed"), ("已上線", "Signed"),
         ("已验收", "Signed"), ("已驗收", "Signed"), ("已回款", "Signed"),
-        ("已付款", "Signed"), ("待发货", "Signed"), ("待發貨", "Signed"), ("已发货", "Signed"), ("已發貨", "Signed"),
-        ("已签收", "Signed"), ("已簽收", "Signed"), ("售后中", "Signed"), ("售後中", "Signed"), ("售后处理中", "Signed"),
-        ("售後處理中", "Signed"), ("交易成功", "Signed"), ("交易完成", "Signed"), ("已成交", "Signed"), ("已完成", "Signed"),
+        ("已签收", "Signed"), ("已簽收", "Signed"), ("交易成功", "Signed"), ("交易完成", "Signed"), ("已成交", "Signed"), ("已完成", "Signed"),
         ("售后完结", "Signed"), ("售後完結", "Signed"),
         ("交易关闭", "Lost"), ("交易關閉", "Lost"),
 
@@ -198,6 +223,13 @@ internal static class EnumLabelCatalog
         // English CRM stage names, written without spaces: "Closed Won" and "closed_won" are looked up as ClosedWon.
         ("Prospecting", "Initial"), ("Qualification", "Initial"), ("NeedsAnalysis", "NeedsConfirmed"),
         ("Proposal", "ProposalSent"), ("Quoted", "ProposalSent"), ("ClosedWon", "Signed"), ("ClosedLost", "Lost"),
+
+        // Shop platforms' order states: an order placed and not paid (待付款) is a deal still being closed; a refunded one
+        // (已退款, 退款成功) is lost, as a closed trade is. Listed last, so that each member's first label stays its own.
+        ("待付款", "Negotiation"), ("待支付", "Negotiation"), ("等待买家付款", "Negotiation"), ("等待買家付款", "Negotiation"),
+        ("AwaitingPayment", "Negotiation"), ("PendingPayment", "Negotiation"),
+        ("已退款", "Lost"), ("退款成功", "Lost"), ("Refunded", "Lost"),
+        .. OpenWorkAfterSigning.Select(label => (label, "Signed")),
     ];
 
     private static readonly (string Label, string Member)[] AttachmentKinds =
@@ -286,6 +318,19 @@ internal static class EnumLabelCatalog
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether a stage's text is a built-in label of signed business whose work is still open (售后中, 退貨中, Returning), read
+    /// in any case, width or script and with its words joined.
+    /// </summary>
+    public static bool NamesOpenWorkAfterSigning(string text) => OpenWorkKeys.Contains(LookupKey(text));
+
+    /// <summary>The form in which a label is compared with others: trimmed, its words joined and folded (等客戶 回覆 as 等客户回复).</summary>
+    public static string LookupKey(string text)
+    {
+        var trimmed = text.Trim();
+        return FoldedKey(trimmed.AsSpan().ContainsAny(" _-") ? Joined(trimmed) : trimmed);
     }
 
     /// <summary>A name's or label's words joined, as the table lists what CRMs write in words (ClosedWon for Closed Won).</summary>
