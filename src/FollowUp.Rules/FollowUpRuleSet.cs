@@ -121,6 +121,9 @@ public sealed class FollowUpRuleSet
         return MessageCatalog.For(culture);
     }
 
+    /// <summary>The configured labels of record values (<see cref="FollowUpRulesOptions.Labels"/>), read when a record is evaluated.</summary>
+    internal RecordLabels Labels { get; private init; } = RecordLabels.None;
+
     /// <summary>Validates <paramref name="options"/> and builds a rule set from them.</summary>
     /// <param name="options">The options; not changed, and not referenced after the call.</param>
     /// <returns>The rule set.</returns>
@@ -166,6 +169,7 @@ public sealed class FollowUpRuleSet
         {
             GradeCaps = new GradeCaps(caps.VagueLatestContact, caps.UnansweredRisk, caps.OverdueNextAction),
             FollowCurrentUICulture = options.FollowCurrentUICulture,
+            Labels = new RecordLabels(options.Labels),
         };
 
         TextAnalyzer AnalyzerFor(IReadOnlyList<LexiconOptions> lexicon, IReadOnlyList<string> competitors)

@@ -109,6 +109,13 @@ public sealed class FollowUpRulesOptions
     /// <value>Medium 25, High 50, Critical 75.</value>
     public RiskLevelOptions RiskLevels { get; } = new();
 
+    /// <summary>
+    /// Gets a CRM's own words for the values of the record's enumerations (a stage, a channel…), read beside the built-in
+    /// labels when records are evaluated, and the stage labels that name work still open after signing.
+    /// </summary>
+    /// <value>Empty: the built-in English names and Chinese labels only.</value>
+    public RecordLabelOptions Labels { get; } = new();
+
     internal static readonly string[] DefaultAcknowledgementPhrases =
     [
         "待补充", "待补", "暂未明确", "未明确", "未透露", "不愿透露", "暂不清楚", "尚不清楚", "待确认", "待核实", "待了解", "暂未提供",

@@ -109,6 +109,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         }
 
         CheckAliases(builder, options);
+        RecordLabels.Check(builder, options.Labels, $"{Root}:Labels");
 
         var grades = options.Grades;
         if (GradeScale.FirstOutOfOrder(grades.A, grades.B, grades.C) is not null)

@@ -95,6 +95,7 @@ internal static class EvaluationBuilder
             inspection.Customer)
         {
             UnansweredSignals = UnansweredCodes(inspection),
+            Stage = inspection.Stage,
             Culture = inspection.MessagesCulture,
             DateOrder = rules.DateOrder,
         };

@@ -110,6 +110,12 @@ public sealed class FollowUpEvaluation
     /// </summary>
     internal IReadOnlyList<string> UnansweredSignals { get; init; } = [];
 
+    /// <summary>
+    /// Gets the stage as the rules read it, a label configured in <see cref="FollowUpRulesOptions.Labels"/> included, for the team
+    /// report's stage funnel; <see langword="null"/> when the record gives none the rules know.
+    /// </summary>
+    internal DealStage? Stage { get; init; }
+
     /// <summary>The culture of the evaluation's messages, for a team report over this evaluation to label in the same language.</summary>
     internal System.Globalization.CultureInfo? Culture { get; init; }
 

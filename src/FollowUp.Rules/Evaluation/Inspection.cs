@@ -353,6 +353,14 @@ internal sealed partial class Inspection
     /// <summary>Gets the stage when it is recognised.</summary>
     public DealStage? Stage { get; private set; }
 
+    /// <summary>
+    /// Gets whether the stage is Signed and its text names work still open after signing (售后中, 退货中, 待发货, 实施中, a label of
+    /// <see cref="RecordLabelOptions.OpenAfterSigning"/>). The stage stays Signed in every output; its next action is followed up
+    /// as an open stage's is, in every profile: the stage itself says the work is not done, whatever the profile assumes of a
+    /// signed deal whose stage says no more.
+    /// </summary>
+    public bool SignedWithOpenWork { get; private set; }
+
     /// <summary>Gets the resolved due date of the next action, when readable.</summary>
     public DateTimeOffset? NextActionDue { get; private set; }
 
@@ -475,7 +483,7 @@ internal sealed partial class Inspection
         System.Globalization.CultureInfo messagesCulture)
     {
         // Every stage after this one, custom detectors included, reads the dates as the rules read them.
-        record = DateReading.InOrder(record, rules.DateOrder);
+        record = rules.Labels.Read(DateReading.InOrder(record, rules.DateOrder));
         Record = record;
         _rules = rules;
         _negativeFeedback = IndexOfCode(rules.SignalCodes, Risk.RiskSignalCodes.NegativeFeedback);
@@ -503,6 +511,7 @@ internal sealed partial class Inspection
         _changeMentionInLog = null;
         _changeMentionCheck = -1;
         Stage = null;
+        SignedWithOpenWork = false;
         NextActionDue = null;
         NextActionDueIsDateOnly = false;
         Owner = null;
@@ -567,8 +576,20 @@ internal sealed partial class Inspection
         }
     }
 
-    /// <summary>Whether the stage is open (not Signed or Lost); unknown stages count as open, the stricter reading.</summary>
-    public bool IsOpenStage => Stage is not (DealStage.Signed or DealStage.Lost);
+    /// <summary>
+    /// Whether the stage is open: not Signed or Lost (unknown stages count as open, the stricter reading), or Signed with work
+    /// still open (<see cref="SignedWithOpenWork"/>). Its next action and due date are required, and checked for being past.
+    /// </summary>
+    public bool IsOpenStage => Stage is not (DealStage.Signed or DealStage.Lost) || SignedWithOpenWork;
+
+    /// <summary>
+    /// Whether a past due date of the next action is reported (NextActionDueInPast, NextActionOverdue): at an open stage, and at
+    /// a signed one where the profile takes a signed deal for a finished order (<see cref="FollowUpProfile.FollowUpAfterSigning"/>
+    /// false) but a next action is written for it, which that setting calls an after-sales case: it goes stale while the action is
+    /// open, so the action's own date is held to as well. Nothing is required of a signed order with no next action.
+    /// </summary>
+    public bool ChecksNextActionDue =>
+        IsOpenStage || (Stage == DealStage.Signed && !_profile.FollowUpAfterSigning && NextActionState == FieldState.Filled);
 
     /// <summary>
     /// Whether a time that has happened by its nature (a record, a contact) lies more than <see cref="FutureTolerance"/> past now:
@@ -825,6 +846,7 @@ internal sealed partial class Inspection
         var step = FollowUpStep.Progress;
         var stage = progress?.Stage ?? default;
         Stage = stage.Value;
+        SignedWithOpenWork = Stage == DealStage.Signed && stage.Text is { } stageText && _rules.Labels.NamesOpenWorkAfterSigning(stageText);
         Choice(FollowUpFields.ProgressStage, FollowUpFields.ProgressStage, stage, null, RequiredBit(FollowUpFields.ProgressStage), riskInput: true);
         Date(FollowUpFields.ProgressStageSince, FollowUpFields.ProgressStageSince, step, progress?.StageSince ?? default,
             RequiredBit(FollowUpFields.ProgressStageSince));
@@ -840,13 +862,14 @@ internal sealed partial class Inspection
         }
 
         var dueRequired = open && RequiredBit(FollowUpFields.ProgressNextActionDue);
+        var checksDue = ChecksNextActionDue;
         var (dueState, due) = Date(FollowUpFields.ProgressNextActionDue, FollowUpFields.ProgressNextActionDue, step,
-            progress?.NextActionDue ?? default, dueRequired, reportDueInPast: open);
+            progress?.NextActionDue ?? default, dueRequired, reportDueInPast: checksDue);
         NextActionDue = dueState == FieldState.Filled ? due : null;
         NextActionDueIsDateOnly = progress?.NextActionDue.IsDateOnly ?? false;
 
         // Due earlier today and not done: overdue, though not due "before today" as NextActionDueInPast says.
-        if (open && NextActionDeadline is { } deadline && deadline < Now && FirstNoteOn(FollowUpFields.ProgressNextActionDue) < 0
+        if (checksDue && NextActionDeadline is { } deadline && deadline < Now && FirstNoteOn(FollowUpFields.ProgressNextActionDue) < 0
             && _profile.ScoreWeight(Grading.GradeComponent.Actionability) > 0)
         {
             Notes.Add(new Note(Problem.NextActionOverdue, FollowUpFields.ProgressNextActionDue, FollowUpFields.ProgressNextActionDue,

@@ -233,13 +233,24 @@ internal static class Grader
     private static void Actionability(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
     {
         var budget = profile.ScoreWeight(GradeComponent.Actionability);
-        if (!inspection.IsOpenStage || budget <= 0)
+        if (!inspection.ChecksNextActionDue || budget <= 0)
         {
             return;
         }
 
         var share = budget / 3;
         var part = new Part(GradeComponent.Actionability, budget, messages);
+        if (!inspection.IsOpenStage)
+        {
+            // A signed order's after-sales action (ChecksNextActionDue): only its lateness is charged, since nothing was required.
+            if (inspection.NextActionDue is { } late && inspection.NextActionDeadline < inspection.Now)
+            {
+                OverdueDeduction(inspection, rules, messages, deductions, ref part, share, late);
+            }
+
+            return;
+        }
+
         // A vague next action is no more actionable than none; a concrete one with a vague phrase in it is half way.
         var action = ClarityOf(inspection, FollowUpFields.ProgressNextAction);
         if (inspection.NextActionState != FieldState.Filled)
@@ -261,10 +272,7 @@ internal static class Grader
         }
         else if (inspection.NextActionDeadline < inspection.Now)
         {
-            part.Add(deductions, DeductionCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue, share / 2,
-                FirstNote(inspection, Problem.NextActionOverdue) is >= 0 and var note
-                    ? inspection.NoteMessage(note, messages)
-                    : messages.Defer("NextActionOverdue", TimeText.Due(due, inspection.NextActionDueIsDateOnly, rules.DefaultUtcOffset)));
+            OverdueDeduction(inspection, rules, messages, deductions, ref part, share, due);
         }
 
         if (inspection.OwnerState == FieldState.Missing)
@@ -277,6 +285,14 @@ internal static class Grader
                 messages.Defer("OwnerNotConfirmed", inspection.Record.Progress?.NextActionOwner ?? inspection.Record.Owner));
         }
     }
+
+    /// <summary>Half a share for a next action past its due time, with the message of its finding when it has one.</summary>
+    private static void OverdueDeduction(
+        Inspection inspection, FollowUpRuleSet rules, MessageCatalog messages, List<Deduction> deductions, ref Part part, double share, DateTimeOffset due) =>
+        part.Add(deductions, DeductionCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue, share / 2,
+            FirstNote(inspection, Problem.NextActionOverdue) is >= 0 and var note
+                ? inspection.NoteMessage(note, messages)
+                : messages.Defer("NextActionOverdue", TimeText.Due(due, inspection.NextActionDueIsDateOnly, rules.DefaultUtcOffset)));
 
     private static void Timeliness(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, MessageCatalog messages, List<Deduction> deductions)
     {

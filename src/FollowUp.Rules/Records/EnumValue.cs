@@ -76,6 +76,9 @@ public readonly struct EnumValue<TEnum> : IEquatable<EnumValue<TEnum>>
             : new EnumValue<TEnum>(text);
     }
 
+    /// <summary>A known value read from text by a label the rule set configures (<see cref="RecordLabelOptions"/>), its text kept.</summary>
+    internal static EnumValue<TEnum> Recognised(TEnum value, string text) => new(value) { Text = text };
+
     /// <summary>Converts a member to a known value (a number that is no member to unrecognised text, as the constructor does).</summary>
     /// <param name="value">The member.</param>
     public static implicit operator EnumValue<TEnum>(TEnum value) => new(value);

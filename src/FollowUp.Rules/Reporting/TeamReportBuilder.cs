@@ -130,7 +130,7 @@ public sealed class TeamReportBuilder
     }
 
     /// <summary>Adds an evaluated record to the report.</summary>
-    /// <param name="record">The record, for its stage.</param>
+    /// <param name="record">The record, for its contact times.</param>
     /// <param name="evaluation">The record's evaluation, for everything else (its <see cref="FollowUpEvaluation.Owner"/> and
     /// <see cref="FollowUpEvaluation.Customer"/> included, so the report and the <c>NoOwner</c> signal agree).</param>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> or <paramref name="evaluation"/> is <see langword="null"/>.</exception>
@@ -197,7 +197,7 @@ public sealed class TeamReportBuilder
         }
 
         CountSignals(evaluation.Risk.Signals);
-        _stages[record.Progress?.Stage.Value is { } stage ? (int)stage : StageSlots - 1]++;
+        _stages[evaluation.Stage is { } stage ? (int)stage : StageSlots - 1]++;
         var overdue = OverdueOf(evaluation);
         ConsiderForAttention(evaluation, owner, riskNotAssessable, overdue, sequence);
         ConsiderAtRisk(record, evaluation, owner, overdue, sequence);
@@ -557,7 +557,7 @@ public sealed class TeamReportBuilder
     /// </summary>
     private void ConsiderAtRisk(FollowUpRecord record, FollowUpEvaluation evaluation, OwnerTally owner, TimeSpan overdue, long sequence)
     {
-        var stage = record.Progress?.Stage.Value;
+        var stage = evaluation.Stage;
         if (stage is DealStage.Lost)
         {
             return;

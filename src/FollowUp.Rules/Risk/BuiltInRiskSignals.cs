@@ -25,7 +25,8 @@ internal static class BuiltInRiskSignals
     /// <summary>
     /// The latest communication is older than the profile's limit. Not for a lost deal, which is no longer followed up; a signed
     /// one still is (delivery, renewal), unless the profile takes a signed deal for a finished order
-    /// (<see cref="Profiles.FollowUpProfile.FollowUpAfterSigning"/>) and no next action is written for it.
+    /// (<see cref="Profiles.FollowUpProfile.FollowUpAfterSigning"/>), its stage names no work still open (售后中, 退货中) and no
+    /// next action is written for it.
     /// </summary>
     private sealed class StaleDetector : IRiskSignalDetector
     {
@@ -34,7 +35,7 @@ internal static class BuiltInRiskSignals
         public void Detect(RiskDetectionContext context)
         {
             if (context.Stage == DealStage.Lost
-                || (context.Stage == DealStage.Signed && !context.Profile.FollowUpAfterSigning && context.Inspection.NextActionState != FieldState.Filled))
+                || (context.Stage == DealStage.Signed && !context.Profile.FollowUpAfterSigning && !context.Inspection.ChecksNextActionDue))
             {
                 return;
             }
@@ -53,7 +54,10 @@ internal static class BuiltInRiskSignals
         }
     }
 
-    /// <summary>An open deal with no next action, or one past its due time.</summary>
+    /// <summary>
+    /// An open deal with no next action, or one past its due time; also a signed order's next action past its due time where the
+    /// profile takes a signed deal for a finished order, as the action written for it is an after-sales case followed up.
+    /// </summary>
     private sealed class NextActionDetector : IRiskSignalDetector
     {
         public IReadOnlyList<RiskSignalDefinition> Signals { get; } =
@@ -64,15 +68,15 @@ internal static class BuiltInRiskSignals
 
         public void Detect(RiskDetectionContext context)
         {
-            if (!context.IsOpenStage)
+            // The inspection's own reading of the next action and its due date, so the signal agrees with the grade: a next action
+            // with no content (好的) is missing for both.
+            var inspection = context.Inspection;
+            if (!inspection.ChecksNextActionDue)
             {
                 return;
             }
 
-            // The inspection's own reading of the next action and its due date, so the signal agrees with the grade: a next action
-            // with no content (好的) is missing for both.
-            var inspection = context.Inspection;
-            if (inspection.NextActionState != FieldState.Filled)
+            if (context.IsOpenStage && inspection.NextActionState != FieldState.Filled)
             {
                 context.Report(RiskSignalCodes.NoNextAction, FollowUpFields.ProgressNextAction, context.Stage is { } stage
                     ? context.Messages.ForArgument("EvidenceNoNextAction", context.Messages.Stage(EnumLabels<DealStage>.NameOf(stage)))

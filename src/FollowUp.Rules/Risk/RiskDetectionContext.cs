@@ -27,7 +27,10 @@ public sealed class RiskDetectionContext
     /// <summary>Gets the stage when it is recognised.</summary>
     public DealStage? Stage => _inspection.Stage;
 
-    /// <summary>Gets a value indicating whether the deal is open: not Signed or Lost (an unknown stage counts as open).</summary>
+    /// <summary>
+    /// Gets a value indicating whether the deal is open: not Signed or Lost (an unknown stage counts as open), or Signed in a stage
+    /// whose text names work still open after signing (售后中, 退货中, 待发货, 实施中; <see cref="RecordLabelOptions.OpenAfterSigning"/>).
+    /// </summary>
     public bool IsOpenStage => _inspection.IsOpenStage;
 
     /// <summary>Places a timestamp on the time line, giving one without offset the configured default offset.</summary>

@@ -128,6 +128,60 @@ public class EnumValueTests
         Assert.Equal(text, value.Text);
     }
 
+    [Theory]
+    [InlineData("待付款", DealStage.Negotiation)]
+    [InlineData("等待買家付款", DealStage.Negotiation)]
+    [InlineData("Pending Payment", DealStage.Negotiation)]
+    [InlineData("待收货", DealStage.Signed)]
+    [InlineData("待收貨", DealStage.Signed)]
+    [InlineData("退款中", DealStage.Signed)]
+    [InlineData("退货中", DealStage.Signed)]
+    [InlineData("退貨中", DealStage.Signed)]
+    [InlineData("換貨中", DealStage.Signed)]
+    [InlineData("Returning", DealStage.Signed)]
+    [InlineData("已退款", DealStage.Lost)]
+    [InlineData("退款成功", DealStage.Lost)]
+    [InlineData("Refunded", DealStage.Lost)]
+    public void Parse_ShopOrderStage_IsReadAsItsMember(string text, DealStage expected) =>
+        Assert.Equal(expected, EnumValue<DealStage>.Parse(text).Value);
+
+    [Theory]
+    [InlineData("抖音", ContactChannel.Other)]
+    [InlineData("抖音私信", ContactChannel.Other)]
+    [InlineData("小紅書", ContactChannel.Other)]
+    [InlineData("京東咚咚", ContactChannel.Other)]
+    [InlineData("咚咚", ContactChannel.Other)]
+    [InlineData("拼多多", ContactChannel.Other)]
+    [InlineData("直播間", ContactChannel.Other)]
+    [InlineData("淘宝旺旺", ContactChannel.Other)]
+    [InlineData("企微", ContactChannel.WeChat)]
+    [InlineData("WeCom", ContactChannel.WeChat)]
+    [InlineData("視頻號", ContactChannel.WeChat)]
+    [InlineData("电话回访", ContactChannel.Phone)]
+    public void Parse_ShopChannel_IsReadAsItsMember(string text, ContactChannel expected) =>
+        Assert.Equal(expected, EnumValue<ContactChannel>.Parse(text).Value);
+
+    [Theory]
+    [InlineData(DealStage.Signed, "已签约", "已簽約")]
+    [InlineData(DealStage.Negotiation, "商务谈判", "商務談判")]
+    [InlineData(DealStage.Lost, "已流失", "已流失")]
+    public void ChineseLabel_StageWithShopLabels_KeepsItsOwnFirstLabel(DealStage stage, string simplified, string traditional)
+    {
+        Assert.Equal(simplified, EnumLabelCatalog.ChineseLabel(stage, traditional: false));
+        Assert.Equal(traditional, EnumLabelCatalog.ChineseLabel(stage, traditional: true));
+    }
+
+    [Theory]
+    [InlineData("售后中", true)]
+    [InlineData("售後處理中", true)]
+    [InlineData("after_sales", true)]
+    [InlineData("ＲＥＴＵＲＮＩＮＧ", true)]
+    [InlineData("交易成功", false)]
+    [InlineData("已签收", false)]
+    [InlineData("Signed", false)]
+    public void NamesOpenWorkAfterSigning_OpenAndFinishedLabels(string text, bool open) =>
+        Assert.Equal(open, EnumLabelCatalog.NamesOpenWorkAfterSigning(text));
+
     [Fact]
     public void Labels_EachIsReadAsTheOneMemberItIsListedFor_AsWrittenWithItsWordsJoinedAndFolded()
     {
