@@ -56,7 +56,7 @@ internal static class ReportFixtures
         DateTimeOffset? evaluatedAt = null,
         FollowUpRecord? of = null)
     {
-        // The owner and customer are read from the record by the evaluator's rules, as in a real evaluation.
+        // The owner, customer and stage are read from the record by the evaluator's rules, as in a real evaluation.
         var read = of is null ? null : Evaluator.Evaluate(of);
         var missing = (missingSteps ?? []).ToHashSet();
         var steps = Enum.GetValues<FollowUpStep>()
@@ -87,6 +87,7 @@ internal static class ReportFixtures
             read?.Customer)
         {
             UnansweredSignals = [.. unanswered ?? []],
+            Stage = read?.Stage,
         };
     }
 

@@ -140,7 +140,8 @@ public sealed class TeamReportBuilderProperties
                 findings: data[i + 2] % 5 == 0 ? [FindingCodes.RiskNotAssessable] : [],
                 overdue: (data[i + 3] & 0x80) != 0 ? TimeSpan.FromHours(data[i + 2]) + TimeSpan.FromMinutes(1) : null,
                 stale: data[i + 1] % 5 == 0 ? TimeSpan.FromDays(data[i] % 20 + 4) : null,
-                unanswered: data[i + 3] % 3 == 0 ? [RiskSignalCodes.Competitor] : data[i + 3] % 3 == 1 ? [RiskSignalCodes.Stale] : []);
+                unanswered: data[i + 3] % 3 == 0 ? [RiskSignalCodes.Competitor] : data[i + 3] % 3 == 1 ? [RiskSignalCodes.Stale] : [],
+                of: record);
             batch.Add((record, evaluation));
         }
 
