@@ -156,8 +156,11 @@ internal static class EnumLabelCatalog
         "AwaitingShipment", "Shipped", "InTransit", "AfterSales", "Returning", "Refunding", "Exchanging", "Reshipping", "Implementing", "Delivering",
     ];
 
-    /// <summary>The labels of <see cref="OpenWorkAfterSigning"/> in their <see cref="LookupKey"/> form.</summary>
-    private static readonly FrozenSet<string> OpenWorkKeys = OpenWorkAfterSigning.Select(LookupKey).ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>The labels of <see cref="OpenWorkAfterSigning"/> in their <see cref="LookupKey"/> form, looked up by span.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenWorkKeys = KeySet(OpenWorkAfterSigning);
+
+    /// <summary>The longest text whose lookup key is made on the stack; a longer one, most often a note rather than a label, on the heap.</summary>
+    private const int LongestStackKey = 128;
 
     private static readonly (string Label, string Member)[] Stages =
     [
@@ -324,7 +327,31 @@ internal static class EnumLabelCatalog
     /// Whether a stage's text is a built-in label of signed business whose work is still open (售后中, 退貨中, Returning), read
     /// in any case, width or script and with its words joined.
     /// </summary>
-    public static bool NamesOpenWorkAfterSigning(string text) => OpenWorkKeys.Contains(LookupKey(text));
+    public static bool NamesOpenWorkAfterSigning(string text) => ContainsKeyOf(OpenWorkKeys, text);
+
+    /// <summary>The <see cref="LookupKey"/> forms of <paramref name="labels"/>, to be searched with <see cref="ContainsKeyOf"/>.</summary>
+    public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KeySet(IEnumerable<string> labels) =>
+        labels.Select(LookupKey).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Whether <paramref name="keys"/> holds the <see cref="LookupKey"/> of <paramref name="text"/>, made on the stack: every
+    /// evaluation of a signed record asks, so the key is not allocated.
+    /// </summary>
+    public static bool ContainsKeyOf(FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> keys, string text)
+    {
+        var trimmed = text.AsSpan().Trim();
+        var key = trimmed.Length <= LongestStackKey ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
+        var length = 0;
+        foreach (var character in trimmed)
+        {
+            if (character is not (' ' or '_' or '-'))
+            {
+                key[length++] = TextFolding.Fold(character);
+            }
+        }
+
+        return keys.Contains(key[..length]);
+    }
 
     /// <summary>The form in which a label is compared with others: trimmed, its words joined and folded (等客戶 回覆 as 等客户回复).</summary>
     public static string LookupKey(string text)

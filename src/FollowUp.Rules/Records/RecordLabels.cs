@@ -17,7 +17,7 @@ internal sealed class RecordLabels
     private readonly FrozenDictionary<string, CustomerFeedback> _feedback;
     private readonly FrozenDictionary<string, DecisionRole> _decisionRoles;
     private readonly FrozenDictionary<string, AttachmentKind> _attachmentKinds;
-    private readonly FrozenSet<string> _openAfterSigning;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _openAfterSigning;
     private readonly bool _isEmpty;
 
     public RecordLabels(RecordLabelOptions options)
@@ -27,7 +27,7 @@ internal sealed class RecordLabels
         _feedback = Compile(options.Feedback);
         _decisionRoles = Compile(options.DecisionRole);
         _attachmentKinds = Compile(options.AttachmentKind);
-        _openAfterSigning = options.OpenAfterSigning.Select(EnumLabelCatalog.LookupKey).ToFrozenSet(StringComparer.Ordinal);
+        _openAfterSigning = EnumLabelCatalog.KeySet(options.OpenAfterSigning);
         _isEmpty = _stages.Count + _channels.Count + _feedback.Count + _decisionRoles.Count + _attachmentKinds.Count == 0;
     }
 
@@ -36,7 +36,7 @@ internal sealed class RecordLabels
     /// configured in <see cref="RecordLabelOptions.OpenAfterSigning"/>.
     /// </summary>
     public bool NamesOpenWorkAfterSigning(string text) =>
-        EnumLabelCatalog.NamesOpenWorkAfterSigning(text) || (_openAfterSigning.Count > 0 && _openAfterSigning.Contains(EnumLabelCatalog.LookupKey(text)));
+        EnumLabelCatalog.NamesOpenWorkAfterSigning(text) || (_openAfterSigning.Set.Count > 0 && EnumLabelCatalog.ContainsKeyOf(_openAfterSigning, text));
 
     /// <summary>
     /// The record with each value whose text the built-in labels did not know, and a configured label names, read as that

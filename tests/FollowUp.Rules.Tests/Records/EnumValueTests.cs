@@ -182,6 +182,27 @@ public class EnumValueTests
     public void NamesOpenWorkAfterSigning_OpenAndFinishedLabels(string text, bool open) =>
         Assert.Equal(open, EnumLabelCatalog.NamesOpenWorkAfterSigning(text));
 
+    [FsCheck.Xunit.Property(MaxTest = 2000)]
+    public bool ContainsKeyOf_FindsExactlyTheTextsWhoseLookupKeyIsInTheSet(string label, string text)
+    {
+        // The key made on the stack must be the LookupKey string, or a label that the table reads would not be found.
+        label ??= "";
+        text ??= "";
+        var keys = EnumLabelCatalog.KeySet([label]);
+        var decorated = $" {label.ToUpperInvariant()}_ ";
+        return EnumLabelCatalog.ContainsKeyOf(keys, label)
+            && EnumLabelCatalog.ContainsKeyOf(keys, text) == (EnumLabelCatalog.LookupKey(text) == EnumLabelCatalog.LookupKey(label))
+            && EnumLabelCatalog.ContainsKeyOf(keys, decorated) == (EnumLabelCatalog.LookupKey(decorated) == EnumLabelCatalog.LookupKey(label));
+    }
+
+    [Fact]
+    public void ContainsKeyOf_TextLongerThanTheStackKey_IsStillRead()
+    {
+        var label = new string('售', 200) + "后中";
+
+        Assert.True(EnumLabelCatalog.ContainsKeyOf(EnumLabelCatalog.KeySet([label]), " " + label.Replace("后", "後", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Labels_EachIsReadAsTheOneMemberItIsListedFor_AsWrittenWithItsWordsJoinedAndFolded()
     {
