@@ -257,7 +257,7 @@ public static class BatchEvaluation
                 try
                 {
                     record = recordOf(item);
-                    var evaluation = record is null ? null : profile is null ? evaluator.Evaluate(record) : evaluator.Evaluate(record, profile);
+                    var evaluation = record is null ? null : evaluator.Evaluate(record, profile);
                     results[i] = new BatchResult<TItem>(item, evaluation);
                 }
                 catch (Exception failure) when (!cancellationToken.IsCancellationRequested)

@@ -84,7 +84,7 @@ public sealed class FollowUpEvaluator : IFollowUpEvaluator
     public FollowUpEvaluation Evaluate(FollowUpRecord record, string? profile)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return Evaluate(record, Rules.GetProfile(profile), unknownProfile: false, CultureOfMessages());
+        return string.IsNullOrWhiteSpace(profile) ? Evaluate(record) : Evaluate(record, Rules.GetProfile(profile), unknownProfile: false, CultureOfMessages());
     }
 
     /// <inheritdoc cref="IFollowUpEvaluator.WithCulture"/>

@@ -17,7 +17,10 @@ public interface IFollowUpEvaluator
     /// <summary>Evaluates a record with a given profile, whatever its <see cref="FollowUpRecord.Scenario"/> says.</summary>
     /// <param name="record">The record; any member may be missing.</param>
     /// <param name="profile">
-    /// The profile's name (case-insensitive) or alias. <see langword="null"/> or a blank name, like a record that names no scenario, means the default profile.
+    /// The profile's name (case-insensitive) or alias. <see langword="null"/> or a blank name gives none, so the record's
+    /// scenario chooses, as in <see cref="Evaluate(FollowUpRecord)"/> and as <see cref="BatchEvaluationOptions.Profile"/> does:
+    /// a tenant's optional profile setting can be passed as it is. To use the default profile whatever the record says, pass
+    /// its name (<c>evaluator.Rules.DefaultProfile.Name</c>).
     /// </param>
     /// <returns>The evaluation.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>

@@ -538,24 +538,39 @@ public class FollowUpEvaluatorTests
 
     [Theory]
     [InlineData(null)]
+    [InlineData("")]
     [InlineData("  ")]
-    public void Evaluate_WithNoProfileName_UsesTheDefaultProfileWhateverTheScenario(string? profile)
+    public void Evaluate_WithNoProfileName_FollowsTheScenario_AsWithoutOne(string? profile)
     {
-        var evaluation = TestClock.Evaluator().Evaluate(SampleRecords.CompleteToC() with { Scenario = "ToC" }, profile);
+        // A tenant's optional profile setting is passed as it is; BatchEvaluationOptions.Profile reads null the same way.
+        var record = SampleRecords.CompleteToC() with { Scenario = "ToC" };
+
+        var evaluation = TestClock.Evaluator().Evaluate(record, profile);
+
+        Assert.Equal("ToC", evaluation.Profile);
+        Assert.Equal(FollowUpJson.Serialize(TestClock.Evaluator().Evaluate(record)), FollowUpJson.Serialize(evaluation));
+    }
+
+    [Fact]
+    public void Evaluate_WithNoProfileName_AndAnUnknownScenario_WarnsAsWithoutOne()
+    {
+        var evaluation = TestClock.Evaluator().Evaluate(new FollowUpRecord { Scenario = "Wholesale" }, profile: null);
 
         Assert.Equal("ToB", evaluation.Profile);
-        Assert.DoesNotContain(evaluation.Findings, f => f.Code == FindingCodes.UnknownProfile);
+        Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.UnknownProfile);
+    }
+
+    [Fact]
+    public void Evaluate_WithTheDefaultProfilesName_UsesItWhateverTheScenario()
+    {
+        var evaluator = TestClock.Evaluator();
+
+        Assert.Equal("ToB", evaluator.Evaluate(new FollowUpRecord { Scenario = "ToC" }, evaluator.Rules.DefaultProfile.Name).Profile);
     }
 
     [Fact]
     public void Evaluate_WithUnknownProfileName_ThrowsKeyNotFoundException() =>
         Assert.Throws<KeyNotFoundException>(() => TestClock.Evaluator().Evaluate(new FollowUpRecord(), "Wholesale"));
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("  ")]
-    public void Evaluate_WithBlankProfileName_UsesTheDefaultProfile(string blank) =>
-        Assert.Equal("ToB", TestClock.Evaluator().Evaluate(new FollowUpRecord { Scenario = "ToC" }, blank).Profile);
 
     [Fact]
     public void Findings_CarryTheirStepAsCustomState()
