@@ -140,14 +140,21 @@ public sealed class FollowUpRuleSet
     /// A custom signal's code is empty, not ASCII letters and digits, or already taken, or its default weight is outside 0 to 1.
     /// </exception>
     /// <exception cref="OptionsValidationException">The options are invalid; the message names every offending key.</exception>
-    public static FollowUpRuleSet Create(FollowUpRulesOptions options, IEnumerable<IRiskSignalDetector> customDetectors)
+    public static FollowUpRuleSet Create(FollowUpRulesOptions options, IEnumerable<IRiskSignalDetector> customDetectors) =>
+        Create(options, customDetectors, FollowUpRulesOptions.SectionName);
+
+    /// <summary>Validates <paramref name="options"/>, naming keys under <paramref name="keyRoot"/>, and builds a rule set from them.</summary>
+    /// <param name="options">The options; not changed, and not referenced after the call.</param>
+    /// <param name="customDetectors">Detectors of custom signals, run after the built-in ones.</param>
+    /// <param name="keyRoot">The section the options were read from (<c>Tenants:sg:FollowUpRules</c>), or <c>""</c> for the top level of a file.</param>
+    internal static FollowUpRuleSet Create(FollowUpRulesOptions options, IEnumerable<IRiskSignalDetector> customDetectors, string keyRoot)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(customDetectors);
         IRiskSignalDetector[] detectors = [.. BuiltInRiskSignals.Detectors, .. customDetectors];
         var signals = SignalDefinitions(detectors);
         string[] signalCodes = [.. signals.Select(s => s.Code)];
-        var validation = new FollowUpRulesOptionsValidator(signalCodes).Validate(Microsoft.Extensions.Options.Options.DefaultName, options);
+        var validation = new FollowUpRulesOptionsValidator(signalCodes, keyRoot).Validate(Microsoft.Extensions.Options.Options.DefaultName, options);
         if (validation.Failed)
         {
             throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(FollowUpRulesOptions), validation.Failures);

@@ -11,13 +11,17 @@ namespace FollowUp.Rules;
 /// <summary>
 /// Checks <see cref="FollowUpRulesOptions"/> and reports every problem at once, each naming its configuration key
 /// (<c>FollowUpRules:Profiles:KeyAccounts:StepWeights:Needs</c>), so a bad appsettings file fails at start-up with a
-/// message that says where to look. Each message is a clause with no closing period: Microsoft.Extensions.Options joins
+/// message that says where to look. Keys start at the section the options were bound from: the path a host gave
+/// (<c>AddFollowUpRules("sg").WithSectionPath("Tenants:sg:FollowUpRules")</c>), else <c>FollowUpRules</c> for the default
+/// options and the options' name for named ones, so a tenant's bad value is not blamed on the default section. Each message is a clause with no closing period: Microsoft.Extensions.Options joins
 /// them with "; " (<see cref="OptionsValidationException.Message"/>), which a period would double into ".;".
 /// </summary>
 internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpRulesOptions>
 {
-    private const string Root = FollowUpRulesOptions.SectionName;
     private readonly string[] _signalCodes;
+
+    /// <summary>The section each options name was bound from, as the host told it; a name not here gets <see cref="KeyRoot(string?, string?)"/>'s fallback.</summary>
+    private readonly Dictionary<string, string> _sectionPaths = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Every reason the registered custom detectors cannot make a rule set (a code that is not letters and digits or is taken
@@ -27,21 +31,46 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
     private readonly string[] _detectorProblems = [];
 
     /// <summary>Initializes a validator that knows the built-in risk signals and those of the registered custom detectors.</summary>
-    public FollowUpRulesOptionsValidator(IEnumerable<IRiskSignalDetector> customDetectors)
+    /// <param name="customDetectors">The registered custom detectors.</param>
+    /// <param name="sectionPaths">The sections the host said its options are bound from (<see cref="FollowUpRulesBuilder.WithSectionPath"/>); a later one of a name wins.</param>
+    public FollowUpRulesOptionsValidator(IEnumerable<IRiskSignalDetector> customDetectors, IEnumerable<FollowUpRulesSectionPath> sectionPaths)
         : this([.. RiskSignalCodes.TextSignals, .. RiskSignalCodes.StructuralSignals, .. customDetectors.SelectMany(d => d.Signals).Select(s => s.Code)])
     {
         FollowUpRuleSet.TryGetSignalDefinitions([.. BuiltInRiskSignals.Detectors, .. customDetectors], out _, out _detectorProblems);
+        foreach (var section in sectionPaths)
+        {
+            _sectionPaths[section.Name] = section.Path;
+        }
     }
 
-    internal FollowUpRulesOptionsValidator(IReadOnlyCollection<string> signalCodes)
+    /// <param name="signalCodes">Every risk signal a profile may weight.</param>
+    /// <param name="keyRoot">The section every key is named under, for every options name: <c>""</c> for keys at the top level of a file.</param>
+    internal FollowUpRulesOptionsValidator(IReadOnlyCollection<string> signalCodes, string? keyRoot = null)
     {
         _signalCodes = [.. signalCodes];
+        _keyRoot = keyRoot;
     }
+
+    /// <summary>The section every key is named under whatever the options' name (a file's section the CLI checks), or <see langword="null"/>.</summary>
+    private readonly string? _keyRoot;
+
+    /// <summary>
+    /// The section the keys of the options named <paramref name="name"/> are named under: the path the host gave, else
+    /// <c>FollowUpRules</c> for the default options and <c>FollowUpRules (named 'sg')</c> for named ones.
+    /// </summary>
+    internal static string KeyRoot(string? name, string? sectionPath) =>
+        sectionPath ?? (string.IsNullOrEmpty(name) ? FollowUpRulesOptions.SectionName : $"{FollowUpRulesOptions.SectionName} (named '{name}')");
+
+    /// <summary>The section the keys of the options named <paramref name="name"/> are named under, as <see cref="KeyRoot(string?, string?)"/> tells.</summary>
+    internal static string KeyRoot(string? name, IEnumerable<FollowUpRulesSectionPath> sectionPaths) =>
+        KeyRoot(name, sectionPaths.LastOrDefault(section => section.Name == (name ?? Options.DefaultName))?.Path);
 
     public ValidateOptionsResult Validate(string? name, FollowUpRulesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = new ValidateOptionsResultBuilder();
+        var root = _keyRoot ?? KeyRoot(name, _sectionPaths.GetValueOrDefault(name ?? Options.DefaultName));
+        var prefix = root.Length == 0 ? "" : root + ":";
         foreach (var problem in _detectorProblems)
         {
             // The problem is a sentence where a rule set throws it; here it is a clause like the other failures.
@@ -54,7 +83,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         {
             foreach (var profileName in nullProfiles)
             {
-                builder.AddError("is null; give the profile's settings (new ProfileOptions()) or remove it", $"{Root}:Profiles:{profileName}");
+                builder.AddError("is null; give the profile's settings (new ProfileOptions()) or remove it", $"{prefix}Profiles:{profileName}");
             }
 
             return builder.Build();
@@ -68,7 +97,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         {
             builder.AddError(
                 $"names no profile{AliasHint(options.DefaultProfile, options)}; known profiles: {string.Join(", ", profileNames.Order(StringComparer.Ordinal))}",
-                $"{Root}:DefaultProfile ('{options.DefaultProfile}')");
+                $"{prefix}DefaultProfile ('{options.DefaultProfile}')");
         }
 
         if (!IsChineseOrEnglish(options.Culture))
@@ -77,8 +106,8 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
                 InvariantGlobalization
                     ? InvariantGlobalizationProblem
                     : "must be a Chinese (zh, zh-CN, zh-TW, zh-HK…) or English (en, en-US, en-GB…) culture; messages are in Traditional Chinese in Hong Kong wording for zh-HK and zh-MO, in Taiwan wording for zh-TW and zh-Hant, in Simplified Chinese for every other Chinese culture and in English for every English one"
-                        + (NamesTheCaller(options.Culture) ? $"; to follow each caller's culture, set {Root}:FollowCurrentUICulture to true and keep Culture for callers in other languages" : ""),
-                $"{Root}:Culture ('{options.Culture}')");
+                        + (NamesTheCaller(options.Culture) ? $"; to follow each caller's culture, set {prefix}FollowCurrentUICulture to true and keep Culture for callers in other languages" : ""),
+                $"{prefix}Culture ('{options.Culture}')");
         }
 
         var offset = options.DefaultUtcOffset;
@@ -90,31 +119,31 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             builder.AddError(
                 "must be whole minutes between -14:00 and +14:00 hours, written [-]hh:mm such as 08:00 or -05:30"
                 + (days ? "; a bare number (8) or more than 23 hours (25:00:00) is read as days" : ""),
-                $"{Root}:DefaultUtcOffset ('{offset}'{(days ? $", read as {offset.TotalHours.ToString(CultureInfo.InvariantCulture)} hours" : "")})");
+                $"{prefix}DefaultUtcOffset ('{offset}'{(days ? $", read as {offset.TotalHours.ToString(CultureInfo.InvariantCulture)} hours" : "")})");
         }
 
         if (!Enum.IsDefined(options.DateOrder))
         {
             // Configuration binds a number to any enum value ("DateOrder": 5); a name it does not know fails binding instead.
-            builder.AddError($"must be one of {string.Join(", ", Enum.GetNames<DateOrder>())}", $"{Root}:DateOrder ('{options.DateOrder}')");
+            builder.AddError($"must be one of {string.Join(", ", Enum.GetNames<DateOrder>())}", $"{prefix}DateOrder ('{options.DateOrder}')");
         }
 
-        CheckPhrases(builder, options.AcknowledgementPhrases, $"{Root}:AcknowledgementPhrases", FollowUpRulesOptions.DefaultAcknowledgementPhrases, matchedInText: true);
-        CheckPhrases(builder, options.PlaceholderValues, $"{Root}:PlaceholderValues", FollowUpRulesOptions.DefaultPlaceholderValues);
-        CheckLexicon(builder, options.Lexicon, $"{Root}:Lexicon", codes);
+        CheckPhrases(builder, options.AcknowledgementPhrases, $"{prefix}AcknowledgementPhrases", FollowUpRulesOptions.DefaultAcknowledgementPhrases, matchedInText: true);
+        CheckPhrases(builder, options.PlaceholderValues, $"{prefix}PlaceholderValues", FollowUpRulesOptions.DefaultPlaceholderValues);
+        CheckLexicon(builder, options.Lexicon, $"{prefix}Lexicon", codes);
 
         foreach (var (profileName, profile) in options.Profiles)
         {
-            CheckProfile(builder, profileName, profile, options, codes);
+            CheckProfile(builder, prefix, profileName, profile, options, codes);
         }
 
-        CheckAliases(builder, options);
-        RecordLabels.Check(builder, options.Labels, $"{Root}:Labels");
+        CheckAliases(builder, prefix, options);
+        RecordLabels.Check(builder, options.Labels, prefix + "Labels");
 
         var grades = options.Grades;
         if (GradeScale.FirstOutOfOrder(grades.A, grades.B, grades.C) is not null)
         {
-            builder.AddError("must satisfy 0 <= C <= B <= A <= 100", $"{Root}:Grades (A={grades.A}, B={grades.B}, C={grades.C})");
+            builder.AddError("must satisfy 0 <= C <= B <= A <= 100", $"{prefix}Grades (A={grades.A}, B={grades.B}, C={grades.C})");
         }
 
         var caps = options.Grades.Caps;
@@ -122,7 +151,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         {
             if (cap is { } grade && !Enum.IsDefined(grade))
             {
-                builder.AddError($"must be one of {string.Join(", ", Enum.GetNames<Grade>())}", $"{Root}:Grades:Caps:{capName} ('{grade}')");
+                builder.AddError($"must be one of {string.Join(", ", Enum.GetNames<Grade>())}", $"{prefix}Grades:Caps:{capName} ('{grade}')");
             }
         }
 
@@ -131,15 +160,15 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         {
             builder.AddError(
                 "must satisfy 0 < Medium <= High <= Critical <= 100",
-                $"{Root}:RiskLevels (Medium={levels.Medium}, High={levels.High}, Critical={levels.Critical})");
+                $"{prefix}RiskLevels (Medium={levels.Medium}, High={levels.High}, Critical={levels.Critical})");
         }
 
         return builder.Build();
     }
 
-    private static void CheckProfile(ValidateOptionsResultBuilder builder, string profileName, ProfileOptions profile, FollowUpRulesOptions options, string[] codes)
+    private static void CheckProfile(ValidateOptionsResultBuilder builder, string prefix, string profileName, ProfileOptions profile, FollowUpRulesOptions options, string[] codes)
     {
-        var key = $"{Root}:Profiles:{profileName}";
+        var key = $"{prefix}Profiles:{profileName}";
         if (string.IsNullOrWhiteSpace(profileName))
         {
             builder.AddError("a profile needs a name", key);
@@ -290,7 +319,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
     /// be a profile's name or another configured profile's alias once folded, since a scenario could not tell which profile
     /// it means.
     /// </summary>
-    private static void CheckAliases(ValidateOptionsResultBuilder builder, FollowUpRulesOptions options)
+    private static void CheckAliases(ValidateOptionsResultBuilder builder, string prefix, FollowUpRulesOptions options)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         // A configured profile named like a built-in one (ToB, tob) changes it: one name.
@@ -300,14 +329,14 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
             {
                 builder.AddError(
                     $"is profile '{names[FollowUpRuleSet.ProfileKey(name)]}' once case, width, Traditional characters and spaces are set aside; a scenario could not tell them apart",
-                    $"{Root}:Profiles:{name}");
+                    $"{prefix}Profiles:{name}");
             }
         }
 
         var taken = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (profileName, profile) in options.Profiles)
         {
-            var key = $"{Root}:Profiles:{profileName}:Aliases";
+            var key = $"{prefix}Profiles:{profileName}:Aliases";
             CheckPhrases(builder, profile.Aliases, key);
             for (var i = 0; i < profile.Aliases.Count; i++)
             {

@@ -13,6 +13,7 @@ namespace FollowUp.Rules;
 internal sealed class FollowUpRulesProvider : IFollowUpRulesMonitor, IDisposable
 {
     private readonly string _name;
+    private readonly string _keyRoot;
     private readonly IOptionsFactory<FollowUpRulesOptions> _factory;
     private readonly IRiskSignalDetector[] _customDetectors;
     private readonly List<IDisposable> _subscriptions = [];
@@ -22,14 +23,16 @@ internal sealed class FollowUpRulesProvider : IFollowUpRulesMonitor, IDisposable
 
     /// <summary>Builds the rule set of the options named <paramref name="name"/> and follows their changes.</summary>
     /// <param name="name">The options' name: <see cref="Options.DefaultName"/>, or a tenant's (<c>AddFollowUpRules("tenant-a")</c>).</param>
+    /// <param name="keyRoot">The section the options are bound from, as their validation failures name it: <c>Tenants:sg:FollowUpRules</c>.</param>
     /// <param name="factory">Creates the options, bound and validated.</param>
     /// <param name="changeSources">What signals a change of options; those of other names are ignored.</param>
     /// <param name="customDetectors">The risk-signal detectors the host added; shared by every name.</param>
     public FollowUpRulesProvider(
-        string name, IOptionsFactory<FollowUpRulesOptions> factory, IEnumerable<IOptionsChangeTokenSource<FollowUpRulesOptions>> changeSources,
+        string name, string keyRoot, IOptionsFactory<FollowUpRulesOptions> factory, IEnumerable<IOptionsChangeTokenSource<FollowUpRulesOptions>> changeSources,
         IEnumerable<IRiskSignalDetector> customDetectors)
     {
         _name = name;
+        _keyRoot = keyRoot;
         _factory = factory;
         _customDetectors = [.. customDetectors];
         _current = Build();
@@ -83,7 +86,8 @@ internal sealed class FollowUpRulesProvider : IFollowUpRulesMonitor, IDisposable
         {
             // The configuration binder's: a value that does not convert (A: "high"), or with ErrorOnUnknownConfiguration a
             // misspelt key. Thrown from a change token's callback it would only reach the thread pool, and no one would hear of it.
-            LastRejectedChange = new OptionsValidationException(_name, typeof(FollowUpRulesOptions), [Describe(unbound)]);
+            // Its message names a misspelt key only with the type it is not on, so say which section was being bound.
+            LastRejectedChange = new OptionsValidationException(_name, typeof(FollowUpRulesOptions), [$"{_keyRoot} could not be bound: {Describe(unbound)}"]);
         }
         catch (Exception unbuilt) when (unbuilt is ArgumentException or FormatException or InvalidDataException)
         {

@@ -101,6 +101,7 @@ public static class FollowUpRulesServiceCollectionExtensions
 
     private static FollowUpRulesProvider CreateProvider(IServiceProvider services, string name) => new(
         name,
+        FollowUpRulesOptionsValidator.KeyRoot(name, services.GetServices<FollowUpRulesSectionPath>()),
         services.GetRequiredService<IOptionsFactory<FollowUpRulesOptions>>(),
         services.GetServices<IOptionsChangeTokenSource<FollowUpRulesOptions>>(),
         services.GetServices<IRiskSignalDetector>());
@@ -137,6 +138,28 @@ public sealed class FollowUpRulesBuilder
     /// tenant's for <see cref="FollowUpRulesServiceCollectionExtensions.AddFollowUpRules(IServiceCollection, string)"/>.
     /// </summary>
     public string Name { get; }
+
+    /// <summary>
+    /// Tells FollowUp.Rules which configuration section these options are bound from, so that validation failures at
+    /// start-up and <see cref="IFollowUpRulesMonitor.LastRejectedChange"/> name the keys of that section
+    /// (<c>Tenants:sg:FollowUpRules:Culture</c>). Without it keys are named under <c>FollowUpRules</c> for the default
+    /// options and under <c>FollowUpRules (named 'sg')</c> for named ones, since the options do not know where they were bound from.
+    /// </summary>
+    /// <param name="sectionPath">The section's path, as given to <c>configuration.GetSection</c>: <c>Tenants:sg:FollowUpRules</c>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sectionPath"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="sectionPath"/> is empty or white space.</exception>
+    /// <remarks>
+    /// It only names keys; bind the section as before:
+    /// <c>services.Configure&lt;FollowUpRulesOptions&gt;("sg", configuration.GetSection("Tenants:sg:FollowUpRules"), binder =&gt; binder.ErrorOnUnknownConfiguration = true)</c>.
+    /// Called again, the latest path wins.
+    /// </remarks>
+    public FollowUpRulesBuilder WithSectionPath(string sectionPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sectionPath);
+        Services.AddSingleton(new FollowUpRulesSectionPath(Name, sectionPath));
+        return this;
+    }
 
     /// <summary>Changes the options in code: the default ones, or the named ones of <see cref="Name"/>.</summary>
     /// <param name="configure">The changes; applied after any earlier configuration, such as configuration binding.</param>

@@ -113,6 +113,74 @@ public sealed class NamedFollowUpRulesTests
     }
 
     [Fact]
+    public void AddFollowUpRules_InvalidTenantOptions_WithSectionPath_NameTheTenantsKeys()
+    {
+        var services = new ServiceCollection();
+        services.AddFollowUpRules("sg").WithSectionPath("Tenants:sg:FollowUpRules");
+        var configuration = Configuration(
+            ("FollowUpRules:Culture", "zh-CN"),
+            ("Tenants:sg:FollowUpRules:Culture", "fr-FR"),
+            ("Tenants:sg:FollowUpRules:Profiles:SgSme:StaleAfterDays", "-1"));
+        services.Configure<FollowUpRulesOptions>(configuration.GetSection(FollowUpRulesOptions.SectionName));
+        services.Configure<FollowUpRulesOptions>("sg", configuration.GetSection("Tenants:sg:FollowUpRules"));
+        using var provider = services.BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<FollowUpRulesOptions>>().Get("sg"));
+
+        Assert.Equal(["Tenants:sg:FollowUpRules:Culture ('fr-FR')", "Tenants:sg:FollowUpRules:Profiles:SgSme:StaleAfterDays (-1)"], failure.Failures.Select(KeyOf));
+        Assert.NotNull(provider.GetRequiredService<IFollowUpEvaluator>());
+    }
+
+    [Fact]
+    public void AddFollowUpRules_InvalidTenantOptions_WithoutSectionPath_NameTheOptions()
+    {
+        using var provider = Build(Configuration(("Tenants:tw:FollowUpRules:Grades:A", "150")));
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredKeyedService<IFollowUpEvaluator>("tenant-tw"));
+
+        Assert.Equal("FollowUpRules (named 'tenant-tw'):Grades (A=150, B=70, C=60)", KeyOf(Assert.Single(failure.Failures)));
+    }
+
+    [Fact]
+    public void WithSectionPath_OfTheDefaultOptions_NamesItsKeys_AndTheLatestPathWins()
+    {
+        var services = new ServiceCollection();
+        services.AddFollowUpRules(options => options.Culture = "fr").WithSectionPath("Old").WithSectionPath("Rules");
+        using var provider = services.BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IFollowUpEvaluator>());
+
+        Assert.Equal("Rules:Culture ('fr')", KeyOf(Assert.Single(failure.Failures)));
+        Assert.Throws<ArgumentException>("sectionPath", () => services.AddFollowUpRules().WithSectionPath(" "));
+    }
+
+    [Fact]
+    public void Reload_InvalidTenantChange_WithSectionPath_NamesTheTenantsKey()
+    {
+        var configuration = Configuration(("Tenants:en:FollowUpRules:Culture", "en"));
+        var services = new ServiceCollection();
+        services.AddFollowUpRules("tenant-en").WithSectionPath("Tenants:en:FollowUpRules");
+        services.Configure<FollowUpRulesOptions>("tenant-en", configuration.GetSection("Tenants:en:FollowUpRules"), binder => binder.ErrorOnUnknownConfiguration = true);
+        using var provider = services.BuildServiceProvider();
+        var monitor = provider.GetRequiredKeyedService<IFollowUpRulesMonitor>("tenant-en");
+
+        configuration["Tenants:en:FollowUpRules:Culture"] = "fr";
+        configuration.Reload();
+
+        Assert.Equal("Tenants:en:FollowUpRules:Culture ('fr')", KeyOf(Assert.Single(monitor.LastRejectedChange!.Failures)));
+
+        configuration["Tenants:en:FollowUpRules:Culture"] = "en";
+        configuration["Tenants:en:FollowUpRules:Cultur"] = "en";
+        configuration.Reload();
+
+        Assert.StartsWith("Tenants:en:FollowUpRules could not be bound: ", Assert.Single(monitor.LastRejectedChange!.Failures), StringComparison.Ordinal);
+        Assert.Contains("'Cultur'", monitor.LastRejectedChange.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The key of a failure: <c>Property KEY: message</c>, as Microsoft.Extensions.Options words it.</summary>
+    private static string KeyOf(string failure) => failure["Property ".Length..failure.IndexOf("): ", StringComparison.Ordinal)] + ")";
+
+    [Fact]
     public void AddFollowUpRules_NamedConfigure_ChangesThatTenantsOptionsOnly()
     {
         var services = new ServiceCollection();
