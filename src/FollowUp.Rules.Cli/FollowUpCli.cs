@@ -98,6 +98,6 @@ internal static class FollowUpCli
     }
 
     /// <summary>Joins a multi-line message (System.CommandLine lists allowed values one per line) into the one line a failure gets.</summary>
-    private static string OneLine(string message) =>
+    internal static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -16,13 +16,16 @@ internal static class RulesFactory
     /// <param name="culture">--culture, or <see langword="null"/>.</param>
     /// <param name="dateOrder">--date-order, or <see langword="null"/>.</param>
     /// <param name="configName">What a message calls the file: the option it came from, or <c>the configuration</c> for check-config's argument.</param>
-    public static FollowUpRuleSet Create(string? configPath, string? culture, string? dateOrder, string configName = "--config")
+    /// <param name="sectionPath">The section of the file to read (check-config's --section); <see langword="null"/> for <c>FollowUpRules</c>, which may be missing.</param>
+    /// <param name="readFrom">
+    /// Where in the file the options were read: the section's path, <c>""</c> for the file's top level, or
+    /// <see langword="null"/> when there is no file or it has no <c>FollowUpRules</c> section, so the built-in defaults apply.
+    /// </param>
+    public static FollowUpRuleSet Create(string? configPath, string? culture, string? dateOrder, string configName, string? sectionPath, out string? readFrom)
     {
         var options = new FollowUpRulesOptions();
-        if (configPath is not null)
-        {
-            Bind(configPath, configName, options);
-        }
+        List<string> unreadable = [];
+        readFrom = configPath is null ? null : Bind(configPath, configName, sectionPath, options, unreadable);
 
         if (culture is not null)
         {
@@ -45,16 +48,37 @@ internal static class RulesFactory
                 : throw new CliUsageException($"--date-order '{dateOrder}' is not a date order; use {string.Join(", ", Enum.GetNames<DateOrder>())}.");
         }
 
+        string? invalid = null;
         try
         {
-            return FollowUpRuleSet.Create(options);
+            // Validated even when keys or values could not be read (they were left out), so one run names every error.
+            var rules = FollowUpRuleSet.Create(options, [], readFrom ?? FollowUpRulesOptions.SectionName);
+            if (unreadable.Count == 0)
+            {
+                return rules;
+            }
         }
-        catch (OptionsValidationException invalid)
+        catch (OptionsValidationException failed)
         {
             // Joined as Microsoft.Extensions.Options joins them: each failure is a clause without a closing period.
-            throw new CliUsageException($"invalid rules{(configPath is null ? "" : $" in '{configPath}'")}: {string.Join("; ", invalid.Failures)}.");
+            invalid = $"{string.Join("; ", failed.Failures)}.";
         }
+
+        throw new CliUsageException(unreadable.Count == 0
+            ? $"invalid rules{(configPath is null ? "" : $" in '{configPath}'")}: {invalid}"
+            : $"cannot use {configName} '{configPath}': {string.Join(" ", unreadable.Append(invalid).OfType<string>())}");
     }
+
+    /// <summary>Builds the rule set of a run, as <see cref="Create(string?, string?, string?, string, string?, out string?)"/>, from the <c>FollowUpRules</c> section of the file.</summary>
+    public static FollowUpRuleSet Create(string? configPath, string? culture, string? dateOrder, string configName = "--config") =>
+        Create(configPath, culture, dateOrder, configName, sectionPath: null, out _);
+
+    /// <summary>The paths of the sections named <c>FollowUpRules</c> anywhere in a file, in order: what check-config's --all-sections checks.</summary>
+    public static IReadOnlyList<string> FollowUpRulesSections(string configPath, string configName) =>
+        [.. Load(configPath, configName).AsEnumerable()
+            .Select(entry => entry.Key)
+            .Where(key => key.Split(':')[^1].Equals(FollowUpRulesOptions.SectionName, StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)];
 
     public static DateTimeOffset? ParseNow(string? now, TimeSpan defaultUtcOffset)
     {
@@ -68,71 +92,119 @@ internal static class RulesFactory
             ?? throw new CliUsageException($"--now '{now}' is not an ISO-8601 date and time of the years 1900 to 2200, such as 2026-11-26T12:00:00+08:00.");
     }
 
-    private static void Bind(string configPath, string configName, FollowUpRulesOptions options)
+    private static IConfigurationRoot Load(string configPath, string configName)
     {
         if (!File.Exists(configPath))
         {
             throw new CliUsageException($"cannot read {configName} '{configPath}': {(Directory.Exists(configPath) ? "it is a directory, not a file" : "no such file")}.");
         }
 
-        IConfiguration? root = null;
         try
         {
-            var configuration = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(configPath), optional: false, reloadOnChange: false).Build();
-            var section = configuration.GetSection(FollowUpRulesOptions.SectionName);
-            root = section.Exists() ? section : configuration;
-            root.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+            return new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(configPath), optional: false, reloadOnChange: false).Build();
         }
         catch (Exception exception) when (exception is InvalidOperationException or FormatException or InvalidDataException)
         {
-            // The binder names a misspelt key only with the type it is not on ("…not found on the instance of
-            // ProfileOptions: 'StaleAfterDay'"), not which profile, and stops at its first failure. Once it has failed, look
-            // for every such key ourselves and name each by its full path; with none, its own message stands. A value that
-            // does not convert is found by binding again with the misspelt keys ignored, so one run names both.
-            var unknown = root is null ? [] : UnknownKeys(root, typeof(FollowUpRulesOptions)).ToList();
-            var reasons = unknown.Count == 0 ? Reasons(exception)
-                : string.Join(" ", unknown.Select(key => key.Reason).Append(ConversionFailure(root!, [.. unknown.Select(key => key.Path)])).OfType<string>());
-            throw new CliUsageException($"cannot use {configName} '{configPath}': {reasons}");
+            throw new CliUsageException($"cannot use {configName} '{configPath}': {Reasons(exception)}");
         }
     }
 
     /// <summary>
-    /// Why the values under <paramref name="root"/> do not convert, the <paramref name="unknownPaths"/> left out; <see langword="null"/>
-    /// when they all do. The binder skips a profile that fails unless unknown keys are errors too, hence the keys left out.
+    /// Binds the options from the file: the section <paramref name="sectionPath"/>, which must exist; else the
+    /// <c>FollowUpRules</c> section; else the file's top level when it has keys of <see cref="FollowUpRulesOptions"/> (a rules
+    /// JSON); else nothing, as a host binds a section that is not there. Misspelt keys and values that do not convert go
+    /// to <paramref name="unreadable"/>, each by its full path, and are left out, so the rest can still be validated.
     /// </summary>
-    private static string? ConversionFailure(IConfiguration root, IReadOnlyList<string> unknownPaths)
+    /// <returns>Where the options were read, as <see cref="Create(string?, string?, string?, string, string?, out string?)"/> tells.</returns>
+    private static string? Bind(string configPath, string configName, string? sectionPath, FollowUpRulesOptions options, List<string> unreadable)
     {
-        var known = root.AsEnumerable().Where(entry => !unknownPaths.Any(path => entry.Key == path || entry.Key.StartsWith(path + ":", StringComparison.Ordinal)));
-        IConfiguration filtered = new ConfigurationBuilder().AddInMemoryCollection(known).Build();
-        try
+        var configuration = Load(configPath, configName);
+        IConfiguration source;
+        string readFrom;
+        if (sectionPath is not null)
         {
-            (root is IConfigurationSection section ? filtered.GetSection(section.Path) : filtered)
-                .Bind(new FollowUpRulesOptions(), binder => binder.ErrorOnUnknownConfiguration = true);
+            var section = configuration.GetSection(sectionPath);
+            if (!section.Exists())
+            {
+                var sections = FollowUpRulesSections(configPath, configName);
+                throw new CliUsageException(
+                    $"{configName} '{configPath}' has no section {sectionPath}; {(sections.Count == 0 ? "it has no section named FollowUpRules" : $"its FollowUpRules sections are {string.Join(", ", sections)}")}.");
+            }
+
+            (source, readFrom) = (section, section.Path);
+        }
+        else if (configuration.GetSection(FollowUpRulesOptions.SectionName) is { } section && section.Exists())
+        {
+            (source, readFrom) = (section, section.Path);
+        }
+        else if (configuration.GetChildren().Any(child => typeof(FollowUpRulesOptions).GetProperty(child.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is not null))
+        {
+            (source, readFrom) = (configuration, "");
+        }
+        else
+        {
             return null;
         }
+
+        var problems = Unreadable(source, typeof(FollowUpRulesOptions)).ToList();
+        unreadable.AddRange(problems.Select(problem => problem.Reason));
+        try
+        {
+            Without(source, [.. problems.Select(problem => problem.Path)]).Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+        }
         catch (Exception exception) when (exception is InvalidOperationException or FormatException or InvalidDataException)
         {
-            return Reasons(exception);
+            // Something the walk below did not foresee: the binder's own words, with whatever was found before.
+            throw new CliUsageException($"cannot use {configName} '{configPath}': {string.Join(" ", [.. unreadable, Reasons(exception)])}");
         }
+
+        return readFrom;
+    }
+
+    /// <summary><paramref name="source"/> without the keys at <paramref name="paths"/> and under them; itself when there are none.</summary>
+    private static IConfiguration Without(IConfiguration source, IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 0)
+        {
+            return source;
+        }
+
+        var kept = source.AsEnumerable().Where(entry => !paths.Any(path => entry.Key == path || entry.Key.StartsWith(path + ":", StringComparison.Ordinal)));
+        IConfiguration copy = new ConfigurationBuilder().AddInMemoryCollection(kept).Build();
+        return source is IConfigurationSection section ? copy.GetSection(section.Path) : copy;
     }
 
     /// <summary>
-    /// The keys under <paramref name="section"/> that name no property of the object <paramref name="type"/> they would be
-    /// bound to, each as "its full path: no such key…", found the way the binder walks: through the properties of objects,
-    /// the values of dictionaries and the items of lists, down to values it converts from text.
+    /// What the binder would refuse under <paramref name="section"/>, bound to the object <paramref name="type"/>: keys that
+    /// name no property ("its full path: no such key…") and values that do not convert to their property's type, found
+    /// the way the binder walks: through the properties of objects, the values of dictionaries and the items of lists,
+    /// down to values it converts from text. The binder names a misspelt key only with the type it is not on
+    /// ("…not found on the instance of ProfileOptions: 'StaleAfterDay'") and stops at its first failure.
     /// </summary>
-    private static IEnumerable<(string Path, string Reason)> UnknownKeys(IConfiguration section, Type type)
+    private static IEnumerable<(string Path, string Reason)> Unreadable(IConfiguration section, Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
-        if (type == typeof(string) || TypeDescriptor.GetConverter(type).CanConvertFrom(typeof(string)))
+        if (type == typeof(string))
         {
+            yield break;
+        }
+
+        var converter = TypeDescriptor.GetConverter(type);
+        if (converter.CanConvertFrom(typeof(string)))
+        {
+            // An empty value ("" or null in JSON) the binder leaves unbound.
+            if (section is IConfigurationSection { Value: { Length: > 0 } value } leaf && !Converts(converter, value))
+            {
+                yield return (leaf.Path, $"{leaf.Path}: '{value}' {NotA(type)}.");
+            }
+
             yield break;
         }
 
         var children = section.GetChildren();
         if (ElementType(type) is { } element)
         {
-            foreach (var child in children.SelectMany(c => UnknownKeys(c, element)))
+            foreach (var child in children.SelectMany(c => Unreadable(c, element)))
             {
                 yield return child;
             }
@@ -150,13 +222,39 @@ internal static class RulesFactory
             }
             else
             {
-                foreach (var unknown in UnknownKeys(child, property.PropertyType))
+                foreach (var unreadable in Unreadable(child, property.PropertyType))
                 {
-                    yield return unknown;
+                    yield return unreadable;
                 }
             }
         }
     }
+
+    /// <summary>Whether the binder reads <paramref name="value"/> with <paramref name="converter"/>: it converts invariantly.</summary>
+    private static bool Converts(TypeConverter converter, string value)
+    {
+        try
+        {
+            converter.ConvertFromInvariantString(value);
+            return true;
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException or NotSupportedException or OverflowException
+            || exception.InnerException is FormatException or OverflowException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>What a value of <paramref name="type"/> must be, as the end of "'value' …": an enum lists its members.</summary>
+    private static string NotA(Type type) => type switch
+    {
+        { IsEnum: true } => $"is not a member of {type.Name}; the members are {string.Join(", ", Enum.GetNames(type))}",
+        _ when type == typeof(TimeSpan) => "is not a time span; write hours and minutes as [-]hh:mm, such as 08:00",
+        _ when type == typeof(bool) => "is not true or false",
+        _ when type == typeof(int) || type == typeof(long) => "is not a whole number",
+        _ when type == typeof(double) || type == typeof(decimal) || type == typeof(float) => "is not a number",
+        _ => $"does not convert to {type.Name}",
+    };
 
     /// <summary>The type of the values of a dictionary, or of the items of a list; <see langword="null"/> for other types.</summary>
     private static Type? ElementType(Type type)

@@ -23,7 +23,7 @@ internal sealed class CommonOptions
 
     public Option<string?> Config { get; } = new("--config")
     {
-        Description = "Rules JSON in the shape of the FollowUpRules appsettings section: custom profiles, weights, thresholds, lexicon changes.",
+        Description = "Rules JSON: an appsettings.json, whose FollowUpRules section is read (without one the built-in rules apply, with a warning), or a file in the shape of that section: custom profiles, weights, thresholds, lexicon changes.",
         HelpName = "file",
     };
 
@@ -91,10 +91,20 @@ internal sealed class CommonOptions
         command.Options.Add(Encoding);
     }
 
-    /// <summary>Builds the evaluator of a run from the parsed options; a mistake throws <see cref="CliUsageException"/>.</summary>
-    public (FollowUpEvaluator Evaluator, string? Profile) CreateEvaluator(ParseResult parse)
+    /// <summary>
+    /// Builds the evaluator of a run from the parsed options; a mistake throws <see cref="CliUsageException"/>. A --config
+    /// file with no FollowUpRules section (and no keys of one at its top level) leaves the built-in rules, as a host's
+    /// appsettings.json without the section does, and says so on <paramref name="error"/>.
+    /// </summary>
+    public (FollowUpEvaluator Evaluator, string? Profile) CreateEvaluator(ParseResult parse, TextWriter error)
     {
-        var rules = RulesFactory.Create(parse.GetValue(Config), parse.GetValue(Culture), parse.GetValue(DateOrder));
+        var config = parse.GetValue(Config);
+        var rules = RulesFactory.Create(config, parse.GetValue(Culture), parse.GetValue(DateOrder), "--config", sectionPath: null, out var readFrom);
+        if (config is not null && readFrom is null)
+        {
+            error.WriteLine($"{config}: warning: --config has no FollowUpRules section, so the built-in rules apply.");
+        }
+
         var profile = parse.GetValue(Profile);
         if (profile is not null)
         {

@@ -67,7 +67,7 @@ internal static class EvaluateCommand
             throw new CliUsageException("--format xlsx writes a workbook, which cannot go to standard output: add --output FILE.xlsx.");
         }
 
-        var (evaluator, profile) = common.CreateEvaluator(parse);
+        var (evaluator, profile) = common.CreateEvaluator(parse, console.Error);
         var tables = common.CreateTableInput(parse, evaluator.Rules.DateOrder);
         using var checkedInputs = RecordSources.CheckInputs(inputs, outputPath, tables);
         var threshold = parse.GetValue(failUnder) is { } grade ? Enum.Parse<Grading.Grade>(grade, ignoreCase: true) : (Grading.Grade?)null;

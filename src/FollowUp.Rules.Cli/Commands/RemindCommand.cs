@@ -59,7 +59,7 @@ internal static class RemindCommand
         ParseResult parse, CommonOptions common, Option<string> format, Option<string?> owner, CliConsole console, CancellationToken cancellationToken)
     {
         var inputs = parse.GetValue(common.Inputs) ?? [];
-        var (evaluator, profile) = common.CreateEvaluator(parse);
+        var (evaluator, profile) = common.CreateEvaluator(parse, console.Error);
         var tables = common.CreateTableInput(parse, evaluator.Rules.DateOrder);
         using var checkedInputs = RecordSources.CheckInputs(inputs, parse.GetValue(common.Output), tables);
         var ownerFilter = parse.GetValue(owner);

@@ -342,6 +342,20 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_ConfigWithoutFollowUpRulesSection_UsesTheBuiltInRules_WithAWarning()
+    {
+        var config = _temp.Write("appsettings.json", """{ "Logging": { "LogLevel": { "Default": "Information" } } }""");
+        var input = _temp.Write("record.jsonl", PhoneOnlyRecord);
+
+        var withConfig = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "--config", config, input);
+        var without = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, input);
+
+        Assert.True(withConfig.ExitCode == 0, withConfig.ToString());
+        Assert.Equal(without.Output, withConfig.Output);
+        Assert.Equal($"{config}: warning: --config has no FollowUpRules section, so the built-in rules apply.\n", withConfig.Error);
+    }
+
+    [Fact]
     public async Task Evaluate_ConfigWithoutSectionName_IsReadAsTheSection()
     {
         var config = _temp.Write("rules.json", """
