@@ -32,7 +32,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
 
     /// <summary>Initializes a validator that knows the built-in risk signals and those of the registered custom detectors.</summary>
     /// <param name="customDetectors">The registered custom detectors.</param>
-    /// <param name="sectionPaths">The sections the host said its options are bound from (<see cref="FollowUpRulesBuilder.WithSectionPath"/>); a later one of a name wins.</param>
+    /// <param name="sectionPaths">The sections the host said its options are bound from (<see cref="Microsoft.Extensions.DependencyInjection.FollowUpRulesBuilder.WithSectionPath"/>); a later one of a name wins.</param>
     public FollowUpRulesOptionsValidator(IEnumerable<IRiskSignalDetector> customDetectors, IEnumerable<FollowUpRulesSectionPath> sectionPaths)
         : this([.. RiskSignalCodes.TextSignals, .. RiskSignalCodes.StructuralSignals, .. customDetectors.SelectMany(d => d.Signals).Select(s => s.Code)])
     {

@@ -24,7 +24,11 @@ public interface IFollowUpEvaluator
     /// </param>
     /// <returns>The evaluation.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
-    /// <exception cref="KeyNotFoundException">No profile is named <paramref name="profile"/>.</exception>
+    /// <exception cref="KeyNotFoundException">
+    /// No profile has <paramref name="profile"/> as its name or alias. Unlike a record's unknown scenario, which gets the default
+    /// profile and an <c>UnknownProfile</c> warning, a profile the caller names must exist: check a name from outside (a URL,
+    /// a tenant's setting) with <see cref="FollowUpRuleSet.TryGetProfile"/> first.
+    /// </exception>
     FollowUpEvaluation Evaluate(FollowUpRecord record, string? profile);
 
     /// <summary>

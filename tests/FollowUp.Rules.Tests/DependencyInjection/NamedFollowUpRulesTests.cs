@@ -177,6 +177,44 @@ public sealed class NamedFollowUpRulesTests
         Assert.Contains("'Cultur'", monitor.LastRejectedChange.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void NamedSet_StartsFromTheBuiltInDefaults_UnlessTheDefaultSectionIsBoundUnderIt()
+    {
+        var configuration = Configuration(
+            ("FollowUpRules:FollowCurrentUICulture", "true"),
+            ("FollowUpRules:Labels:Stage:交付实施", "Signed"),
+            ("FollowUpRules:Profiles:AcmeKA:BasedOn", "ToB"),
+            ("FollowUpRules:Profiles:AcmeKA:Aliases:0", "大客户"),
+            ("FollowUpRules:Profiles:AcmeKA:StaleAfterDays", "7"),
+            ("Tenants:hk:FollowUpRules:Culture", "zh-HK"),
+            ("Tenants:sg:FollowUpRules:Culture", "en-SG"),
+            ("Tenants:sg:FollowUpRules:Profiles:AcmeKA:StaleAfterDays", "5"));
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(TestClock.Create());
+        services.AddFollowUpRules().WithSectionPath("FollowUpRules");
+        services.Configure<FollowUpRulesOptions>(configuration.GetSection("FollowUpRules"), binder => binder.ErrorOnUnknownConfiguration = true);
+        services.AddFollowUpRules("hk").WithSectionPath("Tenants:hk:FollowUpRules");
+        services.Configure<FollowUpRulesOptions>("hk", configuration.GetSection("Tenants:hk:FollowUpRules"), binder => binder.ErrorOnUnknownConfiguration = true);
+        // The README's sample: the default section first, the tenant's over it.
+        services.AddFollowUpRules("sg").WithSectionPath("Tenants:sg:FollowUpRules");
+        services.Configure<FollowUpRulesOptions>("sg", configuration.GetSection("FollowUpRules"), binder => binder.ErrorOnUnknownConfiguration = true);
+        services.Configure<FollowUpRulesOptions>("sg", configuration.GetSection("Tenants:sg:FollowUpRules"), binder => binder.ErrorOnUnknownConfiguration = true);
+        using var provider = services.BuildServiceProvider();
+        var hk = provider.GetRequiredKeyedService<IFollowUpEvaluator>("hk");
+        var sg = provider.GetRequiredKeyedService<IFollowUpEvaluator>("sg");
+        var signed = SampleRecords.CompleteToB().WithProgress(p => p with { Stage = EnumValue<DealStage>.Parse("交付实施") });
+
+        Assert.False(hk.Rules.FollowCurrentUICulture);
+        Assert.False(hk.Rules.TryGetProfile("AcmeKA", out _));
+        Assert.Throws<KeyNotFoundException>(() => hk.Evaluate(signed, "AcmeKA"));
+        Assert.Contains(hk.Evaluate(signed).Findings, f => f.Code == FindingCodes.UnknownValue);
+
+        Assert.Equal(("en-SG", true), (sg.Rules.Culture.Name, sg.Rules.FollowCurrentUICulture));
+        Assert.True(sg.Rules.TryGetProfile("大客户", out var acme));
+        Assert.Equal((TimeSpan.FromDays(5), TimeSpan.FromDays(7)), (acme.StaleAfter, provider.GetRequiredService<IFollowUpEvaluator>().Rules.Profiles["AcmeKA"].StaleAfter));
+        Assert.DoesNotContain(sg.Evaluate(signed, "AcmeKA").Findings, f => f.Code == FindingCodes.UnknownValue);
+    }
+
     /// <summary>The key of a failure: <c>Property KEY: message</c>, as Microsoft.Extensions.Options words it.</summary>
     private static string KeyOf(string failure) => failure["Property ".Length..failure.IndexOf("): ", StringComparison.Ordinal)] + ")";
 
