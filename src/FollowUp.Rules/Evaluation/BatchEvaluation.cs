@@ -13,6 +13,15 @@ public sealed class BatchEvaluationOptions
     /// <summary>Gets or sets the profile to evaluate every record with, whatever its scenario says, or <see langword="null"/> to follow each record's scenario.</summary>
     public string? Profile { get; set; }
 
+    /// <summary>
+    /// Gets or sets the time every record of the batch is evaluated at, or <see langword="null"/> to read the evaluator's
+    /// <see cref="TimeProvider"/> once, when the batch's first record is evaluated. Either way the whole batch shares one
+    /// "now", so records alike are overdue or silent for exactly as long, and a ranking of them (the team report's deals at
+    /// risk) falls back to input order, the same on every run.
+    /// </summary>
+    /// <value><see langword="null"/>. Evaluations show the time in the rules' <see cref="FollowUpRuleSet.DefaultUtcOffset"/>, as they show the clock's.</value>
+    public DateTimeOffset? Now { get; set; }
+
     /// <summary>Gets or sets where progress is reported, or <see langword="null"/> for none.</summary>
     public IProgress<BatchProgress>? Progress { get; set; }
 
@@ -39,6 +48,8 @@ public readonly record struct BatchResult<TItem>(TItem Item, FollowUpEvaluation?
 /// throws, every row read before the failure is still evaluated and handed back, in order, and then the source's exception
 /// is rethrown as it was, so an import knows where it stopped. When a row cannot be evaluated (a null record, a custom
 /// detector that throws), the rows before it are handed back and a <see cref="BatchEvaluationException"/> names the row.
+/// Every record of a batch is evaluated at one time (<see cref="BatchEvaluationOptions.Now"/>), when evaluated by a
+/// <see cref="FollowUpEvaluator"/> or an evaluator that calls one (the evaluator <c>AddFollowUpRules</c> registers).
 /// </summary>
 public static class BatchEvaluation
 {
@@ -137,7 +148,7 @@ public static class BatchEvaluation
         IFollowUpEvaluator evaluator, IAsyncEnumerable<TItem> items, Func<TItem, FollowUpRecord?> recordOf, BatchEvaluationOptions settings,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var chunks = new Chunks<TItem>(evaluator, recordOf, settings, ChunkSize(settings), cancellationToken);
+        var chunks = new Chunks<TItem>(evaluator, recordOf, settings, new BatchInstant(settings.Now), ChunkSize(settings), cancellationToken);
         long handed = 0;
         try
         {
@@ -192,7 +203,7 @@ public static class BatchEvaluation
     {
         // As RunAsync, waiting instead of awaiting: the caller's thread reads the next chunk and consumes the one
         // before while the current one is evaluated.
-        var chunks = new Chunks<TItem>(evaluator, recordOf, settings, ChunkSize(settings), cancellationToken);
+        var chunks = new Chunks<TItem>(evaluator, recordOf, settings, new BatchInstant(settings.Now), ChunkSize(settings), cancellationToken);
         long handed = 0;
         try
         {
@@ -242,7 +253,7 @@ public static class BatchEvaluation
     /// </summary>
     private static RowFailure? Evaluate<TItem>(
         IFollowUpEvaluator evaluator, List<TItem> chunk, Func<TItem, FollowUpRecord?> recordOf, BatchResult<TItem>[] results,
-        BatchEvaluationOptions settings, CancellationToken cancellationToken)
+        BatchEvaluationOptions settings, BatchInstant instant, CancellationToken cancellationToken)
     {
         var profile = settings.Profile;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
@@ -254,6 +265,7 @@ public static class BatchEvaluation
             {
                 var item = chunk[i];
                 FollowUpRecord? record = null;
+                using var batchTime = instant.Enter();
                 try
                 {
                     record = recordOf(item);
@@ -304,7 +316,7 @@ public static class BatchEvaluation
     /// out, so reading, evaluating and the caller's consuming overlap instead of taking turns.
     /// </summary>
     private sealed class Chunks<TItem>(
-        IFollowUpEvaluator evaluator, Func<TItem, FollowUpRecord?> recordOf, BatchEvaluationOptions settings, int size,
+        IFollowUpEvaluator evaluator, Func<TItem, FollowUpRecord?> recordOf, BatchEvaluationOptions settings, BatchInstant instant, int size,
         CancellationToken cancellationToken)
     {
         /// <summary>Gets the chunk being read; after <see cref="EvaluateRead"/>, the chunk evaluated before, to hand out.</summary>
@@ -364,7 +376,7 @@ public static class BatchEvaluation
             var (chunk, results) = (Evaluated, EvaluatedResults);
             Evaluating = chunk.Count == 0 || ReadFailure is not null
                 ? null
-                : Task.Run(() => Evaluate(evaluator, chunk, recordOf, results, settings, cancellationToken), cancellationToken);
+                : Task.Run(() => Evaluate(evaluator, chunk, recordOf, results, settings, instant, cancellationToken), cancellationToken);
         }
     }
 

@@ -9,9 +9,15 @@ namespace FollowUp.Rules;
 /// <see cref="TimeProvider"/> so results are reproducible. Build it once and share it: it is thread-safe.
 /// </summary>
 /// <remarks>
+/// <para>
+/// <see cref="Evaluate(FollowUpRecord)"/> reads the clock at each call; the batch methods (<see cref="BatchEvaluation"/>,
+/// <see cref="Reminders.FollowUpReminders.Remind"/>) read it once and evaluate every record of the batch at that time.
+/// </para>
+/// <para>
 /// Messages are in the rule set's <see cref="FollowUpRuleSet.Culture"/>; in the caller's culture when the rule set follows it
 /// (<see cref="FollowUpRulesOptions.FollowCurrentUICulture"/>); in a given one from the evaluator <see cref="WithCulture"/> returns.
 /// Each of the four catalogs (zh-CN, zh-TW, zh-HK, en) is read once, when first used, and shared by every evaluator.
+/// </para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -120,7 +126,8 @@ public sealed class FollowUpEvaluator : IFollowUpEvaluator
     /// <param name="culture">The culture of the messages; <see langword="null"/> for the rule set's (<see cref="FollowUpRuleSet.MessagesIn"/>).</param>
     internal FollowUpEvaluation Evaluate(FollowUpRecord record, FollowUpProfile profile, bool unknownProfile, CultureInfo? culture)
     {
-        var now = _timeProvider.GetUtcNow().ToOffset(Rules.DefaultUtcOffset);
+        // A batch's rows are evaluated at the batch's one time; a single record, when it is asked for.
+        var now = (BatchInstant.Current is { } batch ? batch.Now(_timeProvider) : _timeProvider.GetUtcNow()).ToOffset(Rules.DefaultUtcOffset);
         var messages = Rules.MessagesIn(culture, out var messagesCulture);
         var inspection = Inspection.Rent();
         try

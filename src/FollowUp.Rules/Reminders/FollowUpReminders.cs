@@ -42,7 +42,10 @@ public static class FollowUpReminders
         return reminders;
     }
 
-    /// <summary>Evaluates records with "now" from the evaluator's <see cref="TimeProvider"/> and lists what needs follow-up now, most urgent first.</summary>
+    /// <summary>
+    /// Evaluates records with "now" from the evaluator's <see cref="TimeProvider"/>, read once for them all so that reminders
+    /// alike are late by exactly as much and keep their order, and lists what needs follow-up now, most urgent first.
+    /// </summary>
     /// <param name="evaluator">The evaluator.</param>
     /// <param name="records">The records.</param>
     /// <param name="owner">Keep only reminders for this owner, or all when <see langword="null"/>. Names match as the team report merges them: ignoring case, full-width forms, white space and Traditional against Simplified characters (趙敏 is 赵敏).</param>
@@ -52,6 +55,8 @@ public static class FollowUpReminders
     {
         ArgumentNullException.ThrowIfNull(evaluator);
         ArgumentNullException.ThrowIfNull(records);
+        // Collect evaluates the records as it reads them, on this thread, inside the batch's time.
+        using var batchTime = new BatchInstant(null).Enter();
         return Collect(records.Select(evaluator.Evaluate), owner);
     }
 }

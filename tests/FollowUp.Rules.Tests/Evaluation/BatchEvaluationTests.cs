@@ -1,5 +1,9 @@
+using FollowUp.Rules.Reminders;
+using FollowUp.Rules.Reporting;
 using FollowUp.Rules.Risk;
 using FollowUp.Rules.Tests.TestData;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FollowUp.Rules.Tests;
 
@@ -443,6 +447,113 @@ public sealed class BatchEvaluationTests
 
         Assert.Equal([50, 100, 120], reports);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void EvaluateMany_ClockTicksBetweenReads_EvaluatesEveryRecordAtTheBatchStart(int parallelism)
+    {
+        var clock = TickingClock();
+        var evaluator = new FollowUpEvaluator(FollowUpRuleSet.Default, clock);
+
+        var evaluations = evaluator.EvaluateMany(Records(300), new BatchEvaluationOptions { MaxDegreeOfParallelism = parallelism }).ToList();
+
+        Assert.All(evaluations, e => Assert.Equal(TestClock.Now, e.EvaluatedAt));
+    }
+
+    [Fact]
+    public async Task EvaluateRowsAsync_ClockTicksBetweenReads_EvaluatesEveryRecordAtTheBatchStart()
+    {
+        var evaluator = new FollowUpEvaluator(FollowUpRuleSet.Default, TickingClock());
+
+        var times = new HashSet<DateTimeOffset>();
+        await foreach (var result in evaluator.EvaluateRowsAsync(Records(300).ToAsyncEnumerable(), r => r, new BatchEvaluationOptions { MaxDegreeOfParallelism = 3 }))
+        {
+            times.Add(result.Evaluation!.EvaluatedAt);
+        }
+
+        Assert.Equal([TestClock.Now], times);
+    }
+
+    [Fact]
+    public void EvaluateMany_NowGiven_EvaluatesAtItInTheRulesOffsetWithoutReadingTheClock()
+    {
+        var clock = TickingClock();
+        var evaluator = new FollowUpEvaluator(FollowUpRuleSet.Default, clock);
+        var at = new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero);
+
+        var evaluations = evaluator.EvaluateMany(Records(100), new BatchEvaluationOptions { Now = at }).ToList();
+
+        Assert.All(evaluations, e => Assert.Equal((at, TestClock.ChinaOffset), (e.EvaluatedAt, e.EvaluatedAt.Offset)));
+        Assert.Equal(TestClock.Now, clock.GetUtcNow());
+    }
+
+    [Fact]
+    public void Evaluate_OutsideABatch_ReadsTheClockAtEachCall()
+    {
+        var evaluator = new FollowUpEvaluator(FollowUpRuleSet.Default, TickingClock());
+        _ = evaluator.EvaluateMany(Records(10)).ToList();
+
+        var first = evaluator.Evaluate(SampleRecords.CompleteToB());
+        var second = evaluator.Evaluate(SampleRecords.CompleteToB());
+
+        Assert.True(second.EvaluatedAt > first.EvaluatedAt);
+    }
+
+    [Fact]
+    public void EvaluateMany_HostEvaluator_EvaluatesEveryRecordAtOneTime()
+    {
+        using var services = new ServiceCollection().AddSingleton<TimeProvider>(TickingClock()).AddFollowUpRules().Services.BuildServiceProvider();
+        var evaluator = services.GetRequiredService<IFollowUpEvaluator>();
+
+        var times = evaluator.EvaluateMany(Records(200), new BatchEvaluationOptions { MaxDegreeOfParallelism = 4 }).Select(e => e.EvaluatedAt).Distinct();
+
+        Assert.Equal([TestClock.Now], times);
+    }
+
+    [Fact]
+    public void Remind_ClockTicksBetweenReads_RemindersAlikeAreLateAlikeInRecordOrder()
+    {
+        var evaluator = new FollowUpEvaluator(FollowUpRuleSet.Default, TickingClock());
+
+        var reminders = evaluator.Remind(OverdueCopies(20)).Where(r => r.Kind == ReminderKind.Overdue).ToList();
+
+        Assert.Equal(20, reminders.Count);
+        Assert.Single(reminders.Select(r => r.Late).Distinct());
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"D{i:D2}"), reminders.Select(r => r.RecordId));
+    }
+
+    [Fact]
+    public async Task TeamReport_SameUploadTwiceUnderATickingClock_ListsTiedDealsAtRiskInInputOrderBothTimes()
+    {
+        var records = OverdueCopies(40);
+
+        var first = await ReportOf(records);
+        var second = await ReportOf(records);
+
+        Assert.Equal(Enumerable.Range(0, TeamReport.AttentionLimit).Select(i => $"D{i:D2}"), first.DealsAtRisk.Select(d => d.Id));
+        Assert.Equal(first.ToString(TeamReportFormat.Json), second.ToString(TeamReportFormat.Json));
+
+        // As a host does it: a fresh evaluator whose clock ticks on every read, rows streamed in parallel.
+        static async Task<TeamReport> ReportOf(FollowUpRecord[] records)
+        {
+            var evaluator = new FollowUpEvaluator(FollowUpRuleSet.Default, TickingClock());
+            var builder = new TeamReportBuilder();
+            await foreach (var (record, evaluation) in evaluator.EvaluateRowsAsync(records.ToAsyncEnumerable(), r => r, new BatchEvaluationOptions { MaxDegreeOfParallelism = 4 }))
+            {
+                builder.Add(record, evaluation!);
+            }
+
+            return builder.Build();
+        }
+    }
+
+    /// <summary>A clock at <see cref="TestClock.Now"/> that moves a tenth of a millisecond each time it is read, as a real one does between evaluations.</summary>
+    private static FakeTimeProvider TickingClock() => new(TestClock.Now) { AutoAdvanceAmount = TimeSpan.FromTicks(1000) };
+
+    /// <summary>Copies of one deal whose next action was due three days ago, ids D00, D01, …: a tie in every respect but input order.</summary>
+    private static FollowUpRecord[] OverdueCopies(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(-3) }) with { Id = $"D{i:D2}" })];
 
     private static IEnumerable<FollowUpRecord> FailingAfter(IEnumerable<FollowUpRecord> records)
     {
