@@ -340,7 +340,7 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
         const int top = 8;
         const int labelWidth = 110;
         const int right = 100;
-        var stages = ReportTables.VisibleStages(report).ToList();
+        var stages = report.Stages;
         var height = top + (stages.Count * row) + 8;
         var max = Math.Max(1, stages.Max(s => s.Count));
         var plot = ChartWidth - labelWidth - right;

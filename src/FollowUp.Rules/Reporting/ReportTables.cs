@@ -8,9 +8,6 @@ namespace FollowUp.Rules.Reporting;
 /// <summary>The report as titled tables of display strings, shared by the text and Markdown writers.</summary>
 internal static class ReportTables
 {
-    /// <summary>The stages a report shows: every known stage, and the unknown one only when records have it.</summary>
-    public static IEnumerable<StageCount> VisibleStages(TeamReport report) => report.Stages.Where(s => s.Stage is not null || s.Count > 0);
-
     /// <summary>The most points any group of deductions lost, the scale of the bars; 0 with none.</summary>
     public static double MostPointsLost(TeamReport report) => report.DeductionGroups.Count == 0 ? 0 : report.DeductionGroups.Max(g => g.Points);
 
@@ -62,7 +59,7 @@ internal static class ReportTables
         yield return new ReportTable(
             text["section.stages"], null,
             [new(text["column.stage"]), new(text["column.count"], true), new(text["column.share"], true)],
-            [.. VisibleStages(report).Select(s => Row(Share(s.Count, total), text.Stage(s.Stage), Count(s.Count), Percent(s.Count, total)))]);
+            [.. report.Stages.Select(s => Row(Share(s.Count, total), text.Stage(s.Stage), Count(s.Count), Percent(s.Count, total)))]);
 
         yield return new ReportTable(
             text["section.dealsAtRisk"], DealsAtRiskNote(report, text),

@@ -122,7 +122,10 @@ public sealed class TeamReport
     /// <summary>Gets the risk signals raised by the most records, at most <see cref="TopLimit"/>, most frequent first (ties by code).</summary>
     public IReadOnlyList<RiskSignalSummary> RiskSignals { get; }
 
-    /// <summary>Gets how many records are at each stage, in <see cref="DealStage"/> order, then the records whose stage is unknown.</summary>
+    /// <summary>
+    /// Gets how many records are at each stage, every stage in <see cref="DealStage"/> order (0 too, for the funnel), then, when
+    /// there are any, the records whose stage is missing or not recognised (<see cref="StageCount.Stage"/> <see langword="null"/>).
+    /// </summary>
     public IReadOnlyList<StageCount> Stages { get; }
 
     /// <summary>

@@ -246,8 +246,11 @@ public sealed class TeamReportBuilder
             .Select(s => new RiskSignalSummary(s.Key, s.Value))
             .ToArray();
 
+        // Every stage, for the funnel, even at 0; the records of no known stage only when there are some, so a chart of the
+        // stages draws no empty bar for them.
         var stages = Enumerable.Range(0, StageSlots)
             .Select(i => new StageCount(i < StageSlots - 1 ? (DealStage)i : null, _stages[i]))
+            .Where(s => s.Stage is not null || s.Count > 0)
             .ToArray();
 
         return new TeamReport(

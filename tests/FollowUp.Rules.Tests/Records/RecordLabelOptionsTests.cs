@@ -96,7 +96,7 @@ public sealed class RecordLabelOptionsTests
         var report = builder.Build();
 
         Assert.Equal(1, report.Stages.Single(s => s.Stage == DealStage.Negotiation).Count);
-        Assert.Equal(0, report.Stages.Single(s => s.Stage is null).Count);
+        Assert.DoesNotContain(report.Stages, s => s.Stage is null);
     }
 
     [Theory]

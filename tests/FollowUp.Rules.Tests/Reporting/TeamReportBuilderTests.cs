@@ -30,6 +30,7 @@ public sealed class TeamReportBuilderTests
         Assert.Empty(report.VaguePhrases);
         Assert.Empty(report.RiskSignals);
         Assert.Empty(report.NeedsAttention);
+        Assert.Equal(Enum.GetValues<DealStage>().Cast<DealStage?>(), report.Stages.Select(s => s.Stage));
         Assert.All(report.Stages, s => Assert.Equal(0, s.Count));
     }
 
@@ -376,6 +377,18 @@ public sealed class TeamReportBuilderTests
         Assert.Equal(Enumerable.Range(1, 10).Select(i => $"H{i}"), report.HighRiskIds[RiskLevel.High]);
         Assert.Equal(["C1"], report.HighRiskIds[RiskLevel.Critical]);
         Assert.Equal(12, report.RiskLevels[RiskLevel.High]);
+    }
+
+    [Fact]
+    public void Build_EveryStageKnown_ListsEveryStageEvenAtZeroAndNoUnknownRow()
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(stage: DealStage.Signed), r => Evaluated("1", 90, of: r));
+
+        var stages = builder.Build().Stages;
+
+        Assert.Equal(Enum.GetValues<DealStage>().Cast<DealStage?>(), stages.Select(s => s.Stage));
+        Assert.Equal(1, stages.Sum(s => s.Count));
     }
 
     [Fact]

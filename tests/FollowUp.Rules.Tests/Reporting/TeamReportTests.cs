@@ -340,6 +340,31 @@ public sealed partial class TeamReportTests
         Assert.Contains("<td class=\"num\">96.5</td>", deals, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(TeamReportFormat.Text)]
+    [InlineData(TeamReportFormat.Markdown)]
+    [InlineData(TeamReportFormat.Html)]
+    public void Write_EveryStageKnown_ShowsNoUnknownStageRow(TeamReportFormat format)
+    {
+        var known = Report(Evaluated("1", 90, of: Record(owner: "李明", stage: DealStage.Signed)));
+        var unknown = Report(Evaluated("1", 90, of: Record(owner: "李明")));
+
+        Assert.DoesNotContain("Unknown stage", known.ToString(format, English), StringComparison.Ordinal);
+        Assert.Contains("Unknown stage", unknown.ToString(format, English), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_JsonEveryStageKnown_ListsEveryStageAndNoNullStage()
+    {
+        var report = Report(Evaluated("1", 90, of: Record(owner: "李明", stage: DealStage.Signed)));
+
+        using var json = JsonDocument.Parse(report.ToString(TeamReportFormat.Json));
+        var stages = json.RootElement.GetProperty("stages").EnumerateArray().ToList();
+
+        Assert.Equal(Enum.GetNames<DealStage>(), stages.Select(s => s.GetProperty("stage").GetString()));
+        Assert.Equal(1, stages.Sum(s => s.GetProperty("count").GetInt64()));
+    }
+
     [Fact]
     public void Write_NoDealAtRisk_SaysSoInEveryLabelledFormat()
     {
@@ -475,7 +500,8 @@ public sealed partial class TeamReportTests
         Assert.Equal(["phrase", "category", "count"], root.GetProperty("vaguePhrases")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["code", "recordCount"], root.GetProperty("riskSignals")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["stage", "count"], root.GetProperty("stages")[0].EnumerateObject().Select(p => p.Name));
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("stages")[7].GetProperty("stage").ValueKind);
+        // Every sample names a known stage, so no row of unknown ones follows the stages.
+        Assert.Equal(Enum.GetNames<DealStage>(), root.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
         var attention = root.GetProperty("needsAttention")[0];
         Assert.Equal(
             ["id", "customer", "owner", "grade", "score", "riskLevel", "riskScore", "overdueHours", "topDeductions", "riskNotAssessable"],
