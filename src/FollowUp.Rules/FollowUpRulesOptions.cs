@@ -62,11 +62,20 @@ public sealed class FollowUpRulesOptions
     /// </summary>
     /// <value>
     /// <see cref="Rules.DateOrder.YearFirst"/>: <c>05/11/2026</c> is 5 November in one export and 11 May in another, so the
-    /// order is stated, never guessed; such a date is reported as unreadable, with a message naming the order that reads it.
+    /// order is stated, never guessed; such a date is an <see cref="FindingCodes.InvalidDate"/> finding whose message asks the
+    /// record's writer to put the year first (<c>2026-11-20 15:00</c>).
     /// </value>
     /// <remarks>
+    /// <para>
     /// It is the export's, so one setting for every profile. It applies where records are evaluated; text that
     /// <see cref="Timestamp.Parse(string?)"/> left unread is read again in this order.
+    /// </para>
+    /// <para>
+    /// Set it when a CRM or a spreadsheet writes every date of its export day first (Hong Kong, British) or month first
+    /// (American): the finding is read by the salesperson who wrote the record, who cannot change this, so it does not name
+    /// the setting. To learn which order an export uses, look at its dates, or run it through <c>followup evaluate</c>,
+    /// which warns once per run on standard error, naming the order (<c>--date-order DayFirst</c>) that reads them.
+    /// </para>
     /// </remarks>
     public DateOrder DateOrder { get; set; }
 

@@ -17,7 +17,7 @@ internal enum TimestampFault : byte
 
     /// <summary>
     /// A date with its year last that reads only day first (<c>20/11/2026</c>), left unread in <see cref="DateOrder.YearFirst"/>
-    /// so that the message can name the order to configure.
+    /// so that the message can say the date is written day first, and the command line's warning name the order to configure.
     /// </summary>
     DayFirst,
 

@@ -191,8 +191,8 @@ public readonly partial struct Timestamp : IEquatable<Timestamp>
     }
 
     /// <summary>
-    /// Which order a date with its year last, unread in <see cref="DateOrder.YearFirst"/>, reads in, for its message to name
-    /// the setting that reads it: day first, month first, either, or none. A reading beside its own weekday
+    /// Which order a date with its year last, unread in <see cref="DateOrder.YearFirst"/>, reads in, for its message to say how
+    /// it is written and the command line's warning to name the setting that reads it: day first, month first, either, or none. A reading beside its own weekday
     /// (<c>05/11/2026（四）</c>, 5 November) outranks one beside another.
     /// </summary>
     private static TimestampFault YearLastFault(ReadOnlySpan<char> text)

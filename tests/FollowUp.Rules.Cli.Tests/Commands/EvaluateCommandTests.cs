@@ -93,6 +93,43 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("evaluate")]
+    [InlineData("report", "--format", "json")]
+    [InlineData("remind", "--format", "jsonl")]
+    public async Task AnyCommand_DayFirstExport_WarnsOnceNamingTheOption_WhileFindingsSpeakToTheRecordsWriter(params string[] command)
+    {
+        // The finding is read by the salesperson in a host app; the option is for whoever runs the import, once per run.
+        var input = _temp.Write("day-first.jsonl", string.Join('\n', Enumerable.Range(1, 30).Select(i =>
+            SampleData.Record($"D-{i}", "\"recordedAt\":\"26/11/2026 09:00\",\"communications\":[{\"at\":\"25/11/2026 15:00\",\"summary\":\"电话沟通\"}]"))));
+        var config = _temp.Write("day-first.json", """{ "FollowUpRules": { "DateOrder": "DayFirst" } }""");
+
+        var byDefault = await CliRunner.RunAsync([.. command, "--now", CliRunner.Now, input]);
+        var configured = await CliRunner.RunAsync([.. command, "--now", CliRunner.Now, "--config", config, input]);
+
+        Assert.True(byDefault.ExitCode == 0, byDefault.ToString());
+        var warning = Assert.Single(byDefault.ErrorLines, line => line.Contains("date-order", StringComparison.Ordinal));
+        Assert.EndsWith("The export writes the day first: pass --date-order DayFirst (or \"DateOrder\": \"DayFirst\" in --config).", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("--date-order", byDefault.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("DateOrder", byDefault.Output, StringComparison.Ordinal);
+        Assert.True(configured.ExitCode == 0, configured.ToString());
+        Assert.DoesNotContain("date-order", configured.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_DayFirstDate_FindingAsksTheWriterForTheYearFirst()
+    {
+        var input = _temp.Write("day-first.jsonl", SampleData.Record("D-1", "\"recordedAt\":\"27/11/2026 20:00\""));
+
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "--culture", "en", input);
+
+        var finding = Assert.Single(run.Evaluations[0].GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "InvalidDate");
+        Assert.Equal(("recordedAt", "Error"), (finding.GetProperty("field").GetString(), finding.GetProperty("severity").GetString()));
+        Assert.Equal(
+            "The record time \"27/11/2026 20:00\" is written day first (day/month/year), which is not read, as a day could be taken for a month: write the year first, as 2026-11-20 15:00.",
+            finding.GetProperty("message").GetString());
+    }
+
+    [Theory]
     [InlineData("11/25/2026 15:00", "0 read only day first, 1 only month first, 0 either way). The export writes the month first: pass --date-order MonthFirst")]
     [InlineData("05/11/2026", "0 read only day first, 0 only month first, 1 either way). Pass --date-order DayFirst if the export writes the day first, MonthFirst if")]
     public async Task Evaluate_DatesWithTheYearLast_WarningNamesTheOrderTheyReadIn(string date, string expected)

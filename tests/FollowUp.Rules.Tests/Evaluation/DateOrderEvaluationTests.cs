@@ -9,7 +9,7 @@ namespace FollowUp.Rules.Tests;
 /// <summary>
 /// <see cref="FollowUpRulesOptions.DateOrder"/> end to end: a record whose dates a Hong Kong export writes day first is
 /// evaluated, reminded and reported on as the same record written in ISO 8601 when the order is DayFirst, and by default
-/// each of its dates is reported as unreadable with the setting that reads it.
+/// each of its dates is reported as unreadable, telling the record's writer to put the year first.
 /// </summary>
 public sealed class DateOrderEvaluationTests
 {
@@ -67,24 +67,46 @@ public sealed class DateOrderEvaluationTests
 
         var invalid = evaluation.FindingsWithCode(FindingCodes.InvalidDate).ToList();
         Assert.Equal(["recordedAt", "communications[0].at", "communications[1].at", "progress.stageSince", "progress.nextActionDue"], invalid.Select(f => f.Field));
-        Assert.Equal("沟通时间“20/11/2026 12:00”是“日/月/年”的写法，默认不读取，以免把日和月读反：导出的日期都是日在前的，把 DateOrder 设为 DayFirst（命令行 --date-order DayFirst），或写成 2026-11-20 15:00。", invalid[1].Message);
+        Assert.Equal("沟通时间“20/11/2026 12:00”是“日/月/年”的写法，这种写法容易把日和月读反，所以不读取：请把年份写在前面，如 2026-11-20 15:00。", invalid[1].Message);
         Assert.DoesNotContain(evaluation.Reminders, r => r.Kind == ReminderKind.Overdue);
     }
 
     [Theory]
-    [InlineData("zh-CN", "25/11/2026", "记录时间“25/11/2026”是“日/月/年”的写法，默认不读取，以免把日和月读反：导出的日期都是日在前的，把 DateOrder 设为 DayFirst（命令行 --date-order DayFirst），或写成 2026-11-20 15:00。")]
-    [InlineData("zh-CN", "11/25/2026 3:00 PM", "记录时间“11/25/2026 3:00 PM”是“月/日/年”的写法，默认不读取，以免把日和月读反：导出的日期都是月在前的，把 DateOrder 设为 MonthFirst（命令行 --date-order MonthFirst），或写成 2026-11-20 15:00。")]
-    [InlineData("zh-CN", "05/11/2026", "记录时间“05/11/2026”把年份写在最后，分不清哪个是日、哪个是月，默认不读取：导出是“日/月/年”的，把 DateOrder 设为 DayFirst；是“月/日/年”的，设为 MonthFirst（命令行 --date-order），或写成 2026-11-20 15:00。")]
-    [InlineData("en", "25/11/2026", "The record time \"25/11/2026\" is written day first (day/month/year), which is not read by default so that no day is taken for a month: if the export writes every date day first, set DateOrder to DayFirst (--date-order DayFirst on the command line), or write it as 2026-11-20 15:00.")]
-    [InlineData("en", "11/25/2026", "The record time \"11/25/2026\" is written month first (month/day/year), which is not read by default so that no month is taken for a day: if the export writes every date month first, set DateOrder to MonthFirst (--date-order MonthFirst on the command line), or write it as 2026-11-20 15:00.")]
-    [InlineData("en", "05/11/2026", "The record time \"05/11/2026\" puts the year last, so which number is the day and which the month cannot be told, and it is not read by default: set DateOrder to DayFirst if the export writes day/month/year, or to MonthFirst for month/day/year (--date-order on the command line), or write it as 2026-11-20 15:00.")]
-    public void Evaluate_YearLastByDefault_SaysWhichOrderToSet(string culture, string recordedAt, string expected)
+    [InlineData("zh-CN", "25/11/2026", "记录时间“25/11/2026”是“日/月/年”的写法，这种写法容易把日和月读反，所以不读取：请把年份写在前面，如 2026-11-20 15:00。")]
+    [InlineData("zh-CN", "11/25/2026 3:00 PM", "记录时间“11/25/2026 3:00 PM”是“月/日/年”的写法，这种写法容易把日和月读反，所以不读取：请把年份写在前面，如 2026-11-20 15:00。")]
+    [InlineData("zh-CN", "05/11/2026", "记录时间“05/11/2026”把年份写在最后，分不清哪个是日、哪个是月：请按年、月、日的顺序写，如 2026-11-20 15:00。")]
+    [InlineData("zh-TW", "25/11/2026", "記錄時間「25/11/2026」是「日/月/年」的寫法，這種寫法容易把日和月讀反，所以不讀取：請把年份寫在前面，如 2026-11-20 15:00。")]
+    [InlineData("zh-HK", "05/11/2026", "記錄時間「05/11/2026」把年份寫在最後，分不清哪個是日、哪個是月：請按年、月、日的順序寫，如 2026-11-20 15:00。")]
+    [InlineData("en", "25/11/2026", "The record time \"25/11/2026\" is written day first (day/month/year), which is not read, as a day could be taken for a month: write the year first, as 2026-11-20 15:00.")]
+    [InlineData("en", "11/25/2026", "The record time \"11/25/2026\" is written month first (month/day/year), which is not read, as a month could be taken for a day: write the year first, as 2026-11-20 15:00.")]
+    [InlineData("en", "05/11/2026", "The record time \"05/11/2026\" puts the year last, so which number is the day and which the month cannot be told: write the year first, then the month and the day, as 2026-11-20 15:00.")]
+    public void Evaluate_YearLastByDefault_TellsTheWriterToPutTheYearFirst(string culture, string recordedAt, string expected)
     {
         var record = SampleRecords.CompleteToB() with { RecordedAt = Timestamp.Parse(recordedAt) };
 
         var finding = Assert.Single(Evaluator(DateOrder.YearFirst, culture).Evaluate(record).FindingsWithCode(FindingCodes.InvalidDate));
 
         Assert.Equal(expected, finding.Message);
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("zh-TW")]
+    [InlineData("zh-HK")]
+    [InlineData("en")]
+    public void Evaluate_YearLastByDefault_NamesNoSettingTheWriterCannotChange_AndKeepsTheFinding(string culture)
+    {
+        foreach (var recordedAt in new[] { "27/11/2026 20:00", "11/25/2026", "05/11/2026" })
+        {
+            var record = SampleRecords.CompleteToB() with { RecordedAt = Timestamp.Parse(recordedAt) };
+
+            var finding = Assert.Single(Evaluator(DateOrder.YearFirst, culture).Evaluate(record).FindingsWithCode(FindingCodes.InvalidDate));
+
+            Assert.Equal(("recordedAt", FluentValidation.Severity.Error, recordedAt), (finding.Field, finding.Severity, finding.Value));
+            Assert.DoesNotContain("DateOrder", finding.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("--date-order", finding.Message, StringComparison.Ordinal);
+            Assert.Contains("2026-11-20 15:00", finding.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
