@@ -21,8 +21,9 @@ public sealed class BatchEvaluationProperties
         var (firstTimes, first) = Run(batch, options);
         var (secondTimes, second) = Run(batch, options);
 
-        return (firstTimes.Count <= 1 && secondTimes.Count <= 1 && first == second)
-            .Label($"{batch.Length} records at {firstTimes.Count} and {secondTimes.Count} times");
+        var differ = first.Split('\n').Zip(second.Split('\n')).FirstOrDefault(lines => lines.First != lines.Second);
+        return (firstTimes.Count <= 1 && secondTimes.Count <= 1 && firstTimes.SetEquals(secondTimes) && first == second)
+            .Label($"{batch.Length} records at {string.Join(", ", firstTimes)} and {string.Join(", ", secondTimes)}; first difference: {differ}");
     }
 
     private static (HashSet<DateTimeOffset> Times, string Report) Run(FollowUpRecord[] batch, BatchEvaluationOptions options)
