@@ -11,6 +11,9 @@ internal sealed class BatchInstant
     [ThreadStatic]
     private static BatchInstant? t_current;
 
+    /// <summary>Held while the clock is read, so that it is read once however many rows start together.</summary>
+    private readonly Lock _gate = new();
+
     /// <summary>The time, boxed once it is known, so that the first evaluation to take it publishes it to the others at once.</summary>
     private object? _now;
 
@@ -21,9 +24,20 @@ internal sealed class BatchInstant
     /// <summary>Gets the instant of the batch a row of which this thread is evaluating, or <see langword="null"/>.</summary>
     public static BatchInstant? Current => t_current;
 
-    /// <summary>Gets the batch's time, taking it from <paramref name="clock"/> if no evaluation of the batch has yet.</summary>
-    public DateTimeOffset Now(TimeProvider clock) =>
-        (DateTimeOffset)(Volatile.Read(ref _now) ?? Interlocked.CompareExchange(ref _now, clock.GetUtcNow(), null) ?? _now);
+    /// <summary>Gets the batch's time, reading <paramref name="clock"/> for it if no evaluation of the batch has yet.</summary>
+    public DateTimeOffset Now(TimeProvider clock)
+    {
+        if (Volatile.Read(ref _now) is { } now)
+        {
+            return (DateTimeOffset)now;
+        }
+
+        // One read only: rows racing to be first would otherwise each read the clock, and which reading stood would vary.
+        lock (_gate)
+        {
+            return (DateTimeOffset)(_now ??= clock.GetUtcNow());
+        }
+    }
 
     /// <summary>Makes this the instant of the calling thread until the scope returned is disposed.</summary>
     public Scope Enter()

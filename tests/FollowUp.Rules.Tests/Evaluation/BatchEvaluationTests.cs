@@ -451,7 +451,7 @@ public sealed class BatchEvaluationTests
     [Theory]
     [InlineData(1)]
     [InlineData(4)]
-    public void EvaluateMany_ClockTicksBetweenReads_EvaluatesEveryRecordAtTheBatchStart(int parallelism)
+    public void EvaluateMany_ClockTicksBetweenReads_ReadsItOnceAndEvaluatesEveryRecordAtThatTime(int parallelism)
     {
         var clock = TickingClock();
         var evaluator = new FollowUpEvaluator(FollowUpRuleSet.Default, clock);
@@ -459,6 +459,7 @@ public sealed class BatchEvaluationTests
         var evaluations = evaluator.EvaluateMany(Records(300), new BatchEvaluationOptions { MaxDegreeOfParallelism = parallelism }).ToList();
 
         Assert.All(evaluations, e => Assert.Equal(TestClock.Now, e.EvaluatedAt));
+        Assert.Equal(TestClock.Now.AddTicks(1000), clock.GetUtcNow()); // read once, however many rows started together
     }
 
     [Fact]
