@@ -10,10 +10,11 @@ namespace FollowUp.Rules;
 internal static class NumberFields
 {
     /// <summary>English words of a name (split at capitals, digits, _, - and spaces), in any case.</summary>
-    private static readonly FrozenSet<string> Words = FrozenSet.Create(
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
         "amount", "price", "total", "subtotal", "sum", "fee", "fees", "cost", "budget", "discount", "deposit", "balance", "payment",
-        "paid", "refund", "gmv", "value", "quantity", "qty", "count", "units", "pieces", "number", "num", "no", "id");
+        "paid", "refund", "gmv", "value", "quantity", "qty", "count", "units", "pieces", "number", "num", "no", "id")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Chinese parts of a name, Simplified and Traditional: 金额, 单价, 定金, 件数, 运费, 预算, 尾款, 面额, 订单号.</summary>
     private static readonly string[] ChineseParts = ["价", "價", "金", "数", "數", "费", "費", "预算", "預算", "款", "额", "額", "号", "號"];
@@ -35,7 +36,7 @@ internal static class NumberFields
             if (i == name.Length || IsWordStart(name, i))
             {
                 var word = name.AsSpan(start, i - start).Trim("_- ");
-                if (word.Length > 0 && Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+                if (word.Length > 0 && Words.Contains(word))
                 {
                     return true;
                 }
