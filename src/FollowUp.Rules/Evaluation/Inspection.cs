@@ -1140,7 +1140,7 @@ internal sealed partial class Inspection
         }
 
         Span<char> content = stackalloc char[value.Length];
-        return NoneAnswers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(content[..FoldContent(value, content)]);
+        return NoneAnswers.Contains(content[..FoldContent(value, content)]);
     }
 
     /// <summary>Writes the content characters of <paramref name="value"/>, folded, into <paramref name="content"/>; returns how many.</summary>
@@ -1160,6 +1160,7 @@ internal sealed partial class Inspection
     }
 
     /// <summary>The values that say there is none, folded (Traditional to Simplified, lower case, content only).</summary>
-    private static readonly FrozenSet<string> NoneAnswers = FrozenSet.Create(
-        StringComparer.Ordinal, "无", "没有", "暂无", "没", "否", "暂时没有", "目前没有", "冇", "none", "no", "nil", "na", "nothing");
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NoneAnswers = FrozenSet.Create(
+        StringComparer.Ordinal, "无", "没有", "暂无", "没", "否", "暂时没有", "目前没有", "冇", "none", "no", "nil", "na", "nothing")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
 }
