@@ -165,7 +165,7 @@ internal static class FindingMessages
         Problem.UnknownValue => messages.ForFieldValue("UnknownValue", note.Key, Quoted(note.Value ?? ""),
             note.Detail is { } names ? messages.ValueNames(names) : null),
         Problem.NextActionDueInPast => messages.Defer("DueDateInPast", new WrittenTimeText(note.Value, zone)),
-        Problem.AttachmentProposal => messages.ForArgument("AttachmentMissingProposal", messages.Stage(note.Detail ?? "")),
+        Problem.AttachmentProposal => messages.ForArgument("AttachmentMissingProposal", messages.StageAsWritten(note.Detail ?? "", note.StageWritten)),
         Problem.AttachmentContract => messages.Fixed("AttachmentMissingContract"),
         Problem.AttachmentAny => messages.Fixed("AttachmentMissingAny"),
         Problem.AttachmentStageUnknown => messages.Fixed("AttachmentStageUnknown"),

@@ -111,9 +111,11 @@ internal readonly record struct Check(FollowUpStep Step, string Path, FieldState
 /// For <see cref="Problem.RiskNotAssessable"/>, the inputs that hold a date that cannot be read, named apart from the missing
 /// ones in <paramref name="Detail"/>.
 /// </param>
+/// <param name="StageWritten">For a stage in <paramref name="Detail"/>, the record's own word for it (交付实施 for Signed), which the message quotes.</param>
 internal readonly record struct Note(
     Problem Problem, string Path, string Key, string? Value, string? Detail, bool QuotesPhrase = false, InvalidValue? Invalid = null,
-    (DateTimeOffset First, DateTimeOffset Second)? Times = null, bool InLostDeal = false, string? Unreadable = null);
+    (DateTimeOffset First, DateTimeOffset Second)? Times = null, bool InLostDeal = false, string? Unreadable = null,
+    string? StageWritten = null);
 
 /// <summary>A phrase found in a field: a vague category or a risk-signal index, with its span in <see cref="Source"/>.</summary>
 internal readonly record struct FieldHit(string Path, int Category, string Source, int Start, int End);
@@ -353,6 +355,9 @@ internal sealed partial class Inspection
     /// <summary>Gets the stage when it is recognised.</summary>
     public DealStage? Stage { get; private set; }
 
+    /// <summary>Gets the stage as the record wrote it (交付实施, 已签收), which messages quote beside the stage's label.</summary>
+    public string? StageWritten { get; private set; }
+
     /// <summary>
     /// Gets whether the stage is Signed and its text names work still open after signing (售后中, 退货中, 待发货, 实施中, a label of
     /// <see cref="RecordLabelOptions.OpenAfterSigning"/>). The stage stays Signed in every output; its next action is followed up
@@ -511,6 +516,7 @@ internal sealed partial class Inspection
         _changeMentionInLog = null;
         _changeMentionCheck = -1;
         Stage = null;
+        StageWritten = null;
         SignedWithOpenWork = false;
         NextActionDue = null;
         NextActionDueIsDateOnly = false;
@@ -846,6 +852,7 @@ internal sealed partial class Inspection
         var step = FollowUpStep.Progress;
         var stage = progress?.Stage ?? default;
         Stage = stage.Value;
+        StageWritten = stage.Text;
         SignedWithOpenWork = Stage == DealStage.Signed && stage.Text is { } stageText && _rules.Labels.NamesOpenWorkAfterSigning(stageText);
         Choice(FollowUpFields.ProgressStage, FollowUpFields.ProgressStage, stage, null, RequiredBit(FollowUpFields.ProgressStage), riskInput: true);
         Date(FollowUpFields.ProgressStageSince, FollowUpFields.ProgressStageSince, step, progress?.StageSince ?? default,
@@ -956,7 +963,8 @@ internal sealed partial class Inspection
             state == FieldState.Filled ? -1 : Notes.Count));
         if (needsProposal && !hasProposal)
         {
-            Notes.Add(new Note(Problem.AttachmentProposal, FollowUpFields.Attachments, FollowUpFields.Attachments, null, EnumLabels<DealStage>.NameOf(stage)));
+            Notes.Add(new Note(Problem.AttachmentProposal, FollowUpFields.Attachments, FollowUpFields.Attachments, null, EnumLabels<DealStage>.NameOf(stage),
+                StageWritten: StageWritten));
         }
 
         if (needsContract && !hasContract)

@@ -438,6 +438,25 @@ internal sealed class MessageCatalog
     public string Stage(string stage) => _stages.TryGetValue(stage, out var label) ? label : stage;
 
     /// <summary>
+    /// A stage as the record wrote it, with this catalog's label after it when the words differ (交付实施（已签约）,
+    /// "Go-live (signed)"), so that a message speaks the CRM's own word and says how it was read; the label alone when the
+    /// record wrote nothing, the member's name, or the label in any form the reader folds together (方案已發 for 方案已发).
+    /// </summary>
+    public string StageAsWritten(string stage, string? written)
+    {
+        var label = Stage(stage);
+        if (string.IsNullOrWhiteSpace(written))
+        {
+            return label;
+        }
+
+        var word = TextFolding.FoldPhrase(written);
+        return word == TextFolding.FoldPhrase(label) || word == TextFolding.FoldPhrase(stage) ? label
+            : IsChinese ? $"{written.Trim()}（{label}）"
+            : $"{written.Trim()} ({label})";
+    }
+
+    /// <summary>
     /// A list of an enumeration's member names (<see cref="EnumLabels{TEnum}.NameList"/>: DecisionMaker, Influencer…) as this
     /// catalog's messages list the values accepted: in Chinese each by its label (<see cref="ChineseLabelOf"/>) with its name,
     /// joined by 、 (決策人（DecisionMaker）、影響者（Influencer）…), since both are accepted and a Chinese CRM stores the label; a

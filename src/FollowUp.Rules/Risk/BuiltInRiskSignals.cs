@@ -79,7 +79,7 @@ internal static class BuiltInRiskSignals
             if (context.IsOpenStage && inspection.NextActionState != FieldState.Filled)
             {
                 context.Report(RiskSignalCodes.NoNextAction, FollowUpFields.ProgressNextAction, context.Stage is { } stage
-                    ? context.Messages.ForArgument("EvidenceNoNextAction", context.Messages.Stage(EnumLabels<DealStage>.NameOf(stage)))
+                    ? context.Messages.ForArgument("EvidenceNoNextAction", context.Messages.StageAsWritten(EnumLabels<DealStage>.NameOf(stage), context.Inspection.StageWritten))
                     : context.Messages.Fixed("EvidenceNoNextActionNoStage"));
             }
 
@@ -123,7 +123,7 @@ internal static class BuiltInRiskSignals
                 && !ReachedDecisionMaker(communications))
             {
                 context.Report(RiskSignalCodes.NoDecisionMaker, FollowUpFields.Communications,
-                    context.Messages.ForArgument("EvidenceNoDecisionMaker", context.Messages.Stage(EnumLabels<DealStage>.NameOf(context.Stage.Value))));
+                    context.Messages.ForArgument("EvidenceNoDecisionMaker", context.Messages.StageAsWritten(EnumLabels<DealStage>.NameOf(context.Stage.Value), context.Inspection.StageWritten)));
             }
 
             // A null entry of the log is no communication, as in the completeness of the log.
@@ -200,7 +200,7 @@ internal static class BuiltInRiskSignals
                 var days = LatenessText.Beyond(context.Messages, context.Now - since, context.Profile.StalledStageAfter);
                 var limit = Days(context.Profile.StalledStageAfter);
                 context.Report(RiskSignalCodes.StalledStage, FollowUpFields.ProgressStageSince, context.Stage is { } stage
-                    ? context.Messages.Evidence("EvidenceStalledStage", Date(context, since), context.Messages.Stage(EnumLabels<DealStage>.NameOf(stage)), days, limit)
+                    ? context.Messages.Evidence("EvidenceStalledStage", Date(context, since), context.Messages.StageAsWritten(EnumLabels<DealStage>.NameOf(stage), context.Inspection.StageWritten), days, limit)
                     : context.Messages.Evidence("EvidenceStalledStageUnknown", Date(context, since), days, limit));
             }
         }

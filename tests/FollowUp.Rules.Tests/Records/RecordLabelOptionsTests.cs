@@ -184,4 +184,26 @@ public sealed class RecordLabelOptionsTests
         var record = ShopRecord("补寄中").WithProgress(p => p with { NextAction = null, NextActionDue = default });
         Assert.Contains(TestClock.Evaluator(rules).Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.NoNextAction);
     }
+
+    [Theory]
+    [InlineData("zh-CN", "方案评审", "阶段“方案评审（方案已发）”", "为方案评审（方案已发），")]
+    [InlineData("en", "方案评审", "stage 方案评审 (proposal sent) has", "stage 方案评审 (proposal sent) the")]
+    [InlineData("zh-CN", "方案已發", "阶段“方案已发”", "为方案已发，")]
+    [InlineData("zh-CN", "ProposalSent", "阶段“方案已发”", "为方案已发，")]
+    [InlineData("en", "Proposal Sent", "stage proposal sent has", "stage proposal sent the")]
+    public void StageInMessages_IsTheRecordsOwnWord_WithTheStageItWasReadAs(string culture, string written, string inEvidence, string inFinding)
+    {
+        var evaluator = TestClock.Evaluator(options =>
+        {
+            options.Culture = culture;
+            options.Labels.Stage["方案评审"] = DealStage.ProposalSent;
+        });
+        var record = SampleRecords.CompleteToB().WithAttachments()
+            .WithProgress(p => p with { Stage = EnumValue<DealStage>.Parse(written), NextAction = null, NextActionDue = default });
+
+        var evaluation = evaluator.Evaluate(record);
+
+        Assert.Contains(inEvidence, Assert.Single(evaluation.Risk.Signals, s => s.Code == RiskSignalCodes.NoNextAction).Evidence, StringComparison.Ordinal);
+        Assert.Contains(inFinding, Assert.Single(evaluation.Findings, f => f.Code == FindingCodes.AttachmentMissing).Message, StringComparison.Ordinal);
+    }
 }
