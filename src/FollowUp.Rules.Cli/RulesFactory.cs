@@ -69,10 +69,6 @@ internal static class RulesFactory
             : $"cannot use {configName} '{configPath}': {string.Join(" ", unreadable.Append(invalid).OfType<string>())}");
     }
 
-    /// <summary>Builds the rule set of a run, as <see cref="Create(string?, string?, string?, string, string?, out string?)"/>, from the <c>FollowUpRules</c> section of the file.</summary>
-    public static FollowUpRuleSet Create(string? configPath, string? culture, string? dateOrder, string configName = "--config") =>
-        Create(configPath, culture, dateOrder, configName, sectionPath: null, out _);
-
     /// <summary>The paths of the sections named <c>FollowUpRules</c> anywhere in a file, in order: what check-config's --all-sections checks.</summary>
     public static IReadOnlyList<string> FollowUpRulesSections(string configPath, string configName) =>
         [.. Load(configPath, configName).AsEnumerable()
