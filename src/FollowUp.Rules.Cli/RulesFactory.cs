@@ -7,8 +7,10 @@ using Microsoft.Extensions.Options;
 namespace FollowUp.Rules.Cli;
 
 /// <summary>
-/// Builds the rule set of a run from <c>--config</c> (a rules JSON in the shape of the <c>FollowUpRules</c> appsettings section),
-/// <c>--culture</c> and <c>--date-order</c>, with the same binding a host uses, so a file that works here works in an app.
+/// Builds the rule set of a run from a configuration file (an appsettings.json, or a rules JSON in the shape of its
+/// <c>FollowUpRules</c> section) and the section <c>--section</c> names, <c>--culture</c> and <c>--date-order</c>, with the
+/// same binding a host uses, so a file that works here works in an app. check-config and the commands that evaluate
+/// (<c>--config</c>) read a file through it alike.
 /// </summary>
 internal static class RulesFactory
 {
@@ -16,7 +18,7 @@ internal static class RulesFactory
     /// <param name="culture">--culture, or <see langword="null"/>.</param>
     /// <param name="dateOrder">--date-order, or <see langword="null"/>.</param>
     /// <param name="configName">What a message calls the file: the option it came from, or <c>the configuration</c> for check-config's argument.</param>
-    /// <param name="sectionPath">The section of the file to read (check-config's --section); <see langword="null"/> for <c>FollowUpRules</c>, which may be missing.</param>
+    /// <param name="sectionPath">The section of the file to read (--section); <see langword="null"/> for <c>FollowUpRules</c>, which may be missing.</param>
     /// <param name="readFrom">
     /// Where in the file the options were read: the section's path, <c>""</c> for the file's top level, or
     /// <see langword="null"/> when there is no file or it has no <c>FollowUpRules</c> section, so the built-in defaults apply.
@@ -69,7 +71,7 @@ internal static class RulesFactory
             : $"cannot use {configName} '{configPath}': {string.Join(" ", unreadable.Append(invalid).OfType<string>())}");
     }
 
-    /// <summary>The paths of the sections named <c>FollowUpRules</c> anywhere in a file, in order: what check-config's --all-sections checks.</summary>
+    /// <summary>The paths of the sections named <c>FollowUpRules</c> anywhere in a file, in order: what check-config's --all-sections checks, and what --section may name.</summary>
     public static IReadOnlyList<string> FollowUpRulesSections(string configPath, string configName) =>
         [.. Load(configPath, configName).AsEnumerable()
             .Select(entry => entry.Key)

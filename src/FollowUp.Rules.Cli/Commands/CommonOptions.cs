@@ -23,8 +23,15 @@ internal sealed class CommonOptions
 
     public Option<string?> Config { get; } = new("--config")
     {
-        Description = "Rules JSON: an appsettings.json, whose FollowUpRules section is read (without one the built-in rules apply, with a warning), or a file in the shape of that section: custom profiles, weights, thresholds, lexicon changes.",
+        Description = "Rules JSON: an appsettings.json, whose FollowUpRules section is read (without one the built-in rules apply, with a warning), or a file in the shape of that section: custom profiles, weights, thresholds, lexicon changes. Read as check-config reads it.",
         HelpName = "file",
+    };
+
+    public Option<string?> Section { get; } = new("--section")
+    {
+        Description = "Read this section of --config instead of FollowUpRules, as a host binds a named set of rules from it (Tenants:sg:FollowUpRules); " +
+            "it must exist, and its errors name its keys by their full path. Needs --config.",
+        HelpName = "path",
     };
 
     public Option<string?> Now { get; } = new("--now")
@@ -82,6 +89,7 @@ internal sealed class CommonOptions
         command.Arguments.Add(Inputs);
         command.Options.Add(Profile);
         command.Options.Add(Config);
+        command.Options.Add(Section);
         command.Options.Add(Now);
         command.Options.Add(Culture);
         command.Options.Add(DateOrder);
@@ -89,20 +97,30 @@ internal sealed class CommonOptions
         command.Options.Add(Map);
         command.Options.Add(Sheet);
         command.Options.Add(Encoding);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(Section) is not null && result.GetResult(Config) is null)
+            {
+                result.AddError("--section names a section of the --config file, and there is none: add --config FILE.");
+            }
+        });
     }
 
     /// <summary>
-    /// Builds the evaluator of a run from the parsed options; a mistake throws <see cref="CliUsageException"/>. A --config
-    /// file with no FollowUpRules section (and no keys of one at its top level) leaves the built-in rules, as a host's
-    /// appsettings.json without the section does, and says so on <paramref name="error"/>.
+    /// Builds the evaluator of a run from the parsed options; a mistake throws <see cref="CliUsageException"/>. The --config
+    /// file is read as check-config reads it, --section too. A file with no FollowUpRules section (and no keys of one at its
+    /// top level) leaves the built-in rules, as a host's appsettings.json without the section does, and says so on
+    /// <paramref name="error"/>, naming the sections deeper in the file that --section could read.
     /// </summary>
     public (FollowUpEvaluator Evaluator, string? Profile) CreateEvaluator(ParseResult parse, TextWriter error)
     {
         var config = parse.GetValue(Config);
-        var rules = RulesFactory.Create(config, parse.GetValue(Culture), parse.GetValue(DateOrder), "--config", sectionPath: null, out var readFrom);
+        var rules = RulesFactory.Create(config, parse.GetValue(Culture), parse.GetValue(DateOrder), "--config", parse.GetValue(Section), out var readFrom);
         if (config is not null && readFrom is null)
         {
-            error.WriteLine($"{config}: warning: --config has no FollowUpRules section, so the built-in rules apply.");
+            var sections = RulesFactory.FollowUpRulesSections(config, "--config");
+            error.WriteLine($"{config}: warning: --config has no FollowUpRules section, so the built-in rules apply."
+                + (sections.Count == 0 ? "" : $" It has FollowUpRules sections at {string.Join(", ", sections)}: read one with --section."));
         }
 
         var profile = parse.GetValue(Profile);

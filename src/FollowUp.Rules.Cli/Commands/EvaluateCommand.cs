@@ -48,6 +48,7 @@ internal static class EvaluateCommand
               cat records.jsonl | followup evaluate --profile ToC --culture en -
               followup evaluate --map followup-zh --format table samples/data/crm-export.csv
               followup evaluate --map my-crm-map.json --sheet 跟进记录 --format xlsx --output graded.xlsx export.xlsx
+              followup evaluate --config appsettings.json --section Tenants:sg:FollowUpRules --map followup-en sg-export.csv
             """);
         common.AddTo(command);
         command.Options.Add(format);

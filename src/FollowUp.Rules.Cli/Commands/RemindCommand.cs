@@ -47,6 +47,7 @@ internal static class RemindCommand
             Examples:
               followup remind samples/data/follow-ups.jsonl
               followup remind --owner 李明 --now 2026-11-26T09:00:00+08:00 records.jsonl
+              followup remind --config appsettings.json --section Tenants:sg:FollowUpRules sg-records.jsonl
             """);
         common.AddTo(command);
         command.Options.Add(format);

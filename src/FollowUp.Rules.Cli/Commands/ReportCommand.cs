@@ -56,6 +56,7 @@ internal static class ReportCommand
               followup report --format html --output team-review.html --now 2026-11-26T12:00:00+08:00 records.jsonl
               followup report --format markdown --culture en week-47.jsonl week-48.json > review.md
               followup report --top 50 --format html --output every-deal-at-risk.html records.jsonl
+              followup report --config appsettings.json --section Tenants:hk:FollowUpRules hk-records.jsonl
               cat records.jsonl | followup report --format json -
             """);
         common.AddTo(command);
