@@ -51,7 +51,8 @@ public sealed class FollowUpRuleSet
         RiskLevels = riskLevels;
         SignalCodes = [.. signals.Select(s => s.Code)];
         _signals = signals.ToFrozenDictionary(s => s.Code, StringComparer.OrdinalIgnoreCase);
-        Signals = signals;
+        SignalsByIndex = signals;
+        Signals = [.. signals];
         Detectors = detectors;
         Messages = MessageCatalog.For(culture);
     }
@@ -96,6 +97,9 @@ public sealed class FollowUpRuleSet
     public IReadOnlyList<RiskSignalDefinition> Signals { get; }
 
     internal string[] SignalCodes { get; }
+
+    /// <summary>The signals of <see cref="Signals"/>, by the index of <see cref="SignalCodes"/>, as the grader reads them; never handed out.</summary>
+    internal RiskSignalDefinition[] SignalsByIndex { get; }
 
     internal IRiskSignalDetector[] Detectors { get; }
 

@@ -454,7 +454,7 @@ internal static class Grader
         Inspection inspection, FollowUpRuleSet rules, int code, double unansweredPoints, ReadOnlySpan<double> detected, MessageCatalog messages,
         List<Deduction> deductions, ref Part part)
     {
-        if (!rules.Signals[code].RequiresCountermeasure || IsUnanswered(inspection, rules.SignalCodes[code]))
+        if (!rules.SignalsByIndex[code].RequiresCountermeasure || IsUnanswered(inspection, rules.SignalCodes[code]))
         {
             return;
         }
@@ -510,7 +510,7 @@ internal static class Grader
     {
         for (var code = 0; code < detected.Length; code++)
         {
-            if (detected[code] > 0 && rules.Signals[code].RequiresCountermeasure && inspection.Names(answer, code))
+            if (detected[code] > 0 && rules.SignalsByIndex[code].RequiresCountermeasure && inspection.Names(answer, code))
             {
                 return true;
             }
@@ -555,7 +555,7 @@ internal static class Grader
     /// <summary>Whether the note names signal <paramref name="code"/>, and the signal needs a countermeasure and weighs something.</summary>
     private static bool NamesWeighted(
         Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile, (string Countermeasure, int Kind, int From, int To) note, int code) =>
-        inspection.Names(note, code) && rules.Signals[code].RequiresCountermeasure && profile.SignalWeight(rules.SignalCodes[code]) > 0;
+        inspection.Names(note, code) && rules.SignalsByIndex[code].RequiresCountermeasure && profile.SignalWeight(rules.SignalCodes[code]) > 0;
 
     /// <summary>
     /// Charges each signal that a noted risk without a countermeasure (missing or 待补充) names and that nothing else charges

@@ -45,7 +45,7 @@ public sealed class FollowUpProfile
         FollowUpAfterSigning = followUpAfterSigning;
         StalledStageAfter = TimeSpan.FromDays(stalledStageAfterDays);
         SignalWeights = signalWeights;
-        CompetitorNames = competitorNames;
+        CompetitorNames = [.. competitorNames];
         _scoreWeights = scoreWeights;
         Analyzer = analyzer;
         VagueLanguage = new VagueLanguageDetector(analyzer, messages, followCallerCulture);

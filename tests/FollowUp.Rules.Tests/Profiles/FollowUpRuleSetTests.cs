@@ -1,3 +1,4 @@
+using FollowUp.Rules.Risk;
 using FollowUp.Rules.Profiles;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,20 @@ public class FollowUpRuleSetTests
         Assert.Equal("zh-CN", rules.Culture.Name);
         Assert.Equal(TimeSpan.FromHours(8), rules.DefaultUtcOffset);
         Assert.Same(rules, FollowUpRuleSet.Default);
+    }
+
+    [Fact]
+    public void SharedLists_CannotBeWrittenThroughACast()
+    {
+        // The default rule set is shared by the whole process: a caller casting a list it hands out must not change it for everyone.
+        var rules = FollowUpRuleSet.Default;
+        var competitors = FollowUpRuleSet.Create(new FollowUpRulesOptions { Profiles = { ["ToB"] = new() { CompetitorNames = { "北森" } } } })
+            .Profiles["ToB"].CompetitorNames;
+
+        Assert.Throws<NotSupportedException>(() => ((IList<RiskSignalDefinition>)rules.Signals)[0] = new("Competitor", 0.99));
+        Assert.Throws<NotSupportedException>(() => ((IList<string>)competitors)[0] = "Moka");
+        Assert.Equal(0.3, rules.Signals.Single(s => s.Code == "Competitor").DefaultWeight);
+        Assert.Equal(["北森"], competitors);
     }
 
     [Fact]
