@@ -10,6 +10,10 @@ public static class VagueLanguageRuleBuilderExtensions
     /// write instead. <see langword="null"/> and empty text pass: combine with <c>NotEmpty()</c> to require a value.
     /// </summary>
     /// <remarks>
+    /// This overload uses the built-in lexicon only (<see cref="VagueLanguageDetector.Default"/>): phrases added, removed or
+    /// re-categorised in a host's <c>FollowUpRules</c> options, and its configured <c>Culture</c>, do not reach it. To use
+    /// them, pass the configured detector, or a function that gets it so reloads are followed:
+    /// <c>NotVague(() =&gt; monitor.Current.DefaultProfile.VagueLanguage)</c> with an <c>IFollowUpRulesMonitor</c>.
     /// One failure names every vague phrase of the text, in order and each once (“跟进中”、“等客户回复”都不够具体。…), with
     /// its error code, placeholders and custom state as <see cref="NotVagueValidator{T}"/> describes. The message follows
     /// FluentValidation's culture (<c>ValidatorOptions.Global.LanguageManager.Culture</c>, else the current UI culture) when
