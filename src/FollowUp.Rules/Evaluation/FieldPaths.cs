@@ -28,17 +28,22 @@ internal sealed class IndexedPath
     public string this[int index] => index < Cached ? _paths[index] : $"{_list}[{index}]{_suffix}";
 
     /// <summary>Whether <paramref name="path"/> is this member of some entry: <c>communications[12].contact</c> for <c>communications[].contact</c>.</summary>
-    public bool Matches(string path)
+    public bool Matches(string path) => IndexIn(path) >= 0;
+
+    /// <summary>The entry's index when <paramref name="path"/> is this member of some entry (3 for <c>communications[3].at</c>), else -1.</summary>
+    public int IndexIn(string path)
     {
         var span = path.AsSpan();
         if (!span.StartsWith(_list, StringComparison.Ordinal) || !span.EndsWith(_suffix, StringComparison.Ordinal)
             || span.Length < _list.Length + _suffix.Length + 3 || span[_list.Length] != '[')
         {
-            return false;
+            return -1;
         }
 
         var index = span[(_list.Length + 1)..^_suffix.Length];
-        return index.Length > 1 && index[^1] == ']' && index[..^1].IndexOfAnyExceptInRange('0', '9') < 0;
+        return index.Length > 1 && index[^1] == ']' && int.TryParse(index[..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var entry)
+            ? entry
+            : -1;
     }
 }
 

@@ -365,10 +365,11 @@ internal static class Grader
     }
 
     /// <summary>
-    /// How much of the risk-handling part the missing inputs may hide: a missing budget only a budget constraint and a
-    /// contact's missing name only a single thread, so they cost what those signals would unanswered (filling them in can
-    /// then never cost more), and a single thread already found nothing more, since a name can only clear it; any other
-    /// input, or any input a custom detector may read, hides every signal.
+    /// How much of the risk-handling part the missing inputs may hide: a missing budget only a budget constraint, a contact's
+    /// missing name only a single thread, and a missing or unreadable contact time only staleness and a dissatisfied latest
+    /// contact (<see cref="RiskStage.HidesStaleness"/>, <see cref="RiskStage.HidesLastFeedback"/>), so they cost what those
+    /// signals would unanswered (filling them in can then never cost more), and a single thread already found nothing more,
+    /// since a name can only clear it; any other input, or any input a custom detector may read, hides every signal.
     /// </summary>
     private static double HiddenWeight(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile)
     {
@@ -379,6 +380,8 @@ internal static class Grader
 
         var budget = false;
         var contact = false;
+        var contactTime = false;
+        var lastFeedback = false;
         foreach (var path in inspection.UnassessableInputs)
         {
             if (path == FollowUpFields.NeedsBudget)
@@ -389,6 +392,11 @@ internal static class Grader
             {
                 contact = true;
             }
+            else if (FieldPaths.CommunicationAt.Matches(path))
+            {
+                contactTime = true;
+                lastFeedback |= RiskStage.HidesLastFeedback(inspection, profile, path);
+            }
             else
             {
                 return 1;
@@ -396,8 +404,11 @@ internal static class Grader
         }
 
         var singleThreadHidden = contact && EvaluationBuilder.FirstIndexOf(inspection.Signals, RiskSignalCodes.SingleThreaded) < 0;
+        var staleHidden = contactTime && RiskStage.HidesStaleness(inspection, profile);
         return Math.Min(1, (budget ? profile.SignalWeight(RiskSignalCodes.BudgetConstraint) : 0)
-            + (singleThreadHidden ? profile.SignalWeight(RiskSignalCodes.SingleThreaded) : 0));
+            + (singleThreadHidden ? profile.SignalWeight(RiskSignalCodes.SingleThreaded) : 0)
+            + (staleHidden ? profile.SignalWeight(RiskSignalCodes.Stale) : 0)
+            + (lastFeedback ? profile.SignalWeight(RiskSignalCodes.NegativeLastFeedback) : 0));
     }
 
 

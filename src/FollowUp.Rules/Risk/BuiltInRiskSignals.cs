@@ -23,19 +23,22 @@ internal static class BuiltInRiskSignals
     private static TimeText Date(RiskDetectionContext context, DateTimeOffset value) => TimeText.Date(value, context.DefaultUtcOffset);
 
     /// <summary>
-    /// The latest communication is older than the profile's limit. Not for a lost deal, which is no longer followed up; a signed
-    /// one still is (delivery, renewal), unless the profile takes a signed deal for a finished order
+    /// Whether a record may go stale (<see cref="RiskSignalCodes.Stale"/>): not a lost deal, which is no longer followed up; a
+    /// signed one is (delivery, renewal), unless the profile takes a signed deal for a finished order
     /// (<see cref="Profiles.FollowUpProfile.FollowUpAfterSigning"/>), its stage names no work still open (售后中, 退货中) and no
     /// next action is written for it.
     /// </summary>
+    public static bool MayGoStale(Inspection inspection, Profiles.FollowUpProfile profile) =>
+        !(inspection.Stage == DealStage.Lost || (inspection.Stage == DealStage.Signed && !profile.FollowUpAfterSigning && !inspection.ChecksNextActionDue));
+
+    /// <summary>The latest communication is older than the profile's limit, in a record that may go stale (<see cref="MayGoStale"/>).</summary>
     private sealed class StaleDetector : IRiskSignalDetector
     {
         public IReadOnlyList<RiskSignalDefinition> Signals { get; } = [new(RiskSignalCodes.Stale, 0.3)];
 
         public void Detect(RiskDetectionContext context)
         {
-            if (context.Stage == DealStage.Lost
-                || (context.Stage == DealStage.Signed && !context.Profile.FollowUpAfterSigning && !context.Inspection.ChecksNextActionDue))
+            if (!MayGoStale(context.Inspection, context.Profile))
             {
                 return;
             }

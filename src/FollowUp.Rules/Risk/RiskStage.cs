@@ -36,7 +36,7 @@ internal static class RiskStage
             context.RunDetector(detector);
         }
 
-        CollectUnassessableInputs(inspection);
+        CollectUnassessableInputs(inspection, rules, profile);
         CheckAnswered(inspection, rules, profile, signals, phraseSignals);
         return signals;
     }
@@ -115,8 +115,12 @@ internal static class RiskStage
         return -1;
     }
 
-    /// <summary>Collects the required fields risk detection reads that are missing, so that handling cannot be shown.</summary>
-    private static void CollectUnassessableInputs(Inspection inspection)
+    /// <summary>
+    /// Collects the required fields risk detection reads that are missing, so that handling cannot be shown; a contact time
+    /// only when it may hide a signal (<see cref="HidesStaleness"/>, <see cref="HidesLastFeedback"/>), as custom detectors aside
+    /// nothing else reads it.
+    /// </summary>
+    private static void CollectUnassessableInputs(Inspection inspection, FollowUpRuleSet rules, FollowUpProfile profile)
     {
         var inputs = inspection.UnassessableInputs;
         var unreadable = inspection.UnreadableInputs;
@@ -125,7 +129,9 @@ internal static class RiskStage
         foreach (var check in inspection.Checks)
         {
             // An empty log is one missing input, not one for each field of no entry.
-            if (check.RiskInput && check.State == FieldState.Missing && !inspection.IsInAbsentEntry(check.Path))
+            if (check.RiskInput && check.State == FieldState.Missing && !inspection.IsInAbsentEntry(check.Path)
+                && (rules.HasCustomDetectors || !FieldPaths.CommunicationAt.Matches(check.Path)
+                    || HidesStaleness(inspection, profile) || HidesLastFeedback(inspection, profile, check.Path)))
             {
                 inputs.Add(check.Path);
                 // Scored as missing, but written: its InvalidDate finding says how to write it.
@@ -136,6 +142,26 @@ internal static class RiskStage
             }
         }
     }
+
+    /// <summary>
+    /// Whether a contact time missing or unreadable may hide <see cref="RiskSignalCodes.Stale"/>: only when no entry has a
+    /// readable time, since a time filled in beside a readable one can only make the latest contact later, and only in a record
+    /// that may go stale.
+    /// </summary>
+    public static bool HidesStaleness(Inspection inspection, FollowUpProfile profile) =>
+        inspection.LatestContact.At is null && profile.SignalWeight(RiskSignalCodes.Stale) > 0 && BuiltInRiskSignals.MayGoStale(inspection, profile);
+
+    /// <summary>
+    /// Whether the contact time at <paramref name="path"/>, missing or unreadable, may hide
+    /// <see cref="RiskSignalCodes.NegativeLastFeedback"/>: its entry left the customer dissatisfied, so that, written, it may be
+    /// the latest contact, and the signal is not raised already.
+    /// </summary>
+    public static bool HidesLastFeedback(Inspection inspection, FollowUpProfile profile, string path) =>
+        FieldPaths.CommunicationAt.IndexIn(path) is >= 0 and var entry
+        && inspection.Record.Communications is { } communications && entry < communications.Count
+        && communications[entry] is { Feedback.Value: CustomerFeedback.Dissatisfied }
+        && profile.SignalWeight(RiskSignalCodes.NegativeLastFeedback) > 0
+        && EvaluationBuilder.FirstIndexOf(inspection.Signals, RiskSignalCodes.NegativeLastFeedback) < 0;
 
     /// <summary>
     /// Lists the unanswered codes in <see cref="Inspection.Unanswered"/> (each with its first signal, its heaviest weight and its

@@ -106,8 +106,8 @@ public partial class FindingMessagesTests
     public void RiskNotAssessable_DateWrittenButUnreadable_IsNamedUnreadableAndNotToldToWriteAnAcknowledgement(string culture, string expected, string acknowledgement)
     {
         // A contact time the rep wrote in the CRM's own format (2026/11/18(三) before it was read) was called 关键内容缺失, with
-        // the advice to write 待补充 in its place.
-        var record = SampleRecords.CompleteToB().WithLastCommunication(c => c with { At = Timestamp.Parse("上周三 15:00") });
+        // the advice to write 待补充 in its place. The customer was dissatisfied then, so that contact may be the latest.
+        var record = SampleRecords.CompleteToB().WithLastCommunication(c => c with { At = Timestamp.Parse("上周三 15:00"), Feedback = CustomerFeedback.Dissatisfied });
 
         var evaluation = Evaluator(culture).Evaluate(record);
 
@@ -126,7 +126,7 @@ public partial class FindingMessagesTests
     {
         var record = SampleRecords.CompleteToB()
             .WithNeeds(n => n with { Budget = null })
-            .WithLastCommunication(c => c with { At = Timestamp.Parse("25/11/2026 15:00") });
+            .WithLastCommunication(c => c with { At = Timestamp.Parse("25/11/2026 15:00"), Feedback = CustomerFeedback.Dissatisfied });
 
         var evaluation = Evaluator(culture).Evaluate(record);
 

@@ -121,6 +121,24 @@ public sealed class GraderProperties
                 + string.Join(", ", before.Completeness.Steps.Zip(after.Completeness.Steps).Select(p => $"{p.First.Score}->{p.Second.Score}")));
     }
 
+    /// <summary>
+    /// A date written so that it cannot be read (a day its month lacks, no year, an hour past 23, day first, a relative day)
+    /// is scored as missing: it never costs more than leaving the field empty, in the score or the capped grade.
+    /// </summary>
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
+    public Property WritingADateUnreadably_NeverCostsMoreThanLeavingItOut(FollowUpRecord record, UnreadableDate date)
+    {
+        if (date.Write(record, Timestamp.Parse(date.Text)) is not { } unreadable || date.Write(record, default) is not { } removed)
+        {
+            return true.ToProperty();
+        }
+
+        var (written, left) = (Evaluator.Evaluate(unreadable), Evaluator.Evaluate(removed));
+        var (writtenCapped, leftCapped) = (CappedEvaluator.Evaluate(unreadable), CappedEvaluator.Evaluate(removed));
+        return (written.Score >= left.Score && writtenCapped.Grade <= leftCapped.Grade)
+            .Label($"{date.Field} '{date.Text}': {written.Score} ({writtenCapped.Grade}) vs left out {left.Score} ({leftCapped.Grade})");
+    }
+
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
     public Property AddingAVaguePhrase_NeverRaisesTheScore(FollowUpRecord record, VaguePhraseChoice choice)
     {
@@ -195,6 +213,21 @@ public sealed class GraderProperties
     /// <summary>A value to fill a missing field with: text (any kind, vague or risky included), a time, and an enum choice.</summary>
     public sealed record Fill(string Text, DateTimeOffset Time, int Index);
 
+    /// <summary>A date field (an entry's contact time by <see cref="Entry"/>) and a text that is no readable date.</summary>
+    public sealed record UnreadableDate(string Field, int Entry, string Text)
+    {
+        /// <summary>The record with the field set to <paramref name="value"/>; <see langword="null"/> when it has no such entry.</summary>
+        public FollowUpRecord? Write(FollowUpRecord record, Timestamp value) => Field switch
+        {
+            "recordedAt" => record with { RecordedAt = value },
+            "progress.stageSince" => record with { Progress = (record.Progress ?? new DealProgress()) with { StageSince = value } },
+            "progress.nextActionDue" => record with { Progress = (record.Progress ?? new DealProgress()) with { NextActionDue = value } },
+            _ when record.Communications is { Count: > 0 } log && log[Entry % log.Count] is { } entry =>
+                record with { Communications = [.. log.Select((c, i) => i == Entry % log.Count ? entry with { At = value } : c)] },
+            _ => null,
+        };
+    }
+
     /// <summary>One to three risk notes, kinds and descriptions naming signals or not, and which note's countermeasure climbs which step.</summary>
     public sealed record RiskNotes(RiskNote[] Notes, int Climbing, int Step)
     {
@@ -253,6 +286,12 @@ public sealed class GraderProperties
              from climbing in Gen.Choose(0, count - 1)
              from step in Gen.Choose(0, Grading.GraderProperties.RiskNotes.Ladder.Length - 2)
              select new RiskNotes(notes, climbing, step)).ToArbitrary();
+
+        public static Arbitrary<UnreadableDate> UnreadableDate() =>
+            (from field in Gen.Elements("recordedAt", "progress.stageSince", "progress.nextActionDue", "communications[].at")
+             from entry in Gen.Choose(0, 2)
+             from text in Gen.Elements("2026/11/31 10:00", "2026-02-29", "11月26日", "11/26 10:00", "2026-11-20 25:00", "20/11/2026", "上周三")
+             select new UnreadableDate(field, entry, text)).ToArbitrary();
 
         public static Arbitrary<VaguePhraseChoice> VaguePhraseChoice() =>
             (from phrase in Gen.Elements(VaguePhrases)

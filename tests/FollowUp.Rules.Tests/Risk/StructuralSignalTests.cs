@@ -80,6 +80,77 @@ public sealed class StructuralSignalTests
         Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.FieldMissing && f.Field == "communications[0].contact");
     }
 
+    [Fact]
+    public void UnreadableContactTime_BesideAReadableOne_HidesNothing()
+    {
+        // Written, it could only make the latest contact later, never stale, and its customer was not dissatisfied.
+        var record = SampleRecords.CompleteToB().WithLastCommunication(c => c with { At = Timestamp.Parse("2026/11/31 10:00") });
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.InvalidDate && f.Field == "communications[1].at");
+        Assert.DoesNotContain(evaluation.Findings, f => f.Code == FindingCodes.RiskNotAssessable);
+        Assert.DoesNotContain(evaluation.Deductions, d => d.Code == DeductionCodes.RiskNotAssessable);
+    }
+
+    [Theory]
+    [InlineData("2026/11/31 10:00")]
+    [InlineData("11月26日 10:00")]
+    [InlineData(null)]
+    public void ContactTimes_NoneReadable_CostWhatAnUnansweredStaleWould(string? at)
+    {
+        // A sales-ops review: the only contact time, 2026/11/31 10:00 (November has 30 days), cost the whole risk-handling part,
+        // 20 points, although only staleness reads it.
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { At = Timestamp.Parse(at) });
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        var profile = FollowUpRuleSet.Default.DefaultProfile;
+        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.RiskNotAssessable && d.Component == GradeComponent.RiskHandling);
+        Assert.Equal(profile.ScoreWeight(GradeComponent.RiskHandling) * profile.SignalWeights[RiskSignalCodes.Stale], deduction.Points, 2);
+        // As an unanswered signal does, it also leaves the risks step short: one flaw, two parts, one message.
+        var completeness = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.RiskNotAssessable && d.Component == GradeComponent.Completeness);
+        Assert.Equal("risks", completeness.Field);
+        Assert.Equal(deduction.Message, completeness.Message);
+    }
+
+    [Fact]
+    public void UnreadableContactTime_OfADissatisfiedContact_CostsWhatAnUnansweredNegativeLastFeedbackWould()
+    {
+        // Written, it may be later than the readable one, and then the latest contact left the customer dissatisfied.
+        var record = SampleRecords.CompleteToB().WithLastCommunication(c => c with { At = Timestamp.Parse("2026/11/31 10:00"), Feedback = CustomerFeedback.Dissatisfied });
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        var profile = FollowUpRuleSet.Default.DefaultProfile;
+        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.RiskNotAssessable && d.Component == GradeComponent.RiskHandling);
+        Assert.Equal(profile.ScoreWeight(GradeComponent.RiskHandling) * profile.SignalWeights[RiskSignalCodes.NegativeLastFeedback], deduction.Points, 2);
+    }
+
+    [Fact]
+    public void ContactTimes_NoneReadable_HideNothingInALostDeal()
+    {
+        // A lost deal is not followed up, so it never goes stale, and no contact left the customer dissatisfied.
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { At = Timestamp.Parse("2026/11/31 10:00") })
+            .WithProgress(p => p with { Stage = DealStage.Lost });
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        Assert.DoesNotContain(evaluation.Deductions, d => d.Code == DeductionCodes.RiskNotAssessable);
+    }
+
+    [Fact]
+    public void MissingContactTime_WithACustomDetector_HidesEverySignal()
+    {
+        var rules = FollowUpRuleSet.Create(new FollowUpRulesOptions(), [new RoleReadingDetector()]);
+        var record = SampleRecords.CompleteToB().WithLastCommunication(c => c with { At = default });
+
+        var evaluation = TestClock.Evaluator(rules).Evaluate(record);
+
+        var deduction = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.RiskNotAssessable && d.Component == GradeComponent.RiskHandling);
+        Assert.Equal(rules.DefaultProfile.ScoreWeight(GradeComponent.RiskHandling), deduction.Points, 2);
+    }
+
     [Theory]
     [InlineData("budget")]
     [InlineData("contact")]
@@ -105,6 +176,15 @@ public sealed class StructuralSignalTests
     [InlineData("communications[0]contact", false)]
     public void IndexedPath_MatchesItsMemberOfAnyEntry(string path, bool matches) =>
         Assert.Equal(matches, FieldPaths.CommunicationContact.Matches(path));
+
+    [Theory]
+    [InlineData("communications[0].at", 0)]
+    [InlineData("communications[12].at", 12)]
+    [InlineData("communications[].at", -1)]
+    [InlineData("communications[99999999999].at", -1)]
+    [InlineData("communications[1].contact", -1)]
+    public void IndexedPath_IndexIn_IsTheEntrysIndex(string path, int index) =>
+        Assert.Equal(index, FieldPaths.CommunicationAt.IndexIn(path));
 
     [Fact]
     public void MissingContactRole_WithACustomDetector_IsARiskInput()
