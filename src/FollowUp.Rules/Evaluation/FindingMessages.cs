@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
 using FollowUp.Rules.Messages;
@@ -79,8 +80,9 @@ internal static class FindingMessages
     }
 
     /// <summary>
-    /// The detail of an unreadable date's note, for its message: the weekday of a date written with another, the name of
-    /// the fault for a number that looks like an Excel date or a date with its year last, or nothing.
+    /// The detail of an unreadable date's note, for its message: the weekday of a date written with another, the month and
+    /// the day it lacks (<c>NoSuchDay 2026-11 31</c>), the name of the fault for a number that looks like an Excel date, a
+    /// date with its year last or without a year, or a time past the clock's, or nothing.
     /// </summary>
     public static string? InvalidDateDetail(in Timestamp value) => value.Fault switch
     {
@@ -89,6 +91,10 @@ internal static class FindingMessages
         TimestampFault.DayFirst => DayFirstDetail,
         TimestampFault.MonthFirst => MonthFirstDetail,
         TimestampFault.YearLast => YearLastDetail,
+        TimestampFault.NoSuchDay => string.Create(
+            CultureInfo.InvariantCulture, $"{NoSuchDayDetail} {value.MissingDay.Month:yyyy-MM} {value.MissingDay.Day}"),
+        TimestampFault.NoYear => NoYearDetail,
+        TimestampFault.TimeOutOfRange => TimeOutOfRangeDetail,
         _ => null,
     };
 
@@ -96,6 +102,9 @@ internal static class FindingMessages
     private const string DayFirstDetail = nameof(TimestampFault.DayFirst);
     private const string MonthFirstDetail = nameof(TimestampFault.MonthFirst);
     private const string YearLastDetail = nameof(TimestampFault.YearLast);
+    private const string NoSuchDayDetail = nameof(TimestampFault.NoSuchDay);
+    private const string NoYearDetail = nameof(TimestampFault.NoYear);
+    private const string TimeOutOfRangeDetail = nameof(TimestampFault.TimeOutOfRange);
 
     /// <summary>
     /// The detail of a choice acknowledged with its Unknown member (<c>"feedback": "Unknown"</c>): its message quotes nothing,
@@ -110,8 +119,20 @@ internal static class FindingMessages
         DayFirstDetail => messages.ForFieldValue("InvalidDateDayFirst", note.Key, Quoted(note.Value ?? "")),
         MonthFirstDetail => messages.ForFieldValue("InvalidDateMonthFirst", note.Key, Quoted(note.Value ?? "")),
         YearLastDetail => messages.ForFieldValue("InvalidDateYearLast", note.Key, Quoted(note.Value ?? "")),
+        NoYearDetail => messages.ForFieldValue("InvalidDateNoYear", note.Key, Quoted(note.Value ?? "")),
+        TimeOutOfRangeDetail => messages.ForFieldValue("InvalidDateTimeOutOfRange", note.Key, Quoted(note.Value ?? "")),
+        var detail when detail.StartsWith(NoSuchDayDetail, StringComparison.Ordinal) => NoSuchDay(messages, note, detail),
         var weekday => messages.ForFieldValue("InvalidDateWeekday", note.Key, Quoted(note.Value ?? ""), messages.Weekday(Enum.Parse<DayOfWeek>(weekday))),
     };
+
+    /// <summary>The message of a date whose day its month lacks, from its detail (<c>NoSuchDay 2026-11 31</c>): 2026 年 11 月没有 31 日.</summary>
+    private static string NoSuchDay(MessageCatalog messages, in Note note, string detail)
+    {
+        var parts = detail.AsSpan(NoSuchDayDetail.Length + 1);
+        var month = DateTime.ParseExact(parts[..7], "yyyy-MM", CultureInfo.InvariantCulture);
+        var day = int.Parse(parts[8..], CultureInfo.InvariantCulture);
+        return messages.Format("InvalidDateNoSuchDay", messages.FieldLabel(note.Key), Quoted(note.Value ?? ""), month, day);
+    }
 
     /// <summary>The message of a wrong-shaped value: the field, the shape it takes, and what came instead, as received.</summary>
     private static string InvalidValue(MessageCatalog messages, in Note note)

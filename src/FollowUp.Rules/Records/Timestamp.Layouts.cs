@@ -26,6 +26,18 @@ internal enum TimestampFault : byte
 
     /// <summary>A date with its year last that reads either way (<c>05/11/2026</c>), as <see cref="DayFirst"/>.</summary>
     YearLast,
+
+    /// <summary>
+    /// A date whose day its month does not have (<c>2026/11/31</c>, <c>2026-02-29</c>): the month and the day are kept for the
+    /// message to name them.
+    /// </summary>
+    NoSuchDay,
+
+    /// <summary>A month and a day without a year (<c>11月26日</c>, <c>11/26 10:00</c>).</summary>
+    NoYear,
+
+    /// <summary>A date with a time of day past the clock's (<c>2026-11-20 25:00</c>, <c>15:75</c>).</summary>
+    TimeOutOfRange,
 }
 
 // The layouts the format strings cannot express — a weekday after the date, a 12-hour clock with 上午/下午 or AM/PM, 点 for
@@ -51,6 +63,12 @@ public readonly partial struct Timestamp
         NotRead,
         Read,
         WeekdayMismatch,
+
+        /// <summary>Read but for a day its month does not have; the clock is the first of that month.</summary>
+        NoSuchDay,
+
+        /// <summary>Read but for an hour, minute or second past the clock's.</summary>
+        TimeOutOfRange,
     }
 
     /// <summary>What a word before a 12-hour clock says about the part of the day.</summary>
@@ -83,17 +101,21 @@ public readonly partial struct Timestamp
     /// with one or two digits; a 民國 year, <c>115/11/20</c>; the year last in <paramref name="order"/>; an English month's
     /// name, <c>20 Nov 2026</c>, <c>Nov 20, 2026</c>, after its weekday too, <c>Fri, 20 Nov 2026</c>), then optionally a
     /// weekday, then optionally a time of day and after it a zone (<c>+08:00</c>, <c>GMT+8</c>, <c>(UTC+08:00)</c>,
-    /// <c>HKT</c>, <c>北京时间</c>), and nothing else. <paramref name="offset"/> is the zone's offset, if one is written.
+    /// <c>HKT</c>, <c>北京时间</c>), and nothing else. <paramref name="offset"/> is the zone's offset, if one is written. A
+    /// numeric date whose day its month lacks, or a time past the clock's, is read through for its message to say so:
+    /// <paramref name="missingDay"/> is that day.
     /// </summary>
-    private static Layout ReadLayout(ReadOnlySpan<char> text, DateOrder order, out DateTime clock, out bool dateOnly, out TimeSpan? offset)
+    private static Layout ReadLayout(
+        ReadOnlySpan<char> text, DateOrder order, out DateTime clock, out bool dateOnly, out TimeSpan? offset, out int missingDay)
     {
         clock = default;
         dateOnly = true;
         offset = null;
+        missingDay = 0;
         var i = 0;
         var weekdayFirst = ReadLeadingWeekday(text, ref i, out var firstWeekday);
-        var named = ReadNamedMonthDate(text, ref i, out var date);
-        if (!named && (weekdayFirst || !ReadDate(text, ref i, order, out date)))
+        var named = ReadNamedMonthDate(text, ref i, out var date, out missingDay);
+        if (!named && (weekdayFirst || !ReadDate(text, ref i, order, out date, out missingDay)))
         {
             return Layout.NotRead;
         }
@@ -114,9 +136,10 @@ public readonly partial struct Timestamp
         }
 
         var time = TimeSpan.Zero;
+        var timeOutOfRange = false;
         if (i < text.Length)
         {
-            if (!ReadTime(text, ref i, apart, out time))
+            if (!ReadTime(text, ref i, apart, out time, out timeOutOfRange))
             {
                 return Layout.NotRead;
             }
@@ -142,7 +165,10 @@ public readonly partial struct Timestamp
         }
 
         clock = date + time;
-        return mismatch ? Layout.WeekdayMismatch : Layout.Read;
+        return missingDay > 0 ? Layout.NoSuchDay
+            : timeOutOfRange ? Layout.TimeOutOfRange
+            : mismatch ? Layout.WeekdayMismatch
+            : Layout.Read;
     }
 
     /// <summary>
@@ -150,11 +176,12 @@ public readonly partial struct Timestamp
     /// Taiwan's exports and forms write: after 民國 in one to three digits (<c>民國115年11月20日</c>), or alone in three
     /// (<c>115/11/20</c>, <c>115年11月20日</c>), since no other calendar a CRM uses has three-digit years and none of them
     /// is in the years read. Or, in <see cref="DateOrder.DayFirst"/> and <see cref="DateOrder.MonthFirst"/>, a numeric
-    /// date with its four-digit year last (<c>20/11/2026</c>).
+    /// date with its four-digit year last (<c>20/11/2026</c>). A day its month lacks is read too, as <see cref="IsDateOrMissingDay"/> says.
     /// </summary>
-    private static bool ReadDate(ReadOnlySpan<char> text, ref int i, DateOrder order, out DateTime date)
+    private static bool ReadDate(ReadOnlySpan<char> text, ref int i, DateOrder order, out DateTime date, out int missingDay)
     {
         date = default;
+        missingDay = 0;
         var at = i;
         var era = text[at..].StartsWith("民國") || text[at..].StartsWith("民国");
         if (era)
@@ -173,7 +200,7 @@ public readonly partial struct Timestamp
         // A number of one or two digits first is a day or a month: read in the order configured, never guessed.
         if (!era && digits <= 2)
         {
-            return order != DateOrder.YearFirst && ReadYearLast(text, ref i, at, first, order, out date);
+            return order != DateOrder.YearFirst && ReadYearLast(text, ref i, at, first, order, out date, out missingDay);
         }
 
         var roc = era || digits == 3;
@@ -208,7 +235,7 @@ public readonly partial struct Timestamp
             at++;
         }
 
-        if (!IsDate(year, month, day, out date))
+        if (!IsDateOrMissingDay(year, month, day, out date, out missingDay))
         {
             return false;
         }
@@ -221,9 +248,10 @@ public readonly partial struct Timestamp
     /// Reads the rest of a date with its four-digit year last, from the separator after its first number (<c>/11/2026</c> of
     /// <c>20/11/2026</c>), taking that number as the day or the month as <paramref name="order"/> says.
     /// </summary>
-    private static bool ReadYearLast(ReadOnlySpan<char> text, ref int i, int at, int first, DateOrder order, out DateTime date)
+    private static bool ReadYearLast(ReadOnlySpan<char> text, ref int i, int at, int first, DateOrder order, out DateTime date, out int missingDay)
     {
         date = default;
+        missingDay = 0;
         var separator = text[at];
         if (separator is not ('-' or '/' or '.') || !Expect(text, ref at, separator, spaced: false) || !ReadNumber(text, ref at, 1, 2, out var second)
             || !Expect(text, ref at, separator, spaced: false) || !ReadNumber(text, ref at, 4, 4, out var year))
@@ -232,7 +260,7 @@ public readonly partial struct Timestamp
         }
 
         var (day, month) = order == DateOrder.DayFirst ? (first, second) : (second, first);
-        if (!IsDate(year, month, day, out date))
+        if (!IsDateOrMissingDay(year, month, day, out date, out missingDay))
         {
             return false;
         }
@@ -247,6 +275,28 @@ public readonly partial struct Timestamp
         var valid = year is >= MinYear and <= MaxYear && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
         date = valid ? new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified) : default;
         return valid;
+    }
+
+    /// <summary>
+    /// Whether a year, month and day make a date of the years read (<paramref name="missingDay"/> 0), or a day up to 31 of a
+    /// month that is shorter (2026/11/31, 2026/2/29): then <paramref name="date"/> is the first of that month and
+    /// <paramref name="missingDay"/> the day, so that the message can say the month has no such day.
+    /// </summary>
+    private static bool IsDateOrMissingDay(int year, int month, int day, out DateTime date, out int missingDay)
+    {
+        missingDay = 0;
+        if (IsDate(year, month, day, out date))
+        {
+            return true;
+        }
+
+        if (day is < 1 or > 31 || !IsDate(year, month, 1, out date))
+        {
+            return false;
+        }
+
+        missingDay = day;
+        return true;
     }
 
     /// <summary>
@@ -353,11 +403,14 @@ public readonly partial struct Timestamp
     /// <summary>
     /// Reads a time of day: <c>15:00</c>, <c>15:00:30.5</c>, <c>15时30分</c>, <c>15点</c>, <c>3点半</c>, each after a word for
     /// the part of the day (<c>下午3:00</c>, <c>PM 3:00</c>) or before AM or PM (<c>3:00 PM</c>, <c>3pm</c>), or alone as a
-    /// 24-hour clock.
+    /// 24-hour clock. A clock past its range (<c>25:00</c>, <c>15:75</c>, <c>下午3:60</c>) is read through, as
+    /// <paramref name="outOfRange"/>, for its message to say so; an hour its word for the part of the day does not have
+    /// (<c>下午15点</c>) is not.
     /// </summary>
-    private static bool ReadTime(ReadOnlySpan<char> text, ref int i, bool apart, out TimeSpan time)
+    private static bool ReadTime(ReadOnlySpan<char> text, ref int i, bool apart, out TimeSpan time, out bool outOfRange)
     {
         time = default;
+        outOfRange = false;
         var at = i;
         var part = ReadDayPart(text, ref at);
         if (part == DayPart.None && apart)
@@ -395,13 +448,19 @@ public readonly partial struct Timestamp
         }
 
         // An hour alone is a time only before AM or PM (3pm); 下午3 and 15 alone are not.
-        var hourOfDay = hourAlone && !meridiem ? -1 : HourOfDay(part, hour);
-        if (hourOfDay < 0 || minute > 59 || second > 59)
+        if (hourAlone && !meridiem)
         {
             return false;
         }
 
-        time = new TimeSpan(hourOfDay, minute, second) + TimeSpan.FromTicks(ticks);
+        var hourOfDay = HourOfDay(part, hour);
+        outOfRange = minute > 59 || second > 59 || (part == DayPart.None && hourOfDay < 0);
+        if (hourOfDay < 0 && !outOfRange)
+        {
+            return false;
+        }
+
+        time = outOfRange ? TimeSpan.Zero : new TimeSpan(hourOfDay, minute, second) + TimeSpan.FromTicks(ticks);
         i = at;
         return true;
     }

@@ -52,11 +52,13 @@ public readonly partial struct Timestamp
     /// <summary>
     /// Reads a date with its month named in English and its four-digit year last: day first (<c>20 Nov 2026</c>,
     /// <c>20-Nov-2026</c> as Excel's d-mmm-yyyy writes it, <c>20th November 2026</c>) or month first (<c>Nov 20, 2026</c>,
-    /// <c>November 20 2026</c>). The name says which number is the month, so no <see cref="DateOrder"/> is needed.
+    /// <c>November 20 2026</c>). The name says which number is the month, so no <see cref="DateOrder"/> is needed. A day its
+    /// month lacks (<c>31 Nov 2026</c>) is read too, as <see cref="IsDateOrMissingDay"/> says.
     /// </summary>
-    private static bool ReadNamedMonthDate(ReadOnlySpan<char> text, ref int i, out DateTime date)
+    private static bool ReadNamedMonthDate(ReadOnlySpan<char> text, ref int i, out DateTime date, out int missingDay)
     {
         date = default;
+        missingDay = 0;
         var at = i;
         int day;
         int month;
@@ -81,7 +83,7 @@ public readonly partial struct Timestamp
             }
         }
 
-        if (!ReadNumber(text, ref at, 4, 4, out var year) || (at < text.Length && char.IsAsciiLetterOrDigit(text[at])) || !IsDate(year, month, day, out date))
+        if (!ReadNumber(text, ref at, 4, 4, out var year) || (at < text.Length && char.IsAsciiLetterOrDigit(text[at])) || !IsDateOrMissingDay(year, month, day, out date, out missingDay))
         {
             return false;
         }

@@ -43,6 +43,9 @@ public readonly partial struct Timestamp : IEquatable<Timestamp>
 
     private const string DateOnlyOffsetFormat = "yyyy-MM-ddK";
 
+    /// <summary>The longest text read for a month and a day without a year: longer is no date.</summary>
+    private const int MaxYearlessLength = 64;
+
     /// <summary>The most digits of a fraction of a second the formats read: ticks of 100 ns.</summary>
     private const int MaxFractionDigits = 7;
 
@@ -51,6 +54,7 @@ public readonly partial struct Timestamp : IEquatable<Timestamp>
     private readonly byte _kind;
     private readonly bool _dateOnly;
     private readonly TimestampFault _fault;
+    private readonly byte _missingDay;
 
     /// <summary>The earliest year read as a date: anything earlier is unreadable in a follow-up record.</summary>
     public const int MinYear = 1900;
@@ -73,13 +77,15 @@ public readonly partial struct Timestamp : IEquatable<Timestamp>
         _kind = KindWithOffset;
     }
 
-    private Timestamp(DateTime clock, TimeSpan offset, byte kind, string? text, bool dateOnly = false, TimestampFault fault = TimestampFault.None)
+    private Timestamp(
+        DateTime clock, TimeSpan offset, byte kind, string? text, bool dateOnly = false, TimestampFault fault = TimestampFault.None, int missingDay = 0)
     {
         _clock = clock;
         _offset = offset;
         _kind = kind;
         _dateOnly = dateOnly;
         _fault = fault;
+        _missingDay = (byte)missingDay;
         Text = text;
     }
 
@@ -112,6 +118,12 @@ public readonly partial struct Timestamp : IEquatable<Timestamp>
 
     /// <summary>Gets the weekday of the date that invalid text gives with another weekday (<see cref="TimestampFault.WeekdayMismatch"/>).</summary>
     internal DayOfWeek DateWeekday => _clock.DayOfWeek;
+
+    /// <summary>
+    /// Gets the month and the day it does not have of invalid text that names such a day (<see cref="TimestampFault.NoSuchDay"/>):
+    /// the first of the month, and the day (31 of <c>2026/11/31</c>).
+    /// </summary>
+    internal (DateTime Month, int Day) MissingDay => (_clock, _missingDay);
 
     /// <summary>Creates a value from a clock reading without offset, to be placed in the default zone when evaluated.</summary>
     /// <param name="clockTime">The clock reading; its <see cref="DateTime.Kind"/> is ignored.</param>
@@ -178,16 +190,56 @@ public readonly partial struct Timestamp : IEquatable<Timestamp>
             return new Timestamp(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.Zero, KindLocal, text, dateOnly);
         }
 
-        return ReadLayout(trimmed, order, out var clock, out var dayAlone, out var zone) switch
+        return ReadLayout(trimmed, order, out var clock, out var dayAlone, out var zone, out var missingDay) switch
         {
             Layout.Read => zone is { } offset
                 ? new Timestamp(clock, offset, KindWithOffset, text, dayAlone)
                 : new Timestamp(clock, TimeSpan.Zero, KindLocal, text, dayAlone),
-            // The date is kept, unreadable, for the message to name its weekday.
+            // The date is kept, unreadable, for the message to name its weekday; the month, for it to say which day it lacks.
             Layout.WeekdayMismatch => new Timestamp(clock, default, 0, text, fault: TimestampFault.WeekdayMismatch),
+            Layout.NoSuchDay => new Timestamp(clock.Date, default, 0, text, fault: TimestampFault.NoSuchDay, missingDay: missingDay),
+            Layout.TimeOutOfRange => new Timestamp(default, default, 0, text, fault: TimestampFault.TimeOutOfRange),
             _ => new Timestamp(default, default, 0, text, fault: IsExcelSerial(trimmed) ? TimestampFault.ExcelSerial
-                : order == DateOrder.YearFirst ? YearLastFault(trimmed) : TimestampFault.None),
+                : order == DateOrder.YearFirst && YearLastFault(trimmed) is var yearLast and not TimestampFault.None ? yearLast
+                : LacksYear(trimmed) ? TimestampFault.NoYear
+                : TimestampFault.None),
         };
+    }
+
+    /// <summary>
+    /// Whether the text is a month and a day without a year (<c>11月26日</c>, <c>11/26</c>, <c>11-26 10:00</c>): one that reads
+    /// as a date with a year put before it (2000, a leap year, so that 2/29 reads), for its message to ask for the year.
+    /// </summary>
+    private static bool LacksYear(ReadOnlySpan<char> text)
+    {
+        var separator = 0;
+        if (text.Length > MaxYearlessLength || !ReadNumber(text, ref separator, 1, 2, out _))
+        {
+            return false;
+        }
+
+        // 11月26日 and 11 月 26 日 take 2000年 before them; 11/26, 11-26 and 11.26 their own separator.
+        var monthMark = separator;
+        SkipWhiteSpace(text, ref monthMark);
+        char yearSeparator;
+        if (monthMark < text.Length && text[monthMark] == '月')
+        {
+            yearSeparator = '年';
+        }
+        else if (separator < text.Length && text[separator] is '/' or '-' or '.')
+        {
+            yearSeparator = text[separator];
+        }
+        else
+        {
+            return false;
+        }
+
+        Span<char> dated = stackalloc char[text.Length + 5];
+        "2000".CopyTo(dated);
+        dated[4] = yearSeparator;
+        text.CopyTo(dated[5..]);
+        return ReadLayout(dated, DateOrder.YearFirst, out _, out _, out _, out _) is not Layout.NotRead;
     }
 
     /// <summary>
@@ -197,8 +249,8 @@ public readonly partial struct Timestamp : IEquatable<Timestamp>
     /// </summary>
     private static TimestampFault YearLastFault(ReadOnlySpan<char> text)
     {
-        var dayFirst = ReadLayout(text, DateOrder.DayFirst, out _, out _, out _);
-        var monthFirst = ReadLayout(text, DateOrder.MonthFirst, out _, out _, out _);
+        var dayFirst = ReadLayout(text, DateOrder.DayFirst, out _, out _, out _, out _);
+        var monthFirst = ReadLayout(text, DateOrder.MonthFirst, out _, out _, out _, out _);
         var fits = dayFirst == Layout.Read || monthFirst == Layout.Read ? Layout.Read : Layout.WeekdayMismatch;
         return (dayFirst == fits, monthFirst == fits) switch
         {

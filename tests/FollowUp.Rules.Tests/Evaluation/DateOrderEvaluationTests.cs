@@ -90,6 +90,31 @@ public sealed class DateOrderEvaluationTests
     }
 
     [Theory]
+    [InlineData("zh-CN", "2026/11/31 10:00", "沟通时间“2026/11/31 10:00”不是有效的日期：2026 年 11 月没有 31 日。请核对日期，按年、月、日的顺序写，如 2026-11-20 15:00。")]
+    [InlineData("zh-CN", "2026-02-29", "沟通时间“2026-02-29”不是有效的日期：2026 年 2 月没有 29 日。请核对日期，按年、月、日的顺序写，如 2026-11-20 15:00。")]
+    [InlineData("zh-CN", "11月26日 10:00", "沟通时间“11月26日 10:00”缺少年份：请写上年份，按年、月、日的顺序写，如 2026-11-20 15:00。")]
+    [InlineData("zh-CN", "2026-11-20 25:00", "沟通时间“2026-11-20 25:00”的时间超出范围：小时应为 0 至 23，分和秒应为 0 至 59。请核对后按年、月、日、时、分的顺序写，如 2026-11-20 15:00。")]
+    [InlineData("zh-TW", "2026/11/31 10:00", "溝通時間「2026/11/31 10:00」不是有效的日期：2026 年 11 月沒有 31 日。請核對日期，按年、月、日的順序寫，如 2026-11-20 15:00。")]
+    [InlineData("zh-TW", "11/26", "溝通時間「11/26」缺少年份：請寫上年份，按年、月、日的順序寫，如 2026-11-20 15:00。")]
+    [InlineData("zh-TW", "2026-11-20 25:00", "溝通時間「2026-11-20 25:00」的時間超出範圍：小時應為 0 至 23，分和秒應為 0 至 59。請核對後按年、月、日、時、分的順序寫，如 2026-11-20 15:00。")]
+    [InlineData("zh-HK", "2026/11/31 10:00", "溝通時間「2026/11/31 10:00」不是有效的日期：2026 年 11 月沒有 31 日。請核對日期，按年、月、日的順序寫，如 2026-11-20 15:00。")]
+    [InlineData("zh-HK", "11月26日", "溝通時間「11月26日」缺少年份：請寫上年份，按年、月、日的順序寫，如 2026-11-20 15:00。")]
+    [InlineData("zh-HK", "2026-11-20 14:75", "溝通時間「2026-11-20 14:75」的時間超出範圍：小時應為 0 至 23，分和秒應為 0 至 59。請核對後按年、月、日、時、分的順序寫，如 2026-11-20 15:00。")]
+    [InlineData("en", "2026/11/31 10:00", "The contact time \"2026/11/31 10:00\" is not a date: November 2026 has no day 31. Check the date and write it year first, as 2026-11-20 15:00.")]
+    [InlineData("en", "11/26", "The contact time \"11/26\" has no year: write the year first, then the month and the day, as 2026-11-20 15:00.")]
+    [InlineData("en", "2026-11-20 25:00", "The contact time \"2026-11-20 25:00\" has a time of day past the clock (hours 0 to 23, minutes and seconds 0 to 59): check it and write the date year first, as 2026-11-20 15:00.")]
+    public void Evaluate_DateAlmostRead_SaysWhatIsWrongAndAsksForTheYearFirst(string culture, string at, string expected)
+    {
+        // A sales-ops review: 2026/11/31 10:00 and 11月26日 were only "not a readable date of the years 1900 to 2200".
+        var record = SampleRecords.CompleteToB().WithLastCommunication(c => c with { At = Timestamp.Parse(at) });
+
+        var finding = Assert.Single(Evaluator(DateOrder.YearFirst, culture).Evaluate(record).FindingsWithCode(FindingCodes.InvalidDate));
+
+        Assert.Equal("communications[1].at", finding.Field);
+        Assert.Equal(expected, finding.Message);
+    }
+
+    [Theory]
     [InlineData("zh-CN")]
     [InlineData("zh-TW")]
     [InlineData("zh-HK")]

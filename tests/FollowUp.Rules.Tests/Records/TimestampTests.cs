@@ -365,6 +365,56 @@ public class TimestampTests
         Assert.NotEqual(TimestampFault.WeekdayMismatch, value.Fault);
     }
 
+    /// <summary>
+    /// A date whose day its month lacks is unreadable, and keeps the month and the day for its message (a sales-ops review:
+    /// 2026/11/31 was only "not a readable date"); the weekday of such a date cannot be checked, so it is not.
+    /// </summary>
+    [Theory]
+    [InlineData("2026/11/31 10:00", DateOrder.YearFirst, 2026, 11, 31)]
+    [InlineData("2026-02-29", DateOrder.YearFirst, 2026, 2, 29)]
+    [InlineData("2026年4月31日 下午3点", DateOrder.YearFirst, 2026, 4, 31)]
+    [InlineData("2026-11-31（周二）", DateOrder.YearFirst, 2026, 11, 31)]
+    [InlineData("民國115年2月30日", DateOrder.YearFirst, 2026, 2, 30)]
+    [InlineData("31 Nov 2026", DateOrder.YearFirst, 2026, 11, 31)]
+    [InlineData("31/11/2026", DateOrder.DayFirst, 2026, 11, 31)]
+    [InlineData("02/30/2026 3:00 PM", DateOrder.MonthFirst, 2026, 2, 30)]
+    public void Parse_DayItsMonthLacks_IsInvalidAndNamesTheMonthAndTheDay(string text, DateOrder order, int year, int month, int day)
+    {
+        var value = Timestamp.Parse(text, order);
+
+        Assert.True(value.IsInvalid);
+        Assert.Null(value.ClockTime);
+        Assert.Equal(TimestampFault.NoSuchDay, value.Fault);
+        Assert.Equal((new DateTime(year, month, 1), day), value.MissingDay);
+    }
+
+    [Theory]
+    [InlineData("11月26日", "NoYear")]
+    [InlineData("11月26日 10:00", "NoYear")]
+    [InlineData("11 月 26 号 下午3点", "NoYear")]
+    [InlineData("11/26", "NoYear")]
+    [InlineData("11-26 10:00", "NoYear")]
+    [InlineData("2/29", "NoYear")]
+    [InlineData("26/11", "None")]
+    [InlineData("11月26日 上周", "None")]
+    [InlineData("2026-11-20 25:00", "TimeOutOfRange")]
+    [InlineData("2026/11/20 14:75", "TimeOutOfRange")]
+    [InlineData("2026年11月20日 24:00", "TimeOutOfRange")]
+    [InlineData("2026-11-20 15:00:60 +08:00", "TimeOutOfRange")]
+    [InlineData("2026-11-20 下午3:60", "TimeOutOfRange")]
+    [InlineData("2026-11-20 下午15点", "None")]
+    [InlineData("2026-11-20 25:00 later", "None")]
+    [InlineData("2026-13-01", "None")]
+    [InlineData("2026-11-32", "None")]
+    public void Parse_NoYearOrATimePastTheClock_IsInvalidWithItsFault(string text, string fault)
+    {
+        var value = Timestamp.Parse(text);
+
+        Assert.True(value.IsInvalid);
+        Assert.Null(value.Resolve(China));
+        Assert.Equal(Enum.Parse<TimestampFault>(fault), value.Fault);
+    }
+
     /// <summary>A bare number of Excel's serial date range is a date cell exported without its format: still unreadable, but said so.</summary>
     [Theory]
     [InlineData("46346.625", true)]
