@@ -462,7 +462,8 @@ internal sealed partial class TextAnalyzer
             // A negated vague phrase says something definite (不感兴趣 is no interest at all, 无需等客户回复 waits for nothing),
             // and so does one inside a risk phrase (意向明显下降 is a decline, not an unmeasured intent).
             var near = Neighbours(scan, i);
-            if (IsInsideLonger(scan, i, near, PhraseRole.Vague, sameCategoryOnly: false) || IsInsideRisk(scan, i, near) || IsExcepted(scan, i, near)
+            if (IsInsideLonger(scan, i, near, PhraseRole.Vague, sameCategoryOnly: false)
+                || IsInsideRisk(scan, i, near, opening: entry.Category != (int)VagueCategory.Hedge) || IsExcepted(scan, i, near)
                 || (entry.Category != (int)VagueCategory.NoContent && IsNegated(text, scan, i, near, VagueCueWindow, allowClosingCue: false)))
             {
                 continue;
@@ -615,8 +616,12 @@ internal sealed partial class TextAnalyzer
         return false;
     }
 
-    /// <summary>Whether the hit lies inside the words of a longer risk phrase; the gap of a risk phrase is not its words.</summary>
-    private bool IsInsideRisk(TextScan scan, int index, (int From, int To) near)
+    /// <summary>
+    /// Whether the hit lies inside the words of a longer risk phrase; the gap of a risk phrase is not its words, and an excepted
+    /// one is no risk (the 在跟 of Moka也在跟 is a rival's move, of 我们也在跟 our status). Without <paramref name="opening"/>, a
+    /// hit that opens the risk phrase is not inside it: a hedge opening one (可能年后, 可能比价) hedges the risk and stays.
+    /// </summary>
+    private bool IsInsideRisk(TextScan scan, int index, (int From, int To) near, bool opening)
     {
         ref readonly var hit = ref scan.Hits[index];
         var (from, to) = near;
@@ -625,7 +630,8 @@ internal sealed partial class TextAnalyzer
             ref readonly var other = ref scan.Hits[j];
             if (!other.Dropped && Lexicon.Entries[other.Entry].Role == PhraseRole.Risk && other.FoldedStart <= hit.FoldedStart
                 && hit.FoldedEnd <= other.FoldedEnd && other.FoldedEnd - other.FoldedStart > hit.FoldedEnd - hit.FoldedStart
-                && !(other.GapTo > 0 && other.GapFrom <= hit.FoldedStart && hit.FoldedEnd <= other.GapTo))
+                && !(other.GapTo > 0 && other.GapFrom <= hit.FoldedStart && hit.FoldedEnd <= other.GapTo)
+                && (opening || other.FoldedStart != hit.FoldedStart) && !IsExcepted(scan, j, Neighbours(scan, j)))
             {
                 return true;
             }

@@ -196,6 +196,26 @@ public sealed class VagueLanguageDetectorTests
         Assert.Contains(Detector.Detect(text).Phrases, p => p.Text == phrase);
 
     [Theory]
+    [InlineData("Moka也在跟")]
+    [InlineData("北森也在跟进这个单")]
+    [InlineData("據說北森也在跟進")]
+    public void Detect_ARivalAlsoFollowingTheDeal_IsNoStatus(string text) =>
+        Assert.DoesNotContain(Detector.Detect(text).Phrases, p => p.Category == VagueCategory.StatusOnly);
+
+    [Theory]
+    [InlineData("我们也在跟")]
+    [InlineData("我们也在跟进")]
+    [InlineData("客户也在跟进")]
+    public void Detect_OurOwnOrTheCustomersFollowUp_StaysAStatus(string text) =>
+        Assert.Contains(Detector.Detect(text).Phrases, p => p.Category == VagueCategory.StatusOnly);
+
+    [Theory]
+    [InlineData("客户可能年后", "可能")]
+    [InlineData("客户可能比价", "可能")]
+    public void Detect_AHedgeOpeningARiskPhrase_StaysAHedge(string text, string hedge) =>
+        Assert.Contains(Detector.Detect(text).Phrases, p => p.Category == VagueCategory.Hedge && p.Text == hedge);
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]

@@ -797,7 +797,7 @@ public sealed class TextSignalTests
     public void CompetitorNames_ConfiguredPerProfile_RaiseCompetitor()
     {
         var evaluator = TestClock.Evaluator(options => options.Profiles["ToB"] = new FollowUp.Rules.Profiles.ProfileOptions { CompetitorNames = { "金蝶" } });
-        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Summary = "客户同时在谈金蝶的方案" });
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Summary = "客户手上有金蝶的方案" });
         Assert.Contains(evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.Competitor && s.Evidence == "金蝶");
         Assert.DoesNotContain(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.Competitor);
     }
