@@ -83,6 +83,7 @@ internal static class LexiconBuilder
         }
 
         int[] resolvable = [.. ResolvableSignals.Select(code => Array.IndexOf(signalCodes, code))];
+        var decline = Array.IndexOf(signalCodes, RiskSignalCodes.IntentDecline);
         for (var i = 0; i < entries.Count; i++)
         {
             if (entries[i].Role == PhraseRole.Risk && resolvable.Contains(entries[i].Category))
@@ -92,6 +93,10 @@ internal static class LexiconBuilder
             else if (entries[i].Role == PhraseRole.Risk && entries[i].Category == competitor)
             {
                 entries[i] = entries[i] with { Flags = entries[i].Flags | PhraseFlags.Rival };
+            }
+            else if (entries[i].Role == PhraseRole.Risk && entries[i].Category == decline)
+            {
+                entries[i] = entries[i] with { Flags = entries[i].Flags | PhraseFlags.Decline };
             }
         }
 

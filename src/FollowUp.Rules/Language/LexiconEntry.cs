@@ -107,6 +107,9 @@ internal enum PhraseFlags : ushort
 
     /// <summary>For a risk phrase: it names a competitor, so a signing in its clause is the competitor's (最后还是签了竞品).</summary>
     Rival = 256,
+
+    /// <summary>For a risk phrase: it says the customer declines (不考虑了), which a competitor as its subject turns round (Moka不考虑了).</summary>
+    Decline = 512,
 }
 
 /// <summary>One phrase of a lexicon: its role, category and text as written.</summary>

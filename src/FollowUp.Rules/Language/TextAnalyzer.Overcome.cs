@@ -22,7 +22,7 @@ internal sealed partial class TextAnalyzer
         "客户", "对方", "他们", "她们", "他", "她", "买家", "家长", "顾客", "客人", "甲方", "业主", "我们", "我方", "双方", "但", "但是",
         "不过", "并且", "并", "且", "而且", "会谈", "洽谈", "商谈", "通过", "微信", "邮件", "短信", "钉钉", "企业微信", "说", "表示", "称",
         "点", "半", "分", "几", "多", "好几", "发", "改用", "追加", "争取", "提供", "免", "送", "拍板", "汇报", "出面",
-        "确认", "没多久", "不久", "没几天", "同意了", "领券", "领了券", "用券", "用了券", "换货", "换新",
+        "确认", "明确", "没多久", "不久", "没几天", "同意了", "领券", "领了券", "用券", "用了券", "换货", "换新",
         "today", "yesterday", "tonight", "now", "then", "later", "finally", "eventually", "after", "all", "anyway", "anyways", "this",
         "morning", "afternoon", "evening", "week", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "the", "customer", "client", "buyer", "they", "he", "she", "we", "it", "but", "and", "so", "already", "also", "still", "since",

@@ -521,7 +521,7 @@ internal sealed partial class TextAnalyzer
             }
 
             if (IsOvercome(text, scan, i, near) || IsInsideOvercomeRisk(text, scan, i, near) || IsContingency(text, hit.Start, hit.End)
-                || IsInOvercomePast(text, scan, i, near))
+                || IsInOvercomePast(text, scan, i, near) || IsDeclinedRival(text, scan, i, near))
             {
                 continue;
             }
@@ -529,6 +529,35 @@ internal sealed partial class TextAnalyzer
             scan.AddRisk(new ResolvedHit(entry.Category, hit.Start, hit.End, hit.Entry));
         }
     }
+
+    /// <summary>
+    /// Whether a decline has a competitor for its subject (Moka不考虑了, 友商那边不考虑了, 竞品方案不考虑了): the customer
+    /// turned the rival down, not us. Only the rival and a few words naming its offer may come before the decline.
+    /// </summary>
+    private bool IsDeclinedRival(string text, TextScan scan, int index, (int From, int To) near)
+    {
+        ref readonly var hit = ref scan.Hits[index];
+        if ((Lexicon.Entries[hit.Entry].Flags & PhraseFlags.Decline) == 0)
+        {
+            return false;
+        }
+
+        for (var j = near.From; j < index; j++)
+        {
+            ref readonly var other = ref scan.Hits[j];
+            if (!other.Dropped && (Lexicon.Entries[other.Entry].Flags & PhraseFlags.Rival) != 0 && other.Clause == hit.Clause
+                && other.End <= hit.Start && !IsExcepted(scan, j, Neighbours(scan, j))
+                && IsOneOf(text.AsSpan(other.End, hit.Start - other.End).Trim(), RivalOfferWords))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What may stand between a competitor and its decline (Moka那边不考虑了), folded; the empty word is none at all.</summary>
+    private static readonly string[] RivalOfferWords = ["", "那边", "那家", "的", "的方案", "方案", "的产品", "产品", "的报价", "报价", "这家", "就", "已经", "已", "也"];
 
     /// <summary>The range of hits that end within <see cref="Reach"/> of the hit's span: the only ones that can bear on it.</summary>
     private static (int From, int To) Neighbours(TextScan scan, int index)
