@@ -41,6 +41,13 @@ internal static class LexiconBuilder
     private static readonly string[] ResolvableSignals =
         [RiskSignalCodes.Hesitation, RiskSignalCodes.PriceObjection, RiskSignalCodes.BudgetConstraint, RiskSignalCodes.NegativeFeedback];
 
+    /// <summary>
+    /// Words that make a configured competitor name beside them in a clause a system the customer connects to, not a rival:
+    /// 与金蝶对接, 对接金蝶K3, 需要和钉钉打通, 钉钉审批流接入, sync with Moka.
+    /// </summary>
+    private static readonly string[] IntegrationWords =
+        ["对接", "打通", "集成", "接入", "接口", "同步", "integrate", "integrates", "integrated", "integration", "sync", "syncs", "synced", "api"];
+
     public static CompiledLexicon Build(
         IReadOnlyList<LexiconOptions> changes, IEnumerable<string> competitorNames, IEnumerable<string> acknowledgementPhrases,
         string[] signalCodes)
@@ -70,6 +77,14 @@ internal static class LexiconBuilder
         foreach (var name in competitorNames)
         {
             entries.Add(new LexiconEntry(PhraseRole.Risk, competitor, name, PhraseFlags.None));
+            if (!name.Contains(LexiconEntry.GapMarker, StringComparison.Ordinal))
+            {
+                foreach (var word in IntegrationWords)
+                {
+                    entries.Add(new LexiconEntry(PhraseRole.Exception, competitor, $"{name}{LexiconEntry.GapMarker}{word}", PhraseFlags.None, PhraseRole.Risk));
+                    entries.Add(new LexiconEntry(PhraseRole.Exception, competitor, $"{word}{LexiconEntry.GapMarker}{name}", PhraseFlags.None, PhraseRole.Risk));
+                }
+            }
         }
 
         foreach (var phrase in acknowledgementPhrases)

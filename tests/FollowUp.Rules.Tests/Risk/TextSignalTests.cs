@@ -802,6 +802,78 @@ public sealed class TextSignalTests
         Assert.DoesNotContain(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.Competitor);
     }
 
+    private static readonly FollowUpEvaluator HrCompetitors = TestClock.Evaluator(
+        options => options.Profiles["ToB"] = new FollowUp.Rules.Profiles.ProfileOptions { CompetitorNames = { "金蝶", "钉钉", "Moka" } });
+
+    [Theory]
+    [InlineData("与金蝶对接")]
+    [InlineData("要求与金蝶K3对接，12月3日前给对接方案")]
+    [InlineData("对接金蝶K3，12月3日评审")]
+    [InlineData("需要和钉钉打通")]
+    [InlineData("集成钉钉，考勤数据双向同步")]
+    [InlineData("钉钉审批流接入，12月5日联调")]
+    [InlineData("金蝶接口文档已拿到")]
+    [InlineData("Payroll must sync with Moka, API spec due 3 Dec")]
+    [InlineData("Needs to integrate with Moka by January")]
+    public void CompetitorNames_NamedAsAnIntegrationTarget_RaiseNoCompetitor(string concern)
+    {
+        var record = SampleRecords.CompleteToB().WithNeeds(n => n with { Concerns = [concern] });
+        Assert.DoesNotContain(HrCompetitors.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.Competitor);
+    }
+
+    [Theory]
+    [InlineData("金蝶报价低15%，客户要对接方案", "金蝶")]
+    [InlineData("钉钉报价低，需要和钉钉打通", "钉钉")]
+    [InlineData("Moka is cheaper; integration with our payroll by 3 Dec", "Moka")]
+    public void CompetitorNames_ARivalInAnotherClauseThanTheIntegrationWord_StillRaiseCompetitor(string summary, string evidence)
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Summary = summary });
+        Assert.Contains(HrCompetitors.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.Competitor && s.Evidence == evidence);
+    }
+
+    [Theory]
+    [InlineData("Moka不考虑了")]
+    [InlineData("Moka那边不考虑了，12月3日签约")]
+    [InlineData("友商不考虑了，客户12月3日签约")]
+    [InlineData("竞品方案不考虑了")]
+    public void Decline_WhoseSubjectIsARival_IsNoIntentDecline(string summary)
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Summary = summary });
+        Assert.DoesNotContain(HrCompetitors.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.IntentDecline);
+    }
+
+    [Theory]
+    [InlineData("客户不考虑了，友商报价更低")]
+    [InlineData("客户看了Moka，不考虑了")]
+    [InlineData("Moka报价低，客户说我们不考虑了")]
+    public void Decline_BesideARivalWithTheCustomerAsSubject_StaysAnIntentDecline(string summary)
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Summary = summary });
+        Assert.Contains(HrCompetitors.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.IntentDecline);
+    }
+
+    [Theory]
+    [InlineData("邝总说Moka不考虑了，已明确选择我们，没有其他竞品")]
+    [InlineData("Moka也在跟，最终选择我们")]
+    [InlineData("客户不考虑了，最后定了我们")]
+    [InlineData("Compared Moka and another vendor; they chose us")]
+    public void ChoseUs_AfterARivalOrADecline_SettlesBoth(string summary)
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Summary = summary });
+        Assert.DoesNotContain(
+            HrCompetitors.Evaluate(record).Risk.Signals, s => s.Code is RiskSignalCodes.Competitor or RiskSignalCodes.IntentDecline);
+    }
+
+    [Theory]
+    [InlineData("Moka也在跟，可能选择我们")]
+    [InlineData("客户在比价，没有选择我们")]
+    [InlineData("Moka报价低，选择我们的原因是本地实施")]
+    public void ChoseUs_HedgedDeniedOrDescribed_LeavesTheRival(string summary)
+    {
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Summary = summary });
+        Assert.Contains(HrCompetitors.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.Competitor);
+    }
+
     [Theory]
     [InlineData("秒杀价 ¥59 已结束，客户已用券下单", RiskSignalCodes.PriceObjection)]
     [InlineData("直播间秒殺價 ¥199，客户拍下 2 件", RiskSignalCodes.PriceObjection)]
