@@ -106,6 +106,18 @@ public sealed class FollowUpRulesOptions
     /// <value>Empty: the shipped lexicon as it is.</value>
     public LexiconOptions Lexicon { get; } = new();
 
+    /// <summary>
+    /// Gets the names of competitors every profile knows; a mention raises the <c>Competitor</c> signal, except next to an
+    /// integration word in its clause (与金蝶对接, 需要和钉钉打通, sync with Moka), where the name is a system the customer
+    /// connects to.
+    /// </summary>
+    /// <value>Empty: only the shipped competitor phrases (竞品, 友商, competitor…) and each profile's own names raise the signal.</value>
+    /// <remarks>
+    /// A profile's <see cref="ProfileOptions.CompetitorNames"/> add to these, so a team that sells under several profiles
+    /// (ToB and Project) lists its rivals once here and a profile lists only the rivals of its own market.
+    /// </remarks>
+    public IList<string> CompetitorNames { get; } = [];
+
     /// <summary>Gets the configured profiles, by name (case-insensitive).</summary>
     /// <value>Empty: the built-in profiles ToB, ToC, Project and ECommerce only.</value>
     public IDictionary<string, ProfileOptions> Profiles { get; } = new Dictionary<string, ProfileOptions>(StringComparer.OrdinalIgnoreCase);

@@ -131,6 +131,7 @@ internal sealed class FollowUpRulesOptionsValidator : IValidateOptions<FollowUpR
         CheckPhrases(builder, options.AcknowledgementPhrases, $"{prefix}AcknowledgementPhrases", FollowUpRulesOptions.DefaultAcknowledgementPhrases, matchedInText: true);
         CheckPhrases(builder, options.PlaceholderValues, $"{prefix}PlaceholderValues", FollowUpRulesOptions.DefaultPlaceholderValues);
         CheckLexicon(builder, options.Lexicon, $"{prefix}Lexicon", codes);
+        CheckPhrases(builder, options.CompetitorNames, $"{prefix}CompetitorNames", matchedInText: true);
 
         foreach (var (profileName, profile) in options.Profiles)
         {

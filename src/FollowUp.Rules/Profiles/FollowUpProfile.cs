@@ -84,7 +84,7 @@ public sealed class FollowUpProfile
     /// <summary>Gets the weight of each risk signal, by code (case-insensitive); 0 means the signal is off.</summary>
     public IReadOnlyDictionary<string, double> SignalWeights { get; }
 
-    /// <summary>Gets the configured competitor names.</summary>
+    /// <summary>Gets the configured competitor names: the global ones, then the profile chain's, each once.</summary>
     public IReadOnlyList<string> CompetitorNames { get; }
 
     /// <summary>Gets the vague-language detector with this profile's lexicon.</summary>

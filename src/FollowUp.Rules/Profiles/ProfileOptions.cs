@@ -101,8 +101,12 @@ public sealed class ProfileOptions
     /// <value>Empty: the base profile's weights.</value>
     public IDictionary<string, double> SignalWeights { get; } = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Gets the names of competitors; a mention raises the <c>Competitor</c> signal.</summary>
-    /// <value>Empty: only the shipped competitor phrases (竞品, 友商, competitor…) raise the signal.</value>
+    /// <summary>
+    /// Gets the names of competitors this profile knows besides the global <see cref="FollowUpRulesOptions.CompetitorNames"/>
+    /// and those of the profiles it is based on; a mention raises the <c>Competitor</c> signal, except next to an integration
+    /// word in its clause (与金蝶对接, sync with Moka).
+    /// </summary>
+    /// <value>Empty: only the shipped competitor phrases (竞品, 友商, competitor…) and the inherited names raise the signal.</value>
     public IList<string> CompetitorNames { get; } = [];
 
     /// <summary>Gets the phrase changes this profile makes to the lexicon, after the global ones.</summary>

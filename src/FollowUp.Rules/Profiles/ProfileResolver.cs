@@ -67,7 +67,7 @@ internal static class ProfileResolver
         bool? afterSigning = null;
         int? stalled = null;
         var signalWeights = signals.ToDictionary(s => s.Code, s => s.DefaultWeight, StringComparer.OrdinalIgnoreCase);
-        var competitors = new List<string>();
+        var competitors = new List<string>(options.CompetitorNames);
         var noneIsAnswer = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var lexicon = new List<LexiconOptions> { options.Lexicon };
         foreach (var layer in chain)

@@ -153,7 +153,7 @@ public sealed class CheckConfigCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(
             $"followup: cannot use the configuration '{config}': "
-            + "FollowUpRules:Cultur: no such key; the keys of FollowUpRulesOptions are DefaultProfile, Culture, FollowCurrentUICulture, DefaultUtcOffset, DateOrder, AcknowledgementPhrases, PlaceholderValues, Lexicon, Profiles, Grades, RiskLevels, Labels. "
+            + "FollowUpRules:Cultur: no such key; the keys of FollowUpRulesOptions are DefaultProfile, Culture, FollowCurrentUICulture, DefaultUtcOffset, DateOrder, AcknowledgementPhrases, PlaceholderValues, Lexicon, CompetitorNames, Profiles, Grades, RiskLevels, Labels. "
             + "FollowUpRules:Labels:Channel:飞书会议: 'Meetng' is not a member of ContactChannel; the members are Phone, WeChat, Visit, Email, Meeting, Other. "
             + "FollowUpRules:Profiles:AcmeKA:StaleAfterDay: no such key; the keys of ProfileOptions are BasedOn, Aliases, RequiredFields, IgnoredFields, NoneIsAnswer, CustomFieldSteps, StepWeights, AcknowledgedCredit, AttachmentsAtEveryStage, StaleAfterDays, FollowUpAfterSigning, StalledStageAfterDays, SignalWeights, CompetitorNames, Lexicon, ScoreWeights. "
             + "FollowUpRules:Profiles:AcmeKA:StalledStageAfterDays: 'often' is not a whole number. "

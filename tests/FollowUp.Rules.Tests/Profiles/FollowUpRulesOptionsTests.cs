@@ -342,6 +342,7 @@ public class FollowUpRulesOptionsTests
     [InlineData("SignalWeightRange", "FollowUpRules:Profiles:Custom:SignalWeights:competitor (1.5)")]
     [InlineData("ScoreWeights", "FollowUpRules:Profiles:Custom:ScoreWeights")]
     [InlineData("CompetitorNames", "FollowUpRules:Profiles:Custom:CompetitorNames:0")]
+    [InlineData("GlobalCompetitorNames", "FollowUpRules:CompetitorNames:1")]
     [InlineData("LexiconCategory", "FollowUpRules:Profiles:Custom:Lexicon:Add:0")]
     [InlineData("LexiconGap", "FollowUpRules:Profiles:Custom:Lexicon:Add:0")]
     [InlineData("LexiconDuplicate", "FollowUpRules:Lexicon:Add:1")]
@@ -380,6 +381,7 @@ public class FollowUpRulesOptionsTests
             case "SignalWeightRange": custom.SignalWeights["competitor"] = 1.5; break;
             case "ScoreWeights": custom.ScoreWeights[GradeComponent.Timeliness] = 0; break;
             case "CompetitorNames": custom.CompetitorNames.Add(new string('友', 200)); break;
+            case "GlobalCompetitorNames": options.CompetitorNames.Add("北森"); options.CompetitorNames.Add(" "); break;
             case "LexiconCategory": custom.Lexicon.Add.Add(new PhraseOptions { Phrase = "看缘分", Category = "Mood" }); break;
             case "LexiconGap": custom.Lexicon.Add.Add(new PhraseOptions { Phrase = "…等…", Category = "Waiting" }); break;
             case "LexiconDuplicate":

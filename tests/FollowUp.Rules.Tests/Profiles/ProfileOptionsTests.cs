@@ -3,6 +3,7 @@ using System.Text;
 using FollowUp.Rules.Completeness;
 using FollowUp.Rules.Grading;
 using FollowUp.Rules.Profiles;
+using FollowUp.Rules.Risk;
 using FollowUp.Rules.Serialization;
 using FollowUp.Rules.Tests.TestData;
 using Microsoft.Extensions.Configuration;
@@ -290,6 +291,54 @@ public class ProfileOptionsTests
 
         // One failure: the sum of the score weights, which the misspelt part throws off, is not checked as well.
         Assert.Equal($"Property FollowUpRules:Profiles:KeyAccounts:{weights}:{name}: {expected}", Assert.Single(exception.Failures));
+    }
+
+    [Fact]
+    public void GlobalCompetitorNames_BoundFromConfiguration_ApplyToEveryProfileBeforeItsOwn()
+    {
+        const string json = """
+            {
+              "FollowUpRules": {
+                "CompetitorNames": [ "北森", "Moka" ],
+                "Profiles": { "Project": { "CompetitorNames": [ "用友", "北森" ] } }
+              }
+            }
+            """;
+        var bound = new FollowUpRulesOptions();
+        Configuration(json).GetSection(FollowUpRulesOptions.SectionName).Bind(bound, binder => binder.ErrorOnUnknownConfiguration = true);
+
+        var rules = FollowUpRuleSet.Create(bound);
+
+        Assert.Equal(["北森", "Moka"], rules.GetProfile("ToB").CompetitorNames);
+        Assert.Equal(["北森", "Moka"], rules.GetProfile("ECommerce").CompetitorNames);
+        Assert.Equal(["北森", "Moka", "用友"], rules.GetProfile("Project").CompetitorNames);
+    }
+
+    [Theory]
+    [InlineData("ToB", "客户手上有Moka的方案", "Moka")]
+    [InlineData("Project", "招标方拿到了北森的方案", "北森")]
+    [InlineData("Project", "用友的实施团队也来过", "用友")]
+    public void GlobalCompetitorNames_RaiseCompetitorInEveryProfile(string profile, string summary, string evidence)
+    {
+        var evaluator = TestClock.Evaluator(o =>
+        {
+            o.CompetitorNames.Add("北森");
+            o.CompetitorNames.Add("Moka");
+            o.Profiles["Project"] = new ProfileOptions { CompetitorNames = { "用友" } };
+        });
+        var record = SampleRecords.CompleteToB().WithCommunications(c => c with { Summary = summary }) with { Scenario = profile };
+
+        Assert.Contains(evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.Competitor && s.Evidence == evidence);
+        Assert.DoesNotContain(TestClock.Evaluator().Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.Competitor);
+    }
+
+    [Fact]
+    public void GlobalCompetitorNames_NextToAnIntegrationWord_RaiseNoCompetitor()
+    {
+        var evaluator = TestClock.Evaluator(o => o.CompetitorNames.Add("金蝶"));
+        var record = SampleRecords.CompleteToB().WithNeeds(n => n with { Concerns = ["数据迁移、与金蝶对接"] }) with { Scenario = "Project" };
+
+        Assert.DoesNotContain(evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.Competitor);
     }
 
     private static FollowUpRulesOptions Configure(Action<FollowUpRulesOptions> configure)
