@@ -590,12 +590,12 @@ internal sealed partial class Inspection
 
     /// <summary>
     /// Whether a past due date of the next action is reported (NextActionDueInPast, NextActionOverdue): at an open stage, and at
-    /// a signed one where the profile takes a signed deal for a finished order (<see cref="FollowUpProfile.FollowUpAfterSigning"/>
-    /// false) but a next action is written for it, which that setting calls an after-sales case: it goes stale while the action is
-    /// open, so the action's own date is held to as well. Nothing is required of a signed order with no next action.
+    /// a signed one whose next action is written (上线培训, 续约会议, an after-sales case), in every profile: the action written
+    /// is work promised for a date, whether or not the profile follows signed deals up
+    /// (<see cref="FollowUpProfile.FollowUpAfterSigning"/>). Nothing is required of a signed deal with no next action.
     /// </summary>
     public bool ChecksNextActionDue =>
-        IsOpenStage || (Stage == DealStage.Signed && !_profile.FollowUpAfterSigning && NextActionState == FieldState.Filled);
+        IsOpenStage || (Stage == DealStage.Signed && NextActionState == FieldState.Filled);
 
     /// <summary>
     /// Whether a time that has happened by its nature (a record, a contact) lies more than <see cref="FutureTolerance"/> past now:

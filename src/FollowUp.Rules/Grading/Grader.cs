@@ -242,7 +242,7 @@ internal static class Grader
         var part = new Part(GradeComponent.Actionability, budget, messages);
         if (!inspection.IsOpenStage)
         {
-            // A signed order's after-sales action (ChecksNextActionDue): only its lateness is charged, since nothing was required.
+            // A signed deal's written next action (ChecksNextActionDue): only its lateness is charged, since nothing was required.
             if (inspection.NextActionDue is { } late && inspection.NextActionDeadline < inspection.Now)
             {
                 OverdueDeduction(inspection, rules, messages, deductions, ref part, share, late);

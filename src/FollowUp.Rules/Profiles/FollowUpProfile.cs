@@ -73,8 +73,9 @@ public sealed class FollowUpProfile
 
     /// <summary>
     /// Gets a value indicating whether a signed deal is still followed up, so that it goes stale like an open one; when not, a
-    /// signed deal goes stale, and its next action's due date is held to, only while a next action is written for it. A stage
-    /// that names work still open after signing (售后中, 退货中) is followed up as an open stage either way.
+    /// signed deal goes stale only while a next action is written for it. A next action written on a signed deal is held to
+    /// its due date either way, and a stage that names work still open after signing (售后中, 退货中) is followed up as an open
+    /// stage either way.
     /// </summary>
     public bool FollowUpAfterSigning { get; }
 

@@ -82,13 +82,18 @@ public sealed class ProfileOptions
     /// <summary>
     /// Gets or sets whether a signed deal is still followed up (delivery, payment, renewal), so that it goes stale like an
     /// open one. When <see langword="false"/>, a signed deal is a finished order: only while a next action is written for it
-    /// (an after-sales case, a delivery to chase) does it go stale and is its due date held to (<c>NextActionOverdue</c>), and a
-    /// finished one drops out of reminders.
+    /// (an after-sales case, a delivery to chase) does it go stale, and a finished one drops out of reminders.
     /// </summary>
     /// <remarks>
+    /// <para>
+    /// A next action written on a signed deal is held to its due date (<c>NextActionDueInPast</c>, <c>NextActionOverdue</c>)
+    /// whatever this says: 上线培训 or 续约会议 past its date is late in a profile that follows signed deals up as much as in one
+    /// that does not. Nothing is required of a signed deal with no next action.
+    /// </para><para>
     /// A stage that names work still open after signing (售后中, 退货中, 待发货, 实施中, or a label of
     /// <see cref="RecordLabelOptions.OpenAfterSigning"/>) is followed up as an open stage whatever this says: the stage itself
     /// says the work is not done, which this setting, about a signed deal whose stage says no more, does not change.
+    /// </para>
     /// </remarks>
     /// <value>Inherited when <see langword="null"/>; <see langword="true"/> for ToB and Project, <see langword="false"/> for ToC and ECommerce.</value>
     public bool? FollowUpAfterSigning { get; set; }

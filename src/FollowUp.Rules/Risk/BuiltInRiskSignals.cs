@@ -58,8 +58,8 @@ internal static class BuiltInRiskSignals
     }
 
     /// <summary>
-    /// An open deal with no next action, or one past its due time; also a signed order's next action past its due time where the
-    /// profile takes a signed deal for a finished order, as the action written for it is an after-sales case followed up.
+    /// An open deal with no next action, or one past its due time; also a signed deal's written next action past its due time,
+    /// in every profile, as the action written for it (上线培训, 续约会议, an after-sales case) is work promised for a date.
     /// </summary>
     private sealed class NextActionDetector : IRiskSignalDetector
     {

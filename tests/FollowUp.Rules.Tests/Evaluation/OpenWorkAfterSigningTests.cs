@@ -8,7 +8,7 @@ namespace FollowUp.Rules.Tests.Evaluation;
 
 /// <summary>
 /// A signed stage whose text names work still open (售后中, 退货中, 待收货, 实施中) is followed up as an open stage, and stays Signed;
-/// a signed order's written next action is held to its date where signing finishes an order.
+/// a signed deal's written next action is held to its date in every profile.
 /// </summary>
 public sealed class OpenWorkAfterSigningTests
 {
@@ -121,22 +121,98 @@ public sealed class OpenWorkAfterSigningTests
     }
 
     [Theory]
-    [InlineData("ECommerce", "已签收", true)]
-    [InlineData("ECommerce", "交易成功", true)]
-    [InlineData("ToC", "已簽收", true)]
-    [InlineData("ECommerce", "Closed Won", true)]
-    [InlineData("ToB", "已签约", false)]
-    [InlineData("Project", "Closed Won", false)]
-    public void SignedOrder_WrittenNextActionPastDue_IsOverdueWhereSigningFinishesAnOrder(string profile, string stage, bool overdue)
+    [InlineData("ECommerce", "已签收")]
+    [InlineData("ECommerce", "交易成功")]
+    [InlineData("ToC", "已簽收")]
+    [InlineData("ECommerce", "Closed Won")]
+    [InlineData("ToB", "已签约")]
+    [InlineData("ToB", "Signed")]
+    [InlineData("Project", "Closed Won")]
+    [InlineData("Project", "已簽約")]
+    public void SignedDeal_WrittenNextActionPastDue_IsOverdueInEveryProfile(string profile, string stage)
     {
-        // FollowUpAfterSigning = false calls a next action written on a signed order an after-sales case: it is held to its date.
-        var record = AtStage(profile, stage).WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(-2) });
+        // A next action written on a signed deal (上线培训, 续约会议, an after-sales case) is work promised for a date, whether or
+        // not the profile follows signed deals up (FollowUpAfterSigning).
+        var record = AtStage(profile, stage).WithProgress(p => p with { NextAction = "12 月 1 日上线培训，培训 IT 与车间主管", NextActionDue = TestClock.DaysFromNow(-2) });
 
         var evaluation = Evaluator.Evaluate(record);
 
-        Assert.Equal(overdue, evaluation.Risk.Signals.Any(s => s.Code == RiskSignalCodes.NextActionOverdue));
-        Assert.Equal(overdue, evaluation.Deductions.Any(d => d.Code == DeductionCodes.NextActionOverdue));
+        Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.NextActionDueInPast && f.Field == "progress.nextActionDue");
+        Assert.Contains(evaluation.Risk.Signals, s => s.Code == RiskSignalCodes.NextActionOverdue);
+        Assert.Contains(evaluation.Deductions, d => d.Code == DeductionCodes.NextActionOverdue);
+        Assert.Contains(evaluation.Reminders, r => r.Kind == ReminderKind.Overdue);
         Assert.DoesNotContain(evaluation.Deductions, d => d.Code is DeductionCodes.NoDueDate or DeductionCodes.VagueNextAction or DeductionCodes.NoNextAction);
+    }
+
+    [Theory]
+    [InlineData("ToB")]
+    [InlineData("ToC")]
+    [InlineData("Project")]
+    [InlineData("ECommerce")]
+    public void SignedDeal_WrittenNextActionDueEarlierToday_IsOverdueInEveryProfile(string profile)
+    {
+        var record = AtStage(profile, "Signed").WithProgress(p => p with { NextAction = "续约会议", NextActionDue = TestClock.Now.AddHours(-3) });
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        Assert.Contains(evaluation.Findings, f => f.Code == FindingCodes.NextActionOverdue);
+        Assert.Contains(evaluation.Risk.Signals, s => s.Code == RiskSignalCodes.NextActionOverdue);
+    }
+
+    [Theory]
+    [InlineData("ToB")]
+    [InlineData("ToC")]
+    [InlineData("Project")]
+    [InlineData("ECommerce")]
+    public void SignedDeal_WrittenNextActionAhead_IsNotOverdue(string profile)
+    {
+        var record = AtStage(profile, "Signed").WithProgress(p => p with { NextAction = "续约会议", NextActionDue = TestClock.DaysFromNow(3) });
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        Assert.DoesNotContain(evaluation.Findings, f => f.Code is FindingCodes.NextActionDueInPast or FindingCodes.NextActionOverdue);
+        Assert.DoesNotContain(evaluation.Risk.Signals, s => s.Code == RiskSignalCodes.NextActionOverdue);
+        Assert.DoesNotContain(evaluation.Deductions, d => d.Component == GradeComponent.Actionability);
+    }
+
+    [Theory]
+    [InlineData("ToB")]
+    [InlineData("ToC")]
+    [InlineData("Project")]
+    [InlineData("ECommerce")]
+    public void SignedDeal_NoNextAction_RequiresNothing(string profile)
+    {
+        // A due date alone, with no action written, is no promise the evaluation holds a signed deal to; it is still reminded.
+        var record = AtStage(profile, "Signed").WithProgress(p => p with { NextAction = null, NextActionDue = TestClock.DaysFromNow(-2) });
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        Assert.DoesNotContain(evaluation.Findings, f => f.Code is FindingCodes.NextActionDueInPast or FindingCodes.NextActionOverdue);
+        Assert.DoesNotContain(evaluation.Risk.Signals, s => s.Code is RiskSignalCodes.NextActionOverdue or RiskSignalCodes.NoNextAction);
+        Assert.DoesNotContain(evaluation.Deductions, d => d.Component == GradeComponent.Actionability);
+    }
+
+    [Theory]
+    [InlineData("ToB")]
+    [InlineData("Project")]
+    public void SignedDeal_InTheTeamReport_IsAtRiskForAnOverdueNextActionNotForSilence(string profile)
+    {
+        var overdue = AtStage(profile, "Signed") with { Id = "overdue" };
+        overdue = overdue.WithProgress(p => p with { NextAction = "上线培训", NextActionDue = TestClock.DaysFromNow(-3) });
+        var silentAhead = (AtStage(profile, "Signed") with { Id = "silent" }).WithCommunications(c => c with { At = TestClock.DaysFromNow(-40) })
+            .WithProgress(p => p with { NextAction = "续约会议", NextActionDue = TestClock.DaysFromNow(20) });
+        var builder = new TeamReportBuilder();
+        foreach (var record in new[] { overdue, silentAhead })
+        {
+            builder.Add(record, Evaluator.Evaluate(record));
+        }
+
+        var report = builder.Build();
+
+        var deal = Assert.Single(report.DealsAtRisk);
+        Assert.Equal("overdue", deal.Id);
+        Assert.Equal(DealStage.Signed, deal.Stage);
+        Assert.Equal(DealRiskReason.NextActionOverdue, deal.Reasons[0]);
     }
 
     [Fact]

@@ -45,10 +45,11 @@ public sealed class FollowUpRemindersTests
     }
 
     [Theory]
-    [InlineData("Signed", "12 月 1 日上门安装并培训")]
-    [InlineData("Lost", "半年后回访，看新预算")]
-    public void Remind_ClosedDealWithADueNextAction_IsStillReminded_ButRaisesNoOverdueSignal(string stage, string action)
+    [InlineData("Signed", "12 月 1 日上门安装并培训", true)]
+    [InlineData("Lost", "半年后回访，看新预算", false)]
+    public void Remind_ClosedDealWithADueNextAction_IsStillReminded_AndSignalledOverdueOnlyWhenSigned(string stage, string action, bool signalled)
     {
+        // A signed deal's written next action is work promised for a date in every profile; a lost deal's call back is not a risk.
         var record = SampleRecords.CompleteToB().WithProgress(p => p with
         {
             Stage = EnumValue<DealStage>.Parse(stage), NextAction = action, NextActionDue = TestClock.DaysFromNow(-2),
@@ -58,7 +59,7 @@ public sealed class FollowUpRemindersTests
 
         var reminder = Assert.Single(evaluation.Reminders, r => r.Kind == ReminderKind.Overdue);
         Assert.Contains(action, reminder.Reason, StringComparison.Ordinal);
-        Assert.DoesNotContain(evaluation.Risk.Signals, s => s.Code == FollowUp.Rules.Risk.RiskSignalCodes.NextActionOverdue);
+        Assert.Equal(signalled, evaluation.Risk.Signals.Any(s => s.Code == FollowUp.Rules.Risk.RiskSignalCodes.NextActionOverdue));
     }
 
     [Theory]
