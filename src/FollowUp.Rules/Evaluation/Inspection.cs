@@ -360,14 +360,18 @@ internal sealed partial class Inspection
 
     /// <summary>
     /// Gets whether the stage is Signed and its text names work still open after signing (售后中, 退货中, 待发货, 实施中, a label of
-    /// <see cref="RecordLabelOptions.OpenAfterSigning"/>). The stage stays Signed in every output; its next action is followed up
-    /// as an open stage's is, in every profile: the stage itself says the work is not done, whatever the profile assumes of a
-    /// signed deal whose stage says no more.
+    /// <see cref="RecordLabelOptions.OpenAfterSigning"/>), or its after-sales field (<c>custom.afterSales</c>, the key in any
+    /// case) does (已签收 with 退货中 or 换货处理中：…; <see cref="RecordLabels.AfterSalesNamesOpenWork"/>). The stage stays Signed
+    /// in every output; its next action is followed up as an open stage's is, in every profile: the record itself says the work
+    /// is not done, whatever the profile assumes of a signed deal that says no more.
     /// </summary>
     public bool SignedWithOpenWork { get; private set; }
 
     /// <summary>Gets the resolved due date of the next action, when readable.</summary>
     public DateTimeOffset? NextActionDue { get; private set; }
+
+    /// <summary>The custom field a shop's after-sales status is kept in (售后状态: 退货中, 无), which ECommerce requires.</summary>
+    private const string AfterSalesField = "afterSales";
 
     /// <summary>Gets whether the due date gave a day without a time (2026-11-26): due by the end of that day.</summary>
     public bool NextActionDueIsDateOnly { get; private set; }
@@ -853,7 +857,9 @@ internal sealed partial class Inspection
         var stage = progress?.Stage ?? default;
         Stage = stage.Value;
         StageWritten = stage.Text;
-        SignedWithOpenWork = Stage == DealStage.Signed && stage.Text is { } stageText && _rules.Labels.NamesOpenWorkAfterSigning(stageText);
+        SignedWithOpenWork = Stage == DealStage.Signed
+            && ((stage.Text is { } stageText && _rules.Labels.NamesOpenWorkAfterSigning(stageText))
+                || (CustomValue(Record.Custom, AfterSalesField) is { } afterSales && _rules.Labels.AfterSalesNamesOpenWork(afterSales)));
         Choice(FollowUpFields.ProgressStage, FollowUpFields.ProgressStage, stage, null, RequiredBit(FollowUpFields.ProgressStage), riskInput: true);
         Date(FollowUpFields.ProgressStageSince, FollowUpFields.ProgressStageSince, step, progress?.StageSince ?? default,
             RequiredBit(FollowUpFields.ProgressStageSince));

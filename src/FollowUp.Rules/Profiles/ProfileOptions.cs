@@ -91,8 +91,9 @@ public sealed class ProfileOptions
     /// that does not. Nothing is required of a signed deal with no next action.
     /// </para><para>
     /// A stage that names work still open after signing (售后中, 退货中, 待发货, 实施中, or a label of
-    /// <see cref="RecordLabelOptions.OpenAfterSigning"/>) is followed up as an open stage whatever this says: the stage itself
-    /// says the work is not done, which this setting, about a signed deal whose stage says no more, does not change.
+    /// <see cref="RecordLabelOptions.OpenAfterSigning"/>), or a signed record whose <c>custom.afterSales</c> names one, is
+    /// followed up as an open stage whatever this says: the record itself says the work is not done, which this setting, about
+    /// a signed deal that says no more, does not change.
     /// </para>
     /// </remarks>
     /// <value>Inherited when <see langword="null"/>; <see langword="true"/> for ToB and Project, <see langword="false"/> for ToC and ECommerce.</value>

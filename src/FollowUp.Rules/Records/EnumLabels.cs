@@ -151,13 +151,29 @@ internal static class EnumLabelCatalog
     private static readonly string[] OpenWorkAfterSigning =
     [
         "已付款", "待发货", "待發貨", "已发货", "已發貨", "待收货", "待收貨", "配送中", "运输中", "運輸中",
-        "售后中", "售後中", "售后处理中", "售後處理中", "退货中", "退貨中", "退款中", "退货退款中", "退貨退款中", "换货中", "換貨中",
-        "退换货中", "退換貨中", "补发中", "補發中", "实施中", "實施中", "交付中",
+        "售后中", "售後中", "售后处理中", "售後處理中", "退货中", "退貨中", "退货处理中", "退貨處理中", "退款中", "退款处理中", "退款處理中",
+        "退货退款中", "退貨退款中", "换货中", "換貨中", "换货处理中", "換貨處理中", "退换货中", "退換貨中", "补发中", "補發中", "待补发", "待補發",
+        "实施中", "實施中", "交付中",
         "AwaitingShipment", "Shipped", "InTransit", "AfterSales", "Returning", "Refunding", "Exchanging", "Reshipping", "Implementing", "Delivering",
     ];
 
     /// <summary>The labels of <see cref="OpenWorkAfterSigning"/> in their <see cref="LookupKey"/> form, looked up by span.</summary>
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenWorkKeys = KeySet(OpenWorkAfterSigning);
+
+    /// <summary>
+    /// After-sales statuses of work done (已完成, 已退款, 已处理, 已解决, 已补发, 已换货, 售后完结 and kin, Completed, Refunded,
+    /// Resolved): in an after-sales field that logs a case's statuses, latest last (退货中；已退款), one of these after an open
+    /// one says the case is closed (<see cref="RecordLabels.AfterSalesNamesOpenWork"/>). Not stage labels.
+    /// </summary>
+    private static readonly string[] FinishedAfterSalesWork =
+    [
+        "已完成", "完成", "售后完成", "售后完结", "已处理", "处理完成", "处理完毕", "已解决", "已退款", "退款成功", "退款完成",
+        "已退货", "退货完成", "已换货", "换货完成", "已补发", "补发完成", "已关闭", "已结束",
+        "Completed", "Done", "Resolved", "Closed", "Refunded", "Exchanged", "Reshipped",
+    ];
+
+    /// <summary>The labels of <see cref="FinishedAfterSalesWork"/> in their <see cref="LookupKey"/> form, looked up by span.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FinishedWorkKeys = KeySet(FinishedAfterSalesWork);
 
     /// <summary>The longest text whose lookup key is made on the stack; a longer one, most often a note rather than a label, on the heap.</summary>
     private const int LongestStackKey = 128;
@@ -327,7 +343,12 @@ internal static class EnumLabelCatalog
     /// Whether a stage's text is a built-in label of signed business whose work is still open (售后中, 退貨中, Returning), read
     /// in any case, width or script and with its words joined.
     /// </summary>
-    public static bool NamesOpenWorkAfterSigning(string text) => ContainsKeyOf(OpenWorkKeys, text);
+    public static bool NamesOpenWorkAfterSigning(ReadOnlySpan<char> text) => ContainsKeyOf(OpenWorkKeys, text);
+
+    /// <summary>
+    /// Whether a status of an after-sales field is one of work done (已退款, 已處理, Resolved), read as a stage label is read.
+    /// </summary>
+    public static bool NamesFinishedAfterSalesWork(ReadOnlySpan<char> text) => ContainsKeyOf(FinishedWorkKeys, text);
 
     /// <summary>The <see cref="LookupKey"/> forms of <paramref name="labels"/>, to be searched with <see cref="ContainsKeyOf"/>.</summary>
     public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KeySet(IEnumerable<string> labels) =>
@@ -337,9 +358,9 @@ internal static class EnumLabelCatalog
     /// Whether <paramref name="keys"/> holds the <see cref="LookupKey"/> of <paramref name="text"/>, made on the stack: every
     /// evaluation of a signed record asks, so the key is not allocated.
     /// </summary>
-    public static bool ContainsKeyOf(FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> keys, string text)
+    public static bool ContainsKeyOf(FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> keys, ReadOnlySpan<char> text)
     {
-        var trimmed = text.AsSpan().Trim();
+        var trimmed = text.Trim();
         var key = trimmed.Length <= LongestStackKey ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
         var length = 0;
         foreach (var character in trimmed)

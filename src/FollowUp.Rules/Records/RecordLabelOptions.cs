@@ -44,7 +44,8 @@ public sealed class RecordLabelOptions
     /// Gets the stage labels that name signed business whose work is still open (a CRM's own 补寄中 or 维修中), beside the
     /// built-in ones (已付款, 待发货, 已发货, 待收货, 售后中, 退货中, 退款中, 换货中, 补发中, 实施中, 交付中 and their Traditional and English
     /// kin). A record in such a stage stays <see cref="DealStage.Signed"/> in every output, but its next action and due date are
-    /// required and checked as an open stage's are, in every profile.
+    /// required and checked as an open stage's are, in every profile. A signed record whose <c>custom.afterSales</c> names one
+    /// of these labels (已签收 with 退货中) is followed up alike.
     /// </summary>
     /// <value>Empty: the built-in labels only.</value>
     /// <remarks>Each must read as <see cref="DealStage.Signed"/>: a built-in label of it, or one configured in <see cref="Stage"/>.</remarks>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using FollowUp.Rules.Language;
 using Microsoft.Extensions.Options;
 
 namespace FollowUp.Rules;
@@ -35,8 +36,59 @@ internal sealed class RecordLabels
     /// Whether a stage's text names signed business whose work is still open: a built-in label such as 售后中 or 退货中, or one
     /// configured in <see cref="RecordLabelOptions.OpenAfterSigning"/>.
     /// </summary>
-    public bool NamesOpenWorkAfterSigning(string text) =>
+    public bool NamesOpenWorkAfterSigning(ReadOnlySpan<char> text) =>
         EnumLabelCatalog.NamesOpenWorkAfterSigning(text) || (_openAfterSigning.Set.Count > 0 && EnumLabelCatalog.ContainsKeyOf(_openAfterSigning, text));
+
+    /// <summary>
+    /// Whether an after-sales field's value (<c>custom.afterSales</c>) names work still open: a status the stage would name it
+    /// by (退货中, 換貨處理中, Returning, or a label of <see cref="RecordLabelOptions.OpenAfterSigning"/>), alone or heading its
+    /// details (换货处理中：换新内胆，旧件顺丰到付寄回), and not followed by a status of work done (退货中；已退款). Each clause
+    /// between punctuation is read as a stage label is; clauses naming neither are details. A value that says there is none
+    /// (无, 无售后, none) names no open work.
+    /// </summary>
+    public bool AfterSalesNamesOpenWork(string value)
+    {
+        var open = false;
+        var rest = value.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var end = ClauseEnd(rest);
+            var clause = rest[..end].Trim();
+            rest = end < rest.Length ? rest[(end + 1)..] : default;
+            if (clause.IsEmpty || clause.Length > LongestStatus)
+            {
+                continue;
+            }
+
+            if (NamesOpenWorkAfterSigning(clause))
+            {
+                open = true;
+            }
+            else if (EnumLabelCatalog.NamesFinishedAfterSalesWork(clause))
+            {
+                open = false;
+            }
+        }
+
+        return open;
+    }
+
+    /// <summary>The longest clause read as a status; a longer one is a detail, and is not folded to be looked up.</summary>
+    private const int LongestStatus = 32;
+
+    /// <summary>Where the clause starting <paramref name="text"/> ends: at punctuation between statuses and details, or its end.</summary>
+    private static int ClauseEnd(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (TextFolding.Fold(text[i]) is ':' or ',' or ';' or '.' or '(' or ')' or '/' or '|' or '\n' or '\r' or '。' or '、' or '→' or '>')
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
+    }
 
     /// <summary>
     /// The record with each value whose text the built-in labels did not know, and a configured label names, read as that

@@ -29,7 +29,8 @@ public sealed class RiskDetectionContext
 
     /// <summary>
     /// Gets a value indicating whether the deal is open: not Signed or Lost (an unknown stage counts as open), or Signed in a stage
-    /// whose text names work still open after signing (售后中, 退货中, 待发货, 实施中; <see cref="RecordLabelOptions.OpenAfterSigning"/>).
+    /// whose text names work still open after signing (售后中, 退货中, 待发货, 实施中; <see cref="RecordLabelOptions.OpenAfterSigning"/>),
+    /// or whose <c>custom.afterSales</c> does (已签收 with 退货中).
     /// </summary>
     public bool IsOpenStage => _inspection.IsOpenStage;
 

@@ -227,6 +227,102 @@ public sealed class OpenWorkAfterSigningTests
         Assert.DoesNotContain(evaluation.Risk.Signals, s => s.Code == RiskSignalCodes.NextActionOverdue);
     }
 
+    private static FollowUpRecord SignedWithAfterSales(string profile, string stage, string key, string afterSales) =>
+        AtStage(profile, stage).WithoutCustom("afterSales").WithCustom(key, afterSales)
+            .WithProgress(p => p with { NextAction = null, NextActionDue = default });
+
+    [Theory]
+    [InlineData("已签收", "退货中")]
+    [InlineData("交易成功", "换货处理中：换新内胆，旧件顺丰到付寄回")]
+    [InlineData("已签收", "待补发")]
+    [InlineData("已签收", "退款中: ¥459 原路退回")]
+    [InlineData("已簽收", "退貨中")]
+    [InlineData("交易成功", "換貨處理中：換新內膽")]
+    [InlineData("已簽收", "待補發（缺 1 件）")]
+    [InlineData("Closed Won", "Returning")]
+    [InlineData("Closed Won", "after sales: replacement part on its way")]
+    [InlineData("Signed", "REFUNDING")]
+    [InlineData("已签收", "已补发；退货中")]
+    public void AfterSalesField_NamingOpenWork_IsFollowedUpAsAnOpenStage(string stage, string afterSales)
+    {
+        var record = SignedWithAfterSales("ECommerce", stage, "afterSales", afterSales);
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        Assert.Equal(DealStage.Signed, evaluation.Stage);
+        Assert.Contains(evaluation.Risk.Signals, s => s.Code == RiskSignalCodes.NoNextAction);
+        Assert.Contains(evaluation.Deductions, d => d.Code == DeductionCodes.NoNextAction);
+    }
+
+    [Theory]
+    [InlineData("无")]
+    [InlineData("無")]
+    [InlineData("无售后")]
+    [InlineData("none")]
+    [InlineData("N/A")]
+    [InlineData("已完成")]
+    [InlineData("已退款")]
+    [InlineData("已處理")]
+    [InlineData("已解决：补偿 20 元优惠券")]
+    [InlineData("已补发，顺丰 SF1234567890")]
+    [InlineData("退货中；已退款")]
+    [InlineData("Resolved")]
+    [InlineData("refunded")]
+    [InlineData("客户说退货中的那件不要了")]
+    public void AfterSalesField_NoneOrFinishedWork_LeavesTheOrderFinished(string afterSales)
+    {
+        var record = SignedWithAfterSales("ECommerce", "已签收", "afterSales", afterSales);
+
+        var evaluation = Evaluator.Evaluate(record);
+
+        Assert.DoesNotContain(evaluation.Risk.Signals, s => s.Code is RiskSignalCodes.NoNextAction or RiskSignalCodes.NextActionOverdue);
+        Assert.DoesNotContain(evaluation.Deductions, d => d.Component == GradeComponent.Actionability);
+    }
+
+    [Theory]
+    [InlineData("AfterSales")]
+    [InlineData("aftersales")]
+    [InlineData("AFTERSALES")]
+    public void AfterSalesField_KeyInAnyCase_IsRead(string key)
+    {
+        var record = SignedWithAfterSales("ECommerce", "已签收", key, "退货中");
+
+        Assert.Contains(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.NoNextAction);
+    }
+
+    [Theory]
+    [InlineData("ToB")]
+    [InlineData("ToC")]
+    [InlineData("Project")]
+    public void AfterSalesField_NamingOpenWork_IsFollowedUpInEveryProfile(string profile)
+    {
+        var record = SignedWithAfterSales(profile, "已签约", "afterSales", "换货中");
+
+        Assert.Contains(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.NoNextAction);
+    }
+
+    [Fact]
+    public void AfterSalesField_NamingAConfiguredLabel_IsOpenWork()
+    {
+        var evaluator = TestClock.Evaluator(o =>
+        {
+            o.Labels.Stage["维修中"] = DealStage.Signed;
+            o.Labels.OpenAfterSigning.Add("维修中");
+        });
+        var record = SignedWithAfterSales("ECommerce", "已签收", "afterSales", "維修中：主板返厂");
+
+        Assert.Contains(evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.NoNextAction);
+        Assert.DoesNotContain(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.NoNextAction);
+    }
+
+    [Fact]
+    public void AfterSalesField_NamingOpenWork_AtAnUnsignedStage_ChangesNothing()
+    {
+        var record = SignedWithAfterSales("ECommerce", "交易关闭", "afterSales", "退款中");
+
+        Assert.DoesNotContain(Evaluator.Evaluate(record).Risk.Signals, s => s.Code == RiskSignalCodes.NoNextAction);
+    }
+
     [Fact]
     public void OpenWork_InTheTeamReport_CountsAsSigned()
     {

@@ -176,6 +176,8 @@ public class EnumValueTests
     [InlineData("售後處理中", true)]
     [InlineData("after_sales", true)]
     [InlineData("ＲＥＴＵＲＮＩＮＧ", true)]
+    [InlineData("换货处理中", true)]
+    [InlineData("待補發", true)]
     [InlineData("交易成功", false)]
     [InlineData("已签收", false)]
     [InlineData("Signed", false)]
