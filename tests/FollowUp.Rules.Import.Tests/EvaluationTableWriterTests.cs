@@ -188,9 +188,4 @@ public sealed class EvaluationTableWriterTests
 
         return rows;
     }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
-    }
 }

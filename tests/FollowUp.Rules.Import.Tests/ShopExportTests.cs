@@ -1,4 +1,5 @@
 using FollowUp.Rules.Import.Tests.Infrastructure;
+using FollowUp.Rules.Language;
 
 namespace FollowUp.Rules.Import.Tests;
 
@@ -44,6 +45,38 @@ public sealed class ShopExportTests
         Assert.Equal([2L, 3L, 4L], refused.Select(r => r.Row));
         Assert.All(refused, r => Assert.Equal("公司名称", r.Column));
         Assert.All(refused, r => Assert.Contains("followup-zh-shop", r.Error, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("followup-zh-shop", "订单金额")]
+    [InlineData("followup-zh-shop", "实付金额")]
+    [InlineData("followup-zh-shop", "金额")]
+    [InlineData("followup-zh-shop", "訂單金額")]
+    [InlineData("followup-zh", "订单金额")]
+    [InlineData("followup-zh", "实付金额")]
+    public void Read_OrderAmountColumn_FillsCustomOrderAmount_ReadAsContent(string map, string column)
+    {
+        var results = Tables.ReadCsv(
+            $"订单号,公司名称,买家姓名,跟进时间,跟进内容,{column}\r\nTB2001,杭州悦家百货,周晓雯,2026-11-25 10:00,确认 12 月 1 日发货,1598\r\n",
+            ColumnMap.GetBuiltIn(map));
+
+        var record = Assert.Single(results).Record!;
+        Assert.Equal("1598", record.Custom!["orderAmount"]);
+        var evaluation = FollowUpEvaluator.Create(timeProvider: new FixedTime(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.FromHours(8))))
+            .Evaluate(record with { Scenario = "ECommerce" });
+        Assert.Equal(ClarityLevel.Concrete, Assert.Single(evaluation.Clarity, c => c.Field == "custom.orderAmount").Level);
+        Assert.DoesNotContain(evaluation.Findings, f => f.Field == "custom.orderAmount");
+    }
+
+    [Fact]
+    public void Read_WithTheShopMap_OrderAmountIsReadFromTheFirstListedColumnWithAValue()
+    {
+        // 订单金额 comes first in the map: an export with both keeps the order's amount; 实付金额 fills in where it is empty.
+        var results = Tables.ReadCsv(
+            "订单号,跟进时间,跟进内容,实付金额,订单金额\r\nTB2002,2026-11-25,确认发货,1499,1598\r\nTB2003,2026-11-25,确认发货,459,\r\n",
+            ColumnMap.GetBuiltIn("followup-zh-shop"));
+
+        Assert.Equal(["1598", "459"], results.Select(r => r.Record!.Custom!["orderAmount"]));
     }
 
     [Theory]
