@@ -21,11 +21,20 @@ internal sealed class MessageCatalog
     private static readonly Lazy<MessageCatalog> LazyHongKong = new(() => Load(CatalogCulture.HongKong));
     private static readonly Lazy<MessageCatalog> LazyEnglish = new(() => Load(CatalogCulture.English));
 
-    // A signal's code by its label in any catalog (未接触决策人, 窗口異動, 聯絡人變動, no decision maker reached), as people copy it from a
-    // finding, and by the code itself, all folded as phrases are (長時間未跟進, Ｓｔａｌｅ, case and spaces aside).
+    /// <summary>
+    /// Labels the catalogs gave a signal before, still read as its code: records, CRM fields and exports written from an
+    /// earlier report carry them as a risk's kind. Delay was 项目推迟 (專案延期, 項目延期), which named a project where a shop's
+    /// order or delivery was meant.
+    /// </summary>
+    private static readonly (string Name, string Code)[] FormerSignalLabels =
+        [("项目推迟", "Delay"), ("專案延期", "Delay"), ("項目延期", "Delay")];
+
+    // A signal's code by its label in any catalog (未接触决策人, 窗口異動, 聯絡人變動, no decision maker reached) or a former one, as
+    // people copy it from a finding, and by the code itself, all folded as phrases are (長時間未跟進, Ｓｔａｌｅ, case and spaces aside).
     private static readonly Lazy<FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>> SignalCodesByFoldedName = new(() =>
         LazyChinese.Value._signals.Concat(LazyTraditional.Value._signals).Concat(LazyHongKong.Value._signals).Concat(LazyEnglish.Value._signals)
             .Select(signal => (Name: signal.Value, Code: signal.Key))
+            .Concat(FormerSignalLabels)
             .Concat(LazyEnglish.Value._signals.Keys.Select(code => (Name: code, Code: code)))
             .DistinctBy(signal => TextFolding.FoldPhrase(signal.Name), StringComparer.Ordinal)
             .ToFrozenDictionary(signal => TextFolding.FoldPhrase(signal.Name), signal => signal.Code, StringComparer.Ordinal)

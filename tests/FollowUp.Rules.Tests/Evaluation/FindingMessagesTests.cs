@@ -34,6 +34,10 @@ public partial class FindingMessagesTests
     [InlineData("en", "ContactChange", "The risk \"contact changed\" has no countermeasure.")]
     [InlineData("en", "对接人变动", "The risk \"contact changed\" has no countermeasure.")]
     [InlineData("en", "PriceObjection", "The risk \"price objection\" has no countermeasure.")]
+    [InlineData("zh-CN", "项目推迟", "风险“延期”没有应对建议。")]
+    [InlineData("zh-TW", "專案延期", "風險「延期」沒有應對建議。")]
+    [InlineData("zh-HK", "項目延期", "風險「延期」沒有應對建議。")]
+    [InlineData("en", "项目推迟", "The risk \"deal postponed\" has no countermeasure.")]
     public void CountermeasureMissing_KindIsASignal_NamesItByItsLabelInTheMessageLanguage(string culture, string kind, string expected)
     {
         var evaluation = Evaluator(culture).Evaluate(WithRisk(SampleRecords.CompleteToB(), new RiskNote { Kind = kind, Description = "采购经理周立群 12 月底离职" }));

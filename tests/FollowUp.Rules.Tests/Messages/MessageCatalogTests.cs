@@ -143,7 +143,10 @@ public sealed partial class MessageCatalogTests
     [InlineData("zh-TW", "ContactChange", "窗口異動")]
     [InlineData("zh-HK", "NoResponse", "聯絡不上")]
     [InlineData("zh-HK", "ContactChange", "聯絡人變動")]
-    [InlineData("zh-MO", "Delay", "項目延期")]
+    [InlineData("zh-CN", "Delay", "延期")]
+    [InlineData("zh-TW", "Delay", "延期")]
+    [InlineData("zh-MO", "Delay", "延期")]
+    [InlineData("en", "Delay", "deal postponed")]
     [InlineData("en", "contactchange", "contact changed")]
     public void TryGetSignalLabel_SignalCode_GivesItsLabel(string culture, string code, string label)
     {
@@ -162,6 +165,17 @@ public sealed partial class MessageCatalogTests
     [InlineData("项目延期", "Delay")]
     public void SignalCodeOf_LabelOfTheTraditionalCatalog_IsItsCode(string kind, string code) =>
         Assert.Equal(code, MessageCatalog.SignalCodeOf(kind));
+
+    [Theory]
+    [InlineData("项目推迟")]
+    [InlineData("項目推遲")]
+    [InlineData("專案延期")]
+    [InlineData("項目延期")]
+    [InlineData("延期")]
+    [InlineData("deal postponed")]
+    [InlineData("Delay")]
+    public void SignalCodeOf_DelaysLabelNowOrBefore_IsDelay(string kind) =>
+        Assert.Equal("Delay", MessageCatalog.SignalCodeOf(kind));
 
     [Theory]
     [InlineData("zh-CN", "决策人（DecisionMaker）、影响者（Influencer）、使用者（User）、把关人（Gatekeeper）、未知（Unknown）")]
