@@ -105,15 +105,30 @@ public class ProgressValidatorTests
     }
 
     [Theory]
-    [InlineData(DealStage.Signed)]
-    [InlineData(DealStage.Lost)]
-    public void Validate_ClosedStageWithPastDueDate_IsNotReported(DealStage stage)
+    [InlineData(DealStage.Signed, null)]
+    [InlineData(DealStage.Lost, null)]
+    [InlineData(DealStage.Lost, "半年后回访，看新预算")]
+    public void Validate_ClosedStageWithPastDueDate_AndNoActionHeldToIt_IsNotReported(DealStage stage, string? action)
     {
         var record = SampleRecords.CompleteToB()
             .WithAttachments(AttachmentKind.Proposal, AttachmentKind.Contract)
-            .WithProgress(p => p with { Stage = stage, NextActionDue = TestClock.DaysFromNow(-30) });
+            .WithProgress(p => p with { Stage = stage, NextAction = action, NextActionDue = TestClock.DaysFromNow(-30) });
 
         Assert.True(Validator.Validate(record).IsValid);
+    }
+
+    [Fact]
+    public void Validate_SignedDealWithAWrittenActionPastDue_WarnsNextActionDueInPast()
+    {
+        // A signed deal's written next action (上线培训) is work promised for a date, held to it in every profile.
+        var record = SampleRecords.CompleteToB()
+            .WithAttachments(AttachmentKind.Proposal, AttachmentKind.Contract)
+            .WithProgress(p => p with { Stage = DealStage.Signed, NextAction = "12 月 1 日上线培训，培训 IT 与车间主管", NextActionDue = TestClock.DaysFromNow(-30) });
+
+        var failure = Assert.Single(Validator.Validate(record).Errors);
+
+        Assert.Equal(FindingCodes.NextActionDueInPast, failure.ErrorCode);
+        Assert.Equal(Severity.Warning, failure.Severity);
     }
 
     [Theory]
