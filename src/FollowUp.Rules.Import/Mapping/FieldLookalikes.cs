@@ -18,6 +18,9 @@ internal static class FieldLookalikes
     private static readonly (string[] Fields, string[][] Words)[] Kinds =
     [
         (["progress.nextActionDue"], [["下次", "日期"], ["下次", "时间"], ["下一步", "日期"], ["期限"], ["到期"], ["next", "date"], ["due"]]),
+
+        // Before the other dates: a milestone's column holds dates (里程碑日期), and the Project profile requires it.
+        (["custom.milestones"], [["里程碑"], ["milestone"], ["milestones"]]),
         ([], [["日期"], ["时间"], ["date"], ["time"]]),
         (["progress.nextAction"], [["下次"], ["下一步"], ["next"]]),
         (["customer.email"], [["邮箱"], ["电邮"], ["邮件"], ["信箱"], ["email"], ["mail"]]),
