@@ -20,8 +20,10 @@ namespace FollowUp.Rules.Import;
 /// upload, is its subtype <see cref="EmptyTableException"/>), and the map's columns the header lacks are
 /// <see cref="MissingColumns"/>, for the caller to warn of: their fields are left empty, with no row to report. Then <see cref="ReadRecords()"/> yields one
 /// <see cref="ImportedRecord"/> per row: a record, or the row number, column and reason it could not be read. Blank rows
-/// are skipped, but keep their numbers, so row numbers match the spreadsheet. Nothing else is dropped: the rows read equal
-/// the rows in records plus the unreadable rows.
+/// are skipped, but keep their numbers, so row numbers match the spreadsheet. A summary row someone added (合计, 总计, 小计,
+/// Total in its first cell or its group or id cell, only numbers beside it) is a result of its own,
+/// <see cref="ImportedRecord.IsSummaryRow"/>, as it is met, and joins no group. Nothing else is dropped: the rows read
+/// equal the rows in records plus the unreadable and summary rows.
 /// </para>
 /// <para>
 /// With <see cref="ColumnMap.GroupBy"/>, rows join when their keys match ignoring case, full-width forms and white
@@ -77,6 +79,9 @@ public sealed class FollowUpTableReader : IDisposable
     private readonly TablePlan _plan;
     private readonly bool _warnRepeatedIds;
     private readonly DateOrder _dateOrder;
+
+    /// <summary>The columns that say which record a row is (group and id), where a summary row may put its word (合计).</summary>
+    private readonly int[] _recordColumns;
     private bool _read;
 
     private FollowUpTableReader(TableSource source, ColumnMap map, bool warnRepeatedIds, DateOrder dateOrder)
@@ -98,6 +103,7 @@ public sealed class FollowUpTableReader : IDisposable
             source.HeaderRow = header.Number;
             _plan = TablePlan.Create(map, names, column => source.MergedRange(header.Number, column), source.Date1904);
             source.KeyColumns = _plan.KeyColumns;
+            _recordColumns = [.. _plan.GroupColumns.Concat(_plan.IdColumns).Distinct()];
         }
         catch (FormatException exception) when (source is CsvSource { EncodingGuess: not null } csv)
         {
@@ -331,6 +337,16 @@ public sealed class FollowUpTableReader : IDisposable
 
             if (row.IsBlank)
             {
+                continue;
+            }
+
+            if (SummaryRows.Of(row, _recordColumns) is { } summary)
+            {
+                var column = ColumnName(summary.Column);
+                yield return ImportedRecord.Summary(
+                    row.Number,
+                    column,
+                    $"the row is a summary row ('{summary.Word}' in column '{column}', its other cells numbers or empty), not a follow-up, so it makes no record.");
                 continue;
             }
 

@@ -5,7 +5,7 @@ namespace FollowUp.Rules.Import;
 
 /// <summary>
 /// One result of reading a table: a record, with the rows it was built from, or a row that could not be read, with the
-/// reason and the column. Every data row of the table is in exactly one result, so the rows read always equal the sum of
+/// reason and the column, or a summary row (<see cref="IsSummaryRow"/>), which is no record. Every data row of the table is in exactly one result, so the rows read always equal the sum of
 /// <see cref="Rows"/> over the results.
 /// </summary>
 /// <remarks>
@@ -24,8 +24,10 @@ public sealed class ImportedRecord
         string? error,
         string? groupKey,
         IReadOnlyList<long> unreadableRows,
-        IReadOnlyList<ImportWarning> warnings)
+        IReadOnlyList<ImportWarning> warnings,
+        bool isSummaryRow = false)
     {
+        IsSummaryRow = isSummaryRow;
         Rows = rows;
         Record = record;
         Column = column;
@@ -54,6 +56,15 @@ public sealed class ImportedRecord
     [MemberNotNullWhen(true, nameof(Record))]
     [MemberNotNullWhen(false, nameof(Error))]
     public bool IsRecord => Record is not null;
+
+    /// <summary>
+    /// Gets whether the row is a summary row added under or between the follow-ups (合计, 总计, 小计, Total, Subtotal in its
+    /// first cell or its group or id cell, each other cell a number or empty): no record, and no data lost by leaving it
+    /// out. <see cref="Error"/> says so, naming the word and its <see cref="Column"/>, so a host that knows only records
+    /// and unreadable rows reports it as unreadable; a host that knows it skips it with a warning, as the <c>followup</c>
+    /// tool does, and need not fail the upload for it.
+    /// </summary>
+    public bool IsSummaryRow { get; }
 
     /// <summary>Gets the column the problem is in: its header name, or its letter (such as <c>K</c>) when it has no header.</summary>
     /// <value><see langword="null"/> for a record, or when the problem is the row as a whole.</value>
@@ -104,6 +115,10 @@ public sealed class ImportedRecord
     /// <summary>Creates a result for rows that could not be read: one row, or the rows its problem swallowed with it.</summary>
     internal static ImportedRecord Failure(IReadOnlyList<long> rows, string? column, string error, string? groupKey = null, IReadOnlyList<long>? unreadableRows = null) =>
         new(rows, null, column, error, groupKey, unreadableRows ?? [], []);
+
+    /// <summary>Creates the result of a summary row (合计): no record, with why it is none.</summary>
+    internal static ImportedRecord Summary(long row, string? column, string reason) =>
+        new([row], null, column, reason, null, [], [], isSummaryRow: true);
 
     /// <summary>Gets this result with one more warning.</summary>
     internal ImportedRecord With(ImportWarning warning) =>

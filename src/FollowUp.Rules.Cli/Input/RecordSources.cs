@@ -140,6 +140,12 @@ internal static class RecordSources
             await RowDiagnostics.ReportAsync(row, console.Error, progress).ConfigureAwait(false);
             if (evaluation is null)
             {
+                if (row.IsSkipped)
+                {
+                    // A summary row (合计) is no record and loses nothing: warned of, not counted as unreadable.
+                    continue;
+                }
+
                 inputs.Unreadable += row.RowCount;
                 if (row.EndsInput)
                 {
@@ -379,6 +385,8 @@ internal static class RecordSources
             {
                 yield return result.IsRecord
                     ? new RecordInput(input, result.Row, "row", result.Record, null, RecordWarning(result, privateUse))
+                    : result.IsSummaryRow
+                    ? new RecordInput(input, result.Row, "row", null, null, $"skipped: {result.Error}")
                     : new RecordInput(
                         input, result.Row, "row", null, result.Column is null ? result.Error : $"column '{result.Column}': {result.Error}", EndsInput: table.StoppedReading,
                         RowCount: Math.Max(1, result.Rows.Count));

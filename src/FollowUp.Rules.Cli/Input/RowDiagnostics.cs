@@ -6,8 +6,8 @@ namespace FollowUp.Rules.Cli.Input;
 internal static class RowDiagnostics
 {
     /// <summary>
-    /// Writes the warning about the whole input a row carries, if any, then an unreadable row's reason, or a readable row's
-    /// warning, if any; clears the progress line first.
+    /// Writes the warning about the whole input a row carries, if any, then why a row was skipped, an unreadable row's
+    /// reason, or a readable row's warning, if any; clears the progress line first.
     /// </summary>
     public static async ValueTask ReportAsync(RecordInput row, TextWriter error, ProgressLine? progress)
     {
@@ -17,7 +17,12 @@ internal static class RowDiagnostics
             await error.WriteLineAsync($"{row.Source}: warning: {row.InputWarning}").ConfigureAwait(false);
         }
 
-        if (row.Record is null)
+        if (row.IsSkipped)
+        {
+            progress?.Clear();
+            await error.WriteLineAsync($"{row.Location}: warning: {row.Warning}").ConfigureAwait(false);
+        }
+        else if (row.Record is null)
         {
             progress?.Clear();
             await error.WriteLineAsync($"{row.Location}: unreadable record: {row.Error}").ConfigureAwait(false);

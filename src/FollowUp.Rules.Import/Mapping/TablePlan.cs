@@ -76,6 +76,9 @@ internal sealed class TablePlan
     /// <summary>Gets the zero-based columns a row's group key is read from: the group column, or the columns of the group field in order of preference.</summary>
     public IReadOnlyList<int> GroupColumns => _groupColumn is { } column ? [column] : _groupTarget?.Columns ?? [];
 
+    /// <summary>Gets the zero-based columns that fill the record's id, in order of preference; empty when none does.</summary>
+    public IReadOnlyList<int> IdColumns => _idTarget?.Columns ?? [];
+
     /// <summary>
     /// Gets the zero-based columns that tell which record a row belongs to when rows are grouped: the group columns, then
     /// the id columns (a group's rows with different ids make different records). Empty when rows are not grouped.

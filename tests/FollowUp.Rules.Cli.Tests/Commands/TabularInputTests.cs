@@ -315,6 +315,26 @@ public sealed class TabularInputTests : IDisposable
             Assert.Single(run.ErrorLines));
     }
 
+    /// <summary>
+    /// A 合计 row under a 销售易 export made every weekly run exit 3 as an unreadable record: it is skipped with a warning
+    /// naming its row, and the exit code is that of the records. A row with a blank customer is still unreadable.
+    /// </summary>
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("report")]
+    [InlineData("remind")]
+    public async Task EveryCommand_SummaryRow_IsSkippedWithAWarningNamingItsRow_AndIsNoUnreadableRow(string command)
+    {
+        var export = _temp.Write("xsy.csv", "客户编号,客户名称,人员规模,跟进时间,跟进内容\nXSY-1,宏图,50人,2026-11-20 15:00,电话报价\n,,合计,,\nXSY-2,蓝海,80人,2026-11-21 15:00,拜访\n");
+
+        var run = await CliRunner.RunAsync(command, "--map", "followup-zh", "--now", CliRunner.Now, export);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            $"{export}:row 3: warning: skipped: the row is a summary row ('合计' in column '人员规模', its other cells numbers or empty), not a follow-up, so it makes no record.",
+            Assert.Single(run.ErrorLines));
+    }
+
     [Fact]
     public async Task Evaluate_OneUnreadColumnLikeAnOptionalField_IsToldOfAsOne()
     {
