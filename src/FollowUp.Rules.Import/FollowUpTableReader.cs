@@ -82,6 +82,9 @@ public sealed class FollowUpTableReader : IDisposable
 
     /// <summary>The columns that say which record a row is (group and id), where a summary row may put its word (合计).</summary>
     private readonly int[] _recordColumns;
+
+    /// <summary>How many rows read into records hold a value in each of <see cref="TablePlan.UnreadColumns"/>, and the first of them.</summary>
+    private readonly (long Rows, long First)[] _unread;
     private bool _read;
 
     private FollowUpTableReader(TableSource source, ColumnMap map, bool warnRepeatedIds, DateOrder dateOrder)
@@ -104,6 +107,7 @@ public sealed class FollowUpTableReader : IDisposable
             _plan = TablePlan.Create(map, names, column => source.MergedRange(header.Number, column), source.Date1904);
             source.KeyColumns = _plan.KeyColumns;
             _recordColumns = [.. _plan.GroupColumns.Concat(_plan.IdColumns).Distinct()];
+            _unread = new (long, long)[_plan.UnreadColumns.Count];
         }
         catch (FormatException exception) when (source is CsvSource { EncodingGuess: not null } csv)
         {
@@ -150,6 +154,39 @@ public sealed class FollowUpTableReader : IDisposable
     /// </summary>
     /// <value>In header order; empty when no unread column looks like a field left empty.</value>
     public IReadOnlyList<LookalikeColumn> LookalikeColumns => _plan.LookalikeColumns;
+
+    /// <summary>
+    /// Gets the columns no map entry reads (named or not; the group column and <see cref="MisnamedColumns"/> aside) that
+    /// hold a value in rows read into records, so those values are in no record: a column the map does not know, such
+    /// as 项目里程碑 before the bundled maps read it, is otherwise dropped without a word. Each names the fields it looks
+    /// like, when it looks like one the map reads and no column fills (see <see cref="LookalikeColumns"/>). To keep one,
+    /// add it to the map under its field, or as <c>custom.&lt;name&gt;</c>, which carries it into the record as written.
+    /// </summary>
+    /// <value>
+    /// In header order; complete once <see cref="ReadRecords()"/> has been read to its end, and the rows read so far before
+    /// that. Empty before reading, and when every value of the table is read.
+    /// </value>
+    public IReadOnlyList<UnreadColumn> UnreadColumns
+    {
+        get
+        {
+            var columns = new List<UnreadColumn>();
+            for (var i = 0; i < _unread.Length; i++)
+            {
+                if (_unread[i].Rows == 0)
+                {
+                    continue;
+                }
+
+                var column = _plan.UnreadColumns[i];
+                var name = ColumnName(column)!;
+                var looksLike = _plan.LookalikeColumns.FirstOrDefault(l => l.Column == name)?.Fields ?? [];
+                columns.Add(new UnreadColumn(name, _unread[i].Rows, _unread[i].First, looksLike));
+            }
+
+            return columns;
+        }
+    }
 
     /// <summary>
     /// Gets, for each header column the map does not read that is named like a field path naming no field
@@ -357,6 +394,8 @@ public sealed class FollowUpTableReader : IDisposable
                 continue;
             }
 
+            TallyUnread(row);
+
             if (groups is not null)
             {
                 groups.Add(cells.GroupKey!, cells.Id, row.Number, cells.Values, cells.PrivateUse, cells.SerialDates);
@@ -373,6 +412,19 @@ public sealed class FollowUpTableReader : IDisposable
             foreach (var (json, key, rows, unreadable, warning, privateUse, serialDates) in groups.Merge())
             {
                 yield return Checked(ids, ToRecord(json, rows, key, unreadable, Warnings(warning, privateUse, serialDates)));
+            }
+        }
+    }
+
+    /// <summary>Notes the unread columns in which a row read into a record holds a value.</summary>
+    private void TallyUnread(SourceRow row)
+    {
+        for (var i = 0; i < _unread.Length; i++)
+        {
+            var column = _plan.UnreadColumns[i];
+            if (column < row.Cells.Length && !SourceRow.IsEmpty(row.Cells[column]))
+            {
+                _unread[i] = (_unread[i].Rows + 1, _unread[i].Rows == 0 ? row.Number : _unread[i].First);
             }
         }
     }

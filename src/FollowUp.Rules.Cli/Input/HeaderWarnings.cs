@@ -1,8 +1,9 @@
+using System.Globalization;
 using FollowUp.Rules.Import;
 
 namespace FollowUp.Rules.Cli.Input;
 
-/// <summary>What the header of a table tells the user before any row is read.</summary>
+/// <summary>What the header of a table tells the user before any row is read, and its unread columns once its rows are.</summary>
 internal static class HeaderWarnings
 {
     /// <summary>How many columns a list names before "and N more", so the warning stays one readable line.</summary>
@@ -32,27 +33,31 @@ internal static class HeaderWarnings
     }
 
     /// <summary>
-    /// Says which of the header's columns no map entry reads look like fields the map reads but no column fills, so those
-    /// fields are left empty in every record, or nothing. The map calls such fields optional, so <see cref="MissingColumns"/>
-    /// says nothing of them, and an export's own name for one (客戶聯絡窗口 for the contact) would lose it without a word.
-    /// Only columns that look like such a field are named, by the words in their names, so an export's many other columns
-    /// stay quiet. One line for the input, before any row.
+    /// Says which of the table's columns no map entry reads held values in rows read into records, so those values are in
+    /// no record, or nothing: a column the map does not know (项目里程碑) was otherwise dropped without a word. A column
+    /// whose name looks like a field the map reads and no column fills (客戶聯絡窗口 for the contact, when the map calls
+    /// it optional) is named with that field, as it most likely holds it. One line for the input, once it is read, since
+    /// only its rows tell which columns hold anything; it says how to keep such a column.
     /// </summary>
-    public static string? LookalikeColumns(FollowUpTableReader table)
+    public static string? UnreadColumns(FollowUpTableReader table)
     {
-        if (table.LookalikeColumns is not { Count: > 0 } lookalikes)
+        if (table.UnreadColumns is not { Count: > 0 } unread)
         {
             return null;
         }
 
-        var named = lookalikes.Take(Listed).Select(c => $"'{PrintableText.Of(c.Column, Quoted)}' ({string.Join(", ", c.Fields)})");
-        var more = lookalikes.Count > Listed ? $" and {lookalikes.Count - Listed} more" : "";
-        var (columns, areNotRead, theyLook, theyHold) = lookalikes.Count == 1
-            ? ("column", "is not read", "it looks", "it holds")
-            : ("columns", "are not read", "they look", "they hold");
-        return $"the header's {columns} {string.Join(", ", named)}{more} {areNotRead}, though {theyLook} like fields the map reads that no column "
-            + $"fills, so those fields are left empty. If {theyHold} them, add the {columns} to the map under those fields.";
+        var named = unread.Take(Listed).Select(c =>
+            $"'{PrintableText.Of(c.Column, Quoted)}' ({Rows(c.Rows)} from row {c.FirstRow.ToString(CultureInfo.InvariantCulture)}"
+            + (c.LooksLike.Count == 0 ? ")" : $"; looks like {string.Join(", ", c.LooksLike)}, which no column fills)"));
+        var more = unread.Count > Listed ? $" and {unread.Count - Listed} more" : "";
+        var (columns, holdValues) = unread.Count == 1 ? ("column", "holds values") : ("columns", "hold values");
+        var example = unread.FirstOrDefault(c => c.LooksLike.Count == 0) ?? unread[0];
+        var name = PrintableText.Of(example.Column, Quoted);
+        return $"the {columns} {string.Join(", ", named)}{more} {holdValues} no map entry reads, so those values are in no record. "
+            + $"To keep a column, add it to the map under the field it holds, or as custom.<name> (\"{name}\": \"custom.{name}\"), which carries it into the record as written.";
     }
+
+    private static string Rows(long rows) => rows == 1 ? "1 row" : $"{rows.ToString("N0", CultureInfo.InvariantCulture)} rows";
 
     private static string List(IReadOnlyList<string> columns)
     {

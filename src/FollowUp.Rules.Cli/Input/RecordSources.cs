@@ -67,6 +67,11 @@ internal static class RecordSources
                     inputs.AddClosingNotice(privateUseNotice);
                 }
 
+                if (HeaderWarnings.UnreadColumns(table) is { } unread)
+                {
+                    inputs.AddClosingNotice($"{input}: warning: {unread}");
+                }
+
                 if (!anyTableRow)
                 {
                     // A header and nothing under it: as an empty file, an export that failed upstream, not a run with nothing wrong.
@@ -304,11 +309,6 @@ internal static class RecordSources
                     if (HeaderWarnings.MissingColumns(table) is { } missing)
                     {
                         checkedInputs.AddNotice($"{shown}: warning: {missing}");
-                    }
-
-                    if (HeaderWarnings.LookalikeColumns(table) is { } lookalike)
-                    {
-                        checkedInputs.AddNotice($"{shown}: warning: {lookalike}");
                     }
 
                     if (options.Encoding is null && EncodingNotice(table) is { } notice)

@@ -28,7 +28,7 @@ internal sealed class TablePlan
 
     private TablePlan(
         IReadOnlyList<string> header, Target[] targets, int? groupColumn, Target? groupTarget, bool[] mapped, List<string> misnamed, List<string> missing,
-        List<LookalikeColumn> lookalikes, bool date1904)
+        List<LookalikeColumn> lookalikes, bool[] warned, bool date1904)
     {
         Header = header;
         MissingColumns = missing;
@@ -40,7 +40,14 @@ internal sealed class TablePlan
         _mapped = mapped;
         MisnamedColumns = misnamed;
         LookalikeColumns = lookalikes;
+        UnreadColumns = [.. Enumerable.Range(0, header.Count).Where(i => !mapped[i] && !warned[i] && i != groupColumn)];
     }
+
+    /// <summary>
+    /// Gets the zero-based columns of the header no map entry reads, named or not, that are not the group column and not
+    /// among <see cref="MisnamedColumns"/> (told of already): a value in one is in no record.
+    /// </summary>
+    public IReadOnlyList<int> UnreadColumns { get; }
 
     /// <summary>
     /// Gets, for each column the map does not list that is named like a field path but names no field
@@ -225,7 +232,7 @@ internal sealed class TablePlan
             }
         }
 
-        return new TablePlan(header, targets, groupColumn, groupTarget, mapped, misnamed, missing, lookalikes, date1904);
+        return new TablePlan(header, targets, groupColumn, groupTarget, mapped, misnamed, missing, lookalikes, warned, date1904);
     }
 
     /// <summary>

@@ -287,15 +287,22 @@ public sealed class TabularInputTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(
-            $"{export}: warning: the map's columns '拜访内容', '商机阶段' are not in the header, so the fields they fill are left empty; "
-                + "the header's columns no map entry reads: '拜访纪要', '商机状态'. Give the map the header's names, or list the fields an export may lack under \"optional\".",
-            Assert.Single(run.ErrorLines));
+            [
+                $"{export}: warning: the map's columns '拜访内容', '商机阶段' are not in the header, so the fields they fill are left empty; "
+                    + "the header's columns no map entry reads: '拜访纪要', '商机状态'. Give the map the header's names, or list the fields an export may lack under \"optional\".",
+                $"{export}: warning: the columns '拜访纪要' (1 row from row 2), '商机状态' (1 row from row 2) hold values no map entry reads, so those values are in no record. "
+                    + "To keep a column, add it to the map under the field it holds, or as custom.<name> (\"拜访纪要\": \"custom.拜访纪要\"), which carries it into the record as written.",
+                $"{complete}: warning: the column '备注' (1 row from row 2) holds values no map entry reads, so those values are in no record. "
+                    + "To keep a column, add it to the map under the field it holds, or as custom.<name> (\"备注\": \"custom.备注\"), which carries it into the record as written.",
+            ],
+            run.ErrorLines);
     }
 
     /// <summary>
     /// The bundled map calls the contact and the phone optional, so an export that names them its own way (客戶聯絡窗口,
-    /// Primary Mobile) lacks no column, and lost them without a word: one line per input names such columns with the fields
-    /// they look like, before any row; the export's other unread columns (備註) are not named, and the exit code stays 0.
+    /// Primary Mobile) lacks no column, and lost them without a word; so did any column the map does not know (備註,
+    /// 项目里程碑). One line per input, once it is read, names every unread column that held values, with the fields it
+    /// looks like, and says how to keep it; an input whose unread columns are empty is not named, and the exit code stays 0.
     /// </summary>
     [Theory]
     [InlineData("evaluate")]
@@ -304,14 +311,16 @@ public sealed class TabularInputTests : IDisposable
     public async Task EveryCommand_UnreadColumnsLikeOptionalFields_WarnOncePerInputNamingThem_AndExitsAsBefore(string command)
     {
         var export = _temp.Write("hk.csv", "客戶名稱,客戶聯絡窗口,Primary Mobile,跟進日期,跟進內容,備註\n宏圖,陳生,6123 4567,2026-11-20 15:00,電話報價,內部\n宏圖,陳生,6123 4567,2026-11-21 15:00,再報價,\n");
-        var complete = _temp.Write("complete.csv", "客戶名稱,聯絡人,手提電話,跟進日期,跟進內容,備註\n蓝海,王芳,6123 4567,2026-11-21 10:00,拜访,内部\n");
+        var complete = _temp.Write("complete.csv", "客戶名稱,聯絡人,手提電話,跟進日期,跟進內容,備註\n蓝海,王芳,6123 4567,2026-11-21 10:00,拜访,\n");
 
         var run = await CliRunner.RunAsync(command, "--map", "followup-zh", "--now", CliRunner.Now, export, complete);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(
-            $"{export}: warning: the header's columns '客戶聯絡窗口' (customer.name, communications[0].contact), 'Primary Mobile' (customer.phone) are not read, "
-                + "though they look like fields the map reads that no column fills, so those fields are left empty. If they hold them, add the columns to the map under those fields.",
+            $"{export}: warning: the columns '客戶聯絡窗口' (2 rows from row 2; looks like customer.name, communications[0].contact, which no column fills), "
+                + "'Primary Mobile' (2 rows from row 2; looks like customer.phone, which no column fills), '備註' (1 row from row 2) hold values no map entry reads, "
+                + "so those values are in no record. To keep a column, add it to the map under the field it holds, or as custom.<name> (\"備註\": \"custom.備註\"), "
+                + "which carries it into the record as written.",
             Assert.Single(run.ErrorLines));
     }
 
@@ -344,8 +353,9 @@ public sealed class TabularInputTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(
-            $"{export}: warning: the header's column 'Primary Mobile' (customer.phone) is not read, though it looks like fields the map reads that no column "
-                + "fills, so those fields are left empty. If it holds them, add the column to the map under those fields.",
+            $"{export}: warning: the column 'Primary Mobile' (1 row from row 2; looks like customer.phone, which no column fills) holds values no map entry reads, "
+                + "so those values are in no record. To keep a column, add it to the map under the field it holds, or as custom.<name> "
+                + "(\"Primary Mobile\": \"custom.Primary Mobile\"), which carries it into the record as written.",
             Assert.Single(run.ErrorLines));
     }
 
@@ -360,9 +370,11 @@ public sealed class TabularInputTests : IDisposable
         var run = await CliRunner.RunAsync("evaluate", "--map", map, "--now", CliRunner.Now, export);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var warning = Assert.Single(run.ErrorLines);
+        Assert.Equal(2, run.ErrorLines.Count);
+        var warning = run.ErrorLines[0];
         Assert.Contains("the map's columns 'A', 'B', 'C', 'D', 'E' and 2 more are not in the header", warning, StringComparison.Ordinal);
         Assert.Contains("the header's columns no map entry reads: '备\\u000A注', '\\u202Eevil'.", warning, StringComparison.Ordinal);
+        Assert.StartsWith($"{export}: warning: the columns '备\\u000A注' (1 row from row 2), '\\u202Eevil' (1 row from row 2) hold values", run.ErrorLines[1], StringComparison.Ordinal);
     }
 
     [Theory]
