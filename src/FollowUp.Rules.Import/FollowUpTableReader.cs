@@ -348,6 +348,7 @@ public sealed class FollowUpTableReader : IDisposable
     {
         var groups = _plan.Groups ? new RecordGroups(_plan, _dateOrder) : null;
         var ids = _plan.HasId && _warnRepeatedIds ? new SeenIds() : null;
+        (long Number, string Key)? above = null;
         while (_source.TryRead(out var row))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -390,7 +391,8 @@ public sealed class FollowUpTableReader : IDisposable
             var cells = _plan.Read(row);
             if (cells.Values is null)
             {
-                yield return ImportedRecord.Failure([row.Number], cells.Column, cells.Error!, Unreadable(groups, row));
+                var error = cells.NoGroupKey ? NoGroupKey(cells.Error!, row.Number, above) : cells.Error!;
+                yield return ImportedRecord.Failure([row.Number], cells.Column, error, Unreadable(groups, row));
                 continue;
             }
 
@@ -399,6 +401,7 @@ public sealed class FollowUpTableReader : IDisposable
             if (groups is not null)
             {
                 groups.Add(cells.GroupKey!, cells.Id, row.Number, cells.Values, cells.PrivateUse, cells.SerialDates);
+                above = (row.Number, cells.GroupKey!);
                 continue;
             }
 
@@ -414,6 +417,36 @@ public sealed class FollowUpTableReader : IDisposable
                 yield return Checked(ids, ToRecord(json, rows, key, unreadable, Warnings(warning, privateUse, serialDates)));
             }
         }
+    }
+
+    /// <summary>
+    /// Finishes the reason a row whose group cell is empty cannot be read. Right under a record's row of a CSV file, it may
+    /// be a cell merged down in Excel, which the CSV keeps in the first row only; an .xlsx keeps the merge, and is read so,
+    /// but a CSV keeps no trace of it, so joining the row to the one above would be a guess that can give one customer's
+    /// follow-up to another: the reason says so, and names the row above. A shop's rows, whose buyers have no company,
+    /// are records of their own: told only when the header looks like a shop's export.
+    /// </summary>
+    private string NoGroupKey(string clause, long row, (long Number, string Key)? above)
+    {
+        var reason = new StringBuilder(clause);
+        if (_source is CsvSource && above is { } prior && prior.Number == row - 1)
+        {
+            reason.Append(CultureInfo.InvariantCulture, $". It may continue the record of the row above (row {prior.Number}, {ImportWarning.Quote(prior.Key)}): ")
+                .Append("a cell merged down a record's rows in Excel is empty below its first row once saved as CSV. But a CSV keeps no trace of a merge, ")
+                .Append("so this row cannot be told from a follow-up whose customer was never filled in, and joining it to the row above could give one customer's follow-up to another. ")
+                .Append("Fill the cell in, or read the .xlsx, whose merged cells are read as merged");
+        }
+        else
+        {
+            reason.Append(": fill it in");
+        }
+
+        if (_plan.LooksLikeShopExport)
+        {
+            reason.Append("; where every row is a record of its own (a shop's orders, whose buyers have no company), read the export with a map without groupBy, such as the bundled followup-zh-shop");
+        }
+
+        return reason.Append('.').ToString();
     }
 
     /// <summary>Notes the unread columns in which a row read into a record holds a value.</summary>

@@ -71,6 +71,13 @@ internal sealed class TablePlan
     /// <summary>Gets the header's column names, trimmed.</summary>
     public IReadOnlyList<string> Header { get; }
 
+    /// <summary>
+    /// Gets whether the header looks like a shop's order export (订单号, 订单编号, 订单ID, 买家…, 收货人), whose buyers have no
+    /// company: only then is a row without one likely a record of its own rather than a customer's follow-up.
+    /// </summary>
+    public bool LooksLikeShopExport => Header.Select(ColumnNames.Fold).Any(name =>
+        name is "订单号" or "订单编号" or "订单id" || name.Contains("买家", StringComparison.Ordinal) || name.Contains("收货人", StringComparison.Ordinal));
+
     /// <summary>Gets whether rows are joined into records by a column or field.</summary>
     public bool Groups => _groupColumn is not null || _groupTarget is not null;
 
@@ -338,11 +345,7 @@ internal sealed class TablePlan
         if (Groups && string.IsNullOrEmpty(groupKey))
         {
             var column = _groupColumn is { } c ? Header[c] : string.Join(" / ", _groupTarget!.Columns.Select(i => Header[i]));
-            // A shop's buyer has no company: "fill it in" is right only for rows that belong to a customer of the group.
-            return RowCells.Failed(
-                column,
-                "the cell that joins rows into one record is empty, so the row belongs to no record: fill it in where the row is a follow-up of such a customer; "
-                + "where every row is a record of its own (a shop's orders, whose buyers have no company), read the export with a map without groupBy, such as the bundled followup-zh-shop.");
+            return RowCells.Failed(column, "the cell that joins rows into one record is empty, so the row belongs to no record") with { NoGroupKey = true };
         }
 
         return new RowCells(values, groupKey, id, null, null, privateUse, serialDates);
@@ -575,5 +578,11 @@ internal sealed class TablePlan
 internal readonly record struct RowCells(
     string?[]? Values, string? GroupKey, string? Id, string? Column, string? Error, IReadOnlyList<PrivateUseCell>? PrivateUse = null, IReadOnlyList<SerialDateCell>? SerialDates = null)
 {
+    /// <summary>
+    /// Gets whether the row failed for its empty group cell alone, so <see cref="Error"/> is a clause for the reader to
+    /// finish with what it knows of the rows around it and the table's format.
+    /// </summary>
+    public bool NoGroupKey { get; init; }
+
     public static RowCells Failed(string? column, string error) => new(null, null, null, column, error);
 }
