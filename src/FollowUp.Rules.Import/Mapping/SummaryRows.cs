@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using FollowUp.Rules.Import.Reading;
 using FollowUp.Rules.Import.Text;
@@ -20,6 +21,11 @@ internal static partial class SummaryRows
 
     /// <summary>How long a cell of a summary row can be: a word or a number, never a follow-up's text, so a row of text costs no folding.</summary>
     private const int MaxLength = 32;
+
+    private static readonly SearchValues<char> WordLetters = SearchValues.Create("计計tTｔＴ");
+
+    /// <summary>The characters a number of a summary row can start with (a sign, a currency, a digit), full-width too.</summary>
+    private static readonly SearchValues<char> NumberStarts = SearchValues.Create("+-＋－¥￥$＄€£0123456789０１２３４５６７８９RrCcUuHhＲｒＣｃＵｕＨｈ");
 
     /// <summary>
     /// Gets the summary word of a row and the zero-based column it stands in, or <see langword="null"/> when the row is not
@@ -56,7 +62,8 @@ internal static partial class SummaryRows
 
     private static bool IsWord(string text)
     {
-        if (text.Length > MaxLength)
+        // Every word holds 计 (計) or a t: the first cell of a follow-up, an id or a company, is rejected without folding.
+        if (text.Length > MaxLength || text.AsSpan().IndexOfAny(WordLetters) < 0)
         {
             return false;
         }
@@ -69,7 +76,7 @@ internal static partial class SummaryRows
     private static bool IsNumber(object? cell) => cell switch
     {
         double or int or long or decimal => true,
-        string text => text.Length <= MaxLength && Number().IsMatch(ColumnNames.Fold(text)),
+        string text => text.Length <= MaxLength && text.AsSpan().TrimStart() is [var first, ..] && NumberStarts.Contains(first) && Number().IsMatch(ColumnNames.Fold(text)),
         _ => false,
     };
 
