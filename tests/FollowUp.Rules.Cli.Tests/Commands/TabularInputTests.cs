@@ -344,6 +344,35 @@ public sealed class TabularInputTests : IDisposable
             Assert.Single(run.ErrorLines));
     }
 
+    /// <summary>
+    /// A 销售易 B2B export read with --profile Project: its 项目里程碑 fills the milestones the profile requires, its
+    /// 商机金额 is named as unread, and a merged-cell leftover row is refused saying why it is not joined to the row above,
+    /// without the shop map's hint.
+    /// </summary>
+    [Fact]
+    public async Task Evaluate_B2bExportWithMilestonesAnUnreadColumnAndAMergedCellLeftover_ReadsNamesAndRefusesEachAsItIs()
+    {
+        var export = _temp.Write("xsy.csv",
+            "客户编号,客户名称,跟进时间,跟进内容,商机金额,项目里程碑\n"
+            + "XSY-1044,深圳市地铁运营集团,2026-11-22 14:00,拜访戴总,480万,12月15日递交标书；12月20日开标\n"
+            + ",,2026-11-27 10:00,与聂主任确认排班规则,,\n");
+
+        var run = await CliRunner.RunAsync("evaluate", "--map", "followup-zh", "--profile", "Project", "--now", CliRunner.Now, export);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        using var evaluation = System.Text.Json.JsonDocument.Parse(Assert.Single(run.OutputLines));
+        Assert.Equal("Project", evaluation.RootElement.GetProperty("profile").GetString());
+        Assert.DoesNotContain(evaluation.RootElement.GetProperty("deductions").EnumerateArray(), d => d.GetProperty("field").GetString() == "custom.milestones");
+        Assert.Equal(2, run.ErrorLines.Count);
+        Assert.StartsWith(
+            $"{export}:row 3: unreadable record: column '客户名称': the cell that joins rows into one record is empty, so the row belongs to no record. "
+                + "It may continue the record of the row above (row 2, '深圳市地铁运营集团')",
+            run.ErrorLines[0],
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("followup-zh-shop", run.ErrorLines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{export}: warning: the column '商机金额' (1 row from row 2) holds values no map entry reads", run.ErrorLines[1], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Evaluate_OneUnreadColumnLikeAnOptionalField_IsToldOfAsOne()
     {
