@@ -58,7 +58,7 @@ public readonly struct EnumValue<TEnum> : IEquatable<EnumValue<TEnum>>
     public bool IsEmpty => !_isKnown && string.IsNullOrWhiteSpace(Text);
 
     /// <summary>Gets a value indicating whether there is text that was not recognised as a member.</summary>
-    public bool IsUnrecognised => !_isKnown && !string.IsNullOrWhiteSpace(Text);
+    public bool IsUnrecognized => !_isKnown && !string.IsNullOrWhiteSpace(Text);
 
     /// <summary>Reads a value from text. Never throws.</summary>
     /// <param name="text">An English member name or a Chinese label, in any case, with surrounding whitespace allowed.</param>

@@ -204,7 +204,7 @@ internal sealed class RecordLabels
 
     private static EnumValue<TEnum> Read<TEnum>(EnumValue<TEnum> value, FrozenDictionary<string, TEnum> labels)
         where TEnum : struct, Enum =>
-        value.IsUnrecognised && labels.Count > 0 && value.Text is { } text && labels.TryGetValue(EnumLabelCatalog.LookupKey(text), out var member)
+        value.IsUnrecognized && labels.Count > 0 && value.Text is { } text && labels.TryGetValue(EnumLabelCatalog.LookupKey(text), out var member)
             ? EnumValue<TEnum>.Recognised(member, text)
             : value;
 

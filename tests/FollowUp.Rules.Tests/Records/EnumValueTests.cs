@@ -8,13 +8,13 @@ namespace FollowUp.Rules.Tests;
 public class EnumValueTests
 {
     [Fact]
-    public void FromANumberThatIsNoMember_IsUnrecognisedTextOfItsDigits()
+    public void FromANumberThatIsNoMember_IsUnrecognizedTextOfItsDigits()
     {
         EnumValue<DealStage> cast = (DealStage)99;
         var constructed = new EnumValue<CustomerFeedback>((CustomerFeedback)(-1));
 
-        Assert.Equal((false, true, "99", (DealStage?)null), (cast.IsKnown, cast.IsUnrecognised, cast.Text, cast.Value));
-        Assert.Equal((false, true, "-1"), (constructed.IsKnown, constructed.IsUnrecognised, constructed.Text));
+        Assert.Equal((false, true, "99", (DealStage?)null), (cast.IsKnown, cast.IsUnrecognized, cast.Text, cast.Value));
+        Assert.Equal((false, true, "-1"), (constructed.IsKnown, constructed.IsUnrecognized, constructed.Text));
         Assert.Equal(EnumValue<DealStage>.Parse("99"), cast);
         Assert.True(EnumValue<DealStage>.FromEnum(DealStage.Signed).IsKnown);
     }
@@ -83,7 +83,7 @@ public class EnumValueTests
         Assert.True(value.IsKnown);
         Assert.Equal(expected, value.Value);
         Assert.False(value.IsEmpty);
-        Assert.False(value.IsUnrecognised);
+        Assert.False(value.IsUnrecognized);
         Assert.Equal(text, value.Text);
     }
 
@@ -230,7 +230,7 @@ public class EnumValueTests
     [InlineData("- _")]
     [InlineData("方案 已发 了")]
     public void Parse_WordsThatAreNoMember_StayUnrecognised(string text) =>
-        Assert.True(EnumValue<DealStage>.Parse(text).IsUnrecognised);
+        Assert.True(EnumValue<DealStage>.Parse(text).IsUnrecognized);
 
     [Fact]
     public void Parse_TextReadFoldedOrNoLabel_AllocatesNothing()
@@ -332,7 +332,7 @@ public class EnumValueTests
         var value = EnumValue<ContactChannel>.Parse(text);
 
         Assert.False(value.IsKnown);
-        Assert.True(value.IsUnrecognised);
+        Assert.True(value.IsUnrecognized);
         Assert.False(value.IsEmpty);
         Assert.Null(value.Value);
         Assert.Equal(text, value.Text);
@@ -349,7 +349,7 @@ public class EnumValueTests
 
         Assert.True(value.IsEmpty);
         Assert.False(value.IsKnown);
-        Assert.False(value.IsUnrecognised);
+        Assert.False(value.IsUnrecognized);
         Assert.Null(value.Value);
         Assert.Equal(text, value.Text);
     }

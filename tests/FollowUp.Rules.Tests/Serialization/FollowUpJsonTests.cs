@@ -200,11 +200,11 @@ public class FollowUpJsonTests
             { "progress": { "stage": "进行中", "nextActionDue": "下周三" }, "communications": [{ "channel": 7, "at": "昨天" }] }
             """)!;
 
-        Assert.True(record.Progress!.Stage.IsUnrecognised);
+        Assert.True(record.Progress!.Stage.IsUnrecognized);
         Assert.Equal("进行中", record.Progress.Stage.Text);
         Assert.True(record.Progress.NextActionDue.IsInvalid);
         Assert.Equal("下周三", record.Progress.NextActionDue.Text);
-        Assert.True(record.Communications![0].Channel.IsUnrecognised);
+        Assert.True(record.Communications![0].Channel.IsUnrecognized);
         Assert.Equal("7", record.Communications[0].Channel.Text);
         Assert.True(record.Communications[0].At.IsInvalid);
     }
@@ -543,7 +543,7 @@ public class FollowUpJsonTests
         Assert.False(read.RecordedAt.HasOffset);
         Assert.Equal(DecisionRole.DecisionMaker, read.Customer!.DecisionRole.Value);
         Assert.Equal("信鸽", read.Communications![0].Channel.Text);
-        Assert.True(read.Communications[0].Channel.IsUnrecognised);
+        Assert.True(read.Communications[0].Channel.IsUnrecognized);
         Assert.Equal("昨天下午", read.Communications[0].At.Text);
         Assert.True(read.Progress!.Stage.IsEmpty);
         Assert.Equal(original.Progress.NextActionDue, read.Progress.NextActionDue);
