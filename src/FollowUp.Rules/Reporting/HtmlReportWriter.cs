@@ -89,7 +89,15 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
         W("<div class=\"stack\">\n");
         Card("stages", text["section.stages"], null, StageChart);
         Card("risk", text["section.riskLevels"], null, RiskSection);
-        W("</div>\n</div>\n<div class=\"grid\">\n");
+        W("</div>\n</div>\n");
+
+        W("<section class=\"card wide\" id=\"owner-deductions\">\n<h2>");
+        E(text["section.ownerDeductions"]);
+        W("</h2>\n<p class=\"note\">");
+        E(text["note.ownerDeductions"]);
+        W("</p>\n");
+        OwnerTable();
+        W("</section>\n<div class=\"grid\">\n");
         Card("deductions", text["section.deductions"], null, DeductionTable);
         Card("vague", text["section.vague"], text["note.vague"], VagueTable);
         W("</div>\n");
@@ -503,6 +511,51 @@ internal sealed class HtmlReportWriter(TeamReport report, ReportText text, TextW
         W(cssClass is null ? "<td>" : $"<td class=\"{cssClass}\">");
         E(value);
         W("</td>");
+    }
+
+    /// <summary>
+    /// Each owner in the order of the chart: records, average, grades A to D, deals at risk (overdue among them) and the points
+    /// lost to each of the five common errors, so a rep with a fair average and the worst deals stands out.
+    /// </summary>
+    private void OwnerTable()
+    {
+        if (report.Owners.Count == 0)
+        {
+            W("<p class=\"empty\">");
+            E(text["empty"]);
+            W("</p>\n");
+            return;
+        }
+
+        W("<table>\n<thead><tr>");
+        Th(text["column.owner"]);
+        Th(text["column.records"], true);
+        Th(text["column.averageScore"], true);
+        Th(text["column.gradeMix"], true);
+        Th(text["column.dealsAtRisk"], true);
+        foreach (var group in Enum.GetValues<DeductionGroup>())
+        {
+            Th(text.Group(group), true);
+        }
+
+        W("</tr></thead>\n<tbody>\n");
+        foreach (var owner in report.Owners)
+        {
+            W("<tr>");
+            Td(text.Owner(owner.Owner), "owner");
+            Td(ReportTables.Count(owner.RecordCount), "num");
+            Td(ReportTables.Score(owner.AverageScore), "num");
+            Td(ReportTables.GradeMix(owner), "num");
+            Td(ReportTables.OwnerDealsAtRisk(owner, text), "num");
+            foreach (var group in owner.DeductionGroups)
+            {
+                Td(group.Count == 0 ? "-" : ReportTables.Points(group.Points), "num");
+            }
+
+            W("</tr>\n");
+        }
+
+        W("</tbody>\n</table>\n");
     }
 
     private void DeductionTable()

@@ -79,6 +79,16 @@ internal static class JsonReportWriter
             WriteOwner(json, owner.Owner);
             json.WriteNumber("recordCount", owner.RecordCount);
             json.WriteNumber("averageScore", Round(owner.AverageScore));
+            json.WriteStartObject("grades");
+            foreach (var grade in Enum.GetValues<Grade>())
+            {
+                json.WriteNumber(grade.ToString(), owner.Grades.GetValueOrDefault(grade));
+            }
+
+            json.WriteEndObject();
+            WriteGroups(json, "deductionGroups", owner.DeductionGroups);
+            json.WriteNumber("dealsAtRisk", owner.DealsAtRisk);
+            json.WriteNumber("dealsOverdue", owner.DealsOverdue);
             json.WriteEndObject();
         }
 
@@ -104,17 +114,7 @@ internal static class JsonReportWriter
 
         json.WriteEndArray();
 
-        json.WriteStartArray("deductionGroups");
-        foreach (var group in report.DeductionGroups)
-        {
-            json.WriteStartObject();
-            json.WriteString("group", group.Group.ToString());
-            json.WriteNumber("count", group.Count);
-            json.WriteNumber("points", Round(group.Points));
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        WriteGroups(json, "deductionGroups", report.DeductionGroups);
 
         json.WriteStartArray("vaguePhrases");
         foreach (var phrase in report.VaguePhrases)
@@ -259,6 +259,22 @@ internal static class JsonReportWriter
     }
 
     private static double Round(double value) => Math.Round(value, 2);
+
+    /// <summary>The deductions and points lost per common error, the team's or an owner's, in <see cref="DeductionGroup"/> order.</summary>
+    private static void WriteGroups(Utf8JsonWriter json, string name, IReadOnlyList<DeductionGroupSummary> groups)
+    {
+        json.WriteStartArray(name);
+        foreach (var group in groups)
+        {
+            json.WriteStartObject();
+            json.WriteString("group", group.Group.ToString());
+            json.WriteNumber("count", group.Count);
+            json.WriteNumber("points", Round(group.Points));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
 
     private static void WriteOwner(Utf8JsonWriter json, string? owner)
     {

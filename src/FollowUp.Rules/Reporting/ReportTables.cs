@@ -22,8 +22,19 @@ internal static class ReportTables
 
         yield return new ReportTable(
             text["section.owners"], null,
-            [new(text["column.owner"]), new(text["column.records"], true), new(text["column.averageScore"], true)],
-            [.. report.Owners.Select(o => Row(o.AverageScore / 100, text.Owner(o.Owner), Count(o.RecordCount), Score(o.AverageScore)))]);
+            [
+                new(text["column.owner"]), new(text["column.records"], true), new(text["column.averageScore"], true), new(text["column.gradeMix"], true),
+                new(text["column.dealsAtRisk"], true),
+            ],
+            [
+                .. report.Owners.Select(o => Row(
+                    o.AverageScore / 100, text.Owner(o.Owner), Count(o.RecordCount), Score(o.AverageScore), GradeMix(o), OwnerDealsAtRisk(o, text))),
+            ]);
+
+        yield return new ReportTable(
+            text["section.ownerDeductions"], text["note.ownerDeductions"],
+            [new(text["column.owner"]), .. Enum.GetValues<DeductionGroup>().Select(g => new ReportColumn(text.Group(g), true))],
+            [.. report.Owners.Select(o => new ReportRow([text.Owner(o.Owner), .. o.DeductionGroups.Select(g => g.Count == 0 ? "-" : Points(g.Points))], null, []))]);
 
         yield return new ReportTable(
             text["section.steps"], text["note.steps"],
@@ -49,7 +60,12 @@ internal static class ReportTables
                 .. Enum.GetValues<RiskLevel>().Select(l => Row(
                     Share(report.RiskLevels[l], total), text.RiskLevel(l), Count(report.RiskLevels[l]), Percent(report.RiskLevels[l], total), HighRiskIds(report, l, text))),
                 Row(Share(report.RiskNotAssessable, total), text["risk.NotAssessable"], Count(report.RiskNotAssessable), Percent(report.RiskNotAssessable, total), ""),
-            ]);
+            ])
+        {
+            // The bars beside the share, where every level has one; the ids of the High and Critical records, as long as they
+            // are, after them.
+            BarAfter = 2,
+        };
 
         yield return new ReportTable(
             text["section.riskSignals"], text["note.signals"],
@@ -111,6 +127,15 @@ internal static class ReportTables
         var listed = string.Join(", ", ids);
         return more <= 0 ? listed : $"{listed} {text.Format("moreIds", Count(more))}".TrimStart();
     }
+
+    /// <summary>An owner's records per grade, A to D: "3/1/0/1".</summary>
+    public static string GradeMix(OwnerSummary owner) => string.Join('/', Enum.GetValues<Grade>().Select(g => Count(owner.Grades.GetValueOrDefault(g))));
+
+    /// <summary>How many of an owner's deals are at risk, and how many of them overdue when any are: "2（逾期 2）".</summary>
+    public static string OwnerDealsAtRisk(OwnerSummary owner, ReportText text) =>
+        owner.DealsOverdue > 0
+            ? string.Format(CultureInfo.InvariantCulture, text["owner.dealsOverdue"], Count(owner.DealsAtRisk), Count(owner.DealsOverdue))
+            : Count(owner.DealsAtRisk);
 
     /// <summary>How many deals are at risk and why they are listed, and how many of them the table lists when it cannot list all.</summary>
     internal static string DealsAtRiskNote(TeamReport report, ReportText text) =>
@@ -175,4 +200,11 @@ internal readonly record struct ReportColumn(string Header, bool AlignRight = fa
 internal sealed record ReportRow(string[] Cells, double? Bar, string[] Details);
 
 /// <summary>One section of the report as a table.</summary>
-internal sealed record ReportTable(string Title, string? Note, ReportColumn[] Columns, ReportRow[] Rows, string? Empty = null);
+internal sealed record ReportTable(string Title, string? Note, ReportColumn[] Columns, ReportRow[] Rows, string? Empty = null)
+{
+    /// <summary>
+    /// Gets the index of the column the text writer draws the bars after; the last column by default. A long column after it
+    /// (a list of ids) would otherwise push the bars of every row to its width.
+    /// </summary>
+    public int? BarAfter { get; init; }
+}

@@ -167,6 +167,7 @@ public sealed class TeamReportBuilder
         var owner = evaluation.Owner is { } name ? OwnerTallyOf(name) : _noOwner;
         owner.Records++;
         owner.ScoreSum += evaluation.Score;
+        owner.Grades[(int)evaluation.Grade]++;
 
         var steps = evaluation.Completeness.Steps;
         for (var i = 0; i < steps.Count; i++)
@@ -183,8 +184,11 @@ public sealed class TeamReportBuilder
         var deductions = evaluation.Deductions;
         for (var i = 0; i < deductions.Count; i++)
         {
-            _groupCounts[(int)deductions[i].Group]++;
-            _groupPoints[(int)deductions[i].Group] += (decimal)deductions[i].Points;
+            var group = (int)deductions[i].Group;
+            _groupCounts[group]++;
+            _groupPoints[group] += (decimal)deductions[i].Points;
+            owner.GroupCounts[group]++;
+            owner.GroupPoints[group] += (decimal)deductions[i].Points;
         }
 
         var vague = evaluation.Vague;
@@ -213,7 +217,7 @@ public sealed class TeamReportBuilder
         var owners = _owners.Values
             .Append(_noOwner)
             .Where(o => o.Records > 0)
-            .Select(o => new OwnerSummary(o.Name, o.Records, o.ScoreSum / o.Records))
+            .Select(o => o.Summary())
             .OrderByDescending(o => o.AverageScore)
             .ThenByDescending(o => o.RecordCount)
             .ThenBy(o => o.Owner, StringComparer.Ordinal)
@@ -588,6 +592,12 @@ public sealed class TeamReportBuilder
         }
 
         _dealsAtRisk++;
+        owner.DealsAtRisk++;
+        if (isOverdue)
+        {
+            owner.DealsOverdue++;
+        }
+
         var key = new DealKey((DealRiskReason)mostUrgent, reasons.Count(true), overdue, silence, evaluation.Risk.Score, sequence);
         if (_deals.Count == _listLimit && CompareDeals(key, _deals[^1].Key) >= 0)
         {
@@ -617,10 +627,23 @@ public sealed class TeamReportBuilder
         }
     }
 
-    /// <summary>An owner's records and the spellings of the owner's name in them; none for the tally of the records that name nobody.</summary>
+    /// <summary>
+    /// An owner's records (grades, points lost per common error, deals at risk) and the spellings of the owner's name in them;
+    /// none for the tally of the records that name nobody.
+    /// </summary>
     private sealed class OwnerTally
     {
         private readonly Spellings _spellings = new();
+
+        public long[] Grades { get; } = new long[Enum.GetValues<Grade>().Length];
+
+        public long[] GroupCounts { get; } = new long[GroupCount];
+
+        public decimal[] GroupPoints { get; } = new decimal[GroupCount];
+
+        public long DealsAtRisk { get; set; }
+
+        public long DealsOverdue { get; set; }
 
         /// <summary>Gets the spelling most records use (the first seen of equally used ones); <see langword="null"/> for nobody.</summary>
         public string? Name => _spellings.Most;
@@ -630,6 +653,16 @@ public sealed class TeamReportBuilder
         public double ScoreSum { get; set; }
 
         public void CountSpelling(string spelling) => _spellings.Count(spelling);
+
+        public OwnerSummary Summary() => new(Name, Records, ScoreSum / Records)
+        {
+            Grades = Enum.GetValues<Grade>().ToDictionary(g => g, g => Grades[(int)g]).AsReadOnly(),
+            DeductionGroups = Array.AsReadOnly(Enum.GetValues<DeductionGroup>()
+                .Select(g => new DeductionGroupSummary(g, GroupCounts[(int)g], (double)GroupPoints[(int)g]))
+                .ToArray()),
+            DealsAtRisk = DealsAtRisk,
+            DealsOverdue = DealsOverdue,
+        };
     }
 
     /// <summary>A vague phrase's occurrences, counted by its spellings (等對方回覆, 等对方回复), which fold alike.</summary>

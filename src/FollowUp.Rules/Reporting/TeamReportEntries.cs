@@ -15,7 +15,30 @@ namespace FollowUp.Rules.Reporting;
 /// </param>
 /// <param name="RecordCount">How many records the owner has, at least 1.</param>
 /// <param name="AverageScore">The average quality score of those records, 0 to 100.</param>
-public sealed record OwnerSummary(string? Owner, long RecordCount, double AverageScore);
+public sealed record OwnerSummary(string? Owner, long RecordCount, double AverageScore)
+{
+    /// <summary>
+    /// Gets how many of the owner's records got each grade; every grade is present, with 0 when none got it (empty only for
+    /// a summary not made by <see cref="TeamReportBuilder"/>). An average alone hides a rep with two D records among A ones.
+    /// </summary>
+    public IReadOnlyDictionary<Grade, long> Grades { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<Grade, long>.Empty;
+
+    /// <summary>
+    /// Gets the deductions counted and points lost on the owner's records for each of the article's five common errors, in
+    /// <see cref="DeductionGroup"/> order, as <see cref="TeamReport.DeductionGroups"/> counts them for the team: what to coach
+    /// the owner on.
+    /// </summary>
+    public IReadOnlyList<DeductionGroupSummary> DeductionGroups { get; init; } = [];
+
+    /// <summary>
+    /// Gets how many of the owner's deals are at risk, as <see cref="TeamReport.DealsAtRiskCount"/> counts them (all of them,
+    /// not only those <see cref="TeamReport.DealsAtRisk"/> lists): a rep with a good average can still own the worst deals.
+    /// </summary>
+    public long DealsAtRisk { get; init; }
+
+    /// <summary>Gets how many of <see cref="DealsAtRisk"/> have a next action past its due time (<see cref="DealRiskReason.NextActionOverdue"/>).</summary>
+    public long DealsOverdue { get; init; }
+}
 
 /// <summary>How complete one of the five steps is across the records of a <see cref="TeamReport"/>.</summary>
 /// <param name="Step">The step.</param>

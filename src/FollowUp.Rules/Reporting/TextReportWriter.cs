@@ -123,10 +123,11 @@ internal sealed class TextReportWriter(TeamReport report, ReportText text, TextW
             widths[c] = Math.Max(DisplayWidth(table.Columns[c].Header), rows.Max(r => DisplayWidth(r[c])));
         }
 
-        WriteLine(table.Columns.Select(c => c.Header).ToArray(), table.Columns, widths, null);
+        var barAfter = table.BarAfter ?? widths.Length - 1;
+        WriteLine(table.Columns.Select(c => c.Header).ToArray(), table.Columns, widths, null, barAfter);
         for (var r = 0; r < rows.Length; r++)
         {
-            WriteLine(rows[r], table.Columns, widths, table.Rows[r].Bar);
+            WriteLine(rows[r], table.Columns, widths, table.Rows[r].Bar, barAfter);
             foreach (var detail in table.Rows[r].Details)
             {
                 writer.Write("      - ");
@@ -136,11 +137,21 @@ internal sealed class TextReportWriter(TeamReport report, ReportText text, TextW
         }
     }
 
-    private void WriteLine(string[] cells, ReportColumn[] columns, int[] widths, double? bar)
+    /// <summary>
+    /// Writes a row: its cells aligned, and its bar after column <paramref name="barAfter"/>, padded to the bars' full width
+    /// when more columns follow so that they stay aligned.
+    /// </summary>
+    private void WriteLine(string[] cells, ReportColumn[] columns, int[] widths, double? bar, int barAfter)
     {
         var line = new StringBuilder("  ");
         for (var c = 0; c < cells.Length; c++)
         {
+            if (c == barAfter + 1)
+            {
+                var drawn = bar is { } before ? (int)Math.Round(before * BarWidth) : 0;
+                line.Append('█', drawn).Append(' ', BarWidth - drawn + 2);
+            }
+
             var padding = new string(' ', widths[c] - DisplayWidth(cells[c]));
             if (columns[c].AlignRight)
             {
@@ -154,7 +165,7 @@ internal sealed class TextReportWriter(TeamReport report, ReportText text, TextW
             line.Append("  ");
         }
 
-        if (bar is { } length)
+        if (bar is { } length && barAfter >= cells.Length - 1)
         {
             line.Append('█', (int)Math.Round(length * BarWidth));
         }

@@ -440,7 +440,7 @@ public sealed partial class TeamReportTests
         var markdown = Sample.Value.ToString(TeamReportFormat.Markdown);
 
         Assert.StartsWith("# 跟进记录团队复盘\n", markdown, StringComparison.Ordinal);
-        Assert.Equal(10, markdown.Split('\n').Count(l => l.StartsWith("## ", StringComparison.Ordinal)));
+        Assert.Equal(11, markdown.Split('\n').Count(l => l.StartsWith("## ", StringComparison.Ordinal)));
         Assert.Contains("| 等级 | 数量 | 占比 |\n| --- | ---: | ---: |\n", markdown, StringComparison.Ordinal);
         Assert.Contains("| 主要扣分项 |", markdown, StringComparison.Ordinal);
     }
@@ -494,7 +494,11 @@ public sealed partial class TeamReportTests
         Assert.Equal(["A", "B", "C", "D"], root.GetProperty("grades").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["Low", "Medium", "High", "Critical"], root.GetProperty("riskLevels").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["High", "Critical"], root.GetProperty("highRiskIds").EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["owner", "recordCount", "averageScore"], root.GetProperty("owners")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["owner", "recordCount", "averageScore", "grades", "deductionGroups", "dealsAtRisk", "dealsOverdue"],
+            root.GetProperty("owners")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["A", "B", "C", "D"], root.GetProperty("owners")[0].GetProperty("grades").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["group", "count", "points"], root.GetProperty("owners")[0].GetProperty("deductionGroups")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["step", "recordsMissing", "missingRate", "averageScore"], root.GetProperty("steps")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["group", "count", "points"], root.GetProperty("deductionGroups")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["phrase", "category", "count"], root.GetProperty("vaguePhrases")[0].EnumerateObject().Select(p => p.Name));
@@ -637,8 +641,8 @@ public sealed partial class TeamReportTests
         Assert.Contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;", html, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;FU-1&lt;/b&gt;", html, StringComparison.Ordinal);
 
-        // In full in the owner chart's tooltip and in the attention table; the chart's label is cut short, and encoded too.
-        Assert.Equal(2, CountOf(html, WebUtility.HtmlEncode(Hostile)));
+        // In full in the owner chart's tooltip, the owners' table and the attention table; the chart's label is cut short, and encoded too.
+        Assert.Equal(3, CountOf(html, WebUtility.HtmlEncode(Hostile)));
         Assert.Contains("&lt;script&gt;alert(1)&lt;…", html, StringComparison.Ordinal);
     }
 
@@ -739,4 +743,78 @@ public sealed partial class TeamReportTests
 
     [GeneratedRegex(@"(?<!\\)\|")]
     private static partial Regex UnescapedPipes();
+
+    /// <summary>
+    /// A rep with a fair average who owns both overdue deals, and one with the best average and none: the report must show
+    /// the first as such, beside the average, in every format.
+    /// </summary>
+    private static TeamReport OwnersReport()
+    {
+        var builder = new TeamReportBuilder();
+        builder.Add(Record(owner: "周杰", stage: DealStage.ProposalSent), r => Evaluated("Z1", 96, of: r, deductions: [Deduction(DeductionGroup.RiskIgnored, 4)]));
+        builder.Add(Record(owner: "孙丽", stage: DealStage.Initial), r => Evaluated(
+            "S1", 87.5, of: r, overdue: TimeSpan.FromDays(19), deductions: [Deduction(DeductionGroup.MissingInfo, 12.5)]));
+        builder.Add(Record(owner: "孙丽", stage: DealStage.NeedsConfirmed), r => Evaluated("S2", 55, of: r, overdue: TimeSpan.FromDays(9.6)));
+        return builder.Build();
+    }
+
+    [Theory]
+    [InlineData(TeamReportFormat.Text, "zh-CN", "2（逾期 2）", "1/0/0/1", "各责任人扣分（五类常见错误）")]
+    [InlineData(TeamReportFormat.Markdown, "en", "2 (2 overdue)", "1/0/0/1", "Points lost per owner (the five common errors)")]
+    [InlineData(TeamReportFormat.Html, "zh-TW", "2（逾期 2）", "1/0/0/1", "各責任人扣分（五類常見錯誤）")]
+    [InlineData(TeamReportFormat.Html, "zh-HK", "2（逾期 2）", "1/0/0/1", "各負責人扣分（五類常見錯誤）")]
+    public void Write_Owners_ShowGradeMixDealsAtRiskAndPointsLostPerError(TeamReportFormat format, string culture, string deals, string grades, string section)
+    {
+        var written = OwnersReport().ToString(format, CultureInfo.GetCultureInfo(culture));
+
+        Assert.Contains(section, written, StringComparison.Ordinal);
+        var sunLi = written.Split('\n').First(l => l.Contains("孙丽", StringComparison.Ordinal) && l.Contains(grades, StringComparison.Ordinal));
+        Assert.Contains(deals, sunLi, StringComparison.Ordinal);
+        Assert.Contains("12.5", written[written.IndexOf(section, StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_TextOwnerPoints_AreOneColumnPerErrorInGroupOrder()
+    {
+        var text = OwnersReport().ToString(TeamReportFormat.Text);
+
+        var table = text[text.IndexOf("各责任人扣分", StringComparison.Ordinal)..].Split('\n');
+        Assert.Equal(["责任人", "信息遗漏", "描述模糊", "责任不清", "附件缺失", "风险忽视"], table[3].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["周杰", "-", "-", "-", "-", "4"], table[4].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["孙丽", "12.5", "-", "-", "-", "-"], table[5].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Write_Json_OwnersCarryTheirGradesPointsLostAndDealsAtRisk()
+    {
+        using var json = JsonDocument.Parse(OwnersReport().ToString(TeamReportFormat.Json));
+
+        var sunLi = json.RootElement.GetProperty("owners").EnumerateArray().Single(o => o.GetProperty("owner").GetString() == "孙丽");
+        Assert.Equal(2, sunLi.GetProperty("dealsAtRisk").GetInt64());
+        Assert.Equal(2, sunLi.GetProperty("dealsOverdue").GetInt64());
+        Assert.Equal(1, sunLi.GetProperty("grades").GetProperty("D").GetInt64());
+        var missingInfo = sunLi.GetProperty("deductionGroups").EnumerateArray().Single(g => g.GetProperty("group").GetString() == "MissingInfo");
+        Assert.Equal(12.5, missingInfo.GetProperty("points").GetDouble());
+    }
+
+    [Fact]
+    public void Write_TextRiskLevels_BarsStayBesideTheShareWhateverTheIdsAfterThem()
+    {
+        var report = Report(
+            Evaluated("R-low", 90),
+            Evaluated("XSY-1021-with-a-long-id", 90, risk: RiskLevel.High, riskScore: 60),
+            Evaluated("XSY-1024-with-a-long-id", 90, risk: RiskLevel.High, riskScore: 60));
+
+        var text = report.ToString(TeamReportFormat.Text);
+
+        var lines = text[text.IndexOf("风险等级\n", StringComparison.Ordinal)..].Split("\n\n")[0].Split('\n');
+        var low = lines.Single(l => l.StartsWith("  低 ", StringComparison.Ordinal));
+        var high = lines.Single(l => l.StartsWith("  高 ", StringComparison.Ordinal));
+        Assert.Equal(low.IndexOf('█', StringComparison.Ordinal), high.IndexOf('█', StringComparison.Ordinal));
+        Assert.True(low.IndexOf('█', StringComparison.Ordinal) < 30, low);
+        Assert.True(high.IndexOf("XSY-1021", StringComparison.Ordinal) > high.LastIndexOf('█'), high);
+        Assert.Equal(
+            TextReportWriter.DisplayWidth(lines.Single(l => l.StartsWith("  风险等级", StringComparison.Ordinal))[..^"记录".Length]),
+            TextReportWriter.DisplayWidth(high[..high.IndexOf("XSY-1021", StringComparison.Ordinal)]));
+    }
 }
