@@ -11,8 +11,11 @@ namespace FollowUp.Rules.Import;
 /// Writes evaluations as a table, one row per record: <c>id</c>, <c>customer</c> (the company, else the contact's name),
 /// <c>owner</c> (the next step's owner, else the record's, as the team report groups by), <c>profile</c>, <c>grade</c>, <c>score</c>,
 /// <c>riskLevel</c>, <c>riskScore</c> and the three largest deductions (<c>deduction1Code</c>, <c>deduction1Component</c>,
-/// <c>deduction1Field</c>, <c>deduction1Points</c> … <c>deduction3Points</c>), as CSV or as an .xlsx workbook. The component
-/// tells apart the two charges of one vague text, under completeness and under clarity, which share code and field.
+/// <c>deduction1Field</c>, <c>deduction1Points</c> … <c>deduction3Points</c>), then their messages (<c>deduction1Message</c> …
+/// <c>deduction3Message</c>, in the culture the records were evaluated in, so a lead can filter the sheet by owner and forward
+/// it to a rep who reads no codes), as CSV or as an .xlsx workbook. The component tells apart the two charges of one vague
+/// text, under completeness and under clarity, which share code and field. The messages come last, so every earlier column
+/// keeps its place.
 /// </summary>
 /// <remarks>
 /// In CSV, a text cell that begins with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> (or a tab or carriage return) is written with a

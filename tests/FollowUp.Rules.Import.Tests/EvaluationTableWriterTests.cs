@@ -23,13 +23,14 @@ public sealed class EvaluationTableWriterTests
     private static readonly FollowUpRecord Plain = new() { Id = "FU-1, \"quoted\"\nline", Owner = "刘洋", Customer = new Customer { Company = "宏图" } };
 
     [Fact]
-    public void Columns_AreIdCustomerOwnerProfileGradeScoreRiskAndTheTopThreeDeductions()
+    public void Columns_AreIdCustomerOwnerProfileGradeScoreRiskAndTheTopThreeDeductions_ThenTheirMessagesLast()
     {
         Assert.Equal(
             ["id", "customer", "owner", "profile", "grade", "score", "riskLevel", "riskScore",
              "deduction1Code", "deduction1Component", "deduction1Field", "deduction1Points",
              "deduction2Code", "deduction2Component", "deduction2Field", "deduction2Points",
-             "deduction3Code", "deduction3Component", "deduction3Field", "deduction3Points"],
+             "deduction3Code", "deduction3Component", "deduction3Field", "deduction3Points",
+             "deduction1Message", "deduction2Message", "deduction3Message"],
             EvaluationTableWriter.Columns);
     }
 
@@ -67,6 +68,19 @@ public sealed class EvaluationTableWriterTests
         Assert.Equal(
             top.Select(d => Math.Round(d.Points, 2)),
             new[] { row[11], row[15], row[19] }.Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(top.Select(d => d.Message), row[20..23]);
+    }
+
+    [Fact]
+    public void WriteCsv_Messages_AreInTheCultureTheRecordsWereEvaluatedIn()
+    {
+        var chinese = WriteAndReadCsv([Evaluator.Evaluate(Plain)])[1];
+        var english = WriteAndReadCsv([Evaluator.WithCulture(System.Globalization.CultureInfo.GetCultureInfo("en")).Evaluate(Plain)])[1];
+
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", chinese[20]);
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", english[20]);
+        Assert.NotEqual("", english[20]);
+        Assert.Equal(chinese[8], english[8]);
     }
 
     [Fact]
@@ -118,6 +132,7 @@ public sealed class EvaluationTableWriterTests
         Assert.Equal(2, rows.Count);
         Assert.Equal(Formula, rows[0]["id"]);
         Assert.IsType<double>(rows[0]["score"]);
+        Assert.Equal(Evaluator.Evaluate(Hostile).TopDeductions(1)[0].Message, rows[0]["deduction1Message"]);
         Assert.Equal([.. EvaluationTableWriter.Columns], rows[0].Keys);
         using var archive = new ZipArchive(new MemoryStream(output.ToArray()));
         foreach (var entry in archive.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)))

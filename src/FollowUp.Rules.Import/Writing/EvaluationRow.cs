@@ -5,7 +5,8 @@ namespace FollowUp.Rules.Import.Writing;
 
 /// <summary>
 /// One evaluation as a spreadsheet row: id, customer, owner, profile, grade, score, risk, and the three largest deductions, each with the
-/// component it is charged to (one vague text costs points under completeness and under clarity, with the same code and field).
+/// component it is charged to (one vague text costs points under completeness and under clarity, with the same code and field),
+/// then those deductions' messages, last so that every earlier column keeps its place.
 /// </summary>
 internal sealed class EvaluationRow
 {
@@ -19,6 +20,7 @@ internal sealed class EvaluationRow
         "deduction1Code", "deduction1Component", "deduction1Field", "deduction1Points",
         "deduction2Code", "deduction2Component", "deduction2Field", "deduction2Points",
         "deduction3Code", "deduction3Component", "deduction3Field", "deduction3Points",
+        "deduction1Message", "deduction2Message", "deduction3Message",
     ];
 
     [ExcelColumnName("id")]
@@ -81,6 +83,15 @@ internal sealed class EvaluationRow
     [ExcelColumnName("deduction3Points")]
     public double? Deduction3Points { get; init; }
 
+    [ExcelColumnName("deduction1Message")]
+    public string Deduction1Message { get; init; } = "";
+
+    [ExcelColumnName("deduction2Message")]
+    public string Deduction2Message { get; init; } = "";
+
+    [ExcelColumnName("deduction3Message")]
+    public string Deduction3Message { get; init; } = "";
+
     /// <summary>Makes the row of an evaluation, with its values as they are.</summary>
     public static EvaluationRow From(FollowUpEvaluation evaluation)
     {
@@ -108,6 +119,9 @@ internal sealed class EvaluationRow
             Deduction3Component = top.ElementAtOrDefault(2)?.Component.ToString() ?? "",
             Deduction3Field = top.ElementAtOrDefault(2)?.Field ?? "",
             Deduction3Points = top.ElementAtOrDefault(2) is { } third ? Math.Round(third.Points, 2) : null,
+            Deduction1Message = top.ElementAtOrDefault(0)?.Message ?? "",
+            Deduction2Message = top.ElementAtOrDefault(1)?.Message ?? "",
+            Deduction3Message = top.ElementAtOrDefault(2)?.Message ?? "",
         };
     }
 
@@ -121,6 +135,7 @@ internal sealed class EvaluationRow
         Text(Deduction1Code), Deduction1Component, Text(Deduction1Field), Number(Deduction1Points),
         Text(Deduction2Code), Deduction2Component, Text(Deduction2Field), Number(Deduction2Points),
         Text(Deduction3Code), Deduction3Component, Text(Deduction3Field), Number(Deduction3Points),
+        Text(Deduction1Message), Text(Deduction2Message), Text(Deduction3Message),
     ];
 
     private static string Text(string value) => SpreadsheetText.Neutralize(value);
