@@ -13,8 +13,18 @@ internal sealed record CliConsole(Func<Stream> OpenInput, Stream Output, TextWri
     /// </summary>
     public bool HandlesTermination { get; init; }
 
+    /// <summary>
+    /// Gets the width, in terminal cells, of the terminal standard output goes to; <see langword="null"/> when it goes to a file
+    /// or a pipe, where a table's last column is written whole.
+    /// </summary>
+    public int? OutputWidth { get; init; }
+
     public static CliConsole FromSystem() =>
-        new(StandardStream.OpenInput, StandardStream.OpenOutput(), StandardStream.Error, !Console.IsErrorRedirected) { HandlesTermination = true };
+        new(StandardStream.OpenInput, StandardStream.OpenOutput(), StandardStream.Error, !Console.IsErrorRedirected)
+        {
+            HandlesTermination = true,
+            OutputWidth = Console.IsOutputRedirected || Console.WindowWidth <= 0 ? null : Console.WindowWidth,
+        };
 }
 
 /// <summary>The tool's exit codes.</summary>

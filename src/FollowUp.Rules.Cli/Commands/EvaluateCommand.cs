@@ -105,7 +105,9 @@ internal static class EvaluateCommand
                         TaskScheduler.Default).ConfigureAwait(false);
                     break;
                 default:
-                    IEvaluationWriter writer = formatName == "table" ? new TableEvaluationWriter(output) : new JsonLinesEvaluationWriter(output);
+                    IEvaluationWriter writer = formatName == "table"
+                        ? new TableEvaluationWriter(output, Reporting.ReportText.For(evaluator.Rules.Culture))
+                        : new JsonLinesEvaluationWriter(output);
                     await using (writer.ConfigureAwait(false))
                     {
                         await foreach (var evaluation in EvaluateAsync(cancellationToken).ConfigureAwait(false))

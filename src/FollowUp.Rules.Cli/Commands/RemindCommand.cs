@@ -18,12 +18,15 @@ internal static class RemindCommand
     /// <summary>How many ids the warning about records with unreadable schedule dates names.</summary>
     private const int ListedUnscheduled = 5;
 
+    /// <summary>The fewest cells the reason column keeps on a narrow terminal.</summary>
+    private const int NarrowestReason = 20;
+
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
         var format = new Option<string>("--format", "-f")
         {
-            Description = "table: one aligned line per reminder (default). jsonl: one JSON object per reminder.",
+            Description = "table: one aligned line per deal, its reminders' kinds and reasons joined, most urgent first (default). jsonl: one JSON object per reminder.",
             DefaultValueFactory = _ => "table",
             HelpName = "table|jsonl",
         };
@@ -34,11 +37,27 @@ internal static class RemindCommand
             HelpName = "name",
         };
 
+        var within = new Option<int>("--within")
+        {
+            Description = "Also list next actions due in the coming DAYS (7: this week), marked as upcoming, not overdue, after what is due now.",
+            HelpName = "DAYS",
+        };
+        within.Validators.Add(result =>
+        {
+            // A value that is no number is already refused by the parser; reading it here would throw.
+            if (result.Tokens is [{ Value: var value }] && int.TryParse(value, CultureInfo.InvariantCulture, out var days) && days is < 0 or > 366)
+            {
+                result.AddError("--within takes a number of days from 0 to 366.");
+            }
+        });
+
         var command = new Command(
             "remind",
             """
             List what needs follow-up now, most urgent first: overdue next actions, next actions due today, contacts the
-            customer left unanswered, and customers not contacted for longer than their profile allows.
+            customer left unanswered, and customers not contacted for longer than their profile allows; with --within DAYS,
+            also the next actions due in the coming days. The table gives one line per deal, in the --culture's language,
+            its reasons whole unless the terminal is too narrow; --format jsonl gives one line per reminder.
             Use --now to see the list as of another time.
             Exit codes: 0 done, 2 usage or configuration error, 3 done but some rows were unreadable,
             1 reading or writing failed or standard input or output is closed (--output left as it was),
@@ -47,17 +66,20 @@ internal static class RemindCommand
             Examples:
               followup remind samples/data/follow-ups.jsonl
               followup remind --owner 李明 --now 2026-11-26T09:00:00+08:00 records.jsonl
+              followup remind --within 7 --map followup-zh crm-export.csv
               followup remind --config appsettings.json --section Tenants:sg:FollowUpRules sg-records.jsonl
             """);
         common.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(owner);
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, common, format, owner, console, cancellationToken));
+        command.Options.Add(within);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, common, format, owner, within, console, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        ParseResult parse, CommonOptions common, Option<string> format, Option<string?> owner, CliConsole console, CancellationToken cancellationToken)
+        ParseResult parse, CommonOptions common, Option<string> format, Option<string?> owner, Option<int> within, CliConsole console,
+        CancellationToken cancellationToken)
     {
         var inputs = parse.GetValue(common.Inputs) ?? [];
         var (evaluator, profile) = common.CreateEvaluator(parse, console.Error);
@@ -68,7 +90,9 @@ internal static class RemindCommand
         var ownerFound = false;
         var unscheduled = new List<string>();
         var unscheduledCount = 0;
-        var reminders = new List<FollowUpReminder>();
+        var withinDays = parse.GetValue(within);
+        // One list per evaluated record, most urgent first: a deal's line in the table; two records that share an id stay apart.
+        var deals = new List<IReadOnlyList<FollowUpReminder>>();
         // The output is opened first, so a bad --output is a usage error before anything is evaluated.
         var output = common.OpenOutput(parse, console);
         await using (output.ConfigureAwait(false))
@@ -76,7 +100,11 @@ internal static class RemindCommand
             var batch = new BatchEvaluationOptions { Profile = profile };
             await foreach (var (_, evaluation) in RecordSources.EvaluateAsync(checkedInputs, evaluator, batch, console, progress: null, cancellationToken).ConfigureAwait(false))
             {
-                reminders.AddRange(FollowUpReminders.Collect([evaluation], ownerFilter));
+                if (FollowUpReminders.CollectWithin([evaluation], withinDays, ownerFilter) is { Count: > 0 } ofDeal)
+                {
+                    deals.Add(ofDeal);
+                }
+
                 var ofOwner = wantedOwner is null || (evaluation.Owner is { } name && TextFolding.IsSameName(name, wantedOwner));
                 ownerFound |= wantedOwner is not null && ofOwner;
                 if (ofOwner && HasUnreadableSchedule(evaluation))
@@ -89,14 +117,22 @@ internal static class RemindCommand
                 }
             }
 
-            reminders.Sort(FollowUpReminders.MostUrgentFirst);
             if (parse.GetValue(format) == "jsonl")
             {
+                var reminders = deals.SelectMany(deal => deal).ToList();
+                reminders.Sort(FollowUpReminders.MostUrgentFirst);
                 WriteJsonLines(output, reminders);
             }
             else
             {
-                await WriteTableAsync(output, reminders).ConfigureAwait(false);
+                deals.Sort((x, y) => FollowUpReminders.MostUrgentFirst.Compare(x[0], y[0]));
+                var text = ReportText.For(evaluator.Rules.Culture);
+                if (await WriteTableAsync(output, deals, text, console.OutputWidth).ConfigureAwait(false) && console.OutputWidth is { } width)
+                {
+                    await console.Error.WriteLineAsync(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"followup: reasons cut with … to fit the terminal's {width} columns; --format jsonl, or the table piped (| less -S) or written with --output, gives them whole.")).ConfigureAwait(false);
+                }
             }
 
             OutputFile.Complete(output);
@@ -130,24 +166,46 @@ internal static class RemindCommand
         && (f.Field is "progress.nextActionDue" or "recordedAt"
             || (f.Field.StartsWith("communications[", StringComparison.Ordinal) && f.Field.EndsWith("].at", StringComparison.Ordinal))));
 
-    private static async Task WriteTableAsync(Stream output, List<FollowUpReminder> reminders)
+    /// <summary>
+    /// Writes one line per deal: its kinds joined, most urgent first, how late the most urgent is, and its reasons joined, with
+    /// headers and kinds in the labels' language. The reason, last, is whole unless the terminal is narrower than the line.
+    /// </summary>
+    /// <returns>Whether a reason was cut to fit the terminal.</returns>
+    private static async Task<bool> WriteTableAsync(Stream output, List<IReadOnlyList<FollowUpReminder>> deals, ReportText text, int? terminalWidth)
     {
+        var rows = deals.Select(deal => new[]
+        {
+            string.Join(text["remind.separator.kinds"], deal.Select(r => text[$"remind.kind.{r.Kind}"])),
+            Late(deal[0].Late),
+            deal[0].RecordId ?? "-",
+            deal[0].Customer ?? "-",
+            deal[0].Owner ?? "-",
+            string.Join(text["remind.separator.reasons"], deal.Select(r => r.Reason)),
+        }).ToList();
+        string[] headers = ["remind.column.kind", "remind.column.late", "remind.column.id", "remind.column.customer", "remind.column.owner", "remind.column.reason"];
         // The id, customer and owner columns as wide as their widest value, up to a limit: two reps named Priya N… and Priya N…
         // could not be told apart in a fixed column of 8.
-        var table = new TextTable(
-            ("KIND", 10), ("LATE", 6), ("ID", Fit(reminders, r => r.RecordId, "ID", 20)), ("CUSTOMER", Fit(reminders, r => r.Customer, "CUSTOMER", 24)),
-            ("OWNER", Fit(reminders, r => r.Owner, "OWNER", 20)), ("REASON", 80));
+        int[] limits = [40, 6, 20, 24, 20, int.MaxValue];
+        var widths = headers.Select((header, c) => Fit(rows, c, text[header], limits[c])).ToArray();
+        var wanted = widths[^1];
+        if (terminalWidth is { } available)
+        {
+            var before = widths[..^1].Sum() + (2 * (widths.Length - 1));
+            widths[^1] = Math.Min(wanted, Math.Max(NarrowestReason, available - before - 1));
+        }
+
+        var table = new TextTable([.. headers.Select((header, c) => (text[header], widths[c]))]);
         var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         await using (writer.ConfigureAwait(false))
         {
             await writer.WriteLineAsync(table.Header()).ConfigureAwait(false);
-            foreach (var reminder in reminders)
+            foreach (var row in rows)
             {
-                await writer.WriteLineAsync(table.Row(
-                    reminder.Kind.ToString(), Late(reminder.Late), reminder.RecordId ?? "-", reminder.Customer ?? "-", reminder.Owner ?? "-",
-                    reminder.Reason)).ConfigureAwait(false);
+                await writer.WriteLineAsync(table.Row(row)).ConfigureAwait(false);
             }
         }
+
+        return widths[^1] < wanted;
     }
 
     private static void WriteJsonLines(Stream output, List<FollowUpReminder> reminders)
@@ -187,8 +245,8 @@ internal static class RemindCommand
     }
 
     /// <summary>The width of a column: its widest value or its header, whichever is wider, at most <paramref name="limit"/> cells.</summary>
-    private static int Fit(List<FollowUpReminder> reminders, Func<FollowUpReminder, string?> value, string header, int limit) =>
-        Math.Min(limit, reminders.Select(r => TextReportWriter.DisplayWidth(TextReportWriter.Clean(value(r) ?? "-"))).Append(header.Length).Max());
+    private static int Fit(List<string[]> rows, int column, string header, int limit) =>
+        Math.Min(limit, rows.Select(r => TextReportWriter.DisplayWidth(TextReportWriter.Clean(r[column]))).Append(TextReportWriter.DisplayWidth(header)).Max());
 
     /// <summary>How late, in a column's short units (30min, 3h, 1.5d), rounded as the reasons and the risk evidence are.</summary>
     private static string Late(TimeSpan late) => late <= TimeSpan.Zero ? "-" : LatenessText.Compact(late).ToString();

@@ -2,17 +2,24 @@ using System.Globalization;
 using System.Text;
 using FluentValidation;
 using FollowUp.Rules.Grading;
+using FollowUp.Rules.Reporting;
 
 namespace FollowUp.Rules.Cli.Output;
 
-/// <summary>Writes one aligned line per evaluation: id, profile, grade, score, risk level and the most important problems.</summary>
+/// <summary>
+/// Writes one aligned line per evaluation: id, profile, grade, score, risk level and the most important problems, under headers
+/// in the labels' language (the values stay the codes JSON Lines gives).
+/// </summary>
 internal sealed class TableEvaluationWriter : IEvaluationWriter
 {
     private readonly StreamWriter _writer;
-    private readonly TextTable _table = new(("ID", 14), ("PROFILE", 9), ("GRADE", 5), ("SCORE", 5), ("RISK", 8), ("TOP ISSUES", 80));
+    private readonly TextTable _table;
 
-    public TableEvaluationWriter(Stream output)
+    public TableEvaluationWriter(Stream output, ReportText text)
     {
+        _table = new(
+            (text["table.column.id"], 14), (text["table.column.profile"], 9), (text["table.column.grade"], 5), (text["table.column.score"], 5),
+            (text["table.column.risk"], 8), (text["table.column.issues"], 80));
         _writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         _writer.WriteLine(_table.Header());
     }

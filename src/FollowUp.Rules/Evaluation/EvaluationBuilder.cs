@@ -98,6 +98,7 @@ internal static class EvaluationBuilder
             Stage = inspection.Stage,
             Culture = inspection.MessagesCulture,
             DateOrder = rules.DateOrder,
+            Upcoming = ReminderStage.Upcoming(inspection, rules),
         };
     }
 

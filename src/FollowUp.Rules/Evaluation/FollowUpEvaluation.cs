@@ -122,6 +122,12 @@ public sealed class FollowUpEvaluation
     /// <summary>The order the record's dates were read in, for a team report to read the record's dates as the evaluation did.</summary>
     internal DateOrder DateOrder { get; init; }
 
+    /// <summary>
+    /// Gets the reminder of a next action due after today (<see cref="ReminderKind.Upcoming"/>), for a list of what is due in
+    /// the coming days; <see langword="null"/> when there is none. Not in <see cref="Reminders"/>, which is what is due now.
+    /// </summary>
+    internal FollowUpReminder? Upcoming { get; init; }
+
     /// <summary>Gets a value indicating whether any finding is an error.</summary>
     public bool HasErrors
     {

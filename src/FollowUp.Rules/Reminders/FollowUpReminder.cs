@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace FollowUp.Rules.Reminders;
 
-/// <summary>Why a record needs follow-up now, most urgent first.</summary>
+/// <summary>Why a record needs follow-up, most urgent first.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ReminderKind>))]
 public enum ReminderKind
 {
@@ -18,6 +18,13 @@ public enum ReminderKind
 
     /// <summary>No contact for longer than the profile allows.</summary>
     Stale,
+
+    /// <summary>
+    /// The next action is due after today (本周到期), not late: listed only when asked for, by
+    /// <see cref="FollowUpReminders.CollectWithin"/>, and never in
+    /// <see cref="FollowUpEvaluation.Reminders"/>, which holds what needs follow-up now. <see cref="FollowUpReminder.Late"/> is zero.
+    /// </summary>
+    Upcoming,
 }
 
 /// <summary>Something that needs follow-up now (未跟进提醒).</summary>
@@ -25,7 +32,7 @@ public enum ReminderKind
 /// <param name="Customer">The customer: company, else contact name.</param>
 /// <param name="Owner">Who should act: the next action's owner, else the record's owner.</param>
 /// <param name="Kind">Why.</param>
-/// <param name="Late">How late: past the due time (Overdue), since the unanswered contact (Unanswered) or since the latest contact (Stale); zero when due today.</param>
+/// <param name="Late">How late: past the due time (Overdue), since the unanswered contact (Unanswered) or since the latest contact (Stale); zero when due today or upcoming.</param>
 /// <param name="Due">
 /// The next action's due time when the record has one, on every kind: for Unanswered and Stale, the next action written for the customer (itself past due at times);
 /// the day's start when it was a day alone (<see cref="DueIsDateOnly"/>); <see langword="null"/> when the record has none.

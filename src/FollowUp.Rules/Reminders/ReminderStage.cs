@@ -34,7 +34,7 @@ internal static class ReminderStage
                     ? messages.Defer("ReminderOverdueUnnamed", late, dueText)
                     : messages.Defer("ReminderOverdue", action, late, dueText)) { DueIsDateOnly = dateOnly });
             }
-            else if (dateOnly ? due.Date == now.ToOffset(due.Offset).Date : due.ToOffset(now.Offset).Date == now.Date)
+            else if (IsToday(due, dateOnly, now))
             {
                 dueToday = true;
                 var clock = TimeText.Clock(due, now.Offset);
@@ -88,4 +88,29 @@ internal static class ReminderStage
 
         return reminders.Count == 0 ? [] : [.. reminders];
     }
+
+    /// <summary>
+    /// The reminder of a next action due after today, for a list of what is due in the coming days; <see langword="null"/> when
+    /// the next action is overdue, due today or has no readable due time. Whatever the stage, as the overdue reminder.
+    /// </summary>
+    public static FollowUpReminder? Upcoming(Inspection inspection, FollowUpRuleSet rules)
+    {
+        if (inspection.NextActionDue is not { } due || inspection.NextActionDeadline is not { } deadline || deadline < inspection.Now
+            || IsToday(due, inspection.NextActionDueIsDateOnly, inspection.Now))
+        {
+            return null;
+        }
+
+        var record = inspection.Record;
+        var action = record.Progress?.NextAction ?? "";
+        var dateOnly = inspection.NextActionDueIsDateOnly;
+        var dueText = TimeText.Due(due, dateOnly, rules.DefaultUtcOffset);
+        return new FollowUpReminder(record.Id, inspection.Customer, inspection.Owner, ReminderKind.Upcoming, TimeSpan.Zero, due, string.IsNullOrWhiteSpace(action)
+            ? inspection.Messages.Defer("ReminderUpcomingUnnamed", dueText)
+            : inspection.Messages.Defer("ReminderUpcoming", action, dueText)) { DueIsDateOnly = dateOnly };
+    }
+
+    /// <summary>Whether a due time falls on the day of <paramref name="now"/>: a day alone on its own date, a time in now's zone.</summary>
+    private static bool IsToday(DateTimeOffset due, bool dateOnly, DateTimeOffset now) =>
+        dateOnly ? due.Date == now.ToOffset(due.Offset).Date : due.ToOffset(now.Offset).Date == now.Date;
 }

@@ -443,10 +443,20 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         var lines = run.OutputLines;
         Assert.Equal(2 + SampleData.FollowUpIds.Count, lines.Count);
-        Assert.Equal(["ID", "PROFILE", "GRADE", "SCORE", "RISK", "TOP", "ISSUES"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["编号", "场景", "等级", "分数", "风险", "主要问题"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
         Assert.Matches("^[- ]+$", lines[1]);
         Assert.Equal(SampleData.FollowUpIds, lines.Skip(2).Select(line => line.Split(' ', 2)[0]));
         Assert.All(lines.Skip(2), line => Assert.Matches(@"^\S+\s+(ToB|ToC|Project|ECommerce)\s+[ABCD]\s+\d+(\.\d)?\s+(Low|Medium|High|Critical)\b", line));
+    }
+
+    [Theory]
+    [InlineData("en", "ID PROFILE GRADE SCORE RISK TOP ISSUES")]
+    [InlineData("zh-TW", "編號 場景 等級 分數 風險 主要問題")]
+    public async Task Evaluate_FormatTable_HeadersAreInTheCulturesLanguage(string culture, string headers)
+    {
+        var run = await CliRunner.RunAsync("evaluate", "--now", CliRunner.Now, "--format", "table", "--culture", culture, SampleData.FollowUpsPath);
+
+        Assert.Equal(headers, string.Join(' ', run.OutputLines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)));
     }
 
     [Fact]

@@ -5,7 +5,16 @@ namespace FollowUp.Rules.Cli.Tests.Commands;
 /// <summary><c>followup remind</c>: what needs follow-up now, most urgent first, as a table or JSON Lines.</summary>
 public sealed class RemindCommandTests
 {
-    private static readonly string[] Kinds = ["Overdue", "DueToday", "Unanswered", "Stale"];
+    private static readonly string[] Kinds = ["Overdue", "DueToday", "Unanswered", "Stale", "Upcoming"];
+
+    /// <summary>A deal overdue and stale, one only stale, one due in two days and one in ten, as of <see cref="CliRunner.Now"/>.</summary>
+    private const string Deals = """
+        {"id":"OS","owner":"孙丽","customer":{"company":"深圳市小鹿母婴连锁有限公司"},"communications":[{"at":"2026-11-02T10:00:00+08:00","channel":"电话","summary":"介绍排班模块"}],"progress":{"stage":"Initial","nextAction":"上门演示排班模块","nextActionDue":"2026-11-10T18:00:00+08:00"}}
+        {"id":"ST","owner":"黄涛","communications":[{"at":"2026-11-01T10:00:00+08:00","channel":"电话","summary":"介绍方案"}],"progress":{"stage":"ProposalSent","nextAction":"电话确认方案反馈","nextActionDue":"2026-12-20T18:00:00+08:00"}}
+        {"id":"UP","owner":"李娜","communications":[{"at":"2026-11-25T10:00:00+08:00","channel":"电话","summary":"确认需求"}],"progress":{"stage":"ProposalSent","nextAction":"发合同草稿","nextActionDue":"2026-11-28T18:00:00+08:00"}}
+        {"id":"LATER","owner":"李娜","communications":[{"at":"2026-11-25T10:00:00+08:00","channel":"电话","summary":"确认需求"}],"progress":{"stage":"ProposalSent","nextAction":"上门演示","nextActionDue":"2026-12-06T18:00:00+08:00"}}
+
+        """;
 
     [Fact]
     public async Task Remind_JsonLines_AreMostUrgentFirst()
@@ -131,13 +140,87 @@ public sealed class RemindCommandTests
     }
 
     [Fact]
-    public async Task Remind_Table_HasAHeaderAndOneLinePerReminder()
+    public async Task Remind_Table_HasAHeaderAndOneLinePerDeal()
     {
         var jsonl = await CliRunner.RunAsync("remind", "--format", "jsonl", "--now", CliRunner.Now, SampleData.FollowUpsPath);
         var table = await CliRunner.RunAsync("remind", "--now", CliRunner.Now, SampleData.FollowUpsPath);
 
-        Assert.StartsWith("KIND", table.OutputLines[0], StringComparison.Ordinal);
-        Assert.Equal(jsonl.Evaluations.Count + 2, table.OutputLines.Count);
+        var ids = jsonl.Evaluations.Select(r => r.GetProperty("id").GetString()).Distinct().ToList();
+        Assert.True(ids.Count < jsonl.Evaluations.Count, "some sample deal has more than one reminder");
+        Assert.StartsWith("类型", table.OutputLines[0], StringComparison.Ordinal);
+        Assert.Equal(ids.Count + 2, table.OutputLines.Count);
+    }
+
+    [Fact]
+    public async Task Remind_Table_DealWithSeveralReasons_IsOneLine_KindsAndReasonsJoinedMostUrgentFirst()
+    {
+        var table = await CliRunner.RunWithInputAsync(Deals, "remind", "--now", CliRunner.Now, "-");
+        var jsonl = await CliRunner.RunWithInputAsync(Deals, "remind", "--format", "jsonl", "--now", CliRunner.Now, "-");
+
+        var line = Assert.Single(table.OutputLines, l => l.Contains(" OS ", StringComparison.Ordinal));
+        Assert.StartsWith("逾期+久未联系 ", line, StringComparison.Ordinal);
+        Assert.Contains(" 15d ", line, StringComparison.Ordinal);
+        var reasons = jsonl.Evaluations.Where(r => r.GetProperty("id").GetString() == "OS").Select(r => r.GetProperty("reason").GetString()!).ToList();
+        Assert.Equal(2, reasons.Count);
+        Assert.EndsWith(string.Concat(reasons), line, StringComparison.Ordinal);
+        Assert.Equal(["逾期+久未联系", "久未联系"], table.OutputLines.Skip(2).Select(l => l.Split(' ')[0]));
+    }
+
+    [Theory]
+    [InlineData("en", "KIND LATE ID CUSTOMER OWNER REASON", "Overdue+Stale")]
+    [InlineData("zh-CN", "类型 超时 编号 客户 责任人 原因", "逾期+久未联系")]
+    [InlineData("zh-TW", "類型 超時 編號 客戶 責任人 原因", "逾期+久未聯絡")]
+    [InlineData("zh-HK", "類型 超時 編號 客戶 負責人 原因", "逾期+久未聯絡")]
+    public async Task Remind_Table_HeadersAndKinds_AreInTheCulturesLanguage(string culture, string headers, string kinds)
+    {
+        var table = await CliRunner.RunWithInputAsync(Deals, "remind", "--culture", culture, "--now", CliRunner.Now, "-");
+
+        Assert.Equal(headers, string.Join(' ', table.OutputLines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.StartsWith(kinds + " ", table.OutputLines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Remind_Within_ListsNextActionsDueInThoseDaysAsUpcoming_AfterWhatIsDueNow()
+    {
+        var table = await CliRunner.RunWithInputAsync(Deals, "remind", "--within", "7", "--now", CliRunner.Now, "-");
+        var jsonl = await CliRunner.RunWithInputAsync(Deals, "remind", "--within", "7", "--format", "jsonl", "--now", CliRunner.Now, "-");
+        var without = await CliRunner.RunWithInputAsync(Deals, "remind", "--format", "jsonl", "--now", CliRunner.Now, "-");
+
+        Assert.Equal(["OS", "ST", "OS", "UP"], jsonl.Evaluations.Select(r => r.GetProperty("id").GetString()));
+        var upcoming = jsonl.Evaluations[^1];
+        Assert.Equal(("Upcoming", 0.0, "2026-11-28T18:00:00+08:00"), (upcoming.GetProperty("kind").GetString(), upcoming.GetProperty("lateHours").GetDouble(), upcoming.GetProperty("due").GetString()));
+        Assert.DoesNotContain(without.Evaluations, r => r.GetProperty("kind").GetString() == "Upcoming");
+        var line = Assert.Single(table.OutputLines, l => l.Contains(" UP ", StringComparison.Ordinal));
+        Assert.StartsWith("即将到期 ", line, StringComparison.Ordinal);
+        Assert.Contains(" - ", line, StringComparison.Ordinal);
+        Assert.EndsWith("下一步“发合同草稿”将于 2026-11-28 18:00 到期。", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("367")]
+    [InlineData("a week")]
+    public async Task Remind_WithinOutOfRange_IsAUsageError(string days)
+    {
+        var run = await CliRunner.RunWithInputAsync(Deals, "remind", "--within", days, "--now", CliRunner.Now, "-");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.DoesNotContain(" OS ", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Remind_Table_ToAPipe_GivesReasonsWhole_OnANarrowTerminal_CutsThemAndSaysHowToSeeThemWhole()
+    {
+        var piped = await CliRunner.RunWithInputAsync(Deals, "remind", "--now", CliRunner.Now, "-");
+        var wide = await CliRunner.RunInTerminalAsync(400, Deals, "remind", "--now", CliRunner.Now, "-");
+        var narrow = await CliRunner.RunInTerminalAsync(100, Deals, "remind", "--now", CliRunner.Now, "-");
+
+        Assert.Equal(piped.Output, wide.Output);
+        Assert.Empty(wide.Error);
+        Assert.Contains(piped.OutputLines, l => l.EndsWith("（超过 14 天）。", StringComparison.Ordinal) && l.Contains(" OS ", StringComparison.Ordinal));
+        Assert.All(narrow.OutputLines, l => Assert.True(Cells(l) < 100, l));
+        Assert.Contains(narrow.OutputLines, l => l.EndsWith('…'));
+        Assert.Contains("reasons cut with … to fit the terminal's 100 columns; --format jsonl", narrow.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,7 +231,7 @@ public sealed class RemindCommandTests
 
         var table = await CliRunner.RunWithInputAsync(Record + "\n", "remind", "--now", CliRunner.Now, "-");
 
-        var line = Assert.Single(table.OutputLines, l => l.StartsWith("Overdue", StringComparison.Ordinal));
+        var line = Assert.Single(table.OutputLines, l => l.StartsWith("逾期", StringComparison.Ordinal));
         Assert.Contains(" 30min ", line, StringComparison.Ordinal);
         Assert.DoesNotContain(" 0h ", line, StringComparison.Ordinal);
     }
@@ -173,11 +256,13 @@ public sealed class RemindCommandTests
     [Fact]
     public async Task Remind_Table_LateColumn_RoundsAsTheReasonDoes()
     {
-        // The column read "7d" beside "已 7.9 天未跟进": rounded down to the day there, up to the tenth in the evidence.
+        // The column read "7d" beside "已 7.9 天未跟进": rounded down to the day there, up to the tenth in the evidence. A deal
+        // overdue and stale shows how late its most urgent reminder, the overdue one, is.
         var table = await CliRunner.RunAsync("remind", "--now", CliRunner.Now, SampleData.FollowUpsPath);
 
-        var line = Assert.Single(table.OutputLines, l => l.StartsWith("Stale", StringComparison.Ordinal) && l.Contains("FU-1026", StringComparison.Ordinal));
-        Assert.Contains(" 7.8d ", line, StringComparison.Ordinal);
+        var line = Assert.Single(table.OutputLines, l => l.StartsWith("逾期+久未联系", StringComparison.Ordinal) && l.Contains("FU-1026", StringComparison.Ordinal));
+        Assert.Contains(" 2.7d ", line, StringComparison.Ordinal);
+        Assert.Contains("已逾期 2.7 天", line, StringComparison.Ordinal);
         Assert.Contains("已 7.8 天未跟进", line, StringComparison.Ordinal);
     }
 
@@ -191,4 +276,7 @@ public sealed class RemindCommandTests
             [.. run.Evaluations.Where(r => r.GetProperty("kind").GetString() is "Overdue" or "Stale").Select(r => $"{r.GetProperty("id")}:{r.GetProperty("kind")}")];
         Assert.Subset(Keys(later), Keys(now));
     }
+
+    /// <summary>Terminal cells a line takes: two for CJK and full-width characters, one for the rest (the ellipsis, “ and ”).</summary>
+    private static int Cells(string line) => line.EnumerateRunes().Sum(r => r.Value is >= 0x2E80 and <= 0xA4CF or >= 0xFF00 and <= 0xFF60 ? 2 : 1);
 }

@@ -31,12 +31,23 @@ internal static class CliRunner
     public static Task<CliRun> RunWithInputAsync(Func<Stream> openStandardInput, params string[] args) =>
         RunWithInputAsync(openStandardInput, CancellationToken.None, args);
 
+    /// <summary>Runs the tool with this text on standard input and standard output on a terminal <paramref name="width"/> cells wide.</summary>
+    public static Task<CliRun> RunInTerminalAsync(int width, string standardInput, params string[] args) =>
+        RunAsync(() => new MemoryStream(Encoding.UTF8.GetBytes(standardInput), writable: false), width, args, CancellationToken.None);
+
     /// <summary>Runs the tool with the stream this opens as standard input, cancelled by a token as Ctrl+C would.</summary>
-    public static async Task<CliRun> RunWithInputAsync(Func<Stream> openStandardInput, CancellationToken cancellationToken, params string[] args)
+    public static Task<CliRun> RunWithInputAsync(Func<Stream> openStandardInput, CancellationToken cancellationToken, params string[] args) =>
+        RunAsync(openStandardInput, null, args, cancellationToken);
+
+    /// <summary>
+    /// Runs the tool with the stream this opens as standard input, and standard output on a terminal <paramref name="width"/>
+    /// cells wide, or a pipe when <see langword="null"/>.
+    /// </summary>
+    private static async Task<CliRun> RunAsync(Func<Stream> openStandardInput, int? width, string[] args, CancellationToken cancellationToken)
     {
         var output = new MemoryStream();
         using var error = new StringWriter { NewLine = "\n" };
-        var console = new CliConsole(openStandardInput, output, error, ErrorIsTerminal: false);
+        var console = new CliConsole(openStandardInput, output, error, ErrorIsTerminal: false) { OutputWidth = width };
 
         var exitCode = await FollowUpCli.RunAsync(args, console, cancellationToken);
 

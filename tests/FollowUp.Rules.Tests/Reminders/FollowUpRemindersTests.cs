@@ -326,4 +326,41 @@ public sealed class FollowUpRemindersTests
         var evaluation = Evaluator.Evaluate(record);
         Assert.Equal(evaluation.Reminders, FollowUpReminders.Collect([evaluation]));
     }
+
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(2, 1)]
+    [InlineData(7, 2)]
+    public void CollectWithin_AddsNextActionsDueInThoseDaysAsUpcoming_SoonestFirst(int dueInDays, int withinDays)
+    {
+        var soon = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(dueInDays), NextAction = "发正式报价" });
+        var later = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(3) });
+        var evaluations = new[] { Evaluator.Evaluate(later), Evaluator.Evaluate(soon) };
+
+        var upcoming = FollowUpReminders.CollectWithin(evaluations, withinDays);
+
+        var expected = (dueInDays <= withinDays ? [TestClock.DaysFromNow(dueInDays)] : Array.Empty<DateTimeOffset>())
+            .Concat(3 <= withinDays ? [TestClock.DaysFromNow(3)] : [])
+            .Order();
+        Assert.Equal(expected, upcoming.Select(r => r.Due!.Value));
+        Assert.All(upcoming, r => Assert.Equal((ReminderKind.Upcoming, TimeSpan.Zero), (r.Kind, r.Late)));
+        Assert.Empty(FollowUpReminders.Collect(evaluations));
+        Assert.All(evaluations, e => Assert.Empty(e.Reminders));
+    }
+
+    [Fact]
+    public void CollectWithin_ListsUpcomingAfterWhatIsDueNow_AndSaysTheDueTime()
+    {
+        var overdue = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(-1) });
+        var tomorrow = SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(1), NextAction = "发正式报价" });
+
+        var reminders = FollowUpReminders.CollectWithin([Evaluator.Evaluate(tomorrow), Evaluator.Evaluate(overdue)], 7);
+
+        Assert.Equal([ReminderKind.Overdue, ReminderKind.Upcoming], reminders.Select(r => r.Kind));
+        Assert.Equal("下一步“发正式报价”将于 2026-11-27 12:00 到期。", reminders[1].Reason);
+    }
+
+    [Fact]
+    public void CollectWithin_NegativeDays_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>("withinDays", () => FollowUpReminders.CollectWithin([], -1));
 }
