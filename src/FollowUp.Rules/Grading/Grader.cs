@@ -30,6 +30,18 @@ internal static class Grader
     public const double PartlyVaguePoints = 3;
 
     /// <summary>
+    /// How many times another text's clarity points the latest contact's summary costs: it is what the record is for (the
+    /// article's most repeated complaint is a latest note that says only 跟进中), so vague it takes a complete record out of A.
+    /// </summary>
+    public const double LatestSummaryFactor = 2;
+
+    /// <summary>
+    /// How late an open deal's next action must be before it costs the whole actionability part: the plan on record is then
+    /// out of date, no better than none. On its due day it costs the due date's share, and more with each hour late.
+    /// </summary>
+    public static readonly TimeSpan PlanOutOfDate = TimeSpan.FromDays(7);
+
+    /// <summary>
     /// The deductions records repeat (缺少决策权 on the same field for the same points), shared: a <see cref="Deduction"/> is
     /// immutable, so one instance serves every evaluation. Only deductions with a message the catalog shares are kept, so
     /// the message is compared by reference. Room for each field's few codes, point values and messages.
@@ -173,10 +185,11 @@ internal static class Grader
 
             // An honest 待补充 tells a reader nothing yet, so it costs what vague text does (filling it in then never lowers the
             // score), but it is missing information, the article's own advice for it, not vague wording.
+            var factor = ClarityFactor(inspection, path);
             if (acknowledged)
             {
                 var key = FieldPaths.KeyOf(path);
-                part.Add(deductions, DeductionCodes.FieldAcknowledged, path, level == ClarityLevel.NoContent ? NoContentPoints : VaguePoints,
+                part.Add(deductions, DeductionCodes.FieldAcknowledged, path, factor * (level == ClarityLevel.NoContent ? NoContentPoints : VaguePoints),
                     messages.Quoting("FieldAcknowledged", messages.FieldLabel(key), Excerpt(source)));
                 continue;
             }
@@ -185,14 +198,14 @@ internal static class Grader
             switch (level)
             {
                 case ClarityLevel.NoContent:
-                    part.Add(deductions, DeductionCodes.NoContent, path, NoContentPoints, messages.Quoting("NoContent", Excerpt(source)));
+                    part.Add(deductions, DeductionCodes.NoContent, path, factor * NoContentPoints, messages.Quoting("NoContent", Excerpt(source)));
                     break;
                 case ClarityLevel.Vague:
-                    part.Add(deductions, DeductionCodes.VagueText, path, VaguePoints, VagueAdvice(messages, hit, source));
+                    part.Add(deductions, DeductionCodes.VagueText, path, factor * VaguePoints, VagueAdvice(messages, hit, source));
                     break;
                 case ClarityLevel.PartlyVague when hit is not null:
                     // Only vague phrases cost points here; plain text without facts is partly vague but not vague language.
-                    part.Add(deductions, DeductionCodes.VagueText, path, PartlyVaguePoints, VagueAdvice(messages, hit, source));
+                    part.Add(deductions, DeductionCodes.VagueText, path, factor * PartlyVaguePoints, VagueAdvice(messages, hit, source));
                     break;
             }
         }
@@ -207,9 +220,27 @@ internal static class Grader
 
             // The summary of no entry is the empty log's: charged on the log, whose advice says what each entry needs.
             var path = inspection.IsInAbsentEntry(missing) ? FollowUpFields.Communications : missing;
-            part.Add(deductions, DeductionCodes.TextMissing, path, NoContentPoints,
+            part.Add(deductions, DeductionCodes.TextMissing, path, ClarityFactor(inspection, missing) * NoContentPoints,
                 messages.ForField(HeldWrongShape(inspection, path) ? "TextWrongShape" : "TextMissing", FieldPaths.KeyOf(path)));
         }
+    }
+
+    /// <summary>
+    /// <see cref="LatestSummaryFactor"/> for the summary of a contact that is or may be the latest (the latest readable one, any
+    /// whose time is missing or unreadable, the absent entry of an empty log), else 1: so filling in a contact time, which can
+    /// only show an entry to be older, never raises what its summary costs.
+    /// </summary>
+    private static double ClarityFactor(Inspection inspection, string path)
+    {
+        var index = FieldPaths.CommunicationSummary.IndexIn(path);
+        if (index < 0)
+        {
+            return 1;
+        }
+
+        var communications = inspection.Record.Communications;
+        return communications is null || index >= communications.Count || index == inspection.LatestContact.Index
+            || communications[index] is not { At.IsValid: true } ? LatestSummaryFactor : 1;
     }
 
     /// <summary>
@@ -245,7 +276,7 @@ internal static class Grader
             // A signed deal's written next action (ChecksNextActionDue): only its lateness is charged, since nothing was required.
             if (inspection.NextActionDue is { } late && inspection.NextActionDeadline < inspection.Now)
             {
-                OverdueDeduction(inspection, rules, messages, deductions, ref part, share, late);
+                OverdueDeduction(inspection, rules, messages, deductions, ref part, share / 2, late);
             }
 
             return;
@@ -266,13 +297,16 @@ internal static class Grader
             part.Add(deductions, DeductionCodes.VagueNextAction, FollowUpFields.ProgressNextAction, share / 2, messages.Quoting("VagueNextAction", Excerpt(action.Source)));
         }
 
+        // The due date carries the plan: past it, the due date's share grows with lateness to the whole part (no plan at all),
+        // and a missing or unreadable one costs that whole part, as the most the date it leaves out could cost.
         if (inspection.NextActionDue is not { } due)
         {
-            part.Add(deductions, DeductionCodes.NoDueDate, FollowUpFields.ProgressNextActionDue, share, messages.Fixed("NoDueDate"));
+            part.Add(deductions, DeductionCodes.NoDueDate, FollowUpFields.ProgressNextActionDue, budget, messages.Fixed("NoDueDate"));
         }
         else if (inspection.NextActionDeadline < inspection.Now)
         {
-            OverdueDeduction(inspection, rules, messages, deductions, ref part, share, due);
+            var lateness = Math.Clamp(inspection.NextActionLateness / PlanOutOfDate, 0, 1);
+            OverdueDeduction(inspection, rules, messages, deductions, ref part, share + (budget - share) * lateness, due);
         }
 
         if (inspection.OwnerState == FieldState.Missing)
@@ -286,10 +320,10 @@ internal static class Grader
         }
     }
 
-    /// <summary>Half a share for a next action past its due time, with the message of its finding when it has one.</summary>
+    /// <summary>The <paramref name="points"/> of a next action past its due time, with the message of its finding when it has one.</summary>
     private static void OverdueDeduction(
-        Inspection inspection, FollowUpRuleSet rules, MessageCatalog messages, List<Deduction> deductions, ref Part part, double share, DateTimeOffset due) =>
-        part.Add(deductions, DeductionCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue, share / 2,
+        Inspection inspection, FollowUpRuleSet rules, MessageCatalog messages, List<Deduction> deductions, ref Part part, double points, DateTimeOffset due) =>
+        part.Add(deductions, DeductionCodes.NextActionOverdue, FollowUpFields.ProgressNextActionDue, points,
             FirstNote(inspection, Problem.NextActionOverdue) is >= 0 and var note
                 ? inspection.NoteMessage(note, messages)
                 : messages.Defer("NextActionOverdue", TimeText.Due(due, inspection.NextActionDueIsDateOnly, rules.DefaultUtcOffset)));
