@@ -40,7 +40,8 @@ public sealed class GradeCapTests
     {
         var evaluation = Plain.Evaluate(VagueLatest());
 
-        Assert.Equal(Grade.A, evaluation.Grade);
+        // The latest summary's vague cost alone takes the complete record to B, by its score and no cap.
+        Assert.Equal((Grade.B, Grade.B), (evaluation.Grade, FollowUpRuleSet.Default.Grades.GradeOf(evaluation.Score)));
         Assert.DoesNotContain(evaluation.Findings, f => f.Code == FindingCodes.GradeCapped);
         Assert.Equal(GradeCaps.None, FollowUpRuleSet.Default.GradeCaps);
     }
@@ -156,7 +157,8 @@ public sealed class GradeCapTests
     {
         var record = VagueLatest().WithProgress(p => p with { NextActionDue = Timestamp.Parse("2026-11-20") });
 
-        var evaluation = Capped(vague: Grade.B, overdue: Grade.C).Evaluate(record);
+        // Every score is A, so that the caps alone decide: the two flaws score C by the default bands.
+        var evaluation = Capped(vague: Grade.B, overdue: Grade.C, everyScoreA: true).Evaluate(record);
 
         Assert.Equal(Grade.C, evaluation.Grade);
         Assert.Equal(["communications[0].summary", "progress.nextActionDue"], evaluation.Findings.Where(f => f.Code == FindingCodes.GradeCapped).Select(f => f.Field));

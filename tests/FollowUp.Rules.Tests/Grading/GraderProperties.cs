@@ -198,6 +198,40 @@ public sealed class GraderProperties
             + string.Join(" | ", notes.Notes.Select(n => $"{n.Kind}/{n.Description}/{n.Countermeasure}")));
     }
 
+    /// <summary>Summaries as salespeople write them: vague, partly vague, empty of content, marked unknown, missing.</summary>
+    private static readonly string?[] Summaries = ["跟进中", "等客户回复", "沈总确认预算 80 万，等客户回复", "同上", "待补充", "x", null];
+
+    private const string ConcreteSummary = "12 月 3 日上门演示 WMS，确认首批 80 台";
+
+    /// <summary>
+    /// The latest contact's summary weighs more than an older entry's: the same text costs at least as much in the latest
+    /// entry as in an older one, the other entry's summary concrete and the rest of the record as it is.
+    /// </summary>
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
+    public Property SameSummary_CostsAtLeastAsMuchInTheLatestContactAsInAnOlderOne(FollowUpRecord record, int pick)
+    {
+        var offset = FollowUpRuleSet.Default.DefaultUtcOffset;
+        var timed = (record.Communications ?? []).Select((c, i) => (Index: i, At: c?.At.Resolve(offset))).Where(e => e.At is not null).ToList();
+        var latest = timed.Count == 0 ? -1 : timed.MaxBy(e => e.At)!.Index;
+        var olderOnes = timed.Where(e => e.At < timed.Max(t => t.At)).ToList();
+        if (latest < 0 || olderOnes.Count == 0)
+        {
+            return true.ToProperty();
+        }
+
+        var older = olderOnes[Math.Abs(pick % olderOnes.Count)].Index;
+        var summary = Summaries[Math.Abs(pick / 7 % Summaries.Length)];
+        FollowUpRecord With(string? inLatest, string? inOlder) => record with
+        {
+            Communications = [.. record.Communications!.Select((c, i) => i == latest ? c! with { Summary = inLatest } : i == older ? c! with { Summary = inOlder } : c)],
+        };
+
+        var inLatestEntry = Evaluator.Evaluate(With(summary, ConcreteSummary));
+        var inOlderEntry = Evaluator.Evaluate(With(ConcreteSummary, summary));
+        return (inLatestEntry.Score <= inOlderEntry.Score).Label(
+            $"'{summary}' in the latest entry {latest}: {inLatestEntry.Score}; in the older entry {older}: {inOlderEntry.Score}");
+    }
+
     [Property(MaxTest = 500)]
     public bool GradeOf_IsMonotoneInScore(double first, double second)
     {

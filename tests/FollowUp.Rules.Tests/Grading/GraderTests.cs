@@ -235,17 +235,20 @@ public class GraderTests
     }
 
     [Theory]
-    [InlineData("ToB", 52)]
-    [InlineData("ToC", 49)]
-    [InlineData("Project", 54.5)]
-    [InlineData("ECommerce", 47)]
+    [InlineData("ToB", 42)]
+    [InlineData("ToC", 39)]
+    [InlineData("Project", 44.5)]
+    [InlineData("ECommerce", 37)]
     public void Evaluate_NoCommunication_ChargesTheLogOnceForThePointsOfItsEmptyFirstEntry(string profile, double score)
     {
-        // The scores are those of an empty log scored as one empty entry, field by field: charged once, it costs no less.
+        // The scores are those of an empty log scored as one empty entry, field by field: charged once, it costs no less. That
+        // entry would be the latest, so its missing summary costs what the latest contact's does, the whole clarity part.
         var evaluation = Evaluator.Evaluate(SampleRecords.CompleteFor(profile) with { Communications = [] });
 
         Assert.DoesNotContain(evaluation.Deductions, d => d.Field.StartsWith("communications[", StringComparison.Ordinal));
         Assert.Single(evaluation.Deductions, d => d.Component == GradeComponent.Completeness && d.Field == "communications");
+        var text = Assert.Single(evaluation.Deductions, d => d.Code == DeductionCodes.TextMissing);
+        Assert.Equal(("communications", Grader.LatestSummaryFactor * Grader.NoContentPoints), (text.Field, text.Points));
         Assert.Equal(score, evaluation.Score);
     }
 
@@ -325,6 +328,66 @@ public class GraderTests
             $"100 > {partlyVague.Score} > {vague.Score} > {empty.Score}");
         Assert.True(0 < partlyVague.OnField && partlyVague.OnField < vague.OnField && vague.OnField < empty.OnField,
             $"0 < {partlyVague.OnField} < {vague.OnField} < {empty.OnField}");
+    }
+
+    [Theory]
+    [InlineData("跟进中", Grade.A, Grade.B)]
+    [InlineData("等客户回复", Grade.A, Grade.B)]
+    [InlineData("哈哈哈", Grade.C, Grade.D)]
+    [InlineData(null, Grade.C, Grade.D)]
+    public void LatestContactsSummary_CostsTwiceAnOlderEntrysClarityPoints(string? summary, Grade olderGrade, Grade latestGrade)
+    {
+        // Entry 1 (11-25) is the latest, entry 0 (11-19) an older one. Vague, the latest alone takes a complete record out of
+        // A; empty of content, either leaves risks that cannot be assessed as well.
+        var latest = Evaluator.Evaluate(WithSummary(SampleRecords.CompleteToB(), 1, summary));
+        var older = Evaluator.Evaluate(WithSummary(SampleRecords.CompleteToB(), 0, summary));
+
+        Assert.Equal(Grader.LatestSummaryFactor * ClarityOn(older, "communications[0].summary"), ClarityOn(latest, "communications[1].summary"));
+        Assert.Equal((olderGrade, latestGrade), (older.Grade, latest.Grade));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("上周三")]
+    public void SummaryOfAContactWithoutAReadableTime_CostsAsTheLatest_SinceItMayBe(string? time)
+    {
+        // Filling in the time shows it older than entry 1: its summary's cost can only fall, as filling a field never lowers the score.
+        var vagueOlder = WithSummary(SampleRecords.CompleteToB(), 0, "跟进中");
+        var withoutTime = Evaluator.Evaluate(WithCommunication(vagueOlder, 0, c => c with { At = Timestamp.Parse(time) }));
+        var withTime = Evaluator.Evaluate(vagueOlder);
+
+        Assert.Equal(Grader.LatestSummaryFactor * Grader.VaguePoints, ClarityOn(withoutTime, "communications[0].summary"));
+        Assert.Equal(Grader.VaguePoints, ClarityOn(withTime, "communications[0].summary"));
+    }
+
+    [Theory]
+    [InlineData(-3.5, 10, Grade.A)]
+    [InlineData(-7, 15, Grade.B)]
+    [InlineData(-30, 15, Grade.B)]
+    public void OverdueNextAction_CostsTheDueDatesShareGrowingWithLatenessToTheWholePartAWeekLate(double days, double points, Grade grade)
+    {
+        // ToB: actionability 15, the due date's share 5; a day before today also costs NextActionDueInPast's completeness point.
+        var overdue = Evaluator.Evaluate(SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = TestClock.DaysFromNow(days) }));
+        var missing = Evaluator.Evaluate(SampleRecords.CompleteToB().WithProgress(p => p with { NextActionDue = default }));
+
+        Assert.Equal(points, Assert.Single(overdue.Deductions, d => d.Code == DeductionCodes.NextActionOverdue).Points);
+        Assert.Equal(grade, overdue.Grade);
+        Assert.Equal(15, Assert.Single(missing.Deductions, d => d.Code == DeductionCodes.NoDueDate).Points);
+        Assert.True(missing.Score <= overdue.Score, $"a missing due date {missing.Score} must cost at least an overdue one {overdue.Score}");
+    }
+
+    [Fact]
+    public void SignedOrdersLateAfterSalesAction_StillCostsHalfTheDueDatesShare()
+    {
+        // Nothing is required of a signed ToC order's next action, so only its lateness is charged, however late.
+        var record = SampleRecords.CompleteToC().WithProgress(p => p with
+        {
+            Stage = DealStage.Signed, NextAction = "12 月 1 日前回访安装效果", NextActionDue = TestClock.DaysFromNow(-20), NextActionOwner = "陈晓东",
+        });
+
+        var deduction = Assert.Single(Evaluator.Evaluate(record).Deductions, d => d.Code == DeductionCodes.NextActionOverdue);
+
+        Assert.Equal(2.5, deduction.Points);
     }
 
     [Fact]
@@ -610,6 +673,9 @@ public class GraderTests
             _ => WithSummary(record, 1, "友商已报价 72 万，客户嫌贵，预算不足，项目推迟到明年，对接人已离职"),
         };
     }
+
+    private static double ClarityOn(FollowUpEvaluation evaluation, string field) =>
+        (double)evaluation.Deductions.Where(d => d.Component == GradeComponent.Clarity && d.Field == field).Sum(d => (decimal)d.Points);
 
     private static string CodeOf(string name) => name.Split('/')[0];
 
