@@ -165,9 +165,14 @@ public sealed partial class TeamReportTests
         var report = builder.Build();
         var markdown = report.ToString(TeamReportFormat.Markdown);
 
+        // The phrase table speaks the team's spelling; the record that wrote 等对方回复 is quoted as written where it is listed
+        // for attention (its vague latest note takes it out of A).
+        var title = culture == "zh-TW" ? "\n## 高頻模糊用語" : "\n## 高频模糊用语";
+        var phrases = markdown[markdown.IndexOf(title, StringComparison.Ordinal)..];
+        phrases = phrases[..(phrases.IndexOf("\n## ", title.Length, StringComparison.Ordinal) is >= 0 and var end ? end : phrases.Length)];
         Assert.Contains(new VaguePhraseSummary("等對方回覆", VagueCategory.Waiting, 3), report.VaguePhrases);
-        Assert.Contains("等對方回覆", markdown, StringComparison.Ordinal);
-        Assert.DoesNotContain("等对方回复", markdown, StringComparison.Ordinal);
+        Assert.Contains("等對方回覆", phrases, StringComparison.Ordinal);
+        Assert.DoesNotContain("等对方回复", phrases, StringComparison.Ordinal);
         Assert.StartsWith(culture == "zh-TW" ? "# 跟進記錄團隊檢討\n" : "# 跟进记录团队复盘\n", markdown, StringComparison.Ordinal);
     }
 
