@@ -98,7 +98,7 @@ internal static class EvaluationBuilder
             Stage = inspection.Stage,
             Culture = inspection.MessagesCulture,
             DateOrder = rules.DateOrder,
-            Upcoming = ReminderStage.Upcoming(inspection, rules),
+            Upcoming = ReminderStage.Upcoming(inspection),
         };
     }
 

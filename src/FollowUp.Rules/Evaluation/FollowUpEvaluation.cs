@@ -123,10 +123,11 @@ public sealed class FollowUpEvaluation
     internal DateOrder DateOrder { get; init; }
 
     /// <summary>
-    /// Gets the reminder of a next action due after today (<see cref="ReminderKind.Upcoming"/>), for a list of what is due in
-    /// the coming days; <see langword="null"/> when there is none. Not in <see cref="Reminders"/>, which is what is due now.
+    /// Gets the next action due after today, for a list of what is due in the coming days (<see cref="ReminderKind.Upcoming"/>,
+    /// made by <see cref="ReminderStage.UpcomingReminder"/>); <see langword="default"/> when there is none. Not in
+    /// <see cref="Reminders"/>, which is what is due now.
     /// </summary>
-    internal FollowUpReminder? Upcoming { get; init; }
+    internal UpcomingAction Upcoming { get; init; }
 
     /// <summary>Gets a value indicating whether any finding is an error.</summary>
     public bool HasErrors

@@ -66,7 +66,8 @@ public static class FollowUpReminders
                 }
             }
 
-            if (evaluation.Upcoming is { Due: { } due } upcoming && IsFor(upcoming, owner) && DaysAhead(due, upcoming.DueIsDateOnly, evaluation.EvaluatedAt) <= withinDays)
+            if (withinDays > 0 && evaluation.Upcoming is { IsSet: true } ahead && DaysAhead(ahead.Due, ahead.DueIsDateOnly, evaluation.EvaluatedAt) <= withinDays
+                && ReminderStage.UpcomingReminder(evaluation) is { } upcoming && IsFor(upcoming, owner))
             {
                 reminders.Add(upcoming);
             }

@@ -90,27 +90,51 @@ internal static class ReminderStage
     }
 
     /// <summary>
-    /// The reminder of a next action due after today, for a list of what is due in the coming days; <see langword="null"/> when
-    /// the next action is overdue, due today or has no readable due time. Whatever the stage, as the overdue reminder.
+    /// The next action due after today, as its parts, for a list of what is due in the coming days; <see langword="default"/>
+    /// when the next action is overdue, due today or has no readable due time. Whatever the stage, as the overdue reminder.
     /// </summary>
-    public static FollowUpReminder? Upcoming(Inspection inspection, FollowUpRuleSet rules)
+    public static UpcomingAction Upcoming(Inspection inspection)
     {
         if (inspection.NextActionDue is not { } due || inspection.NextActionDeadline is not { } deadline || deadline < inspection.Now
             || IsToday(due, inspection.NextActionDueIsDateOnly, inspection.Now))
         {
+            return default;
+        }
+
+        return new UpcomingAction(due, inspection.NextActionDueIsDateOnly, inspection.Record.Progress?.NextAction);
+    }
+
+    /// <summary>The reminder of an evaluation's next action due after today, made only when a list of the coming days asks for it.</summary>
+    public static FollowUpReminder? UpcomingReminder(FollowUpEvaluation evaluation)
+    {
+        if (evaluation.Upcoming is not { IsSet: true } upcoming)
+        {
             return null;
         }
 
-        var record = inspection.Record;
-        var action = record.Progress?.NextAction ?? "";
-        var dateOnly = inspection.NextActionDueIsDateOnly;
-        var dueText = TimeText.Due(due, dateOnly, rules.DefaultUtcOffset);
-        return new FollowUpReminder(record.Id, inspection.Customer, inspection.Owner, ReminderKind.Upcoming, TimeSpan.Zero, due, string.IsNullOrWhiteSpace(action)
-            ? inspection.Messages.Defer("ReminderUpcomingUnnamed", dueText)
-            : inspection.Messages.Defer("ReminderUpcoming", action, dueText)) { DueIsDateOnly = dateOnly };
+        var messages = MessageCatalog.For(evaluation.Culture ?? FollowUpRuleSet.Default.Culture);
+        // The evaluation's time is in the rules' zone, where the due time is written.
+        var dueText = TimeText.Due(upcoming.Due, upcoming.DueIsDateOnly, evaluation.EvaluatedAt.Offset);
+        return new FollowUpReminder(evaluation.Id, evaluation.Customer, evaluation.Owner, ReminderKind.Upcoming, TimeSpan.Zero, upcoming.Due,
+            string.IsNullOrWhiteSpace(upcoming.Action)
+                ? messages.Defer("ReminderUpcomingUnnamed", dueText)
+                : messages.Defer("ReminderUpcoming", upcoming.Action, dueText)) { DueIsDateOnly = upcoming.DueIsDateOnly };
     }
 
     /// <summary>Whether a due time falls on the day of <paramref name="now"/>: a day alone on its own date, a time in now's zone.</summary>
     private static bool IsToday(DateTimeOffset due, bool dateOnly, DateTimeOffset now) =>
         dateOnly ? due.Date == now.ToOffset(due.Offset).Date : due.ToOffset(now.Offset).Date == now.Date;
+}
+
+/// <summary>
+/// A next action due after today, kept in the evaluation as its parts so that an evaluation no list of the coming days reads
+/// allocates no reminder for it.
+/// </summary>
+/// <param name="Due">The due time as read.</param>
+/// <param name="DueIsDateOnly">Whether only a day was given.</param>
+/// <param name="Action">The next action as written.</param>
+internal readonly record struct UpcomingAction(DateTimeOffset Due, bool DueIsDateOnly, string? Action)
+{
+    /// <summary>Gets whether there is such an action (<see langword="default"/> is none).</summary>
+    public bool IsSet => Due != default;
 }
