@@ -360,10 +360,22 @@ internal static class EnumLabelCatalog
     /// </summary>
     public static bool ContainsKeyOf(FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> keys, ReadOnlySpan<char> text)
     {
-        var trimmed = text.Trim();
-        var key = trimmed.Length <= LongestStackKey ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
+        var key = text.Length <= LongestStackKey ? stackalloc char[text.Length] : new char[text.Length];
+        return keys.Contains(key[..KeyInto(text, key)]);
+    }
+
+    /// <summary>The form in which a label is compared with others: trimmed, its words joined and folded (等客戶 回覆 as 等客户回复).</summary>
+    public static string LookupKey(string text)
+    {
+        var key = text.Length <= LongestStackKey ? stackalloc char[text.Length] : new char[text.Length];
+        return new string(key[..KeyInto(text, key)]);
+    }
+
+    /// <summary>Writes the <see cref="LookupKey"/> of <paramref name="text"/> into <paramref name="key"/>, at least as long; returns its length.</summary>
+    private static int KeyInto(ReadOnlySpan<char> text, Span<char> key)
+    {
         var length = 0;
-        foreach (var character in trimmed)
+        foreach (var character in text.Trim())
         {
             if (character is not (' ' or '_' or '-'))
             {
@@ -371,14 +383,7 @@ internal static class EnumLabelCatalog
             }
         }
 
-        return keys.Contains(key[..length]);
-    }
-
-    /// <summary>The form in which a label is compared with others: trimmed, its words joined and folded (等客戶 回覆 as 等客户回复).</summary>
-    public static string LookupKey(string text)
-    {
-        var trimmed = text.Trim();
-        return FoldedKey(trimmed.AsSpan().ContainsAny(" _-") ? Joined(trimmed) : trimmed);
+        return length;
     }
 
     /// <summary>A name's or label's words joined, as the table lists what CRMs write in words (ClosedWon for Closed Won).</summary>
