@@ -38,9 +38,10 @@ public sealed class TeamReportBuilder
     private static readonly Comparer<DealCandidate> DealOrder = Comparer<DealCandidate>.Create((x, y) => CompareDeals(x.Key, y.Key));
     private static readonly int StepCount = Enum.GetValues<FollowUpStep>().Length;
     private static readonly int GroupCount = Enum.GetValues<DeductionGroup>().Length;
+    private static readonly int GradeCount = Enum.GetValues<Grade>().Length;
     private static readonly int StageSlots = Enum.GetValues<DealStage>().Length + 1;
 
-    private readonly long[] _grades = new long[Enum.GetValues<Grade>().Length];
+    private readonly long[] _grades = new long[GradeCount];
     private readonly long[] _riskLevels = new long[Enum.GetValues<RiskLevel>().Length];
     private readonly List<string> _highRiskIds = new(TeamReport.TopLimit);
     private readonly List<string> _criticalRiskIds = new(TeamReport.TopLimit);
@@ -211,7 +212,7 @@ public sealed class TeamReportBuilder
     /// <returns>An immutable report.</returns>
     public TeamReport Build()
     {
-        var grades = Enum.GetValues<Grade>().ToDictionary(g => g, g => _grades[(int)g]);
+        var grades = GradeCounts(_grades);
         var riskLevels = Enum.GetValues<RiskLevel>().ToDictionary(l => l, l => _riskLevels[(int)l]);
 
         var owners = _owners.Values
@@ -232,9 +233,7 @@ public sealed class TeamReportBuilder
                 _stepRecords[i] == 0 ? 0 : _stepScores[i] / _stepRecords[i]))
             .ToArray();
 
-        var groups = Enum.GetValues<DeductionGroup>()
-            .Select(g => new DeductionGroupSummary(g, _groupCounts[(int)g], (double)_groupPoints[(int)g]))
-            .ToArray();
+        var groups = GroupSummaries(_groupCounts, _groupPoints);
 
         var phrases = _phrases
             .OrderByDescending(p => p.Value.Count)
@@ -627,6 +626,13 @@ public sealed class TeamReportBuilder
         }
     }
 
+    /// <summary>How many records got each grade, the team's or one owner's, by grade.</summary>
+    private static Dictionary<Grade, long> GradeCounts(long[] counts) => Enum.GetValues<Grade>().ToDictionary(g => g, g => counts[(int)g]);
+
+    /// <summary>The deductions and points lost per common error, the team's or one owner's, in the groups' order.</summary>
+    private static DeductionGroupSummary[] GroupSummaries(long[] counts, decimal[] points) =>
+        [.. Enum.GetValues<DeductionGroup>().Select(g => new DeductionGroupSummary(g, counts[(int)g], (double)points[(int)g]))];
+
     /// <summary>
     /// An owner's records (grades, points lost per common error, deals at risk) and the spellings of the owner's name in them;
     /// none for the tally of the records that name nobody.
@@ -635,7 +641,7 @@ public sealed class TeamReportBuilder
     {
         private readonly Spellings _spellings = new();
 
-        public long[] Grades { get; } = new long[Enum.GetValues<Grade>().Length];
+        public long[] Grades { get; } = new long[GradeCount];
 
         public long[] GroupCounts { get; } = new long[GroupCount];
 
@@ -656,10 +662,8 @@ public sealed class TeamReportBuilder
 
         public OwnerSummary Summary() => new(Name, Records, ScoreSum / Records)
         {
-            Grades = Enum.GetValues<Grade>().ToDictionary(g => g, g => Grades[(int)g]).AsReadOnly(),
-            DeductionGroups = Array.AsReadOnly(Enum.GetValues<DeductionGroup>()
-                .Select(g => new DeductionGroupSummary(g, GroupCounts[(int)g], (double)GroupPoints[(int)g]))
-                .ToArray()),
+            Grades = GradeCounts(Grades).AsReadOnly(),
+            DeductionGroups = Array.AsReadOnly(GroupSummaries(GroupCounts, GroupPoints)),
             DealsAtRisk = DealsAtRisk,
             DealsOverdue = DealsOverdue,
         };
