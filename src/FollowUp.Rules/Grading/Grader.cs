@@ -178,7 +178,8 @@ internal static class Grader
         var part = new Part(GradeComponent.Clarity, profile.ScoreWeight(GradeComponent.Clarity), messages);
         foreach (var (path, level, source, required, acknowledged) in inspection.Clarity)
         {
-            if (!required || path == FollowUpFields.ProgressNextAction || IsGradedByRiskHandling(inspection, rules, profile, path))
+            if (!required || (level == ClarityLevel.Concrete && !acknowledged) || path == FollowUpFields.ProgressNextAction
+                || IsGradedByRiskHandling(inspection, rules, profile, path))
             {
                 continue;
             }
